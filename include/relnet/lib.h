@@ -1,0 +1,23 @@
+/* lib.h - process-wide setup of librelnet.
+ *
+ * igraph and Graphviz keep process-global state (error handlers, the
+ * attribute table, the RNG): rn_lib_init() sets it once, before any other
+ * call, so no library can abort() the process or print on its own.
+ */
+#ifndef RELNET_LIB_H
+#define RELNET_LIB_H
+
+#include "relnet/error.h"
+
+/* Seed used for every randomised algorithm unless the caller picks one. */
+#define RN_DEFAULT_SEED 42ul
+
+int rn_lib_init(struct rn_err *err);
+void rn_lib_shutdown(void);
+const char *rn_lib_version(void);
+
+/* Directory of the shipped data (lexicons): $RELNET_DATA when set, else the
+ * data/ directory of the source tree the library was built from. */
+const char *rn_lib_data_dir(void);
+
+#endif

@@ -1,0 +1,38 @@
+/* text.h - UTF-8 checks and the folding that makes names comparable
+ * (utf8proc lives here and nowhere else).
+ */
+#ifndef RELNET_TEXT_H
+#define RELNET_TEXT_H
+
+#include "relnet/buf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* RN_OK when s[0..n) is valid UTF-8 (no overlongs, no surrogates, nothing
+ * above U+10FFFF; NUL bytes are allowed here). Otherwise RN_EINPUT and
+ * *bad_offset (may be NULL) gets the byte offset of the first bad byte. */
+int rn_utf8_check(const char *s, size_t n, size_t *bad_offset);
+
+/* Decode one code point at s[0..n). Returns its length in bytes (1-4) and
+ * stores it in *cp, or returns -1 for an invalid sequence (then *cp is
+ * U+FFFD and the caller should skip one byte). n must be > 0. */
+int rn_utf8_decode(const char *s, size_t n, int32_t *cp);
+
+/* Append the UTF-8 encoding of cp to out. */
+int rn_utf8_encode(struct rn_buf *out, int32_t cp);
+
+/* Replace out's contents with the matching key of name s[0..n): Unicode
+ * compatibility-normalised, case-folded, accents stripped; dots,
+ * apostrophes, quotes and other symbols dropped ("U.S." -> "us",
+ * "AT&T" -> "att"); dashes, slashes, commas and brackets become spaces;
+ * runs of space collapse; a leading "the" is dropped ("The Five Eyes" ->
+ * "five eyes"). Two names with the same key are the same name.
+ * Returns RN_OK or RN_ENOMEM. Invalid UTF-8 bytes are skipped. */
+int rn_text_key(const char *s, size_t n, struct rn_buf *out);
+
+/* Levenshtein distance between two keys, counted in bytes, capped at
+ * limit + 1 (so the caller can stop early); for "did you mean". */
+size_t rn_text_distance(const char *a, const char *b, size_t limit);
+
+#endif

@@ -1,0 +1,79 @@
+/* cli.h - what the relnet command files share: the command table entries,
+ * the options every command accepts, and printing helpers.
+ *
+ * Each cmd_<name>.c holds one command: its usage text, its getopt_long
+ * table and its run function, which returns the process exit code
+ * (enum rn_exit). Only this directory prints to the terminal.
+ */
+#ifndef RELNET_CLI_H
+#define RELNET_CLI_H
+
+#include "relnet/error.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    const char *usage; /* full --help text */
+};
+
+int cmd_build(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_centrality(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+extern const char cmd_build_usage[], cmd_extract_usage[], cmd_add_usage[], cmd_import_usage[],
+    cmd_export_usage[], cmd_stats_usage[], cmd_centrality_usage[], cmd_render_usage[],
+    cmd_query_usage[], cmd_eval_usage[];
+
+/* Settings shared by all commands, set by global options before the command
+ * name or by the same options after it. */
+struct cli_globals {
+    const char *kb_path; /* --kb, else $RELNET_KB, else "relnet.db" */
+    int quiet;           /* --quiet: no progress bar, no summaries */
+};
+extern struct cli_globals cli_globals;
+
+/* Long options every command accepts; append CLI_COMMON_OPTIONS to a
+ * command's getopt table and pass unknown option codes to
+ * cli_common_option(). */
+enum { CLI_OPT_KB = 1000, CLI_OPT_QUIET, CLI_OPT_HELP };
+#define CLI_COMMON_OPTIONS                                   \
+    { "kb", required_argument, NULL, CLI_OPT_KB },          \
+        { "quiet", no_argument, NULL, CLI_OPT_QUIET },      \
+        { "help", no_argument, NULL, CLI_OPT_HELP }
+
+/* Handle a common option. Returns 1 when handled, 0 when c is not one. */
+int cli_common_option(int c, const char *arg);
+
+/* The knowledge base path to use. */
+const char *cli_kb_path(void);
+
+/* Print "relnet: <msg>" for err on stderr and return its exit code. */
+int cli_report(const struct rn_err *err);
+
+/* Print "relnet: <fmt...>" on stderr. */
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print usage on stdout (exit 0 for --help). */
+int cli_help(const char *usage);
+
+/* Print "relnet CMD: <msg>" and a pointer to --help on stderr; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reset getopt for a command's own parse (argv[0] is the command name). */
+void cli_getopt_reset(void);
+
+/* Parse a non-negative integer option value; returns 0 or -1. */
+int cli_parse_count(const char *s, long *out);
+
+#endif

@@ -1,0 +1,193 @@
+/* text.c - UTF-8 checks and name folding with utf8proc (see relnet/text.h). */
+#include "relnet/text.h"
+
+#include "relnet/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int rn_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len =
+        utf8proc_iterate((const utf8proc_uint8_t *)s, n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+    if (len <= 0) {
+        *cp = 0xFFFD;
+        return -1;
+    }
+    *cp = c;
+    return (int)len;
+}
+
+int rn_utf8_check(const char *s, size_t n, size_t *bad_offset)
+{
+    size_t i = 0;
+    while (i < n) {
+        /* ASCII runs are the common case: skip them without decoding. */
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return RN_EINPUT;
+        }
+        i += (size_t)len;
+    }
+    return RN_OK;
+}
+
+int rn_utf8_encode(struct rn_buf *out, int32_t cp)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t len = utf8proc_encode_char(cp, tmp);
+    if (len <= 0)
+        return RN_OK;
+    return rn_buf_add(out, tmp, (size_t)len);
+}
+
+/* What a code point becomes inside a key. */
+enum fold_class { FOLD_KEEP, FOLD_SPACE, FOLD_DROP };
+
+static enum fold_class classify(int32_t cp)
+{
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+            return FOLD_KEEP;
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' ||
+            cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' ||
+            cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '+' || cp == '|')
+            return FOLD_SPACE;
+        return FOLD_DROP;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return FOLD_KEEP;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+        return FOLD_SPACE;
+    default:
+        return FOLD_DROP; /* other punctuation, symbols, marks, controls */
+    }
+}
+
+/* Append the folded form of one code point; space is emitted lazily so
+   runs collapse and nothing trails. */
+static int fold_cp(struct rn_buf *out, int32_t cp, int *pending_space)
+{
+    enum fold_class cls = classify(cp);
+    if (cls == FOLD_DROP)
+        return RN_OK;
+    if (cls == FOLD_SPACE) {
+        if (out->len > 0)
+            *pending_space = 1;
+        return RN_OK;
+    }
+    if (*pending_space) {
+        if (rn_buf_addc(out, ' ') != RN_OK)
+            return RN_ENOMEM;
+        *pending_space = 0;
+    }
+    if (cp < 0x80)
+        return rn_buf_addc(out, (char)cp);
+    return rn_utf8_encode(out, cp);
+}
+
+int rn_text_key(const char *s, size_t n, struct rn_buf *out)
+{
+    rn_buf_reset(out);
+    if (rn_buf_grow(out, n) != RN_OK)
+        return RN_ENOMEM;
+    int pending_space = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            int32_t cp = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+            if (fold_cp(out, cp, &pending_space) != RN_OK)
+                return RN_ENOMEM;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)len;
+        /* Compatibility decomposition, case fold and mark stripping turn
+           "É" into "e" and "ﬁ" into "fi"; the result may be several code
+           points. */
+        utf8proc_int32_t mapped[16];
+        int last_boundclass = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(
+            cp, mapped, 16,
+            UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE,
+            &last_boundclass);
+        if (m < 0 || m > 16) {
+            mapped[0] = cp;
+            m = 1;
+        }
+        for (utf8proc_ssize_t k = 0; k < m; k++)
+            if (fold_cp(out, mapped[k], &pending_space) != RN_OK)
+                return RN_ENOMEM;
+    }
+    /* "the five eyes" and "five eyes" name the same thing. */
+    if (out->len > 4 && memcmp(out->data, "the ", 4) == 0) {
+        memmove(out->data, out->data + 4, out->len - 4 + 1);
+        out->len -= 4;
+    }
+    return RN_OK;
+}
+
+size_t rn_text_distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > limit)
+        return limit + 1;
+    size_t *row = malloc((lb + 1) * sizeof *row);
+    if (!row)
+        return limit + 1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0], best = i;
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = diag + cost;
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > limit) {
+            free(row);
+            return limit + 1;
+        }
+    }
+    size_t d = row[lb];
+    free(row);
+    return d > limit ? limit + 1 : d;
+}

@@ -1,0 +1,151 @@
+/* test_text.c - UTF-8 checks, name keys, string interning, records. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relnet/buf.h"
+#include "relnet/error.h"
+#include "relnet/record.h"
+#include "relnet/strtab.h"
+#include "relnet/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void assert_key(const char *name, const char *want)
+{
+    struct rn_buf key = RN_BUF_INIT;
+    assert_int_equal(rn_text_key(name, strlen(name), &key), RN_OK);
+    assert_string_equal(rn_buf_str(&key), want);
+    rn_buf_release(&key);
+}
+
+static void test_key_folds_case_and_punctuation(void **state)
+{
+    (void)state;
+    assert_key("U.S.", "us");
+    assert_key("US", "us");
+    assert_key("United  States", "united states");
+    assert_key("The Five Eyes", "five eyes");
+    assert_key("Five Eyes'", "five eyes");
+    assert_key("AT&T", "att");
+    assert_key("Huawei Technologies Co., Ltd.", "huawei technologies co ltd");
+    assert_key("  Zhao   Lijian ", "zhao lijian");
+    assert_key("\xC3\x89lys\xC3\xA9" "e", "elysee");        /* É, é with accents */
+    assert_key("U.S.\xE2\x80\x93" "China", "us china");   /* en dash */
+    assert_key("\xE2\x80\x9CWanton\xE2\x80\x9D", "wanton"); /* curly quotes */
+    assert_key("the", "the");
+    assert_key("", "");
+}
+
+static void test_utf8_check_reports_offset(void **state)
+{
+    (void)state;
+    size_t off = 99;
+    assert_int_equal(rn_utf8_check("abc", 3, &off), RN_OK);
+    assert_int_equal(rn_utf8_check("ab\xC3\xA9", 4, &off), RN_OK);
+    assert_int_equal(rn_utf8_check("ab\xFF" "c", 4, &off), RN_EINPUT);
+    assert_int_equal(off, 2);
+    assert_int_equal(rn_utf8_check("x\xC3", 2, &off), RN_EINPUT); /* truncated */
+    assert_int_equal(off, 1);
+    assert_int_equal(rn_utf8_check("\xED\xA0\x80", 3, &off), RN_EINPUT); /* surrogate */
+    assert_int_equal(rn_utf8_check("\xC0\xAF", 2, &off), RN_EINPUT);     /* overlong */
+}
+
+static void test_strtab_interns_and_survives_growth(void **state)
+{
+    (void)state;
+    struct rn_strtab *t = rn_strtab_new();
+    assert_non_null(t);
+    char name[32];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(name, sizeof name, "entity-%d", i);
+        uint32_t id;
+        int added = 0;
+        assert_int_equal(rn_strtab_intern(t, name, strlen(name), &id, &added), RN_OK);
+        assert_int_equal(id, (uint32_t)i);
+        assert_true(added);
+    }
+    const char *first = rn_strtab_str(t, 0);
+    uint32_t id;
+    int added = 1;
+    assert_int_equal(rn_strtab_intern(t, "entity-7", 8, &id, &added), RN_OK);
+    assert_int_equal(id, 7);
+    assert_false(added);
+    assert_ptr_equal(first, rn_strtab_str(t, 0)); /* pointers never move */
+    assert_string_equal(rn_strtab_str(t, 19999), "entity-19999");
+    assert_int_equal(rn_strtab_find(t, "nope", 4, &id), RN_ENOTFOUND);
+    /* embedded NUL bytes are part of the string */
+    assert_int_equal(rn_strtab_intern(t, "a\0b", 3, &id, &added), RN_OK);
+    assert_true(added);
+    assert_int_equal(rn_strtab_len(t, id), 3);
+    assert_int_equal(rn_strtab_count(t), 20001);
+    rn_strtab_free(t);
+    rn_strtab_free(NULL);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    char out[11];
+    assert_int_equal(rn_date_normalize("2020-10-13", out), RN_OK);
+    assert_string_equal(out, "2020-10-13");
+    assert_int_equal(rn_date_normalize("2020/10/13", out), RN_OK);
+    assert_string_equal(out, "2020-10-13");
+    assert_int_equal(rn_date_normalize("20201013", out), RN_OK);
+    assert_int_equal(rn_date_normalize("2020-10-13T08:00:00Z", out), RN_OK);
+    assert_string_equal(out, "2020-10-13");
+    assert_int_equal(rn_date_normalize("2024-02-29", out), RN_OK);
+    assert_int_equal(rn_date_normalize("2023-02-29", out), RN_EINPUT);
+    assert_int_equal(rn_date_normalize("2020-13-01", out), RN_EINPUT);
+    assert_int_equal(rn_date_normalize("13/10/2020", out), RN_EINPUT);
+    assert_int_equal(rn_date_normalize("yesterday", out), RN_EINPUT);
+    assert_int_equal(rn_date_normalize("2020-10-13x", out), RN_EINPUT);
+}
+
+static void test_enum_names_round_trip(void **state)
+{
+    (void)state;
+    for (int t = 0; t < RN_ETYPE_COUNT; t++) {
+        enum rn_etype back;
+        assert_int_equal(rn_etype_parse(rn_etype_name((enum rn_etype)t), &back), RN_OK);
+        assert_int_equal(back, t);
+    }
+    for (int p = 0; p < RN_POL_COUNT; p++) {
+        enum rn_polarity back;
+        assert_int_equal(rn_polarity_parse(rn_polarity_name((enum rn_polarity)p), &back), RN_OK);
+        assert_int_equal(back, p);
+    }
+    enum rn_etype t;
+    assert_int_equal(rn_etype_parse("Organisation", &t), RN_OK);
+    assert_int_equal(t, RN_ETYPE_ORGANIZATION);
+    assert_int_equal(rn_etype_parse("planet", &t), RN_EINPUT);
+    char rel[64];
+    assert_int_equal(rn_relation_normalize("  Accuses ", rel, sizeof rel), RN_OK);
+    assert_string_equal(rel, "accuses");
+    assert_int_equal(rn_relation_normalize("   ", rel, sizeof rel), RN_EINPUT);
+    assert_int_equal(rn_relation_normalize("a\nb", rel, sizeof rel), RN_EINPUT);
+}
+
+static void test_distance(void **state)
+{
+    (void)state;
+    assert_int_equal(rn_text_distance("huawei", "huawie", 3), 2);
+    assert_int_equal(rn_text_distance("china", "china", 3), 0);
+    assert_int_equal(rn_text_distance("a", "abcdefgh", 3), 4); /* capped at limit + 1 */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_key_folds_case_and_punctuation),
+        cmocka_unit_test(test_utf8_check_reports_offset),
+        cmocka_unit_test(test_strtab_interns_and_survives_growth),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_enum_names_round_trip),
+        cmocka_unit_test(test_distance),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
