@@ -1,0 +1,73 @@
+/* csvio.h - reading and writing CSV/TSV with libcsv (the only user of csv.h).
+ *
+ * The reader is a pull parser over libcsv's push parser: rn_csv_next()
+ * returns one record at a time with the physical line it started on, so
+ * every message can say "file:line: reason". It streams: memory is bounded
+ * by the longest record, not the file. RFC 4180 quoting (embedded
+ * delimiters, doubled quotes, newlines inside quotes), CRLF and LF, and a
+ * UTF-8 byte-order mark are handled.
+ *
+ * Errors come in two kinds. A record error (stray quote, unterminated quote)
+ * is returned as RN_EINPUT with the position; the reader then resumes on the
+ * next line (for an unterminated quote: on the line after the one the bad
+ * record started on, when the input can seek), so a lenient caller can skip
+ * the record and go on. An I/O error (RN_EIO) ends the file.
+ */
+#ifndef RELNET_CSVIO_H
+#define RELNET_CSVIO_H
+
+#include "relnet/error.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+struct rn_csv_reader;
+
+struct rn_csv_options {
+    char delimiter;  /* ',', '\t', ';', '|'; 0 = guess from the first line (',' if unsure) */
+    int no_quotes;   /* 1: '"' is an ordinary character (for lexicon TSV files) */
+    int skip_comments; /* 1: lines starting with '#' outside a record are skipped */
+};
+
+struct rn_csv_row {
+    size_t nfields;
+    char **fields;       /* NUL-terminated, valid until the next rn_csv_next() */
+    const size_t *lens;  /* byte length of each field (fields may hold NUL bytes) */
+    long line;           /* physical line (1-based) where the record starts */
+    long end_line;       /* physical line where it ends (> line for multi-line fields) */
+};
+
+/* Open path ("-" = stdin). err gets "cannot open PATH: reason". */
+int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_csv_reader **out,
+                struct rn_err *err);
+
+/* Read the next record into *row. Returns 1 when a record was read, 0 at
+ * the end of input, RN_EINPUT for a malformed record (err: "PATH:LINE:COL:
+ * reason"; call again to go on after it), RN_EIO or RN_ENOMEM. Blank lines
+ * are skipped. */
+int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *err);
+
+/* The delimiter in use (after guessing). */
+char rn_csv_delimiter(const struct rn_csv_reader *r);
+
+/* Bytes consumed so far and the total size (0 when unknown, e.g. a pipe),
+ * for progress bars. */
+uint64_t rn_csv_bytes_read(const struct rn_csv_reader *r);
+uint64_t rn_csv_bytes_total(const struct rn_csv_reader *r);
+
+/* Content hash of everything read so far (hash.h); complete at end of input. */
+void rn_csv_content_hash(const struct rn_csv_reader *r, char hex[33]);
+
+/* NULL-safe. */
+void rn_csv_close(struct rn_csv_reader *r);
+
+/* Guess a delimiter from a header line: the most frequent of , \t ; |
+ * outside quotes, ',' when none occurs. */
+char rn_csv_guess_delimiter(const char *line, size_t len);
+
+/* Write one record with delimiter delim and minimal quoting (a field is
+ * quoted only when it holds the delimiter, a quote, CR or LF, or starts or
+ * ends with a space); lines end with "\n". RN_OK or RN_EIO. */
+int rn_csv_write_row(FILE *out, char delim, const char *const *fields, size_t n);
+
+#endif

@@ -1,0 +1,461 @@
+/* csvio.c - CSV/TSV reading and writing on libcsv (see relnet/csvio.h).
+ *
+ * libcsv is a push parser that knows nothing of lines (notes/apis.md 2.2),
+ * so the reader feeds it one physical line at a time, remembers where the
+ * current record started, and turns its byte counts into line:column
+ * positions. Lines are also cut after a lone CR, so that at most one record
+ * can end per feed (old Mac files end records with CR alone).
+ */
+#include "relnet/csvio.h"
+
+#include "relnet/buf.h"
+#include "relnet/hash.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* A record longer than this is almost certainly an unterminated quote
+   swallowing the file; stop before it eats the memory. */
+#define RECORD_MAX (64u * 1024u * 1024u)
+
+struct rn_csv_reader {
+    char *path;
+    FILE *file;
+    int own_file;
+    int seekable;
+    struct rn_csv_options opt;
+    char delim;
+    struct csv_parser parser;
+    int parser_live;
+
+    char *line;         /* getline buffer */
+    size_t line_cap;
+    const char *cur;    /* the physical line being fed (inside line) */
+    size_t cur_len;
+    size_t cur_col0;    /* bytes of line skipped before cur (a BOM) */
+    size_t rest_off, rest_len; /* unfed rest of a line cut at a lone CR */
+    long line_no;       /* physical line being fed, 1-based */
+    long rec_line;      /* line where the current record started, 0: none */
+    long rec_resume_at; /* file offset of the line after rec_line */
+    uint64_t bytes_read, bytes_total;
+    struct rn_content_hash *hash;
+    int eof;
+
+    /* the record being assembled by the callbacks */
+    struct rn_buf fieldbuf;
+    size_t *offsets, *lens;
+    char **fields;
+    size_t nfields, fields_cap;
+    int row_done;
+    int too_long;
+};
+
+static int parser_start(struct rn_csv_reader *r)
+{
+    unsigned char opts = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+    if (csv_init(&r->parser, opts) != 0)
+        return RN_ENOMEM;
+    csv_set_delim(&r->parser, (unsigned char)r->delim);
+    if (r->opt.no_quotes)
+        csv_set_quote(&r->parser, 0); /* NUL lines are rejected before feeding */
+    r->parser_live = 1;
+    return RN_OK;
+}
+
+static void parser_stop(struct rn_csv_reader *r)
+{
+    if (r->parser_live)
+        csv_free(&r->parser);
+    r->parser_live = 0;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    struct rn_csv_reader *r = data;
+    if (r->too_long)
+        return;
+    if (r->nfields == r->fields_cap) {
+        size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
+        size_t *offsets = realloc(r->offsets, cap * sizeof *offsets);
+        size_t *lens = offsets ? realloc(r->lens, cap * sizeof *lens) : NULL;
+        char **fields = lens ? realloc(r->fields, cap * sizeof *fields) : NULL;
+        if (offsets)
+            r->offsets = offsets;
+        if (lens)
+            r->lens = lens;
+        if (fields)
+            r->fields = fields;
+        if (!fields) {
+            r->too_long = 1; /* reported as out of memory by the caller */
+            return;
+        }
+        r->fields_cap = cap;
+    }
+    r->offsets[r->nfields] = r->fieldbuf.len;
+    r->lens[r->nfields] = len;
+    if (rn_buf_add(&r->fieldbuf, s ? s : "", s ? len : 0) != RN_OK ||
+        rn_buf_addc(&r->fieldbuf, '\0') != RN_OK) {
+        r->too_long = 1;
+        return;
+    }
+    r->nfields++;
+}
+
+static void on_row(int term, void *data)
+{
+    struct rn_csv_reader *r = data;
+    (void)term;
+    r->row_done = 1;
+}
+
+static void record_reset(struct rn_csv_reader *r)
+{
+    rn_buf_reset(&r->fieldbuf);
+    r->nfields = 0;
+    r->row_done = 0;
+    r->too_long = 0;
+    r->rec_line = 0;
+}
+
+char rn_csv_guess_delimiter(const char *line, size_t len)
+{
+    static const char candidates[] = { ',', '\t', ';', '|' };
+    size_t counts[4] = { 0, 0, 0, 0 };
+    int in_quotes = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = line[i];
+        if (c == '"') {
+            in_quotes = !in_quotes;
+            continue;
+        }
+        if (in_quotes)
+            continue;
+        for (int k = 0; k < 4; k++)
+            if (c == candidates[k])
+                counts[k]++;
+    }
+    int best = 0;
+    for (int k = 1; k < 4; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    return counts[best] ? candidates[best] : ',';
+}
+
+int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_csv_reader **out,
+                struct rn_err *err)
+{
+    *out = NULL;
+    struct rn_csv_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return rn_fail(err, RN_ENOMEM, "out of memory opening %s", path);
+    if (opt)
+        r->opt = *opt;
+    r->path = strdup(path);
+    r->hash = rn_content_hash_new();
+    if (!r->path || !r->hash) {
+        rn_csv_close(r);
+        return rn_fail(err, RN_ENOMEM, "out of memory opening %s", path);
+    }
+    if (strcmp(path, "-") == 0) {
+        r->file = stdin;
+    } else {
+        r->file = fopen(path, "rb");
+        if (!r->file) {
+            int e = errno;
+            rn_csv_close(r);
+            return rn_fail(err, e == ENOENT || e == EACCES || e == EISDIR ? RN_EINPUT : RN_EIO,
+                           "cannot open %s: %s", path, strerror(e));
+        }
+        r->own_file = 1;
+    }
+    struct stat st;
+    if (fstat(fileno(r->file), &st) == 0 && S_ISREG(st.st_mode)) {
+        r->bytes_total = (uint64_t)st.st_size;
+        r->seekable = 1;
+    } else if (r->own_file && fstat(fileno(r->file), &st) == 0 && S_ISDIR(st.st_mode)) {
+        rn_csv_close(r);
+        return rn_fail(err, RN_EINPUT, "cannot read %s: it is a directory", path);
+    }
+    r->delim = r->opt.delimiter; /* 0: guessed on the first line */
+    *out = r;
+    return RN_OK;
+}
+
+void rn_csv_close(struct rn_csv_reader *r)
+{
+    if (!r)
+        return;
+    parser_stop(r);
+    if (r->own_file && r->file)
+        fclose(r->file);
+    rn_content_hash_free(r->hash);
+    rn_buf_release(&r->fieldbuf);
+    free(r->offsets);
+    free(r->lens);
+    free(r->fields);
+    free(r->line);
+    free(r->path);
+    free(r);
+}
+
+char rn_csv_delimiter(const struct rn_csv_reader *r)
+{
+    return r->delim ? r->delim : ',';
+}
+
+uint64_t rn_csv_bytes_read(const struct rn_csv_reader *r)
+{
+    return r->bytes_read;
+}
+
+uint64_t rn_csv_bytes_total(const struct rn_csv_reader *r)
+{
+    return r->bytes_total;
+}
+
+void rn_csv_content_hash(const struct rn_csv_reader *r, char hex[33])
+{
+    rn_content_hash_hex(r->hash, hex);
+}
+
+static void fill_row(struct rn_csv_reader *r, struct rn_csv_row *row)
+{
+    for (size_t i = 0; i < r->nfields; i++)
+        r->fields[i] = r->fieldbuf.data + r->offsets[i];
+    row->nfields = r->nfields;
+    row->fields = r->fields;
+    row->lens = r->lens;
+    row->line = r->rec_line;
+    row->end_line = r->line_no;
+}
+
+/* Explain a strict-mode parse error at byte col (0-based) of the line. */
+static int parse_error(struct rn_csv_reader *r, const char *seg, size_t seglen, size_t done,
+                       size_t col0, struct rn_err *err)
+{
+    const char *what = "malformed field";
+    if (done < seglen && seg[done] == '"')
+        what = "unexpected '\"' inside a field (quote the whole field and double the "
+               "quotes inside it)";
+    else if (done > 0 && seg[done - 1] == '"')
+        what = "text after a closing quote (a quoted field must end at a delimiter)";
+    else if (csv_error(&r->parser) == CSV_ETOOBIG || csv_error(&r->parser) == CSV_ENOMEM)
+        what = "record too large";
+    return rn_fail(err, RN_EINPUT, "%s:%ld:%zu: %s", r->path, r->line_no, col0 + done + 1, what);
+}
+
+/* Forget the bad record and start afresh on the next line. */
+static int resync(struct rn_csv_reader *r)
+{
+    parser_stop(r);
+    record_reset(r);
+    return parser_start(r);
+}
+
+/* Unterminated quote: report it at the line the record started on, then go
+   back to the line after it so the rest of the file is not lost. */
+static int unterminated(struct rn_csv_reader *r, struct rn_err *err)
+{
+    long bad_line = r->rec_line;
+    int rc = rn_fail(err, RN_EINPUT, "%s:%ld: unterminated quoted field (no closing '\"')",
+                     r->path, bad_line);
+    long resume = r->rec_resume_at;
+    if (resync(r) != RN_OK)
+        return RN_ENOMEM;
+    if (r->seekable && resume >= 0 && fseek(r->file, resume, SEEK_SET) == 0) {
+        clearerr(r->file);
+        r->line_no = bad_line;
+        r->rest_len = 0;
+        r->eof = 0;
+        /* bytes_read stays at the high-water mark: next_line() neither
+           counts nor hashes the lines it reads a second time. */
+    } else {
+        r->eof = 1;
+    }
+    return rc;
+}
+
+static int read_line(struct rn_csv_reader *r, ssize_t *n)
+{
+    errno = 0;
+    *n = getline(&r->line, &r->line_cap, r->file);
+    if (*n < 0) {
+        if (ferror(r->file))
+            return RN_EIO;
+        return 0;
+    }
+    return 1;
+}
+
+/* Make (r->cur, r->cur_len) the next physical line to feed: the rest of a
+   line cut at a lone CR, else a fresh line from the file. Returns 1, 0 at
+   the end of input, or RN_EIO. */
+static int next_line(struct rn_csv_reader *r, long *line_start, struct rn_err *err)
+{
+    if (r->rest_len > 0) {
+        r->cur = r->line + r->rest_off;
+        r->cur_len = r->rest_len;
+        r->rest_len = 0;
+        r->line_no++;
+        *line_start = -1;
+        return 1;
+    }
+    *line_start = r->seekable ? ftell(r->file) : -1;
+    ssize_t n;
+    int got = read_line(r, &n);
+    if (got < 0)
+        return rn_fail(err, RN_EIO, "cannot read %s: %s", r->path, strerror(errno));
+    if (got == 0)
+        return 0;
+    /* Only count and hash bytes the first time they are seen (a recovery
+       from an unterminated quote reads some lines twice). */
+    if (*line_start < 0 || (uint64_t)*line_start >= r->bytes_read) {
+        rn_content_hash_add(r->hash, r->line, (size_t)n);
+        r->bytes_read += (uint64_t)n;
+    }
+    r->line_no++;
+    r->cur = r->line;
+    r->cur_len = (size_t)n;
+    r->cur_col0 = 0;
+    if (r->line_no == 1) {
+        const unsigned char *u = (const unsigned char *)r->cur;
+        if (r->cur_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+            return rn_fail(err, RN_EINPUT,
+                           "%s:1: the file is UTF-16; save it as UTF-8 and import again", r->path);
+        if (r->cur_len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0) {
+            r->cur += 3;
+            r->cur_len -= 3;
+            r->cur_col0 = 3;
+        }
+    }
+    return 1;
+}
+
+int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *err)
+{
+    memset(row, 0, sizeof *row);
+    if (r->row_done)
+        record_reset(r);
+    while (!r->eof) {
+        long line_start;
+        int got = next_line(r, &line_start, err);
+        if (got < 0) {
+            r->eof = 1;
+            return got;
+        }
+        if (got == 0) {
+            r->eof = 1;
+            break;
+        }
+        const char *s = r->cur;
+        size_t len = r->cur_len;
+        if (r->rec_line == 0) {
+            /* Blank lines and (optionally) comments between records. */
+            size_t lead = strspn(s, " \t\r\n");
+            if (lead == len)
+                continue;
+            if (r->opt.skip_comments && s[lead] == '#')
+                continue;
+            r->rec_line = r->line_no;
+            r->rec_resume_at = line_start >= 0 ? line_start + (long)(r->cur_col0 + len) : -1;
+        }
+        if (!r->parser_live) {
+            if (!r->delim)
+                r->delim = rn_csv_guess_delimiter(s, strcspn(s, "\r\n"));
+            if (parser_start(r) != RN_OK)
+                return rn_fail(err, RN_ENOMEM, "out of memory reading %s", r->path);
+        }
+        if (r->opt.no_quotes && memchr(s, '\0', len)) {
+            int rc = rn_fail(err, RN_EINPUT, "%s:%ld: NUL byte in line", r->path, r->line_no);
+            if (resync(r) != RN_OK)
+                return RN_ENOMEM;
+            return rc;
+        }
+        /* Feed the line in segments that end after a CR or LF, so at most
+           one record ends per feed. */
+        size_t pos = 0;
+        while (pos < len) {
+            size_t seglen = 0;
+            while (pos + seglen < len) {
+                char c = s[pos + seglen++];
+                if (c == '\n')
+                    break;
+                if (c == '\r' && !(pos + seglen < len && s[pos + seglen] == '\n'))
+                    break;
+            }
+            size_t done = csv_parse(&r->parser, s + pos, seglen, on_field, on_row, r);
+            if (done != seglen) {
+                int rc = parse_error(r, s + pos, seglen, done, r->cur_col0 + pos, err);
+                if (resync(r) != RN_OK)
+                    return RN_ENOMEM;
+                return rc;
+            }
+            if (r->too_long || r->fieldbuf.len > RECORD_MAX) {
+                int rc = rn_fail(err, RN_EINPUT,
+                                 "%s:%ld: record longer than %u MiB (an unterminated quote?)",
+                                 r->path, r->rec_line, RECORD_MAX >> 20);
+                if (resync(r) != RN_OK)
+                    return RN_ENOMEM;
+                return rc;
+            }
+            pos += seglen;
+            if (r->row_done) {
+                fill_row(r, row);
+                if (pos < len) {
+                    /* A lone CR ended the record mid-line: the rest is the
+                       next (CR-separated) line, fed on the next call. */
+                    r->rest_off = (size_t)(s + pos - r->line);
+                    r->rest_len = len - pos;
+                    r->cur_col0 = 0;
+                }
+                return 1;
+            }
+        }
+    }
+    /* End of input: flush a last record without a final newline. */
+    if (r->parser_live && r->rec_line) {
+        if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+            return unterminated(r, err);
+        parser_stop(r);
+        if (r->row_done) {
+            fill_row(r, row);
+            return 1;
+        }
+    }
+    parser_stop(r);
+    return 0;
+}
+
+static int needs_quotes(const char *s, char delim)
+{
+    if (!s[0])
+        return 0;
+    if (s[0] == ' ' || s[0] == '\t')
+        return 1;
+    size_t n = strlen(s);
+    if (s[n - 1] == ' ' || s[n - 1] == '\t')
+        return 1;
+    for (; *s; s++)
+        if (*s == delim || *s == '"' || *s == '\n' || *s == '\r')
+            return 1;
+    return 0;
+}
+
+int rn_csv_write_row(FILE *out, char delim, const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *f = fields[i] ? fields[i] : "";
+        if (i > 0 && fputc(delim, out) == EOF)
+            return RN_EIO;
+        if (needs_quotes(f, delim)) {
+            if (csv_fwrite(out, f, strlen(f)) != 0)
+                return RN_EIO;
+        } else if (fputs(f, out) == EOF && f[0]) {
+            return RN_EIO;
+        }
+    }
+    return fputc('\n', out) == EOF ? RN_EIO : RN_OK;
+}

@@ -1,0 +1,201 @@
+/* test_csvio.c - the libcsv-based reader and writer: dialects, positions of
+ * every error kind, recovery after a bad record, round trips. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relnet/csvio.h"
+#include "relnet/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *write_file(const char *name, const char *data, size_t len)
+{
+    FILE *f = fopen(name, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+    return name;
+}
+
+#define WRITE(name, lit) write_file(name, lit, sizeof(lit) - 1)
+
+/* Read the whole file; rows are rendered as "line:f1|f2|..." and errors as
+   "ERR <message>", one per line, into out. */
+static void slurp(const char *path, char delim, char *out, size_t outsz)
+{
+    struct rn_csv_options opt = { .delimiter = delim };
+    struct rn_csv_reader *r;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_csv_open(path, &opt, &r, &err), RN_OK);
+    out[0] = '\0';
+    size_t used = 0;
+    for (;;) {
+        struct rn_csv_row row;
+        int rc = rn_csv_next(r, &row, &err);
+        if (rc == 0)
+            break;
+        if (rc < 0) {
+            used += (size_t)snprintf(out + used, outsz - used, "ERR %s\n", err.msg);
+            if (rc != RN_EINPUT)
+                break;
+            continue;
+        }
+        used += (size_t)snprintf(out + used, outsz - used, "%ld:", row.line);
+        for (size_t i = 0; i < row.nfields; i++)
+            used += (size_t)snprintf(out + used, outsz - used, "%s%s", i ? "|" : "",
+                                     row.fields[i]);
+        used += (size_t)snprintf(out + used, outsz - used, "\n");
+    }
+    rn_csv_close(r);
+}
+
+static void test_plain_crlf_bom(void **state)
+{
+    (void)state;
+    char out[1024];
+    WRITE("t_bom.csv", "\xEF\xBB\xBFsource,target\r\nA,B\r\n\r\nC,D\r\n");
+    slurp("t_bom.csv", 0, out, sizeof out);
+    assert_string_equal(out, "1:source|target\n2:A|B\n4:C|D\n");
+}
+
+static void test_quotes_newlines_and_doubled_quotes(void **state)
+{
+    (void)state;
+    char out[1024];
+    WRITE("t_quotes.csv", "a,b\n\"Smith, John\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\nlast,row");
+    slurp("t_quotes.csv", 0, out, sizeof out);
+    assert_string_equal(out, "1:a|b\n2:Smith, John|say \"hi\"\n3:two\nlines|x\n5:last|row\n");
+}
+
+static void test_delimiters(void **state)
+{
+    (void)state;
+    char out[1024];
+    WRITE("t_semi.csv", "source;target;weight\nA;B,C;1,5\n");
+    slurp("t_semi.csv", 0, out, sizeof out); /* guessed from the header */
+    assert_string_equal(out, "1:source|target|weight\n2:A|B,C|1,5\n");
+    WRITE("t_tab.tsv", "s\tt\nA\t\tB\n");
+    slurp("t_tab.tsv", '\t', out, sizeof out);
+    assert_string_equal(out, "1:s|t\n2:A||B\n");
+    WRITE("t_pipe.csv", "s|t\nA|B\n");
+    slurp("t_pipe.csv", 0, out, sizeof out);
+    assert_string_equal(out, "1:s|t\n2:A|B\n");
+    assert_int_equal(rn_csv_guess_delimiter("\"a;b\",c", 7), ',');
+    assert_int_equal(rn_csv_guess_delimiter("abc", 3), ',');
+}
+
+static void test_lone_cr_line_endings(void **state)
+{
+    (void)state;
+    char out[1024];
+    WRITE("t_cr.csv", "s,t\rA,B\rC,D\r");
+    slurp("t_cr.csv", 0, out, sizeof out);
+    assert_string_equal(out, "1:s|t\n2:A|B\n3:C|D\n");
+}
+
+static void test_stray_quote_reported_and_skipped(void **state)
+{
+    (void)state;
+    char out[1024];
+    WRITE("t_stray.csv", "s,t\nA,B\"x\nC,D\n\"E\"F,G\nH,I\n");
+    slurp("t_stray.csv", 0, out, sizeof out);
+    assert_string_equal(out,
+                        "1:s|t\n"
+                        "ERR t_stray.csv:2:4: unexpected '\"' inside a field (quote the whole "
+                        "field and double the quotes inside it)\n"
+                        "3:C|D\n"
+                        "ERR t_stray.csv:4:4: text after a closing quote (a quoted field must "
+                        "end at a delimiter)\n"
+                        "5:H|I\n");
+}
+
+static void test_unterminated_quote_recovers(void **state)
+{
+    (void)state;
+    char out[1024];
+    WRITE("t_open.csv", "s,t\nA,B\n\"C,D\nE,F\nG,H\n");
+    slurp("t_open.csv", 0, out, sizeof out);
+    assert_string_equal(out,
+                        "1:s|t\n2:A|B\n"
+                        "ERR t_open.csv:3: unterminated quoted field (no closing '\"')\n"
+                        "4:E|F\n5:G|H\n");
+}
+
+static void test_utf16_rejected(void **state)
+{
+    (void)state;
+    char out[1024];
+    write_file("t_u16.csv", "\xFF\xFEs\0,\0t\0\n\0", 10);
+    slurp("t_u16.csv", 0, out, sizeof out);
+    assert_non_null(strstr(out, "t_u16.csv:1: the file is UTF-16"));
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    struct rn_csv_reader *r;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_csv_open("does-not-exist.csv", NULL, &r, &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "cannot open does-not-exist.csv"));
+    assert_null(r);
+}
+
+static void test_content_hash_stable(void **state)
+{
+    (void)state;
+    char h1[33], h2[33], h3[33];
+    const char *paths[] = { "t_h1.csv", "t_h2.csv", "t_h3.csv" };
+    WRITE("t_h1.csv", "a,b\nc,d\n");
+    WRITE("t_h2.csv", "a,b\nc,d\n");
+    WRITE("t_h3.csv", "a,b\nc,e\n");
+    char *hex[] = { h1, h2, h3 };
+    for (int i = 0; i < 3; i++) {
+        struct rn_csv_reader *r;
+        struct rn_err err = RN_ERR_INIT;
+        struct rn_csv_row row;
+        assert_int_equal(rn_csv_open(paths[i], NULL, &r, &err), RN_OK);
+        while (rn_csv_next(r, &row, &err) > 0)
+            ;
+        rn_csv_content_hash(r, hex[i]);
+        assert_int_equal(rn_csv_bytes_read(r), 8);
+        assert_int_equal(rn_csv_bytes_total(r), 8);
+        rn_csv_close(r);
+    }
+    assert_string_equal(h1, h2);
+    assert_string_not_equal(h1, h3);
+}
+
+static void test_writer_round_trip(void **state)
+{
+    (void)state;
+    const char *fields[] = { "plain", "with,comma", "say \"hi\"", "two\nlines", " pad ", "" };
+    FILE *f = fopen("t_rt.csv", "wb");
+    assert_non_null(f);
+    assert_int_equal(rn_csv_write_row(f, ',', fields, 6), RN_OK);
+    fclose(f);
+    char out[1024];
+    slurp("t_rt.csv", ',', out, sizeof out);
+    assert_string_equal(out, "1:plain|with,comma|say \"hi\"|two\nlines| pad |\n");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_crlf_bom),
+        cmocka_unit_test(test_quotes_newlines_and_doubled_quotes),
+        cmocka_unit_test(test_delimiters),
+        cmocka_unit_test(test_lone_cr_line_endings),
+        cmocka_unit_test(test_stray_quote_reported_and_skipped),
+        cmocka_unit_test(test_unterminated_quote_recovers),
+        cmocka_unit_test(test_utf16_rejected),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_content_hash_stable),
+        cmocka_unit_test(test_writer_round_trip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
