@@ -191,3 +191,77 @@ size_t rn_text_distance(const char *a, const char *b, size_t limit)
     free(row);
     return d > limit ? limit + 1 : d;
 }
+
+int rn_unicode_is_alnum(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int rn_unicode_is_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int rn_unicode_is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+    if (cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+        cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000)
+        return 1;
+    return 0;
+}
+
+int rn_text_casefold(const char *s, size_t n, struct rn_buf *out)
+{
+    rn_buf_reset(out);
+    if (rn_buf_grow(out, n) != RN_OK)
+        return RN_ENOMEM;
+    /* Drop invalid bytes first: utf8proc_map rejects the whole string. */
+    struct rn_buf clean = RN_BUF_INIT;
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            i++;
+            continue;
+        }
+        if (rn_buf_add(&clean, s + i, (size_t)len) != RN_OK) {
+            rn_buf_release(&clean);
+            return RN_ENOMEM;
+        }
+        i += (size_t)len;
+    }
+    if (clean.len == 0) {
+        rn_buf_release(&clean);
+        return rn_buf_add(out, "", 0);
+    }
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t m =
+        utf8proc_map((const utf8proc_uint8_t *)clean.data, (utf8proc_ssize_t)clean.len, &mapped,
+                     UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    rn_buf_release(&clean);
+    if (m < 0)
+        return RN_ENOMEM;
+    int rc = rn_buf_add(out, mapped, (size_t)m);
+    free(mapped);
+    return rc;
+}

@@ -35,4 +35,18 @@ int rn_text_key(const char *s, size_t n, struct rn_buf *out);
  * limit + 1 (so the caller can stop early); for "did you mean". */
 size_t rn_text_distance(const char *a, const char *b, size_t limit);
 
+/* Character classes for tokenizers and scorers that must not include
+ * utf8proc themselves. rn_unicode_is_alnum follows Python's \w without the
+ * underscore: letters (L*) and numbers (N*). rn_unicode_is_space follows
+ * str.isspace(): Unicode White_Space plus the ASCII separators. */
+int rn_unicode_is_alnum(int32_t cp);
+int rn_unicode_is_upper(int32_t cp);
+int rn_unicode_is_space(int32_t cp);
+
+/* Replace out's contents with s[0..n) compatibility-normalised (NFKC) and
+ * case-folded, nothing dropped ("Straße" -> "strasse"); invalid bytes are
+ * skipped. For scorers that must fold exactly like Python's
+ * unicodedata.normalize("NFKC", s).casefold(). RN_OK or RN_ENOMEM. */
+int rn_text_casefold(const char *s, size_t n, struct rn_buf *out);
+
 #endif

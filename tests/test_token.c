@@ -1,0 +1,122 @@
+/* test_token.c - the sentence tokenizer: offsets, normal forms, possessives. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relnet/error.h"
+#include "relnet/token.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Tokenize s and compare the normal forms, joined by '|', with want. */
+static void assert_norms(const char *s, const char *want)
+{
+    struct rn_tokens t = RN_TOKENS_INIT;
+    char got[512] = "";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    for (size_t i = 0; i < t.len; i++) {
+        if (i)
+            strcat(got, "|");
+        strcat(got, rn_token_norm(&t, i));
+    }
+    assert_string_equal(got, want);
+    rn_tokens_release(&t);
+}
+
+static void test_words_and_punctuation(void **state)
+{
+    (void)state;
+    assert_norms("Norway banned the app.", "norway|banned|the|app|.");
+    assert_norms("  Two,  three ", "two|,|three");
+    assert_norms("", "");
+    assert_norms("It cost 1,250.75 euros", "it|cost|1,250.75|euros");
+}
+
+static void test_possessives_split(void **state)
+{
+    (void)state;
+    assert_norms("Norway's ban", "norway|'s|ban");
+    assert_norms("Norway\xE2\x80\x99s ban", "norway|'s|ban");           /* curly apostrophe */
+    assert_norms("the Alps' glaciers", "the|alps|'|glaciers");
+    assert_norms("the Alps\xE2\x80\x99 glaciers", "the|alps|'|glaciers");
+    assert_norms("they didn't sign", "they|didn't|sign");
+    assert_norms("they didn\xE2\x80\x99t sign", "they|didn't|sign");
+    /* A closing single quote after -s is a quote, not a possessive. */
+    assert_norms("called them \xE2\x80\x98reckless acts\xE2\x80\x99 today",
+                 "called|them|'|reckless|acts|'|today");
+}
+
+static void test_abbreviations_and_hyphens(void **state)
+{
+    (void)state;
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const char *s = "the U.S. and Oslo-backed pact";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    assert_int_equal(t.len, 6);
+    assert_string_equal(rn_token_norm(&t, 1), "us");
+    assert_true(t.items[1].flags & RN_TOK_DOTS);
+    assert_true(t.items[1].flags & RN_TOK_UPPER);
+    assert_int_equal(t.items[1].start, 4);
+    assert_int_equal(t.items[1].end, 8);
+    assert_string_equal(rn_token_norm(&t, 3), "oslo");
+    assert_string_equal(rn_token_norm(&t, 4), "backed");
+    assert_true(t.items[4].flags & RN_TOK_HYPHEN);
+    assert_false(t.items[4].flags & RN_TOK_SPACE);
+    assert_true(t.items[3].flags & RN_TOK_CAP);
+    assert_false(t.items[2].flags & RN_TOK_CAP);
+    rn_tokens_release(&t);
+}
+
+static void test_dashes_quotes_and_spaces(void **state)
+{
+    (void)state;
+    /* em dash, curly double quotes, no-break space */
+    assert_norms("Oslo\xE2\x80\x94" "and \xE2\x80\x9C" "Bern\xE2\x80\x9D\xC2\xA0" "too",
+                 "oslo|-|and|\"|bern|\"|too");
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const char *s = "A \xE2\x80\x93 B";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    assert_int_equal(t.len, 3);
+    assert_true(t.items[1].flags & RN_TOK_DASH);
+    assert_int_equal(t.items[1].start, 2);
+    assert_int_equal(t.items[1].end, 5);
+    rn_tokens_release(&t);
+}
+
+static void test_offsets_are_into_the_original_text(void **state)
+{
+    (void)state;
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const char *s = "First. \xC3\x89lys\xC3\xA9" "e said no.";
+    /* tokenize only the second sentence: offsets stay relative to s */
+    assert_int_equal(rn_tokenize(s, 7, strlen(s), &t), RN_OK);
+    assert_string_equal(rn_token_norm(&t, 0), "elysee");
+    assert_int_equal(t.items[0].start, 7);
+    assert_int_equal(t.items[0].end, 15);
+    assert_true(t.items[0].flags & RN_TOK_CAP);
+    assert_true(rn_token_is(&t, 1, "said"));
+    rn_tokens_release(&t);
+}
+
+static void test_invalid_utf8_does_not_crash(void **state)
+{
+    (void)state;
+    assert_norms("a\xFF" "b", "a|\xFF|b");
+    assert_norms("\xE2\x80", "\xE2|\x80");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_and_punctuation),
+        cmocka_unit_test(test_possessives_split),
+        cmocka_unit_test(test_abbreviations_and_hyphens),
+        cmocka_unit_test(test_dashes_quotes_and_spaces),
+        cmocka_unit_test(test_offsets_are_into_the_original_text),
+        cmocka_unit_test(test_invalid_utf8_does_not_crash),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
