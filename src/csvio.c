@@ -10,6 +10,7 @@
 
 #include "relnet/buf.h"
 #include "relnet/hash.h"
+#include "relnet/text.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -41,6 +42,7 @@ struct rn_csv_reader {
     long rec_line;      /* line where the current record started, 0: none */
     long rec_resume_at; /* file offset of the line after rec_line */
     uint64_t bytes_read, bytes_total;
+    uint64_t file_pos; /* offset of the next line in the file */
     struct rn_content_hash *hash;
     int eof;
 
@@ -51,6 +53,7 @@ struct rn_csv_reader {
     size_t nfields, fields_cap;
     int row_done;
     int too_long;
+    enum rn_csv_error_kind error_kind;
 };
 
 static int parser_start(struct rn_csv_reader *r)
@@ -201,6 +204,11 @@ void rn_csv_close(struct rn_csv_reader *r)
     free(r);
 }
 
+enum rn_csv_error_kind rn_csv_error_kind(const struct rn_csv_reader *r)
+{
+    return r->error_kind;
+}
+
 char rn_csv_delimiter(const struct rn_csv_reader *r)
 {
     return r->delim ? r->delim : ',';
@@ -244,6 +252,7 @@ static int parse_error(struct rn_csv_reader *r, const char *seg, size_t seglen, 
         what = "text after a closing quote (a quoted field must end at a delimiter)";
     else if (csv_error(&r->parser) == CSV_ETOOBIG || csv_error(&r->parser) == CSV_ENOMEM)
         what = "record too large";
+    r->error_kind = RN_CSV_ERR_QUOTE;
     return rn_fail(err, RN_EINPUT, "%s:%ld:%zu: %s", r->path, r->line_no, col0 + done + 1, what);
 }
 
@@ -260,6 +269,7 @@ static int resync(struct rn_csv_reader *r)
 static int unterminated(struct rn_csv_reader *r, struct rn_err *err)
 {
     long bad_line = r->rec_line;
+    r->error_kind = RN_CSV_ERR_QUOTE;
     int rc = rn_fail(err, RN_EINPUT, "%s:%ld: unterminated quoted field (no closing '\"')",
                      r->path, bad_line);
     long resume = r->rec_resume_at;
@@ -268,6 +278,7 @@ static int unterminated(struct rn_csv_reader *r, struct rn_err *err)
     if (r->seekable && resume >= 0 && fseek(r->file, resume, SEEK_SET) == 0) {
         clearerr(r->file);
         r->line_no = bad_line;
+        r->file_pos = (uint64_t)resume;
         r->rest_len = 0;
         r->eof = 0;
         /* bytes_read stays at the high-water mark: next_line() neither
@@ -303,7 +314,8 @@ static int next_line(struct rn_csv_reader *r, long *line_start, struct rn_err *e
         *line_start = -1;
         return 1;
     }
-    *line_start = r->seekable ? ftell(r->file) : -1;
+    /* Track the position ourselves: ftell() costs a system call per line. */
+    *line_start = r->seekable ? (long)r->file_pos : -1;
     ssize_t n;
     int got = read_line(r, &n);
     if (got < 0)
@@ -316,15 +328,18 @@ static int next_line(struct rn_csv_reader *r, long *line_start, struct rn_err *e
         rn_content_hash_add(r->hash, r->line, (size_t)n);
         r->bytes_read += (uint64_t)n;
     }
+    r->file_pos += (uint64_t)n;
     r->line_no++;
     r->cur = r->line;
     r->cur_len = (size_t)n;
     r->cur_col0 = 0;
     if (r->line_no == 1) {
         const unsigned char *u = (const unsigned char *)r->cur;
-        if (r->cur_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        if (r->cur_len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+            r->error_kind = RN_CSV_ERR_ENCODING;
             return rn_fail(err, RN_EINPUT,
                            "%s:1: the file is UTF-16; save it as UTF-8 and import again", r->path);
+        }
         if (r->cur_len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0) {
             r->cur += 3;
             r->cur_len -= 3;
@@ -368,8 +383,25 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
             if (parser_start(r) != RN_OK)
                 return rn_fail(err, RN_ENOMEM, "out of memory reading %s", r->path);
         }
-        if (r->opt.no_quotes && memchr(s, '\0', len)) {
-            int rc = rn_fail(err, RN_EINPUT, "%s:%ld: NUL byte in line", r->path, r->line_no);
+        if (r->opt.check_utf8) {
+            size_t bad;
+            if (rn_utf8_check(s, len, &bad) != RN_OK) {
+                r->error_kind = RN_CSV_ERR_UTF8;
+                int rc = rn_fail(err, RN_EINPUT, "%s:%ld:%zu: invalid UTF-8 (byte 0x%02X)",
+                                 r->path, r->line_no, r->cur_col0 + bad + 1,
+                                 (unsigned char)s[bad]);
+                if (resync(r) != RN_OK)
+                    return RN_ENOMEM;
+                return rc;
+            }
+        }
+        if (memchr(s, '\0', len)) {
+            /* libcsv would take NUL as data (or, without quotes, as the
+               quote character); no text edge list holds one. */
+            r->error_kind = RN_CSV_ERR_ENCODING;
+            int rc = rn_fail(err, RN_EINPUT, "%s:%ld:%zu: NUL byte (is this a binary file?)",
+                             r->path, r->line_no,
+                             r->cur_col0 + (size_t)((const char *)memchr(s, '\0', len) - s) + 1);
             if (resync(r) != RN_OK)
                 return RN_ENOMEM;
             return rc;
@@ -394,6 +426,7 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
                 return rc;
             }
             if (r->too_long || r->fieldbuf.len > RECORD_MAX) {
+                r->error_kind = RN_CSV_ERR_TOO_LONG;
                 int rc = rn_fail(err, RN_EINPUT,
                                  "%s:%ld: record longer than %u MiB (an unterminated quote?)",
                                  r->path, r->rec_line, RECORD_MAX >> 20);

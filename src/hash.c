@@ -1,7 +1,11 @@
 /* hash.c - xxHash wrappers (see relnet/hash.h). */
 #include "relnet/hash.h"
 
+#include "relnet/error.h"
+
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <xxhash.h>
 
 uint64_t rn_hash64(const void *data, size_t len)
@@ -46,4 +50,30 @@ void rn_content_hash_free(struct rn_content_hash *h)
 void rn_content_hash_of(const void *data, size_t len, char hex[33])
 {
     hex128(XXH3_128bits(data, len), hex);
+}
+
+int rn_content_hash_file(const char *path, char hex[33], struct rn_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rn_fail(err, errno == ENOENT ? RN_EINPUT : RN_EIO, "cannot open %s: %s", path,
+                       strerror(errno));
+    XXH3_state_t *state = XXH3_createState();
+    if (!state) {
+        fclose(f);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    XXH3_128bits_reset(state);
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        XXH3_128bits_update(state, buf, n);
+    int rc = RN_OK;
+    if (ferror(f))
+        rc = rn_fail(err, RN_EIO, "cannot read %s: %s", path, strerror(errno));
+    else
+        hex128(XXH3_128bits_digest(state), hex);
+    XXH3_freeState(state);
+    fclose(f);
+    return rc;
 }

@@ -1,6 +1,6 @@
 /* strtab.c - string interning with open addressing (see relnet/strtab.h).
  *
- * The slot array holds (hash, id + 1) pairs, 0 meaning empty, and is kept at
+ * The slot array holds (hash, id + 1, ...) entries, 0 meaning empty, kept at
  * most half full so probes stay short. Strings live in chunks of at least
  * 64 KiB that are never reallocated, which keeps returned pointers stable.
  */
@@ -20,9 +20,14 @@ struct chunk {
     char data[];
 };
 
+/* A slot carries the string's length and address too, so a lookup that
+   hits touches the slot and the string only: on tables larger than the
+   cache each extra array would cost one more miss. */
 struct slot {
     uint64_t hash;
     uint32_t id_plus1; /* 0: empty */
+    uint32_t len;
+    const char *str;
 };
 
 struct rn_strtab {
@@ -95,11 +100,8 @@ static size_t lookup(const struct rn_strtab *t, uint64_t h, const char *s, size_
         const struct slot *sl = &t->slots[i];
         if (sl->id_plus1 == 0)
             return i;
-        if (sl->hash == h) {
-            uint32_t id = sl->id_plus1 - 1;
-            if (t->lens[id] == len && memcmp(t->strs[id], s, len) == 0)
-                return i;
-        }
+        if (sl->hash == h && sl->len == len && memcmp(sl->str, s, len) == 0)
+            return i;
         i = (i + 1) & mask;
     }
 }
@@ -170,6 +172,8 @@ int rn_strtab_intern(struct rn_strtab *t, const char *s, size_t len, uint32_t *i
     t->lens[nid] = (uint32_t)len;
     t->slots[i].hash = h;
     t->slots[i].id_plus1 = nid + 1;
+    t->slots[i].len = (uint32_t)len;
+    t->slots[i].str = copy;
     *id = nid;
     if (added)
         *added = 1;

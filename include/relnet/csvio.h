@@ -27,6 +27,16 @@ struct rn_csv_options {
     char delimiter;  /* ',', '\t', ';', '|'; 0 = guess from the first line (',' if unsure) */
     int no_quotes;   /* 1: '"' is an ordinary character (for lexicon TSV files) */
     int skip_comments; /* 1: lines starting with '#' outside a record are skipped */
+    int check_utf8;    /* 1: a line with invalid UTF-8 makes its record an error */
+};
+
+/* What the last RN_EINPUT from rn_csv_next was about. */
+enum rn_csv_error_kind {
+    RN_CSV_ERR_NONE = 0,
+    RN_CSV_ERR_QUOTE,    /* stray or unterminated quote */
+    RN_CSV_ERR_UTF8,     /* invalid UTF-8 (check_utf8) */
+    RN_CSV_ERR_TOO_LONG, /* record over the size limit */
+    RN_CSV_ERR_ENCODING, /* not UTF-8 at all (UTF-16) or NUL bytes */
 };
 
 struct rn_csv_row {
@@ -46,6 +56,8 @@ int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_cs
  * reason"; call again to go on after it), RN_EIO or RN_ENOMEM. Blank lines
  * are skipped. */
 int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *err);
+
+enum rn_csv_error_kind rn_csv_error_kind(const struct rn_csv_reader *r);
 
 /* The delimiter in use (after guessing). */
 char rn_csv_delimiter(const struct rn_csv_reader *r);

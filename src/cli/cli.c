@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 struct cli_globals cli_globals;
 
@@ -70,6 +72,14 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return RN_EXIT_USAGE;
 }
 
+int cli_bad_option(const char *cmd, int c, char **argv)
+{
+    const char *opt = argv[optind - 1];
+    if (c == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value", opt);
+    return cli_usage_error(cmd, "unknown option '%s'", opt);
+}
+
 void cli_getopt_reset(void)
 {
     optind = 1;
@@ -85,4 +95,55 @@ int cli_parse_count(const char *s, long *out)
         return -1;
     *out = v;
     return 0;
+}
+
+/* Large enough that a bar is worth drawing (a 37 MB CSV takes seconds). */
+#define PROGRESS_MIN_BYTES (8ull << 20)
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_progress_start(struct cli_progress *p, const char *label, uint64_t total)
+{
+    p->label = label;
+    p->drawn = 0;
+    p->last = 0;
+    p->enabled = !cli_globals.quiet && isatty(STDERR_FILENO) &&
+                 (total == 0 || total >= PROGRESS_MIN_BYTES);
+}
+
+void cli_progress_update(void *ctx, uint64_t done, uint64_t total)
+{
+    struct cli_progress *p = ctx;
+    if (!p->enabled)
+        return;
+    double t = now_seconds();
+    if (p->drawn && t - p->last < 0.1 && !(total && done >= total))
+        return;
+    p->last = t;
+    p->drawn = 1;
+    if (total) {
+        int width = 30;
+        int fill = (int)((double)done / (double)total * width);
+        if (fill > width)
+            fill = width;
+        fprintf(stderr, "\r%s [%.*s%*s] %3d%% %.1f/%.1f MB", p->label, fill,
+                "##############################", width - fill, "",
+                (int)((double)done * 100 / (double)total), (double)done / 1e6,
+                (double)total / 1e6);
+    } else {
+        fprintf(stderr, "\r%s %.1f MB", p->label, (double)done / 1e6);
+    }
+    fflush(stderr);
+}
+
+void cli_progress_end(struct cli_progress *p)
+{
+    if (p->enabled && p->drawn)
+        fputs("\r\033[K", stderr);
+    p->drawn = 0;
 }

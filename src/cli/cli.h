@@ -11,6 +11,7 @@
 #include "relnet/error.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct cli_command {
@@ -70,10 +71,28 @@ int cli_help(const char *usage);
 /* Print "relnet CMD: <msg>" and a pointer to --help on stderr; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Report an option getopt_long rejected (c is '?' or ':'; start the short
+ * option string with ':' so a missing value gives ':'); returns 2. */
+int cli_bad_option(const char *cmd, int c, char **argv);
+
 /* Reset getopt for a command's own parse (argv[0] is the command name). */
 void cli_getopt_reset(void);
 
 /* Parse a non-negative integer option value; returns 0 or -1. */
 int cli_parse_count(const char *s, long *out);
 
+
+
+/* A progress bar on stderr, drawn only when stderr is a terminal, --quiet
+ * is off and the work is large; redrawn at most ten times a second. */
+struct cli_progress {
+    const char *label;
+    int enabled;
+    int drawn;
+    double last;
+};
+void cli_progress_start(struct cli_progress *p, const char *label, uint64_t total);
+/* Matches rn_import_options.progress: ctx is the struct cli_progress. */
+void cli_progress_update(void *ctx, uint64_t done, uint64_t total);
+void cli_progress_end(struct cli_progress *p);
 #endif

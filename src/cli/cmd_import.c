@@ -1,12 +1,214 @@
-/* cmd_import.c - relnet import (not built yet). */
+/* cmd_import.c - relnet import: CSV/TSV edge lists into the knowledge base. */
 #include "cli.h"
 
-const char cmd_import_usage[] = "usage: relnet import\n";
+#include "relnet/hash.h"
+#include "relnet/import.h"
+#include "relnet/store.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+const char cmd_import_usage[] =
+    "usage: relnet import [options] FILE...\n"
+    "\n"
+    "Import CSV or TSV edge lists into the knowledge base ('-' reads stdin).\n"
+    "Each file is one transaction: a failed or killed import leaves the\n"
+    "knowledge base exactly as it was before that file. A file already\n"
+    "imported (same content) is skipped with 'already present'.\n"
+    "\n"
+    "Columns are found by header name, case-insensitively, with synonyms:\n"
+    "  source (from, src, subject), target (to, dst, object),\n"
+    "  relation (type, label, predicate), weight (value; count when there is no\n"
+    "  weight column), count (with a weight column: the row stands for N reports),\n"
+    "  date, evidence (sentence, quote), polarity, confidence, article (url),\n"
+    "  title, source_type, target_type, source_affiliation, target_affiliation,\n"
+    "  sentence_no, offset, origin.\n"
+    "\n"
+    "options:\n"
+    "  --map ROLE=COL,...    use column COL (a header name or 1-based number) for ROLE\n"
+    "  --no-header           the first row is data; columns are positional:\n"
+    "                        source, target[, relation or weight[, weight]]\n"
+    "  --relation NAME       relation of every row when there is no relation column\n"
+    "                        (default: related)\n"
+    "  --delimiter D         ',' (default), tab, ';' or '|'; without it, .tsv files\n"
+    "                        use tab and others are guessed from the header line\n"
+    "  --strict              stop at the first bad row and import nothing from the file\n"
+    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
+    "  --quiet               no progress bar and no summary\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Bad rows (wrong number of fields, stray or unterminated quote, empty source\n"
+    "or target, weight not a number, invalid UTF-8, bad date) are reported as\n"
+    "FILE:LINE: reason and skipped; the summary counts them by reason and the\n"
+    "exit code is 1 when any row was skipped.\n";
+
+static int parse_delimiter(const char *s, char *out)
+{
+    if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0 ||
+        strcmp(s, "TAB") == 0)
+        *out = '\t';
+    else if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
+        *out = ',';
+    else if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
+        *out = ';';
+    else if (strcmp(s, "|") == 0 || strcmp(s, "pipe") == 0)
+        *out = '|';
+    else
+        return -1;
+    return 0;
+}
+
+static void print_summary(const char *path, const struct rn_import_report *rep)
+{
+    fprintf(stderr, "%s: %ld rows read, %ld records imported, %ld skipped\n", path,
+            rep->rows_read, rep->rows_imported, rep->rows_skipped);
+    if (rep->columns[0])
+        fprintf(stderr, "  columns: %s\n", rep->columns);
+    for (int r = 0; r < RN_SKIP_REASONS; r++)
+        if (rep->skipped[r])
+            fprintf(stderr, "  skipped, %s: %ld\n", rn_import_reason_name((enum rn_import_reason)r),
+                    rep->skipped[r]);
+    for (int i = 0; i < rep->n_errors; i++)
+        fprintf(stderr, "  %s\n", rep->errors[i]);
+    if (rep->rows_skipped > rep->n_errors)
+        fprintf(stderr, "  ... and %ld more\n", rep->rows_skipped - rep->n_errors);
+}
+
+static int is_regular_file(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Import one file in its own transaction. Returns an exit code. */
+static int import_one(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
+                      int *skipped_rows)
+{
+    struct rn_err err = RN_ERR_INIT;
+    char hash[33] = "";
+    char what[512];
+    if (is_regular_file(path)) {
+        if (rn_content_hash_file(path, hash, &err) != RN_OK)
+            return cli_report(&err);
+        int found = rn_store_has_content(kb, hash, what, sizeof what, &err);
+        if (found < 0)
+            return cli_report(&err);
+        if (found) {
+            if (!cli_globals.quiet)
+                fprintf(stderr, "%s: already present (%s), nothing added\n", path, what);
+            return RN_EXIT_OK;
+        }
+    }
+    if (rn_store_begin(kb, &err) != RN_OK)
+        return cli_report(&err);
+    /* stdin's hash is only known at the end; record a placeholder now. */
+    int rc = rn_store_import_start(kb, path, hash[0] ? hash : "pending", &err);
+    struct rn_import_report rep;
+    memset(&rep, 0, sizeof rep);
+    struct cli_progress bar;
+    struct stat st;
+    cli_progress_start(&bar, path,
+                       stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0);
+    struct rn_import_options o = *opt;
+    o.progress = cli_progress_update;
+    o.progress_ctx = &bar;
+    if (rc == RN_OK)
+        rc = rn_import_csv(path, &o, rn_store_sink(kb), &rep, &err);
+    cli_progress_end(&bar);
+    if (rc == RN_OK && !hash[0]) {
+        int found = rn_store_has_content(kb, rep.content_hash, what, sizeof what, &err);
+        if (found == 1) {
+            rn_store_rollback(kb);
+            if (!cli_globals.quiet)
+                fprintf(stderr, "%s: already present (%s), nothing added\n", path, what);
+            rn_import_report_release(&rep);
+            return RN_EXIT_OK;
+        }
+        if (found < 0)
+            rc = found;
+        /* Replace the placeholder with the real hash. */
+        else
+            rc = rn_store_import_rehash(kb, rep.content_hash, &err);
+    }
+    if (rc == RN_OK)
+        rc = rn_store_import_finish(kb, rep.rows_read, rep.rows_imported, rep.rows_skipped, &err);
+    if (rc == RN_OK)
+        rc = rn_store_commit(kb, &err);
+    if (rc != RN_OK) {
+        rn_store_rollback(kb);
+        if (opt->strict && rep.rows_skipped)
+            rn_err_prefix(&err, "strict import stopped; nothing imported from %s", path);
+        int code = cli_report(&err);
+        rn_import_report_release(&rep);
+        return code;
+    }
+    if (!cli_globals.quiet)
+        print_summary(path, &rep);
+    *skipped_rows += rep.rows_skipped > 0;
+    rn_import_report_release(&rep);
+    return RN_EXIT_OK;
+}
 
 int cmd_import(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("'import' is not built yet");
-    return RN_EXIT_FAIL;
+    static const struct option options[] = {
+        { "map", required_argument, NULL, 'm' },
+        { "no-header", no_argument, NULL, 'H' },
+        { "relation", required_argument, NULL, 'r' },
+        { "delimiter", required_argument, NULL, 'd' },
+        { "strict", no_argument, NULL, 's' },
+        CLI_COMMON_OPTIONS,
+        { NULL, 0, NULL, 0 },
+    };
+    struct rn_import_options opt = { 0 };
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        switch (c) {
+        case 'm':
+            opt.map = optarg;
+            break;
+        case 'H':
+            opt.no_header = 1;
+            break;
+        case 'r':
+            opt.default_relation = optarg;
+            break;
+        case 'd':
+            if (parse_delimiter(optarg, &opt.delimiter) != 0)
+                return cli_usage_error("import", "unknown delimiter '%s' (expected ',', tab, ';' "
+                                                 "or '|')",
+                                       optarg);
+            break;
+        case 's':
+            opt.strict = 1;
+            break;
+        case 'h':
+        case CLI_OPT_HELP:
+            return cli_help(cmd_import_usage);
+        default:
+            if (cli_common_option(c, optarg))
+                break;
+            return cli_bad_option("import", c, argv);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("import", "no file to import");
+
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_store *kb;
+    if (rn_store_open(cli_kb_path(), RN_STORE_CREATE, &kb, &err) != RN_OK)
+        return cli_report(&err);
+    int code = RN_EXIT_OK, files_with_skips = 0;
+    for (int i = optind; i < argc; i++) {
+        int one = import_one(kb, argv[i], &opt, &files_with_skips);
+        if (one != RN_EXIT_OK && code == RN_EXIT_OK)
+            code = one;
+        if (one != RN_EXIT_OK && opt.strict)
+            break;
+    }
+    rn_store_close(kb);
+    if (code == RN_EXIT_OK && files_with_skips)
+        code = RN_EXIT_INPUT;
+    return code;
 }

@@ -1,0 +1,83 @@
+/* import.h - turn a CSV/TSV edge list into relation records.
+ *
+ * Columns are matched by header name, case- and punctuation-insensitively,
+ * with the usual synonyms:
+ *   source      source, from, src, subject, actor1, node1, sender, head
+ *   target      target, to, dst, object, actor2, node2, receiver, recipient, tail
+ *   relation    relation, type, label, predicate, relationship, rel, edge type, verb
+ *   weight      weight, value, strength (and count, when there is no weight column)
+ *   count       count, n, reports, mentions (when a weight column exists too: the
+ *               row stands for that many identical reports)
+ *   date        date, day, timestamp, published, event date
+ *   evidence    evidence, sentence, quote, text, context, snippet
+ *   polarity, confidence, article (article, url, link, document), title,
+ *   source_type, target_type, source_affiliation, target_affiliation,
+ *   sentence_no, offset, origin
+ * "role=COLUMN" mappings override them (COLUMN is a header name or a
+ * 1-based number). Without a header row, columns are positional:
+ * source, target, then relation (or weight if numeric), then weight.
+ *
+ * Records go to a sink (the knowledge base or an in-memory relset). A bad
+ * row is reported as "file:line: reason" with the physical line where the
+ * record starts; lenient imports skip it and count it by reason, strict
+ * ones stop at it.
+ */
+#ifndef RELNET_IMPORT_H
+#define RELNET_IMPORT_H
+
+#include "relnet/error.h"
+#include "relnet/record.h"
+
+#include <stdint.h>
+
+enum rn_import_reason {
+    RN_SKIP_QUOTING,     /* unterminated or stray quote */
+    RN_SKIP_FIELDS,      /* wrong number of fields */
+    RN_SKIP_EMPTY,       /* empty source, target or relation */
+    RN_SKIP_WEIGHT,      /* weight, count or confidence not a number */
+    RN_SKIP_UTF8,        /* invalid UTF-8 */
+    RN_SKIP_DATE,        /* date not YYYY-MM-DD */
+    RN_SKIP_VALUE,       /* unknown polarity, type or origin */
+    RN_SKIP_REJECTED,    /* the sink refused the record */
+    RN_SKIP_REASONS
+};
+
+#define RN_IMPORT_KEEP_ERRORS 10
+
+struct rn_import_options {
+    char delimiter;               /* 0: from the extension (.tsv = tab), else guessed */
+    int no_header;                /* the first row is data */
+    const char *map;              /* "source=COL,target=COL,..." or NULL */
+    const char *default_relation; /* when there is no relation column; NULL = "related" */
+    int strict;                   /* stop at the first bad row */
+    /* progress(ctx, bytes_done, bytes_total) every few thousand rows; total
+       is 0 when unknown. May be NULL. */
+    void (*progress)(void *ctx, uint64_t done, uint64_t total);
+    void *progress_ctx;
+};
+
+struct rn_import_report {
+    long rows_read;     /* data rows seen, bad ones included */
+    long rows_imported; /* records handed to the sink (a count column adds several) */
+    long rows_skipped;
+    long skipped[RN_SKIP_REASONS];
+    char *errors[RN_IMPORT_KEEP_ERRORS]; /* the first bad-row messages, owned */
+    int n_errors;
+    char content_hash[33];
+    char delimiter;
+    char columns[256]; /* "source=from, target=to, relation=(default related)" */
+};
+
+/* Import path ("-" = stdin) into sink. Returns RN_OK when the file was read
+ * to the end (even with skipped rows: see rep), RN_EINPUT for a header
+ * problem or, with strict, the first bad row (err: "file:line: reason"),
+ * RN_EUSAGE for a bad map, RN_EIO/RN_ENOMEM, or the sink's error. */
+int rn_import_csv(const char *path, const struct rn_import_options *opt, struct rn_sink sink,
+                  struct rn_import_report *rep, struct rn_err *err);
+
+void rn_import_report_release(struct rn_import_report *rep);
+
+/* "unterminated or stray quote", ... */
+const char *rn_import_reason_name(enum rn_import_reason r);
+
+#endif

@@ -1,0 +1,136 @@
+/* relset.h - an in-memory set of relation records, the input of every
+ * analysis: statistics, graph views, centrality, drawings and exports.
+ *
+ * A relset is filled either from the knowledge base (rn_store_load) or
+ * straight from CSV edge lists (import.h with rn_relset_sink), so the
+ * analysis commands work the same with or without a database. Entities are
+ * merged by name key (text.h: case, accents and punctuation folded) and
+ * through aliases; relation names are interned. Records keep their
+ * provenance; evidence and article texts are kept only when asked for,
+ * since a million-edge graph needs no sentences to compute PageRank.
+ *
+ * The arrays are public and read-only for callers: index i of src, dst,
+ * rel, ... describes record i. Memory: about 40 bytes per record plus the
+ * names (and the texts when kept).
+ */
+#ifndef RELNET_RELSET_H
+#define RELNET_RELSET_H
+
+#include "relnet/error.h"
+#include "relnet/filter.h"
+#include "relnet/record.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define RN_NONE UINT32_MAX
+
+struct rn_strtab;
+
+struct rn_relset {
+    /* entities: index -> name, type, affiliation (entity index or RN_NONE) */
+    uint32_t n_entities;
+    const char **entity_name;
+    uint8_t *entity_type; /* enum rn_etype */
+    uint32_t *entity_affiliation;
+
+    /* relation names: index -> "accuses", ... */
+    uint32_t n_relations;
+    const char **relation_name;
+
+    /* articles: index -> path or URL, url, title (may be NULL) */
+    uint32_t n_articles;
+    const char **article_name;
+    const char **article_url;
+    const char **article_title;
+
+    /* records */
+    size_t n_records;
+    uint32_t *src, *dst;
+    uint32_t *rel;
+    uint8_t *pol;    /* enum rn_polarity */
+    uint8_t *origin; /* enum rn_origin */
+    double *weight;
+    float *confidence;
+    uint32_t *date;       /* YYYYMMDD as a number, 0 when undated */
+    uint32_t *article;    /* article index or RN_NONE */
+    uint32_t *evidence;   /* text index (rn_relset_text) or RN_NONE */
+    int32_t *sentence_no; /* 0 when not from an article */
+    int64_t *offset;      /* -1 when unknown */
+
+    /* private */
+    struct rn_relset_private *priv;
+};
+
+struct rn_relset_options {
+    int keep_text;                  /* keep evidence sentences and article names */
+    const struct rn_filter *filter; /* records failing it are not added (may be NULL) */
+};
+
+/* NULL on out of memory. opt may be NULL (no texts, no filter). The filter is
+ * borrowed: it must outlive the relset. */
+struct rn_relset *rn_relset_new(const struct rn_relset_options *opt);
+void rn_relset_free(struct rn_relset *set);
+
+/* Add one record (the sink function). Records the filter rejects are
+ * counted and dropped. Strings are copied. RN_OK, RN_EINPUT (empty source,
+ * target or relation: err says which) or RN_ENOMEM. */
+int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_err *err);
+
+/* A sink that adds to set. */
+struct rn_sink rn_relset_sink(struct rn_relset *set);
+
+/* Records seen by rn_relset_add and dropped by the filter. */
+size_t rn_relset_filtered(const struct rn_relset *set);
+
+/* Find or add an entity by name; a known type replaces "unknown" and a
+ * known affiliation fills an empty one. *index receives its index. */
+int rn_relset_entity(struct rn_relset *set, const char *name, enum rn_etype type,
+                     const char *affiliation, uint32_t *index);
+
+/* Entity index of name (through aliases), or RN_NONE. */
+uint32_t rn_relset_find(const struct rn_relset *set, const char *name);
+
+/* Make alias another name of canonical (added if new). When both already
+ * name different entities the alias's entity is merged into canonical's,
+ * records included. RN_OK or RN_ENOMEM. */
+int rn_relset_add_alias(struct rn_relset *set, const char *alias, const char *canonical);
+
+/* Relation index of name (adds it if new). */
+int rn_relset_relation(struct rn_relset *set, const char *name, uint32_t *index);
+
+/* Add a record by indexes (fast path for loaders that resolved names
+ * already). evidence, article_name, url, title may be NULL; date is
+ * YYYYMMDD or 0. Applies the filter. */
+struct rn_relset_edge {
+    uint32_t src, dst, rel;
+    enum rn_polarity pol;
+    enum rn_origin origin;
+    double weight;
+    double confidence;
+    uint32_t date;
+    const char *article_name, *article_url, *article_title;
+    const char *evidence;
+    int32_t sentence_no;
+    int64_t offset;
+};
+int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, struct rn_err *err);
+
+/* The evidence text of index (borrowed, valid until the set is freed). */
+const char *rn_relset_text(const struct rn_relset *set, uint32_t index);
+
+/* "YYYY-MM-DD" of a YYYYMMDD number into out[11] ("" for 0); and back
+ * (0 for NULL or ""; rn_date_normalize must have accepted the string). */
+void rn_relset_date_str(uint32_t date, char out[11]);
+uint32_t rn_relset_date_num(const char *date);
+
+/* Replace every entity by its affiliation where it has one (people and
+ * agencies roll up to the state or body they act for), following chains
+ * (agency -> ministry -> state). Self-relations this creates are kept.
+ * The entity table is unchanged; only src/dst are rewritten. */
+void rn_relset_roll_up(struct rn_relset *set);
+
+/* Bytes held, for memory reports. */
+size_t rn_relset_bytes(const struct rn_relset *set);
+
+#endif

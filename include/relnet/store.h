@@ -1,0 +1,126 @@
+/* store.h - the knowledge base: an SQLite file (the only user of sqlite3.h).
+ *
+ * Tables (schema version in PRAGMA user_version, migrated on open):
+ *   articles(id, path, url, title, date, content_hash, added_at)
+ *   imports(id, path, content_hash, rows_read, rows_imported, rows_skipped, imported_at)
+ *   entities(id, name, type, affiliation_id)
+ *   aliases(key, alias, entity_id)   -- every name an entity is known by, by key
+ *   relation_types(id, name, builtin)
+ *   relations(id, source_id, target_id, type_id, polarity, weight, confidence,
+ *             origin, article_id, import_id, sentence_no, offset, evidence, date)
+ * plus the view relations_named with names instead of ids, for people who
+ * open the file with sqlite3.
+ *
+ * Every write happens inside a transaction the caller opens with
+ * rn_store_begin() and ends with rn_store_commit() or rn_store_rollback():
+ * a process killed in between leaves the file as it was at the last commit
+ * (WAL mode; SQLite rolls the journal back on the next open).
+ *
+ * Names resolve through the alias table by key (rn_text_key: case, accents
+ * and punctuation folded), so "USA", "U.S." and "United States" are one
+ * entity once aliases say so. Resolution is cached in memory, which makes
+ * bulk imports fast; one process should write a knowledge base at a time.
+ */
+#ifndef RELNET_STORE_H
+#define RELNET_STORE_H
+
+#include "relnet/error.h"
+#include "relnet/filter.h"
+#include "relnet/record.h"
+#include "relnet/relset.h"
+
+#include <stdint.h>
+
+#define RN_STORE_SCHEMA_VERSION 1
+
+struct rn_store;
+
+enum rn_store_flags {
+    RN_STORE_CREATE = 1,   /* create the file when missing */
+    RN_STORE_READONLY = 2, /* open for reading only */
+};
+
+/* Open (and create or migrate) a knowledge base. err: "cannot open X: ...",
+ * "X is not a relnet knowledge base", "X has schema version N, newer than
+ * this relnet understands". A missing file without RN_STORE_CREATE is
+ * RN_ENOTFOUND. */
+int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struct rn_err *err);
+
+/* NULL-safe. Rolls back an open transaction. */
+void rn_store_close(struct rn_store *kb);
+
+int rn_store_begin(struct rn_store *kb, struct rn_err *err);
+int rn_store_commit(struct rn_store *kb, struct rn_err *err);
+/* Also forgets the resolution cache entries made since begin. */
+void rn_store_rollback(struct rn_store *kb);
+
+/* Is a file or article with this content hash already in? Returns 1 and
+ * fills what (may be NULL) with "article PATH" or "import PATH", 0 if not,
+ * or a negative status. */
+int rn_store_has_content(struct rn_store *kb, const char *content_hash, char *what,
+                         size_t what_size, struct rn_err *err);
+
+/* Start a CSV import: later records get it as their origin. */
+int rn_store_import_start(struct rn_store *kb, const char *path, const char *content_hash,
+                          struct rn_err *err);
+/* Set the content hash of the current import once it is known (stdin). */
+int rn_store_import_rehash(struct rn_store *kb, const char *content_hash, struct rn_err *err);
+int rn_store_import_finish(struct rn_store *kb, long rows_read, long rows_imported,
+                           long rows_skipped, struct rn_err *err);
+
+/* Start an article: later records with a NULL or equal article name point
+ * to it. Returns RN_OK, or 1 when an article with this content hash is
+ * already present (nothing is added). */
+struct rn_store_article {
+    const char *path, *url, *title, *date; /* date: YYYY-MM-DD or NULL */
+    const char *content_hash;
+};
+int rn_store_article_start(struct rn_store *kb, const struct rn_store_article *a,
+                           struct rn_err *err);
+/* Back to records without an article context. */
+void rn_store_article_end(struct rn_store *kb);
+
+/* Add one relation record (the sink function). RN_OK, RN_EINPUT (a name
+ * with no letters, an empty field) or RN_EIO/RN_EINTERNAL from SQLite. */
+int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct rn_err *err);
+struct rn_sink rn_store_sink(struct rn_store *kb);
+
+/* Declare alias as another name of canonical (created with type and
+ * affiliation when new; a known type fills an unknown one). When alias
+ * already names a different entity, that entity is merged into canonical:
+ * its relations, aliases and affiliations move over. */
+int rn_store_add_alias(struct rn_store *kb, const char *alias, const char *canonical,
+                       enum rn_etype type, const char *affiliation, struct rn_err *err);
+
+/* Load the records passing filter (may be NULL) into a new relset (free with
+ * rn_relset_free). keep_text: also load evidence and article names. Entity
+ * names, types, affiliations and aliases come along. */
+int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_text,
+                  struct rn_relset **out, struct rn_err *err);
+
+struct rn_store_counts {
+    long entities, aliases, relations, relation_types, articles, imports;
+};
+int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err);
+
+/* Entity lookup for `relnet query`: the canonical name, type, affiliation
+ * and aliases of the entity name resolves to. Strings are malloc'd and
+ * released with rn_store_entity_release. RN_ENOTFOUND when unknown. */
+struct rn_store_entity {
+    int64_t id;
+    char *name;
+    char *type;
+    char *affiliation; /* NULL when none */
+    char **aliases;    /* every alias spelling except the name itself */
+    size_t n_aliases;
+};
+int rn_store_entity_lookup(struct rn_store *kb, const char *name, struct rn_store_entity *out,
+                           struct rn_err *err);
+void rn_store_entity_release(struct rn_store_entity *e);
+
+/* Up to max entity names closest to name (edit distance on keys, then
+ * substring matches), for "did you mean". Each is malloc'd; returns how
+ * many were written. */
+size_t rn_store_suggest(struct rn_store *kb, const char *name, char **out, size_t max);
+
+#endif

@@ -1,0 +1,571 @@
+/* import.c - CSV/TSV edge lists to relation records (see relnet/import.h). */
+#include "relnet/import.h"
+
+#include "relnet/buf.h"
+#include "relnet/csvio.h"
+#include "relnet/text.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Most reports a single row may stand for: beyond that a typo is likelier
+   than a real count, and it would flood the knowledge base. */
+#define MAX_ROW_COUNT 100000L
+
+enum role {
+    ROLE_SOURCE,
+    ROLE_TARGET,
+    ROLE_RELATION,
+    ROLE_WEIGHT,
+    ROLE_COUNT,
+    ROLE_DATE,
+    ROLE_EVIDENCE,
+    ROLE_POLARITY,
+    ROLE_CONFIDENCE,
+    ROLE_ARTICLE,
+    ROLE_TITLE,
+    ROLE_SOURCE_TYPE,
+    ROLE_TARGET_TYPE,
+    ROLE_SOURCE_AFFIL,
+    ROLE_TARGET_AFFIL,
+    ROLE_SENTENCE_NO,
+    ROLE_OFFSET,
+    ROLE_ORIGIN,
+    ROLE_COUNT_ROLES
+};
+
+/* Role names as --map takes them, then synonyms (as name keys: lowercase,
+   words separated by one space). The first name is the canonical one. */
+static const char *const role_names[ROLE_COUNT_ROLES][12] = {
+    [ROLE_SOURCE] = { "source", "from", "src", "subject", "actor1", "node1", "sender", "head",
+                      "source name", "actor 1", "node 1", NULL },
+    [ROLE_TARGET] = { "target", "to", "dst", "object", "actor2", "node2", "receiver", "recipient",
+                      "tail", "target name", "actor 2", NULL },
+    [ROLE_RELATION] = { "relation", "type", "label", "predicate", "relationship", "rel",
+                        "edge type", "verb", "relation type", NULL },
+    [ROLE_WEIGHT] = { "weight", "value", "strength", "w", NULL },
+    [ROLE_COUNT] = { "count", "n", "reports", "mentions", "frequency", NULL },
+    [ROLE_DATE] = { "date", "day", "timestamp", "published", "event date", "time", NULL },
+    [ROLE_EVIDENCE] = { "evidence", "sentence", "quote", "text", "context", "snippet", NULL },
+    [ROLE_POLARITY] = { "polarity", NULL },
+    [ROLE_CONFIDENCE] = { "confidence", "score", "probability", NULL },
+    [ROLE_ARTICLE] = { "article", "url", "link", "document", "doc", "source url", NULL },
+    [ROLE_TITLE] = { "title", "headline", NULL },
+    [ROLE_SOURCE_TYPE] = { "source type", "from type", NULL },
+    [ROLE_TARGET_TYPE] = { "target type", "to type", NULL },
+    [ROLE_SOURCE_AFFIL] = { "source affiliation", "from affiliation", NULL },
+    [ROLE_TARGET_AFFIL] = { "target affiliation", "to affiliation", NULL },
+    [ROLE_SENTENCE_NO] = { "sentence no", "sentence number", NULL },
+    [ROLE_OFFSET] = { "offset", NULL },
+    [ROLE_ORIGIN] = { "origin", NULL },
+};
+
+static const char *const reason_names[RN_SKIP_REASONS] = {
+    [RN_SKIP_QUOTING] = "unterminated or stray quote",
+    [RN_SKIP_FIELDS] = "wrong number of fields",
+    [RN_SKIP_EMPTY] = "empty source, target or relation",
+    [RN_SKIP_WEIGHT] = "weight, count or confidence not a number",
+    [RN_SKIP_UTF8] = "invalid UTF-8",
+    [RN_SKIP_DATE] = "date not YYYY-MM-DD",
+    [RN_SKIP_VALUE] = "unknown polarity, type or origin",
+    [RN_SKIP_REJECTED] = "rejected by the knowledge base",
+};
+
+const char *rn_import_reason_name(enum rn_import_reason r)
+{
+    return (unsigned)r < RN_SKIP_REASONS ? reason_names[r] : "unknown";
+}
+
+void rn_import_report_release(struct rn_import_report *rep)
+{
+    for (int i = 0; i < rep->n_errors; i++)
+        free(rep->errors[i]);
+    rep->n_errors = 0;
+}
+
+struct importer {
+    const char *path;
+    const struct rn_import_options *opt;
+    struct rn_import_report *rep;
+    int col[ROLE_COUNT_ROLES]; /* field index per role, -1 when absent */
+    size_t nfields;            /* fields per row (from the header or first row) */
+    const char *default_relation;
+    struct rn_buf key;
+};
+
+/* Name key of a header cell: the folded name, with underscores and dashes
+   as spaces ("Source_Type" -> "source type"). */
+static int header_key(struct importer *im, const char *cell)
+{
+    return rn_text_key(cell, strlen(cell), &im->key);
+}
+
+/* Role of a header key and how good the match is (0 = the role's own
+   name, higher = a later synonym), or -1. */
+static int role_of_key(const char *key, int *rank)
+{
+    for (int r = 0; r < ROLE_COUNT_ROLES; r++)
+        for (int k = 0; k < 12 && role_names[r][k]; k++)
+            if (strcmp(key, role_names[r][k]) == 0) {
+                *rank = k;
+                return r;
+            }
+    return -1;
+}
+
+/* Map header cells to roles; when two cells claim a role ("type" and
+   "relation"), the better-ranked name wins. Returns how many roles were
+   matched, or RN_ENOMEM. */
+static int match_header(struct importer *im, const struct rn_csv_row *row)
+{
+    int best_rank[ROLE_COUNT_ROLES];
+    int matched = 0;
+    for (size_t i = 0; i < row->nfields; i++) {
+        if (header_key(im, row->fields[i]) != RN_OK)
+            return RN_ENOMEM;
+        int rank;
+        int r = role_of_key(rn_buf_str(&im->key), &rank);
+        if (r < 0)
+            continue;
+        if (im->col[r] < 0) {
+            matched++;
+        } else if (best_rank[r] <= rank) {
+            continue;
+        }
+        im->col[r] = (int)i;
+        best_rank[r] = rank;
+    }
+    return matched;
+}
+
+/* A cell that reads as a number (so the first row is data, not a header). */
+static int is_number(const char *s)
+{
+    if (!*s)
+        return 0;
+    char *end;
+    errno = 0;
+    strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    return errno == 0 && *end == '\0';
+}
+
+/* Apply "role=COLUMN,..." (COLUMN: header name or 1-based number). */
+static int apply_map(struct importer *im, const char *map, const struct rn_csv_row *header,
+                     struct rn_err *err)
+{
+    const char *p = map;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char item[256];
+        if (n >= sizeof item)
+            return rn_fail(err, RN_EUSAGE, "--map item too long");
+        memcpy(item, p, n);
+        item[n] = '\0';
+        p += n + (comma ? 1 : 0);
+        if (!item[0])
+            continue;
+        char *eq = strchr(item, '=');
+        if (!eq)
+            return rn_fail(err, RN_EUSAGE, "--map: '%s' is not ROLE=COLUMN", item);
+        *eq = '\0';
+        const char *colname = eq + 1;
+        if (header_key(im, item) != RN_OK)
+            return RN_ENOMEM;
+        /* Only canonical role names are accepted on the left: a synonym
+           there would be ambiguous with column names. */
+        int role = -1;
+        for (int r = 0; r < ROLE_COUNT_ROLES; r++)
+            if (strcmp(rn_buf_str(&im->key), role_names[r][0]) == 0)
+                role = r;
+        if (role < 0)
+            return rn_fail(err, RN_EUSAGE,
+                           "--map: unknown role '%s' (expected source, target, relation, weight, "
+                           "count, date, evidence, polarity, confidence, article, title, "
+                           "source_type, target_type, source_affiliation, target_affiliation, "
+                           "sentence_no, offset, origin)",
+                           item);
+        long num;
+        char *end;
+        num = strtol(colname, &end, 10);
+        int col = -1;
+        if (*colname && !*end) {
+            if (num < 1 || (header && (size_t)num > header->nfields))
+                return rn_fail(err, RN_EUSAGE, "--map: column %ld does not exist", num);
+            col = (int)num - 1;
+        } else if (header) {
+            for (size_t i = 0; i < header->nfields; i++)
+                if (strcasecmp(header->fields[i], colname) == 0)
+                    col = (int)i;
+            if (col < 0)
+                return rn_fail(err, RN_EUSAGE, "--map: no column named '%s' in %s", colname,
+                               im->path);
+        } else {
+            return rn_fail(err, RN_EUSAGE,
+                           "--map: with --no-header, columns are numbers ('%s=%s')", item,
+                           colname);
+        }
+        for (int r = 0; r < ROLE_COUNT_ROLES; r++)
+            if (im->col[r] == col && r != role)
+                im->col[r] = -1; /* the column now plays the mapped role only */
+        im->col[role] = col;
+    }
+    return RN_OK;
+}
+
+static void describe_columns(struct importer *im, const struct rn_csv_row *header)
+{
+    char *out = im->rep->columns;
+    size_t size = sizeof im->rep->columns, used = 0;
+    out[0] = '\0';
+    for (int r = 0; r < ROLE_COUNT_ROLES && used < size; r++) {
+        if (r == ROLE_RELATION && im->col[r] < 0) {
+            used += (size_t)snprintf(out + used, size - used, "%srelation=(all '%s')",
+                                     used ? ", " : "", im->default_relation);
+            continue;
+        }
+        if (im->col[r] < 0)
+            continue;
+        if (header)
+            used += (size_t)snprintf(out + used, size - used, "%s%s=%s", used ? ", " : "",
+                                     role_names[r][0], header->fields[im->col[r]]);
+        else
+            used += (size_t)snprintf(out + used, size - used, "%s%s=#%d", used ? ", " : "",
+                                     role_names[r][0], im->col[r] + 1);
+    }
+}
+
+/* Remember one bad row; returns the error code for strict mode. */
+static int bad_row(struct importer *im, enum rn_import_reason why, const char *msg,
+                   struct rn_err *err)
+{
+    struct rn_import_report *rep = im->rep;
+    rep->rows_skipped++;
+    rep->skipped[why]++;
+    if (rep->n_errors < RN_IMPORT_KEEP_ERRORS) {
+        char *copy = strdup(msg);
+        if (copy)
+            rep->errors[rep->n_errors++] = copy;
+    }
+    return rn_fail(err, RN_EINPUT, "%s", msg);
+}
+
+static const char *cell(const struct importer *im, const struct rn_csv_row *row, int role)
+{
+    int c = im->col[role];
+    if (c < 0 || (size_t)c >= row->nfields)
+        return NULL;
+    return row->fields[c];
+}
+
+/* Parse a finite number >= 0. */
+static int parse_nonneg(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    if (end == s || *end || errno == ERANGE || !isfinite(v) || v < 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Build the record of one data row, or explain in msg why it is bad. */
+static int row_record(struct importer *im, const struct rn_csv_row *row, struct rn_record *rec,
+                      long *count, char *date_buf, enum rn_import_reason *why, char *msg,
+                      size_t msgsz)
+{
+    const char *path = im->path;
+    long line = row->line;
+    rn_record_init(rec);
+    rec->origin = RN_ORIGIN_CSV;
+    *count = 1;
+    if (row->nfields != im->nfields) {
+        *why = RN_SKIP_FIELDS;
+        snprintf(msg, msgsz, "%s:%ld: expected %zu fields, got %zu", path, line, im->nfields,
+                 row->nfields);
+        return -1;
+    }
+    rec->source = cell(im, row, ROLE_SOURCE);
+    rec->target = cell(im, row, ROLE_TARGET);
+    rec->relation = im->col[ROLE_RELATION] >= 0 ? cell(im, row, ROLE_RELATION)
+                                                : im->default_relation;
+    static const char *const what[] = { "source", "target", "relation" };
+    const char *need[] = { rec->source, rec->target, rec->relation };
+    for (int i = 0; i < 3; i++) {
+        const char *v = need[i];
+        while (v && (*v == ' ' || *v == '\t'))
+            v++;
+        if (!v || !*v) {
+            *why = RN_SKIP_EMPTY;
+            snprintf(msg, msgsz, "%s:%ld: empty %s", path, line, what[i]);
+            return -1;
+        }
+    }
+    char relbuf[128];
+    if (rn_relation_normalize(rec->relation, relbuf, sizeof relbuf) != RN_OK) {
+        *why = RN_SKIP_EMPTY;
+        snprintf(msg, msgsz, "%s:%ld: relation '%.60s' is not a name (control characters or "
+                 "over 127 bytes)", path, line, rec->relation);
+        return -1;
+    }
+    const char *w = cell(im, row, ROLE_WEIGHT);
+    if (w && *w && parse_nonneg(w, &rec->weight) != 0) {
+        *why = RN_SKIP_WEIGHT;
+        snprintf(msg, msgsz, "%s:%ld: weight '%.40s' is not a number >= 0", path, line, w);
+        return -1;
+    }
+    const char *c = cell(im, row, ROLE_COUNT);
+    if (c && *c) {
+        double v;
+        if (parse_nonneg(c, &v) != 0 || v != floor(v) || v < 1 || v > MAX_ROW_COUNT) {
+            *why = RN_SKIP_WEIGHT;
+            snprintf(msg, msgsz, "%s:%ld: count '%.40s' is not a whole number from 1 to %ld", path,
+                     line, c, MAX_ROW_COUNT);
+            return -1;
+        }
+        *count = (long)v;
+    }
+    const char *conf = cell(im, row, ROLE_CONFIDENCE);
+    if (conf && *conf && (parse_nonneg(conf, &rec->confidence) != 0 || rec->confidence > 1)) {
+        *why = RN_SKIP_WEIGHT;
+        snprintf(msg, msgsz, "%s:%ld: confidence '%.40s' is not a number from 0 to 1", path,
+                 line, conf);
+        return -1;
+    }
+    const char *d = cell(im, row, ROLE_DATE);
+    if (d && *d) {
+        if (rn_date_normalize(d, date_buf) != RN_OK) {
+            *why = RN_SKIP_DATE;
+            snprintf(msg, msgsz, "%s:%ld: date '%.40s' is not a date (expected YYYY-MM-DD)", path,
+                     line, d);
+            return -1;
+        }
+        rec->date = date_buf;
+    }
+    const char *pol = cell(im, row, ROLE_POLARITY);
+    if (pol && rn_polarity_parse(pol, &rec->polarity) != RN_OK) {
+        *why = RN_SKIP_VALUE;
+        snprintf(msg, msgsz, "%s:%ld: polarity '%.40s' is not asserted, negated or hedged", path,
+                 line, pol);
+        return -1;
+    }
+    const int type_roles[2] = { ROLE_SOURCE_TYPE, ROLE_TARGET_TYPE };
+    for (int i = 0; i < 2; i++) {
+        const char *t = cell(im, row, type_roles[i]);
+        enum rn_etype et;
+        if (t && rn_etype_parse(t, &et) != RN_OK) {
+            *why = RN_SKIP_VALUE;
+            snprintf(msg, msgsz,
+                     "%s:%ld: type '%.40s' is not one of country, organization, company, person, "
+                     "group, document, unknown",
+                     path, line, t);
+            return -1;
+        }
+    }
+    rec->source_type = cell(im, row, ROLE_SOURCE_TYPE);
+    rec->target_type = cell(im, row, ROLE_TARGET_TYPE);
+    rec->source_affiliation = cell(im, row, ROLE_SOURCE_AFFIL);
+    rec->target_affiliation = cell(im, row, ROLE_TARGET_AFFIL);
+    rec->evidence = cell(im, row, ROLE_EVIDENCE);
+    rec->article = cell(im, row, ROLE_ARTICLE);
+    rec->title = cell(im, row, ROLE_TITLE);
+    const char *sn = cell(im, row, ROLE_SENTENCE_NO);
+    if (sn && *sn)
+        rec->sentence_no = strtol(sn, NULL, 10);
+    const char *off = cell(im, row, ROLE_OFFSET);
+    if (off && *off)
+        rec->offset = strtol(off, NULL, 10);
+    const char *origin = cell(im, row, ROLE_ORIGIN);
+    if (origin && *origin) {
+        if (strcasecmp(origin, "extracted") == 0)
+            rec->origin = RN_ORIGIN_EXTRACTED;
+        else if (strcasecmp(origin, "csv") != 0) {
+            *why = RN_SKIP_VALUE;
+            snprintf(msg, msgsz, "%s:%ld: origin '%.40s' is not extracted or csv", path, line,
+                     origin);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int has_tsv_extension(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 4 && strcasecmp(path + n - 4, ".tsv") == 0) ||
+           (n > 4 && strcasecmp(path + n - 4, ".tab") == 0);
+}
+
+int rn_import_csv(const char *path, const struct rn_import_options *opt, struct rn_sink sink,
+                  struct rn_import_report *rep, struct rn_err *err)
+{
+    static const struct rn_import_options defaults = { 0 };
+    if (!opt)
+        opt = &defaults;
+    memset(rep, 0, sizeof *rep);
+    struct importer im = { .path = path, .opt = opt, .rep = rep };
+    for (int r = 0; r < ROLE_COUNT_ROLES; r++)
+        im.col[r] = -1;
+    im.default_relation = opt->default_relation && opt->default_relation[0]
+                              ? opt->default_relation
+                              : "related";
+
+    struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1 };
+    if (!copt.delimiter && has_tsv_extension(path))
+        copt.delimiter = '\t';
+    struct rn_csv_reader *reader;
+    int rc = rn_csv_open(path, &copt, &reader, err);
+    if (rc != RN_OK)
+        return rc;
+
+    struct rn_csv_row row;
+    int have_first = 0;
+    /* The first row decides the header and the column count. */
+    for (;;) {
+        rc = rn_csv_next(reader, &row, err);
+        if (rc == 1) {
+            have_first = 1;
+            break;
+        }
+        if (rc == 0) {
+            rc = rn_fail(err, RN_EINPUT, "%s: empty file (expected a header row)", path);
+            goto out;
+        }
+        /* A first row that cannot be parsed leaves nothing to map columns by. */
+        goto out;
+    }
+    rep->delimiter = rn_csv_delimiter(reader);
+    im.nfields = row.nfields;
+    int header = 0;
+    if (!opt->no_header) {
+        int matched = match_header(&im, &row);
+        if (matched < 0) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory");
+            goto out;
+        }
+        int any_number = 0;
+        for (size_t i = 0; i < row.nfields; i++)
+            any_number |= is_number(row.fields[i]);
+        header = matched > 0 || (!any_number && opt->map);
+        if (!header) {
+            for (int r = 0; r < ROLE_COUNT_ROLES; r++)
+                im.col[r] = -1;
+        }
+    }
+    if (opt->map) {
+        rc = apply_map(&im, opt->map, header ? &row : NULL, err);
+        if (rc != RN_OK)
+            goto out;
+    }
+    if (!header && im.col[ROLE_SOURCE] < 0 && im.col[ROLE_TARGET] < 0) {
+        /* Positional: source, target, then relation or weight, then weight. */
+        if (row.nfields < 2) {
+            rc = rn_fail(err, RN_EINPUT,
+                         "%s:%ld: expected at least 2 columns (source, target), got %zu", path,
+                         row.line, row.nfields);
+            goto out;
+        }
+        im.col[ROLE_SOURCE] = 0;
+        im.col[ROLE_TARGET] = 1;
+        if (row.nfields >= 3) {
+            if (is_number(row.fields[2]))
+                im.col[ROLE_WEIGHT] = 2;
+            else
+                im.col[ROLE_RELATION] = 2;
+        }
+        if (row.nfields >= 4 && im.col[ROLE_WEIGHT] < 0 && is_number(row.fields[3]))
+            im.col[ROLE_WEIGHT] = 3;
+    }
+    if (im.col[ROLE_COUNT] >= 0 && im.col[ROLE_WEIGHT] < 0) {
+        /* A lone count column is the edge weight (a spreadsheet's "count"
+           of contacts); next to a weight column it multiplies reports. */
+        im.col[ROLE_WEIGHT] = im.col[ROLE_COUNT];
+        im.col[ROLE_COUNT] = -1;
+    }
+    if (im.col[ROLE_SOURCE] < 0 || im.col[ROLE_TARGET] < 0) {
+        rc = rn_fail(err, RN_EINPUT,
+                     "%s:%ld: no %s column (expected a header naming source and target columns, "
+                     "e.g. source,target,relation; or use --map source=COL,target=COL or "
+                     "--no-header)",
+                     path, row.line, im.col[ROLE_SOURCE] < 0 ? "source" : "target");
+        goto out;
+    }
+    describe_columns(&im, header ? &row : NULL);
+    if (header)
+        have_first = 0; /* consumed */
+
+    long since_progress = 0;
+    for (;;) {
+        if (!have_first) {
+            rc = rn_csv_next(reader, &row, err);
+            if (rc == 0)
+                break;
+            if (rc < 0) {
+                if (rc != RN_EINPUT)
+                    goto out;
+                rep->rows_read++;
+                enum rn_csv_error_kind kind = rn_csv_error_kind(reader);
+                if (kind == RN_CSV_ERR_ENCODING) {
+                    bad_row(&im, RN_SKIP_UTF8, err->msg, NULL);
+                    goto out; /* rc is RN_EINPUT: the file is not text */
+                }
+                enum rn_import_reason why = kind == RN_CSV_ERR_UTF8 ? RN_SKIP_UTF8 : RN_SKIP_QUOTING;
+                char msg[RN_ERR_MSG_MAX];
+                snprintf(msg, sizeof msg, "%s", err->msg);
+                rc = bad_row(&im, why, msg, err);
+                if (opt->strict)
+                    goto out;
+                continue;
+            }
+        }
+        have_first = 0;
+        rep->rows_read++;
+        struct rn_record rec;
+        long count;
+        char date_buf[11];
+        enum rn_import_reason why;
+        char msg[RN_ERR_MSG_MAX];
+        if (row_record(&im, &row, &rec, &count, date_buf, &why, msg, sizeof msg) != 0) {
+            rc = bad_row(&im, why, msg, err);
+            if (opt->strict)
+                goto out;
+            continue;
+        }
+        for (long k = 0; k < count; k++) {
+            rc = sink.add(sink.ctx, &rec, err);
+            if (rc == RN_EINPUT) {
+                char full[RN_ERR_MSG_MAX];
+                snprintf(full, sizeof full, "%.200s:%ld: %.700s", path, row.line, err->msg);
+                rc = bad_row(&im, RN_SKIP_REJECTED, full, err);
+                if (opt->strict)
+                    goto out;
+                break;
+            }
+            if (rc != RN_OK)
+                goto out;
+            rep->rows_imported++;
+        }
+        if (opt->progress && ++since_progress >= 16384) {
+            since_progress = 0;
+            opt->progress(opt->progress_ctx, rn_csv_bytes_read(reader),
+                          rn_csv_bytes_total(reader));
+        }
+    }
+    rc = RN_OK;
+    if (opt->progress)
+        opt->progress(opt->progress_ctx, rn_csv_bytes_read(reader), rn_csv_bytes_total(reader));
+out:
+    rn_csv_content_hash(reader, rep->content_hash);
+    rn_csv_close(reader);
+    rn_buf_release(&im.key);
+    return rc;
+}

@@ -1,0 +1,514 @@
+/* relset.c - in-memory relation records (see relnet/relset.h).
+ *
+ * Names are matched through three interning tables: keys (folded names and
+ * aliases -> entity), display names (so entity_name pointers are stable),
+ * and relation/article/evidence strings. Growing arrays double.
+ */
+#include "relnet/relset.h"
+
+#include "relnet/buf.h"
+#include "relnet/strtab.h"
+#include "relnet/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct rn_relset_private {
+    struct rn_relset_options opt;
+    struct rn_strtab *keys;    /* folded name -> key id */
+    uint32_t *key_entity;      /* key id -> entity index */
+    uint32_t key_cap;
+    struct rn_strtab *names;   /* display names */
+    struct rn_strtab *relnames;
+    struct rn_strtab *articles;
+    struct rn_strtab *texts;
+    uint32_t entity_cap, relation_cap, article_cap;
+    size_t record_cap;
+    size_t filtered;
+    struct rn_buf key; /* scratch for folding */
+};
+
+#define GROW(ptr, cap, type)                                     \
+    do {                                                         \
+        type *grown_ = realloc((ptr), (size_t)(cap) * sizeof *(ptr)); \
+        if (!grown_)                                             \
+            return RN_ENOMEM;                                    \
+        (ptr) = grown_;                                          \
+    } while (0)
+
+struct rn_relset *rn_relset_new(const struct rn_relset_options *opt)
+{
+    struct rn_relset *set = calloc(1, sizeof *set);
+    struct rn_relset_private *p = calloc(1, sizeof *p);
+    if (!set || !p) {
+        free(set);
+        free(p);
+        return NULL;
+    }
+    set->priv = p;
+    if (opt)
+        p->opt = *opt;
+    p->keys = rn_strtab_new();
+    p->names = rn_strtab_new();
+    p->relnames = rn_strtab_new();
+    p->articles = rn_strtab_new();
+    p->texts = rn_strtab_new();
+    if (!p->keys || !p->names || !p->relnames || !p->articles || !p->texts) {
+        rn_relset_free(set);
+        return NULL;
+    }
+    return set;
+}
+
+void rn_relset_free(struct rn_relset *set)
+{
+    if (!set)
+        return;
+    struct rn_relset_private *p = set->priv;
+    if (p) {
+        rn_strtab_free(p->keys);
+        rn_strtab_free(p->names);
+        rn_strtab_free(p->relnames);
+        rn_strtab_free(p->articles);
+        rn_strtab_free(p->texts);
+        free(p->key_entity);
+        rn_buf_release(&p->key);
+        free(p);
+    }
+    free(set->entity_name);
+    free(set->entity_type);
+    free(set->entity_affiliation);
+    free(set->relation_name);
+    free(set->article_name);
+    free(set->article_url);
+    free(set->article_title);
+    free(set->src);
+    free(set->dst);
+    free(set->rel);
+    free(set->pol);
+    free(set->origin);
+    free(set->weight);
+    free(set->confidence);
+    free(set->date);
+    free(set->article);
+    free(set->evidence);
+    free(set->sentence_no);
+    free(set->offset);
+    free(set);
+}
+
+size_t rn_relset_filtered(const struct rn_relset *set)
+{
+    return set->priv->filtered;
+}
+
+/* Key id of name, folded into p->key; RN_OK, RN_EINPUT for a name that
+   folds to nothing ("..."), RN_ENOMEM. */
+static int intern_key(struct rn_relset_private *p, const char *name, uint32_t *kid, int *added)
+{
+    if (rn_text_key(name, strlen(name), &p->key) != RN_OK)
+        return RN_ENOMEM;
+    if (p->key.len == 0) {
+        /* A name of punctuation only still names something: key it raw. */
+        if (rn_buf_adds(&p->key, name) != RN_OK)
+            return RN_ENOMEM;
+        if (p->key.len == 0)
+            return RN_EINPUT;
+    }
+    if (rn_strtab_intern(p->keys, p->key.data, p->key.len, kid, added) != RN_OK)
+        return RN_ENOMEM;
+    if (*kid >= p->key_cap) {
+        uint32_t cap = p->key_cap ? p->key_cap * 2 : 256;
+        while (cap <= *kid)
+            cap *= 2;
+        GROW(p->key_entity, cap, uint32_t);
+        p->key_cap = cap;
+    }
+    if (*added)
+        p->key_entity[*kid] = RN_NONE;
+    return RN_OK;
+}
+
+static int new_entity(struct rn_relset *set, const char *name, uint32_t *index)
+{
+    struct rn_relset_private *p = set->priv;
+    if (set->n_entities == p->entity_cap) {
+        uint32_t cap = p->entity_cap ? p->entity_cap * 2 : 256;
+        GROW(set->entity_name, cap, const char *);
+        GROW(set->entity_type, cap, uint8_t);
+        GROW(set->entity_affiliation, cap, uint32_t);
+        p->entity_cap = cap;
+    }
+    uint32_t nid;
+    if (rn_strtab_intern(p->names, name, strlen(name), &nid, NULL) != RN_OK)
+        return RN_ENOMEM;
+    uint32_t i = set->n_entities++;
+    set->entity_name[i] = rn_strtab_str(p->names, nid);
+    set->entity_type[i] = RN_ETYPE_UNKNOWN;
+    set->entity_affiliation[i] = RN_NONE;
+    *index = i;
+    return RN_OK;
+}
+
+/* Entity of name, created when new. */
+static int entity_of(struct rn_relset *set, const char *name, uint32_t *index)
+{
+    struct rn_relset_private *p = set->priv;
+    uint32_t kid;
+    int added;
+    int rc = intern_key(p, name, &kid, &added);
+    if (rc != RN_OK)
+        return rc;
+    if (p->key_entity[kid] == RN_NONE) {
+        rc = new_entity(set, name, &p->key_entity[kid]);
+        if (rc != RN_OK)
+            return rc;
+    }
+    *index = p->key_entity[kid];
+    return RN_OK;
+}
+
+int rn_relset_entity(struct rn_relset *set, const char *name, enum rn_etype type,
+                     const char *affiliation, uint32_t *index)
+{
+    int rc = entity_of(set, name, index);
+    if (rc != RN_OK)
+        return rc;
+    uint32_t i = *index;
+    if (type != RN_ETYPE_UNKNOWN && set->entity_type[i] == RN_ETYPE_UNKNOWN)
+        set->entity_type[i] = (uint8_t)type;
+    if (affiliation && affiliation[0] && set->entity_affiliation[i] == RN_NONE) {
+        uint32_t a;
+        rc = entity_of(set, affiliation, &a);
+        if (rc == RN_EINPUT)
+            return RN_OK; /* an affiliation of punctuation only is ignored */
+        if (rc != RN_OK)
+            return rc;
+        if (a != i)
+            set->entity_affiliation[i] = a;
+    }
+    return RN_OK;
+}
+
+uint32_t rn_relset_find(const struct rn_relset *set, const char *name)
+{
+    struct rn_relset_private *p = set->priv;
+    struct rn_buf key = RN_BUF_INIT;
+    uint32_t kid, found = RN_NONE;
+    if (rn_text_key(name, strlen(name), &key) == RN_OK && key.len > 0 &&
+        rn_strtab_find(p->keys, key.data, key.len, &kid) == RN_OK)
+        found = p->key_entity[kid];
+    rn_buf_release(&key);
+    return found;
+}
+
+int rn_relset_relation(struct rn_relset *set, const char *name, uint32_t *index)
+{
+    struct rn_relset_private *p = set->priv;
+    int added;
+    if (rn_strtab_intern(p->relnames, name, strlen(name), index, &added) != RN_OK)
+        return RN_ENOMEM;
+    if (added) {
+        if (set->n_relations == p->relation_cap) {
+            uint32_t cap = p->relation_cap ? p->relation_cap * 2 : 16;
+            GROW(set->relation_name, cap, const char *);
+            p->relation_cap = cap;
+        }
+        set->relation_name[set->n_relations++] = rn_strtab_str(p->relnames, *index);
+    }
+    return RN_OK;
+}
+
+static void merge_entity(struct rn_relset *set, uint32_t from, uint32_t into)
+{
+    struct rn_relset_private *p = set->priv;
+    for (size_t r = 0; r < set->n_records; r++) {
+        if (set->src[r] == from)
+            set->src[r] = into;
+        if (set->dst[r] == from)
+            set->dst[r] = into;
+    }
+    uint32_t nkeys = rn_strtab_count(p->keys);
+    for (uint32_t k = 0; k < nkeys; k++)
+        if (p->key_entity[k] == from)
+            p->key_entity[k] = into;
+    for (uint32_t e = 0; e < set->n_entities; e++)
+        if (set->entity_affiliation[e] == from)
+            set->entity_affiliation[e] = e == into ? RN_NONE : into;
+    if (set->entity_type[into] == RN_ETYPE_UNKNOWN)
+        set->entity_type[into] = set->entity_type[from];
+    if (set->entity_affiliation[into] == RN_NONE && set->entity_affiliation[from] != into)
+        set->entity_affiliation[into] = set->entity_affiliation[from];
+}
+
+int rn_relset_add_alias(struct rn_relset *set, const char *alias, const char *canonical)
+{
+    struct rn_relset_private *p = set->priv;
+    uint32_t target;
+    int rc = entity_of(set, canonical, &target);
+    if (rc != RN_OK)
+        return rc;
+    uint32_t kid;
+    int added;
+    rc = intern_key(p, alias, &kid, &added);
+    if (rc == RN_EINPUT)
+        return RN_OK;
+    if (rc != RN_OK)
+        return rc;
+    uint32_t old = p->key_entity[kid];
+    if (old == RN_NONE)
+        p->key_entity[kid] = target;
+    else if (old != target)
+        merge_entity(set, old, target);
+    return RN_OK;
+}
+
+static int intern_text(struct rn_strtab *t, const char *s, uint32_t *id)
+{
+    if (!s || !s[0]) {
+        *id = RN_NONE;
+        return RN_OK;
+    }
+    return rn_strtab_intern(t, s, strlen(s), id, NULL);
+}
+
+static int article_of(struct rn_relset *set, const struct rn_relset_edge *e, uint32_t *index)
+{
+    struct rn_relset_private *p = set->priv;
+    const char *name = e->article_name && e->article_name[0] ? e->article_name : e->article_url;
+    if (!name || !name[0]) {
+        *index = RN_NONE;
+        return RN_OK;
+    }
+    int added;
+    if (rn_strtab_intern(p->articles, name, strlen(name), index, &added) != RN_OK)
+        return RN_ENOMEM;
+    if (added) {
+        if (set->n_articles == p->article_cap) {
+            uint32_t cap = p->article_cap ? p->article_cap * 2 : 64;
+            GROW(set->article_name, cap, const char *);
+            GROW(set->article_url, cap, const char *);
+            GROW(set->article_title, cap, const char *);
+            p->article_cap = cap;
+        }
+        uint32_t i = set->n_articles++;
+        uint32_t id;
+        set->article_name[i] = rn_strtab_str(p->articles, *index);
+        set->article_url[i] = NULL;
+        set->article_title[i] = NULL;
+        if (e->article_url && e->article_url[0]) {
+            if (intern_text(p->texts, e->article_url, &id) != RN_OK)
+                return RN_ENOMEM;
+            set->article_url[i] = rn_strtab_str(p->texts, id);
+        }
+        if (e->article_title && e->article_title[0]) {
+            if (intern_text(p->texts, e->article_title, &id) != RN_OK)
+                return RN_ENOMEM;
+            set->article_title[i] = rn_strtab_str(p->texts, id);
+        }
+    }
+    return RN_OK;
+}
+
+static int grow_records(struct rn_relset *set)
+{
+    struct rn_relset_private *p = set->priv;
+    size_t cap = p->record_cap ? p->record_cap * 2 : 1024;
+    GROW(set->src, cap, uint32_t);
+    GROW(set->dst, cap, uint32_t);
+    GROW(set->rel, cap, uint32_t);
+    GROW(set->pol, cap, uint8_t);
+    GROW(set->origin, cap, uint8_t);
+    GROW(set->weight, cap, double);
+    GROW(set->confidence, cap, float);
+    GROW(set->date, cap, uint32_t);
+    GROW(set->article, cap, uint32_t);
+    GROW(set->evidence, cap, uint32_t);
+    GROW(set->sentence_no, cap, int32_t);
+    GROW(set->offset, cap, int64_t);
+    p->record_cap = cap;
+    return RN_OK;
+}
+
+static int date_passes(const struct rn_filter *f, uint32_t date)
+{
+    if (!f->since[0] && !f->until[0])
+        return 1;
+    if (!date)
+        return 0;
+    if (f->since[0] && date < rn_relset_date_num(f->since))
+        return 0;
+    if (f->until[0] && date > rn_relset_date_num(f->until))
+        return 0;
+    return 1;
+}
+
+int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, struct rn_err *err)
+{
+    struct rn_relset_private *p = set->priv;
+    const struct rn_filter *f = p->opt.filter;
+    if (e->src >= set->n_entities || e->dst >= set->n_entities || e->rel >= set->n_relations)
+        return rn_fail(err, RN_EINTERNAL, "relset: record refers to an unknown index");
+    if (f && (!(f->polarity_mask & (1u << e->pol)) ||
+              !rn_filter_has_relation(f, set->relation_name[e->rel]) || !date_passes(f, e->date))) {
+        p->filtered++;
+        return RN_OK;
+    }
+    if (set->n_records == p->record_cap && grow_records(set) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    size_t i = set->n_records;
+    set->src[i] = e->src;
+    set->dst[i] = e->dst;
+    set->rel[i] = e->rel;
+    set->pol[i] = (uint8_t)e->pol;
+    set->origin[i] = (uint8_t)e->origin;
+    set->weight[i] = e->weight;
+    set->confidence[i] = (float)e->confidence;
+    set->date[i] = e->date;
+    set->sentence_no[i] = e->sentence_no;
+    set->offset[i] = e->offset;
+    set->article[i] = RN_NONE;
+    set->evidence[i] = RN_NONE;
+    if (p->opt.keep_text) {
+        if (article_of(set, e, &set->article[i]) != RN_OK ||
+            intern_text(p->texts, e->evidence, &set->evidence[i]) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    set->n_records++;
+    return RN_OK;
+}
+
+int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_err *err)
+{
+    struct rn_relset_private *p = set->priv;
+    char relname[128];
+    if (!rec->source || !rec->source[0])
+        return rn_fail(err, RN_EINPUT, "empty source");
+    if (!rec->target || !rec->target[0])
+        return rn_fail(err, RN_EINPUT, "empty target");
+    if (!rec->relation || rn_relation_normalize(rec->relation, relname, sizeof relname) != RN_OK)
+        return rn_fail(err, RN_EINPUT, "empty or invalid relation");
+    uint32_t date = rec->date ? rn_relset_date_num(rec->date) : 0;
+    /* Check the filter before creating entities, so filtered records leave
+       no trace. */
+    const struct rn_filter *f = p->opt.filter;
+    if (f && (!(f->polarity_mask & (1u << rec->polarity)) || !rn_filter_has_relation(f, relname) ||
+              !date_passes(f, date))) {
+        p->filtered++;
+        return RN_OK;
+    }
+    enum rn_etype st = RN_ETYPE_UNKNOWN, tt = RN_ETYPE_UNKNOWN;
+    if (rec->source_type)
+        rn_etype_parse(rec->source_type, &st);
+    if (rec->target_type)
+        rn_etype_parse(rec->target_type, &tt);
+    struct rn_relset_edge e = {
+        .pol = rec->polarity,
+        .origin = rec->origin,
+        .weight = rec->weight,
+        .confidence = rec->confidence,
+        .date = date,
+        .article_name = rec->article,
+        .article_title = rec->title,
+        .evidence = rec->evidence,
+        .sentence_no = (int32_t)rec->sentence_no,
+        .offset = rec->offset,
+    };
+    /* An article given as a URL is also its link. */
+    if (rec->article && (strncmp(rec->article, "http://", 7) == 0 ||
+                         strncmp(rec->article, "https://", 8) == 0))
+        e.article_url = rec->article;
+    int rc = rn_relset_entity(set, rec->source, st, rec->source_affiliation, &e.src);
+    if (rc == RN_OK)
+        rc = rn_relset_entity(set, rec->target, tt, rec->target_affiliation, &e.dst);
+    if (rc == RN_OK)
+        rc = rn_relset_relation(set, relname, &e.rel);
+    if (rc == RN_EINPUT)
+        return rn_fail(err, RN_EINPUT, "a name has no letters or digits");
+    if (rc != RN_OK)
+        return rn_fail(err, rc, "out of memory");
+    return rn_relset_add_edge(set, &e, err);
+}
+
+static int sink_add(void *ctx, const struct rn_record *rec, struct rn_err *err)
+{
+    return rn_relset_add(ctx, rec, err);
+}
+
+struct rn_sink rn_relset_sink(struct rn_relset *set)
+{
+    struct rn_sink s = { sink_add, set };
+    return s;
+}
+
+const char *rn_relset_text(const struct rn_relset *set, uint32_t index)
+{
+    if (index == RN_NONE)
+        return NULL;
+    return rn_strtab_str(set->priv->texts, index);
+}
+
+void rn_relset_date_str(uint32_t date, char out[11])
+{
+    if (!date) {
+        out[0] = '\0';
+        return;
+    }
+    unsigned y = (date / 10000) % 10000, m = (date / 100) % 100, d = date % 100;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+}
+
+uint32_t rn_relset_date_num(const char *date)
+{
+    if (!date || strlen(date) < 10)
+        return 0;
+    uint32_t v = 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7)
+            continue;
+        if (date[i] < '0' || date[i] > '9')
+            return 0;
+        v = v * 10 + (uint32_t)(date[i] - '0');
+    }
+    return v;
+}
+
+void rn_relset_roll_up(struct rn_relset *set)
+{
+    /* Follow affiliation chains to their top, guarding against cycles
+       (a lexicon could say A acts for B and B for A). */
+    uint32_t *top = malloc((size_t)set->n_entities * sizeof *top);
+    if (!top)
+        return;
+    for (uint32_t e = 0; e < set->n_entities; e++) {
+        uint32_t cur = e;
+        for (int hops = 0; hops < 16 && set->entity_affiliation[cur] != RN_NONE; hops++)
+            cur = set->entity_affiliation[cur];
+        top[e] = cur;
+    }
+    for (size_t r = 0; r < set->n_records; r++) {
+        set->src[r] = top[set->src[r]];
+        set->dst[r] = top[set->dst[r]];
+    }
+    free(top);
+}
+
+size_t rn_relset_bytes(const struct rn_relset *set)
+{
+    const struct rn_relset_private *p = set->priv;
+    size_t per_record = 4 + 4 + 4 + 1 + 1 + 8 + 4 + 4 + 4 + 4 + 4 + 8;
+    return p->record_cap * per_record + (size_t)p->entity_cap * (sizeof(char *) + 1 + 4) +
+           (size_t)p->key_cap * 4 + rn_strtab_bytes(p->keys) + rn_strtab_bytes(p->names) +
+           rn_strtab_bytes(p->relnames) + rn_strtab_bytes(p->articles) +
+           rn_strtab_bytes(p->texts);
+}

@@ -1,0 +1,1274 @@
+/* store.c - the SQLite knowledge base (see relnet/store.h).
+ *
+ * Bulk speed comes from three things: prepared statements reused for every
+ * row, one transaction per import (the caller's), and an in-memory cache
+ * from name keys to entity ids so a row costs two hash lookups and one
+ * INSERT, not three SELECTs.
+ */
+#include "relnet/store.h"
+
+#include "relnet/buf.h"
+#include "relnet/strtab.h"
+#include "relnet/text.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Schema version 1. Migrations from older versions go in migrate().
+   CHECK constraints are written as OR chains: SQLite compiles "x IN (a, b,
+   c)" into an ephemeral index built on every INSERT, which tripled the
+   cost of a row. */
+static const char schema_v1[] =
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  path TEXT, url TEXT, title TEXT, date TEXT,"
+    "  content_hash TEXT UNIQUE,"
+    "  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX articles_path ON articles(path);"
+    "CREATE TABLE imports("
+    "  id INTEGER PRIMARY KEY,"
+    "  path TEXT NOT NULL,"
+    "  content_hash TEXT NOT NULL UNIQUE,"
+    "  rows_read INTEGER, rows_imported INTEGER, rows_skipped INTEGER,"
+    "  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE TABLE entities("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  type TEXT NOT NULL DEFAULT 'unknown' CHECK(type = 'unknown' OR type = 'country'"
+    "       OR type = 'organization' OR type = 'company' OR type = 'person'"
+    "       OR type = 'group' OR type = 'document'),"
+    "  affiliation_id INTEGER REFERENCES entities(id));"
+    "CREATE TABLE aliases("
+    "  key TEXT PRIMARY KEY,"
+    "  alias TEXT NOT NULL,"
+    "  entity_id INTEGER NOT NULL REFERENCES entities(id)) WITHOUT ROWID;"
+    "CREATE TABLE relation_types("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  builtin INTEGER NOT NULL DEFAULT 0);"
+    "INSERT INTO relation_types(name, builtin) VALUES"
+    "  ('accuses',1),('proposes',1),('bans',1),('signs',1);"
+    "CREATE TABLE relations("
+    "  id INTEGER PRIMARY KEY,"
+    "  source_id INTEGER NOT NULL REFERENCES entities(id),"
+    "  target_id INTEGER NOT NULL REFERENCES entities(id),"
+    "  type_id INTEGER NOT NULL REFERENCES relation_types(id),"
+    "  polarity TEXT NOT NULL DEFAULT 'asserted' CHECK(polarity = 'asserted'"
+    "       OR polarity = 'negated' OR polarity = 'hedged'),"
+    "  weight REAL NOT NULL DEFAULT 1 CHECK(weight >= 0),"
+    "  confidence REAL NOT NULL DEFAULT 1,"
+    "  origin TEXT NOT NULL CHECK(origin = 'extracted' OR origin = 'csv'),"
+    "  article_id INTEGER REFERENCES articles(id),"
+    "  import_id INTEGER REFERENCES imports(id),"
+    "  sentence_no INTEGER,"
+    "  offset INTEGER,"
+    "  evidence TEXT,"
+    "  date TEXT);"
+    "CREATE VIEW relations_named AS"
+    "  SELECT r.id, s.name AS source, t.name AS target, rt.name AS relation,"
+    "         r.polarity, r.weight, r.confidence, r.origin, r.date, r.evidence,"
+    "         a.path AS article, a.url AS url, r.sentence_no, r.offset"
+    "  FROM relations r JOIN entities s ON s.id = r.source_id"
+    "  JOIN entities t ON t.id = r.target_id"
+    "  JOIN relation_types rt ON rt.id = r.type_id"
+    "  LEFT JOIN articles a ON a.id = r.article_id;";
+
+enum stmt_id {
+    ST_ENTITY_INSERT,
+    ST_ALIAS_INSERT,
+    ST_ENTITY_SET_TYPE,
+    ST_ENTITY_SET_AFFIL,
+    ST_RELTYPE_FIND,
+    ST_RELTYPE_INSERT,
+    ST_RELATION_INSERT,
+    ST_ARTICLE_FIND,
+    ST_ARTICLE_INSERT,
+    ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+    [ST_ENTITY_INSERT] = "INSERT INTO entities(name, type) VALUES (?1, ?2)",
+    [ST_ALIAS_INSERT] = "INSERT OR REPLACE INTO aliases(key, alias, entity_id) VALUES (?1, ?2, ?3)",
+    [ST_ENTITY_SET_TYPE] = "UPDATE entities SET type = ?2 WHERE id = ?1 AND type = 'unknown'",
+    [ST_ENTITY_SET_AFFIL] =
+        "UPDATE entities SET affiliation_id = ?2 WHERE id = ?1 AND affiliation_id IS NULL",
+    [ST_RELTYPE_FIND] = "SELECT id FROM relation_types WHERE name = ?1",
+    [ST_RELTYPE_INSERT] = "INSERT INTO relation_types(name) VALUES (?1)",
+    [ST_RELATION_INSERT] =
+        "INSERT INTO relations(source_id, target_id, type_id, polarity, weight, confidence,"
+        " origin, article_id, import_id, sentence_no, offset, evidence, date)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [ST_ARTICLE_FIND] = "SELECT id FROM articles WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1",
+    [ST_ARTICLE_INSERT] = "INSERT INTO articles(path, url, title, date) VALUES (?1, ?2, ?3, ?4)",
+};
+
+/* What the cache knows about the entity behind one key. */
+struct key_info {
+    int64_t entity_id;
+    uint8_t type;     /* enum rn_etype as last seen */
+    uint8_t has_affil;
+};
+
+struct rn_store {
+    sqlite3 *db;
+    char *path;
+    int in_tx;
+    sqlite3_stmt *stmt[ST_COUNT];
+
+    int cache_loaded;
+    struct rn_strtab *keys; /* name key -> key id */
+    struct rn_strtab *spellings; /* exact name as written -> index into spelling_key */
+    uint32_t *spelling_key;      /* -> key id, so a name seen before is not folded again */
+    uint32_t spelling_cap;
+    struct key_info *key_info;
+    uint32_t key_cap;
+
+    struct rn_strtab *reltypes; /* relation name -> index into reltype_id */
+    int64_t *reltype_id;
+    uint32_t reltype_cap;
+
+    int64_t import_id;  /* 0: none */
+    int64_t article_id; /* 0: none */
+    char *article_path;
+
+    struct rn_strtab *article_names; /* CSV article column cache */
+    int64_t *article_name_id;
+    uint32_t article_name_cap;
+
+    struct rn_buf key; /* scratch */
+};
+
+static int db_fail(struct rn_store *kb, struct rn_err *err, const char *what)
+{
+    int code = sqlite3_errcode(kb->db);
+    int status = (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN ||
+                  code == SQLITE_READONLY || code == SQLITE_BUSY || code == SQLITE_LOCKED)
+                     ? RN_EIO
+                     : RN_EINTERNAL;
+    return rn_fail(err, status, "%s: %s: %s", kb->path, what, sqlite3_errmsg(kb->db));
+}
+
+static int exec(struct rn_store *kb, const char *sql, struct rn_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(kb->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        int rc = rn_fail(err, RN_EIO, "%s: %s", kb->path, msg ? msg : "SQL error");
+        if (sqlite3_errcode(kb->db) == SQLITE_NOTADB)
+            rc = rn_fail(err, RN_EINPUT, "%s is not a relnet knowledge base (not an SQLite file)",
+                         kb->path);
+        sqlite3_free(msg);
+        return rc;
+    }
+    return RN_OK;
+}
+
+static int prepare(struct rn_store *kb, const char *sql, sqlite3_stmt **st, struct rn_err *err)
+{
+    if (sqlite3_prepare_v2(kb->db, sql, -1, st, NULL) != SQLITE_OK)
+        return db_fail(kb, err, "cannot prepare a statement");
+    return RN_OK;
+}
+
+static int stmt(struct rn_store *kb, enum stmt_id id, sqlite3_stmt **out, struct rn_err *err)
+{
+    if (!kb->stmt[id]) {
+        int rc = prepare(kb, stmt_sql[id], &kb->stmt[id], err);
+        if (rc != RN_OK)
+            return rc;
+    }
+    sqlite3_reset(kb->stmt[id]);
+    sqlite3_clear_bindings(kb->stmt[id]);
+    *out = kb->stmt[id];
+    return RN_OK;
+}
+
+static int user_version(struct rn_store *kb, int *version, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "PRAGMA user_version", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *version = sqlite3_column_int(st, 0);
+        rc = RN_OK;
+    } else {
+        rc = db_fail(kb, err, "cannot read the schema version");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int has_any_table(struct rn_store *kb, int *any, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "SELECT count(*) FROM sqlite_master", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = sqlite3_step(st) == SQLITE_ROW ? RN_OK : db_fail(kb, err, "cannot read the schema");
+    *any = sqlite3_column_int(st, 0) > 0;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Bring the schema to RN_STORE_SCHEMA_VERSION. Each step is one
+   transaction, so an interrupted migration leaves the previous version. */
+static int migrate(struct rn_store *kb, int readonly, struct rn_err *err)
+{
+    int version = 0;
+    int rc = user_version(kb, &version, err);
+    if (rc != RN_OK)
+        return rc;
+    if (version > RN_STORE_SCHEMA_VERSION)
+        return rn_fail(err, RN_EINPUT,
+                       "%s has schema version %d, newer than this relnet understands (%d)",
+                       kb->path, version, RN_STORE_SCHEMA_VERSION);
+    if (version == RN_STORE_SCHEMA_VERSION)
+        return RN_OK;
+    int any;
+    rc = has_any_table(kb, &any, err);
+    if (rc != RN_OK)
+        return rc;
+    if (version == 0 && any)
+        return rn_fail(err, RN_EINPUT,
+                       "%s is an SQLite file but not a relnet knowledge base", kb->path);
+    if (readonly)
+        return rn_fail(err, RN_EINPUT, "%s is empty or needs an upgrade; open it for writing first",
+                       kb->path);
+    /* version 0 -> 1: create everything. Later versions add steps here. */
+    rc = exec(kb, "BEGIN IMMEDIATE", err);
+    if (rc == RN_OK)
+        rc = exec(kb, schema_v1, err);
+    if (rc == RN_OK)
+        rc = exec(kb, "PRAGMA user_version = 1", err);
+    if (rc == RN_OK)
+        rc = exec(kb, "COMMIT", err);
+    else
+        sqlite3_exec(kb->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struct rn_err *err)
+{
+    *out = NULL;
+    int readonly = (flags & RN_STORE_READONLY) != 0;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno != ENOENT)
+            return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+        if (!(flags & RN_STORE_CREATE) || readonly)
+            return rn_fail(err, RN_ENOTFOUND,
+                           "no knowledge base at %s (create one with 'relnet import' or "
+                           "'relnet add', or pass --kb)",
+                           path);
+    } else if (S_ISDIR(st.st_mode)) {
+        return rn_fail(err, RN_EINPUT, "cannot open %s: it is a directory", path);
+    }
+
+    struct rn_store *kb = calloc(1, sizeof *kb);
+    if (!kb)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    kb->path = strdup(path);
+    kb->keys = rn_strtab_new();
+    kb->spellings = rn_strtab_new();
+    kb->reltypes = rn_strtab_new();
+    kb->article_names = rn_strtab_new();
+    if (!kb->path || !kb->keys || !kb->spellings || !kb->reltypes || !kb->article_names) {
+        rn_store_close(kb);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    /* Memory statistics take a global mutex on every allocation; relnet
+       never reads them. This only works before SQLite initialises, so it
+       is a no-op for every open after the first. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &kb->db, oflags, NULL) != SQLITE_OK) {
+        int rc = rn_fail(err, RN_EIO, "cannot open %s: %s", path,
+                         kb->db ? sqlite3_errmsg(kb->db) : "out of memory");
+        rn_store_close(kb);
+        return rc;
+    }
+    sqlite3_busy_timeout(kb->db, 5000);
+    sqlite3_extended_result_codes(kb->db, 0);
+    int rc = RN_OK;
+    if (!readonly) {
+        /* WAL: readers never block the writer and a killed writer leaves
+           the last commit intact. synchronous=NORMAL is durable across
+           process kills in WAL mode (only a power cut may lose the last
+           commits, never corrupt the file). */
+        rc = exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err);
+    }
+    if (rc == RN_OK)
+        /* Foreign keys are declared for readers of the schema but not
+           enforced: every id this module writes comes from a row it just
+           read or wrote, and enforcing them cost a third of import time.
+           The tests run PRAGMA foreign_key_check after imports. */
+        rc = exec(kb, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"
+                      " PRAGMA cache_size=-65536;",
+                  err);
+    if (rc == RN_OK)
+        rc = migrate(kb, readonly, err);
+    if (rc != RN_OK) {
+        rn_store_close(kb);
+        return rc;
+    }
+    *out = kb;
+    return RN_OK;
+}
+
+void rn_store_close(struct rn_store *kb)
+{
+    if (!kb)
+        return;
+    if (kb->in_tx)
+        rn_store_rollback(kb);
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(kb->stmt[i]);
+    if (kb->db)
+        sqlite3_close(kb->db);
+    rn_strtab_free(kb->keys);
+    rn_strtab_free(kb->spellings);
+    rn_strtab_free(kb->reltypes);
+    rn_strtab_free(kb->article_names);
+    free(kb->key_info);
+    free(kb->spelling_key);
+    free(kb->reltype_id);
+    free(kb->article_name_id);
+    free(kb->article_path);
+    rn_buf_release(&kb->key);
+    free(kb->path);
+    free(kb);
+}
+
+/* The caches hold ids that only exist once committed: a rollback must
+   forget what was added since begin. The simplest correct thing is to
+   drop them and reload lazily. */
+static void cache_drop(struct rn_store *kb)
+{
+    rn_strtab_free(kb->keys);
+    rn_strtab_free(kb->spellings);
+    kb->spellings = rn_strtab_new();
+    rn_strtab_free(kb->reltypes);
+    rn_strtab_free(kb->article_names);
+    kb->keys = rn_strtab_new();
+    kb->reltypes = rn_strtab_new();
+    kb->article_names = rn_strtab_new();
+    kb->cache_loaded = 0;
+}
+
+int rn_store_begin(struct rn_store *kb, struct rn_err *err)
+{
+    if (kb->in_tx)
+        return rn_fail(err, RN_EINTERNAL, "%s: a transaction is already open", kb->path);
+    int rc = exec(kb, "BEGIN IMMEDIATE", err);
+    if (rc == RN_OK)
+        kb->in_tx = 1;
+    return rc;
+}
+
+int rn_store_commit(struct rn_store *kb, struct rn_err *err)
+{
+    if (!kb->in_tx)
+        return RN_OK;
+    int rc = exec(kb, "COMMIT", err);
+    if (rc != RN_OK) {
+        rn_store_rollback(kb);
+        return rc;
+    }
+    kb->in_tx = 0;
+    kb->import_id = 0;
+    return RN_OK;
+}
+
+void rn_store_rollback(struct rn_store *kb)
+{
+    for (int i = 0; i < ST_COUNT; i++)
+        if (kb->stmt[i])
+            sqlite3_reset(kb->stmt[i]);
+    sqlite3_exec(kb->db, "ROLLBACK", NULL, NULL, NULL);
+    kb->in_tx = 0;
+    kb->import_id = 0;
+    kb->article_id = 0;
+    cache_drop(kb);
+}
+
+/* ---- resolution cache ------------------------------------------------- */
+
+static int key_slot(struct rn_store *kb, const char *key, size_t len, uint32_t *kid, int *added)
+{
+    if (rn_strtab_intern(kb->keys, key, len, kid, added) != RN_OK)
+        return RN_ENOMEM;
+    if (*kid >= kb->key_cap) {
+        uint32_t cap = kb->key_cap ? kb->key_cap * 2 : 1024;
+        while (cap <= *kid)
+            cap *= 2;
+        struct key_info *info = realloc(kb->key_info, cap * sizeof *info);
+        if (!info)
+            return RN_ENOMEM;
+        kb->key_info = info;
+        kb->key_cap = cap;
+    }
+    if (*added)
+        memset(&kb->key_info[*kid], 0, sizeof kb->key_info[*kid]);
+    return RN_OK;
+}
+
+static int etype_from_text(const char *s)
+{
+    enum rn_etype t = RN_ETYPE_UNKNOWN;
+    if (s)
+        rn_etype_parse(s, &t);
+    return (int)t;
+}
+
+static int cache_load(struct rn_store *kb, struct rn_err *err)
+{
+    if (kb->cache_loaded)
+        return RN_OK;
+    sqlite3_stmt *st;
+    int rc = prepare(kb,
+                     "SELECT a.key, a.entity_id, e.type, e.affiliation_id IS NOT NULL"
+                     " FROM aliases a JOIN entities e ON e.id = a.entity_id",
+                     &st, err);
+    if (rc != RN_OK)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        uint32_t kid;
+        int added;
+        if (key_slot(kb, key, (size_t)sqlite3_column_bytes(st, 0), &kid, &added) != RN_OK) {
+            sqlite3_finalize(st);
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+        }
+        kb->key_info[kid].entity_id = sqlite3_column_int64(st, 1);
+        kb->key_info[kid].type = (uint8_t)etype_from_text((const char *)sqlite3_column_text(st, 2));
+        kb->key_info[kid].has_affil = (uint8_t)sqlite3_column_int(st, 3);
+    }
+    rc = step == SQLITE_DONE ? RN_OK : db_fail(kb, err, "cannot read aliases");
+    sqlite3_finalize(st);
+    kb->cache_loaded = rc == RN_OK;
+    return rc;
+}
+
+/* Fold name into kb->key. RN_EINPUT when it has no letters or digits. */
+static int fold(struct rn_store *kb, const char *name, struct rn_err *err)
+{
+    if (rn_text_key(name, strlen(name), &kb->key) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    if (kb->key.len == 0)
+        return rn_fail(err, RN_EINPUT, "name '%s' has no letters or digits", name);
+    return RN_OK;
+}
+
+static int insert_alias(struct rn_store *kb, const char *key, const char *alias, int64_t entity,
+                        struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = stmt(kb, ST_ALIAS_INSERT, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, alias, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, entity);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return db_fail(kb, err, "cannot add an alias");
+    return RN_OK;
+}
+
+/* Entity id for name, creating it (and its alias row) when new, and
+   filling an unknown type or a missing affiliation from what is given. */
+static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
+                   const char *affiliation, int64_t *id, struct rn_err *err)
+{
+    int rc = cache_load(kb, err);
+    if (rc != RN_OK)
+        return rc;
+    uint32_t kid, sid;
+    int added = 0, new_spelling;
+    if (!kb->spellings ||
+        rn_strtab_intern(kb->spellings, name, strlen(name), &sid, &new_spelling) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    if (new_spelling) {
+        if (sid >= kb->spelling_cap) {
+            uint32_t cap = kb->spelling_cap ? kb->spelling_cap * 2 : 1024;
+            uint32_t *grown = realloc(kb->spelling_key, cap * sizeof *grown);
+            if (!grown)
+                return rn_fail(err, RN_ENOMEM, "out of memory");
+            kb->spelling_key = grown;
+            kb->spelling_cap = cap;
+        }
+        kb->spelling_key[sid] = UINT32_MAX;
+    }
+    if (kb->spelling_key[sid] != UINT32_MAX) {
+        kid = kb->spelling_key[sid];
+    } else {
+        rc = fold(kb, name, err);
+        if (rc != RN_OK)
+            return rc;
+        if (key_slot(kb, kb->key.data, kb->key.len, &kid, &added) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+        kb->spelling_key[sid] = kid;
+    }
+    struct key_info *info = &kb->key_info[kid];
+    sqlite3_stmt *st;
+    if (added) {
+        rc = stmt(kb, ST_ENTITY_INSERT, &st, err);
+        if (rc != RN_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, rn_etype_name(type), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            kb->spelling_key[sid] = UINT32_MAX;
+            return db_fail(kb, err, "cannot add an entity");
+        }
+        info = &kb->key_info[kid];
+        info->entity_id = sqlite3_last_insert_rowid(kb->db);
+        info->type = (uint8_t)type;
+        rc = insert_alias(kb, rn_strtab_str(kb->keys, kid), name, info->entity_id, err);
+        if (rc != RN_OK)
+            return rc;
+    } else if (type != RN_ETYPE_UNKNOWN && info->type == RN_ETYPE_UNKNOWN) {
+        rc = stmt(kb, ST_ENTITY_SET_TYPE, &st, err);
+        if (rc != RN_OK)
+            return rc;
+        sqlite3_bind_int64(st, 1, info->entity_id);
+        sqlite3_bind_text(st, 2, rn_etype_name(type), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return db_fail(kb, err, "cannot set an entity type");
+        info->type = (uint8_t)type;
+    }
+    *id = info->entity_id;
+    if (affiliation && affiliation[0] && !info->has_affil) {
+        int64_t affil_id;
+        /* The affiliation's own type is unknown here ("China" could be
+           anything); the lexicon or another row gives it. */
+        rc = resolve(kb, affiliation, RN_ETYPE_UNKNOWN, NULL, &affil_id, err);
+        if (rc == RN_EINPUT)
+            return RN_OK;
+        if (rc != RN_OK)
+            return rc;
+        info = &kb->key_info[kid]; /* resolve() may have grown the array */
+        if (affil_id != *id) {
+            rc = stmt(kb, ST_ENTITY_SET_AFFIL, &st, err);
+            if (rc != RN_OK)
+                return rc;
+            sqlite3_bind_int64(st, 1, *id);
+            sqlite3_bind_int64(st, 2, affil_id);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                return db_fail(kb, err, "cannot set an affiliation");
+        }
+        info->has_affil = 1;
+    }
+    return RN_OK;
+}
+
+static int reltype(struct rn_store *kb, const char *name, int64_t *id, struct rn_err *err)
+{
+    uint32_t idx;
+    int added;
+    if (rn_strtab_intern(kb->reltypes, name, strlen(name), &idx, &added) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    if (!added) {
+        *id = kb->reltype_id[idx];
+        return RN_OK;
+    }
+    if (idx >= kb->reltype_cap) {
+        uint32_t cap = kb->reltype_cap ? kb->reltype_cap * 2 : 16;
+        int64_t *ids = realloc(kb->reltype_id, cap * sizeof *ids);
+        if (!ids)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+        kb->reltype_id = ids;
+        kb->reltype_cap = cap;
+    }
+    sqlite3_stmt *st;
+    int rc = stmt(kb, ST_RELTYPE_FIND, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+    } else if (step == SQLITE_DONE) {
+        rc = stmt(kb, ST_RELTYPE_INSERT, &st, err);
+        if (rc != RN_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return db_fail(kb, err, "cannot add a relation type");
+        *id = sqlite3_last_insert_rowid(kb->db);
+    } else {
+        return db_fail(kb, err, "cannot read relation types");
+    }
+    kb->reltype_id[idx] = *id;
+    return RN_OK;
+}
+
+/* ---- sources: imports and articles -------------------------------------- */
+
+int rn_store_has_content(struct rn_store *kb, const char *content_hash, char *what,
+                         size_t what_size, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb,
+                     "SELECT 'article', coalesce(path, url) FROM articles WHERE content_hash = ?1"
+                     " UNION ALL SELECT 'import', path FROM imports WHERE content_hash = ?1",
+                     &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, content_hash, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    int found = 0;
+    if (step == SQLITE_ROW) {
+        found = 1;
+        if (what)
+            snprintf(what, what_size, "%s %s", (const char *)sqlite3_column_text(st, 0),
+                     sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "?");
+    } else if (step != SQLITE_DONE) {
+        found = db_fail(kb, err, "cannot look up content");
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+int rn_store_import_start(struct rn_store *kb, const char *path, const char *content_hash,
+                          struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "INSERT INTO imports(path, content_hash) VALUES (?1, ?2)", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, content_hash, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(kb, err, "cannot record the import");
+    else
+        kb->import_id = sqlite3_last_insert_rowid(kb->db);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int rn_store_import_rehash(struct rn_store *kb, const char *content_hash, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "UPDATE imports SET content_hash = ?2 WHERE id = ?1", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, kb->import_id);
+    sqlite3_bind_text(st, 2, content_hash, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(kb, err, "cannot record the import");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int rn_store_import_finish(struct rn_store *kb, long rows_read, long rows_imported,
+                           long rows_skipped, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb,
+                     "UPDATE imports SET rows_read = ?2, rows_imported = ?3, rows_skipped = ?4"
+                     " WHERE id = ?1",
+                     &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, kb->import_id);
+    sqlite3_bind_int64(st, 2, rows_read);
+    sqlite3_bind_int64(st, 3, rows_imported);
+    sqlite3_bind_int64(st, 4, rows_skipped);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(kb, err, "cannot record the import");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int rn_store_article_start(struct rn_store *kb, const struct rn_store_article *a,
+                           struct rn_err *err)
+{
+    if (a->content_hash) {
+        int found = rn_store_has_content(kb, a->content_hash, NULL, 0, err);
+        if (found != 0)
+            return found; /* 1: already present, or an error */
+    }
+    sqlite3_stmt *st;
+    int rc = prepare(kb,
+                     "INSERT INTO articles(path, url, title, date, content_hash)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, a->path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, a->url, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, a->title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, a->content_hash, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        rc = db_fail(kb, err, "cannot add the article");
+    } else {
+        kb->article_id = sqlite3_last_insert_rowid(kb->db);
+        free(kb->article_path);
+        kb->article_path = a->path ? strdup(a->path) : NULL;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void rn_store_article_end(struct rn_store *kb)
+{
+    kb->article_id = 0;
+    free(kb->article_path);
+    kb->article_path = NULL;
+}
+
+/* Article id of a name or URL given by a CSV row, created when new. */
+static int article_by_name(struct rn_store *kb, const char *name, int64_t *id, struct rn_err *err)
+{
+    uint32_t idx;
+    int added;
+    if (rn_strtab_intern(kb->article_names, name, strlen(name), &idx, &added) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    if (!added) {
+        *id = kb->article_name_id[idx];
+        return RN_OK;
+    }
+    if (idx >= kb->article_name_cap) {
+        uint32_t cap = kb->article_name_cap ? kb->article_name_cap * 2 : 64;
+        int64_t *ids = realloc(kb->article_name_id, cap * sizeof *ids);
+        if (!ids)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+        kb->article_name_id = ids;
+        kb->article_name_cap = cap;
+    }
+    sqlite3_stmt *st;
+    int rc = stmt(kb, ST_ARTICLE_FIND, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+    } else if (step == SQLITE_DONE) {
+        int is_url = strncmp(name, "http://", 7) == 0 || strncmp(name, "https://", 8) == 0;
+        rc = stmt(kb, ST_ARTICLE_INSERT, &st, err);
+        if (rc != RN_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        if (is_url)
+            sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            return db_fail(kb, err, "cannot add an article");
+        *id = sqlite3_last_insert_rowid(kb->db);
+    } else {
+        return db_fail(kb, err, "cannot look up an article");
+    }
+    kb->article_name_id[idx] = *id;
+    return RN_OK;
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct rn_err *err)
+{
+    char relname[128];
+    if (!rec->source || !rec->source[0])
+        return rn_fail(err, RN_EINPUT, "empty source");
+    if (!rec->target || !rec->target[0])
+        return rn_fail(err, RN_EINPUT, "empty target");
+    if (!rec->relation || rn_relation_normalize(rec->relation, relname, sizeof relname) != RN_OK)
+        return rn_fail(err, RN_EINPUT, "empty or invalid relation");
+    if (!(rec->weight >= 0))
+        return rn_fail(err, RN_EINPUT, "weight must be a number >= 0");
+    enum rn_etype st_type = RN_ETYPE_UNKNOWN, tt_type = RN_ETYPE_UNKNOWN;
+    if (rec->source_type)
+        rn_etype_parse(rec->source_type, &st_type);
+    if (rec->target_type)
+        rn_etype_parse(rec->target_type, &tt_type);
+
+    int64_t src = 0, dst = 0, type_id = 0, article = kb->article_id;
+    int rc = resolve(kb, rec->source, st_type, rec->source_affiliation, &src, err);
+    if (rc == RN_OK)
+        rc = resolve(kb, rec->target, tt_type, rec->target_affiliation, &dst, err);
+    if (rc == RN_OK)
+        rc = reltype(kb, relname, &type_id, err);
+    if (rc == RN_OK && rec->article && rec->article[0] &&
+        !(kb->article_id && kb->article_path && strcmp(kb->article_path, rec->article) == 0))
+        rc = article_by_name(kb, rec->article, &article, err);
+    if (rc != RN_OK)
+        return rc;
+
+    sqlite3_stmt *st;
+    rc = stmt(kb, ST_RELATION_INSERT, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, src);
+    sqlite3_bind_int64(st, 2, dst);
+    sqlite3_bind_int64(st, 3, type_id);
+    sqlite3_bind_text(st, 4, rn_polarity_name(rec->polarity), -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, 5, rec->weight);
+    sqlite3_bind_double(st, 6, rec->confidence);
+    sqlite3_bind_text(st, 7, rn_origin_name(rec->origin), -1, SQLITE_STATIC);
+    if (article)
+        sqlite3_bind_int64(st, 8, article);
+    if (kb->import_id)
+        sqlite3_bind_int64(st, 9, kb->import_id);
+    if (rec->sentence_no > 0)
+        sqlite3_bind_int64(st, 10, rec->sentence_no);
+    if (rec->offset >= 0)
+        sqlite3_bind_int64(st, 11, rec->offset);
+    if (rec->evidence && rec->evidence[0])
+        sqlite3_bind_text(st, 12, rec->evidence, -1, SQLITE_STATIC);
+    if (rec->date && rec->date[0])
+        sqlite3_bind_text(st, 13, rec->date, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return db_fail(kb, err, "cannot add a relation");
+    return RN_OK;
+}
+
+static int sink_add(void *ctx, const struct rn_record *rec, struct rn_err *err)
+{
+    return rn_store_add_record(ctx, rec, err);
+}
+
+struct rn_sink rn_store_sink(struct rn_store *kb)
+{
+    struct rn_sink s = { sink_add, kb };
+    return s;
+}
+
+/* ---- aliases and merging ------------------------------------------------ */
+
+static int run_merge(struct rn_store *kb, int64_t from, int64_t into, struct rn_err *err)
+{
+    static const char *const sql[] = {
+        "UPDATE relations SET source_id = ?2 WHERE source_id = ?1",
+        "UPDATE relations SET target_id = ?2 WHERE target_id = ?1",
+        "UPDATE aliases SET entity_id = ?2 WHERE entity_id = ?1",
+        "UPDATE entities SET affiliation_id = NULL WHERE id = ?2 AND affiliation_id = ?1",
+        "UPDATE entities SET affiliation_id = ?2 WHERE affiliation_id = ?1",
+        "UPDATE entities SET type = (SELECT type FROM entities WHERE id = ?1)"
+        " WHERE id = ?2 AND type = 'unknown'",
+        "UPDATE entities SET affiliation_id = (SELECT affiliation_id FROM entities WHERE id = ?1)"
+        " WHERE id = ?2 AND affiliation_id IS NULL"
+        " AND (SELECT affiliation_id FROM entities WHERE id = ?1) IS NOT ?2",
+        "DELETE FROM entities WHERE id = ?1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+        sqlite3_stmt *st;
+        int rc = prepare(kb, sql[i], &st, err);
+        if (rc != RN_OK)
+            return rc;
+        sqlite3_bind_int64(st, 1, from);
+        sqlite3_bind_int64(st, 2, into);
+        int step = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (step != SQLITE_DONE)
+            return db_fail(kb, err, "cannot merge entities");
+    }
+    /* Cached keys that pointed at the merged entity now point at into. */
+    uint32_t n = rn_strtab_count(kb->keys);
+    for (uint32_t k = 0; k < n; k++)
+        if (kb->key_info[k].entity_id == from)
+            kb->key_info[k].entity_id = into;
+    return RN_OK;
+}
+
+int rn_store_add_alias(struct rn_store *kb, const char *alias, const char *canonical,
+                       enum rn_etype type, const char *affiliation, struct rn_err *err)
+{
+    int64_t into;
+    int rc = resolve(kb, canonical, type, affiliation, &into, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = fold(kb, alias, err);
+    if (rc == RN_EINPUT)
+        return RN_OK; /* an alias of punctuation only matches nothing */
+    if (rc != RN_OK)
+        return rc;
+    uint32_t kid;
+    int added;
+    if (key_slot(kb, kb->key.data, kb->key.len, &kid, &added) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    struct key_info *info = &kb->key_info[kid];
+    if (!added && info->entity_id == into)
+        return RN_OK;
+    if (!added && info->entity_id != into) {
+        rc = run_merge(kb, info->entity_id, into, err);
+        if (rc != RN_OK)
+            return rc;
+        return RN_OK;
+    }
+    info->entity_id = into;
+    info->type = (uint8_t)type;
+    return insert_alias(kb, rn_strtab_str(kb->keys, kid), alias, into, err);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Append " AND ..." clauses for filter f to sql, binding values in order
+   through the returned list (strings live in f). */
+static int filter_sql(const struct rn_filter *f, struct rn_buf *sql, const char **binds,
+                      int *nbinds)
+{
+    *nbinds = 0;
+    if (!f)
+        return RN_OK;
+    if (f->n_relations > 0) {
+        rn_buf_adds(sql, " AND rt.name IN (");
+        for (int i = 0; i < f->n_relations; i++) {
+            rn_buf_adds(sql, i ? ",?" : "?");
+            binds[(*nbinds)++] = f->relations[i];
+        }
+        rn_buf_adds(sql, ")");
+    }
+    if (f->polarity_mask != (1u << RN_POL_COUNT) - 1) {
+        rn_buf_adds(sql, " AND r.polarity IN ('-'");
+        for (int p = 0; p < RN_POL_COUNT; p++)
+            if (f->polarity_mask & (1u << p))
+                rn_buf_addf(sql, ",'%s'", rn_polarity_name((enum rn_polarity)p));
+        rn_buf_adds(sql, ")");
+    }
+    if (f->since[0]) {
+        rn_buf_adds(sql, " AND r.date >= ?");
+        binds[(*nbinds)++] = f->since;
+    }
+    if (f->until[0]) {
+        rn_buf_adds(sql, " AND r.date <= ?");
+        binds[(*nbinds)++] = f->until;
+    }
+    return sql->data ? RN_OK : RN_ENOMEM;
+}
+
+/* Map from knowledge-base ids to relset indexes. */
+struct idmap {
+    uint32_t *at;
+    int64_t size;
+};
+
+static int idmap_set(struct idmap *m, int64_t id, uint32_t value)
+{
+    if (id < 0)
+        return RN_EINTERNAL;
+    if (id >= m->size) {
+        int64_t size = m->size ? m->size : 1024;
+        while (size <= id)
+            size *= 2;
+        uint32_t *at = realloc(m->at, (size_t)size * sizeof *at);
+        if (!at)
+            return RN_ENOMEM;
+        for (int64_t i = m->size; i < size; i++)
+            at[i] = RN_NONE;
+        m->at = at;
+        m->size = size;
+    }
+    m->at[id] = value;
+    return RN_OK;
+}
+
+static uint32_t idmap_get(const struct idmap *m, int64_t id)
+{
+    return id >= 0 && id < m->size ? m->at[id] : RN_NONE;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static int load_entities(struct rn_store *kb, struct rn_relset *set, struct idmap *ents,
+                         struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "SELECT id, name, type FROM entities ORDER BY id", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        uint32_t idx;
+        rc = rn_relset_entity(set, col_text(st, 1), (enum rn_etype)etype_from_text(col_text(st, 2)),
+                              NULL, &idx);
+        if (rc == RN_OK)
+            rc = idmap_set(ents, sqlite3_column_int64(st, 0), idx);
+        if (rc != RN_OK && rc != RN_EINPUT)
+            break;
+        rc = RN_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != RN_OK)
+        return rn_fail(err, rc, "out of memory loading entities");
+    if (step != SQLITE_DONE)
+        return db_fail(kb, err, "cannot read entities");
+    /* Affiliations and aliases, now that every entity has an index. */
+    rc = prepare(kb,
+                 "SELECT e.name, a.name FROM entities e JOIN entities a ON a.id = e.affiliation_id",
+                 &st, err);
+    if (rc != RN_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        uint32_t idx;
+        if (rn_relset_entity(set, col_text(st, 0), RN_ETYPE_UNKNOWN, col_text(st, 1), &idx) ==
+            RN_ENOMEM) {
+            sqlite3_finalize(st);
+            return rn_fail(err, RN_ENOMEM, "out of memory loading entities");
+        }
+    }
+    sqlite3_finalize(st);
+    rc = prepare(kb,
+                 "SELECT a.alias, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id"
+                 " WHERE a.alias <> e.name",
+                 &st, err);
+    if (rc != RN_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (rn_relset_add_alias(set, col_text(st, 0), col_text(st, 1)) != RN_OK) {
+            sqlite3_finalize(st);
+            return rn_fail(err, RN_ENOMEM, "out of memory loading aliases");
+        }
+    }
+    sqlite3_finalize(st);
+    return step == SQLITE_DONE ? RN_OK : db_fail(kb, err, "cannot read aliases");
+}
+
+static int polarity_from_text(const char *s)
+{
+    enum rn_polarity p = RN_POL_ASSERTED;
+    if (s)
+        rn_polarity_parse(s, &p);
+    return (int)p;
+}
+
+int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_text,
+                  struct rn_relset **out, struct rn_err *err)
+{
+    *out = NULL;
+    struct rn_relset_options opt = { .keep_text = keep_text, .filter = NULL };
+    struct rn_relset *set = rn_relset_new(&opt);
+    if (!set)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    struct idmap ents = { NULL, 0 }, rels = { NULL, 0 };
+    struct rn_buf sql = RN_BUF_INIT;
+    sqlite3_stmt *st = NULL;
+    int rc = load_entities(kb, set, &ents, err);
+    if (rc != RN_OK)
+        goto out;
+
+    rn_buf_adds(&sql, "SELECT r.source_id, r.target_id, r.type_id, rt.name, r.polarity, r.weight,"
+                      " r.confidence, r.origin, r.date, r.sentence_no, r.offset");
+    if (keep_text)
+        rn_buf_adds(&sql, ", r.evidence, coalesce(a.path, a.url), a.url, a.title");
+    rn_buf_adds(&sql, " FROM relations r JOIN relation_types rt ON rt.id = r.type_id");
+    if (keep_text)
+        rn_buf_adds(&sql, " LEFT JOIN articles a ON a.id = r.article_id");
+    rn_buf_adds(&sql, " WHERE 1");
+    const char *binds[RN_FILTER_MAX_RELATIONS + 2];
+    int nbinds;
+    if (filter_sql(filter, &sql, binds, &nbinds) != RN_OK) {
+        rc = rn_fail(err, RN_ENOMEM, "out of memory");
+        goto out;
+    }
+    rn_buf_adds(&sql, " ORDER BY r.id");
+    rc = prepare(kb, rn_buf_str(&sql), &st, err);
+    if (rc != RN_OK)
+        goto out;
+    for (int i = 0; i < nbinds; i++)
+        sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct rn_relset_edge e = { 0 };
+        e.src = idmap_get(&ents, sqlite3_column_int64(st, 0));
+        e.dst = idmap_get(&ents, sqlite3_column_int64(st, 1));
+        int64_t type_id = sqlite3_column_int64(st, 2);
+        e.rel = idmap_get(&rels, type_id);
+        if (e.rel == RN_NONE) {
+            rc = rn_relset_relation(set, col_text(st, 3), &e.rel);
+            if (rc == RN_OK)
+                rc = idmap_set(&rels, type_id, e.rel);
+            if (rc != RN_OK) {
+                rc = rn_fail(err, rc, "out of memory");
+                goto out;
+            }
+        }
+        e.pol = (enum rn_polarity)polarity_from_text(col_text(st, 4));
+        e.weight = sqlite3_column_double(st, 5);
+        e.confidence = sqlite3_column_double(st, 6);
+        const char *origin = col_text(st, 7);
+        e.origin = origin && strcmp(origin, "extracted") == 0 ? RN_ORIGIN_EXTRACTED : RN_ORIGIN_CSV;
+        e.date = rn_relset_date_num(col_text(st, 8));
+        e.sentence_no = sqlite3_column_int(st, 9);
+        e.offset = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
+        if (keep_text) {
+            e.evidence = col_text(st, 11);
+            e.article_name = col_text(st, 12);
+            e.article_url = col_text(st, 13);
+            e.article_title = col_text(st, 14);
+        }
+        rc = rn_relset_add_edge(set, &e, err);
+        if (rc != RN_OK)
+            goto out;
+    }
+    if (step != SQLITE_DONE)
+        rc = db_fail(kb, err, "cannot read relations");
+out:
+    sqlite3_finalize(st);
+    rn_buf_release(&sql);
+    free(ents.at);
+    free(rels.at);
+    if (rc != RN_OK) {
+        rn_relset_free(set);
+        return rc;
+    }
+    *out = set;
+    return RN_OK;
+}
+
+int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM aliases),"
+        " (SELECT count(*) FROM relations), (SELECT count(*) FROM relation_types),"
+        " (SELECT count(*) FROM articles), (SELECT count(*) FROM imports)";
+    sqlite3_stmt *st;
+    int rc = prepare(kb, sql, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        c->entities = sqlite3_column_int64(st, 0);
+        c->aliases = sqlite3_column_int64(st, 1);
+        c->relations = sqlite3_column_int64(st, 2);
+        c->relation_types = sqlite3_column_int64(st, 3);
+        c->articles = sqlite3_column_int64(st, 4);
+        c->imports = sqlite3_column_int64(st, 5);
+    } else {
+        rc = db_fail(kb, err, "cannot count");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+    const char *s = col_text(st, i);
+    return s ? strdup(s) : NULL;
+}
+
+int rn_store_entity_lookup(struct rn_store *kb, const char *name, struct rn_store_entity *out,
+                           struct rn_err *err)
+{
+    memset(out, 0, sizeof *out);
+    int rc = fold(kb, name, err);
+    if (rc != RN_OK)
+        return rc == RN_EINPUT ? rn_fail(err, RN_ENOTFOUND, "no entity named '%s'", name) : rc;
+    sqlite3_stmt *st;
+    rc = prepare(kb,
+                 "SELECT e.id, e.name, e.type, f.name FROM aliases a"
+                 " JOIN entities e ON e.id = a.entity_id"
+                 " LEFT JOIN entities f ON f.id = e.affiliation_id WHERE a.key = ?1",
+                 &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, kb->key.data, (int)kb->key.len, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(st, 0);
+        out->name = dup_col(st, 1);
+        out->type = dup_col(st, 2);
+        out->affiliation = dup_col(st, 3);
+    }
+    sqlite3_finalize(st);
+    if (step == SQLITE_DONE)
+        return rn_fail(err, RN_ENOTFOUND, "no entity named '%s'", name);
+    if (step != SQLITE_ROW)
+        return db_fail(kb, err, "cannot look up an entity");
+    rc = prepare(kb, "SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY alias", &st, err);
+    if (rc != RN_OK) {
+        rn_store_entity_release(out);
+        return rc;
+    }
+    sqlite3_bind_int64(st, 1, out->id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *alias = col_text(st, 0);
+        if (out->name && strcmp(alias, out->name) == 0)
+            continue;
+        char **grown = realloc(out->aliases, (out->n_aliases + 1) * sizeof *grown);
+        if (!grown)
+            break;
+        out->aliases = grown;
+        out->aliases[out->n_aliases] = strdup(alias);
+        if (out->aliases[out->n_aliases])
+            out->n_aliases++;
+    }
+    sqlite3_finalize(st);
+    return RN_OK;
+}
+
+void rn_store_entity_release(struct rn_store_entity *e)
+{
+    free(e->name);
+    free(e->type);
+    free(e->affiliation);
+    for (size_t i = 0; i < e->n_aliases; i++)
+        free(e->aliases[i]);
+    free(e->aliases);
+    memset(e, 0, sizeof *e);
+}
+
+size_t rn_store_suggest(struct rn_store *kb, const char *name, char **out, size_t max)
+{
+    struct rn_buf want = RN_BUF_INIT;
+    size_t n = 0;
+    if (rn_text_key(name, strlen(name), &want) != RN_OK || want.len == 0) {
+        rn_buf_release(&want);
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (prepare(kb, "SELECT a.key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id",
+                &st, NULL) != RN_OK) {
+        rn_buf_release(&want);
+        return 0;
+    }
+    /* Keep the max best by (distance, name); a substring match counts as
+       distance 1 so "huawei" finds "Huawei Technologies". */
+    size_t limit = want.len / 3 + 1;
+    size_t *dist = calloc(max ? max : 1, sizeof *dist);
+    while (dist && sqlite3_step(st) == SQLITE_ROW) {
+        const char *key = col_text(st, 0), *ename = col_text(st, 1);
+        size_t d = strstr(key, want.data) || strstr(want.data, key)
+                       ? 1
+                       : rn_text_distance(want.data, key, limit);
+        if (d > limit)
+            continue;
+        int dup = 0;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(out[i], ename) == 0) {
+                dup = 1;
+                if (d < dist[i])
+                    dist[i] = d;
+            }
+        if (dup)
+            continue;
+        size_t pos = n;
+        while (pos > 0 && (dist[pos - 1] > d ||
+                           (dist[pos - 1] == d && strcmp(out[pos - 1], ename) > 0)))
+            pos--;
+        if (pos >= max)
+            continue;
+        char *copy = strdup(ename);
+        if (!copy)
+            break;
+        if (n == max) {
+            free(out[max - 1]);
+            n--;
+        }
+        memmove(out + pos + 1, out + pos, (n - pos) * sizeof *out);
+        memmove(dist + pos + 1, dist + pos, (n - pos) * sizeof *dist);
+        out[pos] = copy;
+        dist[pos] = d;
+        n++;
+    }
+    free(dist);
+    sqlite3_finalize(st);
+    rn_buf_release(&want);
+    return n;
+}
