@@ -1,0 +1,139 @@
+/* extract_int.h - what the extractor's three files share (not a public API).
+ *
+ *   extract.c          article driver, entity table, recency, records
+ *   extract_mention.c  mentions: names, derived state forms, titles,
+ *                      unknown proper nouns, documents, pronouns
+ *   extract_rel.c      triggers, verb groups, argument frames, polarity
+ */
+#ifndef RELNET_EXTRACT_INT_H
+#define RELNET_EXTRACT_INT_H
+
+#include "relnet/buf.h"
+#include "relnet/extract.h"
+#include "relnet/lexicon.h"
+#include "relnet/strtab.h"
+#include "relnet/token.h"
+
+#include <stdint.h>
+
+#define XNONE UINT32_MAX
+
+/* x_recent() wants beyond the etypes. */
+enum { XWANT_NONPERSON = 100, XWANT_ANY, XWANT_PLURAL, XWANT_DOC };
+
+struct ent {
+    uint32_t name;      /* string id */
+    uint32_t aff;       /* affiliation string id or XNONE */
+    enum rn_etype type;
+    uint32_t head;      /* documents: string id of the head noun's stem-ish form */
+    uint32_t lex;       /* lexicon actor or RN_LEX_NONE */
+    uint64_t seen;      /* clock of the latest mention, 0 = never */
+    int plural;         /* a group or alliance: "they" may refer to it */
+};
+
+enum mkind {
+    MK_ACTOR = 0, /* a country, organisation, company, person or unknown name */
+    MK_GROUP,     /* "Chinese companies": a group named by nationality */
+    MK_DOC,       /* a named or described document */
+    MK_QUANT,     /* "59 apps", "61 countries": a counted set, members unnamed */
+    MK_MOD,       /* a demonym that only modifies ("Chinese influence") */
+};
+
+struct mention {
+    uint32_t a, b;   /* token span [a, b) */
+    uint32_t ent;    /* entity, or XNONE for MK_QUANT / MK_MOD */
+    enum mkind kind;
+    int resolved;    /* found through a pronoun, description or surname */
+    int pronoun;     /* a pronoun (he, it, they) */
+    uint32_t state;  /* for MK_MOD and MK_QUANT: the state named inside, or XNONE */
+};
+
+/* One relation ready to emit. */
+struct xrel {
+    const char *relation;
+    uint32_t source, target;
+    enum rn_polarity polarity;
+    double confidence;
+};
+
+/* A counted set still waiting for its members ("61 countries signed the
+   pact. They include ..."). */
+struct xpending {
+    int active;
+    size_t sent_no;
+    const char *relation;
+    uint32_t other;      /* the named side */
+    int quant_is_source; /* the members are the sources */
+    enum rn_polarity polarity;
+};
+
+struct rn_extractor {
+    const struct rn_lexicon *lex;
+    struct rn_wordcache *wc;
+    struct rn_tokens tok;
+
+    /* the article */
+    const struct rn_extract_doc *doc;
+    const struct rn_sink *sink;
+    struct rn_err *err;
+    struct rn_strtab *names, *ent_keys, *shorts;
+    struct ent *ents;
+    size_t nents, ents_cap;
+    uint32_t *ent_key_to;
+    size_t ent_key_cap;
+    uint32_t *short_to;
+    size_t short_cap;
+    uint64_t clock;
+    struct xpending pending;
+
+    /* the sentence */
+    size_t sent_no, sent_start;
+    int titlecase;          /* a headline in Title Case: no unknown names */
+    int allcaps;            /* a headline in capitals: ignore case rules */
+    struct mention *m;
+    size_t nm, m_cap;
+    uint32_t *tok_m;        /* token -> mention index or XNONE */
+    size_t tok_m_cap;
+    uint32_t *tok_cue;      /* token -> cue class bits */
+    size_t tok_cue_cap;
+    uint32_t main_subject;  /* entity acting as the sentence's subject, or XNONE */
+    struct rn_buf evidence, tmp;
+};
+
+int xgrow(void **arr, size_t *cap, size_t need, size_t elem);
+uint32_t x_str(struct rn_extractor *x, const char *s, size_t n);
+const char *x_name(const struct rn_extractor *x, uint32_t id);
+uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_etype type,
+                  uint32_t aff);
+uint32_t x_lex_entity(struct rn_extractor *x, uint32_t a);
+uint32_t x_state_of(struct rn_extractor *x, uint32_t e);
+void x_touch(struct rn_extractor *x, uint32_t e);
+void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e);
+uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n);
+int x_type_fits(enum rn_etype t, enum rn_etype want);
+uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head);
+int x_emit(struct rn_extractor *x, const struct xrel *r);
+
+/* extract_mention.c */
+int x_mentions(struct rn_extractor *x);
+/* Word-class tests on token i of the current sentence. */
+int x_is(const struct rn_extractor *x, size_t i, const char *w);
+int x_is_det(const struct rn_extractor *x, size_t i);
+int x_is_prep(const struct rn_extractor *x, size_t i);
+int x_is_conj(const struct rn_extractor *x, size_t i);
+int x_is_wh(const struct rn_extractor *x, size_t i);
+int x_is_be(const struct rn_extractor *x, size_t i);
+int x_is_aux(const struct rn_extractor *x, size_t i);
+int x_is_punct(const struct rn_extractor *x, size_t i, char c);
+int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c);
+int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
+/* Append the original text of tokens [a, b) to out with single spaces. */
+int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out);
+/* The document entity for a described document in tokens [a, b) whose head
+   noun is token head (resolving "the declaration" to the latest one). */
+uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite);
+
+/* extract_rel.c */
+int x_relations(struct rn_extractor *x);
+
+#endif

@@ -1,0 +1,43 @@
+/* json.h - JSON output through jansson (the only module that includes
+ * jansson.h).
+ *
+ * A thin builder: values are opaque struct rn_json handles that wrap
+ * jansson's json_t; containers take ownership of what is put in them.
+ * Strings must be UTF-8 (invalid bytes are replaced). Output keeps key
+ * order (deterministic) and escapes everything JSON requires.
+ */
+#ifndef RELNET_JSON_H
+#define RELNET_JSON_H
+
+#include "relnet/error.h"
+#include "relnet/record.h"
+
+#include <stdio.h>
+
+struct rn_json;
+
+/* Constructors return NULL on out of memory. */
+struct rn_json *rn_json_object(void);
+struct rn_json *rn_json_array(void);
+struct rn_json *rn_json_string(const char *s); /* NULL s gives JSON null */
+struct rn_json *rn_json_number(double v);
+struct rn_json *rn_json_integer(long long v);
+
+/* Put val into obj under key / append it to arr; the container takes val
+ * (also on failure, when val is freed). RN_OK or RN_ENOMEM. */
+int rn_json_set(struct rn_json *obj, const char *key, struct rn_json *val);
+int rn_json_append(struct rn_json *arr, struct rn_json *val);
+
+/* Write v to out: pretty (indent 2) or compact on one line; a newline
+ * follows. RN_OK or RN_EIO. */
+int rn_json_dump(FILE *out, const struct rn_json *v, int pretty);
+
+/* NULL-safe. */
+void rn_json_free(struct rn_json *v);
+
+/* One relation record as one compact JSON object line (JSON Lines), with
+ * the same keys as the TSV columns of relnet extract. url may be NULL. */
+int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
+                         struct rn_err *err);
+
+#endif

@@ -1,0 +1,179 @@
+/* lexicon.h - the extractor's knowledge: actors, relation triggers, cue words
+ * (Snowball libstemmer lives here and nowhere else).
+ *
+ * All knowledge is data (data/lexicon/README.md describes the files):
+ *   actors.tsv     name, type, affiliation, aliases, demonyms
+ *   relations.tsv  relation, pos, trigger, frame, target, polarity
+ *   cues.tsv       class, phrase, value  (negations, hedges, titles, ...)
+ * Extra files given with rn_lexicon_add_file() are recognised by their
+ * header row and add to the same tables, so a user can add actors or a new
+ * relation ("criticizes") without touching code.
+ *
+ * Matching: actor names are matched over token normal forms (token.h) with
+ * the longest match winning; an alias token written in capitals must be
+ * capitalised in the text, one written all in capitals (US, EU) must be all
+ * capitals, so the pronoun "us" is never the United States. Triggers and
+ * cues are matched by their Snowball English stems, so "ban" also matches
+ * "bans", "banned" and "banning".
+ *
+ * A loaded lexicon is read-only and can be shared; the stem cache
+ * (struct rn_wordcache) is the mutable part, one per thread.
+ */
+#ifndef RELNET_LEXICON_H
+#define RELNET_LEXICON_H
+
+#include "relnet/error.h"
+#include "relnet/record.h"
+#include "relnet/token.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rn_lexicon;
+struct rn_wordcache;
+
+#define RN_LEX_NONE UINT32_MAX
+
+struct rn_lex_actor {
+    const char *name;     /* canonical name (borrowed from the lexicon) */
+    enum rn_etype type;
+    uint32_t affiliation; /* index of the affiliated actor or RN_LEX_NONE */
+    const char *demonym;  /* first demonym ("Chinese") or NULL */
+};
+
+/* How a gazetteer entry names its actor. */
+enum rn_gaz_kind {
+    RN_GAZ_NAME = 0,    /* the canonical name */
+    RN_GAZ_ALIAS = 1,   /* an alias (abbreviations, capitals used for governments) */
+    RN_GAZ_DEMONYM = 2, /* an adjective of nationality ("Chinese") */
+    RN_GAZ_SURNAME = 3, /* a person's last (or first, for Chinese names) name alone */
+};
+
+struct rn_gaz_match {
+    uint32_t actor; /* actor index */
+    uint32_t ntok;  /* tokens covered */
+    enum rn_gaz_kind kind;
+};
+
+/* Argument frame bits of a trigger (relations.tsv column "frame"). */
+enum rn_frame {
+    RN_FRAME_OBJ = 1 << 0,     /* target = direct object; passive "by X" gives the source */
+    RN_FRAME_LOC = 1 << 1,     /* passive "banned in/from/across X": X is the source */
+    RN_FRAME_ON = 1 << 2,      /* "blame the attack on Y": Y after "on" is the target */
+    RN_FRAME_TO = 1 << 3,      /* "attribute the attack to Y": Y after "to" is the target */
+    RN_FRAME_AGAINST = 1 << 4, /* noun: "accusations against Y" */
+    RN_FRAME_NOUN_ON = 1 << 5, /* noun: "a ban on Y" */
+    RN_FRAME_OF = 1 << 6,      /* noun: "signatories of/to Y", "signing of Y" */
+    RN_FRAME_FROM = 1 << 7,    /* "bar its companies from buying Y": Y is the target */
+    RN_FRAME_PREMOD = 1 << 8,  /* noun: "the TikTok ban": a premodifying name is the target */
+    RN_FRAME_COPULA = 1 << 9,  /* "Y was behind the attack" said by X: X -> Y */
+    RN_FRAME_LIST = 1 << 10,   /* "put Y on the entity list": Y is the governing verb's object */
+    RN_FRAME_MEMBERS = 1 << 11, /* "among the signatories are A, B": the list are sources */
+    RN_FRAME_COMPOUND = 1 << 12, /* "the X-proposed initiative": X -> the head noun */
+};
+
+enum rn_pos { RN_POS_VERB = 0, RN_POS_NOUN = 1 };
+
+/* What a trigger's target may be (column "target"). */
+enum rn_target_kind {
+    RN_TARGET_ANY = 0,      /* an actor or a descriptive noun phrase */
+    RN_TARGET_ACTOR = 1,    /* only a named (or resolved) actor */
+    RN_TARGET_DOCUMENT = 2, /* a proposal, law, declaration: named or described */
+};
+
+struct rn_trigger {
+    const char *relation; /* lowercase relation name */
+    enum rn_pos pos;
+    uint32_t frame;       /* enum rn_frame bits */
+    enum rn_target_kind target;
+    enum rn_polarity polarity; /* asserted, or negated for "veto" */
+};
+
+/* Cue classes (cues.tsv column "class"). */
+enum rn_cue {
+    RN_CUE_NEG = 0,    /* not, never, no longer */
+    RN_CUE_HEDGE,      /* may, could, would: modal before the verb */
+    RN_CUE_CTRL,       /* verb + "to" with a polarity: plan to (hedged), decline to (negated) */
+    RN_CUE_OBJCTRL,    /* verb + object + "to": order/instruct X to (hedged, source = orderer) */
+    RN_CUE_HEDGE_ADJ,  /* possible, proposed, planned (before a nominal trigger) */
+    RN_CUE_SPEECH,     /* say, tell, state, add */
+    RN_CUE_GOV,        /* government, administration, officials, authorities, side */
+    RN_CUE_INST,       /* foreign ministry, commerce department: a state body */
+    RN_CUE_FUNC,       /* official, spokesperson: speaks for the body before/after */
+    RN_CUE_TITLE,      /* minister, president, senator: a title before a person's name */
+    RN_CUE_HONORIFIC,  /* mr, mrs, dr */
+    RN_CUE_DESC,       /* a head noun of a definite description, value = etype */
+    RN_CUE_DOCHEAD,    /* declaration, initiative, bill: a document's head noun */
+    RN_CUE_ORGHEAD,    /* ministry, agency, commission: an organisation's head noun */
+    RN_CUE_LIGHT,      /* impose, announce, issue (the subject owns a nominal trigger) */
+    RN_CUE_CANCEL,     /* lift, overturn, revoke: the nominal trigger is not asserted */
+    RN_CUE_STAY,       /* stay, halt, suspend: the nominal trigger is hedged */
+    RN_CUE_ADV,        /* adverbs skipped inside a verb group */
+    RN_CUE_NOTNAME,    /* capitalised words that never start a name (months, days) */
+    RN_CUE_INCLUDE,    /* including, such as: a list of members follows */
+    RN_CUE_COUNT
+};
+
+struct rn_cue_match {
+    enum rn_cue cls;
+    uint32_t ntok;
+    const char *value; /* column "value" ("hedged", "country", ...) or "" */
+};
+
+/* Load actors.tsv, relations.tsv and cues.tsv from dir (each optional but
+ * relations.tsv). Errors say "file:line: what was expected". */
+int rn_lexicon_load(const char *dir, struct rn_lexicon **out, struct rn_err *err);
+
+/* Create an empty lexicon (for tests and for rn_lexicon_add_file only). */
+int rn_lexicon_new(struct rn_lexicon **out, struct rn_err *err);
+
+/* Add one lexicon file; its kind is read from its header row (actors:
+ * "name\ttype..."; relations: "relation\tpos..."; cues: "class\tphrase...").
+ * Later actors with an existing canonical name add aliases to it. */
+int rn_lexicon_add_file(struct rn_lexicon *lex, const char *path, struct rn_err *err);
+
+/* NULL-safe. */
+void rn_lexicon_free(struct rn_lexicon *lex);
+
+size_t rn_lexicon_actor_count(const struct rn_lexicon *lex);
+const struct rn_lex_actor *rn_lexicon_actor(const struct rn_lexicon *lex, uint32_t i);
+
+/* Actor index by canonical name or alias (folded with rn_text_key), or
+ * RN_LEX_NONE. */
+uint32_t rn_lexicon_find_actor(const struct rn_lexicon *lex, const char *name);
+
+/* Longest gazetteer entry starting at token i and ending before token end.
+ * Returns 1 and fills *m when one matches, else 0. Case rules above apply;
+ * a sentence written all in capitals is matched without them. */
+int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                     const struct rn_tokens *t, size_t i, size_t end, int all_caps,
+                     struct rn_gaz_match *m);
+
+/* Triggers whose words match at token i. Writes up to max pointers to
+ * out (longest phrases first) and their token counts to ntok; returns how
+ * many. */
+size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                           const struct rn_tokens *t, size_t i, size_t end,
+                           const struct rn_trigger **out, uint32_t *ntok, size_t max);
+
+/* The longest cue of class cls starting at token i: returns 1 and fills *m,
+ * else 0. */
+int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                   const struct rn_tokens *t, size_t i, size_t end, enum rn_cue cls,
+                   struct rn_cue_match *m);
+
+/* Bit set of cue classes (1 << enum rn_cue) that have a phrase starting
+ * with the word at token i. A cheap pre-check before rn_lexicon_cue. */
+uint32_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                                const struct rn_tokens *t, size_t i);
+
+/* Per-thread memo of word -> stem and word -> lexicon facts. It grows with
+ * the vocabulary seen and is cleared when it passes a size limit. */
+int rn_wordcache_new(const struct rn_lexicon *lex, struct rn_wordcache **out);
+void rn_wordcache_free(struct rn_wordcache *wc);
+
+/* The Snowball English stem of a lowercase word, written to out (for tests
+ * and tools). */
+int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, struct rn_buf *out);
+
+#endif

@@ -1,0 +1,323 @@
+/* extract.c - the article driver, entities and coreference (see relnet/extract.h).
+ *
+ * For each sentence: tokenize, find mentions (extract_mention.c), then read
+ * relation triggers and their arguments (extract_rel.c). This file owns the
+ * article state shared by both: the entity table, recency for pronouns and
+ * descriptions, surname and acronym shortcuts, and record emission.
+ */
+#include "relnet/extract.h"
+
+#include "relnet/extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int rn_extractor_new(const struct rn_lexicon *lex, struct rn_extractor **out, struct rn_err *err)
+{
+    struct rn_extractor *x = calloc(1, sizeof *x);
+    *out = NULL;
+    if (!x)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    x->lex = lex;
+    if (rn_wordcache_new(lex, &x->wc) != RN_OK) {
+        free(x);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    *out = x;
+    return RN_OK;
+}
+
+static void article_reset(struct rn_extractor *x)
+{
+    rn_strtab_free(x->names);
+    rn_strtab_free(x->ent_keys);
+    rn_strtab_free(x->shorts);
+    x->names = x->ent_keys = x->shorts = NULL;
+    x->nents = 0;
+    x->clock = 0;
+    x->pending.active = 0;
+}
+
+void rn_extractor_free(struct rn_extractor *x)
+{
+    if (!x)
+        return;
+    article_reset(x);
+    rn_wordcache_free(x->wc);
+    rn_tokens_release(&x->tok);
+    free(x->ents);
+    free(x->ent_key_to);
+    free(x->short_to);
+    free(x->m);
+    free(x->tok_m);
+    free(x->tok_cue);
+    rn_buf_release(&x->evidence);
+    rn_buf_release(&x->tmp);
+    free(x);
+}
+
+int xgrow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return RN_OK;
+    size_t n = *cap ? *cap : 32;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*arr, n * elem);
+    if (!p)
+        return RN_ENOMEM;
+    *arr = p;
+    *cap = n;
+    return RN_OK;
+}
+
+/* ---- strings and entities ------------------------------------------------ */
+
+uint32_t x_str(struct rn_extractor *x, const char *s, size_t n)
+{
+    uint32_t id;
+    if (rn_strtab_intern(x->names, s, n, &id, NULL) != RN_OK)
+        return XNONE;
+    return id;
+}
+
+const char *x_name(const struct rn_extractor *x, uint32_t id)
+{
+    return id == XNONE ? NULL : rn_strtab_str(x->names, id);
+}
+
+/* The entity called name (created with type and affiliation when new; an
+   unknown type is upgraded when a later mention knows better). */
+uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_etype type,
+                  uint32_t aff)
+{
+    while (n && (name[n - 1] == ' ' || name[n - 1] == ','))
+        n--;
+    if (!n)
+        return XNONE;
+    uint32_t id;
+    int added = 0;
+    if (rn_strtab_intern(x->ent_keys, name, n, &id, &added) != RN_OK)
+        return XNONE;
+    if (!added) {
+        uint32_t e = x->ent_key_to[id];
+        if (x->ents[e].type == RN_ETYPE_UNKNOWN && type != RN_ETYPE_UNKNOWN)
+            x->ents[e].type = type;
+        if (x->ents[e].aff == XNONE && aff != XNONE && aff != x->ents[e].name)
+            x->ents[e].aff = aff;
+        return e;
+    }
+    size_t cap = x->ent_key_cap;
+    if (xgrow((void **)&x->ent_key_to, &x->ent_key_cap, id + 1, sizeof *x->ent_key_to) ||
+        xgrow((void **)&x->ents, &cap, x->nents + 1, sizeof *x->ents))
+        return XNONE;
+    if (cap > x->ents_cap)
+        x->ents_cap = cap;
+    uint32_t e = (uint32_t)x->nents++;
+    x->ent_key_to[id] = e;
+    struct ent *en = &x->ents[e];
+    memset(en, 0, sizeof *en);
+    en->name = x_str(x, name, n);
+    en->aff = aff;
+    en->type = type;
+    en->head = XNONE;
+    en->lex = RN_LEX_NONE;
+    return e;
+}
+
+/* The entity for lexicon actor a, with its affiliation's canonical name. */
+uint32_t x_lex_entity(struct rn_extractor *x, uint32_t a)
+{
+    const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, a);
+    if (!la)
+        return XNONE;
+    uint32_t aff = XNONE;
+    if (la->affiliation != RN_LEX_NONE) {
+        const char *an = rn_lexicon_actor(x->lex, la->affiliation)->name;
+        aff = x_str(x, an, strlen(an));
+    }
+    uint32_t e = x_entity(x, la->name, strlen(la->name), la->type, aff);
+    if (e != XNONE)
+        x->ents[e].lex = a;
+    return e;
+}
+
+/* The country an entity stands for or speaks for: itself when a country,
+   else its affiliation when that is a lexicon country. */
+uint32_t x_state_of(struct rn_extractor *x, uint32_t e)
+{
+    if (e == XNONE)
+        return XNONE;
+    if (x->ents[e].type == RN_ETYPE_COUNTRY)
+        return e;
+    const char *aff = x_name(x, x->ents[e].aff);
+    if (!aff)
+        return XNONE;
+    uint32_t a = rn_lexicon_find_actor(x->lex, aff);
+    if (a == RN_LEX_NONE)
+        return XNONE;
+    return x_lex_entity(x, a);
+}
+
+void x_touch(struct rn_extractor *x, uint32_t e)
+{
+    if (e != XNONE)
+        x->ents[e].seen = ++x->clock;
+}
+
+/* Register a short form (surname, first name, acronym) for entity e. */
+void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e)
+{
+    uint32_t id;
+    if (e == XNONE || !n || rn_strtab_intern(x->shorts, s, n, &id, NULL) != RN_OK)
+        return;
+    if (xgrow((void **)&x->short_to, &x->short_cap, id + 1, sizeof *x->short_to))
+        return;
+    x->short_to[id] = e; /* the latest full name wins */
+}
+
+uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n)
+{
+    uint32_t id;
+    if (rn_strtab_find(x->shorts, s, n, &id) != RN_OK)
+        return XNONE;
+    return x->short_to[id];
+}
+
+/* Does entity type t fit a description or pronoun wanting type want? */
+int x_type_fits(enum rn_etype t, enum rn_etype want)
+{
+    if (t == want)
+        return 1;
+    if (want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION)
+        return t == RN_ETYPE_UNKNOWN || t == RN_ETYPE_COMPANY || t == RN_ETYPE_ORGANIZATION;
+    return 0;
+}
+
+/* The most recently mentioned entity that fits: want = a type, or
+   XWANT_NONPERSON / XWANT_ANY. Entities in skip (may be XNONE) are passed
+   over; documents fit only XWANT_DOC (with the same head when head is
+   given). */
+uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head)
+{
+    uint32_t best = XNONE;
+    uint64_t best_seen = 0;
+    for (uint32_t e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        if (e == skip || en->seen <= best_seen || !en->seen)
+            continue;
+        int ok;
+        if (want == XWANT_DOC)
+            ok = en->type == RN_ETYPE_DOCUMENT && (head == XNONE || en->head == head);
+        else if (en->type == RN_ETYPE_DOCUMENT || en->type == RN_ETYPE_GROUP)
+            ok = 0;
+        else if (want == XWANT_NONPERSON)
+            ok = en->type != RN_ETYPE_PERSON && !en->plural;
+        else if (want == XWANT_ANY)
+            ok = 1;
+        else if (want == XWANT_PLURAL)
+            ok = en->plural;
+        else
+            ok = x_type_fits(en->type, (enum rn_etype)want);
+        if (ok) {
+            best = e;
+            best_seen = en->seen;
+        }
+    }
+    return best;
+}
+
+/* ---- records ------------------------------------------------------------------ */
+
+int x_emit(struct rn_extractor *x, const struct xrel *r)
+{
+    const struct ent *s = &x->ents[r->source], *t = &x->ents[r->target];
+    if (r->source == r->target || s->type == RN_ETYPE_DOCUMENT)
+        return RN_OK;
+    /* A body does not act on its own state ("Chinese officials accused
+       China") unless the text says so twice; such pairs are parse slips. */
+    if (s->aff != XNONE && s->aff == t->name)
+        return RN_OK;
+    struct rn_record rec;
+    rn_record_init(&rec);
+    rec.origin = RN_ORIGIN_EXTRACTED;
+    rec.source = x_name(x, s->name);
+    rec.source_type = rn_etype_name(s->type);
+    rec.source_affiliation = x_name(x, s->aff);
+    rec.relation = r->relation;
+    rec.target = x_name(x, t->name);
+    rec.target_type = rn_etype_name(t->type);
+    rec.target_affiliation = x_name(x, t->aff);
+    rec.polarity = r->polarity;
+    double c = r->confidence;
+    if (s->type == RN_ETYPE_UNKNOWN)
+        c -= 0.2;
+    if (t->type == RN_ETYPE_UNKNOWN)
+        c -= 0.1;
+    rec.confidence = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
+    rec.article = x->doc->article;
+    rec.title = x->doc->title;
+    rec.date = x->doc->date;
+    rec.sentence_no = (long)x->sent_no;
+    rec.offset = (long)x->sent_start;
+    rec.evidence = x->evidence.data;
+    return x->sink->add(x->sink->ctx, &rec, x->err);
+}
+
+/* ---- the driver ------------------------------------------------------------------ */
+
+/* Copy the sentence with runs of whitespace (newlines in captions) made
+   one space, so every record is one line in TSV. */
+static int set_evidence(struct rn_extractor *x, size_t a, size_t b)
+{
+    rn_buf_reset(&x->evidence);
+    int space = 0;
+    for (size_t i = a; i < b; i++) {
+        char c = x->doc->text[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space && x->evidence.len && rn_buf_addc(&x->evidence, ' ') != RN_OK)
+            return RN_ENOMEM;
+        space = 0;
+        if (rn_buf_addc(&x->evidence, c) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return rn_buf_add(&x->evidence, "", 0);
+}
+
+int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
+                   const struct rn_sink *sink, struct rn_err *err)
+{
+    article_reset(x);
+    x->names = rn_strtab_new();
+    x->ent_keys = rn_strtab_new();
+    x->shorts = rn_strtab_new();
+    if (!x->names || !x->ent_keys || !x->shorts)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    x->doc = doc;
+    x->sink = sink;
+    x->err = err;
+    int rc = RN_OK;
+    for (size_t s = 0; s < doc->nsent && rc == RN_OK; s++) {
+        size_t a = doc->starts[s], b = doc->ends[s];
+        if (b <= a || b > doc->len)
+            continue;
+        x->sent_no = s + 1;
+        x->sent_start = a;
+        if ((rc = rn_tokenize(doc->text, a, b, &x->tok)) != RN_OK)
+            break;
+        if (x->tok.len == 0)
+            continue;
+        if ((rc = set_evidence(x, a, b)) != RN_OK)
+            break;
+        if ((rc = x_mentions(x)) != RN_OK)
+            break;
+        rc = x_relations(x);
+    }
+    if (rc == RN_ENOMEM && err && !err->msg[0])
+        rn_fail(err, rc, "out of memory");
+    x->doc = NULL;
+    return rc;
+}

@@ -1,0 +1,905 @@
+/* extract_mention.c - find the actors, documents and counted sets a
+ * sentence mentions (see relnet/extract_int.h).
+ *
+ * Left to right, at each token the first rule that fits wins:
+ *   1. a lexicon name (longest match), with the derived forms built on a
+ *      state's name or demonym: "Chinese officials" / "the UK government" /
+ *      "the Chinese side" (the state), "China's foreign ministry" (a named
+ *      body with the state as affiliation), "Chinese Foreign Minister Wang
+ *      Yi" (a person with affiliation), "Chinese tech firm ZTE" (ZTE),
+ *      "Chinese companies" (a group);
+ *   2. "Government of India", "the foreign ministry of China";
+ *   3. a title or honorific before a capitalised name (a person);
+ *   4. pronouns and definite descriptions ("the country", "the app", "the
+ *      declaration"), resolved to the latest fitting entity;
+ *   5. a surname or acronym seen earlier in the article;
+ *   6. documents: bill numbers ("SB 1047"), quoted names before a document
+ *      noun, possessive or definite document phrases;
+ *   7. counted sets ("61 countries");
+ *   8. any other run of capitalised words (not opening the sentence, unless
+ *      it is followed by a verb) is an unknown actor, an organisation when
+ *      it ends in an organisation noun, a document when it holds one.
+ */
+#include "relnet/extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- word classes (grammar, not knowledge: closed classes live here) ------- */
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *tnorm(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? rn_token_norm(&x->tok, i) : "";
+}
+
+static uint32_t tflags(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? x->tok.items[i].flags : 0;
+}
+
+int x_is(const struct rn_extractor *x, size_t i, const char *w)
+{
+    return i < x->tok.len && strcmp(rn_token_norm(&x->tok, i), w) == 0;
+}
+
+int x_is_punct(const struct rn_extractor *x, size_t i, char c)
+{
+    return i < x->tok.len && (tflags(x, i) & RN_TOK_PUNCT) && tnorm(x, i)[0] == c &&
+           tnorm(x, i)[1] == '\0';
+}
+
+int x_is_det(const struct rn_extractor *x, size_t i)
+{
+    static const char *const w[] = { "a", "an", "the", "this", "that", "these", "those", "its",
+                                     "their", "his", "her", "our", "your", "my", "any", "every",
+                                     "some", "no", "such", "another", NULL };
+    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+}
+
+int x_is_prep(const struct rn_extractor *x, size_t i)
+{
+    static const char *const w[] = {
+        "of", "in", "on", "at", "by", "for", "from", "to", "with", "without", "into", "onto",
+        "over", "under", "about", "against", "after", "before", "during", "since", "until",
+        "via", "through", "across", "among", "amid", "between", "within", "despite", "toward",
+        "towards", "upon", "per", "than", "as", "near", "around", "behind", "beyond", "following",
+        "throughout", "including", "regarding", "concerning", "like", NULL
+    };
+    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+}
+
+int x_is_conj(const struct rn_extractor *x, size_t i)
+{
+    static const char *const w[] = { "and", "or", "but", "nor", "yet", "so", "while", "whereas",
+                                     "although", "though", "because", "if", "when", "whether",
+                                     "unless", "where", "whilst", "once", NULL };
+    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+}
+
+int x_is_wh(const struct rn_extractor *x, size_t i)
+{
+    static const char *const w[] = { "who", "which", "that", "whom", "whose", "what", NULL };
+    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+}
+
+int x_is_be(const struct rn_extractor *x, size_t i)
+{
+    static const char *const w[] = { "is", "are", "was", "were", "be", "been", "being", "am",
+                                     "get", "got", "gets", "getting", "become", "became", NULL };
+    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+}
+
+int x_is_aux(const struct rn_extractor *x, size_t i)
+{
+    static const char *const w[] = { "has", "have", "had", "having", "do", "does", "did", "will",
+                                     "shall", "can", "must", "would", "could", "may", "might",
+                                     "should", NULL };
+    return x_is_be(x, i) || ((tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w));
+}
+
+static int is_pronoun(const struct rn_extractor *x, size_t i, int *want)
+{
+    static const char *const person[] = { "he", "she", "him", "his", "her", NULL };
+    static const char *const thing[] = { "it", "its", NULL };
+    static const char *const plural[] = { "they", "them", "their", NULL };
+    if (!(tflags(x, i) & RN_TOK_WORD))
+        return 0;
+    const char *w = tnorm(x, i);
+    if (in_list(w, person))
+        *want = RN_ETYPE_PERSON;
+    else if (in_list(w, thing))
+        *want = XWANT_NONPERSON;
+    else if (in_list(w, plural))
+        *want = XWANT_PLURAL;
+    else
+        return 0;
+    return 1;
+}
+
+static int is_numberish(const struct rn_extractor *x, size_t i)
+{
+    static const char *const w[] = { "two", "three", "four", "five", "six", "seven", "eight",
+                                     "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+                                     "thirty", "forty", "fifty", "sixty", "dozens", "hundreds",
+                                     "several", "many", "numerous", "multiple", "dozen", NULL };
+    uint32_t f = tflags(x, i);
+    return (f & RN_TOK_NUM) || ((f & RN_TOK_WORD) && in_list(tnorm(x, i), w));
+}
+
+int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
+{
+    return i < x->tok.len && (x->tok_cue[i] >> c & 1u);
+}
+
+int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
+{
+    if (!x_cue(x, i, c))
+        return 0;
+    return rn_lexicon_cue(x->lex, x->wc, &x->tok, i, x->tok.len, c, m) ? (int)m->ntok : 0;
+}
+
+static int is_word(const struct rn_extractor *x, size_t i)
+{
+    return (tflags(x, i) & RN_TOK_WORD) != 0;
+}
+
+static int is_cap(const struct rn_extractor *x, size_t i)
+{
+    return (tflags(x, i) & (RN_TOK_WORD | RN_TOK_CAP)) == (RN_TOK_WORD | RN_TOK_CAP) &&
+           !(tflags(x, i) & RN_TOK_NUM);
+}
+
+static int is_lower_word(const struct rn_extractor *x, size_t i)
+{
+    return is_word(x, i) && !(tflags(x, i) & RN_TOK_CAP);
+}
+
+static int is_plural_noun(const struct rn_extractor *x, size_t i)
+{
+    if (!is_lower_word(x, i))
+        return 0;
+    const char *w = tnorm(x, i);
+    size_t n = strlen(w);
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
+/* ---- text of spans --------------------------------------------------------------- */
+
+int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
+{
+    rn_buf_reset(out);
+    for (size_t i = a; i < b && i < x->tok.len; i++) {
+        const struct rn_token *t = &x->tok.items[i];
+        if (out->len && (t->flags & RN_TOK_SPACE) && rn_buf_addc(out, ' ') != RN_OK)
+            return RN_ENOMEM;
+        if (t->flags & RN_TOK_HYPHEN && rn_buf_addc(out, '-') != RN_OK)
+            return RN_ENOMEM;
+        /* Quote marks and possessives inside a name are dropped: "the
+           \"Clean Network\"" is named Clean Network. */
+        if (t->flags & RN_TOK_QUOTE)
+            continue;
+        if (rn_buf_add(out, x->doc->text + t->start, t->end - t->start) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return rn_buf_add(out, "", 0);
+}
+
+/* ---- mentions ---------------------------------------------------------------------- */
+
+static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, enum mkind kind,
+                       int resolved)
+{
+    if (b <= a)
+        return RN_OK;
+    if (xgrow((void **)&x->m, &x->m_cap, x->nm + 1, sizeof *x->m) != RN_OK)
+        return RN_ENOMEM;
+    struct mention *m = &x->m[x->nm];
+    memset(m, 0, sizeof *m);
+    m->a = (uint32_t)a;
+    m->b = (uint32_t)b;
+    m->ent = e;
+    m->kind = kind;
+    m->resolved = resolved;
+    m->state = XNONE;
+    for (size_t i = a; i < b; i++)
+        x->tok_m[i] = (uint32_t)x->nm;
+    x->nm++;
+    if (e != XNONE)
+        x_touch(x, e);
+    return RN_OK;
+}
+
+/* Register the first and last word of a person's name as short forms. */
+static void person_shorts(struct rn_extractor *x, size_t a, size_t b, uint32_t e)
+{
+    size_t first = XNONE, last = XNONE;
+    for (size_t i = a; i < b; i++) {
+        if (!is_cap(x, i) || (tflags(x, i) & RN_TOK_DOTS) || x->tok.items[i].norm_len < 2)
+            continue;
+        if (first == XNONE)
+            first = i;
+        last = i;
+    }
+    if (first == XNONE || first == last)
+        return;
+    x_short(x, tnorm(x, last), x->tok.items[last].norm_len, e);
+    x_short(x, tnorm(x, first), x->tok.items[first].norm_len, e);
+}
+
+/* A run of capitalised name words starting at i (initials allowed), at most
+   max tokens. Returns its end. */
+static size_t name_run(const struct rn_extractor *x, size_t i, size_t max)
+{
+    size_t j = i;
+    while (j < x->tok.len && j - i < max && is_cap(x, j) && !x_cue(x, j, RN_CUE_TITLE) &&
+           !x_cue(x, j, RN_CUE_NOTNAME))
+        j++;
+    return j;
+}
+
+/* A title run ("Chinese State Councilor and Foreign Minister", "Gov.",
+   "state Sen.") starting at i. Returns the index of the name after it, or 0
+   when there is no title followed by a name. */
+static size_t title_run(struct rn_extractor *x, size_t i)
+{
+    size_t j = i;
+    int seen = 0;
+    size_t after = 0;
+    struct rn_cue_match cm;
+    while (j < x->tok.len && j - i < 8) {
+        int n = x_cue_len(x, j, RN_CUE_TITLE, &cm);
+        if (n) {
+            j += (size_t)n;
+            if (x_is_punct(x, j, '.'))
+                j++;
+            seen = 1;
+            after = j;
+            continue;
+        }
+        if (seen && x_is(x, j, "and") && j + 1 < x->tok.len) {
+            j++;
+            continue;
+        }
+        /* capitalised modifiers: "Foreign", "Vice", "State" */
+        if (is_cap(x, j) || (!seen && (x_is(x, j, "state") || x_is(x, j, "deputy") ||
+                                       x_is(x, j, "vice") || x_is(x, j, "former")))) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (!seen || !after)
+        return 0;
+    /* the name follows the last title word */
+    size_t end = name_run(x, after, 3);
+    if (end == after)
+        return 0;
+    return after;
+}
+
+/* Build the person mention for a name starting at k (after a title). aff is
+   the state named before the title, or XNONE. */
+static int title_person(struct rn_extractor *x, size_t start, size_t k, uint32_t aff_ent)
+{
+    size_t end = name_run(x, k, 3);
+    struct rn_gaz_match g;
+    uint32_t e = XNONE;
+    if (rn_lexicon_match(x->lex, x->wc, &x->tok, k, end, x->allcaps, &g) &&
+        rn_lexicon_actor(x->lex, g.actor)->type == RN_ETYPE_PERSON) {
+        e = x_lex_entity(x, g.actor);
+        if (g.kind == RN_GAZ_SURNAME || g.ntok < end - k)
+            end = k + g.ntok;
+    } else {
+        uint32_t s = end - k == 1 ? x_short_find(x, tnorm(x, k), x->tok.items[k].norm_len)
+                                  : XNONE;
+        if (s != XNONE && x->ents[s].type == RN_ETYPE_PERSON) {
+            e = s;
+        } else {
+            if (x_span_text(x, k, end, &x->tmp) != RN_OK)
+                return RN_ENOMEM;
+            uint32_t aff = aff_ent != XNONE ? x->ents[aff_ent].name : XNONE;
+            e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_PERSON, aff);
+        }
+    }
+    if (e == XNONE)
+        return RN_ENOMEM;
+    if (aff_ent != XNONE && x->ents[e].aff == XNONE)
+        x->ents[e].aff = x->ents[aff_ent].name;
+    person_shorts(x, k, end, e);
+    return add_mention(x, start, end, e, MK_ACTOR, 0);
+}
+
+/* Title-case an institution phrase: "foreign ministry" -> "Foreign Ministry". */
+static int inst_name(struct rn_extractor *x, const char *state_word, size_t a, size_t b)
+{
+    struct rn_buf *o = &x->tmp;
+    rn_buf_reset(o);
+    if (rn_buf_adds(o, state_word) != RN_OK)
+        return RN_ENOMEM;
+    for (size_t i = a; i < b; i++) {
+        if (!is_word(x, i))
+            continue;
+        const char *w = tnorm(x, i);
+        if (rn_buf_addc(o, ' ') != RN_OK)
+            return RN_ENOMEM;
+        int small = strcmp(w, "of") == 0 || strcmp(w, "for") == 0 || strcmp(w, "and") == 0;
+        size_t n = x->tok.items[i].end - x->tok.items[i].start;
+        const char *src = x->doc->text + x->tok.items[i].start;
+        if (tflags(x, i) & RN_TOK_UPPER && n <= 4) { /* IT, NSA */
+            if (rn_buf_add(o, src, n) != RN_OK)
+                return RN_ENOMEM;
+            continue;
+        }
+        for (size_t k = 0; w[k]; k++) {
+            char c = w[k];
+            if (k == 0 && !small && c >= 'a' && c <= 'z')
+                c = (char)(c - 32);
+            if (rn_buf_addc(o, c) != RN_OK)
+                return RN_ENOMEM;
+        }
+    }
+    return RN_OK;
+}
+
+/* The word a state is named by in a body's name: its demonym when the
+   lexicon has one ("Chinese Foreign Ministry"), else its name. */
+static const char *state_word(const struct rn_extractor *x, uint32_t state)
+{
+    const struct ent *en = &x->ents[state];
+    if (en->lex != RN_LEX_NONE) {
+        const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, en->lex);
+        if (la->demonym)
+            return la->demonym;
+    }
+    return x_name(x, en->name);
+}
+
+/* After a state's name or demonym ending at token j: derived forms. Returns
+   RN_OK with *done = 1 when it added a mention covering [start, ...). */
+static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t state, int demonym,
+                       int *done)
+{
+    struct rn_cue_match cm;
+    size_t k = j;
+    *done = 0;
+    if (k < x->tok.len && (tflags(x, k) & RN_TOK_POSS))
+        k++;
+    int n;
+    /* "Chinese foreign ministry (official)" */
+    if ((n = x_cue_len(x, k, RN_CUE_INST, &cm)) > 0) {
+        if (inst_name(x, state_word(x, state), k, k + (size_t)n) != RN_OK)
+            return RN_ENOMEM;
+        uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
+                              x->ents[state].name);
+        size_t end = k + (size_t)n;
+        if (x_cue(x, end, RN_CUE_FUNC))
+            end++;
+        *done = 1;
+        return add_mention(x, start, end, e, MK_ACTOR, 0);
+    }
+    /* "Chinese officials", "the UK government", "the Chinese side" */
+    if ((n = x_cue_len(x, k, RN_CUE_GOV, &cm)) > 0 || x_cue(x, k, RN_CUE_FUNC)) {
+        if (!n)
+            n = 1;
+        *done = 1;
+        return add_mention(x, start, k + (size_t)n, state, MK_ACTOR, 0);
+    }
+    /* "Chinese Foreign Minister Wang Yi", "US President Donald Trump" */
+    size_t name = title_run(x, k);
+    if (name) {
+        *done = 1;
+        return title_person(x, start, name, state);
+    }
+    if (!demonym)
+        return RN_OK;
+    /* "Chinese tech firm ZTE", "Chinese giant Huawei": the name counts */
+    size_t q = k;
+    while (q < x->tok.len && q - k < 3 && is_lower_word(x, q) && !x_is_prep(x, q) &&
+           !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q))
+        q++;
+    if (q > k && q < x->tok.len && is_cap(x, q)) {
+        struct rn_gaz_match g;
+        if (rn_lexicon_match(x->lex, x->wc, &x->tok, q, x->tok.len, x->allcaps, &g) &&
+            rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY) {
+            *done = 1;
+            uint32_t e = x_lex_entity(x, g.actor);
+            return add_mention(x, start, q + g.ntok, e, MK_ACTOR, 0);
+        }
+    }
+    /* "Italian Data Protection Authority": a body named after its state */
+    if (is_cap(x, k) && !x_cue(x, k, RN_CUE_NOTNAME)) {
+        size_t e2 = k;
+        int org = 0;
+        while (e2 < x->tok.len && e2 - k < 6 && is_cap(x, e2)) {
+            struct rn_gaz_match g;
+            if (rn_lexicon_match(x->lex, x->wc, &x->tok, e2, x->tok.len, x->allcaps, &g))
+                break;
+            if (x_cue(x, e2, RN_CUE_ORGHEAD))
+                org = 1;
+            e2++;
+        }
+        if (org) {
+            if (x_span_text(x, start, e2, &x->tmp) != RN_OK)
+                return RN_ENOMEM;
+            uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
+                                  x->ents[state].name);
+            *done = 1;
+            return add_mention(x, start, e2, e, MK_ACTOR, 0);
+        }
+    }
+    /* "Chinese companies", "Chinese tech firms": a group */
+    q = k;
+    while (q < x->tok.len && q - k < 3 && is_lower_word(x, q) && !is_plural_noun(x, q) &&
+           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q))
+        q++;
+    if (q < x->tok.len && is_plural_noun(x, q) && !x_is_aux(x, q)) {
+        if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
+            return RN_ENOMEM;
+        uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_GROUP, x->ents[state].name);
+        if (e != XNONE)
+            x->ents[e].plural = 1;
+        *done = 1;
+        return add_mention(x, start, q + 1, e, MK_GROUP, 0);
+    }
+    /* "an American court": a body */
+    if (x_cue(x, k, RN_CUE_ORGHEAD) && is_lower_word(x, k)) {
+        if (inst_name(x, state_word(x, state), k, k + 1) != RN_OK)
+            return RN_ENOMEM;
+        uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
+                              x->ents[state].name);
+        *done = 1;
+        return add_mention(x, start, k + 1, e, MK_ACTOR, 0);
+    }
+    /* a demonym that only modifies: remember the state for locations */
+    if (add_mention(x, start, j, XNONE, MK_MOD, 0) != RN_OK)
+        return RN_ENOMEM;
+    x->m[x->nm - 1].state = state;
+    *done = 1;
+    return RN_OK;
+}
+
+/* "Government of India", "the foreign ministry of China". */
+static int of_state_forms(struct rn_extractor *x, size_t i, int *done)
+{
+    struct rn_cue_match cm;
+    int n, inst = 0;
+    *done = 0;
+    if ((n = x_cue_len(x, i, RN_CUE_GOV, &cm)) == 0) {
+        if ((n = x_cue_len(x, i, RN_CUE_INST, &cm)) == 0)
+            return RN_OK;
+        inst = 1;
+    }
+    size_t k = i + (size_t)n;
+    if (!x_is(x, k, "of"))
+        return RN_OK;
+    struct rn_gaz_match g;
+    if (!rn_lexicon_match(x->lex, x->wc, &x->tok, k + 1, x->tok.len, x->allcaps, &g) ||
+        rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY || g.kind == RN_GAZ_DEMONYM)
+        return RN_OK;
+    uint32_t state = x_lex_entity(x, g.actor);
+    uint32_t e = state;
+    if (inst) {
+        if (inst_name(x, state_word(x, state), i, i + (size_t)n) != RN_OK)
+            return RN_ENOMEM;
+        e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION, x->ents[state].name);
+    }
+    size_t start = i > 0 && x_is(x, i - 1, "the") ? i - 1 : i;
+    *done = 1;
+    return add_mention(x, start, k + 1 + g.ntok, e, MK_ACTOR, 0);
+}
+
+/* Head stem of a document noun, for "the declaration" -> latest declaration. */
+static uint32_t doc_head(struct rn_extractor *x, size_t i)
+{
+    const char *w = tnorm(x, i);
+    size_t n = x->tok.items[i].norm_len;
+    if (n > 3 && w[n - 1] == 's')
+        n--;
+    return x_str(x, w, n);
+}
+
+uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
+{
+    uint32_t h = doc_head(x, head);
+    /* "the declaration", "the initiative": the latest one of that kind */
+    if (definite && b == head + 1) {
+        size_t content = 0;
+        for (size_t i = a; i < head; i++)
+            if (!x_is_det(x, i) && !(tflags(x, i) & RN_TOK_POSS))
+                content++;
+        if (content == 0) {
+            uint32_t e = x_recent(x, XWANT_DOC, XNONE, h);
+            if (e != XNONE)
+                return e;
+        }
+    }
+    while (a < head && (x_is_det(x, a) || (tflags(x, a) & RN_TOK_POSS) || x_is(x, a, "own") ||
+                        x_is(x, a, "new") || x_is(x, a, "latest")))
+        a++;
+    if (x_span_text(x, a, b, &x->tmp) != RN_OK)
+        return XNONE;
+    uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+    if (e != XNONE && x->ents[e].head == XNONE)
+        x->ents[e].head = h;
+    return e;
+}
+
+/* A definite description or a document phrase at i ("the country", "the
+   OpenAI chatbot", "its own data security initiative"). */
+static int description(struct rn_extractor *x, size_t i, int *done)
+{
+    *done = 0;
+    int poss = (tflags(x, i) & RN_TOK_POSS) != 0;
+    if (!poss && !x_is_det(x, i))
+        return RN_OK;
+    int definite = x_is(x, i, "the") || x_is(x, i, "this") || x_is(x, i, "that") ||
+                   x_is(x, i, "these");
+    size_t j = i + 1, head = XNONE;
+    uint32_t inner = XNONE;
+    for (; j < x->tok.len && j - i <= 5; j++) {
+        if (!is_word(x, j) && !x_is_punct(x, j, '"') && !x_is_punct(x, j, '\''))
+            break;
+        if (x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j) || x_is_wh(x, j))
+            break;
+        struct rn_gaz_match g;
+        if (is_cap(x, j) &&
+            rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g)) {
+            if (g.kind != RN_GAZ_DEMONYM && inner == XNONE)
+                inner = g.actor;
+            j += g.ntok - 1;
+            continue;
+        }
+        if (x_cue(x, j, RN_CUE_DESC) || x_cue(x, j, RN_CUE_DOCHEAD)) {
+            head = j;
+            /* keep going for compound heads: "data security initiative" */
+            if (!(x_cue(x, j + 1, RN_CUE_DESC) || x_cue(x, j + 1, RN_CUE_DOCHEAD)))
+                break;
+        }
+    }
+    if (head == XNONE || (head + 1 < x->tok.len && is_cap(x, head + 1) && !poss))
+        return RN_OK; /* "the Chinese company ZTE": the name follows */
+    if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC)) {
+        /* a document: a definite one may be described further ("of the
+           summit", "on AI") when it is new */
+        size_t end = head + 1;
+        if (x_is(x, end, "of") || x_is(x, end, "on") || x_is(x, end, "for")) {
+            size_t k = end + 1, last = 0;
+            while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_conj(x, k) &&
+                   !x_is_wh(x, k) && !x_is_aux(x, k) && !(x_is_prep(x, k) && k > end + 1)) {
+                if (!x_is_det(x, k))
+                    last = k + 1;
+                k++;
+            }
+            if (last)
+                end = last;
+        }
+        if (!definite || x_recent(x, XWANT_DOC, XNONE, doc_head(x, head)) == XNONE ||
+            end == head + 1) {
+            uint32_t e = x_doc_entity(x, poss ? i + 1 : i, definite ? end : end, head,
+                                      definite && end == head + 1);
+            if (e == XNONE)
+                return RN_ENOMEM;
+            *done = 1;
+            return add_mention(x, poss ? i + 1 : i, end, e, MK_DOC, definite);
+        }
+        uint32_t e = x_doc_entity(x, i, head + 1, head, 1);
+        *done = 1;
+        return add_mention(x, i, head + 1, e, MK_DOC, 1);
+    }
+    if (!definite || !x_cue(x, head, RN_CUE_DESC))
+        return RN_OK;
+    struct rn_cue_match cm;
+    if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
+        return RN_OK;
+    enum rn_etype want;
+    if (rn_etype_parse(cm.value, &want) != RN_OK)
+        return RN_OK;
+    uint32_t e = XNONE;
+    if (inner != XNONE) {
+        uint32_t ie = x_lex_entity(x, inner);
+        const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, inner);
+        int product = x_is(x, head, "app") || x_is(x, head, "chatbot") ||
+                      x_is(x, head, "platform") || x_is(x, head, "application") ||
+                      x_is(x, head, "service");
+        if (x_type_fits(la->type, want) && !(product && !x->ents[ie].seen))
+            e = ie; /* "the Five Eyes alliance" is the Five Eyes */
+        else
+            e = x_recent(x, want, ie, XNONE);
+        if (e == XNONE && x_type_fits(la->type, want))
+            e = ie;
+    } else {
+        e = x_recent(x, want, XNONE, XNONE);
+    }
+    if (e == XNONE)
+        return RN_OK;
+    *done = 1;
+    return add_mention(x, i, head + 1, e, MK_ACTOR, 1);
+}
+
+/* An unknown capitalised run at i. */
+static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
+{
+    *done = 0;
+    if (x->titlecase || !is_cap(x, i) || x_cue(x, i, RN_CUE_NOTNAME) ||
+        (tflags(x, i) & RN_TOK_HYPHEN))
+        return RN_OK;
+    size_t j = i;
+    int has_of = 0;
+    while (j < x->tok.len && j - i < 10) {
+        if (is_cap(x, j) || ((tflags(x, j) & RN_TOK_NUM) && j > i && is_cap(x, j - 1) &&
+                             (tflags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
+            if (j > i) {
+                struct rn_gaz_match g;
+                if (rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
+                    rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY)
+                    break;
+            }
+            j++;
+            continue;
+        }
+        if (j > i && j + 1 < x->tok.len && is_cap(x, j + 1) &&
+            (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
+             (x_is(x, j, "and") && has_of))) {
+            has_of = 1;
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (j == i)
+        return RN_OK;
+    /* A sentence opens with a capital: believe it only for a longer run or
+       a word followed by a verb we know. */
+    if (i == sent_first) {
+        int verb = 0;
+        const struct rn_trigger *tr[4];
+        uint32_t nt[4];
+        if (j < x->tok.len && (rn_lexicon_triggers(x->lex, x->wc, &x->tok, j, x->tok.len, tr, nt,
+                                                   4) ||
+                               x_cue(x, j, RN_CUE_SPEECH) || x_is_aux(x, j)))
+            verb = 1;
+        if (x_is_det(x, i) || x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) ||
+            (j - i < 2 && !verb))
+            return RN_OK;
+    }
+    enum rn_etype type = RN_ETYPE_UNKNOWN;
+    struct rn_cue_match cm;
+    int doc = 0;
+    for (size_t k = i; k < j; k++)
+        if (x_cue(x, k, RN_CUE_DOCHEAD))
+            doc = 1;
+    if (x_cue_len(x, j - 1, RN_CUE_ORGHEAD, &cm) && rn_etype_parse(cm.value, &type) == RN_OK)
+        doc = 0;
+    if (x_cue(x, i, RN_CUE_ORGHEAD) && has_of)
+        type = RN_ETYPE_ORGANIZATION;
+    if (i > 0 && (x_cue(x, i - 1, RN_CUE_HONORIFIC) || x_cue(x, i - 1, RN_CUE_TITLE)))
+        type = RN_ETYPE_PERSON;
+    /* a bill number: "SB 1047" */
+    if (j - i == 2 && (tflags(x, i) & RN_TOK_UPPER) && (tflags(x, i + 1) & RN_TOK_NUM) &&
+        x->tok.items[i].norm_len <= 3)
+        doc = 1;
+    if (x_span_text(x, i, j, &x->tmp) != RN_OK)
+        return RN_ENOMEM;
+    uint32_t e;
+    if (doc) {
+        e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+        if (e != XNONE && x->ents[e].head == XNONE) {
+            size_t h = j - 1;
+            for (size_t k = i; k < j; k++)
+                if (x_cue(x, k, RN_CUE_DOCHEAD))
+                    h = k;
+            x->ents[e].head = doc_head(x, h);
+        }
+    } else {
+        e = x_entity(x, x->tmp.data, x->tmp.len, type, XNONE);
+    }
+    if (e == XNONE)
+        return RN_ENOMEM;
+    size_t end = j;
+    /* "National Cyber Security Centre (NCSC)": the acronym names it later */
+    if (x_is_punct(x, j, '(') && j + 2 < x->tok.len && (tflags(x, j + 1) & RN_TOK_UPPER) &&
+        x_is_punct(x, j + 2, ')')) {
+        x_short(x, tnorm(x, j + 1), x->tok.items[j + 1].norm_len, e);
+        end = j + 3;
+    }
+    if (!doc && type != RN_ETYPE_ORGANIZATION && type != RN_ETYPE_COMPANY && j - i >= 2 &&
+        j - i <= 3 && !has_of)
+        person_shorts(x, i, j, e);
+    *done = 1;
+    return add_mention(x, i, end, e, doc ? MK_DOC : MK_ACTOR, 0);
+}
+
+/* "61 countries", "59 Chinese apps", "two Chinese nationals". */
+static int counted_set(struct rn_extractor *x, size_t i, int *done)
+{
+    *done = 0;
+    if (!is_numberish(x, i))
+        return RN_OK;
+    uint32_t state = XNONE;
+    size_t j = i + 1;
+    for (; j < x->tok.len && j - i <= 4; j++) {
+        struct rn_gaz_match g;
+        if (is_cap(x, j) &&
+            rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
+            rn_lexicon_actor(x->lex, g.actor)->type == RN_ETYPE_COUNTRY) {
+            state = x_lex_entity(x, g.actor);
+            j += g.ntok - 1;
+            continue;
+        }
+        if (is_plural_noun(x, j))
+            break;
+        if (!is_word(x, j) || x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j))
+            return RN_OK;
+    }
+    if (j >= x->tok.len || !is_plural_noun(x, j))
+        return RN_OK;
+    if (add_mention(x, i, j + 1, XNONE, MK_QUANT, 0) != RN_OK)
+        return RN_ENOMEM;
+    x->m[x->nm - 1].state = state;
+    *done = 1;
+    return RN_OK;
+}
+
+int x_mentions(struct rn_extractor *x)
+{
+    size_t n = x->tok.len;
+    x->nm = 0;
+    x->main_subject = XNONE;
+    if (xgrow((void **)&x->tok_m, &x->tok_m_cap, n, sizeof *x->tok_m) ||
+        xgrow((void **)&x->tok_cue, &x->tok_cue_cap, n, sizeof *x->tok_cue))
+        return RN_ENOMEM;
+    size_t words = 0, caps = 0, uppers = 0, first_word = n;
+    for (size_t i = 0; i < n; i++) {
+        x->tok_m[i] = XNONE;
+        x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
+        uint32_t f = x->tok.items[i].flags;
+        if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
+            if (first_word == n)
+                first_word = i;
+            words++;
+            caps += (f & RN_TOK_CAP) != 0;
+            uppers += (f & RN_TOK_UPPER) != 0;
+        }
+    }
+    x->allcaps = words >= 3 && uppers * 10 >= words * 9;
+    /* Headlines in Title Case: every word capitalised but the small ones. */
+    x->titlecase = words >= 4 && caps * 10 >= words * 7;
+    int rc = RN_OK;
+    for (size_t i = 0; i < n && rc == RN_OK; i++) {
+        if (x->tok_m[i] != XNONE)
+            continue;
+        uint32_t f = x->tok.items[i].flags;
+        int done = 0;
+        struct rn_gaz_match g;
+        if ((f & RN_TOK_WORD) &&
+            rn_lexicon_match(x->lex, x->wc, &x->tok, i, n, x->allcaps, &g)) {
+            const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, g.actor);
+            int single = g.ntok == 1;
+            /* a surname alone: only where the name is standalone and the
+               article has not given that short form to someone else */
+            if (g.kind == RN_GAZ_SURNAME) {
+                uint32_t s = x_short_find(x, tnorm(x, i), x->tok.items[i].norm_len);
+                if (s != XNONE) {
+                    rc = add_mention(x, i, i + 1, s, MK_ACTOR, 1);
+                    continue;
+                }
+                if (is_cap(x, i + 1))
+                    goto other;
+            }
+            uint32_t e = x_lex_entity(x, g.actor);
+            if (e == XNONE)
+                return RN_ENOMEM;
+            if (la->type == RN_ETYPE_COUNTRY) {
+                size_t start = i > 0 && x_is(x, i - 1, "the") && x->tok_m[i - 1] == XNONE ? i - 1
+                                                                                           : i;
+                rc = state_forms(x, start, i + g.ntok, e, g.kind == RN_GAZ_DEMONYM, &done);
+                if (rc != RN_OK || done) {
+                    i = x->m[x->nm - 1].b - 1;
+                    continue;
+                }
+            } else if (la->type == RN_ETYPE_PERSON) {
+                person_shorts(x, i, i + g.ntok, e);
+            } else if (g.kind == RN_GAZ_DEMONYM) {
+                /* "European" for the EU: treat like a state's demonym */
+                rc = state_forms(x, i, i + g.ntok, e, 1, &done);
+                if (rc != RN_OK || done) {
+                    i = x->m[x->nm - 1].b - 1;
+                    continue;
+                }
+            }
+            (void)single;
+            size_t end = i + g.ntok;
+            if (x_is_punct(x, end, '(') && end + 2 < n && (tflags(x, end + 1) & RN_TOK_UPPER) &&
+                x_is_punct(x, end + 2, ')')) {
+                x_short(x, tnorm(x, end + 1), x->tok.items[end + 1].norm_len, e);
+                end += 3;
+            }
+            rc = add_mention(x, i, end, e, MK_ACTOR, 0);
+            i = end - 1;
+            continue;
+        }
+    other:
+        if ((rc = of_state_forms(x, i, &done)) != RN_OK || done) {
+            if (done)
+                i = x->m[x->nm - 1].b - 1;
+            continue;
+        }
+        size_t name = title_run(x, i);
+        if (name && (x_cue(x, i, RN_CUE_TITLE) || is_cap(x, i))) {
+            rc = title_person(x, i, name, XNONE);
+            if (rc == RN_OK)
+                i = x->m[x->nm - 1].b - 1;
+            continue;
+        }
+        if (x_cue(x, i, RN_CUE_HONORIFIC) && is_cap(x, i)) {
+            size_t k = i + 1 + x_is_punct(x, i + 1, '.');
+            if (name_run(x, k, 3) > k) {
+                rc = title_person(x, i, k, XNONE);
+                if (rc == RN_OK)
+                    i = x->m[x->nm - 1].b - 1;
+                continue;
+            }
+        }
+        int want;
+        if (is_pronoun(x, i, &want)) {
+            uint32_t e = x_recent(x, want, XNONE, XNONE);
+            if (e == XNONE && want == XWANT_PLURAL)
+                e = x_recent(x, XWANT_NONPERSON, XNONE, XNONE);
+            if (e != XNONE) {
+                rc = add_mention(x, i, i + 1, e, MK_ACTOR, 1);
+                if (rc == RN_OK)
+                    x->m[x->nm - 1].pronoun = 1;
+            }
+            continue;
+        }
+        if ((rc = description(x, i, &done)) != RN_OK || done) {
+            if (done)
+                i = x->m[x->nm - 1].b - 1;
+            continue;
+        }
+        if (is_cap(x, i)) {
+            uint32_t s = x_short_find(x, tnorm(x, i), x->tok.items[i].norm_len);
+            if (s != XNONE && !is_cap(x, i + 1)) {
+                rc = add_mention(x, i, i + 1, s, MK_ACTOR, 1);
+                continue;
+            }
+        }
+        if ((rc = counted_set(x, i, &done)) != RN_OK || done) {
+            if (done)
+                i = x->m[x->nm - 1].b - 1;
+            continue;
+        }
+        /* A quoted name before a document noun: the "Clean Network" initiative */
+        if ((f & RN_TOK_QUOTE) && is_cap(x, i + 1)) {
+            size_t k = i + 1;
+            while (k < n && k - i < 8 && (is_cap(x, k) || (is_word(x, k) && x_is_prep(x, k))))
+                k++;
+            if (k < n && (tflags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD)) {
+                if (x_span_text(x, i + 1, k, &x->tmp) != RN_OK)
+                    return RN_ENOMEM;
+                uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+                if (e == XNONE)
+                    return RN_ENOMEM;
+                if (x->ents[e].head == XNONE)
+                    x->ents[e].head = doc_head(x, k + 1);
+                rc = add_mention(x, i, k + 2, e, MK_DOC, 0);
+                i = k + 1;
+                continue;
+            }
+        }
+        if ((rc = unknown_run(x, i, first_word, &done)) != RN_OK || done) {
+            if (done)
+                i = x->m[x->nm - 1].b - 1;
+            continue;
+        }
+    }
+    return rc;
+}

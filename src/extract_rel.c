@@ -1,0 +1,1029 @@
+/* extract_rel.c - relation triggers and their arguments (see relnet/extract_int.h).
+ *
+ * For each trigger the lexicon finds, the part of speech is read from the
+ * context (after a determiner, a possessive or a name it is a noun), then
+ * the frame says where the arguments are:
+ *   verb, active    source = the subject left of the verb group (skipping
+ *                   auxiliaries, negations, "plans to", appositions), target
+ *                   = the object after it ("blame X on Y": Y; "bar its
+ *                   companies from buying Y": Y; "attribute X to Y": Y);
+ *   verb, passive   target = the subject, source = the "by" agent, or the
+ *                   place for "banned in India" (frame loc);
+ *   noun            "X's ban on Y", "a ban on Y by X", "UK ban on Y", "the
+ *                   TikTok ban in Italy", "X imposed a ban on Y", "X's
+ *                   accusations against Y", "the X-proposed initiative",
+ *                   "among the signatories are A, B", "Y was behind it, X
+ *                   said".
+ * Lists on either side give one record per member; counted sets ("61
+ * countries") wait for their members ("They include ...", "... were not
+ * among them"). Polarity comes from the verb group: negations, modals,
+ * control verbs ("declined to": negated; "plans to": hedged), object
+ * control ("ordered X to block": hedged), and for nouns the governing verb
+ * ("stayed the ban": hedged; "lifted the ban": no relation).
+ */
+#include "relnet/extract_int.h"
+
+#include <string.h>
+
+#define SIDE_MAX 24
+
+struct side {
+    uint32_t ents[SIDE_MAX];
+    size_t n;
+    int quant;          /* a counted set without named members */
+    int resolved;       /* some member came from a pronoun or description */
+    size_t desc_a, desc_b; /* a descriptive noun phrase, when no name */
+    int definite;       /* the descriptive phrase starts with "the" */
+    size_t end;         /* first token after the phrase */
+};
+
+static void side_init(struct side *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+static void side_add(struct side *s, uint32_t e)
+{
+    if (e == XNONE)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->ents[i] == e)
+            return;
+    if (s->n < SIDE_MAX)
+        s->ents[s->n++] = e;
+}
+
+static uint32_t mention_at(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? x->tok_m[i] : XNONE;
+}
+
+static int is_word(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len && (x->tok.items[i].flags & RN_TOK_WORD);
+}
+
+static int ends_with(const struct rn_extractor *x, size_t i, const char *suf)
+{
+    if (i >= x->tok.len)
+        return 0;
+    const char *w = rn_token_norm(&x->tok, i);
+    size_t n = x->tok.items[i].norm_len, k = strlen(suf);
+    return n > k + 1 && memcmp(w + n - k, suf, k) == 0;
+}
+
+static int is_adverb(struct rn_extractor *x, size_t i)
+{
+    if (!is_word(x, i) || (x->tok.items[i].flags & RN_TOK_CAP))
+        return 0;
+    return x_cue(x, i, RN_CUE_ADV) || ends_with(x, i, "ly");
+}
+
+static int is_quote(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len && (x->tok.items[i].flags & RN_TOK_QUOTE);
+}
+
+/* Skip adverbs and quote marks going right. */
+static size_t skip_right(struct rn_extractor *x, size_t i)
+{
+    while (i < x->tok.len && (is_adverb(x, i) || is_quote(x, i)))
+        i++;
+    return i;
+}
+
+/* ---- noun phrases ------------------------------------------------------------ */
+
+static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
+{
+    if (i >= x->tok.len || !is_word(x, i))
+        return 1;
+    if (x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) || x_is_aux(x, i))
+        return 1;
+    if (x_cue(x, i, RN_CUE_SPEECH) && i > first)
+        return 1;
+    if (i > first && !(x->tok.items[i].flags & RN_TOK_HYPHEN) &&
+        (ends_with(x, i, "ing") || ends_with(x, i, "ed")))
+        return 1;
+    return 0;
+}
+
+/* The noun phrase (or list) starting at i, going right. */
+static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
+{
+    side_init(s);
+    size_t n = x->tok.len;
+    i = skip_right(x, i);
+    int include = 0, head_is_set = 0;
+    while (i < n) {
+        while (i < n && (x_is_det(x, i) || x_is(x, i, "both") || x_is(x, i, "all") ||
+                         is_quote(x, i)) &&
+               mention_at(x, i) == XNONE)
+            i++;
+        uint32_t mi = mention_at(x, i);
+        if (mi != XNONE) {
+            const struct mention *m = &x->m[mi];
+            if (m->kind == MK_QUANT) {
+                if (s->n == 0)
+                    head_is_set = 1;
+            } else if (m->kind == MK_MOD) {
+                if (s->n == 0 && !include)
+                    head_is_set = 1; /* "Chinese apps, including ..." */
+            } else {
+                side_add(s, m->ent);
+                s->resolved |= m->resolved;
+            }
+            i = m->b;
+            /* "Huawei and ZTE's 5G technology": the owners count */
+            if (i < n && (x->tok.items[i].flags & RN_TOK_POSS)) {
+                i++;
+                while (i < n && is_word(x, i) && mention_at(x, i) == XNONE &&
+                       !np_boundary(x, i, i))
+                    i++;
+            } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
+                while (i < n && is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
+                    i++;
+            }
+        } else if (s->n == 0 && !head_is_set && !include) {
+            size_t a = i;
+            while (i < n && i - a < 6 && !np_boundary(x, i, a) && mention_at(x, i) == XNONE)
+                i++;
+            if (i == a)
+                break;
+            s->desc_a = a;
+            s->desc_b = i;
+            s->definite = a > 0 && (x_is(x, a - 1, "the") || x_is(x, a - 1, "this") ||
+                                    x_is(x, a - 1, "these") || x_is(x, a - 1, "that"));
+            head_is_set = 1;
+        } else {
+            break;
+        }
+        /* what joins the next member */
+        size_t j = i;
+        if (x_is_punct(x, j, ',') || x_is_punct(x, j, '-') || x_is_punct(x, j, '('))
+            j++;
+        struct rn_cue_match cm;
+        int nl = x_cue_len(x, j, RN_CUE_INCLUDE, &cm);
+        if (nl) {
+            include = 1;
+            i = j + (size_t)nl;
+            if (x_is_punct(x, i, ','))
+                i++;
+            continue;
+        }
+        if (x_is(x, j, "and") || x_is(x, j, "or") || x_is_punct(x, j, '&') ||
+            (x_is(x, j, "as") && x_is(x, j + 1, "well") && x_is(x, j + 2, "as") && (j += 2))) {
+            j++;
+            if (x_is(x, j, "the") || x_is(x, j, "its") || x_is(x, j, "other"))
+                j++;
+            if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
+                i = j;
+                continue;
+            }
+            break;
+        }
+        if (j > i && x_is_punct(x, i, ',')) {
+            size_t k = j;
+            if (x_is(x, k, "the"))
+                k++;
+            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
+                (s->n > 0 || include)) {
+                i = k;
+                continue;
+            }
+        }
+        break;
+    }
+    if (include && s->n > 0) {
+        s->quant = 0;
+        s->desc_b = s->desc_a = 0;
+    } else if (head_is_set && s->n == 0 && s->desc_b == 0) {
+        s->quant = 1;
+    }
+    s->end = i;
+}
+
+/* The mention list ending at token j (inclusive), going left. */
+static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
+{
+    side_init(s);
+    for (;;) {
+        uint32_t mi = mention_at(x, j);
+        if (mi == XNONE)
+            break;
+        const struct mention *m = &x->m[mi];
+        if (m->kind == MK_QUANT) {
+            if (s->n == 0)
+                s->quant = 1;
+            break;
+        }
+        if (m->kind == MK_MOD)
+            break;
+        side_add(s, m->ent);
+        s->resolved |= m->resolved;
+        if (m->a < 2)
+            break;
+        size_t k = m->a - 1;
+        if (x_is(x, k, "both") || x_is(x, k, "the"))
+            k--;
+        if (!(x_is(x, k, "and") || x_is(x, k, "or") || x_is_punct(x, k, ',') ||
+              x_is_punct(x, k, '&')))
+            break;
+        if (k == 0)
+            break;
+        size_t p = k - 1;
+        if (x_is_punct(x, p, ','))
+            p--;
+        uint32_t pm = mention_at(x, p);
+        if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
+            break;
+        j = p;
+    }
+}
+
+/* ---- verb groups ------------------------------------------------------------------ */
+
+struct vgroup {
+    size_t start;       /* first token of the group (the subject ends before it) */
+    int passive;
+    int perfect;
+    enum rn_polarity pol;
+    int objctrl;        /* "ordered X to": the subject is the orderer's */
+};
+
+static void set_pol(enum rn_polarity *p, enum rn_polarity v)
+{
+    if (v == RN_POL_NEGATED || *p == RN_POL_NEGATED)
+        *p = RN_POL_NEGATED;
+    else if (v == RN_POL_HEDGED)
+        *p = RN_POL_HEDGED;
+}
+
+static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
+{
+    memset(g, 0, sizeof *g);
+    g->pol = RN_POL_ASSERTED;
+    size_t j = t;
+    int near = 1; /* still next to the verb: a "be" here makes it passive */
+    struct rn_cue_match cm;
+    while (j > 0) {
+        size_t k = j - 1;
+        if (x_cue(x, k, RN_CUE_NEG) && !(x->tok.items[k].flags & RN_TOK_CAP)) {
+            set_pol(&g->pol, RN_POL_NEGATED);
+            j = k;
+            continue;
+        }
+        if (x_cue(x, k, RN_CUE_HEDGE) && is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP &&
+                                                              k > 0)) {
+            set_pol(&g->pol, RN_POL_HEDGED);
+            j = k;
+            near = 0;
+            continue;
+        }
+        if (x_is_be(x, k)) {
+            if (near && participle)
+                g->passive = 1;
+            near = 0;
+            j = k;
+            continue;
+        }
+        if (x_is_aux(x, k)) {
+            if (near && (x_is(x, k, "has") || x_is(x, k, "have") || x_is(x, k, "had")))
+                g->perfect = 1;
+            near = 0;
+            j = k;
+            continue;
+        }
+        if (is_adverb(x, k)) {
+            j = k;
+            continue;
+        }
+        /* "considering banning" */
+        if (ends_with(x, t, "ing") && j == t && x_cue(x, k, RN_CUE_CTRL) &&
+            x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1) {
+            set_pol(&g->pol, RN_POL_HEDGED);
+            j = k;
+            near = 0;
+            continue;
+        }
+        if (x_is(x, k, "to") && k > 0) {
+            /* control verb before "to": "plans to", "declined to", "opted not to" */
+            size_t c = k - 1;
+            int found = 0;
+            for (size_t back = 0; back < 2 && c + 1 > back; back++) {
+                size_t s = c - back;
+                int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
+                if (n && s + (size_t)n == k) {
+                    enum rn_polarity v;
+                    if (rn_polarity_parse(cm.value, &v) == RN_OK)
+                        set_pol(&g->pol, v);
+                    j = s;
+                    found = 1;
+                    break;
+                }
+            }
+            if (found) {
+                near = 0;
+                continue;
+            }
+            /* object control: "ordered Apple to block" */
+            uint32_t mi = mention_at(x, k - 1);
+            if (mi != XNONE && x->m[mi].a > 0) {
+                size_t v = x->m[mi].a - 1;
+                if (x_is(x, v, "the") && v > 0)
+                    v--;
+                for (size_t back = 0; back < 2 && v + 1 > back; back++) {
+                    int n = x_cue_len(x, v - back, RN_CUE_OBJCTRL, &cm);
+                    if (n && v - back + (size_t)n == v + 1) {
+                        set_pol(&g->pol, RN_POL_HEDGED);
+                        g->objctrl = 1;
+                        j = v - back;
+                        found = 1;
+                        break;
+                    }
+                }
+            }
+            if (found) {
+                near = 0;
+                continue;
+            }
+        }
+        break;
+    }
+    g->start = j;
+}
+
+/* The first actor of the sentence's main clause: after a leading
+   subordinate clause, not inside a prepositional phrase. */
+static uint32_t main_subject(struct rn_extractor *x)
+{
+    size_t i = 0, n = x->tok.len;
+    static const char *const sub[] = { "as", "while", "when", "after", "although", "because",
+                                       "if", "since", "despite", "following", "amid", "before",
+                                       "though", "with", "in", "on", "at", "during", NULL };
+    if (n && is_word(x, 0)) {
+        for (const char *const *w = sub; *w; w++)
+            if (x_is(x, 0, *w)) {
+                while (i < n && !x_is_punct(x, i, ','))
+                    i++;
+                break;
+            }
+    }
+    for (; i < n; i++) {
+        uint32_t mi = mention_at(x, i);
+        if (mi == XNONE)
+            continue;
+        const struct mention *m = &x->m[mi];
+        if (m->kind == MK_ACTOR && (m->a == 0 || !x_is_prep(x, m->a - 1)))
+            return m->ent;
+        i = m->b - 1;
+        if (m->kind == MK_ACTOR || m->kind == MK_GROUP)
+            return XNONE;
+    }
+    return XNONE;
+}
+
+/* The subject left of a verb group starting at v. */
+static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
+{
+    side_init(s);
+    if (v == 0)
+        return;
+    size_t j = v - 1;
+    while (j > 0 && is_quote(x, j))
+        j--;
+    if (x_is_wh(x, j) && j > 0) { /* "Lu Kang, who accused" */
+        j--;
+        if (x_is_punct(x, j, ',') && j > 0)
+            j--;
+    }
+    if (x_is_punct(x, j, ',') && j > 0) {
+        /* an apposition or aside: "X, a spokesperson for Y, accused" */
+        size_t k = j - 1;
+        while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.'))
+            k--;
+        if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE) {
+            collect_left(x, k - 1, s);
+            if (s->n)
+                return;
+        }
+        /* a participle clause: "X did A, accusing Y" */
+        side_add(s, x->main_subject);
+        return;
+    }
+    if (mention_at(x, j) != XNONE) {
+        collect_left(x, j, s);
+        return;
+    }
+    if (x_is(x, j, "and") || x_is(x, j, "but") || x_is(x, j, "by") || x_is(x, j, "after") ||
+        x_is(x, j, "before") || x_is(x, j, "while")) {
+        side_add(s, x->main_subject);
+        return;
+    }
+    /* "The Ministry, invoking its powers under ... has decided to": the
+       sentence opens with the actor and an aside */
+    if (x->nm && x->m[0].kind == MK_ACTOR && x->m[0].a <= 1 &&
+        x_is_punct(x, x->m[0].b, ',') && v > x->m[0].b + 3)
+        side_add(s, x->m[0].ent);
+}
+
+/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said X". */
+static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
+{
+    for (size_t i = 0; i < x->tok.len; i++) {
+        if (!x_cue(x, i, RN_CUE_SPEECH) || (i >= avoid_a && i < avoid_b))
+            continue;
+        struct vgroup g;
+        verb_group(x, i, 0, &g);
+        struct side s;
+        subject_of(x, g.start, &s);
+        if (s.n)
+            return s.ents[0];
+        uint32_t mi = mention_at(x, skip_right(x, i + 1));
+        if (mi != XNONE && x->m[mi].kind == MK_ACTOR)
+            return x->m[mi].ent;
+    }
+    return XNONE;
+}
+
+/* ---- emission ------------------------------------------------------------------------ */
+
+struct emitted {
+    const char *rel;
+    uint32_t s, t;
+    enum rn_polarity pol;
+};
+
+struct relctx {
+    struct emitted done[64];
+    size_t ndone;
+};
+
+static int emit(struct rn_extractor *x, struct relctx *c, const char *rel, uint32_t s, uint32_t t,
+                enum rn_polarity pol, double conf)
+{
+    if (s == XNONE || t == XNONE || s == t)
+        return RN_OK;
+    for (size_t i = 0; i < c->ndone; i++)
+        if (c->done[i].rel == rel && c->done[i].s == s && c->done[i].t == t)
+            return RN_OK;
+    if (c->ndone < 64)
+        c->done[c->ndone++] = (struct emitted){ rel, s, t, pol };
+    struct xrel r = { rel, s, t, pol, conf };
+    return x_emit(x, &r);
+}
+
+static int emit_all(struct rn_extractor *x, struct relctx *c, const char *rel,
+                    const struct side *src, const struct side *tgt, enum rn_polarity pol,
+                    double conf)
+{
+    if (src->resolved || tgt->resolved)
+        conf -= 0.2;
+    for (size_t i = 0; i < src->n; i++) {
+        if (x->ents[src->ents[i]].type == RN_ETYPE_DOCUMENT)
+            continue;
+        for (size_t k = 0; k < tgt->n; k++) {
+            int rc = emit(x, c, rel, src->ents[i], tgt->ents[k], pol, conf);
+            if (rc != RN_OK)
+                return rc;
+        }
+    }
+    return RN_OK;
+}
+
+/* Keep only the targets a trigger accepts; turn a descriptive phrase into
+   a target when the trigger takes one. */
+static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        enum rn_etype ty = x->ents[t->ents[i]].type;
+        int ok = tr->target == RN_TARGET_DOCUMENT ? ty == RN_ETYPE_DOCUMENT
+                                                  : ty != RN_ETYPE_DOCUMENT;
+        if (ok)
+            t->ents[k++] = t->ents[i];
+    }
+    t->n = k;
+    if (t->n || t->desc_b <= t->desc_a)
+        return;
+    if (tr->target == RN_TARGET_DOCUMENT) {
+        size_t head = XNONE;
+        for (size_t i = t->desc_a; i < t->desc_b; i++)
+            if (x_cue(x, i, RN_CUE_DOCHEAD))
+                head = i;
+        if (head == XNONE)
+            return;
+        size_t end = t->desc_b;
+        /* "a plan on AI", "agreements on AI sustainability and cybersecurity" */
+        if (end == head + 1 && (x_is(x, end, "on") || x_is(x, end, "for") || x_is(x, end, "with") ||
+                                x_is(x, end, "of"))) {
+            size_t k2 = end + 1;
+            while (k2 < x->tok.len && k2 - end <= 5 && is_word(x, k2) &&
+                   !(x_is_prep(x, k2) && k2 > end + 1) && !x_is_wh(x, k2) && !x_is_aux(x, k2) &&
+                   !(x_is(x, k2, "and") && mention_at(x, k2 + 1) != XNONE))
+                k2++;
+            if (k2 > end + 1)
+                end = k2;
+        }
+        side_add(t, x_doc_entity(x, t->desc_a, end, head, t->definite && end == head + 1));
+        return;
+    }
+    if (tr->target == RN_TARGET_ANY && !t->definite) {
+        if (x_span_text(x, t->desc_a, t->desc_b, &x->tmp) != RN_OK)
+            return;
+        side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_UNKNOWN, XNONE));
+    }
+}
+
+/* ---- counted sets and their members ------------------------------------------------- */
+
+static void set_pending(struct rn_extractor *x, const char *rel, uint32_t other, int quant_src,
+                        enum rn_polarity pol)
+{
+    if (other == XNONE)
+        return;
+    x->pending.active = 1;
+    x->pending.sent_no = x->sent_no;
+    x->pending.relation = rel;
+    x->pending.other = other;
+    x->pending.quant_is_source = quant_src;
+    x->pending.polarity = pol;
+}
+
+/* "They include A, B and C", "Among them are A and B", "A and B were not
+   among them": members of the last counted set. */
+static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from)
+{
+    struct xpending *p = &x->pending;
+    if (!p->active || x->sent_no > p->sent_no + 1)
+        return RN_OK;
+    for (size_t i = from; i < x->tok.len; i++) {
+        struct side m;
+        side_init(&m);
+        enum rn_polarity pol = p->polarity;
+        if (x_is(x, i, "among") && (x_is(x, i + 1, "them") || x_is(x, i + 1, "those"))) {
+            size_t k = i + 2;
+            if (k < x->tok.len && x_is_be(x, skip_right(x, k))) {
+                collect_right(x, skip_right(x, k) + 1, &m);
+            } else if (i > 0) {
+                size_t b = i - 1;
+                if (x_cue(x, b, RN_CUE_NEG) && b > 0) {
+                    pol = RN_POL_NEGATED;
+                    b--;
+                }
+                if (x_is_be(x, b) && b > 0)
+                    collect_left(x, b - 1, &m);
+            }
+        } else if ((x_is(x, i, "include") || x_is(x, i, "includes") || x_is(x, i, "included")) &&
+                   i > 0 && (x_is(x, i - 1, "they") || x_is(x, i - 1, "these") ||
+                             x_is(x, i - 1, "this") || x_is(x, i - 1, "which"))) {
+            /* every named state after "include" */
+            for (size_t k = i + 1; k < x->tok.len; k++) {
+                uint32_t mi = mention_at(x, k);
+                if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
+                    side_add(&m, x->m[mi].ent);
+                    k = x->m[mi].b - 1;
+                }
+            }
+        } else {
+            continue;
+        }
+        for (size_t k = 0; k < m.n; k++) {
+            int rc = p->quant_is_source
+                         ? emit(x, c, p->relation, m.ents[k], p->other, pol, 0.7)
+                         : emit(x, c, p->relation, p->other, m.ents[k], pol, 0.7);
+            if (rc != RN_OK)
+                return rc;
+        }
+        if (m.n)
+            return RN_OK;
+    }
+    return RN_OK;
+}
+
+/* ---- frames ------------------------------------------------------------------------------ */
+
+/* Where a nominal trigger at t gets its source. *pol may be made hedged or
+   *skip set (the trigger is cancelled: "lifted the ban"). */
+static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uint32_t premod_tgt,
+                           struct side *s, enum rn_polarity *pol, int *skip)
+{
+    side_init(s);
+    *skip = 0;
+    struct rn_cue_match cm;
+    /* adjectives between the owner and the noun */
+    size_t j = t;
+    while (j > 0) {
+        size_t k = j - 1;
+        uint32_t mi = mention_at(x, k);
+        if (mi != XNONE && x->m[mi].ent == premod_tgt && premod_tgt != XNONE) {
+            j = x->m[mi].a;
+            continue;
+        }
+        if (x_cue(x, k, RN_CUE_HEDGE_ADJ)) {
+            set_pol(pol, RN_POL_HEDGED);
+            j = k;
+            continue;
+        }
+        if (is_quote(x, k) || (is_word(x, k) && mention_at(x, k) == XNONE &&
+                               !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_det(x, k) &&
+                               !x_is_prep(x, k) && !x_is_aux(x, k) && !x_is_conj(x, k) &&
+                               !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_LIGHT) &&
+                               !x_cue(x, k, RN_CUE_CANCEL) && !x_cue(x, k, RN_CUE_STAY) &&
+                               t - k <= 3)) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    size_t k = j;
+    if (k > 0 && (x->tok.items[k - 1].flags & RN_TOK_POSS) && k >= 2) {
+        collect_left(x, k - 2, s);
+        if (s->n)
+            return;
+    }
+    if (k > 0) {
+        uint32_t mi = mention_at(x, k - 1);
+        if (mi != XNONE) {
+            const struct mention *m = &x->m[mi];
+            if (m->kind == MK_MOD && m->state != XNONE) {
+                side_add(s, m->state);
+                return;
+            }
+            if (m->kind == MK_ACTOR && x->ents[m->ent].type != RN_ETYPE_DOCUMENT) {
+                collect_left(x, k - 1, s);
+                return;
+            }
+        }
+    }
+    /* governing verb: "imposed a ban", "lifted the ban", "stayed a ban" */
+    size_t v = k;
+    while (v > 0 && (x_is_det(x, v - 1) || is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
+        v--;
+    int stayed = 0, light = 0;
+    if (v > 0) {
+        size_t g = v - 1;
+        if (x_cue(x, g, RN_CUE_CANCEL)) {
+            *skip = 1;
+            return;
+        }
+        if (x_cue(x, g, RN_CUE_STAY)) {
+            stayed = 1;
+            set_pol(pol, RN_POL_HEDGED);
+        } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
+            light = 1;
+        }
+    }
+    /* "a ban on Y by X", "a ban on Y in X" */
+    size_t a = skip_right(x, tgt_end);
+    if (x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from")) {
+        struct side by;
+        int is_by = x_is(x, a, "by");
+        collect_right(x, a + 1, &by);
+        for (size_t i = 0; i < by.n; i++) {
+            enum rn_etype ty = x->ents[by.ents[i]].type;
+            if (is_by ? ty != RN_ETYPE_DOCUMENT : ty == RN_ETYPE_COUNTRY)
+                side_add(s, by.ents[i]);
+        }
+        if (!is_by && !s->n) {
+            uint32_t mi = mention_at(x, skip_right(x, a + 1));
+            if (mi == XNONE && x_is(x, a + 1, "the"))
+                mi = mention_at(x, a + 2);
+            if (mi != XNONE && x->m[mi].state != XNONE)
+                side_add(s, x->m[mi].state);
+        }
+        if (s->n)
+            return;
+    }
+    if (light && !stayed) {
+        struct vgroup g;
+        verb_group(x, v - 1, 0, &g);
+        set_pol(pol, g.pol);
+        subject_of(x, g.start, s);
+    }
+}
+
+/* Is token t used as a noun here? */
+static int used_as_noun(struct rn_extractor *x, size_t t)
+{
+    if (ends_with(x, t, "tion") || ends_with(x, t, "tions") || ends_with(x, t, "ment") ||
+        ends_with(x, t, "ments") || ends_with(x, t, "ory") || ends_with(x, t, "ories") ||
+        ends_with(x, t, "al") || ends_with(x, t, "als"))
+        return 1;
+    if (t == 0)
+        return 0;
+    size_t k = t - 1;
+    if (x->tok.items[t].flags & RN_TOK_HYPHEN)
+        return 0;
+    if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ))
+        return 1;
+    if (ends_with(x, t, "ed") || ends_with(x, t, "ing"))
+        return x_is_det(x, k) && ends_with(x, t, "ing");
+    uint32_t mi = mention_at(x, k);
+    if (mi != XNONE) {
+        /* "UK ban on Huawei", "the TikTok ban": a name before a bare noun */
+        return !ends_with(x, t, "s") || x_is(x, t + 1, "on") || x_is(x, t + 1, "against");
+    }
+    /* "temporary ban on", "wanton accusations against" */
+    if (is_word(x, k) && !x_is_aux(x, k) && !x_is(x, k, "to") && !x_cue(x, k, RN_CUE_NEG) &&
+        !is_adverb(x, k) && !x_is_wh(x, k) && !x_is_conj(x, k) &&
+        (x_is(x, t + 1, "on") || x_is(x, t + 1, "against")))
+        return 1;
+    return 0;
+}
+
+static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
+                   size_t tend)
+{
+    int participle = ends_with(x, t + (tend - t) - 1, "ed") || ends_with(x, t, "ed") ||
+                     x_is(x, t, "put") || x_is(x, t, "shut") || x_is(x, t, "bar") ||
+                     x_is(x, t, "ban");
+    if (ends_with(x, t, "ing"))
+        participle = 0;
+    struct vgroup g;
+    verb_group(x, t, participle, &g);
+    enum rn_polarity pol = tr->polarity;
+    set_pol(&pol, g.pol);
+    size_t after = skip_right(x, tend);
+    /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
+    if (!g.passive && participle && !g.perfect && x_is(x, after, "by") && g.start == t)
+        g.passive = 1;
+    struct side src, tgt;
+    if (g.passive) {
+        /* target = the subject; source = by-agent or place */
+        if (g.start > 0 && x_is_punct(x, g.start - 1, ',') && g.start >= 2 &&
+            mention_at(x, g.start - 2) != XNONE)
+            collect_left(x, g.start - 2, &tgt);
+        else
+            subject_of(x, g.start, &tgt);
+        if (!tgt.n && !tgt.quant && g.start == 0) {
+            /* "Announced by X on Monday, the initiative ..." */
+            size_t k = after;
+            while (k < x->tok.len && !x_is_punct(x, k, ','))
+                k++;
+            collect_right(x, k + 1, &tgt);
+        }
+        side_init(&src);
+        if (x_is(x, after, "by")) {
+            collect_right(x, after + 1, &src);
+            if (src.quant && !src.n) {
+                filter_targets(x, tr, &tgt);
+                if (tgt.n)
+                    set_pending(x, tr->relation, tgt.ents[0], 1, pol);
+                return pending_members(x, c, src.end);
+            }
+        } else if (tr->frame & RN_FRAME_LOC) {
+            size_t k = after;
+            /* "banned from providing 5G technology in the country" is not a place */
+            if (x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
+                x_is(x, k, "throughout") || x_is(x, k, "within")) {
+                size_t q = skip_right(x, k + 1);
+                while (q < x->tok.len && x_is_det(x, q) && mention_at(x, q) == XNONE)
+                    q++;
+                uint32_t mi = mention_at(x, q);
+                if (mi != XNONE) {
+                    const struct mention *m = &x->m[mi];
+                    if (m->kind == MK_ACTOR && x->ents[m->ent].type == RN_ETYPE_COUNTRY)
+                        side_add(&src, m->ent);
+                    else if (m->kind == MK_MOD && m->state != XNONE)
+                        side_add(&src, m->state);
+                }
+            }
+        }
+        filter_targets(x, tr, &tgt);
+        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
+    }
+    /* active */
+    subject_of(x, g.start, &src);
+    if (g.objctrl) {
+        /* "X ordered Y to block Z": X, hedged */
+        struct vgroup g2;
+        verb_group(x, g.start, 0, &g2);
+        subject_of(x, g2.start, &src);
+    }
+    if (src.n && x->main_subject == XNONE)
+        x->main_subject = src.ents[0];
+    if (!src.n && !src.quant)
+        return RN_OK;
+    if (tr->frame & RN_FRAME_TO && !(tr->frame & RN_FRAME_OBJ)) {
+        size_t k = after;
+        while (k < x->tok.len && k - after < 10 && !x_is(x, k, "to") && !x_is_punct(x, k, '.'))
+            k++;
+        if (!x_is(x, k, "to"))
+            return RN_OK;
+        collect_right(x, k + 1, &tgt);
+    } else {
+        collect_right(x, after, &tgt);
+        size_t e = skip_right(x, tgt.end);
+        if ((tr->frame & RN_FRAME_ON) && x_is(x, e, "on")) {
+            /* "blamed the attack on Y" */
+            struct side on;
+            collect_right(x, e + 1, &on);
+            if (on.n)
+                tgt = on;
+        } else if ((tr->frame & RN_FRAME_FROM) && x_is(x, e, "from") && ends_with(x, e + 1, "ing")) {
+            /* "barred its companies from buying Y": when the object is the
+               banner's own people, Y is what is banned */
+            int own = tgt.n == 0 || (tgt.n == 1 && x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP);
+            if (tgt.end > 0 && own) {
+                struct side y;
+                collect_right(x, e + 2, &y);
+                if (y.n)
+                    tgt = y;
+            }
+        }
+    }
+    if (src.quant && !src.n) {
+        filter_targets(x, tr, &tgt);
+        if (tgt.n)
+            set_pending(x, tr->relation, tgt.ents[0], 1, pol);
+        return RN_OK;
+    }
+    if (tgt.quant && !tgt.n) {
+        set_pending(x, tr->relation, src.ents[0], 0, pol);
+        return RN_OK;
+    }
+    filter_targets(x, tr, &tgt);
+    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
+}
+
+static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
+                   size_t tend)
+{
+    enum rn_polarity pol = tr->polarity;
+    struct side src, tgt;
+    int skip = 0;
+    side_init(&tgt);
+    if (tr->frame & RN_FRAME_COPULA) {
+        /* "Y was behind the attack" / "Y is responsible for" in reported speech */
+        size_t k = t;
+        while (k > 0 && (is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG))) {
+            if (x_cue(x, k - 1, RN_CUE_NEG))
+                pol = RN_POL_NEGATED;
+            k--;
+        }
+        if (k == 0 || !x_is_be(x, k - 1) || k < 2)
+            return RN_OK;
+        collect_left(x, k - 2, &tgt);
+        if (!tgt.n)
+            return RN_OK;
+        side_init(&src);
+        side_add(&src, speaker(x, t, tend));
+        filter_targets(x, tr, &tgt);
+        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.75);
+    }
+    if (tr->frame & RN_FRAME_COMPOUND) {
+        /* "the China-proposed initiative" */
+        if (!(x->tok.items[t].flags & RN_TOK_HYPHEN) || t == 0)
+            return RN_OK;
+        uint32_t mi = mention_at(x, t - 1);
+        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+            return RN_OK;
+        side_init(&src);
+        side_add(&src, x->m[mi].ent);
+        size_t k = tend;
+        while (k < x->tok.len && k - tend < 4 && is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
+            k++;
+        if (!x_cue(x, k, RN_CUE_DOCHEAD))
+            return RN_OK;
+        side_add(&tgt, x_doc_entity(x, tend, k + 1, k, 1));
+        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
+    }
+    if (tr->frame & RN_FRAME_MEMBERS) {
+        /* "Among the signatories are A, B" / "signatories include A" / "A
+           and B are not among the signatories" */
+        size_t k = skip_right(x, tend);
+        side_init(&src);
+        uint32_t doc = XNONE;
+        if (x_is(x, k, "of") || x_is(x, k, "to")) {
+            struct side d;
+            collect_right(x, k + 1, &d);
+            for (size_t i = 0; i < d.n; i++)
+                if (x->ents[d.ents[i]].type == RN_ETYPE_DOCUMENT)
+                    doc = d.ents[i];
+            k = d.end;
+        }
+        if (doc == XNONE)
+            doc = x_recent(x, XWANT_DOC, XNONE, XNONE);
+        if (x_is_be(x, k) || x_is(x, k, "include") || x_is(x, k, "included") ||
+            x_is(x, k, "includes")) {
+            collect_right(x, k + 1, &src);
+        } else if (t >= 3 && x_is(x, t - 1, "the") && x_is(x, t - 2, "among")) {
+            size_t b = t - 3;
+            if (x_cue(x, b, RN_CUE_NEG) && b > 0) {
+                pol = RN_POL_NEGATED;
+                b--;
+            }
+            if (x_is_be(x, b) && b > 0)
+                collect_left(x, b - 1, &src);
+        }
+        side_add(&tgt, doc);
+        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
+    }
+    if (tr->frame & RN_FRAME_LIST) {
+        /* "added Y to the entity list" */
+        size_t k = t;
+        while (k > 0 && (x_is_det(x, k - 1) || x_is(x, k - 1, "commerce") ||
+                         x_is(x, k - 1, "department") || (x->tok.items[k - 1].flags & RN_TOK_POSS)))
+            k--;
+        if (k == 0 || !(x_is(x, k - 1, "to") || x_is(x, k - 1, "on")))
+            return RN_OK;
+        size_t prep = k - 1;
+        size_t v = prep;
+        while (v > 0 && prep - v < 12) {
+            v--;
+            if (x_is(x, v, "add") || x_is(x, v, "added") || x_is(x, v, "adds") ||
+                x_is(x, v, "adding") || x_is(x, v, "put") || x_is(x, v, "puts") ||
+                x_is(x, v, "putting") || x_is(x, v, "placed") || x_is(x, v, "place") ||
+                x_is(x, v, "places") || x_is(x, v, "placing"))
+                break;
+        }
+        if (v == prep)
+            return RN_OK;
+        struct vgroup g;
+        verb_group(x, v, 1, &g);
+        set_pol(&pol, g.pol);
+        if (g.passive) {
+            subject_of(x, g.start, &tgt);
+            side_init(&src);
+            size_t b = skip_right(x, tend);
+            if (x_is(x, b, "by"))
+                collect_right(x, b + 1, &src);
+        } else {
+            subject_of(x, g.start, &src);
+            collect_right(x, v + 1, &tgt);
+        }
+        filter_targets(x, tr, &tgt);
+        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
+    }
+    size_t k = skip_right(x, tend);
+    uint32_t premod = XNONE;
+    if ((tr->frame & RN_FRAME_AGAINST) && x_is(x, k, "against")) {
+        collect_right(x, k + 1, &tgt);
+    } else if ((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) {
+        collect_right(x, k + 1, &tgt);
+    } else if ((tr->frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))) {
+        collect_right(x, k + 1, &tgt);
+    } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0) {
+        uint32_t mi = mention_at(x, t - 1);
+        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+            return RN_OK;
+        enum rn_etype ty = x->ents[x->m[mi].ent].type;
+        if (ty == RN_ETYPE_COUNTRY || ty == RN_ETYPE_PERSON)
+            return RN_OK; /* "the Indian ban" has no target */
+        premod = x->m[mi].ent;
+        side_add(&tgt, premod);
+        tgt.end = k;
+    } else {
+        return RN_OK;
+    }
+    nominal_source(x, t, tgt.end, premod, &src, &pol, &skip);
+    if (skip)
+        return RN_OK;
+    filter_targets(x, tr, &tgt);
+    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
+}
+
+int x_relations(struct rn_extractor *x)
+{
+    struct relctx c;
+    c.ndone = 0;
+    x->main_subject = main_subject(x);
+    int rc = pending_members(x, &c, 0);
+    if (rc != RN_OK)
+        return rc;
+    if (x->pending.active && x->pending.sent_no + 1 < x->sent_no)
+        x->pending.active = 0;
+    for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++) {
+        if (!is_word(x, t))
+            continue;
+        const struct rn_trigger *tr[8];
+        uint32_t nt[8];
+        size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, t, x->tok.len, tr, nt, 8);
+        if (!n)
+            continue;
+        /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is
+           part of the name */
+        uint32_t mi = mention_at(x, t);
+        if (mi != XNONE && x->m[mi].kind != MK_QUANT && x->m[mi].kind != MK_MOD)
+            continue;
+        int noun = used_as_noun(x, t);
+        size_t used = 0;
+        for (size_t k = 0; k < n && rc == RN_OK; k++) {
+            int want_noun = tr[k]->pos == RN_POS_NOUN;
+            if (tr[k]->frame & RN_FRAME_COMPOUND)
+                want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
+            else if (tr[k]->frame & (RN_FRAME_COPULA | RN_FRAME_LIST))
+                want_noun = 1;
+            else if (want_noun != noun)
+                continue;
+            if ((tr[k]->frame & RN_FRAME_COMPOUND) && !want_noun)
+                continue;
+            if (used && nt[k] < used)
+                continue; /* a longer phrase already matched here */
+            used = nt[k];
+            rc = want_noun ? do_noun(x, &c, tr[k], t, t + nt[k]) : do_verb(x, &c, tr[k], t, t + nt[k]);
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,118 @@
+/* json.c - JSON output on jansson (see relnet/json.h). */
+#include "relnet/json.h"
+
+#include "relnet/buf.h"
+#include "relnet/text.h"
+
+#include <jansson.h>
+#include <string.h>
+
+/* struct rn_json is json_t under another name: jansson stays in this file. */
+#define J(v) ((json_t *)(v))
+#define R(v) ((struct rn_json *)(v))
+
+struct rn_json *rn_json_object(void)
+{
+    return R(json_object());
+}
+
+struct rn_json *rn_json_array(void)
+{
+    return R(json_array());
+}
+
+struct rn_json *rn_json_string(const char *s)
+{
+    if (!s)
+        return R(json_null());
+    size_t n = strlen(s);
+    if (rn_utf8_check(s, n, NULL) == RN_OK)
+        return R(json_stringn(s, n));
+    /* jansson refuses invalid UTF-8: replace bad bytes with U+FFFD */
+    struct rn_buf b = RN_BUF_INIT;
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            rn_utf8_encode(&b, 0xFFFD);
+            i++;
+        } else {
+            rn_buf_add(&b, s + i, (size_t)len);
+            i += (size_t)len;
+        }
+    }
+    json_t *v = json_stringn(rn_buf_str(&b), b.len);
+    rn_buf_release(&b);
+    return R(v);
+}
+
+struct rn_json *rn_json_number(double v)
+{
+    return R(json_real(v));
+}
+
+struct rn_json *rn_json_integer(long long v)
+{
+    return R(json_integer(v));
+}
+
+int rn_json_set(struct rn_json *obj, const char *key, struct rn_json *val)
+{
+    if (!val)
+        return RN_ENOMEM;
+    return json_object_set_new(J(obj), key, J(val)) == 0 ? RN_OK : RN_ENOMEM;
+}
+
+int rn_json_append(struct rn_json *arr, struct rn_json *val)
+{
+    if (!val)
+        return RN_ENOMEM;
+    return json_array_append_new(J(arr), J(val)) == 0 ? RN_OK : RN_ENOMEM;
+}
+
+int rn_json_dump(FILE *out, const struct rn_json *v, int pretty)
+{
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
+                   (pretty ? JSON_INDENT(2) : JSON_COMPACT);
+    if (json_dumpf(J(v), out, flags) != 0 || fputc('\n', out) == EOF)
+        return RN_EIO;
+    return RN_OK;
+}
+
+void rn_json_free(struct rn_json *v)
+{
+    if (v)
+        json_decref(J(v));
+}
+
+int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
+                         struct rn_err *err)
+{
+    struct rn_json *o = rn_json_object();
+    if (!o)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    int rc = RN_OK;
+    rc |= rn_json_set(o, "article", rn_json_string(r->article));
+    rc |= rn_json_set(o, "sentence_no", rn_json_integer(r->sentence_no));
+    rc |= rn_json_set(o, "offset", rn_json_integer(r->offset));
+    rc |= rn_json_set(o, "source", rn_json_string(r->source));
+    rc |= rn_json_set(o, "source_type", rn_json_string(r->source_type));
+    rc |= rn_json_set(o, "source_affiliation", rn_json_string(r->source_affiliation));
+    rc |= rn_json_set(o, "relation", rn_json_string(r->relation));
+    rc |= rn_json_set(o, "target", rn_json_string(r->target));
+    rc |= rn_json_set(o, "target_type", rn_json_string(r->target_type));
+    rc |= rn_json_set(o, "target_affiliation", rn_json_string(r->target_affiliation));
+    rc |= rn_json_set(o, "polarity", rn_json_string(rn_polarity_name(r->polarity)));
+    rc |= rn_json_set(o, "confidence", rn_json_number(r->confidence));
+    rc |= rn_json_set(o, "evidence", rn_json_string(r->evidence));
+    rc |= rn_json_set(o, "date", rn_json_string(r->date));
+    rc |= rn_json_set(o, "url", rn_json_string(url));
+    if (rc != RN_OK) {
+        rn_json_free(o);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    rc = rn_json_dump(out, o, 0);
+    rn_json_free(o);
+    return rc == RN_OK ? RN_OK : rn_fail(err, RN_EIO, "cannot write to standard output");
+}

@@ -1,0 +1,856 @@
+/* lexicon.c - actors, triggers and cues; gazetteer and stemming (see relnet/lexicon.h).
+ *
+ * Three hash tables (rn_strtab) carry the matching:
+ *   gaz_keys   "norm norm ..." of every name, alias, demonym and surname
+ *   gaz_first  the first token of each of those, with the longest entry
+ *              length, so a word that starts no name costs one lookup
+ *   stems      Snowball stems of trigger and cue words; each stem heads a
+ *              list of the phrases (triggers and cues) that start with it
+ * The per-thread struct rn_wordcache memoises word -> (stem, facts), so the
+ * stemmer runs once per distinct word, not once per token.
+ */
+#include "relnet/lexicon.h"
+
+#include "relnet/buf.h"
+#include "relnet/csvio.h"
+#include "relnet/strtab.h"
+#include "relnet/text.h"
+
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define PHRASE_MAX 6      /* words in one trigger or cue phrase */
+#define GAZ_MAX_TOKENS 12 /* tokens in one name */
+
+struct gaz_entry {
+    uint32_t actor;
+    uint32_t ntok;
+    uint32_t cap_mask;   /* token k must be capitalised */
+    uint32_t upper_mask; /* token k must be all capitals */
+    enum rn_gaz_kind kind;
+};
+
+enum phrase_kind { PH_TRIGGER, PH_CUE };
+
+struct phrase {
+    enum phrase_kind kind;
+    uint32_t index; /* trigger index, or cue class */
+    const char *value;
+    uint32_t ntok;
+    uint32_t stems[PHRASE_MAX];
+    uint32_t next; /* next phrase with the same first stem, or RN_LEX_NONE */
+};
+
+struct rn_lexicon {
+    struct rn_strtab *strings; /* storage for names and values */
+    struct rn_lex_actor *actors;
+    char **aff_names; /* affiliation names until resolved */
+    size_t nactors, actors_cap;
+
+    struct rn_strtab *actor_keys; /* rn_text_key(name or alias) -> actor */
+    uint32_t *actor_key_to;
+    size_t actor_key_cap;
+
+    struct rn_strtab *gaz_keys;
+    struct gaz_entry *gaz;
+    size_t gaz_cap;
+    struct rn_strtab *gaz_first;
+    uint8_t *first_max;
+    size_t first_cap;
+
+    struct rn_strtab *stems;
+    uint32_t *stem_head;    /* stem id -> first phrase */
+    uint32_t *stem_cuebits; /* stem id -> cue classes starting with it */
+    size_t stems_cap;
+    struct phrase *phrases;
+    size_t nphrases, phrases_cap;
+
+    struct rn_trigger *triggers;
+    size_t ntriggers, triggers_cap;
+
+    struct sb_stemmer *stemmer; /* only while loading */
+};
+
+struct wordinfo {
+    uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
+    uint32_t cuebits;
+    uint8_t first_max;
+};
+
+struct rn_wordcache {
+    const struct rn_lexicon *lex;
+    struct sb_stemmer *stemmer;
+    struct rn_strtab *words;
+    struct wordinfo *info;
+    size_t cap;
+};
+
+#define WORDCACHE_LIMIT 2000000u
+
+/* ---- growable arrays ------------------------------------------------------ */
+
+static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return RN_OK;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*arr, n * elem);
+    if (!p)
+        return RN_ENOMEM;
+    memset((char *)p + *cap * elem, 0, (n - *cap) * elem);
+    *arr = p;
+    *cap = n;
+    return RN_OK;
+}
+
+static const char *store(struct rn_lexicon *lex, const char *s)
+{
+    uint32_t id;
+    if (rn_strtab_intern(lex->strings, s, strlen(s), &id, NULL) != RN_OK)
+        return NULL;
+    return rn_strtab_str(lex->strings, id);
+}
+
+/* ---- stems ------------------------------------------------------------------ */
+
+static int stem_word(struct sb_stemmer *st, const char *w, size_t len, struct rn_buf *out)
+{
+    rn_buf_reset(out);
+    const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)len);
+    if (!s)
+        return RN_ENOMEM;
+    return rn_buf_add(out, s, (size_t)sb_stemmer_length(st));
+}
+
+static int stem_id(struct rn_lexicon *lex, const char *w, size_t len, uint32_t *id)
+{
+    struct rn_buf b = RN_BUF_INIT;
+    int rc = stem_word(lex->stemmer, w, len, &b);
+    if (rc == RN_OK)
+        rc = rn_strtab_intern(lex->stems, rn_buf_str(&b), b.len, id, NULL);
+    rn_buf_release(&b);
+    if (rc != RN_OK)
+        return rc;
+    size_t n = rn_strtab_count(lex->stems);
+    size_t old = lex->stems_cap;
+    if (grow((void **)&lex->stem_head, &lex->stems_cap, n, sizeof *lex->stem_head) != RN_OK)
+        return RN_ENOMEM;
+    size_t cap2 = old;
+    if (grow((void **)&lex->stem_cuebits, &cap2, n, sizeof *lex->stem_cuebits) != RN_OK)
+        return RN_ENOMEM;
+    for (size_t k = old; k < lex->stems_cap; k++)
+        lex->stem_head[k] = RN_LEX_NONE;
+    return RN_OK;
+}
+
+/* Tokenize a phrase and intern the stems of its words. */
+static int phrase_stems(struct rn_lexicon *lex, const char *text, uint32_t *stems, uint32_t *n,
+                        struct rn_err *err, const char *where)
+{
+    struct rn_tokens t = RN_TOKENS_INIT;
+    int rc = rn_tokenize(text, 0, strlen(text), &t);
+    *n = 0;
+    for (size_t i = 0; rc == RN_OK && i < t.len; i++) {
+        if (!(t.items[i].flags & (RN_TOK_WORD | RN_TOK_POSS)))
+            continue; /* "Sen." and "put forward," : punctuation is not matched */
+        if (*n == PHRASE_MAX) {
+            rc = rn_fail(err, RN_EINPUT, "%s: phrase longer than %d words", where, PHRASE_MAX);
+            break;
+        }
+        rc = stem_id(lex, rn_token_norm(&t, i), t.items[i].norm_len, &stems[(*n)++]);
+    }
+    rn_tokens_release(&t);
+    if (rc == RN_OK && *n == 0)
+        rc = rn_fail(err, RN_EINPUT, "%s: empty phrase", where);
+    return rc;
+}
+
+static int add_phrase(struct rn_lexicon *lex, enum phrase_kind kind, uint32_t index,
+                      const char *value, const char *text, struct rn_err *err, const char *where)
+{
+    struct phrase ph;
+    memset(&ph, 0, sizeof ph);
+    ph.kind = kind;
+    ph.index = index;
+    ph.value = value;
+    int rc = phrase_stems(lex, text, ph.stems, &ph.ntok, err, where);
+    if (rc != RN_OK)
+        return rc;
+    if (grow((void **)&lex->phrases, &lex->phrases_cap, lex->nphrases + 1, sizeof *lex->phrases))
+        return RN_ENOMEM;
+    /* Keep each stem's list longest first, so the first match is the longest. */
+    uint32_t *link = &lex->stem_head[ph.stems[0]];
+    while (*link != RN_LEX_NONE && lex->phrases[*link].ntok >= ph.ntok)
+        link = &lex->phrases[*link].next;
+    ph.next = *link;
+    *link = (uint32_t)lex->nphrases;
+    lex->phrases[lex->nphrases++] = ph;
+    if (kind == PH_CUE)
+        lex->stem_cuebits[ph.stems[0]] |= 1u << index;
+    return RN_OK;
+}
+
+/* ---- actors and the gazetteer ------------------------------------------------ */
+
+static int add_actor_key(struct rn_lexicon *lex, const char *name, uint32_t actor)
+{
+    struct rn_buf key = RN_BUF_INIT;
+    int rc = rn_text_key(name, strlen(name), &key);
+    uint32_t id;
+    int added = 0;
+    if (rc == RN_OK && key.len)
+        rc = rn_strtab_intern(lex->actor_keys, key.data, key.len, &id, &added);
+    rn_buf_release(&key);
+    if (rc != RN_OK || !added)
+        return rc;
+    if (grow((void **)&lex->actor_key_to, &lex->actor_key_cap, id + 1, sizeof(uint32_t)))
+        return RN_ENOMEM;
+    lex->actor_key_to[id] = actor;
+    return RN_OK;
+}
+
+/* Add a gazetteer entry for text; a leading "the" is dropped ("the
+   Kremlin" is matched as "Kremlin", the determiner is the extractor's). */
+static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enum rn_gaz_kind kind)
+{
+    struct rn_tokens t = RN_TOKENS_INIT;
+    struct rn_buf key = RN_BUF_INIT;
+    int rc = rn_tokenize(text, 0, strlen(text), &t);
+    size_t first = 0;
+    if (rc == RN_OK && t.len > 1 && rn_token_is(&t, 0, "the"))
+        first = 1;
+    struct gaz_entry e = { actor, 0, 0, 0, kind };
+    for (size_t i = first; rc == RN_OK && i < t.len; i++) {
+        uint32_t fl = t.items[i].flags;
+        if (e.ntok == GAZ_MAX_TOKENS)
+            goto out; /* too long to be a name: ignore */
+        if (key.len)
+            rc = rn_buf_addc(&key, ' ');
+        if (rc == RN_OK)
+            rc = rn_buf_adds(&key, rn_token_norm(&t, i));
+        if ((fl & RN_TOK_WORD) && (fl & RN_TOK_CAP))
+            e.cap_mask |= 1u << e.ntok;
+        if ((fl & RN_TOK_WORD) && (fl & RN_TOK_UPPER) && t.items[i].end - t.items[i].start >= 2)
+            e.upper_mask |= 1u << e.ntok;
+        e.ntok++;
+    }
+    if (rc != RN_OK || e.ntok == 0)
+        goto out;
+    uint32_t id;
+    int added = 0;
+    rc = rn_strtab_intern(lex->gaz_keys, key.data, key.len, &id, &added);
+    if (rc != RN_OK || !added)
+        goto out; /* the first entry for a form wins */
+    if ((rc = grow((void **)&lex->gaz, &lex->gaz_cap, id + 1, sizeof *lex->gaz)) != RN_OK)
+        goto out;
+    lex->gaz[id] = e;
+    const char *f = rn_token_norm(&t, first);
+    rc = rn_strtab_intern(lex->gaz_first, f, strlen(f), &id, NULL);
+    if (rc == RN_OK)
+        rc = grow((void **)&lex->first_max, &lex->first_cap, id + 1, 1);
+    if (rc == RN_OK && lex->first_max[id] < e.ntok)
+        lex->first_max[id] = (uint8_t)e.ntok;
+out:
+    rn_tokens_release(&t);
+    rn_buf_release(&key);
+    return rc;
+}
+
+static int add_forms(struct rn_lexicon *lex, const char *list, uint32_t actor,
+                     enum rn_gaz_kind kind)
+{
+    const char *p = list;
+    char tmp[512];
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        while (n && (*p == ' '))
+            p++, n--;
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (n && n < sizeof tmp) {
+            memcpy(tmp, p, n);
+            tmp[n] = '\0';
+            int rc = add_gaz(lex, tmp, actor, kind);
+            if (rc == RN_OK && kind != RN_GAZ_DEMONYM)
+                rc = add_actor_key(lex, tmp, actor);
+            if (rc != RN_OK)
+                return rc;
+        }
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return RN_OK;
+}
+
+/* "Wang Yi" can later be "Wang", "Jeremy Hunt" "Hunt": both ends of a
+   person's name become surname entries (the first one registered wins). */
+static int add_surnames(struct rn_lexicon *lex, const char *name, uint32_t actor)
+{
+    struct rn_tokens t = RN_TOKENS_INIT;
+    int rc = rn_tokenize(name, 0, strlen(name), &t);
+    if (rc == RN_OK && t.len >= 2) {
+        size_t ends[2] = { t.len - 1, 0 };
+        for (int k = 0; k < 2 && rc == RN_OK; k++) {
+            const struct rn_token *tk = &t.items[ends[k]];
+            if (!(tk->flags & RN_TOK_CAP) || tk->end - tk->start < 2 || (tk->flags & RN_TOK_DOTS))
+                continue;
+            char w[128];
+            size_t n = tk->end - tk->start;
+            if (n >= sizeof w)
+                continue;
+            memcpy(w, name + tk->start, n);
+            w[n] = '\0';
+            rc = add_gaz(lex, w, actor, RN_GAZ_SURNAME);
+        }
+    }
+    rn_tokens_release(&t);
+    return rc;
+}
+
+static uint32_t find_key(const struct rn_lexicon *lex, const char *name)
+{
+    struct rn_buf key = RN_BUF_INIT;
+    uint32_t id, out = RN_LEX_NONE;
+    if (rn_text_key(name, strlen(name), &key) == RN_OK && key.len &&
+        rn_strtab_find(lex->actor_keys, key.data, key.len, &id) == RN_OK)
+        out = lex->actor_key_to[id];
+    rn_buf_release(&key);
+    return out;
+}
+
+uint32_t rn_lexicon_find_actor(const struct rn_lexicon *lex, const char *name)
+{
+    return find_key(lex, name);
+}
+
+/* ---- file loading ---------------------------------------------------------- */
+
+enum file_kind { F_UNKNOWN, F_ACTORS, F_RELATIONS, F_CUES };
+
+static const char *field(const struct rn_csv_row *row, size_t i)
+{
+    return i < row->nfields ? row->fields[i] : "";
+}
+
+static int load_actor_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
+                          struct rn_err *err)
+{
+    const char *name = field(row, 0), *type = field(row, 1);
+    if (!name[0])
+        return rn_fail(err, RN_EINPUT, "%s:%ld: empty actor name", path, row->line);
+    enum rn_etype et;
+    if (rn_etype_parse(type, &et) != RN_OK)
+        return rn_fail(err, RN_EINPUT,
+                       "%s:%ld: unknown actor type '%s' (expected country, organization, "
+                       "company, person or group)",
+                       path, row->line, type);
+    uint32_t idx = find_key(lex, name);
+    if (idx == RN_LEX_NONE || strcmp(lex->actors[idx].name, name) != 0) {
+        idx = (uint32_t)lex->nactors;
+        size_t cap = lex->actors_cap;
+        if (grow((void **)&lex->actors, &lex->actors_cap, idx + 1, sizeof *lex->actors) ||
+            grow((void **)&lex->aff_names, &cap, idx + 1, sizeof *lex->aff_names))
+            return RN_ENOMEM;
+        lex->nactors++;
+        struct rn_lex_actor *a = &lex->actors[idx];
+        a->name = store(lex, name);
+        if (!a->name)
+            return RN_ENOMEM;
+        a->type = et;
+        a->affiliation = RN_LEX_NONE;
+        a->demonym = NULL;
+        int rc = add_gaz(lex, name, idx, RN_GAZ_NAME);
+        if (rc == RN_OK)
+            rc = add_actor_key(lex, name, idx);
+        if (rc == RN_OK && et == RN_ETYPE_PERSON)
+            rc = add_surnames(lex, name, idx);
+        if (rc != RN_OK)
+            return rc;
+    }
+    const char *aff = field(row, 2);
+    if (aff[0] && !lex->aff_names[idx]) {
+        lex->aff_names[idx] = strdup(aff);
+        if (!lex->aff_names[idx])
+            return RN_ENOMEM;
+    }
+    int rc = add_forms(lex, field(row, 3), idx, RN_GAZ_ALIAS);
+    if (rc == RN_OK)
+        rc = add_forms(lex, field(row, 4), idx, RN_GAZ_DEMONYM);
+    const char *dem = field(row, 4);
+    if (rc == RN_OK && dem[0] && !lex->actors[idx].demonym) {
+        char tmp[128];
+        size_t n = strcspn(dem, "|");
+        if (n < sizeof tmp) {
+            memcpy(tmp, dem, n);
+            tmp[n] = '\0';
+            lex->actors[idx].demonym = store(lex, tmp);
+        }
+    }
+    return rc;
+}
+
+static int parse_frame(const char *s, uint32_t *out)
+{
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } names[] = {
+        { "obj", RN_FRAME_OBJ },         { "loc", RN_FRAME_LOC },
+        { "on", RN_FRAME_ON },           { "to", RN_FRAME_TO },
+        { "against", RN_FRAME_AGAINST }, { "noun-on", RN_FRAME_NOUN_ON },
+        { "of", RN_FRAME_OF },           { "from", RN_FRAME_FROM },
+        { "premod", RN_FRAME_PREMOD },   { "copula", RN_FRAME_COPULA },
+        { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
+        { "compound", RN_FRAME_COMPOUND },
+    };
+    *out = 0;
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        size_t k;
+        for (k = 0; k < sizeof names / sizeof names[0]; k++)
+            if (strlen(names[k].name) == n && strncmp(names[k].name, s, n) == 0)
+                break;
+        if (k == sizeof names / sizeof names[0])
+            return RN_EINPUT;
+        *out |= names[k].bit;
+        s += n;
+        if (*s == ',')
+            s++;
+    }
+    return RN_OK;
+}
+
+static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *row,
+                             const char *path, struct rn_err *err)
+{
+    char rel[128], where[600];
+    snprintf(where, sizeof where, "%s:%ld", path, row->line);
+    if (rn_relation_normalize(field(row, 0), rel, sizeof rel) != RN_OK)
+        return rn_fail(err, RN_EINPUT, "%s: bad relation name '%s'", where, field(row, 0));
+    struct rn_trigger tr;
+    memset(&tr, 0, sizeof tr);
+    const char *pos = field(row, 1);
+    if (strcmp(pos, "verb") == 0)
+        tr.pos = RN_POS_VERB;
+    else if (strcmp(pos, "noun") == 0)
+        tr.pos = RN_POS_NOUN;
+    else
+        return rn_fail(err, RN_EINPUT, "%s: pos must be verb or noun, not '%s'", where, pos);
+    if (parse_frame(field(row, 3), &tr.frame) != RN_OK || !tr.frame)
+        return rn_fail(err, RN_EINPUT, "%s: bad frame '%s' (see data/lexicon/README.md)", where,
+                       field(row, 3));
+    const char *target = field(row, 4);
+    if (!target[0] || strcmp(target, "any") == 0)
+        tr.target = RN_TARGET_ANY;
+    else if (strcmp(target, "actor") == 0)
+        tr.target = RN_TARGET_ACTOR;
+    else if (strcmp(target, "document") == 0)
+        tr.target = RN_TARGET_DOCUMENT;
+    else
+        return rn_fail(err, RN_EINPUT, "%s: target must be any, actor or document, not '%s'",
+                       where, target);
+    if (rn_polarity_parse(field(row, 5), &tr.polarity) != RN_OK)
+        return rn_fail(err, RN_EINPUT, "%s: bad polarity '%s'", where, field(row, 5));
+    tr.relation = store(lex, rel);
+    if (!tr.relation)
+        return RN_ENOMEM;
+    if (grow((void **)&lex->triggers, &lex->triggers_cap, lex->ntriggers + 1, sizeof tr))
+        return RN_ENOMEM;
+    lex->triggers[lex->ntriggers] = tr;
+    int rc = add_phrase(lex, PH_TRIGGER, (uint32_t)lex->ntriggers, "", field(row, 2), err, where);
+    if (rc == RN_OK)
+        lex->ntriggers++;
+    return rc;
+}
+
+static const char *const cue_names[RN_CUE_COUNT] = {
+    "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
+    "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
+    "notname", "include",
+};
+
+static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
+                        struct rn_err *err)
+{
+    char where[600];
+    snprintf(where, sizeof where, "%s:%ld", path, row->line);
+    const char *cls = field(row, 0);
+    int k;
+    for (k = 0; k < RN_CUE_COUNT; k++)
+        if (strcmp(cue_names[k], cls) == 0)
+            break;
+    if (k == RN_CUE_COUNT)
+        return rn_fail(err, RN_EINPUT, "%s: unknown cue class '%s'", where, cls);
+    const char *value = store(lex, field(row, 2));
+    if (!value)
+        return RN_ENOMEM;
+    return add_phrase(lex, PH_CUE, (uint32_t)k, value, field(row, 1), err, where);
+}
+
+static enum file_kind header_kind(const struct rn_csv_row *row)
+{
+    const char *a = field(row, 0), *b = field(row, 1);
+    if (strcasecmp(a, "name") == 0 && strcasecmp(b, "type") == 0)
+        return F_ACTORS;
+    if (strcasecmp(a, "relation") == 0 && strcasecmp(b, "pos") == 0)
+        return F_RELATIONS;
+    if (strcasecmp(a, "class") == 0 && strcasecmp(b, "phrase") == 0)
+        return F_CUES;
+    return F_UNKNOWN;
+}
+
+static int resolve_affiliations(struct rn_lexicon *lex, struct rn_err *err)
+{
+    for (size_t i = 0; i < lex->nactors; i++) {
+        if (!lex->aff_names[i])
+            continue;
+        uint32_t a = find_key(lex, lex->aff_names[i]);
+        if (a == RN_LEX_NONE || a == i)
+            return rn_fail(err, RN_EINPUT, "actor '%s': affiliation '%s' is not an actor",
+                           lex->actors[i].name, lex->aff_names[i]);
+        lex->actors[i].affiliation = a;
+    }
+    return RN_OK;
+}
+
+int rn_lexicon_add_file(struct rn_lexicon *lex, const char *path, struct rn_err *err)
+{
+    struct rn_csv_options opt = { .delimiter = '\t', .no_quotes = 1, .skip_comments = 1 };
+    struct rn_csv_reader *r = NULL;
+    int rc = rn_csv_open(path, &opt, &r, err);
+    if (rc != RN_OK)
+        return rc;
+    lex->stemmer = sb_stemmer_new("english", NULL);
+    if (!lex->stemmer) {
+        rn_csv_close(r);
+        return rn_fail(err, RN_ENOMEM, "cannot create the English stemmer");
+    }
+    struct rn_csv_row row;
+    enum file_kind kind = F_UNKNOWN;
+    int first = 1;
+    for (;;) {
+        rc = rn_csv_next(r, &row, err);
+        if (rc == 0) {
+            rc = RN_OK;
+            break;
+        }
+        if (rc < 0)
+            break;
+        if (first) {
+            first = 0;
+            kind = header_kind(&row);
+            if (kind == F_UNKNOWN) {
+                rc = rn_fail(err, RN_EINPUT,
+                             "%s:%ld: expected a header row 'name\\ttype...', "
+                             "'relation\\tpos...' or 'class\\tphrase...'",
+                             path, row.line);
+                break;
+            }
+            continue;
+        }
+        if (kind == F_ACTORS)
+            rc = load_actor_row(lex, &row, path, err);
+        else if (kind == F_RELATIONS)
+            rc = load_relation_row(lex, &row, path, err);
+        else
+            rc = load_cue_row(lex, &row, path, err);
+        if (rc == RN_ENOMEM)
+            rn_fail(err, rc, "%s:%ld: out of memory", path, row.line);
+        if (rc != RN_OK)
+            break;
+    }
+    rn_csv_close(r);
+    sb_stemmer_delete(lex->stemmer);
+    lex->stemmer = NULL;
+    if (rc == RN_OK && first)
+        rc = rn_fail(err, RN_EINPUT, "%s: empty lexicon file", path);
+    if (rc == RN_OK && kind == F_ACTORS)
+        rc = resolve_affiliations(lex, err);
+    return rc;
+}
+
+int rn_lexicon_new(struct rn_lexicon **out, struct rn_err *err)
+{
+    struct rn_lexicon *lex = calloc(1, sizeof *lex);
+    *out = NULL;
+    if (!lex)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    lex->strings = rn_strtab_new();
+    lex->actor_keys = rn_strtab_new();
+    lex->gaz_keys = rn_strtab_new();
+    lex->gaz_first = rn_strtab_new();
+    lex->stems = rn_strtab_new();
+    if (!lex->strings || !lex->actor_keys || !lex->gaz_keys || !lex->gaz_first || !lex->stems) {
+        rn_lexicon_free(lex);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    *out = lex;
+    return RN_OK;
+}
+
+int rn_lexicon_load(const char *dir, struct rn_lexicon **out, struct rn_err *err)
+{
+    static const char *const files[] = { "actors.tsv", "cues.tsv", "relations.tsv" };
+    struct rn_lexicon *lex;
+    int rc = rn_lexicon_new(&lex, err);
+    if (rc != RN_OK)
+        return rc;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        FILE *f = fopen(path, "r");
+        if (!f) {
+            if (i < 2)
+                continue; /* actors and cues are optional */
+            rn_lexicon_free(lex);
+            return rn_fail(err, RN_EIO, "cannot open %s: no relation triggers", path);
+        }
+        fclose(f);
+        rc = rn_lexicon_add_file(lex, path, err);
+        if (rc != RN_OK) {
+            rn_lexicon_free(lex);
+            return rc;
+        }
+    }
+    *out = lex;
+    return RN_OK;
+}
+
+void rn_lexicon_free(struct rn_lexicon *lex)
+{
+    if (!lex)
+        return;
+    for (size_t i = 0; i < lex->nactors; i++)
+        free(lex->aff_names[i]);
+    free(lex->aff_names);
+    free(lex->actors);
+    free(lex->actor_key_to);
+    free(lex->gaz);
+    free(lex->first_max);
+    free(lex->stem_head);
+    free(lex->stem_cuebits);
+    free(lex->phrases);
+    free(lex->triggers);
+    rn_strtab_free(lex->strings);
+    rn_strtab_free(lex->actor_keys);
+    rn_strtab_free(lex->gaz_keys);
+    rn_strtab_free(lex->gaz_first);
+    rn_strtab_free(lex->stems);
+    if (lex->stemmer)
+        sb_stemmer_delete(lex->stemmer);
+    free(lex);
+}
+
+size_t rn_lexicon_actor_count(const struct rn_lexicon *lex)
+{
+    return lex->nactors;
+}
+
+const struct rn_lex_actor *rn_lexicon_actor(const struct rn_lexicon *lex, uint32_t i)
+{
+    return i < lex->nactors ? &lex->actors[i] : NULL;
+}
+
+/* ---- the word cache -------------------------------------------------------- */
+
+int rn_wordcache_new(const struct rn_lexicon *lex, struct rn_wordcache **out)
+{
+    struct rn_wordcache *wc = calloc(1, sizeof *wc);
+    *out = NULL;
+    if (!wc)
+        return RN_ENOMEM;
+    wc->lex = lex;
+    wc->stemmer = sb_stemmer_new("english", NULL);
+    wc->words = rn_strtab_new();
+    if (!wc->stemmer || !wc->words) {
+        rn_wordcache_free(wc);
+        return RN_ENOMEM;
+    }
+    *out = wc;
+    return RN_OK;
+}
+
+void rn_wordcache_free(struct rn_wordcache *wc)
+{
+    if (!wc)
+        return;
+    if (wc->stemmer)
+        sb_stemmer_delete(wc->stemmer);
+    rn_strtab_free(wc->words);
+    free(wc->info);
+    free(wc);
+}
+
+int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, struct rn_buf *out)
+{
+    return stem_word(wc->stemmer, word, len, out);
+}
+
+static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0 };
+
+/* Facts about the word at token i; punctuation has none (a possessive is a
+   word here: "'s" appears in names such as "People's Republic"). */
+static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+{
+    const struct rn_token *tk = &t->items[i];
+    if (!(tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) && !(tk->flags & RN_TOK_PUNCT))
+        return no_info;
+    const char *w = rn_token_norm(t, i);
+    uint32_t id;
+    if (rn_strtab_find(wc->words, w, tk->norm_len, &id) == RN_OK)
+        return wc->info[id];
+    if (rn_strtab_count(wc->words) >= WORDCACHE_LIMIT) {
+        /* Bound memory on endless input: start the memo afresh. */
+        struct rn_strtab *fresh = rn_strtab_new();
+        if (!fresh)
+            return no_info;
+        rn_strtab_free(wc->words);
+        wc->words = fresh;
+    }
+    int added;
+    if (rn_strtab_intern(wc->words, w, tk->norm_len, &id, &added) != RN_OK)
+        return no_info;
+    if (grow((void **)&wc->info, &wc->cap, (size_t)id + 1, sizeof *wc->info) != RN_OK)
+        return no_info;
+    struct wordinfo *wi = &wc->info[id];
+    *wi = no_info;
+    const struct rn_lexicon *lex = wc->lex;
+    uint32_t fid;
+    if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK)
+        wi->first_max = lex->first_max[fid];
+    if (tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) {
+        const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)tk->norm_len);
+        uint32_t sid;
+        if (s && rn_strtab_find(lex->stems, (const char *)s, (size_t)sb_stemmer_length(wc->stemmer),
+                                &sid) == RN_OK) {
+            wi->stem = sid;
+            wi->cuebits = lex->stem_cuebits[sid];
+        }
+    }
+    return *wi;
+}
+
+/* ---- matching ------------------------------------------------------------------ */
+
+int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                     const struct rn_tokens *t, size_t i, size_t end, int all_caps,
+                     struct rn_gaz_match *m)
+{
+    if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
+        return 0;
+    struct wordinfo wi = word_info(wc, t, i);
+    size_t maxn = wi.first_max;
+    if (!maxn)
+        return 0;
+    if (maxn > end - i)
+        maxn = end - i;
+    char key[1024];
+    size_t offs[GAZ_MAX_TOKENS + 1];
+    size_t len = 0;
+    /* Build the longest key once; shorter keys are its prefixes. */
+    for (size_t n = 0; n < maxn; n++) {
+        const char *w = rn_token_norm(t, i + n);
+        size_t wl = t->items[i + n].norm_len;
+        if (len + wl + 2 > sizeof key) {
+            maxn = n;
+            break;
+        }
+        if (n)
+            key[len++] = ' ';
+        memcpy(key + len, w, wl);
+        len += wl;
+        offs[n + 1] = len;
+    }
+    for (size_t n = maxn; n >= 1; n--) {
+        uint32_t id;
+        if (rn_strtab_find(lex->gaz_keys, key, offs[n], &id) != RN_OK)
+            continue;
+        const struct gaz_entry *e = &lex->gaz[id];
+        int ok = 1;
+        for (size_t k = 0; k < n && ok && !all_caps; k++) {
+            uint32_t fl = t->items[i + k].flags;
+            if ((e->upper_mask >> k) & 1)
+                ok = (fl & RN_TOK_UPPER) != 0;
+            else if ((e->cap_mask >> k) & 1)
+                ok = (fl & RN_TOK_CAP) != 0;
+        }
+        if (!ok)
+            continue;
+        m->actor = e->actor;
+        m->ntok = (uint32_t)n;
+        m->kind = e->kind;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does phrase ph match at token i? */
+static int phrase_at(struct rn_wordcache *wc, const struct phrase *ph, const struct rn_tokens *t,
+                     size_t i, size_t end)
+{
+    if (i + ph->ntok > end)
+        return 0;
+    for (uint32_t k = 1; k < ph->ntok; k++)
+        if (word_info(wc, t, i + k).stem != ph->stems[k])
+            return 0;
+    return 1;
+}
+
+size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                           const struct rn_tokens *t, size_t i, size_t end,
+                           const struct rn_trigger **out, uint32_t *ntok, size_t max)
+{
+    if (i >= end)
+        return 0;
+    struct wordinfo wi = word_info(wc, t, i);
+    if (wi.stem == RN_LEX_NONE)
+        return 0;
+    size_t n = 0;
+    for (uint32_t p = lex->stem_head[wi.stem]; p != RN_LEX_NONE && n < max;
+         p = lex->phrases[p].next) {
+        const struct phrase *ph = &lex->phrases[p];
+        if (ph->kind != PH_TRIGGER || !phrase_at(wc, ph, t, i, end))
+            continue;
+        out[n] = &lex->triggers[ph->index];
+        ntok[n] = ph->ntok;
+        n++;
+    }
+    return n;
+}
+
+uint32_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                                const struct rn_tokens *t, size_t i)
+{
+    (void)lex;
+    if (i >= t->len)
+        return 0;
+    return word_info(wc, t, i).cuebits;
+}
+
+int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                   const struct rn_tokens *t, size_t i, size_t end, enum rn_cue cls,
+                   struct rn_cue_match *m)
+{
+    if (i >= end)
+        return 0;
+    struct wordinfo wi = word_info(wc, t, i);
+    if (!(wi.cuebits & (1u << cls)))
+        return 0;
+    for (uint32_t p = lex->stem_head[wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
+        const struct phrase *ph = &lex->phrases[p];
+        if (ph->kind != PH_CUE || ph->index != (uint32_t)cls || !phrase_at(wc, ph, t, i, end))
+            continue;
+        m->cls = cls;
+        m->ntok = ph->ntok;
+        m->value = ph->value;
+        return 1;
+    }
+    return 0;
+}
