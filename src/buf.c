@@ -106,3 +106,16 @@ void rn_buf_release(struct rn_buf *b)
     b->len = 0;
     b->cap = 0;
 }
+
+void *rn_array_grow(void *items, size_t *cap, size_t len, size_t item_size, size_t min_cap)
+{
+    if (len < *cap)
+        return items;
+    size_t ncap = *cap ? *cap * 2 : (min_cap ? min_cap : 16);
+    if (item_size == 0 || ncap > (size_t)-1 / item_size)
+        return NULL;
+    void *p = realloc(items, ncap * item_size);
+    if (p)
+        *cap = ncap;
+    return p;
+}

@@ -44,4 +44,13 @@ char *rn_buf_detach(struct rn_buf *b);
 /* Free the memory; b is left empty and reusable. Safe to call twice. */
 void rn_buf_release(struct rn_buf *b);
 
+/* Growable arrays of any item type: when len == *cap, return items
+ * reallocated to twice the capacity (at least min_cap items of item_size
+ * bytes) and update *cap; otherwise return items unchanged. NULL on out of
+ * memory (items and *cap are then untouched). Typical use:
+ *     if (v->len == v->cap && !(p = rn_array_grow(v->items, &v->cap, v->len,
+ *                                                 sizeof *p, 64))) return RN_ENOMEM;
+ *     v->items = p; */
+void *rn_array_grow(void *items, size_t *cap, size_t len, size_t item_size, size_t min_cap);
+
 #endif

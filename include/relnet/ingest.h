@@ -8,6 +8,30 @@
  * replaced with U+FFFD and counted. Blocks (paragraphs, headings, list
  * items, table cells, captions) end with '\n'; a line is never split
  * inside a block.
+ *
+ * What happens to the input, in order:
+ *   1. a NUL byte, or control bytes in more than 10% of the input, make it a
+ *      binary file (RN_EINPUT); a UTF-16 byte-order mark is reported as such;
+ *   2. a UTF-8 byte-order mark is dropped, CRLF and lone CR become '\n',
+ *      other control bytes (except tab) become spaces, invalid UTF-8 bytes
+ *      become U+FFFD;
+ *   3. HTML goes through relnet/html.h (tags, entities, blocks, metadata);
+ *      plain text gives its URL from a leading "URL: <url>" line and its date
+ *      from a " date YYYY-MM-DD" / "date: YYYY-MM-DD" prefix on one of its
+ *      first ten lines (the prefix is removed, the rest of the line kept) or
+ *      from a date-only line ("Date: June 30, 2020", "Published 2 Nov 2023");
+ *   4. each line is trimmed and, unless keep_boilerplate, dropped when it is
+ *      page furniture: a phrase of the boilerplate rules (the whole line, its
+ *      start, or a phrase inside a short line), a run of three or more short
+ *      menu-like lines, a contact line with an e-mail address, a bare URL, a
+ *      line of symbols only, a teaser cut off with "...", a short line in
+ *      another script than the article (spam), a date-only line (which gives
+ *      the date when nothing else did), or a repeat of an earlier line of the
+ *      same article. For HTML, elements dropped by html.h (nav, footer,
+ *      class-marked boxes) count as boilerplate lines too. Headlines and captions that read as sentences are kept:
+ *      dropping a real sentence loses relations, keeping a menu line costs
+ *      little;
+ *   5. runs of blank lines become one blank line.
  */
 #ifndef RELNET_INGEST_H
 #define RELNET_INGEST_H
@@ -38,15 +62,24 @@ struct rn_article {
 
 #define RN_ARTICLE_INIT { 0 }
 
+/* Boilerplate rules: line phrases and HTML class/id tokens (see
+ * data/lexicon/README.boilerplate.md). Opaque and immutable once loaded, so
+ * one set may be shared by threads. */
+struct rn_boiler_rules;
+
 struct rn_ingest_options {
     enum rn_ingest_format format;
     int keep_boilerplate; /* 1: skip boilerplate removal (for debugging) */
+    const struct rn_boiler_rules *rules; /* NULL: the built-in copy of
+                                            data/lexicon/boilerplate.tsv */
 };
 
 /* Read and clean one file ("-" = stdin). On failure *out is left empty and
  * err says why ("x.txt: binary file (NUL byte at offset 12)", "x.txt: empty
- * file", "cannot open x.txt: ..."). Returns RN_OK, RN_EINPUT, RN_EIO or
- * RN_ENOMEM. Invalid UTF-8 is NOT an error: it is replaced and counted. */
+ * article", "cannot open x.txt: ..."). Returns RN_OK, RN_EINPUT, RN_EIO or
+ * RN_ENOMEM. Invalid UTF-8 is NOT an error: it is replaced and counted.
+ * opt may be NULL (defaults). The file is read whole: memory is a small
+ * multiple of the file's size, and nothing is kept between calls. */
 int rn_ingest_file(const char *path, const struct rn_ingest_options *opt,
                    struct rn_article *out, struct rn_err *err);
 
@@ -57,5 +90,95 @@ int rn_ingest_memory(const char *name, const char *data, size_t len,
 
 /* Free everything; a is left empty. Safe to call twice. */
 void rn_article_release(struct rn_article *a);
+
+/* --- boilerplate rules ------------------------------------------------------ */
+
+/* Load rules from a TSV file (format in data/lexicon/README.boilerplate.md:
+ * "KIND<TAB>PHRASE[<TAB>MAX_WORDS]", KIND one of line, prefix, contains,
+ * class). The file replaces the built-in rules. *out (free with
+ * rn_boiler_rules_free) is set on RN_OK. Errors: RN_EIO "cannot open
+ * PATH: ...", RN_EINPUT "PATH:LINE: what was expected", RN_ENOMEM. */
+int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out,
+                         struct rn_err *err);
+
+/* NULL-safe. */
+void rn_boiler_rules_free(struct rn_boiler_rules *rules);
+
+/* The text of the built-in rules: data/lexicon/boilerplate.tsv as it was
+ * when the library was built (the unit tests check they are the same). */
+const char *rn_boiler_rules_builtin_tsv(void);
+
+/* --- corpus-level boilerplate: lines repeated across files --------------------
+ *
+ * Site templates repeat the same lines ("MediaNama's mission is ...",
+ * footers, newsletter blurbs) in every page of a site, which no single-file
+ * rule can see. Two passes over a corpus:
+ *
+ *     struct rn_boiler_stats *st = rn_boiler_stats_new(0);
+ *     for each file: rn_ingest_file(...); rn_boiler_stats_add(st, &a); release
+ *     for each file: rn_ingest_file(...); rn_boiler_stats_apply(st, &a, &err); use
+ *     rn_boiler_stats_free(st);
+ *
+ * (ingest is fast enough that reading twice beats keeping a corpus in
+ * memory). Only lines of at most RN_BOILER_LINE_MAX bytes are counted:
+ * long lines repeated across files are syndicated prose, not templates.
+ * An article whose repeated lines are more than half its text is a copy of
+ * another article (syndication), and apply leaves it alone, so a wire story
+ * printed by three sites keeps its sentences. Memory: about 16 bytes per
+ * distinct short line. */
+#define RN_BOILER_LINE_MAX 200
+#define RN_BOILER_MIN_FILES 3
+
+struct rn_boiler_stats;
+
+/* min_files: a line in at least this many different articles is
+ * boilerplate (0 = RN_BOILER_MIN_FILES). NULL on out of memory. */
+struct rn_boiler_stats *rn_boiler_stats_new(unsigned min_files);
+
+/* Count each distinct short line of a->text once. An article with the same
+ * content_hash as one already added is not counted again. RN_OK or
+ * RN_ENOMEM. */
+int rn_boiler_stats_add(struct rn_boiler_stats *st, const struct rn_article *a);
+
+/* Drop from a->text the lines seen in at least min_files articles, adding
+ * them to a->boilerplate_lines. Returns RN_OK, RN_ENOMEM, or RN_EINPUT
+ * "PATH: empty article" when nothing is left (a is then left as it was). */
+int rn_boiler_stats_apply(const struct rn_boiler_stats *st, struct rn_article *a,
+                          struct rn_err *err);
+
+/* NULL-safe. */
+void rn_boiler_stats_free(struct rn_boiler_stats *st);
+
+/* --- finding article files -------------------------------------------------- */
+
+struct rn_paths {
+    char **items; /* owned strings */
+    size_t len, cap;
+};
+
+#define RN_PATHS_INIT { NULL, 0, 0 }
+
+/* 1 when path names an article file by its extension (.txt, .text, .html,
+ * .htm, .xhtml; case ignored), else 0. */
+int rn_ingest_is_article_path(const char *path);
+
+/* Append to out the article files below dir, recursively, as "dir/sub/x.txt",
+ * sorted by byte order of the whole path so every run lists them the same
+ * way. Hidden files and directories (".name") are skipped, and symbolic links
+ * to directories are not followed (no loops). Returns RN_OK, RN_EIO "cannot
+ * open directory DIR: ..." or RN_ENOMEM; on error out keeps what it had. */
+int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err);
+
+/* Free all paths; p is left empty. Safe to call twice. */
+void rn_paths_release(struct rn_paths *p);
+
+/* --- dates -------------------------------------------------------------------- */
+
+/* Read a date written as "2020-06-29", "2020-06-29T10:00:00Z", "2020/06/29",
+ * "June 29, 2020", "29 June 2020", "Mon, 29 Jun 2020", "Sept. 12, 2020"
+ * (weekday, ordinal suffixes and a trailing time allowed) from s[0..n) and
+ * write "YYYY-MM-DD" and a NUL to out. *used (may be NULL) gets the bytes the
+ * date took. Returns 1 on success, 0 when s does not start with a date. */
+int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used);
 
 #endif

@@ -1,0 +1,1960 @@
+/* ingest.c - article files to clean text (see relnet/ingest.h).
+ *
+ * The raw bytes are checked and normalised in one pass (binary sniffing,
+ * BOM, line ends, invalid UTF-8), HTML goes through html.c, and the
+ * resulting lines are classified one by one with features that need no
+ * per-site rule: the boilerplate phrase list, word counts, stop words,
+ * sentence punctuation, e-mail addresses, script mismatch, repetition.
+ * Every step is linear in the input; per line, only a bounded prefix (the
+ * folded "key", at most KEY_MAX bytes) is compared with the phrase list.
+ */
+#include "relnet/ingest.h"
+
+#include "relnet/buf.h"
+#include "relnet/hash.h"
+#include "relnet/html.h"
+#include "relnet/text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <threads.h>
+
+/* ===== boilerplate rules ====================================================== */
+
+/* The built-in copy of data/lexicon/boilerplate.tsv, byte for byte (a unit
+ * test compares them). */
+static const char builtin_tsv[] =
+    "# boilerplate.tsv - page furniture that ingest drops (format: README.boilerplate.md)\n"
+    "# KIND\tPHRASE\tMAX_WORDS\n"
+    "# line: the whole line is the phrase; prefix: the line starts with it;\n"
+    "# contains: the phrase is inside the line; class: an HTML class/id token.\n"
+    "# Phrases are compared after folding: ASCII case ignored, punctuation and\n"
+    "# spaces collapse to one space, ':' is kept, '#' stands for a number. MAX_WORDS (0 or\n"
+    "# empty = any length) protects real sentences that happen to start alike.\n"
+    "#\n"
+    "# advertising\n"
+    "prefix\tadvertisement\t8\n"
+    "prefix\tadvertisements\t8\n"
+    "prefix\tadvert\t4\n"
+    "line\tad\n"
+    "line\tads\n"
+    "prefix\tsponsored\t4\n"
+    "line\tpromoted\n"
+    "line\tpaid content\n"
+    "line\tpartner content\n"
+    "contains\tcontinue reading below\t8\n"
+    "contains\tscroll to continue\t8\n"
+    "contains\tstory continues below\t8\n"
+    "contains\tarticle continues below\t8\n"
+    "# share buttons and social follow\n"
+    "line\tshare\n"
+    "line\tshares\n"
+    "line\t# shares\n"
+    "prefix\tshare this\t5\n"
+    "prefix\tshare on\t5\n"
+    "prefix\tshare via\t5\n"
+    "prefix\tclick to share\t8\n"
+    "line\ttweet\n"
+    "line\tfacebook\n"
+    "line\ttwitter\n"
+    "line\tx\n"
+    "line\twhatsapp\n"
+    "line\tlinkedin\n"
+    "line\tpinterest\n"
+    "line\treddit\n"
+    "line\ttelegram\n"
+    "line\temail\n"
+    "line\te mail\n"
+    "line\tprint\n"
+    "line\tcopy link\n"
+    "line\tcopied\n"
+    "line\tcomment\n"
+    "line\tcomments\n"
+    "line\t# comments\n"
+    "line\tno comments\n"
+    "prefix\tleave a comment\t6\n"
+    "prefix\tleave a reply\t6\n"
+    "prefix\tpost a comment\t6\n"
+    "prefix\tload comments\t4\n"
+    "prefix\tfollow us\t10\n"
+    "line\tconnect with us\n"
+    "prefix\tjoin us on\t10\n"
+    "# navigation\n"
+    "prefix\tskip to\t5\n"
+    "line\tmenu\n"
+    "line\tmain menu\n"
+    "line\ttoggle navigation\n"
+    "line\thome\n"
+    "line\tsearch\n"
+    "prefix\tsearch for\t4\n"
+    "contains\twhat are you looking for\t8\n"
+    "prefix\tpress enter to search\t8\n"
+    "line\tlog in\n"
+    "line\tlogin\n"
+    "line\tsign in\n"
+    "line\tregister\n"
+    "line\tsubscribe\n"
+    "line\tsubscribe now\n"
+    "line\tback to top\n"
+    "prefix\tnext article\t4\n"
+    "prefix\tprevious article\t4\n"
+    "prefix\tnext story\t4\n"
+    "prefix\tprevious story\t4\n"
+    "line\tclose\n"
+    "line\tloading\n"
+    "prefix\tplease wait\t5\n"
+    "# related-article teasers\n"
+    "prefix\talso read\t0\n"
+    "prefix\tread also\t0\n"
+    "prefix\tread more\t6\n"
+    "prefix\tsee also\t12\n"
+    "prefix\trelated\t4\n"
+    "prefix\tyou may also like\t6\n"
+    "prefix\tyou might also like\t6\n"
+    "prefix\tyou may like\t5\n"
+    "prefix\trecommended\t4\n"
+    "prefix\tmore from\t6\n"
+    "prefix\tmore on\t4\n"
+    "prefix\tmore stories\t4\n"
+    "prefix\tmost popular\t4\n"
+    "prefix\tmost read\t4\n"
+    "prefix\ttrending\t3\n"
+    "prefix\tpopular stories\t4\n"
+    "prefix\tlatest news\t4\n"
+    "prefix\ttop stories\t4\n"
+    "prefix\teditor s picks\t4\n"
+    "prefix\tdon t miss\t8\n"
+    "prefix\tlisten to this article\t8\n"
+    "contains\tmin read\t5\n"
+    "prefix\treading time\t6\n"
+    "# newsletter and subscription boxes\n"
+    "prefix\tsubscribe to\t12\n"
+    "prefix\tsign up for\t15\n"
+    "prefix\tsign up to\t15\n"
+    "contains\tour newsletter\t25\n"
+    "contains\tdaily newsletter\t20\n"
+    "contains\tweekly newsletter\t20\n"
+    "contains\tyour inbox\t20\n"
+    "prefix\tyour email\t6\n"
+    "prefix\tenter your email\t8\n"
+    "prefix\temail address\t6\n"
+    "prefix\tplease enter\t10\n"
+    "contains\trequired fields\t10\n"
+    "prefix\tby subscribing\t40\n"
+    "prefix\tcorrect invalid entries\t8\n"
+    "line\tclick to hide\n"
+    "prefix\tclick here\t12\n"
+    "prefix\tdownload the app\t12\n"
+    "prefix\tget the app\t8\n"
+    "# copyright and legal footers\n"
+    "prefix\t©\t40\n"
+    "prefix\tcopyright #\t40\n"
+    "prefix\tcopyright ©\t40\n"
+    "prefix\tc #\t40\n"
+    "contains\tall rights reserved\t40\n"
+    "line\tprivacy policy\n"
+    "contains\tprivacy policy\t12\n"
+    "contains\tterms of use\t12\n"
+    "contains\tterms of service\t12\n"
+    "contains\tterms and conditions\t12\n"
+    "line\tcontact us\n"
+    "line\tabout us\n"
+    "line\tadvertise with us\n"
+    "# cookie notices\n"
+    "contains\tuse cookies\t60\n"
+    "contains\tuses cookies\t60\n"
+    "contains\tcookie policy\t40\n"
+    "contains\taccept cookies\t40\n"
+    "contains\taccept all cookies\t40\n"
+    "prefix\twe value your privacy\t40\n"
+    "# author boxes and bylines\n"
+    "prefix\twritten by\t6\n"
+    "prefix\tposted by\t6\n"
+    "prefix\tabout the author\t6\n"
+    "line\tauthor\n"
+    "prefix\treporting by\t25\n"
+    "prefix\tadditional reporting\t25\n"
+    "prefix\tediting by\t20\n"
+    "prefix\tcompiled by\t8\n"
+    "prefix\ttags:\t20\n"
+    "prefix\tfiled under\t15\n"
+    "# photo credits (captions longer than MAX_WORDS are real sentences and stay)\n"
+    "prefix\tphoto credit\t12\n"
+    "prefix\tphoto courtesy\t12\n"
+    "prefix\timage credit\t12\n"
+    "prefix\timage source\t12\n"
+    "prefix\timage courtesy\t12\n"
+    "prefix\tphoto:\t4\n"
+    "prefix\tphotograph:\t5\n"
+    "prefix\timage:\t4\n"
+    "prefix\tpicture:\t4\n"
+    "prefix\tcredit:\t5\n"
+    "prefix\tsource:\t4\n"
+    "prefix\tfile photo\t5\n"
+    "prefix\trepresentational image\t5\n"
+    "prefix\trepresentative image\t5\n"
+    "line\tgetty images\n"
+    "line\tafp\n"
+    "line\treuters\n"
+    "line\tap\n"
+    "# HTML class and id tokens (first or last part of a class name split at - and _)\n"
+    "class\tnav\n"
+    "class\tnavbar\n"
+    "class\tnavigation\n"
+    "class\tmenu\n"
+    "class\tmenubar\n"
+    "class\tsubmenu\n"
+    "class\tbreadcrumb\n"
+    "class\tbreadcrumbs\n"
+    "class\tshare\n"
+    "class\tshares\n"
+    "class\tsharing\n"
+    "class\tsharebar\n"
+    "class\tsocial\n"
+    "class\tsocials\n"
+    "class\tnewsletter\n"
+    "class\tnewsletters\n"
+    "class\tsubscribe\n"
+    "class\tsubscription\n"
+    "class\tsignup\n"
+    "class\tlogin\n"
+    "class\tsearch\n"
+    "class\tcookie\n"
+    "class\tcookies\n"
+    "class\tconsent\n"
+    "class\tgdpr\n"
+    "class\trelated\n"
+    "class\trecommended\n"
+    "class\trecommendations\n"
+    "class\trecirculation\n"
+    "class\tpopular\n"
+    "class\ttrending\n"
+    "class\tpromo\n"
+    "class\tpromos\n"
+    "class\tadvert\n"
+    "class\tadverts\n"
+    "class\tadvertisement\n"
+    "class\tadvertising\n"
+    "class\tads\n"
+    "class\tad\n"
+    "class\tadslot\n"
+    "class\tsponsor\n"
+    "class\tsponsored\n"
+    "class\toutbrain\n"
+    "class\ttaboola\n"
+    "class\tauthor\n"
+    "class\tbyline\n"
+    "class\tbio\n"
+    "class\tcomments\n"
+    "class\tcomment\n"
+    "class\tdisqus\n"
+    "class\tsidebar\n"
+    "class\twidget\n"
+    "class\twidgets\n"
+    "class\tpopup\n"
+    "class\tmodal\n"
+    "class\toverlay\n"
+    "class\ttoolbar\n"
+    "class\tpagination\n"
+    "class\tpager\n"
+    "class\tfooter\n"
+    "class\tmasthead\n"
+    "class\tskiplink\n"
+    "class\thidden\n";
+
+enum phrase_kind { PK_LINE, PK_PREFIX, PK_CONTAINS, PK_CLASS };
+
+#define KEY_MAX 512          /* folded bytes of a line compared with phrases */
+#define CONTAINS_MAX_WORDS 80 /* "contains" rules only look at short lines */
+
+struct phrase {
+    char *key; /* folded phrase; '#' matches a number */
+    size_t len;
+    unsigned max_words; /* 0: any length */
+    enum phrase_kind kind;
+};
+
+struct rn_boiler_rules {
+    struct phrase *items; /* line, prefix and contains rules, file order */
+    size_t len, cap;
+    char **tokens;        /* class tokens, sorted for bsearch */
+    size_t ntokens, tokcap;
+    size_t longest;         /* longest phrase key */
+    unsigned contains_words; /* largest MAX_WORDS of a contains rule */
+};
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* Bytes in the UTF-8 sequence led by c (1 for a stray byte). */
+static size_t utf8_len(unsigned char c)
+{
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    if (c >= 0xE0)
+        return c <= 0xEF ? 3 : 1;
+    if (c >= 0xC2)
+        return 2;
+    return 1;
+}
+
+/* Non-ASCII characters that separate words like ASCII punctuation does:
+ * no-break space, guillemets, middle dot, general punctuation (dashes,
+ * curly quotes, bullets, ellipsis), arrows, geometric shapes. */
+static int utf8_separator(const unsigned char *s, size_t n)
+{
+    if (n == 2 && s[0] == 0xC2)
+        return s[1] == 0xA0 || s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xB7 || s[1] == 0xA6;
+    if (n == 3 && s[0] == 0xE2)
+        return s[1] == 0x80 || s[1] == 0x81 || s[1] == 0x86 || s[1] == 0x96 || s[1] == 0x97;
+    return 0;
+}
+
+/* Fold s[0..n) into key (at most KEY_MAX bytes): ASCII letters lower-cased,
+ * runs of punctuation and space become one space, ':' is kept (attached to
+ * the word before), other non-ASCII characters are kept as they are
+ * ("©"). With keep_hash, '#' is kept as the number wildcard. Returns the
+ * key's length. */
+static size_t fold_key(const char *text, size_t n, char *key, size_t max, int keep_hash)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t k = 0, i = 0;
+    int space = 0;
+    if (max > KEY_MAX)
+        max = KEY_MAX;
+    while (i < n && k + 5 < max) {
+        unsigned char c = s[i];
+        if (is_alnum(c) || (keep_hash && c == '#')) {
+            if (space && k > 0)
+                key[k++] = ' ';
+            key[k++] = (char)lower(c);
+            space = 0;
+            i++;
+        } else if (c == ':') {
+            if (k > 0 && key[k - 1] != ':')
+                key[k++] = ':';
+            space = 1;
+            i++;
+        } else if (c < 0x80) {
+            space = 1;
+            i++;
+        } else {
+            size_t m = utf8_len(c);
+            if (m > n - i)
+                m = n - i;
+            if (utf8_separator(s + i, m)) {
+                space = 1;
+            } else {
+                if (space && k > 0)
+                    key[k++] = ' ';
+                memcpy(key + k, s + i, m);
+                k += m;
+                space = 0;
+            }
+            i += m;
+        }
+    }
+    return k;
+}
+
+/* Match phrase p at key[pos]: returns the end of the match or -1. '#' in
+ * the phrase takes one or more digits. The match must end at a word end
+ * when the phrase ends in a word character. */
+static long match_at(const char *key, size_t kn, size_t pos, const struct phrase *p)
+{
+    size_t k = pos;
+    for (size_t i = 0; i < p->len; i++) {
+        if (p->key[i] == '#') {
+            if (k >= kn || !is_digit((unsigned char)key[k]))
+                return -1;
+            while (k < kn && is_digit((unsigned char)key[k]))
+                k++;
+        } else {
+            if (k >= kn || key[k] != p->key[i])
+                return -1;
+            k++;
+        }
+    }
+    unsigned char last = (unsigned char)p->key[p->len - 1];
+    if ((is_alnum(last) || last == '#') && k < kn && key[k] != ' ' && key[k] != ':')
+        return -1;
+    return (long)k;
+}
+
+/* First occurrence of needle[0..nn) in h[0..hn), or NULL (memchr does the
+ * scanning; memmem is a GNU extension). */
+static const char *find_bytes(const char *h, size_t hn, const char *needle, size_t nn)
+{
+    while (nn > 0 && hn >= nn) {
+        const char *c = memchr(h, needle[0], hn - nn + 1);
+        if (!c)
+            return NULL;
+        if (memcmp(c, needle, nn) == 0)
+            return c;
+        hn -= (size_t)(c - h) + 1;
+        h = c + 1;
+    }
+    return NULL;
+}
+
+/* Does a line with this key and word count match one phrase rule? */
+static int phrase_matches(const struct phrase *p, const char *key, size_t kn, size_t words)
+{
+    if (p->max_words && words > p->max_words)
+        return 0;
+    switch (p->kind) {
+    case PK_LINE: {
+        /* "Read more:" is the line "read more" */
+        size_t n = kn;
+        if (n > 0 && key[n - 1] == ':')
+            n--;
+        return match_at(key, n, 0, p) == (long)n;
+    }
+    case PK_PREFIX:
+        return match_at(key, kn, 0, p) >= 0;
+    case PK_CONTAINS: {
+        /* find_bytes finds the literal part before any '#'; match_at checks the
+           rest and the word boundaries. */
+        const char *lit_end = memchr(p->key, '#', p->len);
+        size_t lit = lit_end ? (size_t)(lit_end - p->key) : p->len;
+        const char *k = key;
+        while (lit > 0 && (size_t)(k - key) < kn) {
+            const char *hit = find_bytes(k, kn - (size_t)(k - key), p->key, lit);
+            if (!hit)
+                return 0;
+            size_t at = (size_t)(hit - key);
+            if ((at == 0 || key[at - 1] == ' ') && match_at(key, kn, at, p) >= 0)
+                return 1;
+            k = hit + 1;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int token_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int rules_add_token(struct rn_boiler_rules *r, const char *tok, size_t n)
+{
+    char **t = rn_array_grow(r->tokens, &r->tokcap, r->ntokens, sizeof *t, 64);
+    if (!t)
+        return RN_ENOMEM;
+    r->tokens = t;
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return RN_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        copy[i] = (char)lower((unsigned char)tok[i]);
+    copy[n] = '\0';
+    r->tokens[r->ntokens++] = copy;
+    return RN_OK;
+}
+
+static int rules_add_phrase(struct rn_boiler_rules *r, enum phrase_kind kind, const char *text,
+                            size_t n, unsigned max_words)
+{
+    char key[KEY_MAX];
+    size_t kn = fold_key(text, n, key, KEY_MAX, 1);
+    if (kn == 0)
+        return RN_EINPUT;
+    if (kn > r->longest)
+        r->longest = kn;
+    if (kind == PK_CONTAINS && max_words > r->contains_words)
+        r->contains_words = max_words;
+    struct phrase *p = rn_array_grow(r->items, &r->cap, r->len, sizeof *p, 128);
+    if (!p)
+        return RN_ENOMEM;
+    r->items = p;
+    char *copy = malloc(kn + 1);
+    if (!copy)
+        return RN_ENOMEM;
+    memcpy(copy, key, kn);
+    copy[kn] = '\0';
+    r->items[r->len++] = (struct phrase){ copy, kn, max_words, kind };
+    return RN_OK;
+}
+
+/* Add one TSV line (no newline) to r; name and lineno are for messages. */
+static int parse_rule(struct rn_boiler_rules *r, const char *line, size_t n, const char *name,
+                      size_t lineno, struct rn_err *err)
+{
+    static const char *const kinds[] = { "line", "prefix", "contains", "class" };
+    while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' '))
+        n--;
+    if (n == 0 || line[0] == '#')
+        return RN_OK;
+    const char *tab = memchr(line, '\t', n);
+    size_t kn = tab ? (size_t)(tab - line) : n;
+    int kind = -1;
+    for (int k = 0; k < 4; k++)
+        if (strlen(kinds[k]) == kn && memcmp(kinds[k], line, kn) == 0)
+            kind = k;
+    if (kind < 0)
+        return rn_fail(err, RN_EINPUT,
+                       "%s:%zu: unknown kind '%.*s', expected line, prefix, contains or class",
+                       name, lineno, kn > 40 ? 40 : (int)kn, line);
+    const char *phrase = tab + 1;
+    const char *tab2 = memchr(phrase, '\t', n - (size_t)(phrase - line));
+    size_t pn = tab2 ? (size_t)(tab2 - phrase) : n - (size_t)(phrase - line);
+    unsigned long max_words = 0;
+    if (tab2 && tab2 + 1 < line + n) {
+        char num[16];
+        size_t dn = (size_t)(line + n - (tab2 + 1));
+        int ok = dn < sizeof num;
+        for (size_t i = 0; ok && i < dn; i++)
+            ok = is_digit((unsigned char)tab2[1 + i]);
+        if (ok) {
+            memcpy(num, tab2 + 1, dn);
+            num[dn] = '\0';
+            max_words = strtoul(num, NULL, 10);
+        }
+        if (!ok || max_words > 1000)
+            return rn_fail(err, RN_EINPUT, "%s:%zu: MAX_WORDS must be a number from 0 to 1000",
+                           name, lineno);
+    }
+    if (kind == PK_CONTAINS && (max_words == 0 || max_words > CONTAINS_MAX_WORDS))
+        return rn_fail(err, RN_EINPUT, "%s:%zu: a contains rule needs MAX_WORDS from 1 to %d",
+                       name, lineno, CONTAINS_MAX_WORDS);
+    int rc;
+    if (kind == PK_CLASS) {
+        for (size_t i = 0; i < pn; i++)
+            if (!is_alnum((unsigned char)phrase[i]))
+                return rn_fail(err, RN_EINPUT,
+                               "%s:%zu: a class token is letters and digits only", name,
+                               lineno);
+        rc = pn ? rules_add_token(r, phrase, pn) : RN_EINPUT;
+    } else {
+        rc = rules_add_phrase(r, (enum phrase_kind)kind, phrase, pn, (unsigned)max_words);
+    }
+    if (rc == RN_EINPUT)
+        return rn_fail(err, RN_EINPUT, "%s:%zu: expected a phrase after the kind", name, lineno);
+    if (rc != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory reading %s", name);
+    return RN_OK;
+}
+
+static void rules_clear(struct rn_boiler_rules *r)
+{
+    for (size_t i = 0; i < r->len; i++)
+        free(r->items[i].key);
+    for (size_t i = 0; i < r->ntokens; i++)
+        free(r->tokens[i]);
+    free(r->items);
+    free(r->tokens);
+    memset(r, 0, sizeof *r);
+}
+
+static struct rn_boiler_rules builtin;
+static once_flag builtin_once = ONCE_FLAG_INIT;
+
+static void builtin_init(void)
+{
+    size_t lineno = 0;
+    const char *s = builtin_tsv;
+    while (*s) {
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        /* The built-in text is tested to parse; only out of memory can stop
+           it, which leaves fewer rules, never wrong ones. */
+        if (parse_rule(&builtin, s, n, "built-in boilerplate", ++lineno, NULL) == RN_ENOMEM)
+            break;
+        s += n + (e ? 1 : 0);
+    }
+    qsort(builtin.tokens, builtin.ntokens, sizeof *builtin.tokens, token_cmp);
+}
+
+static const struct rn_boiler_rules *default_rules(void)
+{
+    call_once(&builtin_once, builtin_init);
+    return &builtin;
+}
+
+const char *rn_boiler_rules_builtin_tsv(void)
+{
+    return builtin_tsv;
+}
+
+int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out, struct rn_err *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+    struct rn_boiler_rules *r = calloc(1, sizeof *r);
+    int rc = r ? RN_OK : rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
+    char *line = NULL;
+    size_t linecap = 0, lineno = 0;
+    ssize_t got;
+    while (rc == RN_OK && (got = getline(&line, &linecap, f)) > 0) {
+        size_t n = (size_t)got;
+        if (line[n - 1] == '\n')
+            n--;
+        rc = parse_rule(r, line, n, path, ++lineno, err);
+    }
+    if (rc == RN_OK && ferror(f))
+        rc = rn_fail(err, RN_EIO, "cannot read %s", path);
+    free(line);
+    fclose(f);
+    if (rc != RN_OK) {
+        rn_boiler_rules_free(r);
+        return rc;
+    }
+    qsort(r->tokens, r->ntokens, sizeof *r->tokens, token_cmp);
+    *out = r;
+    return RN_OK;
+}
+
+void rn_boiler_rules_free(struct rn_boiler_rules *rules)
+{
+    if (!rules || rules == &builtin)
+        return;
+    rules_clear(rules);
+    free(rules);
+}
+
+static int is_boiler_token(const char *token, size_t len, const void *ctx)
+{
+    (void)len;
+    const struct rn_boiler_rules *r = ctx;
+    return bsearch(&token, r->tokens, r->ntokens, sizeof *r->tokens, token_cmp) != NULL;
+}
+
+/* ===== dates ==================================================================== */
+
+/* Copy s[0..n) lower-cased into w[cap]; 0 when it does not fit or is
+ * shorter than 3 letters (no month or weekday name is). */
+static int lower_word(const char *s, size_t n, char *w, size_t cap)
+{
+    if (n < 3 || n >= cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)lower((unsigned char)s[i]);
+    w[n] = '\0';
+    return 1;
+}
+
+static int month_number(const char *s, size_t n)
+{
+    static const char *const names[] = { "january", "february", "march", "april",
+                                         "may", "june", "july", "august", "september",
+                                         "october", "november", "december" };
+    char w[12];
+    if (!lower_word(s, n, w, sizeof w))
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t full = strlen(names[m]);
+        if (n == full && memcmp(w, names[m], n) == 0)
+            return m + 1;
+        if (n == 3 && memcmp(w, names[m], 3) == 0)
+            return m + 1;
+    }
+    if (n == 4 && memcmp(w, "sept", 4) == 0)
+        return 9;
+    return 0;
+}
+
+/* A weekday name or its start ("Thu", "Thurs", "Thursday"). */
+static int is_weekday(const char *s, size_t n)
+{
+    static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday" };
+    char w[10];
+    if (!lower_word(s, n, w, sizeof w))
+        return 0;
+    for (int d = 0; d < 7; d++)
+        if (n <= strlen(names[d]) && memcmp(w, names[d], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Read 1..max digits at s[*i]; -1 when there are none. */
+static long digits(const char *s, size_t n, size_t *i, size_t max)
+{
+    size_t start = *i;
+    long v = 0;
+    while (*i < n && *i - start < max && is_digit((unsigned char)s[*i]))
+        v = v * 10 + (s[(*i)++] - '0');
+    if (*i == start || (*i < n && is_digit((unsigned char)s[*i])))
+        return -1; /* none, or more than max */
+    return v;
+}
+
+static size_t skip_word_letters(const char *s, size_t n, size_t i)
+{
+    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+        i++;
+    return i;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* "st", "nd", "rd", "th" after a day number. */
+static size_t skip_ordinal(const char *s, size_t n, size_t i)
+{
+    if (i + 1 < n && strchr("snrt", lower((unsigned char)s[i])) &&
+        strchr("tdh", lower((unsigned char)s[i + 1])) &&
+        (i + 2 >= n || !is_alnum((unsigned char)s[i + 2])))
+        return i + 2;
+    return i;
+}
+
+static int valid_date(long y, long m, long d)
+{
+    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* After a name ("Thu", "Sept", "June"): an optional '.', an optional ','
+ * and spaces. */
+static size_t skip_name_end(const char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '.')
+        i++;
+    if (i < n && s[i] == ',')
+        i++;
+    return skip_spaces(s, n, i);
+}
+
+/* A month name at s[*i] (moving *i past it and its '.', ',' and spaces), or 0. */
+static int read_month(const char *s, size_t n, size_t *i)
+{
+    size_t e = skip_word_letters(s, n, *i);
+    int m = month_number(s + *i, e - *i);
+    if (m)
+        *i = skip_name_end(s, n, e);
+    return m;
+}
+
+/* Exactly four digits at s[*i], or -1. */
+static long read_year(const char *s, size_t n, size_t *i)
+{
+    size_t start = *i;
+    long y = digits(s, n, i, 4);
+    return *i - start == 4 ? y : -1;
+}
+
+int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used)
+{
+    size_t i = skip_spaces(s, n, 0);
+    long y = -1, m = -1, d = -1;
+    /* optional weekday: "Mon, ", "Thursday " */
+    size_t w = skip_word_letters(s, n, i);
+    if (w > i && is_weekday(s + i, w - i))
+        i = skip_name_end(s, n, w);
+    size_t p = i;
+    long first = digits(s, n, &p, 4);
+    if (first >= 0 && p - i == 4 && p < n && (s[p] == '-' || s[p] == '/')) {
+        /* 2020-06-29, 2020/6/29 */
+        char sep = s[p++];
+        y = first;
+        m = digits(s, n, &p, 2);
+        if (m < 0 || p >= n || s[p] != sep)
+            return 0;
+        p++;
+        d = digits(s, n, &p, 2);
+    } else if (first >= 0 && p - i <= 2) {
+        /* 29 June 2020, 29th June, 2020 */
+        d = first;
+        p = skip_spaces(s, n, skip_ordinal(s, n, p));
+        if (!(m = read_month(s, n, &p)))
+            return 0;
+        y = read_year(s, n, &p);
+    } else {
+        /* June 29, 2020; Sept. 12 2020 */
+        p = i;
+        if (!(m = read_month(s, n, &p)))
+            return 0;
+        d = digits(s, n, &p, 2);
+        if (d < 0)
+            return 0;
+        p = skip_name_end(s, n, skip_ordinal(s, n, p));
+        y = read_year(s, n, &p);
+    }
+    if (!valid_date(y, m, d))
+        return 0;
+    char tmp[64]; /* valid_date bounds the fields; the compiler cannot see it */
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+    memcpy(out, tmp, 11);
+    if (used)
+        *used = p;
+    return 1;
+}
+
+/* ===== reading and normalising ================================================= */
+
+static int read_stream(FILE *f, struct rn_buf *raw)
+{
+    for (;;) {
+        if (rn_buf_grow(raw, 1 << 16) != RN_OK)
+            return RN_ENOMEM;
+        size_t got = fread(raw->data + raw->len, 1, raw->cap - raw->len - 1, f);
+        raw->len += got;
+        raw->data[raw->len] = '\0';
+        if (got == 0)
+            return ferror(f) ? RN_EIO : RN_OK;
+    }
+}
+
+static int read_all(const char *path, struct rn_buf *raw, struct rn_err *err)
+{
+    if (strcmp(path, "-") == 0) {
+        int rc = read_stream(stdin, raw);
+        if (rc == RN_EIO)
+            return rn_fail(err, RN_EIO, "cannot read standard input: %s", strerror(errno));
+        return rc == RN_OK ? RN_OK : rn_fail(err, rc, "out of memory reading standard input");
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        rn_buf_grow(raw, (size_t)st.st_size + 1) != RN_OK) {
+        fclose(f);
+        return rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
+    }
+    int rc = read_stream(f, raw);
+    int saved = errno;
+    fclose(f);
+    if (rc == RN_EIO)
+        return rn_fail(err, RN_EIO, "cannot read %s: %s", path, strerror(saved));
+    return rc == RN_OK ? RN_OK : rn_fail(err, rc, "out of memory reading %s", path);
+}
+
+/* Bytes that need a closer look in the normalising pass: controls (except
+ * tab and newline), DEL and everything non-ASCII. */
+static const unsigned char plain_byte[256] = {
+    ['\t'] = 1, ['\n'] = 1,
+    [' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1,
+    ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1,
+    ['@'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+    ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1,
+    ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1,
+    ['`'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1,
+    ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1,
+    ['x'] = 1, ['y'] = 1, ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+};
+
+struct norm_stats {
+    size_t invalid;       /* invalid UTF-8 bytes replaced */
+    size_t first_invalid; /* raw offset of the first */
+    size_t controls;      /* control bytes seen (binary sniffing) */
+};
+
+/* Copy raw[from..n) to out as valid UTF-8 with '\n' line ends: CRLF and CR
+ * become '\n', control bytes a space, invalid bytes U+FFFD. */
+static int normalise(const char *raw, size_t n, size_t from, struct rn_buf *out,
+                     struct norm_stats *st)
+{
+    const unsigned char *s = (const unsigned char *)raw;
+    if (rn_buf_grow(out, n - from + 16) != RN_OK)
+        return RN_ENOMEM;
+    size_t i = from;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && plain_byte[s[j]])
+            j++;
+        if (j > i && rn_buf_add(out, s + i, j - i) != RN_OK)
+            return RN_ENOMEM;
+        i = j;
+        if (i >= n)
+            break;
+        unsigned char c = s[i];
+        int rc;
+        if (c == '\r') {
+            rc = rn_buf_addc(out, '\n');
+            i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+        } else if (c < 0x80) {
+            st->controls++;
+            rc = rn_buf_addc(out, ' ');
+            i++;
+        } else {
+            int32_t cp;
+            int len = rn_utf8_decode(raw + i, n - i, &cp);
+            if (len > 0) {
+                rc = rn_buf_add(out, s + i, (size_t)len);
+                i += (size_t)len;
+            } else {
+                if (st->invalid++ == 0)
+                    st->first_invalid = i;
+                rc = rn_buf_add(out, "\xEF\xBF\xBD", 3);
+                i++;
+            }
+        }
+        if (rc != RN_OK)
+            return RN_ENOMEM;
+    }
+    return RN_OK;
+}
+
+static int starts_nocase(const char *s, size_t n, const char *prefix)
+{
+    size_t pn = strlen(prefix);
+    if (n < pn)
+        return 0;
+    for (size_t i = 0; i < pn; i++)
+        if (lower((unsigned char)s[i]) != (unsigned char)prefix[i])
+            return 0;
+    return 1;
+}
+
+/* Find needle (lower case) in s[0..n), ASCII case ignored. */
+static const char *find_nocase(const char *s, size_t n, const char *needle)
+{
+    size_t nn = strlen(needle);
+    for (size_t i = 0; i + nn <= n; i++)
+        if (lower((unsigned char)s[i]) == (unsigned char)needle[0] &&
+            starts_nocase(s + i, n - i, needle))
+            return s + i;
+    return NULL;
+}
+
+/* Content sniffing for stdin and unknown extensions: markup near the top. */
+static int looks_like_html(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    if (i >= n || s[i] != '<')
+        return 0;
+    static const char *const marks[] = { "<!doctype html", "<html", "<head", "<body",
+                                         "<meta", "<title", "<p>", "<p ", "<div",
+                                         "<article", "<!--" };
+    size_t window = n - i < 1024 ? n - i : 1024;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (find_nocase(s + i, window, marks[k]))
+            return 1;
+    return 0;
+}
+
+/* Does the page declare a charset other than UTF-8 near its top? Then
+ * libxml2 must convert it, and the bytes are not ours to "repair". */
+static int declares_legacy_charset(const char *s, size_t n)
+{
+    size_t window = n < 1024 ? n : 1024; /* where HTML5 wants the declaration */
+    const char *p = s;
+    size_t left = window;
+    const char *hit;
+    while ((hit = find_nocase(p, left, "charset")) || (hit = find_nocase(p, left, "encoding="))) {
+        const char *v = hit + (lower((unsigned char)hit[0]) == 'c' ? 7 : 9);
+        const char *end = s + window;
+        while (v < end && (*v == ' ' || *v == '=' || *v == '"' || *v == '\''))
+            v++;
+        if (v < end && !starts_nocase(v, (size_t)(end - v), "utf-8") &&
+            !starts_nocase(v, (size_t)(end - v), "utf8") && is_alnum((unsigned char)*v))
+            return 1;
+        left -= (size_t)(v - p);
+        p = v;
+        if (left == 0)
+            break;
+    }
+    return 0;
+}
+
+/* ===== line classification ===================================================== */
+
+enum drop {
+    KEEP = 0,
+    DROP_META,     /* the "URL:" line: metadata, not counted as boilerplate */
+    DROP_PHRASE,   /* boilerplate phrase list */
+    DROP_MENU,     /* run of short menu-like lines */
+    DROP_CONTACT,  /* e-mail address in a short line */
+    DROP_URL,      /* a bare link */
+    DROP_SYMBOLS,  /* no letters or digits at all */
+    DROP_TEASER,   /* cut off with "..." */
+    DROP_SPAM,     /* short line in another script */
+    DROP_DATE,     /* date-only line */
+    DROP_REPEAT,   /* repeats an earlier line of the article */
+    DROP_CORPUS,   /* repeated across files (rn_boiler_stats_apply) */
+};
+
+struct line {
+    size_t start, len;  /* trimmed line in the text */
+    size_t words;
+    unsigned char drop; /* enum drop */
+    unsigned char blank_before;
+    unsigned char menuish;
+    unsigned char prose;
+    unsigned char colon; /* ends with ':' (introduces a list) */
+};
+
+struct lines {
+    struct line *items;
+    size_t len, cap;
+};
+
+/* Stop words: function words that real sentences and headlines have and
+ * menus lack. */
+static int is_stop_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at",
+        "from", "is", "are", "was", "were", "be", "been", "has", "have", "had", "as", "that",
+        "this", "it", "its", "his", "her", "their", "will", "would", "said", "says", "not",
+        "no", "but", "after", "over", "into", "against", "about", "than", "who", "which",
+    };
+    if (n > 7)
+        return 0;
+    char low[8];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)lower((unsigned char)w[i]);
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], low, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_space_byte(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Words (runs of non-space) in s[0..n); with stops, also how many of them
+ * are stop words (only asked for short lines: menus are short). */
+static size_t count_words(const char *s, size_t n, size_t *stops)
+{
+    size_t words = 0, i = 0;
+    while (i < n) {
+        while (i < n && is_space_byte((unsigned char)s[i]))
+            i++;
+        if (i >= n)
+            break;
+        size_t b = i;
+        while (i < n && !is_space_byte((unsigned char)s[i]))
+            i++;
+        words++;
+        if (!stops)
+            continue;
+        size_t wb = b, we = i;
+        while (wb < we && !is_alnum((unsigned char)s[wb]))
+            wb++;
+        while (we > wb && !is_alnum((unsigned char)s[we - 1]))
+            we--;
+        if (we > wb && is_stop_word(s + wb, we - wb))
+            (*stops)++;
+    }
+    return words;
+}
+
+/* Does the line end like a sentence: . ! ? or "…", maybe inside closing
+ * quotes or brackets? */
+static int ends_sentence(const unsigned char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char c = s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') {
+            n--;
+        } else if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 &&
+                   (c == 0x9D || c == 0x99)) {
+            n -= 3;
+        } else {
+            break;
+        }
+    }
+    if (n == 0)
+        return 0;
+    unsigned char c = s[n - 1];
+    return c == '.' || c == '!' || c == '?' ||
+           (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && c == 0xA6);
+}
+
+static int has_letter_or_digit(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (is_alnum(c))
+            return 1;
+        /* Lead bytes of letter-bearing scripts: Latin-1 letters on (C3 ..
+           DF), CJK and others (E0 .. EF except E2, general punctuation and
+           symbols), and 4-byte sequences other than emoji (F0 9F). */
+        if ((c >= 0xC3 && c <= 0xDF) || (c >= 0xE0 && c <= 0xEF && c != 0xE2) ||
+            (c == 0xF0 && i + 1 < n && s[i + 1] != 0x9F) || (c >= 0xF1 && c <= 0xF4))
+            return 1;
+    }
+    return 0;
+}
+
+/* An e-mail address (x@y.z) somewhere in the line. */
+static int has_email(const char *s, size_t n)
+{
+    const char *at = s;
+    while ((at = memchr(at, '@', n - (size_t)(at - s))) != NULL) {
+        if (at > s && is_alnum((unsigned char)at[-1])) {
+            const char *p = at + 1;
+            int dot = 0;
+            while (p < s + n && (is_alnum((unsigned char)*p) || *p == '.' || *p == '-')) {
+                if (*p == '.' && p + 1 < s + n && is_alnum((unsigned char)p[1]))
+                    dot = 1;
+                p++;
+            }
+            if (dot)
+                return 1;
+        }
+        at++;
+        if (at >= s + n)
+            break;
+    }
+    return 0;
+}
+
+static int is_bare_url(const char *s, size_t n, size_t words)
+{
+    return words == 1 && (starts_nocase(s, n, "http://") || starts_nocase(s, n, "https://") ||
+                          starts_nocase(s, n, "www."));
+}
+
+/* A teaser of another article: prose cut off with "..." or "…". */
+static int is_teaser(const unsigned char *s, size_t n, size_t words)
+{
+    if (words < 6)
+        return 0;
+    size_t e;
+    if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
+        e = n - 3;
+    else if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)
+        e = n - 3;
+    else
+        return 0;
+    return e > 0 && (is_alnum(s[e - 1]) || s[e - 1] == ',');
+}
+
+/* A date, maybe after a label such as "Published:", and nothing but a time
+ * after it. */
+static int date_only_line(const char *s, size_t n, size_t words, char out[11])
+{
+    static const char *const labels[] = { "published on", "published", "updated on",
+                                          "last updated", "updated", "posted on", "posted",
+                                          "first published", "date", "dated" };
+    if (words > 10 || n > 80)
+        return 0;
+    size_t i = 0;
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        size_t ln = strlen(labels[k]);
+        if (starts_nocase(s, n, labels[k]) && (n == ln || !is_alnum((unsigned char)s[ln]))) {
+            i = ln;
+            while (i < n && (s[i] == ':' || s[i] == ' ' || s[i] == '-' || s[i] == '|'))
+                i++;
+            break;
+        }
+    }
+    size_t used;
+    if (!rn_ingest_parse_date(s + i, n - i, out, &used))
+        return 0;
+    /* the rest may be a time: digits, ":", "|", ",", short words (IST, pm) */
+    size_t run = 0;
+    for (size_t k = i + used; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            if (++run > 4)
+                return 0;
+        } else if (is_digit(c) || strchr(" :|,.-+()/", c)) {
+            run = 0;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Share of non-ASCII bytes in a line is high, in an article that is
+ * nearly all ASCII: a line of spam in another script. */
+static int is_foreign_spam(const unsigned char *s, size_t n, int article_ascii)
+{
+    if (!article_ascii || n > 80)
+        return 0;
+    size_t high = 0;
+    for (size_t i = 0; i < n; i++)
+        high += s[i] >= 0x80;
+    return high * 2 > n;
+}
+
+/* The per-line classification that needs no neighbours. */
+static enum drop classify(const struct rn_boiler_rules *r, const char *text, struct line *l,
+                          int article_ascii)
+{
+    const char *s = text + l->start;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = l->len, stops = 0;
+    l->words = count_words(s, n, NULL);
+    int sentence_end = ends_sentence(u, n);
+    l->prose = l->words >= 8 && sentence_end;
+    l->colon = s[n - 1] == ':';
+    if (l->words <= 4 && n <= 40 && !sentence_end) {
+        count_words(s, n, &stops);
+        l->menuish = stops <= 1;
+    }
+    if (!has_letter_or_digit(u, n))
+        return DROP_SYMBOLS;
+    /* A line too long for every contains rule needs only as much key as
+       the longest phrase (plus room for a number matched by '#'). */
+    char key[KEY_MAX];
+    size_t want = l->words <= r->contains_words ? KEY_MAX : r->longest + 24;
+    size_t kn = fold_key(s, n, key, want, 0);
+    for (size_t i = 0; i < r->len; i++)
+        if (key[0] == r->items[i].key[0] || r->items[i].key[0] == '#' ||
+            r->items[i].kind == PK_CONTAINS)
+            if (phrase_matches(&r->items[i], key, kn, l->words))
+                return DROP_PHRASE;
+    if (l->words <= 20 && n <= 300 && has_email(s, n))
+        return DROP_CONTACT;
+    if (is_bare_url(s, n, l->words))
+        return DROP_URL;
+    if (is_teaser(u, n, l->words))
+        return DROP_TEASER;
+    if (is_foreign_spam(u, n, article_ascii))
+        return DROP_SPAM;
+    return KEEP;
+}
+
+static int lines_push(struct lines *ls, size_t start, size_t len, int blank_before)
+{
+    struct line *items = rn_array_grow(ls->items, &ls->cap, ls->len, sizeof *items, 256);
+    if (!items)
+        return RN_ENOMEM;
+    ls->items = items;
+    ls->items[ls->len++] = (struct line){ start, len, 0, KEEP, (unsigned char)blank_before,
+                                          0, 0, 0 };
+    return RN_OK;
+}
+
+/* Split text into trimmed non-blank lines (space, tab and no-break space
+ * trimmed), remembering which had blank lines before them. */
+static int split_lines(const char *text, size_t n, struct lines *ls)
+{
+    size_t i = 0;
+    int blank = 0;
+    while (i < n) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        size_t a = i, b = e;
+        for (;;) {
+            if (a < b && is_space_byte((unsigned char)text[a]))
+                a++;
+            else if (a + 1 < b && (unsigned char)text[a] == 0xC2 &&
+                     (unsigned char)text[a + 1] == 0xA0)
+                a += 2;
+            else
+                break;
+        }
+        for (;;) {
+            if (b > a && is_space_byte((unsigned char)text[b - 1]))
+                b--;
+            else if (b >= a + 2 && (unsigned char)text[b - 2] == 0xC2 &&
+                     (unsigned char)text[b - 1] == 0xA0)
+                b -= 2;
+            else
+                break;
+        }
+        if (b > a) {
+            if (lines_push(ls, a, b - a, blank) != RN_OK)
+                return RN_ENOMEM;
+            blank = 0;
+        } else {
+            blank = ls->len > 0;
+        }
+        i = e + 1;
+    }
+    return RN_OK;
+}
+
+/* Runs of three or more menu-like lines (blank lines and lines already
+ * dropped as short boilerplate do not break a run) are navigation. The
+ * last line of a run stays when real prose follows it: it may be the
+ * headline. */
+static void drop_menu_runs(struct lines *ls)
+{
+    size_t i = 0;
+    while (i < ls->len) {
+        struct line *l = &ls->items[i];
+        int in_run = l->menuish && (l->drop == KEEP || l->drop == DROP_PHRASE);
+        if (!in_run) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < ls->len && ls->items[j].menuish &&
+               (ls->items[j].drop == KEEP || ls->items[j].drop == DROP_PHRASE))
+            j++;
+        /* "signed by the following:" then one name per line is a list */
+        size_t p = i;
+        while (p > 0 && ls->items[p - 1].drop != KEEP)
+            p--;
+        int listed = p > 0 && ls->items[p - 1].colon;
+        if (j - i >= 3 && !listed) {
+            size_t last = j - 1;
+            int protect = j < ls->len && ls->items[j].prose && ls->items[last].words >= 2;
+            for (size_t k = i; k < j; k++)
+                if (ls->items[k].drop == KEEP && !(protect && k == last))
+                    ls->items[k].drop = DROP_MENU;
+        }
+        i = j;
+    }
+}
+
+/* A small open-addressing set of 64-bit hashes. */
+struct hashset {
+    uint64_t *slots; /* 0 = empty */
+    size_t cap, len; /* cap a power of two */
+};
+
+static int hashset_insert(struct hashset *h, uint64_t key, int *added)
+{
+    if (key == 0)
+        key = 1;
+    if ((h->len + 1) * 2 > h->cap) {
+        size_t ncap = h->cap ? h->cap * 2 : 256;
+        uint64_t *slots = calloc(ncap, sizeof *slots);
+        if (!slots)
+            return RN_ENOMEM;
+        for (size_t i = 0; i < h->cap; i++) {
+            if (!h->slots[i])
+                continue;
+            size_t j = (size_t)h->slots[i] & (ncap - 1);
+            while (slots[j])
+                j = (j + 1) & (ncap - 1);
+            slots[j] = h->slots[i];
+        }
+        free(h->slots);
+        h->slots = slots;
+        h->cap = ncap;
+    }
+    size_t j = (size_t)key & (h->cap - 1);
+    while (h->slots[j] && h->slots[j] != key)
+        j = (j + 1) & (h->cap - 1);
+    *added = !h->slots[j];
+    if (*added) {
+        h->slots[j] = key;
+        h->len++;
+    }
+    return RN_OK;
+}
+
+/* The same line twice in one article is layout (a headline shown in three
+ * places, a caption under a photo and in a gallery): keep the first. */
+static int drop_repeats(const char *text, struct lines *ls)
+{
+    struct hashset seen = { NULL, 0, 0 };
+    int rc = RN_OK;
+    for (size_t i = 0; i < ls->len && rc == RN_OK; i++) {
+        struct line *l = &ls->items[i];
+        if (l->drop != KEEP)
+            continue;
+        int added;
+        rc = hashset_insert(&seen, rn_hash64(text + l->start, l->len), &added);
+        if (rc == RN_OK && !added)
+            l->drop = DROP_REPEAT;
+    }
+    free(seen.slots);
+    return rc;
+}
+
+/* ===== the article ============================================================= */
+
+/* " date 2020-06-29 Text ..." or "Date: 2020-06-29 Text": a date prefix
+ * that scrapers put in front of the first paragraph. Returns the bytes to
+ * cut (0 when there is no prefix). */
+static size_t date_prefix(const char *s, size_t n, char out[11])
+{
+    if (!starts_nocase(s, n, "date"))
+        return 0;
+    size_t i = 4;
+    if (i < n && s[i] == ':')
+        i++;
+    if (i >= n || !is_space_byte((unsigned char)s[i]))
+        return 0;
+    i = skip_spaces(s, n, i);
+    /* only the unambiguous ISO form: "date" alone starts many sentences */
+    if (n - i < 10 || !is_digit((unsigned char)s[i]) || s[i + 4] != '-' || s[i + 7] != '-')
+        return 0;
+    size_t used;
+    if (!rn_ingest_parse_date(s + i, 10, out, &used) || used != 10)
+        return 0;
+    i += 10;
+    if (i < n && !is_space_byte((unsigned char)s[i]))
+        return 0;
+    return skip_spaces(s, n, i);
+}
+
+static char *dup_range(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* "URL: ..." on the first line and a date prefix on one of the first
+ * lines of a plain-text article. */
+static int text_header(const char *text, struct lines *ls, struct rn_article *a)
+{
+    size_t first = 0;
+    if (ls->len > 0 && starts_nocase(text + ls->items[0].start, ls->items[0].len, "url:")) {
+        struct line *l = &ls->items[0];
+        size_t i = skip_spaces(text + l->start, l->len, 4);
+        if (i < l->len && !a->url && !(a->url = dup_range(text + l->start + i, l->len - i)))
+            return RN_ENOMEM;
+        l->drop = DROP_META;
+        first = 1;
+    }
+    for (size_t k = first; k < ls->len && k < first + 10; k++) {
+        struct line *l = &ls->items[k];
+        char date[11];
+        size_t cut = date_prefix(text + l->start, l->len, date);
+        if (!cut)
+            continue;
+        if (!a->date && !(a->date = dup_range(date, 10)))
+            return RN_ENOMEM;
+        l->start += cut;
+        l->len -= cut;
+        if (l->len == 0)
+            l->drop = DROP_META;
+        break;
+    }
+    return RN_OK;
+}
+
+/* A headline: 4 to 25 words, starting with a capital, digit or quote, not
+ * ending in '.' or ':'. */
+static int headline_like(const char *s, const struct line *l)
+{
+    unsigned char c = (unsigned char)s[0], e = (unsigned char)s[l->len - 1];
+    return l->words >= 4 && l->words <= 25 && ((c >= 'A' && c <= 'Z') || is_digit(c) ||
+                                               c == '"' || c == '\'' || c >= 0x80) &&
+           e != '.' && e != ':';
+}
+
+/* Write the kept lines of text, each ending in '\n', with one blank line
+ * where the input had one or more. */
+static int write_lines(const char *text, const struct lines *ls, struct rn_buf *out)
+{
+    int blank = 0;
+    if (rn_buf_grow(out, 16) != RN_OK)
+        return RN_ENOMEM;
+    for (size_t i = 0; i < ls->len; i++) {
+        const struct line *l = &ls->items[i];
+        blank |= l->blank_before;
+        if (l->drop != KEEP)
+            continue;
+        if (blank && out->len > 0 && rn_buf_addc(out, '\n') != RN_OK)
+            return RN_ENOMEM;
+        blank = 0;
+        if (rn_buf_add(out, text + l->start, l->len) != RN_OK || rn_buf_addc(out, '\n') != RN_OK)
+            return RN_ENOMEM;
+    }
+    return RN_OK;
+}
+
+struct job {
+    const char *name;
+    const struct rn_boiler_rules *rules;
+    int keep_boilerplate;
+    int is_text;
+};
+
+/* Classify the lines of text[0..n), fill the metadata it holds, and write
+ * the kept lines to a->text. */
+static int clean_text(const struct job *job, const char *text, size_t n, struct rn_article *a,
+                      struct rn_err *err)
+{
+    struct lines ls = { NULL, 0, 0 };
+    struct rn_buf out = RN_BUF_INIT;
+    int rc = split_lines(text, n, &ls);
+    if (rc == RN_OK && job->is_text)
+        rc = text_header(text, &ls, a);
+    if (rc != RN_OK)
+        goto fail;
+
+    size_t high = 0;
+    for (size_t i = 0; i < n; i++)
+        high += (unsigned char)text[i] >= 0x80;
+    int article_ascii = high * 20 < n;
+    for (size_t i = 0; i < ls.len; i++) {
+        struct line *l = &ls.items[i];
+        if (l->drop != KEEP)
+            continue;
+        enum drop d = classify(job->rules, text, l, article_ascii);
+        char date[11];
+        if (d == KEEP && date_only_line(text + l->start, l->len, l->words, date)) {
+            d = DROP_DATE;
+            if (!a->date && !(a->date = dup_range(date, 10))) {
+                rc = RN_ENOMEM;
+                goto fail;
+            }
+        }
+        if (!job->keep_boilerplate)
+            l->drop = (unsigned char)d;
+    }
+    if (!job->keep_boilerplate) {
+        drop_menu_runs(&ls);
+        if ((rc = drop_repeats(text, &ls)) != RN_OK)
+            goto fail;
+    }
+
+    for (size_t i = 0; i < ls.len; i++) {
+        const struct line *l = &ls.items[i];
+        if (l->drop != KEEP) {
+            a->boilerplate_lines += l->drop != DROP_META;
+            continue;
+        }
+        if (!a->title && i < 12 && headline_like(text + l->start, l) &&
+            !(a->title = dup_range(text + l->start, l->len))) {
+            rc = RN_ENOMEM;
+            goto fail;
+        }
+    }
+    if ((rc = write_lines(text, &ls, &out)) != RN_OK)
+        goto fail;
+    free(ls.items);
+    if (out.len == 0) {
+        rn_buf_release(&out);
+        return rn_fail(err, RN_EINPUT, "%s: empty article", job->name);
+    }
+    a->len = out.len;
+    a->text = rn_buf_detach(&out);
+    return RN_OK;
+fail:
+    free(ls.items);
+    rn_buf_release(&out);
+    return rn_fail(err, rc, "out of memory reading %s", job->name);
+}
+
+/* The format an extension names, RN_INGEST_AUTO for none or another. */
+static enum rn_ingest_format ext_format(const char *path)
+{
+    static const struct {
+        const char *ext;
+        enum rn_ingest_format fmt;
+    } exts[] = {
+        { ".txt", RN_INGEST_TEXT }, { ".text", RN_INGEST_TEXT }, { ".html", RN_INGEST_HTML },
+        { ".htm", RN_INGEST_HTML }, { ".xhtml", RN_INGEST_HTML },
+    };
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        return RN_INGEST_AUTO;
+    size_t n = strlen(dot);
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (strlen(exts[i].ext) == n && starts_nocase(dot, n, exts[i].ext))
+            return exts[i].fmt;
+    return RN_INGEST_AUTO;
+}
+
+int rn_ingest_is_article_path(const char *path)
+{
+    return ext_format(path) != RN_INGEST_AUTO;
+}
+
+/* Base name without extension; "-" is "stdin". */
+static char *article_id(const char *name)
+{
+    if (strcmp(name, "-") == 0)
+        return dup_range("stdin", 5);
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    size_t n = (dot && dot != base) ? (size_t)(dot - base) : strlen(base);
+    return dup_range(base, n);
+}
+
+/* Binary files: a NUL byte anywhere, or too many control bytes. */
+static int check_binary(const char *name, const char *data, size_t len, struct rn_err *err)
+{
+    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+        return rn_fail(err, RN_EINPUT, "%s: UTF-16 text is not supported (convert it to UTF-8)",
+                       name);
+    const char *nul = memchr(data, '\0', len);
+    if (nul)
+        return rn_fail(err, RN_EINPUT, "%s: binary file (NUL byte at offset %zu)", name,
+                       (size_t)(nul - data));
+    return RN_OK;
+}
+
+static int ingest(const char *name, const char *data, size_t len,
+                  const struct rn_ingest_options *opt, struct rn_article *out, struct rn_err *err)
+{
+    static const struct rn_ingest_options defaults = { RN_INGEST_AUTO, 0, NULL };
+    if (!opt)
+        opt = &defaults;
+    memset(out, 0, sizeof *out);
+    int rc = check_binary(name, data, len, err);
+    if (rc != RN_OK)
+        return rc;
+
+    struct job job = { name, opt->rules ? opt->rules : default_rules(), opt->keep_boilerplate,
+                       1 };
+    enum rn_ingest_format fmt = opt->format;
+    if (fmt == RN_INGEST_AUTO)
+        fmt = ext_format(name);
+    if (fmt == RN_INGEST_AUTO)
+        fmt = looks_like_html(data, len) ? RN_INGEST_HTML : RN_INGEST_TEXT;
+    job.is_text = fmt != RN_INGEST_HTML;
+
+    struct rn_buf norm = RN_BUF_INIT;
+    struct rn_html_doc doc = RN_HTML_DOC_INIT;
+    struct norm_stats st = { 0, 0, 0 };
+    size_t bom = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    int legacy = !job.is_text && !bom && declares_legacy_charset(data, len);
+    if (normalise(data, len, bom, &norm, &st) != RN_OK) {
+        rc = rn_fail(err, RN_ENOMEM, "out of memory reading %s", name);
+        goto done;
+    }
+    if (st.controls * 10 > len) {
+        rc = rn_fail(err, RN_EINPUT, "%s: binary file (%zu control bytes in %zu)", name,
+                     st.controls, len);
+        goto done;
+    }
+    out->path = dup_range(name, strlen(name));
+    out->id = article_id(name);
+    if (!out->path || !out->id) {
+        rc = rn_fail(err, RN_ENOMEM, "out of memory reading %s", name);
+        goto done;
+    }
+    rn_content_hash_of(data, len, out->content_hash);
+
+    const char *text = rn_buf_str(&norm);
+    size_t text_len = norm.len;
+    size_t visible = 0;
+    while (visible < text_len && strchr(" \t\n", text[visible]))
+        visible++;
+    if (visible == text_len) {
+        rc = rn_fail(err, RN_EINPUT, "%s: empty article", name);
+        goto done;
+    }
+    if (!job.is_text) {
+        struct rn_html_filter filter = { is_boiler_token, job.rules, opt->keep_boilerplate };
+        /* A page in a declared legacy charset goes to libxml2 as it is, to
+           be converted; anything else was made valid UTF-8 above. */
+        rc = legacy ? rn_html_extract(data, len, NULL, &filter, &doc, err)
+                    : rn_html_extract(text, text_len, "UTF-8", &filter, &doc, err);
+        if (rc != RN_OK) {
+            rn_err_prefix(err, "%s", name);
+            goto done;
+        }
+        if (!legacy) {
+            out->invalid_utf8 = st.invalid;
+            out->first_invalid_offset = st.first_invalid;
+        }
+        out->title = doc.title;
+        out->url = doc.url;
+        doc.title = doc.url = NULL;
+        char date[11];
+        if (doc.date && rn_ingest_parse_date(doc.date, strlen(doc.date), date, NULL) &&
+            !(out->date = dup_range(date, 10))) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory reading %s", name);
+            goto done;
+        }
+        text = rn_buf_str(&doc.text);
+        text_len = doc.text.len;
+        out->boilerplate_lines = doc.dropped;
+    } else {
+        out->invalid_utf8 = st.invalid;
+        out->first_invalid_offset = st.first_invalid;
+    }
+    rc = clean_text(&job, text, text_len, out, err);
+done:
+    rn_buf_release(&norm);
+    rn_html_doc_release(&doc);
+    if (rc != RN_OK)
+        rn_article_release(out);
+    return rc;
+}
+
+int rn_ingest_memory(const char *name, const char *data, size_t len,
+                     const struct rn_ingest_options *opt, struct rn_article *out,
+                     struct rn_err *err)
+{
+    return ingest(name ? name : "(memory)", data ? data : "", data ? len : 0, opt, out, err);
+}
+
+int rn_ingest_file(const char *path, const struct rn_ingest_options *opt,
+                   struct rn_article *out, struct rn_err *err)
+{
+    struct rn_buf raw = RN_BUF_INIT;
+    memset(out, 0, sizeof *out);
+    int rc = read_all(path, &raw, err);
+    if (rc == RN_OK)
+        rc = ingest(path, rn_buf_str(&raw), raw.len, opt, out, err);
+    rn_buf_release(&raw);
+    return rc;
+}
+
+void rn_article_release(struct rn_article *a)
+{
+    free(a->path);
+    free(a->id);
+    free(a->url);
+    free(a->title);
+    free(a->date);
+    free(a->text);
+    memset(a, 0, sizeof *a);
+}
+
+/* ===== corpus-level boilerplate ================================================ */
+
+struct stat_slot {
+    uint64_t hash;  /* 0 = empty */
+    uint32_t files; /* articles the line was seen in */
+    uint32_t last;  /* serial of the last article that counted it */
+};
+
+struct rn_boiler_stats {
+    struct stat_slot *slots;
+    size_t cap, len;
+    unsigned min_files;
+    uint32_t serial;       /* articles added */
+    struct hashset hashes; /* content hashes already added */
+};
+
+struct rn_boiler_stats *rn_boiler_stats_new(unsigned min_files)
+{
+    struct rn_boiler_stats *st = calloc(1, sizeof *st);
+    if (!st)
+        return NULL;
+    st->min_files = min_files ? min_files : RN_BOILER_MIN_FILES;
+    return st;
+}
+
+void rn_boiler_stats_free(struct rn_boiler_stats *st)
+{
+    if (!st)
+        return;
+    free(st->slots);
+    free(st->hashes.slots);
+    free(st);
+}
+
+static struct stat_slot *stats_find(const struct rn_boiler_stats *st, uint64_t h)
+{
+    if (!st->cap)
+        return NULL;
+    size_t j = (size_t)h & (st->cap - 1);
+    while (st->slots[j].hash && st->slots[j].hash != h)
+        j = (j + 1) & (st->cap - 1);
+    return &st->slots[j];
+}
+
+static int stats_grow(struct rn_boiler_stats *st)
+{
+    if ((st->len + 1) * 2 <= st->cap)
+        return RN_OK;
+    size_t ncap = st->cap ? st->cap * 2 : 1024;
+    struct stat_slot *slots = calloc(ncap, sizeof *slots);
+    if (!slots)
+        return RN_ENOMEM;
+    for (size_t i = 0; i < st->cap; i++) {
+        if (!st->slots[i].hash)
+            continue;
+        size_t j = (size_t)st->slots[i].hash & (ncap - 1);
+        while (slots[j].hash)
+            j = (j + 1) & (ncap - 1);
+        slots[j] = st->slots[i];
+    }
+    free(st->slots);
+    st->slots = slots;
+    st->cap = ncap;
+    return RN_OK;
+}
+
+static uint64_t line_hash(const char *s, size_t n)
+{
+    uint64_t h = rn_hash64(s, n);
+    return h ? h : 1;
+}
+
+int rn_boiler_stats_add(struct rn_boiler_stats *st, const struct rn_article *a)
+{
+    int added;
+    if (hashset_insert(&st->hashes, rn_hash64(a->content_hash, 32), &added) != RN_OK)
+        return RN_ENOMEM;
+    if (!added || !a->text)
+        return RN_OK;
+    st->serial++;
+    struct lines ls = { NULL, 0, 0 };
+    if (split_lines(a->text, a->len, &ls) != RN_OK)
+        return RN_ENOMEM;
+    int rc = RN_OK;
+    for (size_t i = 0; i < ls.len && rc == RN_OK; i++) {
+        const struct line *l = &ls.items[i];
+        if (l->len > RN_BOILER_LINE_MAX)
+            continue;
+        if ((rc = stats_grow(st)) != RN_OK)
+            break;
+        struct stat_slot *s = stats_find(st, line_hash(a->text + l->start, l->len));
+        if (!s->hash) {
+            s->hash = line_hash(a->text + l->start, l->len);
+            st->len++;
+        }
+        if (s->last != st->serial) {
+            s->last = st->serial;
+            s->files++;
+        }
+    }
+    free(ls.items);
+    return rc;
+}
+
+int rn_boiler_stats_apply(const struct rn_boiler_stats *st, struct rn_article *a,
+                          struct rn_err *err)
+{
+    if (!a->text)
+        return RN_OK;
+    struct lines ls = { NULL, 0, 0 };
+    if (split_lines(a->text, a->len, &ls) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory reading %s", a->path ? a->path : "");
+    size_t total = 0, repeated = 0, dropped = 0;
+    for (size_t i = 0; i < ls.len; i++) {
+        struct line *l = &ls.items[i];
+        total += l->len;
+        if (l->len > RN_BOILER_LINE_MAX)
+            continue;
+        const struct stat_slot *s = stats_find(st, line_hash(a->text + l->start, l->len));
+        if (s && s->hash && s->files >= st->min_files) {
+            l->drop = DROP_CORPUS;
+            repeated += l->len;
+            dropped++;
+        }
+    }
+    int rc = RN_OK;
+    /* Mostly repeated: a syndicated copy, not a template. Leave it. */
+    if (dropped == 0 || repeated * 2 > total)
+        goto out;
+    struct rn_buf text = RN_BUF_INIT;
+    rc = write_lines(a->text, &ls, &text);
+    if (rc != RN_OK) {
+        rn_buf_release(&text);
+        rc = rn_fail(err, RN_ENOMEM, "out of memory reading %s", a->path ? a->path : "");
+        goto out;
+    }
+    if (text.len == 0) {
+        rn_buf_release(&text);
+        rc = rn_fail(err, RN_EINPUT, "%s: empty article", a->path ? a->path : "");
+        goto out;
+    }
+    free(a->text);
+    a->len = text.len;
+    a->text = rn_buf_detach(&text);
+    a->boilerplate_lines += dropped;
+out:
+    free(ls.items);
+    return rc;
+}
+
+/* ===== directories ============================================================== */
+
+static int path_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int paths_push(struct rn_paths *p, char *s)
+{
+    char **items = rn_array_grow(p->items, &p->cap, p->len, sizeof *items, 64);
+    if (!items)
+        return RN_ENOMEM;
+    p->items = items;
+    p->items[p->len++] = s;
+    return RN_OK;
+}
+
+static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return rn_fail(err, RN_EIO, "cannot open directory %s: %s", dir, strerror(errno));
+    int rc = RN_OK;
+    struct dirent *e;
+    size_t dn = strlen(dir);
+    while (dn > 1 && dir[dn - 1] == '/')
+        dn--;
+    while (rc == RN_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ".", "..", hidden files and directories */
+        size_t en = strlen(e->d_name);
+        char *path = malloc(dn + 1 + en + 1);
+        if (!path) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory listing %s", dir);
+            break;
+        }
+        memcpy(path, dir, dn);
+        path[dn] = '/';
+        memcpy(path + dn + 1, e->d_name, en + 1);
+        struct stat lst, st;
+        if (lstat(path, &lst) != 0) {
+            free(path);
+            continue; /* vanished while we looked */
+        }
+        if (S_ISDIR(lst.st_mode)) {
+            rc = list_dir(path, out, err);
+            free(path);
+        } else if ((S_ISREG(lst.st_mode) ||
+                    (S_ISLNK(lst.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode))) &&
+                   rn_ingest_is_article_path(path)) {
+            if (paths_push(out, path) != RN_OK) {
+                free(path);
+                rc = rn_fail(err, RN_ENOMEM, "out of memory listing %s", dir);
+            }
+        } else {
+            free(path);
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
+int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+{
+    size_t before = out->len;
+    int rc = list_dir(dir, out, err);
+    if (rc != RN_OK) {
+        for (size_t i = before; i < out->len; i++)
+            free(out->items[i]);
+        out->len = before;
+        return rc;
+    }
+    qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
+    return RN_OK;
+}
+
+void rn_paths_release(struct rn_paths *p)
+{
+    for (size_t i = 0; i < p->len; i++)
+        free(p->items[i]);
+    free(p->items);
+    p->items = NULL;
+    p->len = 0;
+    p->cap = 0;
+}
