@@ -1,6 +1,9 @@
 /* cli.c - helpers shared by the command files (see cli.h). */
 #include "cli.h"
 
+#include "relnet/import.h"
+#include "relnet/store.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -146,4 +149,108 @@ void cli_progress_end(struct cli_progress *p)
     if (p->enabled && p->drawn)
         fputs("\r\033[K", stderr);
     p->drawn = 0;
+}
+
+void cli_selection_init(struct cli_selection *sel)
+{
+    rn_filter_init(&sel->filter);
+    sel->by_affiliation = 0;
+}
+
+void cli_selection_release(struct cli_selection *sel)
+{
+    rn_filter_release(&sel->filter);
+}
+
+int cli_selection_option(const char *cmd, int c, const char *arg, struct cli_selection *sel)
+{
+    struct rn_err err = RN_ERR_INIT;
+    int rc = RN_OK;
+    switch (c) {
+    case CLI_OPT_RELATION:
+        rc = rn_filter_set_relations(&sel->filter, arg, &err);
+        break;
+    case CLI_OPT_SINCE:
+        rc = rn_filter_set_since(&sel->filter, arg, &err);
+        break;
+    case CLI_OPT_UNTIL:
+        rc = rn_filter_set_until(&sel->filter, arg, &err);
+        break;
+    case CLI_OPT_POLARITY:
+        rc = rn_filter_set_polarity(&sel->filter, arg, &err);
+        break;
+    case CLI_OPT_MIN_COUNT:
+        if (cli_parse_count(arg, &sel->filter.min_count) != 0 || sel->filter.min_count < 1) {
+            cli_usage_error(cmd, "--min-count needs a whole number >= 1, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    case CLI_OPT_BY:
+        if (strcmp(arg, "affiliation") == 0)
+            sel->by_affiliation = 1;
+        else if (strcmp(arg, "entity") == 0)
+            sel->by_affiliation = 0;
+        else {
+            cli_usage_error(cmd, "--by takes entity or affiliation, not '%s'", arg);
+            return -1;
+        }
+        return 1;
+    default:
+        return 0;
+    }
+    if (rc != RN_OK) {
+        cli_usage_error(cmd, "%s", err.msg);
+        return -1;
+    }
+    return 1;
+}
+
+int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
+                       int keep_text, struct rn_relset **out, int *had_bad_rows)
+{
+    struct rn_err err = RN_ERR_INIT;
+    *out = NULL;
+    *had_bad_rows = 0;
+    if (nfiles == 0) {
+        struct rn_store *kb;
+        if (rn_store_open(cli_kb_path(), RN_STORE_READONLY, &kb, &err) != RN_OK)
+            return cli_report(&err);
+        int rc = rn_store_load(kb, &sel->filter, keep_text, out, &err);
+        rn_store_close(kb);
+        return rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
+    }
+    struct rn_relset_options opt = { .keep_text = keep_text, .filter = &sel->filter };
+    struct rn_relset *set = rn_relset_new(&opt);
+    if (!set) {
+        cli_errorf("out of memory");
+        return RN_EXIT_FAIL;
+    }
+    for (int i = 0; i < nfiles; i++) {
+        struct rn_import_report rep;
+        struct rn_import_options iopt = { 0 };
+        struct cli_progress bar;
+        cli_progress_start(&bar, files[i], 0);
+        iopt.progress = cli_progress_update;
+        iopt.progress_ctx = &bar;
+        int rc = rn_import_csv(files[i], &iopt, rn_relset_sink(set), &rep, &err);
+        cli_progress_end(&bar);
+        if (rc != RN_OK) {
+            rn_import_report_release(&rep);
+            rn_relset_free(set);
+            rn_err_prefix(&err, "%s", cmd);
+            return cli_report(&err);
+        }
+        if (rep.rows_skipped) {
+            *had_bad_rows = 1;
+            fprintf(stderr, "relnet %s: %s: %ld of %ld rows skipped\n", cmd, files[i],
+                    rep.rows_skipped, rep.rows_read);
+            for (int k = 0; k < rep.n_errors; k++)
+                fprintf(stderr, "  %s\n", rep.errors[k]);
+            if (rep.rows_skipped > rep.n_errors)
+                fprintf(stderr, "  ... and %ld more\n", rep.rows_skipped - rep.n_errors);
+        }
+        rn_import_report_release(&rep);
+    }
+    *out = set;
+    return RN_EXIT_OK;
 }

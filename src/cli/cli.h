@@ -9,6 +9,8 @@
 #define RELNET_CLI_H
 
 #include "relnet/error.h"
+#include "relnet/filter.h"
+#include "relnet/relset.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -47,11 +49,63 @@ extern struct cli_globals cli_globals;
 /* Long options every command accepts; append CLI_COMMON_OPTIONS to a
  * command's getopt table and pass unknown option codes to
  * cli_common_option(). */
-enum { CLI_OPT_KB = 1000, CLI_OPT_QUIET, CLI_OPT_HELP };
+enum {
+    CLI_OPT_KB = 1000,
+    CLI_OPT_QUIET,
+    CLI_OPT_HELP,
+    CLI_OPT_RELATION,
+    CLI_OPT_SINCE,
+    CLI_OPT_UNTIL,
+    CLI_OPT_MIN_COUNT,
+    CLI_OPT_POLARITY,
+    CLI_OPT_BY,
+    CLI_OPT_FIRST_FREE /* commands number their own long-only options from here */
+};
 #define CLI_COMMON_OPTIONS                                   \
     { "kb", required_argument, NULL, CLI_OPT_KB },          \
         { "quiet", no_argument, NULL, CLI_OPT_QUIET },      \
         { "help", no_argument, NULL, CLI_OPT_HELP }
+
+/* The record filter and roll-up every analysis command takes:
+ *   --relation R[,R...]  --since DATE  --until DATE  --min-count N
+ *   --polarity asserted|hedged|negated|all[,...]  --by entity|affiliation */
+#define CLI_FILTER_OPTIONS                                            \
+    { "relation", required_argument, NULL, CLI_OPT_RELATION },       \
+        { "since", required_argument, NULL, CLI_OPT_SINCE },         \
+        { "until", required_argument, NULL, CLI_OPT_UNTIL },         \
+        { "min-count", required_argument, NULL, CLI_OPT_MIN_COUNT }, \
+        { "polarity", required_argument, NULL, CLI_OPT_POLARITY },   \
+        { "by", required_argument, NULL, CLI_OPT_BY }
+
+/* Help text for CLI_FILTER_OPTIONS, to paste into usage strings. */
+#define CLI_FILTER_HELP                                                                       \
+    "  --relation R[,R...]   only these relations (default: all; e.g. accuses,bans)\n"         \
+    "  --since DATE          only records dated DATE or later (undated ones are dropped)\n"    \
+    "  --until DATE          only records dated DATE or earlier\n"                             \
+    "  --polarity P[,P...]   asserted (default), hedged, negated or all\n"                     \
+    "  --min-count N         drop (source, target) pairs reported fewer than N times\n"        \
+    "  --by affiliation      roll people and agencies up to the state or body they act for\n"
+
+struct cli_selection {
+    struct rn_filter filter;
+    int by_affiliation;
+};
+
+void cli_selection_init(struct cli_selection *sel);
+void cli_selection_release(struct cli_selection *sel);
+
+/* Handle a filter option for command cmd. Returns 1 when handled, 0 when c
+ * is not a filter option, or -1 after printing a usage error (exit 2). */
+int cli_selection_option(const char *cmd, int c, const char *arg, struct cli_selection *sel);
+
+/* The relations an analysis command works on: when files are given, an
+ * in-memory set built from those CSV/TSV edge lists (no database);
+ * otherwise the knowledge base (--kb), opened read-only. Filtered by
+ * sel. keep_text: also load evidence and article names. Bad CSV rows are
+ * reported on stderr and skipped; *had_bad_rows is set then so the
+ * command can exit 1 at the end. Returns an exit code (0 = ok). */
+int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
+                       int keep_text, struct rn_relset **out, int *had_bad_rows);
 
 /* Handle a common option. Returns 1 when handled, 0 when c is not one. */
 int cli_common_option(int c, const char *arg);

@@ -1,0 +1,60 @@
+/* view.h - the graph view: relation records collapsed to weighted edges.
+ *
+ * Parallel records between the same (source, target) collapse into one
+ * edge: count = number of reports, weight = sum of their weights. With
+ * by_affiliation, people and agencies first roll up to the state or body
+ * they act for. Pairs reported fewer than min_count times are dropped, and
+ * so are entities left without any edge. Self-loops ("China accuses
+ * China") are kept here; path measures leave them out (analysis.h).
+ *
+ * Deterministic: nodes are ordered by entity index, edges by (from, to),
+ * and each edge's records by record index. Building is O(records +
+ * entities) with two counting sorts; no hashing.
+ */
+#ifndef RELNET_VIEW_H
+#define RELNET_VIEW_H
+
+#include "relnet/error.h"
+#include "relnet/relset.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rn_view_options {
+    int by_affiliation; /* roll entities up to their affiliation */
+    long min_count;     /* drop pairs with fewer reports (<= 1: keep all) */
+};
+
+struct rn_view {
+    const struct rn_relset *set; /* borrowed: must outlive the view */
+
+    uint32_t n_nodes;
+    uint32_t *node_entity; /* node -> entity index in set */
+    uint32_t *entity_node; /* entity -> node, or RN_NONE (set->n_entities long) */
+
+    size_t n_edges;
+    uint32_t *from, *to; /* node indexes */
+    uint32_t *count;     /* reports */
+    double *weight;      /* summed weights */
+    uint32_t *relation;  /* the relation with most reports on this edge (ties: lowest index) */
+    uint32_t *n_kinds;   /* how many different relations the edge mixes */
+
+    /* The records of edge e are record_index[record_start[e] .. record_start[e + 1]). */
+    size_t *record_start;  /* n_edges + 1 */
+    size_t *record_index;  /* set->n_records at most */
+};
+
+/* Build the view of every record in set. RN_OK or RN_ENOMEM. */
+int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt,
+                  struct rn_view **out, struct rn_err *err);
+
+void rn_view_free(struct rn_view *view);
+
+/* The entity an entity stands for in views built with by_affiliation (itself
+ * when it has no affiliation); follows chains, at most 16 hops. */
+uint32_t rn_view_top_affiliation(const struct rn_relset *set, uint32_t entity);
+
+/* Name of node n (borrowed from the relset). */
+const char *rn_view_node_name(const struct rn_view *view, uint32_t n);
+
+#endif

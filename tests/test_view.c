@@ -1,0 +1,102 @@
+/* test_view.c - collapsing records into the graph view. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relnet/relset.h"
+#include "relnet/view.h"
+
+#include <string.h>
+
+static void add(struct rn_relset *set, const char *s, const char *rel, const char *t, double w)
+{
+    struct rn_record r;
+    rn_record_init(&r);
+    r.source = s;
+    r.relation = rel;
+    r.target = t;
+    r.weight = w;
+    assert_int_equal(rn_relset_add(set, &r, NULL), RN_OK);
+}
+
+static void test_collapse_counts_and_weights(void **state)
+{
+    (void)state;
+    struct rn_relset *set = rn_relset_new(NULL);
+    add(set, "China", "accuses", "Five Eyes", 1);
+    add(set, "Zhao Lijian", "accuses", "Five Eyes", 1);
+    add(set, "china", "accuses", "five eyes", 2.5); /* same pair, other spelling */
+    add(set, "China", "bans", "Five Eyes", 1);
+    add(set, "India", "bans", "TikTok", 1);
+    add(set, "China", "accuses", "China", 1); /* self-loop kept */
+    uint32_t zhao;
+    assert_int_equal(rn_relset_entity(set, "Zhao Lijian", RN_ETYPE_PERSON, "China", &zhao), RN_OK);
+
+    struct rn_view *v;
+    assert_int_equal(rn_view_build(set, NULL, &v, NULL), RN_OK);
+    assert_int_equal(v->n_nodes, 5);
+    assert_int_equal(v->n_edges, 4);
+    /* edges ordered by (from, to) in entity order: China(0) FiveEyes(1) Zhao(2) India(3) TikTok(4) */
+    assert_string_equal(rn_view_node_name(v, v->from[0]), "China");
+    assert_string_equal(rn_view_node_name(v, v->to[0]), "China");
+    assert_string_equal(rn_view_node_name(v, v->to[1]), "Five Eyes");
+    assert_int_equal(v->count[1], 3);
+    assert_true(v->weight[1] == 4.5);
+    assert_string_equal(set->relation_name[v->relation[1]], "accuses");
+    assert_int_equal(v->n_kinds[1], 2);
+    assert_int_equal(v->record_start[2] - v->record_start[1], 3);
+    assert_int_equal(v->record_index[v->record_start[1]], 0); /* record order kept */
+    rn_view_free(v);
+
+    struct rn_view_options opt = { .by_affiliation = 1, .min_count = 2 };
+    assert_int_equal(rn_view_build(set, &opt, &v, NULL), RN_OK);
+    /* Zhao rolls up to China: China -> Five Eyes now has 4 reports; the
+       single-report pairs are dropped. */
+    assert_int_equal(v->n_edges, 1);
+    assert_int_equal(v->count[0], 4);
+    assert_int_equal(v->n_nodes, 2);
+    assert_int_equal(v->entity_node[zhao], RN_NONE);
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
+static void test_empty_set(void **state)
+{
+    (void)state;
+    struct rn_relset *set = rn_relset_new(NULL);
+    struct rn_view *v;
+    assert_int_equal(rn_view_build(set, NULL, &v, NULL), RN_OK);
+    assert_int_equal(v->n_nodes, 0);
+    assert_int_equal(v->n_edges, 0);
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
+static void test_filter_drops_before_entities_exist(void **state)
+{
+    (void)state;
+    struct rn_filter f;
+    rn_filter_init(&f);
+    assert_int_equal(rn_filter_set_relations(&f, "bans", NULL), RN_OK);
+    struct rn_relset_options opt = { .filter = &f };
+    struct rn_relset *set = rn_relset_new(&opt);
+    add(set, "China", "accuses", "Five Eyes", 1);
+    add(set, "India", "bans", "TikTok", 1);
+    assert_int_equal(set->n_records, 1);
+    assert_int_equal(set->n_entities, 2);
+    assert_int_equal(rn_relset_filtered(set), 1);
+    rn_relset_free(set);
+    rn_filter_release(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_collapse_counts_and_weights),
+        cmocka_unit_test(test_empty_set),
+        cmocka_unit_test(test_filter_drops_before_entities_exist),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
