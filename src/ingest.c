@@ -1186,21 +1186,22 @@ static int date_only_line(const char *s, size_t n, size_t words, char out[11])
     return 1;
 }
 
-/* Share of non-ASCII bytes in a line is high, in an article that is
- * nearly all ASCII: a line of spam in another script. */
-static int is_foreign_spam(const unsigned char *s, size_t n, int article_ascii)
+/* A short line mostly of non-ASCII bytes in an article whose other lines
+ * are nearly all ASCII: spam in another script. high is the article's
+ * count of non-ASCII bytes, n its length. */
+static int is_foreign_spam(const unsigned char *s, size_t len, size_t high, size_t n)
 {
-    if (!article_ascii || n > 80)
+    if (len > 80)
         return 0;
-    size_t high = 0;
-    for (size_t i = 0; i < n; i++)
-        high += s[i] >= 0x80;
-    return high * 2 > n;
+    size_t mine = 0;
+    for (size_t i = 0; i < len; i++)
+        mine += s[i] >= 0x80;
+    return mine * 2 > len && (high - mine) * 20 < n - len;
 }
 
 /* The per-line classification that needs no neighbours. */
-static enum drop classify(const struct rn_boiler_rules *r, const char *text, struct line *l,
-                          int article_ascii)
+static enum drop classify(const struct rn_boiler_rules *r, const char *text, size_t text_len,
+                          size_t high, struct line *l)
 {
     const char *s = text + l->start;
     const unsigned char *u = (const unsigned char *)s;
@@ -1231,7 +1232,7 @@ static enum drop classify(const struct rn_boiler_rules *r, const char *text, str
         return DROP_URL;
     if (is_teaser(u, n, l->words))
         return DROP_TEASER;
-    if (is_foreign_spam(u, n, article_ascii))
+    if (is_foreign_spam(u, n, high, text_len))
         return DROP_SPAM;
     return KEEP;
 }
@@ -1499,12 +1500,11 @@ static int clean_text(const struct job *job, const char *text, size_t n, struct 
     size_t high = 0;
     for (size_t i = 0; i < n; i++)
         high += (unsigned char)text[i] >= 0x80;
-    int article_ascii = high * 20 < n;
     for (size_t i = 0; i < ls.len; i++) {
         struct line *l = &ls.items[i];
         if (l->drop != KEEP)
             continue;
-        enum drop d = classify(job->rules, text, l, article_ascii);
+        enum drop d = classify(job->rules, text, n, high, l);
         char date[11];
         if (d == KEEP && date_only_line(text + l->start, l->len, l->words, date)) {
             d = DROP_DATE;

@@ -1,0 +1,713 @@
+/* test_ingest.c - article ingest: plain text and HTML, metadata, boilerplate
+ * removal, bad input (binary, invalid UTF-8, empty, huge), line ends, BOM,
+ * dates, directory listing, corpus-level repeated lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relnet/error.h"
+#include "relnet/ingest.h"
+#include "relnet/sentence.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* --- helpers --------------------------------------------------------------- */
+
+static const char *fixture(const char *name)
+{
+    static char path[4096];
+    const char *dir = getenv("RELNET_TEST_DATA");
+    snprintf(path, sizeof path, "%s/ingest/%s", dir ? dir : "tests/data", name);
+    return path;
+}
+
+static int has_line(const struct rn_article *a, const char *line)
+{
+    size_t n = strlen(line);
+    for (const char *p = a->text; (p = strstr(p, line)) != NULL; p++)
+        if ((p == a->text || p[-1] == '\n') && p[n] == '\n')
+            return 1;
+    return 0;
+}
+
+static void assert_has_line(const struct rn_article *a, const char *line)
+{
+    if (!has_line(a, line))
+        print_error("missing line: %s\ntext:\n%s\n", line, a->text);
+    assert_true(has_line(a, line));
+}
+
+static void assert_no_text(const struct rn_article *a, const char *part)
+{
+    if (strstr(a->text, part))
+        print_error("unexpected: %s\ntext:\n%s\n", part, a->text);
+    assert_null(strstr(a->text, part));
+}
+
+static int ingest_str(const char *name, const char *s, struct rn_article *a, struct rn_err *err)
+{
+    return rn_ingest_memory(name, s, strlen(s), NULL, a, err);
+}
+
+/* --- plain text -------------------------------------------------------------- */
+
+static void test_text_metadata_and_boilerplate(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_file(fixture("scraped.txt"), NULL, &a, &err), RN_OK);
+    assert_string_equal(a.id, "scraped");
+    assert_string_equal(a.url, "https://example.org/news/ruritania-bans-widgets");
+    assert_string_equal(a.date, "2021-04-07");
+    assert_string_equal(a.title, "Ruritania bans Freedonian widgets over safety fears");
+    assert_int_equal(a.len, strlen(a.text));
+    assert_int_equal(strlen(a.content_hash), 32);
+    /* the date prefix is cut, the sentence stays */
+    assert_has_line(&a, "Ruritania has banned imports of Freedonian widgets, the trade ministry "
+                        "said on Wednesday.");
+    /* headline, caption and a list introduced by a colon are kept */
+    assert_has_line(&a, "Ruritania bans Freedonian widgets over safety fears");
+    assert_has_line(&a, "A customs officer inspects a crate of widgets at the border.");
+    assert_has_line(&a, "Borduria");
+    assert_has_line(&a, "Kurdonia");
+    /* page furniture is gone */
+    const char *gone[] = { "URL:", "Home", "Technology", "Advertisement", "ALSO READ",
+                           "Photo: Example Wire", "Share this article", "Facebook",
+                           "Subscribe", "Enter your email", "newsdesk@example.org",
+                           "which started when...", "\xC2\xA9 2021", "cookies", " date " };
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        assert_no_text(&a, gone[i]);
+    /* the repeated headline at the bottom is dropped, the first one kept */
+    const char *first = strstr(a.text, "Ruritania bans Freedonian");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "Ruritania bans Freedonian"));
+    assert_true(a.boilerplate_lines >= 18);
+    assert_null(strstr(a.text, "\n\n\n"));
+    rn_article_release(&a);
+    rn_article_release(&a); /* twice is safe */
+}
+
+static void test_keep_boilerplate_option(void **state)
+{
+    (void)state;
+    struct rn_ingest_options opt = { RN_INGEST_AUTO, 1, NULL };
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_file(fixture("scraped.txt"), &opt, &a, &err), RN_OK);
+    assert_has_line(&a, "Advertisement");
+    assert_has_line(&a, "Home");
+    assert_string_equal(a.date, "2021-04-07");
+    assert_no_text(&a, "URL:");
+    assert_int_equal(a.boilerplate_lines, 0);
+    rn_article_release(&a);
+}
+
+static void test_headlines_and_captions_survive(void **state)
+{
+    (void)state;
+    const char *text = "Borduria accuses Syldavia of hacking its grid\n"
+                       "\n"
+                       "Officials in Szohod said on Monday that Syldavian agents broke into the "
+                       "power grid.\n"
+                       "Image: Engineers at the Szohod control centre, which was attacked\n"
+                       "Syldavia denies the charge\n"
+                       "Read more about the grid attack and what it means for the region here "
+                       "in our explainer\n";
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("grid.txt", text, &a, &err), RN_OK);
+    assert_has_line(&a, "Borduria accuses Syldavia of hacking its grid");
+    assert_has_line(&a, "Image: Engineers at the Szohod control centre, which was attacked");
+    assert_has_line(&a, "Syldavia denies the charge");
+    /* "Read more" only drops short lines: this one is long */
+    assert_true(has_line(&a, "Read more about the grid attack and what it means for the region "
+                             "here in our explainer"));
+    assert_int_equal(a.boilerplate_lines, 0);
+    rn_article_release(&a);
+}
+
+static void test_menu_runs(void **state)
+{
+    (void)state;
+    const char *text = "News\nSport\nWeather\nCulture\n\n"
+                       "Szohod bans Klow imports\n"
+                       "The government of Szohod said on Friday that it would ban imports.\n"
+                       "Politics\n\nMore\n";
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("menu.txt", text, &a, &err), RN_OK);
+    assert_no_text(&a, "Sport");
+    assert_no_text(&a, "Weather");
+    assert_has_line(&a, "Szohod bans Klow imports");
+    /* two short lines are not a run: kept (cheap to keep) */
+    assert_has_line(&a, "Politics");
+    rn_article_release(&a);
+}
+
+static void test_spam_in_another_script(void **state)
+{
+    (void)state;
+    const char *text = "Klow signs the water treaty with Szohod after long talks.\n"
+                       "\xE5\x85\x8D\xE8\xB4\xB9\xE5\xA8\xB1\xE4\xB9\x90\xE5\x9C\xA8\xE7\xBA\xBF\n"
+                       "The treaty was signed in the capital on Monday by both ministers.\n";
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("spam.txt", text, &a, &err), RN_OK);
+    assert_no_text(&a, "\xE5\x85\x8D");
+    assert_int_equal(a.boilerplate_lines, 1);
+    rn_article_release(&a);
+}
+
+static void test_date_forms(void **state)
+{
+    (void)state;
+    char d[11];
+    size_t used;
+    assert_true(rn_ingest_parse_date("2020-06-29", 10, d, &used));
+    assert_string_equal(d, "2020-06-29");
+    assert_int_equal(used, 10);
+    assert_true(rn_ingest_parse_date("2022-11-03T08:15:00+01:00", 25, d, &used));
+    assert_string_equal(d, "2022-11-03");
+    assert_int_equal(used, 10);
+    assert_true(rn_ingest_parse_date("2020/6/9", 8, d, NULL));
+    assert_string_equal(d, "2020-06-09");
+    assert_true(rn_ingest_parse_date("June 30, 2020", 13, d, NULL));
+    assert_string_equal(d, "2020-06-30");
+    assert_true(rn_ingest_parse_date("Sept. 12, 2020", 14, d, NULL));
+    assert_string_equal(d, "2020-09-12");
+    assert_true(rn_ingest_parse_date("Thu 2 Nov 2023", 14, d, NULL));
+    assert_string_equal(d, "2023-11-02");
+    assert_true(rn_ingest_parse_date("Monday, 1st March 2021", 22, d, NULL));
+    assert_string_equal(d, "2021-03-01");
+    assert_false(rn_ingest_parse_date("5G networks", 11, d, NULL));
+    assert_false(rn_ingest_parse_date("March 2020", 10, d, NULL));
+    assert_false(rn_ingest_parse_date("2020-13-01", 10, d, NULL));
+    assert_false(rn_ingest_parse_date("20200101", 8, d, NULL));
+    assert_false(rn_ingest_parse_date("", 0, d, NULL));
+}
+
+static void test_date_lines_in_text(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("d.txt", "Klow bans Szohod radio stations\n"
+                                         "Published: 14 February 2019 10:32 GMT\n"
+                                         "The ban was announced by the media regulator.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2019-02-14");
+    assert_no_text(&a, "Published");
+    rn_article_release(&a);
+    /* "date:" prefix with text after it; a later date line does not win */
+    assert_int_equal(ingest_str("d.txt", "Date: 2018-05-01 Klow signed the accord.\n"
+                                         "June 3, 2019\n",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2018-05-01");
+    assert_string_equal(a.text, "Klow signed the accord.\n");
+    rn_article_release(&a);
+    /* a sentence starting with "Date" is not a prefix */
+    assert_int_equal(ingest_str("d.txt", "Date palms were banned by Klow in 2019.\n", &a, &err),
+                     RN_OK);
+    assert_null(a.date);
+    assert_string_equal(a.text, "Date palms were banned by Klow in 2019.\n");
+    rn_article_release(&a);
+}
+
+/* --- HTML ------------------------------------------------------------------- */
+
+static void test_html_fixture(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_file(fixture("article.html"), NULL, &a, &err), RN_OK);
+    assert_string_equal(a.id, "article");
+    assert_string_equal(a.title, "Syldavia accuses Borduria of cyber espionage");
+    assert_string_equal(a.url, "https://example.com/world/syldavia-borduria");
+    assert_string_equal(a.date, "2022-11-03");
+    assert_has_line(&a, "Syldavia accuses Borduria of cyber espionage");
+    /* white space collapsed, entities decoded (nbsp and mdash kept as such) */
+    assert_has_line(&a, "The government of Syldavia on Thursday accused Borduria of breaking "
+                        "into the networks of its foreign ministry\xC2\xA0\xE2\x80\x94 a charge "
+                        "Borduria denied.");
+    assert_has_line(&a, "\xE2\x80\x9CWe have clear evidence,\xE2\x80\x9D said Dr. Ivan Petrov, "
+                        "head of the agency. The ministry\xE2\x80\x99s statement named two units "
+                        "& a contractor.");
+    assert_has_line(&a, "Syldavian officials brief reporters in Klow.");
+    assert_has_line(&a, "Borduria rejects these groundless accusations.");
+    assert_has_line(&a, "The first claim concerns e-mail servers.");
+    assert_has_line(&a, "The second claim concerns the ministry's cloud.");
+    /* <br> ends a line */
+    assert_has_line(&a, "The agency said it had shared its findings with Caf\xC3\xA9 Europa "
+                        "partners.");
+    assert_has_line(&a, "A report will follow.");
+    const char *gone[] = { "Tracking script", "color: red", "Home", "Politics", "cookie",
+                           "By Ana Example", "Facebook", "hidden paragraph", "Enable JavaScript",
+                           "newsletter", "Sign up", "Related", "cyber pact", "Template text",
+                           "SVG text", "All rights reserved", "desk@example.com",
+                           "4 November 2022", "Example Times" };
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        assert_no_text(&a, gone[i]);
+    assert_true(a.boilerplate_lines >= 6);
+    rn_article_release(&a);
+}
+
+static void test_html_metadata_fallbacks(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    /* <title> without og:title, og:url without canonical, <meta name=date> */
+    assert_int_equal(ingest_str("p.html",
+                                "<html><head><title> Klow  bans radios </title>"
+                                "<meta name=\"date\" content=\"2017-08-09\">"
+                                "<meta property=\"og:url\" content=\"https://k.example/r\">"
+                                "</head><body><p>Klow banned radios.</p></body></html>",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.title, "Klow bans radios");
+    assert_string_equal(a.url, "https://k.example/r");
+    assert_string_equal(a.date, "2017-08-09");
+    rn_article_release(&a);
+    /* JSON-LD datePublished, then <time datetime> */
+    assert_int_equal(ingest_str("p.html",
+                                "<html><head><script type=\"application/ld+json\">"
+                                "{\"@type\":\"NewsArticle\",\"datePublished\": \"2016-01-02T03:04\"}"
+                                "</script></head><body><p>Szohod signed.</p></body></html>",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2016-01-02");
+    assert_string_equal(a.text, "Szohod signed.\n");
+    rn_article_release(&a);
+    assert_int_equal(ingest_str("p.htm",
+                                "<p>Szohod signed.</p><time datetime=\"2015-05-06\">May</time>",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2015-05-06");
+    rn_article_release(&a);
+}
+
+/* A container that holds most of the page stays, whatever its class says. */
+static void test_html_big_flagged_container_kept(void **state)
+{
+    (void)state;
+    const char *page = "<html><body><div class=\"layout has-sidebar\">"
+                       "<p>Klow accused Szohod of poisoning the river on Monday evening.</p>"
+                       "<p>Szohod rejected the claim and called for an inquiry.</p>"
+                       "<div class=\"sidebar\">Most read</div></div></body></html>";
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("big.html", page, &a, &err), RN_OK);
+    assert_has_line(&a, "Klow accused Szohod of poisoning the river on Monday evening.");
+    assert_no_text(&a, "Most read");
+    rn_article_release(&a);
+}
+
+static void test_html_sniffed_on_stdin(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("-", "\n  <!DOCTYPE html><html><body><p>Klow &amp; Szohod "
+                                     "sign.</p><script>x()</script></body></html>",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.id, "stdin");
+    assert_string_equal(a.path, "-");
+    assert_string_equal(a.text, "Klow & Szohod sign.\n");
+    rn_article_release(&a);
+    /* text on stdin stays text, markup-like characters and all */
+    assert_int_equal(ingest_str("-", "Klow <3 Szohod.\n", &a, &err), RN_OK);
+    assert_string_equal(a.text, "Klow <3 Szohod.\n");
+    rn_article_release(&a);
+    /* an explicit format wins over the extension */
+    struct rn_ingest_options opt = { RN_INGEST_HTML, 0, NULL };
+    assert_int_equal(rn_ingest_memory("x.txt", "<b>Klow</b> wins.", 17, &opt, &a, &err), RN_OK);
+    assert_string_equal(a.text, "Klow wins.\n");
+    rn_article_release(&a);
+}
+
+static void test_html_legacy_charset(void **state)
+{
+    (void)state;
+    const char *page = "<html><head><meta charset=\"iso-8859-1\"></head>"
+                       "<body><p>Caf\xE9 owners in Klow protest.</p></body></html>";
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("l.html", page, &a, &err), RN_OK);
+    assert_string_equal(a.text, "Caf\xC3\xA9 owners in Klow protest.\n");
+    assert_int_equal(a.invalid_utf8, 0);
+    rn_article_release(&a);
+}
+
+static void test_html_deep_nesting_and_garbage(void **state)
+{
+    (void)state;
+    size_t depth = 20000;
+    char *page = malloc(depth * 11 + 64);
+    assert_non_null(page);
+    size_t n = 0;
+    for (size_t i = 0; i < depth; i++)
+        n += (size_t)sprintf(page + n, "<div><span>");
+    n += (size_t)sprintf(page + n, "Deep text here.");
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    int rc = rn_ingest_memory("deep.html", page, n, NULL, &a, &err);
+    assert_true(rc == RN_OK || rc == RN_EINPUT);
+    rn_article_release(&a);
+    free(page);
+    /* unclosed tags, stray brackets, broken entities */
+    const char *junk = "<html><p>Klow &bogus; signs <b>the <i>pact</p></b><<>>&#xZZ; <p "
+                       "class=\"x\nmenu\">done";
+    rc = ingest_str("junk.html", junk, &a, &err);
+    assert_true(rc == RN_OK || rc == RN_EINPUT);
+    rn_article_release(&a);
+}
+
+/* --- bad input ---------------------------------------------------------------- */
+
+static void test_invalid_utf8_replaced(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    const char raw[] = "\xEF\xBB\xBF" "Klow bans Sz\xF6hod radio.\nBad \xC3 end \xFF\xFE.\n";
+    assert_int_equal(rn_ingest_memory("u.txt", raw, sizeof raw - 1, NULL, &a, &err), RN_OK);
+    assert_int_equal(a.invalid_utf8, 4);
+    assert_int_equal(a.first_invalid_offset, 15); /* counted in the raw bytes, BOM included */
+    assert_string_equal(a.text, "Klow bans Sz\xEF\xBF\xBDhod radio.\nBad \xEF\xBF\xBD end "
+                                "\xEF\xBF\xBD\xEF\xBF\xBD.\n");
+    rn_article_release(&a);
+}
+
+static void test_binary_rejected(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    const char nul[] = "Klow signs.\0\x01\x02";
+    assert_int_equal(rn_ingest_memory("x.txt", nul, sizeof nul - 1, NULL, &a, &err), RN_EINPUT);
+    assert_string_equal(err.msg, "x.txt: binary file (NUL byte at offset 11)");
+    assert_null(a.text);
+    assert_null(a.path);
+    char ctl[200];
+    for (size_t i = 0; i < sizeof ctl; i++)
+        ctl[i] = (i % 3 == 0) ? '\x07' : 'a';
+    assert_int_equal(rn_ingest_memory("c.txt", ctl, sizeof ctl, NULL, &a, &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "c.txt: binary file"));
+    assert_int_equal(rn_ingest_memory("w.txt", "\xFF\xFEK\0l\0", 6, NULL, &a, &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "UTF-16"));
+    /* one stray control byte is not binary: it becomes a space */
+    assert_int_equal(ingest_str("b.txt", "Klow\x07signs the pact.", &a, &err), RN_OK);
+    assert_string_equal(a.text, "Klow signs the pact.\n");
+    rn_article_release(&a);
+}
+
+static void test_empty_articles(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_memory("e.txt", "", 0, NULL, &a, &err), RN_EINPUT);
+    assert_string_equal(err.msg, "e.txt: empty article");
+    assert_int_equal(ingest_str("s.txt", " \n\t\r\n  \n", &a, &err), RN_EINPUT);
+    assert_string_equal(err.msg, "s.txt: empty article");
+    assert_int_equal(ingest_str("b.txt", "Advertisement\nShare this article\n\xC2\xA9 2020 Acme\n",
+                                &a, &err),
+                     RN_EINPUT);
+    assert_string_equal(err.msg, "b.txt: empty article");
+    assert_int_equal(ingest_str("h.html", "<html><script>only()</script><nav>Home</nav></html>",
+                                &a, &err),
+                     RN_EINPUT);
+    assert_string_equal(err.msg, "h.html: empty article");
+    assert_int_equal(ingest_str("u.txt", "URL: https://x.example/\n\n", &a, &err), RN_EINPUT);
+    assert_null(a.url);
+    assert_int_equal(rn_ingest_file("/nonexistent/dir/a.txt", NULL, &a, &err), RN_EIO);
+    assert_non_null(strstr(err.msg, "cannot open /nonexistent/dir/a.txt"));
+}
+
+static void test_huge_single_line(void **state)
+{
+    (void)state;
+    size_t n = 5u << 20;
+    char *big = malloc(n);
+    assert_non_null(big);
+    static const char unit[] = "Klow accuses Szohod of dumping steel. ";
+    for (size_t i = 0; i < n; i++)
+        big[i] = unit[i % (sizeof unit - 1)];
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_memory("big.txt", big, n, NULL, &a, &err), RN_OK);
+    assert_true(a.len >= n - 64);
+    struct rn_sentences s = RN_SENTENCES_INIT;
+    assert_int_equal(rn_sentence_split(a.text, a.len, &s), RN_OK);
+    assert_true(s.len >= n / sizeof unit);
+    rn_sentences_release(&s);
+    rn_article_release(&a);
+    /* as HTML too */
+    memcpy(big, "<p>", 3);
+    assert_int_equal(rn_ingest_memory("big.html", big, n, NULL, &a, &err), RN_OK);
+    assert_true(a.len >= n - 64);
+    rn_article_release(&a);
+    free(big);
+}
+
+static void test_crlf_and_bom(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_file(fixture("crlf_bom.txt"), NULL, &a, &err), RN_OK);
+    assert_string_equal(a.url, "https://example.net/crlf");
+    assert_string_equal(a.text, "Syldavia signs the treaty.\nBorduria refuses\nto sign it.\n");
+    assert_int_equal(a.invalid_utf8, 0);
+    assert_null(strchr(a.text, '\r'));
+    rn_article_release(&a);
+}
+
+/* --- rules, corpus statistics, directories ------------------------------------ */
+
+static char *temp_file(const char *content)
+{
+    char *path = strdup("/tmp/relnet-test-ingest-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, content, strlen(content)), (ssize_t)strlen(content));
+    close(fd);
+    return path;
+}
+
+static void test_rules_file(void **state)
+{
+    (void)state;
+    char *path = temp_file("# custom\nline\tbreaking news\nprefix\tpromo code\t6\n"
+                           "contains\tlive blog\t5\nclass\tpromo\n");
+    struct rn_boiler_rules *rules = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_boiler_rules_load(path, &rules, &err), RN_OK);
+    struct rn_ingest_options opt = { RN_INGEST_AUTO, 0, rules };
+    struct rn_article a = RN_ARTICLE_INIT;
+    const char *text = "BREAKING NEWS:\nPromo code KLOW saves ten percent\n"
+                       "Follow our live blog now\nAdvertisement\n"
+                       "Promo codes were banned by Klow in a decree issued on Monday.\n";
+    assert_int_equal(rn_ingest_memory("r.txt", text, strlen(text), &opt, &a, &err), RN_OK);
+    /* the file replaces the built-in list: "Advertisement" stays */
+    assert_string_equal(a.text, "Advertisement\nPromo codes were banned by Klow in a decree "
+                                "issued on Monday.\n");
+    rn_article_release(&a);
+    rn_boiler_rules_free(rules);
+    unlink(path);
+    free(path);
+
+    const char *bad[][2] = {
+        { "line\tok\nregex\tx+\n", ":2: unknown kind 'regex'" },
+        { "contains\tcookie\n", ":1: a contains rule needs MAX_WORDS" },
+        { "prefix\tread\tmany\n", ":1: MAX_WORDS must be a number" },
+        { "class\tshare-bar\n", ":1: a class token is letters and digits only" },
+        { "line\t\n", ":1: expected a phrase" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        path = temp_file(bad[i][0]);
+        assert_int_equal(rn_boiler_rules_load(path, &rules, &err), RN_EINPUT);
+        assert_null(rules);
+        if (!strstr(err.msg, bad[i][1]))
+            print_error("got: %s\n", err.msg);
+        assert_non_null(strstr(err.msg, bad[i][1]));
+        unlink(path);
+        free(path);
+    }
+    assert_int_equal(rn_boiler_rules_load("/nonexistent/b.tsv", &rules, &err), RN_EIO);
+    rn_boiler_rules_free(NULL);
+}
+
+static void test_builtin_rules_match_data_file(void **state)
+{
+    (void)state;
+    const char *src = getenv("RELNET_SOURCE_DIR");
+    if (!src) {
+        skip();
+        return;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/data/lexicon/boilerplate.tsv", src);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char buf[1 << 17];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    assert_string_equal(rn_boiler_rules_builtin_tsv(), buf);
+    struct rn_boiler_rules *rules = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_boiler_rules_load(path, &rules, &err), RN_OK);
+    rn_boiler_rules_free(rules);
+}
+
+static void ingest_ok(const char *name, const char *text, struct rn_article *a)
+{
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str(name, text, a, &err), RN_OK);
+}
+
+static void test_corpus_repeated_lines(void **state)
+{
+    (void)state;
+    const char *footer = "Klow Daily is the voice of the free press in the valley.\n";
+    char texts[4][1024];
+    const char *bodies[] = {
+        "Klow bans Szohod steel over dumping claims.\n",
+        "Szohod signs a grain deal with Borduria.\n",
+        "Borduria accuses Klow of spying on its embassy.\n",
+        "Syldavia proposes a regional water treaty.\n",
+    };
+    struct rn_boiler_stats *st = rn_boiler_stats_new(0);
+    assert_non_null(st);
+    struct rn_article a = RN_ARTICLE_INIT;
+    for (int i = 0; i < 4; i++) {
+        snprintf(texts[i], sizeof texts[i], "%s%s", bodies[i], footer);
+        /* real articles are longer than their footers */
+        for (int k = 0; k < 3; k++)
+            snprintf(texts[i] + strlen(texts[i]), sizeof texts[i] - strlen(texts[i]),
+                     "Paragraph %d of report %d went into the details of the case.\n", k, i);
+        ingest_ok("t.txt", texts[i], &a);
+        assert_int_equal(rn_boiler_stats_add(st, &a), RN_OK);
+        assert_int_equal(rn_boiler_stats_add(st, &a), RN_OK); /* same bytes: counted once */
+        rn_article_release(&a);
+    }
+    struct rn_err err = RN_ERR_INIT;
+    ingest_ok("t.txt", texts[2], &a);
+    size_t before = a.boilerplate_lines;
+    assert_int_equal(rn_boiler_stats_apply(st, &a, &err), RN_OK);
+    assert_no_text(&a, footer);
+    assert_has_line(&a, "Borduria accuses Klow of spying on its embassy.");
+    assert_has_line(&a, "Paragraph 2 of report 2 went into the details of the case.");
+    assert_int_equal(a.len, strlen(texts[2]) - strlen(footer));
+    assert_int_equal(a.boilerplate_lines, before + 1);
+    rn_article_release(&a);
+    /* a page that is mostly repeated lines is a syndicated copy: untouched */
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%sKlow reacts.\n", footer);
+    ingest_ok("c.txt", copy, &a);
+    assert_int_equal(rn_boiler_stats_apply(st, &a, &err), RN_OK);
+    assert_string_equal(a.text, copy);
+    rn_article_release(&a);
+    rn_boiler_stats_free(st);
+
+    /* a line in only two files is kept */
+    st = rn_boiler_stats_new(3);
+    for (int i = 0; i < 2; i++) {
+        ingest_ok("t.txt", texts[i], &a);
+        assert_int_equal(rn_boiler_stats_add(st, &a), RN_OK);
+        rn_article_release(&a);
+    }
+    ingest_ok("t.txt", texts[0], &a);
+    assert_int_equal(rn_boiler_stats_apply(st, &a, &err), RN_OK);
+    assert_string_equal(a.text, texts[0]);
+    rn_article_release(&a);
+    rn_boiler_stats_free(st);
+    rn_boiler_stats_free(NULL);
+}
+
+static void make_file(const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("Klow signs.\n", f);
+    fclose(f);
+}
+
+static void test_list_dir_sorted(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/relnet-test-dir-XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char sub[1024], hidden[1024], link[2048];
+    snprintf(sub, sizeof sub, "%s/b-sub", root);
+    snprintf(hidden, sizeof hidden, "%s/.git", root);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    assert_int_equal(mkdir(hidden, 0700), 0);
+    make_file(root, "z.txt");
+    make_file(root, "a.HTML");
+    make_file(root, "c.htm");
+    make_file(root, "notes.md");
+    make_file(root, ".draft.txt");
+    make_file(sub, "m.txt");
+    make_file(hidden, "x.txt");
+    snprintf(link, sizeof link, "%s/loop", sub);
+    assert_int_equal(symlink(root, link), 0); /* a loop: not followed */
+
+    struct rn_paths p = RN_PATHS_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_list_dir(root, &p, &err), RN_OK);
+    assert_int_equal(p.len, 4);
+    const char *want[] = { "a.HTML", "b-sub/m.txt", "c.htm", "z.txt" };
+    for (size_t i = 0; i < 4; i++) {
+        char full[4096];
+        snprintf(full, sizeof full, "%s/%s", root, want[i]);
+        assert_string_equal(p.items[i], full);
+    }
+    assert_int_equal(rn_ingest_list_dir("/nonexistent/dir", &p, &err), RN_EIO);
+    assert_int_equal(p.len, 4);
+    assert_non_null(strstr(err.msg, "cannot open directory /nonexistent/dir"));
+    rn_paths_release(&p);
+    rn_paths_release(&p);
+
+    assert_true(rn_ingest_is_article_path("x/a.txt"));
+    assert_true(rn_ingest_is_article_path("A.XHTML"));
+    assert_false(rn_ingest_is_article_path("a.csv"));
+    assert_false(rn_ingest_is_article_path(".txt"));
+    assert_false(rn_ingest_is_article_path("dir.txt/readme"));
+
+    /* clean up */
+    unlink(link);
+    const char *files[] = { "z.txt", "a.HTML", "c.htm", "notes.md", ".draft.txt",
+                            "b-sub/m.txt", ".git/x.txt" };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char full[4096];
+        snprintf(full, sizeof full, "%s/%s", root, files[i]);
+        unlink(full);
+    }
+    rmdir(sub);
+    rmdir(hidden);
+    rmdir(root);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_metadata_and_boilerplate),
+        cmocka_unit_test(test_keep_boilerplate_option),
+        cmocka_unit_test(test_headlines_and_captions_survive),
+        cmocka_unit_test(test_menu_runs),
+        cmocka_unit_test(test_spam_in_another_script),
+        cmocka_unit_test(test_date_forms),
+        cmocka_unit_test(test_date_lines_in_text),
+        cmocka_unit_test(test_html_fixture),
+        cmocka_unit_test(test_html_metadata_fallbacks),
+        cmocka_unit_test(test_html_big_flagged_container_kept),
+        cmocka_unit_test(test_html_sniffed_on_stdin),
+        cmocka_unit_test(test_html_legacy_charset),
+        cmocka_unit_test(test_html_deep_nesting_and_garbage),
+        cmocka_unit_test(test_invalid_utf8_replaced),
+        cmocka_unit_test(test_binary_rejected),
+        cmocka_unit_test(test_empty_articles),
+        cmocka_unit_test(test_huge_single_line),
+        cmocka_unit_test(test_crlf_and_bom),
+        cmocka_unit_test(test_rules_file),
+        cmocka_unit_test(test_builtin_rules_match_data_file),
+        cmocka_unit_test(test_corpus_repeated_lines),
+        cmocka_unit_test(test_list_dir_sorted),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
