@@ -165,6 +165,50 @@ void x_touch(struct rn_extractor *x, uint32_t e)
         x->ents[e].seen = ++x->clock;
 }
 
+static int fits(const struct ent *en, int want)
+{
+    if (en->type == RN_ETYPE_DOCUMENT || en->type == RN_ETYPE_GROUP)
+        return want == XWANT_PLURAL && en->type == RN_ETYPE_GROUP;
+    if (want == XWANT_NONPERSON)
+        return en->type != RN_ETYPE_PERSON && !en->plural;
+    if (want == XWANT_PLURAL)
+        return en->plural;
+    return x_type_fits(en->type, (enum rn_etype)want);
+}
+
+uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i)
+{
+    /* the clause the pronoun sits in starts after the last boundary */
+    size_t clause = 0;
+    for (size_t k = i; k > 0; k--) {
+        const char *w = rn_token_norm(&x->tok, k - 1);
+        if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, "while") == 0 ||
+            strcmp(w, "but") == 0 || strcmp(w, "because") == 0 || strcmp(w, "that") == 0 ||
+            strcmp(w, "after") == 0 || strcmp(w, "although") == 0) {
+            clause = k;
+            break;
+        }
+    }
+    int opens = i == clause;
+    uint32_t best = XNONE;
+    uint64_t best_score = 0;
+    for (uint32_t e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        if (!en->seen || !fits(en, want))
+            continue;
+        if (!opens && en->last_sent == x->sent_no && en->last_tok >= clause)
+            continue;
+        uint64_t score = en->seen;
+        if (opens && en->subj_sent && en->subj_sent + 2 >= x->sent_no)
+            score += 1000000;
+        if (score > best_score) {
+            best = e;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
 /* Register a short form (surname, first name, acronym) for entity e. */
 void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e)
 {

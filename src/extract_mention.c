@@ -212,8 +212,11 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
     for (size_t i = a; i < b; i++)
         x->tok_m[i] = (uint32_t)x->nm;
     x->nm++;
-    if (e != XNONE)
+    if (e != XNONE) {
         x_touch(x, e);
+        x->ents[e].last_sent = x->sent_no;
+        x->ents[e].last_tok = a;
+    }
     return RN_OK;
 }
 
@@ -293,10 +296,10 @@ static int title_person(struct rn_extractor *x, size_t start, size_t k, uint32_t
     struct rn_gaz_match g;
     uint32_t e = XNONE;
     if (rn_lexicon_match(x->lex, x->wc, &x->tok, k, end, x->allcaps, &g) &&
-        rn_lexicon_actor(x->lex, g.actor)->type == RN_ETYPE_PERSON) {
+        rn_lexicon_actor(x->lex, g.actor)->type == RN_ETYPE_PERSON &&
+        (g.kind != RN_GAZ_SURNAME || end - k == 1)) {
         e = x_lex_entity(x, g.actor);
-        if (g.kind == RN_GAZ_SURNAME || g.ntok < end - k)
-            end = k + g.ntok;
+        end = k + g.ntok;
     } else {
         uint32_t s = end - k == 1 ? x_short_find(x, tnorm(x, k), x->tok.items[k].norm_len)
                                   : XNONE;
@@ -506,6 +509,22 @@ static uint32_t doc_head(struct rn_extractor *x, size_t i)
     return x_str(x, w, n);
 }
 
+size_t x_doc_extend(struct rn_extractor *x, size_t head)
+{
+    size_t end = head + 1;
+    if (!(x_is(x, end, "of") || x_is(x, end, "on") || x_is(x, end, "for") || x_is(x, end, "with")))
+        return end;
+    size_t k = end + 1, last = 0;
+    while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) && !x_is_aux(x, k) &&
+           !(x_is_prep(x, k) && k > end + 1) && !(x_is(x, k, "and") && k + 1 < x->tok.len &&
+                                                  x_is_det(x, k + 1))) {
+        if (!x_is_det(x, k) && !x_is(x, k, "and"))
+            last = k + 1;
+        k++;
+    }
+    return last ? last : end;
+}
+
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
 {
     uint32_t h = doc_head(x, head);
@@ -567,32 +586,22 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     if (head == XNONE || (head + 1 < x->tok.len && is_cap(x, head + 1) && !poss))
         return RN_OK; /* "the Chinese company ZTE": the name follows */
     if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC)) {
-        /* a document: a definite one may be described further ("of the
-           summit", "on AI") when it is new */
-        size_t end = head + 1;
-        if (x_is(x, end, "of") || x_is(x, end, "on") || x_is(x, end, "for")) {
-            size_t k = end + 1, last = 0;
-            while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_conj(x, k) &&
-                   !x_is_wh(x, k) && !x_is_aux(x, k) && !(x_is_prep(x, k) && k > end + 1)) {
-                if (!x_is_det(x, k))
-                    last = k + 1;
-                k++;
-            }
-            if (last)
-                end = last;
-        }
-        if (!definite || x_recent(x, XWANT_DOC, XNONE, doc_head(x, head)) == XNONE ||
-            end == head + 1) {
-            uint32_t e = x_doc_entity(x, poss ? i + 1 : i, definite ? end : end, head,
-                                      definite && end == head + 1);
-            if (e == XNONE)
-                return RN_ENOMEM;
+        size_t start = poss ? i + 1 : i;
+        /* "SB 1047, a controversial bill": the apposition is the same document */
+        if (start >= 2 && x_is_punct(x, start - 1, ',') && x->tok_m[start - 2] != XNONE &&
+            x->m[x->tok_m[start - 2]].kind == MK_DOC) {
             *done = 1;
-            return add_mention(x, poss ? i + 1 : i, end, e, MK_DOC, definite);
+            return add_mention(x, start, head + 1, x->m[x->tok_m[start - 2]].ent, MK_DOC, 1);
         }
-        uint32_t e = x_doc_entity(x, i, head + 1, head, 1);
+        /* "its initiative", "their statement" refer back like "the" does */
+        int back = definite || x_is(x, i, "its") || x_is(x, i, "their");
+        size_t end = x_doc_extend(x, head);
+        uint32_t e = x_doc_entity(x, start, back && end == head + 1 ? head + 1 : end, head,
+                                  back && end == head + 1);
+        if (e == XNONE)
+            return RN_ENOMEM;
         *done = 1;
-        return add_mention(x, i, head + 1, e, MK_DOC, 1);
+        return add_mention(x, start, end, e, MK_DOC, back);
     }
     if (!definite || !x_cue(x, head, RN_CUE_DESC))
         return RN_OK;
@@ -628,8 +637,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
 static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
 {
     *done = 0;
-    if (x->titlecase || !is_cap(x, i) || x_cue(x, i, RN_CUE_NOTNAME) ||
-        (tflags(x, i) & RN_TOK_HYPHEN))
+    if (!is_cap(x, i) || x_cue(x, i, RN_CUE_NOTNAME) || (tflags(x, i) & RN_TOK_HYPHEN))
         return RN_OK;
     size_t j = i;
     int has_of = 0;
@@ -686,6 +694,10 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     if (j - i == 2 && (tflags(x, i) & RN_TOK_UPPER) && (tflags(x, i + 1) & RN_TOK_NUM) &&
         x->tok.items[i].norm_len <= 3)
         doc = 1;
+    /* a headline in Title Case capitalises every word: only names that
+       carry their own kind (a document or organisation noun) are trusted */
+    if (x->titlecase && !doc && type == RN_ETYPE_UNKNOWN)
+        return RN_OK;
     if (x_span_text(x, i, j, &x->tmp) != RN_OK)
         return RN_ENOMEM;
     uint32_t e;
@@ -850,9 +862,9 @@ int x_mentions(struct rn_extractor *x)
         }
         int want;
         if (is_pronoun(x, i, &want)) {
-            uint32_t e = x_recent(x, want, XNONE, XNONE);
+            uint32_t e = x_antecedent(x, want, i);
             if (e == XNONE && want == XWANT_PLURAL)
-                e = x_recent(x, XWANT_NONPERSON, XNONE, XNONE);
+                e = x_antecedent(x, XWANT_NONPERSON, i);
             if (e != XNONE) {
                 rc = add_mention(x, i, i + 1, e, MK_ACTOR, 1);
                 if (rc == RN_OK)

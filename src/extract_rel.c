@@ -124,8 +124,11 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         if (mi != XNONE) {
             const struct mention *m = &x->m[mi];
             if (m->kind == MK_QUANT) {
-                if (s->n == 0)
+                if (s->n == 0) {
                     head_is_set = 1;
+                    s->desc_a = m->a;
+                    s->desc_b = m->b;
+                }
             } else if (m->kind == MK_MOD) {
                 if (s->n == 0 && !include)
                     head_is_set = 1; /* "Chinese apps, including ..." */
@@ -158,6 +161,17 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         } else {
             break;
         }
+        /* "59 apps from China, including ...": a short phrase may sit
+           between a counted head and its members */
+        if (head_is_set && s->n == 0 && !include && x_is_prep(x, i)) {
+            size_t q = i + 1;
+            while (q < n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
+                   (is_word(x, q)))
+                q++;
+            size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
+            if (x_cue(x, q2, RN_CUE_INCLUDE))
+                i = q;
+        }
         /* what joins the next member */
         size_t j = i;
         if (x_is_punct(x, j, ',') || x_is_punct(x, j, '-') || x_is_punct(x, j, '('))
@@ -187,7 +201,9 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             if (x_is(x, k, "the"))
                 k++;
             if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
-                (s->n > 0 || include)) {
+                (s->n > 0 || include || head_is_set)) {
+                if (s->n == 0)
+                    include = 1; /* "two nationals, A and B," */
                 i = k;
                 continue;
             }
@@ -197,6 +213,9 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
     if (include && s->n > 0) {
         s->quant = 0;
         s->desc_b = s->desc_a = 0;
+    } else if (head_is_set && s->n == 0 && mention_at(x, s->desc_a) != XNONE &&
+               x->m[mention_at(x, s->desc_a)].kind == MK_QUANT) {
+        s->quant = 1;
     } else if (head_is_set && s->n == 0 && s->desc_b == 0) {
         s->quant = 1;
     }
@@ -513,22 +532,25 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
                 head = i;
         if (head == XNONE)
             return;
-        size_t end = t->desc_b;
-        /* "a plan on AI", "agreements on AI sustainability and cybersecurity" */
-        if (end == head + 1 && (x_is(x, end, "on") || x_is(x, end, "for") || x_is(x, end, "with") ||
-                                x_is(x, end, "of"))) {
-            size_t k2 = end + 1;
-            while (k2 < x->tok.len && k2 - end <= 5 && is_word(x, k2) &&
-                   !(x_is_prep(x, k2) && k2 > end + 1) && !x_is_wh(x, k2) && !x_is_aux(x, k2) &&
-                   !(x_is(x, k2, "and") && mention_at(x, k2 + 1) != XNONE))
-                k2++;
-            if (k2 > end + 1)
-                end = k2;
-        }
+        size_t end = t->desc_b == head + 1 ? x_doc_extend(x, head) : t->desc_b;
         side_add(t, x_doc_entity(x, t->desc_a, end, head, t->definite && end == head + 1));
+        /* "both a proposal for X and a revised plan on Y" */
+        if (x_is(x, end, "and") && x_is_det(x, end + 1)) {
+            size_t a2 = end + 2, h2 = XNONE;
+            for (size_t k2 = a2; k2 < x->tok.len && k2 - a2 < 5 && is_word(x, k2); k2++) {
+                if (x_cue(x, k2, RN_CUE_DOCHEAD)) {
+                    h2 = k2;
+                    break;
+                }
+                if (x_is_prep(x, k2) || x_is_conj(x, k2) || x_is_aux(x, k2))
+                    break;
+            }
+            if (h2 != XNONE)
+                side_add(t, x_doc_entity(x, a2, x_doc_extend(x, h2), h2, 0));
+        }
         return;
     }
-    if (tr->target == RN_TARGET_ANY && !t->definite) {
+    if (tr->target == RN_TARGET_ANY && !t->definite && !t->quant) {
         if (x_span_text(x, t->desc_a, t->desc_b, &x->tmp) != RN_OK)
             return;
         side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_UNKNOWN, XNONE));
@@ -573,6 +595,8 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
                 }
                 if (x_is_be(x, b) && b > 0)
                     collect_left(x, b - 1, &m);
+                else if (mention_at(x, i - 1) != XNONE)
+                    collect_left(x, i - 1, &m); /* "A, B and C among them" */
             }
         } else if ((x_is(x, i, "include") || x_is(x, i, "includes") || x_is(x, i, "included")) &&
                    i > 0 && (x_is(x, i - 1, "they") || x_is(x, i - 1, "these") ||
@@ -674,8 +698,15 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
             light = 1;
         }
     }
-    /* "a ban on Y by X", "a ban on Y in X" */
+    /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X" */
     size_t a = skip_right(x, tgt_end);
+    if (x_is(x, a, "through") || x_is(x, a, "via") || x_is(x, a, "under")) {
+        size_t q = a + 1;
+        while (q < x->tok.len && q - a < 6 && is_word(x, q) && !x_is(x, q, "by"))
+            q++;
+        if (x_is(x, q, "by"))
+            a = q;
+    }
     if (x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from")) {
         struct side by;
         int is_by = x_is(x, a, "by");
@@ -751,9 +782,19 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     struct side src, tgt;
     if (g.passive) {
         /* target = the subject; source = by-agent or place */
+        size_t before = g.start > 0 ? g.start - 1 : 0;
         if (g.start > 0 && x_is_punct(x, g.start - 1, ',') && g.start >= 2 &&
             mention_at(x, g.start - 2) != XNONE)
             collect_left(x, g.start - 2, &tgt);
+        else if (g.start >= 2 && mention_at(x, before) == XNONE && is_word(x, before) &&
+                 !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
+                 !x_is_conj(x, before) && !x_is_wh(x, before) &&
+                 mention_at(x, before - 1) != XNONE &&
+                 x->m[mention_at(x, before - 1)].kind == MK_ACTOR)
+            collect_left(x, before - 1, &tgt); /* "Huawei and ZTE phones were banned" */
+        else if (g.start > 0 && (x_is(x, before, "and") || x_is(x, before, "but")) && x->nm &&
+                 x->m[0].kind != MK_QUANT && x->m[0].kind != MK_MOD && x->m[0].ent != XNONE)
+            side_add(&tgt, x->m[0].ent); /* "The declaration aims to ... and was signed by" */
         else
             subject_of(x, g.start, &tgt);
         if (!tgt.n && !tgt.quant && g.start == 0) {
@@ -783,12 +824,24 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 uint32_t mi = mention_at(x, q);
                 if (mi != XNONE) {
                     const struct mention *m = &x->m[mi];
-                    if (m->kind == MK_ACTOR && x->ents[m->ent].type == RN_ETYPE_COUNTRY)
-                        side_add(&src, m->ent);
+                    if (m->kind == MK_ACTOR)
+                        side_add(&src, x_state_of(x, m->ent));
                     else if (m->kind == MK_MOD && m->state != XNONE)
                         side_add(&src, m->state);
                 }
             }
+        }
+        if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
+            if (src.n)
+                set_pending(x, tr->relation, src.ents[0], 0, pol);
+            return pending_members(x, c, skip_right(x, tend));
+        }
+        if (!src.n && g.start >= 3 && x_is_punct(x, g.start - 1, ',')) {
+            /* "China's initiative, released in September": the owner */
+            uint32_t mi = mention_at(x, g.start - 2);
+            if (mi != XNONE && x->m[mi].kind == MK_DOC && x->m[mi].a >= 2 &&
+                (x->tok.items[x->m[mi].a - 1].flags & RN_TOK_POSS))
+                collect_left(x, x->m[mi].a - 2, &src);
         }
         filter_targets(x, tr, &tgt);
         return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
@@ -839,7 +892,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             set_pending(x, tr->relation, tgt.ents[0], 1, pol);
         return RN_OK;
     }
-    if (tgt.quant && !tgt.n) {
+    if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
         set_pending(x, tr->relation, src.ents[0], 0, pol);
         return RN_OK;
     }
@@ -876,11 +929,21 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "the China-proposed initiative" */
         if (!(x->tok.items[t].flags & RN_TOK_HYPHEN) || t == 0)
             return RN_OK;
-        uint32_t mi = mention_at(x, t - 1);
-        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
-            return RN_OK;
         side_init(&src);
-        side_add(&src, x->m[mi].ent);
+        uint32_t mi = mention_at(x, t - 1);
+        if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
+            side_add(&src, x->m[mi].ent);
+        } else {
+            /* the name sits inside a document phrase: look it up */
+            for (size_t b = t > 4 ? t - 4 : 0; b < t && !src.n; b++) {
+                struct rn_gaz_match gm;
+                if (rn_lexicon_match(x->lex, x->wc, &x->tok, b, t, x->allcaps, &gm) &&
+                    b + gm.ntok == t)
+                    side_add(&src, x_lex_entity(x, gm.actor));
+            }
+        }
+        if (!src.n)
+            return RN_OK;
         size_t k = tend;
         while (k < x->tok.len && k - tend < 4 && is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
             k++;
@@ -989,6 +1052,8 @@ int x_relations(struct rn_extractor *x)
     struct relctx c;
     c.ndone = 0;
     x->main_subject = main_subject(x);
+    if (x->main_subject != XNONE)
+        x->ents[x->main_subject].subj_sent = x->sent_no;
     int rc = pending_members(x, &c, 0);
     if (rc != RN_OK)
         return rc;
@@ -1005,7 +1070,8 @@ int x_relations(struct rn_extractor *x)
         /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is
            part of the name */
         uint32_t mi = mention_at(x, t);
-        if (mi != XNONE && x->m[mi].kind != MK_QUANT && x->m[mi].kind != MK_MOD)
+        if (mi != XNONE && (x->m[mi].kind == MK_ACTOR || x->m[mi].kind == MK_GROUP) &&
+            !x->m[mi].resolved)
             continue;
         int noun = used_as_noun(x, t);
         size_t used = 0;

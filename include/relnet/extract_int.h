@@ -29,6 +29,8 @@ struct ent {
     uint32_t lex;       /* lexicon actor or RN_LEX_NONE */
     uint64_t seen;      /* clock of the latest mention, 0 = never */
     int plural;         /* a group or alliance: "they" may refer to it */
+    size_t last_sent, last_tok; /* where it was last mentioned */
+    size_t subj_sent;   /* last sentence it was the main subject of, 0 = never */
 };
 
 enum mkind {
@@ -113,6 +115,11 @@ uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n);
 int x_type_fits(enum rn_etype t, enum rn_etype want);
 uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head);
 int x_emit(struct rn_extractor *x, const struct xrel *r);
+/* The antecedent of a pronoun at token i: the latest fitting entity, not
+   one named earlier in the pronoun's own clause ("a court stayed a ban on
+   it": not the court); a pronoun opening a clause prefers a recent main
+   subject. */
+uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i);
 
 /* extract_mention.c */
 int x_mentions(struct rn_extractor *x);
@@ -131,6 +138,9 @@ int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_mat
 int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out);
 /* The document entity for a described document in tokens [a, b) whose head
    noun is token head (resolving "the declaration" to the latest one). */
+/* The end of a document phrase whose head noun is token head: "plan on AI",
+   "deal with ZTE", "declaration of the summit". */
+size_t x_doc_extend(struct rn_extractor *x, size_t head);
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite);
 
 /* extract_rel.c */
