@@ -66,7 +66,7 @@ static enum kind tag_kind(const xmlChar *name)
     if (!n)
         return K_INLINE;
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (tags[i].name[0] == n[0] && strcmp(tags[i].name, n) == 0)
+        if (tags[i].name[0] == n[0] && tags[i].name[1] == n[1] && strcmp(tags[i].name, n) == 0)
             return tags[i].kind;
     return K_INLINE;
 }
