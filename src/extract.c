@@ -184,7 +184,8 @@ uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i)
         const char *w = rn_token_norm(&x->tok, k - 1);
         if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, "while") == 0 ||
             strcmp(w, "but") == 0 || strcmp(w, "because") == 0 || strcmp(w, "that") == 0 ||
-            strcmp(w, "after") == 0 || strcmp(w, "although") == 0) {
+            strcmp(w, "after") == 0 || strcmp(w, "although") == 0 ||
+            (x->tok_cue[k - 1] >> RN_CUE_SPEECH & 1u)) {
             clause = k;
             break;
         }
@@ -199,7 +200,7 @@ uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i)
         if (!opens && en->last_sent == x->sent_no && en->last_tok >= clause)
             continue;
         uint64_t score = en->seen;
-        if (opens && en->subj_sent && en->subj_sent + 2 >= x->sent_no)
+        if (en->subj_sent && en->subj_sent + 2 >= x->sent_no)
             score += 1000000;
         if (score > best_score) {
             best = e;

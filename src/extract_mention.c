@@ -541,8 +541,14 @@ uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, i
         }
     }
     while (a < head && (x_is_det(x, a) || (tflags(x, a) & RN_TOK_POSS) || x_is(x, a, "own") ||
-                        x_is(x, a, "new") || x_is(x, a, "latest")))
+                        x_is(x, a, "latest")))
         a++;
+    /* "a declaration" alone names nothing new: the latest of its kind */
+    if (a == head && b == head + 1) {
+        uint32_t e = x_recent(x, XWANT_DOC, XNONE, h);
+        if (e != XNONE)
+            return e;
+    }
     if (x_span_text(x, a, b, &x->tmp) != RN_OK)
         return XNONE;
     uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
@@ -691,8 +697,9 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     if (i > 0 && (x_cue(x, i - 1, RN_CUE_HONORIFIC) || x_cue(x, i - 1, RN_CUE_TITLE)))
         type = RN_ETYPE_PERSON;
     /* a bill number: "SB 1047" */
-    if (j - i == 2 && (tflags(x, i) & RN_TOK_UPPER) && (tflags(x, i + 1) & RN_TOK_NUM) &&
-        x->tok.items[i].norm_len <= 3)
+    int bill = j - i == 2 && (tflags(x, i) & RN_TOK_UPPER) && (tflags(x, i + 1) & RN_TOK_NUM) &&
+               x->tok.items[i].norm_len <= 3;
+    if (bill)
         doc = 1;
     /* a headline in Title Case capitalises every word: only names that
        carry their own kind (a document or organisation noun) are trusted */
@@ -708,7 +715,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             for (size_t k = i; k < j; k++)
                 if (x_cue(x, k, RN_CUE_DOCHEAD))
                     h = k;
-            x->ents[e].head = doc_head(x, h);
+            x->ents[e].head = bill ? x_str(x, "bill", 4) : doc_head(x, h);
         }
     } else {
         e = x_entity(x, x->tmp.data, x->tmp.len, type, XNONE);
@@ -805,6 +812,26 @@ int x_mentions(struct rn_extractor *x)
                 }
                 if (is_cap(x, i + 1))
                     goto other;
+            }
+            if (la->type == RN_ETYPE_COUNTRY && g.kind != RN_GAZ_DEMONYM && is_cap(x, i + g.ntok)) {
+                size_t k = i + g.ntok, h = XNONE;
+                while (k < n && k - i < 8 && is_cap(x, k)) {
+                    if (x_cue(x, k, RN_CUE_DOCHEAD))
+                        h = k;
+                    k++;
+                }
+                if (h != XNONE) {
+                    if (x_span_text(x, i, h + 1, &x->tmp) != RN_OK)
+                        return RN_ENOMEM;
+                    uint32_t d = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+                    if (d == XNONE)
+                        return RN_ENOMEM;
+                    if (x->ents[d].head == XNONE)
+                        x->ents[d].head = doc_head(x, h);
+                    rc = add_mention(x, i, h + 1, d, MK_DOC, 0);
+                    i = h;
+                    continue;
+                }
             }
             uint32_t e = x_lex_entity(x, g.actor);
             if (e == XNONE)
@@ -912,6 +939,18 @@ int x_mentions(struct rn_extractor *x)
                 i = x->m[x->nm - 1].b - 1;
             continue;
         }
+    }
+    /* a name right before a verb is a subject: pronouns prefer it later */
+    for (size_t k = 0; k < x->nm; k++) {
+        const struct mention *m = &x->m[k];
+        if (m->kind != MK_ACTOR || m->ent == XNONE)
+            continue;
+        size_t b = m->b;
+        const struct rn_trigger *tr[2];
+        uint32_t nt[2];
+        if (x_is_aux(x, b) || x_cue(x, b, RN_CUE_SPEECH) ||
+            (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
+            x->ents[m->ent].subj_sent = x->sent_no;
     }
     return rc;
 }

@@ -108,6 +108,29 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
     return 0;
 }
 
+/* After a comma, is this a list member ("A, B and C"; "X, the US in
+   particular,") rather than an aside ("Wiener, D-San Francisco,")? */
+static int list_goes_on(struct rn_extractor *x, size_t k)
+{
+    while (k < x->tok.len) {
+        uint32_t mi = mention_at(x, k);
+        if (mi == XNONE)
+            return 0;
+        k = x->m[mi].b;
+        struct rn_cue_match cm;
+        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
+            return 1;
+        if (!x_is_punct(x, k, ','))
+            return 0;
+        k++;
+        if (x_is(x, k, "and") || x_is(x, k, "or"))
+            return 1;
+        if (x_is(x, k, "the"))
+            k++;
+    }
+    return 0;
+}
+
 /* The noun phrase (or list) starting at i, going right. */
 static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 {
@@ -201,7 +224,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             if (x_is(x, k, "the"))
                 k++;
             if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
-                (s->n > 0 || include || head_is_set)) {
+                (s->n > 0 || include || head_is_set) && list_goes_on(x, k)) {
                 if (s->n == 0)
                     include = 1; /* "two nationals, A and B," */
                 i = k;
@@ -779,7 +802,24 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
     if (!g.passive && participle && !g.perfect && x_is(x, after, "by") && g.start == t)
         g.passive = 1;
+    /* "China's initiative, released in September, ...": documents are released */
+    if (!g.passive && participle && g.start == t && t >= 2 && x_is_punct(x, t - 1, ',') &&
+        mention_at(x, t - 2) != XNONE && x->m[mention_at(x, t - 2)].kind == MK_DOC)
+        g.passive = 1;
+    /* the agent may follow a time or place: "published on Monday by the UK" */
+    if (g.passive && !x_is(x, after, "by")) {
+        for (size_t q = after; q < x->tok.len && q - after < 12; q++) {
+            if (x_is(x, q, "by")) {
+                after = q;
+                break;
+            }
+            if (!is_word(x, q) || x_is_conj(x, q) || x_is_wh(x, q) || x_is_aux(x, q))
+                break;
+        }
+    }
     struct side src, tgt;
+    side_init(&src);
+    side_init(&tgt);
     if (g.passive) {
         /* target = the subject; source = by-agent or place */
         size_t before = g.start > 0 ? g.start - 1 : 0;
@@ -905,6 +945,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
 {
     enum rn_polarity pol = tr->polarity;
     struct side src, tgt;
+    side_init(&src);
+    side_init(&tgt);
     int skip = 0;
     side_init(&tgt);
     if (tr->frame & RN_FRAME_COPULA) {
