@@ -109,7 +109,16 @@ static const char builtin_tsv[] =
     "line\tclose\n"
     "line\tloading\n"
     "prefix\tplease wait\t5\n"
-    "# related-article teasers\n"
+    "# related-article teasers (\"Label: headline | headline\" is a teaser whatever its length)\n"
+    "prefix\trelated:\t0\n"
+    "prefix\tmost read:\t0\n"
+    "prefix\tmost popular:\t0\n"
+    "prefix\tread more:\t0\n"
+    "prefix\trecommended:\t0\n"
+    "prefix\ttrending:\t0\n"
+    "prefix\tsee also:\t0\n"
+    "prefix\tyou may also like:\t0\n"
+    "prefix\tmore on this story:\t0\n"
     "prefix\talso read\t0\n"
     "prefix\tread also\t0\n"
     "prefix\tread more\t6\n"
@@ -988,6 +997,7 @@ enum drop {
     DROP_META,     /* the "URL:" line: metadata, not counted as boilerplate */
     DROP_PHRASE,   /* boilerplate phrase list */
     DROP_MENU,     /* run of short menu-like lines */
+    DROP_BYLINE,   /* "By Ana Example" */
     DROP_CONTACT,  /* e-mail address in a short line */
     DROP_URL,      /* a bare link */
     DROP_SYMBOLS,  /* no letters or digits at all */
@@ -1186,6 +1196,95 @@ static int date_only_line(const char *s, size_t n, size_t words, char out[11])
     return 1;
 }
 
+/* Length of a segment separator at s[i] ("|", "/", ">", "›", "»", "·", "•")
+ * standing alone between spaces, else 0. */
+static size_t separator_at(const unsigned char *s, size_t i, size_t n)
+{
+    size_t len = 0;
+    if (s[i] == '|' || s[i] == '/' || s[i] == '>')
+        len = 1;
+    else if (i + 1 < n && s[i] == 0xC2 && (s[i + 1] == 0xBB || s[i + 1] == 0xB7))
+        len = 2;
+    else if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+             (s[i + 2] == 0xBA || s[i + 2] == 0xA2))
+        len = 3;
+    if (!len || (i > 0 && s[i - 1] != ' ') || (i + len < n && s[i + len] != ' '))
+        return 0;
+    return len;
+}
+
+/* Split a line into segments at separators, at runs of two or more spaces
+ * and after a "Label:" word; count the segments and the words of the
+ * longest one, and the words of the first one. */
+struct segments {
+    size_t count, max_words, first_words;
+};
+
+static void segment_line(const unsigned char *s, size_t n, struct segments *sg)
+{
+    size_t words = 0, i = 0;
+    sg->count = 0;
+    sg->max_words = 0;
+    sg->first_words = 0;
+    while (i <= n) {
+        size_t sp = 0;
+        while (i < n && s[i] == ' ')
+            i++, sp++;
+        size_t sep = i < n ? separator_at(s, i, n) : 0;
+        int boundary = i >= n || sep || sp >= 2 || (i < n && s[i] == '\t');
+        if (boundary && words > 0) {
+            if (sg->count == 0)
+                sg->first_words = words;
+            if (words > sg->max_words)
+                sg->max_words = words;
+            sg->count++;
+            words = 0;
+        }
+        if (i >= n)
+            break;
+        if (sep || s[i] == '\t') {
+            i += sep ? sep : 1;
+            continue;
+        }
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t')
+            i++;
+        words++;
+        if (s[i - 1] == ':' && i - b > 1) { /* "Share:" "Sections:" end a segment */
+            if (sg->count == 0)
+                sg->first_words = words;
+            if (words > sg->max_words)
+                sg->max_words = words;
+            sg->count++;
+            words = 0;
+        }
+    }
+}
+
+/* "Home | World | Tech", "Home › India › Policy", "Menu  Home  Search",
+ * "Share: Facebook | Twitter": three or more short segments. */
+static int is_menu_line(const struct segments *sg, int sentence_end)
+{
+    return !sentence_end && sg->count >= 3 && sg->max_words <= 4;
+}
+
+/* "By Ana Example", "By a staff correspondent | 4 min read": a byline is
+ * "By" and a capitalised name (or a/an/the/our) in a first segment of at
+ * most 8 words, with no sentence punctuation. */
+static int is_byline(const unsigned char *s, size_t n, const struct segments *sg,
+                     int sentence_end)
+{
+    if (sentence_end || n < 4 || !(s[0] == 'B' && s[1] == 'y' && s[2] == ' '))
+        return 0;
+    if (sg->first_words > 8)
+        return 0;
+    const char *w = (const char *)s + 3;
+    size_t left = n - 3;
+    return (w[0] >= 'A' && w[0] <= 'Z') || starts_nocase(w, left, "a ") ||
+           starts_nocase(w, left, "an ") || starts_nocase(w, left, "the ") ||
+           starts_nocase(w, left, "our ");
+}
+
 /* A short line mostly of non-ASCII bytes in an article whose other lines
  * are nearly all ASCII: spam in another script. high is the article's
  * count of non-ASCII bytes, n its length. */
@@ -1226,6 +1325,14 @@ static enum drop classify(const struct rn_boiler_rules *r, const char *text, siz
             r->items[i].kind == PK_CONTAINS)
             if (phrase_matches(&r->items[i], key, kn, l->words))
                 return DROP_PHRASE;
+    if (l->words <= 60) {
+        struct segments sg;
+        segment_line(u, n, &sg);
+        if (is_menu_line(&sg, sentence_end))
+            return DROP_MENU;
+        if (is_byline(u, n, &sg, sentence_end))
+            return DROP_BYLINE;
+    }
     if (l->words <= 20 && n <= 300 && has_email(s, n))
         return DROP_CONTACT;
     if (is_bare_url(s, n, l->words))

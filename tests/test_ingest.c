@@ -149,6 +149,27 @@ static void test_menu_runs(void **state)
     /* two short lines are not a run: kept (cheap to keep) */
     assert_has_line(&a, "Politics");
     rn_article_release(&a);
+
+    /* menus, share bars and teasers on one line; bylines */
+    text = "Home | World | Business | Tech\n"
+           "Home \xE2\x80\xBA Europe \xE2\x80\xBA Klow\n"
+           "Menu  News  Sport  Search\n"
+           "Klow and Szohod sign a fishing pact\n"
+           "By Ana Example | 4 min read\n"
+           "By a staff reporter\n"
+           "By 2030 Klow will ban petrol cars, the minister said.\n"
+           "The pact was signed in Klow on Monday by both prime ministers.\n"
+           "Share: Facebook | Twitter | Email\n"
+           "Related: Why Klow left the union | What the pact means for fishing\n"
+           "Klow | Szohod talks collapse after a week of bitter arguments\n";
+    assert_int_equal(ingest_str("menu2.txt", text, &a, &err), RN_OK);
+    assert_string_equal(a.text, "Klow and Szohod sign a fishing pact\n"
+                                "By 2030 Klow will ban petrol cars, the minister said.\n"
+                                "The pact was signed in Klow on Monday by both prime ministers.\n"
+                                "Klow | Szohod talks collapse after a week of bitter arguments\n");
+    assert_string_equal(a.title, "Klow and Szohod sign a fishing pact");
+    assert_int_equal(a.boilerplate_lines, 7);
+    rn_article_release(&a);
 }
 
 static void test_spam_in_another_script(void **state)
