@@ -653,7 +653,8 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             if (j > i) {
                 struct rn_gaz_match g;
                 if (rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
-                    rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY)
+                    rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY &&
+                    g.kind != RN_GAZ_SURNAME)
                     break;
             }
             j++;
