@@ -1220,6 +1220,18 @@ struct segments {
     size_t count, max_words, first_words;
 };
 
+static void close_segment(struct segments *sg, size_t *words)
+{
+    if (*words == 0)
+        return;
+    if (sg->count == 0)
+        sg->first_words = *words;
+    if (*words > sg->max_words)
+        sg->max_words = *words;
+    sg->count++;
+    *words = 0;
+}
+
 static void segment_line(const unsigned char *s, size_t n, struct segments *sg)
 {
     size_t words = 0, i = 0;
@@ -1232,14 +1244,8 @@ static void segment_line(const unsigned char *s, size_t n, struct segments *sg)
             i++, sp++;
         size_t sep = i < n ? separator_at(s, i, n) : 0;
         int boundary = i >= n || sep || sp >= 2 || (i < n && s[i] == '\t');
-        if (boundary && words > 0) {
-            if (sg->count == 0)
-                sg->first_words = words;
-            if (words > sg->max_words)
-                sg->max_words = words;
-            sg->count++;
-            words = 0;
-        }
+        if (boundary)
+            close_segment(sg, &words);
         if (i >= n)
             break;
         if (sep || s[i] == '\t') {
@@ -1250,14 +1256,8 @@ static void segment_line(const unsigned char *s, size_t n, struct segments *sg)
         while (i < n && s[i] != ' ' && s[i] != '\t')
             i++;
         words++;
-        if (s[i - 1] == ':' && i - b > 1) { /* "Share:" "Sections:" end a segment */
-            if (sg->count == 0)
-                sg->first_words = words;
-            if (words > sg->max_words)
-                sg->max_words = words;
-            sg->count++;
-            words = 0;
-        }
+        if (s[i - 1] == ':' && i - b > 1) /* "Share:" "Sections:" end a segment */
+            close_segment(sg, &words);
     }
 }
 
