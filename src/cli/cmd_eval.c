@@ -1,12 +1,203 @@
-/* cmd_eval.c - relnet eval (not built yet). */
+/* cmd_eval.c - relnet eval: extract from articles and score against a gold standard. */
 #include "cli.h"
 
-const char cmd_eval_usage[] = "usage: relnet eval\n";
+#include "relnet/eval.h"
+#include "relnet/extract.h"
+#include "relnet/ingest.h"
+#include "relnet/lexicon.h"
+#include "relnet/lib.h"
+#include "relnet/sentence.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char cmd_eval_usage[] =
+    "usage: relnet eval --gold GOLD.tsv [--strict] [--show] [--format table|json]\n"
+    "                   [--aliases FILE] [--lexicon FILE]... ARTICLE...\n"
+    "       relnet eval --gold GOLD.tsv --pred PRED.tsv [--articles ID,...] ...\n"
+    "\n"
+    "Extract relations from the articles and print precision, recall and F1 per\n"
+    "relation (ACCUSES, PROPOSES, BANS, SIGNS), for negated rows, and micro-averaged,\n"
+    "exactly as the corpus's reference scorer score.py does. Only the gold rows of\n"
+    "the given articles are scored (article id = file name without extension).\n"
+    "\n"
+    "options:\n"
+    "  -g, --gold FILE      gold TSV (article, source, relation, target, ...)\n"
+    "  -p, --pred FILE      score this prediction TSV instead of extracting\n"
+    "  -a, --aliases FILE   alias table (default: aliases.tsv next to the gold file)\n"
+    "      --articles IDS   score only these comma-separated article ids\n"
+    "  -s, --strict         compare names only (default: lenient, affiliations count)\n"
+    "      --show           list missed gold rows and unmatched predictions\n"
+    "  -f, --format FMT     table (default) or json\n"
+    "  -l, --lexicon FILE   an extra lexicon file for extraction; may be repeated\n"
+    "  -h, --help           show this help\n";
+
+struct adder {
+    struct rn_eval *ev;
+};
+
+static int add_record(void *ctx, const struct rn_record *r, struct rn_err *err)
+{
+    struct adder *a = ctx;
+    char rel[64];
+    snprintf(rel, sizeof rel, "%s", r->relation);
+    if (rn_eval_add(a->ev, r->article, r->source, r->source_affiliation, rel, r->target,
+                    r->target_affiliation, rn_polarity_name(r->polarity), r->evidence) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    return RN_OK;
+}
+
+static int extract_into(struct rn_extractor *x, struct rn_eval *ev, const char *path, int *failed)
+{
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_ingest_options opt;
+    memset(&opt, 0, sizeof opt);
+    struct rn_err err = RN_ERR_INIT;
+    int rc = rn_ingest_file(path, &opt, &a, &err);
+    if (rc != RN_OK) {
+        cli_report(&err);
+        *failed = 1;
+        return RN_OK;
+    }
+    if (rn_eval_want_article(ev, a.id) != RN_OK) {
+        rn_article_release(&a);
+        return RN_ENOMEM;
+    }
+    struct rn_sentences s = RN_SENTENCES_INIT;
+    rc = rn_sentence_split(a.text, a.len, &s);
+    size_t *starts = malloc((s.len + 1) * sizeof *starts);
+    size_t *ends = malloc((s.len + 1) * sizeof *ends);
+    if (rc == RN_OK && starts && ends) {
+        for (size_t i = 0; i < s.len; i++) {
+            starts[i] = s.items[i].start;
+            ends[i] = s.items[i].end;
+        }
+        struct rn_extract_doc doc = { a.text, a.len, starts, ends, s.len, a.id, a.title, a.date };
+        struct adder ad = { ev };
+        struct rn_sink sink = { add_record, &ad };
+        rc = rn_extract_doc(x, &doc, &sink, &err);
+    } else if (rc == RN_OK) {
+        rc = RN_ENOMEM;
+    }
+    if (rc != RN_OK) {
+        cli_report(&err);
+        *failed = 1;
+    }
+    free(starts);
+    free(ends);
+    rn_sentences_release(&s);
+    rn_article_release(&a);
+    return rc == RN_ENOMEM ? rc : RN_OK;
+}
 
 int cmd_eval(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("'eval' is not built yet");
-    return RN_EXIT_FAIL;
+    static const struct option opts[] = {
+        { "gold", required_argument, NULL, 'g' },
+        { "pred", required_argument, NULL, 'p' },
+        { "aliases", required_argument, NULL, 'a' },
+        { "articles", required_argument, NULL, 'A' },
+        { "strict", no_argument, NULL, 's' },
+        { "show", no_argument, NULL, 'S' },
+        { "format", required_argument, NULL, 'f' },
+        { "lexicon", required_argument, NULL, 'l' },
+        CLI_COMMON_OPTIONS,
+        { NULL, 0, NULL, 0 },
+    };
+    const char *gold = NULL, *pred = NULL, *aliases = NULL, *articles = NULL;
+    const char *extra[64];
+    size_t nextra = 0;
+    int strict = 0, show = 0, json = 0, c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, "g:p:a:sf:l:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'g':
+            gold = optarg;
+            break;
+        case 'p':
+            pred = optarg;
+            break;
+        case 'a':
+            aliases = optarg;
+            break;
+        case 'A':
+            articles = optarg;
+            break;
+        case 's':
+            strict = 1;
+            break;
+        case 'S':
+            show = 1;
+            break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0)
+                json = 1;
+            else if (strcmp(optarg, "table") == 0)
+                json = 0;
+            else
+                return cli_usage_error("eval", "unknown format '%s' (table or json)", optarg);
+            break;
+        case 'l':
+            if (nextra == sizeof extra / sizeof extra[0])
+                return cli_usage_error("eval", "too many --lexicon files");
+            extra[nextra++] = optarg;
+            break;
+        case 'h':
+        case CLI_OPT_HELP:
+            return cli_help(cmd_eval_usage);
+        default:
+            if (cli_common_option(c, optarg))
+                break;
+            return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!gold)
+        return cli_usage_error("eval", "--gold GOLD.tsv is required");
+    if (!pred && optind >= argc)
+        return cli_usage_error("eval", "give article files or --pred PRED.tsv");
+    if (pred && optind < argc)
+        return cli_usage_error("eval", "give article files or --pred, not both");
+
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_eval *ev = NULL;
+    if (rn_eval_new(gold, aliases, &ev, &err) != RN_OK)
+        return cli_report(&err);
+    int failed = 0, rc = RN_OK;
+    if (articles) {
+        char *copy = strdup(articles);
+        for (char *tok = strtok(copy, ","); tok && rc == RN_OK; tok = strtok(NULL, ","))
+            rc = rn_eval_want_article(ev, tok);
+        free(copy);
+    }
+    if (pred) {
+        rc = rn_eval_add_file(ev, pred, &err);
+    } else {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/lexicon", rn_lib_data_dir());
+        struct rn_lexicon *lex = NULL;
+        struct rn_extractor *x = NULL;
+        rc = rn_lexicon_load(dir, &lex, &err);
+        for (size_t i = 0; rc == RN_OK && i < nextra; i++)
+            rc = rn_lexicon_add_file(lex, extra[i], &err);
+        if (rc == RN_OK)
+            rc = rn_extractor_new(lex, &x, &err);
+        for (int i = optind; rc == RN_OK && i < argc; i++)
+            rc = extract_into(x, ev, argv[i], &failed);
+        rn_extractor_free(x);
+        rn_lexicon_free(lex);
+    }
+    if (rc != RN_OK) {
+        rn_eval_free(ev);
+        return cli_report(&err);
+    }
+    struct rn_eval_result res;
+    rn_eval_score(ev, strict, &res);
+    rc = json ? rn_eval_write_json(stdout, ev, &res, show)
+              : rn_eval_write_table(stdout, ev, &res, show);
+    rn_eval_free(ev);
+    if (rc != RN_OK) {
+        cli_errorf("cannot write to standard output");
+        return RN_EXIT_FAIL;
+    }
+    return failed ? RN_EXIT_INPUT : RN_EXIT_OK;
 }
