@@ -264,14 +264,12 @@ static int resync(struct rn_csv_reader *r)
     return parser_start(r);
 }
 
-/* Unterminated quote: report it at the line the record started on, then go
-   back to the line after it so the rest of the file is not lost. */
-static int unterminated(struct rn_csv_reader *r, struct rn_err *err)
+/* Go back to the line after the one the current record started on, so
+   lines swallowed by an unclosed quote are read again as records of their
+   own. Without a seekable input the rest of the input is given up. */
+static int restart_after_record_start(struct rn_csv_reader *r)
 {
     long bad_line = r->rec_line;
-    r->error_kind = RN_CSV_ERR_QUOTE;
-    int rc = rn_fail(err, RN_EINPUT, "%s:%ld: unterminated quoted field (no closing '\"')",
-                     r->path, bad_line);
     long resume = r->rec_resume_at;
     if (resync(r) != RN_OK)
         return RN_ENOMEM;
@@ -286,7 +284,35 @@ static int unterminated(struct rn_csv_reader *r, struct rn_err *err)
     } else {
         r->eof = 1;
     }
-    return rc;
+    return RN_OK;
+}
+
+/* Unterminated quote at the end of input: report it at the line the record
+   started on, then read on from the line after it. */
+static int unterminated(struct rn_csv_reader *r, struct rn_err *err)
+{
+    r->error_kind = RN_CSV_ERR_QUOTE;
+    int rc = rn_fail(err, RN_EINPUT, "%s:%ld: unterminated quoted field (no closing '\"')",
+                     r->path, r->rec_line);
+    return restart_after_record_start(r) == RN_OK ? rc : RN_ENOMEM;
+}
+
+/* An error inside a record that began on an earlier line: the likeliest
+   cause is a quote opened there and never closed, which swallowed the
+   lines in between. Blame the opening line and re-read the others. */
+static int open_quote_ran_into(struct rn_csv_reader *r, const char *what, struct rn_err *err)
+{
+    r->error_kind = RN_CSV_ERR_QUOTE;
+    int rc = rn_fail(err, RN_EINPUT,
+                     "%s:%ld: unterminated quoted field (still open at line %ld, where %s)",
+                     r->path, r->rec_line, r->line_no, what);
+    return restart_after_record_start(r) == RN_OK ? rc : RN_ENOMEM;
+}
+
+/* A record that spans lines and fails: see open_quote_ran_into. */
+static int spans_lines(const struct rn_csv_reader *r)
+{
+    return r->rec_line && r->rec_line < r->line_no && r->seekable;
 }
 
 static int read_line(struct rn_csv_reader *r, ssize_t *n)
@@ -386,6 +412,8 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
         if (r->opt.check_utf8) {
             size_t bad;
             if (rn_utf8_check(s, len, &bad) != RN_OK) {
+                if (spans_lines(r))
+                    return open_quote_ran_into(r, "invalid UTF-8 was found", err);
                 r->error_kind = RN_CSV_ERR_UTF8;
                 int rc = rn_fail(err, RN_EINPUT, "%s:%ld:%zu: invalid UTF-8 (byte 0x%02X)",
                                  r->path, r->line_no, r->cur_col0 + bad + 1,
@@ -419,6 +447,8 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
                     break;
             }
             size_t done = csv_parse(&r->parser, s + pos, seglen, on_field, on_row, r);
+            if (done != seglen && spans_lines(r))
+                return open_quote_ran_into(r, "a quote does not fit", err);
             if (done != seglen) {
                 int rc = parse_error(r, s + pos, seglen, done, r->cur_col0 + pos, err);
                 if (resync(r) != RN_OK)

@@ -264,9 +264,18 @@ static const char *cell(const struct importer *im, const struct rn_csv_row *row,
     return row->fields[c];
 }
 
-/* Parse a finite number >= 0. */
-static int parse_nonneg(const char *s, double *out)
+/* Parse a finite number >= 0. A decimal comma ("1,5") is read as a point
+   when decimal_comma is set: spreadsheets in much of Europe write numbers
+   that way and pick ';' as the delimiter for that reason. */
+static int parse_nonneg(const char *s, double *out, int decimal_comma)
 {
+    char fixed[64];
+    const char *comma = decimal_comma ? strchr(s, ',') : NULL;
+    if (comma && !strchr(s, '.') && !strchr(comma + 1, ',') && strlen(s) < sizeof fixed) {
+        memcpy(fixed, s, strlen(s) + 1);
+        fixed[comma - s] = '.';
+        s = fixed;
+    }
     char *end;
     errno = 0;
     double v = strtod(s, &end);
@@ -318,7 +327,8 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
         return -1;
     }
     const char *w = cell(im, row, ROLE_WEIGHT);
-    if (w && *w && parse_nonneg(w, &rec->weight) != 0) {
+    int decimal_comma = im->rep->delimiter != ',';
+    if (w && *w && parse_nonneg(w, &rec->weight, decimal_comma) != 0) {
         *why = RN_SKIP_WEIGHT;
         snprintf(msg, msgsz, "%s:%ld: weight '%.40s' is not a number >= 0", path, line, w);
         return -1;
@@ -326,7 +336,7 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
     const char *c = cell(im, row, ROLE_COUNT);
     if (c && *c) {
         double v;
-        if (parse_nonneg(c, &v) != 0 || v != floor(v) || v < 1 || v > MAX_ROW_COUNT) {
+        if (parse_nonneg(c, &v, 0) != 0 || v != floor(v) || v < 1 || v > MAX_ROW_COUNT) {
             *why = RN_SKIP_WEIGHT;
             snprintf(msg, msgsz, "%s:%ld: count '%.40s' is not a whole number from 1 to %ld", path,
                      line, c, MAX_ROW_COUNT);
@@ -335,7 +345,7 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
         *count = (long)v;
     }
     const char *conf = cell(im, row, ROLE_CONFIDENCE);
-    if (conf && *conf && (parse_nonneg(conf, &rec->confidence) != 0 || rec->confidence > 1)) {
+    if (conf && *conf && (parse_nonneg(conf, &rec->confidence, decimal_comma) != 0 || rec->confidence > 1)) {
         *why = RN_SKIP_WEIGHT;
         snprintf(msg, msgsz, "%s:%ld: confidence '%.40s' is not a number from 0 to 1", path,
                  line, conf);
@@ -405,6 +415,17 @@ static int has_tsv_extension(const char *path)
            (n > 4 && strcasecmp(path + n - 4, ".tab") == 0);
 }
 
+/* Open path for reading rows: UTF-8 checked, the delimiter from the
+   options, else tab for .tsv, else guessed from the first line. */
+static int open_reader(const char *path, const struct rn_import_options *opt,
+                       struct rn_csv_reader **reader, struct rn_err *err)
+{
+    struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1 };
+    if (!copt.delimiter && has_tsv_extension(path))
+        copt.delimiter = '\t';
+    return rn_csv_open(path, &copt, reader, err);
+}
+
 int rn_import_csv(const char *path, const struct rn_import_options *opt, struct rn_sink sink,
                   struct rn_import_report *rep, struct rn_err *err)
 {
@@ -419,11 +440,8 @@ int rn_import_csv(const char *path, const struct rn_import_options *opt, struct 
                               ? opt->default_relation
                               : "related";
 
-    struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1 };
-    if (!copt.delimiter && has_tsv_extension(path))
-        copt.delimiter = '\t';
     struct rn_csv_reader *reader;
-    int rc = rn_csv_open(path, &copt, &reader, err);
+    int rc = open_reader(path, opt, &reader, err);
     if (rc != RN_OK)
         return rc;
 
@@ -563,6 +581,112 @@ int rn_import_csv(const char *path, const struct rn_import_options *opt, struct 
     rc = RN_OK;
     if (opt->progress)
         opt->progress(opt->progress_ctx, rn_csv_bytes_read(reader), rn_csv_bytes_total(reader));
+out:
+    rn_csv_content_hash(reader, rep->content_hash);
+    rn_csv_close(reader);
+    rn_buf_release(&im.key);
+    return rc;
+}
+
+/* Column of the first header cell whose key is one of names, or -1. */
+static int find_column(struct importer *im, const struct rn_csv_row *row,
+                       const char *const *names)
+{
+    for (int k = 0; names[k]; k++)
+        for (size_t i = 0; i < row->nfields; i++) {
+            if (header_key(im, row->fields[i]) != RN_OK)
+                return -1;
+            if (strcmp(rn_buf_str(&im->key), names[k]) == 0)
+                return (int)i;
+        }
+    return -1;
+}
+
+int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_alias_fn *add,
+                      void *ctx, struct rn_import_report *rep, struct rn_err *err)
+{
+    static const char *const alias_names[] = { "alias", "variant", "spelling", "surface form",
+                                               NULL };
+    static const char *const canonical_names[] = { "canonical", "entity", "canonical name",
+                                                   "name", NULL };
+    static const char *const type_names[] = { "type", "kind", NULL };
+    static const char *const affil_names[] = { "affiliation", NULL };
+    static const struct rn_import_options defaults = { 0 };
+    if (!opt)
+        opt = &defaults;
+    memset(rep, 0, sizeof *rep);
+    struct importer im = { .path = path, .opt = opt, .rep = rep };
+    struct rn_csv_reader *reader;
+    int rc = open_reader(path, opt, &reader, err);
+    if (rc != RN_OK)
+        return rc;
+    struct rn_csv_row row;
+    rc = rn_csv_next(reader, &row, err);
+    if (rc == 0)
+        rc = rn_fail(err, RN_EINPUT, "%s: empty file (expected a header row)", path);
+    if (rc < 0)
+        goto out;
+    int c_alias = find_column(&im, &row, alias_names);
+    int c_canon = find_column(&im, &row, canonical_names);
+    int c_type = find_column(&im, &row, type_names);
+    int c_affil = find_column(&im, &row, affil_names);
+    if (c_alias < 0 || c_canon < 0 || c_alias == c_canon) {
+        rc = rn_fail(err, RN_EINPUT,
+                     "%s:%ld: expected a header with alias and canonical columns", path, row.line);
+        goto out;
+    }
+    im.nfields = row.nfields;
+    for (;;) {
+        rc = rn_csv_next(reader, &row, err);
+        if (rc == 0)
+            break;
+        char msg[RN_ERR_MSG_MAX];
+        if (rc < 0) {
+            if (rc != RN_EINPUT)
+                goto out;
+            rep->rows_read++;
+            snprintf(msg, sizeof msg, "%s", err->msg);
+            rc = bad_row(&im, rn_csv_error_kind(reader) == RN_CSV_ERR_UTF8 ? RN_SKIP_UTF8
+                                                                         : RN_SKIP_QUOTING,
+                         msg, err);
+            if (opt->strict)
+                goto out;
+            continue;
+        }
+        rep->rows_read++;
+        if (row.nfields != im.nfields) {
+            snprintf(msg, sizeof msg, "%s:%ld: expected %zu fields, got %zu", path, row.line,
+                     im.nfields, row.nfields);
+            rc = bad_row(&im, RN_SKIP_FIELDS, msg, err);
+            if (opt->strict)
+                goto out;
+            continue;
+        }
+        const char *alias = row.fields[c_alias], *canonical = row.fields[c_canon];
+        enum rn_etype type = RN_ETYPE_UNKNOWN;
+        if (!alias[0] || !canonical[0]) {
+            snprintf(msg, sizeof msg, "%s:%ld: empty %s", path, row.line,
+                     alias[0] ? "canonical name" : "alias");
+            rc = bad_row(&im, RN_SKIP_EMPTY, msg, err);
+            if (opt->strict)
+                goto out;
+            continue;
+        }
+        if (c_type >= 0 && rn_etype_parse(row.fields[c_type], &type) != RN_OK) {
+            snprintf(msg, sizeof msg, "%s:%ld: type '%.40s' is not one of country, organization, "
+                     "company, person, group, document, unknown", path, row.line,
+                     row.fields[c_type]);
+            rc = bad_row(&im, RN_SKIP_VALUE, msg, err);
+            if (opt->strict)
+                goto out;
+            continue;
+        }
+        rc = add(ctx, alias, canonical, type, c_affil >= 0 ? row.fields[c_affil] : NULL, err);
+        if (rc != RN_OK)
+            goto out;
+        rep->rows_imported++;
+    }
+    rc = RN_OK;
 out:
     rn_csv_content_hash(reader, rep->content_hash);
     rn_csv_close(reader);

@@ -116,3 +116,8 @@ int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
     rn_json_free(o);
     return rc == RN_OK ? RN_OK : rn_fail(err, RN_EIO, "cannot write to standard output");
 }
+
+struct rn_json *rn_json_bool(int v)
+{
+    return R(json_boolean(v));
+}

@@ -265,3 +265,58 @@ int rn_text_casefold(const char *s, size_t n, struct rn_buf *out)
     free(mapped);
     return rc;
 }
+
+int rn_text_xml_escape(struct rn_buf *out, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        const char *entity = NULL;
+        switch (c) {
+        case '&':
+            entity = "&amp;";
+            break;
+        case '<':
+            entity = "&lt;";
+            break;
+        case '>':
+            entity = "&gt;";
+            break;
+        case '"':
+            entity = "&quot;";
+            break;
+        case '\'':
+            entity = "&apos;";
+            break;
+        default:
+            break;
+        }
+        if (entity) {
+            if (rn_buf_adds(out, entity) != RN_OK)
+                return RN_ENOMEM;
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r')
+                if (rn_buf_addc(out, (char)c) != RN_OK)
+                    return RN_ENOMEM;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            if (rn_utf8_encode(out, 0xFFFD) != RN_OK)
+                return RN_ENOMEM;
+            i++;
+            continue;
+        }
+        /* U+FFFE and U+FFFF are not XML characters either. */
+        if (cp != 0xFFFE && cp != 0xFFFF && !(cp >= 0x80 && cp <= 0x9F))
+            if (rn_buf_add(out, s + i, (size_t)len) != RN_OK)
+                return RN_ENOMEM;
+        i += (size_t)len;
+    }
+    return RN_OK;
+}

@@ -40,4 +40,7 @@ void rn_json_free(struct rn_json *v);
 int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
                          struct rn_err *err);
 
+/* JSON true or false. NULL on out of memory. */
+struct rn_json *rn_json_bool(int v);
+
 #endif

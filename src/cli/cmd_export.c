@@ -1,12 +1,238 @@
-/* cmd_export.c - relnet export (not built yet). */
+/* cmd_export.c - relnet export: the graph for other tools. */
 #include "cli.h"
 
-const char cmd_export_usage[] = "usage: relnet export\n";
+#include "relnet/export.h"
+#include "relnet/view.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char cmd_export_usage[] =
+    "usage: relnet export --format FORMAT [-o PATH] [options] [EDGES.csv...]\n"
+    "\n"
+    "Write the knowledge base (or, when CSV/TSV files are given, those edge\n"
+    "lists) for other tools. Output goes to stdout unless -o names a file; a\n"
+    "failed export leaves no partial file.\n"
+    "\n"
+    "formats:\n"
+    "  csv       one row per distinct record with its provenance (identical reports\n"
+    "            collapse into a count column); 'relnet import' reads it back\n"
+    "            losslessly\n"
+    "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
+    "            (same as csv --nodes)\n"
+    "  graphml   the graph view (NetworkX, igraph, Gephi, Cytoscape)\n"
+    "  gexf      the graph view for Gephi\n"
+    "  json      node-link JSON of the graph view (D3, sigma.js, networkx.node_link_graph)\n"
+    "  dot       Graphviz DOT of the graph view\n"
+    "  neo4j     a directory (-o DIR, default neo4j-export) with nodes.csv and\n"
+    "            relationships.csv for neo4j-admin import, and import.sh\n"
+    "\n"
+    "The graph view collapses parallel records per (source, target): count =\n"
+    "reports, weight = summed weights, relation = the relation with most reports.\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FORMAT   one of the formats above (required)\n"
+    "  -o, --output PATH     output file ('-' = stdout, the default) or directory (neo4j)\n"
+    "  --nodes               with csv: write the node table instead of the edges\n"
+    CLI_FILTER_HELP
+    "                        (export keeps every polarity unless --polarity is given)\n"
+    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
+    "  -h, --help            show this help\n";
+
+/* TODO(lead): wire rn_graph_write_graphml and the render module's DOT writer. */
+static int cli_export_graph_format(const char *fmt, const struct rn_view *view, FILE *f,
+                                   struct rn_err *err)
+{
+    (void)view;
+    (void)f;
+    return rn_fail(err, RN_EINTERNAL, "%s export is not wired yet", fmt);
+}
+
+enum format { F_CSV, F_NODES, F_GRAPHML, F_GEXF, F_JSON, F_DOT, F_NEO4J, F_NONE };
+
+static const char *const format_names[] = { "csv", "nodes", "graphml", "gexf", "json", "dot",
+                                            "neo4j" };
+
+static enum format parse_format(const char *s)
+{
+    for (int i = 0; i < F_NONE; i++)
+        if (strcmp(s, format_names[i]) == 0)
+            return (enum format)i;
+    return F_NONE;
+}
+
+/* Write to path through a temporary file renamed at the end, so a failure
+   leaves no partial output; "-" writes to stdout. */
+struct output {
+    const char *path;
+    char tmp[4096];
+    FILE *f;
+};
+
+static int output_open(struct output *o, const char *path)
+{
+    o->path = path;
+    if (strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return RN_EXIT_OK;
+    }
+    snprintf(o->tmp, sizeof o->tmp, "%s.tmp-%ld", path, (long)getpid());
+    o->f = fopen(o->tmp, "wb");
+    if (!o->f) {
+        cli_errorf("cannot write %s: %s", path, strerror(errno));
+        return RN_EXIT_FAIL;
+    }
+    return RN_EXIT_OK;
+}
+
+static int output_close(struct output *o, int ok)
+{
+    if (o->f == stdout)
+        return ok ? RN_EXIT_OK : RN_EXIT_FAIL;
+    int closed = fclose(o->f) == 0;
+    if (ok && !closed)
+        cli_errorf("cannot write %s: %s", o->path, strerror(errno));
+    if (ok && closed && rename(o->tmp, o->path) == 0)
+        return RN_EXIT_OK;
+    if (ok && closed)
+        cli_errorf("cannot write %s: %s", o->path, strerror(errno));
+    unlink(o->tmp);
+    return RN_EXIT_FAIL;
+}
 
 int cmd_export(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("'export' is not built yet");
-    return RN_EXIT_FAIL;
+    static const struct option options[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { "nodes", no_argument, NULL, 'n' },
+        CLI_FILTER_OPTIONS,
+        CLI_COMMON_OPTIONS,
+        { NULL, 0, NULL, 0 },
+    };
+    struct cli_selection sel;
+    cli_selection_init(&sel);
+    /* Export is for moving data, so every polarity goes unless asked. */
+    sel.filter.polarity_mask = (1u << RN_POL_COUNT) - 1;
+    enum format format = F_NONE;
+    const char *output = NULL;
+    int nodes = 0, c, code = RN_EXIT_OK;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":f:o:h", options, NULL)) != -1) {
+        int handled = cli_selection_option("export", c, optarg, &sel);
+        if (handled < 0) {
+            cli_selection_release(&sel);
+            return RN_EXIT_USAGE;
+        }
+        if (handled)
+            continue;
+        switch (c) {
+        case 'f':
+            format = parse_format(optarg);
+            if (format == F_NONE) {
+                cli_selection_release(&sel);
+                return cli_usage_error("export",
+                                       "unknown format '%s' (expected csv, nodes, graphml, gexf, "
+                                       "json, dot or neo4j)",
+                                       optarg);
+            }
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'n':
+            nodes = 1;
+            break;
+        case 'h':
+        case CLI_OPT_HELP:
+            cli_selection_release(&sel);
+            return cli_help(cmd_export_usage);
+        default:
+            if (cli_common_option(c, optarg))
+                break;
+            cli_selection_release(&sel);
+            return cli_bad_option("export", c, argv);
+        }
+    }
+    if (format == F_NONE) {
+        cli_selection_release(&sel);
+        return cli_usage_error("export", "--format is required");
+    }
+    if (nodes && format == F_CSV)
+        format = F_NODES;
+    if (!output)
+        output = format == F_NEO4J ? "neo4j-export" : "-";
+    if (format == F_NEO4J && strcmp(output, "-") == 0) {
+        cli_selection_release(&sel);
+        return cli_usage_error("export", "neo4j writes a directory: give -o DIR");
+    }
+
+    int keep_text = format == F_CSV || format == F_NEO4J || format == F_DOT;
+    struct rn_relset *set = NULL;
+    int bad_rows = 0;
+    code = cli_load_relations("export", argc - optind, argv + optind, &sel, keep_text, &set,
+                              &bad_rows);
+    if (code != RN_EXIT_OK) {
+        cli_selection_release(&sel);
+        return code;
+    }
+    struct rn_err err = RN_ERR_INIT;
+    int rc = RN_OK;
+    if (format == F_NEO4J) {
+        rc = rn_export_neo4j(set, output, &err);
+        code = rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
+        goto out;
+    }
+    struct rn_view *view = NULL;
+    if (format != F_CSV && format != F_NODES) {
+        struct rn_view_options vopt = { sel.by_affiliation, sel.filter.min_count };
+        if (rn_view_build(set, &vopt, &view, &err) != RN_OK) {
+            code = cli_report(&err);
+            goto out;
+        }
+    }
+    struct output out;
+    code = output_open(&out, output);
+    if (code != RN_EXIT_OK) {
+        rn_view_free(view);
+        goto out;
+    }
+    switch (format) {
+    case F_CSV:
+        rc = rn_export_csv(set, out.f, &err);
+        break;
+    case F_NODES:
+        rc = rn_export_nodes_csv(set, out.f, &err);
+        break;
+    case F_JSON:
+        rc = rn_export_json(view, out.f, &err);
+        break;
+    case F_GEXF:
+        rc = rn_export_gexf(view, out.f, &err);
+        break;
+    case F_GRAPHML:
+    case F_DOT:
+        rc = cli_export_graph_format(format == F_GRAPHML ? "graphml" : "dot", view, out.f, &err);
+        break;
+    default:
+        break;
+    }
+    if (rc == RN_OK && fflush(out.f) != 0)
+        rc = rn_fail(&err, RN_EIO, "cannot write %s: %s", output, strerror(errno));
+    if (rc != RN_OK) {
+        output_close(&out, 0);
+        code = cli_report(&err);
+    } else {
+        code = output_close(&out, 1);
+    }
+    rn_view_free(view);
+out:
+    rn_relset_free(set);
+    cli_selection_release(&sel);
+    if (code == RN_EXIT_OK && bad_rows)
+        code = RN_EXIT_INPUT;
+    return code;
 }

@@ -10,6 +10,7 @@
 
 const char cmd_import_usage[] =
     "usage: relnet import [options] FILE...\n"
+    "       relnet import --aliases ALIASES.csv [FILE...]\n"
     "\n"
     "Import CSV or TSV edge lists into the knowledge base ('-' reads stdin).\n"
     "Each file is one transaction: a failed or killed import leaves the\n"
@@ -33,6 +34,9 @@ const char cmd_import_usage[] =
     "  --delimiter D         ',' (default), tab, ';' or '|'; without it, .tsv files\n"
     "                        use tab and others are guessed from the header line\n"
     "  --strict              stop at the first bad row and import nothing from the file\n"
+    "  --aliases FILE        first load an alias table (columns alias, canonical and\n"
+    "                        optionally type, affiliation): names that are aliases of\n"
+    "                        one entity merge into it, past relations included\n"
     "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
     "  --quiet               no progress bar and no summary\n"
     "  -h, --help            show this help\n"
@@ -149,6 +153,39 @@ static int import_one(struct rn_store *kb, const char *path, const struct rn_imp
     return RN_EXIT_OK;
 }
 
+static int add_alias(void *ctx, const char *alias, const char *canonical, enum rn_etype type,
+                     const char *affiliation, struct rn_err *err)
+{
+    return rn_store_add_alias(ctx, alias, canonical, type, affiliation, err);
+}
+
+/* Load an alias table in one transaction. Returns an exit code. */
+static int import_aliases(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
+                          int *skipped)
+{
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_import_report rep;
+    if (rn_store_begin(kb, &err) != RN_OK)
+        return cli_report(&err);
+    int rc = rn_import_aliases(path, opt, add_alias, kb, &rep, &err);
+    if (rc == RN_OK)
+        rc = rn_store_commit(kb, &err);
+    if (rc != RN_OK) {
+        rn_store_rollback(kb);
+        rn_import_report_release(&rep);
+        return cli_report(&err);
+    }
+    if (!cli_globals.quiet) {
+        fprintf(stderr, "%s: %ld aliases read, %ld applied, %ld skipped\n", path, rep.rows_read,
+                rep.rows_imported, rep.rows_skipped);
+        for (int i = 0; i < rep.n_errors; i++)
+            fprintf(stderr, "  %s\n", rep.errors[i]);
+    }
+    *skipped += rep.rows_skipped > 0;
+    rn_import_report_release(&rep);
+    return RN_EXIT_OK;
+}
+
 int cmd_import(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -157,10 +194,12 @@ int cmd_import(int argc, char **argv)
         { "relation", required_argument, NULL, 'r' },
         { "delimiter", required_argument, NULL, 'd' },
         { "strict", no_argument, NULL, 's' },
+        { "aliases", required_argument, NULL, 'a' },
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     struct rn_import_options opt = { 0 };
+    const char *aliases = NULL;
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
@@ -183,6 +222,9 @@ int cmd_import(int argc, char **argv)
         case 's':
             opt.strict = 1;
             break;
+        case 'a':
+            aliases = optarg;
+            break;
         case 'h':
         case CLI_OPT_HELP:
             return cli_help(cmd_import_usage);
@@ -192,7 +234,7 @@ int cmd_import(int argc, char **argv)
             return cli_bad_option("import", c, argv);
         }
     }
-    if (optind >= argc)
+    if (optind >= argc && !aliases)
         return cli_usage_error("import", "no file to import");
 
     struct rn_err err = RN_ERR_INIT;
@@ -200,6 +242,13 @@ int cmd_import(int argc, char **argv)
     if (rn_store_open(cli_kb_path(), RN_STORE_CREATE, &kb, &err) != RN_OK)
         return cli_report(&err);
     int code = RN_EXIT_OK, files_with_skips = 0;
+    if (aliases) {
+        code = import_aliases(kb, aliases, &opt, &files_with_skips);
+        if (code != RN_EXIT_OK) {
+            rn_store_close(kb);
+            return code;
+        }
+    }
     for (int i = optind; i < argc; i++) {
         int one = import_one(kb, argv[i], &opt, &files_with_skips);
         if (one != RN_EXIT_OK && code == RN_EXIT_OK)

@@ -1,0 +1,51 @@
+/* export.h - write relations for other tools: CSV (re-importable), a node
+ * table, JSON node-link (D3, sigma.js, NetworkX), GEXF (Gephi) and Neo4j
+ * bulk-import CSV. GraphML comes from graph.h (igraph's writer) and DOT
+ * from render.h (cgraph).
+ *
+ * Every writer escapes for its format: CSV through libcsv's quoting
+ * (csvio.h), JSON through jansson (json.h), XML through rn_text_xml_escape.
+ */
+#ifndef RELNET_EXPORT_H
+#define RELNET_EXPORT_H
+
+#include "relnet/error.h"
+#include "relnet/relset.h"
+#include "relnet/view.h"
+
+#include <stdio.h>
+
+/* Edge CSV, one row per distinct record (identical reports collapse into
+ * `count`), with the columns
+ *   source,source_type,source_affiliation,target,target_type,
+ *   target_affiliation,relation,weight,count,polarity,confidence,date,
+ *   article,title,sentence_no,offset,evidence,origin
+ * which `relnet import` maps back field by field: export -> import ->
+ * export gives the same file. set should be loaded with keep_text. */
+int rn_export_csv(const struct rn_relset *set, FILE *out, struct rn_err *err);
+
+/* Node CSV: name,type,affiliation,out_reports,in_reports for every entity
+ * that takes part in a record. */
+int rn_export_nodes_csv(const struct rn_relset *set, FILE *out, struct rn_err *err);
+
+/* JSON node-link graph of a view:
+ *   {"directed": true, "multigraph": false, "graph": {...},
+ *    "nodes": [{"id", "type", "affiliation"}],
+ *    "links": [{"source", "target", "relation", "relations": {name: count},
+ *               "count", "weight"}]}
+ * as networkx.node_link_graph and D3 read it. */
+int rn_export_json(const struct rn_view *view, FILE *out, struct rn_err *err);
+
+/* GEXF 1.3 of a view (Gephi opens it directly): node attributes type and
+ * affiliation, edge attributes relation and count, edge weight. */
+int rn_export_gexf(const struct rn_view *view, FILE *out, struct rn_err *err);
+
+/* Neo4j bulk import: creates directory dir (or uses an empty existing one)
+ * and writes nodes.csv (entityId:ID,name,type,affiliation,:LABEL) and
+ * relationships.csv (:START_ID,:END_ID,:TYPE,weight:float,confidence:float,
+ * polarity,date,article,evidence), one relationship per record, plus
+ * import.sh with the neo4j-admin command that loads them. Relation names
+ * become upper-case types (accuses -> ACCUSES; other characters -> _). */
+int rn_export_neo4j(const struct rn_relset *set, const char *dir, struct rn_err *err);
+
+#endif
