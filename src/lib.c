@@ -1,11 +1,15 @@
 /* lib.c - process-wide setup (see relnet/lib.h). */
 #include "relnet/lib.h"
 
+#include "relnet/analysis.h"
+
 #include <stdlib.h>
 
 int rn_lib_init(struct rn_err *err)
 {
-    (void)err;
+    int rc = rn_analysis_setup(RN_DEFAULT_SEED, err);
+    if (rc != RN_OK)
+        return rc;
     return RN_OK;
 }
 

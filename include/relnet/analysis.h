@@ -58,14 +58,56 @@ struct rn_centrality {
     char betweenness_note[256]; /* how it was approximated, "" when exact */
     double modularity;          /* of the community partition, when computed */
     uint32_t n_communities;
+    /* Closeness is approximated above the same size limit, the same way. */
+    int closeness_approximate;
+    char closeness_note[256];
 };
 
-/* Compute the requested measures. RN_OK, RN_ENOMEM or RN_EINTERNAL (err
- * holds igraph's message). */
+/* The options' defaults: every measure off, hops, Louvain, RN_DEFAULT_SEED,
+ * the built-in betweenness limit. */
+void rn_centrality_options_init(struct rn_centrality_options *opt);
+
+/* Compute the requested measures; out is overwritten (release it with
+ * rn_centrality_release, also after an error).
+ *
+ * What each measure is (node = view node; edges are the collapsed
+ * (source, target) pairs, weight = summed weight):
+ *   in/out degree      distinct sources / targets (a self-loop counts once
+ *                      each way); reports are in the strength when weights
+ *                      are 1 per report
+ *   in/out strength    summed weight received / made
+ *   pagerank           directed, weighted, damping 0.85 (PRPACK); sums to 1
+ *   betweenness        directed, shortest paths by hops (or 1/weight),
+ *                      not normalised; self-loops left out
+ *   closeness          harmonic: mean over the other n-1 nodes of
+ *                      1/distance along outgoing paths (0 when unreachable)
+ *   hub, authority     Kleinberg's HITS, weighted, scaled to max 1
+ *   eigenvector        undirected weighted view, scaled to max 1
+ *   coreness           k-core number of the undirected view without loops
+ *   community          0 = the largest community, then by size (ties: the
+ *                      community holding the lowest node first)
+ * Betweenness and closeness cost O(V*E): above exact_betweenness_limit
+ * (nodes * edges) they are estimated from a seeded sample of source (or
+ * target) nodes, scaled up, and the *_approximate/_note fields say so.
+ *
+ * RN_OK, RN_EUSAGE (unknown measure bit), RN_EINPUT (negative or non-finite
+ * weight: err names the edge), RN_ENOMEM or RN_EINTERNAL (err holds
+ * igraph's message). Runs igraph setup when nobody has (graph.h). */
 int rn_centrality_compute(const struct rn_view *view, const struct rn_centrality_options *opt,
                           struct rn_centrality *out, struct rn_err *err);
 
 void rn_centrality_release(struct rn_centrality *c);
+
+/* The top nodes by measure m (computed in c), best first: highest value
+ * first, except community, which sorts ascending (largest community
+ * first); ties by node index (entity order, so output is stable). Writes up
+ * to top node indexes into order (all of them when top is 0 or >= n_nodes)
+ * and returns how many. O(n log top). */
+size_t rn_centrality_rank(const struct rn_centrality *c, enum rn_measure m, size_t top,
+                          uint32_t *order);
+
+/* The default betweenness/closeness size limit (nodes * edges). */
+#define RN_EXACT_PATHS_LIMIT 2e8
 
 /* Global reciprocity of the view: the share of (source, target) pairs whose
  * reverse pair is also present, self-loops ignored (igraph's default mode on

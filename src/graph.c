@@ -1,0 +1,333 @@
+/* graph.c - the igraph bridge: setup, view -> igraph_t, GraphML (see relnet/graph.h). */
+#include <igraph.h>
+
+#include "relnet/graph.h"
+
+#include "relnet/buf.h"
+#include "relnet/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* First non-empty reason of the last failure (apis.md 1.1: the handler runs
+   several times per failure while igraph unwinds, the later calls with an
+   empty reason). */
+static char last_reason[256];
+static int ready;
+
+static void on_error(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    (void)file;
+    (void)line;
+    /* Copy before IGRAPH_FINALLY_FREE(), which may free reason. */
+    if (last_reason[0] == '\0' && reason && reason[0])
+        snprintf(last_reason, sizeof last_reason, "%s (%s)", reason, igraph_strerror(code));
+    IGRAPH_FINALLY_FREE();
+}
+
+int rn_graph_setup(unsigned long seed, struct rn_err *err)
+{
+    (void)err;
+    igraph_set_attribute_table(&igraph_cattribute_table);
+    igraph_set_error_handler(on_error);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    ready = 1;
+    return RN_OK;
+}
+
+/* Functions reachable without rn_lib_init (tests, other programs) must not
+   meet igraph's aborting default handler. */
+static void ensure_setup(void)
+{
+    if (!ready)
+        rn_graph_setup(42, NULL);
+}
+
+void rn_graph_clear_error(void)
+{
+    last_reason[0] = '\0';
+}
+
+int rn_graph_fail(struct rn_err *err, igraph_error_t rc, const char *what)
+{
+    int code = rc == IGRAPH_ENOMEM ? RN_ENOMEM : RN_EINTERNAL;
+    if (last_reason[0])
+        rn_fail(err, code, "%s: %s", what, last_reason);
+    else
+        rn_fail(err, code, "%s: %s", what, igraph_strerror(rc));
+    last_reason[0] = '\0';
+    return code;
+}
+
+/* Sort the undirected pairs (a[i] <= b[i]) by (a, b) with two stable
+   counting sorts over node numbers, as view.c does for records. */
+static int sort_pairs(const uint32_t *a, const uint32_t *b, size_t n, uint32_t nkeys, size_t *order)
+{
+    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t *pos = calloc((size_t)nkeys + 1, sizeof *pos);
+    if (!tmp || !pos) {
+        free(tmp);
+        free(pos);
+        return RN_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        pos[b[i] + 1]++;
+    for (uint32_t k = 0; k < nkeys; k++)
+        pos[k + 1] += pos[k];
+    for (size_t i = 0; i < n; i++)
+        tmp[pos[b[i]]++] = i;
+    memset(pos, 0, ((size_t)nkeys + 1) * sizeof *pos);
+    for (size_t i = 0; i < n; i++)
+        pos[a[i] + 1]++;
+    for (uint32_t k = 0; k < nkeys; k++)
+        pos[k + 1] += pos[k];
+    for (size_t i = 0; i < n; i++)
+        order[pos[a[tmp[i]]]++] = tmp[i];
+    free(tmp);
+    free(pos);
+    return RN_OK;
+}
+
+/* Edge list and weights of the undirected, loop-free, merged view. */
+static int undirected_edges(const struct rn_view *view, igraph_vector_int_t *ev,
+                            igraph_vector_t *weights)
+{
+    size_t n = 0;
+    for (size_t e = 0; e < view->n_edges; e++)
+        n += view->from[e] != view->to[e];
+    uint32_t *a = malloc((n ? n : 1) * sizeof *a);
+    uint32_t *b = malloc((n ? n : 1) * sizeof *b);
+    double *w = malloc((n ? n : 1) * sizeof *w);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    int rc = RN_ENOMEM;
+    if (!a || !b || !w || !order)
+        goto out;
+    size_t k = 0;
+    for (size_t e = 0; e < view->n_edges; e++) {
+        uint32_t f = view->from[e], t = view->to[e];
+        if (f == t)
+            continue;
+        a[k] = f < t ? f : t;
+        b[k] = f < t ? t : f;
+        w[k] = view->weight[e];
+        k++;
+    }
+    if (sort_pairs(a, b, n, view->n_nodes, order) != RN_OK)
+        goto out;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m += i == 0 || a[order[i]] != a[order[i - 1]] || b[order[i]] != b[order[i - 1]];
+    if (igraph_vector_int_resize(ev, 2 * (igraph_integer_t)m) != IGRAPH_SUCCESS ||
+        igraph_vector_resize(weights, (igraph_integer_t)m) != IGRAPH_SUCCESS)
+        goto out;
+    igraph_integer_t j = -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t o = order[i];
+        if (i == 0 || a[o] != a[order[i - 1]] || b[o] != b[order[i - 1]]) {
+            j++;
+            VECTOR(*ev)[2 * j] = a[o];
+            VECTOR(*ev)[2 * j + 1] = b[o];
+            VECTOR(*weights)[j] = 0;
+        }
+        VECTOR(*weights)[j] += w[o];
+    }
+    rc = RN_OK;
+out:
+    free(a);
+    free(b);
+    free(w);
+    free(order);
+    return rc;
+}
+
+int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inverse, igraph_t *g,
+                   igraph_vector_t *weights, struct rn_err *err)
+{
+    ensure_setup();
+    igraph_vector_int_t ev;
+    if (igraph_vector_int_init(&ev, 0) != IGRAPH_SUCCESS)
+        return rn_fail(err, RN_ENOMEM, "out of memory building the graph");
+    int rc = RN_OK;
+    if (kind == RN_GRAPH_UNDIRECTED) {
+        rc = undirected_edges(view, &ev, weights);
+    } else {
+        int paths = kind == RN_GRAPH_PATHS;
+        size_t m = 0;
+        for (size_t e = 0; e < view->n_edges; e++)
+            m += !paths || (view->from[e] != view->to[e] && (!inverse || view->weight[e] > 0));
+        if (igraph_vector_int_resize(&ev, 2 * (igraph_integer_t)m) != IGRAPH_SUCCESS ||
+            igraph_vector_resize(weights, paths && !inverse ? 0 : (igraph_integer_t)m) !=
+                IGRAPH_SUCCESS)
+            rc = RN_ENOMEM;
+        igraph_integer_t j = 0;
+        for (size_t e = 0; rc == RN_OK && e < view->n_edges; e++) {
+            if (paths && (view->from[e] == view->to[e] || (inverse && !(view->weight[e] > 0))))
+                continue;
+            VECTOR(ev)[2 * j] = view->from[e];
+            VECTOR(ev)[2 * j + 1] = view->to[e];
+            if (!paths)
+                VECTOR(*weights)[j] = view->weight[e];
+            else if (inverse)
+                VECTOR(*weights)[j] = 1.0 / view->weight[e];
+            j++;
+        }
+    }
+    if (rc != RN_OK) {
+        igraph_vector_int_destroy(&ev);
+        return rn_fail(err, rc, "out of memory building the graph");
+    }
+    /* Every id is < n_nodes (view invariant), so igraph_create cannot grow
+       the vertex count behind our back (apis.md 1.3). */
+    igraph_error_t ig = igraph_create(g, &ev, (igraph_integer_t)view->n_nodes,
+                                      kind == RN_GRAPH_UNDIRECTED ? IGRAPH_UNDIRECTED
+                                                                  : IGRAPH_DIRECTED);
+    igraph_vector_int_destroy(&ev);
+    if (ig != IGRAPH_SUCCESS)
+        return rn_graph_fail(err, ig, "building the igraph graph");
+    return RN_OK;
+}
+
+/* s with the characters XML 1.0 cannot carry (C0 controls other than tab,
+   newline and carriage return; invalid UTF-8) replaced by U+FFFD. */
+static const char *xml_safe(const char *s, struct rn_buf *buf)
+{
+    size_t n = strlen(s);
+    int clean = rn_utf8_check(s, n, NULL) == RN_OK;
+    for (size_t i = 0; clean && i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            clean = 0;
+    }
+    if (clean)
+        return s;
+    rn_buf_reset(buf);
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')) {
+            if (rn_utf8_encode(buf, 0xFFFD) != RN_OK)
+                return NULL;
+            i += len < 0 ? 1 : (size_t)len;
+        } else {
+            if (rn_buf_add(buf, s + i, (size_t)len) != RN_OK)
+                return NULL;
+            i += (size_t)len;
+        }
+    }
+    return rn_buf_str(buf);
+}
+
+/* Fill the string vector with the XML-safe form of each string. */
+static int set_strings(igraph_strvector_t *sv, igraph_integer_t n,
+                       const char *(*get)(const struct rn_view *, igraph_integer_t),
+                       const struct rn_view *view)
+{
+    struct rn_buf buf = RN_BUF_INIT;
+    int rc = RN_OK;
+    if (igraph_strvector_resize(sv, n) != IGRAPH_SUCCESS)
+        return RN_ENOMEM;
+    for (igraph_integer_t i = 0; i < n && rc == RN_OK; i++) {
+        const char *s = xml_safe(get(view, i), &buf);
+        if (!s || igraph_strvector_set(sv, i, s) != IGRAPH_SUCCESS)
+            rc = RN_ENOMEM;
+    }
+    rn_buf_release(&buf);
+    return rc;
+}
+
+static const char *node_name(const struct rn_view *v, igraph_integer_t i)
+{
+    return rn_view_node_name(v, (uint32_t)i);
+}
+
+static const char *node_type(const struct rn_view *v, igraph_integer_t i)
+{
+    return rn_etype_name((enum rn_etype)v->set->entity_type[v->node_entity[i]]);
+}
+
+static const char *node_affiliation(const struct rn_view *v, igraph_integer_t i)
+{
+    uint32_t a = v->set->entity_affiliation[v->node_entity[i]];
+    return a == RN_NONE ? "" : v->set->entity_name[a];
+}
+
+static const char *edge_relation(const struct rn_view *v, igraph_integer_t e)
+{
+    return v->set->relation_name[v->relation[e]];
+}
+
+/* The GraphML attributes: node name, type, affiliation; edge relation,
+   count, weight. sv is scratch. */
+static int set_attributes(igraph_t *g, const struct rn_view *view, igraph_strvector_t *sv,
+                          const igraph_vector_t *count, const igraph_vector_t *w,
+                          struct rn_err *err)
+{
+    static const char *const vnames[] = { "name", "type", "affiliation" };
+    const char *(*const vget[])(const struct rn_view *, igraph_integer_t) = {
+        node_name, node_type, node_affiliation
+    };
+    igraph_integer_t nv = (igraph_integer_t)view->n_nodes, ne = (igraph_integer_t)view->n_edges;
+    igraph_error_t ig;
+    for (int k = 0; k < 3; k++) {
+        if (set_strings(sv, nv, vget[k], view) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory writing GraphML");
+        ig = SETVASV(g, vnames[k], sv);
+        if (ig != IGRAPH_SUCCESS)
+            return rn_graph_fail(err, ig, "setting GraphML attributes");
+    }
+    if (set_strings(sv, ne, edge_relation, view) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory writing GraphML");
+    ig = SETEASV(g, "relation", sv);
+    if (ig == IGRAPH_SUCCESS)
+        ig = SETEANV(g, "count", count);
+    if (ig == IGRAPH_SUCCESS)
+        ig = SETEANV(g, "weight", w);
+    if (ig != IGRAPH_SUCCESS)
+        return rn_graph_fail(err, ig, "setting GraphML attributes");
+    return RN_OK;
+}
+
+int rn_graph_write_graphml(const struct rn_view *view, FILE *out, struct rn_err *err)
+{
+    igraph_t g;
+    igraph_vector_t w, count;
+    igraph_strvector_t sv;
+    int rc = RN_OK;
+    ensure_setup();
+    if (igraph_vector_init(&w, 0) != IGRAPH_SUCCESS)
+        return rn_fail(err, RN_ENOMEM, "out of memory writing GraphML");
+    rc = rn_graph_build(view, RN_GRAPH_DIRECTED, 0, &g, &w, err);
+    if (rc != RN_OK) {
+        igraph_vector_destroy(&w);
+        return rc;
+    }
+    if (igraph_vector_init(&count, (igraph_integer_t)view->n_edges) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&w);
+        igraph_destroy(&g);
+        return rn_fail(err, RN_ENOMEM, "out of memory writing GraphML");
+    }
+    if (igraph_strvector_init(&sv, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_destroy(&count);
+        igraph_vector_destroy(&w);
+        igraph_destroy(&g);
+        return rn_fail(err, RN_ENOMEM, "out of memory writing GraphML");
+    }
+    for (size_t e = 0; e < view->n_edges; e++)
+        VECTOR(count)[e] = view->count[e];
+
+    rc = set_attributes(&g, view, &sv, &count, &w, err);
+    if (rc == RN_OK) {
+        igraph_error_t ig = igraph_write_graph_graphml(&g, out, /*prefixattr=*/1);
+        if (ig != IGRAPH_SUCCESS)
+            rc = rn_graph_fail(err, ig, "writing GraphML");
+        else if (ferror(out))
+            rc = rn_fail(err, RN_EIO, "cannot write GraphML");
+    }
+    igraph_strvector_destroy(&sv);
+    igraph_vector_destroy(&count);
+    igraph_vector_destroy(&w);
+    igraph_destroy(&g);
+    return rc;
+}
