@@ -1,0 +1,106 @@
+/* test_lexicon.c - loading lexicon files, gazetteer case rules, stems, errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relnet/error.h"
+#include "relnet/lexicon.h"
+#include "relnet/token.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_gazetteer_case_and_longest_match(void **state)
+{
+    (void)state;
+    write_file("tl_actors.tsv", "name\ttype\taffiliation\taliases\tdemonyms\n"
+                                "# a comment\n"
+                                "Utopia\tcountry\t\tUT|Utopian Republic\tUtopian\n"
+                                "Utopian Senate\torganization\tUtopia\t\t\n");
+    struct rn_lexicon *lex = NULL;
+    struct rn_wordcache *wc = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_actors.tsv", &err), RN_OK);
+    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const char *s = "the Utopian Senate met ut officials in UT";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    struct rn_gaz_match m;
+    assert_true(rn_lexicon_match(lex, wc, &t, 1, t.len, 0, &m));
+    assert_int_equal(m.ntok, 2); /* longest: the Senate, not the demonym */
+    assert_string_equal(rn_lexicon_actor(lex, m.actor)->name, "Utopian Senate");
+    assert_string_equal(rn_lexicon_actor(lex, rn_lexicon_actor(lex, m.actor)->affiliation)->name,
+                        "Utopia");
+    assert_false(rn_lexicon_match(lex, wc, &t, 4, t.len, 0, &m)); /* "ut": case matters */
+    assert_true(rn_lexicon_match(lex, wc, &t, 7, t.len, 0, &m));
+    assert_string_equal(rn_lexicon_actor(lex, m.actor)->name, "Utopia");
+    assert_int_equal(rn_lexicon_find_actor(lex, "the utopian republic"), m.actor);
+    rn_tokens_release(&t);
+    rn_wordcache_free(wc);
+    rn_lexicon_free(lex);
+    unlink("tl_actors.tsv");
+}
+
+static void test_triggers_by_stem(void **state)
+{
+    (void)state;
+    write_file("tl_rel.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                             "condemns\tverb\tcondemn\tobj\tactor\t\n");
+    struct rn_lexicon *lex = NULL;
+    struct rn_wordcache *wc = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_rel.tsv", &err), RN_OK);
+    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const char *s = "they condemned it";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 1, t.len, tr, nt, 4), 1);
+    assert_string_equal(tr[0]->relation, "condemns");
+    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 0, t.len, tr, nt, 4), 0);
+    rn_tokens_release(&t);
+    rn_wordcache_free(wc);
+    rn_lexicon_free(lex);
+    unlink("tl_rel.tsv");
+}
+
+static void test_errors_name_file_and_line(void **state)
+{
+    (void)state;
+    write_file("tl_bad.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                             "bans\tadverb\tban\tobj\t\t\n");
+    struct rn_lexicon *lex = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_bad.tsv", &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "tl_bad.tsv:2:"));
+    write_file("tl_bad.tsv", "what\tever\n");
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_bad.tsv", &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "tl_bad.tsv:1:"));
+    rn_lexicon_free(lex);
+    unlink("tl_bad.tsv");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gazetteer_case_and_longest_match),
+        cmocka_unit_test(test_triggers_by_stem),
+        cmocka_unit_test(test_errors_name_file_and_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
