@@ -19,8 +19,8 @@ int rn_extractor_new(const struct rn_lexicon *lex, struct rn_extractor **out, st
     if (!x)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     x->lex = lex;
-    if (rn_wordcache_new(lex, &x->wc) != RN_OK) {
-        free(x);
+    if (rn_wordcache_new(lex, &x->wc) != RN_OK || x_word_classes_init(x) != RN_OK) {
+        rn_extractor_free(x);
         return rn_fail(err, RN_ENOMEM, "out of memory");
     }
     *out = x;
@@ -51,6 +51,9 @@ void rn_extractor_free(struct rn_extractor *x)
     free(x->m);
     free(x->tok_m);
     free(x->tok_cue);
+    free(x->tok_cls);
+    free(x->closed_bits);
+    rn_strtab_free(x->closed);
     rn_buf_release(&x->evidence);
     rn_buf_release(&x->tmp);
     free(x);

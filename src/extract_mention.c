@@ -27,14 +27,6 @@
 
 /* ---- word classes (grammar, not knowledge: closed classes live here) ------- */
 
-static int in_list(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
-
 static const char *tnorm(const struct rn_extractor *x, size_t i)
 {
     return i < x->tok.len ? rn_token_norm(&x->tok, i) : "";
@@ -56,68 +48,118 @@ int x_is_punct(const struct rn_extractor *x, size_t i, char c)
            tnorm(x, i)[1] == '\0';
 }
 
-int x_is_det(const struct rn_extractor *x, size_t i)
-{
-    static const char *const w[] = { "a", "an", "the", "this", "that", "these", "those", "its",
+/* Closed word classes, looked up once per token (x_word_classes). */
+enum {
+    W_DET = 1 << 0,
+    W_PREP = 1 << 1,
+    W_CONJ = 1 << 2,
+    W_WH = 1 << 3,
+    W_BE = 1 << 4,
+    W_AUX = 1 << 5,
+    W_HE = 1 << 6,
+    W_IT = 1 << 7,
+    W_THEY = 1 << 8,
+    W_NUM = 1 << 9,
+};
+
+static const char *const det_w[] = { "a", "an", "the", "this", "that", "these", "those", "its",
                                      "their", "his", "her", "our", "your", "my", "any", "every",
                                      "some", "no", "such", "another", NULL };
-    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+static const char *const prep_w[] = {
+    "of", "in", "on", "at", "by", "for", "from", "to", "with", "without", "into", "onto",
+    "over", "under", "about", "against", "after", "before", "during", "since", "until",
+    "via", "through", "across", "among", "amid", "between", "within", "despite", "toward",
+    "towards", "upon", "per", "than", "as", "near", "around", "behind", "beyond", "following",
+    "throughout", "including", "regarding", "concerning", "like", NULL
+};
+static const char *const conj_w[] = { "and", "or", "but", "nor", "yet", "so", "while", "whereas",
+                                      "although", "though", "because", "if", "when", "whether",
+                                      "unless", "where", "whilst", "once", NULL };
+static const char *const wh_w[] = { "who", "which", "that", "whom", "whose", "what", NULL };
+static const char *const be_w[] = { "is", "are", "was", "were", "be", "been", "being", "am",
+                                    "get", "got", "gets", "getting", "become", "became", NULL };
+static const char *const aux_w[] = { "has", "have", "had", "having", "do", "does", "did", "will",
+                                     "shall", "can", "must", "would", "could", "may", "might",
+                                     "should", NULL };
+static const char *const he_w[] = { "he", "she", "him", "his", "her", NULL };
+static const char *const it_w[] = { "it", "its", NULL };
+static const char *const they_w[] = { "they", "them", "their", NULL };
+static const char *const num_w[] = { "two", "three", "four", "five", "six", "seven", "eight",
+                                     "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+                                     "thirty", "forty", "fifty", "sixty", "dozens", "hundreds",
+                                     "several", "many", "numerous", "multiple", "dozen", NULL };
+
+int x_word_classes_init(struct rn_extractor *x)
+{
+    static const struct {
+        const char *const *words;
+        uint32_t bit;
+    } lists[] = {
+        { det_w, W_DET }, { prep_w, W_PREP }, { conj_w, W_CONJ }, { wh_w, W_WH },
+        { be_w, W_BE },   { aux_w, W_AUX },   { he_w, W_HE },     { it_w, W_IT },
+        { they_w, W_THEY }, { num_w, W_NUM },
+    };
+    x->closed = rn_strtab_new();
+    if (!x->closed)
+        return RN_ENOMEM;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        for (const char *const *w = lists[l].words; *w; w++) {
+            uint32_t id;
+            int added = 0;
+            if (rn_strtab_intern(x->closed, *w, strlen(*w), &id, &added) != RN_OK ||
+                xgrow((void **)&x->closed_bits, &x->closed_cap, id + 1, sizeof(uint32_t)))
+                return RN_ENOMEM;
+            if (added)
+                x->closed_bits[id] = 0;
+            x->closed_bits[id] |= lists[l].bit;
+        }
+    }
+    return RN_OK;
+}
+
+static uint32_t wcls(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? x->tok_cls[i] : 0;
+}
+
+int x_is_det(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & W_DET) != 0;
 }
 
 int x_is_prep(const struct rn_extractor *x, size_t i)
 {
-    static const char *const w[] = {
-        "of", "in", "on", "at", "by", "for", "from", "to", "with", "without", "into", "onto",
-        "over", "under", "about", "against", "after", "before", "during", "since", "until",
-        "via", "through", "across", "among", "amid", "between", "within", "despite", "toward",
-        "towards", "upon", "per", "than", "as", "near", "around", "behind", "beyond", "following",
-        "throughout", "including", "regarding", "concerning", "like", NULL
-    };
-    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+    return (wcls(x, i) & W_PREP) != 0;
 }
 
 int x_is_conj(const struct rn_extractor *x, size_t i)
 {
-    static const char *const w[] = { "and", "or", "but", "nor", "yet", "so", "while", "whereas",
-                                     "although", "though", "because", "if", "when", "whether",
-                                     "unless", "where", "whilst", "once", NULL };
-    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+    return (wcls(x, i) & W_CONJ) != 0;
 }
 
 int x_is_wh(const struct rn_extractor *x, size_t i)
 {
-    static const char *const w[] = { "who", "which", "that", "whom", "whose", "what", NULL };
-    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+    return (wcls(x, i) & W_WH) != 0;
 }
 
 int x_is_be(const struct rn_extractor *x, size_t i)
 {
-    static const char *const w[] = { "is", "are", "was", "were", "be", "been", "being", "am",
-                                     "get", "got", "gets", "getting", "become", "became", NULL };
-    return (tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w);
+    return (wcls(x, i) & W_BE) != 0;
 }
 
 int x_is_aux(const struct rn_extractor *x, size_t i)
 {
-    static const char *const w[] = { "has", "have", "had", "having", "do", "does", "did", "will",
-                                     "shall", "can", "must", "would", "could", "may", "might",
-                                     "should", NULL };
-    return x_is_be(x, i) || ((tflags(x, i) & RN_TOK_WORD) && in_list(tnorm(x, i), w));
+    return (wcls(x, i) & (W_BE | W_AUX)) != 0;
 }
 
 static int is_pronoun(const struct rn_extractor *x, size_t i, int *want)
 {
-    static const char *const person[] = { "he", "she", "him", "his", "her", NULL };
-    static const char *const thing[] = { "it", "its", NULL };
-    static const char *const plural[] = { "they", "them", "their", NULL };
-    if (!(tflags(x, i) & RN_TOK_WORD))
-        return 0;
-    const char *w = tnorm(x, i);
-    if (in_list(w, person))
+    uint32_t c = wcls(x, i);
+    if (c & W_HE)
         *want = RN_ETYPE_PERSON;
-    else if (in_list(w, thing))
+    else if (c & W_IT)
         *want = XWANT_NONPERSON;
-    else if (in_list(w, plural))
+    else if (c & W_THEY)
         *want = XWANT_PLURAL;
     else
         return 0;
@@ -126,12 +168,7 @@ static int is_pronoun(const struct rn_extractor *x, size_t i, int *want)
 
 static int is_numberish(const struct rn_extractor *x, size_t i)
 {
-    static const char *const w[] = { "two", "three", "four", "five", "six", "seven", "eight",
-                                     "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
-                                     "thirty", "forty", "fifty", "sixty", "dozens", "hundreds",
-                                     "several", "many", "numerous", "multiple", "dozen", NULL };
-    uint32_t f = tflags(x, i);
-    return (f & RN_TOK_NUM) || ((f & RN_TOK_WORD) && in_list(tnorm(x, i), w));
+    return (tflags(x, i) & RN_TOK_NUM) || (wcls(x, i) & W_NUM);
 }
 
 int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
@@ -774,13 +811,22 @@ int x_mentions(struct rn_extractor *x)
     x->nm = 0;
     x->main_subject = XNONE;
     if (xgrow((void **)&x->tok_m, &x->tok_m_cap, n, sizeof *x->tok_m) ||
-        xgrow((void **)&x->tok_cue, &x->tok_cue_cap, n, sizeof *x->tok_cue))
+        xgrow((void **)&x->tok_cue, &x->tok_cue_cap, n, sizeof *x->tok_cue) ||
+        xgrow((void **)&x->tok_cls, &x->tok_cls_cap, n, sizeof *x->tok_cls))
+        return RN_ENOMEM;
+    if (rn_wordcache_prepare(x->wc, &x->tok) != RN_OK)
         return RN_ENOMEM;
     size_t words = 0, caps = 0, uppers = 0, first_word = n;
     for (size_t i = 0; i < n; i++) {
         x->tok_m[i] = XNONE;
         x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
         uint32_t f = x->tok.items[i].flags;
+        uint32_t id;
+        x->tok_cls[i] = (f & RN_TOK_WORD) && x->tok.items[i].norm_len <= 12 &&
+                                rn_strtab_find(x->closed, rn_token_norm(&x->tok, i),
+                                               x->tok.items[i].norm_len, &id) == RN_OK
+                            ? x->closed_bits[id]
+                            : 0;
         if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
             if (first_word == n)
                 first_word = i;

@@ -400,16 +400,10 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
 static uint32_t main_subject(struct rn_extractor *x)
 {
     size_t i = 0, n = x->tok.len;
-    static const char *const sub[] = { "as", "while", "when", "after", "although", "because",
-                                       "if", "since", "despite", "following", "amid", "before",
-                                       "though", "with", "in", "on", "at", "during", NULL };
-    if (n && is_word(x, 0)) {
-        for (const char *const *w = sub; *w; w++)
-            if (x_is(x, 0, *w)) {
-                while (i < n && !x_is_punct(x, i, ','))
-                    i++;
-                break;
-            }
+    /* "As the tension grew, ...", "In April, ...": skip the opening clause */
+    if (n && is_word(x, 0) && (x_is_prep(x, 0) || x_is_conj(x, 0))) {
+        while (i < n && !x_is_punct(x, i, ','))
+            i++;
     }
     for (; i < n; i++) {
         uint32_t mi = mention_at(x, i);

@@ -86,6 +86,12 @@ struct rn_wordcache {
     struct rn_strtab *words;
     struct wordinfo *info;
     size_t cap;
+    /* facts of the tokens of the sentence being read (rn_wordcache_prepare) */
+    const struct rn_tokens *prepared;
+    unsigned long prepared_gen;
+    size_t prepared_len;
+    struct wordinfo *tinfo;
+    size_t tcap;
 };
 
 #define WORDCACHE_LIMIT 2000000u
@@ -685,6 +691,7 @@ void rn_wordcache_free(struct rn_wordcache *wc)
         sb_stemmer_delete(wc->stemmer);
     rn_strtab_free(wc->words);
     free(wc->info);
+    free(wc->tinfo);
     free(wc);
 }
 
@@ -697,7 +704,7 @@ static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0 };
 
 /* Facts about the word at token i; punctuation has none (a possessive is a
    word here: "'s" appears in names such as "People's Republic"). */
-static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
 {
     const struct rn_token *tk = &t->items[i];
     if (!(tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) && !(tk->flags & RN_TOK_PUNCT))
@@ -735,6 +742,26 @@ static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens
         }
     }
     return *wi;
+}
+
+static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+{
+    if (t == wc->prepared && t->gen == wc->prepared_gen && i < wc->prepared_len)
+        return wc->tinfo[i];
+    return lookup_info(wc, t, i);
+}
+
+int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
+{
+    wc->prepared = NULL;
+    if (grow((void **)&wc->tinfo, &wc->tcap, t->len + 1, sizeof *wc->tinfo) != RN_OK)
+        return RN_ENOMEM;
+    for (size_t i = 0; i < t->len; i++)
+        wc->tinfo[i] = lookup_info(wc, t, i);
+    wc->prepared = t;
+    wc->prepared_gen = t->gen;
+    wc->prepared_len = t->len;
+    return RN_OK;
 }
 
 /* ---- matching ------------------------------------------------------------------ */

@@ -150,6 +150,7 @@ static size_t dotted_abbrev(const char *text, size_t p, size_t end)
 int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *out)
 {
     out->len = 0;
+    out->gen++;
     rn_buf_reset(&out->norm);
     struct rn_buf word = RN_BUF_INIT, tmp = RN_BUF_INIT;
     int rc = RN_OK;
@@ -185,6 +186,56 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
             int letters = 0, uppers = 0, first_letter_upper = -1;
             if (hyphen)
                 flags |= RN_TOK_HYPHEN;
+            /* Fast path: a plain ASCII word ending in space or simple
+               punctuation is lowercased straight into the output. */
+            {
+                size_t q = p;
+                int up = 0, low = 0, digit = 0;
+                while (q < end) {
+                    unsigned char c = (unsigned char)text[q];
+                    if (c >= 'a' && c <= 'z')
+                        low++;
+                    else if (c >= 'A' && c <= 'Z')
+                        up++;
+                    else if (c >= '0' && c <= '9')
+                        digit++;
+                    else
+                        break;
+                    q++;
+                }
+                unsigned char nc = q < end ? (unsigned char)text[q] : ' ';
+                if (nc < 0x80 && nc != '\'' && nc != '-' && !(digit && (nc == ',' || nc == '.'))) {
+                    size_t wl = q - p;
+                    if ((rc = rn_buf_grow(&word, wl)) != RN_OK)
+                        goto out;
+                    for (size_t k = 0; k < wl; k++) {
+                        char c = text[p + k];
+                        word.data[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                    }
+                    word.len = wl;
+                    word.data[wl] = '\0';
+                    if (up + low) {
+                        unsigned char c0 = (unsigned char)text[p];
+                        size_t k = p;
+                        while (k < q && text[k] >= '0' && text[k] <= '9')
+                            k++;
+                        c0 = (unsigned char)text[k];
+                        if (c0 >= 'A' && c0 <= 'Z')
+                            flags |= RN_TOK_CAP;
+                        if (low == 0)
+                            flags |= RN_TOK_UPPER;
+                    }
+                    flags |= RN_TOK_WORD;
+                    if (text[p] >= '0' && text[p] <= '9')
+                        flags |= RN_TOK_NUM;
+                    if ((rc = push(out, p, q, word.data, wl, flags)) != RN_OK)
+                        goto out;
+                    p = q;
+                    space = 0;
+                    hyphen = 0;
+                    continue;
+                }
+            }
             if (cp < 0x80 && cp >= '0' && cp <= '9')
                 flags |= RN_TOK_NUM;
             int numeric = (flags & RN_TOK_NUM) != 0;

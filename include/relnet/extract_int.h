@@ -98,6 +98,11 @@ struct rn_extractor {
     size_t tok_m_cap;
     uint32_t *tok_cue;      /* token -> cue class bits */
     size_t tok_cue_cap;
+    uint32_t *tok_cls;      /* token -> closed word class bits */
+    size_t tok_cls_cap;
+    struct rn_strtab *closed; /* closed-class words -> bits (grammar, in code) */
+    uint32_t *closed_bits;
+    size_t closed_cap;
     uint32_t main_subject;  /* entity acting as the sentence's subject, or XNONE */
     struct rn_buf evidence, tmp;
 };
@@ -123,6 +128,7 @@ uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i);
 
 /* extract_mention.c */
 int x_mentions(struct rn_extractor *x);
+int x_word_classes_init(struct rn_extractor *x);
 /* Word-class tests on token i of the current sentence. */
 int x_is(const struct rn_extractor *x, size_t i, const char *w);
 int x_is_det(const struct rn_extractor *x, size_t i);

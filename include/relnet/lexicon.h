@@ -172,6 +172,11 @@ uint32_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcach
 int rn_wordcache_new(const struct rn_lexicon *lex, struct rn_wordcache **out);
 void rn_wordcache_free(struct rn_wordcache *wc);
 
+/* Look up every token of t once; later matching calls on the same t (until
+ * it is tokenized again) use these facts instead of hashing each word again.
+ * RN_OK or RN_ENOMEM. */
+int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t);
+
 /* The Snowball English stem of a lowercase word, written to out (for tests
  * and tools). */
 int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, struct rn_buf *out);

@@ -43,9 +43,10 @@ struct rn_tokens {
     struct rn_token *items;
     size_t len, cap;
     struct rn_buf norm; /* normalised forms, each NUL-terminated */
+    unsigned long gen;  /* incremented by every rn_tokenize (for caches) */
 };
 
-#define RN_TOKENS_INIT { NULL, 0, 0, RN_BUF_INIT }
+#define RN_TOKENS_INIT { NULL, 0, 0, RN_BUF_INIT, 0 }
 
 /* Replace out's contents with the tokens of text[start, end). Offsets are
  * relative to text (not to start). Returns RN_OK or RN_ENOMEM. Time O(n);

@@ -55,9 +55,14 @@ struct writer {
    field become spaces. */
 static void tsv_field(struct rn_buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        char c = *s;
-        rn_buf_addc(b, (c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
+    while (s && *s) {
+        size_t n = strcspn(s, "\t\n\r");
+        rn_buf_add(b, s, n);
+        s += n;
+        if (*s) {
+            rn_buf_addc(b, ' ');
+            s++;
+        }
     }
 }
 
