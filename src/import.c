@@ -602,11 +602,39 @@ static int find_column(struct importer *im, const struct rn_csv_row *row,
     return -1;
 }
 
+/* Call add() for canonical itself and for each '|'-separated alias. */
+static int add_alias_list(rn_alias_fn *add, void *ctx, const char *list, const char *canonical,
+                          enum rn_etype type, const char *affiliation, struct rn_err *err)
+{
+    int rc = add(ctx, canonical, canonical, type, affiliation, err);
+    char item[512];
+    for (const char *p = list; rc == RN_OK && *p;) {
+        size_t n = strcspn(p, "|");
+        while (n > 0 && (*p == ' ' || *p == '\t')) {
+            p++;
+            n--;
+        }
+        size_t m = n;
+        while (m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'))
+            m--;
+        if (m > 0 && m < sizeof item) {
+            memcpy(item, p, m);
+            item[m] = '\0';
+            rc = add(ctx, item, canonical, type, affiliation, err);
+        }
+        p += n;
+        if (*p == '|')
+            p++;
+    }
+    return rc;
+}
+
 int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_alias_fn *add,
                       void *ctx, struct rn_import_report *rep, struct rn_err *err)
 {
     static const char *const alias_names[] = { "alias", "variant", "spelling", "surface form",
                                                NULL };
+    static const char *const list_names[] = { "aliases", NULL };
     static const char *const canonical_names[] = { "canonical", "entity", "canonical name",
                                                    "name", NULL };
     static const char *const type_names[] = { "type", "kind", NULL };
@@ -616,8 +644,13 @@ int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_
         opt = &defaults;
     memset(rep, 0, sizeof *rep);
     struct importer im = { .path = path, .opt = opt, .rep = rep };
+    /* Alias tables may carry '#' comment lines, as the lexicon does. */
+    struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1,
+                                   .skip_comments = 1 };
+    if (!copt.delimiter && has_tsv_extension(path))
+        copt.delimiter = '\t';
     struct rn_csv_reader *reader;
-    int rc = open_reader(path, opt, &reader, err);
+    int rc = rn_csv_open(path, &copt, &reader, err);
     if (rc != RN_OK)
         return rc;
     struct rn_csv_row row;
@@ -627,12 +660,15 @@ int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_
     if (rc < 0)
         goto out;
     int c_alias = find_column(&im, &row, alias_names);
+    int c_list = find_column(&im, &row, list_names);
     int c_canon = find_column(&im, &row, canonical_names);
     int c_type = find_column(&im, &row, type_names);
     int c_affil = find_column(&im, &row, affil_names);
-    if (c_alias < 0 || c_canon < 0 || c_alias == c_canon) {
+    if (c_canon < 0 || (c_alias < 0 && c_list < 0) || c_alias == c_canon) {
         rc = rn_fail(err, RN_EINPUT,
-                     "%s:%ld: expected a header with alias and canonical columns", path, row.line);
+                     "%s:%ld: expected a header with alias and canonical columns (or the actor "
+                     "lexicon's name and aliases columns)",
+                     path, row.line);
         goto out;
     }
     im.nfields = row.nfields;
@@ -662,7 +698,8 @@ int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_
                 goto out;
             continue;
         }
-        const char *alias = row.fields[c_alias], *canonical = row.fields[c_canon];
+        const char *canonical = row.fields[c_canon];
+        const char *alias = c_alias >= 0 ? row.fields[c_alias] : canonical;
         enum rn_etype type = RN_ETYPE_UNKNOWN;
         if (!alias[0] || !canonical[0]) {
             snprintf(msg, sizeof msg, "%s:%ld: empty %s", path, row.line,
@@ -681,7 +718,11 @@ int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_
                 goto out;
             continue;
         }
-        rc = add(ctx, alias, canonical, type, c_affil >= 0 ? row.fields[c_affil] : NULL, err);
+        const char *affiliation = c_affil >= 0 ? row.fields[c_affil] : NULL;
+        if (c_alias >= 0)
+            rc = add(ctx, alias, canonical, type, affiliation, err);
+        else
+            rc = add_alias_list(add, ctx, row.fields[c_list], canonical, type, affiliation, err);
         if (rc != RN_OK)
             goto out;
         rep->rows_imported++;

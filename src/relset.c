@@ -6,6 +6,7 @@
  */
 #include "relnet/relset.h"
 
+#include "relnet/aliases.h"
 #include "relnet/buf.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
@@ -97,6 +98,11 @@ void rn_relset_free(struct rn_relset *set)
     free(set);
 }
 
+void rn_relset_use_aliases(struct rn_relset *set, const struct rn_aliases *aliases)
+{
+    set->priv->opt.aliases = aliases;
+}
+
 size_t rn_relset_filtered(const struct rn_relset *set)
 {
     return set->priv->filtered;
@@ -150,6 +156,40 @@ static int new_entity(struct rn_relset *set, const char *name, uint32_t *index)
     return RN_OK;
 }
 
+static int entity_of(struct rn_relset *set, const char *name, uint32_t *index);
+
+/* A new key the alias table knows: its entity is the canonical one (created
+   with the lexicon's type and affiliation when new). */
+static int known_entity(struct rn_relset *set, uint32_t kid, const char *name,
+                        const struct rn_alias_entry *known, uint32_t *index)
+{
+    struct rn_relset_private *p = set->priv;
+    struct rn_buf canonical_key = RN_BUF_INIT;
+    int rc = rn_text_key(known->canonical, strlen(known->canonical), &canonical_key);
+    int same = rc == RN_OK && strcmp(rn_buf_str(&canonical_key), rn_strtab_str(p->keys, kid)) == 0;
+    rn_buf_release(&canonical_key);
+    if (rc != RN_OK)
+        return RN_ENOMEM;
+    if (same)
+        rc = new_entity(set, name, index);
+    else
+        rc = entity_of(set, known->canonical, index);
+    if (rc != RN_OK)
+        return rc;
+    p->key_entity[kid] = *index;
+    if (set->entity_type[*index] == RN_ETYPE_UNKNOWN)
+        set->entity_type[*index] = (uint8_t)known->type;
+    if (known->affiliation && set->entity_affiliation[*index] == RN_NONE) {
+        uint32_t a;
+        rc = entity_of(set, known->affiliation, &a);
+        if (rc != RN_OK)
+            return rc == RN_EINPUT ? RN_OK : rc;
+        if (a != *index)
+            set->entity_affiliation[*index] = a;
+    }
+    return RN_OK;
+}
+
 /* Entity of name, created when new. */
 static int entity_of(struct rn_relset *set, const char *name, uint32_t *index)
 {
@@ -160,6 +200,10 @@ static int entity_of(struct rn_relset *set, const char *name, uint32_t *index)
     if (rc != RN_OK)
         return rc;
     if (p->key_entity[kid] == RN_NONE) {
+        const struct rn_alias_entry *known =
+            p->opt.aliases ? rn_aliases_find_key(p->opt.aliases, p->key.data, p->key.len) : NULL;
+        if (known)
+            return known_entity(set, kid, name, known, index);
         rc = new_entity(set, name, &p->key_entity[kid]);
         if (rc != RN_OK)
             return rc;
@@ -199,6 +243,12 @@ uint32_t rn_relset_find(const struct rn_relset *set, const char *name)
         rn_strtab_find(p->keys, key.data, key.len, &kid) == RN_OK)
         found = p->key_entity[kid];
     rn_buf_release(&key);
+    if (found == RN_NONE && p->opt.aliases) {
+        /* A spelling not met yet may be a known alias of a present entity. */
+        const struct rn_alias_entry *known = rn_aliases_find(p->opt.aliases, name);
+        if (known && strcmp(known->canonical, name) != 0)
+            return rn_relset_find(set, known->canonical);
+    }
     return found;
 }
 

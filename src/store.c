@@ -7,6 +7,7 @@
  */
 #include "relnet/store.h"
 
+#include "relnet/aliases.h"
 #include "relnet/buf.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
@@ -139,7 +140,9 @@ struct rn_store {
     int64_t *article_name_id;
     uint32_t article_name_cap;
 
-    struct rn_buf key; /* scratch */
+    struct rn_buf key;  /* scratch */
+    struct rn_buf key2; /* scratch for a second key */
+    const struct rn_aliases *aliases; /* consulted for new names; borrowed */
 };
 
 static int db_fail(struct rn_store *kb, struct rn_err *err, const char *what)
@@ -339,6 +342,7 @@ void rn_store_close(struct rn_store *kb)
     free(kb->article_name_id);
     free(kb->article_path);
     rn_buf_release(&kb->key);
+    rn_buf_release(&kb->key2);
     free(kb->path);
     free(kb);
 }
@@ -515,6 +519,34 @@ static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
     }
     struct key_info *info = &kb->key_info[kid];
     sqlite3_stmt *st;
+    const struct rn_alias_entry *known = NULL;
+    if (added && kb->aliases)
+        known = rn_aliases_find_key(kb->aliases, kb->key.data, kb->key.len);
+    if (known) {
+        /* A name the lexicon knows: take its type and affiliation when the
+           record gives none, and when it is an alias, resolve the
+           canonical name instead and remember this key as its alias. */
+        if (type == RN_ETYPE_UNKNOWN)
+            type = known->type;
+        if ((!affiliation || !affiliation[0]) && known->affiliation)
+            affiliation = known->affiliation;
+        if (rn_text_key(known->canonical, strlen(known->canonical), &kb->key2) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+        if (strcmp(kb->key2.data, rn_strtab_str(kb->keys, kid)) != 0) {
+            int64_t canonical_id;
+            rc = resolve(kb, known->canonical, type, affiliation, &canonical_id, err);
+            if (rc != RN_OK) {
+                kb->spelling_key[sid] = UINT32_MAX;
+                return rc;
+            }
+            info = &kb->key_info[kid];
+            info->entity_id = canonical_id;
+            info->type = (uint8_t)type;
+            info->has_affil = 1; /* settled on the canonical entity */
+            *id = canonical_id;
+            return insert_alias(kb, rn_strtab_str(kb->keys, kid), name, canonical_id, err);
+        }
+    }
     if (added) {
         rc = stmt(kb, ST_ENTITY_INSERT, &st, err);
         if (rc != RN_OK)
@@ -605,6 +637,11 @@ static int reltype(struct rn_store *kb, const char *name, int64_t *id, struct rn
     }
     kb->reltype_id[idx] = *id;
     return RN_OK;
+}
+
+void rn_store_use_aliases(struct rn_store *kb, const struct rn_aliases *aliases)
+{
+    kb->aliases = aliases;
 }
 
 /* ---- sources: imports and articles -------------------------------------- */
@@ -1110,6 +1147,9 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
     }
     if (step != SQLITE_DONE)
         rc = db_fail(kb, err, "cannot read relations");
+    /* Only now: entities loaded above keep the identities the knowledge
+       base gave them, while later lookups ("USA") find them by alias. */
+    rn_relset_use_aliases(set, kb->aliases);
 out:
     sqlite3_finalize(st);
     rn_buf_release(&sql);
@@ -1177,8 +1217,15 @@ int rn_store_entity_lookup(struct rn_store *kb, const char *name, struct rn_stor
         out->affiliation = dup_col(st, 3);
     }
     sqlite3_finalize(st);
-    if (step == SQLITE_DONE)
+    if (step == SQLITE_DONE) {
+        /* A spelling this knowledge base has not met may still be a known
+           alias of an entity it holds ("USA" for United States). */
+        const struct rn_alias_entry *known =
+            kb->aliases ? rn_aliases_find(kb->aliases, name) : NULL;
+        if (known && strcmp(known->canonical, name) != 0)
+            return rn_store_entity_lookup(kb, known->canonical, out, err);
         return rn_fail(err, RN_ENOTFOUND, "no entity named '%s'", name);
+    }
     if (step != SQLITE_ROW)
         return db_fail(kb, err, "cannot look up an entity");
     rc = prepare(kb, "SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY alias", &st, err);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "relnet/aliases.h"
 #include "relnet/import.h"
 #include "relnet/relset.h"
 #include "relnet/store.h"
@@ -260,6 +261,59 @@ static void test_import_into_store_and_relset_agree(void **state)
     rn_store_close(kb);
 }
 
+static void test_known_names_resolve_on_first_sight(void **state)
+{
+    (void)state;
+    FILE *f = fopen("actors_test.tsv", "wb");
+    fputs("# a comment line\n"
+          "name\ttype\taffiliation\taliases\tdemonyms\n"
+          "United States\tcountry\t\tUS|U.S.|USA|Washington\tAmerican\n"
+          "Commerce Department\torganization\tUnited States\tDepartment of Commerce\t\n",
+          f);
+    fclose(f);
+    struct rn_aliases *a = rn_aliases_new();
+    struct rn_import_report rep;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_aliases_load(a, "actors_test.tsv", &rep, &err), RN_OK);
+    assert_int_equal(rep.rows_imported, 2);
+    rn_import_report_release(&rep);
+    const struct rn_alias_entry *e = rn_aliases_find(a, "u.s.a.");
+    assert_non_null(e);
+    assert_string_equal(e->canonical, "United States");
+    assert_null(rn_aliases_find(a, "American")); /* demonyms are not names */
+
+    struct rn_store *kb = fresh("known.db");
+    rn_store_use_aliases(kb, a);
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    add(kb, "Department of Commerce", "bans", "Huawei");
+    add(kb, "Washington", "accuses", "China");
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    struct rn_store_entity ent;
+    assert_int_equal(rn_store_entity_lookup(kb, "USA", &ent, &err), RN_OK);
+    assert_string_equal(ent.name, "United States");
+    assert_string_equal(ent.type, "country");
+    rn_store_entity_release(&ent);
+    assert_int_equal(rn_store_entity_lookup(kb, "Department of Commerce", &ent, &err), RN_OK);
+    assert_string_equal(ent.name, "Commerce Department");
+    assert_string_equal(ent.affiliation, "United States");
+    rn_store_entity_release(&ent);
+    rn_store_close(kb);
+
+    struct rn_relset_options opt = { .aliases = a };
+    struct rn_relset *set = rn_relset_new(&opt);
+    struct rn_record r;
+    rn_record_init(&r);
+    r.source = "USA";
+    r.relation = "accuses";
+    r.target = "China";
+    assert_int_equal(rn_relset_add(set, &r, &err), RN_OK);
+    assert_string_equal(set->entity_name[set->src[0]], "United States");
+    assert_int_equal(set->entity_type[set->src[0]], RN_ETYPE_COUNTRY);
+    assert_int_equal(rn_relset_find(set, "Washington"), set->src[0]);
+    rn_relset_free(set);
+    rn_aliases_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_articles_are_idempotent),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_import_into_store_and_relset_agree),
+        cmocka_unit_test(test_known_names_resolve_on_first_sight),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

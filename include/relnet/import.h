@@ -82,8 +82,12 @@ const char *rn_import_reason_name(enum rn_import_reason r);
 
 /* Read an alias table: a CSV/TSV with a header naming the columns alias
  * (or variant, spelling) and canonical (or entity, name), and optionally
- * type and affiliation. add() is called once per row; bad rows are
- * reported as for edge lists (lenient unless opt->strict). */
+ * type and affiliation; or the actor lexicon's layout, where the aliases
+ * column lists several names separated by '|' (data/lexicon/actors.tsv).
+ * Lines starting with '#' are comments. add() is called for every
+ * (alias, canonical) pair, the canonical name with itself included in the
+ * lexicon layout; bad rows are reported as for edge lists (lenient unless
+ * opt->strict). */
 typedef int rn_alias_fn(void *ctx, const char *alias, const char *canonical, enum rn_etype type,
                         const char *affiliation, struct rn_err *err);
 int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_alias_fn *add,

@@ -62,13 +62,18 @@ struct rn_relset {
     struct rn_relset_private *priv;
 };
 
+struct rn_aliases;
+
 struct rn_relset_options {
     int keep_text;                  /* keep evidence sentences and article names */
     const struct rn_filter *filter; /* records failing it are not added (may be NULL) */
+    /* Known names (may be NULL): a new name that is a known alias joins its
+       canonical entity, and a known actor gets its type and affiliation. */
+    const struct rn_aliases *aliases;
 };
 
-/* NULL on out of memory. opt may be NULL (no texts, no filter). The filter is
- * borrowed: it must outlive the relset. */
+/* NULL on out of memory. opt may be NULL (no texts, no filter). The filter
+ * and aliases are borrowed: they must outlive the relset. */
 struct rn_relset *rn_relset_new(const struct rn_relset_options *opt);
 void rn_relset_free(struct rn_relset *set);
 
@@ -79,6 +84,10 @@ int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_
 
 /* A sink that adds to set. */
 struct rn_sink rn_relset_sink(struct rn_relset *set);
+
+/* Consult aliases from now on (for names added or looked up later); see
+ * rn_relset_options.aliases. */
+void rn_relset_use_aliases(struct rn_relset *set, const struct rn_aliases *aliases);
 
 /* Records seen by rn_relset_add and dropped by the filter. */
 size_t rn_relset_filtered(const struct rn_relset *set);

@@ -92,6 +92,13 @@ struct rn_sink rn_store_sink(struct rn_store *kb);
 int rn_store_add_alias(struct rn_store *kb, const char *alias, const char *canonical,
                        enum rn_etype type, const char *affiliation, struct rn_err *err);
 
+/* Consult aliases (may be NULL; borrowed, must outlive its use) whenever a
+ * name is met for the first time: a known alias resolves to its canonical
+ * entity, and a known actor gets its type and affiliation. Names already
+ * in the knowledge base are not changed. */
+struct rn_aliases;
+void rn_store_use_aliases(struct rn_store *kb, const struct rn_aliases *aliases);
+
 /* Load the records passing filter (may be NULL) into a new relset (free with
  * rn_relset_free). keep_text: also load evidence and article names. Entity
  * names, types, affiliations and aliases come along. */

@@ -1,7 +1,9 @@
 /* cli.c - helpers shared by the command files (see cli.h). */
 #include "cli.h"
 
+#include "relnet/aliases.h"
 #include "relnet/import.h"
+#include "relnet/lib.h"
 #include "relnet/store.h"
 
 #include <errno.h>
@@ -21,6 +23,9 @@ int cli_common_option(int c, const char *arg)
         return 1;
     case CLI_OPT_QUIET:
         cli_globals.quiet = 1;
+        return 1;
+    case CLI_OPT_NO_LEXICON:
+        cli_globals.no_lexicon = 1;
         return 1;
     default:
         return 0;
@@ -151,6 +156,41 @@ void cli_progress_end(struct cli_progress *p)
     p->drawn = 0;
 }
 
+static struct rn_aliases *lexicon_aliases;
+static int lexicon_tried;
+
+const struct rn_aliases *cli_aliases(void)
+{
+    if (cli_globals.no_lexicon || lexicon_tried)
+        return lexicon_aliases;
+    lexicon_tried = 1;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/lexicon/actors.tsv", rn_lib_data_dir());
+    if (access(path, R_OK) != 0)
+        return NULL;
+    struct rn_aliases *a = rn_aliases_new();
+    struct rn_import_report rep;
+    struct rn_err err = RN_ERR_INIT;
+    if (!a || rn_aliases_load(a, path, &rep, &err) != RN_OK) {
+        cli_errorf("warning: actor names not loaded: %s", a ? err.msg : "out of memory");
+        rn_aliases_free(a);
+        a = NULL;
+    } else if (rep.rows_skipped) {
+        cli_errorf("warning: %s: %ld bad rows skipped", path, rep.rows_skipped);
+    }
+    if (a)
+        rn_import_report_release(&rep);
+    lexicon_aliases = a;
+    return a;
+}
+
+void cli_aliases_free(void)
+{
+    rn_aliases_free(lexicon_aliases);
+    lexicon_aliases = NULL;
+    lexicon_tried = 0;
+}
+
 void cli_selection_init(struct cli_selection *sel)
 {
     rn_filter_init(&sel->filter);
@@ -215,11 +255,13 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
         struct rn_store *kb;
         if (rn_store_open(cli_kb_path(), RN_STORE_READONLY, &kb, &err) != RN_OK)
             return cli_report(&err);
+        rn_store_use_aliases(kb, cli_aliases());
         int rc = rn_store_load(kb, &sel->filter, keep_text, out, &err);
         rn_store_close(kb);
         return rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
     }
-    struct rn_relset_options opt = { .keep_text = keep_text, .filter = &sel->filter };
+    struct rn_relset_options opt = { .keep_text = keep_text, .filter = &sel->filter,
+                                     .aliases = cli_aliases() };
     struct rn_relset *set = rn_relset_new(&opt);
     if (!set) {
         cli_errorf("out of memory");

@@ -43,6 +43,7 @@ extern const char cmd_build_usage[], cmd_extract_usage[], cmd_add_usage[], cmd_i
 struct cli_globals {
     const char *kb_path; /* --kb, else $RELNET_KB, else "relnet.db" */
     int quiet;           /* --quiet: no progress bar, no summaries */
+    int no_lexicon;      /* --no-lexicon: names are not resolved through actors.tsv */
 };
 extern struct cli_globals cli_globals;
 
@@ -52,6 +53,7 @@ extern struct cli_globals cli_globals;
 enum {
     CLI_OPT_KB = 1000,
     CLI_OPT_QUIET,
+    CLI_OPT_NO_LEXICON,
     CLI_OPT_HELP,
     CLI_OPT_RELATION,
     CLI_OPT_SINCE,
@@ -64,6 +66,7 @@ enum {
 #define CLI_COMMON_OPTIONS                                   \
     { "kb", required_argument, NULL, CLI_OPT_KB },          \
         { "quiet", no_argument, NULL, CLI_OPT_QUIET },      \
+        { "no-lexicon", no_argument, NULL, CLI_OPT_NO_LEXICON }, \
         { "help", no_argument, NULL, CLI_OPT_HELP }
 
 /* The record filter and roll-up every analysis command takes:
@@ -106,6 +109,14 @@ int cli_selection_option(const char *cmd, int c, const char *arg, struct cli_sel
  * command can exit 1 at the end. Returns an exit code (0 = ok). */
 int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
                        int keep_text, struct rn_relset **out, int *had_bad_rows);
+
+/* The actor lexicon's names (data/lexicon/actors.tsv under the data
+ * directory) as an alias table, loaded on first use; NULL with
+ * --no-lexicon or when the file is missing. A file that fails to load is
+ * reported once on stderr and treated as missing. */
+struct rn_aliases;
+const struct rn_aliases *cli_aliases(void);
+void cli_aliases_free(void);
 
 /* Handle a common option. Returns 1 when handled, 0 when c is not one. */
 int cli_common_option(int c, const char *arg);

@@ -241,6 +241,7 @@ int cmd_import(int argc, char **argv)
     struct rn_store *kb;
     if (rn_store_open(cli_kb_path(), RN_STORE_CREATE, &kb, &err) != RN_OK)
         return cli_report(&err);
+    rn_store_use_aliases(kb, cli_aliases());
     int code = RN_EXIT_OK, files_with_skips = 0;
     if (aliases) {
         code = import_aliases(kb, aliases, &opt, &files_with_skips);

@@ -39,7 +39,9 @@ static void print_main_usage(FILE *out)
         fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fputs("\nglobal options (also accepted after the command):\n"
           "  --kb FILE   knowledge base file (default: $RELNET_KB, else relnet.db)\n"
-          "  --quiet     no progress bar and no summaries on stderr\n\n"
+          "  --quiet     no progress bar and no summaries on stderr\n"
+          "  --no-lexicon  keep names as written: do not resolve them through the actor\n"
+          "              lexicon (data/lexicon/actors.tsv: USA -> United States, country)\n\n"
           "exit codes: 0 ok, 1 bad input (file:line: reason), 2 usage, 3 I/O or internal\n",
           out);
 }
@@ -74,6 +76,11 @@ int main(int argc, char **argv)
         }
         if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             cli_globals.quiet = 1;
+            i++;
+            continue;
+        }
+        if (strcmp(a, "--no-lexicon") == 0) {
+            cli_globals.no_lexicon = 1;
             i++;
             continue;
         }
@@ -119,6 +126,7 @@ int main(int argc, char **argv)
     if (rn_lib_init(&err) != RN_OK)
         return cli_report(&err);
     int code = cmd->run(argc - i, argv + i);
+    cli_aliases_free();
     rn_lib_shutdown();
     fflush(stdout);
     if (ferror(stdout)) {
