@@ -320,3 +320,21 @@ int rn_text_xml_escape(struct rn_buf *out, const char *s)
     }
     return RN_OK;
 }
+
+size_t rn_utf8_width(const char *s, size_t n)
+{
+    size_t width = 0, i = 0;
+    while (i < n) {
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0) {
+            width++;
+            i++;
+            continue;
+        }
+        int w = utf8proc_charwidth(cp);
+        width += w > 0 ? (size_t)w : 0;
+        i += (size_t)len;
+    }
+    return width;
+}

@@ -55,4 +55,9 @@ int rn_text_casefold(const char *s, size_t n, struct rn_buf *out);
  * U+FFFD, so the result is always well-formed. RN_OK or RN_ENOMEM. */
 int rn_text_xml_escape(struct rn_buf *out, const char *s);
 
+/* Terminal display width of s[0..n) in columns, for aligned tables: wide
+ * (East Asian) characters count 2, combining marks and zero-width
+ * characters 0, other characters 1; an invalid byte counts 1. */
+size_t rn_utf8_width(const char *s, size_t n);
+
 #endif

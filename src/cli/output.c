@@ -1,0 +1,245 @@
+/* output.c - shared output of the analysis commands (see output.h). */
+#include "output.h"
+
+#include "relnet/buf.h"
+#include "relnet/csvio.h"
+#include "relnet/error.h"
+#include "relnet/json.h"
+#include "relnet/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cli_table {
+    size_t ncols;
+    char *align;
+    char **cells; /* row-major, the header is row 0 */
+    size_t nrows; /* header included */
+    size_t cap;
+};
+
+static char *dup_or_empty(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+struct cli_table *cli_table_new(size_t ncols, const char *const *headers, const char *align)
+{
+    struct cli_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->ncols = ncols;
+    t->align = strdup(align);
+    if (!t->align || cli_table_add(t, headers) != RN_OK) {
+        cli_table_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+int cli_table_add(struct cli_table *t, const char *const *cells)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        char **grown = realloc(t->cells, cap * t->ncols * sizeof *grown);
+        if (!grown)
+            return RN_ENOMEM;
+        t->cells = grown;
+        t->cap = cap;
+    }
+    char **row = t->cells + t->nrows * t->ncols;
+    for (size_t c = 0; c < t->ncols; c++) {
+        row[c] = dup_or_empty(cells[c]);
+        if (!row[c]) {
+            while (c > 0)
+                free(row[--c]);
+            return RN_ENOMEM;
+        }
+    }
+    t->nrows++;
+    return RN_OK;
+}
+
+size_t cli_table_rows(const struct cli_table *t)
+{
+    return t->nrows - 1;
+}
+
+void cli_table_free(struct cli_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    free(t->align);
+    free(t);
+}
+
+/* The cell as shown: control characters as escapes. */
+static const char *display(const char *s, struct rn_buf *buf)
+{
+    size_t i = 0;
+    while (s[i] && (unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
+        i++;
+    if (!s[i])
+        return s;
+    rn_buf_reset(buf);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n')
+            rn_buf_adds(buf, "\\n");
+        else if (*p == '\t')
+            rn_buf_adds(buf, "\\t");
+        else if (*p == '\r')
+            rn_buf_adds(buf, "\\r");
+        else if (*p < 0x20 || *p == 0x7f)
+            rn_buf_addf(buf, "\\x%02x", *p);
+        else
+            rn_buf_addc(buf, (char)*p);
+    }
+    return rn_buf_str(buf);
+}
+
+int cli_table_print(const struct cli_table *t, FILE *out, int indent)
+{
+    size_t *width = calloc(t->ncols, sizeof *width);
+    struct rn_buf buf = RN_BUF_INIT;
+    if (!width)
+        return RN_ENOMEM;
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
+            const char *s = display(t->cells[r * t->ncols + c], &buf);
+            size_t w = rn_utf8_width(s, strlen(s));
+            if (w > width[c])
+                width[c] = w;
+        }
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        fprintf(out, "%*s", indent, "");
+        /* The last column is not padded on the right (no trailing blanks). */
+        size_t last = t->ncols;
+        while (last > 0 && t->align[last - 1] != 'r' && !t->cells[r * t->ncols + last - 1][0])
+            last--;
+        for (size_t c = 0; c < last; c++) {
+            const char *s = display(t->cells[r * t->ncols + c], &buf);
+            size_t pad = width[c] - rn_utf8_width(s, strlen(s));
+            int right = t->align[c] == 'r';
+            if (c > 0)
+                fputs("  ", out);
+            if (right)
+                fprintf(out, "%*s", (int)pad, "");
+            fputs(s, out);
+            if (!right && c + 1 < last)
+                fprintf(out, "%*s", (int)pad, "");
+        }
+        fputc('\n', out);
+        if (r == 0) {
+            size_t total = 0;
+            for (size_t c = 0; c < t->ncols; c++)
+                total += width[c] + (c ? 2 : 0);
+            fprintf(out, "%*s", indent, "");
+            for (size_t i = 0; i < total; i++)
+                fputc('-', out);
+            fputc('\n', out);
+        }
+    }
+    free(width);
+    rn_buf_release(&buf);
+    return ferror(out) ? RN_EIO : RN_OK;
+}
+
+int cli_table_write_csv(const struct cli_table *t, FILE *out)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        if (rn_csv_write_row(out, ',', (const char *const *)(t->cells + r * t->ncols), t->ncols) !=
+            RN_OK)
+            return RN_EIO;
+    return RN_OK;
+}
+
+static struct rn_json *json_cell(const char *s, int number)
+{
+    if (!number)
+        return rn_json_string(s);
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end)
+        return rn_json_string(s);
+    if (v == floor(v) && fabs(v) < 9e15)
+        return rn_json_integer((long long)v);
+    return rn_json_number(v);
+}
+
+struct rn_json *cli_table_to_json(const struct cli_table *t)
+{
+    struct rn_json *arr = rn_json_array();
+    for (size_t r = 1; arr && r < t->nrows; r++) {
+        struct rn_json *o = rn_json_object();
+        int rc = o ? RN_OK : RN_ENOMEM;
+        for (size_t c = 0; rc == RN_OK && c < t->ncols; c++)
+            rc = rn_json_set(o, t->cells[c], json_cell(t->cells[r * t->ncols + c],
+                                                       t->align[c] == 'r'));
+        if (rc == RN_OK)
+            rc = rn_json_append(arr, o);
+        else
+            rn_json_free(o);
+        if (rc != RN_OK) {
+            rn_json_free(arr);
+            arr = NULL;
+        }
+    }
+    return arr;
+}
+
+const char *cli_table_number(double v, int digits, char *buf, size_t size)
+{
+    v += 0.0; /* no "-0" */
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, size, "%.0f", v);
+    else
+        snprintf(buf, size, "%.*g", digits, v);
+    return buf;
+}
+
+int cli_format_parse(const char *cmd, const char *s, int csv_ok, enum cli_format *out)
+{
+    if (strcmp(s, "table") == 0)
+        *out = CLI_FORMAT_TABLE;
+    else if (strcmp(s, "json") == 0)
+        *out = CLI_FORMAT_JSON;
+    else if (csv_ok && strcmp(s, "csv") == 0)
+        *out = CLI_FORMAT_CSV;
+    else {
+        cli_usage_error(cmd, "unknown format '%s' (expected table, %sjson)", s,
+                        csv_ok ? "csv or " : "");
+        return -1;
+    }
+    return 0;
+}
+
+int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
+                  int keep_text, struct rn_relset **set, struct rn_view **view, int *bad_rows)
+{
+    struct rn_err err = RN_ERR_INIT;
+    *view = NULL;
+    int code = cli_load_relations(cmd, nfiles, files, sel, keep_text, set, bad_rows);
+    if (code != RN_EXIT_OK)
+        return code;
+    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count };
+    if (rn_view_build(*set, &vopt, view, &err) != RN_OK) {
+        rn_relset_free(*set);
+        *set = NULL;
+        return cli_report(&err);
+    }
+    return RN_EXIT_OK;
+}
+
+int cli_output_done(int rc, int bad_rows)
+{
+    if (rc != RN_OK) {
+        cli_errorf(rc == RN_ENOMEM ? "out of memory" : "cannot write the output");
+        return RN_EXIT_FAIL;
+    }
+    return bad_rows ? RN_EXIT_INPUT : RN_EXIT_OK;
+}

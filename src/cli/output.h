@@ -1,0 +1,72 @@
+/* output.h - what the analysis commands (stats, centrality, query) share:
+ * loading the graph view, and rows of text cells printed as an aligned
+ * table for people or as CSV or JSON for programs, so a command builds its
+ * rows once for every format.
+ *
+ * Table output measures cells in terminal columns (rn_utf8_width), so
+ * names in any script line up, and shows control characters as escapes
+ * ("\n", "\t", "\x07") so one cell stays on one line. CSV output writes the
+ * cells unchanged with RFC 4180 quoting (csvio.h).
+ */
+#ifndef RELNET_CLI_OUTPUT_H
+#define RELNET_CLI_OUTPUT_H
+
+#include "cli.h"
+
+#include "relnet/view.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct rn_json;
+
+struct cli_table;
+
+/* A table with ncols columns. headers are copied. align holds one letter
+ * per column: 'l' (text) or 'r' (numbers). NULL on out of memory. */
+struct cli_table *cli_table_new(size_t ncols, const char *const *headers, const char *align);
+
+/* Append a row of ncols cells (copied; NULL is an empty cell). RN_OK or
+ * RN_ENOMEM. */
+int cli_table_add(struct cli_table *t, const char *const *cells);
+
+size_t cli_table_rows(const struct cli_table *t);
+
+/* Header, a rule, then the rows, columns two spaces apart, no trailing
+ * spaces. indent spaces go in front of every line. RN_OK or RN_EIO. */
+int cli_table_print(const struct cli_table *t, FILE *out, int indent);
+
+/* Header row then the rows as CSV. RN_OK or RN_EIO. */
+int cli_table_write_csv(const struct cli_table *t, FILE *out);
+
+/* The rows as a JSON array of objects keyed by the headers; cells of
+ * right-aligned (number) columns become JSON numbers. NULL on out of
+ * memory. */
+struct rn_json *cli_table_to_json(const struct cli_table *t);
+
+/* NULL-safe. */
+void cli_table_free(struct cli_table *t);
+
+/* Format a number for a cell: integers without decimals, others with up to
+ * digits significant digits ("0.123457", "1.5e-07" with 6). Tables use 6,
+ * CSV and JSON 10. Returns buf. */
+const char *cli_table_number(double v, int digits, char *buf, size_t size);
+
+/* Output formats of the analysis commands. */
+enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_CSV, CLI_FORMAT_JSON };
+
+/* Parse "table", "csv" or "json"; csv_ok says whether csv is offered.
+ * Returns 0, or -1 after printing a usage error for cmd. */
+int cli_format_parse(const char *cmd, const char *s, int csv_ok, enum cli_format *out);
+
+/* cli_load_relations (cli.h) and then the graph view of the selection
+ * (roll-up and --min-count applied). On success *set and *view are the
+ * caller's (rn_view_free, rn_relset_free); returns an exit code. */
+int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
+                  int keep_text, struct rn_relset **set, struct rn_view **view, int *bad_rows);
+
+/* The exit code after writing the output: rc is the writer's status; bad
+ * CSV rows skipped while loading make it 1. Prints the error. */
+int cli_output_done(int rc, int bad_rows);
+
+#endif
