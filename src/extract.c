@@ -27,22 +27,36 @@ int rn_extractor_new(const struct rn_lexicon *lex, struct rn_extractor **out, st
     return RN_OK;
 }
 
-static void article_reset(struct rn_extractor *x)
+/* The string tables outlive an article (allocating them per article costs
+   more than the extraction); entries from earlier articles are told apart
+   by the article generation, and the tables start afresh when they grow
+   large. */
+static void tables_free(struct rn_extractor *x)
 {
     rn_strtab_free(x->names);
     rn_strtab_free(x->ent_keys);
     rn_strtab_free(x->shorts);
     x->names = x->ent_keys = x->shorts = NULL;
+}
+
+static void article_reset(struct rn_extractor *x)
+{
     x->nents = 0;
     x->clock = 0;
     x->pending.active = 0;
+    x->gen++;
+    if (x->names && (rn_strtab_count(x->names) > 200000 || rn_strtab_count(x->ent_keys) > 200000 ||
+                     rn_strtab_count(x->shorts) > 200000))
+        tables_free(x);
 }
 
 void rn_extractor_free(struct rn_extractor *x)
 {
     if (!x)
         return;
-    article_reset(x);
+    tables_free(x);
+    free(x->ent_key_gen);
+    free(x->short_gen);
     rn_wordcache_free(x->wc);
     rn_tokens_release(&x->tok);
     free(x->ents);
@@ -102,6 +116,18 @@ uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_et
     int added = 0;
     if (rn_strtab_intern(x->ent_keys, name, n, &id, &added) != RN_OK)
         return XNONE;
+    size_t gcap = x->ent_key_gen_cap;
+    if (xgrow((void **)&x->ent_key_gen, &gcap, id + 1, sizeof *x->ent_key_gen))
+        return XNONE;
+    if (gcap > x->ent_key_gen_cap) {
+        memset(x->ent_key_gen + x->ent_key_gen_cap, 0,
+               (gcap - x->ent_key_gen_cap) * sizeof *x->ent_key_gen);
+        x->ent_key_gen_cap = gcap;
+    }
+    if (x->ent_key_gen[id] != x->gen) {
+        added = 1; /* known from an earlier article only */
+        x->ent_key_gen[id] = x->gen;
+    }
     if (!added) {
         uint32_t e = x->ent_key_to[id];
         if (x->ents[e].type == RN_ETYPE_UNKNOWN && type != RN_ETYPE_UNKNOWN)
@@ -110,12 +136,9 @@ uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_et
             x->ents[e].aff = aff;
         return e;
     }
-    size_t cap = x->ent_key_cap;
     if (xgrow((void **)&x->ent_key_to, &x->ent_key_cap, id + 1, sizeof *x->ent_key_to) ||
-        xgrow((void **)&x->ents, &cap, x->nents + 1, sizeof *x->ents))
+        xgrow((void **)&x->ents, &x->ents_cap, x->nents + 1, sizeof *x->ents))
         return XNONE;
-    if (cap > x->ents_cap)
-        x->ents_cap = cap;
     uint32_t e = (uint32_t)x->nents++;
     x->ent_key_to[id] = e;
     struct ent *en = &x->ents[e];
@@ -219,15 +242,18 @@ void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e)
     uint32_t id;
     if (e == XNONE || !n || rn_strtab_intern(x->shorts, s, n, &id, NULL) != RN_OK)
         return;
-    if (xgrow((void **)&x->short_to, &x->short_cap, id + 1, sizeof *x->short_to))
+    size_t cap = x->short_cap;
+    if (xgrow((void **)&x->short_to, &x->short_cap, id + 1, sizeof *x->short_to) ||
+        xgrow((void **)&x->short_gen, &cap, id + 1, sizeof *x->short_gen))
         return;
     x->short_to[id] = e; /* the latest full name wins */
+    x->short_gen[id] = x->gen;
 }
 
 uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n)
 {
     uint32_t id;
-    if (rn_strtab_find(x->shorts, s, n, &id) != RN_OK)
+    if (rn_strtab_find(x->shorts, s, n, &id) != RN_OK || x->short_gen[id] != x->gen)
         return XNONE;
     return x->short_to[id];
 }
@@ -319,31 +345,40 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
 static int set_evidence(struct rn_extractor *x, size_t a, size_t b)
 {
     rn_buf_reset(&x->evidence);
+    if (rn_buf_grow(&x->evidence, b - a) != RN_OK)
+        return RN_ENOMEM;
+    const char *t = x->doc->text;
+    char *o = x->evidence.data;
+    size_t n = 0;
     int space = 0;
     for (size_t i = a; i < b; i++) {
-        char c = x->doc->text[i];
+        char c = t[i];
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             space = 1;
             continue;
         }
-        if (space && x->evidence.len && rn_buf_addc(&x->evidence, ' ') != RN_OK)
-            return RN_ENOMEM;
+        if (space && n)
+            o[n++] = ' ';
         space = 0;
-        if (rn_buf_addc(&x->evidence, c) != RN_OK)
-            return RN_ENOMEM;
+        o[n++] = c;
     }
-    return rn_buf_add(&x->evidence, "", 0);
+    o[n] = '\0';
+    x->evidence.len = n;
+    return RN_OK;
 }
 
 int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
                    const struct rn_sink *sink, struct rn_err *err)
 {
     article_reset(x);
-    x->names = rn_strtab_new();
-    x->ent_keys = rn_strtab_new();
-    x->shorts = rn_strtab_new();
-    if (!x->names || !x->ent_keys || !x->shorts)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
+    if (!x->names) {
+        x->names = rn_strtab_new();
+        x->ent_keys = rn_strtab_new();
+        x->shorts = rn_strtab_new();
+        x->ent_key_gen_cap = 0;
+        if (!x->names || !x->ent_keys || !x->shorts)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
     x->doc = doc;
     x->sink = sink;
     x->err = err;

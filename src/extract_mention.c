@@ -288,8 +288,27 @@ static size_t name_run(const struct rn_extractor *x, size_t i, size_t max)
 /* A title run ("Chinese State Councilor and Foreign Minister", "Gov.",
    "state Sen.") starting at i. Returns the index of the name after it, or 0
    when there is no title followed by a name. */
+static int title_modifier(const struct rn_extractor *x, size_t j)
+{
+    const char *w = tnorm(x, j);
+    switch (w[0]) {
+    case 's':
+        return strcmp(w, "state") == 0;
+    case 'd':
+        return strcmp(w, "deputy") == 0;
+    case 'v':
+        return strcmp(w, "vice") == 0;
+    case 'f':
+        return strcmp(w, "former") == 0;
+    default:
+        return 0;
+    }
+}
+
 static size_t title_run(struct rn_extractor *x, size_t i)
 {
+    if (!x_cue(x, i, RN_CUE_TITLE) && !is_cap(x, i) && !title_modifier(x, i))
+        return 0;
     size_t j = i;
     int seen = 0;
     size_t after = 0;
@@ -309,8 +328,7 @@ static size_t title_run(struct rn_extractor *x, size_t i)
             continue;
         }
         /* capitalised modifiers: "Foreign", "Vice", "State" */
-        if (is_cap(x, j) || (!seen && (x_is(x, j, "state") || x_is(x, j, "deputy") ||
-                                       x_is(x, j, "vice") || x_is(x, j, "former")))) {
+        if (is_cap(x, j) || (!seen && title_modifier(x, j))) {
             j++;
             continue;
         }

@@ -85,6 +85,10 @@ struct rn_extractor {
     size_t ent_key_cap;
     uint32_t *short_to;
     size_t short_cap;
+    unsigned long gen;          /* article generation: table entries of older ones are stale */
+    unsigned long *ent_key_gen; /* ent_keys id -> generation that made it */
+    size_t ent_key_gen_cap;
+    unsigned long *short_gen;   /* shorts id -> generation */
     uint64_t clock;
     struct xpending pending;
 
