@@ -370,7 +370,7 @@ static int grow_records(struct rn_relset *set)
     GROW(set->pol, cap, uint8_t);
     GROW(set->origin, cap, uint8_t);
     GROW(set->weight, cap, double);
-    GROW(set->confidence, cap, float);
+    GROW(set->confidence, cap, double);
     GROW(set->date, cap, uint32_t);
     GROW(set->article, cap, uint32_t);
     GROW(set->evidence, cap, uint32_t);
@@ -413,7 +413,7 @@ int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, st
     set->pol[i] = (uint8_t)e->pol;
     set->origin[i] = (uint8_t)e->origin;
     set->weight[i] = e->weight;
-    set->confidence[i] = (float)e->confidence;
+    set->confidence[i] = e->confidence;
     set->date[i] = e->date;
     set->sentence_no[i] = e->sentence_no;
     set->offset[i] = e->offset;
@@ -556,7 +556,7 @@ void rn_relset_roll_up(struct rn_relset *set)
 size_t rn_relset_bytes(const struct rn_relset *set)
 {
     const struct rn_relset_private *p = set->priv;
-    size_t per_record = 4 + 4 + 4 + 1 + 1 + 8 + 4 + 4 + 4 + 4 + 4 + 8;
+    size_t per_record = 4 + 4 + 4 + 1 + 1 + 8 + 8 + 4 + 4 + 4 + 4 + 8;
     return p->record_cap * per_record + (size_t)p->entity_cap * (sizeof(char *) + 1 + 4) +
            (size_t)p->key_cap * 4 + rn_strtab_bytes(p->keys) + rn_strtab_bytes(p->names) +
            rn_strtab_bytes(p->relnames) + rn_strtab_bytes(p->articles) +

@@ -51,7 +51,7 @@ struct rn_relset {
     uint8_t *pol;    /* enum rn_polarity */
     uint8_t *origin; /* enum rn_origin */
     double *weight;
-    float *confidence;
+    double *confidence;
     uint32_t *date;       /* YYYYMMDD as a number, 0 when undated */
     uint32_t *article;    /* article index or RN_NONE */
     uint32_t *evidence;   /* text index (rn_relset_text) or RN_NONE */

@@ -118,6 +118,14 @@ struct rn_aliases;
 const struct rn_aliases *cli_aliases(void);
 void cli_aliases_free(void);
 
+/* Extract the articles at paths (files, directories, "-") into kb, one
+ * transaction per article, reporting each on stderr; used by add and
+ * build. Returns an exit code: 1 if some file could not be read. */
+struct rn_store;
+struct rn_pipeline_options;
+int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt,
+                     char *const *paths, size_t n);
+
 /* Handle a common option. Returns 1 when handled, 0 when c is not one. */
 int cli_common_option(int c, const char *arg);
 
