@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     }
     double t3 = now();
     uint32_t order[20];
-    size_t n = rn_centrality_rank(&c, m, 20, order);
+    size_t n = rn_centrality_rank(&c, view, m, 20, order);
     double t4 = now();
     printf("records %zu entities %u nodes %u edges %zu\n", set->n_records, set->n_entities,
            view->n_nodes, view->n_edges);

@@ -544,22 +544,34 @@ int rn_centrality_compute(const struct rn_view *view, const struct rn_centrality
 
 /* --- ranking ------------------------------------------------------------------- */
 
-/* Does node a rank before node b? */
-static int before(const double *v, int ascending, uint32_t a, uint32_t b)
+struct rank_ctx {
+    const double *v;
+    const struct rn_view *view; /* may be NULL */
+    int ascending;
+};
+
+/* Does node a rank before node b? Ties by name, then node index. */
+static int before(const struct rank_ctx *x, uint32_t a, uint32_t b)
 {
+    const double *v = x->v;
     if (v[a] != v[b])
-        return ascending ? v[a] < v[b] : v[a] > v[b];
+        return x->ascending ? v[a] < v[b] : v[a] > v[b];
+    if (x->view) {
+        int c = strcmp(rn_view_node_name(x->view, a), rn_view_node_name(x->view, b));
+        if (c)
+            return c < 0;
+    }
     return a < b;
 }
 
 /* Sift down in a heap whose root is the WORST of the kept nodes. */
-static void sift_down(uint32_t *h, size_t n, size_t i, const double *v, int asc)
+static void sift_down(uint32_t *h, size_t n, size_t i, const struct rank_ctx *x)
 {
     for (;;) {
         size_t l = 2 * i + 1, r = l + 1, worst = i;
-        if (l < n && before(v, asc, h[worst], h[l]))
+        if (l < n && before(x, h[worst], h[l]))
             worst = l;
-        if (r < n && before(v, asc, h[worst], h[r]))
+        if (r < n && before(x, h[worst], h[r]))
             worst = r;
         if (worst == i)
             return;
@@ -570,14 +582,13 @@ static void sift_down(uint32_t *h, size_t n, size_t i, const double *v, int asc)
     }
 }
 
-size_t rn_centrality_rank(const struct rn_centrality *c, enum rn_measure m, size_t top,
-                          uint32_t *order)
+size_t rn_centrality_rank(const struct rn_centrality *c, const struct rn_view *view,
+                          enum rn_measure m, size_t top, uint32_t *order)
 {
-    const double *v = c->value[m];
+    struct rank_ctx x = { c->value[m], view, m == RN_M_COMMUNITY };
     uint32_t n = c->n_nodes;
-    if (!v || n == 0)
+    if (!x.v || n == 0)
         return 0;
-    int asc = m == RN_M_COMMUNITY;
     size_t k = top == 0 || top > n ? n : top;
     /* Keep the best k in a heap rooted at the worst of them, then sort the
        heap in place: O(n log k). */
@@ -586,23 +597,23 @@ size_t rn_centrality_rank(const struct rn_centrality *c, enum rn_measure m, size
             order[i] = i;
             for (size_t j = i; j > 0;) {
                 size_t p = (j - 1) / 2;
-                if (!before(v, asc, order[p], order[j]))
+                if (!before(&x, order[p], order[j]))
                     break;
                 uint32_t t = order[p];
                 order[p] = order[j];
                 order[j] = t;
                 j = p;
             }
-        } else if (before(v, asc, i, order[0])) {
+        } else if (before(&x, i, order[0])) {
             order[0] = i;
-            sift_down(order, k, 0, v, asc);
+            sift_down(order, k, 0, &x);
         }
     }
     for (size_t end = k; end > 1; end--) {
         uint32_t t = order[0];
         order[0] = order[end - 1];
         order[end - 1] = t;
-        sift_down(order, end - 1, 0, v, asc);
+        sift_down(order, end - 1, 0, &x);
     }
     return k;
 }

@@ -100,11 +100,12 @@ void rn_centrality_release(struct rn_centrality *c);
 
 /* The top nodes by measure m (computed in c), best first: highest value
  * first, except community, which sorts ascending (largest community
- * first); ties by node index (entity order, so output is stable). Writes up
- * to top node indexes into order (all of them when top is 0 or >= n_nodes)
- * and returns how many. O(n log top). */
-size_t rn_centrality_rank(const struct rn_centrality *c, enum rn_measure m, size_t top,
-                          uint32_t *order);
+ * first); ties by name (byte order) when view is given, then by node
+ * index, so the order does not depend on how the input was loaded. Writes
+ * up to top node indexes into order (all of them when top is 0 or >=
+ * n_nodes) and returns how many. O(n log top). */
+size_t rn_centrality_rank(const struct rn_centrality *c, const struct rn_view *view,
+                          enum rn_measure m, size_t top, uint32_t *order);
 
 /* The default betweenness/closeness size limit (nodes * edges). */
 #define RN_EXACT_PATHS_LIMIT 2e8

@@ -399,7 +399,7 @@ int cmd_centrality(int argc, char **argv)
         code = RN_EXIT_FAIL;
         goto out;
     }
-    size_t n = rn_centrality_rank(&res, sort, (size_t)top, order);
+    size_t n = rn_centrality_rank(&res, view, sort, (size_t)top, order);
     int rc;
     if (fmt == CLI_FORMAT_JSON) {
         rc = write_json(view, &res, &opt, shown, sort, order, n);

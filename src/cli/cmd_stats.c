@@ -193,7 +193,7 @@ static int cmp_mutual(const void *a, const void *b)
     return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
-/* The mutual pairs in display order: A is the side with more reports. */
+/* The mutual pairs in display order. */
 static struct mutual_rank *rank_mutual(const struct stats_cmd *sc)
 {
     const struct rn_stats *st = &sc->st;
@@ -204,7 +204,11 @@ static struct mutual_rank *rank_mutual(const struct stats_cmd *sc)
         size_t i = st->mutual[k], j = st->triple[i].reverse;
         uint64_t ri = sc->events ? st->triple[i].events : st->triple[i].reports;
         uint64_t rj = sc->events ? st->triple[j].events : st->triple[j].reports;
-        m[k].i = rj > ri ? j : i;
+        /* A is the side with more; on a tie the name first in byte order,
+           so the output does not depend on the order entities were met. */
+        int swap = rj > ri || (rj == ri && strcmp(actor_name(sc, st->triple[j].source),
+                                                  actor_name(sc, st->triple[i].source)) < 0);
+        m[k].i = swap ? j : i;
         m[k].total = ri + rj;
         m[k].sc = sc;
     }
