@@ -840,9 +840,13 @@ int x_mentions(struct rn_extractor *x)
         x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
         uint32_t f = x->tok.items[i].flags;
         uint32_t id;
-        x->tok_cls[i] = (f & RN_TOK_WORD) && x->tok.items[i].norm_len <= 12 &&
-                                rn_strtab_find(x->closed, rn_token_norm(&x->tok, i),
-                                               x->tok.items[i].norm_len, &id) == RN_OK
+        /* closed-class words are short and, inside a sentence, lowercase */
+        int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
+                    (!(f & RN_TOK_CAP) || first_word == n || first_word == i ||
+                     (f & RN_TOK_UPPER) || i < 2 || (x->tok.items[i - 1].flags & RN_TOK_QUOTE) ||
+                     x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
+        x->tok_cls[i] = maybe && rn_strtab_find(x->closed, rn_token_norm(&x->tok, i),
+                                                x->tok.items[i].norm_len, &id) == RN_OK
                             ? x->closed_bits[id]
                             : 0;
         if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
