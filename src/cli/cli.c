@@ -7,6 +7,7 @@
 #include "relnet/store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,4 +296,46 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
     }
     *out = set;
     return RN_EXIT_OK;
+}
+
+int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, const char *path,
+                    int append)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    int fd = open(append ? path : tmp, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0666);
+    if (fd < 0) {
+        cli_errorf("cannot write %s: %s", path, strerror(errno));
+        return RN_EXIT_FAIL;
+    }
+    fflush(stdout);
+    int saved = dup(STDOUT_FILENO);
+    if (saved < 0 || dup2(fd, STDOUT_FILENO) < 0) {
+        cli_errorf("cannot write %s: %s", path, strerror(errno));
+        close(fd);
+        if (saved >= 0)
+            close(saved);
+        if (!append)
+            unlink(tmp);
+        return RN_EXIT_FAIL;
+    }
+    close(fd);
+    int code = run(argc, argv);
+    int flushed = fflush(stdout) == 0 && !ferror(stdout);
+    clearerr(stdout);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    if (!flushed) {
+        cli_errorf("cannot write %s", path);
+        code = RN_EXIT_FAIL;
+    }
+    if (!append) {
+        if (code == RN_EXIT_OK && rename(tmp, path) != 0) {
+            cli_errorf("cannot write %s: %s", path, strerror(errno));
+            code = RN_EXIT_FAIL;
+        }
+        if (code != RN_EXIT_OK)
+            unlink(tmp);
+    }
+    return code;
 }

@@ -126,6 +126,20 @@ struct rn_pipeline_options;
 int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt,
                      char *const *paths, size_t n);
 
+/* Import one CSV/TSV edge list into kb in its own transaction, printing the
+ * summary ("already present" when the content is in already); *skipped_rows
+ * is incremented when rows were skipped. Returns an exit code. */
+struct rn_import_options;
+int cli_import_file(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
+                    int *skipped_rows);
+
+/* Run a command's function with its standard output going to path
+ * (through a temporary file renamed at the end; append adds to an existing
+ * file instead). Returns the command's exit code, or 3 when path cannot be
+ * written. */
+int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, const char *path,
+                    int append);
+
 /* Handle a common option. Returns 1 when handled, 0 when c is not one. */
 int cli_common_option(int c, const char *arg);
 

@@ -1,12 +1,255 @@
-/* cmd_build.c - relnet build (not built yet). */
+/* cmd_build.c - relnet build: the main job, from articles to diagrams. */
 #include "cli.h"
 
-const char cmd_build_usage[] = "usage: relnet build\n";
+#include "relnet/import.h"
+#include "relnet/lib.h"
+#include "relnet/pipeline.h"
+#include "relnet/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char cmd_build_usage[] =
+    "usage: relnet build [options] [PATH...]\n"
+    "\n"
+    "The main job. Read articles and edge lists, build a fresh knowledge base,\n"
+    "and write the analysis and diagrams:\n"
+    "  DIR/relnet.db       the knowledge base (query it with --kb DIR/relnet.db)\n"
+    "  DIR/graph.svg       every relation, the top entities by PageRank\n"
+    "  DIR/graph.png       the same as PNG\n"
+    "  DIR/accuses.svg     who accuses whom\n"
+    "  DIR/stats.txt       who does what to whom: every relation, then accusations\n"
+    "  DIR/centrality.csv  every centrality measure for every entity\n"
+    "\n"
+    "PATH: article files (.txt, .html, .htm), directories of them (read\n"
+    "recursively), and CSV/TSV edge lists (.csv, .tsv files named explicitly).\n"
+    "Default: data/articles (in the current directory, else the shipped one).\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR      where to write (default: out)\n"
+    "  -l, --lexicon FILE    an extra lexicon file; repeatable\n"
+    "      --lexicon-dir DIR use DIR instead of the shipped data/lexicon\n"
+    "  --quiet               only errors on stderr\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Inputs that cannot be read are reported and skipped; the outputs are still\n"
+    "written from the rest, and the exit code is then 1.\n";
+
+static int is_edge_list(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 4 && strcasecmp(path + n - 4, ".csv") == 0) ||
+           (n > 4 && strcasecmp(path + n - 4, ".tsv") == 0);
+}
+
+static int make_dir(const char *dir)
+{
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
+        struct stat st;
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            return 0;
+    }
+    cli_errorf("cannot create %s: %s", dir, errno == EEXIST ? "not a directory" : strerror(errno));
+    return -1;
+}
+
+/* A fresh knowledge base: the old file and its WAL go first. */
+static int remove_kb(const char *path)
+{
+    const char *suffix[] = { "", "-wal", "-shm" };
+    for (int i = 0; i < 3; i++) {
+        char p[4096];
+        snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+        if (unlink(p) != 0 && errno != ENOENT) {
+            cli_errorf("cannot replace %s: %s", p, strerror(errno));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* One analysis step: a command with --kb and extra arguments, its stdout
+   into DIR/file (or its own -o). Prints what it wrote. */
+static int step(int (*run)(int, char **), const char *name, const char *kb, const char *out_path,
+                int to_stdout, int append, const char *a1, const char *a2, const char *a3,
+                const char *a4)
+{
+    char *argv[12];
+    int argc = 0;
+    argv[argc++] = (char *)name;
+    argv[argc++] = (char *)"--kb";
+    argv[argc++] = (char *)kb;
+    argv[argc++] = (char *)"--quiet";
+    const char *extra[] = { a1, a2, a3, a4 };
+    for (int i = 0; i < 4; i++)
+        if (extra[i])
+            argv[argc++] = (char *)extra[i];
+    if (!to_stdout) {
+        argv[argc++] = (char *)"-o";
+        argv[argc++] = (char *)out_path;
+    }
+    argv[argc] = NULL;
+    int quiet = cli_globals.quiet; /* the step's --quiet must not silence build itself */
+    int code = to_stdout ? cli_run_to_file(run, argc, argv, out_path, append) : run(argc, argv);
+    cli_globals.quiet = quiet;
+    if (code == RN_EXIT_OK && !cli_globals.quiet && !append)
+        fprintf(stderr, "  wrote %s\n", out_path);
+    return code;
+}
 
 int cmd_build(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_errorf("'build' is not built yet");
-    return RN_EXIT_FAIL;
+    static const struct option options[] = {
+        { "output", required_argument, NULL, 'o' },
+        { "lexicon", required_argument, NULL, 'l' },
+        { "lexicon-dir", required_argument, NULL, 'L' },
+        CLI_COMMON_OPTIONS,
+        { NULL, 0, NULL, 0 },
+    };
+    const char *outdir = "out";
+    const char *extra[64];
+    struct rn_pipeline_options popt = { NULL, extra, 0 };
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":o:l:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            outdir = optarg;
+            break;
+        case 'l':
+            if (popt.n_extra_lexicon == sizeof extra / sizeof extra[0])
+                return cli_usage_error("build", "too many --lexicon files");
+            extra[popt.n_extra_lexicon++] = optarg;
+            break;
+        case 'L':
+            popt.lexicon_dir = optarg;
+            break;
+        case 'h':
+        case CLI_OPT_HELP:
+            return cli_help(cmd_build_usage);
+        default:
+            if (cli_common_option(c, optarg))
+                break;
+            return cli_bad_option("build", c, argv);
+        }
+    }
+
+    /* Inputs: articles to extract, edge lists to import. */
+    char default_input[4096];
+    char *defaults[1];
+    char **inputs = argv + optind;
+    int ninputs = argc - optind;
+    if (ninputs == 0) {
+        struct stat st;
+        if (stat("data/articles", &st) == 0 && S_ISDIR(st.st_mode))
+            snprintf(default_input, sizeof default_input, "data/articles");
+        else
+            snprintf(default_input, sizeof default_input, "%s/articles", rn_lib_data_dir());
+        defaults[0] = default_input;
+        inputs = defaults;
+        ninputs = 1;
+    }
+    char **articles = calloc((size_t)ninputs, sizeof *articles);
+    char **edges = calloc((size_t)ninputs, sizeof *edges);
+    if (!articles || !edges) {
+        free(articles);
+        free(edges);
+        cli_errorf("out of memory");
+        return RN_EXIT_FAIL;
+    }
+    size_t narticles = 0, nedges = 0;
+    for (int i = 0; i < ninputs; i++) {
+        if (is_edge_list(inputs[i]))
+            edges[nedges++] = inputs[i];
+        else
+            articles[narticles++] = inputs[i];
+    }
+
+    char kb_path[4096];
+    snprintf(kb_path, sizeof kb_path, "%s/relnet.db", outdir);
+    int code = RN_EXIT_OK;
+    if (make_dir(outdir) != 0 || remove_kb(kb_path) != 0) {
+        code = RN_EXIT_FAIL;
+        goto out;
+    }
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_store *kb;
+    if (rn_store_open(kb_path, RN_STORE_CREATE, &kb, &err) != RN_OK) {
+        code = cli_report(&err);
+        goto out;
+    }
+    rn_store_use_aliases(kb, cli_aliases());
+    if (narticles)
+        code = cli_add_articles(kb, &popt, articles, narticles);
+    int skipped = 0;
+    struct rn_import_options iopt = { 0 };
+    for (size_t i = 0; i < nedges && code != RN_EXIT_FAIL; i++) {
+        int one = cli_import_file(kb, edges[i], &iopt, &skipped);
+        if (one != RN_EXIT_OK)
+            code = one;
+    }
+    if (skipped && code == RN_EXIT_OK)
+        code = RN_EXIT_INPUT;
+    struct rn_store_counts counts;
+    int counted = rn_store_counts(kb, &counts, &err);
+    rn_store_close(kb);
+    if (code == RN_EXIT_FAIL)
+        goto out;
+    if (counted != RN_OK) {
+        code = cli_report(&err);
+        goto out;
+    }
+    if (counts.relations == 0) {
+        cli_errorf("no relations found in the inputs; nothing to draw");
+        code = RN_EXIT_INPUT;
+        goto out;
+    }
+    if (!cli_globals.quiet)
+        fprintf(stderr, "%s: %ld relations between %ld entities from %ld articles and %ld edge "
+                        "lists\n",
+                kb_path, counts.relations, counts.entities, counts.articles, counts.imports);
+
+    /* The analysis: the same commands a user would run on the knowledge base. */
+    char path[4096];
+    int worst = RN_EXIT_OK;
+    struct {
+        int (*run)(int, char **);
+        const char *name, *file;
+        int to_stdout, append;
+        const char *a[4];
+    } steps[] = {
+        { cmd_stats, "stats", "stats.txt", 1, 0, { "--relation", "all", NULL, NULL } },
+        { cmd_stats, "stats", "stats.txt", 1, 1, { "--matrix", NULL, NULL, NULL } },
+        { cmd_centrality, "centrality", "centrality.csv", 1, 0,
+          { "--measure", "all", "--format", "csv" } },
+        { cmd_render, "render", "graph.svg", 0, 0, { NULL, NULL, NULL, NULL } },
+        { cmd_render, "render", "graph.png", 0, 0, { NULL, NULL, NULL, NULL } },
+        { cmd_render, "render", "accuses.svg", 0, 0, { "--relation", "accuses", NULL, NULL } },
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", outdir, steps[i].file);
+        if (steps[i].append) {
+            FILE *f = fopen(path, "a");
+            if (f) {
+                fputs("\n", f);
+                fclose(f);
+            }
+        }
+        int one = step(steps[i].run, steps[i].name, kb_path, path, steps[i].to_stdout,
+                       steps[i].append, steps[i].a[0], steps[i].a[1], steps[i].a[2],
+                       steps[i].a[3]);
+        if (one != RN_EXIT_OK && worst == RN_EXIT_OK)
+            worst = one;
+    }
+    if (worst != RN_EXIT_OK)
+        code = worst;
+out:
+    free(articles);
+    free(edges);
+    return code;
 }

@@ -84,9 +84,8 @@ static int is_regular_file(const char *path)
     return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Import one file in its own transaction. Returns an exit code. */
-static int import_one(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
-                      int *skipped_rows)
+int cli_import_file(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
+                    int *skipped_rows)
 {
     struct rn_err err = RN_ERR_INIT;
     char hash[33] = "";
@@ -251,7 +250,7 @@ int cmd_import(int argc, char **argv)
         }
     }
     for (int i = optind; i < argc; i++) {
-        int one = import_one(kb, argv[i], &opt, &files_with_skips);
+        int one = cli_import_file(kb, argv[i], &opt, &files_with_skips);
         if (one != RN_EXIT_OK && code == RN_EXIT_OK)
             code = one;
         if (one != RN_EXIT_OK && opt.strict)
