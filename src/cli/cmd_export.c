@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include "relnet/export.h"
+#include "relnet/graph.h"
+#include "relnet/render.h"
 #include "relnet/view.h"
 
 #include <errno.h>
@@ -42,13 +44,25 @@ const char cmd_export_usage[] =
     "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
     "  -h, --help            show this help\n";
 
-/* TODO(lead): wire rn_graph_write_graphml and the render module's DOT writer. */
-static int cli_export_graph_format(const char *fmt, const struct rn_view *view, FILE *f,
-                                   struct rn_err *err)
+/* GraphML through igraph's writer; DOT through the renderer without a
+   layout (every node and edge, with the drawing's attributes). */
+static int export_graph_format(const char *fmt, const struct rn_view *view, FILE *f,
+                               struct rn_err *err)
 {
-    (void)view;
-    (void)f;
-    return rn_fail(err, RN_EINTERNAL, "%s export is not wired yet", fmt);
+    if (strcmp(fmt, "graphml") == 0)
+        return rn_graph_write_graphml(view, f, err);
+    struct rn_render_options opt;
+    rn_render_options_init(&opt);
+    opt.engine = "none";
+    opt.top = 0;
+    opt.legend = 0;
+    char *data = NULL;
+    size_t len = 0;
+    int rc = rn_render_data(view, &opt, "dot", &data, &len, NULL, err);
+    if (rc == RN_OK && fwrite(data, 1, len, f) != len)
+        rc = rn_fail(err, RN_EIO, "cannot write the export: %s", strerror(errno));
+    free(data);
+    return rc;
 }
 
 enum format { F_CSV, F_NODES, F_GRAPHML, F_GEXF, F_JSON, F_DOT, F_NEO4J, F_NONE };
@@ -170,7 +184,7 @@ int cmd_export(int argc, char **argv)
         return cli_usage_error("export", "neo4j writes a directory: give -o DIR");
     }
 
-    int keep_text = format == F_CSV || format == F_NEO4J || format == F_DOT;
+    int keep_text = format == F_CSV || format == F_NEO4J;
     struct rn_relset *set = NULL;
     int bad_rows = 0;
     code = cli_load_relations("export", argc - optind, argv + optind, &sel, keep_text, &set,
@@ -215,7 +229,7 @@ int cmd_export(int argc, char **argv)
         break;
     case F_GRAPHML:
     case F_DOT:
-        rc = cli_export_graph_format(format == F_GRAPHML ? "graphml" : "dot", view, out.f, &err);
+        rc = export_graph_format(format == F_GRAPHML ? "graphml" : "dot", view, out.f, &err);
         break;
     default:
         break;
