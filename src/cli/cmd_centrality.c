@@ -64,6 +64,7 @@ const char cmd_centrality_usage[] =
     "  --seed N              seed for communities and sampling (default 42); the same\n"
     "                        seed gives the same output\n"
     "  --exact               never approximate betweenness or closeness\n"
+    "  --exact-limit N       approximate them above N = nodes x edges (default 2e8)\n"
     "  --format table|csv|json  output format (default table); csv columns are\n"
     "                        entity,type, then the measures in the order listed above\n" CLI_FILTER_HELP
     "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
@@ -87,6 +88,7 @@ enum {
     OPT_COMMUNITY,
     OPT_SEED,
     OPT_EXACT,
+    OPT_EXACT_LIMIT,
     OPT_FORMAT,
 };
 
@@ -288,6 +290,7 @@ int cmd_centrality(int argc, char **argv)
         { "community", required_argument, NULL, OPT_COMMUNITY },
         { "seed", required_argument, NULL, OPT_SEED },
         { "exact", no_argument, NULL, OPT_EXACT },
+        { "exact-limit", required_argument, NULL, OPT_EXACT_LIMIT },
         { "format", required_argument, NULL, OPT_FORMAT },
         CLI_FILTER_OPTIONS,
         CLI_COMMON_OPTIONS,
@@ -349,6 +352,15 @@ int cmd_centrality(int argc, char **argv)
         case OPT_EXACT:
             opt.exact_betweenness_limit = INFINITY;
             break;
+        case OPT_EXACT_LIMIT: {
+            char *end;
+            double limit = strtod(optarg, &end);
+            if (end == optarg || *end || !(limit >= 1))
+                code = cli_usage_error("centrality", "--exact-limit needs a number >= 1, not '%s'",
+                                       optarg);
+            opt.exact_betweenness_limit = limit;
+            break;
+        }
         case OPT_FORMAT:
             if (cli_format_parse("centrality", optarg, 1, &fmt) != 0)
                 code = RN_EXIT_USAGE;

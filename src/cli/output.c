@@ -77,8 +77,7 @@ void cli_table_free(struct cli_table *t)
     free(t);
 }
 
-/* The cell as shown: control characters as escapes. */
-static const char *display(const char *s, struct rn_buf *buf)
+const char *cli_display(const char *s, struct rn_buf *buf)
 {
     size_t i = 0;
     while (s[i] && (unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
@@ -109,7 +108,7 @@ int cli_table_print(const struct cli_table *t, FILE *out, int indent)
         return RN_ENOMEM;
     for (size_t r = 0; r < t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
-            const char *s = display(t->cells[r * t->ncols + c], &buf);
+            const char *s = cli_display(t->cells[r * t->ncols + c], &buf);
             size_t w = rn_utf8_width(s, strlen(s));
             if (w > width[c])
                 width[c] = w;
@@ -122,7 +121,7 @@ int cli_table_print(const struct cli_table *t, FILE *out, int indent)
         while (last > 0 && t->align[last - 1] != 'r' && !t->cells[r * t->ncols + last - 1][0])
             last--;
         for (size_t c = 0; c < last; c++) {
-            const char *s = display(t->cells[r * t->ncols + c], &buf);
+            const char *s = cli_display(t->cells[r * t->ncols + c], &buf);
             size_t pad = width[c] - rn_utf8_width(s, strlen(s));
             int right = t->align[c] == 'r';
             if (c > 0)

@@ -47,6 +47,12 @@ struct rn_json *cli_table_to_json(const struct cli_table *t);
 /* NULL-safe. */
 void cli_table_free(struct cli_table *t);
 
+/* s as shown to a person on one line: control characters as escapes
+ * ("\n", "\t", "\x07"). Returns s itself when it has none, else the
+ * contents of buf (valid until buf changes). */
+struct rn_buf;
+const char *cli_display(const char *s, struct rn_buf *buf);
+
 /* Format a number for a cell: integers without decimals, others with up to
  * digits significant digits ("0.123457", "1.5e-07" with 6). Tables use 6,
  * CSV and JSON 10. Returns buf. */

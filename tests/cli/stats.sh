@@ -99,7 +99,8 @@ assert len(doc["matrix"]) == 49, len(doc["matrix"])  # 7 actors, every cell
 X
 
 # --- usage and errors ----------------------------------------------------------
-"$relnet" stats --help | grep -q 'usage: relnet stats' || fail "--help"
+"$relnet" stats --help >"$tmp/help.txt"
+grep -q 'usage: relnet stats' "$tmp/help.txt" || fail "--help"
 set +e
 "$relnet" stats --kb "$kb" --count weekly >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bad --count not exit 2"
 "$relnet" stats --kb "$kb" --bogus >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bad option not exit 2"

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# centrality.sh - relnet centrality on tests/data/analysis/disputes.csv
+# (written for these tests), from the CSV file and from a knowledge base
+# filled by the real `relnet import`: the CSV header, values igraph's
+# Python binding agrees with (when installed), seeded communities,
+# approximation notes on stderr / in the table / in JSON, hostile names.
+set -euo pipefail
+
+relnet=${RELNET_BIN:?set RELNET_BIN to the relnet binary}
+data=${RELNET_TEST_DATA:?set RELNET_TEST_DATA}/analysis
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+py=/usr/bin/python3
+[[ -x $py ]] || py=python3
+csv=$data/disputes.csv
+
+# --- CSV: exact header, one row per entity ------------------------------------
+"$relnet" centrality "$csv" --measure all --format csv >"$tmp/all.csv"
+head -1 "$tmp/all.csv" | grep -qx \
+    'entity,type,in_degree,out_degree,in_strength,out_strength,pagerank,betweenness,closeness,hub,authority,eigenvector,coreness,community' ||
+    fail "header: $(head -1 "$tmp/all.csv")"
+"$relnet" centrality "$csv" --measure closeness,pagerank --format csv >"$tmp/two.csv"
+head -1 "$tmp/two.csv" |
+    grep -qx 'entity,type,pagerank,closeness' || fail "requested columns in canonical order"
+
+$py - "$tmp/all.csv" <<'X' || fail "values"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+# every entity of the file's default selection (asserted, all relations): 9
+assert len(rows) == 9, len(rows)
+assert abs(sum(float(r["pagerank"]) for r in rows) - 1) < 1e-6
+by = {r["entity"]: r for r in rows}
+# hostile name survives CSV
+assert 'Say "no", <&> \\ back\nslash' in by, list(by)
+# China: accuses the United States (3 reports) and itself; out_degree counts
+# distinct targets (2), out_strength the summed weights (4)
+assert by["China"]["out_degree"] == "2" and by["China"]["out_strength"] == "4"
+# sorted by pagerank, highest first
+pr = [float(r["pagerank"]) for r in rows]
+assert pr == sorted(pr, reverse=True)
+X
+
+# PageRank as python-igraph computes it on the multigraph of the rows.
+if $py -c 'import igraph' 2>/dev/null; then
+    $py - "$csv" "$tmp/all.csv" <<'X' || fail "pagerank differs from python-igraph"
+import csv, sys, igraph
+rows = [r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))]
+g = igraph.Graph.TupleList(((r["source"], r["target"], float(r["weight"])) for r in rows),
+                           directed=True, weights=True)
+want = dict(zip(g.vs["name"], g.pagerank(weights="weight")))
+got = {r["entity"]: float(r["pagerank"]) for r in csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8"))}
+assert set(want) == set(got), (set(want) ^ set(got))
+for k in want:
+    assert abs(want[k] - got[k]) < 1e-8, (k, want[k], got[k])
+X
+fi
+
+# --- the knowledge base gives the same numbers ---------------------------------
+kb=$tmp/kb.db
+"$relnet" --quiet import --kb "$kb" "$csv"
+"$relnet" centrality --kb "$kb" --measure all --format csv | diff -u "$tmp/all.csv" - ||
+    fail "KB and CSV inputs differ"
+
+# --- seeded and repeatable --------------------------------------------------------
+"$relnet" centrality "$csv" --measure community --community leiden --seed 7 --format csv >"$tmp/c1"
+"$relnet" centrality "$csv" --measure community --community leiden --seed 7 --format csv >"$tmp/c2"
+cmp -s "$tmp/c1" "$tmp/c2" || fail "same seed, different communities"
+
+# --- approximations are said, never silent -----------------------------------------
+"$relnet" centrality "$csv" --measure betweenness --exact-limit 10 >"$tmp/t.txt"
+grep -q '^note: betweenness is approximate: estimated from shortest paths out of 2 of 9 nodes sampled with seed 42' \
+    "$tmp/t.txt" || fail "table note: $(cat "$tmp/t.txt")"
+"$relnet" centrality "$csv" --measure betweenness --exact-limit 10 --format csv >"$tmp/a.csv" 2>"$tmp/a.err"
+grep -q 'betweenness is approximate' "$tmp/a.err" || fail "csv note on stderr"
+! grep -q 'approximate' "$tmp/a.csv" || fail "note inside the CSV"
+"$relnet" centrality "$csv" --measure betweenness,closeness --exact-limit 10 --format json >"$tmp/a.json"
+$py - "$tmp/a.json" <<'X' || fail "json approximate field"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert "betweenness" in d["approximate"] and "closeness" in d["approximate"], d["approximate"]
+X
+"$relnet" centrality "$csv" --measure betweenness --format json | $py -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["approximate"] == {}, d["approximate"]' || fail "exact run flagged approximate"
+
+# --- JSON: valid, hostile names intact ------------------------------------------------
+"$relnet" centrality "$csv" --measure all --format json --top 0 >"$tmp/all.json"
+$py -m json.tool "$tmp/all.json" >/dev/null || fail "invalid JSON"
+$py - "$tmp/all.json" <<'X' || fail "json content"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+names = [e["entity"] for e in d["entities"]]
+assert 'Say "no", <&> \\ back\nslash' in names
+assert d["nodes"] == 9 and len(names) == 9
+assert d["community"]["algorithm"] == "louvain" and d["community"]["seed"] == 42
+assert isinstance(d["entities"][0]["in_degree"], int)
+X
+
+# --- the table ------------------------------------------------------------------------
+"$relnet" centrality "$csv" --top 3 >"$tmp/top.txt"
+[[ $(grep -c '^ *[0-9]  ' "$tmp/top.txt") -eq 3 ]] || fail "--top 3: $(cat "$tmp/top.txt")"
+grep -q '^9 entities, 11 edges; ' "$tmp/top.txt" || fail "footer"
+
+# --- usage -----------------------------------------------------------------------------
+"$relnet" centrality --help >"$tmp/help.txt"
+grep -qF -- '--distance hops|inverse' "$tmp/help.txt" || fail "--help"
+for bad in '--measure bogus' '--sort nothing' '--distance far' '--community magic' '--format xml'; do
+    set +e
+    # shellcheck disable=SC2086
+    "$relnet" centrality "$csv" $bad >/dev/null 2>&1; rc=$?
+    set -e
+    [[ $rc -eq 2 ]] || fail "'$bad' gave exit $rc, not 2"
+done
+echo "centrality: ok"
