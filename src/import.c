@@ -232,12 +232,19 @@ static void describe_columns(struct importer *im, const struct rn_csv_row *heade
         }
         if (im->col[r] < 0)
             continue;
+        /* Roles are printed as --map takes them: "source_type", not the
+           folded key "source type". */
+        char role[32];
+        snprintf(role, sizeof role, "%s", role_names[r][0]);
+        for (char *p = role; *p; p++)
+            if (*p == ' ')
+                *p = '_';
         if (header)
-            used += (size_t)snprintf(out + used, size - used, "%s%s=%s", used ? ", " : "",
-                                     role_names[r][0], header->fields[im->col[r]]);
+            used += (size_t)snprintf(out + used, size - used, "%s%s=%s", used ? ", " : "", role,
+                                     header->fields[im->col[r]]);
         else
-            used += (size_t)snprintf(out + used, size - used, "%s%s=#%d", used ? ", " : "",
-                                     role_names[r][0], im->col[r] + 1);
+            used += (size_t)snprintf(out + used, size - used, "%s%s=#%d", used ? ", " : "", role,
+                                     im->col[r] + 1);
     }
 }
 

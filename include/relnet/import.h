@@ -65,7 +65,7 @@ struct rn_import_report {
     int n_errors;
     char content_hash[33];
     char delimiter;
-    char columns[256]; /* "source=from, target=to, relation=(default related)" */
+    char columns[640]; /* "source=from, target=to, relation=(all 'related')" */
 };
 
 /* Import path ("-" = stdin) into sink. Returns RN_OK when the file was read
