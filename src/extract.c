@@ -199,10 +199,12 @@ static int fits(const struct ent *en, int want)
         return en->type != RN_ETYPE_PERSON && !en->plural;
     if (want == XWANT_PLURAL)
         return en->plural;
+    if (want == XWANT_HE || want == XWANT_SHE)
+        return en->type == RN_ETYPE_PERSON && en->gender != (want == XWANT_HE ? 2 : 1);
     return x_type_fits(en->type, (enum rn_etype)want);
 }
 
-uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i)
+uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
 {
     /* the clause the pronoun sits in starts after the last boundary */
     size_t clause = 0;
@@ -233,6 +235,8 @@ uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i)
             best_score = score;
         }
     }
+    if (best != XNONE && (want == XWANT_HE || want == XWANT_SHE))
+        x->ents[best].gender = want == XWANT_HE ? 1 : 2;
     return best;
 }
 

@@ -75,7 +75,7 @@ static const char *const prep_w[] = {
 static const char *const conj_w[] = { "and", "or", "but", "nor", "yet", "so", "while", "whereas",
                                       "although", "though", "because", "if", "when", "whether",
                                       "unless", "where", "whilst", "once", NULL };
-static const char *const wh_w[] = { "who", "which", "that", "whom", "whose", "what", NULL };
+static const char *const wh_w[] = { "who", "which", "that", "whom", "whose", "what", "why", "how", NULL };
 static const char *const be_w[] = { "is", "are", "was", "were", "be", "been", "being", "am",
                                     "get", "got", "gets", "getting", "become", "became", NULL };
 static const char *const aux_w[] = { "has", "have", "had", "having", "do", "does", "did", "will",
@@ -156,7 +156,7 @@ static int is_pronoun(const struct rn_extractor *x, size_t i, int *want)
 {
     uint32_t c = wcls(x, i);
     if (c & W_HE)
-        *want = RN_ETYPE_PERSON;
+        *want = tnorm(x, i)[0] == 's' || strcmp(tnorm(x, i), "her") == 0 ? XWANT_SHE : XWANT_HE;
     else if (c & W_IT)
         *want = XWANT_NONPERSON;
     else if (c & W_THEY)
@@ -253,6 +253,12 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
         x_touch(x, e);
         x->ents[e].last_sent = x->sent_no;
         x->ents[e].last_tok = a;
+        /* "Newsom also noted that he ...": a name before a verb is a subject */
+        size_t k = b;
+        while (k < x->tok.len && x_cue(x, k, RN_CUE_ADV))
+            k++;
+        if (x_is_aux(x, k) || x_cue(x, k, RN_CUE_SPEECH))
+            x->ents[e].subj_sent = x->sent_no;
     }
     return RN_OK;
 }
@@ -431,6 +437,13 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     if (k < x->tok.len && (tflags(x, k) & RN_TOK_POSS))
         k++;
     int n;
+    /* "Chinese Foreign Minister Wang Yi", "US President Donald Trump",
+       "Chinese State Councilor and Foreign Minister Wang Yi" */
+    size_t name = title_run(x, k);
+    if (name) {
+        *done = 1;
+        return title_person(x, start, name, state);
+    }
     /* "Chinese foreign ministry (official)" */
     if ((n = x_cue_len(x, k, RN_CUE_INST, &cm)) > 0) {
         if (inst_name(x, state_word(x, state), k, k + (size_t)n) != RN_OK)
@@ -449,12 +462,6 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
             n = 1;
         *done = 1;
         return add_mention(x, start, k + (size_t)n, state, MK_ACTOR, 0);
-    }
-    /* "Chinese Foreign Minister Wang Yi", "US President Donald Trump" */
-    size_t name = title_run(x, k);
-    if (name) {
-        *done = 1;
-        return title_person(x, start, name, state);
     }
     if (!demonym)
         return RN_OK;
@@ -708,8 +715,9 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             if (j > i) {
                 struct rn_gaz_match g;
                 if (rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
-                    rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY &&
-                    g.kind != RN_GAZ_SURNAME)
+                    g.kind != RN_GAZ_SURNAME &&
+                    (rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY ||
+                     !(x_is(x, j - 1, "of") || x_is(x, j - 1, "for"))))
                     break;
             }
             j++;

@@ -160,7 +160,15 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 s->resolved |= m->resolved;
             }
             i = m->b;
-            /* "Huawei and ZTE's 5G technology": the owners count */
+            /* "Huawei and ZTE's 5G technology": the owners count; but
+               "Russia's GRU": the name owned is meant */
+            if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
+                x->m[mention_at(x, i + 1)].kind == MK_ACTOR && m->kind == MK_ACTOR &&
+                x->ents[m->ent].type == RN_ETYPE_COUNTRY && s->n == 1) {
+                s->n = 0;
+                i++;
+                continue;
+            }
             if (i < n && (x->tok.items[i].flags & RN_TOK_POSS)) {
                 i++;
                 while (i < n && is_word(x, i) && mention_at(x, i) == XNONE &&

@@ -19,7 +19,7 @@
 #define XNONE UINT32_MAX
 
 /* x_recent() wants beyond the etypes. */
-enum { XWANT_NONPERSON = 100, XWANT_ANY, XWANT_PLURAL, XWANT_DOC };
+enum { XWANT_NONPERSON = 100, XWANT_ANY, XWANT_PLURAL, XWANT_DOC, XWANT_HE, XWANT_SHE };
 
 struct ent {
     uint32_t name;      /* string id */
@@ -31,6 +31,7 @@ struct ent {
     int plural;         /* a group or alliance: "they" may refer to it */
     size_t last_sent, last_tok; /* where it was last mentioned */
     size_t subj_sent;   /* last sentence it was the main subject of, 0 = never */
+    int gender;         /* persons: 0 unknown, 1 he, 2 she (learnt from pronouns) */
 };
 
 enum mkind {
@@ -128,7 +129,7 @@ int x_emit(struct rn_extractor *x, const struct xrel *r);
    one named earlier in the pronoun's own clause ("a court stayed a ban on
    it": not the court); a pronoun opening a clause prefers a recent main
    subject. */
-uint32_t x_antecedent(const struct rn_extractor *x, int want, size_t i);
+uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i);
 
 /* extract_mention.c */
 int x_mentions(struct rn_extractor *x);
