@@ -24,6 +24,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- word classes (grammar, not knowledge: closed classes live here) ------- */
 
@@ -619,6 +620,29 @@ uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, i
     return e;
 }
 
+/* The latest entity whose name holds word (case folded, whole word). */
+static uint32_t recent_named(const struct rn_extractor *x, const char *word)
+{
+    uint32_t best = XNONE;
+    uint64_t seen = 0;
+    size_t wl = strlen(word);
+    for (uint32_t e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        if (!en->seen || en->seen <= seen || en->type == RN_ETYPE_DOCUMENT)
+            continue;
+        const char *n = x_name(x, en->name);
+        for (const char *p = n; p && *p; p++) {
+            if ((p == n || p[-1] == ' ') && strncasecmp(p, word, wl) == 0 &&
+                (p[wl] == '\0' || p[wl] == ' ')) {
+                best = e;
+                seen = en->seen;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
 /* A definite description or a document phrase at i ("the country", "the
    OpenAI chatbot", "its own data security initiative"). */
 static int description(struct rn_extractor *x, size_t i, int *done)
@@ -661,6 +685,18 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             *done = 1;
             return add_mention(x, start, head + 1, x->m[x->tok_m[start - 2]].ent, MK_DOC, 1);
         }
+        /* "SB 1047 ... was a California bill authored by X": a predicate
+           noun is its subject */
+        if (!definite && i > 0 && x_is_be(x, i - 1)) {
+            for (size_t k = 0; k < x->nm; k++) {
+                if (x->m[k].kind == MK_DOC) {
+                    *done = 1;
+                    return add_mention(x, start, head + 1, x->m[k].ent, MK_DOC, 1);
+                }
+                if (x->m[k].kind == MK_ACTOR)
+                    break;
+            }
+        }
         /* "its initiative", "their statement" refer back like "the" does */
         int back = definite || x_is(x, i, "its") || x_is(x, i, "their");
         size_t end = x_doc_extend(x, head);
@@ -692,6 +728,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             e = x_recent(x, want, ie, XNONE);
         if (e == XNONE && x_type_fits(la->type, want))
             e = ie;
+    } else if (is_cap(x, head)) {
+        /* "the Commission": a capitalised head names a body; only one
+           whose name holds that word is meant */
+        e = recent_named(x, tnorm(x, head));
     } else {
         e = x_recent(x, want, XNONE, XNONE);
     }

@@ -825,9 +825,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (g.passive) {
         /* target = the subject; source = by-agent or place */
         size_t before = g.start > 0 ? g.start - 1 : 0;
-        if (g.start > 0 && x_is_punct(x, g.start - 1, ',') && g.start >= 2 &&
-            mention_at(x, g.start - 2) != XNONE)
-            collect_left(x, g.start - 2, &tgt);
+        uint32_t pm = g.start >= 2 ? mention_at(x, g.start - 2) : XNONE;
+        if (g.start > 0 && x_is_punct(x, g.start - 1, ',') && pm != XNONE &&
+            !(x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1)))
+            collect_left(x, g.start - 2, &tgt); /* not "..., which met in Paris, was" */
         else if (g.start >= 2 && mention_at(x, before) == XNONE && is_word(x, before) &&
                  !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
                  !x_is_conj(x, before) && !x_is_wh(x, before) &&
