@@ -182,6 +182,51 @@ static void test_document_targets(void **state)
                         "Chile[] proposes Chile-proposed initiative[] asserted|");
 }
 
+static void test_reported_speech_and_pronoun_clauses(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "said" is irregular: the pronoun after it opens a new clause */
+    assert_string_equal(RUN("Norway said it was banning Huawei."), "Norway[] bans Huawei[] asserted|");
+    /* a pronoun does not take the subject of its own clause */
+    assert_string_equal(RUN("WeChat was banned in Kenya while a Kenyan court stayed a ban on it in "
+                            "Uganda."),
+                        "Kenya[] bans WeChat[] asserted|Uganda[] bans WeChat[] hedged|");
+    /* reported speech: the speaker is not the accuser */
+    assert_string_equal(RUN("Chile said Peru had accused Bolivia of smuggling."),
+                        "Peru[] accuses Bolivia[] asserted|");
+}
+
+static void test_gender_from_pronouns(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Senator Ana Ruiz said she would wait.",
+                            "Governor Tom Berg also noted that he signed the Water Bill."),
+                        "Tom Berg[] signs Water Bill[] asserted|");
+}
+
+static void test_copula_and_relative_clauses(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("SB 99, the Clean Water Act, was a state bill authored by Senator Ana Ruiz."),
+                        "Ana Ruiz[] proposes SB 99[] asserted|");
+    assert_string_equal(RUN("The final accord of the ocean summit, which ended on Friday in Lima, was "
+                            "signed by 40 countries, but Chile and Peru were not among them."),
+                        "Peru[] signs final accord of the ocean summit[] negated|"
+                        "Chile[] signs final accord of the ocean summit[] negated|");
+}
+
+static void test_possessed_names_and_bodies(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway accused Russia's GRU of hacking."), "Norway[] accuses GRU[Russia] asserted|");
+    assert_string_equal(RUN("Huawei and ZTE phones were banned from US military bases."),
+                        "United States[] bans ZTE[] asserted|United States[] bans Huawei[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +239,10 @@ int main(void)
         cmocka_unit_test(test_negation_and_hedging),
         cmocka_unit_test(test_reversed_and_not_relations),
         cmocka_unit_test(test_document_targets),
+        cmocka_unit_test(test_reported_speech_and_pronoun_clauses),
+        cmocka_unit_test(test_gender_from_pronouns),
+        cmocka_unit_test(test_copula_and_relative_clauses),
+        cmocka_unit_test(test_possessed_names_and_bodies),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
