@@ -827,9 +827,14 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         size_t before = g.start > 0 ? g.start - 1 : 0;
         uint32_t pm = g.start >= 2 ? mention_at(x, g.start - 2) : XNONE;
         if (g.start > 0 && x_is_punct(x, g.start - 1, ',') && pm != XNONE &&
-            !(x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1)))
-            collect_left(x, g.start - 2, &tgt); /* not "..., which met in Paris, was" */
-        else if (g.start >= 2 && mention_at(x, before) == XNONE && is_word(x, before) &&
+            !(x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1))) {
+            /* "The declaration, signed by A and the EU, was published by B":
+               the subject before the aside, else the name before the comma */
+            subject_of(x, g.start, &tgt);
+            filter_targets(x, tr, &tgt);
+            if (!tgt.n)
+                collect_left(x, g.start - 2, &tgt);
+        } else if (g.start >= 2 && mention_at(x, before) == XNONE && is_word(x, before) &&
                  !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
                  !x_is_conj(x, before) && !x_is_wh(x, before) &&
                  mention_at(x, before - 1) != XNONE &&
