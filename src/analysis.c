@@ -185,20 +185,27 @@ out:
 }
 
 /* Harmonic closeness estimated from a sample of targets: one search per
-   target along incoming edges gives every node's distance to it. */
+   target along incoming edges gives every node's distance to it, searches
+   run a batch of targets at a time (one matrix row each, ~64 MB at most).
+   Counting hops, the first step is exact: a node's out-neighbours each add
+   1, and the sample estimates only the nodes two or more steps away, so a
+   node that reaches a few others never rounds to 0. With 1/weight lengths
+   the plain sample mean is used. */
 static int closeness_sampled(const igraph_t *g, const igraph_vector_t *w, igraph_integer_t k,
                              const struct rn_centrality_options *opt, double *out,
                              struct rn_err *err)
 {
     igraph_integer_t n = igraph_vcount(g);
-    igraph_vector_int_t tgt;
+    igraph_vector_int_t tgt, deg;
     igraph_matrix_t dist;
+    uint32_t *near = calloc((size_t)n, sizeof *near); /* sampled targets at 1 hop, or v itself */
     int rc = RN_OK;
-    if (igraph_vector_int_init(&tgt, 0) != IGRAPH_SUCCESS)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
-    if (igraph_matrix_init(&dist, 0, 0) != IGRAPH_SUCCESS) {
-        igraph_vector_int_destroy(&tgt);
-        return rn_fail(err, RN_ENOMEM, "out of memory");
+    int tgt_ok = igraph_vector_int_init(&tgt, 0) == IGRAPH_SUCCESS;
+    int deg_ok = igraph_vector_int_init(&deg, 0) == IGRAPH_SUCCESS;
+    int dist_ok = igraph_matrix_init(&dist, 0, 0) == IGRAPH_SUCCESS;
+    if (!near || !tgt_ok || !deg_ok || !dist_ok) {
+        rc = rn_fail(err, RN_ENOMEM, "out of memory");
+        goto out;
     }
     /* A different stream from betweenness's sample. */
     rc = sample_nodes(n, k, opt->seed ^ 0x5bd1e995ul, &tgt);
@@ -206,33 +213,57 @@ static int closeness_sampled(const igraph_t *g, const igraph_vector_t *w, igraph
         rn_fail(err, rc, "out of memory");
         goto out;
     }
+    igraph_error_t ig = w ? IGRAPH_SUCCESS
+                          : igraph_degree(g, &deg, igraph_vss_all(), IGRAPH_OUT, IGRAPH_NO_LOOPS);
+    if (ig != IGRAPH_SUCCESS) {
+        rc = rn_graph_fail(err, ig, "closeness");
+        goto out;
+    }
     for (igraph_integer_t i = 0; i < n; i++)
         out[i] = 0;
-    for (igraph_integer_t s = 0; s < k; s++) {
-        igraph_integer_t t = VECTOR(tgt)[s];
-        igraph_error_t ig =
-            w ? igraph_distances_dijkstra(g, &dist, igraph_vss_1(t), igraph_vss_all(), w, IGRAPH_IN)
-              : igraph_distances(g, &dist, igraph_vss_1(t), igraph_vss_all(), IGRAPH_IN);
+    igraph_integer_t batch = (igraph_integer_t)(8e6 / (double)n);
+    batch = batch < 1 ? 1 : batch > k ? k : batch;
+    for (igraph_integer_t s = 0; s < k; s += batch) {
+        igraph_integer_t len = s + batch > k ? k - s : batch;
+        igraph_vector_int_t part;
+        igraph_vector_int_view(&part, VECTOR(tgt) + s, len);
+        ig = w ? igraph_distances_dijkstra(g, &dist, igraph_vss_vector(&part), igraph_vss_all(), w,
+                                           IGRAPH_IN)
+               : igraph_distances(g, &dist, igraph_vss_vector(&part), igraph_vss_all(), IGRAPH_IN);
         if (ig != IGRAPH_SUCCESS) {
             rc = rn_graph_fail(err, ig, "closeness");
             goto out;
         }
-        for (igraph_integer_t v = 0; v < n; v++) {
-            double d = MATRIX(dist, 0, v);
-            if (v != t && isfinite(d) && d > 0)
-                out[v] += 1.0 / d;
+        for (igraph_integer_t r = 0; r < len; r++) {
+            igraph_integer_t t = VECTOR(part)[r];
+            for (igraph_integer_t v = 0; v < n; v++) {
+                double d = MATRIX(dist, r, v);
+                if (v == t || (!w && d == 1))
+                    near[v]++;
+                else if (isfinite(d) && d > 0)
+                    out[v] += 1.0 / d;
+            }
         }
     }
-    /* Node v saw k sampled targets, or k - 1 when it is one of them. */
-    for (igraph_integer_t v = 0, j = 0; v < n; v++) {
-        int in_sample = j < k && VECTOR(tgt)[j] == v;
-        j += in_sample;
-        double seen = (double)(k - in_sample);
-        out[v] = seen > 0 ? out[v] / seen : 0;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        /* Sampled targets that say something about the far nodes. */
+        double seen = (double)(k - (igraph_integer_t)near[v]);
+        double far = seen > 0 ? out[v] / seen : 0; /* mean of 1/d over far nodes */
+        if (w) {
+            out[v] = far;
+        } else {
+            double d1 = (double)VECTOR(deg)[v];
+            out[v] = n > 1 ? (d1 + far * ((double)(n - 1) - d1)) / (double)(n - 1) : 0;
+        }
     }
 out:
-    igraph_vector_int_destroy(&tgt);
-    igraph_matrix_destroy(&dist);
+    free(near);
+    if (tgt_ok)
+        igraph_vector_int_destroy(&tgt);
+    if (deg_ok)
+        igraph_vector_int_destroy(&deg);
+    if (dist_ok)
+        igraph_matrix_destroy(&dist);
     return rc;
 }
 
@@ -246,8 +277,8 @@ static int closeness(const igraph_t *g, const igraph_vector_t *w,
         c->closeness_approximate = 1;
         snprintf(c->closeness_note, sizeof c->closeness_note,
                  "closeness is approximate: mean of 1/distance to %" IGRAPH_PRId " of %" IGRAPH_PRId
-                 " nodes sampled with seed %lu",
-                 k, n, opt->seed);
+                 " nodes sampled with seed %lu%s",
+                 k, n, opt->seed, w ? "" : " (direct neighbours counted exactly)");
         return closeness_sampled(g, w, k, opt, c->value[RN_M_CLOSENESS], err);
     }
     igraph_vector_t res;

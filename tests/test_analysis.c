@@ -339,6 +339,60 @@ static void test_sampled_betweenness_is_flagged(void **state)
     rn_relset_free(set);
 }
 
+/* On a larger graph the sampled estimates stay near the exact values, and
+   a node with out-neighbours never gets closeness 0 (its first step is
+   counted exactly). The graph: a directed ring of 60 with chords i -> i+7
+   and, for every third node, i -> i+19; plus a dead end reached from 0. */
+static void test_sampled_estimates_near_exact(void **state)
+{
+    (void)state;
+    enum { N = 60 };
+    static char names[N + 1][8];
+    struct edge e[3 * N + 1];
+    size_t ne = 0;
+    for (int i = 0; i <= N; i++)
+        snprintf(names[i], sizeof names[i], "n%02d", i);
+    for (int i = 0; i < N; i++) {
+        e[ne++] = (struct edge){ names[i], names[(i + 1) % N], 1 };
+        e[ne++] = (struct edge){ names[i], names[(i + 7) % N], 1 };
+        if (i % 3 == 0)
+            e[ne++] = (struct edge){ names[i], names[(i + 19) % N], 1 };
+    }
+    e[ne++] = (struct edge){ names[0], names[N], 1 }; /* n60 reaches nobody */
+    struct rn_relset *set;
+    struct rn_view *v = make_view(e, ne, &set);
+    struct rn_centrality_options opt;
+    struct rn_centrality exact, approx;
+    rn_centrality_options_init(&opt);
+    opt.measures = (1u << RN_M_BETWEENNESS) | (1u << RN_M_CLOSENESS);
+    assert_int_equal(rn_centrality_compute(v, &opt, &exact, NULL), RN_OK);
+    assert_int_equal(exact.closeness_approximate, 0);
+    /* 61 nodes * 141 edges; a limit of 141 * 30 samples 30 nodes */
+    opt.exact_betweenness_limit = 141.0 * 30;
+    assert_int_equal(rn_centrality_compute(v, &opt, &approx, NULL), RN_OK);
+    assert_int_equal(approx.closeness_approximate, 1);
+    assert_non_null(strstr(approx.closeness_note, "30 of 61 nodes"));
+    double berr = 0, bsum = 0, cerr = 0, csum = 0;
+    for (uint32_t i = 0; i < v->n_nodes; i++) {
+        double bx = exact.value[RN_M_BETWEENNESS][i], ba = approx.value[RN_M_BETWEENNESS][i];
+        double cx = exact.value[RN_M_CLOSENESS][i], ca = approx.value[RN_M_CLOSENESS][i];
+        berr += fabs(bx - ba);
+        bsum += bx;
+        cerr += fabs(cx - ca);
+        csum += cx;
+        if (i != node_of(v, "n60"))
+            assert_true(ca >= 2.0 / 60 - 1e-12); /* at least two out-neighbours */
+    }
+    /* mean relative error: betweenness within 35%, closeness within 10% */
+    assert_true(berr / bsum < 0.35);
+    assert_true(cerr / csum < 0.10);
+    assert_true(approx.value[RN_M_CLOSENESS][node_of(v, "n60")] == 0);
+    rn_centrality_release(&exact);
+    rn_centrality_release(&approx);
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
 /* Two dense groups joined by one edge: both algorithms find them, the same
    seed gives the same partition. */
 static void test_communities_seeded(void **state)
@@ -465,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_three_cycle_by_hand),
         cmocka_unit_test(test_star_centre_by_hand),
         cmocka_unit_test(test_sampled_betweenness_is_flagged),
+        cmocka_unit_test(test_sampled_estimates_near_exact),
         cmocka_unit_test(test_communities_seeded),
         cmocka_unit_test(test_reciprocity),
         cmocka_unit_test(test_empty_and_bad_weights),

@@ -108,7 +108,7 @@ size_t rn_centrality_rank(const struct rn_centrality *c, const struct rn_view *v
                           enum rn_measure m, size_t top, uint32_t *order);
 
 /* The default betweenness/closeness size limit (nodes * edges). */
-#define RN_EXACT_PATHS_LIMIT 2e8
+#define RN_EXACT_PATHS_LIMIT 1e8
 
 /* Global reciprocity of the view: the share of (source, target) pairs whose
  * reverse pair is also present, self-loops ignored (igraph's default mode on
