@@ -572,20 +572,29 @@ static uint32_t doc_head(struct rn_extractor *x, size_t i)
     return x_str(x, w, n);
 }
 
+static int doc_prep(const struct rn_extractor *x, size_t i)
+{
+    return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "with");
+}
+
 size_t x_doc_extend(struct rn_extractor *x, size_t head)
 {
     size_t end = head + 1;
-    if (!(x_is(x, end, "of") || x_is(x, end, "on") || x_is(x, end, "for") || x_is(x, end, "with")))
-        return end;
-    size_t k = end + 1, last = 0;
-    while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) && !x_is_aux(x, k) &&
-           !(x_is_prep(x, k) && k > end + 1) && !(x_is(x, k, "and") && k + 1 < x->tok.len &&
-                                                  x_is_det(x, k + 1))) {
-        if (!x_is_det(x, k) && !x_is(x, k, "and"))
-            last = k + 1;
-        k++;
+    /* up to two phrases: "a proposal for a regulatory framework on AI" */
+    for (int pp = 0; pp < 2 && doc_prep(x, end); pp++) {
+        size_t k = end + 1, last = 0;
+        while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) &&
+               !x_is_aux(x, k) && !x_is_prep(x, k) &&
+               !(x_is(x, k, "and") && k + 1 < x->tok.len && x_is_det(x, k + 1))) {
+            if (!x_is_det(x, k) && !x_is(x, k, "and"))
+                last = k + 1;
+            k++;
+        }
+        if (!last)
+            break;
+        end = last;
     }
-    return last ? last : end;
+    return end;
 }
 
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)

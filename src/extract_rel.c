@@ -287,6 +287,10 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         uint32_t pm = mention_at(x, p);
         if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
             break;
+        /* "At a summit in Paris, the US and the UK ...": a name inside a
+           phrase before the comma is not a member */
+        if (x_is_punct(x, k, ',') && x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1))
+            break;
         j = p;
     }
 }
