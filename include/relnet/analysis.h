@@ -4,7 +4,11 @@
  * hub/authority, eigenvector, communities) read the summed edge weight as
  * strength; path-type measures (betweenness, closeness) count hops unless
  * distance_inverse asks for 1/weight as the length. Self-loops are left out
- * of path measures. Randomised algorithms are seeded, so runs repeat.
+ * of path measures, coreness, eigenvector and communities. Randomised
+ * algorithms and samples are seeded, so runs repeat.
+ *
+ * Everything here calls igraph, which is single-threaded state: call from
+ * one thread (graph.h).
  *
  * Results are arrays indexed by view node.
  */
@@ -44,10 +48,11 @@ struct rn_centrality_options {
     unsigned measures;        /* bit (1u << enum rn_measure) per measure wanted */
     int distance_inverse;     /* path measures use 1/weight as length */
     enum rn_community_algo community;
-    unsigned long seed;       /* RNG seed for communities (RN_DEFAULT_SEED) */
-    /* Exact betweenness is O(V*E). Above this many nodes*edges the
-       computation is approximated (see rn_centrality.betweenness_note);
-       0 = the built-in limit. */
+    unsigned long seed;       /* RNG seed for communities and samples (RN_DEFAULT_SEED) */
+    /* Exact betweenness and closeness are O(V*E). Above this many
+       nodes*edges both are estimated from a sample of about limit/edges
+       nodes (see the *_note fields); 0 = RN_EXACT_PATHS_LIMIT, INFINITY =
+       always exact. */
     double exact_betweenness_limit;
 };
 
