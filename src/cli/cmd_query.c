@@ -47,6 +47,7 @@ struct who {
     const char *affiliation;
     char **aliases;
     size_t n_aliases;
+    const char *rolled_into; /* --by affiliation: whose relations are shown */
 };
 
 struct query {
@@ -158,6 +159,11 @@ static int write_table(const struct query *q, const struct who *w)
         rn_buf_addf(&line, ", affiliation %s", w->affiliation);
     rn_buf_adds(&line, ")");
     put_line(&line);
+    if (w->rolled_into) {
+        rn_buf_reset(&line);
+        rn_buf_addf(&line, "relations of %s (--by affiliation)", w->rolled_into);
+        put_line(&line);
+    }
     if (w->n_aliases) {
         rn_buf_reset(&line);
         rn_buf_adds(&line, "also known as: ");
@@ -321,6 +327,8 @@ static int write_json(const struct query *q, const struct who *w)
         rc = rn_json_set(root, "affiliation", rn_json_string(w->affiliation && w->affiliation[0]
                                                                  ? w->affiliation
                                                                  : NULL));
+    if (rc == RN_OK && w->rolled_into)
+        rc = rn_json_set(root, "rolled_into", rn_json_string(w->rolled_into));
     if (rc == RN_OK) {
         rc = rn_json_set(root, "aliases", aliases);
         aliases = NULL;
@@ -498,6 +506,12 @@ int cmd_query(int argc, char **argv)
         q.entity = rn_relset_find(set, ent.name);
     }
     q.set = set;
+    /* Rolled up, a spokesman's relations are his state's: show those. */
+    if (q.by_affiliation && q.entity != RN_NONE &&
+        rn_view_top_affiliation(set, q.entity) != q.entity) {
+        q.entity = rn_view_top_affiliation(set, q.entity);
+        w.rolled_into = set->entity_name[q.entity];
+    }
     if (q.entity != RN_NONE && collect(&q) != RN_OK) {
         cli_errorf("out of memory");
         code = RN_EXIT_FAIL;

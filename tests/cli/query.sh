@@ -66,6 +66,13 @@ head -1 "$tmp/hostile.txt" | grep -qF 'Say "no", <&> \ back\nslash' ||
 grep -qx '  accuses United States: 3 reports, 2020-03-01 to 2020-03-05' "$tmp/csvq.txt" ||
     fail "query on CSV input"
 
+# Rolled up by affiliation, the spokesman's query shows China's relations,
+# his accusation of Australia among them.
+"$relnet" query --kb "$kb" 'Zhao Lijian' --by affiliation >"$tmp/zhao.txt"
+grep -qx 'relations of China (--by affiliation)' "$tmp/zhao.txt" || fail "roll-up note"
+grep -qx 'out (what it does): 5 reports' "$tmp/zhao.txt" || fail "rolled-up count: $(cat "$tmp/zhao.txt")"
+grep -qx '  accuses Australia: 1 report, 2020-05-01' "$tmp/zhao.txt" || fail "rolled-up group"
+
 # Unknown names: suggestions and exit 1.
 set +e
 "$relnet" query --kb "$kb" Chyna >/dev/null 2>"$tmp/err"; rc=$?
