@@ -664,6 +664,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
                    x_is(x, i, "these");
     size_t j = i + 1, head = XNONE;
     uint32_t inner = XNONE;
+    int inner_state = 0;
     for (; j < x->tok.len && j - i <= 5; j++) {
         if (!is_word(x, j) && !x_is_punct(x, j, '"') && !x_is_punct(x, j, '\''))
             break;
@@ -674,6 +675,9 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g)) {
             if (g.kind != RN_GAZ_DEMONYM && inner == XNONE)
                 inner = g.actor;
+            if (g.kind == RN_GAZ_DEMONYM ||
+                rn_lexicon_actor(x->lex, g.actor)->type == RN_ETYPE_COUNTRY)
+                inner_state = 1;
             j += g.ntok - 1;
             continue;
         }
@@ -686,6 +690,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     }
     if (head == XNONE || (head + 1 < x->tok.len && is_cap(x, head + 1) && !poss))
         return RN_OK; /* "the Chinese company ZTE": the name follows */
+    /* "the Kenyan regulator", "the Chinese government": a state's body,
+       named at the demonym (state_forms) */
+    if (inner_state && (x_cue(x, head, RN_CUE_INST) || x_cue(x, head, RN_CUE_GOV)))
+        return RN_OK;
     if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC)) {
         size_t start = poss ? i + 1 : i;
         /* "SB 1047, a controversial bill": the apposition is the same document */
@@ -716,7 +724,9 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         *done = 1;
         return add_mention(x, start, end, e, MK_DOC, back);
     }
-    if (!definite || !x_cue(x, head, RN_CUE_DESC))
+    /* "the 12 apps" is a set, not one app (no description head ends in -s) */
+    if (!definite || !x_cue(x, head, RN_CUE_DESC) ||
+        tnorm(x, head)[x->tok.items[head].norm_len - 1] == 's')
         return RN_OK;
     struct rn_cue_match cm;
     if (!x_cue_len(x, head, RN_CUE_DESC, &cm))

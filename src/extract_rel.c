@@ -131,6 +131,43 @@ static int list_goes_on(struct rn_extractor *x, size_t k)
     return 0;
 }
 
+/* The head noun and number of the counted set mention mi. */
+static void set_key(struct rn_extractor *x, uint32_t mi, uint32_t *head, uint32_t *num)
+{
+    const struct mention *m = &x->m[mi];
+    size_t h = m->b - 1;
+    *head = x_str(x, rn_token_norm(&x->tok, h), x->tok.items[h].norm_len);
+    *num = (x->tok.items[m->a].flags & RN_TOK_NUM)
+               ? x_str(x, rn_token_norm(&x->tok, m->a), x->tok.items[m->a].norm_len)
+               : XNONE;
+}
+
+static void remember_set(struct rn_extractor *x, uint32_t mi, const struct side *s)
+{
+    struct xset *st = &x->sets[x->nsets < XSETS ? x->nsets++ : XSETS - 1];
+    set_key(x, mi, &st->head, &st->num);
+    st->n = 0;
+    for (size_t i = 0; i < s->n && st->n < XSET_MEMBERS; i++)
+        st->members[st->n++] = s->ents[i];
+}
+
+/* "the 59 apps" after "59 Chinese apps, including A and B": A and B. */
+static int recall_set(struct rn_extractor *x, uint32_t mi, struct side *s)
+{
+    uint32_t head, num;
+    set_key(x, mi, &head, &num);
+    for (size_t k = x->nsets; k-- > 0;) {
+        const struct xset *st = &x->sets[k];
+        if (st->head != head || (num != XNONE && st->num != XNONE && num != st->num))
+            continue;
+        for (size_t i = 0; i < st->n; i++)
+            side_add(s, st->members[i]);
+        s->resolved = 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* The noun phrase (or list) starting at i, going right. */
 static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 {
@@ -241,12 +278,19 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         }
         break;
     }
+    uint32_t qm = head_is_set && s->desc_b > s->desc_a ? mention_at(x, s->desc_a) : XNONE;
+    if (qm != XNONE && x->m[qm].kind != MK_QUANT)
+        qm = XNONE;
     if (include && s->n > 0) {
+        if (qm != XNONE)
+            remember_set(x, qm, s);
         s->quant = 0;
         s->desc_b = s->desc_a = 0;
-    } else if (head_is_set && s->n == 0 && mention_at(x, s->desc_a) != XNONE &&
-               x->m[mention_at(x, s->desc_a)].kind == MK_QUANT) {
-        s->quant = 1;
+    } else if (qm != XNONE && s->n == 0) {
+        if (recall_set(x, qm, s))
+            s->desc_b = s->desc_a = 0;
+        else
+            s->quant = 1;
     } else if (head_is_set && s->n == 0 && s->desc_b == 0) {
         s->quant = 1;
     }

@@ -129,6 +129,17 @@ static void test_lists_and_counted_sets(void **state)
                         "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|");
 }
 
+static void test_counted_set_recalled(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Kenya banned 12 apps, including Telegram and WeChat.",
+                            "The Kenyan regulator said it had decided to block the 12 apps."),
+                        "Kenya[] bans Telegram[] asserted|Kenya[] bans WeChat[] asserted|"
+                        "Kenyan Regulator[Kenya] bans Telegram[] asserted|"
+                        "Kenyan Regulator[Kenya] bans WeChat[] asserted|");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -234,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_passive_agent_and_location),
         cmocka_unit_test(test_nominal),
         cmocka_unit_test(test_lists_and_counted_sets),
+        cmocka_unit_test(test_counted_set_recalled),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

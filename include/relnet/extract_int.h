@@ -70,6 +70,16 @@ struct xpending {
     enum rn_polarity polarity;
 };
 
+/* A counted set whose members were named ("59 apps, including A and B"),
+   so that a later "the 59 apps" means them. */
+#define XSET_MEMBERS 24
+struct xset {
+    uint32_t head, num; /* string ids of the head noun and the number (or XNONE) */
+    uint32_t members[XSET_MEMBERS];
+    size_t n;
+};
+#define XSETS 8
+
 struct rn_extractor {
     const struct rn_lexicon *lex;
     struct rn_wordcache *wc;
@@ -92,6 +102,8 @@ struct rn_extractor {
     unsigned long *short_gen;   /* shorts id -> generation */
     uint64_t clock;
     struct xpending pending;
+    struct xset sets[XSETS];
+    size_t nsets;
 
     /* the sentence */
     size_t sent_no, sent_start;
