@@ -90,6 +90,16 @@ static const char *const num_w[] = { "two", "three", "four", "five", "six", "sev
                                      "thirty", "forty", "fifty", "sixty", "dozens", "hundreds",
                                      "several", "many", "numerous", "multiple", "dozen", NULL };
 
+/* The word cache's tagger: closed classes of a normalised word. */
+static uint32_t closed_tag(void *ctx, const char *w, size_t n)
+{
+    const struct rn_extractor *x = ctx;
+    uint32_t id;
+    if (n > 10 || rn_strtab_find(x->closed, w, n, &id) != RN_OK)
+        return 0;
+    return x->closed_bits[id];
+}
+
 int x_word_classes_init(struct rn_extractor *x)
 {
     static const struct {
@@ -115,6 +125,7 @@ int x_word_classes_init(struct rn_extractor *x)
             x->closed_bits[id] |= lists[l].bit;
         }
     }
+    rn_wordcache_set_tagger(x->wc, closed_tag, x);
     return RN_OK;
 }
 
@@ -912,10 +923,8 @@ int x_mentions(struct rn_extractor *x)
                     (!(f & RN_TOK_CAP) || first_word == n || first_word == i ||
                      (f & RN_TOK_UPPER) || i < 2 || (x->tok.items[i - 1].flags & RN_TOK_QUOTE) ||
                      x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
-        x->tok_cls[i] = maybe && rn_strtab_find(x->closed, rn_token_norm(&x->tok, i),
-                                                x->tok.items[i].norm_len, &id) == RN_OK
-                            ? x->closed_bits[id]
-                            : 0;
+        (void)id;
+        x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) : 0;
         if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
             if (first_word == n)
                 first_word = i;

@@ -77,6 +77,7 @@ struct rn_lexicon {
 struct wordinfo {
     uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
     uint32_t cuebits;
+    uint32_t tag;  /* the caller's tagger's value */
     uint8_t first_max;
 };
 
@@ -92,6 +93,8 @@ struct rn_wordcache {
     size_t prepared_len;
     struct wordinfo *tinfo;
     size_t tcap;
+    uint32_t (*tagger)(void *ctx, const char *word, size_t len);
+    void *tagger_ctx;
 };
 
 #define WORDCACHE_LIMIT 2000000u
@@ -700,7 +703,7 @@ int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, str
     return stem_word(wc->stemmer, word, len, out);
 }
 
-static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0 };
+static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0 };
 
 /* Facts about the word at token i; punctuation has none (a possessive is a
    word here: "'s" appears in names such as "People's Republic"). */
@@ -729,6 +732,8 @@ static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_toke
     struct wordinfo *wi = &wc->info[id];
     *wi = no_info;
     const struct rn_lexicon *lex = wc->lex;
+    if (wc->tagger)
+        wi->tag = wc->tagger(wc->tagger_ctx, w, tk->norm_len);
     uint32_t fid;
     if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK)
         wi->first_max = lex->first_max[fid];
@@ -749,6 +754,25 @@ static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens
     if (t == wc->prepared && t->gen == wc->prepared_gen && i < wc->prepared_len)
         return wc->tinfo[i];
     return lookup_info(wc, t, i);
+}
+
+void rn_wordcache_set_tagger(struct rn_wordcache *wc,
+                             uint32_t (*tag)(void *ctx, const char *word, size_t len), void *ctx)
+{
+    wc->tagger = tag;
+    wc->tagger_ctx = ctx;
+    /* facts memoised without the tagger are stale now */
+    struct rn_strtab *fresh = rn_strtab_new();
+    if (fresh) {
+        rn_strtab_free(wc->words);
+        wc->words = fresh;
+    }
+    wc->prepared = NULL;
+}
+
+uint32_t rn_wordcache_tag(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+{
+    return i < t->len ? word_info(wc, t, i).tag : 0;
 }
 
 int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)

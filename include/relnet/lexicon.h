@@ -177,6 +177,13 @@ void rn_wordcache_free(struct rn_wordcache *wc);
  * RN_OK or RN_ENOMEM. */
 int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t);
 
+/* A caller's own per-word facts, memoised with the rest: tag(ctx, word,
+ * len) is called once per distinct normalised word (and again after the
+ * cache is cleared); rn_wordcache_tag returns its value for token i. */
+void rn_wordcache_set_tagger(struct rn_wordcache *wc,
+                             uint32_t (*tag)(void *ctx, const char *word, size_t len), void *ctx);
+uint32_t rn_wordcache_tag(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i);
+
 /* The Snowball English stem of a lowercase word, written to out (for tests
  * and tools). */
 int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, struct rn_buf *out);

@@ -66,13 +66,41 @@ static void tsv_field(struct rn_buf *b, const char *s)
     }
 }
 
+static void fmt_long(char out[32], long v)
+{
+    char tmp[24];
+    size_t n = 0;
+    int neg = v < 0;
+    unsigned long u = neg ? 0ul - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t k = 0;
+    if (neg)
+        out[k++] = '-';
+    while (n)
+        out[k++] = tmp[--n];
+    out[k] = '\0';
+}
+
 static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err)
 {
     struct writer *w = ctx;
-    char sent[32], off[32], conf[32];
-    snprintf(sent, sizeof sent, "%ld", r->sentence_no);
-    snprintf(off, sizeof off, "%ld", r->offset);
-    snprintf(conf, sizeof conf, "%.2f", r->confidence);
+    char sent[32], off[32], conf[8];
+    fmt_long(sent, r->sentence_no);
+    fmt_long(off, r->offset);
+    /* two decimals without printf (a hot path: one call per record) */
+    long c = (long)(r->confidence * 100 + 0.5);
+    if (c < 0)
+        c = 0;
+    if (c > 100)
+        c = 100;
+    conf[0] = (char)('0' + c / 100);
+    conf[1] = '.';
+    conf[2] = (char)('0' + (c / 10) % 10);
+    conf[3] = (char)('0' + c % 10);
+    conf[4] = '\0';
     const char *vals[NCOLUMNS] = {
         r->article ? r->article : "",
         sent,
