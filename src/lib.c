@@ -2,6 +2,7 @@
 #include "relnet/lib.h"
 
 #include "relnet/analysis.h"
+#include "relnet/render.h"
 
 #include <stdlib.h>
 
@@ -10,7 +11,7 @@ int rn_lib_init(struct rn_err *err)
     int rc = rn_analysis_setup(RN_DEFAULT_SEED, err);
     if (rc != RN_OK)
         return rc;
-    return RN_OK;
+    return rn_render_setup(err);
 }
 
 void rn_lib_shutdown(void)

@@ -1,0 +1,139 @@
+/* render.h - relationship diagrams, drawn in-process with Graphviz (cgraph +
+ * gvc; render.c is the only file that includes them).
+ *
+ * What a drawing shows (one picture a journalist can put in a story):
+ *   - nodes: the entities kept by the selection below. Shape by entity type
+ *     (country box, organization hexagon, company parallelogram, person
+ *     ellipse, group octagon, document note, unknown grey rounded box with a
+ *     dashed outline), size
+ *     by PageRank, fill by type or by community. Labels are the names,
+ *     wrapped at about 18 characters, at most 4 lines (the full name is in
+ *     the tooltip).
+ *   - edges: ONE EDGE PER (source, target, relation). A pair that mixes
+ *     several relations ("China accuses and bans X") gets one coloured arrow
+ *     per relation, so every colour in the picture means one thing. Colour by
+ *     relation; label = number of reports when more than one; pen width grows
+ *     with log(reports). The SVG tooltip names the relation, the count and up
+ *     to three evidence sentences with their article; the edge links to the
+ *     article when its URL is http(s) (other schemes are never emitted).
+ *   - a legend (cluster "Legend") listing every node type and every relation
+ *     drawn, and a caption saying what was selected.
+ *
+ * Selection: --ego keeps an entity and everything within `depth` hops
+ * (both directions); --top then keeps the N best: by PageRank, or in ego
+ * mode by (distance to the ego, then PageRank), so the picture stays
+ * connected. The ego is always kept.
+ *
+ * Engines and limits: "auto" draws with dot while the drawing is small
+ * enough for dot to finish in about a second or two and with sfdp (overlap
+ * removal on) beyond. Every engine has a node and edge limit measured on
+ * this project's benchmark machine (bench/bench_render.sh); a layout that
+ * would run for minutes is never started: with "auto" the engine falls back
+ * to a faster one (said in rn_render_report.note), and a forced engine
+ * beyond its limit fails with RN_EUSAGE and a message naming the limit.
+ *
+ * Escaping: node ids are synthetic (n0, n1, ...); every label, tooltip and
+ * caption is cleaned (control characters become spaces, invalid UTF-8
+ * becomes U+FFFD) and escaped for Graphviz (backslashes doubled, '&'
+ * written as "&amp;" because Graphviz decodes entities in labels), so names
+ * with quotes, backslashes, '<', '&' and newlines come out as typed in SVG,
+ * PNG, PDF and in DOT that Graphviz re-reads. URLs are percent-encoded.
+ *
+ * Output is deterministic for the same input and options (node order =
+ * view order, fixed fonts: fontname "DejaVu Sans"). Nothing partial is
+ * ever written: files are rendered into a temporary file in the target
+ * directory and renamed at the end.
+ *
+ * Graphviz keeps process-global state (its error callback): treat the
+ * renderer as single-threaded.
+ */
+#ifndef RELNET_RENDER_H
+#define RELNET_RENDER_H
+
+#include "relnet/analysis.h"
+#include "relnet/error.h"
+#include "relnet/view.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum rn_render_color {
+    RN_RENDER_COLOR_TYPE = 0,      /* fill by entity type (default) */
+    RN_RENDER_COLOR_COMMUNITY = 1, /* fill by community (Louvain on the whole view) */
+};
+
+/* The default --top: what stays readable on a page. */
+#define RN_RENDER_DEFAULT_TOP 40
+
+struct rn_render_options {
+    /* "auto" (NULL means auto), "dot", "neato", "fdp", "sfdp", "circo",
+       "twopi", or "none": no layout, only with format "dot" (the graph with
+       all its attributes, for the user's own Graphviz run or an export). */
+    const char *engine;
+    enum rn_render_color color;
+    long top;           /* keep the N best nodes; 0 = keep every selected node */
+    const char *ego;    /* entity name (aliases and spelling variants work), or NULL */
+    int depth;          /* hops around ego, both directions; <= 0 means 1 */
+    int legend;         /* draw the legend (rn_render_options_init sets 1) */
+    const char *title;  /* first line of the caption, or NULL */
+    const char *caption_note; /* extra caption line (the filter in words), or NULL */
+    int by_affiliation; /* the view rolls people up: an --ego person is drawn as its affiliation */
+    /* PageRank and community of the view's nodes, if the caller has them
+       (borrowed). NULL, or a measure missing from it: computed here. */
+    const struct rn_centrality *centrality;
+};
+
+/* Defaults: auto engine, colour by type, top RN_RENDER_DEFAULT_TOP, legend on. */
+void rn_render_options_init(struct rn_render_options *opt);
+
+/* What was drawn, for the command's summary line. */
+struct rn_render_report {
+    char engine[16];       /* the engine used ("none" without layout) */
+    uint32_t nodes_total;  /* nodes of the view */
+    uint32_t nodes_drawn;
+    size_t edges_drawn;    /* drawn edges: one per (source, target, relation) */
+    double layout_seconds; /* wall time of layout + render */
+    char note[512];        /* why a node or engine was dropped or replaced, "" if nothing */
+};
+
+/* Process-wide Graphviz setup: route Graphviz messages into relnet errors
+ * instead of stderr. Called by rn_lib_init; render functions call it too,
+ * so programs that skip rn_lib_init still get captured errors. RN_OK. */
+int rn_render_setup(struct rn_err *err);
+
+/* Output format of a file name by its extension: ".svg" -> "svg", ".png",
+ * ".pdf", ".dot" or ".gv" -> "dot" (case-insensitive). NULL when unknown. */
+const char *rn_render_format_of_path(const char *path);
+
+/* Is format one rn_render_* writes ("svg", "png", "pdf", "dot")? */
+int rn_render_format_ok(const char *format);
+
+/* Is engine a known engine name (see rn_render_options.engine)? */
+int rn_render_engine_ok(const char *engine);
+
+/* Draw view and write it to path ("-" = stdout) as format (svg, png, pdf,
+ * dot). opt may be NULL (defaults); rep may be NULL.
+ * Errors (the file is then untouched, and no temporary file is left):
+ *   RN_EUSAGE     unknown format or engine, engine "none" with a format
+ *                 other than dot, or a drawing beyond the limit of a
+ *                 forced engine (or of every engine), with the limit and
+ *                 how to shrink the drawing (--top, filters) in err;
+ *   RN_ENOTFOUND  opt->ego names no entity (err suggests close names) or
+ *                 one without relations in this view;
+ *   RN_EIO        the file cannot be written (checked before the layout);
+ *   RN_EINTERNAL  Graphviz failed (its message is in err);
+ *   RN_ENOMEM.
+ * Cost: PageRank on the whole view (plus Louvain with colour by community)
+ * and O(records) for the selection; then layout of the drawn part only. */
+int rn_render_file(const struct rn_view *view, const struct rn_render_options *opt,
+                   const char *format, const char *path, struct rn_render_report *rep,
+                   struct rn_err *err);
+
+/* The same into memory: *out (malloc'd, NUL-terminated, free with free())
+ * and *len. For embedding an SVG in a report. Same errors as above except
+ * RN_EIO. */
+int rn_render_data(const struct rn_view *view, const struct rn_render_options *opt,
+                   const char *format, char **out, size_t *len, struct rn_render_report *rep,
+                   struct rn_err *err);
+
+#endif

@@ -1,0 +1,1400 @@
+/* render.c - relationship diagrams with Graphviz cgraph + gvc (see relnet/render.h).
+ *
+ * The only file that includes gvc.h. The Graphviz API takes char * for
+ * strings it never writes; the casts to (char *) below are for that alone.
+ * Traps (notes/apis.md 3.2-3.6): agset() on an undeclared attribute does
+ * nothing, so every attribute is declared with agattr() first;
+ * gvRenderFilename() returns 0 on an unwritable path, so we open files
+ * ourselves; gvFreeLayout() must come before agclose().
+ */
+#include <gvc.h>
+
+#include "relnet/render.h"
+
+#include "relnet/buf.h"
+#include "relnet/lib.h"
+#include "relnet/text.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------------ */
+/* Graphviz messages                                                         */
+
+/* Graphviz reports through agerr(); the callback receives each message in
+   pieces ("Error", ": ", text), so we append. Process-global, like
+   Graphviz's own state. */
+static char gv_msgs[2048];
+
+static int gv_collect(char *msg)
+{
+    size_t used = strlen(gv_msgs);
+    if (used < sizeof gv_msgs - 1)
+        snprintf(gv_msgs + used, sizeof gv_msgs - used, "%s", msg);
+    return 0;
+}
+
+int rn_render_setup(struct rn_err *err)
+{
+    (void)err;
+    agseterrf(gv_collect);
+    return RN_OK;
+}
+
+static void gv_reset(void)
+{
+    agseterrf(gv_collect);
+    gv_msgs[0] = '\0';
+    agreseterrors();
+}
+
+/* Fail with Graphviz's own words: its error lines (warnings explain
+   nothing about a failure), joined with "; ". */
+static int gv_fail(struct rn_err *err, const char *what)
+{
+    struct rn_buf text = RN_BUF_INIT;
+    const char *p = gv_msgs;
+    while (*p) {
+        size_t len = strcspn(p, "\n");
+        if (len > 0 && strncmp(p, "Warning", 7) != 0) {
+            if (text.len)
+                rn_buf_adds(&text, "; ");
+            rn_buf_add(&text, p, len);
+        }
+        p += len + (p[len] == '\n');
+    }
+    int rc = rn_fail(err, RN_EINTERNAL, "graphviz %s failed%s%s", what, text.len ? ": " : "",
+                     rn_buf_str(&text));
+    rn_buf_release(&text);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Names: formats, engines, limits                                           */
+
+static const char *const formats[] = { "svg", "png", "pdf", "dot" };
+
+int rn_render_format_ok(const char *format)
+{
+    for (size_t i = 0; format && i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(format, formats[i]) == 0)
+            return 1;
+    return 0;
+}
+
+const char *rn_render_format_of_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return NULL;
+    dot++;
+    if (strcasecmp(dot, "gv") == 0)
+        return "dot";
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcasecmp(dot, formats[i]) == 0)
+            return formats[i];
+    return NULL;
+}
+
+/* How big a drawing each engine may lay out, and the graph attributes it
+   gets. Limits measured on the 2-core benchmark machine with this file's
+   attributes (bench/bench_render.sh, which passes the same attributes to
+   the dot program with -G: keep the two in step): at the limit a uniform
+   random graph (the worst case) lays out and renders in about 10 s; twice
+   the limit takes tens of seconds to minutes. */
+struct engine {
+    const char *name;
+    uint32_t max_nodes;
+    size_t max_edges;
+    const char *attrs; /* "name=value ..." graph attributes */
+};
+
+static const struct engine engines[] = {
+    /* Network simplex limits keep dot at seconds instead of minutes on
+       dense drawings (notes/apis.md 3.6: 49 s -> 3.8 s at 200/600);
+       nodesep keeps parallel arrows of one pair apart. */
+    { "dot", 200, 600, "nslimit=1 nslimit1=1 mclimit=0.5 nodesep=0.4 ranksep=0.8" },
+    /* Force-directed: remove node overlaps (prism), pack components (the
+       legend is one) side by side. */
+    { "neato", 1200, 3600, "overlap=prism pack=true" },
+    { "fdp", 3000, 9000, "overlap=prism pack=true" },
+    { "sfdp", 5000, 15000, "overlap=prism" },
+    { "circo", 80, 240, "pack=true" },
+    { "twopi", 2500, 7500, "pack=true" },
+};
+#define N_ENGINES (sizeof engines / sizeof engines[0])
+
+/* auto uses dot up to here: dot's layered drawings read best at this size
+   and it finishes in under a second (0.4 s at 100/300); larger layered
+   drawings grow too wide to read, and sfdp's are more compact. */
+#define AUTO_DOT_NODES 100
+#define AUTO_DOT_EDGES 300
+
+int rn_render_engine_ok(const char *engine)
+{
+    if (!engine || strcmp(engine, "auto") == 0 || strcmp(engine, "none") == 0)
+        return 1;
+    for (size_t i = 0; i < N_ENGINES; i++)
+        if (strcmp(engine, engines[i].name) == 0)
+            return 1;
+    return 0;
+}
+
+static const struct engine *find_engine(const char *name)
+{
+    for (size_t i = 0; i < N_ENGINES; i++)
+        if (strcmp(name, engines[i].name) == 0)
+            return &engines[i];
+    return NULL;
+}
+
+static int fits(const struct engine *e, uint32_t nodes, size_t edges)
+{
+    return nodes <= e->max_nodes && edges <= e->max_edges;
+}
+
+void rn_render_options_init(struct rn_render_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->engine = "auto";
+    opt->color = RN_RENDER_COLOR_TYPE;
+    opt->top = RN_RENDER_DEFAULT_TOP;
+    opt->depth = 1;
+    opt->legend = 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text for Graphviz                                                         */
+
+/* Append s[0..n) escaped for a Graphviz escString in a plain label:
+   backslashes doubled (a lone one starts \N, \n, \l ...) and '&' written
+   as "&amp;" (Graphviz decodes HTML entities in labels and tooltips, so
+   "AT&amp;T" would otherwise lose its "amp;"). Quotes and '<' pass: cgraph
+   quotes values when writing DOT and the SVG writer escapes them. */
+static int add_escaped(struct rn_buf *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc;
+        if (s[i] == '\\')
+            rc = rn_buf_add(out, "\\\\", 2);
+        else if (s[i] == '&')
+            rc = rn_buf_add(out, "&amp;", 5);
+        else
+            rc = rn_buf_addc(out, s[i]);
+        if (rc != RN_OK)
+            return rc;
+    }
+    return RN_OK;
+}
+
+/* Replace out's contents with s made printable: control characters and
+   other white space become single spaces, trimmed; invalid UTF-8 becomes
+   U+FFFD. */
+static int clean_text(const char *s, struct rn_buf *out)
+{
+    rn_buf_reset(out);
+    size_t n = strlen(s);
+    int pending_space = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        if (len < 0)
+            len = 1; /* cp is U+FFFD */
+        i += (size_t)len;
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || rn_unicode_is_space(cp)) {
+            pending_space = out->len > 0;
+            continue;
+        }
+        if (pending_space && rn_buf_addc(out, ' ') != RN_OK)
+            return RN_ENOMEM;
+        pending_space = 0;
+        if (rn_utf8_encode(out, cp) != RN_OK)
+            return RN_ENOMEM;
+    }
+    if (!out->data)
+        return rn_buf_adds(out, "");
+    return RN_OK;
+}
+
+/* Code points in s[0..n) (s is valid UTF-8 after clean_text). */
+static size_t cp_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return c;
+}
+
+/* Bytes of the first max code points of s[0..n). */
+static size_t cp_prefix(const char *s, size_t n, size_t max)
+{
+    size_t c = 0, i = 0;
+    for (; i < n; i++) {
+        if (((unsigned char)s[i] & 0xc0) != 0x80) {
+            if (c == max)
+                break;
+            c++;
+        }
+    }
+    return i;
+}
+
+#define ELLIPSIS "\xe2\x80\xa6"
+
+/* Append text cleaned and escaped, cut to max code points (then an
+   ellipsis). With wrap > 0, lines are broken (with the escape "\n",
+   a deliberate line break) at spaces before they exceed wrap code points,
+   and at most max_lines lines are kept. */
+static int add_text(struct rn_buf *out, const char *text, size_t max, size_t wrap,
+                    int max_lines)
+{
+    struct rn_buf clean = RN_BUF_INIT;
+    int rc = clean_text(text ? text : "", &clean);
+    const char *s = clean.data;
+    size_t n = clean.len, total = 0, line = 0;
+    int lines = 1;
+    for (size_t i = 0; rc == RN_OK && i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        size_t wlen = cp_count(s + i, j - i);
+        int cut = 0;
+        if (line > 0 && wrap && line + 1 + wlen > wrap) {
+            if (lines == max_lines) {
+                cut = 1;
+            } else {
+                rc = rn_buf_add(out, "\\n", 2);
+                lines++;
+                line = 0;
+            }
+        } else if (line > 0) {
+            rc = rn_buf_addc(out, ' ');
+            line++;
+            total++;
+        }
+        if (!cut && total + wlen > max) {
+            size_t keep = max > total ? max - total : 0;
+            rc = rc == RN_OK ? add_escaped(out, s + i, cp_prefix(s + i, j - i, keep)) : rc;
+            cut = 1;
+        } else if (!cut && rc == RN_OK) {
+            rc = add_escaped(out, s + i, j - i);
+            line += wlen;
+            total += wlen;
+        }
+        if (cut) {
+            if (rc == RN_OK)
+                rc = rn_buf_adds(out, ELLIPSIS);
+            break;
+        }
+        i = j < n ? j + 1 : j;
+    }
+    rn_buf_release(&clean);
+    return rc;
+}
+
+/* Does s start with a URL scheme other than http(s) ("javascript:",
+   "data:", "file:")? Such article names are not shown anywhere: a viewer
+   could turn them into links. One-letter schemes are Windows drives. */
+static int foreign_scheme(const char *s)
+{
+    size_t i = 0;
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (i > 0 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.')))
+        i++;
+    if (i < 2 || s[i] != ':')
+        return 0;
+    return !(i == 4 && strncasecmp(s, "http", 4) == 0) && !(i == 5 && strncasecmp(s, "https", 5) == 0);
+}
+
+/* Append url if it is an http(s) URL, percent-encoding every byte outside
+   the URI character set (and the quote characters) so that no attribute
+   or markup can be opened by it; '&' becomes "&amp;" because Graphviz
+   writes URLs into SVG unescaped. Returns 1 when appended, 0 when url is
+   not usable (any other scheme, including javascript:), -1 on ENOMEM. */
+static int add_url(struct rn_buf *out, const char *url)
+{
+    if (!url || (strncasecmp(url, "http://", 7) != 0 && strncasecmp(url, "https://", 8) != 0))
+        return 0;
+    static const char keep[] = "-._~:/?#[]@!$()*+,;=%";
+    size_t n = strlen(url);
+    if (n > 2000)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)url[i];
+        int rc;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            strchr(keep, c))
+            rc = rn_buf_addc(out, (char)c);
+        else if (c == '&')
+            rc = rn_buf_adds(out, "&amp;");
+        else
+            rc = rn_buf_addf(out, "%%%02X", c);
+        if (rc != RN_OK)
+            return -1;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Colours and shapes                                                        */
+
+struct type_style {
+    const char *shape, *fill, *style;
+};
+
+/* Indexed by enum rn_etype: distinct shapes, light fills (labels stay
+   readable in black), ColorBrewer Paired light tones. */
+static const struct type_style type_styles[RN_ETYPE_COUNT] = {
+    [RN_ETYPE_UNKNOWN] = { "box", "#e0e0e0", "filled,rounded,dashed" },
+    [RN_ETYPE_COUNTRY] = { "box", "#a6cee3", "filled" },
+    [RN_ETYPE_ORGANIZATION] = { "hexagon", "#b2df8a", "filled" },
+    [RN_ETYPE_COMPANY] = { "parallelogram", "#fdbf6f", "filled" },
+    [RN_ETYPE_PERSON] = { "ellipse", "#fb9a99", "filled" },
+    [RN_ETYPE_GROUP] = { "octagon", "#cab2d6", "filled" },
+    [RN_ETYPE_DOCUMENT] = { "note", "#ffff99", "filled" },
+};
+
+/* The built-in relations keep their colours everywhere; other relations
+   take the next free colour in order of first appearance. */
+static const struct {
+    const char *name, *color;
+} fixed_relations[] = {
+    { RN_REL_ACCUSES, "#d62728" },
+    { RN_REL_BANS, "#000000" },
+    { RN_REL_PROPOSES, "#1f77b4" },
+    { RN_REL_SIGNS, "#2ca02c" },
+};
+static const char *const other_relation_colors[] = {
+    "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79",
+};
+#define OVERFLOW_COLOR "#999999"
+
+/* ColorBrewer Set3: 12 light fills; further communities are white. */
+static const char *const community_colors[] = {
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+    "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
+};
+#define N_COMMUNITY_COLORS (sizeof community_colors / sizeof community_colors[0])
+
+/* ------------------------------------------------------------------------ */
+/* Did you mean                                                              */
+
+/* Up to max entity names of set closest to name, best first: distance of
+   name keys (a substring match counts 1), ties by name. Same ranking as
+   rn_store_suggest, over a relset instead of the database. */
+static size_t suggest(const struct rn_relset *set, const char *name, const char **out, size_t max)
+{
+    struct rn_buf want = RN_BUF_INIT, key = RN_BUF_INIT;
+    size_t n = 0, dist[8];
+    if (max > 8)
+        max = 8;
+    if (rn_text_key(name, strlen(name), &want) != RN_OK || want.len == 0)
+        goto out;
+    size_t limit = want.len / 3 + 1;
+    for (uint32_t e = 0; e < set->n_entities; e++) {
+        const char *ename = set->entity_name[e];
+        if (rn_text_key(ename, strlen(ename), &key) != RN_OK || key.len == 0)
+            continue;
+        size_t d = strstr(key.data, want.data) || strstr(want.data, key.data)
+                       ? 1
+                       : rn_text_distance(want.data, key.data, limit);
+        if (d > limit)
+            continue;
+        size_t pos = n;
+        while (pos > 0 && (dist[pos - 1] > d || (dist[pos - 1] == d && strcmp(out[pos - 1], ename) > 0)))
+            pos--;
+        if (pos >= max)
+            continue;
+        if (n == max)
+            n--;
+        memmove(out + pos + 1, out + pos, (n - pos) * sizeof *out);
+        memmove(dist + pos + 1, dist + pos, (n - pos) * sizeof *dist);
+        out[pos] = ename;
+        dist[pos] = d;
+        n++;
+    }
+out:
+    rn_buf_release(&want);
+    rn_buf_release(&key);
+    return n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Selection                                                                 */
+
+struct rank_item {
+    uint32_t dist;
+    double score;
+    uint32_t node;
+};
+
+static int cmp_rank(const void *a, const void *b)
+{
+    const struct rank_item *x = a, *y = b;
+    if (x->dist != y->dist)
+        return x->dist < y->dist ? -1 : 1;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The node an ego name stands for, or an error naming close names. */
+static int find_ego(const struct rn_view *v, const struct rn_render_options *opt, uint32_t *node,
+                    struct rn_buf *note, struct rn_err *err)
+{
+    const struct rn_relset *set = v->set;
+    uint32_t ent = rn_relset_find(set, opt->ego);
+    if (ent == RN_NONE) {
+        const char *close[5];
+        size_t k = suggest(set, opt->ego, close, 5);
+        struct rn_buf msg = RN_BUF_INIT;
+        rn_buf_addf(&msg, "no entity named '%s'", opt->ego);
+        for (size_t i = 0; i < k; i++)
+            rn_buf_addf(&msg, "%s'%s'", i ? ", " : "; did you mean ", close[i]);
+        if (k)
+            rn_buf_adds(&msg, "?");
+        int rc = rn_fail(err, RN_ENOTFOUND, "%s", rn_buf_str(&msg));
+        rn_buf_release(&msg);
+        return rc;
+    }
+    uint32_t drawn = ent;
+    if (opt->by_affiliation)
+        drawn = rn_view_top_affiliation(set, ent);
+    if (v->entity_node[drawn] == RN_NONE)
+        return rn_fail(err, RN_ENOTFOUND, "'%s' has no relations in this selection",
+                       set->entity_name[ent]);
+    if (drawn != ent)
+        rn_buf_addf(note, "%s is drawn as %s (--by affiliation). ", set->entity_name[ent],
+                    set->entity_name[drawn]);
+    *node = v->entity_node[drawn];
+    return RN_OK;
+}
+
+/* Hop distance from ego, both directions, RN_NONE beyond max_depth. */
+static int ego_distances(const struct rn_view *v, uint32_t ego, uint32_t max_depth, uint32_t *dist)
+{
+    uint32_t nn = v->n_nodes;
+    size_t *start = calloc((size_t)nn + 1, sizeof *start);
+    uint32_t *adj = malloc((v->n_edges ? v->n_edges : 1) * 2 * sizeof *adj);
+    uint32_t *queue = malloc((nn ? nn : 1) * sizeof *queue);
+    if (!start || !adj || !queue) {
+        free(start);
+        free(adj);
+        free(queue);
+        return RN_ENOMEM;
+    }
+    /* Undirected adjacency in CSR form. */
+    for (size_t e = 0; e < v->n_edges; e++) {
+        start[v->from[e] + 1]++;
+        start[v->to[e] + 1]++;
+    }
+    for (uint32_t i = 0; i < nn; i++)
+        start[i + 1] += start[i];
+    size_t *fill = queue ? malloc(((size_t)nn + 1) * sizeof *fill) : NULL;
+    if (!fill) {
+        free(start);
+        free(adj);
+        free(queue);
+        return RN_ENOMEM;
+    }
+    memcpy(fill, start, ((size_t)nn + 1) * sizeof *fill);
+    for (size_t e = 0; e < v->n_edges; e++) {
+        adj[fill[v->from[e]]++] = v->to[e];
+        adj[fill[v->to[e]]++] = v->from[e];
+    }
+    free(fill);
+    for (uint32_t i = 0; i < nn; i++)
+        dist[i] = RN_NONE;
+    size_t head = 0, tail = 0;
+    dist[ego] = 0;
+    queue[tail++] = ego;
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        if (dist[u] >= max_depth)
+            continue;
+        for (size_t k = start[u]; k < start[u + 1]; k++) {
+            uint32_t w = adj[k];
+            if (dist[w] == RN_NONE) {
+                dist[w] = dist[u] + 1;
+                queue[tail++] = w;
+            }
+        }
+    }
+    free(start);
+    free(adj);
+    free(queue);
+    return RN_OK;
+}
+
+/* The drawn nodes, in view order, into *kept (malloc'd). */
+static int select_nodes(const struct rn_view *v, const struct rn_render_options *opt,
+                        const double *pagerank, uint32_t **kept, uint32_t *n_kept,
+                        uint32_t *n_candidates, uint32_t *ego_out, struct rn_buf *note,
+                        struct rn_err *err)
+{
+    uint32_t nn = v->n_nodes, ego = RN_NONE;
+    *ego_out = RN_NONE;
+    *kept = NULL;
+    *n_kept = 0;
+    int rc = RN_OK;
+    uint32_t *dist = malloc((nn ? nn : 1) * sizeof *dist);
+    struct rank_item *items = malloc((nn ? nn : 1) * sizeof *items);
+    if (!dist || !items) {
+        rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
+        goto out;
+    }
+    if (opt->ego) {
+        rc = find_ego(v, opt, &ego, note, err);
+        *ego_out = ego;
+        if (rc == RN_OK && ego_distances(v, ego, opt->depth > 0 ? (uint32_t)opt->depth : 1,
+                                         dist) != RN_OK)
+            rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
+        if (rc != RN_OK)
+            goto out;
+    } else {
+        memset(dist, 0, (nn ? nn : 1) * sizeof *dist);
+    }
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < nn; i++) {
+        if (dist[i] == RN_NONE)
+            continue;
+        items[m].dist = dist[i];
+        items[m].score = pagerank ? pagerank[i] : 0;
+        items[m].node = i;
+        m++;
+    }
+    *n_candidates = m;
+    /* Ego mode ranks by distance first, so every kept node at distance d
+       has its way to the ego kept (all of ring d-1 ranks before it). */
+    qsort(items, m, sizeof *items, cmp_rank);
+    uint32_t keep = opt->top > 0 && (uint64_t)opt->top < m ? (uint32_t)opt->top : m;
+    uint32_t *k = malloc((keep ? keep : 1) * sizeof *k);
+    if (!k) {
+        rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
+        goto out;
+    }
+    for (uint32_t i = 0; i < keep; i++)
+        k[i] = items[i].node;
+    qsort(k, keep, sizeof *k, cmp_u32);
+    *kept = k;
+    *n_kept = keep;
+out:
+    free(dist);
+    free(items);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Edges: one per (source, target, relation)                                 */
+
+struct drawn_edge {
+    size_t view_edge;
+    uint32_t rel;
+    uint32_t count;
+};
+
+/* The (relation, count) groups of view edge e, ordered by relation index,
+   appended to *out. */
+static int edge_groups(const struct rn_view *v, size_t e, struct drawn_edge **out, size_t *n,
+                       size_t *cap)
+{
+    const struct rn_relset *set = v->set;
+    size_t first = *n;
+    for (size_t r = v->record_start[e]; r < v->record_start[e + 1]; r++) {
+        uint32_t rel = set->rel[v->record_index[r]];
+        size_t g = first;
+        while (g < *n && (*out)[g].rel != rel)
+            g++;
+        if (g < *n) {
+            (*out)[g].count++;
+            continue;
+        }
+        if (*n == *cap) {
+            struct drawn_edge *grown = rn_array_grow(*out, cap, *n, sizeof **out, 64);
+            if (!grown)
+                return RN_ENOMEM;
+            *out = grown;
+        }
+        /* insertion keeps relation order inside the pair */
+        size_t pos = *n;
+        while (pos > first && (*out)[pos - 1].rel > rel) {
+            (*out)[pos] = (*out)[pos - 1];
+            pos--;
+        }
+        (*out)[pos].view_edge = e;
+        (*out)[pos].rel = rel;
+        (*out)[pos].count = 1;
+        (*n)++;
+    }
+    return RN_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building the Graphviz graph                                               */
+
+struct drawing {
+    const struct rn_view *v;
+    const struct rn_render_options *opt;
+    const double *pagerank, *community;
+    const uint32_t *kept;
+    uint32_t n_kept, n_candidates;
+    uint32_t ego;                /* view node of --ego, or RN_NONE */
+    uint32_t *drawn_of;          /* view node -> drawn index, RN_NONE */
+    struct drawn_edge *edges;
+    size_t n_edges;
+    const char **rel_color;      /* relation index -> colour */
+    uint32_t *comm_slot;         /* drawn index -> palette slot (N_COMMUNITY_COLORS = other) */
+    const struct engine *engine; /* NULL: no layout */
+    struct rn_buf note;
+};
+
+static void set_attr(void *obj, const char *name, const char *value)
+{
+    agset(obj, (char *)name, (char *)value);
+}
+
+static void set_num(void *obj, const char *name, double value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.2f", value);
+    set_attr(obj, name, buf);
+}
+
+static int assign_relation_colors(struct drawing *d)
+{
+    const struct rn_relset *set = d->v->set;
+    d->rel_color = calloc(set->n_relations ? set->n_relations : 1, sizeof *d->rel_color);
+    if (!d->rel_color)
+        return RN_ENOMEM;
+    for (uint32_t r = 0; r < set->n_relations; r++)
+        for (size_t k = 0; k < sizeof fixed_relations / sizeof fixed_relations[0]; k++)
+            if (strcmp(set->relation_name[r], fixed_relations[k].name) == 0)
+                d->rel_color[r] = fixed_relations[k].color;
+    size_t next = 0;
+    for (size_t i = 0; i < d->n_edges; i++) {
+        uint32_t r = d->edges[i].rel;
+        if (d->rel_color[r])
+            continue;
+        size_t n_other = sizeof other_relation_colors / sizeof other_relation_colors[0];
+        d->rel_color[r] = next < n_other ? other_relation_colors[next++] : OVERFLOW_COLOR;
+    }
+    return RN_OK;
+}
+
+struct comm_count {
+    double id;
+    uint32_t n;
+};
+
+static int cmp_comm(const void *a, const void *b)
+{
+    const struct comm_count *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Palette slots by the number of drawn members, largest community first. */
+static int assign_community_colors(struct drawing *d, struct comm_count **out, size_t *n_out)
+{
+    struct comm_count *cc = calloc(d->n_kept ? d->n_kept : 1, sizeof *cc);
+    d->comm_slot = malloc((d->n_kept ? d->n_kept : 1) * sizeof *d->comm_slot);
+    if (!cc || !d->comm_slot) {
+        free(cc);
+        return RN_ENOMEM;
+    }
+    size_t n = 0;
+    for (uint32_t i = 0; i < d->n_kept; i++) {
+        double id = d->community[d->kept[i]];
+        size_t k = 0;
+        while (k < n && cc[k].id != id)
+            k++;
+        if (k == n)
+            cc[n++].id = id;
+        cc[k].n++;
+    }
+    qsort(cc, n, sizeof *cc, cmp_comm);
+    for (uint32_t i = 0; i < d->n_kept; i++) {
+        double id = d->community[d->kept[i]];
+        size_t k = 0;
+        while (k < n && cc[k].id != id)
+            k++;
+        d->comm_slot[i] = k < N_COMMUNITY_COLORS ? (uint32_t)k : N_COMMUNITY_COLORS;
+    }
+    *out = cc;
+    *n_out = n;
+    return RN_OK;
+}
+
+static void declare_attributes(Agraph_t *g, const struct drawing *d)
+{
+    static const char *const graph_attrs[][2] = {
+        { "fontname", "DejaVu Sans" }, { "fontsize", "14" }, { "label", "" },
+        { "labelloc", "t" },           { "labeljust", "l" }, { "style", "" },
+        { "color", "" },               { "bgcolor", "white" }, { "charset", "UTF-8" },
+        { "outputorder", "edgesfirst" }, { "pad", "0.3" }, { "rank", "" },
+    };
+    static const char *const node_attrs[][2] = {
+        { "fontname", "DejaVu Sans" }, { "fontsize", "12" },  { "label", "" },
+        { "shape", "box" },            { "style", "filled" }, { "fillcolor", "white" },
+        { "color", "#404040" },        { "width", "0.6" },    { "height", "0.4" },
+        { "tooltip", "" },             { "margin", "0.08,0.04" }, { "fontcolor", "black" },
+    };
+    static const char *const edge_attrs[][2] = {
+        { "fontname", "DejaVu Sans" }, { "fontsize", "10" }, { "xlabel", "" },
+        { "color", "black" },          { "fontcolor", "black" }, { "penwidth", "1" },
+        { "arrowsize", "0.7" },        { "tooltip", "" },    { "labeltooltip", "" },
+        { "URL", "" },                 { "target", "" },     { "style", "" },
+    };
+    for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
+        agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
+    for (size_t i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++)
+        agattr(g, AGNODE, (char *)node_attrs[i][0], (char *)node_attrs[i][1]);
+    for (size_t i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
+        agattr(g, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]);
+
+    /* Engine attributes as "name=value" words; "none" gets none, so the
+       DOT it writes suits any engine. */
+    const char *a = d->engine ? d->engine->attrs : "";
+    while (*a) {
+        char name[32], value[32];
+        size_t len = strcspn(a, " ");
+        const char *eq = memchr(a, '=', len);
+        if (eq && (size_t)(eq - a) < sizeof name && len - (size_t)(eq - a) <= sizeof value) {
+            snprintf(name, sizeof name, "%.*s", (int)(eq - a), a);
+            snprintf(value, sizeof value, "%.*s", (int)(len - (size_t)(eq - a) - 1), eq + 1);
+            agattr(g, AGRAPH, name, value);
+        }
+        a += len + (a[len] == ' ');
+    }
+}
+
+/* Fill the tooltip and link of a drawn edge from its records. */
+static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, struct rn_buf *tip,
+                        struct rn_buf *url)
+{
+    const struct rn_view *v = d->v;
+    const struct rn_relset *set = v->set;
+    size_t e = de->view_edge;
+    int rc = RN_OK;
+    rn_buf_reset(tip);
+    rn_buf_reset(url);
+    rc |= add_text(tip, rn_view_node_name(v, v->from[e]), 80, 0, 1);
+    rc |= rn_buf_addc(tip, ' ');
+    rc |= add_text(tip, set->relation_name[de->rel], 40, 0, 1);
+    rc |= rn_buf_addc(tip, ' ');
+    rc |= add_text(tip, rn_view_node_name(v, v->to[e]), 80, 0, 1);
+    rc |= rn_buf_addf(tip, ": %u report%s", de->count, de->count == 1 ? "" : "s");
+    uint32_t first_date = 0, last_date = 0;
+    int shown = 0;
+    for (size_t k = v->record_start[e]; k < v->record_start[e + 1]; k++) {
+        size_t r = v->record_index[k];
+        if (set->rel[r] != de->rel)
+            continue;
+        if (set->date && set->date[r]) {
+            if (!first_date || set->date[r] < first_date)
+                first_date = set->date[r];
+            if (set->date[r] > last_date)
+                last_date = set->date[r];
+        }
+        uint32_t art = set->article ? set->article[r] : RN_NONE;
+        if (!url->len && art != RN_NONE && set->article_url && set->article_url[art] &&
+            add_url(url, set->article_url[art]) < 0)
+            rc = RN_ENOMEM;
+        uint32_t ev = set->evidence ? set->evidence[r] : RN_NONE;
+        if (shown == 3 || ev == RN_NONE)
+            continue;
+        const char *text = rn_relset_text(set, ev);
+        if (!text || !text[0])
+            continue;
+        rc |= rn_buf_adds(tip, "\\n\xe2\x80\x9c"); /* “ */
+        rc |= add_text(tip, text, 240, 0, 1);
+        rc |= rn_buf_adds(tip, "\xe2\x80\x9d"); /* ” */
+        if (art != RN_NONE) {
+            const char *title = set->article_title ? set->article_title[art] : NULL;
+            rc |= rn_buf_adds(tip, " (");
+            if (title) {
+                rc |= add_text(tip, title, 100, 0, 1);
+                rc |= rn_buf_adds(tip, ", ");
+            }
+            if (!foreign_scheme(set->article_name[art]))
+                rc |= add_text(tip, set->article_name[art], 120, 0, 1);
+            else
+                rc |= rn_buf_adds(tip, "link not shown");
+            rc |= rn_buf_addc(tip, ')');
+        }
+        shown++;
+    }
+    if (first_date) {
+        char a[11], b[11];
+        rn_relset_date_str(first_date, a);
+        rn_relset_date_str(last_date, b);
+        if (first_date == last_date)
+            rc |= rn_buf_addf(tip, "\\ndate: %s", a);
+        else
+            rc |= rn_buf_addf(tip, "\\ndates: %s to %s", a, b);
+    }
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+static void add_legend(Agraph_t *g, struct drawing *d, const struct comm_count *cc, size_t n_cc)
+{
+    const struct rn_relset *set = d->v->set;
+    Agraph_t *lg = agsubg(g, (char *)"cluster_legend", 1);
+    set_attr(lg, "label", "Legend");
+    set_attr(lg, "style", "rounded");
+    set_attr(lg, "color", "#808080");
+    set_attr(lg, "fontsize", "12");
+    /* dot ignores rank=same on a cluster itself; on a plain subgraph
+       inside it the items share one rank: one row under the drawing. */
+    Agraph_t *items = agsubg(lg, (char *)"legend_items", 1);
+    set_attr(items, "rank", "same");
+    set_attr(items, "label", "");
+    lg = items;
+    /* Items are chained by invisible edges to keep their order. */
+    Agnode_t *prev = NULL;
+    char id[32];
+    int item = 0;
+    struct rn_buf label = RN_BUF_INIT;
+    /* Node types present in the drawing, in enum order. */
+    int present[RN_ETYPE_COUNT] = { 0 };
+    for (uint32_t i = 0; i < d->n_kept; i++)
+        present[set->entity_type[d->v->node_entity[d->kept[i]]] % RN_ETYPE_COUNT] = 1;
+    for (int t = 1; t <= RN_ETYPE_COUNT; t++) {
+        int type = t % RN_ETYPE_COUNT; /* unknown last */
+        if (!present[type])
+            continue;
+        snprintf(id, sizeof id, "legend%d", item++);
+        Agnode_t *n = agnode(lg, id, 1);
+        set_attr(n, "label", rn_etype_name((enum rn_etype)type));
+        set_attr(n, "shape", type_styles[type].shape);
+        set_attr(n, "style", type_styles[type].style);
+        set_attr(n, "fillcolor",
+                 d->opt->color == RN_RENDER_COLOR_TYPE ? type_styles[type].fill : "white");
+        set_attr(n, "fontsize", "10");
+        set_attr(n, "tooltip", "entity type");
+        if (prev)
+            set_attr(agedge(lg, prev, n, NULL, 1), "style", "invis");
+        prev = n;
+    }
+    if (d->opt->color == RN_RENDER_COLOR_COMMUNITY) {
+        for (size_t k = 0; k < n_cc && k <= N_COMMUNITY_COLORS; k++) {
+            rn_buf_reset(&label);
+            if (k == N_COMMUNITY_COLORS) {
+                size_t rest = 0;
+                for (size_t j = k; j < n_cc; j++)
+                    rest += cc[j].n;
+                rn_buf_addf(&label, "%zu other communities\\n(%zu entities)", n_cc - k, rest);
+            } else {
+                rn_buf_addf(&label, "community %.0f\\n(%u entit%s)", cc[k].id, cc[k].n,
+                            cc[k].n == 1 ? "y" : "ies");
+            }
+            snprintf(id, sizeof id, "legend%d", item++);
+            Agnode_t *n = agnode(lg, id, 1);
+            set_attr(n, "label", rn_buf_str(&label));
+            set_attr(n, "shape", "box");
+            set_attr(n, "style", "filled,rounded");
+            set_attr(n, "fillcolor", k < N_COMMUNITY_COLORS ? community_colors[k] : "white");
+            set_attr(n, "fontsize", "10");
+            set_attr(n, "tooltip", "community (Louvain, whole graph)");
+            if (prev)
+                set_attr(agedge(lg, prev, n, NULL, 1), "style", "invis");
+            prev = n;
+        }
+    }
+    /* Relations drawn, in relation index order: a coloured arrow drawn
+       with text (so the legend is nodes only and stacks in one column). */
+    char *seen = calloc(set->n_relations ? set->n_relations : 1, 1);
+    for (size_t i = 0; seen && i < d->n_edges; i++)
+        seen[d->edges[i].rel] = 1;
+    for (uint32_t r = 0; seen && r < set->n_relations; r++) {
+        if (!seen[r])
+            continue;
+        snprintf(id, sizeof id, "legend%d", item++);
+        Agnode_t *n = agnode(lg, id, 1);
+        rn_buf_reset(&label);
+        rn_buf_adds(&label, "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6 "); /* ━━▶ */
+        add_text(&label, set->relation_name[r], 40, 0, 1);
+        set_attr(n, "label", rn_buf_str(&label));
+        set_attr(n, "shape", "plaintext");
+        set_attr(n, "style", "");
+        set_attr(n, "fontcolor", d->rel_color[r]);
+        set_attr(n, "fontsize", "11");
+        set_attr(n, "tooltip", "relation");
+        if (prev)
+            set_attr(agedge(lg, prev, n, NULL, 1), "style", "invis");
+        prev = n;
+    }
+    free(seen);
+    rn_buf_release(&label);
+}
+
+/* The caption: what the picture shows, in words, one left-aligned line
+   each ("\\l" ends a left-justified line). */
+static int caption(const struct drawing *d, struct rn_buf *text)
+{
+    const struct rn_render_options *opt = d->opt;
+    int rc = RN_OK;
+    rn_buf_reset(text);
+    if (opt->title) {
+        rc |= add_text(text, opt->title, 200, 0, 1);
+        rc |= rn_buf_adds(text, "\\l");
+    }
+    if (d->ego != RN_NONE) {
+        int depth = opt->depth > 1 ? opt->depth : 1;
+        rc |= rn_buf_adds(text, "Around ");
+        rc |= add_text(text, rn_view_node_name(d->v, d->ego), 80, 0, 1);
+        rc |= rn_buf_addf(text, " (%d hop%s): ", depth, depth > 1 ? "s" : "");
+    }
+    rc |= rn_buf_addf(text, "%u of %u entities", d->n_kept, d->n_candidates);
+    if (d->n_kept < d->n_candidates)
+        rc |= rn_buf_adds(text, d->ego != RN_NONE ? " (nearest, then by PageRank)"
+                                                  : " (top by PageRank)");
+    rc |= rn_buf_addf(text, ", %zu relation%s drawn\\l", d->n_edges, d->n_edges == 1 ? "" : "s");
+    if (opt->caption_note && opt->caption_note[0]) {
+        rc |= add_text(text, opt->caption_note, 200, 0, 1);
+        rc |= rn_buf_adds(text, "\\l");
+    }
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
+{
+    const struct rn_view *v = d->v;
+    const struct rn_relset *set = v->set;
+    struct comm_count *cc = NULL;
+    size_t n_cc = 0;
+    struct rn_buf text = RN_BUF_INIT, url = RN_BUF_INIT;
+    Agnode_t **nodes = calloc(d->n_kept ? d->n_kept : 1, sizeof *nodes);
+    int rc = nodes ? RN_OK : RN_ENOMEM;
+    if (rc == RN_OK)
+        rc = assign_relation_colors(d);
+    if (rc == RN_OK && d->opt->color == RN_RENDER_COLOR_COMMUNITY)
+        rc = assign_community_colors(d, &cc, &n_cc);
+    Agraph_t *g = NULL;
+    if (rc == RN_OK)
+        g = agopen((char *)"relnet", Agdirected, NULL);
+    if (!g) {
+        free(nodes);
+        free(cc);
+        return rc != RN_OK ? rn_fail(err, rc, "out of memory drawing the graph")
+                           : gv_fail(err, "graph creation");
+    }
+    declare_attributes(g, d);
+
+    rc = caption(d, &text);
+    set_attr(g, "label", rn_buf_str(&text));
+
+    double pr_max = 0;
+    for (uint32_t i = 0; i < d->n_kept; i++)
+        if (d->pagerank[d->kept[i]] > pr_max)
+            pr_max = d->pagerank[d->kept[i]];
+    char id[32];
+    for (uint32_t i = 0; i < d->n_kept && rc == RN_OK; i++) {
+        uint32_t node = d->kept[i];
+        uint32_t ent = v->node_entity[node];
+        int type = set->entity_type[ent] % RN_ETYPE_COUNT;
+        snprintf(id, sizeof id, "n%u", i);
+        Agnode_t *n = agnode(g, id, 1);
+        nodes[i] = n;
+        rn_buf_reset(&text);
+        rc |= add_text(&text, set->entity_name[ent], 64, 18, 4);
+        set_attr(n, "label", rn_buf_str(&text));
+        set_attr(n, "shape", type_styles[type].shape);
+        set_attr(n, "style", type_styles[type].style);
+        if (d->opt->color == RN_RENDER_COLOR_COMMUNITY)
+            set_attr(n, "fillcolor", d->comm_slot[i] < N_COMMUNITY_COLORS
+                                         ? community_colors[d->comm_slot[i]]
+                                         : "white");
+        else
+            set_attr(n, "fillcolor", type_styles[type].fill);
+        /* Size by PageRank: sqrt so that area, not width, follows rank. */
+        double t = pr_max > 0 ? sqrt(d->pagerank[node] / pr_max) : 0.5;
+        set_num(n, "fontsize", 10 + 10 * t);
+        set_num(n, "width", 0.6 + 0.9 * t);
+        set_num(n, "height", 0.4 + 0.4 * t);
+        rn_buf_reset(&text);
+        rc |= add_text(&text, set->entity_name[ent], 200, 0, 1);
+        rc |= rn_buf_addf(&text, "\\n%s", rn_etype_name((enum rn_etype)type));
+        if (set->entity_affiliation[ent] != RN_NONE) {
+            rc |= rn_buf_adds(&text, ", affiliation: ");
+            rc |= add_text(&text, set->entity_name[set->entity_affiliation[ent]], 80, 0, 1);
+        }
+        rc |= rn_buf_addf(&text, "\\nPageRank %.4g", d->pagerank[node]);
+        if (d->community)
+            rc |= rn_buf_addf(&text, ", community %.0f", d->community[node]);
+        set_attr(n, "tooltip", rn_buf_str(&text));
+    }
+
+    char countbuf[32];
+    for (size_t i = 0; i < d->n_edges && rc == RN_OK; i++) {
+        const struct drawn_edge *de = &d->edges[i];
+        Agnode_t *a = nodes[d->drawn_of[v->from[de->view_edge]]];
+        Agnode_t *b = nodes[d->drawn_of[v->to[de->view_edge]]];
+        Agedge_t *e = agedge(g, a, b, NULL, 1);
+        set_attr(e, "color", d->rel_color[de->rel]);
+        set_attr(e, "fontcolor", d->rel_color[de->rel]);
+        if (de->count > 1) {
+            snprintf(countbuf, sizeof countbuf, "%u", de->count);
+            set_attr(e, "xlabel", countbuf);
+        }
+        set_num(e, "penwidth", fmin(1 + 1.5 * log((double)de->count), 8));
+        rc |= edge_tooltip(d, de, &text, &url);
+        set_attr(e, "tooltip", rn_buf_str(&text));
+        set_attr(e, "labeltooltip", rn_buf_str(&text));
+        if (url.len) {
+            set_attr(e, "URL", rn_buf_str(&url));
+            set_attr(e, "target", "_blank");
+        }
+    }
+    if (rc == RN_OK && d->opt->legend)
+        add_legend(g, d, cc, n_cc);
+    free(nodes);
+    free(cc);
+    rn_buf_release(&text);
+    rn_buf_release(&url);
+    if (rc != RN_OK) {
+        agclose(g);
+        return rn_fail(err, RN_ENOMEM, "out of memory drawing the graph");
+    }
+    *out = g;
+    return RN_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Output: a temporary file renamed at the end, or memory                    */
+
+struct output {
+    const char *path; /* NULL: memory; "-": stdout (through memory) */
+    char *tmp;        /* temporary file next to path */
+    FILE *fp;
+    char *mem;
+    size_t mem_len;
+};
+
+static int output_open(struct output *o, const char *path, struct rn_err *err)
+{
+    memset(o, 0, sizeof *o);
+    o->path = path;
+    if (!path || strcmp(path, "-") == 0) {
+        o->fp = open_memstream(&o->mem, &o->mem_len);
+        return o->fp ? RN_OK : rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return rn_fail(err, RN_EIO, "cannot write %s: it is a directory", path);
+    size_t n = strlen(path);
+    o->tmp = malloc(n + 16);
+    if (!o->tmp)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    snprintf(o->tmp, n + 16, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(o->tmp);
+        o->tmp = NULL;
+        return rn_fail(err, RN_EIO, "cannot write %s: %s", path, strerror(e));
+    }
+    /* mkstemp makes the file 0600; a drawing is an ordinary file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !(o->fp = fdopen(fd, "wb"))) {
+        int e = errno;
+        close(fd);
+        unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+        return rn_fail(err, RN_EIO, "cannot write %s: %s", path, strerror(e));
+    }
+    return RN_OK;
+}
+
+static void output_abort(struct output *o)
+{
+    if (o->fp)
+        fclose(o->fp);
+    if (o->tmp) {
+        unlink(o->tmp);
+        free(o->tmp);
+    }
+    free(o->mem);
+    memset(o, 0, sizeof *o);
+}
+
+/* Finish: rename the temporary file, copy memory to stdout, or hand the
+   memory to the caller (*data, *len). */
+static int output_close(struct output *o, char **data, size_t *len, struct rn_err *err)
+{
+    int bad = ferror(o->fp);
+    int e = errno;
+    if (fclose(o->fp) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    o->fp = NULL;
+    if (o->tmp) {
+        if (bad || rename(o->tmp, o->path) != 0) {
+            if (!bad)
+                e = errno;
+            output_abort(o);
+            return rn_fail(err, RN_EIO, "cannot write %s: %s", o->path, strerror(e));
+        }
+        free(o->tmp);
+        o->tmp = NULL;
+        return RN_OK;
+    }
+    if (bad) {
+        output_abort(o);
+        return rn_fail(err, RN_ENOMEM, "out of memory rendering");
+    }
+    if (o->path) {
+        size_t w = fwrite(o->mem, 1, o->mem_len, stdout);
+        int ok = w == o->mem_len && fflush(stdout) == 0;
+        e = errno;
+        output_abort(o);
+        return ok ? RN_OK : rn_fail(err, RN_EIO, "cannot write to standard output: %s",
+                                    strerror(e));
+    }
+    *data = o->mem;
+    *len = o->mem_len;
+    o->mem = NULL;
+    return RN_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The whole job                                                             */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* PageRank (and community when colouring by it) for every view node. */
+static int measures(const struct rn_view *v, const struct rn_render_options *opt,
+                    struct rn_centrality *own, const double **pagerank, const double **community,
+                    struct rn_err *err)
+{
+    const struct rn_centrality *given = opt->centrality;
+    int want_comm = opt->color == RN_RENDER_COLOR_COMMUNITY;
+    *pagerank = given ? given->value[RN_M_PAGERANK] : NULL;
+    *community = given ? given->value[RN_M_COMMUNITY] : NULL;
+    unsigned need = 0;
+    if (!*pagerank)
+        need |= 1u << RN_M_PAGERANK;
+    if (want_comm && !*community)
+        need |= 1u << RN_M_COMMUNITY;
+    if (!need)
+        return RN_OK;
+    struct rn_centrality_options copt;
+    memset(&copt, 0, sizeof copt);
+    copt.measures = need;
+    copt.community = RN_COMMUNITY_LOUVAIN;
+    copt.seed = RN_DEFAULT_SEED;
+    int rc = rn_centrality_compute(v, &copt, own, err);
+    if (rc != RN_OK)
+        return rc;
+    if (!*pagerank)
+        *pagerank = own->value[RN_M_PAGERANK];
+    if (want_comm && !*community)
+        *community = own->value[RN_M_COMMUNITY];
+    return RN_OK;
+}
+
+/* Pick the engine for the drawing, or explain why none can draw it. */
+static int choose_engine(struct drawing *d, const char *wanted, struct rn_err *err)
+{
+    uint32_t nodes = d->n_kept;
+    size_t edges = d->n_edges;
+    if (strcmp(wanted, "none") == 0) {
+        d->engine = NULL;
+        return RN_OK;
+    }
+    if (strcmp(wanted, "auto") == 0) {
+        const struct engine *sfdp = find_engine("sfdp");
+        if (nodes <= AUTO_DOT_NODES && edges <= AUTO_DOT_EDGES) {
+            d->engine = find_engine("dot");
+            return RN_OK;
+        }
+        if (fits(sfdp, nodes, edges)) {
+            d->engine = sfdp;
+            return RN_OK;
+        }
+        return rn_fail(err, RN_EUSAGE,
+                       "the drawing would have %u entities and %zu edges, more than any "
+                       "layout engine handles in reasonable time (sfdp: %u entities, %zu "
+                       "edges); draw fewer with --top N, --ego ENTITY, --relation or "
+                       "--min-count",
+                       nodes, edges, sfdp->max_nodes, sfdp->max_edges);
+    }
+    const struct engine *e = find_engine(wanted);
+    if (!fits(e, nodes, edges))
+        return rn_fail(err, RN_EUSAGE,
+                       "%s cannot lay out %u entities and %zu edges in reasonable time (its "
+                       "limit is %u entities and %zu edges); draw fewer with --top N, --ego "
+                       "or a filter, or use --engine sfdp (up to %u entities)",
+                       e->name, nodes, edges, e->max_nodes, e->max_edges,
+                       find_engine("sfdp")->max_nodes);
+    d->engine = e;
+    return RN_OK;
+}
+
+static void drawing_release(struct drawing *d)
+{
+    free((void *)d->kept);
+    free(d->drawn_of);
+    free(d->edges);
+    free(d->rel_color);
+    free(d->comm_slot);
+    rn_buf_release(&d->note);
+}
+
+static int render(const struct rn_view *v, const struct rn_render_options *opt_in,
+                  const char *format, const char *path, char **data, size_t *len,
+                  struct rn_render_report *rep, struct rn_err *err)
+{
+    struct rn_render_options defaults;
+    rn_render_options_init(&defaults);
+    const struct rn_render_options *opt = opt_in ? opt_in : &defaults;
+    const char *engine = opt->engine ? opt->engine : "auto";
+    struct rn_render_report local;
+    if (!rep)
+        rep = &local;
+    memset(rep, 0, sizeof *rep);
+    rep->nodes_total = v->n_nodes;
+    if (!rn_render_format_ok(format))
+        return rn_fail(err, RN_EUSAGE, "unknown output format '%s' (expected svg, png, pdf or dot)",
+                       format ? format : "");
+    if (!rn_render_engine_ok(engine))
+        return rn_fail(err, RN_EUSAGE,
+                       "unknown layout engine '%s' (expected auto, dot, neato, fdp, sfdp, "
+                       "circo, twopi or none)",
+                       engine);
+    if (strcmp(engine, "none") == 0 && strcmp(format, "dot") != 0)
+        return rn_fail(err, RN_EUSAGE, "engine 'none' (no layout) only writes dot, not %s",
+                       format);
+    if (v->n_edges == 0)
+        return rn_fail(err, RN_EINPUT, "nothing to draw: no relations match the selection");
+
+    struct drawing d;
+    memset(&d, 0, sizeof d);
+    d.v = v;
+    d.opt = opt;
+    d.ego = RN_NONE;
+    struct rn_centrality own;
+    memset(&own, 0, sizeof own);
+    struct output out;
+    memset(&out, 0, sizeof out);
+    Agraph_t *g = NULL;
+    GVC_t *gvc = NULL;
+    uint32_t *kept = NULL;
+    int rc = measures(v, opt, &own, &d.pagerank, &d.community, err);
+    if (rc == RN_OK)
+        rc = select_nodes(v, opt, d.pagerank, &kept, &d.n_kept, &d.n_candidates, &d.ego,
+                          &d.note, err);
+    d.kept = kept;
+    if (rc != RN_OK)
+        goto out;
+
+    /* The drawn edges: view edges between kept nodes, split by relation. */
+    d.drawn_of = malloc((v->n_nodes ? v->n_nodes : 1) * sizeof *d.drawn_of);
+    if (!d.drawn_of) {
+        rc = rn_fail(err, RN_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (uint32_t i = 0; i < v->n_nodes; i++)
+        d.drawn_of[i] = RN_NONE;
+    for (uint32_t i = 0; i < d.n_kept; i++)
+        d.drawn_of[d.kept[i]] = i;
+    size_t cap = 0;
+    for (size_t e = 0; e < v->n_edges; e++) {
+        if (d.drawn_of[v->from[e]] == RN_NONE || d.drawn_of[v->to[e]] == RN_NONE)
+            continue;
+        if (edge_groups(v, e, &d.edges, &d.n_edges, &cap) != RN_OK) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory");
+            goto out;
+        }
+    }
+    rc = choose_engine(&d, engine, err);
+    if (rc != RN_OK)
+        goto out;
+    if (strcmp(engine, "auto") == 0 && d.engine && strcmp(d.engine->name, "dot") != 0)
+        rn_buf_addf(&d.note, "%u entities and %zu edges are too many for a readable dot "
+                             "layout (up to %d and %d): drawn with %s. ",
+                    d.n_kept, d.n_edges, AUTO_DOT_NODES, AUTO_DOT_EDGES, d.engine->name);
+
+    /* Open the output before the layout: an unwritable path fails at once. */
+    rc = output_open(&out, data ? NULL : path, err);
+    if (rc != RN_OK)
+        goto out;
+    gv_reset();
+    rc = build_graph(&d, &g, err);
+    if (rc != RN_OK)
+        goto out;
+    double t0 = now_seconds();
+    if (!d.engine) {
+        if (agwrite(g, out.fp) == EOF || agerrors() >= AGERR)
+            rc = gv_fail(err, "writing dot");
+    } else {
+        gvc = gvContext();
+        if (!gvc) {
+            rc = gv_fail(err, "context");
+            goto out;
+        }
+        if (gvLayout(gvc, g, d.engine->name) != 0 || agerrors() >= AGERR)
+            rc = gv_fail(err, "layout");
+        else if (gvRender(gvc, g, format, out.fp) != 0 || agerrors() >= AGERR)
+            rc = gv_fail(err, "rendering");
+        gvFreeLayout(gvc, g); /* before agclose, or the layout leaks */
+    }
+    rep->layout_seconds = now_seconds() - t0;
+    if (rc == RN_OK)
+        rc = output_close(&out, data, len, err);
+
+out:
+    if (rc != RN_OK)
+        output_abort(&out);
+    if (g)
+        agclose(g);
+    if (gvc)
+        gvFreeContext(gvc);
+    snprintf(rep->engine, sizeof rep->engine, "%s", d.engine ? d.engine->name : "none");
+    rep->nodes_drawn = d.n_kept;
+    rep->edges_drawn = d.n_edges;
+    snprintf(rep->note, sizeof rep->note, "%s", rn_buf_str(&d.note));
+    if (rep->note[0] && rep->note[strlen(rep->note) - 1] == ' ')
+        rep->note[strlen(rep->note) - 1] = '\0';
+    drawing_release(&d);
+    rn_centrality_release(&own);
+    return rc;
+}
+
+int rn_render_file(const struct rn_view *view, const struct rn_render_options *opt,
+                   const char *format, const char *path, struct rn_render_report *rep,
+                   struct rn_err *err)
+{
+    return render(view, opt, format, path ? path : "-", NULL, NULL, rep, err);
+}
+
+int rn_render_data(const struct rn_view *view, const struct rn_render_options *opt,
+                   const char *format, char **out, size_t *len, struct rn_render_report *rep,
+                   struct rn_err *err)
+{
+    *out = NULL;
+    *len = 0;
+    return render(view, opt, format, NULL, out, len, rep, err);
+}
