@@ -243,6 +243,26 @@ int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
 
 /* ---- mentions ---------------------------------------------------------------------- */
 
+static int likely_adverb(const struct rn_extractor *x, size_t i)
+{
+    size_t n = i < x->tok.len ? x->tok.items[i].norm_len : 0;
+    return n > 3 && !(tflags(x, i) & RN_TOK_CAP) && (tflags(x, i) & RN_TOK_WORD) &&
+           tnorm(x, i)[n - 2] == 'l' && tnorm(x, i)[n - 1] == 'y';
+}
+
+/* "China controls", "Norway banned": a lowercase -s or -ed word right after
+   a name is most often its verb. */
+static int likely_verb(const struct rn_extractor *x, size_t i)
+{
+    size_t n = i < x->tok.len ? x->tok.items[i].norm_len : 0;
+    if (n < 4 || (tflags(x, i) & (RN_TOK_CAP | RN_TOK_NUM)) || !(tflags(x, i) & RN_TOK_WORD) ||
+        (tflags(x, i) & RN_TOK_HYPHEN) || wcls(x, i))
+        return 0;
+    const char *w = tnorm(x, i);
+    return (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u') ||
+           (w[n - 2] == 'e' && w[n - 1] == 'd');
+}
+
 static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, enum mkind kind,
                        int resolved)
 {
@@ -267,9 +287,9 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
         x->ents[e].last_tok = a;
         /* "Newsom also noted that he ...": a name before a verb is a subject */
         size_t k = b;
-        while (k < x->tok.len && x_cue(x, k, RN_CUE_ADV))
+        while (k < x->tok.len && (x_cue(x, k, RN_CUE_ADV) || likely_adverb(x, k)))
             k++;
-        if (x_is_aux(x, k) || x_cue(x, k, RN_CUE_SPEECH))
+        if (x_is_aux(x, k) || x_cue(x, k, RN_CUE_SPEECH) || likely_verb(x, k))
             x->ents[e].subj_sent = x->sent_no;
     }
     return RN_OK;

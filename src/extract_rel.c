@@ -1150,8 +1150,6 @@ int x_relations(struct rn_extractor *x)
     struct relctx c;
     c.ndone = 0;
     x->main_subject = main_subject(x);
-    if (x->main_subject != XNONE)
-        x->ents[x->main_subject].subj_sent = x->sent_no;
     int rc = pending_members(x, &c, 0);
     if (rc != RN_OK)
         return rc;

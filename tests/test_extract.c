@@ -208,6 +208,16 @@ static void test_reported_speech_and_pronoun_clauses(void **state)
                         "Peru[] accuses Bolivia[] asserted|");
 }
 
+static void test_pronoun_prefers_a_recent_subject(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway strictly controls access to the internet.",
+                            "Blocked sites include Google, Facebook and Twitter.",
+                            "It recently blocked all web traffic that uses old protocols."),
+                        "Norway[] bans web traffic[] asserted|");
+}
+
 static void test_gender_from_pronouns(void **state)
 {
     (void)state;
@@ -252,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_reversed_and_not_relations),
         cmocka_unit_test(test_document_targets),
         cmocka_unit_test(test_reported_speech_and_pronoun_clauses),
+        cmocka_unit_test(test_pronoun_prefers_a_recent_subject),
         cmocka_unit_test(test_gender_from_pronouns),
         cmocka_unit_test(test_copula_and_relative_clauses),
         cmocka_unit_test(test_possessed_names_and_bodies),
