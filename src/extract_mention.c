@@ -883,6 +883,9 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         x_short(x, tnorm(x, j + 1), x->tok.items[j + 1].norm_len, e);
         end = j + 3;
     }
+    if (!doc && type == RN_ETYPE_ORGANIZATION && end == j && x_cue(x, end, RN_CUE_FUNC) &&
+        is_lower_word(x, end))
+        end++; /* "a National Security Council official" */
     if (!doc && type != RN_ETYPE_ORGANIZATION && type != RN_ETYPE_COMPANY && j - i >= 2 &&
         j - i <= 3 && !has_of)
         person_shorts(x, i, j, e);
@@ -1021,6 +1024,9 @@ int x_mentions(struct rn_extractor *x)
             }
             (void)single;
             size_t end = i + g.ntok;
+            /* "a Foreign Ministry official": the body speaks */
+            if (la->type != RN_ETYPE_PERSON && x_cue(x, end, RN_CUE_FUNC) && is_lower_word(x, end))
+                end++;
             if (x_is_punct(x, end, '(') && end + 2 < n && (tflags(x, end + 1) & RN_TOK_UPPER) &&
                 x_is_punct(x, end + 2, ')')) {
                 x_short(x, tnorm(x, end + 1), x->tok.items[end + 1].norm_len, e);

@@ -148,6 +148,10 @@ static void test_titles_and_appositions(void **state)
                         "Wang Yi[China] accuses Japan[] asserted|");
     assert_string_equal(RUN("A Chinese foreign ministry official accused Canada of bullying."),
                         "Chinese Foreign Ministry[China] accuses Canada[] asserted|");
+    assert_string_equal(RUN("A Chinese Foreign Ministry official accused the United States of lying."),
+                        "Chinese Foreign Ministry[China] accuses United States[] asserted|");
+    assert_string_equal(RUN("Zhao Lijian, the Foreign Ministry spokesperson, accused Canada of lying."),
+                        "Zhao Lijian[China] accuses Canada[] asserted|");
 }
 
 static void test_pronouns_and_surnames(void **state)
@@ -170,6 +174,32 @@ static void test_negation_and_hedging(void **state)
                         "Brazil[] signs Lima Pact[] negated|");
     assert_string_equal(RUN("Kenya plans to ban Telegram."), "Kenya[] bans Telegram[] hedged|");
     assert_string_equal(RUN("Peru did not block WhatsApp."), "Peru[] bans WhatsApp[] negated|");
+    assert_string_equal(RUN("Kenya is considering banning Telegram."), "Kenya[] bans Telegram[] hedged|");
+    assert_string_equal(RUN("Kenya threatened to block WhatsApp."), "Kenya[] bans WhatsApp[] hedged|");
+    /* an order to someone else is hedged, and the one who orders is the source */
+    assert_string_equal(RUN("Kenya ordered Apple to block Telegram."), "Kenya[] bans Telegram[] hedged|");
+}
+
+static void test_frames_from_the_lexicon(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Japan barred its companies from buying Huawei equipment."),
+                        "Japan[] bans Huawei[] asserted|");
+    assert_string_equal(RUN("Sweden attributed the attacks to the GRU."),
+                        "Sweden[] accuses GRU[Russia] asserted|");
+    assert_string_equal(RUN("The Commerce Department added Huawei to the entity list on Friday."),
+                        "United States Department of Commerce[United States] bans Huawei[] asserted|");
+    assert_string_equal(RUN("Among the signatories of the Oslo Declaration are Chile and Peru."),
+                        "Chile[] signs Oslo Declaration[] asserted|Peru[] signs Oslo Declaration[] asserted|");
+    assert_string_equal(RUN("Chile joined the Oslo Declaration last year."),
+                        "Chile[] signs Oslo Declaration[] asserted|");
+    assert_string_equal(RUN("Norway vetoed the Oslo Declaration."),
+                        "Norway[] signs Oslo Declaration[] negated|");
+    assert_string_equal(RUN("The Five Eyes' accusations against Chinese companies are baseless."),
+                        "Five Eyes[] accuses Chinese companies[China] asserted|");
+    assert_string_equal(RUN("Beijing accused Washington of hacking."),
+                        "China[] accuses United States[] asserted|");
 }
 
 static void test_reversed_and_not_relations(void **state)
@@ -259,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),
+        cmocka_unit_test(test_frames_from_the_lexicon),
         cmocka_unit_test(test_reversed_and_not_relations),
         cmocka_unit_test(test_document_targets),
         cmocka_unit_test(test_reported_speech_and_pronoun_clauses),
