@@ -310,7 +310,7 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
            read or wrote, and enforcing them cost a third of import time.
            The tests run PRAGMA foreign_key_check after imports. */
         rc = exec(kb, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"
-                      " PRAGMA cache_size=-65536;",
+                      " PRAGMA cache_size=-16384;",
                   err);
     if (rc == RN_OK)
         rc = migrate(kb, readonly, err);
