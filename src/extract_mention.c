@@ -603,6 +603,12 @@ static uint32_t doc_head(struct rn_extractor *x, size_t i)
     return x_str(x, w, n);
 }
 
+static int ing_word(const struct rn_extractor *x, size_t i)
+{
+    size_t n = i < x->tok.len ? x->tok.items[i].norm_len : 0;
+    return n > 5 && is_lower_word(x, i) && memcmp(tnorm(x, i) + n - 3, "ing", 3) == 0;
+}
+
 static int doc_prep(const struct rn_extractor *x, size_t i)
 {
     return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "with");
@@ -611,8 +617,9 @@ static int doc_prep(const struct rn_extractor *x, size_t i)
 size_t x_doc_extend(struct rn_extractor *x, size_t head)
 {
     size_t end = head + 1;
-    /* up to two phrases: "a proposal for a regulatory framework on AI" */
-    for (int pp = 0; pp < 2 && doc_prep(x, end); pp++) {
+    /* up to two phrases: "a proposal for a regulatory framework on AI",
+       "rules covering the impact of AI" */
+    for (int pp = 0; pp < 2 && (doc_prep(x, end) || (pp == 0 && ing_word(x, end))); pp++) {
         size_t k = end + 1, last = 0;
         while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) &&
                !x_is_aux(x, k) && !x_is_prep(x, k) &&

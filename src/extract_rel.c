@@ -256,8 +256,10 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         if (x_is(x, j, "and") || x_is(x, j, "or") || x_is_punct(x, j, '&') ||
             (x_is(x, j, "as") && x_is(x, j + 1, "well") && x_is(x, j + 2, "as") && (j += 2))) {
             j++;
-            if (x_is(x, j, "the") || x_is(x, j, "its") || x_is(x, j, "other"))
+            if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
                 j++;
+            if (mention_at(x, j - 1) != XNONE)
+                j--; /* the determiner opens the next member's mention */
             if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
                 i = j;
                 continue;

@@ -219,6 +219,11 @@ static void test_document_targets(void **state)
     NEED_LEX();
     assert_string_equal(RUN("Chile proposed a data sharing plan on fisheries."),
                         "Chile[] proposes data sharing plan on fisheries[] asserted|");
+    assert_string_equal(RUN("Chile proposed new rules governing the use of drones in cities."),
+                        "Chile[] proposes new rules governing the use of drones[] asserted|");
+    assert_string_equal(RUN("Peru is presenting both a plan for ports and a revised strategy on fisheries."),
+                        "Peru[] proposes plan for ports[] asserted|"
+                        "Peru[] proposes revised strategy on fisheries[] asserted|");
     assert_string_equal(RUN("Noting that the Chile-proposed initiative works, Peru agreed."),
                         "Chile[] proposes Chile-proposed initiative[] asserted|");
 }
