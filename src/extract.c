@@ -220,6 +220,10 @@ uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
         }
     }
     int opens = i == clause;
+    /* "Italy lifted its ban": a possessive may take its own clause's subject */
+    const char *pw = rn_token_norm(&x->tok, i);
+    if (strcmp(pw, "its") == 0 || strcmp(pw, "their") == 0 || strcmp(pw, "his") == 0)
+        opens = 1;
     uint32_t best = XNONE;
     uint64_t best_score = 0;
     for (uint32_t e = 0; e < x->nents; e++) {

@@ -619,6 +619,18 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
     size_t end = head + 1;
     /* up to two phrases: "a proposal for a regulatory framework on AI",
        "rules covering the impact of AI" */
+    /* "a plan to regulate cloud providers" */
+    if (x_is(x, end, "to") && is_lower_word(x, end + 1) && !x_is_det(x, end + 1) &&
+        !x_is_prep(x, end + 1) && !x_is_aux(x, end + 1)) {
+        size_t k = end + 2, last = end + 2;
+        while (k < x->tok.len && k - end <= 5 && is_word(x, k) && !x_is_prep(x, k) &&
+               !x_is_conj(x, k) && !x_is_wh(x, k) && !x_is_aux(x, k)) {
+            if (!x_is_det(x, k))
+                last = k + 1;
+            k++;
+        }
+        return last;
+    }
     for (int pp = 0; pp < 2 && (doc_prep(x, end) || (pp == 0 && ing_word(x, end))); pp++) {
         size_t k = end + 1, last = 0;
         while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) &&
@@ -1066,6 +1078,13 @@ int x_mentions(struct rn_extractor *x)
             }
         }
         int want;
+        /* "its own data security initiative": the document, not the owner */
+        if ((x_is(x, i, "its") || x_is(x, i, "their")) &&
+            ((rc = description(x, i, &done)) != RN_OK || done)) {
+            if (done)
+                i = x->m[x->nm - 1].b - 1;
+            continue;
+        }
         if (is_pronoun(x, i, &want)) {
             uint32_t e = x_antecedent(x, want, i);
             if (e == XNONE && want == XWANT_PLURAL)

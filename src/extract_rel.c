@@ -206,8 +206,11 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 i++;
                 continue;
             }
-            if (i < n && (x->tok.items[i].flags & RN_TOK_POSS)) {
-                i++;
+            int poss_pron = m->pronoun && (x_is(x, m->a, "its") || x_is(x, m->a, "their") ||
+                                           x_is(x, m->a, "his") || x_is(x, m->a, "her"));
+            if (i < n && ((x->tok.items[i].flags & RN_TOK_POSS) || poss_pron)) {
+                if (!poss_pron)
+                    i++;
                 while (i < n && is_word(x, i) && mention_at(x, i) == XNONE &&
                        !np_boundary(x, i, i))
                     i++;
@@ -478,6 +481,25 @@ static uint32_t main_subject(struct rn_extractor *x)
 }
 
 /* The subject left of a verb group starting at v. */
+/* A time phrase ending at j ("on Tuesday", "last week", "in 2020")? Returns
+   the token before it, or j when there is none. */
+static size_t skip_time_left(struct rn_extractor *x, size_t j)
+{
+    size_t k = j;
+    int dated = 0;
+    while (k > 0 && (x_cue(x, k, RN_CUE_NOTNAME) || (x->tok.items[k].flags & RN_TOK_NUM) ||
+                     x_is(x, k, "week") || x_is(x, k, "month") || x_is(x, k, "year"))) {
+        dated = 1;
+        k--;
+    }
+    if (!dated)
+        return j;
+    if (x_is(x, k, "on") || x_is(x, k, "in") || x_is(x, k, "last") || x_is(x, k, "this") ||
+        x_is(x, k, "earlier") || x_is(x, k, "late") || x_is(x, k, "early"))
+        return k > 0 ? k - 1 : j;
+    return j;
+}
+
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
@@ -486,6 +508,9 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     size_t j = v - 1;
     while (j > 0 && is_quote(x, j))
         j--;
+    /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
+    if (mention_at(x, j) == XNONE)
+        j = skip_time_left(x, j);
     if (x_is_wh(x, j) && j > 0) { /* "Lu Kang, who accused" */
         j--;
         if (x_is_punct(x, j, ',') && j > 0)
@@ -735,28 +760,26 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         }
         break;
     }
-    size_t k = j;
-    if (k > 0 && (x->tok.items[k - 1].flags & RN_TOK_POSS) && k >= 2) {
-        collect_left(x, k - 2, s);
-        if (s->n)
-            return;
-    }
-    if (k > 0) {
-        uint32_t mi = mention_at(x, k - 1);
-        if (mi != XNONE) {
-            const struct mention *m = &x->m[mi];
-            if (m->kind == MK_MOD && m->state != XNONE) {
-                side_add(s, m->state);
-                return;
-            }
-            if (m->kind == MK_ACTOR && x->ents[m->ent].type != RN_ETYPE_DOCUMENT) {
-                collect_left(x, k - 1, s);
-                return;
-            }
-        }
+    /* the owner: "Kenya's ban", "its ban", "the UK ban", "the Australian ban" */
+    size_t k = j, owner_start = j;
+    struct side owner;
+    side_init(&owner);
+    if (k >= 2 && (x->tok.items[k - 1].flags & RN_TOK_POSS)) {
+        collect_left(x, k - 2, &owner);
+        uint32_t mi = mention_at(x, k - 2);
+        if (mi != XNONE)
+            owner_start = x->m[mi].a;
+    } else if (k > 0 && mention_at(x, k - 1) != XNONE) {
+        const struct mention *m = &x->m[mention_at(x, k - 1)];
+        if (m->kind == MK_MOD && m->state != XNONE)
+            side_add(&owner, m->state);
+        else if (m->kind == MK_ACTOR && x->ents[m->ent].type != RN_ETYPE_DOCUMENT)
+            collect_left(x, k - 1, &owner);
+        if (owner.n)
+            owner_start = m->a;
     }
     /* governing verb: "imposed a ban", "lifted the ban", "stayed a ban" */
-    size_t v = k;
+    size_t v = owner_start;
     while (v > 0 && (x_is_det(x, v - 1) || is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
         v--;
     int stayed = 0, light = 0;
@@ -772,6 +795,10 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
             light = 1;
         }
+    }
+    if (owner.n) {
+        *s = owner;
+        return;
     }
     /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X" */
     size_t a = skip_right(x, tgt_end);
@@ -975,7 +1002,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         } else if ((tr->frame & RN_FRAME_FROM) && x_is(x, e, "from") && ends_with(x, e + 1, "ing")) {
             /* "barred its companies from buying Y": when the object is the
                banner's own people, Y is what is banned */
-            int own = tgt.n == 0 || (tgt.n == 1 && x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP);
+            int own = tgt.n == 0 || (tgt.n == 1 && (x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP ||
+                                                   (src.n && tgt.ents[0] == src.ents[0])));
             if (tgt.end > 0 && own) {
                 struct side y;
                 collect_right(x, e + 2, &y);

@@ -211,6 +211,7 @@ static void test_reversed_and_not_relations(void **state)
     /* criticism is not an accusation; lifting a ban is not a ban */
     assert_string_equal(RUN("Chile criticised Peru for the delay."), "");
     assert_string_equal(RUN("Kenya lifted the ban on Telegram."), "");
+    assert_string_equal(RUN("Microsoft welcomed the plan, and Italy lifted its ban on Telegram."), "");
 }
 
 static void test_document_targets(void **state)
@@ -219,6 +220,8 @@ static void test_document_targets(void **state)
     NEED_LEX();
     assert_string_equal(RUN("Chile proposed a data sharing plan on fisheries."),
                         "Chile[] proposes data sharing plan on fisheries[] asserted|");
+    assert_string_equal(RUN("The European Union on Tuesday unveiled a plan to regulate cloud providers."),
+                        "European Union[] proposes plan to regulate cloud providers[] asserted|");
     assert_string_equal(RUN("Chile proposed new rules governing the use of drones in cities."),
                         "Chile[] proposes new rules governing the use of drones[] asserted|");
     assert_string_equal(RUN("Peru is presenting both a plan for ports and a revised strategy on fisheries."),
