@@ -283,6 +283,19 @@ int x_type_fits(enum rn_etype t, enum rn_etype want)
    given). */
 uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head)
 {
+    /* a description prefers an entity known to be of its kind over an
+       unknown name */
+    if (want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION) {
+        uint32_t best = XNONE;
+        uint64_t best_seen = 0;
+        for (uint32_t e = 0; e < x->nents; e++)
+            if (e != skip && x->ents[e].seen > best_seen && x->ents[e].type == (enum rn_etype)want) {
+                best = e;
+                best_seen = x->ents[e].seen;
+            }
+        if (best != XNONE)
+            return best;
+    }
     uint32_t best = XNONE;
     uint64_t best_seen = 0;
     for (uint32_t e = 0; e < x->nents; e++) {

@@ -488,8 +488,10 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         *done = 1;
         return add_mention(x, start, end, e, MK_ACTOR, 0);
     }
-    /* "Chinese officials", "the UK government", "the Chinese side" */
-    if ((n = x_cue_len(x, k, RN_CUE_GOV, &cm)) > 0 || x_cue(x, k, RN_CUE_FUNC)) {
+    /* "Chinese officials", "the UK government", "the Chinese side" (not
+       "Chinese state-backed hackers") */
+    if (((n = x_cue_len(x, k, RN_CUE_GOV, &cm)) > 0 || x_cue(x, k, RN_CUE_FUNC)) &&
+        !(tflags(x, k + (n ? (size_t)n : 1)) & RN_TOK_HYPHEN)) {
         if (!n)
             n = 1;
         *done = 1;
@@ -869,6 +871,10 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         type = RN_ETYPE_ORGANIZATION;
     if (i > 0 && (x_cue(x, i - 1, RN_CUE_HONORIFIC) || x_cue(x, i - 1, RN_CUE_TITLE)))
         type = RN_ETYPE_PERSON;
+    /* "the media regulator Roskomnadzor", "chip maker Nexperia" */
+    if (type == RN_ETYPE_UNKNOWN && i > 0 && is_lower_word(x, i - 1) &&
+        x_cue_len(x, i - 1, RN_CUE_DESC, &cm) && strcmp(cm.value, "country") != 0)
+        rn_etype_parse(cm.value, &type);
     /* a bill number: "SB 1047" */
     int bill = j - i == 2 && (tflags(x, i) & RN_TOK_UPPER) && (tflags(x, i + 1) & RN_TOK_NUM) &&
                x->tok.items[i].norm_len <= 3;

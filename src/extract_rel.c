@@ -34,6 +34,7 @@ struct side {
     int resolved;       /* some member came from a pronoun or description */
     size_t desc_a, desc_b; /* a descriptive noun phrase, when no name */
     int definite;       /* the descriptive phrase starts with "the" */
+    int the_name;       /* the first member is a name after "the" */
     size_t end;         /* first token after the phrase */
 };
 
@@ -181,6 +182,8 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                mention_at(x, i) == XNONE)
             i++;
         uint32_t mi = mention_at(x, i);
+        if (mi != XNONE && s->n == 0 && i > 0 && x_is(x, i - 1, "the"))
+            s->the_name = 1;
         if (mi != XNONE) {
             const struct mention *m = &x->m[mi];
             if (m->kind == MK_QUANT) {
@@ -519,9 +522,14 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     if (x_is_punct(x, j, ',') && j > 0) {
         /* an apposition or aside: "X, a spokesperson for Y, accused" */
         size_t k = j - 1;
-        while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.'))
+        int speech = 0;
+        while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.')) {
+            speech |= x_cue(x, k, RN_CUE_SPEECH);
             k--;
-        if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE) {
+        }
+        /* ", the regulator said on Friday, accusing ...": an aside of
+           speech, not an apposition */
+        if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech) {
             collect_left(x, k - 1, s);
             if (s->n)
                 return;
@@ -530,6 +538,10 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         side_add(s, x->main_subject);
         return;
     }
+    /* "the United States and its allies accused": the owner is named */
+    if (mention_at(x, j) == XNONE && j > 0 && mention_at(x, j - 1) != XNONE &&
+        x->m[mention_at(x, j - 1)].pronoun && is_word(x, j) && !x_is_prep(x, j))
+        j--;
     if (mention_at(x, j) != XNONE) {
         collect_left(x, j, s);
         return;
@@ -616,7 +628,13 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
 {
     size_t k = 0;
     for (size_t i = 0; i < t->n; i++) {
-        enum rn_etype ty = x->ents[t->ents[i]].type;
+        struct ent *en = &x->ents[t->ents[i]];
+        /* "signed the Christchurch Call": an unknown name that is signed or
+           proposed is a document */
+        if (tr->target == RN_TARGET_DOCUMENT && en->type == RN_ETYPE_UNKNOWN && en->lex == RN_LEX_NONE &&
+            t->the_name)
+            en->type = RN_ETYPE_DOCUMENT;
+        enum rn_etype ty = en->type;
         int ok = tr->target == RN_TARGET_DOCUMENT ? ty == RN_ETYPE_DOCUMENT
                                                   : ty != RN_ETYPE_DOCUMENT;
         if (ok)
@@ -993,6 +1011,12 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     } else {
         collect_right(x, after, &tgt);
         size_t e = skip_right(x, tgt.end);
+        /* "blocked access to Instagram": what is reached is banned */
+        if (!tgt.n && tgt.desc_b == tgt.desc_a + 1 && x_is(x, tgt.desc_a, "access") &&
+            x_is(x, tgt.desc_b, "to")) {
+            collect_right(x, tgt.desc_b + 1, &tgt);
+            e = skip_right(x, tgt.end);
+        }
         if ((tr->frame & RN_FRAME_ON) && x_is(x, e, "on")) {
             /* "blamed the attack on Y" */
             struct side on;

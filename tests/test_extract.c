@@ -202,6 +202,24 @@ static void test_frames_from_the_lexicon(void **state)
                         "China[] accuses United States[] asserted|");
 }
 
+static void test_news_paragraph(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway has blocked access to Telegram, the media regulator Nettilsyn said on "
+                            "Friday, accusing the platform of spreading spam."),
+                        "Norway[] bans Telegram[] asserted|Norway[] accuses Telegram[] asserted|");
+    assert_string_equal(RUN("Canada and its allies accused Russia of a hacking campaign."),
+                        "Canada[] accuses Russia[] asserted|");
+    assert_string_equal(RUN("The National Cyber Security Centre said Russian state-backed hackers were "
+                            "behind the attack."),
+                        "National Cyber Security Centre[United Kingdom] accuses Russian state-backed "
+                        "hackers[Russia] asserted|");
+    assert_string_equal(RUN("Last year, 30 countries signed the Bergen Call.",
+                            "Among them were Chile and Peru."),
+                        "Chile[] signs Bergen Call[] asserted|Peru[] signs Bergen Call[] asserted|");
+}
+
 static void test_reversed_and_not_relations(void **state)
 {
     (void)state;
@@ -298,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),
         cmocka_unit_test(test_frames_from_the_lexicon),
+        cmocka_unit_test(test_news_paragraph),
         cmocka_unit_test(test_reversed_and_not_relations),
         cmocka_unit_test(test_document_targets),
         cmocka_unit_test(test_reported_speech_and_pronoun_clauses),
