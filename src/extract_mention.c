@@ -858,6 +858,11 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         if (x_is_det(x, i) || x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) ||
             (j - i < 2 && !verb))
             return RN_OK;
+        /* "Critics accused ...", "Analysts said ...": a plural common noun */
+        size_t n0 = x->tok.items[i].norm_len;
+        if (j - i == 1 && !(tflags(x, i) & RN_TOK_UPPER) && n0 > 4 && tnorm(x, i)[n0 - 1] == 's' &&
+            tnorm(x, i)[n0 - 2] != 's')
+            return RN_OK;
     }
     enum rn_etype type = RN_ETYPE_UNKNOWN;
     struct rn_cue_match cm;
