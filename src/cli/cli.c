@@ -4,6 +4,7 @@
 #include "relnet/aliases.h"
 #include "relnet/import.h"
 #include "relnet/lib.h"
+#include "relnet/pipeline.h"
 #include "relnet/store.h"
 
 #include <errno.h>
@@ -337,5 +338,41 @@ int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, co
         if (code != RN_EXIT_OK)
             unlink(tmp);
     }
+    return code;
+}
+
+int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
+                         int (*each)(void *ctx, struct rn_pipeline *p, const struct rn_article *a),
+                         void *ctx)
+{
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_pipeline *p;
+    if (rn_pipeline_new(popt, &p, &err) != RN_OK)
+        return cli_report(&err);
+    struct rn_paths files = RN_PATHS_INIT;
+    int code = RN_EXIT_OK;
+    if (rn_pipeline_expand(paths, n, &files, &err) != RN_OK ||
+        (files.len > 1 && rn_pipeline_learn(p, &files, &err) != RN_OK)) {
+        code = cli_report(&err);
+        goto out;
+    }
+    for (size_t i = 0; i < files.len; i++) {
+        struct rn_article a = RN_ARTICLE_INIT;
+        int one;
+        if (rn_pipeline_read(p, files.items[i], &a, &err) != RN_OK)
+            one = cli_report(&err);
+        else
+            one = each(ctx, p, &a);
+        rn_article_release(&a);
+        if (one == RN_EXIT_FAIL) {
+            code = one;
+            break;
+        }
+        if (one != RN_EXIT_OK)
+            code = one;
+    }
+out:
+    rn_paths_release(&files);
+    rn_pipeline_free(p);
     return code;
 }

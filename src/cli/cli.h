@@ -118,11 +118,24 @@ struct rn_aliases;
 const struct rn_aliases *cli_aliases(void);
 void cli_aliases_free(void);
 
+struct rn_pipeline_options;
+
+/* Read the articles at paths (files, directories read recursively, "-")
+ * through one pipeline (with the pass for lines repeated across files when
+ * there are several) and call each() for every article read. Files that
+ * cannot be read are reported on stderr and skipped. each() returns an exit
+ * code; RN_EXIT_FAIL stops the loop. Returns the worst exit code: 1 when a
+ * file was skipped. */
+struct rn_pipeline;
+struct rn_article;
+int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
+                         int (*each)(void *ctx, struct rn_pipeline *p, const struct rn_article *a),
+                         void *ctx);
+
 /* Extract the articles at paths (files, directories, "-") into kb, one
  * transaction per article, reporting each on stderr; used by add and
  * build. Returns an exit code: 1 if some file could not be read. */
 struct rn_store;
-struct rn_pipeline_options;
 int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt,
                      char *const *paths, size_t n);
 

@@ -74,39 +74,15 @@ static int add_article(struct rn_store *kb, struct rn_pipeline *p, const struct 
     return RN_EXIT_OK;
 }
 
+static int add_each(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
+{
+    return add_article(ctx, p, a);
+}
+
 int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt, char *const *paths,
                      size_t n)
 {
-    struct rn_err err = RN_ERR_INIT;
-    struct rn_pipeline *p;
-    if (rn_pipeline_new(popt, &p, &err) != RN_OK)
-        return cli_report(&err);
-    struct rn_paths files = RN_PATHS_INIT;
-    int code = RN_EXIT_OK;
-    if (rn_pipeline_expand(paths, n, &files, &err) != RN_OK ||
-        (files.len > 1 && rn_pipeline_learn(p, &files, &err) != RN_OK)) {
-        code = cli_report(&err);
-        goto out;
-    }
-    for (size_t i = 0; i < files.len; i++) {
-        struct rn_article a = RN_ARTICLE_INIT;
-        int one;
-        if (rn_pipeline_read(p, files.items[i], &a, &err) != RN_OK)
-            one = cli_report(&err);
-        else
-            one = add_article(kb, p, &a);
-        rn_article_release(&a);
-        if (one == RN_EXIT_FAIL) {
-            code = one; /* the knowledge base itself failed: stop */
-            break;
-        }
-        if (one != RN_EXIT_OK)
-            code = one;
-    }
-out:
-    rn_paths_release(&files);
-    rn_pipeline_free(p);
-    return code;
+    return cli_for_each_article(popt, paths, n, add_each, kb);
 }
 
 int cmd_add(int argc, char **argv)

@@ -2,11 +2,7 @@
 #include "cli.h"
 
 #include "relnet/eval.h"
-#include "relnet/extract.h"
-#include "relnet/ingest.h"
-#include "relnet/lexicon.h"
-#include "relnet/lib.h"
-#include "relnet/sentence.h"
+#include "relnet/pipeline.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,47 +43,20 @@ static int add_record(void *ctx, const struct rn_record *r, struct rn_err *err)
     return RN_OK;
 }
 
-static int extract_into(struct rn_extractor *x, struct rn_eval *ev, const char *path, int *failed)
+static int eval_each(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
 {
-    struct rn_article a = RN_ARTICLE_INIT;
-    struct rn_ingest_options opt;
-    memset(&opt, 0, sizeof opt);
+    struct adder *ad = ctx;
     struct rn_err err = RN_ERR_INIT;
-    int rc = rn_ingest_file(path, &opt, &a, &err);
-    if (rc != RN_OK) {
-        cli_report(&err);
-        *failed = 1;
-        return RN_OK;
+    if (rn_eval_want_article(ad->ev, a->id) != RN_OK) {
+        cli_errorf("out of memory");
+        return RN_EXIT_FAIL;
     }
-    if (rn_eval_want_article(ev, a.id) != RN_OK) {
-        rn_article_release(&a);
-        return RN_ENOMEM;
-    }
-    struct rn_sentences s = RN_SENTENCES_INIT;
-    rc = rn_sentence_split(a.text, a.len, &s);
-    size_t *starts = malloc((s.len + 1) * sizeof *starts);
-    size_t *ends = malloc((s.len + 1) * sizeof *ends);
-    if (rc == RN_OK && starts && ends) {
-        for (size_t i = 0; i < s.len; i++) {
-            starts[i] = s.items[i].start;
-            ends[i] = s.items[i].end;
-        }
-        struct rn_extract_doc doc = { a.text, a.len, starts, ends, s.len, a.id, a.title, a.date };
-        struct adder ad = { ev };
-        struct rn_sink sink = { add_record, &ad };
-        rc = rn_extract_doc(x, &doc, &sink, &err);
-    } else if (rc == RN_OK) {
-        rc = RN_ENOMEM;
-    }
-    if (rc != RN_OK) {
-        cli_report(&err);
-        *failed = 1;
-    }
-    free(starts);
-    free(ends);
-    rn_sentences_release(&s);
-    rn_article_release(&a);
-    return rc == RN_ENOMEM ? rc : RN_OK;
+    struct rn_sink sink = { add_record, ad };
+    int rc = rn_pipeline_extract(p, a, &sink, &err);
+    if (rc == RN_OK)
+        return RN_EXIT_OK;
+    rn_err_prefix(&err, "%s", a->path);
+    return cli_report(&err);
 }
 
 int cmd_eval(int argc, char **argv)
@@ -109,7 +78,7 @@ int cmd_eval(int argc, char **argv)
     size_t nextra = 0;
     int strict = 0, show = 0, json = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "g:p:a:sf:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":g:p:a:sf:l:h", opts, NULL)) != -1) {
         switch (c) {
         case 'g':
             gold = optarg;
@@ -148,7 +117,7 @@ int cmd_eval(int argc, char **argv)
         default:
             if (cli_common_option(c, optarg))
                 break;
-            return cli_usage_error("eval", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("eval", c, argv);
         }
     }
     if (!gold)
@@ -171,20 +140,16 @@ int cmd_eval(int argc, char **argv)
     }
     if (pred) {
         rc = rn_eval_add_file(ev, pred, &err);
-    } else {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s/lexicon", rn_lib_data_dir());
-        struct rn_lexicon *lex = NULL;
-        struct rn_extractor *x = NULL;
-        rc = rn_lexicon_load(dir, &lex, &err);
-        for (size_t i = 0; rc == RN_OK && i < nextra; i++)
-            rc = rn_lexicon_add_file(lex, extra[i], &err);
-        if (rc == RN_OK)
-            rc = rn_extractor_new(lex, &x, &err);
-        for (int i = optind; rc == RN_OK && i < argc; i++)
-            rc = extract_into(x, ev, argv[i], &failed);
-        rn_extractor_free(x);
-        rn_lexicon_free(lex);
+    } else if (rc == RN_OK) {
+        struct rn_pipeline_options popt = { NULL, extra, nextra };
+        struct adder ad = { ev };
+        int code = cli_for_each_article(&popt, argv + optind, (size_t)(argc - optind), eval_each,
+                                        &ad);
+        if (code == RN_EXIT_FAIL) {
+            rn_eval_free(ev);
+            return code;
+        }
+        failed = code != RN_EXIT_OK;
     }
     if (rc != RN_OK) {
         rn_eval_free(ev);

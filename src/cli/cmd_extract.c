@@ -3,17 +3,11 @@
 
 #include "relnet/buf.h"
 #include "relnet/csvio.h"
-#include "relnet/extract.h"
-#include "relnet/ingest.h"
 #include "relnet/json.h"
-#include "relnet/lexicon.h"
-#include "relnet/lib.h"
-#include "relnet/sentence.h"
+#include "relnet/pipeline.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 const char cmd_extract_usage[] =
     "usage: relnet extract [--format tsv|csv|jsonl] [--lexicon FILE]... FILE|DIR|-...\n"
@@ -149,129 +143,17 @@ static void write_header(enum fmt fmt)
     putchar('\n');
 }
 
-struct run {
-    struct rn_extractor *x;
-    struct writer w;
-    struct rn_sentences sents;
-    size_t *starts, *ends;
-    size_t cap;
-    int failed;
-};
-
-static int extract_file(struct run *run, const char *path)
+static int extract_each(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
 {
-    struct rn_article a = RN_ARTICLE_INIT;
-    struct rn_ingest_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.format = RN_INGEST_AUTO;
+    struct writer *w = ctx;
     struct rn_err err = RN_ERR_INIT;
-    int rc = rn_ingest_file(path, &opt, &a, &err);
-    if (rc != RN_OK) {
-        cli_report(&err);
-        run->failed = 1;
-        return rc == RN_EINPUT || rc == RN_EIO ? RN_OK : rc;
-    }
-    if (a.invalid_utf8) {
-        cli_errorf("%s: invalid UTF-8 at byte %zu (%zu bad bytes); file skipped", path,
-                   a.first_invalid_offset, a.invalid_utf8);
-        run->failed = 1;
-        rn_article_release(&a);
-        return RN_OK;
-    }
-    rc = rn_sentence_split(a.text, a.len, &run->sents);
-    if (rc == RN_OK && run->sents.len > run->cap) {
-        size_t *s = realloc(run->starts, run->sents.len * sizeof *s);
-        if (s)
-            run->starts = s;
-        size_t *e = realloc(run->ends, run->sents.len * sizeof *e);
-        if (e)
-            run->ends = e;
-        if (!s || !e)
-            rc = RN_ENOMEM;
-        else
-            run->cap = run->sents.len;
-    }
-    if (rc == RN_OK) {
-        for (size_t i = 0; i < run->sents.len; i++) {
-            run->starts[i] = run->sents.items[i].start;
-            run->ends[i] = run->sents.items[i].end;
-        }
-        struct rn_extract_doc doc = { a.text, a.len, run->starts, run->ends, run->sents.len,
-                                      a.id, a.title, a.date };
-        struct rn_sink sink = { write_record, &run->w };
-        run->w.url = a.url;
-        rc = rn_extract_doc(run->x, &doc, &sink, &err);
-    }
-    if (rc != RN_OK) {
-        if (!err.msg[0])
-            rn_fail(&err, rc, "%s: %s", path, rn_status_name(rc));
-        cli_report(&err);
-        run->failed = 1;
-    }
-    rn_article_release(&a);
-    return rc == RN_EIO || rc == RN_ENOMEM ? rc : RN_OK;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_article_name(const char *name)
-{
-    const char *dot = strrchr(name, '.');
-    if (!dot || name[0] == '.')
-        return 0;
-    return strcmp(dot, ".txt") == 0 || strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0 ||
-           strcmp(dot, ".text") == 0;
-}
-
-/* Walk a directory in name order (deterministic output). */
-static int extract_path(struct run *run, const char *path, int top)
-{
-    struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (!d) {
-            cli_errorf("cannot open directory %s", path);
-            run->failed = 1;
-            return RN_OK;
-        }
-        char **names = NULL;
-        size_t n = 0, cap = 0;
-        struct dirent *de;
-        while ((de = readdir(d))) {
-            if (de->d_name[0] == '.')
-                continue;
-            if (n == cap) {
-                cap = cap ? cap * 2 : 64;
-                char **nn = realloc(names, cap * sizeof *nn);
-                if (!nn)
-                    break;
-                names = nn;
-            }
-            size_t len = strlen(path) + strlen(de->d_name) + 2;
-            names[n] = malloc(len);
-            if (!names[n])
-                break;
-            snprintf(names[n], len, "%s/%s", path, de->d_name);
-            n++;
-        }
-        closedir(d);
-        qsort(names, n, sizeof *names, cmp_str);
-        int rc = RN_OK;
-        for (size_t i = 0; i < n; i++) {
-            struct stat s2;
-            if (rc == RN_OK && stat(names[i], &s2) == 0 &&
-                (S_ISDIR(s2.st_mode) || is_article_name(strrchr(names[i], '/') + 1)))
-                rc = extract_path(run, names[i], 0);
-            free(names[i]);
-        }
-        free(names);
-        return rc;
-    }
-    (void)top;
-    return extract_file(run, path);
+    struct rn_sink sink = { write_record, w };
+    w->url = a->url;
+    int rc = rn_pipeline_extract(p, a, &sink, &err);
+    if (rc == RN_OK)
+        return RN_EXIT_OK;
+    rn_err_prefix(&err, "%s", a->path);
+    return cli_report(&err);
 }
 
 int cmd_extract(int argc, char **argv)
@@ -289,7 +171,7 @@ int cmd_extract(int argc, char **argv)
     const char *lexdir = NULL;
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, "f:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:l:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "tsv") == 0)
@@ -316,45 +198,18 @@ int cmd_extract(int argc, char **argv)
         default:
             if (cli_common_option(c, optarg))
                 break;
-            return cli_usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("extract", c, argv);
         }
     }
     if (optind >= argc)
         return cli_usage_error("extract", "no article files given");
 
-    struct rn_err err = RN_ERR_INIT;
-    char dir[4096];
-    if (lexdir)
-        snprintf(dir, sizeof dir, "%s", lexdir);
-    else
-        snprintf(dir, sizeof dir, "%s/lexicon", rn_lib_data_dir());
-    struct rn_lexicon *lex = NULL;
-    if (rn_lexicon_load(dir, &lex, &err) != RN_OK)
-        return cli_report(&err);
-    for (size_t i = 0; i < nextra; i++) {
-        if (rn_lexicon_add_file(lex, extra[i], &err) != RN_OK) {
-            rn_lexicon_free(lex);
-            return cli_report(&err);
-        }
-    }
-    struct run run;
-    memset(&run, 0, sizeof run);
-    run.w.fmt = fmt;
-    if (rn_extractor_new(lex, &run.x, &err) != RN_OK) {
-        rn_lexicon_free(lex);
-        return cli_report(&err);
-    }
+    struct rn_pipeline_options popt = { lexdir, extra, nextra };
+    struct writer w;
+    memset(&w, 0, sizeof w);
+    w.fmt = fmt;
     write_header(fmt);
-    int rc = RN_OK;
-    for (int i = optind; i < argc && rc == RN_OK; i++)
-        rc = extract_path(&run, argv[i], 1);
-    rn_extractor_free(run.x);
-    rn_lexicon_free(lex);
-    rn_sentences_release(&run.sents);
-    free(run.starts);
-    free(run.ends);
-    rn_buf_release(&run.w.line);
-    if (rc != RN_OK)
-        return rc == RN_ENOMEM || rc == RN_EIO ? RN_EXIT_FAIL : RN_EXIT_INPUT;
-    return run.failed ? RN_EXIT_INPUT : RN_EXIT_OK;
+    int code = cli_for_each_article(&popt, argv + optind, (size_t)(argc - optind), extract_each, &w);
+    rn_buf_release(&w.line);
+    return code;
 }
