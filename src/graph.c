@@ -4,6 +4,7 @@
 #include "relnet/graph.h"
 
 #include "relnet/buf.h"
+#include "relnet/lib.h"
 #include "relnet/text.h"
 
 #include <stdlib.h>
@@ -41,7 +42,7 @@ int rn_graph_setup(unsigned long seed, struct rn_err *err)
 static void ensure_setup(void)
 {
     if (!ready)
-        rn_graph_setup(42, NULL);
+        rn_graph_setup(RN_DEFAULT_SEED, NULL);
 }
 
 void rn_graph_clear_error(void)
