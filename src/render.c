@@ -207,9 +207,18 @@ static int add_escaped(struct rn_buf *out, const char *s, size_t n)
     return RN_OK;
 }
 
+/* Invisible format characters that can make a label lie: zero-width
+   spaces and joiners, bidi embeddings and overrides (U+202E shows
+   "evil\u202Egnp.exe" as "evilexe.png"), the BOM. */
+static int invisible(int32_t cp)
+{
+    return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff;
+}
+
 /* Replace out's contents with s made printable: control characters and
-   other white space become single spaces, trimmed; invalid UTF-8 becomes
-   U+FFFD. */
+   other white space become single spaces, trimmed; invisible format
+   characters are dropped; invalid UTF-8 becomes U+FFFD. */
 static int clean_text(const char *s, struct rn_buf *out)
 {
     rn_buf_reset(out);
@@ -221,6 +230,8 @@ static int clean_text(const char *s, struct rn_buf *out)
         if (len < 0)
             len = 1; /* cp is U+FFFD */
         i += (size_t)len;
+        if (invisible(cp))
+            continue;
         if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || rn_unicode_is_space(cp)) {
             pending_space = out->len > 0;
             continue;
@@ -671,6 +682,7 @@ struct drawing {
     const char **rel_color;      /* relation index -> colour */
     uint32_t *comm_slot;         /* drawn index -> palette slot (N_COMMUNITY_COLORS = other) */
     const struct engine *engine; /* NULL: no layout */
+    const char *format;
     struct rn_buf note;
 };
 
@@ -679,11 +691,19 @@ static void set_attr(void *obj, const char *name, const char *value)
     agset(obj, (char *)name, (char *)value);
 }
 
-static void set_num(void *obj, const char *name, double value)
+/* The same through an attribute handle (declared by declare_attributes). */
+#define SYM(g, kind, name) agattr((g), (kind), (char *)(name), NULL)
+
+static void set_sym(void *obj, Agsym_t *sym, const char *value)
+{
+    agxset(obj, sym, (char *)value);
+}
+
+static void set_symnum(void *obj, Agsym_t *sym, double value)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%.2f", value);
-    set_attr(obj, name, buf);
+    agxset(obj, sym, buf);
 }
 
 static int assign_relation_colors(struct drawing *d)
@@ -779,6 +799,11 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
     for (size_t i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
         agattr(g, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]);
 
+    /* A bitmap of a big drawing would need gigabytes (sfdp at 5000 entities
+       spans ~12000 px); beyond 4800 px a PNG is no use on a page anyway,
+       so scale it down (SVG and PDF stay full size). */
+    if (strcmp(d->format, "png") == 0)
+        agattr(g, AGRAPH, "size", "50,50");
     /* Engine attributes as "name=value" words; "none" gets none, so the
        DOT it writes suits any engine. */
     const char *a = d->engine ? d->engine->attrs : "";
@@ -1011,6 +1036,18 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
     rc = caption(d, &text);
     set_attr(g, "label", rn_buf_str(&text));
 
+    /* Attribute handles, looked up once: agset() by name searches the
+       attribute dictionary on every call, which a big export feels. */
+    struct {
+        Agsym_t *label, *shape, *style, *fillcolor, *fontsize, *width, *height, *tooltip;
+    } N = { SYM(g, AGNODE, "label"),    SYM(g, AGNODE, "shape"),    SYM(g, AGNODE, "style"),
+            SYM(g, AGNODE, "fillcolor"), SYM(g, AGNODE, "fontsize"), SYM(g, AGNODE, "width"),
+            SYM(g, AGNODE, "height"),   SYM(g, AGNODE, "tooltip") };
+    struct {
+        Agsym_t *color, *fontcolor, *xlabel, *penwidth, *tooltip, *labeltooltip, *url, *target;
+    } E = { SYM(g, AGEDGE, "color"),   SYM(g, AGEDGE, "fontcolor"),    SYM(g, AGEDGE, "xlabel"),
+            SYM(g, AGEDGE, "penwidth"), SYM(g, AGEDGE, "tooltip"),     SYM(g, AGEDGE, "labeltooltip"),
+            SYM(g, AGEDGE, "URL"),      SYM(g, AGEDGE, "target") };
     double pr_max = 0;
     for (uint32_t i = 0; i < d->n_kept; i++)
         if (d->pagerank[d->kept[i]] > pr_max)
@@ -1025,20 +1062,20 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         nodes[i] = n;
         rn_buf_reset(&text);
         rc |= add_text(&text, set->entity_name[ent], 64, 18, 4);
-        set_attr(n, "label", rn_buf_str(&text));
-        set_attr(n, "shape", type_styles[type].shape);
-        set_attr(n, "style", type_styles[type].style);
+        set_sym(n, N.label, rn_buf_str(&text));
+        set_sym(n, N.shape, type_styles[type].shape);
+        set_sym(n, N.style, type_styles[type].style);
         if (d->opt->color == RN_RENDER_COLOR_COMMUNITY)
-            set_attr(n, "fillcolor", d->comm_slot[i] < N_COMMUNITY_COLORS
+            set_sym(n, N.fillcolor, d->comm_slot[i] < N_COMMUNITY_COLORS
                                          ? community_colors[d->comm_slot[i]]
                                          : "white");
         else
-            set_attr(n, "fillcolor", type_styles[type].fill);
+            set_sym(n, N.fillcolor, type_styles[type].fill);
         /* Size by PageRank: sqrt so that area, not width, follows rank. */
         double t = pr_max > 0 ? sqrt(d->pagerank[node] / pr_max) : 0.5;
-        set_num(n, "fontsize", 10 + 10 * t);
-        set_num(n, "width", 0.6 + 0.9 * t);
-        set_num(n, "height", 0.4 + 0.4 * t);
+        set_symnum(n, N.fontsize, 10 + 10 * t);
+        set_symnum(n, N.width, 0.6 + 0.9 * t);
+        set_symnum(n, N.height, 0.4 + 0.4 * t);
         rn_buf_reset(&text);
         rc |= add_text(&text, set->entity_name[ent], 200, 0, 1);
         rc |= rn_buf_addf(&text, "\\n%s", rn_etype_name((enum rn_etype)type));
@@ -1049,7 +1086,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         rc |= rn_buf_addf(&text, "\\nPageRank %.4g", d->pagerank[node]);
         if (d->community)
             rc |= rn_buf_addf(&text, ", community %.0f", d->community[node]);
-        set_attr(n, "tooltip", rn_buf_str(&text));
+        set_sym(n, N.tooltip, rn_buf_str(&text));
     }
 
     char countbuf[32];
@@ -1058,19 +1095,20 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         Agnode_t *a = nodes[d->drawn_of[v->from[de->view_edge]]];
         Agnode_t *b = nodes[d->drawn_of[v->to[de->view_edge]]];
         Agedge_t *e = agedge(g, a, b, NULL, 1);
-        set_attr(e, "color", d->rel_color[de->rel]);
-        set_attr(e, "fontcolor", d->rel_color[de->rel]);
+        set_sym(e, E.color, d->rel_color[de->rel]);
+        set_sym(e, E.fontcolor, d->rel_color[de->rel]);
         if (de->count > 1) {
             snprintf(countbuf, sizeof countbuf, "%u", de->count);
-            set_attr(e, "xlabel", countbuf);
+            set_sym(e, E.xlabel, countbuf);
         }
-        set_num(e, "penwidth", fmin(1 + 1.5 * log((double)de->count), 8));
+        set_symnum(e, E.penwidth, fmin(1 + 1.5 * log((double)de->count), 8));
         rc |= edge_tooltip(d, de, &text, &url);
-        set_attr(e, "tooltip", rn_buf_str(&text));
-        set_attr(e, "labeltooltip", rn_buf_str(&text));
+        set_sym(e, E.tooltip, rn_buf_str(&text));
+        if (de->count > 1) /* the count label gets the same tooltip */
+            set_sym(e, E.labeltooltip, rn_buf_str(&text));
         if (url.len) {
-            set_attr(e, "URL", rn_buf_str(&url));
-            set_attr(e, "target", "_blank");
+            set_sym(e, E.url, rn_buf_str(&url));
+            set_sym(e, E.target, "_blank");
         }
     }
     if (rc == RN_OK && d->opt->legend)
@@ -1308,6 +1346,7 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
     d.v = v;
     d.opt = opt;
     d.ego = RN_NONE;
+    d.format = format;
     struct rn_centrality own;
     memset(&own, 0, sizeof own);
     struct output out;

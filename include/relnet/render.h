@@ -4,11 +4,10 @@
  * What a drawing shows (one picture a journalist can put in a story):
  *   - nodes: the entities kept by the selection below. Shape by entity type
  *     (country box, organization hexagon, company parallelogram, person
- *     ellipse, group octagon, document note, unknown grey rounded box with a
- *     dashed outline), size
- *     by PageRank, fill by type or by community. Labels are the names,
- *     wrapped at about 18 characters, at most 4 lines (the full name is in
- *     the tooltip).
+ *     ellipse, group octagon, document note, unknown rounded box with a
+ *     dashed outline), size by PageRank, fill by type or by community.
+ *     Labels are the names, wrapped at about 18 characters, at most 4
+ *     lines (the full name is in the tooltip).
  *   - edges: ONE EDGE PER (source, target, relation). A pair that mixes
  *     several relations ("China accuses and bans X") gets one coloured arrow
  *     per relation, so every colour in the picture means one thing. Colour by
@@ -33,7 +32,8 @@
  * beyond its limit fails with RN_EUSAGE and a message naming the limit.
  *
  * Escaping: node ids are synthetic (n0, n1, ...); every label, tooltip and
- * caption is cleaned (control characters become spaces, invalid UTF-8
+ * caption is cleaned (control characters and newlines become spaces,
+ * zero-width and bidi-override characters are dropped, invalid UTF-8
  * becomes U+FFFD) and escaped for Graphviz (backslashes doubled, '&'
  * written as "&amp;" because Graphviz decodes entities in labels), so names
  * with quotes, backslashes, '<', '&' and newlines come out as typed in SVG,
@@ -71,7 +71,7 @@ struct rn_render_options {
        all its attributes, for the user's own Graphviz run or an export). */
     const char *engine;
     enum rn_render_color color;
-    long top;           /* keep the N best nodes; 0 = keep every selected node */
+    long top;           /* keep the N best nodes; <= 0 keeps every selected node */
     const char *ego;    /* entity name (aliases and spelling variants work), or NULL */
     int depth;          /* hops around ego, both directions; <= 0 means 1 */
     int legend;         /* draw the legend (rn_render_options_init sets 1) */
