@@ -813,6 +813,54 @@ static void test_nothing_to_draw(void **state)
     rn_relset_free(set);
 }
 
+static void test_invisible_characters_dropped(void **state)
+{
+    (void)state;
+    /* A right-to-left override would show "evil\u202Egnp.exe" as
+       "evilexe.png"; a zero-width space hides a second name in one. */
+    static const struct rec recs[] = {
+        { "evil\xe2\x80\xaegnp.exe", NULL, "accuses", "Zero\xe2\x80\x8bWidth", NULL, NULL, NULL, NULL },
+    };
+    struct rn_relset *set = make_set(recs, 1);
+    struct rn_view *v = make_view(set);
+    size_t len;
+    char *svg = render_mem(v, NULL, "svg", &len, NULL);
+    struct svg s;
+    svg_open(&s, svg, len);
+    char labels[MAX_LABELS][256];
+    size_t n = svg_node_labels(&s, labels);
+    assert_int_equal(n, 2);
+    assert_true(has_label(labels, n, "evilgnp.exe"));
+    assert_true(has_label(labels, n, "ZeroWidth"));
+    svg_close(&s);
+    free(svg);
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
+static void test_png_is_capped(void **state)
+{
+    (void)state;
+    /* A 200-entity chain drawn by dot is 200 ranks tall, about 20000 px at
+       full size; the PNG is scaled to 4800 px at most. */
+    struct rn_relset *set = random_set(200, 199, 9);
+    struct rn_view *v = make_view(set);
+    struct rn_render_options opt;
+    rn_render_options_init(&opt);
+    opt.top = 0;
+    opt.engine = "dot";
+    size_t len;
+    unsigned char *png = (unsigned char *)render_mem(v, &opt, "png", &len, NULL);
+    assert_true(len > 24);
+    uint32_t w = (uint32_t)png[16] << 24 | (uint32_t)png[17] << 16 | (uint32_t)png[18] << 8 | png[19];
+    uint32_t h = (uint32_t)png[20] << 24 | (uint32_t)png[21] << 16 | (uint32_t)png[22] << 8 | png[23];
+    assert_true(h <= 4800 && h >= 4000);
+    assert_true(w > 0 && w < h);
+    free(png);
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
 static void test_formats_by_name(void **state)
 {
     (void)state;
@@ -847,6 +895,8 @@ int main(void)
         cmocka_unit_test(test_color_by_community),
         cmocka_unit_test(test_files_written_whole_or_not_at_all),
         cmocka_unit_test(test_nothing_to_draw),
+        cmocka_unit_test(test_invisible_characters_dropped),
+        cmocka_unit_test(test_png_is_capped),
         cmocka_unit_test(test_formats_by_name),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
