@@ -5,14 +5,18 @@
  *   - nodes: the entities kept by the selection below. Shape by entity type
  *     (country box, organization hexagon, company parallelogram, person
  *     ellipse, group octagon, document note, unknown rounded box with a
- *     dashed outline), size by PageRank, fill by type or by community.
+ *     dashed outline), size (and font size) by PageRank, fill by type or
+ *     by community (Louvain on the whole view, 12 colours for the largest
+ *     communities drawn, white for the rest).
  *     Labels are the names, wrapped at about 18 characters, at most 4
  *     lines (the full name is in the tooltip).
  *   - edges: ONE EDGE PER (source, target, relation). A pair that mixes
  *     several relations ("China accuses and bans X") gets one coloured arrow
  *     per relation, so every colour in the picture means one thing. Colour by
- *     relation; label = number of reports when more than one; pen width grows
- *     with log(reports). The SVG tooltip names the relation, the count and up
+ *     relation (accuses red, bans black, proposes blue, signs green, others
+ *     from a fixed palette); the number of reports as an external label
+ *     (xlabel: it costs dot no extra ranks) when more than one; pen width
+ *     grows with log(reports). The SVG tooltip names the relation, the count and up
  *     to three evidence sentences with their article; the edge links to the
  *     article when its URL is http(s) (other schemes are never emitted).
  *   - a legend (cluster "Legend") listing every node type and every relation
@@ -23,13 +27,24 @@
  * mode by (distance to the ego, then PageRank), so the picture stays
  * connected. The ego is always kept.
  *
- * Engines and limits: "auto" draws with dot while the drawing is small
- * enough for dot to finish in about a second or two and with sfdp (overlap
- * removal on) beyond. Every engine has a node and edge limit measured on
- * this project's benchmark machine (bench/bench_render.sh); a layout that
- * would run for minutes is never started: with "auto" the engine falls back
- * to a faster one (said in rn_render_report.note), and a forced engine
- * beyond its limit fails with RN_EUSAGE and a message naming the limit.
+ * Engines and limits: "auto" draws with dot up to 100 entities and 300
+ * arrows (0.4 s; layered drawings read best at that size) and with sfdp
+ * (overlap removal on) beyond. Each engine has an entity and arrow limit
+ * measured with bench/bench_render.sh on uniform random graphs, the worst
+ * case: at the limit layout + SVG takes about 10 s or less on the 2-core
+ * benchmark machine (a shared one: times vary up to 2x between runs, so
+ * the limits keep a margin). dot, circo and twopi grow steeply past it.
+ *     engine  limit (entities/arrows)  at the limit   beyond
+ *     dot      200 / 600                5.4 s        250: 25 s
+ *     neato   1200 / 3600               7.7 s        1600: 8.5-11 s
+ *     fdp     3000 / 9000               6.8 s        4000: 9.5 s
+ *     sfdp    5000 / 15000             10.3 s        8000: 31 s
+ *     circo     80 / 240                4.0 s        150: 36 s
+ *     twopi   2500 / 7500               3.5 s        4000: 20 s
+ * A layout that would run for minutes is never started: with "auto" the
+ * engine falls back to sfdp (said in rn_render_report.note), and a forced
+ * engine beyond its limit, or a drawing beyond sfdp's, fails with
+ * RN_EUSAGE and a message naming the limit and how to draw less.
  *
  * Escaping: node ids are synthetic (n0, n1, ...); every label, tooltip and
  * caption is cleaned (control characters and newlines become spaces,
@@ -44,8 +59,15 @@
  * ever written: files are rendered into a temporary file in the target
  * directory and renamed at the end.
  *
- * Graphviz keeps process-global state (its error callback): treat the
- * renderer as single-threaded.
+ * Graphviz keeps process-global state (its error callback, and one
+ * context made on first use and kept for the life of the process, since
+ * Graphviz 2.42 reads freed memory when a second context follows a freed
+ * one): treat the renderer as single-threaded.
+ *
+ * Exporting the whole graph as DOT (relnet export --format dot): engine
+ * "none", top 0, legend 0, format "dot". No layout and no limit; the cost
+ * is cgraph's: about 2 s and 70 MB for 100k records, 27 s and 570 MB for
+ * the 1M-record benchmark graph (195 MB of DOT).
  */
 #ifndef RELNET_RENDER_H
 #define RELNET_RENDER_H
