@@ -888,47 +888,82 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
     return rc ? RN_ENOMEM : RN_OK;
 }
 
+/* The legend: rows of at most LEGEND_ROW items (types, then communities,
+   then relations, each starting a row) inside the cluster "Legend". dot
+   ignores rank=same on a cluster itself, so each row is a plain subgraph
+   with rank=same inside it; items are chained left to right by invisible
+   edges, and each row's first item hangs under the previous row's first
+   item, which stacks the rows. The force-directed engines ignore ranks and
+   clusters, but the invisible edges keep the legend one compact component
+   that pack=true sets beside the drawing. */
+#define LEGEND_ROW 4
+
+struct legend {
+    Agraph_t *cluster, *row;
+    Agnode_t *prev, *head; /* last item of this row; first item of the last row */
+    int items, in_row, rows;
+};
+
+static void legend_new_row(struct legend *L)
+{
+    char id[32];
+    snprintf(id, sizeof id, "legend_row%d", L->rows++);
+    L->row = agsubg(L->cluster, id, 1);
+    set_attr(L->row, "rank", "same");
+    set_attr(L->row, "label", "");
+    L->prev = NULL;
+    L->in_row = 0;
+}
+
+static Agnode_t *legend_item(struct legend *L, const char *label, const char *tooltip)
+{
+    char id[32];
+    if (L->in_row == LEGEND_ROW)
+        legend_new_row(L);
+    snprintf(id, sizeof id, "legend%d", L->items++);
+    Agnode_t *n = agnode(L->row, id, 1);
+    Agnode_t *from = L->prev ? L->prev : L->head;
+    if (from)
+        set_attr(agedge(L->cluster, from, n, NULL, 1), "style", "invis");
+    if (!L->prev)
+        L->head = n;
+    L->prev = n;
+    L->in_row++;
+    set_attr(n, "label", label);
+    set_attr(n, "tooltip", tooltip);
+    set_attr(n, "fontsize", "10");
+    return n;
+}
+
 static void add_legend(Agraph_t *g, struct drawing *d, const struct comm_count *cc, size_t n_cc)
 {
     const struct rn_relset *set = d->v->set;
-    Agraph_t *lg = agsubg(g, (char *)"cluster_legend", 1);
-    set_attr(lg, "label", "Legend");
-    set_attr(lg, "style", "rounded");
-    set_attr(lg, "color", "#808080");
-    set_attr(lg, "fontsize", "12");
-    /* dot ignores rank=same on a cluster itself; on a plain subgraph
-       inside it the items share one rank: one row under the drawing. */
-    Agraph_t *items = agsubg(lg, (char *)"legend_items", 1);
-    set_attr(items, "rank", "same");
-    set_attr(items, "label", "");
-    lg = items;
-    /* Items are chained by invisible edges to keep their order. */
-    Agnode_t *prev = NULL;
-    char id[32];
-    int item = 0;
+    struct legend L;
+    memset(&L, 0, sizeof L);
+    L.cluster = agsubg(g, (char *)"cluster_legend", 1);
+    set_attr(L.cluster, "label", "Legend");
+    set_attr(L.cluster, "style", "rounded");
+    set_attr(L.cluster, "color", "#808080");
+    set_attr(L.cluster, "fontsize", "12");
     struct rn_buf label = RN_BUF_INIT;
-    /* Node types present in the drawing, in enum order. */
+
+    /* Node types present in the drawing, in enum order, unknown last. */
     int present[RN_ETYPE_COUNT] = { 0 };
     for (uint32_t i = 0; i < d->n_kept; i++)
         present[set->entity_type[d->v->node_entity[d->kept[i]]] % RN_ETYPE_COUNT] = 1;
+    legend_new_row(&L);
     for (int t = 1; t <= RN_ETYPE_COUNT; t++) {
-        int type = t % RN_ETYPE_COUNT; /* unknown last */
+        int type = t % RN_ETYPE_COUNT;
         if (!present[type])
             continue;
-        snprintf(id, sizeof id, "legend%d", item++);
-        Agnode_t *n = agnode(lg, id, 1);
-        set_attr(n, "label", rn_etype_name((enum rn_etype)type));
+        Agnode_t *n = legend_item(&L, rn_etype_name((enum rn_etype)type), "entity type");
         set_attr(n, "shape", type_styles[type].shape);
         set_attr(n, "style", type_styles[type].style);
         set_attr(n, "fillcolor",
                  d->opt->color == RN_RENDER_COLOR_TYPE ? type_styles[type].fill : "white");
-        set_attr(n, "fontsize", "10");
-        set_attr(n, "tooltip", "entity type");
-        if (prev)
-            set_attr(agedge(lg, prev, n, NULL, 1), "style", "invis");
-        prev = n;
     }
     if (d->opt->color == RN_RENDER_COLOR_COMMUNITY) {
+        legend_new_row(&L);
         for (size_t k = 0; k < n_cc && k <= N_COMMUNITY_COLORS; k++) {
             rn_buf_reset(&label);
             if (k == N_COMMUNITY_COLORS) {
@@ -940,41 +975,29 @@ static void add_legend(Agraph_t *g, struct drawing *d, const struct comm_count *
                 rn_buf_addf(&label, "community %.0f\\n(%u entit%s)", cc[k].id, cc[k].n,
                             cc[k].n == 1 ? "y" : "ies");
             }
-            snprintf(id, sizeof id, "legend%d", item++);
-            Agnode_t *n = agnode(lg, id, 1);
-            set_attr(n, "label", rn_buf_str(&label));
+            Agnode_t *n = legend_item(&L, rn_buf_str(&label), "community (Louvain, whole graph)");
             set_attr(n, "shape", "box");
             set_attr(n, "style", "filled,rounded");
             set_attr(n, "fillcolor", k < N_COMMUNITY_COLORS ? community_colors[k] : "white");
-            set_attr(n, "fontsize", "10");
-            set_attr(n, "tooltip", "community (Louvain, whole graph)");
-            if (prev)
-                set_attr(agedge(lg, prev, n, NULL, 1), "style", "invis");
-            prev = n;
         }
     }
-    /* Relations drawn, in relation index order: a coloured arrow drawn
-       with text (so the legend is nodes only and stacks in one column). */
+    /* Relations drawn, in relation index order: a coloured arrow written
+       as text, so the legend is nodes only. */
+    legend_new_row(&L);
     char *seen = calloc(set->n_relations ? set->n_relations : 1, 1);
     for (size_t i = 0; seen && i < d->n_edges; i++)
         seen[d->edges[i].rel] = 1;
     for (uint32_t r = 0; seen && r < set->n_relations; r++) {
         if (!seen[r])
             continue;
-        snprintf(id, sizeof id, "legend%d", item++);
-        Agnode_t *n = agnode(lg, id, 1);
         rn_buf_reset(&label);
         rn_buf_adds(&label, "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6 "); /* ━━▶ */
         add_text(&label, set->relation_name[r], 40, 0, 1);
-        set_attr(n, "label", rn_buf_str(&label));
+        Agnode_t *n = legend_item(&L, rn_buf_str(&label), "relation");
         set_attr(n, "shape", "plaintext");
         set_attr(n, "style", "");
         set_attr(n, "fontcolor", d->rel_color[r]);
         set_attr(n, "fontsize", "11");
-        set_attr(n, "tooltip", "relation");
-        if (prev)
-            set_attr(agedge(lg, prev, n, NULL, 1), "style", "invis");
-        prev = n;
     }
     free(seen);
     rn_buf_release(&label);
