@@ -85,9 +85,9 @@ declare -A sizes=(
 # default, which is what the DOT file leaves open.
 declare -A attrs=(
     [dot]="-Gnslimit=1 -Gnslimit1=1 -Gmclimit=0.5 -Gnodesep=0.4 -Granksep=0.8"
-    [neato]="-Goverlap=prism -Gpack=true"
-    [fdp]="-Goverlap=prism -Gpack=true"
-    [sfdp]="-Goverlap=prism"
+    [neato]="-Goverlap=prism -Gpack=true -Gstart=42"
+    [fdp]="-Goverlap=prism -Gpack=true -Gstart=42"
+    [sfdp]="-Goverlap=prism -Gstart=42"
     [circo]="-Gpack=true"
     [twopi]="-Gpack=true"
 )

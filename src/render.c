@@ -135,10 +135,13 @@ static const struct engine engines[] = {
        nodesep keeps parallel arrows of one pair apart. */
     { "dot", 200, 600, "nslimit=1 nslimit1=1 mclimit=0.5 nodesep=0.4 ranksep=0.8" },
     /* Force-directed: remove node overlaps (prism), pack components (the
-       legend is one) side by side. */
-    { "neato", 1200, 3600, "overlap=prism pack=true" },
-    { "fdp", 3000, 9000, "overlap=prism pack=true" },
-    { "sfdp", 5000, 15000, "overlap=prism" },
+       legend is one) side by side, and seed the random start on every
+       layout (with RN_DEFAULT_SEED): otherwise the second drawing in one
+       process starts where the first left the random generator, and the
+       same input gives another picture. */
+    { "neato", 1200, 3600, "overlap=prism pack=true start=42" },
+    { "fdp", 3000, 9000, "overlap=prism pack=true start=42" },
+    { "sfdp", 5000, 15000, "overlap=prism start=42" },
     { "circo", 80, 240, "pack=true" },
     { "twopi", 2500, 7500, "pack=true" },
 };
@@ -778,7 +781,7 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
         { "fontname", "DejaVu Sans" }, { "fontsize", "14" }, { "label", "" },
         { "labelloc", "t" },           { "labeljust", "l" }, { "style", "" },
         { "color", "" },               { "bgcolor", "white" }, { "charset", "UTF-8" },
-        { "outputorder", "edgesfirst" }, { "pad", "0.3" }, { "rank", "" },
+        { "outputorder", "edgesfirst" }, { "pad", "0.3" },
     };
     static const char *const node_attrs[][2] = {
         { "fontname", "DejaVu Sans" }, { "fontsize", "12" },  { "label", "" },
@@ -791,6 +794,7 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
         { "color", "black" },          { "fontcolor", "black" }, { "penwidth", "1" },
         { "arrowsize", "0.7" },        { "tooltip", "" },    { "labeltooltip", "" },
         { "URL", "" },                 { "target", "" },     { "style", "" },
+        { "minlen", "1" },
     };
     for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
         agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
@@ -889,28 +893,25 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
 }
 
 /* The legend: rows of at most LEGEND_ROW items (types, then communities,
-   then relations, each starting a row) inside the cluster "Legend". dot
-   ignores rank=same on a cluster itself, so each row is a plain subgraph
-   with rank=same inside it; items are chained left to right by invisible
-   edges, and each row's first item hangs under the previous row's first
-   item, which stacks the rows. The force-directed engines ignore ranks and
-   clusters, but the invisible edges keep the legend one compact component
-   that pack=true sets beside the drawing. */
+   then relations, each starting a row) inside the cluster "Legend". Items
+   are chained left to right by invisible edges of minimum length 0, which
+   dot's ranking keeps at length 0 (one rank: a row); each row's first item
+   hangs under the previous row's first item by an ordinary invisible edge,
+   which stacks the rows. (Not one rank=same subgraph per row: cgraph
+   writes subgraphs in the order of their names' addresses, so the DOT
+   output would change from run to run.) The force-directed engines ignore
+   ranks and clusters, but the invisible edges keep the legend one compact
+   component that pack=true sets beside the drawing. */
 #define LEGEND_ROW 4
 
 struct legend {
-    Agraph_t *cluster, *row;
+    Agraph_t *cluster;
     Agnode_t *prev, *head; /* last item of this row; first item of the last row */
-    int items, in_row, rows;
+    int items, in_row;
 };
 
 static void legend_new_row(struct legend *L)
 {
-    char id[32];
-    snprintf(id, sizeof id, "legend_row%d", L->rows++);
-    L->row = agsubg(L->cluster, id, 1);
-    set_attr(L->row, "rank", "same");
-    set_attr(L->row, "label", "");
     L->prev = NULL;
     L->in_row = 0;
 }
@@ -921,10 +922,14 @@ static Agnode_t *legend_item(struct legend *L, const char *label, const char *to
     if (L->in_row == LEGEND_ROW)
         legend_new_row(L);
     snprintf(id, sizeof id, "legend%d", L->items++);
-    Agnode_t *n = agnode(L->row, id, 1);
+    Agnode_t *n = agnode(L->cluster, id, 1);
     Agnode_t *from = L->prev ? L->prev : L->head;
-    if (from)
-        set_attr(agedge(L->cluster, from, n, NULL, 1), "style", "invis");
+    if (from) {
+        Agedge_t *e = agedge(L->cluster, from, n, NULL, 1);
+        set_attr(e, "style", "invis");
+        if (L->prev)
+            set_attr(e, "minlen", "0");
+    }
     if (!L->prev)
         L->head = n;
     L->prev = n;

@@ -600,6 +600,49 @@ static void test_ego(void **state)
     rn_relset_free(set);
 }
 
+static void test_ego_rolled_up_and_filtered(void **state)
+{
+    (void)state;
+    static const struct rec recs[] = {
+        { "Zhao Lijian", "person", "accuses", "Five Eyes", "group", NULL, NULL, NULL },
+        { "China", "country", "bans", "Five Eyes", "group", NULL, NULL, NULL },
+        { "China", "country", "bans", "Five Eyes", "group", NULL, NULL, NULL },
+        { "India", "country", "bans", "TikTok", "company", NULL, NULL, NULL },
+    };
+    struct rn_relset *set = make_set(recs, sizeof recs / sizeof recs[0]);
+    uint32_t zhao;
+    assert_int_equal(rn_relset_entity(set, "Zhao Lijian", RN_ETYPE_PERSON, "China", &zhao), RN_OK);
+    struct rn_view_options vopt = { .by_affiliation = 1, .min_count = 1 };
+    struct rn_view *v = NULL;
+    assert_int_equal(rn_view_build(set, &vopt, &v, NULL), RN_OK);
+    struct rn_render_options opt;
+    rn_render_options_init(&opt);
+    opt.engine = "none";
+    opt.ego = "Zhao Lijian";
+    opt.by_affiliation = 1;
+    char labels[MAX_LABELS][256];
+    struct rn_render_report rep;
+    size_t n = dot_labels(v, &opt, labels, &rep);
+    assert_int_equal(n, 2);
+    assert_true(has_label(labels, n, "China") && has_label(labels, n, "Five Eyes"));
+    assert_string_equal(rep.note, "Zhao Lijian is drawn as China (--by affiliation).");
+    rn_view_free(v);
+
+    /* Known, but filtered out of this view: a different message. */
+    vopt.by_affiliation = 0;
+    vopt.min_count = 2;
+    assert_int_equal(rn_view_build(set, &vopt, &v, NULL), RN_OK);
+    opt.by_affiliation = 0;
+    opt.ego = "india";
+    char *out = NULL;
+    size_t len;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_render_data(v, &opt, "dot", &out, &len, NULL, &err), RN_ENOTFOUND);
+    assert_string_equal(err.msg, "'India' has no relations in this selection");
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
 static void test_engine_choice_and_limits(void **state)
 {
     (void)state;
@@ -891,6 +934,7 @@ int main(void)
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_top_keeps_highest_pagerank),
         cmocka_unit_test(test_ego),
+        cmocka_unit_test(test_ego_rolled_up_and_filtered),
         cmocka_unit_test(test_engine_choice_and_limits),
         cmocka_unit_test(test_color_by_community),
         cmocka_unit_test(test_files_written_whole_or_not_at_all),
