@@ -136,9 +136,10 @@ static const struct engine engines[] = {
     { "dot", 200, 600, "nslimit=1 nslimit1=1 mclimit=0.5 nodesep=0.4 ranksep=0.8" },
     /* Force-directed: remove node overlaps (prism), pack components (the
        legend is one) side by side, and seed the random start on every
-       layout (with RN_DEFAULT_SEED): otherwise the second drawing in one
-       process starts where the first left the random generator, and the
-       same input gives another picture. */
+       layout (with RN_DEFAULT_SEED): otherwise fdp's second drawing in one
+       process starts where the first left the random generator and the
+       same input gives another picture (seen with two inputs to one dot
+       run). */
     { "neato", 1200, 3600, "overlap=prism pack=true start=42" },
     { "fdp", 3000, 9000, "overlap=prism pack=true start=42" },
     { "sfdp", 5000, 15000, "overlap=prism start=42" },
