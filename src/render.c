@@ -946,12 +946,27 @@ static void add_legend(Agraph_t *g, struct drawing *d, const struct comm_count *
     const struct rn_relset *set = d->v->set;
     struct legend L;
     memset(&L, 0, sizeof L);
-    L.cluster = agsubg(g, (char *)"cluster_legend", 1);
-    set_attr(L.cluster, "label", "Legend");
-    set_attr(L.cluster, "style", "rounded");
-    set_attr(L.cluster, "color", "#808080");
-    set_attr(L.cluster, "fontsize", "12");
+    /* A framed cluster where the engine draws one (dot, fdp; and in DOT
+       without layout). neato draws clusters too but Graphviz 2.42 leaks
+       their labels there, and sfdp, twopi and circo ignore them: those get
+       a plain subgraph headed by a "Legend" item. */
+    const char *engine = d->engine ? d->engine->name : "none";
+    int framed = strcmp(engine, "dot") == 0 || strcmp(engine, "fdp") == 0 ||
+                 strcmp(engine, "none") == 0;
+    L.cluster = agsubg(g, (char *)(framed ? "cluster_legend" : "legend"), 1);
     struct rn_buf label = RN_BUF_INIT;
+    if (framed) {
+        set_attr(L.cluster, "label", "Legend");
+        set_attr(L.cluster, "style", "rounded");
+        set_attr(L.cluster, "color", "#808080");
+        set_attr(L.cluster, "fontsize", "12");
+    } else {
+        Agnode_t *n = legend_item(&L, "Legend", "legend");
+        set_attr(n, "shape", "plaintext");
+        set_attr(n, "style", "");
+        set_attr(n, "fontsize", "12");
+        legend_new_row(&L);
+    }
 
     /* Node types present in the drawing, in enum order, unknown last. */
     int present[RN_ETYPE_COUNT] = { 0 };

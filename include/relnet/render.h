@@ -19,8 +19,11 @@
  *     grows with log(reports). The SVG tooltip names the relation, the count and up
  *     to three evidence sentences with their article; the edge links to the
  *     article when its URL is http(s) (other schemes are never emitted).
- *   - a legend (cluster "Legend") listing every node type and every relation
- *     drawn, and a caption saying what was selected.
+ *   - a legend listing every node type (and community) and every relation
+ *     drawn, in rows of four: a framed cluster "cluster_legend" with dot and
+ *     fdp (and in DOT without layout), a plain subgraph "legend" headed by
+ *     a "Legend" item with the other engines; its items are nodes named
+ *     legend0, legend1, ...; and a caption saying what was selected.
  *
  * Selection: --ego keeps an entity and everything within `depth` hops
  * (both directions); --top then keeps the N best: by PageRank, or in ego
