@@ -148,6 +148,7 @@ uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_et
     en->aff = aff;
     en->type = type;
     en->head = XNONE;
+    en->family = XNONE;
     en->lex = RN_LEX_NONE;
     return e;
 }

@@ -635,6 +635,9 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
     }
     for (int pp = 0; pp < 2 && (doc_prep(x, end) || (pp == 0 && ing_word(x, end))); pp++) {
         size_t k = end + 1, last = 0;
+        /* "the text on Friday": a time is no complement */
+        if (x_cue(x, k, RN_CUE_NOTNAME) && is_cap(x, k) && !(tflags(x, k) & RN_TOK_UPPER))
+            break;
         while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) &&
                !x_is_aux(x, k) && !x_is_prep(x, k) &&
                !(x_is(x, k, "and") && k + 1 < x->tok.len && x_is_det(x, k + 1))) {
@@ -649,35 +652,61 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
     return end;
 }
 
-uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
+/* The family a document noun refers back within (cues.tsv dochead value:
+   "the statement" may mean the latest declaration), or XNONE. */
+static uint32_t doc_family(struct rn_extractor *x, size_t i)
 {
-    uint32_t h = doc_head(x, head);
-    /* "the declaration", "the initiative": the latest one of that kind */
-    if (definite && b == head + 1) {
-        size_t content = 0;
-        for (size_t i = a; i < head; i++)
-            if (!x_is_det(x, i) && !(tflags(x, i) & RN_TOK_POSS))
-                content++;
-        if (content == 0) {
-            uint32_t e = x_recent(x, XWANT_DOC, XNONE, h);
-            if (e != XNONE)
-                return e;
+    struct rn_cue_match cm;
+    if (!x_cue_len(x, i, RN_CUE_DOCHEAD, &cm) || !cm.value[0])
+        return XNONE;
+    return x_str(x, cm.value, strlen(cm.value));
+}
+
+void x_doc_set_head(struct rn_extractor *x, uint32_t e, size_t i)
+{
+    if (e == XNONE || x->ents[e].head != XNONE)
+        return;
+    x->ents[e].head = doc_head(x, i);
+    x->ents[e].family = doc_family(x, i);
+}
+
+/* The latest document of family fam. */
+static uint32_t recent_family(const struct rn_extractor *x, uint32_t fam)
+{
+    uint32_t best = XNONE;
+    uint64_t seen = 0;
+    for (uint32_t e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        if (en->type == RN_ETYPE_DOCUMENT && en->seen > seen && en->family == fam) {
+            best = e;
+            seen = en->seen;
         }
     }
+    return best;
+}
+
+uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
+{
+    uint32_t h = doc_head(x, head), fam = doc_family(x, head);
     while (a < head && (x_is_det(x, a) || (tflags(x, a) & RN_TOK_POSS) || x_is(x, a, "own") ||
-                        x_is(x, a, "latest")))
+                        x_is(x, a, "latest") || x_is(x, a, "same")))
         a++;
-    /* "a declaration" alone names nothing new: the latest of its kind */
+    /* "the declaration", "the initiative", "a declaration": the latest one
+       of that kind, else of its family ("the statement" after a
+       declaration); "the text" means the latest document of any kind. A
+       bare noun with nothing to refer to names nothing. */
     if (a == head && b == head + 1) {
+        if (fam != XNONE && strcmp(x_name(x, fam), "any") == 0)
+            return definite ? x_recent(x, XWANT_DOC, XNONE, XNONE) : XNONE;
         uint32_t e = x_recent(x, XWANT_DOC, XNONE, h);
-        if (e != XNONE)
-            return e;
+        if (e == XNONE && fam != XNONE)
+            e = recent_family(x, fam);
+        return e;
     }
     if (x_span_text(x, a, b, &x->tmp) != RN_OK)
         return XNONE;
     uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
-    if (e != XNONE && x->ents[e].head == XNONE)
-        x->ents[e].head = h;
+    x_doc_set_head(x, e, head);
     return e;
 }
 
@@ -742,6 +771,14 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     }
     if (head == XNONE || (head + 1 < x->tok.len && is_cap(x, head + 1) && !poss))
         return RN_OK; /* "the Chinese company ZTE": the name follows */
+    /* "the Global Statement on Peer-to-Peer Lending": a name in Title Case
+       is read whole as a name (unknown_run), not as a description */
+    if (!x->allcaps && !x->titlecase && is_cap(x, head) && head > i + 1 && is_cap(x, head - 1) &&
+        x_cue(x, head, RN_CUE_DOCHEAD) && x->tok_m[head - 1] == XNONE) {
+        struct rn_gaz_match g;
+        if (!rn_lexicon_match(x->lex, x->wc, &x->tok, head - 1, x->tok.len, x->allcaps, &g))
+            return RN_OK;
+    }
     /* "the Kenyan regulator", "the Chinese government": a state's body,
        named at the demonym (state_forms) */
     if (inner_state && (x_cue(x, head, RN_CUE_INST) || x_cue(x, head, RN_CUE_GOV)))
@@ -772,7 +809,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         uint32_t e = x_doc_entity(x, start, back && end == head + 1 ? head + 1 : end, head,
                                   back && end == head + 1);
         if (e == XNONE)
-            return RN_ENOMEM;
+            return RN_OK; /* a bare noun with nothing to refer to */
         *done = 1;
         return add_mention(x, start, end, e, MK_DOC, back);
     }
@@ -821,8 +858,12 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     size_t j = i;
     int has_of = 0;
     while (j < x->tok.len && j - i < 10) {
-        if (is_cap(x, j) || ((tflags(x, j) & RN_TOK_NUM) && j > i && is_cap(x, j - 1) &&
-                             (tflags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
+        /* "End-to-End": a hyphenated compound between capitals */
+        int compound = j > i && is_word(x, j) && (tflags(x, j) & RN_TOK_HYPHEN) &&
+                       is_cap(x, j + 1) && (tflags(x, j + 1) & RN_TOK_HYPHEN);
+        if (is_cap(x, j) || compound ||
+            ((tflags(x, j) & RN_TOK_NUM) && j > i && is_cap(x, j - 1) &&
+             (tflags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
             if (j > i) {
                 struct rn_gaz_match g;
                 if (rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
@@ -899,7 +940,11 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             for (size_t k = i; k < j; k++)
                 if (x_cue(x, k, RN_CUE_DOCHEAD))
                     h = k;
-            x->ents[e].head = bill ? x_str(x, "bill", 4) : doc_head(x, h);
+            x_doc_set_head(x, e, h);
+            if (bill) {
+                x->ents[e].head = x_str(x, "bill", 4);
+                x->ents[e].family = x_str(x, "law", 3);
+            }
         }
     } else {
         e = x_entity(x, x->tmp.data, x->tmp.len, type, XNONE);
@@ -1024,8 +1069,7 @@ int x_mentions(struct rn_extractor *x)
                     uint32_t d = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
                     if (d == XNONE)
                         return RN_ENOMEM;
-                    if (x->ents[d].head == XNONE)
-                        x->ents[d].head = doc_head(x, h);
+                    x_doc_set_head(x, d, h);
                     rc = add_mention(x, i, h + 1, d, MK_DOC, 0);
                     i = h;
                     continue;
@@ -1125,20 +1169,29 @@ int x_mentions(struct rn_extractor *x)
             continue;
         }
         /* A quoted name before a document noun: the "Clean Network" initiative */
+        /* ... or a quoted title holding one: "Joint Statement: Safe and
+           Open Networks" */
         if ((f & RN_TOK_QUOTE) && is_cap(x, i + 1)) {
-            size_t k = i + 1;
-            while (k < n && k - i < 8 && (is_cap(x, k) || (is_word(x, k) && x_is_prep(x, k))))
+            size_t k = i + 1, dh = XNONE;
+            while (k < n && k - i < 16 &&
+                   (is_cap(x, k) || (is_word(x, k) && (x_is_prep(x, k) || x_is(x, k, "and") ||
+                                                       x_is(x, k, "the") ||
+                                                       (tflags(x, k) & RN_TOK_HYPHEN))) ||
+                    (x_is_punct(x, k, ':') && is_cap(x, k + 1)))) {
+                if (is_cap(x, k) && x_cue(x, k, RN_CUE_DOCHEAD))
+                    dh = k;
                 k++;
-            if (k < n && (tflags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD)) {
+            }
+            int after = k < n && (tflags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD);
+            if (k < n && (tflags(x, k) & RN_TOK_QUOTE) && (after || (dh != XNONE && is_cap(x, k - 1)))) {
                 if (x_span_text(x, i + 1, k, &x->tmp) != RN_OK)
                     return RN_ENOMEM;
                 uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
                 if (e == XNONE)
                     return RN_ENOMEM;
-                if (x->ents[e].head == XNONE)
-                    x->ents[e].head = doc_head(x, k + 1);
-                rc = add_mention(x, i, k + 2, e, MK_DOC, 0);
-                i = k + 1;
+                x_doc_set_head(x, e, after ? k + 1 : dh);
+                rc = add_mention(x, i, after ? k + 2 : k + 1, e, MK_DOC, 0);
+                i = x->m[x->nm - 1].b - 1;
                 continue;
             }
         }

@@ -25,7 +25,7 @@
 
 #include <string.h>
 
-#define SIDE_MAX 24
+#define SIDE_MAX 64
 
 struct side {
     uint32_t ents[SIDE_MAX];
@@ -130,6 +130,45 @@ static int list_goes_on(struct rn_extractor *x, size_t k)
             k++;
     }
     return 0;
+}
+
+/* A list joiner at j: "and", "or", "&" (1 token), "along with", "together
+   with" (2), "as well as" (3). Returns its length or 0. */
+static size_t joiner(struct rn_extractor *x, size_t j)
+{
+    if (x_is(x, j, "and") || x_is(x, j, "or") || x_is_punct(x, j, '&'))
+        return 1;
+    if ((x_is(x, j, "along") || x_is(x, j, "together")) && x_is(x, j + 1, "with"))
+        return 2;
+    if (x_is(x, j, "as") && x_is(x, j + 1, "well") && x_is(x, j + 2, "as"))
+        return 3;
+    return 0;
+}
+
+/* "the five partners: A, B and C", "other members - A and B": a counted or
+   plural head at j whose members follow a colon or dash. Returns the first
+   member's token, or 0. */
+static size_t members_after_head(struct rn_extractor *x, size_t j)
+{
+    size_t k = j;
+    uint32_t mi = mention_at(x, k);
+    if (mi != XNONE && x->m[mi].kind == MK_QUANT) {
+        k = x->m[mi].b;
+    } else {
+        while (k < x->tok.len && k - j < 4 && is_word(x, k) && mention_at(x, k) == XNONE &&
+               !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_prep(x, k) && !x_is_conj(x, k) &&
+               !x_is_aux(x, k))
+            k++;
+        if (k == j || !ends_with(x, k - 1, "s"))
+            return 0;
+    }
+    if (!(x_is_punct(x, k, ':') || (k < x->tok.len && (x->tok.items[k].flags & RN_TOK_DASH))))
+        return 0;
+    k++;
+    if (x_is(x, k, "the"))
+        k++;
+    mi = mention_at(x, k);
+    return mi != XNONE && x->m[mi].kind == MK_ACTOR ? k : 0;
 }
 
 /* The head noun and number of the counted set mention mi. */
@@ -248,7 +287,8 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         }
         /* what joins the next member */
         size_t j = i;
-        if (x_is_punct(x, j, ',') || x_is_punct(x, j, '-') || x_is_punct(x, j, '('))
+        if (x_is_punct(x, j, ',') || x_is_punct(x, j, '-') || x_is_punct(x, j, '(') ||
+            x_is_punct(x, j, ':'))
             j++;
         struct rn_cue_match cm;
         int nl = x_cue_len(x, j, RN_CUE_INCLUDE, &cm);
@@ -259,9 +299,12 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 i++;
             continue;
         }
-        if (x_is(x, j, "and") || x_is(x, j, "or") || x_is_punct(x, j, '&') ||
-            (x_is(x, j, "as") && x_is(x, j + 1, "well") && x_is(x, j + 2, "as") && (j += 2))) {
-            j++;
+        size_t jn = joiner(x, j);
+        if (jn) {
+            j += jn;
+            /* "signed by A as well as by B": the agent's "by" repeats */
+            if (jn > 1 && x_is(x, j, "by"))
+                j++;
             if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
                 j++;
             if (mention_at(x, j - 1) != XNONE)
@@ -270,7 +313,25 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 i = j;
                 continue;
             }
+            /* "A and B as well as the five partners: C, D and E" */
+            size_t k = members_after_head(x, j);
+            if (k) {
+                i = k;
+                continue;
+            }
             break;
+        }
+        /* "the four founders: A, B and C", "the partners — A and B" */
+        if (s->n == 0 && head_is_set && !include && j > i &&
+            (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))) {
+            size_t k = j;
+            if (x_is(x, k, "the"))
+                k++;
+            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR) {
+                include = 1;
+                i = k;
+                continue;
+            }
         }
         if (j > i && x_is_punct(x, i, ',')) {
             size_t k = j;
@@ -586,7 +647,7 @@ struct emitted {
 };
 
 struct relctx {
-    struct emitted done[64];
+    struct emitted done[256];
     size_t ndone;
 };
 
@@ -598,7 +659,7 @@ static int emit(struct rn_extractor *x, struct relctx *c, const char *rel, uint3
     for (size_t i = 0; i < c->ndone; i++)
         if (c->done[i].rel == rel && c->done[i].s == s && c->done[i].t == t)
             return RN_OK;
-    if (c->ndone < 64)
+    if (c->ndone < 256)
         c->done[c->ndone++] = (struct emitted){ rel, s, t, pol };
     struct xrel r = { rel, s, t, pol, conf };
     return x_emit(x, &r);

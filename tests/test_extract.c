@@ -304,6 +304,78 @@ static void test_possessed_names_and_bodies(void **state)
                         "United States[] bans ZTE[] asserted|United States[] bans Huawei[] asserted|");
 }
 
+static void test_agent_lists_that_continue(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("The Lima Pact was signed by Chile and Peru as well as by the three "
+                            "partners \xe2\x80\x94 Brazil, Kenya and Japan."),
+                        "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|"
+                        "Brazil[] signs Lima Pact[] asserted|Kenya[] signs Lima Pact[] asserted|"
+                        "Japan[] signs Lima Pact[] asserted|");
+    assert_string_equal(RUN("The Lima Pact was signed by Chile, Peru and Ghana, along with Kenya and "
+                            "Japan, officials said."),
+                        "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|"
+                        "Ghana[] signs Lima Pact[] asserted|Kenya[] signs Lima Pact[] asserted|"
+                        "Japan[] signs Lima Pact[] asserted|");
+    assert_string_equal(RUN("The Lima Pact was signed by Chile together with Kenya."),
+                        "Chile[] signs Lima Pact[] asserted|Kenya[] signs Lima Pact[] asserted|");
+    assert_string_equal(RUN("The Lima Pact was signed by its two founders: Chile and Peru."),
+                        "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|");
+}
+
+static void test_long_member_list_in_next_sentence(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* thirty members: none is dropped */
+    const char *r = RUN("Thirty nations signed the Lima Pact.",
+                        "They include Chile, Peru, Brazil, Kenya, Japan, Ghana, Mexico, Spain, Italy, "
+                        "Norway, Sweden, Finland, Denmark, Poland, Austria, Greece, Egypt, Morocco, "
+                        "Tunisia, Senegal, Mali, Niger, Zambia, Uganda, Nepal, Laos, Fiji, Samoa, "
+                        "Tonga and Malta.");
+    assert_non_null(strstr(r, "Chile[] signs Lima Pact[] asserted|"));
+    assert_non_null(strstr(r, "Fiji[] signs Lima Pact[] asserted|"));
+    assert_non_null(strstr(r, "Malta[] signs Lima Pact[] asserted|"));
+}
+
+static void test_document_names_with_complements(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a Title Case name with "on", hyphenated words and "and" is one name,
+       and "the statement" later means it */
+    assert_string_equal(RUN("Ministers agreed on the Global Statement on Peer-to-Peer Lending and "
+                            "Consumer Safety.",
+                            "The statement was signed by Chile and Peru."),
+                        "Chile[] signs Global Statement on Peer-to-Peer Lending and Consumer Safety[] "
+                        "asserted|Peru[] signs Global Statement on Peer-to-Peer Lending and Consumer "
+                        "Safety[] asserted|");
+    /* a quoted title with a colon */
+    assert_string_equal(RUN("Ministers published a text titled \"Joint Statement: Safe and Open "
+                            "Networks\" on Monday.",
+                            "The statement was signed by Chile."),
+                        "Chile[] signs Joint Statement: Safe and Open Networks[] asserted|");
+}
+
+static void test_bare_document_nouns_refer_back(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "the statement" after a declaration: the same family of documents */
+    assert_string_equal(RUN("Norway and Chile signed the Bergen Declaration on ocean data.",
+                            "The statement was later signed by Peru."),
+                        "Chile[] signs Bergen Declaration[] asserted|"
+                        "Norway[] signs Bergen Declaration[] asserted|"
+                        "Peru[] signs Bergen Declaration[] asserted|");
+    /* "the text" means the latest document */
+    assert_string_equal(RUN("Peru drafted the Lima Charter.", "Chile endorsed the text on Friday."),
+                        "Peru[] proposes Lima Charter[] asserted|Chile[] signs Lima Charter[] asserted|");
+    /* nothing to refer to: no target named "pact" or "plan" */
+    assert_string_equal(RUN("The pact was signed by Chile and Peru."), "");
+    assert_string_equal(RUN("Kenya unveiled the plan on Monday."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +396,10 @@ int main(void)
         cmocka_unit_test(test_gender_from_pronouns),
         cmocka_unit_test(test_copula_and_relative_clauses),
         cmocka_unit_test(test_possessed_names_and_bodies),
+        cmocka_unit_test(test_agent_lists_that_continue),
+        cmocka_unit_test(test_long_member_list_in_next_sentence),
+        cmocka_unit_test(test_document_names_with_complements),
+        cmocka_unit_test(test_bare_document_nouns_refer_back),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

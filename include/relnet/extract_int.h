@@ -26,6 +26,7 @@ struct ent {
     uint32_t aff;       /* affiliation string id or XNONE */
     enum rn_etype type;
     uint32_t head;      /* documents: string id of the head noun's stem-ish form */
+    uint32_t family;    /* documents: string id of the head's family (cues.tsv dochead value) */
     uint32_t lex;       /* lexicon actor or RN_LEX_NONE */
     uint64_t seen;      /* clock of the latest mention, 0 = never */
     int plural;         /* a group or alliance: "they" may refer to it */
@@ -164,7 +165,10 @@ int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out);
 /* The end of a document phrase whose head noun is token head: "plan on AI",
    "deal with ZTE", "declaration of the summit". */
 size_t x_doc_extend(struct rn_extractor *x, size_t head);
+/* XNONE when a bare noun ("the plan") has nothing to refer back to. */
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite);
+/* Give document e the head noun at token i (and its family), once. */
+void x_doc_set_head(struct rn_extractor *x, uint32_t e, size_t i);
 
 /* extract_rel.c */
 int x_relations(struct rn_extractor *x);
