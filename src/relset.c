@@ -8,6 +8,7 @@
 
 #include "relnet/aliases.h"
 #include "relnet/buf.h"
+#include "relnet/mem.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
 
@@ -28,6 +29,16 @@ struct rn_relset_private {
     size_t filtered;
     struct rn_buf key; /* scratch for folding */
 };
+
+/* Record columns are big and grow by doubling: mem.h maps them on huge
+   pages and grows them without copying. */
+#define BIG_GROW(ptr, cap)                                              \
+    do {                                                                        \
+        void *grown_ = rn_big_realloc((ptr), (cap) * sizeof *(ptr));            \
+        if (!grown_)                                                            \
+            return RN_ENOMEM;                                                   \
+        (ptr) = grown_;                                                         \
+    } while (0)
 
 #define GROW(ptr, cap, type)                                     \
     do {                                                         \
@@ -83,18 +94,18 @@ void rn_relset_free(struct rn_relset *set)
     free(set->article_name);
     free(set->article_url);
     free(set->article_title);
-    free(set->src);
-    free(set->dst);
-    free(set->rel);
-    free(set->pol);
-    free(set->origin);
-    free(set->weight);
-    free(set->confidence);
-    free(set->date);
-    free(set->article);
-    free(set->evidence);
-    free(set->sentence_no);
-    free(set->offset);
+    rn_big_free(set->src);
+    rn_big_free(set->dst);
+    rn_big_free(set->rel);
+    rn_big_free(set->pol);
+    rn_big_free(set->origin);
+    rn_big_free(set->weight);
+    rn_big_free(set->confidence);
+    rn_big_free(set->date);
+    rn_big_free(set->article);
+    rn_big_free(set->evidence);
+    rn_big_free(set->sentence_no);
+    rn_big_free(set->offset);
     free(set);
 }
 
@@ -364,18 +375,18 @@ static int grow_records(struct rn_relset *set)
 {
     struct rn_relset_private *p = set->priv;
     size_t cap = p->record_cap ? p->record_cap * 2 : 1024;
-    GROW(set->src, cap, uint32_t);
-    GROW(set->dst, cap, uint32_t);
-    GROW(set->rel, cap, uint32_t);
-    GROW(set->pol, cap, uint8_t);
-    GROW(set->origin, cap, uint8_t);
-    GROW(set->weight, cap, double);
-    GROW(set->confidence, cap, double);
-    GROW(set->date, cap, uint32_t);
-    GROW(set->article, cap, uint32_t);
-    GROW(set->evidence, cap, uint32_t);
-    GROW(set->sentence_no, cap, int32_t);
-    GROW(set->offset, cap, int64_t);
+    BIG_GROW(set->src, cap);
+    BIG_GROW(set->dst, cap);
+    BIG_GROW(set->rel, cap);
+    BIG_GROW(set->pol, cap);
+    BIG_GROW(set->origin, cap);
+    BIG_GROW(set->weight, cap);
+    BIG_GROW(set->confidence, cap);
+    BIG_GROW(set->date, cap);
+    BIG_GROW(set->article, cap);
+    BIG_GROW(set->evidence, cap);
+    BIG_GROW(set->sentence_no, cap);
+    BIG_GROW(set->offset, cap);
     p->record_cap = cap;
     return RN_OK;
 }

@@ -8,6 +8,7 @@
 
 #include "relnet/error.h"
 #include "relnet/hash.h"
+#include "relnet/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +21,15 @@ struct chunk {
     char data[];
 };
 
-/* A slot carries the string's length and address too, so a lookup that
-   hits touches the slot and the string only: on tables larger than the
-   cache each extra array would cost one more miss. */
+/* A slot carries the string's length and first bytes too, so a lookup of
+   a short string (most names) touches the slot only: on tables larger than
+   the cache, every other array or string visited costs a cache miss. */
+#define HEAD 16
 struct slot {
     uint64_t hash;
     uint32_t id_plus1; /* 0: empty */
     uint32_t len;
-    const char *str;
+    char head[HEAD];   /* the first bytes of the string, zero-padded */
 };
 
 struct rn_strtab {
@@ -46,7 +48,7 @@ struct rn_strtab *rn_strtab_new(void)
     if (!t)
         return NULL;
     t->nslots = 1024;
-    t->slots = calloc(t->nslots, sizeof *t->slots);
+    t->slots = rn_big_calloc(t->nslots * sizeof *t->slots);
     if (!t->slots) {
         free(t);
         return NULL;
@@ -65,7 +67,7 @@ void rn_strtab_free(struct rn_strtab *t)
         free(c);
         c = next;
     }
-    free(t->slots);
+    rn_big_free(t->slots);
     free(t->strs);
     free(t->lens);
     free(t);
@@ -100,7 +102,9 @@ static size_t lookup(const struct rn_strtab *t, uint64_t h, const char *s, size_
         const struct slot *sl = &t->slots[i];
         if (sl->id_plus1 == 0)
             return i;
-        if (sl->hash == h && sl->len == len && memcmp(sl->str, s, len) == 0)
+        if (sl->hash == h && sl->len == len &&
+            memcmp(sl->head, s, len < HEAD ? len : HEAD) == 0 &&
+            (len <= HEAD || memcmp(t->strs[sl->id_plus1 - 1] + HEAD, s + HEAD, len - HEAD) == 0))
             return i;
         i = (i + 1) & mask;
     }
@@ -109,7 +113,7 @@ static size_t lookup(const struct rn_strtab *t, uint64_t h, const char *s, size_
 static int rehash(struct rn_strtab *t)
 {
     size_t nslots = t->nslots * 2;
-    struct slot *slots = calloc(nslots, sizeof *slots);
+    struct slot *slots = rn_big_calloc(nslots * sizeof *slots);
     if (!slots)
         return RN_ENOMEM;
     for (size_t i = 0; i < t->nslots; i++) {
@@ -122,7 +126,7 @@ static int rehash(struct rn_strtab *t)
         slots[j] = sl;
     }
     t->bytes += (nslots - t->nslots) * sizeof *slots;
-    free(t->slots);
+    rn_big_free(t->slots);
     t->slots = slots;
     t->nslots = nslots;
     return RN_OK;
@@ -173,7 +177,7 @@ int rn_strtab_intern(struct rn_strtab *t, const char *s, size_t len, uint32_t *i
     t->slots[i].hash = h;
     t->slots[i].id_plus1 = nid + 1;
     t->slots[i].len = (uint32_t)len;
-    t->slots[i].str = copy;
+    memcpy(t->slots[i].head, s, len < HEAD ? len : HEAD);
     *id = nid;
     if (added)
         *added = 1;

@@ -1,6 +1,8 @@
 /* view.c - collapse relation records into a weighted graph view (see relnet/view.h). */
 #include "relnet/view.h"
 
+#include "relnet/mem.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,16 +23,16 @@ void rn_view_free(struct rn_view *view)
 {
     if (!view)
         return;
-    free(view->node_entity);
-    free(view->entity_node);
-    free(view->from);
-    free(view->to);
-    free(view->count);
-    free(view->weight);
-    free(view->relation);
-    free(view->n_kinds);
-    free(view->record_start);
-    free(view->record_index);
+    rn_big_free(view->node_entity);
+    rn_big_free(view->entity_node);
+    rn_big_free(view->from);
+    rn_big_free(view->to);
+    rn_big_free(view->count);
+    rn_big_free(view->weight);
+    rn_big_free(view->relation);
+    rn_big_free(view->n_kinds);
+    rn_big_free(view->record_start);
+    rn_big_free(view->record_index);
     free(view);
 }
 
@@ -38,7 +40,7 @@ void rn_view_free(struct rn_view *view)
 static int counting_sort(const uint32_t *key, uint32_t nkeys, const size_t *idx, size_t n,
                          size_t *out)
 {
-    size_t *pos = calloc((size_t)nkeys + 1, sizeof *pos);
+    size_t *pos = rn_big_calloc(((size_t)nkeys + 1) * sizeof *pos);
     if (!pos)
         return RN_ENOMEM;
     for (size_t i = 0; i < n; i++)
@@ -47,7 +49,7 @@ static int counting_sort(const uint32_t *key, uint32_t nkeys, const size_t *idx,
         pos[k + 1] += pos[k];
     for (size_t i = 0; i < n; i++)
         out[pos[key[idx[i]]]++] = idx[i];
-    free(pos);
+    rn_big_free(pos);
     return RN_OK;
 }
 
@@ -61,10 +63,10 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
     size_t nrec = set->n_records;
     uint32_t nent = set->n_entities;
     struct rn_view *v = calloc(1, sizeof *v);
-    uint32_t *src = malloc((nrec ? nrec : 1) * sizeof *src);
-    uint32_t *dst = malloc((nrec ? nrec : 1) * sizeof *dst);
-    size_t *idx = malloc((nrec ? nrec : 1) * sizeof *idx);
-    size_t *tmp = malloc((nrec ? nrec : 1) * sizeof *tmp);
+    uint32_t *src = rn_big_calloc((nrec ? nrec : 1) * sizeof *src);
+    uint32_t *dst = rn_big_calloc((nrec ? nrec : 1) * sizeof *dst);
+    size_t *idx = rn_big_calloc((nrec ? nrec : 1) * sizeof *idx);
+    size_t *tmp = rn_big_calloc((nrec ? nrec : 1) * sizeof *tmp);
     uint32_t *rel_count = calloc(set->n_relations ? set->n_relations : 1, sizeof *rel_count);
     int rc = RN_ENOMEM;
     if (!v || !src || !dst || !idx || !tmp || !rel_count)
@@ -88,16 +90,16 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
         if (i == 0 || src[idx[i]] != src[idx[i - 1]] || dst[idx[i]] != dst[idx[i - 1]])
             npairs++;
     size_t cap = npairs ? npairs : 1;
-    v->from = malloc(cap * sizeof *v->from);
-    v->to = malloc(cap * sizeof *v->to);
-    v->count = malloc(cap * sizeof *v->count);
-    v->weight = malloc(cap * sizeof *v->weight);
-    v->relation = malloc(cap * sizeof *v->relation);
-    v->n_kinds = malloc(cap * sizeof *v->n_kinds);
-    v->record_start = malloc((cap + 1) * sizeof *v->record_start);
-    v->record_index = malloc((nrec ? nrec : 1) * sizeof *v->record_index);
-    v->entity_node = malloc((nent ? nent : 1) * sizeof *v->entity_node);
-    v->node_entity = malloc((nent ? nent : 1) * sizeof *v->node_entity);
+    v->from = rn_big_calloc(cap * sizeof *v->from);
+    v->to = rn_big_calloc(cap * sizeof *v->to);
+    v->count = rn_big_calloc(cap * sizeof *v->count);
+    v->weight = rn_big_calloc(cap * sizeof *v->weight);
+    v->relation = rn_big_calloc(cap * sizeof *v->relation);
+    v->n_kinds = rn_big_calloc(cap * sizeof *v->n_kinds);
+    v->record_start = rn_big_calloc((cap + 1) * sizeof *v->record_start);
+    v->record_index = rn_big_calloc((nrec ? nrec : 1) * sizeof *v->record_index);
+    v->entity_node = rn_big_calloc((nent ? nent : 1) * sizeof *v->entity_node);
+    v->node_entity = rn_big_calloc((nent ? nent : 1) * sizeof *v->node_entity);
     if (!v->from || !v->to || !v->count || !v->weight || !v->relation || !v->n_kinds ||
         !v->record_start || !v->record_index || !v->entity_node || !v->node_entity)
         goto out;
@@ -165,10 +167,10 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
     }
     rc = RN_OK;
 out:
-    free(src);
-    free(dst);
-    free(idx);
-    free(tmp);
+    rn_big_free(src);
+    rn_big_free(dst);
+    rn_big_free(idx);
+    rn_big_free(tmp);
     free(rel_count);
     if (rc != RN_OK) {
         rn_view_free(v);

@@ -1,0 +1,58 @@
+/* test_mem.c - big arrays: zeroed, growing across the malloc/mmap
+ * threshold both ways, contents kept. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "relnet/mem.h"
+
+#include <string.h>
+
+static int all_zero(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return 0;
+    return 1;
+}
+
+static void test_grow_and_shrink_keep_contents(void **state)
+{
+    (void)state;
+    size_t small = 1000, big = RN_BIG_MIN * 3, bigger = RN_BIG_MIN * 5;
+    unsigned char *p = rn_big_calloc(small);
+    assert_non_null(p);
+    assert_true(all_zero(p, small));
+    memset(p, 0xAB, small);
+    p = rn_big_realloc(p, big); /* malloc -> mmap */
+    assert_non_null(p);
+    assert_int_equal(p[small - 1], 0xAB);
+    assert_true(all_zero(p + small, big - small));
+    memset(p, 0xCD, big);
+    p = rn_big_realloc(p, bigger); /* mremap */
+    assert_non_null(p);
+    assert_int_equal(p[big - 1], 0xCD);
+    assert_true(all_zero(p + big, bigger - big));
+    p = rn_big_realloc(p, small); /* mmap -> malloc */
+    assert_non_null(p);
+    assert_int_equal(p[0], 0xCD);
+    assert_int_equal(p[small - 1], 0xCD);
+    p = rn_big_realloc(p, small * 2);
+    assert_true(all_zero(p + small, small));
+    rn_big_free(p);
+    rn_big_free(NULL);
+    unsigned char *q = rn_big_realloc(NULL, big);
+    assert_non_null(q);
+    assert_true(all_zero(q, big));
+    rn_big_free(q);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_grow_and_shrink_keep_contents),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
