@@ -56,11 +56,13 @@ enum fold_class { FOLD_KEEP, FOLD_SPACE, FOLD_DROP };
 static enum fold_class classify(int32_t cp)
 {
     if (cp < 0x80) {
-        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+        /* '+' and '#' tell names apart ("Disney+" is not Disney, C++ is not
+           C, libc++-dev is not libc-dev), so they stay. */
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '+' || cp == '#')
             return FOLD_KEEP;
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' ||
             cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' ||
-            cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '+' || cp == '|')
+            cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '|')
             return FOLD_SPACE;
         return FOLD_DROP;
     }

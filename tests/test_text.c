@@ -36,6 +36,8 @@ static void test_key_folds_case_and_punctuation(void **state)
     assert_key("\xC3\x89lys\xC3\xA9" "e", "elysee");        /* É, é with accents */
     assert_key("U.S.\xE2\x80\x93" "China", "us china");   /* en dash */
     assert_key("\xE2\x80\x9CWanton\xE2\x80\x9D", "wanton"); /* curly quotes */
+    assert_key("Disney+", "disney+");
+    assert_key("libc++-dev", "libc++ dev");
     assert_key("the", "the");
     assert_key("", "");
 }

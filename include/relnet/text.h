@@ -25,7 +25,8 @@ int rn_utf8_encode(struct rn_buf *out, int32_t cp);
 /* Replace out's contents with the matching key of name s[0..n): Unicode
  * compatibility-normalised, case-folded, accents stripped; dots,
  * apostrophes, quotes and other symbols dropped ("U.S." -> "us",
- * "AT&T" -> "att"); dashes, slashes, commas and brackets become spaces;
+ * "AT&T" -> "att") except '+' and '#', which tell names apart ("Disney+",
+ * "C++"); dashes, slashes, commas and brackets become spaces;
  * runs of space collapse; a leading "the" is dropped ("The Five Eyes" ->
  * "five eyes"). Two names with the same key are the same name.
  * Returns RN_OK or RN_ENOMEM. Invalid UTF-8 bytes are skipped. */
