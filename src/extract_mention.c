@@ -85,10 +85,12 @@ static const char *const aux_w[] = { "has", "have", "had", "having", "do", "does
 static const char *const he_w[] = { "he", "she", "him", "his", "her", NULL };
 static const char *const it_w[] = { "it", "its", NULL };
 static const char *const they_w[] = { "they", "them", "their", NULL };
-static const char *const num_w[] = { "two", "three", "four", "five", "six", "seven", "eight",
-                                     "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
-                                     "thirty", "forty", "fifty", "sixty", "dozens", "hundreds",
-                                     "several", "many", "numerous", "multiple", "dozen", NULL };
+static const char *const num_w[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozens",
+    "hundreds", "thousands", "scores", "several", "many", "numerous", "multiple", "dozen", NULL
+};
 
 /* The word cache's tagger: closed classes of a normalised word. */
 static uint32_t closed_tag(void *ctx, const char *w, size_t n)
@@ -987,6 +989,10 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
         }
         if (is_plural_noun(x, j))
             break;
+        /* "dozens of Chinese apps", "hundreds of websites" */
+        if (j == i + 1 && x_is(x, j, "of") && !(tflags(x, i) & RN_TOK_NUM) &&
+            tnorm(x, i)[x->tok.items[i].norm_len - 1] == 's')
+            continue;
         if (!is_word(x, j) || x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j))
             return RN_OK;
     }

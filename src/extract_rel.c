@@ -683,6 +683,26 @@ static int emit_all(struct rn_extractor *x, struct relctx *c, const char *rel,
     return RN_OK;
 }
 
+/* Is a document of family fam (string id or XNONE) one of families
+   ("statement|agreement")? Documents of no known family, or of the
+   refer-back family "any", fit every list. */
+static int family_fits(const struct rn_extractor *x, const char *families, uint32_t fam)
+{
+    const char *f = x_name(x, fam);
+    if (!f || strcmp(f, "any") == 0)
+        return 1;
+    size_t n = strlen(f);
+    for (const char *p = families; *p;) {
+        size_t k = strcspn(p, "|");
+        if (k == n && memcmp(p, f, n) == 0)
+            return 1;
+        p += k;
+        if (*p == '|')
+            p++;
+    }
+    return 0;
+}
+
 /* Keep only the targets a trigger accepts; turn a descriptive phrase into
    a target when the trigger takes one. */
 static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
@@ -698,6 +718,8 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         enum rn_etype ty = en->type;
         int ok = tr->target == RN_TARGET_DOCUMENT ? ty == RN_ETYPE_DOCUMENT
                                                   : ty != RN_ETYPE_DOCUMENT;
+        if (ok && tr->families)
+            ok = family_fits(x, tr->families, en->family);
         if (ok)
             t->ents[k++] = t->ents[i];
     }
@@ -726,6 +748,13 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
             }
             if (h2 != XNONE)
                 side_add(t, x_doc_entity(x, a2, x_doc_extend(x, h2), h2, 0));
+        }
+        if (tr->families) {
+            size_t q = 0;
+            for (size_t i = 0; i < t->n; i++)
+                if (family_fits(x, tr->families, x->ents[t->ents[i]].family))
+                    t->ents[q++] = t->ents[i];
+            t->n = q;
         }
         return;
     }
@@ -933,7 +962,11 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
         return x_is_det(x, k) && ends_with(x, t, "ing");
     uint32_t mi = mention_at(x, k);
     if (mi != XNONE) {
-        /* "UK ban on Huawei", "the TikTok ban": a name before a bare noun */
+        /* "UK ban on Huawei", "the TikTok ban": a name before a bare noun;
+           but "Ten nations put their names to", "Peru ban the app": a
+           determiner after it makes it a verb */
+        if (x->m[mi].kind == MK_QUANT || x_is_det(x, t + 1))
+            return 0;
         return !ends_with(x, t, "s") || x_is(x, t + 1, "on") || x_is(x, t + 1, "against");
     }
     /* "temporary ban on", "wanton accusations against" */

@@ -24,6 +24,7 @@
 
 #define PHRASE_MAX 6      /* words in one trigger or cue phrase */
 #define GAZ_MAX_TOKENS 12 /* tokens in one name */
+#define STEM_POSS_ANY (RN_LEX_NONE - 1) /* "one's" in a phrase: any possessive determiner */
 
 struct gaz_entry {
     uint32_t actor;
@@ -157,7 +158,9 @@ static int stem_id(struct rn_lexicon *lex, const char *w, size_t len, uint32_t *
     return RN_OK;
 }
 
-/* Tokenize a phrase and intern the stems of its words. */
+/* Tokenize a phrase and intern the stems of its words. "one's" (not
+   first) stands for any possessive determiner: "put one's name to" matches
+   "put its name to" and "put their names to". */
 static int phrase_stems(struct rn_lexicon *lex, const char *text, uint32_t *stems, uint32_t *n,
                         struct rn_err *err, const char *where)
 {
@@ -170,6 +173,12 @@ static int phrase_stems(struct rn_lexicon *lex, const char *text, uint32_t *stem
         if (*n == PHRASE_MAX) {
             rc = rn_fail(err, RN_EINPUT, "%s: phrase longer than %d words", where, PHRASE_MAX);
             break;
+        }
+        if (*n > 0 && rn_token_is(&t, i, "one") && i + 1 < t.len &&
+            (t.items[i + 1].flags & RN_TOK_POSS)) {
+            stems[(*n)++] = STEM_POSS_ANY;
+            i++;
+            continue;
         }
         rc = stem_id(lex, rn_token_norm(&t, i), t.items[i].norm_len, &stems[(*n)++]);
     }
@@ -462,8 +471,13 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
         tr.target = RN_TARGET_ACTOR;
     else if (strcmp(target, "document") == 0)
         tr.target = RN_TARGET_DOCUMENT;
-    else
-        return rn_fail(err, RN_EINPUT, "%s: target must be any, actor or document, not '%s'",
+    else if (strncmp(target, "document:", 9) == 0 && target[9]) {
+        tr.target = RN_TARGET_DOCUMENT;
+        if (!(tr.families = store(lex, target + 9)))
+            return RN_ENOMEM;
+    } else
+        return rn_fail(err, RN_EINPUT,
+                       "%s: target must be any, actor, document or document:FAMILY|..., not '%s'",
                        where, target);
     if (rn_polarity_parse(field(row, 5), &tr.polarity) != RN_OK)
         return rn_fail(err, RN_EINPUT, "%s: bad polarity '%s'", where, field(row, 5));
@@ -848,9 +862,18 @@ static int phrase_at(struct rn_wordcache *wc, const struct phrase *ph, const str
 {
     if (i + ph->ntok > end)
         return 0;
-    for (uint32_t k = 1; k < ph->ntok; k++)
-        if (word_info(wc, t, i + k).stem != ph->stems[k])
+    for (uint32_t k = 1; k < ph->ntok; k++) {
+        if (ph->stems[k] == STEM_POSS_ANY) {
+            static const char *const poss[] = { "its", "their", "his", "her", "our", "my", "your" };
+            size_t q = 0;
+            while (q < sizeof poss / sizeof poss[0] && !rn_token_is(t, i + k, poss[q]))
+                q++;
+            if (q == sizeof poss / sizeof poss[0])
+                return 0;
+        } else if (word_info(wc, t, i + k).stem != ph->stems[k]) {
             return 0;
+        }
+    }
     return 1;
 }
 

@@ -376,6 +376,39 @@ static void test_bare_document_nouns_refer_back(void **state)
     assert_string_equal(RUN("Kenya unveiled the plan on Monday."), "");
 }
 
+static void test_signing_idioms(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "put one's name to" (relations.tsv "one's" = any possessive), and a
+       counted subject whose members follow in the next sentence */
+    assert_string_equal(RUN("Ten other nations put their names to the Lima Charter as well.",
+                            "They include Chile, Peru and Brazil."),
+                        "Chile[] signs Lima Charter[] asserted|Peru[] signs Lima Charter[] asserted|"
+                        "Brazil[] signs Lima Charter[] asserted|");
+    assert_string_equal(RUN("Peru added its name to the Lima Charter."),
+                        "Peru[] signs Lima Charter[] asserted|");
+    /* backing a declaration is endorsing it; backing a bill or a deal is not */
+    assert_string_equal(RUN("Chile, which put its name to the Lima Declaration in 2020, also backed "
+                            "the Oslo text."),
+                        "Chile[] signs Lima Declaration[] asserted|Chile[] signs Oslo text[] asserted|");
+    assert_string_equal(RUN("Peru backed the water bill."), "");
+    assert_string_equal(RUN("Peru backed, in principle, a deal with Chile."), "");
+    /* joining takes declarations and agreements, not any initiative */
+    assert_string_equal(RUN("Norway said it would join other ocean initiatives."), "");
+}
+
+static void test_plural_object_then_members(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Nigeria, meanwhile, blocked dozens of foreign websites in May, among "
+                            "them Twitter and Facebook."),
+                        "Nigeria[] bans Twitter[] asserted|Nigeria[] bans Facebook[] asserted|");
+    /* the counted noun itself is no target */
+    assert_string_equal(RUN("Nigeria blocked hundreds of websites."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +433,8 @@ int main(void)
         cmocka_unit_test(test_long_member_list_in_next_sentence),
         cmocka_unit_test(test_document_names_with_complements),
         cmocka_unit_test(test_bare_document_nouns_refer_back),
+        cmocka_unit_test(test_signing_idioms),
+        cmocka_unit_test(test_plural_object_then_members),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

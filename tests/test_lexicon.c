@@ -95,12 +95,47 @@ static void test_errors_name_file_and_line(void **state)
     unlink("tl_bad.tsv");
 }
 
+static void test_possessive_slot_and_document_families(void **state)
+{
+    (void)state;
+    write_file("tl_rel2.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                              "supports\tverb\tlend one's voice to\tobj\tdocument:statement|plan\t\n");
+    struct rn_lexicon *lex = NULL;
+    struct rn_wordcache *wc = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_rel2.tsv", &err), RN_OK);
+    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    const char *s = "they lent their voices to it";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 1, t.len, tr, nt, 4), 0); /* "lent" */
+    s = "we lend our voice to it, they lend the voice to it";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 1, t.len, tr, nt, 4), 1);
+    assert_int_equal(nt[0], 4);
+    assert_string_equal(tr[0]->families, "statement|plan");
+    assert_int_equal(tr[0]->target, RN_TARGET_DOCUMENT);
+    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 8, t.len, tr, nt, 4), 0); /* "the" */
+    rn_tokens_release(&t);
+    rn_wordcache_free(wc);
+    write_file("tl_rel2.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                              "supports\tverb\tback\tobj\tdocument:\t\n");
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_rel2.tsv", &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "tl_rel2.tsv:2:"));
+    rn_lexicon_free(lex);
+    unlink("tl_rel2.tsv");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gazetteer_case_and_longest_match),
         cmocka_unit_test(test_triggers_by_stem),
         cmocka_unit_test(test_errors_name_file_and_line),
+        cmocka_unit_test(test_possessive_slot_and_document_families),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

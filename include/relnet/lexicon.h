@@ -87,6 +87,9 @@ struct rn_trigger {
     uint32_t frame;       /* enum rn_frame bits */
     enum rn_target_kind target;
     enum rn_polarity polarity; /* asserted, or negated for "veto" */
+    /* target "document:statement|agreement": the document families (cues.tsv
+       dochead values) the trigger takes, '|'-separated; NULL = any */
+    const char *families;
 };
 
 /* Cue classes (cues.tsv column "class"). */
