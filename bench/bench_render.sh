@@ -76,7 +76,7 @@ declare -A sizes=(
     [dot]="50 100 150 200 250"
     [neato]="500 800 1200 1600"
     [fdp]="1000 2000 3000 4000"
-    [sfdp]="1000 2000 5000 8000"
+    [sfdp]="1000 2000 4000 5000 8000"
     [circo]="50 80 100 150"
     [twopi]="1000 2500 4000"
 )
@@ -110,7 +110,7 @@ echo "## 2. relnet render --engine E at its limit (in-process, end to end, unifo
 echo
 printf '| %-6s | %8s | %10s | %8s |\n' engine entities wall_s user_s
 printf '|%s|%s|%s|%s|\n' -------- ---------- ------------ ----------
-declare -A limit=([dot]=200 [neato]=1200 [fdp]=3000 [sfdp]=5000 [circo]=80 [twopi]=2500)
+declare -A limit=([dot]=200 [neato]=1200 [fdp]=3000 [sfdp]=4000 [circo]=80 [twopi]=2500)
 if ((quick)); then
     limit=([dot]=100 [neato]=200 [fdp]=200 [sfdp]=500 [circo]=50 [twopi]=500)
 fi

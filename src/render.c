@@ -142,7 +142,7 @@ static const struct engine engines[] = {
        run). */
     { "neato", 1200, 3600, "overlap=prism pack=true start=42" },
     { "fdp", 3000, 9000, "overlap=prism pack=true start=42" },
-    { "sfdp", 5000, 15000, "overlap=prism start=42" },
+    { "sfdp", 4000, 12000, "overlap=prism start=42" },
     { "circo", 80, 240, "pack=true" },
     { "twopi", 2500, 7500, "pack=true" },
 };
@@ -1337,13 +1337,16 @@ static int choose_engine(struct drawing *d, const char *wanted, struct rn_err *e
                        nodes, edges, sfdp->max_nodes, sfdp->max_edges);
     }
     const struct engine *e = find_engine(wanted);
-    if (!fits(e, nodes, edges))
+    if (!fits(e, nodes, edges)) {
+        const struct engine *sfdp = find_engine("sfdp");
+        int try_sfdp = e != sfdp && fits(sfdp, nodes, edges);
         return rn_fail(err, RN_EUSAGE,
                        "%s cannot lay out %u entities and %zu edges in reasonable time (its "
                        "limit is %u entities and %zu edges); draw fewer with --top N, --ego "
-                       "or a filter, or use --engine sfdp (up to %u entities)",
+                       "or a filter%s",
                        e->name, nodes, edges, e->max_nodes, e->max_edges,
-                       find_engine("sfdp")->max_nodes);
+                       try_sfdp ? ", or use --engine sfdp" : "");
+    }
     d->engine = e;
     return RN_OK;
 }

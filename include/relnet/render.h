@@ -34,16 +34,16 @@
  * arrows (0.4 s; layered drawings read best at that size) and with sfdp
  * (overlap removal on) beyond. Each engine has an entity and arrow limit
  * measured with bench/bench_render.sh on uniform random graphs, the worst
- * case: at the limit layout + SVG takes about 10 s or less on the 2-core
+ * case: at the limit layout + SVG takes 10 s or less on the 2-core
  * benchmark machine (a shared one: times vary up to 2x between runs, so
  * the limits keep a margin). dot, circo and twopi grow steeply past it.
  *     engine  limit (entities/arrows)  at the limit   beyond
- *     dot      200 / 600                5.4 s        250: 25 s
- *     neato   1200 / 3600               7.7 s        1600: 8.5-11 s
- *     fdp     3000 / 9000               6.8 s        4000: 9.5 s
- *     sfdp    5000 / 15000             10.3 s        8000: 31 s
- *     circo     80 / 240                4.0 s        150: 36 s
- *     twopi   2500 / 7500               3.5 s        4000: 20 s
+ *     dot      200 / 600              5-6 s          250: 19-25 s
+ *     neato   1200 / 3600             6-8 s          1600: 8.5-11 s
+ *     fdp     3000 / 9000             7-9 s          4000: 9-10 s
+ *     sfdp    4000 / 12000            9.4 s          5000: 12-15 s, 8000: 30 s
+ *     circo     80 / 240              4-5 s          100: 11-14 s, 150: 36-43 s
+ *     twopi   2500 / 7500             3.5-4.6 s      4000: 19-20 s
  * A layout that would run for minutes is never started: with "auto" the
  * engine falls back to sfdp (said in rn_render_report.note), and a forced
  * engine beyond its limit, or a drawing beyond sfdp's, fails with

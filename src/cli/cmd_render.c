@@ -47,7 +47,7 @@ const char cmd_render_usage[] =
     "arrows) and sfdp with overlap removal beyond. A layout that would run for\n"
     "minutes is never started: each engine has a size limit, measured so that\n"
     "a drawing at the limit takes about 10 s or less (entities/arrows: dot\n"
-    "200/600, neato 1200/3600, fdp 3000/9000, sfdp 5000/15000, circo 80/240,\n"
+    "200/600, neato 1200/3600, fdp 3000/9000, sfdp 4000/12000, circo 80/240,\n"
     "twopi 2500/7500); asking for more is an error that says how to draw less.\n"
     "\n"
     "A failed render leaves no file behind. Exit codes: 0 ok, 1 bad input (an\n"
