@@ -136,7 +136,7 @@ edges_list="10k 100k 1M"
 for edges in $edges_list; do
     /usr/bin/python3 "$GEN_GRAPH" "$edges" -o "$tmp/g.csv"
     options_list=("")
-    [[ $edges == 1M ]] && ((!quick)) && options_list=("" "--top 100" "--top 1000" "--top 5000" "--color community")
+    [[ $edges == 1M ]] && ((!quick)) && options_list=("" "--top 100" "--top 1000" "--top 4000" "--color community")
     for options in "${options_list[@]}"; do
         # shellcheck disable=SC2086
         /usr/bin/time -f '%e %U %M' -o "$tmp/time" "$bin" render "$tmp/g.csv" $options -o "$tmp/g.svg" 2>"$tmp/err" || true
