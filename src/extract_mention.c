@@ -289,7 +289,8 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
         x->ents[e].last_tok = a;
         /* "Newsom also noted that he ...": a name before a verb is a subject */
         size_t k = b;
-        while (k < x->tok.len && (x_cue(x, k, RN_CUE_ADV) || likely_adverb(x, k)))
+        struct rn_cue_match cm;
+        while (k < x->tok.len && (x_cue_len(x, k, RN_CUE_ADV, &cm) == 1 || likely_adverb(x, k)))
             k++;
         if (x_is_aux(x, k) || x_cue(x, k, RN_CUE_SPEECH) || likely_verb(x, k))
             x->ents[e].subj_sent = x->sent_no;

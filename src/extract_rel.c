@@ -77,7 +77,9 @@ static int is_adverb(struct rn_extractor *x, size_t i)
 {
     if (!is_word(x, i) || (x->tok.items[i].flags & RN_TOK_CAP))
         return 0;
-    return x_cue(x, i, RN_CUE_ADV) || ends_with(x, i, "ly");
+    struct rn_cue_match cm;
+    /* one-word adverbs only: "in" starts "in effect" but is no adverb */
+    return x_cue_len(x, i, RN_CUE_ADV, &cm) == 1 || ends_with(x, i, "ly");
 }
 
 static int is_quote(const struct rn_extractor *x, size_t i)
@@ -274,6 +276,31 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         } else {
             break;
         }
+        /* "six officers of Russia's GRU", "the officers, all members of
+           the GRU": people are named by the body they act for */
+        if (head_is_set && s->n == 0 && !include && s->desc_b > s->desc_a) {
+            size_t q = i;
+            struct rn_cue_match mc;
+            int ok = x_cue_len(x, s->desc_b - 1, RN_CUE_MEMBER, &mc) == 1;
+            if (ok && x_is_punct(x, q, ',')) {
+                q++;
+                while (x_is(x, q, "all") || x_is(x, q, "both") || x_is(x, q, "the"))
+                    q++;
+                int ml = x_cue_len(x, q, RN_CUE_MEMBER, &mc);
+                q = ml ? q + (size_t)ml : 0;
+            }
+            if (ok && q && x_is(x, q, "of")) {
+                q++;
+                if (x_is(x, q, "the"))
+                    q++;
+                uint32_t qm = mention_at(x, q);
+                if (qm != XNONE && x->m[qm].kind == MK_ACTOR) {
+                    include = 1;
+                    i = q;
+                    continue;
+                }
+            }
+        }
         /* "59 apps from China, including ...": a short phrase may sit
            between a counted head and its members */
         if (head_is_set && s->n == 0 && !include && x_is_prep(x, i)) {
@@ -426,6 +453,25 @@ static void set_pol(enum rn_polarity *p, enum rn_polarity v)
         *p = RN_POL_HEDGED;
 }
 
+/* A time phrase ending at j ("on Tuesday", "last week", "in 2020")? Returns
+   the token before it, or j when there is none. */
+static size_t skip_time_left(struct rn_extractor *x, size_t j)
+{
+    size_t k = j;
+    int dated = 0;
+    while (k > 0 && (x_cue(x, k, RN_CUE_NOTNAME) || (x->tok.items[k].flags & RN_TOK_NUM) ||
+                     x_is(x, k, "week") || x_is(x, k, "month") || x_is(x, k, "year"))) {
+        dated = 1;
+        k--;
+    }
+    if (!dated)
+        return j;
+    if (x_is(x, k, "on") || x_is(x, k, "in") || x_is(x, k, "last") || x_is(x, k, "this") ||
+        x_is(x, k, "earlier") || x_is(x, k, "late") || x_is(x, k, "early"))
+        return k > 0 ? k - 1 : j;
+    return j;
+}
+
 static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
 {
     memset(g, 0, sizeof *g);
@@ -465,6 +511,11 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             j = k;
             continue;
         }
+        /* "has in effect banned", "has de facto blocked" */
+        if (k > 0 && is_word(x, k) && x_cue_len(x, k - 1, RN_CUE_ADV, &cm) == 2) {
+            j = k - 1;
+            continue;
+        }
         /* "considering banning" */
         if (ends_with(x, t, "ing") && j == t && x_cue(x, k, RN_CUE_CTRL) &&
             x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1) {
@@ -474,13 +525,23 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             continue;
         }
         if (x_is(x, k, "to") && k > 0) {
-            /* control verb before "to": "plans to", "declined to", "opted not to" */
+            /* control verb before "to": "plans to", "declined to", "opted not to";
+               also after a time ("decided in July to") or "whether" ("is
+               weighing whether to": hedged) */
             size_t c = k - 1;
             int found = 0;
+            if (x_is(x, c, "whether") && c > 0) {
+                set_pol(&g->pol, RN_POL_HEDGED);
+                c--;
+            } else if (mention_at(x, c) == XNONE) {
+                size_t c2 = skip_time_left(x, c);
+                if (c2 != c && c2 < c)
+                    c = c2;
+            }
             for (size_t back = 0; back < 2 && c + 1 > back; back++) {
                 size_t s = c - back;
                 int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
-                if (n && s + (size_t)n == k) {
+                if (n && s + (size_t)n == c + 1) {
                     enum rn_polarity v;
                     if (rn_polarity_parse(cm.value, &v) == RN_OK)
                         set_pol(&g->pol, v);
@@ -545,25 +606,6 @@ static uint32_t main_subject(struct rn_extractor *x)
 }
 
 /* The subject left of a verb group starting at v. */
-/* A time phrase ending at j ("on Tuesday", "last week", "in 2020")? Returns
-   the token before it, or j when there is none. */
-static size_t skip_time_left(struct rn_extractor *x, size_t j)
-{
-    size_t k = j;
-    int dated = 0;
-    while (k > 0 && (x_cue(x, k, RN_CUE_NOTNAME) || (x->tok.items[k].flags & RN_TOK_NUM) ||
-                     x_is(x, k, "week") || x_is(x, k, "month") || x_is(x, k, "year"))) {
-        dated = 1;
-        k--;
-    }
-    if (!dated)
-        return j;
-    if (x_is(x, k, "on") || x_is(x, k, "in") || x_is(x, k, "last") || x_is(x, k, "this") ||
-        x_is(x, k, "earlier") || x_is(x, k, "late") || x_is(x, k, "early"))
-        return k > 0 ? k - 1 : j;
-    return j;
-}
-
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
@@ -594,6 +636,29 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             collect_left(x, k - 1, s);
             if (s->n)
                 return;
+        }
+        /* "Canada's foreign minister at the time, Chrystia Freeland, said":
+           the name in apposition to a description */
+        uint32_t am = mention_at(x, j - 1);
+        if (x_is_punct(x, k, ',') && k > 0 && am != XNONE && x->m[am].a == k + 1 &&
+            x->m[am].kind == MK_ACTOR && !x->m[am].pronoun && is_word(x, k - 1) &&
+            mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
+            (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
+             x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)) {
+            struct ent *pe = &x->ents[x->m[am].ent];
+            /* the description names the person's state: "Norway's defence
+               minister, Ola Berg," */
+            for (size_t q = k; q-- > 0 && !x_is_punct(x, q, ',') && pe->aff == XNONE;) {
+                uint32_t qm = mention_at(x, q);
+                if (qm != XNONE && x->m[qm].kind == MK_ACTOR && q + 1 < k &&
+                    (x->tok.items[x->m[qm].b].flags & RN_TOK_POSS) &&
+                    x->ents[x->m[qm].ent].type == RN_ETYPE_COUNTRY) {
+                    pe->aff = x->ents[x->m[qm].ent].name;
+                    pe->type = RN_ETYPE_PERSON;
+                }
+            }
+            side_add(s, x->m[am].ent);
+            return;
         }
         /* a participle clause: "X did A, accusing Y" */
         side_add(s, x->main_subject);
@@ -990,6 +1055,14 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     enum rn_polarity pol = tr->polarity;
     set_pol(&pol, g.pol);
     size_t after = skip_right(x, tend);
+    /* "shut out Huawei", "kept out of": the particle belongs to the verb */
+    int out_ok = 0;
+    if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "out")) {
+        out_ok = 1;
+        after = skip_right(x, after + 1 + x_is(x, after + 1, "of"));
+    } else if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "from")) {
+        out_ok = 1;
+    }
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
     if (!g.passive && participle && !g.perfect && x_is(x, after, "by") && g.start == t)
         g.passive = 1;
@@ -1011,6 +1084,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     struct side src, tgt;
     side_init(&src);
     side_init(&tgt);
+    if (g.passive && (tr->frame & RN_FRAME_OUT) && !out_ok)
+        return RN_OK; /* "Huawei was excluded" says not from what */
     if (g.passive) {
         /* target = the subject; source = by-agent or place */
         size_t before = g.start > 0 ? g.start - 1 : 0;
@@ -1111,6 +1186,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             collect_right(x, tgt.desc_b + 1, &tgt);
             e = skip_right(x, tgt.end);
         }
+        if ((tr->frame & RN_FRAME_OUT) && !out_ok &&
+            !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
+              (x_is(x, e, "from") && !ends_with(x, e + 1, "ing"))))
+            return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
         if ((tr->frame & RN_FRAME_ON) && x_is(x, e, "on")) {
             /* "blamed the attack on Y" */
             struct side on;
@@ -1125,6 +1204,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             if (tgt.end > 0 && own) {
                 struct side y;
                 collect_right(x, e + 2, &y);
+                /* "from buying equipment from Huawei and ZTE": the makers */
+                if (!y.n && y.desc_b > y.desc_a && y.desc_b == y.end &&
+                    (x_is(x, y.end, "from") || x_is(x, y.end, "of") || x_is(x, y.end, "by")))
+                    collect_right(x, y.end + 1, &y);
                 if (y.n)
                     tgt = y;
             }
@@ -1314,12 +1397,21 @@ int x_relations(struct rn_extractor *x)
         /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is
            part of the name */
         uint32_t mi = mention_at(x, t);
-        if (mi != XNONE && (x->m[mi].kind == MK_ACTOR || x->m[mi].kind == MK_GROUP) &&
-            !x->m[mi].resolved)
-            continue;
-        int noun = used_as_noun(x, t);
+        int inside = mi != XNONE && (x->m[mi].kind == MK_ACTOR || x->m[mi].kind == MK_GROUP) &&
+                     !x->m[mi].resolved;
+        /* a word no noun trigger knows is read as a verb ("Norway shut down X") */
+        int has_noun = 0;
+        for (size_t k = 0; k < n; k++)
+            has_noun |= tr[k]->pos == RN_POS_NOUN &&
+                        !(tr[k]->frame & (RN_FRAME_COMPOUND | RN_FRAME_COPULA | RN_FRAME_LIST));
+        int noun = has_noun && used_as_noun(x, t);
         size_t used = 0;
         for (size_t k = 0; k < n && rc == RN_OK; k++) {
+            /* ... unless the name is the trigger itself ("its Entity List") */
+            if (inside && !(x->m[mi].a == t && x->m[mi].b == t + nt[k] &&
+                            x->m[mi].ent != XNONE && x->ents[x->m[mi].ent].lex == RN_LEX_NONE &&
+                            (tr[k]->frame & RN_FRAME_LIST)))
+                continue;
             int want_noun = tr[k]->pos == RN_POS_NOUN;
             if (tr[k]->frame & RN_FRAME_COMPOUND)
                 want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;

@@ -426,7 +426,7 @@ static int parse_frame(const char *s, uint32_t *out)
         { "of", RN_FRAME_OF },           { "from", RN_FRAME_FROM },
         { "premod", RN_FRAME_PREMOD },   { "copula", RN_FRAME_COPULA },
         { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
-        { "compound", RN_FRAME_COMPOUND },
+        { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
     };
     *out = 0;
     while (*s) {
@@ -496,7 +496,7 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
 static const char *const cue_names[RN_CUE_COUNT] = {
     "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
-    "notname", "include",
+    "notname", "include", "member",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

@@ -409,6 +409,51 @@ static void test_plural_object_then_members(void **state)
     assert_string_equal(RUN("Nigeria blocked hundreds of websites."), "");
 }
 
+static void test_bans_as_exclusion_and_listing(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway decided in May to exclude Huawei from its fibre networks, and "
+                            "Chile shut the company out of its cable tender in 2019."),
+                        "Norway[] bans Huawei[] asserted|Chile[] bans Huawei[] asserted|");
+    /* excluding alone, or from doing something, is no ban */
+    assert_string_equal(RUN("Norway excluded Huawei."), "");
+    assert_string_equal(RUN("Kenya kept Telegram running."), "");
+    assert_string_equal(RUN("Officials in Oslo are weighing whether to keep ZTE out of the networks."),
+                        "Norway[] bans ZTE[] hedged|");
+    assert_string_equal(RUN("Norway shut down Telegram."), "Norway[] bans Telegram[] asserted|");
+    /* a capitalised list name is still the trigger */
+    assert_string_equal(RUN("The Commerce Department put ZTE on its Entity List in 2016."),
+                        "United States Department of Commerce[United States] bans ZTE[] asserted|");
+    /* barring one's own buyers from a maker's goods bans the makers */
+    assert_string_equal(RUN("Ottawa has already barred its state agencies from buying routers from "
+                            "Huawei and ZTE."),
+                        "Canada[] bans Huawei[] asserted|Canada[] bans ZTE[] asserted|");
+    /* an adverbial phrase inside the verb group; a dateline is no actor */
+    assert_string_equal(RUN("OSLO \xe2\x80\x94 Norway has in effect banned Huawei and ZTE from its "
+                            "fibre networks."),
+                        "Norway[] bans Huawei[] asserted|Norway[] bans ZTE[] asserted|");
+}
+
+static void test_accusation_forms(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* people charged are named by the body they belong to */
+    assert_string_equal(RUN("OSLO/BERLIN \xe2\x80\x94 Norway on Friday charged three officers of "
+                            "Russia's FSB over the break-in."),
+                        "Norway[] accuses FSB[Russia] asserted|");
+    assert_string_equal(RUN("The Justice Department accused the agents, all members of the FSB, of "
+                            "spying."),
+                        "United States Department of Justice[United States] accuses FSB[Russia] "
+                        "asserted|");
+    assert_string_equal(RUN("Norway banned two apps of ByteDance."), "");
+    /* an adverb inside "was behind"; the speaker named in apposition */
+    assert_string_equal(RUN("In May, Norway's justice minister at the time, Ola Berg, said the FSB "
+                            "was almost certainly behind the break-in."),
+                        "Ola Berg[Norway] accuses FSB[Russia] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -435,6 +480,8 @@ int main(void)
         cmocka_unit_test(test_bare_document_nouns_refer_back),
         cmocka_unit_test(test_signing_idioms),
         cmocka_unit_test(test_plural_object_then_members),
+        cmocka_unit_test(test_bans_as_exclusion_and_listing),
+        cmocka_unit_test(test_accusation_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
