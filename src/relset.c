@@ -263,6 +263,22 @@ uint32_t rn_relset_find(const struct rn_relset *set, const char *name)
     return found;
 }
 
+size_t rn_relset_suggest(const struct rn_relset *set, const char *name, char **out, size_t max)
+{
+    struct rn_suggest sg;
+    struct rn_buf key = RN_BUF_INIT;
+    rn_suggest_init(&sg, name, max);
+    for (uint32_t e = 0; e < set->n_entities; e++) {
+        const char *ename = set->entity_name[e];
+        if (rn_text_key(ename, strlen(ename), &key) == RN_OK)
+            rn_suggest_offer(&sg, rn_buf_str(&key), ename);
+    }
+    size_t n = rn_suggest_take(&sg, out);
+    rn_suggest_release(&sg);
+    rn_buf_release(&key);
+    return n;
+}
+
 int rn_relset_relation(struct rn_relset *set, const char *name, uint32_t *index)
 {
     struct rn_relset_private *p = set->priv;

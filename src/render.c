@@ -414,46 +414,6 @@ static const char *const community_colors[] = {
 /* ------------------------------------------------------------------------ */
 /* Did you mean                                                              */
 
-/* Up to max entity names of set closest to name, best first: distance of
-   name keys (a substring match counts 1), ties by name. Same ranking as
-   rn_store_suggest, over a relset instead of the database. */
-static size_t suggest(const struct rn_relset *set, const char *name, const char **out, size_t max)
-{
-    struct rn_buf want = RN_BUF_INIT, key = RN_BUF_INIT;
-    size_t n = 0, dist[8];
-    if (max > 8)
-        max = 8;
-    if (rn_text_key(name, strlen(name), &want) != RN_OK || want.len == 0)
-        goto out;
-    size_t limit = want.len / 3 + 1;
-    for (uint32_t e = 0; e < set->n_entities; e++) {
-        const char *ename = set->entity_name[e];
-        if (rn_text_key(ename, strlen(ename), &key) != RN_OK || key.len == 0)
-            continue;
-        size_t d = strstr(key.data, want.data) || strstr(want.data, key.data)
-                       ? 1
-                       : rn_text_distance(want.data, key.data, limit);
-        if (d > limit)
-            continue;
-        size_t pos = n;
-        while (pos > 0 && (dist[pos - 1] > d || (dist[pos - 1] == d && strcmp(out[pos - 1], ename) > 0)))
-            pos--;
-        if (pos >= max)
-            continue;
-        if (n == max)
-            n--;
-        memmove(out + pos + 1, out + pos, (n - pos) * sizeof *out);
-        memmove(dist + pos + 1, dist + pos, (n - pos) * sizeof *dist);
-        out[pos] = ename;
-        dist[pos] = d;
-        n++;
-    }
-out:
-    rn_buf_release(&want);
-    rn_buf_release(&key);
-    return n;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Selection                                                                 */
 
@@ -486,12 +446,14 @@ static int find_ego(const struct rn_view *v, const struct rn_render_options *opt
     const struct rn_relset *set = v->set;
     uint32_t ent = rn_relset_find(set, opt->ego);
     if (ent == RN_NONE) {
-        const char *close[5];
-        size_t k = suggest(set, opt->ego, close, 5);
+        char *close[5];
+        size_t k = rn_relset_suggest(set, opt->ego, close, 5);
         struct rn_buf msg = RN_BUF_INIT;
         rn_buf_addf(&msg, "no entity named '%s'", opt->ego);
-        for (size_t i = 0; i < k; i++)
+        for (size_t i = 0; i < k; i++) {
             rn_buf_addf(&msg, "%s'%s'", i ? ", " : "; did you mean ", close[i]);
+            free(close[i]);
+        }
         if (k)
             rn_buf_adds(&msg, "?");
         int rc = rn_fail(err, RN_ENOTFOUND, "%s", rn_buf_str(&msg));

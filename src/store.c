@@ -1263,59 +1263,16 @@ void rn_store_entity_release(struct rn_store_entity *e)
 
 size_t rn_store_suggest(struct rn_store *kb, const char *name, char **out, size_t max)
 {
-    struct rn_buf want = RN_BUF_INIT;
-    size_t n = 0;
-    if (rn_text_key(name, strlen(name), &want) != RN_OK || want.len == 0) {
-        rn_buf_release(&want);
-        return 0;
-    }
+    struct rn_suggest sg;
+    rn_suggest_init(&sg, name, max);
     sqlite3_stmt *st;
     if (prepare(kb, "SELECT a.key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id",
-                &st, NULL) != RN_OK) {
-        rn_buf_release(&want);
-        return 0;
+                &st, NULL) == RN_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW)
+            rn_suggest_offer(&sg, col_text(st, 0), col_text(st, 1));
+        sqlite3_finalize(st);
     }
-    /* Keep the max best by (distance, name); a substring match counts as
-       distance 1 so "huawei" finds "Huawei Technologies". */
-    size_t limit = want.len / 3 + 1;
-    size_t *dist = calloc(max ? max : 1, sizeof *dist);
-    while (dist && sqlite3_step(st) == SQLITE_ROW) {
-        const char *key = col_text(st, 0), *ename = col_text(st, 1);
-        size_t d = strstr(key, want.data) || strstr(want.data, key)
-                       ? 1
-                       : rn_text_distance(want.data, key, limit);
-        if (d > limit)
-            continue;
-        int dup = 0;
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(out[i], ename) == 0) {
-                dup = 1;
-                if (d < dist[i])
-                    dist[i] = d;
-            }
-        if (dup)
-            continue;
-        size_t pos = n;
-        while (pos > 0 && (dist[pos - 1] > d ||
-                           (dist[pos - 1] == d && strcmp(out[pos - 1], ename) > 0)))
-            pos--;
-        if (pos >= max)
-            continue;
-        char *copy = strdup(ename);
-        if (!copy)
-            break;
-        if (n == max) {
-            free(out[max - 1]);
-            n--;
-        }
-        memmove(out + pos + 1, out + pos, (n - pos) * sizeof *out);
-        memmove(dist + pos + 1, dist + pos, (n - pos) * sizeof *dist);
-        out[pos] = copy;
-        dist[pos] = d;
-        n++;
-    }
-    free(dist);
-    sqlite3_finalize(st);
-    rn_buf_release(&want);
+    size_t n = rn_suggest_take(&sg, out);
+    rn_suggest_release(&sg);
     return n;
 }

@@ -340,3 +340,66 @@ size_t rn_utf8_width(const char *s, size_t n)
     }
     return width;
 }
+
+void rn_suggest_init(struct rn_suggest *s, const char *typed, size_t max)
+{
+    memset(s, 0, sizeof *s);
+    s->max = max > RN_SUGGEST_MAX ? RN_SUGGEST_MAX : max;
+    if (rn_text_key(typed, strlen(typed), &s->want) != RN_OK || s->want.len == 0)
+        s->max = 0; /* nothing to compare with */
+    s->limit = s->want.len / 3 + 1;
+}
+
+void rn_suggest_offer(struct rn_suggest *s, const char *key, const char *name)
+{
+    if (s->max == 0 || !key[0])
+        return;
+    const char *want = rn_buf_str(&s->want);
+    size_t d = strstr(key, want) || strstr(want, key) ? 1 : rn_text_distance(want, key, s->limit);
+    if (d > s->limit)
+        return;
+    /* One entry per name: several keys (aliases) may lead to it. */
+    for (size_t i = 0; i < s->n; i++) {
+        if (strcmp(s->name[i], name) != 0)
+            continue;
+        if (d >= s->dist[i])
+            return;
+        free(s->name[i]);
+        memmove(s->name + i, s->name + i + 1, (s->n - i - 1) * sizeof *s->name);
+        memmove(s->dist + i, s->dist + i + 1, (s->n - i - 1) * sizeof *s->dist);
+        s->n--;
+        break;
+    }
+    size_t pos = s->n;
+    while (pos > 0 && (s->dist[pos - 1] > d || (s->dist[pos - 1] == d && strcmp(s->name[pos - 1], name) > 0)))
+        pos--;
+    if (pos >= s->max)
+        return;
+    char *copy = strdup(name);
+    if (!copy)
+        return;
+    if (s->n == s->max)
+        free(s->name[--s->n]);
+    memmove(s->name + pos + 1, s->name + pos, (s->n - pos) * sizeof *s->name);
+    memmove(s->dist + pos + 1, s->dist + pos, (s->n - pos) * sizeof *s->dist);
+    s->name[pos] = copy;
+    s->dist[pos] = d;
+    s->n++;
+}
+
+size_t rn_suggest_take(struct rn_suggest *s, char **out)
+{
+    size_t n = s->n;
+    for (size_t i = 0; i < n; i++)
+        out[i] = s->name[i];
+    s->n = 0;
+    return n;
+}
+
+void rn_suggest_release(struct rn_suggest *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->name[i]);
+    s->n = 0;
+    rn_buf_release(&s->want);
+}

@@ -100,6 +100,10 @@ int rn_relset_entity(struct rn_relset *set, const char *name, enum rn_etype type
 /* Entity index of name (through aliases), or RN_NONE. */
 uint32_t rn_relset_find(const struct rn_relset *set, const char *name);
 
+/* Up to max (<= RN_SUGGEST_MAX) entity names close to name, best first, for
+ * "did you mean" (text.h's ranking). Each is malloc'd; returns how many. */
+size_t rn_relset_suggest(const struct rn_relset *set, const char *name, char **out, size_t max);
+
 /* Make alias another name of canonical (added if new). When both already
  * name different entities the alias's entity is merged into canonical's,
  * records included. RN_OK or RN_ENOMEM. */

@@ -61,4 +61,25 @@ int rn_text_xml_escape(struct rn_buf *out, const char *s);
  * characters 0, other characters 1; an invalid byte counts 1. */
 size_t rn_utf8_width(const char *s, size_t n);
 
+/* "Did you mean": keep the closest of many names to a name typed by the
+ * user. Offer every candidate (its key from rn_text_key and its display
+ * name); the best max (at most RN_SUGGEST_MAX) are kept, ranked by edit
+ * distance between keys, a key containing the other counting as distance
+ * 1, ties by name; candidates farther than a third of the typed key's
+ * length are dropped. The same ranking serves the knowledge base and
+ * in-memory relation sets. */
+#define RN_SUGGEST_MAX 8
+struct rn_suggest {
+    struct rn_buf want;          /* key of the typed name */
+    size_t max, n, limit;
+    char *name[RN_SUGGEST_MAX];  /* owned copies, best first */
+    size_t dist[RN_SUGGEST_MAX];
+};
+void rn_suggest_init(struct rn_suggest *s, const char *typed, size_t max);
+void rn_suggest_offer(struct rn_suggest *s, const char *key, const char *name);
+/* Move the names (best first) into out, which must hold max pointers; the
+ * caller frees each. Returns how many. s is left empty. */
+size_t rn_suggest_take(struct rn_suggest *s, char **out);
+void rn_suggest_release(struct rn_suggest *s);
+
 #endif

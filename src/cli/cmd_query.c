@@ -360,47 +360,6 @@ static int unknown(const char *name, char **sugg, size_t n)
     return RN_EXIT_INPUT;
 }
 
-/* Suggestions from the relset's names (CSV input): closest keys first. */
-static size_t suggest_from_set(const struct rn_relset *s, const char *name, char **out, size_t max)
-{
-    struct rn_buf key = RN_BUF_INIT, other = RN_BUF_INIT;
-    size_t n = 0, limit = 3;
-    size_t best[3] = { SIZE_MAX, SIZE_MAX, SIZE_MAX };
-    uint32_t who[3] = { RN_NONE, RN_NONE, RN_NONE };
-    if (max > 3)
-        max = 3;
-    rn_text_key(name, strlen(name), &key);
-    limit = key.len / 3 + 2;
-    for (uint32_t e = 0; e < s->n_entities; e++) {
-        rn_text_key(s->entity_name[e], strlen(s->entity_name[e]), &other);
-        size_t d = rn_text_distance(rn_buf_str(&key), rn_buf_str(&other), limit);
-        /* A name containing what was typed is the likeliest meaning. */
-        if (key.len >= 3 && strstr(rn_buf_str(&other), rn_buf_str(&key)))
-            d = 0;
-        if (d > limit)
-            continue;
-        for (size_t i = 0; i < max; i++) {
-            if (d < best[i]) {
-                for (size_t k = max - 1; k > i; k--) {
-                    best[k] = best[k - 1];
-                    who[k] = who[k - 1];
-                }
-                best[i] = d;
-                who[i] = e;
-                break;
-            }
-        }
-    }
-    for (size_t i = 0; i < max && who[i] != RN_NONE; i++) {
-        out[n] = strdup(s->entity_name[who[i]]);
-        if (out[n])
-            n++;
-    }
-    rn_buf_release(&key);
-    rn_buf_release(&other);
-    return n;
-}
-
 int cmd_query(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -474,7 +433,7 @@ int cmd_query(int argc, char **argv)
             goto out;
         q.entity = rn_relset_find(set, name);
         if (q.entity == RN_NONE) {
-            nsugg = suggest_from_set(set, name, sugg, 3);
+            nsugg = rn_relset_suggest(set, name, sugg, 3);
             code = unknown(name, sugg, nsugg);
             goto out;
         }
