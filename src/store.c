@@ -1187,6 +1187,22 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
     return rc;
 }
 
+long rn_store_count_relation(struct rn_store *kb, const char *relation, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb,
+                     "SELECT count(*) FROM relations r JOIN relation_types t ON t.id = r.type_id"
+                     " WHERE t.name = ?1",
+                     &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, relation, -1, SQLITE_STATIC);
+    long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0)
+                                            : db_fail(kb, err, "cannot count relations");
+    sqlite3_finalize(st);
+    return n;
+}
+
 static char *dup_col(sqlite3_stmt *st, int i)
 {
     const char *s = col_text(st, i);

@@ -110,6 +110,9 @@ struct rn_store_counts {
 };
 int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err);
 
+/* Number of records of one relation ("accuses"); negative on error. */
+long rn_store_count_relation(struct rn_store *kb, const char *relation, struct rn_err *err);
+
 /* Entity lookup for `relnet query`: the canonical name, type, affiliation
  * and aliases of the entity name resolves to. Strings are malloc'd and
  * released with rn_store_entity_release. RN_ENOTFOUND when unknown. */

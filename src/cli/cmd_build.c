@@ -197,6 +197,9 @@ int cmd_build(int argc, char **argv)
         code = RN_EXIT_INPUT;
     struct rn_store_counts counts;
     int counted = rn_store_counts(kb, &counts, &err);
+    long accusations = counted == RN_OK ? rn_store_count_relation(kb, RN_REL_ACCUSES, &err) : 0;
+    if (accusations < 0)
+        counted = (int)accusations;
     rn_store_close(kb);
     if (code == RN_EXIT_FAIL)
         goto out;
@@ -233,6 +236,13 @@ int cmd_build(int argc, char **argv)
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", outdir, steps[i].file);
+        if (steps[i].a[1] && strcmp(steps[i].a[1], RN_REL_ACCUSES) == 0 && accusations == 0) {
+            /* An empty diagram helps nobody; an old one would mislead. */
+            unlink(path);
+            if (!cli_globals.quiet)
+                fprintf(stderr, "  no accusations: %s not drawn\n", path);
+            continue;
+        }
         if (steps[i].append) {
             FILE *f = fopen(path, "a");
             if (f) {

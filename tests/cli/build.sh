@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# relnet build: the main job on the shipped sample articles, and on given
+# articles and edge lists; every output written and well-formed; a fresh
+# knowledge base each time; bad inputs reported while the rest is built.
+set -euo pipefail
+R=${RELNET_BIN:?}
+SRC=${RELNET_SOURCE_DIR:?}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+run() {
+    local want=$1; shift
+    set +e; "$@" >"$T/out.txt" 2>"$T/err.txt"; local got=$?; set -e
+    [ "$got" -eq "$want" ] || { cat "$T/err.txt" >&2; fail "exit $got, wanted $want: $*"; }
+}
+has() { grep -qF -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; fail "'$2' not in $1"; }; }
+wellformed() {
+    if command -v xmllint >/dev/null; then xmllint --noout "$1" || fail "$1 is not well-formed XML"; fi
+}
+
+# The main job, as the README runs it: default input data/articles.
+cd "$SRC"
+run 0 "$R" build -o "$T/main"
+for f in relnet.db graph.svg graph.png accuses.svg stats.txt centrality.csv; do
+    [ -s "$T/main/$f" ] || fail "build did not write $f"
+done
+has "$T/err.txt" "data/articles/"
+has "$T/err.txt" "relations between"
+wellformed "$T/main/graph.svg"
+wellformed "$T/main/accuses.svg"
+head -c 8 "$T/main/graph.png" | od -An -tx1 | grep -q "89 50 4e 47" || fail "graph.png is not a PNG"
+head -1 "$T/main/centrality.csv" | grep -q '^entity,type,in_degree,out_degree' || fail "centrality.csv header"
+has "$T/main/stats.txt" "all relations"
+has "$T/main/stats.txt" "accuses"
+has "$T/main/graph.svg" "Legend"
+# The knowledge base it wrote answers queries.
+run 0 "$R" --kb "$T/main/relnet.db" query China
+has "$T/out.txt" "China"
+
+# Articles and an edge list given explicitly; a fresh knowledge base each run.
+cd "$T"
+mkdir -p news
+cat > news/one.txt <<'EOF'
+Kenya accused Uganda of jamming its radio stations on Tuesday.
+Uganda banned the Kenyan broadcaster NTV from its airwaves in response.
+EOF
+printf 'PK\x03\x04binary\x00junk' > news/broken.txt
+printf 'source,target,relation\nTanzania,Kenya,signs\n' > extra.csv
+run 1 "$R" build news extra.csv -o again
+has err.txt "news/broken.txt: binary file"
+has err.txt "extra.csv: 1 rows read, 1 records imported"
+[ -s again/graph.svg ] || fail "no graph despite the good inputs"
+run 0 "$R" --kb again/relnet.db export --format csv
+has out.txt "Kenya,country,,Uganda,country,,accuses"
+has out.txt "Tanzania,country,,Kenya,country,,signs"
+run 0 "$R" build extra.csv -o again
+# Without accusations there is no accuses.svg (and no stale one).
+has err.txt "no accusations"
+[ ! -e again/accuses.svg ] || fail "accuses.svg drawn without accusations"
+run 0 "$R" --kb again/relnet.db export --format csv
+! grep -q "Uganda" out.txt || fail "build reused the old knowledge base"
+
+# Nothing usable at all: exit 1 and a clear message.
+run 1 "$R" build news/broken.txt -o none
+has err.txt "no relations found"
+run 2 "$R" build --bogus
+echo ok
