@@ -298,7 +298,18 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
     return RN_OK;
 }
 
-/* Register the first and last word of a person's name as short forms. */
+/* The pronoun a given name or honorific at token i takes (cues.tsv gender
+   and honorific values): 1 he, 2 she, 0 unknown. */
+static int gender_cue(struct rn_extractor *x, size_t i)
+{
+    struct rn_cue_match cm;
+    if (!x_cue_len(x, i, RN_CUE_GENDER, &cm) && !x_cue_len(x, i, RN_CUE_HONORIFIC, &cm))
+        return 0;
+    return strcmp(cm.value, "he") == 0 ? 1 : strcmp(cm.value, "she") == 0 ? 2 : 0;
+}
+
+/* Register the first and last word of a person's name as short forms, and
+   learn the person's gender from a given name ("Priti Patel": she). */
 static void person_shorts(struct rn_extractor *x, size_t a, size_t b, uint32_t e)
 {
     size_t first = XNONE, last = XNONE;
@@ -311,6 +322,8 @@ static void person_shorts(struct rn_extractor *x, size_t a, size_t b, uint32_t e
     }
     if (first == XNONE || first == last)
         return;
+    if (e != XNONE && !x->ents[e].gender)
+        x->ents[e].gender = gender_cue(x, first);
     x_short(x, tnorm(x, last), x->tok.items[last].norm_len, e);
     x_short(x, tnorm(x, first), x->tok.items[first].norm_len, e);
 }
@@ -412,6 +425,8 @@ static int title_person(struct rn_extractor *x, size_t start, size_t k, uint32_t
         return RN_ENOMEM;
     if (aff_ent != XNONE && x->ents[e].aff == XNONE)
         x->ents[e].aff = x->ents[aff_ent].name;
+    if (!x->ents[e].gender && x_cue(x, start, RN_CUE_HONORIFIC))
+        x->ents[e].gender = gender_cue(x, start); /* "Mrs Berg" */
     person_shorts(x, k, end, e);
     return add_mention(x, start, end, e, MK_ACTOR, 0);
 }
@@ -965,8 +980,12 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         is_lower_word(x, end))
         end++; /* "a National Security Council official" */
     if (!doc && type != RN_ETYPE_ORGANIZATION && type != RN_ETYPE_COMPANY && j - i >= 2 &&
-        j - i <= 3 && !has_of)
+        j - i <= 3 && !has_of) {
+        /* "Ola Berg": a known given name makes the run a person */
+        if (x->ents[e].type == RN_ETYPE_UNKNOWN && x_cue(x, i, RN_CUE_GENDER) && gender_cue(x, i))
+            x->ents[e].type = RN_ETYPE_PERSON;
         person_shorts(x, i, j, e);
+    }
     *done = 1;
     return add_mention(x, i, end, e, doc ? MK_DOC : MK_ACTOR, 0);
 }
@@ -1216,6 +1235,15 @@ int x_mentions(struct rn_extractor *x)
         size_t b = m->b;
         const struct rn_trigger *tr[2];
         uint32_t nt[2];
+        /* "Zhao, the ministry's spokesperson, said": past an apposition */
+        if (x_is_punct(x, b, ',') && !m->pronoun) {
+            size_t q = b + 1;
+            while (q < n && q - b < 10 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.') &&
+                   !x_is_aux(x, q) && !x_cue(x, q, RN_CUE_SPEECH))
+                q++;
+            if (x_is_punct(x, q, ',') && q > b + 1 && x_is_det(x, b + 1))
+                b = q + 1;
+        }
         if (x_is_aux(x, b) || x_cue(x, b, RN_CUE_SPEECH) ||
             (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
             x->ents[m->ent].subj_sent = x->sent_no;

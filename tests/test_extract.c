@@ -454,6 +454,25 @@ static void test_accusation_forms(void **state)
                         "Ola Berg[Norway] accuses FSB[Russia] asserted|");
 }
 
+static void test_gender_from_names_and_honorifics(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a woman's given name keeps "he" off her (cues.tsv gender) */
+    assert_string_equal(RUN("Senator Emma Lind met Kenya's trade minister on Monday.",
+                            "Ambassador Lu Wei, the Chinese envoy, spoke later.",
+                            "He accused Kenya of stalling."),
+                        "Lu Wei[] accuses Kenya[] asserted|");
+    /* honorifics */
+    assert_string_equal(RUN("Mr Okafor and Mrs Bello met in Lagos.", "She accused Ghana of dumping."),
+                        "Bello[] accuses Ghana[] asserted|");
+    assert_string_equal(RUN("Mr Okafor and Mrs Bello met in Lagos.", "He accused Ghana of dumping."),
+                        "Okafor[] accuses Ghana[] asserted|");
+    /* a known given name makes an unknown name a person "he" can mean */
+    assert_string_equal(RUN("Peter Berg said he had signed the Oslo Pact."),
+                        "Peter Berg[] signs Oslo Pact[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_plural_object_then_members),
         cmocka_unit_test(test_bans_as_exclusion_and_listing),
         cmocka_unit_test(test_accusation_forms),
+        cmocka_unit_test(test_gender_from_names_and_honorifics),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

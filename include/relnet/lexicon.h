@@ -116,6 +116,7 @@ enum rn_cue {
     RN_CUE_NOTNAME,    /* capitalised words that never start a name (months, days) */
     RN_CUE_INCLUDE,    /* including, such as: a list of members follows */
     RN_CUE_MEMBER,     /* officers, members, employees: "six officers of X" means X */
+    RN_CUE_GENDER,     /* given names, value "he" or "she" */
     RN_CUE_COUNT
 };
 
