@@ -208,6 +208,13 @@ static int is_cap(const struct rn_extractor *x, size_t i)
            !(tflags(x, i) & RN_TOK_NUM);
 }
 
+/* "5G", "4K": a number word with capitals */
+static int cap_num(const struct rn_extractor *x, size_t i)
+{
+    return (tflags(x, i) & (RN_TOK_WORD | RN_TOK_NUM | RN_TOK_CAP)) ==
+           (RN_TOK_WORD | RN_TOK_NUM | RN_TOK_CAP);
+}
+
 static int is_lower_word(const struct rn_extractor *x, size_t i)
 {
     return is_word(x, i) && !(tflags(x, i) & RN_TOK_CAP);
@@ -330,12 +337,38 @@ static void person_shorts(struct rn_extractor *x, size_t a, size_t b, uint32_t e
 
 /* A run of capitalised name words starting at i (initials allowed), at most
    max tokens. Returns its end. */
+/* Lowercase particles inside personal names: "von der Leyen", "da Silva". */
+static int name_particle(const struct rn_extractor *x, size_t i)
+{
+    static const char *const p[] = { "von", "van", "der", "den", "de", "da", "di", "du", "dos",
+                                     "das", "del", "bin", "al", "el", "ter", "le", NULL };
+    if (!is_lower_word(x, i) || (tflags(x, i) & RN_TOK_HYPHEN))
+        return 0;
+    for (const char *const *w = p; *w; w++)
+        if (x_is(x, i, *w))
+            return 1;
+    return 0;
+}
+
 static size_t name_run(const struct rn_extractor *x, size_t i, size_t max)
 {
     size_t j = i;
-    while (j < x->tok.len && j - i < max && is_cap(x, j) && !x_cue(x, j, RN_CUE_TITLE) &&
-           !x_cue(x, j, RN_CUE_NOTNAME))
-        j++;
+    while (j < x->tok.len && j - i < max) {
+        if (is_cap(x, j) && !x_cue(x, j, RN_CUE_TITLE) && !x_cue(x, j, RN_CUE_NOTNAME)) {
+            j++;
+            continue;
+        }
+        /* "Ursula von der Leyen": particles between capitalised words */
+        size_t k = j;
+        while (k < x->tok.len && k - j < 3 && j > i && name_particle(x, k))
+            k++;
+        if (k > j && is_cap(x, k)) {
+            max += k - j;
+            j = k;
+            continue;
+        }
+        break;
+    }
     return j;
 }
 
@@ -532,7 +565,7 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         }
     }
     /* "Italian Data Protection Authority": a body named after its state */
-    if (is_cap(x, k) && !x_cue(x, k, RN_CUE_NOTNAME)) {
+    if (is_cap(x, k) && (!x_cue(x, k, RN_CUE_NOTNAME) || (tflags(x, k) & RN_TOK_UPPER))) {
         size_t e2 = k;
         int org = 0;
         while (e2 < x->tok.len && e2 - k < 6 && is_cap(x, e2)) {
@@ -629,6 +662,14 @@ static int ing_word(const struct rn_extractor *x, size_t i)
     return n > 5 && is_lower_word(x, i) && memcmp(tnorm(x, i) + n - 3, "ing", 3) == 0;
 }
 
+static int currency(const struct rn_extractor *x, size_t i)
+{
+    const char *w = tnorm(x, i);
+    return (tflags(x, i) & RN_TOK_PUNCT) &&
+           (strcmp(w, "$") == 0 || strcmp(w, "\xe2\x82\xac") == 0 || strcmp(w, "\xc2\xa3") == 0 ||
+            strcmp(w, "\xc2\xa5") == 0);
+}
+
 static int doc_prep(const struct rn_extractor *x, size_t i)
 {
     return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "with");
@@ -656,6 +697,9 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
         /* "the text on Friday": a time is no complement */
         if (x_cue(x, k, RN_CUE_NOTNAME) && is_cap(x, k) && !(tflags(x, k) & RN_TOK_UPPER))
             break;
+        /* "a plan for €109 billion of investment": a sum opens the phrase */
+        if (k + 1 < x->tok.len && currency(x, k) && (tflags(x, k + 1) & RN_TOK_NUM))
+            k++;
         while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) &&
                !x_is_aux(x, k) && !x_is_prep(x, k) &&
                !(x_is(x, k, "and") && k + 1 < x->tok.len && x_is_det(x, k + 1))) {
@@ -871,7 +915,11 @@ static int description(struct rn_extractor *x, size_t i, int *done)
 static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
 {
     *done = 0;
-    if (!is_cap(x, i) || x_cue(x, i, RN_CUE_NOTNAME) || (tflags(x, i) & RN_TOK_HYPHEN))
+    /* "AI Safety Institute", "AI Act": a technology word may open a name
+       that carries its own kind */
+    int tech = x_cue(x, i, RN_CUE_NOTNAME) && (tflags(x, i) & RN_TOK_UPPER) && !x->allcaps &&
+               is_cap(x, i + 1) && !x_cue(x, i + 1, RN_CUE_NOTNAME);
+    if (!is_cap(x, i) || (x_cue(x, i, RN_CUE_NOTNAME) && !tech) || (tflags(x, i) & RN_TOK_HYPHEN))
         return RN_OK;
     size_t j = i;
     int has_of = 0;
@@ -946,7 +994,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         doc = 1;
     /* a headline in Title Case capitalises every word: only names that
        carry their own kind (a document or organisation noun) are trusted */
-    if (x->titlecase && !doc && type == RN_ETYPE_UNKNOWN)
+    if ((x->titlecase || tech) && !doc && type == RN_ETYPE_UNKNOWN)
         return RN_OK;
     if (x_span_text(x, i, j, &x->tmp) != RN_OK)
         return RN_ENOMEM;
@@ -1025,6 +1073,8 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
     return RN_OK;
 }
 
+#define NOUN_CUES (1u << RN_CUE_DOCHEAD | 1u << RN_CUE_DESC | 1u << RN_CUE_ORGHEAD)
+
 int x_mentions(struct rn_extractor *x)
 {
     size_t n = x->tok.len;
@@ -1040,6 +1090,15 @@ int x_mentions(struct rn_extractor *x)
     for (size_t i = 0; i < n; i++) {
         x->tok_m[i] = XNONE;
         x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
+        /* noun classes match by stem, and "proposed" has the stem of
+           "proposal", "planned" of "plan": verb forms are no nouns */
+        if (x->tok_cue[i] & NOUN_CUES) {
+            size_t nl = x->tok.items[i].norm_len;
+            const char *w = rn_token_norm(&x->tok, i);
+            if (nl > 4 && ((w[nl - 2] == 'e' && w[nl - 1] == 'd') ||
+                           (w[nl - 3] == 'i' && w[nl - 2] == 'n' && w[nl - 1] == 'g')))
+                x->tok_cue[i] &= ~NOUN_CUES;
+        }
         uint32_t f = x->tok.items[i].flags;
         uint32_t id;
         /* closed-class words are short and, inside a sentence, lowercase */
@@ -1197,10 +1256,11 @@ int x_mentions(struct rn_extractor *x)
         /* A quoted name before a document noun: the "Clean Network" initiative */
         /* ... or a quoted title holding one: "Joint Statement: Safe and
            Open Networks" */
-        if ((f & RN_TOK_QUOTE) && is_cap(x, i + 1)) {
+        if ((f & RN_TOK_QUOTE) && (is_cap(x, i + 1) || cap_num(x, i + 1))) {
             size_t k = i + 1, dh = XNONE;
             while (k < n && k - i < 16 &&
-                   (is_cap(x, k) || (is_word(x, k) && (x_is_prep(x, k) || x_is(x, k, "and") ||
+                   (is_cap(x, k) || cap_num(x, k) ||
+                    (is_word(x, k) && (x_is_prep(x, k) || x_is(x, k, "and") ||
                                                        x_is(x, k, "the") ||
                                                        (tflags(x, k) & RN_TOK_HYPHEN))) ||
                     (x_is_punct(x, k, ':') && is_cap(x, k + 1)))) {

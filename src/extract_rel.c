@@ -35,6 +35,8 @@ struct side {
     size_t desc_a, desc_b; /* a descriptive noun phrase, when no name */
     int definite;       /* the descriptive phrase starts with "the" */
     int the_name;       /* the first member is a name after "the" */
+    int doc_appos;      /* "X, an initiative to ...": the first member is a document */
+    int indef_name;     /* "a separate American AI Institute": a new body's name */
     size_t end;         /* first token after the phrase */
 };
 
@@ -225,6 +227,25 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         uint32_t mi = mention_at(x, i);
         if (mi != XNONE && s->n == 0 && i > 0 && x_is(x, i - 1, "the"))
             s->the_name = 1;
+        if (mi != XNONE && s->n == 0 && x->m[mi].kind == MK_ACTOR) {
+            /* "InvestAI, an initiative to ...": named by an apposition */
+            size_t q = x->m[mi].b;
+            if (x_is_punct(x, q, ',') && (x_is(x, q + 1, "a") || x_is(x, q + 1, "an"))) {
+                for (size_t h = q + 2; h < n && h - q < 6 && is_word(x, h) && !x_is_prep(x, h); h++)
+                    if (x_cue(x, h, RN_CUE_DOCHEAD)) {
+                        s->doc_appos = 1;
+                        break;
+                    }
+            }
+            /* "announced a separate AI Safety Institute": a new body */
+            size_t p = i;
+            while (p > 0 && p + 3 > i && is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
+                   !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) &&
+                   !x_is_prep(x, p - 1))
+                p--;
+            if (p > 0 && (x_is(x, p - 1, "a") || x_is(x, p - 1, "an")))
+                s->indef_name = 1;
+        }
         if (mi != XNONE) {
             const struct mention *m = &x->m[mi];
             if (m->kind == MK_QUANT) {
@@ -268,6 +289,17 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 i++;
             if (i == a)
                 break;
+            /* "a separate American AI Safety Institute", "the popular app
+               TikTok": modifiers before a name */
+            uint32_t nm = mention_at(x, i);
+            if (nm != XNONE && i - a <= 3 && x->m[nm].a == i &&
+                (x->tok.items[i].flags & RN_TOK_CAP) && !x_is_det(x, i) &&
+                (x->m[nm].kind == MK_ACTOR || x->m[nm].kind == MK_DOC) &&
+                !(x->tok.items[i].flags & RN_TOK_POSS) && !x_is_punct(x, i - 1, ',')) {
+                if (x_is(x, a - 1, "the") && a > 0)
+                    s->the_name = 1;
+                continue;
+            }
             s->desc_a = a;
             s->desc_b = i;
             s->definite = a > 0 && (x_is(x, a - 1, "the") || x_is(x, a - 1, "this") ||
@@ -778,8 +810,16 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         /* "signed the Christchurch Call": an unknown name that is signed or
            proposed is a document */
         if (tr->target == RN_TARGET_DOCUMENT && en->type == RN_ETYPE_UNKNOWN && en->lex == RN_LEX_NONE &&
-            t->the_name)
+            (t->the_name || (i == 0 && t->doc_appos)))
             en->type = RN_ETYPE_DOCUMENT;
+        /* "announced a new AI Safety Institute": a body yet to be set up is
+           proposed like a document */
+        if (tr->target == RN_TARGET_DOCUMENT && i == 0 && t->indef_name && en->lex == RN_LEX_NONE &&
+            (en->type == RN_ETYPE_UNKNOWN || en->type == RN_ETYPE_ORGANIZATION) &&
+            !tr->families) {
+            t->ents[k++] = t->ents[i];
+            continue;
+        }
         enum rn_etype ty = en->type;
         int ok = tr->target == RN_TARGET_DOCUMENT ? ty == RN_ETYPE_DOCUMENT
                                                   : ty != RN_ETYPE_DOCUMENT;
@@ -1042,6 +1082,24 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     return 0;
 }
 
+/* "the Blue Ocean initiative (that|, which) Peru proposed": a document
+   right before the subject of a verb with no object of its own is the
+   object. v is the verb group's first token. */
+static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
+{
+    uint32_t sm = v > 0 ? mention_at(x, v - 1) : XNONE;
+    if (sm == XNONE || x->m[sm].kind != MK_ACTOR || x->m[sm].a == 0)
+        return;
+    size_t p = x->m[sm].a - 1;
+    if ((x_is(x, p, "that") || x_is(x, p, "which")) && p > 0)
+        p--;
+    if (x_is_punct(x, p, ',') && p > 0)
+        p--;
+    uint32_t dm = mention_at(x, p);
+    if (dm != XNONE && x->m[dm].kind == MK_DOC)
+        side_add(tgt, x->m[dm].ent);
+}
+
 static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
@@ -1224,6 +1282,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         return RN_OK;
     }
     filter_targets(x, tr, &tgt);
+    if (!tgt.n && tr->target == RN_TARGET_DOCUMENT)
+        relative_object(x, g.start, &tgt);
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
 }
 

@@ -473,6 +473,34 @@ static void test_gender_from_names_and_honorifics(void **state)
                         "Peter Berg[] signs Oslo Pact[] asserted|");
 }
 
+static void test_proposals_named_by_apposition_or_relative(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "X, an initiative to ...": X is the proposal; particles in names */
+    assert_string_equal(RUN("Meanwhile Commission President Ursula von der Leyen launched OceanFund, an "
+                            "initiative to raise money for ports."),
+                        "Ursula von der Leyen[European Union] proposes OceanFund[] asserted|");
+    /* a sum opens the plan's complement */
+    assert_string_equal(RUN("Chile unveiled a plan for \xe2\x82\xac" "40 billion of port investment."),
+                        "Chile[] proposes plan for \xe2\x82\xac" "40 billion of port investment[] "
+                        "asserted|");
+    /* a new body announced with "a" is proposed; a technology word may open it */
+    assert_string_equal(RUN("Chile announced a separate Chilean AI Ocean Institute on Monday."),
+                        "Chile[] proposes Chilean AI Ocean Institute[Chile] asserted|");
+    assert_string_equal(RUN("Chile announced that Peru would set up an AI Ocean Institute."),
+                        "Peru[] proposes AI Ocean Institute[] hedged|");
+    /* the object of a relative clause */
+    assert_string_equal(RUN("Chile praised the \"Blue Ocean\" initiative that Peru proposed in April."),
+                        "Peru[] proposes Blue Ocean initiative[] asserted|");
+    assert_string_equal(RUN("Pompeo praised the new port deal, a successor to the \"5G Safe Port\" initiative "
+                            "he proposed in May."),
+                        "Mike Pompeo[United States] proposes 5G Safe Port[] asserted|");
+    /* "proposed" shares the stem of "proposal" but is no document noun */
+    assert_string_equal(RUN("Chile praised the ocean plan that Peru proposed in April."),
+                        "Peru[] proposes ocean plan[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -502,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_bans_as_exclusion_and_listing),
         cmocka_unit_test(test_accusation_forms),
         cmocka_unit_test(test_gender_from_names_and_honorifics),
+        cmocka_unit_test(test_proposals_named_by_apposition_or_relative),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
