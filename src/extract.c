@@ -268,13 +268,15 @@ uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n)
     return x->short_to[id];
 }
 
-/* Does entity type t fit a description or pronoun wanting type want? */
+/* Does entity type t fit a description or pronoun wanting type want? An
+   unknown name fits a company or a body; a company is no regulator and a
+   ministry no app. */
 int x_type_fits(enum rn_etype t, enum rn_etype want)
 {
     if (t == want)
         return 1;
     if (want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION)
-        return t == RN_ETYPE_UNKNOWN || t == RN_ETYPE_COMPANY || t == RN_ETYPE_ORGANIZATION;
+        return t == RN_ETYPE_UNKNOWN;
     return 0;
 }
 

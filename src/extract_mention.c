@@ -903,7 +903,15 @@ static int description(struct rn_extractor *x, size_t i, int *done)
            whose name holds that word is meant */
         e = recent_named(x, tnorm(x, head));
     } else {
-        e = x_recent(x, want, XNONE, XNONE);
+        /* "the IT ministry", "the agency": a body whose name holds the head
+           noun before any other body */
+        if (want == RN_ETYPE_ORGANIZATION) {
+            e = recent_named(x, tnorm(x, head));
+            if (e != XNONE && !x_type_fits(x->ents[e].type, want))
+                e = XNONE;
+        }
+        if (e == XNONE)
+            e = x_recent(x, want, XNONE, XNONE);
     }
     if (e == XNONE)
         return RN_OK;

@@ -37,6 +37,7 @@ struct side {
     int the_name;       /* the first member is a name after "the" */
     int doc_appos;      /* "X, an initiative to ...": the first member is a document */
     int indef_name;     /* "a separate American AI Institute": a new body's name */
+    int counted;        /* the members of a counted set ("59 apps, including A") */
     size_t end;         /* first token after the phrase */
 };
 
@@ -285,6 +286,10 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             }
         } else if (s->n == 0 && !head_is_set && !include) {
             size_t a = i;
+            /* "announced the ban on Monday": a day or month is no target */
+            if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
+                !(x->tok.items[a].flags & RN_TOK_UPPER))
+                break;
             while (i < n && i - a < 6 && !np_boundary(x, i, a) && mention_at(x, i) == XNONE)
                 i++;
             if (i == a)
@@ -410,8 +415,10 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
     if (qm != XNONE && x->m[qm].kind != MK_QUANT)
         qm = XNONE;
     if (include && s->n > 0) {
-        if (qm != XNONE)
+        if (qm != XNONE) {
             remember_set(x, qm, s);
+            s->counted = 1;
+        }
         s->quant = 0;
         s->desc_b = s->desc_a = 0;
     } else if (qm != XNONE && s->n == 0) {
@@ -701,6 +708,16 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         x->m[mention_at(x, j - 1)].pronoun && is_word(x, j) && !x_is_prep(x, j))
         j--;
     if (mention_at(x, j) != XNONE) {
+        /* "China's embassy in New Delhi accused": the body, not its seat */
+        const struct mention *lm = &x->m[mention_at(x, j)];
+        if (lm->kind == MK_ACTOR && x->ents[lm->ent].type == RN_ETYPE_COUNTRY && lm->a >= 2 &&
+            x_is(x, lm->a - 1, "in") && mention_at(x, lm->a - 2) != XNONE) {
+            const struct mention *bm = &x->m[mention_at(x, lm->a - 2)];
+            if (bm->kind == MK_ACTOR && x->ents[bm->ent].type == RN_ETYPE_ORGANIZATION) {
+                side_add(s, bm->ent);
+                return;
+            }
+        }
         collect_left(x, j, s);
         return;
     }
@@ -885,18 +902,48 @@ static void set_pending(struct rn_extractor *x, const char *rel, uint32_t other,
     x->pending.polarity = pol;
 }
 
+/* How many sentences later "the list also names ..." may add to a set. */
+#define PENDING_LIST_SENTS 3
+
+/* "the list (also) names|includes|covers ...", "this ban also covers ...":
+   returns the token after the verb, or 0. */
+static size_t list_goes_on_verb(struct rn_extractor *x, size_t i)
+{
+    if (!(x_is(x, i, "the") || x_is(x, i, "this")) || i > 1)
+        return 0;
+    size_t k = i + 1;
+    if (!(x_is(x, k, "list") || x_is(x, k, "blacklist") || x_is(x, k, "ban") ||
+          x_is(x, k, "order")))
+        return 0;
+    k = skip_right(x, k + 1);
+    static const char *const verbs[] = { "names", "includes", "covers", "contains", "lists",
+                                         "adds", "name", "include", "cover", "contain", NULL };
+    for (const char *const *v = verbs; *v; v++)
+        if (x_is(x, k, *v))
+            return k + 1;
+    return 0;
+}
+
 /* "They include A, B and C", "Among them are A and B", "A and B were not
-   among them": members of the last counted set. */
+   among them" (the next sentence), "The list also names C" (a few
+   sentences on): members of the last counted set. */
 static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from)
 {
     struct xpending *p = &x->pending;
-    if (!p->active || x->sent_no > p->sent_no + 1)
+    if (!p->active || x->sent_no > p->sent_no + PENDING_LIST_SENTS)
         return RN_OK;
+    int next = x->sent_no <= p->sent_no + 1;
     for (size_t i = from; i < x->tok.len; i++) {
         struct side m;
         side_init(&m);
         enum rn_polarity pol = p->polarity;
-        if (x_is(x, i, "among") && (x_is(x, i + 1, "them") || x_is(x, i + 1, "those"))) {
+        size_t ll = list_goes_on_verb(x, i);
+        if (ll) {
+            /* "The list also names A, B and C" */
+            collect_right(x, ll, &m);
+        } else if (!next) {
+            continue;
+        } else if (x_is(x, i, "among") && (x_is(x, i + 1, "them") || x_is(x, i + 1, "those"))) {
             size_t k = i + 2;
             if (k < x->tok.len && x_is_be(x, skip_right(x, k))) {
                 collect_right(x, skip_right(x, k) + 1, &m);
@@ -1284,6 +1331,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     filter_targets(x, tr, &tgt);
     if (!tgt.n && tr->target == RN_TARGET_DOCUMENT)
         relative_object(x, g.start, &tgt);
+    /* "banned 59 apps, including A and B. The list also names C": the set
+       may go on in a later sentence */
+    if (tgt.counted && tgt.n && src.n)
+        set_pending(x, tr->relation, src.ents[0], 0, pol);
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
 }
 
@@ -1444,7 +1495,7 @@ int x_relations(struct rn_extractor *x)
     int rc = pending_members(x, &c, 0);
     if (rc != RN_OK)
         return rc;
-    if (x->pending.active && x->pending.sent_no + 1 < x->sent_no)
+    if (x->pending.active && x->pending.sent_no + PENDING_LIST_SENTS < x->sent_no)
         x->pending.active = 0;
     for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++) {
         if (!is_word(x, t))

@@ -501,6 +501,29 @@ static void test_proposals_named_by_apposition_or_relative(void **state)
                         "Peru[] proposes ocean plan[] asserted|");
 }
 
+static void test_sets_continue_and_bodies(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* the banned list goes on a few sentences later; a day is no target and a
+       company no regulator */
+    assert_string_equal(RUN("Kenya has banned 12 apps, including Telegram and WeChat.",
+                            "The regulator announced the ban on Monday.",
+                            "The order came into force at once.",
+                            "The list also names Signal, Viber and Likee, as well as several products "
+                            "of Tencent."),
+                        "Kenya[] bans Telegram[] asserted|Kenya[] bans WeChat[] asserted|"
+                        "Kenya[] bans Signal[] asserted|Kenya[] bans Viber[] asserted|"
+                        "Kenya[] bans Likee[] asserted|");
+    /* "the IT ministry" is the ministry named before, not the latest body */
+    assert_string_equal(RUN("The Ministry of Digital Affairs banned Telegram.",
+                            "Chile's embassy in Lima accused Peru of spying.",
+                            "Later the IT ministry blocked Viber."),
+                        "Ministry of Digital Affairs[] bans Telegram[] asserted|"
+                        "Chilean Embassy[Chile] accuses Peru[] asserted|"
+                        "Ministry of Digital Affairs[] bans Viber[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -531,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_accusation_forms),
         cmocka_unit_test(test_gender_from_names_and_honorifics),
         cmocka_unit_test(test_proposals_named_by_apposition_or_relative),
+        cmocka_unit_test(test_sets_continue_and_bodies),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
