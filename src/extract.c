@@ -9,6 +9,7 @@
 
 #include "relnet/extract_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,20 +207,25 @@ static int fits(const struct ent *en, int want)
     return x_type_fits(en->type, (enum rn_etype)want);
 }
 
-uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
+/* The first token of the clause token i sits in: after the last comma,
+   semicolon, speech verb or clause word ("while", "that", "because"). */
+static size_t clause_start(const struct rn_extractor *x, size_t i)
 {
-    /* the clause the pronoun sits in starts after the last boundary */
-    size_t clause = 0;
     for (size_t k = i; k > 0; k--) {
         const char *w = rn_token_norm(&x->tok, k - 1);
         if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, "while") == 0 ||
             strcmp(w, "but") == 0 || strcmp(w, "because") == 0 || strcmp(w, "that") == 0 ||
             strcmp(w, "after") == 0 || strcmp(w, "although") == 0 ||
-            (x->tok_cue[k - 1] >> RN_CUE_SPEECH & 1u)) {
-            clause = k;
-            break;
-        }
+            (x->tok_cue[k - 1] >> RN_CUE_SPEECH & 1u))
+            return k;
     }
+    return 0;
+}
+
+uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
+{
+    /* the clause the pronoun sits in starts after the last boundary */
+    size_t clause = clause_start(x, i);
     int opens = i == clause;
     /* "Italy lifted its ban": a possessive may take its own clause's subject */
     const char *pw = rn_token_norm(&x->tok, i);
@@ -284,15 +290,20 @@ int x_type_fits(enum rn_etype t, enum rn_etype want)
    XWANT_NONPERSON / XWANT_ANY. Entities in skip (may be XNONE) are passed
    over; documents fit only XWANT_DOC (with the same head when head is
    given). */
-uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head)
+/* x_recent, passing over entities named in the current sentence from token
+   clause on (SIZE_MAX: none). */
+static uint32_t recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head,
+                       size_t clause)
 {
+#define IN_CLAUSE(en) ((en)->last_sent == x->sent_no && (en)->last_tok >= clause)
     /* a description prefers an entity known to be of its kind over an
        unknown name */
     if (want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION) {
         uint32_t best = XNONE;
         uint64_t best_seen = 0;
         for (uint32_t e = 0; e < x->nents; e++)
-            if (e != skip && x->ents[e].seen > best_seen && x->ents[e].type == (enum rn_etype)want) {
+            if (e != skip && x->ents[e].seen > best_seen &&
+                x->ents[e].type == (enum rn_etype)want && !IN_CLAUSE(&x->ents[e])) {
                 best = e;
                 best_seen = x->ents[e].seen;
             }
@@ -303,11 +314,13 @@ uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_
     uint64_t best_seen = 0;
     for (uint32_t e = 0; e < x->nents; e++) {
         const struct ent *en = &x->ents[e];
-        if (e == skip || en->seen <= best_seen || !en->seen)
+        if (e == skip || en->seen <= best_seen || !en->seen || IN_CLAUSE(en))
             continue;
         int ok;
         if (want == XWANT_DOC)
             ok = en->type == RN_ETYPE_DOCUMENT && (head == XNONE || en->head == head);
+        else if (want == RN_ETYPE_GROUP)
+            ok = en->type == RN_ETYPE_GROUP && en->lex != RN_LEX_NONE; /* the Five Eyes, not "Chinese firms" */
         else if (en->type == RN_ETYPE_DOCUMENT || en->type == RN_ETYPE_GROUP)
             ok = 0;
         else if (want == XWANT_NONPERSON)
@@ -324,6 +337,17 @@ uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_
         }
     }
     return best;
+#undef IN_CLAUSE
+}
+
+uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head)
+{
+    return recent(x, want, skip, head, SIZE_MAX);
+}
+
+uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i)
+{
+    return recent(x, want, XNONE, XNONE, clause_start(x, i));
 }
 
 /* ---- records ------------------------------------------------------------------ */

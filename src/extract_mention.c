@@ -180,9 +180,17 @@ static int is_pronoun(const struct rn_extractor *x, size_t i, int *want)
     return 1;
 }
 
+/* "61", "1,200", "twelve", "dozens" (not "5G" or "3D") */
 static int is_numberish(const struct rn_extractor *x, size_t i)
 {
-    return (tflags(x, i) & RN_TOK_NUM) || (wcls(x, i) & W_NUM);
+    if (wcls(x, i) & W_NUM)
+        return 1;
+    if (!(tflags(x, i) & RN_TOK_NUM))
+        return 0;
+    for (const char *w = tnorm(x, i); *w; w++)
+        if (!((*w >= '0' && *w <= '9') || *w == ',' || *w == '.'))
+            return 0;
+    return 1;
 }
 
 int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
@@ -670,6 +678,15 @@ static int currency(const struct rn_extractor *x, size_t i)
             strcmp(w, "\xc2\xa5") == 0);
 }
 
+/* Words that open a time phrase inside a noun phrase: "last year",
+   "on Monday", "earlier this month". */
+static int time_word(const struct rn_extractor *x, size_t i)
+{
+    return x_is(x, i, "last") || x_is(x, i, "next") || x_is(x, i, "earlier") ||
+           x_is(x, i, "later") || x_is(x, i, "ago") ||
+           (x_cue(x, i, RN_CUE_NOTNAME) && is_cap(x, i) && !(tflags(x, i) & RN_TOK_UPPER));
+}
+
 static int doc_prep(const struct rn_extractor *x, size_t i)
 {
     return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "with");
@@ -695,13 +712,13 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
     for (int pp = 0; pp < 2 && (doc_prep(x, end) || (pp == 0 && ing_word(x, end))); pp++) {
         size_t k = end + 1, last = 0;
         /* "the text on Friday": a time is no complement */
-        if (x_cue(x, k, RN_CUE_NOTNAME) && is_cap(x, k) && !(tflags(x, k) & RN_TOK_UPPER))
+        if (time_word(x, k))
             break;
         /* "a plan for €109 billion of investment": a sum opens the phrase */
         if (k + 1 < x->tok.len && currency(x, k) && (tflags(x, k + 1) & RN_TOK_NUM))
             k++;
         while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) &&
-               !x_is_aux(x, k) && !x_is_prep(x, k) &&
+               !x_is_aux(x, k) && !x_is_prep(x, k) && !time_word(x, k) &&
                !(x_is(x, k, "and") && k + 1 < x->tok.len && x_is_det(x, k + 1))) {
             if (!x_is_det(x, k) && !x_is(x, k, "and"))
                 last = k + 1;
@@ -882,9 +899,19 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     struct rn_cue_match cm;
     if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
         return RN_OK;
-    enum rn_etype want;
-    if (rn_etype_parse(cm.value, &want) != RN_OK)
+    /* the value may name a second type: "organization|group" (an alliance
+       is a body like NATO or a grouping like the Five Eyes) */
+    enum rn_etype want, want2 = RN_ETYPE_UNKNOWN;
+    char tv[32];
+    size_t tl = strcspn(cm.value, "|");
+    if (tl >= sizeof tv)
         return RN_OK;
+    memcpy(tv, cm.value, tl);
+    tv[tl] = '\0';
+    if (rn_etype_parse(tv, &want) != RN_OK)
+        return RN_OK;
+    if (cm.value[tl] == '|' && rn_etype_parse(cm.value + tl + 1, &want2) != RN_OK)
+        want2 = RN_ETYPE_UNKNOWN;
     uint32_t e = XNONE;
     if (inner != XNONE) {
         uint32_t ie = x_lex_entity(x, inner);
@@ -911,7 +938,12 @@ static int description(struct rn_extractor *x, size_t i, int *done)
                 e = XNONE;
         }
         if (e == XNONE)
-            e = x_recent(x, want, XNONE, XNONE);
+            e = x_recent_outside(x, want, i);
+        if (want2 != RN_ETYPE_UNKNOWN) {
+            uint32_t e2 = x_recent_outside(x, want2, i);
+            if (e2 != XNONE && (e == XNONE || x->ents[e2].seen > x->ents[e].seen))
+                e = e2;
+        }
     }
     if (e == XNONE)
         return RN_OK;
@@ -1082,6 +1114,10 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
 }
 
 #define NOUN_CUES (1u << RN_CUE_DOCHEAD | 1u << RN_CUE_DESC | 1u << RN_CUE_ORGHEAD)
+#define LOWER_CUES                                                                            \
+    (1u << RN_CUE_NEG | 1u << RN_CUE_HEDGE | 1u << RN_CUE_CTRL | 1u << RN_CUE_OBJCTRL |          \
+     1u << RN_CUE_SPEECH | 1u << RN_CUE_LIGHT | 1u << RN_CUE_CANCEL | 1u << RN_CUE_STAY |        \
+     1u << RN_CUE_ADV | 1u << RN_CUE_INCLUDE)
 
 int x_mentions(struct rn_extractor *x)
 {
@@ -1095,6 +1131,7 @@ int x_mentions(struct rn_extractor *x)
     if (rn_wordcache_prepare(x->wc, &x->tok) != RN_OK)
         return RN_ENOMEM;
     size_t words = 0, caps = 0, uppers = 0, first_word = n;
+    int lower_cues_capped = 0;
     for (size_t i = 0; i < n; i++) {
         x->tok_m[i] = XNONE;
         x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
@@ -1116,6 +1153,8 @@ int x_mentions(struct rn_extractor *x)
                      x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
         (void)id;
         x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) : 0;
+        if (!maybe && (f & RN_TOK_CAP) && (x->tok_cue[i] & LOWER_CUES))
+            lower_cues_capped = 1;
         if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
             if (first_word == n)
                 first_word = i;
@@ -1127,6 +1166,16 @@ int x_mentions(struct rn_extractor *x)
     x->allcaps = words >= 3 && uppers * 10 >= words * 9;
     /* Headlines in Title Case: every word capitalised but the small ones. */
     x->titlecase = words >= 4 && caps * 10 >= words * 7;
+    /* grammatical cues are lowercase words inside a sentence (not in a
+       headline): "Likee", an app, has the stem of "like" */
+    if (lower_cues_capped && !x->titlecase && !x->allcaps)
+        for (size_t i = 0; i < n; i++)
+            if ((x->tok.items[i].flags & (RN_TOK_CAP | RN_TOK_WORD | RN_TOK_NUM)) ==
+                    (RN_TOK_CAP | RN_TOK_WORD) &&
+                !x->tok_cls[i] && i != first_word && i >= 2 &&
+                !(x->tok.items[i - 1].flags & RN_TOK_QUOTE) && !x_is_punct(x, i - 1, ':') &&
+                !x_is_punct(x, i - 1, '|') && !(x->tok.items[i].flags & RN_TOK_UPPER))
+                x->tok_cue[i] &= ~LOWER_CUES;
     int rc = RN_OK;
     for (size_t i = 0; i < n && rc == RN_OK; i++) {
         if (x->tok_m[i] != XNONE)

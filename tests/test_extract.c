@@ -524,6 +524,26 @@ static void test_sets_continue_and_bodies(void **state)
                         "Ministry of Digital Affairs[] bans Viber[] asserted|");
 }
 
+static void test_names_that_look_like_cue_words(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "Likee" has the stem of the list opener "like": a capitalised name
+       inside a sentence is no cue word */
+    assert_string_equal(RUN("Kenya banned Helo, Likee and Viber."),
+                        "Kenya[] bans Helo[] asserted|Kenya[] bans Likee[] asserted|"
+                        "Kenya[] bans Viber[] asserted|");
+    /* "5G" is no count, and "last year" is no part of a document's name */
+    assert_string_equal(RUN("Chile and Peru signed similar 5G accords with Brazil last year."),
+                        "Peru[] signs similar 5G accords with Brazil[] asserted|"
+                        "Chile[] signs similar 5G accords with Brazil[] asserted|");
+    /* "the alliance" may be a grouping such as the Five Eyes, and is not
+       the subject of its own clause */
+    assert_string_equal(RUN("The Five Eyes met on Monday.",
+                            "A Chinese foreign ministry official accused the alliance of hypocrisy."),
+                        "Chinese Foreign Ministry[China] accuses Five Eyes[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -555,6 +575,7 @@ int main(void)
         cmocka_unit_test(test_gender_from_names_and_honorifics),
         cmocka_unit_test(test_proposals_named_by_apposition_or_relative),
         cmocka_unit_test(test_sets_continue_and_bodies),
+        cmocka_unit_test(test_names_that_look_like_cue_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -137,6 +137,9 @@ void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e);
 uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n);
 int x_type_fits(enum rn_etype t, enum rn_etype want);
 uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head);
+/* x_recent for a description at token i: not an entity named earlier in
+   i's own clause ("China accused the country" is not China). */
+uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i);
 int x_emit(struct rn_extractor *x, const struct xrel *r);
 /* The antecedent of a pronoun at token i: the latest fitting entity, not
    one named earlier in the pronoun's own clause ("a court stayed a ban on
