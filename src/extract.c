@@ -46,6 +46,7 @@ static void article_reset(struct rn_extractor *x)
     x->clock = 0;
     x->pending.active = 0;
     x->nsets = 0;
+    x->nhist = 0;
     x->gen++;
     if (x->names && (rn_strtab_count(x->names) > 200000 || rn_strtab_count(x->ent_keys) > 200000 ||
                      rn_strtab_count(x->shorts) > 200000))
@@ -361,6 +362,10 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
        China") unless the text says so twice; such pairs are parse slips. */
     if (s->aff != XNONE && s->aff == t->name)
         return RN_OK;
+    struct xhist *h = &x->hist[x->nhist++ % XHIST];
+    h->relation = r->relation;
+    h->source = r->source;
+    h->target = r->target;
     struct rn_record rec;
     rn_record_init(&rec);
     rec.origin = RN_ORIGIN_EXTRACTED;
@@ -385,6 +390,17 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     rec.offset = (long)x->sent_start;
     rec.evidence = x->evidence.data;
     return x->sink->add(x->sink->ctx, &rec, x->err);
+}
+
+uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target)
+{
+    size_t n = x->nhist < XHIST ? x->nhist : XHIST;
+    for (size_t k = 0; k < n; k++) {
+        const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+        if (h->target == target && strcmp(h->relation, relation) == 0)
+            return h->source;
+    }
+    return XNONE;
 }
 
 /* ---- the driver ------------------------------------------------------------------ */

@@ -405,7 +405,7 @@ static size_t title_run(struct rn_extractor *x, size_t i)
     if (!x_cue(x, i, RN_CUE_TITLE) && !is_cap(x, i) && !title_modifier(x, i))
         return 0;
     size_t j = i;
-    int seen = 0;
+    int seen = 0, joined = 0;
     size_t after = 0;
     struct rn_cue_match cm;
     while (j < x->tok.len && j - i < 8) {
@@ -415,20 +415,26 @@ static size_t title_run(struct rn_extractor *x, size_t i)
             if (x_is_punct(x, j, '.'))
                 j++;
             seen = 1;
+            joined = 0;
             after = j;
             continue;
         }
         if (seen && x_is(x, j, "and") && j + 1 < x->tok.len) {
             j++;
+            joined = 1;
             continue;
         }
-        /* capitalised modifiers: "Foreign", "Vice", "State" */
-        if (is_cap(x, j) || (!seen && title_modifier(x, j))) {
+        /* capitalised modifiers: "Foreign", "Vice", "State" (before a title:
+           "Trade Minister Tom Berg and Justice Minister Ana Lind" is two) */
+        if ((is_cap(x, j) && (!seen || joined)) || (!seen && title_modifier(x, j))) {
             j++;
             continue;
         }
         break;
     }
+    /* "Minister Tom Berg and Justice ...": the "and" joined no titles */
+    if (joined)
+        j = after;
     if (!seen || !after)
         return 0;
     /* the name follows the last title word */
@@ -1083,6 +1089,10 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
     if (!is_numberish(x, i))
+        return RN_OK;
+    /* "Aug. 6 banning ...", "May 5": a day of a month counts nothing */
+    if (i > 0 && (x_cue(x, i - 1, RN_CUE_NOTNAME) ||
+                  (i > 1 && x_is_punct(x, i - 1, '.') && x_cue(x, i - 2, RN_CUE_NOTNAME))))
         return RN_OK;
     uint32_t state = XNONE;
     size_t j = i + 1;

@@ -38,12 +38,15 @@ struct side {
     int doc_appos;      /* "X, an initiative to ...": the first member is a document */
     int indef_name;     /* "a separate American AI Institute": a new body's name */
     int counted;        /* the members of a counted set ("59 apps, including A") */
+    int it;             /* the first member is the pronoun "it" */
+    size_t first_prep;  /* the preposition before the first member, or XNONE */
     size_t end;         /* first token after the phrase */
 };
 
 static void side_init(struct side *s)
 {
     memset(s, 0, sizeof *s);
+    s->first_prep = XNONE;
 }
 
 static void side_add(struct side *s, uint32_t e)
@@ -259,6 +262,10 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 if (s->n == 0 && !include)
                     head_is_set = 1; /* "Chinese apps, including ..." */
             } else {
+                if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
+                    s->it = 1;
+                if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
+                    s->first_prep = m->a - 1;
                 side_add(s, m->ent);
                 s->resolved |= m->resolved;
             }
@@ -363,11 +370,31 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 i++;
             continue;
         }
+        /* "TikTok, which belongs to ByteDance, and (with) WeChat": a
+           relative clause inside the list */
+        if (s->n > 0 && x_is_punct(x, i, ',') && (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))) {
+            size_t q = i + 2;
+            while (q < n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
+                q++;
+            if (x_is_punct(x, q, ',') && (x_is(x, q + 1, "and") || x_is(x, q + 1, "or"))) {
+                size_t r = q + 2;
+                if (x_is_prep(x, r) && r > 0 && s->first_prep != XNONE && x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
+                    r++;
+                if (x_is_det(x, r) && mention_at(x, r) == XNONE)
+                    r++;
+                if (mention_at(x, r) != XNONE && x->m[mention_at(x, r)].kind == MK_ACTOR) {
+                    i = r;
+                    continue;
+                }
+            }
+        }
         size_t jn = joiner(x, j);
         if (jn) {
             j += jn;
-            /* "signed by A as well as by B": the agent's "by" repeats */
-            if (jn > 1 && x_is(x, j, "by"))
+            /* "signed by A as well as by B", "with A and with B": the
+               preposition repeats */
+            if ((jn > 1 && x_is(x, j, "by")) ||
+                (s->first_prep != XNONE && x_is(x, j, rn_token_norm(&x->tok, s->first_prep))))
                 j++;
             if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
                 j++;
@@ -499,7 +526,8 @@ static size_t skip_time_left(struct rn_extractor *x, size_t j)
     size_t k = j;
     int dated = 0;
     while (k > 0 && (x_cue(x, k, RN_CUE_NOTNAME) || (x->tok.items[k].flags & RN_TOK_NUM) ||
-                     x_is(x, k, "week") || x_is(x, k, "month") || x_is(x, k, "year"))) {
+                     x_is(x, k, "week") || x_is(x, k, "month") || x_is(x, k, "year") ||
+                     (x_is_punct(x, k, '.') && x_cue(x, k - 1, RN_CUE_NOTNAME)))) { /* "Aug. 6" */
         dated = 1;
         k--;
     }
@@ -660,6 +688,12 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         j--;
         if (x_is_punct(x, j, ',') && j > 0)
             j--;
+        /* "A and B were among the ministers who signed it" */
+        if (j >= 4 && mention_at(x, j) == XNONE && is_word(x, j) && x_is(x, j - 1, "the") &&
+            x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
+            collect_left(x, j - 4, s);
+            return;
+        }
     }
     if (x_is_punct(x, j, ',') && j > 0) {
         /* an apposition or aside: "X, a spokesperson for Y, accused" */
@@ -846,6 +880,11 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
             t->ents[k++] = t->ents[i];
     }
     t->n = k;
+    /* "signed it": the pronoun means the latest document */
+    if (!t->n && t->it && tr->target == RN_TARGET_DOCUMENT) {
+        side_add(t, x_recent(x, XWANT_DOC, XNONE, XNONE));
+        t->resolved = 1;
+    }
     if (t->n || t->desc_b <= t->desc_a)
         return;
     if (tr->target == RN_TARGET_DOCUMENT) {
@@ -1129,6 +1168,20 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     return 0;
 }
 
+/* "access to", "transactions with", "dealings with", "business with",
+   "purchases from": a noun at i whose object at p is what a ban is on. */
+static int dealings(struct rn_extractor *x, size_t i, size_t p)
+{
+    if (x_is(x, i, "access"))
+        return x_is(x, p, "to");
+    if (x_is(x, i, "transactions") || x_is(x, i, "dealings") || x_is(x, i, "business") ||
+        x_is(x, i, "trade"))
+        return x_is(x, p, "with");
+    if (x_is(x, i, "purchases") || x_is(x, i, "imports"))
+        return x_is(x, p, "from") || x_is(x, p, "of");
+    return 0;
+}
+
 /* "the Blue Ocean initiative (that|, which) Peru proposed": a document
    right before the subject of a verb with no object of its own is the
    object. v is the verb group's first token. */
@@ -1265,6 +1318,18 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     }
     /* active */
     subject_of(x, g.start, &src);
+    /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
+       object takes the sentence's subject */
+    if (!src.n && g.start == t && ends_with(x, t, "ing") && t > 0 && x->main_subject != XNONE) {
+        size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
+        uint32_t lm = mention_at(x, l);
+        if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
+            (lm == XNONE && is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) &&
+             !x_is_wh(x, l) && !x_is_aux(x, l) && ends_with(x, l, "s"))) {
+            side_add(&src, x->main_subject);
+            src.quant = 0;
+        }
+    }
     if (g.objctrl) {
         /* "X ordered Y to block Z": X, hedged */
         struct vgroup g2;
@@ -1285,9 +1350,9 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     } else {
         collect_right(x, after, &tgt);
         size_t e = skip_right(x, tgt.end);
-        /* "blocked access to Instagram": what is reached is banned */
-        if (!tgt.n && tgt.desc_b == tgt.desc_a + 1 && x_is(x, tgt.desc_a, "access") &&
-            x_is(x, tgt.desc_b, "to")) {
+        /* "blocked access to Instagram", "banned transactions with TikTok":
+           what is reached or dealt with is banned */
+        if (!tgt.n && tgt.desc_b == tgt.desc_a + 1 && dealings(x, tgt.desc_a, tgt.desc_b)) {
             collect_right(x, tgt.desc_b + 1, &tgt);
             e = skip_right(x, tgt.end);
         }
@@ -1299,6 +1364,14 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             /* "blamed the attack on Y" */
             struct side on;
             collect_right(x, e + 1, &on);
+            /* "blamed the attack on the opening ceremony on the GRU": the
+               first "on" may belong to the object */
+            for (size_t q = on.end; !on.n && q < x->tok.len && q - e < 14; q++) {
+                if (x_is_punct(x, q, ',') || x_is_wh(x, q) || x_is_aux(x, q))
+                    break;
+                if (x_is(x, q, "on"))
+                    collect_right(x, q + 1, &on);
+            }
             if (on.n)
                 tgt = on;
         } else if ((tr->frame & RN_FRAME_FROM) && x_is(x, e, "from") && ends_with(x, e + 1, "ing")) {
@@ -1483,7 +1556,21 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     nominal_source(x, t, tgt.end, premod, &src, &pol, &skip);
     if (skip)
         return RN_OK;
+    /* "The WeChat ban was stayed by the court": a verb after the noun */
+    size_t q = skip_right(x, tgt.end > tend ? tgt.end : tend);
+    if (x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")) {
+        while (q < x->tok.len && (x_is_aux(x, q) || is_adverb(x, q)))
+            q++;
+        if (x_cue(x, q, RN_CUE_CANCEL))
+            return RN_OK;
+        if (x_cue(x, q, RN_CUE_STAY))
+            set_pol(&pol, RN_POL_HEDGED);
+    }
     filter_targets(x, tr, &tgt);
+    /* "the WeChat ban", "the ban on Y": the one imposed earlier */
+    size_t d = premod != XNONE && t > 0 && mention_at(x, t - 1) != XNONE ? x->m[mention_at(x, t - 1)].a : t;
+    if (!src.n && tgt.n == 1 && d > 0 && (x_is(x, d - 1, "the") || x_is(x, d - 1, "this")))
+        side_add(&src, x_hist_source(x, tr->relation, tgt.ents[0]));
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
 }
 

@@ -544,6 +544,34 @@ static void test_names_that_look_like_cue_words(void **state)
                         "Chinese Foreign Ministry[China] accuses Five Eyes[] asserted|");
 }
 
+static void test_lists_after_asides_and_participles(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a second "on" names whom the attack is blamed on */
+    assert_string_equal(RUN("Norway also blamed the attack on the opening of the Oslo Games on the FSB."),
+                        "Norway[] accuses FSB[Russia] asserted|");
+    /* "were among the ministers who signed it": "it" is the latest document,
+       and two titled names joined by "and" are two people */
+    assert_string_equal(RUN("Norway signed the Oslo Pact.",
+                            "Trade Minister Tom Berg and Justice Minister Ana Lind were among the "
+                            "ministers who signed it."),
+                        "Norway[] signs Oslo Pact[] asserted|Ana Lind[] signs Oslo Pact[] asserted|"
+                        "Tom Berg[] signs Oslo Pact[] asserted|");
+    /* a participle after the object takes the sentence's subject; a list
+       goes on after a relative clause and a repeated preposition; a date's
+       day is no count */
+    assert_string_equal(RUN("Governor Ana Lind signed two orders on Sept. 9 banning transactions with "
+                            "Viber, which belongs to a Dubai firm, and with Telegram."),
+                        "Ana Lind[] signs two orders[] asserted|Ana Lind[] bans Viber[] asserted|"
+                        "Ana Lind[] bans Telegram[] asserted|");
+    /* "the Viber ban" was imposed by whoever banned Viber before; a stay
+       hedges it */
+    assert_string_equal(RUN("Kenya banned Viber in May.", "The Viber ban was stayed by a court in June."),
+                        "Kenya[] bans Viber[] asserted|Kenya[] bans Viber[] hedged|");
+    assert_string_equal(RUN("The Viber ban was stayed by a court in June."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -576,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_proposals_named_by_apposition_or_relative),
         cmocka_unit_test(test_sets_continue_and_bodies),
         cmocka_unit_test(test_names_that_look_like_cue_words),
+        cmocka_unit_test(test_lists_after_asides_and_participles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

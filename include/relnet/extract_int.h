@@ -81,6 +81,14 @@ struct xset {
 };
 #define XSETS 8
 
+/* Relations emitted earlier in the article, so that "the WeChat ban" can
+   find who imposed it. */
+struct xhist {
+    const char *relation;
+    uint32_t source, target;
+};
+#define XHIST 128
+
 struct rn_extractor {
     const struct rn_lexicon *lex;
     struct rn_wordcache *wc;
@@ -105,6 +113,8 @@ struct rn_extractor {
     struct xpending pending;
     struct xset sets[XSETS];
     size_t nsets;
+    struct xhist hist[XHIST]; /* a ring: the latest XHIST relations */
+    size_t nhist;
 
     /* the sentence */
     size_t sent_no, sent_start;
@@ -141,6 +151,9 @@ uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_
    i's own clause ("China accused the country" is not China). */
 uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i);
 int x_emit(struct rn_extractor *x, const struct xrel *r);
+/* The source of the latest relation emitted in this article with this
+   relation and target, or XNONE. */
+uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target);
 /* The antecedent of a pronoun at token i: the latest fitting entity, not
    one named earlier in the pronoun's own clause ("a court stayed a ban on
    it": not the court); a pronoun opening a clause prefers a recent main
