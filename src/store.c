@@ -85,7 +85,6 @@ enum stmt_id {
     ST_ENTITY_SET_AFFIL,
     ST_RELTYPE_FIND,
     ST_RELTYPE_INSERT,
-    ST_RELATION_INSERT,
     ST_ARTICLE_FIND,
     ST_ARTICLE_INSERT,
     ST_COUNT
@@ -99,12 +98,32 @@ static const char *const stmt_sql[ST_COUNT] = {
         "UPDATE entities SET affiliation_id = ?2 WHERE id = ?1 AND affiliation_id IS NULL",
     [ST_RELTYPE_FIND] = "SELECT id FROM relation_types WHERE name = ?1",
     [ST_RELTYPE_INSERT] = "INSERT INTO relation_types(name) VALUES (?1)",
-    [ST_RELATION_INSERT] =
-        "INSERT INTO relations(source_id, target_id, type_id, polarity, weight, confidence,"
-        " origin, article_id, import_id, sentence_no, offset, evidence, date)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [ST_ARTICLE_FIND] = "SELECT id FROM articles WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1",
     [ST_ARTICLE_INSERT] = "INSERT INTO articles(path, url, title, date) VALUES (?1, ?2, ?3, ?4)",
+};
+
+/* Relations are inserted BATCH_ROWS at a time with one multi-row INSERT:
+   executing a statement opens and closes the table cursor, and per row
+   that cost a third of an import. Rows wait here (their strings copied)
+   until the batch is full or anything reads or changes relations. */
+#define BATCH_ROWS 64
+#define NO_TEXT SIZE_MAX
+struct pending_row {
+    int64_t src, dst, type, article, import;
+    enum rn_polarity pol;
+    enum rn_origin origin;
+    double weight, confidence;
+    long sentence_no, offset;
+    size_t evidence, date; /* offsets into batch_text, or NO_TEXT */
+};
+
+/* A spelling's resolution: its key id, and a copy of the key's entity
+   (entity_id 0 until settled). */
+struct spelling {
+    int64_t entity_id;
+    uint32_t kid;
+    uint8_t type;
+    uint8_t has_affil;
 };
 
 /* What the cache knows about the entity behind one key. */
@@ -122,8 +141,10 @@ struct rn_store {
 
     int cache_loaded;
     struct rn_strtab *keys; /* name key -> key id */
-    struct rn_strtab *spellings; /* exact name as written -> index into spelling_key */
-    uint32_t *spelling_key;      /* -> key id, so a name seen before is not folded again */
+    /* Exact names as written -> what they resolved to, so a name seen
+       before costs one hash lookup: no folding, no key table. */
+    struct rn_strtab *spellings;
+    struct spelling *spelling;
     uint32_t spelling_cap;
     struct key_info *key_info;
     uint32_t key_cap;
@@ -139,6 +160,11 @@ struct rn_store {
     struct rn_strtab *article_names; /* CSV article column cache */
     int64_t *article_name_id;
     uint32_t article_name_cap;
+
+    struct pending_row pending[BATCH_ROWS];
+    size_t npending;
+    struct rn_buf batch_text;
+    sqlite3_stmt *batch_stmt; /* INSERT of BATCH_ROWS rows */
 
     struct rn_buf key;  /* scratch */
     struct rn_buf key2; /* scratch for a second key */
@@ -322,14 +348,21 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
     return RN_OK;
 }
 
+static int flush_relations(struct rn_store *kb, struct rn_err *err);
+
 void rn_store_close(struct rn_store *kb)
 {
     if (!kb)
         return;
     if (kb->in_tx)
         rn_store_rollback(kb);
+    else
+        flush_relations(kb, NULL); /* rows added outside a transaction */
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(kb->stmt[i]);
+    sqlite3_finalize(kb->batch_stmt);
+    /* sqlite3_close fails, leaving the file open, while any statement is
+       alive: every one must be finalized above. */
     if (kb->db)
         sqlite3_close(kb->db);
     rn_strtab_free(kb->keys);
@@ -337,10 +370,11 @@ void rn_store_close(struct rn_store *kb)
     rn_strtab_free(kb->reltypes);
     rn_strtab_free(kb->article_names);
     free(kb->key_info);
-    free(kb->spelling_key);
+    free(kb->spelling);
     free(kb->reltype_id);
     free(kb->article_name_id);
     free(kb->article_path);
+    rn_buf_release(&kb->batch_text);
     rn_buf_release(&kb->key);
     rn_buf_release(&kb->key2);
     free(kb->path);
@@ -363,6 +397,73 @@ static void cache_drop(struct rn_store *kb)
     kb->cache_loaded = 0;
 }
 
+#define RELATION_COLUMNS 13
+
+/* The INSERT of n relation rows. */
+static int prepare_insert(struct rn_store *kb, size_t n, sqlite3_stmt **st, struct rn_err *err)
+{
+    struct rn_buf sql = RN_BUF_INIT;
+    rn_buf_adds(&sql, "INSERT INTO relations(source_id, target_id, type_id, polarity, weight,"
+                      " confidence, origin, article_id, import_id, sentence_no, offset,"
+                      " evidence, date) VALUES ");
+    for (size_t i = 0; i < n; i++)
+        rn_buf_adds(&sql, i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int rc = sql.data ? prepare(kb, sql.data, st, err) : rn_fail(err, RN_ENOMEM, "out of memory");
+    rn_buf_release(&sql);
+    return rc;
+}
+
+/* Write the waiting relation rows. */
+static int flush_relations(struct rn_store *kb, struct rn_err *err)
+{
+    size_t n = kb->npending;
+    if (n == 0)
+        return RN_OK;
+    sqlite3_stmt *st;
+    int rc;
+    if (n == BATCH_ROWS) {
+        if (!kb->batch_stmt && (rc = prepare_insert(kb, BATCH_ROWS, &kb->batch_stmt, err)) != RN_OK)
+            return rc;
+        st = kb->batch_stmt;
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    } else if ((rc = prepare_insert(kb, n, &st, err)) != RN_OK) {
+        return rc;
+    }
+    const char *text = rn_buf_str(&kb->batch_text);
+    for (size_t i = 0; i < n; i++) {
+        const struct pending_row *r = &kb->pending[i];
+        int c = (int)(i * RELATION_COLUMNS);
+        sqlite3_bind_int64(st, c + 1, r->src);
+        sqlite3_bind_int64(st, c + 2, r->dst);
+        sqlite3_bind_int64(st, c + 3, r->type);
+        sqlite3_bind_text(st, c + 4, rn_polarity_name(r->pol), -1, SQLITE_STATIC);
+        sqlite3_bind_double(st, c + 5, r->weight);
+        sqlite3_bind_double(st, c + 6, r->confidence);
+        sqlite3_bind_text(st, c + 7, rn_origin_name(r->origin), -1, SQLITE_STATIC);
+        if (r->article)
+            sqlite3_bind_int64(st, c + 8, r->article);
+        if (r->import)
+            sqlite3_bind_int64(st, c + 9, r->import);
+        if (r->sentence_no > 0)
+            sqlite3_bind_int64(st, c + 10, r->sentence_no);
+        if (r->offset >= 0)
+            sqlite3_bind_int64(st, c + 11, r->offset);
+        if (r->evidence != NO_TEXT)
+            sqlite3_bind_text(st, c + 12, text + r->evidence, -1, SQLITE_STATIC);
+        if (r->date != NO_TEXT)
+            sqlite3_bind_text(st, c + 13, text + r->date, -1, SQLITE_STATIC);
+    }
+    rc = sqlite3_step(st) == SQLITE_DONE ? RN_OK : db_fail(kb, err, "cannot add relations");
+    if (st == kb->batch_stmt)
+        sqlite3_reset(st);
+    else
+        sqlite3_finalize(st);
+    kb->npending = 0;
+    rn_buf_reset(&kb->batch_text);
+    return rc;
+}
+
 int rn_store_begin(struct rn_store *kb, struct rn_err *err)
 {
     if (kb->in_tx)
@@ -377,7 +478,9 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err)
 {
     if (!kb->in_tx)
         return RN_OK;
-    int rc = exec(kb, "COMMIT", err);
+    int rc = flush_relations(kb, err);
+    if (rc == RN_OK)
+        rc = exec(kb, "COMMIT", err);
     if (rc != RN_OK) {
         rn_store_rollback(kb);
         return rc;
@@ -389,6 +492,10 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err)
 
 void rn_store_rollback(struct rn_store *kb)
 {
+    kb->npending = 0;
+    rn_buf_reset(&kb->batch_text);
+    if (kb->batch_stmt)
+        sqlite3_reset(kb->batch_stmt);
     for (int i = 0; i < ST_COUNT; i++)
         if (kb->stmt[i])
             sqlite3_reset(kb->stmt[i]);
@@ -485,6 +592,10 @@ static int insert_alias(struct rn_store *kb, const char *key, const char *alias,
 
 /* Entity id for name, creating it (and its alias row) when new, and
    filling an unknown type or a missing affiliation from what is given. */
+static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int added,
+                       enum rn_etype type, const char *affiliation, int64_t *id,
+                       struct rn_err *err);
+
 static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
                    const char *affiliation, int64_t *id, struct rn_err *err)
 {
@@ -499,24 +610,52 @@ static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
     if (new_spelling) {
         if (sid >= kb->spelling_cap) {
             uint32_t cap = kb->spelling_cap ? kb->spelling_cap * 2 : 1024;
-            uint32_t *grown = realloc(kb->spelling_key, cap * sizeof *grown);
+            struct spelling *grown = realloc(kb->spelling, cap * sizeof *grown);
             if (!grown)
                 return rn_fail(err, RN_ENOMEM, "out of memory");
-            kb->spelling_key = grown;
+            kb->spelling = grown;
             kb->spelling_cap = cap;
         }
-        kb->spelling_key[sid] = UINT32_MAX;
+        memset(&kb->spelling[sid], 0, sizeof kb->spelling[sid]);
+        kb->spelling[sid].kid = UINT32_MAX;
     }
-    if (kb->spelling_key[sid] != UINT32_MAX) {
-        kid = kb->spelling_key[sid];
+    struct spelling *sp = &kb->spelling[sid];
+    /* The common case of a bulk import: a name met before, with nothing
+       new to say about its type or affiliation. */
+    if (sp->entity_id && (type == RN_ETYPE_UNKNOWN || sp->type != RN_ETYPE_UNKNOWN) &&
+        (!affiliation || !affiliation[0] || sp->has_affil)) {
+        *id = sp->entity_id;
+        return RN_OK;
+    }
+    if (sp->kid != UINT32_MAX) {
+        kid = sp->kid;
     } else {
         rc = fold(kb, name, err);
         if (rc != RN_OK)
             return rc;
         if (key_slot(kb, kb->key.data, kb->key.len, &kid, &added) != RN_OK)
             return rn_fail(err, RN_ENOMEM, "out of memory");
-        kb->spelling_key[sid] = kid;
+        sp->kid = kid;
     }
+    rc = resolve_key(kb, name, kid, added, type, affiliation, id, err);
+    sp = &kb->spelling[sid]; /* resolve_key may have grown the array */
+    if (rc != RN_OK) {
+        sp->kid = UINT32_MAX;
+        sp->entity_id = 0;
+        return rc;
+    }
+    sp->entity_id = kb->key_info[kid].entity_id;
+    sp->type = kb->key_info[kid].type;
+    sp->has_affil = kb->key_info[kid].has_affil;
+    return RN_OK;
+}
+
+/* The slow path of resolve(): the entity behind key kid (new when added). */
+static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int added,
+                       enum rn_etype type, const char *affiliation, int64_t *id,
+                       struct rn_err *err)
+{
+    int rc;
     struct key_info *info = &kb->key_info[kid];
     sqlite3_stmt *st;
     const struct rn_alias_entry *known = NULL;
@@ -535,10 +674,8 @@ static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
         if (strcmp(kb->key2.data, rn_strtab_str(kb->keys, kid)) != 0) {
             int64_t canonical_id;
             rc = resolve(kb, known->canonical, type, affiliation, &canonical_id, err);
-            if (rc != RN_OK) {
-                kb->spelling_key[sid] = UINT32_MAX;
+            if (rc != RN_OK)
                 return rc;
-            }
             info = &kb->key_info[kid];
             info->entity_id = canonical_id;
             info->type = (uint8_t)type;
@@ -553,10 +690,8 @@ static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
             return rc;
         sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, rn_etype_name(type), -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE) {
-            kb->spelling_key[sid] = UINT32_MAX;
+        if (sqlite3_step(st) != SQLITE_DONE)
             return db_fail(kb, err, "cannot add an entity");
-        }
         info = &kb->key_info[kid];
         info->entity_id = sqlite3_last_insert_rowid(kb->db);
         info->type = (uint8_t)type;
@@ -836,31 +971,31 @@ int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct
     if (rc != RN_OK)
         return rc;
 
-    sqlite3_stmt *st;
-    rc = stmt(kb, ST_RELATION_INSERT, &st, err);
-    if (rc != RN_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, src);
-    sqlite3_bind_int64(st, 2, dst);
-    sqlite3_bind_int64(st, 3, type_id);
-    sqlite3_bind_text(st, 4, rn_polarity_name(rec->polarity), -1, SQLITE_STATIC);
-    sqlite3_bind_double(st, 5, rec->weight);
-    sqlite3_bind_double(st, 6, rec->confidence);
-    sqlite3_bind_text(st, 7, rn_origin_name(rec->origin), -1, SQLITE_STATIC);
-    if (article)
-        sqlite3_bind_int64(st, 8, article);
-    if (kb->import_id)
-        sqlite3_bind_int64(st, 9, kb->import_id);
-    if (rec->sentence_no > 0)
-        sqlite3_bind_int64(st, 10, rec->sentence_no);
-    if (rec->offset >= 0)
-        sqlite3_bind_int64(st, 11, rec->offset);
-    if (rec->evidence && rec->evidence[0])
-        sqlite3_bind_text(st, 12, rec->evidence, -1, SQLITE_STATIC);
-    if (rec->date && rec->date[0])
-        sqlite3_bind_text(st, 13, rec->date, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return db_fail(kb, err, "cannot add a relation");
+    struct pending_row *row = &kb->pending[kb->npending];
+    row->src = src;
+    row->dst = dst;
+    row->type = type_id;
+    row->article = article;
+    row->import = kb->import_id;
+    row->pol = rec->polarity;
+    row->origin = rec->origin;
+    row->weight = rec->weight;
+    row->confidence = rec->confidence;
+    row->sentence_no = rec->sentence_no;
+    row->offset = rec->offset;
+    row->evidence = row->date = NO_TEXT;
+    if (rec->evidence && rec->evidence[0]) {
+        row->evidence = kb->batch_text.len;
+        if (rn_buf_add(&kb->batch_text, rec->evidence, strlen(rec->evidence) + 1) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    if (rec->date && rec->date[0]) {
+        row->date = kb->batch_text.len;
+        if (rn_buf_add(&kb->batch_text, rec->date, strlen(rec->date) + 1) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    if (++kb->npending == BATCH_ROWS)
+        return flush_relations(kb, err);
     return RN_OK;
 }
 
@@ -879,6 +1014,9 @@ struct rn_sink rn_store_sink(struct rn_store *kb)
 
 static int run_merge(struct rn_store *kb, int64_t from, int64_t into, struct rn_err *err)
 {
+    int frc = flush_relations(kb, err);
+    if (frc != RN_OK)
+        return frc;
     static const char *const sql[] = {
         "UPDATE relations SET source_id = ?2 WHERE source_id = ?1",
         "UPDATE relations SET target_id = ?2 WHERE target_id = ?1",
@@ -904,11 +1042,16 @@ static int run_merge(struct rn_store *kb, int64_t from, int64_t into, struct rn_
         if (step != SQLITE_DONE)
             return db_fail(kb, err, "cannot merge entities");
     }
-    /* Cached keys that pointed at the merged entity now point at into. */
+    /* Cached keys and spellings that pointed at the merged entity now
+       point at into. */
     uint32_t n = rn_strtab_count(kb->keys);
     for (uint32_t k = 0; k < n; k++)
         if (kb->key_info[k].entity_id == from)
             kb->key_info[k].entity_id = into;
+    n = rn_strtab_count(kb->spellings);
+    for (uint32_t k = 0; k < n; k++)
+        if (kb->spelling[k].entity_id == from)
+            kb->spelling[k].entity_id = into;
     return RN_OK;
 }
 
@@ -1087,7 +1230,9 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
     struct idmap ents = { NULL, 0 }, rels = { NULL, 0 };
     struct rn_buf sql = RN_BUF_INIT;
     sqlite3_stmt *st = NULL;
-    int rc = load_entities(kb, set, &ents, err);
+    int rc = flush_relations(kb, err);
+    if (rc == RN_OK)
+        rc = load_entities(kb, set, &ents, err);
     if (rc != RN_OK)
         goto out;
 
@@ -1170,7 +1315,9 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
         " (SELECT count(*) FROM relations), (SELECT count(*) FROM relation_types),"
         " (SELECT count(*) FROM articles), (SELECT count(*) FROM imports)";
     sqlite3_stmt *st;
-    int rc = prepare(kb, sql, &st, err);
+    int rc = flush_relations(kb, err);
+    if (rc == RN_OK)
+        rc = prepare(kb, sql, &st, err);
     if (rc != RN_OK)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -1190,7 +1337,10 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
 long rn_store_count_relation(struct rn_store *kb, const char *relation, struct rn_err *err)
 {
     sqlite3_stmt *st;
-    int rc = prepare(kb,
+    int rc = flush_relations(kb, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = prepare(kb,
                      "SELECT count(*) FROM relations r JOIN relation_types t ON t.id = r.type_id"
                      " WHERE t.name = ?1",
                      &st, err);

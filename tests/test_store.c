@@ -314,6 +314,31 @@ static void test_known_names_resolve_on_first_sight(void **state)
     rn_aliases_free(a);
 }
 
+static void test_batched_rows_are_all_written_or_all_rolled_back(void **state)
+{
+    (void)state;
+    struct rn_store *kb = fresh("batch.db");
+    struct rn_err err = RN_ERR_INIT;
+    char name[32];
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    for (int i = 0; i < 150; i++) { /* two full batches and a partial one */
+        snprintf(name, sizeof name, "Actor %d", i % 7);
+        add(kb, name, "accuses", "Target");
+    }
+    struct rn_store_counts c;
+    assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK); /* reads flush the batch */
+    assert_int_equal(c.relations, 150);
+    rn_store_rollback(kb);
+    assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK);
+    assert_int_equal(c.relations, 0);
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    for (int i = 0; i < 70; i++)
+        add(kb, "Actor 1", "bans", "Target");
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    assert_int_equal(rn_store_count_relation(kb, "bans", &err), 70);
+    rn_store_close(kb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_import_into_store_and_relset_agree),
         cmocka_unit_test(test_known_names_resolve_on_first_sight),
+        cmocka_unit_test(test_batched_rows_are_all_written_or_all_rolled_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
