@@ -925,12 +925,16 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         int product = x_is(x, head, "app") || x_is(x, head, "chatbot") ||
                       x_is(x, head, "platform") || x_is(x, head, "application") ||
                       x_is(x, head, "service");
-        if (x_type_fits(la->type, want) && !(product && !x->ents[ie].seen))
+        if (product && x->ents[ie].product != XNONE)
+            e = x->ents[ie].product; /* the same product as before */
+        else if (x_type_fits(la->type, want) && !(product && !x->ents[ie].seen))
             e = ie; /* "the Five Eyes alliance" is the Five Eyes */
         else
             e = x_recent(x, want, ie, XNONE);
         if (e == XNONE && x_type_fits(la->type, want))
             e = ie;
+        if (product && e != ie && e != XNONE)
+            x->ents[ie].product = e;
     } else if (is_cap(x, head)) {
         /* "the Commission": a capitalised head names a body; only one
            whose name holds that word is meant */

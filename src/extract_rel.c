@@ -1168,6 +1168,22 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     return 0;
 }
 
+/* The one state the text is about here: the only country named in this
+   or the previous sentence, or XNONE. */
+static uint32_t topic_state(const struct rn_extractor *x)
+{
+    uint32_t st = XNONE;
+    for (uint32_t e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        if (en->type != RN_ETYPE_COUNTRY || !en->seen || en->last_sent + 1 < x->sent_no)
+            continue;
+        if (st != XNONE)
+            return XNONE;
+        st = e;
+    }
+    return st;
+}
+
 /* "access to", "transactions with", "dealings with", "business with",
    "purchases from": a noun at i whose object at p is what a ban is on. */
 static int dealings(struct rn_extractor *x, size_t i, size_t p)
@@ -1301,6 +1317,11 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 }
             }
         }
+        /* "WhatsApp is blocked": a ban without agent or place is the
+           state the text is about, when it names just one */
+        if (!src.n && (tr->frame & RN_FRAME_LOC) && !x_is(x, after, "by") && !x_is(x, after, "in") &&
+            !x_is(x, after, "from"))
+            side_add(&src, topic_state(x));
         if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
             if (src.n)
                 set_pending(x, tr->relation, src.ents[0], 0, pol);
@@ -1314,7 +1335,39 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 collect_left(x, x->m[mi].a - 2, &src);
         }
         filter_targets(x, tr, &tgt);
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
+        int rc = emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
+        /* "A is blocked, but B is not" */
+        size_t q = skip_right(x, tend);
+        while (q < x->tok.len && !x_is(x, q, "but") && !x_is_punct(x, q, '.'))
+            q++;
+        uint32_t bm = mention_at(x, q + 1);
+        if (rc == RN_OK && pol == RN_POL_ASSERTED && bm != XNONE && x->m[bm].kind == MK_ACTOR &&
+            x_is_be(x, x->m[bm].b) && x_cue(x, x->m[bm].b + 1, RN_CUE_NEG) &&
+            (x->m[bm].b + 2 >= x->tok.len || !is_word(x, x->m[bm].b + 2))) {
+            struct side b;
+            side_init(&b);
+            side_add(&b, x->m[bm].ent);
+            filter_targets(x, tr, &b);
+            rc = emit_all(x, c, tr->relation, &src, &b, RN_POL_NEGATED, 0.8);
+        }
+        return rc;
+    }
+    /* "Blocked websites include A and B": the banned are listed, the
+       banning state is the one the text is about */
+    if (participle && g.start == t && (tr->frame & RN_FRAME_LOC) && mention_at(x, t + 1) == XNONE &&
+        (t == 0 || mention_at(x, t - 1) == XNONE)) {
+        size_t k = t + 1;
+        while (k < x->tok.len && k - t <= 3 && is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP) &&
+               !x_is_aux(x, k) && !x_is_prep(x, k) && !x_is(x, k, "include") &&
+               !x_is(x, k, "included"))
+            k++;
+        if (k > t + 1 && ends_with(x, k - 1, "s") &&
+            (x_is(x, k, "include") || x_is(x, k, "included"))) {
+            collect_right(x, k + 1, &tgt);
+            side_add(&src, topic_state(x));
+            filter_targets(x, tr, &tgt);
+            return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.7);
+        }
     }
     /* active */
     subject_of(x, g.start, &src);

@@ -268,10 +268,12 @@ static void test_pronoun_prefers_a_recent_subject(void **state)
 {
     (void)state;
     NEED_LEX();
+    /* "Blocked sites include ...": the state the text is about bans them */
     assert_string_equal(RUN("Norway strictly controls access to the internet.",
                             "Blocked sites include Google, Facebook and Twitter.",
                             "It recently blocked all web traffic that uses old protocols."),
-                        "Norway[] bans web traffic[] asserted|");
+                        "Norway[] bans Google[] asserted|Norway[] bans Facebook[] asserted|"
+                        "Norway[] bans Twitter[] asserted|Norway[] bans web traffic[] asserted|");
 }
 
 static void test_gender_from_pronouns(void **state)
@@ -572,6 +574,25 @@ static void test_lists_after_asides_and_participles(void **state)
     assert_string_equal(RUN("The Viber ban was stayed by a court in June."), "");
 }
 
+static void test_agentless_bans_and_products(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* an agentless ban belongs to the one state named in this or the last
+       sentence; "but Y is not" denies it for Y */
+    assert_string_equal(RUN("Encrypted apps are hard to find in the country, despite Norway's stance.",
+                            "WhatsApp, the most popular one, is blocked, but Signal is not."),
+                        "Norway[] bans WhatsApp[] asserted|Norway[] bans Signal[] negated|");
+    /* two states named: no guess */
+    assert_string_equal(RUN("Norway and Chile differ.", "WhatsApp is blocked."), "");
+    /* "the Acme chatbot" means the same product each time */
+    assert_string_equal(RUN("Italy banned ChatGPT, accusing the OpenAI chatbot of collecting data.",
+                            "OpenAI said it would comply.",
+                            "Italy said the OpenAI chatbot was blocked in the country."),
+                        "Italy[] bans ChatGPT[] asserted|Italy[] accuses ChatGPT[] asserted|"
+                        "Italy[] bans ChatGPT[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -605,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_sets_continue_and_bodies),
         cmocka_unit_test(test_names_that_look_like_cue_words),
         cmocka_unit_test(test_lists_after_asides_and_participles),
+        cmocka_unit_test(test_agentless_bans_and_products),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

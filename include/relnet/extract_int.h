@@ -33,6 +33,7 @@ struct ent {
     size_t last_sent, last_tok; /* where it was last mentioned */
     size_t subj_sent;   /* last sentence it was the main subject of, 0 = never */
     int gender;         /* persons: 0 unknown, 1 he, 2 she (learnt from pronouns) */
+    uint32_t product;   /* "the OpenAI chatbot" resolved once: that product, or XNONE */
 };
 
 enum mkind {
