@@ -29,6 +29,10 @@ struct rn_pipeline_options {
     const char *lexicon_dir;         /* NULL: rn_lib_data_dir()/lexicon */
     const char *const *extra_lexicon; /* extra lexicon files (--lexicon), may be NULL */
     size_t n_extra_lexicon;
+    /* Callers that read several files: also drop lines repeated across 3 or
+       more of them (rn_pipeline_learn). Off for pure filters, whose output
+       for a file must not depend on the other files of the run. */
+    int repeated_lines;
 };
 
 int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **out,

@@ -352,7 +352,7 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
     struct rn_paths files = RN_PATHS_INIT;
     int code = RN_EXIT_OK;
     if (rn_pipeline_expand(paths, n, &files, &err) != RN_OK ||
-        (files.len > 1 && rn_pipeline_learn(p, &files, &err) != RN_OK)) {
+        (popt->repeated_lines && files.len > 1 && rn_pipeline_learn(p, &files, &err) != RN_OK)) {
         code = cli_report(&err);
         goto out;
     }

@@ -122,7 +122,8 @@ struct rn_pipeline_options;
 
 /* Read the articles at paths (files, directories read recursively, "-")
  * through one pipeline (with the pass for lines repeated across files when
- * there are several) and call each() for every article read. Files that
+ * popt->repeated_lines is set and there are several) and call each() for
+ * every article read. Files that
  * cannot be read are reported on stderr and skipped. each() returns an exit
  * code; RN_EXIT_FAIL stops the loop. Returns the worst exit code: 1 when a
  * file was skipped. */

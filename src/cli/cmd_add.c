@@ -12,7 +12,9 @@ const char cmd_add_usage[] =
     "Read news articles (.txt, .html; directories recursively; '-' = stdin),\n"
     "extract their relations and store them in the knowledge base with their\n"
     "provenance (article, sentence number, byte offset, evidence sentence, date).\n"
-    "Each article is one transaction. An article already added (same content)\n"
+    "Lines repeated across 3 or more of the given articles (page templates:\n"
+    "menus, footers) are dropped too. Each article is one transaction. An\n"
+    "article already added (same content)\n"
     "is skipped with 'already present', so running add twice adds nothing.\n"
     "\n"
     "options:\n"
@@ -94,7 +96,7 @@ int cmd_add(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *extra[64];
-    struct rn_pipeline_options popt = { NULL, extra, 0 };
+    struct rn_pipeline_options popt = { NULL, extra, 0, 1 };
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":l:h", options, NULL)) != -1) {

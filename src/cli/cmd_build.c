@@ -113,7 +113,7 @@ int cmd_build(int argc, char **argv)
     };
     const char *outdir = "out";
     const char *extra[64];
-    struct rn_pipeline_options popt = { NULL, extra, 0 };
+    struct rn_pipeline_options popt = { NULL, extra, 0, 1 };
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":o:l:h", options, NULL)) != -1) {

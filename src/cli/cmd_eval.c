@@ -26,6 +26,8 @@ const char cmd_eval_usage[] =
     "      --show           list missed gold rows and unmatched predictions\n"
     "  -f, --format FMT     table (default) or json\n"
     "  -l, --lexicon FILE   an extra lexicon file for extraction; may be repeated\n"
+    "      --repeated-lines drop lines repeated across 3 or more of the articles, as\n"
+    "                       relnet add and build do (extract does not by default)\n"
     "  -h, --help           show this help\n";
 
 struct adder {
@@ -70,12 +72,14 @@ int cmd_eval(int argc, char **argv)
         { "show", no_argument, NULL, 'S' },
         { "format", required_argument, NULL, 'f' },
         { "lexicon", required_argument, NULL, 'l' },
+        { "repeated-lines", no_argument, NULL, 'R' },
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     const char *gold = NULL, *pred = NULL, *aliases = NULL, *articles = NULL;
     const char *extra[64];
     size_t nextra = 0;
+    int repeated_lines = 0;
     int strict = 0, show = 0, json = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":g:p:a:sf:l:h", opts, NULL)) != -1) {
@@ -105,6 +109,9 @@ int cmd_eval(int argc, char **argv)
                 json = 0;
             else
                 return cli_usage_error("eval", "unknown format '%s' (table or json)", optarg);
+            break;
+        case 'R':
+            repeated_lines = 1;
             break;
         case 'l':
             if (nextra == sizeof extra / sizeof extra[0])
@@ -141,7 +148,7 @@ int cmd_eval(int argc, char **argv)
     if (pred) {
         rc = rn_eval_add_file(ev, pred, &err);
     } else if (rc == RN_OK) {
-        struct rn_pipeline_options popt = { NULL, extra, nextra };
+        struct rn_pipeline_options popt = { NULL, extra, nextra, repeated_lines };
         struct adder ad = { ev };
         int code = cli_for_each_article(&popt, argv + optind, (size_t)(argc - optind), eval_each,
                                         &ad);

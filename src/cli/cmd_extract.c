@@ -25,6 +25,9 @@ const char cmd_extract_usage[] =
     "  -l, --lexicon FILE  an extra lexicon file (actors, relations or cues; its\n"
     "                      header says which); may be repeated\n"
     "      --lexicon-dir DIR  use DIR instead of the shipped data/lexicon\n"
+    "      --repeated-lines  also drop lines repeated across 3 or more of the given\n"
+    "                      files (page templates); off by default so that a file's\n"
+    "                      relations do not depend on the other files of the run\n"
     "  -h, --help          show this help\n"
     "\n"
     "A file that cannot be read (binary, empty, invalid UTF-8) is reported on\n"
@@ -161,6 +164,7 @@ int cmd_extract(int argc, char **argv)
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
         { "lexicon", required_argument, NULL, 'l' },
+        { "repeated-lines", no_argument, NULL, 'R' },
         { "lexicon-dir", required_argument, NULL, 'L' },
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
@@ -168,6 +172,7 @@ int cmd_extract(int argc, char **argv)
     enum fmt fmt = FMT_TSV;
     const char *extra[64];
     size_t nextra = 0;
+    int repeated_lines = 0;
     const char *lexdir = NULL;
     int c;
     cli_getopt_reset();
@@ -183,6 +188,9 @@ int cmd_extract(int argc, char **argv)
             else
                 return cli_usage_error("extract", "unknown format '%s' (tsv, csv or jsonl)",
                                        optarg);
+            break;
+        case 'R':
+            repeated_lines = 1;
             break;
         case 'l':
             if (nextra == sizeof extra / sizeof extra[0])
@@ -204,7 +212,7 @@ int cmd_extract(int argc, char **argv)
     if (optind >= argc)
         return cli_usage_error("extract", "no article files given");
 
-    struct rn_pipeline_options popt = { lexdir, extra, nextra };
+    struct rn_pipeline_options popt = { lexdir, extra, nextra, repeated_lines };
     struct writer w;
     memset(&w, 0, sizeof w);
     w.fmt = fmt;
