@@ -99,8 +99,15 @@ static int push(struct rn_tokens *out, size_t start, size_t end, const char *nor
     t->norm = (uint32_t)out->norm.len;
     t->norm_len = (uint32_t)nlen;
     t->flags = flags;
-    if (rn_buf_add(&out->norm, norm, nlen) != RN_OK || rn_buf_addc(&out->norm, '\0') != RN_OK)
+    /* the normal form and its NUL, written in place (the hot path of
+       tokenizing: no function call per byte) */
+    struct rn_buf *b = &out->norm;
+    if (b->len + nlen + 2 > b->cap && rn_buf_grow(b, nlen + 1) != RN_OK)
         return RN_ENOMEM;
+    memcpy(b->data + b->len, norm, nlen);
+    b->len += nlen + 1;
+    b->data[b->len - 1] = '\0';
+    b->data[b->len] = '\0';
     out->len++;
     return RN_OK;
 }
