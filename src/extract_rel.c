@@ -621,14 +621,35 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                 near = 0;
                 continue;
             }
-            /* object control: "ordered Apple to block" */
+            /* "became the first state to ban": a done deed */
+            if (c >= 3 && x_is(x, c - 1, "first") && x_is(x, c - 2, "the") &&
+                (x_is_be(x, c - 3) || x_is(x, c - 3, "becomes"))) {
+                j = c - 3;
+                near = 0;
+                continue;
+            }
+            /* object control: "ordered Apple to block", "ordered internet
+               providers to block" */
             uint32_t mi = mention_at(x, k - 1);
-            if (mi != XNONE && x->m[mi].a > 0) {
-                size_t v = x->m[mi].a - 1;
+            size_t oa = mi != XNONE ? x->m[mi].a : k;
+            int common = 0; /* a plural common noun object: "internet providers" */
+            if (mi == XNONE) {
+                while (oa > 0 && k - oa < 3 && is_word(x, oa - 1) && mention_at(x, oa - 1) == XNONE &&
+                       !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
+                       !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
+                    oa--;
+                common = oa < k && ends_with(x, k - 1, "s");
+            }
+            if ((mi != XNONE || common) && oa > 0) {
+                size_t v = oa - 1;
                 if (x_is(x, v, "the") && v > 0)
                     v--;
                 for (size_t back = 0; back < 2 && v + 1 > back; back++) {
                     int n = x_cue_len(x, v - back, RN_CUE_OBJCTRL, &cm);
+                    /* urging or asking others ("urged governments to keep
+                       X out") is no order: only commands pass people by */
+                    if (n && common && strcmp(cm.value, "request") == 0)
+                        break;
                     if (n && v - back + (size_t)n == v + 1) {
                         set_pol(&g->pol, RN_POL_HEDGED);
                         g->objctrl = 1;
@@ -702,6 +723,16 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.')) {
             speech |= x_cue(x, k, RN_CUE_SPEECH);
             k--;
+        }
+        /* "Several US states, including Texas and Virginia, have banned":
+           the members named in the aside */
+        struct rn_cue_match icm;
+        int il = x_is_punct(x, k, ',') ? x_cue_len(x, k + 1, RN_CUE_INCLUDE, &icm) : 0;
+        if (il) {
+            collect_right(x, k + 1 + (size_t)il, s);
+            if (s->n && s->end == j)
+                return;
+            side_init(s);
         }
         /* ", the regulator said on Friday, accusing ...": an aside of
            speech, not an apposition */
@@ -1229,6 +1260,11 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     enum rn_polarity pol = tr->polarity;
     set_pol(&pol, g.pol);
     size_t after = skip_right(x, tend);
+    /* "signed on to the pact", "signed onto it" */
+    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "on") && x_is(x, after + 1, "to"))
+        after += 2;
+    else if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "onto"))
+        after++;
     /* "shut out Huawei", "kept out of": the particle belongs to the verb */
     int out_ok = 0;
     if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "out")) {
@@ -1534,7 +1570,14 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         }
         if (doc == XNONE)
             doc = x_recent(x, XWANT_DOC, XNONE, XNONE);
-        if (x_is_be(x, k) || x_is(x, k, "include") || x_is(x, k, "included") ||
+        if (t >= 3 && (x_is(x, t - 1, "a") || x_is(x, t - 1, "an")) &&
+            (x_is_be(x, t - 2) || x_is(x, t - 2, "becomes"))) {
+            /* "Kenya became a signatory to the charter" */
+            struct vgroup g;
+            verb_group(x, t - 2, 0, &g);
+            set_pol(&pol, g.pol);
+            subject_of(x, g.start, &src);
+        } else if (x_is_be(x, k) || x_is(x, k, "include") || x_is(x, k, "included") ||
             x_is(x, k, "includes")) {
             collect_right(x, k + 1, &src);
         } else if (t >= 3 && x_is(x, t - 1, "the") && x_is(x, t - 2, "among")) {
@@ -1587,6 +1630,16 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     }
     size_t k = skip_right(x, tend);
     uint32_t premod = XNONE;
+    struct side by;
+    side_init(&by);
+    if ((tr->frame & RN_FRAME_AGAINST) && x_is(x, k, "by")) {
+        /* "the allegations by Washington against Huawei" */
+        collect_right(x, k + 1, &by);
+        if (by.n && x_is(x, by.end, "against"))
+            k = by.end;
+        else
+            side_init(&by);
+    }
     if ((tr->frame & RN_FRAME_AGAINST) && x_is(x, k, "against")) {
         collect_right(x, k + 1, &tgt);
     } else if ((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) {
@@ -1609,6 +1662,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     nominal_source(x, t, tgt.end, premod, &src, &pol, &skip);
     if (skip)
         return RN_OK;
+    if (!src.n && by.n)
+        src = by;
     /* "The WeChat ban was stayed by the court": a verb after the noun */
     size_t q = skip_right(x, tgt.end > tend ? tgt.end : tend);
     if (x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")) {

@@ -593,6 +593,33 @@ static void test_agentless_bans_and_products(void **state)
                         "Italy[] bans ChatGPT[] asserted|");
 }
 
+static void test_more_news_forms(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Montana became the first state to ban Viber."),
+                        "Montana[United States] bans Viber[] asserted|");
+    assert_string_equal(RUN("Officials in Seoul pointed the finger at North Korea for the hack."),
+                        "South Korea[] accuses North Korea[] asserted|");
+    assert_string_equal(RUN("Nepal suspended Viber last week."), "Nepal[] bans Viber[] asserted|");
+    assert_string_equal(RUN("A court suspended the ban on Viber."), "");
+    assert_string_equal(RUN("Kenya became a signatory to the Lima Charter in 2021."),
+                        "Kenya[] signs Lima Charter[] asserted|");
+    assert_string_equal(RUN("Peru signed on to the Lima Charter on Monday."),
+                        "Peru[] signs Lima Charter[] asserted|");
+    assert_string_equal(RUN("The allegations by Ottawa against Huawei are baseless, the firm said."),
+                        "Canada[] accuses Huawei[] asserted|");
+    /* an order to a common-noun object is hedged; urging others is no ban */
+    assert_string_equal(RUN("Vietnam has ordered internet providers to block Viber."),
+                        "Vietnam[] bans Viber[] hedged|");
+    assert_string_equal(RUN("Chile has urged governments to keep Huawei out of their networks."), "");
+    /* the members named in an aside are the subject */
+    assert_string_equal(RUN("Several US states, including Texas and Montana, have banned Viber on state "
+                            "phones."),
+                        "Texas[United States] bans Viber[] asserted|Montana[United States] bans Viber[] "
+                        "asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -627,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_names_that_look_like_cue_words),
         cmocka_unit_test(test_lists_after_asides_and_participles),
         cmocka_unit_test(test_agentless_bans_and_products),
+        cmocka_unit_test(test_more_news_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
