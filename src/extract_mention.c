@@ -895,6 +895,29 @@ static int description(struct rn_extractor *x, size_t i, int *done)
                                   back && end == head + 1);
         if (e == XNONE)
             return RN_OK; /* a bare noun with nothing to refer to */
+        /* "their latest statement" after "the international statement": a
+           described document takes its owner's name ("Five Eyes
+           international statement") */
+        const char *dn = x_name(x, x->ents[e].name);
+        if ((x_is(x, i, "its") || x_is(x, i, "their")) && end == head + 1 && dn[0] >= 'a' &&
+            dn[0] <= 'z') {
+            uint32_t owner = x_antecedent(x, x_is(x, i, "its") ? XWANT_NONPERSON : XWANT_PLURAL, i);
+            if (owner == XNONE && x_is(x, i, "their"))
+                owner = x_antecedent(x, XWANT_NONPERSON, i);
+            if (owner != XNONE && x->ents[owner].type != RN_ETYPE_UNKNOWN) {
+                struct rn_buf *o = &x->tmp;
+                rn_buf_reset(o);
+                if (rn_buf_adds(o, x_name(x, x->ents[owner].name)) != RN_OK ||
+                    rn_buf_addc(o, ' ') != RN_OK || rn_buf_adds(o, dn) != RN_OK)
+                    return RN_ENOMEM;
+                uint32_t oe = x_entity(x, o->data, o->len, RN_ETYPE_DOCUMENT, XNONE);
+                if (oe == XNONE)
+                    return RN_ENOMEM;
+                x->ents[oe].head = x->ents[e].head;
+                x->ents[oe].family = x->ents[e].family;
+                e = oe;
+            }
+        }
         *done = 1;
         return add_mention(x, start, end, e, MK_DOC, back);
     }

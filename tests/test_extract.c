@@ -620,6 +620,22 @@ static void test_more_news_forms(void **state)
                         "asserted|");
 }
 
+static void test_owned_document_descriptions(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "their latest statement" after a described statement takes the
+       owner's name */
+    assert_string_equal(RUN("Critics attacked the joint statement on data.",
+                            "The Five Eyes defended it on Monday.",
+                            "Their latest statement was also signed by Chile."),
+                        "Chile[] signs Five Eyes joint statement on data[] asserted|");
+    /* a named document keeps its name */
+    assert_string_equal(RUN("Norway proposed the Oslo Charter.",
+                            "Its latest charter was also signed by Chile."),
+                        "Norway[] proposes Oslo Charter[] asserted|Chile[] signs Oslo Charter[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -655,6 +671,7 @@ int main(void)
         cmocka_unit_test(test_lists_after_asides_and_participles),
         cmocka_unit_test(test_agentless_bans_and_products),
         cmocka_unit_test(test_more_news_forms),
+        cmocka_unit_test(test_owned_document_descriptions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
