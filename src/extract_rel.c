@@ -287,6 +287,12 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 while (i < n && is_word(x, i) && mention_at(x, i) == XNONE &&
                        !np_boundary(x, i, i))
                     i++;
+                /* "its long-awaited AI Act": the document owned is meant */
+                uint32_t om = mention_at(x, i);
+                if (om != XNONE && x->m[om].kind == MK_DOC && s->n > 0) {
+                    s->n--;
+                    continue;
+                }
             } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
                 while (i < n && is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
                     i++;
@@ -1337,6 +1343,16 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             }
         } else if (tr->frame & RN_FRAME_LOC) {
             size_t k = after;
+            /* "banned on government devices in the UK and Canada": a short
+               phrase may come before the place */
+            if (x_is(x, k, "on") || x_is(x, k, "for")) {
+                size_t q = k + 1;
+                while (q < x->tok.len && q - k < 5 && is_word(x, q) && mention_at(x, q) == XNONE &&
+                       !x_is(x, q, "in") && !x_is_aux(x, q) && !x_is_conj(x, q) && !x_is_wh(x, q))
+                    q++;
+                if (x_is(x, q, "in"))
+                    k = q;
+            }
             /* "banned from providing 5G technology in the country" is not a place */
             if (x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
                 x_is(x, k, "throughout") || x_is(x, k, "within")) {
@@ -1346,10 +1362,20 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 uint32_t mi = mention_at(x, q);
                 if (mi != XNONE) {
                     const struct mention *m = &x->m[mi];
-                    if (m->kind == MK_ACTOR)
-                        side_add(&src, x_state_of(x, m->ent));
-                    else if (m->kind == MK_MOD && m->state != XNONE)
+                    if (m->kind == MK_ACTOR) {
+                        /* "in the UK, Canada and the European Commission" */
+                        struct side places;
+                        collect_right(x, q, &places);
+                        for (size_t p = 0; p < places.n; p++) {
+                            uint32_t st = x_state_of(x, places.ents[p]);
+                            if (st == XNONE && x->ents[places.ents[p]].type == RN_ETYPE_ORGANIZATION &&
+                                x->ents[places.ents[p]].lex != RN_LEX_NONE)
+                                st = places.ents[p];
+                            side_add(&src, st);
+                        }
+                    } else if (m->kind == MK_MOD && m->state != XNONE) {
                         side_add(&src, m->state);
+                    }
                 }
             }
         }
@@ -1512,7 +1538,7 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (tr->frame & RN_FRAME_COPULA) {
         /* "Y was behind the attack" / "Y is responsible for" in reported speech */
         size_t k = t;
-        while (k > 0 && (is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG))) {
+        while (k > 0 && (is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
             if (x_cue(x, k - 1, RN_CUE_NEG))
                 pol = RN_POL_NEGATED;
             k--;

@@ -636,6 +636,25 @@ static void test_owned_document_descriptions(void **state)
                         "Norway[] proposes Oslo Charter[] asserted|Chile[] signs Oslo Charter[] asserted|");
 }
 
+static void test_places_owned_documents_and_quoted_adverbs(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a short phrase before the place; a list of places */
+    assert_string_equal(RUN("Viber has been banned on state phones in Chile, Peru and the European "
+                            "Commission."),
+                        "Chile[] bans Viber[] asserted|Peru[] bans Viber[] asserted|"
+                        "European Union[] bans Viber[] asserted|");
+    /* "its long-awaited AI Act": the owned document, not the owner */
+    assert_string_equal(RUN("Chile has unveiled its long-awaited AI Act."),
+                        "Chile[] proposes AI Act[] asserted|");
+    /* quotes around the adverb; "responsible" ending the clause */
+    assert_string_equal(RUN("Norway's intelligence agency said the FSB was \"almost certainly\" "
+                            "responsible."),
+                        "Norwegian Intelligence Agency[Norway] accuses FSB[Russia] asserted|");
+    assert_string_equal(RUN("The official responsible for the program resigned."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -672,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_agentless_bans_and_products),
         cmocka_unit_test(test_more_news_forms),
         cmocka_unit_test(test_owned_document_descriptions),
+        cmocka_unit_test(test_places_owned_documents_and_quoted_adverbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
