@@ -599,10 +599,11 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
             return add_mention(x, start, e2, e, MK_ACTOR, 0);
         }
     }
-    /* "Chinese companies", "Chinese tech firms": a group */
+    /* "Chinese companies", "Chinese tech firms": a group (not "Chinese
+       group it calls": closed-class words end the phrase) */
     q = k;
     while (q < x->tok.len && q - k < 3 && is_lower_word(x, q) && !is_plural_noun(x, q) &&
-           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q))
+           !wcls(x, q))
         q++;
     if (q < x->tok.len && is_plural_noun(x, q) && !x_is_aux(x, q)) {
         if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
@@ -835,6 +836,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         if (!is_word(x, j) && !x_is_punct(x, j, '"') && !x_is_punct(x, j, '\''))
             break;
         if (x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j) || x_is_wh(x, j))
+            break;
+        /* "The Senate passed the bill": a second determiner opens another
+           phrase */
+        if (j > i + 1 && x_is_det(x, j))
             break;
         struct rn_gaz_match g;
         if (is_cap(x, j) &&

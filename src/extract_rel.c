@@ -730,6 +730,21 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             speech |= x_cue(x, k, RN_CUE_SPEECH);
             k--;
         }
+        /* ", Wang said, accusing ...": the speaker of the aside acts */
+        if (speech && x_is_punct(x, k, ',')) {
+            for (size_t q = k + 1; q < j; q++) {
+                uint32_t qm = mention_at(x, q);
+                if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
+                    continue;
+                size_t b = x->m[qm].b;
+                if ((b < j && x_cue(x, b, RN_CUE_SPEECH)) ||
+                    (x->m[qm].a > 0 && x_cue(x, x->m[qm].a - 1, RN_CUE_SPEECH))) {
+                    side_add(s, x->m[qm].ent);
+                    return;
+                }
+                q = b - 1;
+            }
+        }
         /* "Several US states, including Texas and Virginia, have banned":
            the members named in the aside */
         struct rn_cue_match icm;

@@ -655,6 +655,22 @@ static void test_places_owned_documents_and_quoted_adverbs(void **state)
     assert_string_equal(RUN("The official responsible for the program resigned."), "");
 }
 
+static void test_speaker_asides_and_phrase_bounds(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* ", X said, accusing ...": the speaker accuses */
+    assert_string_equal(RUN("\"They spy on everyone,\" Ana Lind said, accusing Norway of double "
+                            "standards."),
+                        "Ana Lind[] accuses Norway[] asserted|");
+    /* a group name ends at closed-class words */
+    assert_string_equal(RUN("Microsoft blamed a Chinese hacking group it calls Storm-77 for the breach."),
+                        "");
+    /* a second determiner opens another phrase: no document "Senate passed
+       the bill" */
+    assert_string_equal(RUN("The Senate passed the bill, which the governor signed into law."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -692,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_more_news_forms),
         cmocka_unit_test(test_owned_document_descriptions),
         cmocka_unit_test(test_places_owned_documents_and_quoted_adverbs),
+        cmocka_unit_test(test_speaker_asides_and_phrase_bounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
