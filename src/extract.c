@@ -352,6 +352,20 @@ uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i)
     return recent(x, want, XNONE, XNONE, clause_start(x, i));
 }
 
+uint32_t x_topic_state(const struct rn_extractor *x)
+{
+    uint32_t st = XNONE;
+    for (uint32_t e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        if (en->type != RN_ETYPE_COUNTRY || !en->seen || en->last_sent + 1 < x->sent_no)
+            continue;
+        if (st != XNONE)
+            return XNONE;
+        st = e;
+    }
+    return st;
+}
+
 /* ---- records ------------------------------------------------------------------ */
 
 int x_emit(struct rn_extractor *x, const struct xrel *r)

@@ -1062,9 +1062,10 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     if (i > 0 && (x_cue(x, i - 1, RN_CUE_HONORIFIC) || x_cue(x, i - 1, RN_CUE_TITLE)))
         type = RN_ETYPE_PERSON;
     /* "the media regulator Roskomnadzor", "chip maker Nexperia" */
+    int classified = 0;
     if (type == RN_ETYPE_UNKNOWN && i > 0 && is_lower_word(x, i - 1) &&
         x_cue_len(x, i - 1, RN_CUE_DESC, &cm) && strcmp(cm.value, "country") != 0)
-        rn_etype_parse(cm.value, &type);
+        classified = rn_etype_parse(cm.value, &type) == RN_OK;
     /* a bill number: "SB 1047" */
     int bill = j - i == 2 && (tflags(x, i) & RN_TOK_UPPER) && (tflags(x, i + 1) & RN_TOK_NUM) &&
                x->tok.items[i].norm_len <= 3;
@@ -1092,6 +1093,13 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         }
     } else {
         e = x_entity(x, x->tmp.data, x->tmp.len, type, XNONE);
+        /* "the media regulator Nettilsyn": a state body named by its kind
+           belongs to the state the text is about */
+        if (e != XNONE && classified && type == RN_ETYPE_ORGANIZATION && x->ents[e].aff == XNONE) {
+            uint32_t st = x_topic_state(x);
+            if (st != XNONE)
+                x->ents[e].aff = x->ents[st].name;
+        }
     }
     if (e == XNONE)
         return RN_ENOMEM;

@@ -1220,22 +1220,6 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     return 0;
 }
 
-/* The one state the text is about here: the only country named in this
-   or the previous sentence, or XNONE. */
-static uint32_t topic_state(const struct rn_extractor *x)
-{
-    uint32_t st = XNONE;
-    for (uint32_t e = 0; e < x->nents; e++) {
-        const struct ent *en = &x->ents[e];
-        if (en->type != RN_ETYPE_COUNTRY || !en->seen || en->last_sent + 1 < x->sent_no)
-            continue;
-        if (st != XNONE)
-            return XNONE;
-        st = e;
-    }
-    return st;
-}
-
 /* "access to", "transactions with", "dealings with", "business with",
    "purchases from": a noun at i whose object at p is what a ban is on. */
 static int dealings(struct rn_extractor *x, size_t i, size_t p)
@@ -1398,7 +1382,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
            state the text is about, when it names just one */
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !x_is(x, after, "by") && !x_is(x, after, "in") &&
             !x_is(x, after, "from"))
-            side_add(&src, topic_state(x));
+            side_add(&src, x_topic_state(x));
         if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
             if (src.n)
                 set_pending(x, tr->relation, src.ents[0], 0, pol);
@@ -1441,7 +1425,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         if (k > t + 1 && ends_with(x, k - 1, "s") &&
             (x_is(x, k, "include") || x_is(x, k, "included"))) {
             collect_right(x, k + 1, &tgt);
-            side_add(&src, topic_state(x));
+            side_add(&src, x_topic_state(x));
             filter_targets(x, tr, &tgt);
             return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.7);
         }

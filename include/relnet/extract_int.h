@@ -151,6 +151,9 @@ uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_
 /* x_recent for a description at token i: not an entity named earlier in
    i's own clause ("China accused the country" is not China). */
 uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i);
+/* The one state the text is about here: the only country named in this
+   or the previous sentence, or XNONE. */
+uint32_t x_topic_state(const struct rn_extractor *x);
 int x_emit(struct rn_extractor *x, const struct xrel *r);
 /* The source of the latest relation emitted in this article with this
    relation and target, or XNONE. */
