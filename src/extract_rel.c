@@ -323,6 +323,17 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             s->definite = a > 0 && (x_is(x, a - 1, "the") || x_is(x, a - 1, "this") ||
                                     x_is(x, a - 1, "these") || x_is(x, a - 1, "that"));
             head_is_set = 1;
+        } else if (include && s->n == 0) {
+            /* "including the popular game PUBG": modifiers before the name */
+            size_t a = i;
+            while (i < n && i - a < 4 && is_word(x, i) && mention_at(x, i) == XNONE &&
+                   !(x->tok.items[i].flags & RN_TOK_CAP) && !np_boundary(x, i, a))
+                i++;
+            uint32_t nm = mention_at(x, i);
+            if (i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
+                !(x->tok.items[i].flags & RN_TOK_CAP))
+                break;
+            continue;
         } else {
             break;
         }
@@ -409,6 +420,19 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
                 i = j;
                 continue;
+            }
+            /* "A and the video app B": modifiers before the next name */
+            if (s->n > 0) {
+                size_t q = j;
+                while (q < n && q - j < 3 && is_word(x, q) && mention_at(x, q) == XNONE &&
+                       !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j))
+                    q++;
+                uint32_t qm = mention_at(x, q);
+                if (q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
+                    (x->tok.items[q].flags & RN_TOK_CAP)) {
+                    i = q;
+                    continue;
+                }
             }
             /* "A and B as well as the five partners: C, D and E" */
             size_t k = members_after_head(x, j);
@@ -501,7 +525,9 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
             break;
         /* "At a summit in Paris, the US and the UK ...": a name inside a
            phrase before the comma is not a member */
-        if (x_is_punct(x, k, ',') && x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1))
+        struct rn_cue_match icm;
+        if (x_is_punct(x, k, ',') && x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1) &&
+            !x_cue_len(x, x->m[pm].a - 1, RN_CUE_INCLUDE, &icm))
             break;
         j = p;
     }

@@ -673,6 +673,23 @@ static void test_speaker_asides_and_phrase_bounds(void **state)
     assert_string_equal(RUN("The Senate passed the bill, which the governor signed into law."), "");
 }
 
+static void test_members_with_modifiers(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* modifiers before names inside a list */
+    assert_string_equal(RUN("Kenya banned 12 apps, including the messaging service Viber and the video "
+                            "app Likee."),
+                        "Kenya[] bans Viber[] asserted|Kenya[] bans Likee[] asserted|");
+    assert_string_equal(RUN("Kenya banned Viber and several American websites."),
+                        "Kenya[] bans Viber[] asserted|");
+    /* "60 countries including A, B and C": every member is a source */
+    assert_string_equal(RUN("At the summit, 60 countries including Chile, Peru and Ghana signed the "
+                            "Lima Charter."),
+                        "Ghana[] signs Lima Charter[] asserted|Peru[] signs Lima Charter[] asserted|"
+                        "Chile[] signs Lima Charter[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -711,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_owned_document_descriptions),
         cmocka_unit_test(test_places_owned_documents_and_quoted_adverbs),
         cmocka_unit_test(test_speaker_asides_and_phrase_bounds),
+        cmocka_unit_test(test_members_with_modifiers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
