@@ -302,8 +302,17 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
         x_touch(x, e);
         x->ents[e].last_sent = x->sent_no;
         x->ents[e].last_tok = a;
-        /* "Newsom also noted that he ...": a name before a verb is a subject */
+        /* "Newsom also noted that he ...": a name before a verb is a subject;
+           "The European Union's executive branch said": so is its owner */
         size_t k = b;
+        if (k < x->tok.len && (tflags(x, k) & RN_TOK_POSS)) {
+            size_t q = k + 1;
+            while (q < x->tok.len && q - k <= 3 && is_lower_word(x, q) && !wcls(x, q) &&
+                   !x_cue(x, q, RN_CUE_SPEECH))
+                q++;
+            if (q > k + 1 && (x_cue(x, q, RN_CUE_SPEECH) || x_is_aux(x, q)))
+                k = q;
+        }
         struct rn_cue_match cm;
         while (k < x->tok.len && (x_cue_len(x, k, RN_CUE_ADV, &cm) == 1 || likely_adverb(x, k)))
             k++;
@@ -1028,8 +1037,8 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         }
         break;
     }
-    if (j == i)
-        return RN_OK;
+    if (j == i || (j == i + 1 && wcls(x, i)))
+        return RN_OK; /* "— The US ...": a capitalised "The" is no name */
     /* A sentence opens with a capital: believe it only for a longer run or
        a word followed by a verb we know. */
     if (i == sent_first) {
@@ -1199,7 +1208,8 @@ int x_mentions(struct rn_extractor *x)
         /* closed-class words are short and, inside a sentence, lowercase */
         int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
                     (!(f & RN_TOK_CAP) || first_word == n || first_word == i ||
-                     (f & RN_TOK_UPPER) || i < 2 || (x->tok.items[i - 1].flags & RN_TOK_QUOTE) ||
+                     (f & RN_TOK_UPPER) || i < 2 ||
+                     (x->tok.items[i - 1].flags & (RN_TOK_QUOTE | RN_TOK_DASH)) ||
                      x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
         (void)id;
         x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) : 0;

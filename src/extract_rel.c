@@ -706,8 +706,27 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
 static uint32_t main_subject(struct rn_extractor *x)
 {
     size_t i = 0, n = x->tok.len;
+    /* "HONG KONG — The US and Canada ...", "Hong Kong — The US ...": a
+       dateline (capitals, or one place name, before a dash) is no subject */
+    int upper = 1;
+    for (size_t k = 0; k < n && k < 8; k++) {
+        uint32_t f = x->tok.items[k].flags;
+        if ((f & RN_TOK_DASH) && k > 0) {
+            uint32_t m0 = mention_at(x, 0);
+            int place = m0 != XNONE && x->m[m0].b == k && x->m[m0].kind == MK_ACTOR &&
+                        x->ents[x->m[m0].ent].type == RN_ETYPE_COUNTRY;
+            if ((upper || place) && k + 1 < n && (x->tok.items[k + 1].flags & RN_TOK_CAP))
+                i = k + 1;
+            break;
+        }
+        if ((f & RN_TOK_WORD) && !(f & RN_TOK_UPPER))
+            upper = 0;
+        if (!((f & RN_TOK_CAP) || x_is_punct(x, k, '/') || x_is_punct(x, k, ',') ||
+              x_is_punct(x, k, '.')))
+            break;
+    }
     /* "As the tension grew, ...", "In April, ...": skip the opening clause */
-    if (n && is_word(x, 0) && (x_is_prep(x, 0) || x_is_conj(x, 0))) {
+    if (i < n && is_word(x, i) && (x_is_prep(x, i) || x_is_conj(x, i))) {
         while (i < n && !x_is_punct(x, i, ','))
             i++;
     }
@@ -1236,6 +1255,13 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
            determiner after it makes it a verb */
         if (x->m[mi].kind == MK_QUANT || x_is_det(x, t + 1))
             return 0;
+        /* "Chile and Peru prohibit use of X", "Chile and Peru ban Huawei":
+           an object follows a verb */
+        if (t + 1 < x->tok.len && is_word(x, t + 1) && !x_is_prep(x, t + 1) &&
+            !x_is_aux(x, t + 1) && !x_is_conj(x, t + 1) && !x_is_wh(x, t + 1) &&
+            (mention_at(x, t + 1) != XNONE || !(x->tok.items[t + 1].flags & RN_TOK_CAP)) &&
+            !is_adverb(x, t + 1) && !x_cue(x, t + 1, RN_CUE_SPEECH))
+            return 0;
         return !ends_with(x, t, "s") || x_is(x, t + 1, "on") || x_is(x, t + 1, "against");
     }
     /* "temporary ban on", "wanton accusations against" */
@@ -1246,12 +1272,27 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     return 0;
 }
 
+/* The "from" of "bar X from buying Y" at e, also after a place ("users in
+   China from seeing Y") when the object named no one; 0 when there is none. */
+static size_t from_ing(struct rn_extractor *x, size_t e, size_t named)
+{
+    if (!named && x_is(x, e, "in")) {
+        size_t q = e + 1;
+        while (q < x->tok.len && q - e < 5 && !x_is(x, q, "from") && is_word(x, q))
+            q++;
+        e = q;
+    }
+    return x_is(x, e, "from") && ends_with(x, e + 1, "ing") ? e : 0;
+}
+
 /* "access to", "transactions with", "dealings with", "business with",
    "purchases from": a noun at i whose object at p is what a ban is on. */
 static int dealings(struct rn_extractor *x, size_t i, size_t p)
 {
     if (x_is(x, i, "access"))
         return x_is(x, p, "to");
+    if (x_is(x, i, "use") || x_is(x, i, "sale") || x_is(x, i, "sales"))
+        return x_is(x, p, "of"); /* "prohibit use of the app" */
     if (x_is(x, i, "transactions") || x_is(x, i, "dealings") || x_is(x, i, "business") ||
         x_is(x, i, "trade"))
         return x_is(x, p, "with");
@@ -1514,9 +1555,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             }
             if (on.n)
                 tgt = on;
-        } else if ((tr->frame & RN_FRAME_FROM) && x_is(x, e, "from") && ends_with(x, e + 1, "ing")) {
-            /* "barred its companies from buying Y": when the object is the
-               banner's own people, Y is what is banned */
+        } else if ((tr->frame & RN_FRAME_FROM) && (e = from_ing(x, e, tgt.n)) != 0) {
+            /* "barred its companies from buying Y", "blocks users in China
+               from seeing Y": when the object is the banner's own people, Y
+               is what is banned */
             int own = tgt.n == 0 || (tgt.n == 1 && (x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP ||
                                                    (src.n && tgt.ents[0] == src.ents[0])));
             if (tgt.end > 0 && own) {

@@ -690,6 +690,26 @@ static void test_members_with_modifiers(void **state)
                         "Chile[] signs Lima Charter[] asserted|");
 }
 
+static void test_owners_datelines_and_uses(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "the European Union's executive branch said it ...": the owner is the
+       subject "it" prefers */
+    assert_string_equal(RUN("Canada said it is banning Viber.",
+                            "The European Union's executive branch said last week it has banned Viber."),
+                        "Canada[] bans Viber[] asserted|European Union[] bans Viber[] asserted|");
+    /* a dateline is no subject, and a capitalised "The" after it no name */
+    assert_string_equal(RUN("Hong Kong \xe2\x80\x94 The US and Canada both issued orders this week "
+                            "banning the use of Viber."),
+                        "United States[] bans Viber[] asserted|");
+    /* "blocks users in X from seeing Y" bans Y; "prohibit use of Y" */
+    assert_string_equal(RUN("Peru blocks most users in the country from seeing Viber and Likee."),
+                        "Peru[] bans Viber[] asserted|Peru[] bans Likee[] asserted|");
+    assert_string_equal(RUN("Chile and Peru prohibit use of Viber by their staff."),
+                        "Peru[] bans Viber[] asserted|Chile[] bans Viber[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -729,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_places_owned_documents_and_quoted_adverbs),
         cmocka_unit_test(test_speaker_asides_and_phrase_bounds),
         cmocka_unit_test(test_members_with_modifiers),
+        cmocka_unit_test(test_owners_datelines_and_uses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
