@@ -38,11 +38,6 @@ static uint32_t tflags(const struct rn_extractor *x, size_t i)
     return i < x->tok.len ? x->tok.items[i].flags : 0;
 }
 
-int x_is(const struct rn_extractor *x, size_t i, const char *w)
-{
-    return i < x->tok.len && strcmp(rn_token_norm(&x->tok, i), w) == 0;
-}
-
 int x_is_punct(const struct rn_extractor *x, size_t i, char c)
 {
     return i < x->tok.len && (tflags(x, i) & RN_TOK_PUNCT) && tnorm(x, i)[0] == c &&

@@ -15,6 +15,7 @@
 #include "relnet/token.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #define XNONE UINT32_MAX
 
@@ -168,7 +169,14 @@ uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i);
 int x_mentions(struct rn_extractor *x);
 int x_word_classes_init(struct rn_extractor *x);
 /* Word-class tests on token i of the current sentence. */
-int x_is(const struct rn_extractor *x, size_t i, const char *w);
+/* Token i's normal form is w. Inline: with a literal w the length is known
+   at compile time, and most tokens differ in length. */
+static inline int x_is(const struct rn_extractor *x, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < x->tok.len && x->tok.items[i].norm_len == n &&
+           memcmp(rn_token_norm(&x->tok, i), w, n) == 0;
+}
 int x_is_det(const struct rn_extractor *x, size_t i);
 int x_is_prep(const struct rn_extractor *x, size_t i);
 int x_is_conj(const struct rn_extractor *x, size_t i);
