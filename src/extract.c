@@ -156,6 +156,15 @@ uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_et
     return e;
 }
 
+uint32_t x_find_entity(const struct rn_extractor *x, const char *name)
+{
+    uint32_t id;
+    if (!x->ent_keys || rn_strtab_find(x->ent_keys, name, strlen(name), &id) != RN_OK ||
+        id >= x->ent_key_gen_cap || x->ent_key_gen[id] != x->gen)
+        return XNONE;
+    return x->ent_key_to[id];
+}
+
 /* The entity for lexicon actor a, with its affiliation's canonical name. */
 uint32_t x_lex_entity(struct rn_extractor *x, uint32_t a)
 {

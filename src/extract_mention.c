@@ -823,6 +823,34 @@ static uint32_t recent_named(const struct rn_extractor *x, const char *word)
     return best;
 }
 
+/* "the Commission" with no Commission named yet: the lexicon body whose
+   name ends in that word and whose state or bloc the article has named
+   most recently ("European Commission" after "the EU"); XNONE when none or
+   when two such bodies belong to that state. */
+static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
+{
+    const char *w = tnorm(x, head);
+    size_t wl = x->tok.items[head].norm_len;
+    uint32_t best = RN_LEX_NONE;
+    uint64_t best_seen = 0;
+    int tie = 0;
+    size_t na = rn_lexicon_actor_count(x->lex);
+    for (uint32_t a = 0; a < na; a++) {
+        const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, a);
+        size_t nl = strlen(la->name);
+        if (la->affiliation == RN_LEX_NONE || nl <= wl + 1 || la->name[nl - wl - 1] != ' ' ||
+            strncasecmp(la->name + nl - wl, w, wl) != 0)
+            continue;
+        uint32_t st = x_find_entity(x, rn_lexicon_actor(x->lex, la->affiliation)->name);
+        if (st == XNONE || !x->ents[st].seen || x->ents[st].seen < best_seen)
+            continue;
+        tie = x->ents[st].seen == best_seen;
+        best = a;
+        best_seen = x->ents[st].seen;
+    }
+    return best == RN_LEX_NONE || tie ? XNONE : x_lex_entity(x, best);
+}
+
 /* A definite description or a document phrase at i ("the country", "the
    OpenAI chatbot", "its own data security initiative"). */
 static int description(struct rn_extractor *x, size_t i, int *done)
@@ -842,8 +870,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         if (x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j) || x_is_wh(x, j))
             break;
         /* "The Senate passed the bill": a second determiner opens another
-           phrase */
-        if (j > i + 1 && x_is_det(x, j))
+           phrase; "The EU wants rules": so does a verb after a name */
+        if (j > i + 1 && (x_is_det(x, j) || (is_cap(x, j - 1) && likely_verb(x, j))))
             break;
         struct rn_gaz_match g;
         if (is_cap(x, j) &&
@@ -969,8 +997,11 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             x->ents[ie].product = e;
     } else if (is_cap(x, head)) {
         /* "the Commission": a capitalised head names a body; only one
-           whose name holds that word is meant */
+           whose name holds that word is meant, else the known body of that
+           name whose state or bloc the article names */
         e = recent_named(x, tnorm(x, head));
+        if (e == XNONE)
+            e = body_of_named_state(x, head);
     } else {
         /* "the IT ministry", "the agency": a body whose name holds the head
            noun before any other body */
@@ -1023,7 +1054,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             j++;
             continue;
         }
-        if (j > i && j + 1 < x->tok.len && is_cap(x, j + 1) &&
+        if (j > i && j + 1 < x->tok.len && is_cap(x, j + 1) && !time_word(x, j + 1) &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
              (x_is(x, j, "and") && has_of))) {
             has_of = 1;

@@ -760,10 +760,16 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         j--;
         if (x_is_punct(x, j, ',') && j > 0)
             j--;
-        /* "A and B were among the ministers who signed it" */
+        /* "A and B were among the ministers who signed it", "... among
+           those that signed it" */
         if (j >= 4 && mention_at(x, j) == XNONE && is_word(x, j) && x_is(x, j - 1, "the") &&
             x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
             collect_left(x, j - 4, s);
+            return;
+        }
+        if (j >= 3 && x_is(x, j, "those") && x_is(x, j - 1, "among") && x_is_be(x, j - 2) &&
+            mention_at(x, j - 3) != XNONE) {
+            collect_left(x, j - 3, s);
             return;
         }
     }
@@ -1244,6 +1250,9 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     size_t k = t - 1;
     if (x->tok.items[t].flags & RN_TOK_HYPHEN)
         return 0;
+    /* "those that signed", "among those signing": a relative or participle */
+    if ((x_is(x, k, "that") || x_is(x, k, "those")) && (ends_with(x, t, "ed") || ends_with(x, t, "ing")))
+        return 0;
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ))
         return 1;
     if (ends_with(x, t, "ed") || ends_with(x, t, "ing"))
@@ -1499,9 +1508,13 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     }
     /* active */
     subject_of(x, g.start, &src);
+    /* "Among those signing the declaration were A and B": the subject
+       follows the object */
+    int among = !src.n && g.start == t && t >= 2 && x_is(x, t - 1, "those") && x_is(x, t - 2, "among");
     /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
        object takes the sentence's subject */
-    if (!src.n && g.start == t && ends_with(x, t, "ing") && t > 0 && x->main_subject != XNONE) {
+    if (!src.n && !among && g.start == t && ends_with(x, t, "ing") && t > 0 &&
+        x->main_subject != XNONE) {
         size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
         uint32_t lm = mention_at(x, l);
         if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
@@ -1519,7 +1532,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     }
     if (src.n && x->main_subject == XNONE)
         x->main_subject = src.ents[0];
-    if (!src.n && !src.quant)
+    if (!src.n && !src.quant && !among)
         return RN_OK;
     if (tr->frame & RN_FRAME_TO && !(tr->frame & RN_FRAME_OBJ)) {
         size_t k = after;
@@ -1573,10 +1586,27 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             }
         }
     }
+    if (among) {
+        size_t q = skip_right(x, tgt.end);
+        if (x_is_be(x, q))
+            collect_right(x, q + 1, &src);
+    }
     if (src.quant && !src.n) {
         filter_targets(x, tr, &tgt);
-        if (tgt.n)
+        if (tgt.n) {
             set_pending(x, tr->relation, tgt.ents[0], 1, pol);
+            /* "28 countries signed X on Wednesday, including A and B" */
+            struct rn_cue_match icm;
+            for (size_t q = tgt.end; q < x->tok.len; q++) {
+                int il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm);
+                if (il && q > 0 && x_is_punct(x, q - 1, ',')) {
+                    collect_right(x, q + (size_t)il, &src);
+                    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
+                }
+                if (x_is_punct(x, q, ';') || x_cue(x, q, RN_CUE_SPEECH))
+                    break;
+            }
+        }
         return RN_OK;
     }
     if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {

@@ -710,6 +710,27 @@ static void test_owners_datelines_and_uses(void **state)
                         "Peru[] bans Viber[] asserted|Chile[] bans Viber[] asserted|");
 }
 
+static void test_signatories_in_other_words(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Brazil was among those that signed the Lima Charter."),
+                        "Brazil[] signs Lima Charter[] asserted|");
+    assert_string_equal(RUN("Among those signing the Lima Charter were Brazil, India and Ghana."),
+                        "Brazil[] signs Lima Charter[] asserted|India[] signs Lima Charter[] asserted|"
+                        "Ghana[] signs Lima Charter[] asserted|");
+    /* the members of a counted subject after the object; a day is not part of
+       the name */
+    assert_string_equal(RUN("Leaders of 28 countries signed the Lima Charter on Wednesday, including "
+                            "Chile and Peru."),
+                        "Chile[] signs Lima Charter[] asserted|Peru[] signs Lima Charter[] asserted|");
+    /* "the Commission" after the EU is the European Commission; "The EU wants
+       rules" is no document */
+    assert_string_equal(RUN("The EU wants rules for drones.",
+                            "In 2021 the Commission proposed the Drone Safety Act."),
+                        "European Commission[European Union] proposes Drone Safety Act[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -750,6 +771,7 @@ int main(void)
         cmocka_unit_test(test_speaker_asides_and_phrase_bounds),
         cmocka_unit_test(test_members_with_modifiers),
         cmocka_unit_test(test_owners_datelines_and_uses),
+        cmocka_unit_test(test_signatories_in_other_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

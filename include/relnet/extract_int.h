@@ -143,6 +143,8 @@ const char *x_name(const struct rn_extractor *x, uint32_t id);
 uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_etype type,
                   uint32_t aff);
 uint32_t x_lex_entity(struct rn_extractor *x, uint32_t a);
+/* The entity of this article called name, or XNONE (creates nothing). */
+uint32_t x_find_entity(const struct rn_extractor *x, const char *name);
 uint32_t x_state_of(struct rn_extractor *x, uint32_t e);
 void x_touch(struct rn_extractor *x, uint32_t e);
 void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e);
