@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # relnet eval: scores small gold/pred files; agrees with score.py on the dev
-# corpus when /work/shared is there (skipped otherwise).
+# corpus when ../shared is there (skipped otherwise).
 set -euo pipefail
 BIN=${RELNET_BIN:?}
 T=$(mktemp -d)
@@ -20,7 +20,8 @@ set +e
 "$BIN" eval "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
 set -e
 
-C=/work/shared/corpus
+# The corpus sits next to the repository (../shared), when it is there at all.
+C=${RELNET_SHARED:-${RELNET_SOURCE_DIR:-.}/../shared}/corpus
 if [ -f "$C/score.py" ] && command -v python3 >/dev/null; then
     "$BIN" extract --format tsv "$C"/dev/*.txt > "$T/pred.tsv"
     for mode in "" --strict; do
