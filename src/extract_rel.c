@@ -268,6 +268,14 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     s->first_prep = m->a - 1;
                 side_add(s, m->ent);
                 s->resolved |= m->resolved;
+                /* "California's AI safety bill SB 1047": the name that
+                   follows a described document is its name */
+                uint32_t nm = mention_at(x, m->b);
+                if (m->kind == MK_DOC && nm != XNONE && x->m[nm].kind == MK_DOC &&
+                    (x->tok.items[m->b].flags & RN_TOK_CAP) && s->n > 0) {
+                    s->ents[s->n - 1] = x->m[nm].ent;
+                    m = &x->m[nm];
+                }
             }
             i = m->b;
             /* "Huawei and ZTE's 5G technology": the owners count; but

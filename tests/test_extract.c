@@ -714,6 +714,9 @@ static void test_signatories_in_other_words(void **state)
 {
     (void)state;
     NEED_LEX();
+    /* a described document followed by its name: the name */
+    assert_string_equal(RUN("Governor Ana Lind vetoes Oregon's drone safety bill SB 77."),
+                        "Ana Lind[] signs SB 77[] negated|");
     assert_string_equal(RUN("Brazil was among those that signed the Lima Charter."),
                         "Brazil[] signs Lima Charter[] asserted|");
     assert_string_equal(RUN("Among those signing the Lima Charter were Brazil, India and Ghana."),
