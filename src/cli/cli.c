@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,8 @@ void cli_errorf(const char *fmt, ...)
 {
     va_list ap;
     fflush(stdout);
+    if (cli_globals.bar_shown)
+        fputs("\r\033[K", stderr); /* the message replaces the bar's line */
     fputs("relnet: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -107,7 +110,8 @@ int cli_parse_count(const char *s, long *out)
     return 0;
 }
 
-/* Large enough that a bar is worth drawing (a 37 MB CSV takes seconds). */
+/* Large enough that a bar is worth drawing (a 37 MB CSV takes seconds,
+   and so do 8 MB of articles). */
 #define PROGRESS_MIN_BYTES (8ull << 20)
 
 static double now_seconds(void)
@@ -136,6 +140,7 @@ void cli_progress_update(void *ctx, uint64_t done, uint64_t total)
         return;
     p->last = t;
     p->drawn = 1;
+    cli_globals.bar_shown = 1;
     if (total) {
         int width = 30;
         int fill = (int)((double)done / (double)total * width);
@@ -156,6 +161,7 @@ void cli_progress_end(struct cli_progress *p)
     if (p->enabled && p->drawn)
         fputs("\r\033[K", stderr);
     p->drawn = 0;
+    cli_globals.bar_shown = 0;
 }
 
 static struct rn_aliases *lexicon_aliases;
@@ -356,9 +362,23 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
         code = cli_report(&err);
         goto out;
     }
+    /* Many articles: a bar by bytes read instead of a line per article. */
+    uint64_t total = 0, done = 0;
+    for (size_t i = 0; i < files.len; i++) {
+        struct stat st;
+        if (stat(files.items[i], &st) == 0 && S_ISREG(st.st_mode))
+            total += (uint64_t)st.st_size;
+    }
+    struct cli_progress bar;
+    cli_progress_start(&bar, "articles", total);
+    bar.enabled = !cli_globals.quiet && isatty(STDERR_FILENO) && files.len >= 50;
     for (size_t i = 0; i < files.len; i++) {
         struct rn_article a = RN_ARTICLE_INIT;
         int one;
+        struct stat st;
+        if (stat(files.items[i], &st) == 0 && S_ISREG(st.st_mode))
+            done += (uint64_t)st.st_size;
+        cli_progress_update(&bar, done, total);
         if (rn_pipeline_read(p, files.items[i], &a, &err) != RN_OK)
             one = cli_report(&err);
         else
@@ -371,6 +391,7 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
         if (one != RN_EXIT_OK)
             code = one;
     }
+    cli_progress_end(&bar);
 out:
     rn_paths_release(&files);
     rn_pipeline_free(p);

@@ -44,6 +44,7 @@ struct cli_globals {
     const char *kb_path; /* --kb, else $RELNET_KB, else "relnet.db" */
     int quiet;           /* --quiet: no progress bar, no summaries */
     int no_lexicon;      /* --no-lexicon: names are not resolved through actors.tsv */
+    int bar_shown;       /* a progress bar is on the terminal: no per-item chatter */
 };
 extern struct cli_globals cli_globals;
 

@@ -55,7 +55,7 @@ static int add_article(struct rn_store *kb, struct rn_pipeline *p, const struct 
     int rc = rn_store_article_start(kb, &meta, &err);
     if (rc == 1) {
         rn_store_rollback(kb);
-        if (!cli_globals.quiet)
+        if (!cli_globals.quiet && !cli_globals.bar_shown)
             fprintf(stderr, "%s: already present, nothing added\n", a->path);
         return RN_EXIT_OK;
     }
@@ -71,7 +71,7 @@ static int add_article(struct rn_store *kb, struct rn_pipeline *p, const struct 
         rn_err_prefix(&err, "%s", a->path);
         return cli_report(&err);
     }
-    if (!cli_globals.quiet)
+    if (!cli_globals.quiet && !cli_globals.bar_shown)
         fprintf(stderr, "%s: %ld relations added\n", a->path, s.added);
     return RN_EXIT_OK;
 }
