@@ -390,6 +390,7 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     h->relation = r->relation;
     h->source = r->source;
     h->target = r->target;
+    h->sent_no = x->sent_no;
     struct rn_record rec;
     rn_record_init(&rec);
     rec.origin = RN_ORIGIN_EXTRACTED;

@@ -1302,6 +1302,23 @@ static size_t from_ing(struct rn_extractor *x, size_t e, size_t named)
     return x_is(x, e, "from") && ends_with(x, e + 1, "ing") ? e : 0;
 }
 
+/* The targets of the relations of kind rel emitted in the latest sentence
+   (this or the previous one) that had any. */
+static void hist_targets(struct rn_extractor *x, const char *rel, struct side *t)
+{
+    size_t n = x->nhist < XHIST ? x->nhist : XHIST, sent = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+        if (strcmp(h->relation, rel) != 0)
+            continue;
+        if (!sent)
+            sent = h->sent_no;
+        if (h->sent_no != sent || sent + 1 < x->sent_no)
+            break;
+        side_add(t, h->target);
+    }
+}
+
 /* "access to", "transactions with", "dealings with", "business with",
    "purchases from": a noun at i whose object at p is what a ban is on. */
 static int dealings(struct rn_extractor *x, size_t i, size_t p)
@@ -1777,6 +1794,15 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         collect_right(x, k + 1, &tgt);
     } else if ((tr->frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))) {
         collect_right(x, k + 1, &tgt);
+    } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0 && mention_at(x, t - 1) == XNONE &&
+               (x_is(x, t - 1, "the") || x_is(x, t - 1, "this")) && t >= 2 &&
+               x_cue(x, t - 2, RN_CUE_LIGHT)) {
+        /* "The ministry announced the ban late on Monday": the ban just
+           reported, now with the body that imposed it */
+        hist_targets(x, tr->relation, &tgt);
+        if (!tgt.n)
+            return RN_OK;
+        tgt.end = k;
     } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0) {
         uint32_t mi = mention_at(x, t - 1);
         if (mi == XNONE || x->m[mi].kind != MK_ACTOR)

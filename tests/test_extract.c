@@ -734,6 +734,20 @@ static void test_signatories_in_other_words(void **state)
                         "European Commission[European Union] proposes Drone Safety Act[] asserted|");
 }
 
+static void test_the_ban_just_reported(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "X announced the ban": the ban of the sentence before, with X */
+    assert_string_equal(RUN("Kenya has banned 12 apps, including Viber and Likee.",
+                            "The Ministry of Digital Affairs announced the ban late on Monday."),
+                        "Kenya[] bans Viber[] asserted|Kenya[] bans Likee[] asserted|"
+                        "Ministry of Digital Affairs[] bans Likee[] asserted|"
+                        "Ministry of Digital Affairs[] bans Viber[] asserted|");
+    /* nothing banned before: nothing */
+    assert_string_equal(RUN("Kenya imposed the ban on Monday."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -775,6 +789,7 @@ int main(void)
         cmocka_unit_test(test_members_with_modifiers),
         cmocka_unit_test(test_owners_datelines_and_uses),
         cmocka_unit_test(test_signatories_in_other_words),
+        cmocka_unit_test(test_the_ban_just_reported),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

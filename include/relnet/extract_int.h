@@ -88,6 +88,7 @@ struct xset {
 struct xhist {
     const char *relation;
     uint32_t source, target;
+    size_t sent_no;
 };
 #define XHIST 128
 
