@@ -1122,13 +1122,29 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
         } else {
             continue;
         }
-        for (size_t k = 0; k < m.n; k++) {
-            int rc = p->quant_is_source
-                         ? emit(x, c, p->relation, m.ents[k], p->other, pol, 0.7)
-                         : emit(x, c, p->relation, p->other, m.ents[k], pol, 0.7);
-            if (rc != RN_OK)
-                return rc;
+        /* "The list also names C": everyone who imposed the set's ban since
+           ("India banned 59 apps ... The ministry announced the ban") */
+        struct side others;
+        side_init(&others);
+        side_add(&others, p->other);
+        if (ll && !p->quant_is_source) {
+            size_t nh = x->nhist < XHIST ? x->nhist : XHIST;
+            for (size_t k = 0; k < nh; k++) {
+                const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+                if (h->sent_no < p->sent_no)
+                    break;
+                if (strcmp(h->relation, p->relation) == 0)
+                    side_add(&others, h->source);
+            }
         }
+        for (size_t o = 0; o < others.n; o++)
+            for (size_t k = 0; k < m.n; k++) {
+                int rc = p->quant_is_source
+                             ? emit(x, c, p->relation, m.ents[k], others.ents[o], pol, 0.7)
+                             : emit(x, c, p->relation, others.ents[o], m.ents[k], pol, 0.7);
+                if (rc != RN_OK)
+                    return rc;
+            }
         if (m.n)
             return RN_OK;
     }

@@ -744,6 +744,14 @@ static void test_the_ban_just_reported(void **state)
                         "Kenya[] bans Viber[] asserted|Kenya[] bans Likee[] asserted|"
                         "Ministry of Digital Affairs[] bans Likee[] asserted|"
                         "Ministry of Digital Affairs[] bans Viber[] asserted|");
+    /* ... and the list goes on for both */
+    assert_string_equal(RUN("Kenya has banned 12 apps, including Viber and Likee.",
+                            "The Ministry of Digital Affairs announced the ban late on Monday.",
+                            "The list also names Helo."),
+                        "Kenya[] bans Viber[] asserted|Kenya[] bans Likee[] asserted|"
+                        "Ministry of Digital Affairs[] bans Likee[] asserted|"
+                        "Ministry of Digital Affairs[] bans Viber[] asserted|"
+                        "Kenya[] bans Helo[] asserted|Ministry of Digital Affairs[] bans Helo[] asserted|");
     /* nothing banned before: nothing */
     assert_string_equal(RUN("Kenya imposed the ban on Monday."), "");
 }
