@@ -331,7 +331,8 @@ static uint32_t recent(const struct rn_extractor *x, int want, uint32_t skip, ui
         if (want == XWANT_DOC)
             ok = en->type == RN_ETYPE_DOCUMENT && (head == XNONE || en->head == head);
         else if (want == RN_ETYPE_GROUP)
-            ok = en->type == RN_ETYPE_GROUP && en->lex != RN_LEX_NONE; /* the Five Eyes, not "Chinese firms" */
+            /* the Five Eyes, not "Chinese firms" */
+            ok = en->type == RN_ETYPE_GROUP && en->lex != RN_LEX_NONE;
         else if (en->type == RN_ETYPE_DOCUMENT || en->type == RN_ETYPE_GROUP)
             ok = 0;
         else if (want == XWANT_NONPERSON)

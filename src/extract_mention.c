@@ -1412,7 +1412,8 @@ int x_mentions(struct rn_extractor *x)
                 k++;
             }
             int after = k < n && (tflags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD);
-            if (k < n && (tflags(x, k) & RN_TOK_QUOTE) && (after || (dh != XNONE && is_cap(x, k - 1)))) {
+            if (k < n && (tflags(x, k) & RN_TOK_QUOTE) &&
+                (after || (dh != XNONE && is_cap(x, k - 1)))) {
                 if (x_span_text(x, i + 1, k, &x->tmp) != RN_OK)
                     return RN_ENOMEM;
                 uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);

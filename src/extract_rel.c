@@ -397,13 +397,15 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         }
         /* "TikTok, which belongs to ByteDance, and (with) WeChat": a
            relative clause inside the list */
-        if (s->n > 0 && x_is_punct(x, i, ',') && (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))) {
+        if (s->n > 0 && x_is_punct(x, i, ',') &&
+            (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))) {
             size_t q = i + 2;
             while (q < n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
                 q++;
             if (x_is_punct(x, q, ',') && (x_is(x, q + 1, "and") || x_is(x, q + 1, "or"))) {
                 size_t r = q + 2;
-                if (x_is_prep(x, r) && r > 0 && s->first_prep != XNONE && x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
+                if (x_is_prep(x, r) && s->first_prep != XNONE &&
+                    x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
                     r++;
                 if (x_is_det(x, r) && mention_at(x, r) == XNONE)
                     r++;
@@ -674,7 +676,8 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             size_t oa = mi != XNONE ? x->m[mi].a : k;
             int common = 0; /* a plural common noun object: "internet providers" */
             if (mi == XNONE) {
-                while (oa > 0 && k - oa < 3 && is_word(x, oa - 1) && mention_at(x, oa - 1) == XNONE &&
+                while (oa > 0 && k - oa < 3 && is_word(x, oa - 1) &&
+                       mention_at(x, oa - 1) == XNONE &&
                        !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
                        !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
                     oa--;
@@ -1275,7 +1278,8 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     if (x->tok.items[t].flags & RN_TOK_HYPHEN)
         return 0;
     /* "those that signed", "among those signing": a relative or participle */
-    if ((x_is(x, k, "that") || x_is(x, k, "those")) && (ends_with(x, t, "ed") || ends_with(x, t, "ing")))
+    if ((x_is(x, k, "that") || x_is(x, k, "those")) &&
+        (ends_with(x, t, "ed") || ends_with(x, t, "ing")))
         return 0;
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ))
         return 1;
@@ -1484,8 +1488,9 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                         collect_right(x, q, &places);
                         for (size_t p = 0; p < places.n; p++) {
                             uint32_t st = x_state_of(x, places.ents[p]);
-                            if (st == XNONE && x->ents[places.ents[p]].type == RN_ETYPE_ORGANIZATION &&
-                                x->ents[places.ents[p]].lex != RN_LEX_NONE)
+                            const struct ent *pe = &x->ents[places.ents[p]];
+                            if (st == XNONE && pe->type == RN_ETYPE_ORGANIZATION &&
+                                pe->lex != RN_LEX_NONE)
                                 st = places.ents[p];
                             side_add(&src, st);
                         }
@@ -1497,8 +1502,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         }
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
-        if (!src.n && (tr->frame & RN_FRAME_LOC) && !x_is(x, after, "by") && !x_is(x, after, "in") &&
-            !x_is(x, after, "from"))
+        if (!src.n && (tr->frame & RN_FRAME_LOC) && !x_is(x, after, "by") &&
+            !x_is(x, after, "in") && !x_is(x, after, "from"))
             side_add(&src, x_topic_state(x));
         if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
             if (src.n)
@@ -1535,7 +1540,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (participle && g.start == t && (tr->frame & RN_FRAME_LOC) && mention_at(x, t + 1) == XNONE &&
         (t == 0 || mention_at(x, t - 1) == XNONE)) {
         size_t k = t + 1;
-        while (k < x->tok.len && k - t <= 3 && is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP) &&
+        while (k < x->tok.len && k - t <= 3 && is_word(x, k) &&
+               !(x->tok.items[k].flags & RN_TOK_CAP) &&
                !x_is_aux(x, k) && !x_is_prep(x, k) && !x_is(x, k, "include") &&
                !x_is(x, k, "included"))
             k++;
@@ -1551,7 +1557,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     subject_of(x, g.start, &src);
     /* "Among those signing the declaration were A and B": the subject
        follows the object */
-    int among = !src.n && g.start == t && t >= 2 && x_is(x, t - 1, "those") && x_is(x, t - 2, "among");
+    int among = !src.n && g.start == t && t >= 2 && x_is(x, t - 1, "those") &&
+                x_is(x, t - 2, "among");
     /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
        object takes the sentence's subject */
     if (!src.n && !among && g.start == t && ends_with(x, t, "ing") && t > 0 &&
@@ -1676,7 +1683,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (tr->frame & RN_FRAME_COPULA) {
         /* "Y was behind the attack" / "Y is responsible for" in reported speech */
         size_t k = t;
-        while (k > 0 && (is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
+        while (k > 0 &&
+               (is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
             if (x_cue(x, k - 1, RN_CUE_NEG))
                 pol = RN_POL_NEGATED;
             k--;
@@ -1849,7 +1857,9 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     }
     filter_targets(x, tr, &tgt);
     /* "the WeChat ban", "the ban on Y": the one imposed earlier */
-    size_t d = premod != XNONE && t > 0 && mention_at(x, t - 1) != XNONE ? x->m[mention_at(x, t - 1)].a : t;
+    size_t d = premod != XNONE && t > 0 && mention_at(x, t - 1) != XNONE
+                   ? x->m[mention_at(x, t - 1)].a
+                   : t;
     if (!src.n && tgt.n == 1 && d > 0 && (x_is(x, d - 1, "the") || x_is(x, d - 1, "this")))
         side_add(&src, x_hist_source(x, tr->relation, tgt.ents[0]));
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);

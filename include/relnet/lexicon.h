@@ -70,7 +70,7 @@ enum rn_frame {
     RN_FRAME_LIST = 1 << 10,   /* "put Y on the entity list": Y is the governing verb's object */
     RN_FRAME_MEMBERS = 1 << 11, /* "among the signatories are A, B": the list are sources */
     RN_FRAME_COMPOUND = 1 << 12, /* "the X-proposed initiative": X -> the head noun */
-    RN_FRAME_OUT = 1 << 13,    /* "exclude Y from", "shut Y out of": the object only with from/out of */
+    RN_FRAME_OUT = 1 << 13,    /* "exclude Y from", "shut Y out of": the object, with from/out of */
 };
 
 enum rn_pos { RN_POS_VERB = 0, RN_POS_NOUN = 1 };
