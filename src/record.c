@@ -163,3 +163,14 @@ int rn_relation_normalize(const char *s, char *out, size_t outsz)
     out[n] = '\0';
     return RN_OK;
 }
+
+int rn_record_check(const struct rn_record *rec, char *relname, size_t size, struct rn_err *err)
+{
+    if (!rec->source || !rec->source[0])
+        return rn_fail(err, RN_EINPUT, "empty source");
+    if (!rec->target || !rec->target[0])
+        return rn_fail(err, RN_EINPUT, "empty target");
+    if (!rec->relation || rn_relation_normalize(rec->relation, relname, size) != RN_OK)
+        return rn_fail(err, RN_EINPUT, "empty or invalid relation");
+    return RN_OK;
+}

@@ -459,12 +459,9 @@ int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_
 {
     struct rn_relset_private *p = set->priv;
     char relname[128];
-    if (!rec->source || !rec->source[0])
-        return rn_fail(err, RN_EINPUT, "empty source");
-    if (!rec->target || !rec->target[0])
-        return rn_fail(err, RN_EINPUT, "empty target");
-    if (!rec->relation || rn_relation_normalize(rec->relation, relname, sizeof relname) != RN_OK)
-        return rn_fail(err, RN_EINPUT, "empty or invalid relation");
+    int checked = rn_record_check(rec, relname, sizeof relname, err);
+    if (checked != RN_OK)
+        return checked;
     uint32_t date = rec->date ? rn_relset_date_num(rec->date) : 0;
     /* Check the filter before creating entities, so filtered records leave
        no trace. */

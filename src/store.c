@@ -117,6 +117,14 @@ struct pending_row {
     size_t evidence, date; /* offsets into batch_text, or NO_TEXT */
 };
 
+/* Rows found by name (relation types, articles named by CSV rows), their
+   ids cached per name: see name_id(). */
+struct name_ids {
+    struct rn_strtab *names;
+    int64_t *id;
+    uint32_t cap;
+};
+
 /* A spelling's resolution: its key id, and a copy of the key's entity
    (entity_id 0 until settled). */
 struct spelling {
@@ -149,17 +157,13 @@ struct rn_store {
     struct key_info *key_info;
     uint32_t key_cap;
 
-    struct rn_strtab *reltypes; /* relation name -> index into reltype_id */
-    int64_t *reltype_id;
-    uint32_t reltype_cap;
+    struct name_ids reltypes;      /* relation name -> relation_types.id */
 
     int64_t import_id;  /* 0: none */
     int64_t article_id; /* 0: none */
     char *article_path;
 
-    struct rn_strtab *article_names; /* CSV article column cache */
-    int64_t *article_name_id;
-    uint32_t article_name_cap;
+    struct name_ids article_names; /* CSV article column -> articles.id */
 
     struct pending_row pending[BATCH_ROWS];
     size_t npending;
@@ -303,9 +307,10 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
     kb->path = strdup(path);
     kb->keys = rn_strtab_new();
     kb->spellings = rn_strtab_new();
-    kb->reltypes = rn_strtab_new();
-    kb->article_names = rn_strtab_new();
-    if (!kb->path || !kb->keys || !kb->spellings || !kb->reltypes || !kb->article_names) {
+    kb->reltypes.names = rn_strtab_new();
+    kb->article_names.names = rn_strtab_new();
+    if (!kb->path || !kb->keys || !kb->spellings || !kb->reltypes.names ||
+        !kb->article_names.names) {
         rn_store_close(kb);
         return rn_fail(err, RN_ENOMEM, "out of memory");
     }
@@ -367,12 +372,12 @@ void rn_store_close(struct rn_store *kb)
         sqlite3_close(kb->db);
     rn_strtab_free(kb->keys);
     rn_strtab_free(kb->spellings);
-    rn_strtab_free(kb->reltypes);
-    rn_strtab_free(kb->article_names);
+    rn_strtab_free(kb->reltypes.names);
+    rn_strtab_free(kb->article_names.names);
     free(kb->key_info);
     free(kb->spelling);
-    free(kb->reltype_id);
-    free(kb->article_name_id);
+    free(kb->reltypes.id);
+    free(kb->article_names.id);
     free(kb->article_path);
     rn_buf_release(&kb->batch_text);
     rn_buf_release(&kb->key);
@@ -389,11 +394,11 @@ static void cache_drop(struct rn_store *kb)
     rn_strtab_free(kb->keys);
     rn_strtab_free(kb->spellings);
     kb->spellings = rn_strtab_new();
-    rn_strtab_free(kb->reltypes);
-    rn_strtab_free(kb->article_names);
+    rn_strtab_free(kb->reltypes.names);
+    rn_strtab_free(kb->article_names.names);
     kb->keys = rn_strtab_new();
-    kb->reltypes = rn_strtab_new();
-    kb->article_names = rn_strtab_new();
+    kb->reltypes.names = rn_strtab_new();
+    kb->article_names.names = rn_strtab_new();
     kb->cache_loaded = 0;
 }
 
@@ -733,26 +738,31 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
     return RN_OK;
 }
 
-static int reltype(struct rn_store *kb, const char *name, int64_t *id, struct rn_err *err)
+/* Find or add a row named name: find and insert are statements taking the
+   name as ?1 (insert also as ?2 when also_url, for article URLs); what
+   names the failure in messages. */
+static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, enum stmt_id find,
+                   enum stmt_id insert, int also_url, const char *what, int64_t *id,
+                   struct rn_err *err)
 {
     uint32_t idx;
     int added;
-    if (rn_strtab_intern(kb->reltypes, name, strlen(name), &idx, &added) != RN_OK)
+    if (rn_strtab_intern(c->names, name, strlen(name), &idx, &added) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     if (!added) {
-        *id = kb->reltype_id[idx];
+        *id = c->id[idx];
         return RN_OK;
     }
-    if (idx >= kb->reltype_cap) {
-        uint32_t cap = kb->reltype_cap ? kb->reltype_cap * 2 : 16;
-        int64_t *ids = realloc(kb->reltype_id, cap * sizeof *ids);
+    if (idx >= c->cap) {
+        uint32_t cap = c->cap ? c->cap * 2 : 16;
+        int64_t *ids = realloc(c->id, cap * sizeof *ids);
         if (!ids)
             return rn_fail(err, RN_ENOMEM, "out of memory");
-        kb->reltype_id = ids;
-        kb->reltype_cap = cap;
+        c->id = ids;
+        c->cap = cap;
     }
     sqlite3_stmt *st;
-    int rc = stmt(kb, ST_RELTYPE_FIND, &st, err);
+    int rc = stmt(kb, find, &st, err);
     if (rc != RN_OK)
         return rc;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -760,18 +770,26 @@ static int reltype(struct rn_store *kb, const char *name, int64_t *id, struct rn
     if (step == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
     } else if (step == SQLITE_DONE) {
-        rc = stmt(kb, ST_RELTYPE_INSERT, &st, err);
+        rc = stmt(kb, insert, &st, err);
         if (rc != RN_OK)
             return rc;
         sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        if (also_url)
+            sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
-            return db_fail(kb, err, "cannot add a relation type");
+            return db_fail(kb, err, what);
         *id = sqlite3_last_insert_rowid(kb->db);
     } else {
-        return db_fail(kb, err, "cannot read relation types");
+        return db_fail(kb, err, what);
     }
-    kb->reltype_id[idx] = *id;
+    c->id[idx] = *id;
     return RN_OK;
+}
+
+static int reltype(struct rn_store *kb, const char *name, int64_t *id, struct rn_err *err)
+{
+    return name_id(kb, &kb->reltypes, name, ST_RELTYPE_FIND, ST_RELTYPE_INSERT, 0,
+                   "cannot add a relation type", id, err);
 }
 
 void rn_store_use_aliases(struct rn_store *kb, const struct rn_aliases *aliases)
@@ -898,46 +916,9 @@ void rn_store_article_end(struct rn_store *kb)
 /* Article id of a name or URL given by a CSV row, created when new. */
 static int article_by_name(struct rn_store *kb, const char *name, int64_t *id, struct rn_err *err)
 {
-    uint32_t idx;
-    int added;
-    if (rn_strtab_intern(kb->article_names, name, strlen(name), &idx, &added) != RN_OK)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
-    if (!added) {
-        *id = kb->article_name_id[idx];
-        return RN_OK;
-    }
-    if (idx >= kb->article_name_cap) {
-        uint32_t cap = kb->article_name_cap ? kb->article_name_cap * 2 : 64;
-        int64_t *ids = realloc(kb->article_name_id, cap * sizeof *ids);
-        if (!ids)
-            return rn_fail(err, RN_ENOMEM, "out of memory");
-        kb->article_name_id = ids;
-        kb->article_name_cap = cap;
-    }
-    sqlite3_stmt *st;
-    int rc = stmt(kb, ST_ARTICLE_FIND, &st, err);
-    if (rc != RN_OK)
-        return rc;
-    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-    } else if (step == SQLITE_DONE) {
-        int is_url = strncmp(name, "http://", 7) == 0 || strncmp(name, "https://", 8) == 0;
-        rc = stmt(kb, ST_ARTICLE_INSERT, &st, err);
-        if (rc != RN_OK)
-            return rc;
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        if (is_url)
-            sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            return db_fail(kb, err, "cannot add an article");
-        *id = sqlite3_last_insert_rowid(kb->db);
-    } else {
-        return db_fail(kb, err, "cannot look up an article");
-    }
-    kb->article_name_id[idx] = *id;
-    return RN_OK;
+    int is_url = strncmp(name, "http://", 7) == 0 || strncmp(name, "https://", 8) == 0;
+    return name_id(kb, &kb->article_names, name, ST_ARTICLE_FIND, ST_ARTICLE_INSERT, is_url,
+                   "cannot add an article", id, err);
 }
 
 /* ---- records ----------------------------------------------------------- */
@@ -945,12 +926,9 @@ static int article_by_name(struct rn_store *kb, const char *name, int64_t *id, s
 int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct rn_err *err)
 {
     char relname[128];
-    if (!rec->source || !rec->source[0])
-        return rn_fail(err, RN_EINPUT, "empty source");
-    if (!rec->target || !rec->target[0])
-        return rn_fail(err, RN_EINPUT, "empty target");
-    if (!rec->relation || rn_relation_normalize(rec->relation, relname, sizeof relname) != RN_OK)
-        return rn_fail(err, RN_EINPUT, "empty or invalid relation");
+    int checked = rn_record_check(rec, relname, sizeof relname, err);
+    if (checked != RN_OK)
+        return checked;
     if (!(rec->weight >= 0))
         return rn_fail(err, RN_EINPUT, "weight must be a number >= 0");
     enum rn_etype st_type = RN_ETYPE_UNKNOWN, tt_type = RN_ETYPE_UNKNOWN;

@@ -72,6 +72,11 @@ struct rn_sink {
     void *ctx;
 };
 
+/* Check what every sink needs: a source, a target and a relation name
+ * (normalised into relname[size]). RN_OK or RN_EINPUT ("empty source",
+ * "empty target", "empty or invalid relation"). */
+int rn_record_check(const struct rn_record *rec, char *relname, size_t size, struct rn_err *err);
+
 /* Names of the enums ("asserted", "country", ...). */
 const char *rn_polarity_name(enum rn_polarity p);
 const char *rn_etype_name(enum rn_etype t);
