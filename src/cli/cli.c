@@ -397,3 +397,25 @@ out:
     rn_pipeline_free(p);
     return code;
 }
+
+int cli_lexicon_option(const char *cmd, int c, const char *arg, struct cli_lexicon *lx)
+{
+    if (c == 'L') {
+        lx->dir = arg;
+        return 1;
+    }
+    if (c != 'l')
+        return 0;
+    if (lx->n_extra == sizeof lx->extra / sizeof lx->extra[0]) {
+        cli_usage_error(cmd, "too many --lexicon files");
+        return -1;
+    }
+    lx->extra[lx->n_extra++] = arg;
+    return 1;
+}
+
+struct rn_pipeline_options cli_lexicon_pipeline(const struct cli_lexicon *lx, int repeated_lines)
+{
+    struct rn_pipeline_options o = { lx->dir, lx->extra, lx->n_extra, repeated_lines };
+    return o;
+}

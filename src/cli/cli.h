@@ -10,6 +10,7 @@
 
 #include "relnet/error.h"
 #include "relnet/filter.h"
+#include "relnet/pipeline.h"
 #include "relnet/relset.h"
 
 #include <getopt.h>
@@ -154,6 +155,26 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
  * written. */
 int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, const char *path,
                     int append);
+
+/* Where the article commands (extract, add, build, eval) find their
+ * lexicon: -l/--lexicon FILE (repeatable) and --lexicon-dir DIR. The
+ * option table entries use 'l' and 'L'. */
+struct cli_lexicon {
+    const char *extra[64];
+    size_t n_extra;
+    const char *dir;
+};
+#define CLI_LEXICON_OPTIONS                                   \
+    { "lexicon", required_argument, NULL, 'l' },             \
+        { "lexicon-dir", required_argument, NULL, 'L' }
+#define CLI_LEXICON_HELP                                                                 \
+    "  -l, --lexicon FILE    an extra lexicon file (actors, relations or cues; its\n"     \
+    "                        header says which); repeatable\n"                           \
+    "      --lexicon-dir DIR use DIR instead of the shipped data/lexicon\n"
+/* 1 when c was a lexicon option, 0 when not, -1 after a usage error. */
+int cli_lexicon_option(const char *cmd, int c, const char *arg, struct cli_lexicon *lx);
+/* Pipeline options for lx (borrowing its strings). */
+struct rn_pipeline_options cli_lexicon_pipeline(const struct cli_lexicon *lx, int repeated_lines);
 
 /* Handle a common option. Returns 1 when handled, 0 when c is not one. */
 int cli_common_option(int c, const char *arg);

@@ -18,8 +18,7 @@ const char cmd_add_usage[] =
     "is skipped with 'already present', so running add twice adds nothing.\n"
     "\n"
     "options:\n"
-    "  -l, --lexicon FILE    an extra lexicon file (actors, relations or cues); repeatable\n"
-    "      --lexicon-dir DIR use DIR instead of the shipped data/lexicon\n"
+    CLI_LEXICON_HELP
     "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
     "  --quiet               no per-article summary\n"
     "  -h, --help            show this help\n"
@@ -90,25 +89,20 @@ int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt
 int cmd_add(int argc, char **argv)
 {
     static const struct option options[] = {
-        { "lexicon", required_argument, NULL, 'l' },
-        { "lexicon-dir", required_argument, NULL, 'L' },
+        CLI_LEXICON_OPTIONS,
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
-    const char *extra[64];
-    struct rn_pipeline_options popt = { NULL, extra, 0, 1 };
+    struct cli_lexicon lx = { .n_extra = 0 };
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":l:h", options, NULL)) != -1) {
+        int lexicon = cli_lexicon_option("add", c, optarg, &lx);
+        if (lexicon < 0)
+            return RN_EXIT_USAGE;
+        if (lexicon)
+            continue;
         switch (c) {
-        case 'l':
-            if (popt.n_extra_lexicon == sizeof extra / sizeof extra[0])
-                return cli_usage_error("add", "too many --lexicon files");
-            extra[popt.n_extra_lexicon++] = optarg;
-            break;
-        case 'L':
-            popt.lexicon_dir = optarg;
-            break;
         case 'h':
         case CLI_OPT_HELP:
             return cli_help(cmd_add_usage);
@@ -125,6 +119,7 @@ int cmd_add(int argc, char **argv)
     if (rn_store_open(cli_kb_path(), RN_STORE_CREATE, &kb, &err) != RN_OK)
         return cli_report(&err);
     rn_store_use_aliases(kb, cli_aliases());
+    struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, 1);
     int code = cli_add_articles(kb, &popt, argv + optind, (size_t)(argc - optind));
     rn_store_close(kb);
     return code;

@@ -32,8 +32,7 @@ const char cmd_build_usage[] =
     "\n"
     "options:\n"
     "  -o, --output DIR      where to write (default: out)\n"
-    "  -l, --lexicon FILE    an extra lexicon file; repeatable\n"
-    "      --lexicon-dir DIR use DIR instead of the shipped data/lexicon\n"
+    CLI_LEXICON_HELP
     "  --quiet               only errors on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -106,28 +105,23 @@ int cmd_build(int argc, char **argv)
 {
     static const struct option options[] = {
         { "output", required_argument, NULL, 'o' },
-        { "lexicon", required_argument, NULL, 'l' },
-        { "lexicon-dir", required_argument, NULL, 'L' },
+        CLI_LEXICON_OPTIONS,
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     const char *outdir = "out";
-    const char *extra[64];
-    struct rn_pipeline_options popt = { NULL, extra, 0, 1 };
+    struct cli_lexicon lx = { .n_extra = 0 };
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":o:l:h", options, NULL)) != -1) {
+        int lexicon = cli_lexicon_option("build", c, optarg, &lx);
+        if (lexicon < 0)
+            return RN_EXIT_USAGE;
+        if (lexicon)
+            continue;
         switch (c) {
         case 'o':
             outdir = optarg;
-            break;
-        case 'l':
-            if (popt.n_extra_lexicon == sizeof extra / sizeof extra[0])
-                return cli_usage_error("build", "too many --lexicon files");
-            extra[popt.n_extra_lexicon++] = optarg;
-            break;
-        case 'L':
-            popt.lexicon_dir = optarg;
             break;
         case 'h':
         case CLI_OPT_HELP:
@@ -184,6 +178,7 @@ int cmd_build(int argc, char **argv)
         goto out;
     }
     rn_store_use_aliases(kb, cli_aliases());
+    struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, 1);
     if (narticles)
         code = cli_add_articles(kb, &popt, articles, narticles);
     int skipped = 0;

@@ -18,17 +18,17 @@ const char cmd_eval_usage[] =
     "the given articles are scored (article id = file name without extension).\n"
     "\n"
     "options:\n"
-    "  -g, --gold FILE      gold TSV (article, source, relation, target, ...)\n"
-    "  -p, --pred FILE      score this prediction TSV instead of extracting\n"
-    "  -a, --aliases FILE   alias table (default: aliases.tsv next to the gold file)\n"
-    "      --articles IDS   score only these comma-separated article ids\n"
-    "  -s, --strict         compare names only (default: lenient, affiliations count)\n"
-    "      --show           list missed gold rows and unmatched predictions\n"
-    "  -f, --format FMT     table (default) or json\n"
-    "  -l, --lexicon FILE   an extra lexicon file for extraction; may be repeated\n"
-    "      --repeated-lines drop lines repeated across 3 or more of the articles, as\n"
-    "                       relnet add and build do (extract does not by default)\n"
-    "  -h, --help           show this help\n";
+    "  -g, --gold FILE       gold TSV (article, source, relation, target, ...)\n"
+    "  -p, --pred FILE       score this prediction TSV instead of extracting\n"
+    "  -a, --aliases FILE    alias table (default: aliases.tsv next to the gold file)\n"
+    "      --articles IDS    score only these comma-separated article ids\n"
+    "  -s, --strict          compare names only (default: lenient, affiliations count)\n"
+    "      --show            list missed gold rows and unmatched predictions\n"
+    "  -f, --format FMT      table (default) or json\n"
+    CLI_LEXICON_HELP
+    "      --repeated-lines  drop lines repeated across 3 or more of the articles, as\n"
+    "                        relnet add and build do (extract does not by default)\n"
+    "  -h, --help            show this help\n";
 
 struct adder {
     struct rn_eval *ev;
@@ -71,18 +71,22 @@ int cmd_eval(int argc, char **argv)
         { "strict", no_argument, NULL, 's' },
         { "show", no_argument, NULL, 'S' },
         { "format", required_argument, NULL, 'f' },
-        { "lexicon", required_argument, NULL, 'l' },
         { "repeated-lines", no_argument, NULL, 'R' },
+        CLI_LEXICON_OPTIONS,
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     const char *gold = NULL, *pred = NULL, *aliases = NULL, *articles = NULL;
-    const char *extra[64];
-    size_t nextra = 0;
+    struct cli_lexicon lx = { .n_extra = 0 };
     int repeated_lines = 0;
     int strict = 0, show = 0, json = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":g:p:a:sf:l:h", opts, NULL)) != -1) {
+        int lexicon = cli_lexicon_option("eval", c, optarg, &lx);
+        if (lexicon < 0)
+            return RN_EXIT_USAGE;
+        if (lexicon)
+            continue;
         switch (c) {
         case 'g':
             gold = optarg;
@@ -112,11 +116,6 @@ int cmd_eval(int argc, char **argv)
             break;
         case 'R':
             repeated_lines = 1;
-            break;
-        case 'l':
-            if (nextra == sizeof extra / sizeof extra[0])
-                return cli_usage_error("eval", "too many --lexicon files");
-            extra[nextra++] = optarg;
             break;
         case 'h':
         case CLI_OPT_HELP:
@@ -148,7 +147,7 @@ int cmd_eval(int argc, char **argv)
     if (pred) {
         rc = rn_eval_add_file(ev, pred, &err);
     } else if (rc == RN_OK) {
-        struct rn_pipeline_options popt = { NULL, extra, nextra, repeated_lines };
+        struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, repeated_lines);
         struct adder ad = { ev };
         int code = cli_for_each_article(&popt, argv + optind, (size_t)(argc - optind), eval_each,
                                         &ad);

@@ -21,14 +21,12 @@ const char cmd_extract_usage[] =
     "Nothing is stored: the output is the same for the same input.\n"
     "\n"
     "options:\n"
-    "  -f, --format FMT    tsv (default; tab-separated, never quoted), csv, jsonl\n"
-    "  -l, --lexicon FILE  an extra lexicon file (actors, relations or cues; its\n"
-    "                      header says which); may be repeated\n"
-    "      --lexicon-dir DIR  use DIR instead of the shipped data/lexicon\n"
+    "  -f, --format FMT      tsv (default; tab-separated, never quoted), csv, jsonl\n"
+    CLI_LEXICON_HELP
     "      --repeated-lines  also drop lines repeated across 3 or more of the given\n"
-    "                      files (page templates); off by default so that a file's\n"
-    "                      relations do not depend on the other files of the run\n"
-    "  -h, --help          show this help\n"
+    "                        files (page templates); off by default so that a file's\n"
+    "                        relations do not depend on the other files of the run\n"
+    "  -h, --help            show this help\n"
     "\n"
     "A file that cannot be read (binary, empty, invalid UTF-8) is reported on\n"
     "stderr and skipped; the exit code is then 1.\n";
@@ -163,20 +161,22 @@ int cmd_extract(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
-        { "lexicon", required_argument, NULL, 'l' },
         { "repeated-lines", no_argument, NULL, 'R' },
-        { "lexicon-dir", required_argument, NULL, 'L' },
+        CLI_LEXICON_OPTIONS,
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     enum fmt fmt = FMT_TSV;
-    const char *extra[64];
-    size_t nextra = 0;
+    struct cli_lexicon lx = { .n_extra = 0 };
     int repeated_lines = 0;
-    const char *lexdir = NULL;
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":f:l:h", opts, NULL)) != -1) {
+        int lexicon = cli_lexicon_option("extract", c, optarg, &lx);
+        if (lexicon < 0)
+            return RN_EXIT_USAGE;
+        if (lexicon)
+            continue;
         switch (c) {
         case 'f':
             if (strcmp(optarg, "tsv") == 0)
@@ -192,14 +192,6 @@ int cmd_extract(int argc, char **argv)
         case 'R':
             repeated_lines = 1;
             break;
-        case 'l':
-            if (nextra == sizeof extra / sizeof extra[0])
-                return cli_usage_error("extract", "too many --lexicon files");
-            extra[nextra++] = optarg;
-            break;
-        case 'L':
-            lexdir = optarg;
-            break;
         case 'h':
         case CLI_OPT_HELP:
             return cli_help(cmd_extract_usage);
@@ -212,7 +204,7 @@ int cmd_extract(int argc, char **argv)
     if (optind >= argc)
         return cli_usage_error("extract", "no article files given");
 
-    struct rn_pipeline_options popt = { lexdir, extra, nextra, repeated_lines };
+    struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, repeated_lines);
     struct writer w;
     memset(&w, 0, sizeof w);
     w.fmt = fmt;
