@@ -14,10 +14,6 @@ int rn_lib_init(struct rn_err *err)
     return rn_render_setup(err);
 }
 
-void rn_lib_shutdown(void)
-{
-}
-
 const char *rn_lib_version(void)
 {
     return RELNET_VERSION;

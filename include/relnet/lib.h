@@ -12,8 +12,10 @@
 /* Seed used for every randomised algorithm unless the caller picks one. */
 #define RN_DEFAULT_SEED 42ul
 
+/* Nothing needs undoing at exit: Graphviz's context lives as long as the
+ * process (a second context after freeing the first crashes its pango
+ * plugin in 2.42), and igraph holds no resources between calls. */
 int rn_lib_init(struct rn_err *err);
-void rn_lib_shutdown(void);
 const char *rn_lib_version(void);
 
 /* Directory of the shipped data (lexicons): $RELNET_DATA when set, else the

@@ -127,7 +127,6 @@ int main(int argc, char **argv)
         return cli_report(&err);
     int code = cmd->run(argc - i, argv + i);
     cli_aliases_free();
-    rn_lib_shutdown();
     fflush(stdout);
     if (ferror(stdout)) {
         cli_errorf("cannot write to standard output");
