@@ -526,6 +526,5 @@ int main(void)
         cmocka_unit_test(test_measure_names),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    rn_lib_shutdown();
     return failed;
 }

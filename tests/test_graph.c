@@ -245,6 +245,5 @@ int main(void)
         cmocka_unit_test(test_graphml_empty_view),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    rn_lib_shutdown();
     return failed;
 }

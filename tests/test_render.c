@@ -947,6 +947,5 @@ int main(void)
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();
-    rn_lib_shutdown();
     return failed;
 }
