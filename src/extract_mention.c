@@ -905,6 +905,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
        named at the demonym (state_forms) */
     if (inner_state && (x_cue(x, head, RN_CUE_INST) || x_cue(x, head, RN_CUE_GOV)))
         return RN_OK;
+    /* "has no plans to ban X", "no agreement was reached": a denied
+       document names nothing, and the verb after it stays a verb */
+    if (x_is(x, i, "no") && x_cue(x, head, RN_CUE_DOCHEAD))
+        return RN_OK;
     if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC)) {
         size_t start = poss ? i + 1 : i;
         /* "SB 1047, a controversial bill": the apposition is the same document */

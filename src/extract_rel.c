@@ -647,6 +647,9 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                 if (c2 != c && c2 < c)
                     c = c2;
             }
+            /* "voted unanimously to ban": an adverb after the control verb */
+            while (c > 0 && is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
+                c--;
             for (size_t back = 0; back < 2 && c + 1 > back; back++) {
                 size_t s = c - back;
                 int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
@@ -654,7 +657,14 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                     enum rn_polarity v;
                     if (rn_polarity_parse(cm.value, &v) == RN_OK)
                         set_pol(&g->pol, v);
+                    /* "has no plans to ban", "no intention to sign": the
+                       plan is denied */
                     j = s;
+                    if (s > 0 && x_is(x, s - 1, "no") && is_word(x, s) &&
+                        !(x->tok.items[s].flags & RN_TOK_CAP)) {
+                        set_pol(&g->pol, RN_POL_NEGATED);
+                        j = s - 1;
+                    }
                     found = 1;
                     break;
                 }
@@ -663,10 +673,24 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                 near = 0;
                 continue;
             }
-            /* "became the first state to ban": a done deed */
-            if (c >= 3 && x_is(x, c - 1, "first") && x_is(x, c - 2, "the") &&
-                (x_is_be(x, c - 3) || x_is(x, c - 3, "becomes"))) {
-                j = c - 3;
+            /* "became the first state to ban", "the first U.S. state to":
+               a done deed; "making Utah the first state to ban Y": the
+               name before "the first" is the subject */
+            size_t f = c;
+            while (f > 0 && c - f < 4 && !x_is(x, f, "first") && !x_is_punct(x, f, ','))
+                f--;
+            if (f >= 3 && x_is(x, f, "first") && x_is(x, f - 1, "the") &&
+                (x_is_be(x, f - 2) || x_is(x, f - 2, "becomes"))) {
+                j = f - 2;
+                near = 0;
+                continue;
+            }
+            uint32_t fm = f >= 3 && x_is(x, f, "first") && x_is(x, f - 1, "the")
+                              ? mention_at(x, f - 2)
+                              : XNONE;
+            if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
+                (x_is(x, x->m[fm].a - 1, "making") || x_is(x, x->m[fm].a - 1, "made"))) {
+                j = f - 1;
                 near = 0;
                 continue;
             }
@@ -811,8 +835,15 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
            the members named in the aside */
         struct rn_cue_match icm;
         int il = x_is_punct(x, k, ',') ? x_cue_len(x, k + 1, RN_CUE_INCLUDE, &icm) : 0;
+        /* "Sixteen firms, including A, B, C and D, signed": the aside
+           holds commas of its own, so look further left for its opener */
+        size_t ik = k;
+        for (size_t q = k; !il && q > 1 && j - q < 48 && !x_is_punct(x, q, '.'); q--)
+            if (x_is_punct(x, q - 1, ',') && mention_at(x, q) == XNONE &&
+                (il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm)) != 0)
+                ik = q - 1;
         if (il) {
-            collect_right(x, k + 1 + (size_t)il, s);
+            collect_right(x, ik + 1 + (size_t)il, s);
             if (s->n && s->end == j)
                 return;
             side_init(s);
@@ -1355,6 +1386,33 @@ static int dealings(struct rn_extractor *x, size_t i, size_t p)
     return 0;
 }
 
+/* "ban equipment from Huawei and ZTE", "barred components made by ZTE",
+   "ban the approval of new telecoms gear from Huawei": goods named by their
+   makers, after a descriptive object ending at k. The makers that are
+   companies go into y (a country after "from" is a place of origin, and
+   "imports from China" is read by dealings()). */
+static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
+{
+    side_init(y);
+    for (size_t q = k; q < x->tok.len && q - k < 8; q++) {
+        int by = x_is(x, q, "by") && q > 0 &&
+                 (ends_with(x, q - 1, "ed") || x_is(x, q - 1, "made") || x_is(x, q - 1, "built"));
+        if (x_is(x, q, "from") || by) {
+            struct side m;
+            collect_right(x, q + 1, &m);
+            for (size_t i = 0; i < m.n; i++)
+                if (x->ents[m.ents[i]].type == RN_ETYPE_COMPANY)
+                    side_add(y, m.ents[i]);
+            y->end = m.end;
+            return;
+        }
+        if (!is_word(x, q) || mention_at(x, q) != XNONE || x_is_conj(x, q) || x_is_wh(x, q) ||
+            x_is_aux(x, q) || (x_is_prep(x, q) && !x_is(x, q, "of") && !x_is(x, q, "by")) ||
+            (x->tok.items[q].flags & RN_TOK_CAP))
+            return;
+    }
+}
+
 /* "the Blue Ocean initiative (that|, which) Peru proposed": a document
    right before the subject of a verb with no object of its own is the
    object. v is the verb group's first token. */
@@ -1598,6 +1656,14 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             collect_right(x, tgt.desc_b + 1, &tgt);
             e = skip_right(x, tgt.end);
         }
+        if (!tgt.n && tgt.desc_b > tgt.desc_a && tr->target != RN_TARGET_DOCUMENT) {
+            struct side y;
+            goods_makers(x, tgt.desc_b, &y);
+            if (y.n) {
+                tgt = y;
+                e = skip_right(x, tgt.end);
+            }
+        }
         if ((tr->frame & RN_FRAME_OUT) && !out_ok &&
             !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
               (x_is(x, e, "from") && !ends_with(x, e + 1, "ing"))))
@@ -1613,6 +1679,22 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                     break;
                 if (x_is(x, q, "on"))
                     collect_right(x, q + 1, &on);
+            }
+            /* "blamed the attack on its fuel system on Israel and the US",
+               "... on the country's banks on Y": the object held a name of
+               its own, and the blamed follow the LAST "on" */
+            for (size_t q = on.end; on.n && q < x->tok.len && q - on.end < 14; q++) {
+                if (x_is_punct(x, q, ',') || x_is_punct(x, q, '.') || x_is_wh(x, q) ||
+                    x_is_aux(x, q) || x_is_conj(x, q))
+                    break;
+                if (!x_is(x, q, "on"))
+                    continue;
+                struct side on2;
+                collect_right(x, q + 1, &on2);
+                if (on2.n && (!on2.resolved || on.resolved)) {
+                    on = on2;
+                    q = on.end - 1;
+                }
             }
             if (on.n)
                 tgt = on;

@@ -756,6 +756,64 @@ static void test_the_ban_just_reported(void **state)
     assert_string_equal(RUN("Kenya imposed the ban on Monday."), "");
 }
 
+/* "blame X on Y" where X holds an "on" and a name of its own: the blamed
+   follow the last "on" */
+static void test_blame_on_after_an_object_with_on(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Estonia blamed the outage on its bank network on Russia and Belarus."),
+                        "Estonia[] accuses Russia[] asserted|Estonia[] accuses Belarus[] asserted|");
+    assert_string_equal(RUN("Latvia blamed the attack on the country's railways on Russia."),
+                        "Latvia[] accuses Russia[] asserted|");
+    /* a later "on" with no name keeps the first target */
+    assert_string_equal(RUN("Latvia blamed the attack on Russia on state television."),
+                        "Latvia[] accuses Russia[] asserted|");
+}
+
+/* "ban equipment/components/cameras from (made by) COMPANY": the makers */
+static void test_goods_named_by_their_makers(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Denmark is expected to ban components from Huawei and ZTE in its networks."),
+                        "Denmark[] bans Huawei[] hedged|Denmark[] bans ZTE[] hedged|");
+    assert_string_equal(RUN("Lithuania banned cameras made by Hikvision."),
+                        "Lithuania[] bans Hikvision[] asserted|");
+    assert_string_equal(RUN("Finland banned the sale of new routers from Huawei."),
+                        "Finland[] bans Huawei[] asserted|");
+    /* a country of origin is no maker */
+    assert_string_equal(RUN("Norway banned equipment from Russia."),
+                        "Norway[] bans equipment[] asserted|");
+}
+
+/* "Sixteen firms, including A, B, C and D, signed X": the aside holds
+   commas of its own */
+static void test_long_aside_list_as_subject(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Nine companies, including OpenAI, Microsoft and Meta, signed the Lisbon Pledge."),
+                        "OpenAI[] signs Lisbon Pledge[] asserted|Microsoft[] signs Lisbon Pledge[] asserted|"
+                        "Meta[] signs Lisbon Pledge[] asserted|");
+}
+
+/* control verbs: an adverb before "to", "no plans to" denies, "making X
+   the first (U.S.) state to ban Y" */
+static void test_control_verb_variants(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("The FCC voted unanimously to ban Huawei."),
+                        "Federal Communications Commission[United States] bans Huawei[] asserted|");
+    assert_string_equal(RUN("Kenya has no plans to block Telegram."),
+                        "Kenya[] bans Telegram[] negated|");
+    assert_string_equal(RUN("The law took effect on Monday, making Texas the first U.S. state to outlaw WeChat."),
+                        "Texas[United States] bans WeChat[] asserted|");
+    assert_string_equal(RUN("Utah became the first U.S. state to ban WeChat."),
+                        "Utah[] bans WeChat[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -798,6 +856,10 @@ int main(void)
         cmocka_unit_test(test_owners_datelines_and_uses),
         cmocka_unit_test(test_signatories_in_other_words),
         cmocka_unit_test(test_the_ban_just_reported),
+        cmocka_unit_test(test_blame_on_after_an_object_with_on),
+        cmocka_unit_test(test_goods_named_by_their_makers),
+        cmocka_unit_test(test_long_aside_list_as_subject),
+        cmocka_unit_test(test_control_verb_variants),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
