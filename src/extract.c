@@ -242,6 +242,18 @@ uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
     const char *pw = rn_token_norm(&x->tok, i);
     if (strcmp(pw, "its") == 0 || strcmp(pw, "their") == 0 || strcmp(pw, "his") == 0)
         opens = 1;
+    /* "India blocked TikTok, while Pakistan suspended it": the object of
+       a verb in a clause with a subject of its own means what was acted
+       on, not the earlier subject */
+    int object = !opens && i > 0 && i - 1 > clause && (x->tok.items[i - 1].flags & RN_TOK_WORD) &&
+                 !(x->tok.items[i - 1].flags & RN_TOK_CAP) && !x_is_prep(x, i - 1) &&
+                 !x_is_det(x, i - 1) && !x_is_conj(x, i - 1) && !x_is_wh(x, i - 1) &&
+                 !x_is_be(x, i - 1) && !x_is_aux(x, i - 1) && x->tok_m[i - 2] == XNONE;
+    int own_subject = 0; /* ... when the clause names its own actor */
+    for (size_t k = clause; object && k < i && !own_subject; k++) {
+        uint32_t mi = x->tok_m[k];
+        own_subject = mi != XNONE && x->m[mi].kind == MK_ACTOR && x->m[mi].ent != XNONE;
+    }
     uint32_t best = XNONE;
     uint64_t best_score = 0;
     for (uint32_t e = 0; e < x->nents; e++) {
@@ -251,7 +263,7 @@ uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
         if (!opens && en->last_sent == x->sent_no && en->last_tok >= clause)
             continue;
         uint64_t score = en->seen;
-        if (en->subj_sent && en->subj_sent + 2 >= x->sent_no)
+        if (en->subj_sent && en->subj_sent + 2 >= x->sent_no && !own_subject)
             score += 1000000;
         if (score > best_score) {
             best = e;

@@ -531,6 +531,10 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         if (x_is_punct(x, p, ','))
             p--;
         uint32_t pm = mention_at(x, p);
+        /* "Ten countries and the EU signed X": the set's members may
+           follow ("They include A and B") */
+        if (pm != XNONE && x->m[pm].kind == MK_QUANT && x_is(x, k, "and"))
+            s->quant = 1;
         if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
             break;
         /* "At a summit in Paris, the US and the UK ...": a name inside a
@@ -770,8 +774,21 @@ static uint32_t main_subject(struct rn_extractor *x)
         if (mi == XNONE)
             continue;
         const struct mention *m = &x->m[mi];
-        if (m->kind == MK_ACTOR && (m->a == 0 || !x_is_prep(x, m->a - 1)))
+        if (m->kind == MK_ACTOR && (m->a == 0 || !x_is_prep(x, m->a - 1))) {
+            /* "Chinese foreign ministry spokesman Lin Jian said ... and
+               accused": the person the body's title leads to acts */
+            size_t k = m->b;
+            while (k < n && k - m->b < 3 && is_word(x, k) && mention_at(x, k) == XNONE &&
+                   !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_prep(x, k) && !x_is_aux(x, k) &&
+                   !x_is_conj(x, k) && !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_SPEECH))
+                k++;
+            int func = !(x->tok.items[m->b - 1].flags & RN_TOK_CAP); /* "... spokesman" */
+            uint32_t pm = k > m->b || func ? mention_at(x, k) : XNONE;
+            if (pm != XNONE && x->m[pm].a == k && x->m[pm].kind == MK_ACTOR &&
+                x->ents[x->m[pm].ent].type == RN_ETYPE_PERSON)
+                return x->m[pm].ent;
             return m->ent;
+        }
         i = m->b - 1;
         if (m->kind == MK_ACTOR || m->kind == MK_GROUP)
             return XNONE;
@@ -1750,6 +1767,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
        may go on in a later sentence */
     if (tgt.counted && tgt.n && src.n)
         set_pending(x, tr->relation, src.ents[0], 0, pol);
+    else if (src.quant && src.n && tgt.n == 1)
+        set_pending(x, tr->relation, tgt.ents[0], 1, pol);
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
 }
 

@@ -814,6 +814,38 @@ static void test_control_verb_variants(void **state)
                         "Utah[] bans WeChat[] asserted|");
 }
 
+/* "A blocked X, while B suspended it": an object pronoun in a clause with
+   its own actor means what was acted on, not the earlier subject */
+static void test_object_pronoun_in_a_parallel_clause(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Iran has blocked Telegram since 2018, while Iraq has suspended it twice."),
+                        "Iran[] bans Telegram[] asserted|Iraq[] bans Telegram[] asserted|");
+}
+
+/* "Ten countries and the EU signed X. They include A and B.": named and
+   counted sources together */
+static void test_counted_set_beside_a_named_source(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Leaders of eight countries and the European Union endorsed the Rome Charter.",
+                            "They include Chile and Peru."),
+                        "European Union[] signs Rome Charter[] asserted|Chile[] signs Rome Charter[] asserted|"
+                        "Peru[] signs Rome Charter[] asserted|");
+}
+
+/* "<body> spokesman <person> said ... and accused Y": the person acts */
+static void test_person_led_by_a_body_title_is_the_subject(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Chinese foreign ministry spokesman Lin Jian said the report was false and "
+                            "accused Canada of smearing Beijing."),
+                        "Lin Jian[China] accuses Canada[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -860,6 +892,9 @@ int main(void)
         cmocka_unit_test(test_goods_named_by_their_makers),
         cmocka_unit_test(test_long_aside_list_as_subject),
         cmocka_unit_test(test_control_verb_variants),
+        cmocka_unit_test(test_object_pronoun_in_a_parallel_clause),
+        cmocka_unit_test(test_counted_set_beside_a_named_source),
+        cmocka_unit_test(test_person_led_by_a_body_title_is_the_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
