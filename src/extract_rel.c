@@ -867,7 +867,10 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         }
         /* ", the regulator said on Friday, accusing ...": an aside of
            speech, not an apposition */
-        if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech) {
+        /* (not "A, to its list, barring B": a phrase that opens with a
+           preposition goes on the clause before, whose subject acts) */
+        if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech &&
+            !(x_is_prep(x, k + 1) && ends_with(x, v, "ing"))) {
             collect_left(x, k - 1, s);
             if (s->n)
                 return;
@@ -1723,13 +1726,17 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                                                    (src.n && tgt.ents[0] == src.ents[0])));
             if (tgt.end > 0 && own) {
                 struct side y;
-                collect_right(x, e + 2, &y);
+                /* "barring American firms from selling to them" */
+                size_t ya = e + 2 + (x_is(x, e + 2, "to") || x_is(x, e + 2, "with"));
+                collect_right(x, ya, &y);
                 /* "from buying equipment from Huawei and ZTE": the makers */
                 if (!y.n && y.desc_b > y.desc_a && y.desc_b == y.end &&
                     (x_is(x, y.end, "from") || x_is(x, y.end, "of") || x_is(x, y.end, "by")))
                     collect_right(x, y.end + 1, &y);
                 if (y.n)
                     tgt = y;
+                else if (tgt.n == 1 && x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP)
+                    tgt.n = 0; /* a state's own people are not what it bans */
             }
         }
     }

@@ -846,6 +846,19 @@ static void test_person_led_by_a_body_title_is_the_subject(void **state)
                         "Lin Jian[China] accuses Canada[] asserted|");
 }
 
+/* ", to its list, barring B from selling to them": a participle after a
+   phrase opening with a preposition takes the clause's subject, and a
+   state's own people are never what it bans */
+static void test_participle_after_a_prepositional_aside(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("The Commerce Department added 12 firms, including SMIC, to its entity "
+                            "list, barring American suppliers from selling to them."),
+                        "United States Department of Commerce[United States] bans SMIC[] asserted|");
+    assert_string_equal(RUN("Japan barred Japanese firms from exporting chips."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -895,6 +908,7 @@ int main(void)
         cmocka_unit_test(test_object_pronoun_in_a_parallel_clause),
         cmocka_unit_test(test_counted_set_beside_a_named_source),
         cmocka_unit_test(test_person_led_by_a_body_title_is_the_subject),
+        cmocka_unit_test(test_participle_after_a_prepositional_aside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
