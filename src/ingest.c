@@ -8,6 +8,7 @@
  * Every step is linear in the input; per line, only a bounded prefix (the
  * folded "key", at most KEY_MAX bytes) is compared with the phrase list.
  */
+#define _DEFAULT_SOURCE /* struct dirent's d_type: listing a directory needs no stat per file */
 #include "relnet/ingest.h"
 
 #include "relnet/buf.h"
@@ -1774,7 +1775,13 @@ static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
         path[dn] = '/';
         memcpy(path + dn + 1, e->d_name, en + 1);
         struct stat lst, st;
-        if (lstat(path, &lst) != 0) {
+        /* The directory entry usually says what it is; only symbolic
+           links and file systems that do not say need a stat. */
+        if (e->d_type == DT_REG)
+            lst.st_mode = S_IFREG;
+        else if (e->d_type == DT_DIR)
+            lst.st_mode = S_IFDIR;
+        else if (lstat(path, &lst) != 0) {
             free(path);
             continue; /* vanished while we looked */
         }

@@ -362,23 +362,26 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
         code = cli_report(&err);
         goto out;
     }
-    /* Many articles: a bar by bytes read instead of a line per article. */
+    /* Many articles on a terminal: a bar by bytes read instead of a line
+       per article (the sizes are only looked up then: a stat per file is
+       a tenth of the time on a corpus of small articles). */
+    struct cli_progress bar;
+    int show_bar = !cli_globals.quiet && isatty(STDERR_FILENO) && files.len >= 50;
     uint64_t total = 0, done = 0;
-    for (size_t i = 0; i < files.len; i++) {
-        struct stat st;
+    struct stat st;
+    for (size_t i = 0; show_bar && i < files.len; i++)
         if (stat(files.items[i], &st) == 0 && S_ISREG(st.st_mode))
             total += (uint64_t)st.st_size;
-    }
-    struct cli_progress bar;
     cli_progress_start(&bar, "articles", total);
-    bar.enabled = !cli_globals.quiet && isatty(STDERR_FILENO) && files.len >= 50;
+    bar.enabled = show_bar;
     for (size_t i = 0; i < files.len; i++) {
         struct rn_article a = RN_ARTICLE_INIT;
         int one;
-        struct stat st;
-        if (stat(files.items[i], &st) == 0 && S_ISREG(st.st_mode))
-            done += (uint64_t)st.st_size;
-        cli_progress_update(&bar, done, total);
+        if (show_bar) {
+            if (stat(files.items[i], &st) == 0 && S_ISREG(st.st_mode))
+                done += (uint64_t)st.st_size;
+            cli_progress_update(&bar, done, total);
+        }
         if (rn_pipeline_read(p, files.items[i], &a, &err) != RN_OK)
             one = cli_report(&err);
         else
