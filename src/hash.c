@@ -6,6 +6,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+/* Compiled in, not called through the shared library: the hash tables
+   hash short names millions of times, and the inlined XXH3 of a short
+   key is a handful of instructions. libxxhash-dev ships the header for
+   exactly this use. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 uint64_t rn_hash64(const void *data, size_t len)
