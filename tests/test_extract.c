@@ -304,8 +304,8 @@ static void test_possessed_names_and_bodies(void **state)
     (void)state;
     NEED_LEX();
     assert_string_equal(RUN("Norway accused Russia's GRU of hacking."), "Norway[] accuses GRU[Russia] asserted|");
-    assert_string_equal(RUN("Huawei and ZTE phones were banned from US military bases."),
-                        "United States[] bans ZTE[] asserted|United States[] bans Huawei[] asserted|");
+    assert_string_equal(RUN("Hikvision and Dahua cameras were banned from British government buildings."),
+                        "United Kingdom[] bans Dahua[] asserted|United Kingdom[] bans Hikvision[] asserted|");
 }
 
 static void test_agent_lists_that_continue(void **state)
