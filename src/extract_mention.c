@@ -538,8 +538,8 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     if (k < x->tok.len && (tflags(x, k) & RN_TOK_POSS))
         k++;
     int n;
-    /* "Chinese Foreign Minister Wang Yi", "US President Donald Trump",
-       "Chinese State Councilor and Foreign Minister Wang Yi" */
+    /* "Kenyan Foreign Minister Ana Mwangi", "US President Donald Trump",
+       "Chilean Vice President and Interior Minister Rosa Soto" */
     size_t name = title_run(x, k);
     if (name) {
         *done = 1;
@@ -706,7 +706,7 @@ static int doc_prep(const struct rn_extractor *x, size_t i)
 size_t x_doc_extend(struct rn_extractor *x, size_t head)
 {
     size_t end = head + 1;
-    /* up to two phrases: "a proposal for a regulatory framework on AI",
+    /* up to two phrases: "a plan for a common charter on data",
        "rules covering the impact of AI" */
     /* "a plan to regulate cloud providers" */
     if (x_is(x, end, "to") && is_lower_word(x, end + 1) && !x_is_det(x, end + 1) &&

@@ -1551,7 +1551,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 if (x_is(x, q, "in"))
                     k = q;
             }
-            /* "banned from providing 5G technology in the country" is not a place */
+            /* "barred from selling drones in the region": the region is not a place
+               of the ban */
             if (x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
                 x_is(x, k, "throughout") || x_is(x, k, "within")) {
                 size_t q = skip_right(x, k + 1);
