@@ -1,19 +1,8 @@
 #!/usr/bin/env bash
 # relnet add: articles into the knowledge base with provenance; idempotent
 # per article; bad files reported while the others are still added.
-set -euo pipefail
-R=${RELNET_BIN:?}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+source "$(dirname "$0")/lib/common.sh"
 cd "$T"
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
-run() {
-    local want=$1; shift
-    set +e; "$@" >out.txt 2>err.txt; local got=$?; set -e
-    [ "$got" -eq "$want" ] || { cat err.txt >&2; fail "exit $got, wanted $want: $*"; }
-}
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; fail "'$2' not in $1"; }; }
 
 mkdir -p news/more
 cat > news/ban.txt <<'EOF'

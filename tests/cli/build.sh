@@ -2,22 +2,9 @@
 # relnet build: the main job on the shipped sample articles, and on given
 # articles and edge lists; every output written and well-formed; a fresh
 # knowledge base each time; bad inputs reported while the rest is built.
-set -euo pipefail
-R=${RELNET_BIN:?}
+source "$(dirname "$0")/lib/common.sh"
 SRC=${RELNET_SOURCE_DIR:?}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-run() {
-    local want=$1; shift
-    set +e; "$@" >"$T/out.txt" 2>"$T/err.txt"; local got=$?; set -e
-    [ "$got" -eq "$want" ] || { cat "$T/err.txt" >&2; fail "exit $got, wanted $want: $*"; }
-}
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; fail "'$2' not in $1"; }; }
-wellformed() {
-    if command -v xmllint >/dev/null; then xmllint --noout "$1" || fail "$1 is not well-formed XML"; fi
-}
 
 # The main job, as the README runs it: default input data/articles.
 cd "$SRC"
@@ -27,8 +14,8 @@ for f in relnet.db graph.svg graph.png accuses.svg stats.txt centrality.csv; do
 done
 has "$T/err.txt" "data/articles/"
 has "$T/err.txt" "relations between"
-wellformed "$T/main/graph.svg"
-wellformed "$T/main/accuses.svg"
+well_formed "$T/main/graph.svg"
+well_formed "$T/main/accuses.svg"
 head -c 8 "$T/main/graph.png" | od -An -tx1 | grep -q "89 50 4e 47" || fail "graph.png is not a PNG"
 head -1 "$T/main/centrality.csv" | grep -q '^entity,type,in_degree,out_degree' || fail "centrality.csv header"
 has "$T/main/stats.txt" "all relations"

@@ -4,27 +4,21 @@
 # filled by the real `relnet import`: the CSV header, values igraph's
 # Python binding agrees with (when installed), seeded communities,
 # approximation notes on stderr / in the table / in JSON, hostile names.
-set -euo pipefail
 
-relnet=${RELNET_BIN:?set RELNET_BIN to the relnet binary}
+source "$(dirname "$0")/lib/common.sh"
 data=${RELNET_TEST_DATA:?set RELNET_TEST_DATA}/analysis
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
 csv=$data/disputes.csv
 
 # --- CSV: exact header, one row per entity ------------------------------------
-"$relnet" centrality "$csv" --measure all --format csv >"$tmp/all.csv"
-head -1 "$tmp/all.csv" | grep -qx \
+"$R" centrality "$csv" --measure all --format csv >"$T/all.csv"
+head -1 "$T/all.csv" | grep -qx \
     'entity,type,in_degree,out_degree,in_strength,out_strength,pagerank,betweenness,closeness,hub,authority,eigenvector,coreness,community' ||
-    fail "header: $(head -1 "$tmp/all.csv")"
-"$relnet" centrality "$csv" --measure closeness,pagerank --format csv >"$tmp/two.csv"
-head -1 "$tmp/two.csv" |
+    fail "header: $(head -1 "$T/all.csv")"
+"$R" centrality "$csv" --measure closeness,pagerank --format csv >"$T/two.csv"
+head -1 "$T/two.csv" |
     grep -qx 'entity,type,pagerank,closeness' || fail "requested columns in canonical order"
 
-$py - "$tmp/all.csv" <<'X' || fail "values"
+$py - "$T/all.csv" <<'X' || fail "values"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
 # every entity of the file's default selection (asserted, all relations): 9
@@ -43,7 +37,7 @@ X
 
 # PageRank as python-igraph computes it on the multigraph of the rows.
 if $py -c 'import igraph' 2>/dev/null; then
-    $py - "$csv" "$tmp/all.csv" <<'X' || fail "pagerank differs from python-igraph"
+    $py - "$csv" "$T/all.csv" <<'X' || fail "pagerank differs from python-igraph"
 import csv, sys, igraph
 rows = [r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))]
 g = igraph.Graph.TupleList(((r["source"], r["target"], float(r["weight"])) for r in rows),
@@ -57,38 +51,38 @@ X
 fi
 
 # --- the knowledge base gives the same numbers ---------------------------------
-kb=$tmp/kb.db
-"$relnet" --quiet import --kb "$kb" "$csv"
-"$relnet" centrality --kb "$kb" --measure all --format csv | diff -u "$tmp/all.csv" - ||
+kb=$T/kb.db
+"$R" --quiet import --kb "$kb" "$csv"
+"$R" centrality --kb "$kb" --measure all --format csv | diff -u "$T/all.csv" - ||
     fail "KB and CSV inputs differ"
 
 # --- seeded and repeatable --------------------------------------------------------
-"$relnet" centrality "$csv" --measure community --community leiden --seed 7 --format csv >"$tmp/c1"
-"$relnet" centrality "$csv" --measure community --community leiden --seed 7 --format csv >"$tmp/c2"
-cmp -s "$tmp/c1" "$tmp/c2" || fail "same seed, different communities"
+"$R" centrality "$csv" --measure community --community leiden --seed 7 --format csv >"$T/c1"
+"$R" centrality "$csv" --measure community --community leiden --seed 7 --format csv >"$T/c2"
+cmp -s "$T/c1" "$T/c2" || fail "same seed, different communities"
 
 # --- approximations are said, never silent -----------------------------------------
-"$relnet" centrality "$csv" --measure betweenness --exact-limit 10 >"$tmp/t.txt"
+"$R" centrality "$csv" --measure betweenness --exact-limit 10 >"$T/t.txt"
 grep -q '^note: betweenness is approximate: estimated from shortest paths out of 2 of 9 nodes sampled with seed 42' \
-    "$tmp/t.txt" || fail "table note: $(cat "$tmp/t.txt")"
-"$relnet" centrality "$csv" --measure betweenness --exact-limit 10 --format csv >"$tmp/a.csv" 2>"$tmp/a.err"
-grep -q 'betweenness is approximate' "$tmp/a.err" || fail "csv note on stderr"
-! grep -q 'approximate' "$tmp/a.csv" || fail "note inside the CSV"
-"$relnet" centrality "$csv" --measure betweenness,closeness --exact-limit 10 --format json >"$tmp/a.json"
-$py - "$tmp/a.json" <<'X' || fail "json approximate field"
+    "$T/t.txt" || fail "table note: $(cat "$T/t.txt")"
+"$R" centrality "$csv" --measure betweenness --exact-limit 10 --format csv >"$T/a.csv" 2>"$T/a.err"
+grep -q 'betweenness is approximate' "$T/a.err" || fail "csv note on stderr"
+! grep -q 'approximate' "$T/a.csv" || fail "note inside the CSV"
+"$R" centrality "$csv" --measure betweenness,closeness --exact-limit 10 --format json >"$T/a.json"
+$py - "$T/a.json" <<'X' || fail "json approximate field"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert "betweenness" in d["approximate"] and "closeness" in d["approximate"], d["approximate"]
 X
-"$relnet" centrality "$csv" --measure betweenness --format json | $py -c '
+"$R" centrality "$csv" --measure betweenness --format json | $py -c '
 import json, sys
 d = json.load(sys.stdin)
 assert d["approximate"] == {}, d["approximate"]' || fail "exact run flagged approximate"
 
 # --- JSON: valid, hostile names intact ------------------------------------------------
-"$relnet" centrality "$csv" --measure all --format json --top 0 >"$tmp/all.json"
-$py -m json.tool "$tmp/all.json" >/dev/null || fail "invalid JSON"
-$py - "$tmp/all.json" <<'X' || fail "json content"
+"$R" centrality "$csv" --measure all --format json --top 0 >"$T/all.json"
+$py -m json.tool "$T/all.json" >/dev/null || fail "invalid JSON"
+$py - "$T/all.json" <<'X' || fail "json content"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 names = [e["entity"] for e in d["entities"]]
@@ -99,17 +93,17 @@ assert isinstance(d["entities"][0]["in_degree"], int)
 X
 
 # --- the table ------------------------------------------------------------------------
-"$relnet" centrality "$csv" --top 3 >"$tmp/top.txt"
-[[ $(grep -c '^ *[0-9]  ' "$tmp/top.txt") -eq 3 ]] || fail "--top 3: $(cat "$tmp/top.txt")"
-grep -q '^9 entities, 11 edges; ' "$tmp/top.txt" || fail "footer"
+"$R" centrality "$csv" --top 3 >"$T/top.txt"
+[[ $(grep -c '^ *[0-9]  ' "$T/top.txt") -eq 3 ]] || fail "--top 3: $(cat "$T/top.txt")"
+grep -q '^9 entities, 11 edges; ' "$T/top.txt" || fail "footer"
 
 # --- usage -----------------------------------------------------------------------------
-"$relnet" centrality --help >"$tmp/help.txt"
-grep -qF -- '--distance hops|inverse' "$tmp/help.txt" || fail "--help"
+"$R" centrality --help >"$T/help.txt"
+grep -qF -- '--distance hops|inverse' "$T/help.txt" || fail "--help"
 for bad in '--measure bogus' '--sort nothing' '--distance far' '--community magic' '--format xml'; do
     set +e
     # shellcheck disable=SC2086
-    "$relnet" centrality "$csv" $bad >/dev/null 2>&1; rc=$?
+    "$R" centrality "$csv" $bad >/dev/null 2>&1; rc=$?
     set -e
     [[ $rc -eq 2 ]] || fail "'$bad' gave exit $rc, not 2"
 done

@@ -6,12 +6,11 @@
 # tariffs, lifted bans, agentless passives, "agreed in principle").
 # Extraction must keep micro F1 at the level reached when the set was
 # written, minus a small margin (lenient 0.911, strict 0.861).
-set -euo pipefail
-BIN=${RELNET_BIN:?}
+source "$(dirname "$0")/lib/common.sh"
 D=${RELNET_SOURCE_DIR:-.}/tests/data/challenge
 check() { # mode minimum
     local line
-    line=$("$BIN" eval --gold "$D/gold.tsv" $1 "$D"/*.txt | tail -1)
+    line=$("$R" eval --gold "$D/gold.tsv" $1 "$D"/*.txt | tail -1)
     python3 - "$line" "$2" "$1" <<'PY'
 import sys
 line, low, mode = sys.argv[1], float(sys.argv[2]), sys.argv[3] or "lenient"

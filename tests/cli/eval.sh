@@ -1,34 +1,31 @@
 #!/usr/bin/env bash
 # relnet eval: scores small gold/pred files; agrees with score.py on the dev
 # corpus when ../shared is there (skipped otherwise).
-set -euo pipefail
-BIN=${RELNET_BIN:?}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+source "$(dirname "$0")/lib/common.sh"
 
 printf 'article\tsource\tsource_affiliation\trelation\ttarget\ttarget_affiliation\twith\tpolarity\tevidence\n' > "$T/gold.tsv"
 printf 'a\tNorway\t\tBANS\tHuawei\t\t\tasserted\tx\n' >> "$T/gold.tsv"
 printf 'a\tChile\t\tSIGNS\tLima Pact\t\t\tasserted\tx\n' >> "$T/gold.tsv"
 printf 'Norway banned Huawei last year.\n' > "$T/a.txt"
-"$BIN" eval --gold "$T/gold.tsv" "$T/a.txt" > "$T/out"
+"$R" eval --gold "$T/gold.tsv" "$T/a.txt" > "$T/out"
 grep -Eq '^BANS +1 +1 +1.000 +1.000 +1.000' "$T/out" || { cat "$T/out"; exit 1; }
 grep -Eq '^micro +2 +1 +1.000 +0.500 +0.667' "$T/out"
 tail -1 "$T/out" | grep -q '^F1=0.667 P=1.000 R=0.500'
-"$BIN" eval --gold "$T/gold.tsv" --format json "$T/a.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["micro"]["gold"]==2'
-"$BIN" eval --gold "$T/gold.tsv" --show "$T/a.txt" | grep -q $'^a\tChile \\[\\]\tSIGNS'
+"$R" eval --gold "$T/gold.tsv" --format json "$T/a.txt" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["micro"]["gold"]==2'
+"$R" eval --gold "$T/gold.tsv" --show "$T/a.txt" | grep -q $'^a\tChile \\[\\]\tSIGNS'
 set +e
-"$BIN" eval "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
+"$R" eval "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
 set -e
 
 # The corpus sits next to the repository (../shared), when it is there at all.
 C=${RELNET_SHARED:-${RELNET_SOURCE_DIR:-.}/../shared}/corpus
 if [ -f "$C/score.py" ] && command -v python3 >/dev/null; then
-    "$BIN" extract --format tsv "$C"/dev/*.txt > "$T/pred.tsv"
+    "$R" extract --format tsv "$C"/dev/*.txt > "$T/pred.tsv"
     for mode in "" --strict; do
-        "$BIN" eval --gold "$C/gold-dev.tsv" $mode "$C"/dev/*.txt > "$T/ours"
+        "$R" eval --gold "$C/gold-dev.tsv" $mode "$C"/dev/*.txt > "$T/ours"
         python3 "$C/score.py" "$C/gold-dev.tsv" "$T/pred.tsv" $mode > "$T/theirs"
         diff "$T/ours" "$T/theirs"
-        "$BIN" eval --gold "$C/gold-dev.tsv" --pred "$T/pred.tsv" $mode --show > "$T/ours"
+        "$R" eval --gold "$C/gold-dev.tsv" --pred "$T/pred.tsv" $mode --show > "$T/ours"
         python3 "$C/score.py" "$C/gold-dev.tsv" "$T/pred.tsv" $mode --show > "$T/theirs"
         diff "$T/ours" "$T/theirs"
     done

@@ -1,33 +1,30 @@
 #!/usr/bin/env bash
 # relnet extract: header, records, formats, bad files, usage errors.
-set -euo pipefail
-BIN=${RELNET_BIN:?}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+source "$(dirname "$0")/lib/common.sh"
 
 printf 'Norway banned Huawei last year.\nChile, Peru, and Mexico signed the Lima Pact.\n' > "$T/a.txt"
-"$BIN" extract "$T/a.txt" > "$T/out.tsv"
+"$R" extract "$T/a.txt" > "$T/out.tsv"
 head -1 "$T/out.tsv" | grep -q $'^article\tsentence_no\toffset\tsource\t' || { echo "bad header"; exit 1; }
 grep -q $'^a\t1\t0\tNorway\tcountry\t\tbans\tHuawei\t' "$T/out.tsv" || { echo "missing Norway bans Huawei"; cat "$T/out.tsv"; exit 1; }
 [ "$(grep -c $'\tsigns\tLima Pact\t' "$T/out.tsv")" = 3 ] || { echo "list not split"; exit 1; }
 
 # deterministic
-"$BIN" extract "$T/a.txt" | cmp - "$T/out.tsv"
+"$R" extract "$T/a.txt" | cmp - "$T/out.tsv"
 
 # csv and jsonl
-"$BIN" extract --format csv "$T/a.txt" | head -1 | grep -q '^article,sentence_no,offset,' 
-"$BIN" extract --format jsonl "$T/a.txt" | head -1 | python3 -c 'import json,sys; r=json.loads(sys.stdin.readline()); assert r["relation"]=="bans" and r["source"]=="Norway", r'
+"$R" extract --format csv "$T/a.txt" | head -1 | grep -q '^article,sentence_no,offset,' 
+"$R" extract --format jsonl "$T/a.txt" | head -1 | python3 -c 'import json,sys; r=json.loads(sys.stdin.readline()); assert r["relation"]=="bans" and r["source"]=="Norway", r'
 
 # stdin and directories
-cat "$T/a.txt" | "$BIN" extract - | grep -q $'\tNorway\t'
+cat "$T/a.txt" | "$R" extract - | grep -q $'\tNorway\t'
 mkdir -p "$T/dir/sub" && cp "$T/a.txt" "$T/dir/sub/b.txt"
-"$BIN" extract "$T/dir" | grep -q $'^b\t1\t'
+"$R" extract "$T/dir" | grep -q $'^b\t1\t'
 
 # bad files: reported, the others processed, exit 1
 printf 'a\0b' > "$T/bin.txt"
 : > "$T/empty.txt"
 set +e
-"$BIN" extract "$T/bin.txt" "$T/empty.txt" "$T/a.txt" > "$T/o2" 2> "$T/e2"
+"$R" extract "$T/bin.txt" "$T/empty.txt" "$T/a.txt" > "$T/o2" 2> "$T/e2"
 rc=$?
 set -e
 [ $rc = 1 ] || { echo "expected exit 1, got $rc"; exit 1; }
@@ -35,9 +32,9 @@ grep -q bin.txt "$T/e2" && grep -q empty.txt "$T/e2"
 grep -q $'\tNorway\t' "$T/o2"
 
 # usage
-"$BIN" extract --help | grep -q '^usage: relnet extract'
+"$R" extract --help | grep -q '^usage: relnet extract'
 set +e
-"$BIN" extract --format xml "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
-"$BIN" extract 2>/dev/null; [ $? = 2 ] || exit 1
+"$R" extract --format xml "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
+"$R" extract 2>/dev/null; [ $? = 2 ] || exit 1
 set -e
 echo ok

@@ -3,21 +3,9 @@
 # lenient vs strict, idempotent re-import, alias merging, the export ->
 # import round trip, every export format's syntax, and an import killed
 # with SIGKILL.
-set -euo pipefail
-R=${RELNET_BIN:?}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+source "$(dirname "$0")/lib/common.sh"
 cd "$T"
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# run CODE CMD...: run CMD, keep stdout/stderr in out.txt/err.txt, check the exit code.
-run() {
-    local want=$1; shift
-    set +e; "$@" >out.txt 2>err.txt; local got=$?; set -e
-    [ "$got" -eq "$want" ] || { cat err.txt >&2; fail "exit $got, wanted $want: $*"; }
-}
-has() { grep -qF -- "$2" "$1" || { echo "--- $1:" >&2; cat "$1" >&2; fail "'$2' not in $1"; }; }
-hasnt() { ! grep -qF -- "$2" "$1" || fail "'$2' unexpectedly in $1"; }
 # Reports in a KB: the sum of the count column of its CSV export.
 reports() {
     "$R" --no-lexicon --kb "$1" export --format csv | /usr/bin/env python3 -c '

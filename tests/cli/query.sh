@@ -4,39 +4,33 @@
 # for these tests): lookup by alias, relations both ways grouped with
 # counts and dates, evidence with its article, suggestions for unknown
 # names, JSON that parses and keeps hostile names.
-set -euo pipefail
 
-relnet=${RELNET_BIN:?set RELNET_BIN to the relnet binary}
+source "$(dirname "$0")/lib/common.sh"
 data=${RELNET_TEST_DATA:?set RELNET_TEST_DATA}/analysis
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
 
-kb=$tmp/kb.db
-"$relnet" --quiet import --kb "$kb" --aliases "$data/aliases.csv" "$data/disputes.csv"
+kb=$T/kb.db
+"$R" --quiet import --kb "$kb" --aliases "$data/aliases.csv" "$data/disputes.csv"
 
 # By alias: Beijing is China. Out: accuses United States 3 times over two
 # dates, and itself once; in: accused by Australia and the United States.
-"$relnet" query --kb "$kb" Beijing >"$tmp/china.txt"
-head -1 "$tmp/china.txt" | grep -qx 'China  (country)' || fail "header: $(head -1 "$tmp/china.txt")"
-grep -q '^also known as: .*Beijing' "$tmp/china.txt" || fail "aliases not shown"
-grep -qx 'out (what it does): 4 reports' "$tmp/china.txt" || fail "out count"
-grep -qx '  accuses United States: 3 reports, 2020-03-01 to 2020-03-05' "$tmp/china.txt" ||
-    fail "grouped relation: $(cat "$tmp/china.txt")"
-grep -qx '    2020-03-05  "Four days later the ministry said it again."  (a3.txt)' "$tmp/china.txt" ||
+"$R" query --kb "$kb" Beijing >"$T/china.txt"
+head -1 "$T/china.txt" | grep -qx 'China  (country)' || fail "header: $(head -1 "$T/china.txt")"
+grep -q '^also known as: .*Beijing' "$T/china.txt" || fail "aliases not shown"
+grep -qx 'out (what it does): 4 reports' "$T/china.txt" || fail "out count"
+grep -qx '  accuses United States: 3 reports, 2020-03-01 to 2020-03-05' "$T/china.txt" ||
+    fail "grouped relation: $(cat "$T/china.txt")"
+grep -qx '    2020-03-05  "Four days later the ministry said it again."  (a3.txt)' "$T/china.txt" ||
     fail "evidence line"
-grep -qx 'in (what is done to it): 2 reports' "$tmp/china.txt" || fail "in count"
-grep -qx '  accuses China (by Australia): 1 report, 2020-05-02' "$tmp/china.txt" || fail "in group"
+grep -qx 'in (what is done to it): 2 reports' "$T/china.txt" || fail "in count"
+grep -qx '  accuses China (by Australia): 1 report, 2020-05-02' "$T/china.txt" || fail "in group"
 
 # --evidence caps the lines per group and says how many are left.
-"$relnet" query --kb "$kb" PRC --evidence 1 >"$tmp/capped.txt"
-grep -qx '    ... and 2 more' "$tmp/capped.txt" || fail "--evidence 1: $(cat "$tmp/capped.txt")"
+"$R" query --kb "$kb" PRC --evidence 1 >"$T/capped.txt"
+grep -qx '    ... and 2 more' "$T/capped.txt" || fail "--evidence 1: $(cat "$T/capped.txt")"
 
 # Filters apply: only bans.
-"$relnet" query --kb "$kb" Huawei --relation bans --format json >"$tmp/huawei.json"
-$py - "$tmp/huawei.json" <<'X' || fail "huawei json"
+"$R" query --kb "$kb" Huawei --relation bans --format json >"$T/huawei.json"
+$py - "$T/huawei.json" <<'X' || fail "huawei json"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["entity"] == "Huawei" and d["type"] == "company", d
@@ -48,43 +42,43 @@ X
 # Hostile names: a JSON query for the entity with quotes, comma, backslash,
 # newline and <&> in its name returns that exact name.
 hostile=$'Say "no", <&> \\ back\nslash'
-"$relnet" query --kb "$kb" "$hostile" --format json >"$tmp/hostile.json"
-$py -m json.tool "$tmp/hostile.json" >/dev/null || fail "invalid JSON"
-$py - "$tmp/hostile.json" <<'X' || fail "hostile name changed"
+"$R" query --kb "$kb" "$hostile" --format json >"$T/hostile.json"
+$py -m json.tool "$T/hostile.json" >/dev/null || fail "invalid JSON"
+$py - "$T/hostile.json" <<'X' || fail "hostile name changed"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["entity"] == 'Say "no", <&> \\ back\nslash', d["entity"]
 assert d["out"][0]["counterpart"] == "Huawei"
 X
 # ... and in the table it stays on one line.
-"$relnet" query --kb "$kb" "$hostile" >"$tmp/hostile.txt"
-head -1 "$tmp/hostile.txt" | grep -qF 'Say "no", <&> \ back\nslash' ||
+"$R" query --kb "$kb" "$hostile" >"$T/hostile.txt"
+head -1 "$T/hostile.txt" | grep -qF 'Say "no", <&> \ back\nslash' ||
     fail "hostile table header"
 
 # The same from the CSV file, without a knowledge base.
-"$relnet" query China "$data/disputes.csv" >"$tmp/csvq.txt"
-grep -qx '  accuses United States: 3 reports, 2020-03-01 to 2020-03-05' "$tmp/csvq.txt" ||
+"$R" query China "$data/disputes.csv" >"$T/csvq.txt"
+grep -qx '  accuses United States: 3 reports, 2020-03-01 to 2020-03-05' "$T/csvq.txt" ||
     fail "query on CSV input"
 
 # Rolled up by affiliation, the spokesman's query shows China's relations,
 # his accusation of Australia among them.
-"$relnet" query --kb "$kb" 'Zhao Lijian' --by affiliation >"$tmp/zhao.txt"
-grep -qx 'relations of China (--by affiliation)' "$tmp/zhao.txt" || fail "roll-up note"
-grep -qx 'out (what it does): 5 reports' "$tmp/zhao.txt" || fail "rolled-up count: $(cat "$tmp/zhao.txt")"
-grep -qx '  accuses Australia: 1 report, 2020-05-01' "$tmp/zhao.txt" || fail "rolled-up group"
+"$R" query --kb "$kb" 'Zhao Lijian' --by affiliation >"$T/zhao.txt"
+grep -qx 'relations of China (--by affiliation)' "$T/zhao.txt" || fail "roll-up note"
+grep -qx 'out (what it does): 5 reports' "$T/zhao.txt" || fail "rolled-up count: $(cat "$T/zhao.txt")"
+grep -qx '  accuses Australia: 1 report, 2020-05-01' "$T/zhao.txt" || fail "rolled-up group"
 
 # Unknown names: suggestions and exit 1.
 set +e
-"$relnet" query --kb "$kb" Chyna >/dev/null 2>"$tmp/err"; rc=$?
+"$R" query --kb "$kb" Chyna >/dev/null 2>"$T/err"; rc=$?
 set -e
 [[ $rc -eq 1 ]] || fail "unknown entity: exit $rc"
-grep -q "no entity named 'Chyna'; did you mean: China" "$tmp/err" || fail "suggestion: $(cat "$tmp/err")"
+grep -q "no entity named 'Chyna'; did you mean: China" "$T/err" || fail "suggestion: $(cat "$T/err")"
 set +e
-"$relnet" query Huawie "$data/disputes.csv" >/dev/null 2>"$tmp/err"; rc=$?
-"$relnet" query --kb "$kb" >/dev/null 2>&1; rc2=$?
+"$R" query Huawie "$data/disputes.csv" >/dev/null 2>"$T/err"; rc=$?
+"$R" query --kb "$kb" >/dev/null 2>&1; rc2=$?
 set -e
-[[ $rc -eq 1 ]] && grep -q 'did you mean: Huawei' "$tmp/err" || fail "CSV suggestion: $(cat "$tmp/err")"
+[[ $rc -eq 1 ]] && grep -q 'did you mean: Huawei' "$T/err" || fail "CSV suggestion: $(cat "$T/err")"
 [[ $rc2 -eq 2 ]] || fail "missing ENTITY: exit $rc2"
-"$relnet" query --help >"$tmp/help.txt"
-grep -q 'usage: relnet query' "$tmp/help.txt" || fail "--help"
+"$R" query --help >"$T/help.txt"
+grep -q 'usage: relnet query' "$T/help.txt" || fail "--help"
 echo "query: ok"

@@ -6,27 +6,11 @@
 # links; DOT on stdout that Graphviz re-reads; PNG and PDF magic bytes;
 # --top, --ego, --relation; engine choice and limits; usage errors; and
 # failures that leave no file (or the old file) behind.
-set -euo pipefail
 export LC_ALL=C # sort like Python: by code point
 
-relnet=${RELNET_BIN:?set RELNET_BIN to the relnet binary}
+source "$(dirname "$0")/lib/common.sh"
 data=${RELNET_TEST_DATA:?set RELNET_TEST_DATA}/render
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
 events=$data/events.csv
-
-# well_formed FILE: the SVG is XML (xmllint when installed, else Python's parser).
-well_formed() {
-    if command -v xmllint >/dev/null; then
-        xmllint --noout --nonet "$1" || fail "$1 is not well-formed XML"
-    else
-        $py -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' "$1" ||
-            fail "$1 is not well-formed XML"
-    fi
-}
 
 # labels FILE: the drawn entities' labels (nodes titled n0, n1, ...), one a
 # line, lines of a wrapped label joined by a space, sorted.
@@ -44,14 +28,14 @@ X
 }
 
 # --- 1. default output: graph.svg in the current directory ------------------
-mkdir "$tmp/work"
-(cd "$tmp/work" && "$relnet" render "$events" 2>"$tmp/err") || fail "default render: $(cat "$tmp/err")"
-svg=$tmp/work/graph.svg
+mkdir "$T/work"
+(cd "$T/work" && "$R" render "$events" 2>"$T/err") || fail "default render: $(cat "$T/err")"
+svg=$T/work/graph.svg
 [[ -s $svg ]] || fail "graph.svg not written"
-grep -q '^graph.svg: 15 of 15 entities, 14 arrows, layout dot' "$tmp/err" || fail "summary: $(cat "$tmp/err")"
+grep -q '^graph.svg: 15 of 15 entities, 14 arrows, layout dot' "$T/err" || fail "summary: $(cat "$T/err")"
 well_formed "$svg"
-labels "$svg" >"$tmp/labels"
-sort "$data/expected_labels.txt" | diff - "$tmp/labels" || fail "labels differ from expected_labels.txt"
+labels "$svg" >"$T/labels"
+sort "$data/expected_labels.txt" | diff - "$T/labels" || fail "labels differ from expected_labels.txt"
 # No markup from names, no javascript: anywhere, the http links kept (with
 # '&' escaped for XML), the legend and the caption present.
 ! grep -q '<script' "$svg" || fail "a name became markup"
@@ -82,81 +66,81 @@ assert ban.endswith("(Envoys barred, link not shown)\ndate: 2021-03-09"), ban
 X
 
 # Same input, same bytes.
-"$relnet" --quiet render "$events" -o "$tmp/again.svg"
-cmp -s "$svg" "$tmp/again.svg" || fail "output differs between runs"
+"$R" --quiet render "$events" -o "$T/again.svg"
+cmp -s "$svg" "$T/again.svg" || fail "output differs between runs"
 
 # --- 2. DOT on stdout, re-read by Graphviz; PNG and PDF ----------------------
-"$relnet" --quiet render "$events" -T dot -o - >"$tmp/g.dot"
-head -1 "$tmp/g.dot" | grep -q '^digraph relnet {' || fail "stdout DOT: $(head -2 "$tmp/g.dot")"
-"$relnet" --quiet render "$events" --engine none -o "$tmp/plain.gv"
-! grep -q 'pos=' "$tmp/plain.gv" || fail "--engine none wrote positions"
+"$R" --quiet render "$events" -T dot -o - >"$T/g.dot"
+head -1 "$T/g.dot" | grep -q '^digraph relnet {' || fail "stdout DOT: $(head -2 "$T/g.dot")"
+"$R" --quiet render "$events" --engine none -o "$T/plain.gv"
+! grep -q 'pos=' "$T/plain.gv" || fail "--engine none wrote positions"
 if command -v dot >/dev/null; then
-    for f in "$tmp/g.dot" "$tmp/plain.gv"; do
-        dot -Tsvg "$f" -o "$tmp/redrawn.svg" 2>"$tmp/dot.err" || fail "dot rejects $f: $(cat "$tmp/dot.err")"
-        labels "$tmp/redrawn.svg" | diff "$tmp/labels" - || fail "labels changed through $f"
+    for f in "$T/g.dot" "$T/plain.gv"; do
+        dot -Tsvg "$f" -o "$T/redrawn.svg" 2>"$T/dot.err" || fail "dot rejects $f: $(cat "$T/dot.err")"
+        labels "$T/redrawn.svg" | diff "$T/labels" - || fail "labels changed through $f"
     done
 fi
-"$relnet" --quiet render "$events" -o "$tmp/g.png"
-"$relnet" --quiet render "$events" -o "$tmp/g.pdf"
-[[ $(head -c 8 "$tmp/g.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "PNG magic"
-[[ $(head -c 5 "$tmp/g.pdf") == %PDF- ]] || fail "PDF magic"
+"$R" --quiet render "$events" -o "$T/g.png"
+"$R" --quiet render "$events" -o "$T/g.pdf"
+[[ $(head -c 8 "$T/g.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "PNG magic"
+[[ $(head -c 5 "$T/g.pdf") == %PDF- ]] || fail "PDF magic"
 
 # --- 3. the knowledge base gives the same drawing ----------------------------
-"$relnet" --quiet import --kb "$tmp/kb.db" "$events"
-"$relnet" --quiet render --kb "$tmp/kb.db" -o "$tmp/kb.svg"
-labels "$tmp/kb.svg" | diff "$tmp/labels" - || fail "labels from the knowledge base differ"
+"$R" --quiet import --kb "$T/kb.db" "$events"
+"$R" --quiet render --kb "$T/kb.db" -o "$T/kb.svg"
+labels "$T/kb.svg" | diff "$T/labels" - || fail "labels from the knowledge base differ"
 
 # --- 4. selection: --top, --ego, --relation ----------------------------------
-"$relnet" render "$events" --top 3 -o "$tmp/top.svg" 2>"$tmp/err"
-[[ $(labels "$tmp/top.svg" | wc -l) -eq 3 ]] || fail "--top 3: $(labels "$tmp/top.svg")"
-grep -q '3 of 15 entities (top by PageRank)' "$tmp/top.svg" || fail "--top caption"
+"$R" render "$events" --top 3 -o "$T/top.svg" 2>"$T/err"
+[[ $(labels "$T/top.svg" | wc -l) -eq 3 ]] || fail "--top 3: $(labels "$T/top.svg")"
+grep -q '3 of 15 entities (top by PageRank)' "$T/top.svg" || fail "--top caption"
 
-"$relnet" --quiet render "$events" --ego 'five eyes' -o "$tmp/ego.svg"
-printf '%s\n' China 'Five Eyes' | diff - <(labels "$tmp/ego.svg") || fail "--ego five eyes"
-"$relnet" --quiet render "$events" --ego 'Five Eyes' --depth 2 -o "$tmp/ego2.svg"
-printf '%s\n' China 'Five Eyes' 'Quote "Q" Corp' 'United States' | diff - <(labels "$tmp/ego2.svg") ||
+"$R" --quiet render "$events" --ego 'five eyes' -o "$T/ego.svg"
+printf '%s\n' China 'Five Eyes' | diff - <(labels "$T/ego.svg") || fail "--ego five eyes"
+"$R" --quiet render "$events" --ego 'Five Eyes' --depth 2 -o "$T/ego2.svg"
+printf '%s\n' China 'Five Eyes' 'Quote "Q" Corp' 'United States' | diff - <(labels "$T/ego2.svg") ||
     fail "--ego --depth 2"
 
-"$relnet" --quiet render "$events" --relation bans -o "$tmp/bans.svg"
+"$R" --quiet render "$events" --relation bans -o "$T/bans.svg"
 printf '%s\n' '<script>alert(1)</script>' AT\&T China 'Five Eyes' India TikTok |
-    diff - <(labels "$tmp/bans.svg") || fail "--relation bans"
-grep -q 'all relations' "$tmp/bans.svg" && fail "--relation caption"
-grep -q 'relation bans' "$tmp/bans.svg" || fail "--relation caption"
+    diff - <(labels "$T/bans.svg") || fail "--relation bans"
+grep -q 'all relations' "$T/bans.svg" && fail "--relation caption"
+grep -q 'relation bans' "$T/bans.svg" || fail "--relation caption"
 
 # --- 5. failures: exit code, message, and no file (or the old one) ----------
 expect() { # expect CODE PATTERN CMD...: exit code and stderr message
     local code=$1 pattern=$2 rc=0
     shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    [[ $rc -eq $code ]] || fail "exit $rc, not $code: $* ($(cat "$tmp/err"))"
-    grep -q -- "$pattern" "$tmp/err" || fail "message for $*: $(cat "$tmp/err")"
+    "$@" >"$T/out" 2>"$T/err" || rc=$?
+    [[ $rc -eq $code ]] || fail "exit $rc, not $code: $* ($(cat "$T/err"))"
+    grep -q -- "$pattern" "$T/err" || fail "message for $*: $(cat "$T/err")"
 }
-echo old >"$tmp/keep.svg"
-expect 1 "no entity named 'Chna'; did you mean 'China'?" "$relnet" render "$events" --ego Chna -o "$tmp/keep.svg"
-expect 2 "unknown engine 'warp'" "$relnet" render "$events" --engine warp -o "$tmp/keep.svg"
-expect 2 "unknown format 'gif'" "$relnet" render "$events" -T gif -o "$tmp/keep.svg"
-expect 2 "cannot tell the format of" "$relnet" render "$events" -o "$tmp/graph.txt"
-expect 2 "does not match" "$relnet" render "$events" -T png -o "$tmp/keep.svg"
-expect 2 "only writes dot" "$relnet" render "$events" --engine none -o "$tmp/keep.svg"
-expect 2 "needs a whole number" "$relnet" render "$events" --top many -o "$tmp/keep.svg"
-expect 3 "cannot write $tmp/no/such/dir/g.svg" "$relnet" render "$events" -o "$tmp/no/such/dir/g.svg"
-[[ $(cat "$tmp/keep.svg") == old ]] || fail "a failed render changed the existing file"
-[[ ! -e $tmp/graph.txt && ! -e $tmp/no ]] || fail "a failed render left a file"
+echo old >"$T/keep.svg"
+expect 1 "no entity named 'Chna'; did you mean 'China'?" "$R" render "$events" --ego Chna -o "$T/keep.svg"
+expect 2 "unknown engine 'warp'" "$R" render "$events" --engine warp -o "$T/keep.svg"
+expect 2 "unknown format 'gif'" "$R" render "$events" -T gif -o "$T/keep.svg"
+expect 2 "cannot tell the format of" "$R" render "$events" -o "$T/graph.txt"
+expect 2 "does not match" "$R" render "$events" -T png -o "$T/keep.svg"
+expect 2 "only writes dot" "$R" render "$events" --engine none -o "$T/keep.svg"
+expect 2 "needs a whole number" "$R" render "$events" --top many -o "$T/keep.svg"
+expect 3 "cannot write $T/no/such/dir/g.svg" "$R" render "$events" -o "$T/no/such/dir/g.svg"
+[[ $(cat "$T/keep.svg") == old ]] || fail "a failed render changed the existing file"
+[[ ! -e $T/graph.txt && ! -e $T/no ]] || fail "a failed render left a file"
 
 # Engine limits: 120 entities is beyond circo's limit (refused before any
 # layout) and beyond auto's dot share (drawn with sfdp, and said so).
 awk 'BEGIN { srand(5); print "source,relation,target"
              for (i = 0; i < 360; i++) { a = i < 119 ? i : int(rand() * 120); b = i < 119 ? i + 1 : int(rand() * 120)
-                                         if (a == b) b = (b + 1) % 120; printf "E%d,accuses,E%d\n", a, b } }' >"$tmp/big.csv"
-expect 2 "circo cannot lay out 120 entities" "$relnet" render "$tmp/big.csv" --top 0 --engine circo -o "$tmp/big.svg"
-[[ ! -e $tmp/big.svg ]] || fail "refused layout left a file"
-"$relnet" render "$tmp/big.csv" --top 0 -o "$tmp/big.svg" 2>"$tmp/err"
-grep -q 'drawn with sfdp' "$tmp/err" || fail "auto fallback not said: $(cat "$tmp/err")"
-grep -q 'layout sfdp' "$tmp/err" || fail "auto did not use sfdp"
-well_formed "$tmp/big.svg"
-[[ $(labels "$tmp/big.svg" | wc -l) -eq 120 ]] || fail "--top 0 did not keep every entity"
-ls "$tmp" | grep -q 'tmp-' && fail "temporary file left behind: $(ls "$tmp")"
+                                         if (a == b) b = (b + 1) % 120; printf "E%d,accuses,E%d\n", a, b } }' >"$T/big.csv"
+expect 2 "circo cannot lay out 120 entities" "$R" render "$T/big.csv" --top 0 --engine circo -o "$T/big.svg"
+[[ ! -e $T/big.svg ]] || fail "refused layout left a file"
+"$R" render "$T/big.csv" --top 0 -o "$T/big.svg" 2>"$T/err"
+grep -q 'drawn with sfdp' "$T/err" || fail "auto fallback not said: $(cat "$T/err")"
+grep -q 'layout sfdp' "$T/err" || fail "auto did not use sfdp"
+well_formed "$T/big.svg"
+[[ $(labels "$T/big.svg" | wc -l) -eq 120 ]] || fail "--top 0 did not keep every entity"
+ls "$T" | grep -q 'tmp-' && fail "temporary file left behind: $(ls "$T")"
 
 # help
-"$relnet" render --help | grep -q '^usage: relnet render' || fail "--help"
+"$R" render --help | grep -q '^usage: relnet render' || fail "--help"
 echo "render.sh: ok"

@@ -8,82 +8,76 @@
 #   China<->United States (3 and 1) and Huawei<->United Kingdom (1 and 1);
 #   8 distinct relations between two different actors, 4 returned: 0.5.
 #   bans adds Huawei<->United States.
-set -euo pipefail
 
-relnet=${RELNET_BIN:?set RELNET_BIN to the relnet binary}
+source "$(dirname "$0")/lib/common.sh"
 data=${RELNET_TEST_DATA:?set RELNET_TEST_DATA}/analysis
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
 
-kb=$tmp/kb.db
-"$relnet" --quiet import --kb "$kb" "$data/disputes.csv"
+kb=$T/kb.db
+"$R" --quiet import --kb "$kb" "$data/disputes.csv"
 
 # --- CSV tables from the knowledge base --------------------------------------
-"$relnet" stats --kb "$kb" --format csv --table totals >"$tmp/totals.csv"
-diff -u - "$tmp/totals.csv" <<'X' || fail "totals"
+"$R" stats --kb "$kb" --format csv --table totals >"$T/totals.csv"
+diff -u - "$T/totals.csv" <<'X' || fail "totals"
 relation,reports,relations,events,sources,targets
 accuses,11,9,10,7,5
 X
 
-"$relnet" stats --kb "$kb" --format csv >"$tmp/actors.csv"
-head -3 "$tmp/actors.csv" | diff -u - <(cat <<'X'
+"$R" stats --kb "$kb" --format csv >"$T/actors.csv"
+head -3 "$T/actors.csv" | diff -u - <(cat <<'X'
 actor,type,made,received,made_relations,received_relations,targets,sources
 China,country,4,3,2,3,2,3
 United States,country,2,3,2,1,2,1
 X
 ) || fail "actors"
 
-"$relnet" stats --kb "$kb" --format csv --count events >"$tmp/events.csv"
-head -2 "$tmp/events.csv" | diff -u - <(cat <<'X'
+"$R" stats --kb "$kb" --format csv --count events >"$T/events.csv"
+head -2 "$T/events.csv" | diff -u - <(cat <<'X'
 actor,type,made,received,made_events,received_events,targets,sources
 China,country,4,3,3,3,2,3
 X
 ) || fail "actors with --count events"
 
-"$relnet" stats --kb "$kb" --format csv --table mutual --relation all >"$tmp/mutual.csv"
-diff -u - "$tmp/mutual.csv" <<'X' || fail "mutual pairs"
+"$R" stats --kb "$kb" --format csv --table mutual --relation all >"$T/mutual.csv"
+diff -u - "$T/mutual.csv" <<'X' || fail "mutual pairs"
 a,relation,b,a_to_b,b_to_a,a_to_b_events,b_to_a_events
 China,accuses,United States,3,1,2,1
 Huawei,accuses,United Kingdom,1,1,1,1
 Huawei,bans,United States,1,1,1,1
 X
 
-"$relnet" stats --kb "$kb" --format csv --table relations --top 1 >"$tmp/top.csv"
-diff -u - "$tmp/top.csv" <<'X' || fail "top relation"
+"$R" stats --kb "$kb" --format csv --table relations --top 1 >"$T/top.csv"
+diff -u - "$T/top.csv" <<'X' || fail "top relation"
 source,relation,target,reports,events
 China,accuses,United States,3,2
 X
 
 # By affiliation, the spokesman's accusation of Australia is China's, and
 # Australia's accusation of China makes a third mutual pair.
-"$relnet" stats --kb "$kb" --format csv --table mutual --by affiliation >"$tmp/aff.csv"
-grep -qx 'Australia,accuses,China,1,1,1,1' "$tmp/aff.csv" || fail "by affiliation: $(cat "$tmp/aff.csv")"
+"$R" stats --kb "$kb" --format csv --table mutual --by affiliation >"$T/aff.csv"
+grep -qx 'Australia,accuses,China,1,1,1,1' "$T/aff.csv" || fail "by affiliation: $(cat "$T/aff.csv")"
 
 # Matrix: long rows, every cell of the top 3 actors.
-"$relnet" stats --kb "$kb" --format csv --matrix --top 3 >"$tmp/matrix.csv"
-[[ $(wc -l <"$tmp/matrix.csv") -eq 10 ]] || fail "matrix rows: $(cat "$tmp/matrix.csv")"
-grep -qx 'China,United States,3' "$tmp/matrix.csv" || fail "matrix cell"
+"$R" stats --kb "$kb" --format csv --matrix --top 3 >"$T/matrix.csv"
+[[ $(wc -l <"$T/matrix.csv") -eq 10 ]] || fail "matrix rows: $(cat "$T/matrix.csv")"
+grep -qx 'China,United States,3' "$T/matrix.csv" || fail "matrix cell"
 
 # --- the same numbers straight from the CSV file (no knowledge base) ----------
-"$relnet" stats "$data/disputes.csv" --format csv --table totals | diff -u "$tmp/totals.csv" - ||
+"$R" stats "$data/disputes.csv" --format csv --table totals | diff -u "$T/totals.csv" - ||
     fail "CSV input differs from the knowledge base"
 
 # --- table output: aligned, hostile name on one line --------------------------
-"$relnet" stats --kb "$kb" --matrix >"$tmp/table.txt"
-grep -q 'mutual pairs (tit-for-tat): 2; reciprocity 0.500' "$tmp/table.txt" || fail "reciprocity line"
-grep -qF 'Say "no", <&> \ back\nslash' "$tmp/table.txt" || fail "hostile name in table"
+"$R" stats --kb "$kb" --matrix >"$T/table.txt"
+grep -q 'mutual pairs (tit-for-tat): 2; reciprocity 0.500' "$T/table.txt" || fail "reciprocity line"
+grep -qF 'Say "no", <&> \ back\nslash' "$T/table.txt" || fail "hostile name in table"
 # every line of the top sources table has the same width up to its last column
-awk '/^top sources/{f=1;next} f&&/^$/{exit} f' "$tmp/table.txt" >"$tmp/block.txt"
+awk '/^top sources/{f=1;next} f&&/^$/{exit} f' "$T/table.txt" >"$T/block.txt"
 [[ $(awk '{print index($0, "country") + index($0, "company") + index($0, "group") + index($0, "person")}' \
-    "$tmp/block.txt" | tail -n +3 | sort -u | wc -l) -eq 1 ]] || fail "type column not aligned: $(cat "$tmp/block.txt")"
+    "$T/block.txt" | tail -n +3 | sort -u | wc -l) -eq 1 ]] || fail "type column not aligned: $(cat "$T/block.txt")"
 
 # --- hostile names survive CSV and JSON ---------------------------------------
-"$relnet" stats --kb "$kb" --format json --matrix >"$tmp/out.json"
-$py -m json.tool "$tmp/out.json" >/dev/null || fail "invalid JSON"
-$py - "$tmp/actors.csv" "$tmp/out.json" <<'X' || fail "hostile name lost"
+"$R" stats --kb "$kb" --format json --matrix >"$T/out.json"
+$py -m json.tool "$T/out.json" >/dev/null || fail "invalid JSON"
+$py - "$T/actors.csv" "$T/out.json" <<'X' || fail "hostile name lost"
 import csv, json, sys
 want = 'Say "no", <&> \\ back\nslash'
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
@@ -99,13 +93,13 @@ assert len(doc["matrix"]) == 49, len(doc["matrix"])  # 7 actors, every cell
 X
 
 # --- usage and errors ----------------------------------------------------------
-"$relnet" stats --help >"$tmp/help.txt"
-grep -q 'usage: relnet stats' "$tmp/help.txt" || fail "--help"
+"$R" stats --help >"$T/help.txt"
+grep -q 'usage: relnet stats' "$T/help.txt" || fail "--help"
 set +e
-"$relnet" stats --kb "$kb" --count weekly >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bad --count not exit 2"
-"$relnet" stats --kb "$kb" --bogus >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bad option not exit 2"
-"$relnet" stats --kb "$tmp/missing.db" >/dev/null 2>"$tmp/err"; rc=$?
+"$R" stats --kb "$kb" --count weekly >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bad --count not exit 2"
+"$R" stats --kb "$kb" --bogus >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bad option not exit 2"
+"$R" stats --kb "$T/missing.db" >/dev/null 2>"$T/err"; rc=$?
 set -e
 [[ $rc -ne 0 && $rc -ne 2 ]] || fail "missing knowledge base: exit $rc"
-grep -q 'missing.db' "$tmp/err" || fail "missing knowledge base not named: $(cat "$tmp/err")"
+grep -q 'missing.db' "$T/err" || fail "missing knowledge base not named: $(cat "$T/err")"
 echo "stats: ok"
