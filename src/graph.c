@@ -203,20 +203,8 @@ static const char *xml_safe(const char *s, struct rn_buf *buf)
     if (clean)
         return s;
     rn_buf_reset(buf);
-    size_t i = 0;
-    while (i < n) {
-        int32_t cp;
-        int len = rn_utf8_decode(s + i, n - i, &cp);
-        if (len < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')) {
-            if (rn_utf8_encode(buf, 0xFFFD) != RN_OK)
-                return NULL;
-            i += len < 0 ? 1 : (size_t)len;
-        } else {
-            if (rn_buf_add(buf, s + i, (size_t)len) != RN_OK)
-                return NULL;
-            i += (size_t)len;
-        }
-    }
+    if (rn_utf8_repair(s, n, RN_REPAIR_CONTROLS, buf) != RN_OK)
+        return NULL;
     return rn_buf_str(buf);
 }
 

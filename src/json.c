@@ -30,19 +30,7 @@ struct rn_json *rn_json_string(const char *s)
         return R(json_stringn(s, n));
     /* jansson refuses invalid UTF-8: replace bad bytes with U+FFFD */
     struct rn_buf b = RN_BUF_INIT;
-    size_t i = 0;
-    while (i < n) {
-        int32_t cp;
-        int len = rn_utf8_decode(s + i, n - i, &cp);
-        if (len < 0) {
-            rn_utf8_encode(&b, 0xFFFD);
-            i++;
-        } else {
-            rn_buf_add(&b, s + i, (size_t)len);
-            i += (size_t)len;
-        }
-    }
-    json_t *v = json_stringn(rn_buf_str(&b), b.len);
+    json_t *v = rn_utf8_repair(s, n, 0, &b) == RN_OK ? json_stringn(rn_buf_str(&b), b.len) : NULL;
     rn_buf_release(&b);
     return R(v);
 }

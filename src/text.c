@@ -41,6 +41,27 @@ int rn_utf8_check(const char *s, size_t n, size_t *bad_offset)
     return RN_OK;
 }
 
+int rn_utf8_repair(const char *s, size_t n, unsigned flags, struct rn_buf *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        int len = rn_utf8_decode(s + i, n - i, &cp);
+        int control = (flags & RN_REPAIR_CONTROLS) && len == 1 && cp < 0x20 && cp != '\t' &&
+                      cp != '\n' && cp != '\r';
+        if (len < 0 || control) {
+            if (!(flags & RN_REPAIR_DROP) && rn_utf8_encode(out, 0xFFFD) != RN_OK)
+                return RN_ENOMEM;
+            i += len < 0 ? 1 : (size_t)len;
+            continue;
+        }
+        if (rn_buf_add(out, s + i, (size_t)len) != RN_OK)
+            return RN_ENOMEM;
+        i += (size_t)len;
+    }
+    return RN_OK;
+}
+
 int rn_utf8_encode(struct rn_buf *out, int32_t cp)
 {
     utf8proc_uint8_t tmp[4];
@@ -231,19 +252,9 @@ int rn_text_casefold(const char *s, size_t n, struct rn_buf *out)
         return RN_ENOMEM;
     /* Drop invalid bytes first: utf8proc_map rejects the whole string. */
     struct rn_buf clean = RN_BUF_INIT;
-    size_t i = 0;
-    while (i < n) {
-        int32_t cp;
-        int len = rn_utf8_decode(s + i, n - i, &cp);
-        if (len < 0) {
-            i++;
-            continue;
-        }
-        if (rn_buf_add(&clean, s + i, (size_t)len) != RN_OK) {
-            rn_buf_release(&clean);
-            return RN_ENOMEM;
-        }
-        i += (size_t)len;
+    if (rn_utf8_repair(s, n, RN_REPAIR_DROP, &clean) != RN_OK) {
+        rn_buf_release(&clean);
+        return RN_ENOMEM;
     }
     if (clean.len == 0) {
         rn_buf_release(&clean);

@@ -131,6 +131,22 @@ static void test_enum_names_round_trip(void **state)
     assert_int_equal(rn_relation_normalize("a\nb", rel, sizeof rel), RN_EINPUT);
 }
 
+static void test_utf8_repair(void **state)
+{
+    (void)state;
+    struct rn_buf b = RN_BUF_INIT;
+    const char bad[] = "a\xFF" "b\x01" "c\tx\xC3\xA9";
+    assert_int_equal(rn_utf8_repair(bad, sizeof bad - 1, 0, &b), RN_OK);
+    assert_string_equal(rn_buf_str(&b), "a\xEF\xBF\xBD" "b\x01" "c\tx\xC3\xA9");
+    rn_buf_reset(&b);
+    assert_int_equal(rn_utf8_repair(bad, sizeof bad - 1, RN_REPAIR_CONTROLS, &b), RN_OK);
+    assert_string_equal(rn_buf_str(&b), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\tx\xC3\xA9");
+    rn_buf_reset(&b);
+    assert_int_equal(rn_utf8_repair(bad, sizeof bad - 1, RN_REPAIR_DROP, &b), RN_OK);
+    assert_string_equal(rn_buf_str(&b), "ab\x01" "c\tx\xC3\xA9");
+    rn_buf_release(&b);
+}
+
 static void test_distance(void **state)
 {
     (void)state;
@@ -147,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_strtab_interns_and_survives_growth),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_enum_names_round_trip),
+        cmocka_unit_test(test_utf8_repair),
         cmocka_unit_test(test_distance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

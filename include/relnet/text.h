@@ -19,6 +19,14 @@ int rn_utf8_check(const char *s, size_t n, size_t *bad_offset);
  * U+FFFD and the caller should skip one byte). n must be > 0. */
 int rn_utf8_decode(const char *s, size_t n, int32_t *cp);
 
+/* Append s[0..n) to out as valid UTF-8: each invalid byte becomes U+FFFD,
+ * or is dropped with RN_REPAIR_DROP; with RN_REPAIR_CONTROLS the C0
+ * controls XML 1.0 cannot carry (all but tab, newline, carriage return)
+ * become U+FFFD too. RN_OK or RN_ENOMEM. */
+#define RN_REPAIR_DROP 1u
+#define RN_REPAIR_CONTROLS 2u
+int rn_utf8_repair(const char *s, size_t n, unsigned flags, struct rn_buf *out);
+
 /* Append the UTF-8 encoding of cp to out. */
 int rn_utf8_encode(struct rn_buf *out, int32_t cp);
 
