@@ -101,6 +101,29 @@ static int step(int (*run)(int, char **), const char *name, const char *kb, cons
     return code;
 }
 
+/* The analysis: the same commands a user would run on the knowledge base,
+   each writing one file. A step that needs a relation is skipped when the
+   knowledge base has none of it: an empty diagram helps nobody. */
+struct build_step {
+    int (*run)(int, char **);
+    const char *name, *file;
+    int to_stdout, append;
+    const char *needs; /* relation the step draws, or NULL */
+    const char *a[4];  /* extra arguments */
+};
+
+static const struct build_step steps[] = {
+    { cmd_stats, "stats", "stats.txt", 1, 0, NULL, { "--relation", "all", NULL, NULL } },
+    { cmd_stats, "stats", "stats.txt", 1, 1, NULL, { "--matrix", NULL, NULL, NULL } },
+    { cmd_centrality, "centrality", "centrality.csv", 1, 0, NULL,
+      { "--measure", "all", "--format", "csv" } },
+    { cmd_render, "render", "graph.svg", 0, 0, NULL, { NULL, NULL, NULL, NULL } },
+    { cmd_render, "render", "graph.png", 0, 0, NULL, { NULL, NULL, NULL, NULL } },
+    { cmd_render, "render", "accuses.svg", 0, 0, RN_REL_ACCUSES,
+      { "--relation", RN_REL_ACCUSES, NULL, NULL } },
+};
+#define NSTEPS (sizeof steps / sizeof steps[0])
+
 int cmd_build(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -192,9 +215,12 @@ int cmd_build(int argc, char **argv)
         code = RN_EXIT_INPUT;
     struct rn_store_counts counts;
     int counted = rn_store_counts(kb, &counts, &err);
-    long accusations = counted == RN_OK ? rn_store_count_relation(kb, RN_REL_ACCUSES, &err) : 0;
-    if (accusations < 0)
-        counted = (int)accusations;
+    long needed[NSTEPS];
+    for (size_t i = 0; i < NSTEPS && counted == RN_OK; i++) {
+        needed[i] = steps[i].needs ? rn_store_count_relation(kb, steps[i].needs, &err) : 1;
+        if (needed[i] < 0)
+            counted = (int)needed[i];
+    }
     rn_store_close(kb);
     if (code == RN_EXIT_FAIL)
         goto out;
@@ -212,30 +238,14 @@ int cmd_build(int argc, char **argv)
                         "lists\n",
                 kb_path, counts.relations, counts.entities, counts.articles, counts.imports);
 
-    /* The analysis: the same commands a user would run on the knowledge base. */
     char path[4096];
     int worst = RN_EXIT_OK;
-    struct {
-        int (*run)(int, char **);
-        const char *name, *file;
-        int to_stdout, append;
-        const char *a[4];
-    } steps[] = {
-        { cmd_stats, "stats", "stats.txt", 1, 0, { "--relation", "all", NULL, NULL } },
-        { cmd_stats, "stats", "stats.txt", 1, 1, { "--matrix", NULL, NULL, NULL } },
-        { cmd_centrality, "centrality", "centrality.csv", 1, 0,
-          { "--measure", "all", "--format", "csv" } },
-        { cmd_render, "render", "graph.svg", 0, 0, { NULL, NULL, NULL, NULL } },
-        { cmd_render, "render", "graph.png", 0, 0, { NULL, NULL, NULL, NULL } },
-        { cmd_render, "render", "accuses.svg", 0, 0, { "--relation", "accuses", NULL, NULL } },
-    };
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+    for (size_t i = 0; i < NSTEPS; i++) {
         snprintf(path, sizeof path, "%s/%s", outdir, steps[i].file);
-        if (steps[i].a[1] && strcmp(steps[i].a[1], RN_REL_ACCUSES) == 0 && accusations == 0) {
-            /* An empty diagram helps nobody; an old one would mislead. */
-            unlink(path);
+        if (needed[i] == 0) {
+            unlink(path); /* an old one would mislead */
             if (!cli_globals.quiet)
-                fprintf(stderr, "  no accusations: %s not drawn\n", path);
+                fprintf(stderr, "  no '%s' relations: %s not drawn\n", steps[i].needs, path);
             continue;
         }
         if (steps[i].append) {

@@ -43,7 +43,7 @@ has out.txt "Kenya,country,,Uganda,country,,accuses"
 has out.txt "Tanzania,country,,Kenya,country,,signs"
 run 0 "$R" build extra.csv -o again
 # Without accusations there is no accuses.svg (and no stale one).
-has err.txt "no accusations"
+has err.txt "no 'accuses' relations"
 [ ! -e again/accuses.svg ] || fail "accuses.svg drawn without accusations"
 run 0 "$R" --kb again/relnet.db export --format csv
 ! grep -q "Uganda" out.txt || fail "build reused the old knowledge base"
