@@ -102,22 +102,25 @@ int rn_filter_set_polarity(struct rn_filter *f, const char *list, struct rn_err 
     return rc;
 }
 
-static int set_date(char out[11], const char *date, const char *what, struct rn_err *err)
+static int set_date(char out[11], unsigned long *num, const char *date, const char *what,
+                    struct rn_err *err)
 {
     if (rn_date_normalize(date, out) != RN_OK)
         return rn_fail(err, RN_EUSAGE, "%s: '%s' is not a date (expected YYYY-MM-DD)", what,
                        date);
+    *num = strtoul(out, NULL, 10) * 10000 + strtoul(out + 5, NULL, 10) * 100 +
+           strtoul(out + 8, NULL, 10);
     return RN_OK;
 }
 
 int rn_filter_set_since(struct rn_filter *f, const char *date, struct rn_err *err)
 {
-    return set_date(f->since, date, "--since", err);
+    return set_date(f->since, &f->since_num, date, "--since", err);
 }
 
 int rn_filter_set_until(struct rn_filter *f, const char *date, struct rn_err *err)
 {
-    return set_date(f->until, date, "--until", err);
+    return set_date(f->until, &f->until_num, date, "--until", err);
 }
 
 int rn_filter_has_relation(const struct rn_filter *f, const char *relation)
@@ -130,19 +133,21 @@ int rn_filter_has_relation(const struct rn_filter *f, const char *relation)
     return 0;
 }
 
-int rn_filter_match(const struct rn_filter *f, const char *relation, const char *date,
+int rn_filter_match(const struct rn_filter *f, const char *relation, unsigned long date,
                     enum rn_polarity pol)
 {
+    if (!f)
+        return 1;
     if (!(f->polarity_mask & (1u << pol)))
         return 0;
     if (!rn_filter_has_relation(f, relation))
         return 0;
-    if (f->since[0] || f->until[0]) {
-        if (!date || !date[0])
+    if (f->since_num || f->until_num) {
+        if (!date)
             return 0;
-        if (f->since[0] && strcmp(date, f->since) < 0)
+        if (f->since_num && date < f->since_num)
             return 0;
-        if (f->until[0] && strcmp(date, f->until) > 0)
+        if (f->until_num && date > f->until_num)
             return 0;
     }
     return 1;

@@ -407,30 +407,10 @@ static int grow_records(struct rn_relset *set)
     return RN_OK;
 }
 
-static int date_passes(const struct rn_filter *f, uint32_t date)
-{
-    if (!f->since[0] && !f->until[0])
-        return 1;
-    if (!date)
-        return 0;
-    if (f->since[0] && date < rn_relset_date_num(f->since))
-        return 0;
-    if (f->until[0] && date > rn_relset_date_num(f->until))
-        return 0;
-    return 1;
-}
-
-int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, struct rn_err *err)
+/* Append a record whose indexes are valid and which passed the filter. */
+static int append_edge(struct rn_relset *set, const struct rn_relset_edge *e, struct rn_err *err)
 {
     struct rn_relset_private *p = set->priv;
-    const struct rn_filter *f = p->opt.filter;
-    if (e->src >= set->n_entities || e->dst >= set->n_entities || e->rel >= set->n_relations)
-        return rn_fail(err, RN_EINTERNAL, "relset: record refers to an unknown index");
-    if (f && (!(f->polarity_mask & (1u << e->pol)) ||
-              !rn_filter_has_relation(f, set->relation_name[e->rel]) || !date_passes(f, e->date))) {
-        p->filtered++;
-        return RN_OK;
-    }
     if (set->n_records == p->record_cap && grow_records(set) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     size_t i = set->n_records;
@@ -455,6 +435,17 @@ int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, st
     return RN_OK;
 }
 
+int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, struct rn_err *err)
+{
+    if (e->src >= set->n_entities || e->dst >= set->n_entities || e->rel >= set->n_relations)
+        return rn_fail(err, RN_EINTERNAL, "relset: record refers to an unknown index");
+    if (!rn_filter_match(set->priv->opt.filter, set->relation_name[e->rel], e->date, e->pol)) {
+        set->priv->filtered++;
+        return RN_OK;
+    }
+    return append_edge(set, e, err);
+}
+
 int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_err *err)
 {
     struct rn_relset_private *p = set->priv;
@@ -465,9 +456,7 @@ int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_
     uint32_t date = rec->date ? rn_relset_date_num(rec->date) : 0;
     /* Check the filter before creating entities, so filtered records leave
        no trace. */
-    const struct rn_filter *f = p->opt.filter;
-    if (f && (!(f->polarity_mask & (1u << rec->polarity)) || !rn_filter_has_relation(f, relname) ||
-              !date_passes(f, date))) {
+    if (!rn_filter_match(p->opt.filter, relname, date, rec->polarity)) {
         p->filtered++;
         return RN_OK;
     }
@@ -501,7 +490,7 @@ int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_
         return rn_fail(err, RN_EINPUT, "a name has no letters or digits");
     if (rc != RN_OK)
         return rn_fail(err, rc, "out of memory");
-    return rn_relset_add_edge(set, &e, err);
+    return append_edge(set, &e, err); /* the filter passed above */
 }
 
 static int sink_add(void *ctx, const struct rn_record *rec, struct rn_err *err)

@@ -91,12 +91,55 @@ static void test_filter_drops_before_entities_exist(void **state)
     rn_filter_release(&f);
 }
 
+static void test_date_and_polarity_filter(void **state)
+{
+    (void)state;
+    struct rn_filter f;
+    rn_filter_init(&f);
+    assert_int_equal(rn_filter_set_since(&f, "2020-06-01", NULL), RN_OK);
+    assert_int_equal(rn_filter_set_until(&f, "2020/12/31", NULL), RN_OK);
+    assert_true(rn_filter_match(&f, "bans", 20200601, RN_POL_ASSERTED));
+    assert_true(rn_filter_match(&f, "bans", 20201231, RN_POL_ASSERTED));
+    assert_false(rn_filter_match(&f, "bans", 20200531, RN_POL_ASSERTED));
+    assert_false(rn_filter_match(&f, "bans", 20210101, RN_POL_ASSERTED));
+    assert_false(rn_filter_match(&f, "bans", 0, RN_POL_ASSERTED)); /* undated */
+    assert_false(rn_filter_match(&f, "bans", 20200701, RN_POL_HEDGED));
+    assert_true(rn_filter_match(NULL, "bans", 0, RN_POL_NEGATED));
+
+    struct rn_relset_options opt = { .filter = &f };
+    struct rn_relset *set = rn_relset_new(&opt);
+    const char *dates[] = { "2020-05-01", "2020-07-01", NULL, "2021-02-01" };
+    for (int i = 0; i < 4; i++) {
+        struct rn_record r;
+        rn_record_init(&r);
+        r.source = "India";
+        r.relation = "bans";
+        r.target = "TikTok";
+        r.date = dates[i];
+        assert_int_equal(rn_relset_add(set, &r, NULL), RN_OK);
+    }
+    assert_int_equal(set->n_records, 1);
+    assert_int_equal(set->date[0], 20200701);
+    assert_int_equal(rn_relset_filtered(set), 3);
+    /* The index path applies the same filter. */
+    struct rn_relset_edge e = { .src = set->src[0], .dst = set->dst[0], .rel = set->rel[0],
+                                .weight = 1, .date = 20190101 };
+    assert_int_equal(rn_relset_add_edge(set, &e, NULL), RN_OK);
+    assert_int_equal(set->n_records, 1);
+    e.date = 20200801;
+    assert_int_equal(rn_relset_add_edge(set, &e, NULL), RN_OK);
+    assert_int_equal(set->n_records, 2);
+    rn_relset_free(set);
+    rn_filter_release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collapse_counts_and_weights),
         cmocka_unit_test(test_empty_set),
         cmocka_unit_test(test_filter_drops_before_entities_exist),
+        cmocka_unit_test(test_date_and_polarity_filter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@ struct rn_filter {
     int n_relations;
     char since[11]; /* YYYY-MM-DD or "": records dated before are dropped */
     char until[11]; /* YYYY-MM-DD or "": records dated after are dropped */
+    unsigned long since_num, until_num; /* the same as YYYYMMDD numbers, 0 if unset */
     /* bit (1 << polarity) set = kept; default asserted only */
     unsigned polarity_mask;
     long min_count; /* pairs reported fewer times are dropped; default 1 */
@@ -37,9 +38,10 @@ int rn_filter_set_since(struct rn_filter *f, const char *date, struct rn_err *er
 int rn_filter_set_until(struct rn_filter *f, const char *date, struct rn_err *err);
 
 /* Does one record pass (relation, dates, polarity)? relation must already be
- * normalised; date may be NULL. Undated records fail a date bound: a
- * relation with no date cannot be placed inside a period. */
-int rn_filter_match(const struct rn_filter *f, const char *relation, const char *date,
+ * normalised; date is YYYYMMDD as a number, 0 when undated. Undated records
+ * fail a date bound: a relation with no date cannot be placed inside a
+ * period. f may be NULL (everything passes). */
+int rn_filter_match(const struct rn_filter *f, const char *relation, unsigned long date,
                     enum rn_polarity pol);
 
 /* Is the relation name selected (ignoring dates and polarity)? */
