@@ -356,11 +356,6 @@ static const struct rn_boiler_rules *default_rules(void)
     return &builtin;
 }
 
-const char *rn_boiler_rules_builtin_tsv(void)
-{
-    return lexicon_boilerplate_tsv;
-}
-
 int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out, struct rn_err *err)
 {
     *out = NULL;

@@ -146,11 +146,6 @@ const struct rn_sentence_rules *rn_sentence_rules_default(void)
     return &builtin;
 }
 
-const char *rn_sentence_rules_builtin_tsv(void)
-{
-    return lexicon_abbreviations_tsv;
-}
-
 int rn_sentence_rules_load(const char *path, struct rn_sentence_rules **out,
                            struct rn_err *err)
 {

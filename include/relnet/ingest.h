@@ -104,10 +104,6 @@ int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out,
 /* NULL-safe. */
 void rn_boiler_rules_free(struct rn_boiler_rules *rules);
 
-/* The text of the built-in rules: data/lexicon/boilerplate.tsv as it was
- * when the library was built (the unit tests check they are the same). */
-const char *rn_boiler_rules_builtin_tsv(void);
-
 /* --- corpus-level boilerplate: lines repeated across files --------------------
  *
  * Site templates repeat the same lines ("MediaNama's mission is ...",

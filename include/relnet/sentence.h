@@ -73,10 +73,6 @@ const struct rn_sentence_rules *rn_sentence_rules_default(void);
 int rn_sentence_rules_load(const char *path, struct rn_sentence_rules **out,
                            struct rn_err *err);
 
-/* The text of the built-in rules: data/lexicon/abbreviations.tsv as it was
- * when the library was built (the unit tests check they are the same). */
-const char *rn_sentence_rules_builtin_tsv(void);
-
 /* NULL-safe; never pass rn_sentence_rules_default() (it is ignored). */
 void rn_sentence_rules_free(struct rn_sentence_rules *rules);
 
