@@ -893,10 +893,28 @@ static int is_bare_url(const char *s, size_t n, size_t words)
                           starts_nocase(s, n, "www."));
 }
 
-/* A teaser of another article: prose cut off with "..." or "…". */
+/* Sentence ends inside s[0..n): ". ", "! ", "? " followed by a capital
+ * or a digit. A teaser is a headline and at most one sentence; a longer run
+ * of sentences is an article (or an excerpt of one) that a feed cut short. */
+static size_t inner_sentence_ends(const unsigned char *s, size_t n)
+{
+    size_t ends = 0;
+    for (size_t i = 1; i + 2 < n; i++)
+        if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' &&
+            is_alnum(s[i - 1]) && ((s[i + 2] >= 'A' && s[i + 2] <= 'Z') || is_digit(s[i + 2])))
+            ends++;
+    return ends;
+}
+
+/* Longest line, in words, that can still be a teaser of another article. */
+enum { TEASER_MAX_WORDS = 50 };
+
+/* A teaser of another article: a short piece of prose cut off with "..."
+ * or "…". Never a long paragraph: prose cut short at the end of a page is
+ * the article itself. */
 static int is_teaser(const unsigned char *s, size_t n, size_t words)
 {
-    if (words < 6)
+    if (words < 6 || words > TEASER_MAX_WORDS)
         return 0;
     size_t e;
     if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
@@ -905,7 +923,7 @@ static int is_teaser(const unsigned char *s, size_t n, size_t words)
         e = n - 3;
     else
         return 0;
-    return e > 0 && (is_alnum(s[e - 1]) || s[e - 1] == ',');
+    return e > 0 && (is_alnum(s[e - 1]) || s[e - 1] == ',') && inner_sentence_ends(s, e) <= 1;
 }
 
 /* A date, maybe after a label such as "Published:", and nothing but a time
@@ -1382,7 +1400,10 @@ static int clean_text(const struct job *job, const char *text, size_t n, struct 
     for (size_t i = 0; i < ls.len; i++) {
         const struct line *l = &ls.items[i];
         if (l->drop != KEEP) {
-            a->boilerplate_lines += l->drop != DROP_META;
+            if (l->drop != DROP_META) {
+                a->boilerplate_lines++;
+                a->boilerplate_bytes += l->len + 1;
+            }
             continue;
         }
         if (!a->title && i < 12 && headline_like(text + l->start, l) &&
@@ -1725,6 +1746,7 @@ int rn_boiler_stats_apply(const struct rn_boiler_stats *st, struct rn_article *a
     a->len = text.len;
     a->text = rn_buf_detach(&text);
     a->boilerplate_lines += dropped;
+    a->boilerplate_bytes += repeated;
 out:
     free(ls.items);
     return rc;

@@ -133,6 +133,33 @@ static void test_headlines_and_captions_survive(void **state)
     rn_article_release(&a);
 }
 
+static void test_article_cut_short_is_kept(void **state)
+{
+    (void)state;
+    /* A feed excerpt: the whole article is one paragraph, cut off with "…"
+       in mid-sentence. Prose of many sentences is never a teaser. */
+    const char *text =
+        "URL: https://example.org/klow-ban\n\n"
+        "The Klow competition authority said on Tuesday that it had fined the grain trader "
+        "Varda Holdings for fixing prices across the northern provinces. The regulator said "
+        "the company had shared price lists with three rivals for six years. Varda said it "
+        "would appeal the decision in the capital's commercial court. The authority also "
+        "banned two of the firm's directors from serving on any board for five years. "
+        "Analysts said the fine was the largest in the country's history and that other "
+        "traders were likely to face similar scrutiny in the months ahead, as the regulator "
+        "widens its inquiry into \xE2\x80\xA6\n"
+        "\n"
+        "Read next: Why grain prices in Klow keep rising and what the minister plans to do\xE2\x80\xA6\n";
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("cut.txt", text, &a, &err), RN_OK);
+    assert_non_null(strstr(a.text, "banned two of the firm's directors"));
+    /* the one-line teaser after it still goes */
+    assert_null(strstr(a.text, "Read next"));
+    assert_int_equal(a.boilerplate_lines, 1);
+    rn_article_release(&a);
+}
+
 static void test_menu_runs(void **state)
 {
     (void)state;
@@ -705,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_text_metadata_and_boilerplate),
         cmocka_unit_test(test_keep_boilerplate_option),
         cmocka_unit_test(test_headlines_and_captions_survive),
+        cmocka_unit_test(test_article_cut_short_is_kept),
         cmocka_unit_test(test_menu_runs),
         cmocka_unit_test(test_spam_in_another_script),
         cmocka_unit_test(test_date_forms),

@@ -58,6 +58,7 @@ struct rn_article {
     size_t invalid_utf8;         /* number of invalid bytes replaced */
     size_t first_invalid_offset; /* byte offset in the RAW input of the first one */
     size_t boilerplate_lines;    /* lines dropped as boilerplate */
+    size_t boilerplate_bytes;    /* bytes of the lines of text dropped as boilerplate */
 };
 
 #define RN_ARTICLE_INIT { 0 }

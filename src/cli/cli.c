@@ -347,6 +347,19 @@ int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, co
     return code;
 }
 
+/* Boilerplate rules that remove most of a file may have removed the
+ * article itself: say so. */
+static void warn_mostly_boilerplate(const struct rn_article *a)
+{
+    enum { WARN_MIN_BYTES = 1000 };
+    if (cli_globals.quiet || a->boilerplate_bytes < WARN_MIN_BYTES ||
+        a->boilerplate_bytes <= a->len)
+        return;
+    cli_errorf("warning: %s: %zu of %zu bytes of text removed as boilerplate (%zu lines)",
+               a->path, a->boilerplate_bytes, a->boilerplate_bytes + a->len,
+               a->boilerplate_lines);
+}
+
 int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
                          int (*each)(void *ctx, struct rn_pipeline *p, const struct rn_article *a),
                          void *ctx)
@@ -382,10 +395,12 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
                 done += (uint64_t)st.st_size;
             cli_progress_update(&bar, done, total);
         }
-        if (rn_pipeline_read(p, files.items[i], &a, &err) != RN_OK)
+        if (rn_pipeline_read(p, files.items[i], &a, &err) != RN_OK) {
             one = cli_report(&err);
-        else
+        } else {
+            warn_mostly_boilerplate(&a);
             one = each(ctx, p, &a);
+        }
         rn_article_release(&a);
         if (one == RN_EXIT_FAIL) {
             code = one;

@@ -37,4 +37,12 @@ set +e
 "$R" extract --format xml "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
 "$R" extract 2>/dev/null; [ $? = 2 ] || exit 1
 set -e
+# boilerplate rules that remove most of a file say so (here: a page of menus
+# around one sentence)
+{ for i in $(seq 1 60); do printf 'Home | World | Sport | Weather | Culture %d\n' "$i"; done
+  printf 'Norway banned Huawei last year.\n'; } > "$T/menus.txt"
+run 0 "$R" extract "$T/menus.txt"
+has "$T/err.txt" "menus.txt: "
+has "$T/err.txt" "removed as boilerplate"
+has "$T/out.txt" $'\tNorway\t'
 echo ok
