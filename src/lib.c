@@ -2,6 +2,7 @@
 #include "relnet/lib.h"
 
 #include "relnet/analysis.h"
+#include "relnet/graph.h"
 #include "relnet/render.h"
 
 #include <stdlib.h>

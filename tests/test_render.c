@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "relnet/analysis.h"
+#include "relnet/graph.h"
 #include "relnet/lib.h"
 #include "relnet/relset.h"
 #include "relnet/render.h"

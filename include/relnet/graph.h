@@ -20,6 +20,10 @@
 
 #include <stdio.h>
 
+/* Seed of every randomised algorithm (layouts, sampled centrality,
+ * communities) unless the caller picks one: same input, same output. */
+#define RN_DEFAULT_SEED 42ul
+
 /* Install the returning error handler, silence warnings, set the C
  * attribute table (needed before any graph with attributes exists) and
  * seed igraph's default RNG. Safe to call more than once. RN_OK. */

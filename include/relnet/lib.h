@@ -9,9 +9,6 @@
 
 #include "relnet/error.h"
 
-/* Seed used for every randomised algorithm unless the caller picks one. */
-#define RN_DEFAULT_SEED 42ul
-
 /* Nothing needs undoing at exit: Graphviz's context lives as long as the
  * process (a second context after freeing the first crashes its pango
  * plugin in 2.42), and igraph holds no resources between calls. */

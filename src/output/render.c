@@ -12,7 +12,7 @@
 #include "relnet/render.h"
 
 #include "relnet/buf.h"
-#include "relnet/lib.h"
+#include "relnet/graph.h"
 #include "relnet/text.h"
 
 #include <errno.h>

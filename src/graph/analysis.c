@@ -4,7 +4,6 @@
 #include "relnet/analysis.h"
 
 #include "relnet/graph.h"
-#include "relnet/lib.h"
 
 #include <math.h>
 #include <stdio.h>

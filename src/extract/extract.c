@@ -7,7 +7,7 @@
  */
 #include "relnet/extract.h"
 
-#include "relnet/extract_int.h"
+#include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

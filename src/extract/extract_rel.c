@@ -1,4 +1,4 @@
-/* extract_rel.c - relation triggers and their arguments (see relnet/extract_int.h).
+/* extract_rel.c - relation triggers and their arguments (see internal.h).
  *
  * For each trigger the lexicon finds, the part of speech is read from the
  * context (after a determiner, a possessive or a name it is a noun), then
@@ -21,7 +21,7 @@
  * control ("ordered X to block": hedged), and for nouns the governing verb
  * ("stayed the ban": hedged; "lifted the ban": no relation).
  */
-#include "relnet/extract_int.h"
+#include "internal.h"
 
 #include <string.h>
 

@@ -4,7 +4,6 @@
 #include "relnet/graph.h"
 
 #include "relnet/buf.h"
-#include "relnet/lib.h"
 #include "relnet/text.h"
 
 #include <stdlib.h>

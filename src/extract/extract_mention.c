@@ -1,5 +1,5 @@
 /* extract_mention.c - find the actors, documents and counted sets a
- * sentence mentions (see relnet/extract_int.h).
+ * sentence mentions (see internal.h).
  *
  * Left to right, at each token the first rule that fits wins:
  *   1. a lexicon name (longest match), with the derived forms built on a
@@ -20,7 +20,7 @@
  *      it is followed by a verb) is an unknown actor, an organisation when
  *      it ends in an organisation noun, a document when it holds one.
  */
-#include "relnet/extract_int.h"
+#include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>

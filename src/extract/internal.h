@@ -1,4 +1,4 @@
-/* extract_int.h - what the extractor's three files share (not a public API).
+/* internal.h - what the extractor's three files share (not a public API).
  *
  *   extract.c          article driver, entity table, recency, records
  *   extract_mention.c  mentions: names, derived state forms, titles,
