@@ -22,9 +22,14 @@ static const struct cli_spec import_spec = {
             "  source (from, src, subject), target (to, dst, object),\n"
             "  relation (type, label, predicate), weight (value; count when there is no\n"
             "  weight column), count (with a weight column: the row stands for N reports),\n"
-            "  date, evidence (sentence, quote), polarity, confidence, article (url),\n"
-            "  title, source_type, target_type, source_affiliation, target_affiliation,\n"
-            "  sentence_no, offset, origin.\n",
+            "  date, evidence (sentence, quote), polarity, confidence, article, path,\n"
+            "  url (link), title, source_type, target_type, source_affiliation,\n"
+            "  target_affiliation, sentence_no, offset, origin. A row's article is its\n"
+            "  path, else its article, else its url ('relnet extract' writes all three).\n"
+            "\n"
+            "Tab-separated files are never quoted: a tab, line break or backslash in a\n"
+            "field is written \\t, \\n, \\r or \\\\ (PostgreSQL's text format), which is\n"
+            "what 'relnet extract --format tsv' writes.\n",
     .tail = "Bad rows (wrong number of fields, stray or unterminated quote, empty source\n"
             "or target, weight not a number, invalid UTF-8, bad date) are reported as\n"
             "FILE:LINE: reason and skipped; the summary counts them by reason and the\n"
