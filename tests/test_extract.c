@@ -163,6 +163,23 @@ static void test_blame_over_long_objects_and_among_groups(void **state)
                         "Peru[] signs Tallinn Pledge[] asserted|Chile[] signs Tallinn Pledge[] asserted|");
 }
 
+/* Lists after a plural head: "such as" ends the head's phrase, a group named
+   by nationality gives way to the members after a colon or dash, and three
+   or more names up to the sentence's end need no conjunction. */
+static void test_lists_after_heads(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru blocked messaging apps such as Quillmail and Brightwave."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("Peru blocked Chilean outlets: Quillmail, Brightwave and Zentara."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|"
+                        "Peru[] bans Zentara[] asserted|");
+    assert_string_equal(RUN("Peru blocked news outlets - Quillmail, Brightwave, Zentara."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|"
+                        "Peru[] bans Zentara[] asserted|");
+}
+
 static void test_lists_and_counted_sets(void **state)
 {
     (void)state;
@@ -958,6 +975,7 @@ int main(void)
         cmocka_unit_test(test_time_phrases_and_nouns_of_dealing),
         cmocka_unit_test(test_sanctions_lawsuits_and_bodies),
         cmocka_unit_test(test_blame_over_long_objects_and_among_groups),
+        cmocka_unit_test(test_lists_after_heads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -131,8 +131,8 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
         return 1;
     if (x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) || x_is_aux(x, i))
         return 1;
-    if (x_cue(x, i, RN_CUE_SPEECH) && i > first)
-        return 1;
+    if ((x_cue(x, i, RN_CUE_SPEECH) || x_cue(x, i, RN_CUE_INCLUDE)) && i > first)
+        return 1; /* "messaging apps such as A": the list opener ends the phrase */
     if (i > first && !(x->tok.items[i].flags & RN_TOK_HYPHEN) &&
         (ends_with(x, i, "ing") || ends_with(x, i, "ed")))
         return 1;
@@ -141,15 +141,20 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
 
 /* After a comma, is this a list member ("A, B and C"; "X, the US in
    particular,") rather than an aside ("Wiener, D-San Francisco,")? */
-static int list_goes_on(struct rn_extractor *x, size_t k)
+static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
 {
     while (k < x->tok.len) {
         uint32_t mi = mention_at(x, k);
         if (mi == XNONE)
             return 0;
         k = x->m[mi].b;
+        members++;
         struct rn_cue_match cm;
         if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
+            return 1;
+        /* "A, B, C." : three or more names and nothing else up to the
+           sentence's end is a list without a conjunction */
+        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
             return 1;
         if (!x_is_punct(x, k, ','))
             return 0;
@@ -474,14 +479,19 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             }
             break;
         }
-        /* "the four founders: A, B and C", "the partners — A and B" */
-        if (s->n == 0 && head_is_set && !include && j > i &&
+        /* "the four founders: A, B and C", "the partners — A and B",
+           "Chilean outlets: A, B and C" (a group named by nationality gives
+           way to its members) */
+        uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
+        int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
+        if ((s->n == 0 ? head_is_set : group_head) && !include && j > i &&
             (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))) {
             size_t k = j;
             if (x_is(x, k, "the"))
                 k++;
             if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR) {
                 include = 1;
+                s->n = 0;
                 i = k;
                 continue;
             }
@@ -491,7 +501,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             if (x_is(x, k, "the"))
                 k++;
             if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
-                (s->n > 0 || include || head_is_set) && list_goes_on(x, k)) {
+                (s->n > 0 || include || head_is_set) && list_goes_on(x, k, s->n)) {
                 if (s->n == 0)
                     include = 1; /* "two nationals, A and B," */
                 i = k;
