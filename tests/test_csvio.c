@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "relnet/buf.h"
 #include "relnet/csvio.h"
 #include "relnet/error.h"
 
@@ -183,6 +184,47 @@ static void test_writer_round_trip(void **state)
     assert_string_equal(out, "1:plain|with,comma|say \"hi\"|two\nlines| pad |\n");
 }
 
+/* relnet's TSV: what rn_tsv_add_field writes, a reader with .tsv reads back
+   byte for byte (quotes, tabs, line breaks, backslashes, spaces at the ends),
+   whether the tab delimiter is given or guessed. */
+static void test_tsv_round_trip(void **state)
+{
+    (void)state;
+    const char *fields[] = { "China said \"no\"", "a\tb", "two\nlines\r\n", "C:\\new\\t",
+                             " pad ", "", "\\", "'single' \"double" };
+    const size_t n = sizeof fields / sizeof fields[0];
+    struct rn_buf b = RN_BUF_INIT;
+    for (int row = 0; row < 2; row++) {
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                assert_int_equal(rn_buf_addc(&b, '\t'), RN_OK);
+            assert_int_equal(rn_tsv_add_field(&b, fields[i]), RN_OK);
+        }
+        assert_int_equal(rn_buf_addc(&b, '\n'), RN_OK);
+    }
+    write_file("t_rt.tsv", b.data, b.len);
+    rn_buf_release(&b);
+    const char delims[] = { 0, '\t' }; /* guessed, given */
+    for (size_t k = 0; k < sizeof delims; k++) {
+        struct rn_csv_options opt = { .delimiter = delims[k], .tsv = 1 };
+        struct rn_csv_reader *r;
+        struct rn_err err = RN_ERR_INIT;
+        assert_int_equal(rn_csv_open("t_rt.tsv", &opt, &r, &err), RN_OK);
+        for (int row = 0; row < 2; row++) {
+            struct rn_csv_row got;
+            assert_int_equal(rn_csv_next(r, &got, &err), 1);
+            assert_int_equal(got.nfields, n);
+            for (size_t i = 0; i < n; i++) {
+                assert_string_equal(got.fields[i], fields[i]);
+                assert_int_equal(got.lens[i], strlen(fields[i]));
+            }
+        }
+        struct rn_csv_row end;
+        assert_int_equal(rn_csv_next(r, &end, &err), 0);
+        rn_csv_close(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_content_hash_stable),
         cmocka_unit_test(test_writer_round_trip),
+        cmocka_unit_test(test_tsv_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,12 +16,16 @@ const char cmd_extract_usage[] =
     "standard input) and print the relations found in them, one record a line:\n"
     "  article, sentence_no, offset, source, source_type, source_affiliation,\n"
     "  relation, target, target_type, target_affiliation, polarity, confidence,\n"
-    "  evidence, date, url\n"
-    "offset is the byte offset of the evidence sentence in the cleaned article text.\n"
-    "Nothing is stored: the output is the same for the same input.\n"
+    "  evidence, date, url, title, path, origin\n"
+    "offset is the byte offset of the evidence sentence in the cleaned article text;\n"
+    "path is the file as given. 'relnet import' reads the output back into the\n"
+    "records 'relnet add' would store for the same files. Nothing is stored: the\n"
+    "output is the same for the same input.\n"
     "\n"
     "options:\n"
-    "  -f, --format FMT      tsv (default; tab-separated, never quoted), csv, jsonl\n"
+    "  -f, --format FMT      tsv (default; tab-separated, never quoted: a tab, line\n"
+    "                        break or backslash in a field is written \\t, \\n, \\r,\n"
+    "                        \\\\ as in PostgreSQL's text format), csv, jsonl\n"
     CLI_LEXICON_HELP
     "      --repeated-lines  also drop lines repeated across 3 or more of the given\n"
     "                        files (page templates); off by default so that a file's\n"
@@ -36,30 +40,15 @@ enum fmt { FMT_TSV, FMT_CSV, FMT_JSONL };
 static const char *const columns[] = {
     "article",  "sentence_no", "offset", "source",   "source_type", "source_affiliation",
     "relation", "target",      "target_type", "target_affiliation", "polarity", "confidence",
-    "evidence", "date",        "url",
+    "evidence", "date",        "url",    "title",       "path",        "origin",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
 struct writer {
     enum fmt fmt;
-    const char *url;
+    const struct rn_article *article;
     struct rn_buf line;
 };
-
-/* TSV is never quoted (like the gold files): tabs and line breaks inside a
-   field become spaces. */
-static void tsv_field(struct rn_buf *b, const char *s)
-{
-    while (s && *s) {
-        size_t n = strcspn(s, "\t\n\r");
-        rn_buf_add(b, s, n);
-        s += n;
-        if (*s) {
-            rn_buf_addc(b, ' ');
-            s++;
-        }
-    }
-}
 
 static void fmt_long(char out[32], long v)
 {
@@ -79,23 +68,35 @@ static void fmt_long(char out[32], long v)
     out[k] = '\0';
 }
 
+/* The confidence as the shortest decimal that reads back as the same
+   number (what `relnet add` stores), with two decimals without printf in
+   the usual case (a hot path: one call per record). */
+static void format_confidence(double v, char out[32])
+{
+    long c = (long)(v * 100 + 0.5);
+    if (c >= 0 && c <= 100 && (double)c / 100 == v) {
+        out[0] = (char)('0' + c / 100);
+        out[1] = '.';
+        out[2] = (char)('0' + (c / 10) % 10);
+        out[3] = (char)('0' + c % 10);
+        out[4] = '\0';
+        return;
+    }
+    for (int prec = 3; prec <= 17; prec++) {
+        snprintf(out, 32, "%.*g", prec, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
+}
+
 static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err)
 {
     struct writer *w = ctx;
-    char sent[32], off[32], conf[8];
+    char sent[32], off[32], conf[32];
     fmt_long(sent, r->sentence_no);
     fmt_long(off, r->offset);
-    /* two decimals without printf (a hot path: one call per record) */
-    long c = (long)(r->confidence * 100 + 0.5);
-    if (c < 0)
-        c = 0;
-    if (c > 100)
-        c = 100;
-    conf[0] = (char)('0' + c / 100);
-    conf[1] = '.';
-    conf[2] = (char)('0' + (c / 10) % 10);
-    conf[3] = (char)('0' + c % 10);
-    conf[4] = '\0';
+    format_confidence(r->confidence, conf);
+    const struct rn_article *a = w->article;
     const char *vals[NCOLUMNS] = {
         r->article ? r->article : "",
         sent,
@@ -111,21 +112,27 @@ static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err
         conf,
         r->evidence ? r->evidence : "",
         r->date ? r->date : "",
-        w->url ? w->url : "",
+        a->url ? a->url : "",
+        a->title ? a->title : "",
+        a->path,
+        rn_origin_name(r->origin),
     };
     if (w->fmt == FMT_CSV)
         return rn_csv_write_row(stdout, ',', vals, NCOLUMNS) == RN_OK
                    ? RN_OK
                    : rn_fail(err, RN_EIO, "cannot write to standard output");
     if (w->fmt == FMT_JSONL)
-        return rn_json_write_record(stdout, r, w->url, err);
+        return rn_json_write_record(stdout, r, a->url, err);
     rn_buf_reset(&w->line);
-    for (size_t i = 0; i < NCOLUMNS; i++) {
+    int rc = RN_OK;
+    for (size_t i = 0; i < NCOLUMNS && rc == RN_OK; i++) {
         if (i)
-            rn_buf_addc(&w->line, '\t');
-        tsv_field(&w->line, vals[i]);
+            rc = rn_buf_addc(&w->line, '\t');
+        if (rc == RN_OK)
+            rc = rn_tsv_add_field(&w->line, vals[i]);
     }
-    rn_buf_addc(&w->line, '\n');
+    if (rc != RN_OK || rn_buf_addc(&w->line, '\n') != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
     if (fwrite(w->line.data, 1, w->line.len, stdout) != w->line.len)
         return rn_fail(err, RN_EIO, "cannot write to standard output");
     return RN_OK;
@@ -149,7 +156,7 @@ static int extract_each(void *ctx, struct rn_pipeline *p, const struct rn_articl
     struct writer *w = ctx;
     struct rn_err err = RN_ERR_INIT;
     struct rn_sink sink = { write_record, w };
-    w->url = a->url;
+    w->article = a;
     int rc = rn_pipeline_extract(p, a, &sink, &err);
     if (rc == RN_OK)
         return RN_EXIT_OK;
