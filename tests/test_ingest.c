@@ -562,6 +562,8 @@ static void test_rules_file(void **state)
         { "prefix\tread\tmany\n", ":1: MAX_WORDS must be a number" },
         { "class\tshare-bar\n", ":1: a class token is letters and digits only" },
         { "line\t\n", ":1: expected a phrase" },
+        { "# no tab:\nline\n", ":2: expected KIND<TAB>PHRASE" },
+        { "class\n", ":1: expected KIND<TAB>PHRASE" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         path = temp_file(bad[i][0]);
@@ -575,6 +577,45 @@ static void test_rules_file(void **state)
     }
     assert_int_equal(rn_boiler_rules_load("/nonexistent/b.tsv", &rules, &err), RN_EIO);
     rn_boiler_rules_free(NULL);
+}
+
+/* A rule file without class rules has no token array: HTML with classes
+   must still be read (no bsearch on NULL), and so must an empty file. */
+static void test_rules_without_classes(void **state)
+{
+    (void)state;
+    const char *files[] = { "line\tbreaking news\n", "" };
+    for (size_t i = 0; i < 2; i++) {
+        char *path = temp_file(files[i]);
+        struct rn_boiler_rules *rules = NULL;
+        struct rn_err err = RN_ERR_INIT;
+        assert_int_equal(rn_boiler_rules_load(path, &rules, &err), RN_OK);
+        struct rn_ingest_options opt = { RN_INGEST_AUTO, 0, rules };
+        struct rn_article a = RN_ARTICLE_INIT;
+        const char *html = "<html><body><div class=\"promo share\"><p>Klow banned Lind on "
+                           "Monday after a long dispute.</p></div></body></html>";
+        assert_int_equal(rn_ingest_memory("c.html", html, strlen(html), &opt, &a, &err), RN_OK);
+        assert_non_null(strstr(a.text, "Klow banned Lind"));
+        rn_article_release(&a);
+        rn_boiler_rules_free(rules);
+        unlink(path);
+        free(path);
+    }
+}
+
+/* An empty directory is bad input, said as such (and no qsort on NULL). */
+static void test_empty_directory(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/relnet-empty-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    struct rn_paths found = RN_PATHS_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_list_dir(dir, &found, &err), RN_EINPUT);
+    assert_int_equal(found.len, 0);
+    assert_non_null(strstr(err.msg, ": no article files"));
+    rn_paths_release(&found);
+    rmdir(dir);
 }
 
 static void test_shipped_rules_load(void **state)
@@ -750,6 +791,8 @@ int main(void)
         cmocka_unit_test(test_crlf_and_bom),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_shipped_rules_load),
+        cmocka_unit_test(test_rules_without_classes),
+        cmocka_unit_test(test_empty_directory),
         cmocka_unit_test(test_corpus_repeated_lines),
         cmocka_unit_test(test_list_dir_sorted),
     };

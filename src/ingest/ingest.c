@@ -261,6 +261,14 @@ static int rules_add_phrase(struct rn_boiler_rules *r, enum phrase_kind kind, co
     return RN_OK;
 }
 
+/* Class tokens are looked up with bsearch. (qsort and bsearch must not be
+   given the NULL array of a rule set without class rules.) */
+static void sort_tokens(struct rn_boiler_rules *r)
+{
+    if (r->ntokens > 1)
+        qsort(r->tokens, r->ntokens, sizeof *r->tokens, token_cmp);
+}
+
 /* Add one TSV line (no newline) to r; name and lineno are for messages. */
 static int parse_rule(struct rn_boiler_rules *r, const char *line, size_t n, const char *name,
                       size_t lineno, struct rn_err *err)
@@ -280,6 +288,8 @@ static int parse_rule(struct rn_boiler_rules *r, const char *line, size_t n, con
         return rn_fail(err, RN_EINPUT,
                        "%s:%zu: unknown kind '%.*s', expected line, prefix, contains or class",
                        name, lineno, kn > 40 ? 40 : (int)kn, line);
+    if (!tab)
+        return rn_fail(err, RN_EINPUT, "%s:%zu: expected KIND<TAB>PHRASE", name, lineno);
     const char *phrase = tab + 1;
     const char *tab2 = memchr(phrase, '\t', n - (size_t)(phrase - line));
     size_t pn = tab2 ? (size_t)(tab2 - phrase) : n - (size_t)(phrase - line);
@@ -347,7 +357,7 @@ static void builtin_init(void)
             break;
         s += n + (e ? 1 : 0);
     }
-    qsort(builtin.tokens, builtin.ntokens, sizeof *builtin.tokens, token_cmp);
+    sort_tokens(&builtin);
 }
 
 static const struct rn_boiler_rules *default_rules(void)
@@ -381,7 +391,7 @@ int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out, struct 
         rn_boiler_rules_free(r);
         return rc;
     }
-    qsort(r->tokens, r->ntokens, sizeof *r->tokens, token_cmp);
+    sort_tokens(r);
     *out = r;
     return RN_OK;
 }
@@ -398,7 +408,8 @@ static int is_boiler_token(const char *token, size_t len, const void *ctx)
 {
     (void)len;
     const struct rn_boiler_rules *r = ctx;
-    return bsearch(&token, r->tokens, r->ntokens, sizeof *r->tokens, token_cmp) != NULL;
+    return r->ntokens > 0 &&
+           bsearch(&token, r->tokens, r->ntokens, sizeof *r->tokens, token_cmp) != NULL;
 }
 
 /* ===== dates ==================================================================== */
@@ -1830,6 +1841,8 @@ int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err
         out->len = before;
         return rc;
     }
+    if (out->len == before)
+        return rn_fail(err, RN_EINPUT, "%s: no article files (.txt, .html, .htm)", dir);
     qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
     return RN_OK;
 }

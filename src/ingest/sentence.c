@@ -192,7 +192,9 @@ static int rules_lookup(const struct rn_sentence_rules *r, const char *w, size_t
     struct rule key;
     memcpy(key.word, w, n);
     key.len = (unsigned char)n;
-    const struct rule *hit = bsearch(&key, r->items, r->len, sizeof *r->items, rule_cmp);
+    /* An empty rule file leaves items NULL, which bsearch must not get. */
+    const struct rule *hit =
+        r->len ? bsearch(&key, r->items, r->len, sizeof *r->items, rule_cmp) : NULL;
     return hit ? hit->flags : 0;
 }
 
