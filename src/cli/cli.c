@@ -428,6 +428,25 @@ out:
     return code;
 }
 
+static int extract_one(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
+{
+    const struct cli_article_sink *out = ctx;
+    struct rn_err err = RN_ERR_INIT;
+    int rc = out->start ? out->start(out->sink.ctx, a, &err) : RN_OK;
+    if (rc == RN_OK)
+        rc = rn_pipeline_extract(p, a, &out->sink, &err);
+    if (rc == RN_OK)
+        return RN_EXIT_OK;
+    rn_err_prefix(&err, "%s", a->path);
+    return cli_report(&err);
+}
+
+int cli_extract_articles(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
+                         const struct cli_article_sink *out)
+{
+    return cli_for_each_article(popt, paths, n, extract_one, (void *)out);
+}
+
 static int add_lexicon(void *dest, const char *arg, struct rn_err *err)
 {
     struct cli_lexicon *lx = dest;

@@ -101,6 +101,18 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
                          int (*each)(void *ctx, struct rn_pipeline *p, const struct rn_article *a),
                          void *ctx);
 
+/* Extract the articles at paths into a sink: the article loop of extract
+ * and eval. start, when set, is called with sink.ctx before each article
+ * is extracted (RN_OK or an error). An article whose extraction fails is
+ * reported as "PATH: reason". Returns an exit code as
+ * cli_for_each_article. */
+struct cli_article_sink {
+    struct rn_sink sink;
+    int (*start)(void *ctx, const struct rn_article *a, struct rn_err *err);
+};
+int cli_extract_articles(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
+                         const struct cli_article_sink *out);
+
 /* Extract the articles at paths (files, directories, "-") into kb, one
  * transaction per article, reporting each on stderr; used by add and
  * build. Returns an exit code: 1 if some file could not be read. */

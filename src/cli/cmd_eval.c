@@ -18,35 +18,24 @@ static const struct cli_spec eval_spec = {
             "the given articles are scored (article id = file name without extension).\n",
 };
 
-struct adder {
-    struct rn_eval *ev;
-};
-
 static int add_record(void *ctx, const struct rn_record *r, struct rn_err *err)
 {
-    struct adder *a = ctx;
+    struct rn_eval *ev = ctx;
     char rel[64];
     snprintf(rel, sizeof rel, "%s", r->relation);
-    if (rn_eval_add(a->ev, r->article, r->source, r->source_affiliation, rel, r->target,
+    if (rn_eval_add(ev, r->article, r->source, r->source_affiliation, rel, r->target,
                     r->target_affiliation, rn_polarity_name(r->polarity), r->evidence) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     return RN_OK;
 }
 
-static int eval_each(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
+/* Only the gold rows of the articles given are scored, those where nothing
+   is found included. */
+static int start_article(void *ctx, const struct rn_article *a, struct rn_err *err)
 {
-    struct adder *ad = ctx;
-    struct rn_err err = RN_ERR_INIT;
-    if (rn_eval_want_article(ad->ev, a->id) != RN_OK) {
-        cli_errorf("out of memory");
-        return RN_EXIT_FAIL;
-    }
-    struct rn_sink sink = { add_record, ad };
-    int rc = rn_pipeline_extract(p, a, &sink, &err);
-    if (rc == RN_OK)
-        return RN_EXIT_OK;
-    rn_err_prefix(&err, "%s", a->path);
-    return cli_report(&err);
+    if (rn_eval_want_article(ctx, a->id) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    return RN_OK;
 }
 
 int cmd_eval(int argc, char **argv)
@@ -100,9 +89,8 @@ int cmd_eval(int argc, char **argv)
         rc = rn_eval_add_file(ev, pred, &err);
     } else if (rc == RN_OK) {
         struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, repeated_lines);
-        struct adder ad = { ev };
-        code = cli_for_each_article(&popt, argv + optind, (size_t)(argc - optind), eval_each,
-                                    &ad);
+        struct cli_article_sink out = { { add_record, ev }, start_article };
+        code = cli_extract_articles(&popt, argv + optind, (size_t)(argc - optind), &out);
         if (code == RN_EXIT_FAIL) {
             rn_eval_free(ev);
             return code;

@@ -145,17 +145,12 @@ static void write_header(enum fmt fmt)
     putchar('\n');
 }
 
-static int extract_each(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
+/* Records name the article by id; the writer adds its URL, title and path. */
+static int start_article(void *ctx, const struct rn_article *a, struct rn_err *err)
 {
-    struct writer *w = ctx;
-    struct rn_err err = RN_ERR_INIT;
-    struct rn_sink sink = { write_record, w };
-    w->article = a;
-    int rc = rn_pipeline_extract(p, a, &sink, &err);
-    if (rc == RN_OK)
-        return RN_EXIT_OK;
-    rn_err_prefix(&err, "%s", a->path);
-    return cli_report(&err);
+    (void)err;
+    ((struct writer *)ctx)->article = a;
+    return RN_OK;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -189,7 +184,8 @@ int cmd_extract(int argc, char **argv)
     memset(&w, 0, sizeof w);
     w.fmt = (enum fmt)fmt;
     write_header(w.fmt);
-    code = cli_for_each_article(&popt, argv + optind, (size_t)(argc - optind), extract_each, &w);
+    struct cli_article_sink out = { { write_record, &w }, start_article };
+    code = cli_extract_articles(&popt, argv + optind, (size_t)(argc - optind), &out);
     rn_buf_release(&w.line);
     return code;
 }
