@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 {
     int version = 0;
     const struct cli_option options[] = {
-        CLI_FLAG("version", 0, &version, "print relnet's version"),
+        CLI_FLAG("version", 0, &version, "print relnet's version and the data directory it uses"),
         CLI_END,
     };
     /* relnet's own options come before the command name. */
@@ -76,7 +76,7 @@ int main(int argc, char **argv)
     if (code != CLI_GO_ON)
         return code;
     if (version) {
-        printf("relnet %s\n", rn_lib_version());
+        printf("relnet %s\ndata: %s\n", rn_lib_version(), rn_lib_data_dir());
         return RN_EXIT_OK;
     }
     int i = optind;
