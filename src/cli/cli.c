@@ -18,6 +18,25 @@
 
 struct cli_globals cli_globals;
 
+const struct cli_option cli_global_options[] = {
+    CLI_SECTION(CLI_GROUP_GLOBAL),
+    CLI_STRING("kb", 0, "FILE", &cli_globals.kb_path, "$RELNET_KB, else relnet.db",
+               "the knowledge base file"),
+    CLI_FLAG("quiet", 'q', &cli_globals.quiet, "no progress bar and no summaries on stderr"),
+    CLI_FLAG("no-lexicon", 0, &cli_globals.no_lexicon,
+             "keep names as written: do not resolve them through the actor lexicon "
+             "(data/lexicon/actors.tsv: USA -> United States)"),
+    { .kind = CLI_KIND_HELP, .name = "help", .short_name = 'h', .help = "show this help" },
+    CLI_END,
+};
+
+int cli_parse(const struct cli_spec *spec, const struct cli_option *opts, int argc, char **argv)
+{
+    const struct cli_option all[] = { CLI_INCLUDE(opts, NULL),
+                                      CLI_INCLUDE(cli_global_options, NULL), CLI_END };
+    return cli_parse_argv(spec, all, argc, argv, 0);
+}
+
 const char *cli_kb_path(void)
 {
     if (cli_globals.kb_path)
@@ -48,29 +67,6 @@ int cli_report(const struct rn_err *err)
     else
         cli_errorf("%s", rn_status_name(err->code));
     return rn_status_exit_code(err->code);
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-    fflush(stdout);
-    fprintf(stderr, "relnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nsee 'relnet%s%s --help'\n", cmd ? " " : "", cmd ? cmd : "");
-    return RN_EXIT_USAGE;
-}
-
-int cli_parse_count(const char *s, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return -1;
-    *out = v;
-    return 0;
 }
 
 /* Large enough that a bar is worth drawing (a 37 MB CSV takes seconds,

@@ -45,6 +45,14 @@ struct cli_globals {
 };
 extern struct cli_globals cli_globals;
 
+/* The options every command accepts (--kb, --quiet, --no-lexicon, --help),
+ * which set cli_globals. */
+extern const struct cli_option cli_global_options[];
+
+/* Parse a command's arguments against opts plus the global options: see
+ * cli_parse_argv (options.h). */
+int cli_parse(const struct cli_spec *spec, const struct cli_option *opts, int argc, char **argv);
+
 /* The record filter and roll-up every analysis command takes, set by the
  * options of cli_filter_options (include it with the selection as dest):
  *   --relation R[,R...]  --since DATE  --until DATE  --min-count N
@@ -156,12 +164,7 @@ int cli_report(const struct rn_err *err);
 /* Print "relnet: <fmt...>" on stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Print "relnet CMD: <msg>" and a pointer to --help on stderr (cmd NULL:
- * relnet's own options); returns 2. */
-int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Parse a non-negative integer option value; returns 0 or -1. */
-int cli_parse_count(const char *s, long *out);
 
 /* A progress bar on stderr, drawn only when stderr is a terminal, --quiet
  * is off and the work is large; redrawn at most ten times a second. */

@@ -69,6 +69,7 @@ int main(int argc, char **argv)
     int version = 0;
     const struct cli_option options[] = {
         CLI_FLAG("version", 0, &version, "print relnet's version and the data directory it uses"),
+        CLI_INCLUDE(cli_global_options, NULL),
         CLI_END,
     };
     /* relnet's own options come before the command name. */

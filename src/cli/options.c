@@ -1,27 +1,15 @@
 /* options.c - parsing and help generated from option tables (options.h). */
 #include "options.h"
 
-#include "cli.h"
-
 #include "relnet/buf.h"
 #include "relnet/text.h"
 
 #include <getopt.h>
+#include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-const struct cli_option cli_global_options[] = {
-    CLI_SECTION(CLI_GROUP_GLOBAL),
-    CLI_STRING("kb", 0, "FILE", &cli_globals.kb_path, "$RELNET_KB, else relnet.db",
-               "the knowledge base file"),
-    CLI_FLAG("quiet", 'q', &cli_globals.quiet, "no progress bar and no summaries on stderr"),
-    CLI_FLAG("no-lexicon", 0, &cli_globals.no_lexicon,
-             "keep names as written: do not resolve them through the actor lexicon "
-             "(data/lexicon/actors.tsv: USA -> United States)"),
-    { .kind = CLI_KIND_HELP, .name = "help", .short_name = 'h', .help = "show this help" },
-    CLI_END,
-};
 
 /* The table with includes expanded: each option with the dest it writes
    and its group. */
@@ -64,7 +52,7 @@ static int check_unique(const struct flat_table *t)
             const struct cli_option *a = t->item[i].opt, *b = t->item[j].opt;
             if (strcmp(a->name, b->name) == 0 ||
                 (a->short_name && a->short_name == b->short_name)) {
-                cli_errorf("internal error: option --%s declared twice", a->name);
+                fprintf(stderr, "relnet: internal error: option --%s declared twice\n", a->name);
                 return -1;
             }
         }
@@ -73,11 +61,9 @@ static int check_unique(const struct flat_table *t)
 
 static int build_table(struct flat_table *t, const struct cli_option *opts)
 {
-    const struct cli_option all[] = { CLI_INCLUDE(opts, NULL),
-                                      CLI_INCLUDE(cli_global_options, NULL), CLI_END };
     t->n = 0;
-    if (flatten(t, all, NULL, CLI_GROUP_COMMAND) != 0) {
-        cli_errorf("internal error: more than %d options", MAX_OPTIONS);
+    if (flatten(t, opts, NULL, CLI_GROUP_COMMAND) != 0) {
+        fprintf(stderr, "relnet: internal error: more than %d options\n", MAX_OPTIONS);
         return -1;
     }
     return check_unique(t);
@@ -202,6 +188,29 @@ void cli_print_help(FILE *out, const struct cli_spec *spec, const struct cli_opt
 
 /* --- parsing ----------------------------------------------------------------- */
 
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fflush(stdout);
+    fprintf(stderr, "relnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nsee 'relnet%s%s --help'\n", cmd ? " " : "", cmd ? cmd : "");
+    return RN_EXIT_USAGE;
+}
+
+int cli_parse_count(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
 static int parse_count(const struct cli_option *o, const char *arg, long *out, struct rn_err *err)
 {
     long v;
@@ -264,7 +273,8 @@ static int apply(const struct cli_spec *spec, const struct flat_table *t,
         return CLI_GO_ON;
     if (rc == RN_EUSAGE)
         return cli_usage_error(spec->name, "%s", err.msg);
-    return cli_report(&err);
+    fprintf(stderr, "relnet: %s\n", err.msg); /* out of memory */
+    return rn_status_exit_code(rc);
 }
 
 /* "unknown option '--relaton'; did you mean '--relation'?" */

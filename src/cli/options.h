@@ -20,8 +20,8 @@
  *     if (code != CLI_GO_ON) return code;   // --help printed, or a usage error
  *     // argv[optind..argc) are the operands
  *
- * The global options (cli_global_options: --kb, --quiet, --no-lexicon,
- * --help) are added to every command's table by cli_parse.
+ * This file knows nothing of relnet's commands: cli.h's cli_parse adds the
+ * global options (--kb, --quiet, --no-lexicon, --help) to every table.
  */
 #ifndef RELNET_CLI_OPTIONS_H
 #define RELNET_CLI_OPTIONS_H
@@ -104,30 +104,29 @@ struct cli_spec {
 /* cli_parse's answer when the command should go on with its operands. */
 #define CLI_GO_ON (-1)
 
-/* Parse argv[1..argc) against opts plus the global options, storing
- * values as the table says. Returns CLI_GO_ON with optind at the first
- * operand (options and operands may be mixed; "--" ends the options), or
- * an exit code: 0 after --help, 2 after a usage error on stderr (an
+/* Parse argv[1..argc) against opts, storing values as the table says.
+ * Returns CLI_GO_ON with optind at the first operand (options and operands
+ * may be mixed; "--" ends the options), or an exit code: 0 after --help
+ * (an entry of kind CLI_KIND_HELP), 2 after a usage error on stderr (an
  * unknown option gets the closest names: "did you mean '--relation'?").
  * When stop_at_operand is set, parsing stops at the first operand (the
- * command name, for relnet's own options). */
+ * command name, for relnet's own options). Commands call cli_parse
+ * (cli.h), which adds the global options. */
 int cli_parse_argv(const struct cli_spec *spec, const struct cli_option *opts, int argc,
                    char **argv, int stop_at_operand);
-static inline int cli_parse(const struct cli_spec *spec, const struct cli_option *opts, int argc,
-                            char **argv)
-{
-    return cli_parse_argv(spec, opts, argc, argv, 0);
-}
 
-/* Print the option list of opts (without the global options), group by
- * group, as --help shows it. */
+/* Print the option list of opts, group by group, as --help shows it. */
 void cli_print_options(FILE *out, const struct cli_option *opts);
 
-/* Print the full --help of a command: spec->head, the options of opts and
- * the global options, spec->tail. */
+/* Print the full --help: spec->head, spec->body, the options of opts,
+ * spec->tail. */
 void cli_print_help(FILE *out, const struct cli_spec *spec, const struct cli_option *opts);
 
-/* The options every command accepts (--kb, --quiet, --no-lexicon, --help). */
-extern const struct cli_option cli_global_options[];
+/* Print "relnet CMD: <msg>" and a pointer to --help on stderr (cmd NULL:
+ * relnet's own options); returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse a non-negative whole number option value; returns 0 or -1. */
+int cli_parse_count(const char *s, long *out);
 
 #endif
