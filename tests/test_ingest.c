@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "relnet/error.h"
+#include "relnet/boilerplate.h"
 #include "relnet/buf.h"
 #include "relnet/ingest.h"
 #include "relnet/sentence.h"
