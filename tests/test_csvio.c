@@ -225,6 +225,46 @@ static void test_tsv_round_trip(void **state)
     }
 }
 
+/* Lines as a rule-file parser sees them: no '\n', numbered from 1, the
+   last one without a newline too; the first error stops the reading. */
+struct seen {
+    char text[4][16];
+    size_t n, lineno[4];
+};
+
+static int keep_line(void *ctx, const char *s, size_t n, size_t lineno, struct rn_err *err)
+{
+    struct seen *sn = ctx;
+    if (n >= 3 && memcmp(s, "bad", 3) == 0)
+        return rn_fail(err, RN_EINPUT, "line %zu: bad", lineno);
+    snprintf(sn->text[sn->n], sizeof sn->text[0], "%.*s", (int)n, s);
+    sn->lineno[sn->n++] = lineno;
+    return RN_OK;
+}
+
+static void test_lines_read(void **state)
+{
+    (void)state;
+    struct rn_err err = RN_ERR_INIT;
+    struct seen sn = { .n = 0 };
+    const char *path = WRITE("t_lines.tsv", "a\tb\n\nlast");
+    assert_int_equal(rn_lines_read(path, keep_line, &sn, &err), RN_OK);
+    assert_int_equal(sn.n, 3);
+    assert_string_equal(sn.text[0], "a\tb");
+    assert_string_equal(sn.text[1], "");
+    assert_string_equal(sn.text[2], "last");
+    assert_int_equal(sn.lineno[2], 3);
+
+    memset(&sn, 0, sizeof sn);
+    path = WRITE("t_lines_bad.tsv", "ok\nbad\nnever\n");
+    assert_int_equal(rn_lines_read(path, keep_line, &sn, &err), RN_EINPUT);
+    assert_string_equal(err.msg, "line 2: bad");
+    assert_int_equal(sn.n, 1);
+
+    assert_int_equal(rn_lines_read("/nonexistent/rules.tsv", keep_line, &sn, &err), RN_EIO);
+    assert_non_null(strstr(err.msg, "cannot open /nonexistent/rules.tsv"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_content_hash_stable),
         cmocka_unit_test(test_writer_round_trip),
         cmocka_unit_test(test_tsv_round_trip),
+        cmocka_unit_test(test_lines_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -96,4 +96,14 @@ int rn_csv_write_row(FILE *out, char delim, const char *const *fields, size_t n)
 struct rn_buf;
 int rn_tsv_add_field(struct rn_buf *b, const char *s);
 
+/* Read a line-oriented rule file (the lexicon's boilerplate and
+ * abbreviation lists, whose lines each parser reads itself): line(ctx,
+ * text, length, line number, err) for every line, without its '\n', until
+ * one returns an error. Returns RN_OK, that error, or RN_EIO "cannot open
+ * PATH: ..." / "cannot read PATH". */
+int rn_lines_read(const char *path,
+                  int (*line)(void *ctx, const char *s, size_t n, size_t lineno,
+                              struct rn_err *err),
+                  void *ctx, struct rn_err *err);
+
 #endif

@@ -573,3 +573,28 @@ int rn_csv_write_row(FILE *out, char delim, const char *const *fields, size_t n)
     }
     return fputc('\n', out) == EOF ? RN_EIO : RN_OK;
 }
+
+int rn_lines_read(const char *path,
+                  int (*line)(void *ctx, const char *s, size_t n, size_t lineno,
+                              struct rn_err *err),
+                  void *ctx, struct rn_err *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+    char *text = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    int rc = RN_OK;
+    while (rc == RN_OK && (got = getline(&text, &cap, f)) > 0) {
+        size_t n = (size_t)got;
+        if (text[n - 1] == '\n')
+            n--;
+        rc = line(ctx, text, n, ++lineno, err);
+    }
+    if (rc == RN_OK && ferror(f))
+        rc = rn_fail(err, RN_EIO, "cannot read %s", path);
+    free(text);
+    fclose(f);
+    return rc;
+}

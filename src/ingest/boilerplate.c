@@ -9,6 +9,7 @@
 
 #include "ascii.h"
 #include "relnet/buf.h"
+#include "relnet/csvio.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -340,33 +341,30 @@ const struct rn_boiler_rules *rn_boiler_rules_builtin(void)
     return &builtin;
 }
 
+struct rule_file {
+    struct rn_boiler_rules *rules;
+    const char *path;
+};
+
+static int rule_line(void *ctx, const char *s, size_t n, size_t lineno, struct rn_err *err)
+{
+    struct rule_file *rf = ctx;
+    return parse_rule(rf->rules, s, n, rf->path, lineno, err);
+}
+
 int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out, struct rn_err *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
-    struct rn_boiler_rules *r = calloc(1, sizeof *r);
-    int rc = r ? RN_OK : rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
-    char *line = NULL;
-    size_t linecap = 0, lineno = 0;
-    ssize_t got;
-    while (rc == RN_OK && (got = getline(&line, &linecap, f)) > 0) {
-        size_t n = (size_t)got;
-        if (line[n - 1] == '\n')
-            n--;
-        rc = parse_rule(r, line, n, path, ++lineno, err);
-    }
-    if (rc == RN_OK && ferror(f))
-        rc = rn_fail(err, RN_EIO, "cannot read %s", path);
-    free(line);
-    fclose(f);
+    struct rule_file rf = { calloc(1, sizeof *rf.rules), path };
+    if (!rf.rules)
+        return rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
+    int rc = rn_lines_read(path, rule_line, &rf, err);
     if (rc != RN_OK) {
-        rn_boiler_rules_free(r);
+        rn_boiler_rules_free(rf.rules);
         return rc;
     }
-    sort_tokens(r);
-    *out = r;
+    sort_tokens(rf.rules);
+    *out = rf.rules;
     return RN_OK;
 }
 
