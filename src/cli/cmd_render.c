@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "relnet/render.h"
+#include "relnet/timeline.h"
 #include "relnet/view.h"
 
 #include <stdlib.h>
@@ -19,8 +20,12 @@ const char cmd_render_usage[] =
     "note, unknown dashed rounded box) and sized by PageRank; one arrow per source,\n"
     "target and relation, coloured by relation (a pair that both accuses and\n"
     "bans gets two arrows), labelled with the number of reports when more than\n"
-    "one, thicker the more reports. A legend lists the types and relations\n"
-    "drawn. In SVG, hovering an arrow shows up to three evidence sentences with\n"
+    "one, thicker the more reports. With --top, entities left without an arrow\n"
+    "to another drawn one are replaced by the next linked ones. Under the\n"
+    "drawing, a caption and legend list the types and relations\n"
+    "drawn, what node size and arrow width mean, and the line styles: negated\n"
+    "reports dashed, hedged ones dotted (drawn with --polarity all; by default\n"
+    "only asserted reports are drawn, and the caption says so). In SVG, hovering an arrow shows up to three evidence sentences with\n"
     "their article, and clicking it opens the article when its URL is known.\n"
     "\n"
     "options:\n"
@@ -38,13 +43,16 @@ const char cmd_render_usage[] =
     "  --engine E            auto (default), dot, neato, fdp, sfdp, circo, twopi;\n"
     "                        or none with -T dot: the graph without positions\n"
     "  --title TEXT          a title above the picture\n"
-    "  --no-legend           leave the legend out\n" CLI_FILTER_HELP
+    "  --no-legend           leave the legend out\n"
+    "  --timeline            draw reports per month by relation (a bar chart, svg)\n"
+    "                        instead of the graph\n" CLI_FILTER_HELP
     "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
     "  --quiet               no summary on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
     "Engines: auto uses dot for small drawings (up to 100 entities and 300\n"
-    "arrows) and sfdp with overlap removal beyond. A layout that would run for\n"
+    "arrows) unless its layered drawing is wider than 2:1, and sfdp with\n"
+    "overlap removal otherwise. A layout that would run for\n"
     "minutes is never started: each engine has a size limit, measured so that\n"
     "a drawing at the limit takes about 10 s or less (entities/arrows: dot\n"
     "200/600, neato 1200/3600, fdp 3000/9000, sfdp 4000/12000, circo 80/240,\n"
@@ -62,7 +70,26 @@ enum {
     OPT_ENGINE,
     OPT_TITLE,
     OPT_NO_LEGEND,
+    OPT_TIMELINE,
 };
+
+/* --timeline: reports per month of the loaded records as an SVG chart. */
+static int write_timeline(const struct rn_relset *set, const char *output)
+{
+    struct rn_timeline tl;
+    struct rn_buf svg = RN_BUF_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    int rc = rn_timeline_build(set, &tl, &err);
+    if (rc == RN_OK)
+        rc = rn_timeline_svg(&tl, set, 1, &svg, &err);
+    int code = rc == RN_OK ? cli_write_file(output, svg.data, svg.len) : cli_report(&err);
+    if (code == RN_EXIT_OK && !cli_globals.quiet)
+        fprintf(stderr, "%s: %zu dated reports over %zu months\n",
+                strcmp(output, "-") == 0 ? "stdout" : output, tl.dated, tl.n_months);
+    rn_buf_release(&svg);
+    rn_timeline_release(&tl);
+    return code;
+}
 
 int cmd_render(int argc, char **argv)
 {
@@ -77,6 +104,7 @@ int cmd_render(int argc, char **argv)
         { "engine", required_argument, NULL, OPT_ENGINE },
         { "title", required_argument, NULL, OPT_TITLE },
         { "no-legend", no_argument, NULL, OPT_NO_LEGEND },
+        { "timeline", no_argument, NULL, OPT_TIMELINE },
         CLI_FILTER_OPTIONS,
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
@@ -86,6 +114,7 @@ int cmd_render(int argc, char **argv)
     struct cli_selection sel;
     cli_selection_init(&sel);
     const char *output = NULL, *format = NULL;
+    int timeline = 0;
     char default_output[32];
     long n;
     int c, code = RN_EXIT_OK;
@@ -149,6 +178,9 @@ int cmd_render(int argc, char **argv)
         case OPT_NO_LEGEND:
             ropt.legend = 0;
             break;
+        case OPT_TIMELINE:
+            timeline = 1;
+            break;
         case 'h':
         case CLI_OPT_HELP:
             code = cli_help(cmd_render_usage);
@@ -186,6 +218,10 @@ int cmd_render(int argc, char **argv)
         snprintf(default_output, sizeof default_output, "graph.%s", format);
         output = default_output;
     }
+    if (timeline && strcmp(format, "svg") != 0) {
+        code = cli_usage_error("render", "--timeline draws svg only, not %s", format);
+        goto out;
+    }
     if (ropt.engine && strcmp(ropt.engine, "none") == 0 && strcmp(format, "dot") != 0) {
         code = cli_usage_error("render", "--engine none (no layout) only writes dot, not %s",
                                format);
@@ -197,6 +233,13 @@ int cmd_render(int argc, char **argv)
     code = cli_load_relations("render", argc - optind, argv + optind, &sel, 1, &set, &bad_rows);
     if (code != RN_EXIT_OK)
         goto out;
+    if (timeline) {
+        code = write_timeline(set, output);
+        if (code == RN_EXIT_OK && bad_rows)
+            code = RN_EXIT_INPUT;
+        rn_relset_free(set);
+        goto out;
+    }
     struct rn_err err = RN_ERR_INIT;
     struct rn_view *view = NULL;
     struct rn_view_options vopt = { .by_affiliation = sel.by_affiliation,
@@ -207,6 +250,7 @@ int cmd_render(int argc, char **argv)
         strcat(filter_note, "; by affiliation");
     ropt.caption_note = filter_note;
     ropt.by_affiliation = sel.by_affiliation;
+    ropt.polarity_mask = sel.filter.polarity_mask;
     struct rn_render_report rep;
     int rc = rn_view_build(set, &vopt, &view, &err);
     if (rc == RN_OK)
@@ -217,9 +261,10 @@ int cmd_render(int argc, char **argv)
         if (rep.note[0] && !cli_globals.quiet)
             fprintf(stderr, "relnet render: %s\n", rep.note);
         if (!cli_globals.quiet)
-            fprintf(stderr, "%s: %u of %u entities, %zu arrows, layout %s (%.2f s)\n",
+            fprintf(stderr, "%s: %u of %u entities%s, %zu arrows, layout %s (%.2f s)\n",
                     strcmp(output, "-") == 0 ? "stdout" : output, rep.nodes_drawn,
-                    rep.nodes_total, rep.edges_drawn, rep.engine, rep.layout_seconds);
+                    rep.nodes_candidates, ropt.ego ? " around the --ego entity" : "",
+                    rep.edges_drawn, rep.engine, rep.layout_seconds);
         if (bad_rows)
             code = RN_EXIT_INPUT;
     }
