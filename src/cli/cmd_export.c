@@ -12,37 +12,31 @@
 #include <string.h>
 #include <unistd.h>
 
-const char cmd_export_usage[] =
-    "usage: relnet export --format FORMAT [-o PATH] [options] [EDGES.csv...]\n"
-    "\n"
-    "Write the knowledge base (or, when CSV/TSV files are given, those edge\n"
-    "lists) for other tools. Output goes to stdout unless -o names a file; a\n"
-    "failed export leaves no partial file.\n"
-    "\n"
-    "formats:\n"
-    "  csv       one row per distinct record with its provenance (identical reports\n"
-    "            collapse into a count column); 'relnet import' reads it back\n"
-    "            losslessly\n"
-    "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
-    "            (same as csv --nodes)\n"
-    "  graphml   the graph view (NetworkX, igraph, Gephi, Cytoscape)\n"
-    "  gexf      the graph view for Gephi\n"
-    "  json      node-link JSON of the graph view (D3, sigma.js, networkx.node_link_graph)\n"
-    "  dot       Graphviz DOT of the graph view\n"
-    "  neo4j     a directory (-o DIR, default neo4j-export) with nodes.csv and\n"
-    "            relationships.csv for neo4j-admin import, and import.sh\n"
-    "\n"
-    "The graph view collapses parallel records per (source, target): count =\n"
-    "reports, weight = summed weights, relation = the relation with most reports.\n"
-    "\n"
-    "options:\n"
-    "  -f, --format FORMAT   one of the formats above (required)\n"
-    "  -o, --output PATH     output file ('-' = stdout, the default) or directory (neo4j)\n"
-    "  --nodes               with csv: write the node table instead of the edges\n"
-    CLI_FILTER_HELP
-    "                        (export keeps every polarity unless --polarity is given)\n"
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  -h, --help            show this help\n";
+static const struct cli_spec export_spec = {
+    .name = "export",
+    .head = "usage: relnet export --format FORMAT [-o PATH] [options] [EDGES.csv...]\n"
+            "\n"
+            "Write the knowledge base (or, when CSV/TSV files are given, those edge\n"
+            "lists) for other tools. Output goes to stdout unless -o names a file; a\n"
+            "failed export leaves no partial file. Export is for moving data: it keeps\n"
+            "every polarity unless --polarity is given.\n"
+            "\n"
+            "formats:\n"
+            "  csv       one row per distinct record with its provenance (identical reports\n"
+            "            collapse into a count column); 'relnet import' reads it back\n"
+            "            losslessly\n"
+            "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
+            "            (same as csv --nodes)\n"
+            "  graphml   the graph view (NetworkX, igraph, Gephi, Cytoscape)\n"
+            "  gexf      the graph view for Gephi\n"
+            "  json      node-link JSON of the graph view (D3, sigma.js, networkx.node_link_graph)\n"
+            "  dot       Graphviz DOT of the graph view\n"
+            "  neo4j     a directory (-o DIR, default neo4j-export) with nodes.csv and\n"
+            "            relationships.csv for neo4j-admin import, and import.sh\n"
+            "\n"
+            "The graph view collapses parallel records per (source, target): count =\n"
+            "reports, weight = summed weights, relation = the relation with most reports.\n",
+};
 
 /* GraphML through igraph's writer; DOT through the renderer without a
    layout (every node and edge, with the drawing's attributes). */
@@ -67,16 +61,10 @@ static int export_graph_format(const char *fmt, const struct rn_view *view, FILE
 
 enum format { F_CSV, F_NODES, F_GRAPHML, F_GEXF, F_JSON, F_DOT, F_NEO4J, F_NONE };
 
-static const char *const format_names[] = { "csv", "nodes", "graphml", "gexf", "json", "dot",
-                                            "neo4j" };
-
-static enum format parse_format(const char *s)
-{
-    for (int i = 0; i < F_NONE; i++)
-        if (strcmp(s, format_names[i]) == 0)
-            return (enum format)i;
-    return F_NONE;
-}
+static const struct cli_choice formats[] = {
+    { "csv", F_CSV },   { "nodes", F_NODES }, { "graphml", F_GRAPHML }, { "gexf", F_GEXF },
+    { "json", F_JSON }, { "dot", F_DOT },     { "neo4j", F_NEO4J },     { NULL, 0 },
+};
 
 /* Write to path through a temporary file renamed at the end, so a failure
    leaves no partial output; "-" writes to stdout. */
@@ -119,58 +107,21 @@ static int output_close(struct output *o, int ok)
 
 int cmd_export(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "output", required_argument, NULL, 'o' },
-        { "nodes", no_argument, NULL, 'n' },
-        CLI_FILTER_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct cli_selection sel;
-    cli_selection_init(&sel);
-    /* Export is for moving data, so every polarity goes unless asked. */
-    sel.filter.polarity_mask = (1u << RN_POL_COUNT) - 1;
-    enum format format = F_NONE;
+    cli_selection_init(&sel, NULL, "all");
+    int format = F_NONE, nodes = 0;
     const char *output = NULL;
-    int nodes = 0, c, code = RN_EXIT_OK;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":f:o:h", options, NULL)) != -1) {
-        int handled = cli_selection_option("export", c, optarg, &sel);
-        if (handled < 0) {
-            cli_selection_release(&sel);
-            return RN_EXIT_USAGE;
-        }
-        if (handled)
-            continue;
-        switch (c) {
-        case 'f':
-            format = parse_format(optarg);
-            if (format == F_NONE) {
-                cli_selection_release(&sel);
-                return cli_usage_error("export",
-                                       "unknown format '%s' (expected csv, nodes, graphml, gexf, "
-                                       "json, dot or neo4j)",
-                                       optarg);
-            }
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 'n':
-            nodes = 1;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            cli_selection_release(&sel);
-            return cli_help(cmd_export_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            cli_selection_release(&sel);
-            return cli_bad_option("export", c, argv);
-        }
-    }
+    const struct cli_option options[] = {
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_CHOICE("format", 'f', &format, formats, NULL, "one of the formats above (required)"),
+        CLI_STRING("output", 'o', "PATH", &output, "- (stdout); neo4j-export for neo4j",
+                   "output file ('-' = stdout) or directory (neo4j)"),
+        CLI_FLAG("nodes", 0, &nodes, "with csv: write the node table instead of the edges"),
+        CLI_END,
+    };
+    int code = cli_parse_filtered(&export_spec, options, argc, argv, &sel);
+    if (code != CLI_GO_ON)
+        return code;
     if (format == F_NONE) {
         cli_selection_release(&sel);
         return cli_usage_error("export", "--format is required");
