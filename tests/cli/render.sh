@@ -148,5 +148,6 @@ well_formed "$T/big.svg"
 ls "$T" | grep -q 'tmp-' && fail "temporary file left behind: $(ls "$T")"
 
 # help
-"$R" render --help | grep -q '^usage: relnet render' || fail "--help"
+"$R" render --help >"$T/help.txt"
+grep -q '^usage: relnet render' "$T/help.txt" || fail "--help"
 echo "render.sh: ok"
