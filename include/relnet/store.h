@@ -109,6 +109,7 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
 
 struct rn_store_counts {
     long entities, aliases, relations, relation_types, articles, imports;
+    long dated; /* asserted relations with a date (what a timeline draws by default) */
 };
 int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err);
 

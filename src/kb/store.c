@@ -1365,7 +1365,9 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
     static const char sql[] =
         "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM aliases),"
         " (SELECT count(*) FROM relations), (SELECT count(*) FROM relation_types),"
-        " (SELECT count(*) FROM articles), (SELECT count(*) FROM imports)";
+        " (SELECT count(*) FROM articles), (SELECT count(*) FROM imports),"
+        " (SELECT count(*) FROM relations WHERE date IS NOT NULL AND date <> ''"
+        "  AND polarity = 'asserted')";
     sqlite3_stmt *st;
     int rc = flush_relations(kb, err);
     if (rc == RN_OK)
@@ -1379,6 +1381,7 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
         c->relation_types = sqlite3_column_int64(st, 3);
         c->articles = sqlite3_column_int64(st, 4);
         c->imports = sqlite3_column_int64(st, 5);
+        c->dated = sqlite3_column_int64(st, 6);
     } else {
         rc = db_fail(kb, err, "cannot count");
     }
