@@ -25,22 +25,31 @@ const char cmd_export_usage[] =
     "            losslessly\n"
     "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
     "            (same as csv --nodes)\n"
-    "  graphml   the graph view (NetworkX, igraph, Gephi, Cytoscape)\n"
-    "  gexf      the graph view for Gephi\n"
-    "  json      node-link JSON of the graph view (D3, sigma.js, networkx.node_link_graph)\n"
-    "  dot       Graphviz DOT of the graph view\n"
-    "  neo4j     a directory (-o DIR, default neo4j-export) with nodes.csv and\n"
-    "            relationships.csv for neo4j-admin import, and import.sh\n"
+    "  graphml   the graph (NetworkX, igraph, Gephi, Cytoscape)\n"
+    "  gexf      the graph for Gephi (GEXF 1.2draft; edges span their dates)\n"
+    "  json      node-link JSON of the graph (D3, sigma.js, networkx.node_link_graph)\n"
+    "  dot       Graphviz DOT of the graph\n"
+    "  neo4j     a directory (-o DIR, default neo4j-export; refused when it is not\n"
+    "            empty, unless --force) with nodes.csv and relationships.csv for\n"
+    "            neo4j-admin import, and import.sh; one relationship per record\n"
     "\n"
-    "The graph view collapses parallel records per (source, target): count =\n"
-    "reports, weight = summed weights, relation = the relation with most reports.\n"
+    "The graph formats (graphml, gexf, json) are multigraphs with one edge per\n"
+    "(source, target, relation, polarity), carrying relation (also as label),\n"
+    "polarity, count (reports), weight (summed weights), first_date and\n"
+    "last_date (YYYY-MM-DD, empty when undated) and up to five evidence\n"
+    "sentences. dot draws the same edges as 'relnet render'.\n"
+    "\n"
+    "Polarity: csv, graph formats and dot keep every polarity (each edge says\n"
+    "which); neo4j writes asserted relationships only, so that MATCH\n"
+    "()-[:BANS]->() means bans, unless --polarity all (or a list) is given.\n"
     "\n"
     "options:\n"
     "  -f, --format FORMAT   one of the formats above (required)\n"
     "  -o, --output PATH     output file ('-' = stdout, the default) or directory (neo4j)\n"
     "  --nodes               with csv: write the node table instead of the edges\n"
+    "  --force               neo4j: write into a directory that is not empty\n"
     CLI_FILTER_HELP
-    "                        (export keeps every polarity unless --polarity is given)\n"
+    "                        (default here: every polarity; asserted for neo4j)\n"
     "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
     "  -h, --help            show this help\n";
 
@@ -123,17 +132,18 @@ int cmd_export(int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
         { "nodes", no_argument, NULL, 'n' },
+        { "force", no_argument, NULL, 'F' },
         CLI_FILTER_OPTIONS,
         CLI_COMMON_OPTIONS,
         { NULL, 0, NULL, 0 },
     };
     struct cli_selection sel;
     cli_selection_init(&sel);
-    /* Export is for moving data, so every polarity goes unless asked. */
-    sel.filter.polarity_mask = (1u << RN_POL_COUNT) - 1;
+    /* 0 until --polarity sets it: the default depends on the format. */
+    sel.filter.polarity_mask = 0;
     enum format format = F_NONE;
     const char *output = NULL;
-    int nodes = 0, c, code = RN_EXIT_OK;
+    int nodes = 0, force = 0, c, code = RN_EXIT_OK;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":f:o:h", options, NULL)) != -1) {
         int handled = cli_selection_option("export", c, optarg, &sel);
@@ -160,6 +170,9 @@ int cmd_export(int argc, char **argv)
         case 'n':
             nodes = 1;
             break;
+        case 'F':
+            force = 1;
+            break;
         case 'h':
         case CLI_OPT_HELP:
             cli_selection_release(&sel);
@@ -184,7 +197,13 @@ int cmd_export(int argc, char **argv)
         return cli_usage_error("export", "neo4j writes a directory: give -o DIR");
     }
 
-    int keep_text = format == F_CSV || format == F_NEO4J;
+    /* Export is for moving data, so every polarity goes (each edge says
+       which), except into Neo4j, whose relationship types are matched
+       without looking at properties. */
+    if (!sel.filter.polarity_mask)
+        sel.filter.polarity_mask =
+            format == F_NEO4J ? 1u << RN_POL_ASSERTED : (1u << RN_POL_COUNT) - 1;
+    int keep_text = format != F_NODES && format != F_DOT;
     struct rn_relset *set = NULL;
     int bad_rows = 0;
     code = cli_load_relations("export", argc - optind, argv + optind, &sel, keep_text, &set,
@@ -196,13 +215,15 @@ int cmd_export(int argc, char **argv)
     struct rn_err err = RN_ERR_INIT;
     int rc = RN_OK;
     if (format == F_NEO4J) {
-        rc = rn_export_neo4j(set, output, &err);
+        rc = rn_export_neo4j(set, output, force, &err);
         code = rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
         goto out;
     }
     struct rn_view *view = NULL;
     if (format != F_CSV && format != F_NODES) {
-        struct rn_view_options vopt = { sel.by_affiliation, sel.filter.min_count };
+        /* DOT splits relations the way render draws them. */
+        struct rn_view_options vopt = { sel.by_affiliation, sel.filter.min_count,
+                                        format != F_DOT };
         if (rn_view_build(set, &vopt, &view, &err) != RN_OK) {
             code = cli_report(&err);
             goto out;

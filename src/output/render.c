@@ -588,16 +588,23 @@ out:
 }
 
 /* ------------------------------------------------------------------------ */
-/* Edges: one per (source, target, relation)                                 */
+/* Edges: one per (source, target, relation, polarity)                       */
 
 struct drawn_edge {
     size_t view_edge;
     uint32_t rel;
+    uint8_t pol; /* enum rn_polarity: negated dashed with a bar, hedged dotted */
     uint32_t count;
 };
 
-/* The (relation, count) groups of view edge e, ordered by relation index,
-   appended to *out. */
+/* Order of groups inside a pair: relation index, then polarity. */
+static int group_before(const struct drawn_edge *a, uint32_t rel, uint8_t pol)
+{
+    return a->rel != rel ? a->rel > rel : a->pol > pol;
+}
+
+/* The (relation, polarity, count) groups of view edge e, ordered by
+   relation index and polarity, appended to *out. */
 static int edge_groups(const struct rn_view *v, size_t e, struct drawn_edge **out, size_t *n,
                        size_t *cap)
 {
@@ -605,8 +612,9 @@ static int edge_groups(const struct rn_view *v, size_t e, struct drawn_edge **ou
     size_t first = *n;
     for (size_t r = v->record_start[e]; r < v->record_start[e + 1]; r++) {
         uint32_t rel = set->rel[v->record_index[r]];
+        uint8_t pol = set->pol[v->record_index[r]];
         size_t g = first;
-        while (g < *n && (*out)[g].rel != rel)
+        while (g < *n && ((*out)[g].rel != rel || (*out)[g].pol != pol))
             g++;
         if (g < *n) {
             (*out)[g].count++;
@@ -620,12 +628,13 @@ static int edge_groups(const struct rn_view *v, size_t e, struct drawn_edge **ou
         }
         /* insertion keeps relation order inside the pair */
         size_t pos = *n;
-        while (pos > first && (*out)[pos - 1].rel > rel) {
+        while (pos > first && group_before(&(*out)[pos - 1], rel, pol)) {
             (*out)[pos] = (*out)[pos - 1];
             pos--;
         }
         (*out)[pos].view_edge = e;
         (*out)[pos].rel = rel;
+        (*out)[pos].pol = pol;
         (*out)[pos].count = 1;
         (*n)++;
     }
@@ -757,7 +766,7 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
         { "color", "black" },          { "fontcolor", "black" }, { "penwidth", "1" },
         { "arrowsize", "0.7" },        { "tooltip", "" },    { "labeltooltip", "" },
         { "URL", "" },                 { "target", "" },     { "style", "" },
-        { "minlen", "1" },
+        { "minlen", "1" },             { "arrowhead", "normal" },
     };
     for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
         agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
@@ -802,12 +811,14 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
     rc |= add_text(tip, set->relation_name[de->rel], 40, 0, 1);
     rc |= rn_buf_addc(tip, ' ');
     rc |= add_text(tip, rn_view_node_name(v, v->to[e]), 80, 0, 1);
+    if (de->pol != RN_POL_ASSERTED)
+        rc |= rn_buf_addf(tip, " (%s)", rn_polarity_name((enum rn_polarity)de->pol));
     rc |= rn_buf_addf(tip, ": %u report%s", de->count, de->count == 1 ? "" : "s");
     uint32_t first_date = 0, last_date = 0;
     int shown = 0;
     for (size_t k = v->record_start[e]; k < v->record_start[e + 1]; k++) {
         size_t r = v->record_index[k];
-        if (set->rel[r] != de->rel)
+        if (set->rel[r] != de->rel || set->pol[r] != de->pol)
             continue;
         if (set->date && set->date[r]) {
             if (!first_date || set->date[r] < first_date)
@@ -983,6 +994,27 @@ static void add_legend(Agraph_t *g, struct drawing *d, const struct comm_count *
         set_attr(n, "fontsize", "11");
     }
     free(seen);
+    /* The line styles of negated and hedged reports, when any is drawn. */
+    static const struct {
+        uint8_t pol;
+        const char *label, *tooltip;
+    } styles[] = {
+        { RN_POL_NEGATED, "\xe2\x95\x8c\xe2\x95\x8c\xe2\x94\xa4\xe2\x96\xb6 negated (said not to happen)",
+          "dashed, barred arrow: reported as not done" },
+        { RN_POL_HEDGED, "\xe2\x94\x88\xe2\x94\x88\xe2\x96\xb6 hedged (planned, possible)",
+          "dotted: reported as planned, threatened or possible" },
+    };
+    for (size_t k = 0; k < sizeof styles / sizeof styles[0]; k++) {
+        size_t i = 0;
+        while (i < d->n_edges && d->edges[i].pol != styles[k].pol)
+            i++;
+        if (i == d->n_edges)
+            continue;
+        Agnode_t *n = legend_item(&L, styles[k].label, styles[k].tooltip);
+        set_attr(n, "shape", "plaintext");
+        set_attr(n, "style", "");
+        set_attr(n, "fontsize", "11");
+    }
     rn_buf_release(&label);
 }
 
@@ -1050,10 +1082,12 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
             SYM(g, AGNODE, "fillcolor"), SYM(g, AGNODE, "fontsize"), SYM(g, AGNODE, "width"),
             SYM(g, AGNODE, "height"),   SYM(g, AGNODE, "tooltip") };
     struct {
-        Agsym_t *color, *fontcolor, *xlabel, *penwidth, *tooltip, *labeltooltip, *url, *target;
+        Agsym_t *color, *fontcolor, *xlabel, *penwidth, *tooltip, *labeltooltip, *url, *target,
+            *style, *arrowhead;
     } E = { SYM(g, AGEDGE, "color"),   SYM(g, AGEDGE, "fontcolor"),    SYM(g, AGEDGE, "xlabel"),
             SYM(g, AGEDGE, "penwidth"), SYM(g, AGEDGE, "tooltip"),     SYM(g, AGEDGE, "labeltooltip"),
-            SYM(g, AGEDGE, "URL"),      SYM(g, AGEDGE, "target") };
+            SYM(g, AGEDGE, "URL"),      SYM(g, AGEDGE, "target"),      SYM(g, AGEDGE, "style"),
+            SYM(g, AGEDGE, "arrowhead") };
     double pr_max = 0;
     for (uint32_t i = 0; i < d->n_kept; i++)
         if (d->pagerank[d->kept[i]] > pr_max)
@@ -1103,6 +1137,13 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         Agedge_t *e = agedge(g, a, b, NULL, 1);
         set_sym(e, E.color, d->rel_color[de->rel]);
         set_sym(e, E.fontcolor, d->rel_color[de->rel]);
+        /* What was said not to happen must not look like what happened. */
+        if (de->pol == RN_POL_NEGATED) {
+            set_sym(e, E.style, "dashed");
+            set_sym(e, E.arrowhead, "teenormal");
+        } else if (de->pol == RN_POL_HEDGED) {
+            set_sym(e, E.style, "dotted");
+        }
         if (de->count > 1) {
             snprintf(countbuf, sizeof countbuf, "%u", de->count);
             set_sym(e, E.xlabel, countbuf);
