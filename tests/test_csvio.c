@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "relnet/buf.h"
 #include "relnet/csvio.h"
 #include "relnet/error.h"
 
@@ -183,6 +184,87 @@ static void test_writer_round_trip(void **state)
     assert_string_equal(out, "1:plain|with,comma|say \"hi\"|two\nlines| pad |\n");
 }
 
+/* relnet's TSV: what rn_tsv_add_field writes, a reader with .tsv reads back
+   byte for byte (quotes, tabs, line breaks, backslashes, spaces at the ends),
+   whether the tab delimiter is given or guessed. */
+static void test_tsv_round_trip(void **state)
+{
+    (void)state;
+    const char *fields[] = { "China said \"no\"", "a\tb", "two\nlines\r\n", "C:\\new\\t",
+                             " pad ", "", "\\", "'single' \"double" };
+    const size_t n = sizeof fields / sizeof fields[0];
+    struct rn_buf b = RN_BUF_INIT;
+    for (int row = 0; row < 2; row++) {
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                assert_int_equal(rn_buf_addc(&b, '\t'), RN_OK);
+            assert_int_equal(rn_tsv_add_field(&b, fields[i]), RN_OK);
+        }
+        assert_int_equal(rn_buf_addc(&b, '\n'), RN_OK);
+    }
+    write_file("t_rt.tsv", b.data, b.len);
+    rn_buf_release(&b);
+    const char delims[] = { 0, '\t' }; /* guessed, given */
+    for (size_t k = 0; k < sizeof delims; k++) {
+        struct rn_csv_options opt = { .delimiter = delims[k], .tsv = 1 };
+        struct rn_csv_reader *r;
+        struct rn_err err = RN_ERR_INIT;
+        assert_int_equal(rn_csv_open("t_rt.tsv", &opt, &r, &err), RN_OK);
+        for (int row = 0; row < 2; row++) {
+            struct rn_csv_row got;
+            assert_int_equal(rn_csv_next(r, &got, &err), 1);
+            assert_int_equal(got.nfields, n);
+            for (size_t i = 0; i < n; i++) {
+                assert_string_equal(got.fields[i], fields[i]);
+                assert_int_equal(got.lens[i], strlen(fields[i]));
+            }
+        }
+        struct rn_csv_row end;
+        assert_int_equal(rn_csv_next(r, &end, &err), 0);
+        rn_csv_close(r);
+    }
+}
+
+/* Lines as a rule-file parser sees them: no '\n', numbered from 1, the
+   last one without a newline too; the first error stops the reading. */
+struct seen {
+    char text[4][16];
+    size_t n, lineno[4];
+};
+
+static int keep_line(void *ctx, const char *s, size_t n, size_t lineno, struct rn_err *err)
+{
+    struct seen *sn = ctx;
+    if (n >= 3 && memcmp(s, "bad", 3) == 0)
+        return rn_fail(err, RN_EINPUT, "line %zu: bad", lineno);
+    snprintf(sn->text[sn->n], sizeof sn->text[0], "%.*s", (int)n, s);
+    sn->lineno[sn->n++] = lineno;
+    return RN_OK;
+}
+
+static void test_lines_read(void **state)
+{
+    (void)state;
+    struct rn_err err = RN_ERR_INIT;
+    struct seen sn = { .n = 0 };
+    const char *path = WRITE("t_lines.tsv", "a\tb\n\nlast");
+    assert_int_equal(rn_lines_read(path, keep_line, &sn, &err), RN_OK);
+    assert_int_equal(sn.n, 3);
+    assert_string_equal(sn.text[0], "a\tb");
+    assert_string_equal(sn.text[1], "");
+    assert_string_equal(sn.text[2], "last");
+    assert_int_equal(sn.lineno[2], 3);
+
+    memset(&sn, 0, sizeof sn);
+    path = WRITE("t_lines_bad.tsv", "ok\nbad\nnever\n");
+    assert_int_equal(rn_lines_read(path, keep_line, &sn, &err), RN_EINPUT);
+    assert_string_equal(err.msg, "line 2: bad");
+    assert_int_equal(sn.n, 1);
+
+    assert_int_equal(rn_lines_read("/nonexistent/rules.tsv", keep_line, &sn, &err), RN_EIO);
+    assert_non_null(strstr(err.msg, "cannot open /nonexistent/rules.tsv"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +278,8 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_content_hash_stable),
         cmocka_unit_test(test_writer_round_trip),
+        cmocka_unit_test(test_tsv_round_trip),
+        cmocka_unit_test(test_lines_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -117,6 +117,69 @@ static void test_nominal(void **state)
                         "Brazil[] bans Telegram[] asserted|");
 }
 
+/* A time phrase between a verb and its object or nominal trigger is
+   skipped; nouns of dealing (cues class deal) lead to what is dealt with. */
+static void test_time_phrases_and_nouns_of_dealing(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru announced Thursday a ban on Quillmail."),
+                        "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Chilean officials imposed last week a ban on Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Iceland forbade the purchase of Quillmail routers."),
+                        "Iceland[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Iceland cut access for Quillmail."), "");
+    assert_string_equal(RUN("Iceland blocked access for Quillmail."),
+                        "Iceland[] bans Quillmail[] asserted|");
+}
+
+/* Triggers widened in relations.tsv: sanctions (verb and noun), embargo,
+   lawsuits; "the council" refers to the council named before. */
+static void test_sanctions_lawsuits_and_bodies(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru sanctioned Quillmail on Tuesday."),
+                        "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Peru slapped sanctions on Quillmail."),
+                        "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Quillmail sued Brightwave over a patent."),
+                        "Quillmail[] accuses Brightwave[] asserted|");
+    assert_string_equal(RUN("The Nordic Council met in Oslo.",
+                            "The council voted to ban Quillmail."),
+                        "Nordic Council[] bans Quillmail[] asserted|");
+}
+
+/* "blame X on Y" reaches "on" over the object's own phrases; "among the
+   <group> signing Y were A and B" puts the subject after the verb. */
+static void test_blame_over_long_objects_and_among_groups(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Finland blamed the outage at the port of Kotka on Brightwave."),
+                        "Finland[] accuses Brightwave[] asserted|");
+    assert_string_equal(RUN("Among the nations signing the Tallinn Pledge were Peru and Chile."),
+                        "Peru[] signs Tallinn Pledge[] asserted|Chile[] signs Tallinn Pledge[] asserted|");
+}
+
+/* Lists after a plural head: "such as" ends the head's phrase, a group named
+   by nationality gives way to the members after a colon or dash, and three
+   or more names up to the sentence's end need no conjunction. */
+static void test_lists_after_heads(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru blocked messaging apps such as Quillmail and Brightwave."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("Peru blocked Chilean outlets: Quillmail, Brightwave and Zentara."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|"
+                        "Peru[] bans Zentara[] asserted|");
+    assert_string_equal(RUN("Peru blocked news outlets - Quillmail, Brightwave, Zentara."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|"
+                        "Peru[] bans Zentara[] asserted|");
+}
+
 static void test_lists_and_counted_sets(void **state)
 {
     (void)state;
@@ -909,6 +972,10 @@ int main(void)
         cmocka_unit_test(test_counted_set_beside_a_named_source),
         cmocka_unit_test(test_person_led_by_a_body_title_is_the_subject),
         cmocka_unit_test(test_participle_after_a_prepositional_aside),
+        cmocka_unit_test(test_time_phrases_and_nouns_of_dealing),
+        cmocka_unit_test(test_sanctions_lawsuits_and_bodies),
+        cmocka_unit_test(test_blame_over_long_objects_and_among_groups),
+        cmocka_unit_test(test_lists_after_heads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

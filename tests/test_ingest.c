@@ -8,6 +8,8 @@
 #include <cmocka.h>
 
 #include "relnet/error.h"
+#include "relnet/boilerplate.h"
+#include "relnet/buf.h"
 #include "relnet/ingest.h"
 #include "relnet/sentence.h"
 
@@ -409,15 +411,61 @@ static void test_html_deep_nesting_and_garbage(void **state)
     n += (size_t)sprintf(page + n, "Deep text here.");
     struct rn_article a = RN_ARTICLE_INIT;
     struct rn_err err = RN_ERR_INIT;
-    int rc = rn_ingest_memory("deep.html", page, n, NULL, &a, &err);
-    assert_true(rc == RN_OK || rc == RN_EINPUT);
+    assert_int_equal(rn_ingest_memory("deep.html", page, n, NULL, &a, &err), RN_OK);
+    assert_non_null(strstr(a.text, "Deep text here."));
     rn_article_release(&a);
     free(page);
     /* unclosed tags, stray brackets, broken entities */
     const char *junk = "<html><p>Klow &bogus; signs <b>the <i>pact</p></b><<>>&#xZZ; <p "
                        "class=\"x\nmenu\">done";
-    rc = ingest_str("junk.html", junk, &a, &err);
+    int rc = ingest_str("junk.html", junk, &a, &err);
     assert_true(rc == RN_OK || rc == RN_EINPUT);
+    rn_article_release(&a);
+}
+
+/* libxml2 stops at 256 nested elements unless told otherwise: 300 unclosed
+   <b> or nested <div> must keep the text inside and after them. */
+static void test_html_nested_300(void **state)
+{
+    (void)state;
+    const char *tags[][2] = { { "<b>", "" }, { "<div>", "</div>" } };
+    for (size_t t = 0; t < 2; t++) {
+        struct rn_buf page = RN_BUF_INIT;
+        rn_buf_adds(&page, "<html><body><p>Klow opened the talks on Monday.</p>");
+        for (int i = 0; i < 300; i++)
+            rn_buf_adds(&page, tags[t][0]);
+        rn_buf_adds(&page, "Lind banned the imports of grain from Klow.");
+        for (int i = 0; i < 300; i++)
+            rn_buf_adds(&page, tags[t][1]);
+        rn_buf_adds(&page, "<p>Both sides met again in May.</p></body></html>");
+        struct rn_article a = RN_ARTICLE_INIT;
+        struct rn_err err = RN_ERR_INIT;
+        assert_int_equal(rn_ingest_memory("n.html", page.data, page.len, NULL, &a, &err), RN_OK);
+        assert_non_null(strstr(a.text, "Klow opened the talks"));
+        assert_non_null(strstr(a.text, "Lind banned the imports"));
+        assert_non_null(strstr(a.text, "Both sides met again"));
+        rn_article_release(&a);
+        rn_buf_release(&page);
+    }
+}
+
+/* When libxml2 stops before the end of a page, the file is an error that
+   says so, not a shorter article: here bytes that are not Shift_JIS in a
+   page that declares it. */
+static void test_html_parse_stopped_reported(void **state)
+{
+    (void)state;
+    const char page[] = "<html><head><meta charset=\"Shift_JIS\"></head><body>"
+                        "<p>Klow opened the talks.</p><p>\xff\xfe\x80 broken</p>"
+                        "<p>Lind banned the imports.</p></body></html>";
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_memory("sj.html", page, sizeof page - 1, NULL, &a, &err),
+                     RN_EINPUT);
+    if (!strstr(err.msg, "bytes of the page were not read"))
+        print_error("got: %s\n", err.msg);
+    assert_non_null(strstr(err.msg, "sj.html: line 1: the HTML parser stopped ("));
+    assert_non_null(strstr(err.msg, "bytes of the page were not read"));
     rn_article_release(&a);
 }
 
@@ -562,6 +610,8 @@ static void test_rules_file(void **state)
         { "prefix\tread\tmany\n", ":1: MAX_WORDS must be a number" },
         { "class\tshare-bar\n", ":1: a class token is letters and digits only" },
         { "line\t\n", ":1: expected a phrase" },
+        { "# no tab:\nline\n", ":2: expected KIND<TAB>PHRASE" },
+        { "class\n", ":1: expected KIND<TAB>PHRASE" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         path = temp_file(bad[i][0]);
@@ -575,6 +625,45 @@ static void test_rules_file(void **state)
     }
     assert_int_equal(rn_boiler_rules_load("/nonexistent/b.tsv", &rules, &err), RN_EIO);
     rn_boiler_rules_free(NULL);
+}
+
+/* A rule file without class rules has no token array: HTML with classes
+   must still be read (no bsearch on NULL), and so must an empty file. */
+static void test_rules_without_classes(void **state)
+{
+    (void)state;
+    const char *files[] = { "line\tbreaking news\n", "" };
+    for (size_t i = 0; i < 2; i++) {
+        char *path = temp_file(files[i]);
+        struct rn_boiler_rules *rules = NULL;
+        struct rn_err err = RN_ERR_INIT;
+        assert_int_equal(rn_boiler_rules_load(path, &rules, &err), RN_OK);
+        struct rn_ingest_options opt = { RN_INGEST_AUTO, 0, rules };
+        struct rn_article a = RN_ARTICLE_INIT;
+        const char *html = "<html><body><div class=\"promo share\"><p>Klow banned Lind on "
+                           "Monday after a long dispute.</p></div></body></html>";
+        assert_int_equal(rn_ingest_memory("c.html", html, strlen(html), &opt, &a, &err), RN_OK);
+        assert_non_null(strstr(a.text, "Klow banned Lind"));
+        rn_article_release(&a);
+        rn_boiler_rules_free(rules);
+        unlink(path);
+        free(path);
+    }
+}
+
+/* An empty directory is bad input, said as such (and no qsort on NULL). */
+static void test_empty_directory(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/relnet-empty-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    struct rn_paths found = RN_PATHS_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_ingest_list_dir(dir, &found, &err), RN_EINPUT);
+    assert_int_equal(found.len, 0);
+    assert_non_null(strstr(err.msg, ": no article files"));
+    rn_paths_release(&found);
+    rmdir(dir);
 }
 
 static void test_shipped_rules_load(void **state)
@@ -750,6 +839,10 @@ int main(void)
         cmocka_unit_test(test_crlf_and_bom),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_shipped_rules_load),
+        cmocka_unit_test(test_rules_without_classes),
+        cmocka_unit_test(test_html_nested_300),
+        cmocka_unit_test(test_html_parse_stopped_reported),
+        cmocka_unit_test(test_empty_directory),
         cmocka_unit_test(test_corpus_repeated_lines),
         cmocka_unit_test(test_list_dir_sorted),
     };

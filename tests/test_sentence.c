@@ -237,6 +237,14 @@ static void test_rules_file(void **state)
     unlink(path);
     free(path);
 
+    /* an empty file: no abbreviations at all (and no bsearch on NULL) */
+    path = write_temp("");
+    assert_int_equal(rn_sentence_rules_load(path, &rules, &err), RN_OK);
+    assert_split_with(rules, "Mr. Weber left. Lind stayed.", "Mr.|Weber left.|Lind stayed.");
+    rn_sentence_rules_free(rules);
+    unlink(path);
+    free(path);
+
     assert_int_equal(rn_sentence_rules_load("/nonexistent/abbr.tsv", &rules, &err), RN_EIO);
     assert_non_null(strstr(err.msg, "cannot open /nonexistent/abbr.tsv"));
     rn_sentence_rules_free(NULL);

@@ -7,6 +7,13 @@
  * delimiters, doubled quotes, newlines inside quotes), CRLF and LF, and a
  * UTF-8 byte-order mark are handled.
  *
+ * TSV, as relnet writes it (`extract --format tsv`) and reads it (`import`
+ * with a tab delimiter), is the PostgreSQL text format's convention, also
+ * "linear TSV": no quoting at all; a tab, line feed, carriage return or
+ * backslash inside a field is written \t, \n, \r or \\. Every field
+ * survives the trip byte for byte; spaces at either end are kept. A
+ * backslash before any other character is kept as it is.
+ *
  * Errors come in two kinds. A record error (stray quote, unterminated quote)
  * is returned as RN_EINPUT with the position; the reader then resumes on the
  * next line (for an unterminated quote: on the line after the one the bad
@@ -28,6 +35,8 @@ struct rn_csv_options {
     int no_quotes;   /* 1: '"' is an ordinary character (for lexicon TSV files) */
     int skip_comments; /* 1: lines starting with '#' outside a record are skipped */
     int check_utf8;    /* 1: a line with invalid UTF-8 makes its record an error */
+    int tsv;           /* 1: when the delimiter is a tab (given or guessed), read
+                          relnet's TSV (see rn_tsv_add_field), not quoted CSV */
 };
 
 /* What the last RN_EINPUT from rn_csv_next was about. */
@@ -81,5 +90,20 @@ char rn_csv_guess_delimiter(const char *line, size_t len);
  * quoted only when it holds the delimiter, a quote, CR or LF, or starts or
  * ends with a space); lines end with "\n". RN_OK or RN_EIO. */
 int rn_csv_write_row(FILE *out, char delim, const char *const *fields, size_t n);
+
+/* Append s to b as one TSV field: tab, LF, CR and backslash escaped as
+ * \t, \n, \r, \\. RN_OK or RN_ENOMEM. */
+struct rn_buf;
+int rn_tsv_add_field(struct rn_buf *b, const char *s);
+
+/* Read a line-oriented rule file (the lexicon's boilerplate and
+ * abbreviation lists, whose lines each parser reads itself): line(ctx,
+ * text, length, line number, err) for every line, without its '\n', until
+ * one returns an error. Returns RN_OK, that error, or RN_EIO "cannot open
+ * PATH: ..." / "cannot read PATH". */
+int rn_lines_read(const char *path,
+                  int (*line)(void *ctx, const char *s, size_t n, size_t lineno,
+                              struct rn_err *err),
+                  void *ctx, struct rn_err *err);
 
 #endif

@@ -1,8 +1,10 @@
 /* html.h - HTML page to block-per-line text and metadata (libxml2's HTML
  * parser lives here and nowhere else). Used by ingest.
  *
- * The page is parsed with htmlReadMemory (recover, no network, no error
- * output). Dropped whole: script, style, noscript, template, svg, iframe,
+ * The page is parsed with htmlCtxtReadMemory (recover, no network, no error
+ * output, no nesting limit: XML_PARSE_HUGE); a parse that stops before the
+ * end of the page (a charset conversion error, a NUL byte) is an error that
+ * says where and how much was not read, never a silently shorter text. Dropped whole: script, style, noscript, template, svg, iframe,
  * form controls, and the head (read only for metadata). Unless the caller
  * asks to keep boilerplate, also dropped: nav, footer, aside, form,
  * elements that are hidden (hidden, aria-hidden, display:none), elements
@@ -51,7 +53,9 @@ struct rn_html_filter {
  * has already made the bytes valid UTF-8, NULL to let libxml2 follow the
  * page's own charset declaration. filter may be NULL (nothing but script and
  * kin dropped). Returns RN_OK, RN_ENOMEM, or RN_EINPUT when libxml2 cannot
- * build any document (messages name no file: the caller adds it).
+ * build any document or stops before the end ("line N: the HTML parser
+ * stopped (...); the last K bytes of the page were not read"; messages name
+ * no file: the caller adds it).
  * Time: linear in len (libxml2's parser, then two walks of the tree, which
  * are iterative so deep nesting cannot exhaust the stack). */
 int rn_html_extract(const char *data, size_t len, const char *encoding,

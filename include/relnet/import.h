@@ -10,9 +10,13 @@
  *               row stands for that many identical reports)
  *   date        date, day, timestamp, published, event date
  *   evidence    evidence, sentence, quote, text, context, snippet
- *   polarity, confidence, article (article, url, link, document), title,
- *   source_type, target_type, source_affiliation, target_affiliation,
+ *   polarity, confidence, article (article, document), path, url (url, link),
+ *   title, source_type, target_type, source_affiliation, target_affiliation,
  *   sentence_no, offset, origin
+ * A row's article is its path, else its article name, else its URL; a new
+ * article gets the row's URL and title (so `relnet extract` output imports
+ * as the records `relnet add` stores). Tab-separated input is relnet's TSV
+ * (csvio.h: unquoted, \t \n \r \\ escapes).
  * "role=COLUMN" mappings override them (COLUMN is a header name or a
  * 1-based number). Without a header row, columns are positional:
  * source, target, then relation (or weight if numeric), then weight.

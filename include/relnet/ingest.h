@@ -63,10 +63,7 @@ struct rn_article {
 
 #define RN_ARTICLE_INIT { 0 }
 
-/* Boilerplate rules: line phrases and HTML class/id tokens (see
- * data/lexicon/README.boilerplate.md). Opaque and immutable once loaded, so
- * one set may be shared by threads. */
-struct rn_boiler_rules;
+struct rn_boiler_rules; /* relnet/boilerplate.h */
 
 struct rn_ingest_options {
     enum rn_ingest_format format;
@@ -91,19 +88,6 @@ int rn_ingest_memory(const char *name, const char *data, size_t len,
 
 /* Free everything; a is left empty. Safe to call twice. */
 void rn_article_release(struct rn_article *a);
-
-/* --- boilerplate rules ------------------------------------------------------ */
-
-/* Load rules from a TSV file (format in data/lexicon/README.boilerplate.md:
- * "KIND<TAB>PHRASE[<TAB>MAX_WORDS]", KIND one of line, prefix, contains,
- * class). The file replaces the built-in rules. *out (free with
- * rn_boiler_rules_free) is set on RN_OK. Errors: RN_EIO "cannot open
- * PATH: ...", RN_EINPUT "PATH:LINE: what was expected", RN_ENOMEM. */
-int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out,
-                         struct rn_err *err);
-
-/* NULL-safe. */
-void rn_boiler_rules_free(struct rn_boiler_rules *rules);
 
 /* --- corpus-level boilerplate: lines repeated across files --------------------
  *
@@ -162,8 +146,9 @@ int rn_ingest_is_article_path(const char *path);
 /* Append to out the article files below dir, recursively, as "dir/sub/x.txt",
  * sorted by byte order of the whole path so every run lists them the same
  * way. Hidden files and directories (".name") are skipped, and symbolic links
- * to directories are not followed (no loops). Returns RN_OK, RN_EIO "cannot
- * open directory DIR: ..." or RN_ENOMEM; on error out keeps what it had. */
+ * to directories are not followed (no loops). Returns RN_OK, RN_EINPUT
+ * "DIR: no article files" when there is none, RN_EIO "cannot open directory
+ * DIR: ..." or RN_ENOMEM; on error out keeps what it had. */
 int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err);
 
 /* Free all paths; p is left empty. Safe to call twice. */

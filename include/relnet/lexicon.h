@@ -117,6 +117,8 @@ enum rn_cue {
     RN_CUE_INCLUDE,    /* including, such as: a list of members follows */
     RN_CUE_MEMBER,     /* officers, members, employees: "six officers of X" means X */
     RN_CUE_GENDER,     /* given names, value "he" or "she" */
+    RN_CUE_TIME,       /* words of a time phrase: week, year, today, last, ago */
+    RN_CUE_DEAL,       /* nouns of dealing, value = prepositions: access (to), sale (of) */
     RN_CUE_COUNT
 };
 

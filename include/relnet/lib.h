@@ -15,8 +15,11 @@
 int rn_lib_init(struct rn_err *err);
 const char *rn_lib_version(void);
 
-/* Directory of the shipped data (lexicons): $RELNET_DATA when set, else the
- * data/ directory of the source tree the library was built from. */
+/* Directory of the shipped data (lexicon/, articles/): $RELNET_DATA when
+ * set; else the first of these that has a lexicon/: share/relnet beside the
+ * running binary's directory (an installed relnet, wherever its prefix was
+ * moved), the data directory of the prefix relnet was configured to install
+ * to, and the data/ directory of the source tree it was built from. */
 const char *rn_lib_data_dir(void);
 
 #endif

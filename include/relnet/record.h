@@ -55,6 +55,7 @@ struct rn_record {
     double weight;     /* >= 0; 1 for one report unless a CSV says otherwise */
     const char *article;  /* path, URL or id of the article, or NULL */
     const char *title;    /* article title when known, or NULL */
+    const char *url;      /* article URL when article is a path, or NULL */
     long sentence_no;     /* 1-based sentence number, 0 when not from text */
     long offset;          /* byte offset of the evidence in the article, -1 if none */
     const char *evidence; /* the sentence or CSV evidence text, or NULL */

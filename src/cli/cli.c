@@ -18,21 +18,23 @@
 
 struct cli_globals cli_globals;
 
-int cli_common_option(int c, const char *arg)
+const struct cli_option cli_global_options[] = {
+    CLI_SECTION(CLI_GROUP_GLOBAL),
+    CLI_STRING("kb", 0, "FILE", &cli_globals.kb_path, "$RELNET_KB, else relnet.db",
+               "the knowledge base file"),
+    CLI_FLAG("quiet", 'q', &cli_globals.quiet, "no progress bar and no summaries on stderr"),
+    CLI_FLAG("no-lexicon", 0, &cli_globals.no_lexicon,
+             "keep names as written: do not resolve them through the actor lexicon "
+             "(data/lexicon/actors.tsv: USA -> United States)"),
+    { .kind = CLI_KIND_HELP, .name = "help", .short_name = 'h', .help = "show this help" },
+    CLI_END,
+};
+
+int cli_parse(const struct cli_spec *spec, const struct cli_option *opts, int argc, char **argv)
 {
-    switch (c) {
-    case CLI_OPT_KB:
-        cli_globals.kb_path = arg;
-        return 1;
-    case CLI_OPT_QUIET:
-        cli_globals.quiet = 1;
-        return 1;
-    case CLI_OPT_NO_LEXICON:
-        cli_globals.no_lexicon = 1;
-        return 1;
-    default:
-        return 0;
-    }
+    const struct cli_option all[] = { CLI_INCLUDE(opts, NULL),
+                                      CLI_INCLUDE(cli_global_options, NULL), CLI_END };
+    return cli_parse_argv(spec, all, argc, argv, 0);
 }
 
 const char *cli_kb_path(void)
@@ -65,49 +67,6 @@ int cli_report(const struct rn_err *err)
     else
         cli_errorf("%s", rn_status_name(err->code));
     return rn_status_exit_code(err->code);
-}
-
-int cli_help(const char *usage)
-{
-    fputs(usage, stdout);
-    return RN_EXIT_OK;
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-    va_list ap;
-    fflush(stdout);
-    fprintf(stderr, "relnet %s: ", cmd);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nsee 'relnet %s --help'\n", cmd);
-    return RN_EXIT_USAGE;
-}
-
-int cli_bad_option(const char *cmd, int c, char **argv)
-{
-    const char *opt = argv[optind - 1];
-    if (c == ':')
-        return cli_usage_error(cmd, "option '%s' needs a value", opt);
-    return cli_usage_error(cmd, "unknown option '%s'", opt);
-}
-
-void cli_getopt_reset(void)
-{
-    optind = 1;
-    opterr = 0; /* we print our own message with the command name */
-}
-
-int cli_parse_count(const char *s, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return -1;
-    *out = v;
-    return 0;
 }
 
 /* Large enough that a bar is worth drawing (a 37 MB CSV takes seconds,
@@ -199,10 +158,17 @@ void cli_aliases_free(void)
     lexicon_tried = 0;
 }
 
-void cli_selection_init(struct cli_selection *sel)
+void cli_selection_init(struct cli_selection *sel, const char *relations, const char *polarity)
 {
+    memset(sel, 0, sizeof *sel);
     rn_filter_init(&sel->filter);
-    sel->by_affiliation = 0;
+    sel->relation_default = relations;
+    sel->polarity_default = polarity;
+    /* Names we write ourselves: they parse. */
+    if (relations)
+        rn_filter_set_relations(&sel->filter, relations, NULL);
+    if (polarity)
+        rn_filter_set_polarity(&sel->filter, polarity, NULL);
 }
 
 void cli_selection_release(struct cli_selection *sel)
@@ -210,48 +176,92 @@ void cli_selection_release(struct cli_selection *sel)
     rn_filter_release(&sel->filter);
 }
 
-int cli_selection_option(const char *cmd, int c, const char *arg, struct cli_selection *sel)
+int cli_parse_filtered(const struct cli_spec *spec, const struct cli_option *opts, int argc,
+                       char **argv, struct cli_selection *sel)
 {
-    struct rn_err err = RN_ERR_INIT;
-    int rc = RN_OK;
-    switch (c) {
-    case CLI_OPT_RELATION:
-        rc = rn_filter_set_relations(&sel->filter, arg, &err);
-        break;
-    case CLI_OPT_SINCE:
-        rc = rn_filter_set_since(&sel->filter, arg, &err);
-        break;
-    case CLI_OPT_UNTIL:
-        rc = rn_filter_set_until(&sel->filter, arg, &err);
-        break;
-    case CLI_OPT_POLARITY:
-        rc = rn_filter_set_polarity(&sel->filter, arg, &err);
-        break;
-    case CLI_OPT_MIN_COUNT:
-        if (cli_parse_count(arg, &sel->filter.min_count) != 0 || sel->filter.min_count < 1) {
-            cli_usage_error(cmd, "--min-count needs a whole number >= 1, not '%s'", arg);
-            return -1;
-        }
-        return 1;
-    case CLI_OPT_BY:
-        if (strcmp(arg, "affiliation") == 0)
-            sel->by_affiliation = 1;
-        else if (strcmp(arg, "entity") == 0)
-            sel->by_affiliation = 0;
-        else {
-            cli_usage_error(cmd, "--by takes entity or affiliation, not '%s'", arg);
-            return -1;
-        }
-        return 1;
-    default:
-        return 0;
-    }
-    if (rc != RN_OK) {
-        cli_usage_error(cmd, "%s", err.msg);
-        return -1;
-    }
-    return 1;
+    const struct cli_option all[] = { CLI_INCLUDE(opts, NULL),
+                                      CLI_INCLUDE(cli_filter_options, sel), CLI_END };
+    int code = cli_parse(spec, all, argc, argv);
+    if (code != CLI_GO_ON)
+        cli_selection_release(sel);
+    return code;
 }
+
+static int set_relation(void *dest, const char *arg, struct rn_err *err)
+{
+    struct cli_selection *sel = dest;
+    if (!sel->relation_given)
+        rn_filter_release(&sel->filter); /* the command's default relations go */
+    sel->relation_given = 1;
+    return rn_filter_set_relations(&sel->filter, arg, err);
+}
+
+static int set_since(void *dest, const char *arg, struct rn_err *err)
+{
+    return rn_filter_set_since(&((struct cli_selection *)dest)->filter, arg, err);
+}
+
+static int set_until(void *dest, const char *arg, struct rn_err *err)
+{
+    return rn_filter_set_until(&((struct cli_selection *)dest)->filter, arg, err);
+}
+
+static int set_polarity(void *dest, const char *arg, struct rn_err *err)
+{
+    struct cli_selection *sel = dest;
+    sel->polarity_given = 1;
+    return rn_filter_set_polarity(&sel->filter, arg, err);
+}
+
+static int set_min_count(void *dest, const char *arg, struct rn_err *err)
+{
+    struct cli_selection *sel = dest;
+    long n;
+    if (cli_parse_count(arg, &n) != 0 || n < 1)
+        return rn_fail(err, RN_EUSAGE, "--min-count needs a whole number >= 1, not '%s'", arg);
+    sel->filter.min_count = n;
+    return RN_OK;
+}
+
+static int set_by(void *dest, const char *arg, struct rn_err *err)
+{
+    struct cli_selection *sel = dest;
+    if (strcmp(arg, "affiliation") == 0)
+        sel->by_affiliation = 1;
+    else if (strcmp(arg, "entity") == 0)
+        sel->by_affiliation = 0;
+    else
+        return rn_fail(err, RN_EUSAGE, "--by takes entity or affiliation, not '%s'", arg);
+    return RN_OK;
+}
+
+static const char *relation_default(const void *dest)
+{
+    const struct cli_selection *sel = dest;
+    return sel->relation_default ? sel->relation_default : "all";
+}
+
+static const char *polarity_default(const void *dest)
+{
+    const struct cli_selection *sel = dest;
+    return sel->polarity_default ? sel->polarity_default : "asserted";
+}
+
+const struct cli_option cli_filter_options[] = {
+    CLI_SECTION(CLI_GROUP_FILTER),
+    { .kind = CLI_KIND_CALLBACK, .name = "relation", .arg = "R[,R...]", .cb = set_relation,
+      .def_of = relation_default, .help = "only these relations, or all" },
+    CLI_CALLBACK("since", 0, "DATE", NULL, set_since, NULL,
+                 "only records dated DATE or later (undated ones are dropped)"),
+    CLI_CALLBACK("until", 0, "DATE", NULL, set_until, NULL, "only records dated DATE or earlier"),
+    { .kind = CLI_KIND_CALLBACK, .name = "polarity", .arg = "P[,P...]", .cb = set_polarity,
+      .def_of = polarity_default, .help = "asserted, hedged, negated or all" },
+    CLI_CALLBACK("min-count", 0, "N", NULL, set_min_count, "1",
+                 "drop (source, target) pairs reported fewer than N times"),
+    CLI_CALLBACK("by", 0, "entity|affiliation", NULL, set_by, "entity",
+                 "affiliation: roll people and agencies up to the state or body they act for"),
+    CLI_END,
+};
 
 int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
                        int keep_text, struct rn_relset **out, int *had_bad_rows)
@@ -416,21 +426,49 @@ out:
     return code;
 }
 
-int cli_lexicon_option(const char *cmd, int c, const char *arg, struct cli_lexicon *lx)
+static int extract_one(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
 {
-    if (c == 'L') {
-        lx->dir = arg;
-        return 1;
-    }
-    if (c != 'l')
-        return 0;
-    if (lx->n_extra == sizeof lx->extra / sizeof lx->extra[0]) {
-        cli_usage_error(cmd, "too many --lexicon files");
-        return -1;
-    }
-    lx->extra[lx->n_extra++] = arg;
-    return 1;
+    const struct cli_article_sink *out = ctx;
+    struct rn_err err = RN_ERR_INIT;
+    int rc = out->start ? out->start(out->sink.ctx, a, &err) : RN_OK;
+    if (rc == RN_OK)
+        rc = rn_pipeline_extract(p, a, &out->sink, &err);
+    if (rc == RN_OK)
+        return RN_EXIT_OK;
+    rn_err_prefix(&err, "%s", a->path);
+    return cli_report(&err);
 }
+
+int cli_extract_articles(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
+                         const struct cli_article_sink *out)
+{
+    return cli_for_each_article(popt, paths, n, extract_one, (void *)out);
+}
+
+static int add_lexicon(void *dest, const char *arg, struct rn_err *err)
+{
+    struct cli_lexicon *lx = dest;
+    if (lx->n_extra == sizeof lx->extra / sizeof lx->extra[0])
+        return rn_fail(err, RN_EUSAGE, "too many --lexicon files");
+    lx->extra[lx->n_extra++] = arg;
+    return RN_OK;
+}
+
+static int set_lexicon_dir(void *dest, const char *arg, struct rn_err *err)
+{
+    (void)err;
+    ((struct cli_lexicon *)dest)->dir = arg;
+    return RN_OK;
+}
+
+const struct cli_option cli_lexicon_options[] = {
+    CLI_CALLBACK("lexicon", 'l', "FILE", NULL, add_lexicon, NULL,
+                 "an extra lexicon file (actors, relations or cues; its header says which); "
+                 "repeatable"),
+    CLI_CALLBACK("lexicon-dir", 0, "DIR", NULL, set_lexicon_dir, "the shipped data/lexicon",
+                 "read the lexicon files from DIR"),
+    CLI_END,
+};
 
 struct rn_pipeline_options cli_lexicon_pipeline(const struct cli_lexicon *lx, int repeated_lines)
 {

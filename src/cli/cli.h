@@ -1,27 +1,27 @@
 /* cli.h - what the relnet command files share: the command table entries,
  * the options every command accepts, and printing helpers.
  *
- * Each cmd_<name>.c holds one command: its usage text, its getopt_long
- * table and its run function, which returns the process exit code
+ * Each cmd_<name>.c holds one command: its help text, its option table
+ * (options.h) and its run function, which returns the process exit code
  * (enum rn_exit). Only this directory prints to the terminal.
  */
 #ifndef RELNET_CLI_H
 #define RELNET_CLI_H
+
+#include "options.h"
 
 #include "relnet/error.h"
 #include "relnet/filter.h"
 #include "relnet/pipeline.h"
 #include "relnet/relset.h"
 
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 
 struct cli_command {
     const char *name;
-    int (*run)(int argc, char **argv);
+    int (*run)(int argc, char **argv); /* run(2, {name, "--help"}) prints its help */
     const char *summary;
-    const char *usage; /* full --help text */
 };
 
 int cmd_build(int argc, char **argv);
@@ -35,10 +35,6 @@ int cmd_render(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 
-extern const char cmd_build_usage[], cmd_extract_usage[], cmd_add_usage[], cmd_import_usage[],
-    cmd_export_usage[], cmd_stats_usage[], cmd_centrality_usage[], cmd_render_usage[],
-    cmd_query_usage[], cmd_eval_usage[];
-
 /* Settings shared by all commands, set by global options before the command
  * name or by the same options after it. */
 struct cli_globals {
@@ -49,59 +45,38 @@ struct cli_globals {
 };
 extern struct cli_globals cli_globals;
 
-/* Long options every command accepts; append CLI_COMMON_OPTIONS to a
- * command's getopt table and pass unknown option codes to
- * cli_common_option(). */
-enum {
-    CLI_OPT_KB = 1000,
-    CLI_OPT_QUIET,
-    CLI_OPT_NO_LEXICON,
-    CLI_OPT_HELP,
-    CLI_OPT_RELATION,
-    CLI_OPT_SINCE,
-    CLI_OPT_UNTIL,
-    CLI_OPT_MIN_COUNT,
-    CLI_OPT_POLARITY,
-    CLI_OPT_BY,
-    CLI_OPT_FIRST_FREE /* commands number their own long-only options from here */
-};
-#define CLI_COMMON_OPTIONS                                   \
-    { "kb", required_argument, NULL, CLI_OPT_KB },          \
-        { "quiet", no_argument, NULL, CLI_OPT_QUIET },      \
-        { "no-lexicon", no_argument, NULL, CLI_OPT_NO_LEXICON }, \
-        { "help", no_argument, NULL, CLI_OPT_HELP }
+/* The options every command accepts (--kb, --quiet, --no-lexicon, --help),
+ * which set cli_globals. */
+extern const struct cli_option cli_global_options[];
 
-/* The record filter and roll-up every analysis command takes:
+/* Parse a command's arguments against opts plus the global options: see
+ * cli_parse_argv (options.h). */
+int cli_parse(const struct cli_spec *spec, const struct cli_option *opts, int argc, char **argv);
+
+/* The record filter and roll-up every analysis command takes, set by the
+ * options of cli_filter_options (include it with the selection as dest):
  *   --relation R[,R...]  --since DATE  --until DATE  --min-count N
  *   --polarity asserted|hedged|negated|all[,...]  --by entity|affiliation */
-#define CLI_FILTER_OPTIONS                                            \
-    { "relation", required_argument, NULL, CLI_OPT_RELATION },       \
-        { "since", required_argument, NULL, CLI_OPT_SINCE },         \
-        { "until", required_argument, NULL, CLI_OPT_UNTIL },         \
-        { "min-count", required_argument, NULL, CLI_OPT_MIN_COUNT }, \
-        { "polarity", required_argument, NULL, CLI_OPT_POLARITY },   \
-        { "by", required_argument, NULL, CLI_OPT_BY }
-
-/* Help text for CLI_FILTER_OPTIONS, to paste into usage strings. */
-#define CLI_FILTER_HELP                                                                       \
-    "  --relation R[,R...]   only these relations (default: all; e.g. accuses,bans)\n"         \
-    "  --since DATE          only records dated DATE or later (undated ones are dropped)\n"    \
-    "  --until DATE          only records dated DATE or earlier\n"                             \
-    "  --polarity P[,P...]   asserted (default), hedged, negated or all\n"                     \
-    "  --min-count N         drop (source, target) pairs reported fewer than N times\n"        \
-    "  --by affiliation      roll people and agencies up to the state or body they act for\n"
-
 struct cli_selection {
     struct rn_filter filter;
     int by_affiliation;
+    const char *relation_default; /* as --help shows it; NULL = all */
+    const char *polarity_default; /* NULL = asserted */
+    int relation_given;           /* the first --relation replaces the default */
+    int polarity_given;           /* --polarity was given */
 };
+extern const struct cli_option cli_filter_options[];
 
-void cli_selection_init(struct cli_selection *sel);
+/* A selection with the command's default relations (NULL = every one) and
+ * polarity (NULL = asserted). */
+void cli_selection_init(struct cli_selection *sel, const char *relations, const char *polarity);
 void cli_selection_release(struct cli_selection *sel);
 
-/* Handle a filter option for command cmd. Returns 1 when handled, 0 when c
- * is not a filter option, or -1 after printing a usage error (exit 2). */
-int cli_selection_option(const char *cmd, int c, const char *arg, struct cli_selection *sel);
+/* cli_parse for a command that filters: opts plus cli_filter_options
+ * writing into sel. On any answer but CLI_GO_ON (help shown, usage error)
+ * sel is released. */
+int cli_parse_filtered(const struct cli_spec *spec, const struct cli_option *opts, int argc,
+                       char **argv, struct cli_selection *sel);
 
 /* The relations an analysis command works on: when files are given, an
  * in-memory set built from those CSV/TSV edge lists (no database);
@@ -135,6 +110,18 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
                          int (*each)(void *ctx, struct rn_pipeline *p, const struct rn_article *a),
                          void *ctx);
 
+/* Extract the articles at paths into a sink: the article loop of extract
+ * and eval. start, when set, is called with sink.ctx before each article
+ * is extracted (RN_OK or an error). An article whose extraction fails is
+ * reported as "PATH: reason". Returns an exit code as
+ * cli_for_each_article. */
+struct cli_article_sink {
+    struct rn_sink sink;
+    int (*start)(void *ctx, const struct rn_article *a, struct rn_err *err);
+};
+int cli_extract_articles(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
+                         const struct cli_article_sink *out);
+
 /* Extract the articles at paths (files, directories, "-") into kb, one
  * transaction per article, reporting each on stderr; used by add and
  * build. Returns an exit code: 1 if some file could not be read. */
@@ -157,27 +144,17 @@ int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, co
                     int append);
 
 /* Where the article commands (extract, add, build, eval) find their
- * lexicon: -l/--lexicon FILE (repeatable) and --lexicon-dir DIR. The
- * option table entries use 'l' and 'L'. */
+ * lexicon: -l/--lexicon FILE (repeatable) and --lexicon-dir DIR, the
+ * options of cli_lexicon_options (include it with a struct cli_lexicon as
+ * dest). */
 struct cli_lexicon {
     const char *extra[64];
     size_t n_extra;
     const char *dir;
 };
-#define CLI_LEXICON_OPTIONS                                   \
-    { "lexicon", required_argument, NULL, 'l' },             \
-        { "lexicon-dir", required_argument, NULL, 'L' }
-#define CLI_LEXICON_HELP                                                                 \
-    "  -l, --lexicon FILE    an extra lexicon file (actors, relations or cues; its\n"     \
-    "                        header says which); repeatable\n"                           \
-    "      --lexicon-dir DIR use DIR instead of the shipped data/lexicon\n"
-/* 1 when c was a lexicon option, 0 when not, -1 after a usage error. */
-int cli_lexicon_option(const char *cmd, int c, const char *arg, struct cli_lexicon *lx);
+extern const struct cli_option cli_lexicon_options[];
 /* Pipeline options for lx (borrowing its strings). */
 struct rn_pipeline_options cli_lexicon_pipeline(const struct cli_lexicon *lx, int repeated_lines);
-
-/* Handle a common option. Returns 1 when handled, 0 when c is not one. */
-int cli_common_option(int c, const char *arg);
 
 /* The knowledge base path to use. */
 const char *cli_kb_path(void);
@@ -187,22 +164,6 @@ int cli_report(const struct rn_err *err);
 
 /* Print "relnet: <fmt...>" on stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Print usage on stdout (exit 0 for --help). */
-int cli_help(const char *usage);
-
-/* Print "relnet CMD: <msg>" and a pointer to --help on stderr; returns 2. */
-int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Report an option getopt_long rejected (c is '?' or ':'; start the short
- * option string with ':' so a missing value gives ':'); returns 2. */
-int cli_bad_option(const char *cmd, int c, char **argv);
-
-/* Reset getopt for a command's own parse (argv[0] is the command name). */
-void cli_getopt_reset(void);
-
-/* Parse a non-negative integer option value; returns 0 or -1. */
-int cli_parse_count(const char *s, long *out);
 
 
 

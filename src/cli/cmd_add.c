@@ -6,25 +6,20 @@
 
 #include <string.h>
 
-const char cmd_add_usage[] =
-    "usage: relnet add [options] FILE|DIR|-...\n"
-    "\n"
-    "Read news articles (.txt, .html; directories recursively; '-' = stdin),\n"
-    "extract their relations and store them in the knowledge base with their\n"
-    "provenance (article, sentence number, byte offset, evidence sentence, date).\n"
-    "Lines repeated across 3 or more of the given articles (page templates:\n"
-    "menus, footers) are dropped too. Each article is one transaction. An\n"
-    "article already added (same content)\n"
-    "is skipped with 'already present', so running add twice adds nothing.\n"
-    "\n"
-    "options:\n"
-    CLI_LEXICON_HELP
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  --quiet               no per-article summary\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "A file that cannot be read (binary, empty, invalid UTF-8) is reported and\n"
-    "skipped; the others are still added, and the exit code is then 1.\n";
+static const struct cli_spec add_spec = {
+    .name = "add",
+    .head = "usage: relnet add [options] FILE|DIR|-...\n"
+            "\n"
+            "Read news articles (.txt, .html; directories recursively; '-' = stdin),\n"
+            "extract their relations and store them in the knowledge base with their\n"
+            "provenance (article, sentence number, byte offset, evidence sentence, date).\n"
+            "Lines repeated across 3 or more of the given articles (page templates:\n"
+            "menus, footers) are dropped too. Each article is one transaction. An\n"
+            "article already added (same content) is skipped with 'already present',\n"
+            "so running add twice adds nothing.\n",
+    .tail = "A file that cannot be read (binary, empty, invalid UTF-8) is reported and\n"
+            "skipped; the others are still added, and the exit code is then 1.\n",
+};
 
 /* Records from the extractor name their article by id; inside an article
    transaction the knowledge base already knows which article it is. */
@@ -88,30 +83,14 @@ int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt
 
 int cmd_add(int argc, char **argv)
 {
-    static const struct option options[] = {
-        CLI_LEXICON_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct cli_lexicon lx = { .n_extra = 0 };
-    int c;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":l:h", options, NULL)) != -1) {
-        int lexicon = cli_lexicon_option("add", c, optarg, &lx);
-        if (lexicon < 0)
-            return RN_EXIT_USAGE;
-        if (lexicon)
-            continue;
-        switch (c) {
-        case 'h':
-        case CLI_OPT_HELP:
-            return cli_help(cmd_add_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            return cli_bad_option("add", c, argv);
-        }
-    }
+    const struct cli_option options[] = {
+        CLI_INCLUDE(cli_lexicon_options, &lx),
+        CLI_END,
+    };
+    int code = cli_parse(&add_spec, options, argc, argv);
+    if (code != CLI_GO_ON)
+        return code;
     if (optind >= argc)
         return cli_usage_error("add", "no article given");
     struct rn_err err = RN_ERR_INIT;
@@ -120,7 +99,7 @@ int cmd_add(int argc, char **argv)
         return cli_report(&err);
     rn_store_use_aliases(kb, cli_aliases());
     struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, 1);
-    int code = cli_add_articles(kb, &popt, argv + optind, (size_t)(argc - optind));
+    code = cli_add_articles(kb, &popt, argv + optind, (size_t)(argc - optind));
     rn_store_close(kb);
     return code;
 }

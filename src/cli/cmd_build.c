@@ -14,30 +14,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char cmd_build_usage[] =
-    "usage: relnet build [options] [PATH...]\n"
-    "\n"
-    "The main job. Read articles and edge lists, build a fresh knowledge base,\n"
-    "and write the analysis and diagrams:\n"
-    "  DIR/relnet.db       the knowledge base (query it with --kb DIR/relnet.db)\n"
-    "  DIR/graph.svg       every relation, the top entities by PageRank\n"
-    "  DIR/graph.png       the same as PNG\n"
-    "  DIR/accuses.svg     who accuses whom\n"
-    "  DIR/stats.txt       who does what to whom: every relation, then accusations\n"
-    "  DIR/centrality.csv  every centrality measure for every entity\n"
-    "\n"
-    "PATH: article files (.txt, .html, .htm), directories of them (read\n"
-    "recursively), and CSV/TSV edge lists (.csv, .tsv files named explicitly).\n"
-    "Default: data/articles (in the current directory, else the shipped one).\n"
-    "\n"
-    "options:\n"
-    "  -o, --output DIR      where to write (default: out)\n"
-    CLI_LEXICON_HELP
-    "  --quiet               only errors on stderr\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "Inputs that cannot be read are reported and skipped; the outputs are still\n"
-    "written from the rest, and the exit code is then 1.\n";
+static const struct cli_spec build_spec = {
+    .name = "build",
+    .head = "usage: relnet build [options] [PATH...]\n"
+            "\n"
+            "The main job. Read articles and edge lists, build a fresh knowledge base,\n"
+            "and write the analysis and diagrams:\n"
+            "  DIR/relnet.db       the knowledge base (query it with --kb DIR/relnet.db)\n"
+            "  DIR/graph.svg       every relation, the top entities by PageRank\n"
+            "  DIR/graph.png       the same as PNG\n"
+            "  DIR/accuses.svg     who accuses whom\n"
+            "  DIR/stats.txt       who does what to whom: every relation, then accusations\n"
+            "  DIR/centrality.csv  every centrality measure for every entity\n"
+            "\n"
+            "PATH: article files (.txt, .html, .htm), directories of them (read\n"
+            "recursively), and CSV/TSV edge lists (.csv, .tsv files named explicitly).\n"
+            "Default: data/articles (in the current directory, else the shipped one).\n",
+    .tail = "Inputs that cannot be read are reported and skipped; the outputs are still\n"
+            "written from the rest, and the exit code is then 1.\n",
+};
 
 static int is_edge_list(const char *path)
 {
@@ -126,35 +121,18 @@ static const struct build_step steps[] = {
 
 int cmd_build(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "output", required_argument, NULL, 'o' },
-        CLI_LEXICON_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     const char *outdir = "out";
     struct cli_lexicon lx = { .n_extra = 0 };
-    int c;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":o:l:h", options, NULL)) != -1) {
-        int lexicon = cli_lexicon_option("build", c, optarg, &lx);
-        if (lexicon < 0)
-            return RN_EXIT_USAGE;
-        if (lexicon)
-            continue;
-        switch (c) {
-        case 'o':
-            outdir = optarg;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            return cli_help(cmd_build_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            return cli_bad_option("build", c, argv);
-        }
-    }
+    const struct cli_option options[] = {
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_STRING("output", 'o', "DIR", &outdir, "out", "where to write"),
+        CLI_SECTION(CLI_GROUP_COMMAND),
+        CLI_INCLUDE(cli_lexicon_options, &lx),
+        CLI_END,
+    };
+    int code = cli_parse(&build_spec, options, argc, argv);
+    if (code != CLI_GO_ON)
+        return code;
 
     /* Inputs: articles to extract, edge lists to import. */
     char default_input[4096];
@@ -189,7 +167,7 @@ int cmd_build(int argc, char **argv)
 
     char kb_path[4096];
     snprintf(kb_path, sizeof kb_path, "%s/relnet.db", outdir);
-    int code = RN_EXIT_OK;
+    code = RN_EXIT_OK;
     if (make_dir(outdir) != 0 || remove_kb(kb_path) != 0) {
         code = RN_EXIT_FAIL;
         goto out;

@@ -7,11 +7,14 @@
 #include "relnet/view.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char cmd_centrality_usage[] =
+static const struct cli_spec centrality_spec = {
+    .name = "centrality",
+    .head =
     "usage: relnet centrality [options] [FILES...]\n"
     "\n"
     "Rank the actors by network measures (computed with igraph). With FILES\n"
@@ -49,54 +52,24 @@ const char cmd_centrality_usage[] =
     "Exact betweenness and closeness cost O(nodes x edges). Above 1e8 they are\n"
     "estimated from a seeded sample of nodes (about 1e8 / edges of them) and the\n"
     "output says so: a note under the table, on stderr for csv, and the\n"
-    "\"approximate\" field in json. --exact always computes them exactly.\n"
-    "\n"
-    "options:\n"
-    "  --measure M[,M...]    measures to show (default: in_degree,out_degree,\n"
-    "                        in_strength,out_strength,pagerank,betweenness,closeness,\n"
-    "                        community; 'all' for every one)\n"
-    "  --sort MEASURE        order by this measure, highest first (default pagerank;\n"
-    "                        community sorts ascending); ties keep input order\n"
-    "  --top N               show the first N actors (default 20 for table, all for\n"
-    "                        csv and json; 0 = all)\n"
-    "  --distance hops|inverse  path length for betweenness and closeness (default hops)\n"
-    "  --community louvain|leiden  community algorithm (default louvain)\n"
-    "  --seed N              seed for communities and sampling (default 42); the same\n"
-    "                        seed gives the same output\n"
-    "  --exact               never approximate betweenness or closeness\n"
-    "  --exact-limit N       approximate them above N = nodes x edges (default 1e8)\n"
-    "  --format table|csv|json  output format (default table); csv columns are\n"
-    "                        entity,type, then the measures in the order listed above\n" CLI_FILTER_HELP
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  --quiet               no progress bar\n"
-    "  -h, --help            show this help\n"
-    "\n"
+    "\"approximate\" field in json. --exact always computes them exactly.\n",
+    .tail =
     "examples:\n"
     "  relnet centrality --relation accuses --top 10\n"
-    "  relnet centrality edges.csv --measure pagerank,betweenness --format csv\n";
+    "  relnet centrality edges.csv --measure pagerank,betweenness --format csv\n",
+};
 
 #define DEFAULT_MEASURES                                                                      \
     ((1u << RN_M_IN_DEGREE) | (1u << RN_M_OUT_DEGREE) | (1u << RN_M_IN_STRENGTH) |            \
      (1u << RN_M_OUT_STRENGTH) | (1u << RN_M_PAGERANK) | (1u << RN_M_BETWEENNESS) |           \
      (1u << RN_M_CLOSENESS) | (1u << RN_M_COMMUNITY))
 
-enum {
-    OPT_MEASURE = CLI_OPT_FIRST_FREE,
-    OPT_SORT,
-    OPT_TOP,
-    OPT_DISTANCE,
-    OPT_COMMUNITY,
-    OPT_SEED,
-    OPT_EXACT,
-    OPT_EXACT_LIMIT,
-    OPT_FORMAT,
-};
-
-static int parse_measures(const char *list, unsigned *out)
+static int set_measures(void *dest, const char *list, struct rn_err *err)
 {
+    unsigned *out = dest;
     if (strcmp(list, "all") == 0) {
         *out = (1u << RN_M_COUNT) - 1;
-        return 0;
+        return RN_OK;
     }
     *out = 0;
     const char *p = list;
@@ -106,16 +79,15 @@ static int parse_measures(const char *list, unsigned *out)
         if (n > 0) {
             enum rn_measure m;
             if (n >= sizeof name)
-                return cli_usage_error("centrality", "unknown measure '%.*s'", (int)n, p);
+                return rn_fail(err, RN_EUSAGE, "unknown measure '%.*s'", (int)n, p);
             memcpy(name, p, n);
             name[n] = '\0';
             if (rn_measure_parse(name, &m) != RN_OK)
-                return cli_usage_error("centrality",
-                                       "unknown measure '%s' (expected in_degree, out_degree, "
-                                       "in_strength, out_strength, pagerank, betweenness, "
-                                       "closeness, hub, authority, eigenvector, coreness, "
-                                       "community or all)",
-                                       name);
+                return rn_fail(err, RN_EUSAGE,
+                               "unknown measure '%s' (expected in_degree, out_degree, "
+                               "in_strength, out_strength, pagerank, betweenness, closeness, "
+                               "hub, authority, eigenvector, coreness, community or all)",
+                               name);
             *out |= 1u << m;
         }
         p += n;
@@ -123,9 +95,42 @@ static int parse_measures(const char *list, unsigned *out)
             p++;
     }
     if (!*out)
-        return cli_usage_error("centrality", "--measure needs at least one measure");
-    return 0;
+        return rn_fail(err, RN_EUSAGE, "--measure needs at least one measure");
+    return RN_OK;
 }
+
+static int set_sort(void *dest, const char *arg, struct rn_err *err)
+{
+    if (rn_measure_parse(arg, dest) != RN_OK)
+        return rn_fail(err, RN_EUSAGE, "unknown measure '%s' for --sort", arg);
+    return RN_OK;
+}
+
+static int set_seed(void *dest, const char *arg, struct rn_err *err)
+{
+    char *end;
+    errno = 0;
+    unsigned long long s = strtoull(arg, &end, 10);
+    if (errno || end == arg || *end || arg[0] == '-' || s > ULONG_MAX)
+        return rn_fail(err, RN_EUSAGE, "--seed needs a whole number, not '%s'", arg);
+    *(unsigned long *)dest = (unsigned long)s;
+    return RN_OK;
+}
+
+static int set_exact_limit(void *dest, const char *arg, struct rn_err *err)
+{
+    char *end;
+    double limit = strtod(arg, &end);
+    if (end == arg || *end || !(limit >= 1))
+        return rn_fail(err, RN_EUSAGE, "--exact-limit needs a number >= 1, not '%s'", arg);
+    *(double *)dest = limit;
+    return RN_OK;
+}
+
+static const struct cli_choice distances[] = { { "hops", 0 }, { "inverse", 1 }, { NULL, 0 } };
+static const struct cli_choice communities[] = {
+    { "louvain", RN_COMMUNITY_LOUVAIN }, { "leiden", RN_COMMUNITY_LEIDEN }, { NULL, 0 },
+};
 
 static int is_integer_measure(int m)
 {
@@ -282,107 +287,44 @@ static int write_json(const struct rn_view *view, const struct rn_centrality *c,
 
 int cmd_centrality(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "measure", required_argument, NULL, OPT_MEASURE },
-        { "sort", required_argument, NULL, OPT_SORT },
-        { "top", required_argument, NULL, OPT_TOP },
-        { "distance", required_argument, NULL, OPT_DISTANCE },
-        { "community", required_argument, NULL, OPT_COMMUNITY },
-        { "seed", required_argument, NULL, OPT_SEED },
-        { "exact", no_argument, NULL, OPT_EXACT },
-        { "exact-limit", required_argument, NULL, OPT_EXACT_LIMIT },
-        { "format", required_argument, NULL, OPT_FORMAT },
-        CLI_FILTER_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct rn_centrality_options opt;
     struct cli_selection sel;
-    enum cli_format fmt = CLI_FORMAT_TABLE;
+    int fmt = CLI_FORMAT_TABLE, community = RN_COMMUNITY_LOUVAIN, exact = 0;
     enum rn_measure sort = RN_M_PAGERANK;
     unsigned shown = DEFAULT_MEASURES;
     long top = -1;
-    int c, code = RN_EXIT_OK;
     rn_centrality_options_init(&opt);
-    cli_selection_init(&sel);
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-        int handled;
-        switch (c) {
-        case OPT_MEASURE:
-            code = parse_measures(optarg, &shown);
-            break;
-        case OPT_SORT:
-            if (rn_measure_parse(optarg, &sort) != RN_OK)
-                code = cli_usage_error("centrality", "unknown measure '%s' for --sort", optarg);
-            break;
-        case OPT_TOP:
-            if (cli_parse_count(optarg, &top) != 0)
-                code = cli_usage_error("centrality", "--top needs a whole number >= 0, not '%s'",
-                                       optarg);
-            break;
-        case OPT_DISTANCE:
-            if (strcmp(optarg, "hops") == 0)
-                opt.distance_inverse = 0;
-            else if (strcmp(optarg, "inverse") == 0)
-                opt.distance_inverse = 1;
-            else
-                code = cli_usage_error("centrality", "--distance takes hops or inverse, not '%s'",
-                                       optarg);
-            break;
-        case OPT_COMMUNITY:
-            if (strcmp(optarg, "louvain") == 0)
-                opt.community = RN_COMMUNITY_LOUVAIN;
-            else if (strcmp(optarg, "leiden") == 0)
-                opt.community = RN_COMMUNITY_LEIDEN;
-            else
-                code = cli_usage_error("centrality",
-                                       "--community takes louvain or leiden, not '%s'", optarg);
-            break;
-        case OPT_SEED: {
-            char *end;
-            errno = 0;
-            unsigned long long s = strtoull(optarg, &end, 10);
-            if (errno || end == optarg || *end || optarg[0] == '-')
-                code = cli_usage_error("centrality", "--seed needs a whole number, not '%s'",
-                                       optarg);
-            opt.seed = (unsigned long)s;
-            break;
-        }
-        case OPT_EXACT:
-            opt.exact_betweenness_limit = INFINITY;
-            break;
-        case OPT_EXACT_LIMIT: {
-            char *end;
-            double limit = strtod(optarg, &end);
-            if (end == optarg || *end || !(limit >= 1))
-                code = cli_usage_error("centrality", "--exact-limit needs a number >= 1, not '%s'",
-                                       optarg);
-            opt.exact_betweenness_limit = limit;
-            break;
-        }
-        case OPT_FORMAT:
-            if (cli_format_parse("centrality", optarg, 1, &fmt) != 0)
-                code = RN_EXIT_USAGE;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            cli_selection_release(&sel);
-            return cli_help(cmd_centrality_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            handled = cli_selection_option("centrality", c, optarg, &sel);
-            if (handled < 0)
-                code = RN_EXIT_USAGE;
-            else if (!handled)
-                code = cli_bad_option("centrality", c, argv);
-        }
-        if (code != RN_EXIT_OK) {
-            cli_selection_release(&sel);
-            return code;
-        }
-    }
+    cli_selection_init(&sel, NULL, NULL);
+    const struct cli_option options[] = {
+        CLI_CALLBACK("measure", 0, "M[,M...]", &shown, set_measures,
+                     "in_degree,out_degree,in_strength,out_strength,pagerank,betweenness,"
+                     "closeness,community",
+                     "measures to show ('all' for every one)"),
+        CLI_CHOICE("distance", 0, &opt.distance_inverse, distances, "hops",
+                   "path length for betweenness and closeness"),
+        CLI_CHOICE("community", 0, &community, communities, "louvain", "community algorithm"),
+        CLI_CALLBACK("seed", 0, "N", &opt.seed, set_seed, "42",
+                     "seed for communities and sampling; the same seed gives the same output"),
+        CLI_FLAG("exact", 0, &exact, "never approximate betweenness or closeness"),
+        CLI_CALLBACK("exact-limit", 0, "N", &opt.exact_betweenness_limit, set_exact_limit, "1e8",
+                     "approximate them above N = nodes x edges"),
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_CALLBACK("sort", 0, "MEASURE", &sort, set_sort, "pagerank",
+                     "order by this measure, highest first (community sorts ascending); ties "
+                     "keep input order"),
+        CLI_COUNT("top", 0, "N", &top, 0, LONG_MAX, "20 for table, all for csv and json",
+                  "show the first N actors (0 = all)"),
+        CLI_CHOICE("format", 0, &fmt, cli_formats, "table",
+                   "output format; csv columns are entity,type, then the measures in the order "
+                   "listed above"),
+        CLI_END,
+    };
+    int code = cli_parse_filtered(&centrality_spec, options, argc, argv, &sel);
+    if (code != CLI_GO_ON)
+        return code;
+    opt.community = (enum rn_community_algo)community;
+    if (exact)
+        opt.exact_betweenness_limit = INFINITY;
     /* The sort measure is always shown: a ranking by an invisible number
        would puzzle the reader. */
     shown |= 1u << sort;

@@ -12,46 +12,39 @@
 #include <string.h>
 #include <unistd.h>
 
-const char cmd_export_usage[] =
-    "usage: relnet export --format FORMAT [-o PATH] [options] [EDGES.csv...]\n"
-    "\n"
-    "Write the knowledge base (or, when CSV/TSV files are given, those edge\n"
-    "lists) for other tools. Output goes to stdout unless -o names a file; a\n"
-    "failed export leaves no partial file.\n"
-    "\n"
-    "formats:\n"
-    "  csv       one row per distinct record with its provenance (identical reports\n"
-    "            collapse into a count column); 'relnet import' reads it back\n"
-    "            losslessly\n"
-    "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
-    "            (same as csv --nodes)\n"
-    "  graphml   the graph (NetworkX, igraph, Gephi, Cytoscape)\n"
-    "  gexf      the graph for Gephi (GEXF 1.2draft; edges span their dates)\n"
-    "  json      node-link JSON of the graph (D3, sigma.js, networkx.node_link_graph)\n"
-    "  dot       Graphviz DOT of the graph\n"
-    "  neo4j     a directory (-o DIR, default neo4j-export; refused when it is not\n"
-    "            empty, unless --force) with nodes.csv and relationships.csv for\n"
-    "            neo4j-admin import, and import.sh; one relationship per record\n"
-    "\n"
-    "The graph formats (graphml, gexf, json) are multigraphs with one edge per\n"
-    "(source, target, relation, polarity), carrying relation (also as label),\n"
-    "polarity, count (reports), weight (summed weights), first_date and\n"
-    "last_date (YYYY-MM-DD, empty when undated) and up to five evidence\n"
-    "sentences. dot draws the same edges as 'relnet render'.\n"
-    "\n"
-    "Polarity: csv, graph formats and dot keep every polarity (each edge says\n"
-    "which); neo4j writes asserted relationships only, so that MATCH\n"
-    "()-[:BANS]->() means bans, unless --polarity all (or a list) is given.\n"
-    "\n"
-    "options:\n"
-    "  -f, --format FORMAT   one of the formats above (required)\n"
-    "  -o, --output PATH     output file ('-' = stdout, the default) or directory (neo4j)\n"
-    "  --nodes               with csv: write the node table instead of the edges\n"
-    "  --force               neo4j: write into a directory that is not empty\n"
-    CLI_FILTER_HELP
-    "                        (default here: every polarity; asserted for neo4j)\n"
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  -h, --help            show this help\n";
+static const struct cli_spec export_spec = {
+    .name = "export",
+    .head = "usage: relnet export --format FORMAT [-o PATH] [options] [EDGES.csv...]\n"
+            "\n"
+            "Write the knowledge base (or, when CSV/TSV files are given, those edge\n"
+            "lists) for other tools. Output goes to stdout unless -o names a file; a\n"
+            "failed export leaves no partial file.\n"
+            "\n"
+            "formats:\n"
+            "  csv       one row per distinct record with its provenance (identical reports\n"
+            "            collapse into a count column); 'relnet import' reads it back\n"
+            "            losslessly\n"
+            "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
+            "            (same as csv --nodes)\n"
+            "  graphml   the graph (NetworkX, igraph, Gephi, Cytoscape)\n"
+            "  gexf      the graph for Gephi (GEXF 1.2draft; edges span their dates)\n"
+            "  json      node-link JSON of the graph (D3, sigma.js, networkx.node_link_graph)\n"
+            "  dot       Graphviz DOT of the graph\n"
+            "  neo4j     a directory (-o DIR, default neo4j-export; refused when it is not\n"
+            "            empty, unless --force) with nodes.csv and relationships.csv for\n"
+            "            neo4j-admin import, and import.sh; one relationship per record\n"
+            "\n"
+            "The graph formats (graphml, gexf, json) are multigraphs with one edge per\n"
+            "(source, target, relation, polarity), carrying relation (also as label),\n"
+            "polarity, count (reports), weight (summed weights), first_date and\n"
+            "last_date (YYYY-MM-DD, empty when undated) and up to five evidence\n"
+            "sentences. dot draws the same edges as 'relnet render'.\n"
+            "\n"
+            "Polarity: export is for moving data, so csv, the graph formats and dot\n"
+            "keep every polarity (each edge says which); neo4j writes asserted\n"
+            "relationships only, so that MATCH ()-[:BANS]->() means bans, unless\n"
+            "--polarity all (or a list) is given.\n",
+};
 
 /* GraphML through igraph's writer; DOT through the renderer without a
    layout (every node and edge, with the drawing's attributes). */
@@ -76,16 +69,10 @@ static int export_graph_format(const char *fmt, const struct rn_view *view, FILE
 
 enum format { F_CSV, F_NODES, F_GRAPHML, F_GEXF, F_JSON, F_DOT, F_NEO4J, F_NONE };
 
-static const char *const format_names[] = { "csv", "nodes", "graphml", "gexf", "json", "dot",
-                                            "neo4j" };
-
-static enum format parse_format(const char *s)
-{
-    for (int i = 0; i < F_NONE; i++)
-        if (strcmp(s, format_names[i]) == 0)
-            return (enum format)i;
-    return F_NONE;
-}
+static const struct cli_choice formats[] = {
+    { "csv", F_CSV },   { "nodes", F_NODES }, { "graphml", F_GRAPHML }, { "gexf", F_GEXF },
+    { "json", F_JSON }, { "dot", F_DOT },     { "neo4j", F_NEO4J },     { NULL, 0 },
+};
 
 /* Write to path through a temporary file renamed at the end, so a failure
    leaves no partial output; "-" writes to stdout. */
@@ -128,62 +115,23 @@ static int output_close(struct output *o, int ok)
 
 int cmd_export(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "output", required_argument, NULL, 'o' },
-        { "nodes", no_argument, NULL, 'n' },
-        { "force", no_argument, NULL, 'F' },
-        CLI_FILTER_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct cli_selection sel;
-    cli_selection_init(&sel);
-    /* 0 until --polarity sets it: the default depends on the format. */
-    sel.filter.polarity_mask = 0;
-    enum format format = F_NONE;
+    cli_selection_init(&sel, NULL, "all");
+    sel.polarity_default = "all; asserted for neo4j";
+    int format = F_NONE, nodes = 0, force = 0;
     const char *output = NULL;
-    int nodes = 0, force = 0, c, code = RN_EXIT_OK;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":f:o:h", options, NULL)) != -1) {
-        int handled = cli_selection_option("export", c, optarg, &sel);
-        if (handled < 0) {
-            cli_selection_release(&sel);
-            return RN_EXIT_USAGE;
-        }
-        if (handled)
-            continue;
-        switch (c) {
-        case 'f':
-            format = parse_format(optarg);
-            if (format == F_NONE) {
-                cli_selection_release(&sel);
-                return cli_usage_error("export",
-                                       "unknown format '%s' (expected csv, nodes, graphml, gexf, "
-                                       "json, dot or neo4j)",
-                                       optarg);
-            }
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 'n':
-            nodes = 1;
-            break;
-        case 'F':
-            force = 1;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            cli_selection_release(&sel);
-            return cli_help(cmd_export_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            cli_selection_release(&sel);
-            return cli_bad_option("export", c, argv);
-        }
-    }
+    const struct cli_option options[] = {
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_CHOICE("format", 'f', &format, formats, NULL, "one of the formats above (required)"),
+        CLI_STRING("output", 'o', "PATH", &output, "- (stdout); neo4j-export for neo4j",
+                   "output file ('-' = stdout) or directory (neo4j)"),
+        CLI_FLAG("nodes", 0, &nodes, "with csv: write the node table instead of the edges"),
+        CLI_FLAG("force", 0, &force, "neo4j: write into a directory that is not empty"),
+        CLI_END,
+    };
+    int code = cli_parse_filtered(&export_spec, options, argc, argv, &sel);
+    if (code != CLI_GO_ON)
+        return code;
     if (format == F_NONE) {
         cli_selection_release(&sel);
         return cli_usage_error("export", "--format is required");
@@ -197,12 +145,10 @@ int cmd_export(int argc, char **argv)
         return cli_usage_error("export", "neo4j writes a directory: give -o DIR");
     }
 
-    /* Export is for moving data, so every polarity goes (each edge says
-       which), except into Neo4j, whose relationship types are matched
-       without looking at properties. */
-    if (!sel.filter.polarity_mask)
-        sel.filter.polarity_mask =
-            format == F_NEO4J ? 1u << RN_POL_ASSERTED : (1u << RN_POL_COUNT) - 1;
+    /* Neo4j's relationship types are matched without looking at
+       properties, so it gets asserted relationships unless asked. */
+    if (format == F_NEO4J && !sel.polarity_given)
+        rn_filter_set_polarity(&sel.filter, "asserted", NULL);
     int keep_text = format != F_NODES && format != F_DOT;
     struct rn_relset *set = NULL;
     int bad_rows = 0;

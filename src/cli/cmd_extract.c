@@ -9,57 +9,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char cmd_extract_usage[] =
-    "usage: relnet extract [--format tsv|csv|jsonl] [--lexicon FILE]... FILE|DIR|-...\n"
-    "\n"
-    "Read news articles (.txt or .html; a directory is read recursively, '-' is\n"
-    "standard input) and print the relations found in them, one record a line:\n"
-    "  article, sentence_no, offset, source, source_type, source_affiliation,\n"
-    "  relation, target, target_type, target_affiliation, polarity, confidence,\n"
-    "  evidence, date, url\n"
-    "offset is the byte offset of the evidence sentence in the cleaned article text.\n"
-    "Nothing is stored: the output is the same for the same input.\n"
-    "\n"
-    "options:\n"
-    "  -f, --format FMT      tsv (default; tab-separated, never quoted), csv, jsonl\n"
-    CLI_LEXICON_HELP
-    "      --repeated-lines  also drop lines repeated across 3 or more of the given\n"
-    "                        files (page templates); off by default so that a file's\n"
-    "                        relations do not depend on the other files of the run\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "A file that cannot be read (binary, empty, invalid UTF-8) is reported on\n"
-    "stderr and skipped; the exit code is then 1.\n";
+static const struct cli_spec extract_spec = {
+    .name = "extract",
+    .head = "usage: relnet extract [options] FILE|DIR|-...\n"
+            "\n"
+            "Read news articles (.txt or .html; a directory is read recursively, '-' is\n"
+            "standard input) and print the relations found in them, one record a line:\n"
+            "  article, sentence_no, offset, source, source_type, source_affiliation,\n"
+            "  relation, target, target_type, target_affiliation, polarity, confidence,\n"
+            "  evidence, date, url, title, path, origin\n"
+            "offset is the byte offset of the evidence sentence in the cleaned article text;\n"
+            "path is the file as given. 'relnet import' reads the output back into the\n"
+            "records 'relnet add' would store for the same files. Nothing is stored: the\n"
+            "output is the same for the same input.\n"
+            "\n"
+            "tsv is tab-separated and never quoted: a tab, line break or backslash in a\n"
+            "field is written \\t, \\n, \\r, \\\\ as in PostgreSQL's text format.\n",
+    .tail = "A file that cannot be read (binary, empty, invalid UTF-8) is reported on\n"
+            "stderr and skipped; the exit code is then 1.\n",
+};
 
 enum fmt { FMT_TSV, FMT_CSV, FMT_JSONL };
 
 static const char *const columns[] = {
     "article",  "sentence_no", "offset", "source",   "source_type", "source_affiliation",
     "relation", "target",      "target_type", "target_affiliation", "polarity", "confidence",
-    "evidence", "date",        "url",
+    "evidence", "date",        "url",    "title",       "path",        "origin",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
 struct writer {
     enum fmt fmt;
-    const char *url;
+    const struct rn_article *article;
     struct rn_buf line;
 };
-
-/* TSV is never quoted (like the gold files): tabs and line breaks inside a
-   field become spaces. */
-static void tsv_field(struct rn_buf *b, const char *s)
-{
-    while (s && *s) {
-        size_t n = strcspn(s, "\t\n\r");
-        rn_buf_add(b, s, n);
-        s += n;
-        if (*s) {
-            rn_buf_addc(b, ' ');
-            s++;
-        }
-    }
-}
 
 static void fmt_long(char out[32], long v)
 {
@@ -79,23 +62,35 @@ static void fmt_long(char out[32], long v)
     out[k] = '\0';
 }
 
+/* The confidence as the shortest decimal that reads back as the same
+   number (what `relnet add` stores), with two decimals without printf in
+   the usual case (a hot path: one call per record). */
+static void format_confidence(double v, char out[32])
+{
+    long c = (long)(v * 100 + 0.5);
+    if (c >= 0 && c <= 100 && (double)c / 100 == v) {
+        out[0] = (char)('0' + c / 100);
+        out[1] = '.';
+        out[2] = (char)('0' + (c / 10) % 10);
+        out[3] = (char)('0' + c % 10);
+        out[4] = '\0';
+        return;
+    }
+    for (int prec = 3; prec <= 17; prec++) {
+        snprintf(out, 32, "%.*g", prec, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
+}
+
 static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err)
 {
     struct writer *w = ctx;
-    char sent[32], off[32], conf[8];
+    char sent[32], off[32], conf[32];
     fmt_long(sent, r->sentence_no);
     fmt_long(off, r->offset);
-    /* two decimals without printf (a hot path: one call per record) */
-    long c = (long)(r->confidence * 100 + 0.5);
-    if (c < 0)
-        c = 0;
-    if (c > 100)
-        c = 100;
-    conf[0] = (char)('0' + c / 100);
-    conf[1] = '.';
-    conf[2] = (char)('0' + (c / 10) % 10);
-    conf[3] = (char)('0' + c % 10);
-    conf[4] = '\0';
+    format_confidence(r->confidence, conf);
+    const struct rn_article *a = w->article;
     const char *vals[NCOLUMNS] = {
         r->article ? r->article : "",
         sent,
@@ -111,21 +106,27 @@ static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err
         conf,
         r->evidence ? r->evidence : "",
         r->date ? r->date : "",
-        w->url ? w->url : "",
+        a->url ? a->url : "",
+        a->title ? a->title : "",
+        a->path,
+        rn_origin_name(r->origin),
     };
     if (w->fmt == FMT_CSV)
         return rn_csv_write_row(stdout, ',', vals, NCOLUMNS) == RN_OK
                    ? RN_OK
                    : rn_fail(err, RN_EIO, "cannot write to standard output");
     if (w->fmt == FMT_JSONL)
-        return rn_json_write_record(stdout, r, w->url, err);
+        return rn_json_write_record(stdout, r, a->url, err);
     rn_buf_reset(&w->line);
-    for (size_t i = 0; i < NCOLUMNS; i++) {
+    int rc = RN_OK;
+    for (size_t i = 0; i < NCOLUMNS && rc == RN_OK; i++) {
         if (i)
-            rn_buf_addc(&w->line, '\t');
-        tsv_field(&w->line, vals[i]);
+            rc = rn_buf_addc(&w->line, '\t');
+        if (rc == RN_OK)
+            rc = rn_tsv_add_field(&w->line, vals[i]);
     }
-    rn_buf_addc(&w->line, '\n');
+    if (rc != RN_OK || rn_buf_addc(&w->line, '\n') != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
     if (fwrite(w->line.data, 1, w->line.len, stdout) != w->line.len)
         return rn_fail(err, RN_EIO, "cannot write to standard output");
     return RN_OK;
@@ -144,72 +145,47 @@ static void write_header(enum fmt fmt)
     putchar('\n');
 }
 
-static int extract_each(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
+/* Records name the article by id; the writer adds its URL, title and path. */
+static int start_article(void *ctx, const struct rn_article *a, struct rn_err *err)
 {
-    struct writer *w = ctx;
-    struct rn_err err = RN_ERR_INIT;
-    struct rn_sink sink = { write_record, w };
-    w->url = a->url;
-    int rc = rn_pipeline_extract(p, a, &sink, &err);
-    if (rc == RN_OK)
-        return RN_EXIT_OK;
-    rn_err_prefix(&err, "%s", a->path);
-    return cli_report(&err);
+    (void)err;
+    ((struct writer *)ctx)->article = a;
+    return RN_OK;
 }
 
 int cmd_extract(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "repeated-lines", no_argument, NULL, 'R' },
-        CLI_LEXICON_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
+    static const struct cli_choice formats[] = {
+        { "tsv", FMT_TSV }, { "csv", FMT_CSV }, { "jsonl", FMT_JSONL }, { "json", FMT_JSONL },
+        { NULL, 0 },
     };
-    enum fmt fmt = FMT_TSV;
+    int fmt = FMT_TSV;
     struct cli_lexicon lx = { .n_extra = 0 };
     int repeated_lines = 0;
-    int c;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":f:l:h", opts, NULL)) != -1) {
-        int lexicon = cli_lexicon_option("extract", c, optarg, &lx);
-        if (lexicon < 0)
-            return RN_EXIT_USAGE;
-        if (lexicon)
-            continue;
-        switch (c) {
-        case 'f':
-            if (strcmp(optarg, "tsv") == 0)
-                fmt = FMT_TSV;
-            else if (strcmp(optarg, "csv") == 0)
-                fmt = FMT_CSV;
-            else if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "json") == 0)
-                fmt = FMT_JSONL;
-            else
-                return cli_usage_error("extract", "unknown format '%s' (tsv, csv or jsonl)",
-                                       optarg);
-            break;
-        case 'R':
-            repeated_lines = 1;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            return cli_help(cmd_extract_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            return cli_bad_option("extract", c, argv);
-        }
-    }
+    const struct cli_option options[] = {
+        CLI_INCLUDE(cli_lexicon_options, &lx),
+        CLI_FLAG("repeated-lines", 0, &repeated_lines,
+                 "also drop lines repeated across 3 or more of the given files (page "
+                 "templates); off by default so that a file's relations do not depend on the "
+                 "other files of the run"),
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_CHOICE("format", 'f', &fmt, formats, "tsv",
+                   "tab-separated (never quoted), CSV, or JSON lines"),
+        CLI_END,
+    };
+    int code = cli_parse(&extract_spec, options, argc, argv);
+    if (code != CLI_GO_ON)
+        return code;
     if (optind >= argc)
         return cli_usage_error("extract", "no article files given");
 
     struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, repeated_lines);
     struct writer w;
     memset(&w, 0, sizeof w);
-    w.fmt = fmt;
-    write_header(fmt);
-    int code = cli_for_each_article(&popt, argv + optind, (size_t)(argc - optind), extract_each, &w);
+    w.fmt = (enum fmt)fmt;
+    write_header(w.fmt);
+    struct cli_article_sink out = { { write_record, &w }, start_article };
+    code = cli_extract_articles(&popt, argv + optind, (size_t)(argc - optind), &out);
     rn_buf_release(&w.line);
     return code;
 }

@@ -8,46 +8,37 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const char cmd_import_usage[] =
-    "usage: relnet import [options] FILE...\n"
-    "       relnet import --aliases ALIASES.csv [FILE...]\n"
-    "\n"
-    "Import CSV or TSV edge lists into the knowledge base ('-' reads stdin).\n"
-    "Each file is one transaction: a failed or killed import leaves the\n"
-    "knowledge base exactly as it was before that file. A file already\n"
-    "imported (same content) is skipped with 'already present'.\n"
-    "\n"
-    "Columns are found by header name, case-insensitively, with synonyms:\n"
-    "  source (from, src, subject), target (to, dst, object),\n"
-    "  relation (type, label, predicate), weight (value; count when there is no\n"
-    "  weight column), count (with a weight column: the row stands for N reports),\n"
-    "  date, evidence (sentence, quote), polarity, confidence, article (url),\n"
-    "  title, source_type, target_type, source_affiliation, target_affiliation,\n"
-    "  sentence_no, offset, origin.\n"
-    "\n"
-    "options:\n"
-    "  --map ROLE=COL,...    use column COL (a header name or 1-based number) for ROLE\n"
-    "  --no-header           the first row is data; columns are positional:\n"
-    "                        source, target[, relation or weight[, weight]]\n"
-    "  --relation NAME       relation of every row when there is no relation column\n"
-    "                        (default: related)\n"
-    "  --delimiter D         ',' (default), tab, ';' or '|'; without it, .tsv files\n"
-    "                        use tab and others are guessed from the header line\n"
-    "  --strict              stop at the first bad row and import nothing from the file\n"
-    "  --aliases FILE        first load an alias table (columns alias, canonical and\n"
-    "                        optionally type, affiliation): names that are aliases of\n"
-    "                        one entity merge into it, past relations included\n"
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  --quiet               no progress bar and no summary\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "Bad rows (wrong number of fields, stray or unterminated quote, empty source\n"
-    "or target, weight not a number, invalid UTF-8, bad date) are reported as\n"
-    "FILE:LINE: reason and skipped; the summary counts them by reason and the\n"
-    "exit code is 1 when any row was skipped.\n";
+static const struct cli_spec import_spec = {
+    .name = "import",
+    .head = "usage: relnet import [options] FILE...\n"
+            "       relnet import --aliases ALIASES.csv [FILE...]\n"
+            "\n"
+            "Import CSV or TSV edge lists into the knowledge base ('-' reads stdin).\n"
+            "Each file is one transaction: a failed or killed import leaves the\n"
+            "knowledge base exactly as it was before that file. A file already\n"
+            "imported (same content) is skipped with 'already present'.\n"
+            "\n"
+            "Columns are found by header name, case-insensitively, with synonyms:\n"
+            "  source (from, src, subject), target (to, dst, object),\n"
+            "  relation (type, label, predicate), weight (value; count when there is no\n"
+            "  weight column), count (with a weight column: the row stands for N reports),\n"
+            "  date, evidence (sentence, quote), polarity, confidence, article, path,\n"
+            "  url (link), title, source_type, target_type, source_affiliation,\n"
+            "  target_affiliation, sentence_no, offset, origin. A row's article is its\n"
+            "  path, else its article, else its url ('relnet extract' writes all three).\n"
+            "\n"
+            "Tab-separated files are never quoted: a tab, line break or backslash in a\n"
+            "field is written \\t, \\n, \\r or \\\\ (PostgreSQL's text format), which is\n"
+            "what 'relnet extract --format tsv' writes.\n",
+    .tail = "Bad rows (wrong number of fields, stray or unterminated quote, empty source\n"
+            "or target, weight not a number, invalid UTF-8, bad date) are reported as\n"
+            "FILE:LINE: reason and skipped; the summary counts them by reason and the\n"
+            "exit code is 1 when any row was skipped.\n",
+};
 
-static int parse_delimiter(const char *s, char *out)
+static int set_delimiter(void *dest, const char *s, struct rn_err *err)
 {
+    char *out = dest;
     if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0 ||
         strcmp(s, "TAB") == 0)
         *out = '\t';
@@ -58,8 +49,9 @@ static int parse_delimiter(const char *s, char *out)
     else if (strcmp(s, "|") == 0 || strcmp(s, "pipe") == 0)
         *out = '|';
     else
-        return -1;
-    return 0;
+        return rn_fail(err, RN_EUSAGE, "unknown delimiter '%s' (expected ',', tab, ';' or '|')",
+                       s);
+    return RN_OK;
 }
 
 static void print_summary(const char *path, const struct rn_import_report *rep)
@@ -187,52 +179,30 @@ static int import_aliases(struct rn_store *kb, const char *path, const struct rn
 
 int cmd_import(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "map", required_argument, NULL, 'm' },
-        { "no-header", no_argument, NULL, 'H' },
-        { "relation", required_argument, NULL, 'r' },
-        { "delimiter", required_argument, NULL, 'd' },
-        { "strict", no_argument, NULL, 's' },
-        { "aliases", required_argument, NULL, 'a' },
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct rn_import_options opt = { 0 };
     const char *aliases = NULL;
-    int c;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-        switch (c) {
-        case 'm':
-            opt.map = optarg;
-            break;
-        case 'H':
-            opt.no_header = 1;
-            break;
-        case 'r':
-            opt.default_relation = optarg;
-            break;
-        case 'd':
-            if (parse_delimiter(optarg, &opt.delimiter) != 0)
-                return cli_usage_error("import", "unknown delimiter '%s' (expected ',', tab, ';' "
-                                                 "or '|')",
-                                       optarg);
-            break;
-        case 's':
-            opt.strict = 1;
-            break;
-        case 'a':
-            aliases = optarg;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            return cli_help(cmd_import_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            return cli_bad_option("import", c, argv);
-        }
-    }
+    const struct cli_option options[] = {
+        CLI_STRING("map", 0, "ROLE=COL,...", &opt.map, NULL,
+                   "use column COL (a header name or 1-based number) for ROLE"),
+        CLI_FLAG("no-header", 0, &opt.no_header,
+                 "the first row is data; columns are positional: source, target[, relation or "
+                 "weight[, weight]]"),
+        CLI_STRING("relation", 0, "NAME", &opt.default_relation, "related",
+                   "relation of every row when there is no relation column"),
+        CLI_CALLBACK("delimiter", 0, "D", &opt.delimiter, set_delimiter,
+                     ".tsv files tab, others guessed from the header line",
+                     "',', tab, ';' or '|'"),
+        CLI_FLAG("strict", 0, &opt.strict,
+                 "stop at the first bad row and import nothing from the file"),
+        CLI_STRING("aliases", 0, "FILE", &aliases, NULL,
+                   "first load an alias table (columns alias, canonical and optionally type, "
+                   "affiliation): names that are aliases of one entity merge into it, past "
+                   "relations included"),
+        CLI_END,
+    };
+    int code = cli_parse(&import_spec, options, argc, argv);
+    if (code != CLI_GO_ON)
+        return code;
     if (optind >= argc && !aliases)
         return cli_usage_error("import", "no file to import");
 
@@ -241,7 +211,8 @@ int cmd_import(int argc, char **argv)
     if (rn_store_open(cli_kb_path(), RN_STORE_CREATE, &kb, &err) != RN_OK)
         return cli_report(&err);
     rn_store_use_aliases(kb, cli_aliases());
-    int code = RN_EXIT_OK, files_with_skips = 0;
+    int files_with_skips = 0;
+    code = RN_EXIT_OK;
     if (aliases) {
         code = import_aliases(kb, aliases, &opt, &files_with_skips);
         if (code != RN_EXIT_OK) {

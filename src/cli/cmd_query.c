@@ -11,35 +11,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char cmd_query_usage[] =
-    "usage: relnet query [options] ENTITY [FILES...]\n"
-    "\n"
-    "Show one entity: its canonical name, type, affiliation and aliases, then\n"
-    "its relations out (what it does) and in (what is done to it), grouped by\n"
-    "relation and counterpart, with the number of reports, the first and last\n"
-    "date, and every piece of evidence: the sentence and the article it came\n"
-    "from. ENTITY may be any alias ('Beijing', 'PRC'). An unknown name gets\n"
-    "suggestions and exit code 1.\n"
-    "\n"
-    "The entity comes from the knowledge base (--kb) or, when FILES (CSV/TSV\n"
-    "edge lists) are given, from those files (aliases then come from the actor\n"
-    "lexicon only).\n"
-    "Unlike the other analysis commands, query shows every polarity unless\n"
-    "--polarity is given; hedged and negated reports are marked.\n"
-    "\n"
-    "options:\n"
-    "  --evidence N          at most N evidence lines per group (default all; 0 = none)\n"
-    "  --format table|json   output format (default table)\n" CLI_FILTER_HELP
-    "                        (with --by affiliation the entity's people and agencies\n"
-    "                        count as the entity)\n"
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "examples:\n"
-    "  relnet query China\n"
-    "  relnet query 'Zhao Lijian' --relation accuses --format json\n";
-
-enum { OPT_EVIDENCE = CLI_OPT_FIRST_FREE, OPT_FORMAT };
+static const struct cli_spec query_spec = {
+    .name = "query",
+    .head = "usage: relnet query [options] ENTITY [FILES...]\n"
+            "\n"
+            "Show one entity: its canonical name, type, affiliation and aliases, then\n"
+            "its relations out (what it does) and in (what is done to it), grouped by\n"
+            "relation and counterpart, with the number of reports, the first and last\n"
+            "date, and every piece of evidence: the sentence and the article it came\n"
+            "from. ENTITY may be any alias ('Beijing', 'PRC'). An unknown name gets\n"
+            "suggestions and exit code 1.\n"
+            "\n"
+            "The entity comes from the knowledge base (--kb) or, when FILES (CSV/TSV\n"
+            "edge lists) are given, from those files (aliases then come from the actor\n"
+            "lexicon only).\n"
+            "Unlike the other analysis commands, query shows every polarity unless\n"
+            "--polarity is given; hedged and negated reports are marked. With --by\n"
+            "affiliation the entity's people and agencies count as the entity.\n",
+    .tail = "examples:\n"
+            "  relnet query China\n"
+            "  relnet query 'Zhao Lijian' --relation accuses --format json\n",
+};
 
 /* What the entity is, from the knowledge base or the relset. */
 struct who {
@@ -368,60 +360,28 @@ static int unknown(const char *name, char **sugg, size_t n)
 
 int cmd_query(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "evidence", required_argument, NULL, OPT_EVIDENCE },
-        { "format", required_argument, NULL, OPT_FORMAT },
-        CLI_FILTER_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct cli_selection sel;
     struct query q;
-    enum cli_format fmt = CLI_FORMAT_TABLE;
-    int c, code = RN_EXIT_OK, polarity_given = 0;
+    int fmt = CLI_FORMAT_TABLE;
     memset(&q, 0, sizeof q);
     q.evidence = -1;
-    cli_selection_init(&sel);
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-        int handled;
-        switch (c) {
-        case OPT_EVIDENCE:
-            if (cli_parse_count(optarg, &q.evidence) != 0)
-                code = cli_usage_error("query", "--evidence needs a whole number >= 0, not '%s'",
-                                       optarg);
-            break;
-        case OPT_FORMAT:
-            if (cli_format_parse("query", optarg, 0, &fmt) != 0)
-                code = RN_EXIT_USAGE;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            cli_selection_release(&sel);
-            return cli_help(cmd_query_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            polarity_given |= c == CLI_OPT_POLARITY;
-            handled = cli_selection_option("query", c, optarg, &sel);
-            if (handled < 0)
-                code = RN_EXIT_USAGE;
-            else if (!handled)
-                code = cli_bad_option("query", c, argv);
-        }
-        if (code != RN_EXIT_OK) {
-            cli_selection_release(&sel);
-            return code;
-        }
-    }
+    cli_selection_init(&sel, NULL, "all");
+    const struct cli_option options[] = {
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_COUNT("evidence", 0, "N", &q.evidence, 0, LONG_MAX, "all",
+                  "at most N evidence lines per group (0 = none)"),
+        CLI_CHOICE("format", 0, &fmt, cli_formats_no_csv, "table", "output format"),
+        CLI_END,
+    };
+    int code = cli_parse_filtered(&query_spec, options, argc, argv, &sel);
+    if (code != CLI_GO_ON)
+        return code;
     if (optind >= argc) {
         cli_selection_release(&sel);
         return cli_usage_error("query", "which entity? (relnet query ENTITY)");
     }
     const char *name = argv[optind];
     struct rn_err err = RN_ERR_INIT;
-    if (!polarity_given)
-        rn_filter_set_polarity(&sel.filter, "all", &err);
     q.by_affiliation = sel.by_affiliation;
 
     struct rn_relset *set = NULL;

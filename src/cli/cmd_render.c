@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char cmd_render_usage[] =
+static const struct cli_spec render_spec = {
+    .name = "render",
+    .head =
     "usage: relnet render [options] [FILE...]\n"
     "\n"
     "Draw who does what to whom. With FILE arguments (CSV/TSV edge lists, as\n"
@@ -17,32 +19,15 @@ const char cmd_render_usage[] =
     "The picture: one node per entity, shaped by type (country box, organization\n"
     "hexagon, company parallelogram, person ellipse, group octagon, document\n"
     "note, unknown dashed rounded box) and sized by PageRank; one arrow per source,\n"
-    "target and relation, coloured by relation (a pair that both accuses and\n"
-    "bans gets two arrows), labelled with the number of reports when more than\n"
-    "one, thicker the more reports. A legend lists the types and relations\n"
+    "target, relation and polarity, coloured by relation (a pair that both accuses\n"
+    "and bans gets two arrows), labelled with the number of reports when more\n"
+    "than one, thicker the more reports. Only asserted reports are drawn unless\n"
+    "--polarity says otherwise; then negated ones are dashed with a barred arrow\n"
+    "and hedged ones dotted. A legend lists the types, relations and styles\n"
     "drawn. In SVG, hovering an arrow shows up to three evidence sentences with\n"
     "their article, and clicking it opens the article when its URL is known.\n"
-    "\n"
-    "options:\n"
-    "  -o, --output FILE     where to write (default: graph.svg, or graph.<format>\n"
-    "                        with -T); '-' writes to standard output\n"
-    "  -T, --format F        svg, png, pdf or dot (default: from the extension of\n"
-    "                        -o: .svg .png .pdf .dot/.gv; else svg)\n"
-    "  --top N               draw the N entities with the highest PageRank\n"
-    "                        (default 40; 0 = all, within the engine's limit)\n"
-    "  --ego ENTITY          draw ENTITY and its neighbours (both directions)\n"
-    "  --depth D             hops around --ego (default 1); with --top, the\n"
-    "                        nearest entities are kept first\n"
-    "  --color type|community  fill nodes by entity type (default) or by\n"
-    "                        community (Louvain on the whole graph)\n"
-    "  --engine E            auto (default), dot, neato, fdp, sfdp, circo, twopi;\n"
-    "                        or none with -T dot: the graph without positions\n"
-    "  --title TEXT          a title above the picture\n"
-    "  --no-legend           leave the legend out\n" CLI_FILTER_HELP
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  --quiet               no summary on stderr\n"
-    "  -h, --help            show this help\n"
-    "\n"
+    "\n",
+    .tail =
     "Engines: auto uses dot for small drawings (up to 100 entities and 300\n"
     "arrows) and sfdp with overlap removal beyond. A layout that would run for\n"
     "minutes is never started: each engine has a size limit, measured so that\n"
@@ -52,120 +37,71 @@ const char cmd_render_usage[] =
     "\n"
     "A failed render leaves no file behind. Exit codes: 0 ok, 1 bad input (an\n"
     "unknown --ego entity, nothing to draw, bad CSV rows), 2 usage (unknown\n"
-    "option, format or engine, or a drawing too big for the engine), 3 I/O.\n";
+    "option, format or engine, or a drawing too big for the engine), 3 I/O.\n",
+};
 
-enum {
-    OPT_TOP = CLI_OPT_FIRST_FREE,
-    OPT_EGO,
-    OPT_DEPTH,
-    OPT_COLOR,
-    OPT_ENGINE,
-    OPT_TITLE,
-    OPT_NO_LEGEND,
+static int set_format(void *dest, const char *arg, struct rn_err *err)
+{
+    if (!rn_render_format_ok(arg))
+        return rn_fail(err, RN_EUSAGE, "unknown format '%s' (expected svg, png, pdf or dot)", arg);
+    *(const char **)dest = arg;
+    return RN_OK;
+}
+
+static int set_engine(void *dest, const char *arg, struct rn_err *err)
+{
+    if (!rn_render_engine_ok(arg))
+        return rn_fail(err, RN_EUSAGE,
+                       "unknown engine '%s' (expected auto, dot, neato, fdp, sfdp, circo, twopi "
+                       "or none)",
+                       arg);
+    *(const char **)dest = arg;
+    return RN_OK;
+}
+
+static const struct cli_choice colorings[] = {
+    { "type", RN_RENDER_COLOR_TYPE }, { "community", RN_RENDER_COLOR_COMMUNITY }, { NULL, 0 },
 };
 
 int cmd_render(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "format", required_argument, NULL, 'T' },
-        { "top", required_argument, NULL, OPT_TOP },
-        { "ego", required_argument, NULL, OPT_EGO },
-        { "depth", required_argument, NULL, OPT_DEPTH },
-        { "color", required_argument, NULL, OPT_COLOR },
-        { "colour", required_argument, NULL, OPT_COLOR },
-        { "engine", required_argument, NULL, OPT_ENGINE },
-        { "title", required_argument, NULL, OPT_TITLE },
-        { "no-legend", no_argument, NULL, OPT_NO_LEGEND },
-        CLI_FILTER_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct rn_render_options ropt;
     rn_render_options_init(&ropt);
     struct cli_selection sel;
-    cli_selection_init(&sel);
+    cli_selection_init(&sel, NULL, NULL);
     const char *output = NULL, *format = NULL;
     char default_output[32];
-    long n;
-    int c, code = RN_EXIT_OK;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":ho:T:", options, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            output = optarg;
-            break;
-        case 'T':
-            format = optarg;
-            if (!rn_render_format_ok(format)) {
-                code = cli_usage_error("render", "unknown format '%s' (expected svg, png, pdf "
-                                                 "or dot)",
-                                       optarg);
-                goto out;
-            }
-            break;
-        case OPT_TOP:
-            if (cli_parse_count(optarg, &ropt.top) != 0) {
-                code = cli_usage_error("render", "--top needs a whole number >= 0, not '%s'",
-                                       optarg);
-                goto out;
-            }
-            break;
-        case OPT_EGO:
-            ropt.ego = optarg;
-            break;
-        case OPT_DEPTH:
-            if (cli_parse_count(optarg, &n) != 0 || n < 1 || n > 100) {
-                code = cli_usage_error("render", "--depth needs a whole number from 1 to 100, "
-                                                 "not '%s'",
-                                       optarg);
-                goto out;
-            }
-            ropt.depth = (int)n;
-            break;
-        case OPT_COLOR:
-            if (strcmp(optarg, "type") == 0)
-                ropt.color = RN_RENDER_COLOR_TYPE;
-            else if (strcmp(optarg, "community") == 0)
-                ropt.color = RN_RENDER_COLOR_COMMUNITY;
-            else {
-                code = cli_usage_error("render", "--color takes type or community, not '%s'",
-                                       optarg);
-                goto out;
-            }
-            break;
-        case OPT_ENGINE:
-            if (!rn_render_engine_ok(optarg)) {
-                code = cli_usage_error("render", "unknown engine '%s' (expected auto, dot, "
-                                                 "neato, fdp, sfdp, circo, twopi or none)",
-                                       optarg);
-                goto out;
-            }
-            ropt.engine = optarg;
-            break;
-        case OPT_TITLE:
-            ropt.title = optarg;
-            break;
-        case OPT_NO_LEGEND:
-            ropt.legend = 0;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            code = cli_help(cmd_render_usage);
-            goto out;
-        default: {
-            int handled = cli_selection_option("render", c, optarg, &sel);
-            if (handled < 0) {
-                code = RN_EXIT_USAGE;
-                goto out;
-            }
-            if (handled || cli_common_option(c, optarg))
-                break;
-            code = cli_bad_option("render", c, argv);
-            goto out;
-        }
-        }
-    }
+    long depth = 1;
+    int color = ropt.color;
+    const struct cli_option options[] = {
+        CLI_COUNT("top", 0, "N", &ropt.top, 0, LONG_MAX, "40",
+                  "draw the N entities with the highest PageRank (0 = all, within the "
+                  "engine's limit)"),
+        CLI_STRING("ego", 0, "ENTITY", &ropt.ego, NULL,
+                   "draw ENTITY and its neighbours (both directions)"),
+        CLI_COUNT("depth", 0, "D", &depth, 1, 100, "1",
+                  "hops around --ego; with --top, the nearest entities are kept first"),
+        CLI_CHOICE("color", 0, &color, colorings, "type",
+                   "fill nodes by entity type or by community (Louvain on the whole graph)"),
+        CLI_CALLBACK("engine", 0, "E", &ropt.engine, set_engine, "auto",
+                     "auto, dot, neato, fdp, sfdp, circo, twopi; or none with -T dot: the graph "
+                     "without positions"),
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_STRING("output", 'o', "FILE", &output, "graph.svg, or graph.<format> with -T",
+                   "where to write; '-' writes to standard output"),
+        CLI_CALLBACK("format", 'T', "F", &format, set_format,
+                     "from the extension of -o: .svg .png .pdf .dot/.gv; else svg",
+                     "svg, png, pdf or dot"),
+        CLI_STRING("title", 0, "TEXT", &ropt.title, NULL, "a title above the picture"),
+        CLI_SET("no-legend", 0, &ropt.legend, 0, "leave the legend out"),
+        CLI_END,
+    };
+    int code = cli_parse_filtered(&render_spec, options, argc, argv, &sel);
+    if (code != CLI_GO_ON)
+        return code;
+    code = RN_EXIT_OK;
+    ropt.depth = (int)depth;
+    ropt.color = (enum rn_render_color)color;
 
     /* The format: -T, else the extension of -o, else svg; both must agree. */
     const char *by_ext = output && strcmp(output, "-") != 0 ? rn_render_format_of_path(output)

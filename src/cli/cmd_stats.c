@@ -9,55 +9,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char cmd_stats_usage[] =
-    "usage: relnet stats [options] [FILES...]\n"
-    "\n"
-    "Who does what to whom, for one relation (default accuses) or several:\n"
-    "the top sources and targets, the top relations, mutual (tit-for-tat)\n"
-    "pairs with the global reciprocity, the source x target matrix and the\n"
-    "totals. With FILES (CSV/TSV edge lists) the numbers come straight from\n"
-    "them; otherwise from the knowledge base (--kb).\n"
-    "\n"
-    "Counting: news repeats itself, so counts come in two kinds. Reports are\n"
-    "records (every mention, every CSV row). Distinct relations are distinct\n"
-    "(source, relation, target); with --count events the second kind is events\n"
-    "instead: distinct (source, relation, target, date), one a day, undated\n"
-    "reports being one event. targets/sources count distinct counterparts.\n"
-    "A pair is mutual when A->B and B->A exist for the same relation; the\n"
-    "reciprocity is the share of distinct relations between two different\n"
-    "actors whose reverse exists too (self-relations left out).\n"
-    "\n"
-    "options:\n"
-    "  --relation R[,R...]   relations to count (default accuses; 'all' for every one)\n"
-    "  --count relations|events  the second kind of count (default relations)\n"
-    "  --top N               rows per list (default 10 for table, all for csv/json;\n"
-    "                        0 = all); with --matrix the number of actors (default 10)\n"
-    "  --matrix              the source x target matrix of the top actors (by reports\n"
-    "                        made + received); cells are reports (events with\n"
-    "                        --count events)\n"
-    "  --table actors|relations|mutual|totals|matrix\n"
-    "                        which table --format csv writes (default actors;\n"
-    "                        --matrix means matrix: long rows source,target,count)\n"
-    "  --format table|csv|json  output format (default table)\n"
-    "  --since, --until, --polarity, --min-count, --by affiliation: see below\n" CLI_FILTER_HELP
-    "  --kb FILE             knowledge base (default: $RELNET_KB, else relnet.db)\n"
-    "  --quiet               no progress bar\n"
-    "  -h, --help            show this help\n"
-    "\n"
-    "csv tables (header row first):\n"
-    "  actors     actor,type,made,received,made_relations,received_relations,targets,sources\n"
-    "             (made_events,received_events with --count events)\n"
-    "  relations  source,relation,target,reports,events\n"
-    "  mutual     a,relation,b,a_to_b,b_to_a,a_to_b_events,b_to_a_events\n"
-    "  totals     relation,reports,relations,events,sources,targets\n"
-    "  matrix     source,target,count\n"
-    "\n"
-    "examples:\n"
-    "  relnet stats                       who accuses whom in relnet.db\n"
-    "  relnet stats --relation bans --by affiliation --count events\n"
-    "  relnet stats edges.csv --relation all --matrix --top 8\n";
-
-enum { OPT_COUNT = CLI_OPT_FIRST_FREE, OPT_TOP, OPT_MATRIX, OPT_TABLE, OPT_FORMAT };
+static const struct cli_spec stats_spec = {
+    .name = "stats",
+    .head = "usage: relnet stats [options] [FILES...]\n"
+            "\n"
+            "Who does what to whom, for one relation (default accuses) or several:\n"
+            "the top sources and targets, the top relations, mutual (tit-for-tat)\n"
+            "pairs with the global reciprocity, the source x target matrix and the\n"
+            "totals. With FILES (CSV/TSV edge lists) the numbers come straight from\n"
+            "them; otherwise from the knowledge base (--kb).\n"
+            "\n"
+            "Counting: news repeats itself, so counts come in two kinds. Reports are\n"
+            "records (every mention, every CSV row). Distinct relations are distinct\n"
+            "(source, relation, target); with --count events the second kind is events\n"
+            "instead: distinct (source, relation, target, date), one a day, undated\n"
+            "reports being one event. targets/sources count distinct counterparts.\n"
+            "A pair is mutual when A->B and B->A exist for the same relation; the\n"
+            "reciprocity is the share of distinct relations between two different\n"
+            "actors whose reverse exists too (self-relations left out).\n",
+    .tail = "csv tables (header row first):\n"
+            "  actors     actor,type,made,received,made_relations,received_relations,targets,sources\n"
+            "             (made_events,received_events with --count events)\n"
+            "  relations  source,relation,target,reports,events\n"
+            "  mutual     a,relation,b,a_to_b,b_to_a,a_to_b_events,b_to_a_events\n"
+            "  totals     relation,reports,relations,events,sources,targets\n"
+            "  matrix     source,target,count\n"
+            "\n"
+            "examples:\n"
+            "  relnet stats                       who accuses whom in relnet.db\n"
+            "  relnet stats --relation bans --by affiliation --count events\n"
+            "  relnet stats edges.csv --relation all --matrix --top 8\n",
+};
 
 enum which { T_ACTORS, T_RELATIONS, T_MUTUAL, T_TOTALS, T_MATRIX };
 
@@ -465,94 +447,40 @@ static int write_json(struct stats_cmd *sc)
     return rc;
 }
 
-static int parse_table(const char *s, enum which *out)
-{
-    static const char *const names[] = { "actors", "relations", "mutual", "totals", "matrix" };
-    for (int i = 0; i < 5; i++) {
-        if (strcmp(s, names[i]) == 0) {
-            *out = (enum which)i;
-            return 0;
-        }
-    }
-    return cli_usage_error("stats", "--table takes actors, relations, mutual, totals or matrix, "
-                                    "not '%s'",
-                           s);
-}
+static const struct cli_choice count_kinds[] = { { "relations", 0 }, { "events", 1 },
+                                                 { NULL, 0 } };
+static const struct cli_choice tables[] = {
+    { "actors", T_ACTORS }, { "relations", T_RELATIONS }, { "mutual", T_MUTUAL },
+    { "totals", T_TOTALS }, { "matrix", T_MATRIX },       { NULL, 0 },
+};
 
 int cmd_stats(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "count", required_argument, NULL, OPT_COUNT },
-        { "top", required_argument, NULL, OPT_TOP },
-        { "matrix", no_argument, NULL, OPT_MATRIX },
-        { "table", required_argument, NULL, OPT_TABLE },
-        { "format", required_argument, NULL, OPT_FORMAT },
-        CLI_FILTER_OPTIONS,
-        CLI_COMMON_OPTIONS,
-        { NULL, 0, NULL, 0 },
-    };
     struct stats_cmd sc;
     struct cli_selection sel;
-    int c, code = RN_EXIT_OK, relation_given = 0, table_given = 0;
+    int fmt = CLI_FORMAT_TABLE, table = -1;
     memset(&sc, 0, sizeof sc);
     sc.top = -1;
-    cli_selection_init(&sel);
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-        int handled;
-        switch (c) {
-        case OPT_COUNT:
-            if (strcmp(optarg, "events") == 0)
-                sc.events = 1;
-            else if (strcmp(optarg, "relations") == 0)
-                sc.events = 0;
-            else
-                code = cli_usage_error("stats", "--count takes relations or events, not '%s'",
-                                       optarg);
-            break;
-        case OPT_TOP:
-            if (cli_parse_count(optarg, &sc.top) != 0)
-                code = cli_usage_error("stats", "--top needs a whole number >= 0, not '%s'",
-                                       optarg);
-            break;
-        case OPT_MATRIX:
-            sc.matrix = 1;
-            break;
-        case OPT_TABLE:
-            if (parse_table(optarg, &sc.table) != 0)
-                code = RN_EXIT_USAGE;
-            table_given = 1;
-            break;
-        case OPT_FORMAT:
-            if (cli_format_parse("stats", optarg, 1, &sc.fmt) != 0)
-                code = RN_EXIT_USAGE;
-            break;
-        case 'h':
-        case CLI_OPT_HELP:
-            cli_selection_release(&sel);
-            return cli_help(cmd_stats_usage);
-        default:
-            if (cli_common_option(c, optarg))
-                break;
-            relation_given |= c == CLI_OPT_RELATION;
-            handled = cli_selection_option("stats", c, optarg, &sel);
-            if (handled < 0)
-                code = RN_EXIT_USAGE;
-            else if (!handled)
-                code = cli_bad_option("stats", c, argv);
-        }
-        if (code != RN_EXIT_OK) {
-            cli_selection_release(&sel);
-            return code;
-        }
-    }
+    cli_selection_init(&sel, RN_REL_ACCUSES, NULL);
+    const struct cli_option options[] = {
+        CLI_CHOICE("count", 0, &sc.events, count_kinds, "relations", "the second kind of count"),
+        CLI_FLAG("matrix", 0, &sc.matrix,
+                 "the source x target matrix of the top actors (by reports made + received); "
+                 "cells are reports (events with --count events)"),
+        CLI_SECTION(CLI_GROUP_OUTPUT),
+        CLI_COUNT("top", 0, "N", &sc.top, 0, LONG_MAX, "10 for table, all for csv and json",
+                  "rows per list (0 = all); with --matrix the number of actors"),
+        CLI_CHOICE("table", 0, &table, tables, "actors; matrix with --matrix",
+                   "which table --format csv writes"),
+        CLI_CHOICE("format", 0, &fmt, cli_formats, "table", "output format"),
+        CLI_END,
+    };
+    int code = cli_parse_filtered(&stats_spec, options, argc, argv, &sel);
+    if (code != CLI_GO_ON)
+        return code;
     struct rn_err err = RN_ERR_INIT;
-    if (!relation_given && rn_filter_set_relations(&sel.filter, "accuses", &err) != RN_OK) {
-        cli_selection_release(&sel);
-        return cli_report(&err);
-    }
-    if (sc.matrix && !table_given)
-        sc.table = T_MATRIX;
+    sc.fmt = (enum cli_format)fmt;
+    sc.table = table >= 0 ? (enum which)table : sc.matrix ? T_MATRIX : T_ACTORS;
     if (sc.top < 0)
         sc.top = sc.fmt == CLI_FORMAT_TABLE ? 10 : 0;
     rn_filter_describe(&sel.filter, sc.filter, sizeof sc.filter);

@@ -201,21 +201,13 @@ const char *cli_table_number(double v, int digits, char *buf, size_t size)
     return buf;
 }
 
-int cli_format_parse(const char *cmd, const char *s, int csv_ok, enum cli_format *out)
-{
-    if (strcmp(s, "table") == 0)
-        *out = CLI_FORMAT_TABLE;
-    else if (strcmp(s, "json") == 0)
-        *out = CLI_FORMAT_JSON;
-    else if (csv_ok && strcmp(s, "csv") == 0)
-        *out = CLI_FORMAT_CSV;
-    else {
-        cli_usage_error(cmd, "unknown format '%s' (expected table, %sjson)", s,
-                        csv_ok ? "csv or " : "");
-        return -1;
-    }
-    return 0;
-}
+const struct cli_choice cli_formats[] = {
+    { "table", CLI_FORMAT_TABLE }, { "csv", CLI_FORMAT_CSV }, { "json", CLI_FORMAT_JSON },
+    { NULL, 0 },
+};
+const struct cli_choice cli_formats_no_csv[] = {
+    { "table", CLI_FORMAT_TABLE }, { "json", CLI_FORMAT_JSON }, { NULL, 0 },
+};
 
 int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
                   int keep_text, struct rn_relset **set, struct rn_view **view, int *bad_rows)

@@ -61,9 +61,9 @@ const char *cli_table_number(double v, int digits, char *buf, size_t size);
 /* Output formats of the analysis commands. */
 enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_CSV, CLI_FORMAT_JSON };
 
-/* Parse "table", "csv" or "json"; csv_ok says whether csv is offered.
- * Returns 0, or -1 after printing a usage error for cmd. */
-int cli_format_parse(const char *cmd, const char *s, int csv_ok, enum cli_format *out);
+/* The choices of --format (options.h): table, csv, json; and table, json
+ * for commands whose output has no one table for CSV. */
+extern const struct cli_choice cli_formats[], cli_formats_no_csv[];
 
 /* cli_load_relations (cli.h) and then the graph view of the selection
  * (roll-up and --min-count applied). On success *set and *view are the

@@ -56,14 +56,29 @@ struct rn_csv_reader {
     enum rn_csv_error_kind error_kind;
 };
 
+/* Reading relnet's TSV: unquoted, escaped fields (csvio.h). */
+static int reads_tsv(const struct rn_csv_reader *r)
+{
+    return r->opt.tsv && r->delim == '\t';
+}
+
+/* In TSV every byte between tabs is data: libcsv must not trim spaces. */
+static int no_spaces(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
 static int parser_start(struct rn_csv_reader *r)
 {
     unsigned char opts = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
     if (csv_init(&r->parser, opts) != 0)
         return RN_ENOMEM;
     csv_set_delim(&r->parser, (unsigned char)r->delim);
-    if (r->opt.no_quotes)
+    if (r->opt.no_quotes || reads_tsv(r))
         csv_set_quote(&r->parser, 0); /* NUL lines are rejected before feeding */
+    if (reads_tsv(r))
+        csv_set_space_func(&r->parser, no_spaces);
     r->parser_live = 1;
     return RN_OK;
 }
@@ -229,10 +244,29 @@ void rn_csv_content_hash(const struct rn_csv_reader *r, char hex[33])
     rn_content_hash_hex(r->hash, hex);
 }
 
+/* Decode \t \n \r \\ in place; returns the new length. */
+static size_t tsv_unescape(char *s, size_t len)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < len && memchr("tnr\\", s[i + 1], 4)) {
+            char e = s[++i];
+            c = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : '\\';
+        }
+        s[out++] = c;
+    }
+    s[out] = '\0';
+    return out;
+}
+
 static void fill_row(struct rn_csv_reader *r, struct rn_csv_row *row)
 {
-    for (size_t i = 0; i < r->nfields; i++)
+    for (size_t i = 0; i < r->nfields; i++) {
         r->fields[i] = r->fieldbuf.data + r->offsets[i];
+        if (reads_tsv(r))
+            r->lens[i] = tsv_unescape(r->fields[i], r->lens[i]);
+    }
     row->nfields = r->nfields;
     row->fields = r->fields;
     row->lens = r->lens;
@@ -507,6 +541,23 @@ static int needs_quotes(const char *s, char delim)
     return 0;
 }
 
+int rn_tsv_add_field(struct rn_buf *b, const char *s)
+{
+    while (s && *s) {
+        size_t n = strcspn(s, "\t\n\r\\");
+        if (rn_buf_add(b, s, n) != RN_OK)
+            return RN_ENOMEM;
+        s += n;
+        if (!*s)
+            break;
+        char e = *s == '\t' ? 't' : *s == '\n' ? 'n' : *s == '\r' ? 'r' : '\\';
+        if (rn_buf_addc(b, '\\') != RN_OK || rn_buf_addc(b, e) != RN_OK)
+            return RN_ENOMEM;
+        s++;
+    }
+    return RN_OK;
+}
+
 int rn_csv_write_row(FILE *out, char delim, const char *const *fields, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -521,4 +572,29 @@ int rn_csv_write_row(FILE *out, char delim, const char *const *fields, size_t n)
         }
     }
     return fputc('\n', out) == EOF ? RN_EIO : RN_OK;
+}
+
+int rn_lines_read(const char *path,
+                  int (*line)(void *ctx, const char *s, size_t n, size_t lineno,
+                              struct rn_err *err),
+                  void *ctx, struct rn_err *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+    char *text = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    int rc = RN_OK;
+    while (rc == RN_OK && (got = getline(&text, &cap, f)) > 0) {
+        size_t n = (size_t)got;
+        if (text[n - 1] == '\n')
+            n--;
+        rc = line(ctx, text, n, ++lineno, err);
+    }
+    if (rc == RN_OK && ferror(f))
+        rc = rn_fail(err, RN_EIO, "cannot read %s", path);
+    free(text);
+    fclose(f);
+    return rc;
 }

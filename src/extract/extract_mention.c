@@ -693,8 +693,7 @@ static int currency(const struct rn_extractor *x, size_t i)
    "on Monday", "earlier this month". */
 static int time_word(const struct rn_extractor *x, size_t i)
 {
-    return x_is(x, i, "last") || x_is(x, i, "next") || x_is(x, i, "earlier") ||
-           x_is(x, i, "later") || x_is(x, i, "ago") ||
+    return x_cue(x, i, RN_CUE_TIME) ||
            (x_cue(x, i, RN_CUE_NOTNAME) && is_cap(x, i) && !(tflags(x, i) & RN_TOK_UPPER));
 }
 
@@ -1058,7 +1057,12 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             j++;
             continue;
         }
-        if (j > i && j + 1 < x->tok.len && is_cap(x, j + 1) && !time_word(x, j + 1) &&
+        /* "Bank of Korea", "Center for X", "Declaration on AI": a connector
+           joins capitals; "on" only after a document or body head ("the
+           port of Kotka on Brightwave" is two names) */
+        int on_ok = !x_is(x, j, "on") || x_cue(x, j - 1, RN_CUE_DOCHEAD) ||
+                    x_cue(x, j - 1, RN_CUE_ORGHEAD);
+        if (j > i && j + 1 < x->tok.len && is_cap(x, j + 1) && !time_word(x, j + 1) && on_ok &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
              (x_is(x, j, "and") && has_of))) {
             has_of = 1;

@@ -93,12 +93,34 @@ static int is_quote(const struct rn_extractor *x, size_t i)
     return i < x->tok.len && (x->tok.items[i].flags & RN_TOK_QUOTE);
 }
 
-/* Skip adverbs and quote marks going right. */
+/* A time phrase starting at i: "Monday", "on Friday", "last week", "March
+   3", "in 2021", "this month". Returns the token after it, or i. */
+static size_t skip_time_right(struct rn_extractor *x, size_t i)
+{
+    size_t k = i;
+    int lead = x_is(x, k, "on") || x_is(x, k, "in") || x_is(x, k, "this");
+    k += lead;
+    size_t first = k;
+    while (k < x->tok.len &&
+           (x_cue(x, k, RN_CUE_TIME) ||
+            (x_cue(x, k, RN_CUE_NOTNAME) && (x->tok.items[k].flags & RN_TOK_CAP)) ||
+            ((x->tok.items[k].flags & RN_TOK_NUM) && (k > first || x_is(x, i, "in")))))
+        k++;
+    return k > first ? k : i;
+}
+
+/* Skip adverbs, time phrases and quote marks going right ("announced on
+   Monday a ban on X"). */
 static size_t skip_right(struct rn_extractor *x, size_t i)
 {
-    while (i < x->tok.len && (is_adverb(x, i) || is_quote(x, i)))
-        i++;
-    return i;
+    for (;;) {
+        while (i < x->tok.len && (is_adverb(x, i) || is_quote(x, i)))
+            i++;
+        size_t t = skip_time_right(x, i);
+        if (t == i)
+            return i;
+        i = t;
+    }
 }
 
 /* ---- noun phrases ------------------------------------------------------------ */
@@ -109,8 +131,8 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
         return 1;
     if (x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) || x_is_aux(x, i))
         return 1;
-    if (x_cue(x, i, RN_CUE_SPEECH) && i > first)
-        return 1;
+    if ((x_cue(x, i, RN_CUE_SPEECH) || x_cue(x, i, RN_CUE_INCLUDE)) && i > first)
+        return 1; /* "messaging apps such as A": the list opener ends the phrase */
     if (i > first && !(x->tok.items[i].flags & RN_TOK_HYPHEN) &&
         (ends_with(x, i, "ing") || ends_with(x, i, "ed")))
         return 1;
@@ -119,15 +141,20 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
 
 /* After a comma, is this a list member ("A, B and C"; "X, the US in
    particular,") rather than an aside ("Wiener, D-San Francisco,")? */
-static int list_goes_on(struct rn_extractor *x, size_t k)
+static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
 {
     while (k < x->tok.len) {
         uint32_t mi = mention_at(x, k);
         if (mi == XNONE)
             return 0;
         k = x->m[mi].b;
+        members++;
         struct rn_cue_match cm;
         if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
+            return 1;
+        /* "A, B, C." : three or more names and nothing else up to the
+           sentence's end is a list without a conjunction */
+        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
             return 1;
         if (!x_is_punct(x, k, ','))
             return 0;
@@ -452,14 +479,19 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             }
             break;
         }
-        /* "the four founders: A, B and C", "the partners — A and B" */
-        if (s->n == 0 && head_is_set && !include && j > i &&
+        /* "the four founders: A, B and C", "the partners — A and B",
+           "Chilean outlets: A, B and C" (a group named by nationality gives
+           way to its members) */
+        uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
+        int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
+        if ((s->n == 0 ? head_is_set : group_head) && !include && j > i &&
             (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))) {
             size_t k = j;
             if (x_is(x, k, "the"))
                 k++;
             if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR) {
                 include = 1;
+                s->n = 0;
                 i = k;
                 continue;
             }
@@ -469,7 +501,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             if (x_is(x, k, "the"))
                 k++;
             if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
-                (s->n > 0 || include || head_is_set) && list_goes_on(x, k)) {
+                (s->n > 0 || include || head_is_set) && list_goes_on(x, k, s->n)) {
                 if (s->n == 0)
                     include = 1; /* "two nationals, A and B," */
                 i = k;
@@ -570,19 +602,20 @@ static void set_pol(enum rn_polarity *p, enum rn_polarity v)
 static size_t skip_time_left(struct rn_extractor *x, size_t j)
 {
     size_t k = j;
-    int dated = 0;
+    int dated = 0, worded = 0;
     while (k > 0 && (x_cue(x, k, RN_CUE_NOTNAME) || (x->tok.items[k].flags & RN_TOK_NUM) ||
-                     x_is(x, k, "week") || x_is(x, k, "month") || x_is(x, k, "year") ||
+                     x_cue(x, k, RN_CUE_TIME) ||
                      (x_is_punct(x, k, '.') && x_cue(x, k - 1, RN_CUE_NOTNAME)))) { /* "Aug. 6" */
         dated = 1;
+        worded |= !(x->tok.items[k].flags & RN_TOK_NUM);
         k--;
     }
     if (!dated)
         return j;
-    if (x_is(x, k, "on") || x_is(x, k, "in") || x_is(x, k, "last") || x_is(x, k, "this") ||
-        x_is(x, k, "earlier") || x_is(x, k, "late") || x_is(x, k, "early"))
+    if (x_is(x, k, "on") || x_is(x, k, "in") || x_is(x, k, "this") || x_cue(x, k, RN_CUE_TIME))
         return k > 0 ? k - 1 : j;
-    return j;
+    /* a bare "Monday" or "last week" (not a bare number: "banned 59 apps") */
+    return worded ? k : j;
 }
 
 static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
@@ -1263,8 +1296,9 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
     while (v > 0 && (x_is_det(x, v - 1) || is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
         v--;
     int stayed = 0, light = 0;
+    size_t light_verb = 0;
     if (v > 0) {
-        size_t g = v - 1;
+        size_t g = skip_time_left(x, v - 1); /* "announced on Monday a ban" */
         if (x_cue(x, g, RN_CUE_CANCEL)) {
             *skip = 1;
             return;
@@ -1274,6 +1308,7 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
             set_pol(pol, RN_POL_HEDGED);
         } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
             light = 1;
+            light_verb = g;
         }
     }
     if (owner.n) {
@@ -1310,7 +1345,7 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
     }
     if (light && !stayed) {
         struct vgroup g;
-        verb_group(x, v - 1, 0, &g);
+        verb_group(x, light_verb, 0, &g);
         set_pol(pol, g.pol);
         subject_of(x, g.start, s);
     }
@@ -1392,17 +1427,58 @@ static void hist_targets(struct rn_extractor *x, const char *rel, struct side *t
 
 /* "access to", "transactions with", "dealings with", "business with",
    "purchases from": a noun at i whose object at p is what a ban is on. */
+/* Is word i one of the comma-separated words in list? */
+static int word_in_list(const struct rn_extractor *x, size_t i, const char *list)
+{
+    if (!is_word(x, i))
+        return 0;
+    const char *w = rn_token_norm(&x->tok, i);
+    size_t n = x->tok.items[i].norm_len;
+    for (const char *p = list; *p;) {
+        size_t k = strcspn(p, ",");
+        if (k == n && memcmp(p, w, n) == 0)
+            return 1;
+        p += k + (p[k] == ',');
+    }
+    return 0;
+}
+
+/* "blocked access to X", "prohibited the purchase of X", "banned dealings
+   with X": a noun of dealing (cues class deal) followed by one of the
+   prepositions its value lists; what is reached or dealt with is the target. */
 static int dealings(struct rn_extractor *x, size_t i, size_t p)
 {
-    if (x_is(x, i, "access"))
-        return x_is(x, p, "to");
-    if (x_is(x, i, "use") || x_is(x, i, "sale") || x_is(x, i, "sales"))
-        return x_is(x, p, "of"); /* "prohibit use of the app" */
-    if (x_is(x, i, "transactions") || x_is(x, i, "dealings") || x_is(x, i, "business") ||
-        x_is(x, i, "trade"))
-        return x_is(x, p, "with");
-    if (x_is(x, i, "purchases") || x_is(x, i, "imports"))
-        return x_is(x, p, "from") || x_is(x, p, "of");
+    struct rn_cue_match cm;
+    return x_cue_len(x, i, RN_CUE_DEAL, &cm) == 1 && word_in_list(x, p, cm.value);
+}
+
+/* The first prep at or after e, inside the object's phrase: "blamed the
+   intrusion into the water utility on Y" reaches "on" over the object's own
+   prepositional phrases; a clause boundary (punctuation, conjunction,
+   relative word, auxiliary) stops the search. Returns 0 when none. */
+static size_t prep_ahead(struct rn_extractor *x, size_t e, const char *prep)
+{
+    for (size_t q = e; q < x->tok.len && q - e < 12; q++) {
+        if (x_is(x, q, prep))
+            return q;
+        if (!is_word(x, q) || x_is_wh(x, q) || x_is_aux(x, q) || x_is_conj(x, q))
+            return 0;
+    }
+    return 0;
+}
+
+/* Does a participle at t follow "among those" or "among the <group>" ("Among
+   the countries signing Y were A and B")? The group is a plural noun with at
+   most one word before it. */
+static int among_group(struct rn_extractor *x, size_t t)
+{
+    if (t >= 2 && x_is(x, t - 1, "those"))
+        return x_is(x, t - 2, "among");
+    if (t < 3 || !is_word(x, t - 1) || mention_at(x, t - 1) != XNONE || !ends_with(x, t - 1, "s"))
+        return 0;
+    for (size_t k = t - 2; k + 3 >= t && k > 0; k--)
+        if (x_is(x, k, "the") || x_is(x, k, "those") || x_is(x, k, "these"))
+            return x_is(x, k - 1, "among");
     return 0;
 }
 
@@ -1636,8 +1712,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     subject_of(x, g.start, &src);
     /* "Among those signing the declaration were A and B": the subject
        follows the object */
-    int among = !src.n && g.start == t && t >= 2 && x_is(x, t - 1, "those") &&
-                x_is(x, t - 2, "among");
+    int among = !src.n && g.start == t && among_group(x, t);
     /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
        object takes the sentence's subject */
     if (!src.n && !among && g.start == t && ends_with(x, t, "ing") && t > 0 &&
@@ -1689,7 +1764,9 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
               (x_is(x, e, "from") && !ends_with(x, e + 1, "ing"))))
             return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
-        if ((tr->frame & RN_FRAME_ON) && x_is(x, e, "on")) {
+        size_t on_at = (tr->frame & RN_FRAME_ON) ? prep_ahead(x, e, "on") : 0;
+        if (on_at) {
+            e = on_at;
             /* "blamed the attack on Y" */
             struct side on;
             collect_right(x, e + 1, &on);

@@ -561,6 +561,36 @@ static void quiet_structured(void *ctx, xmlErrorPtr error)
     (void)error;
 }
 
+/* Did libxml2 stop before the end of the page? It recovers from broken
+   markup, but some errors end the parse and the rest of the page would be
+   dropped without a word: input it could not convert from the declared
+   charset, a NUL byte, a fatal error. RN_OK when it read everything, else
+   RN_EINPUT saying where it stopped, why and how much was not read. */
+static int parse_stopped(htmlParserCtxtPtr ctxt, struct rn_err *err)
+{
+    xmlParserInputPtr in = ctxt->input;
+    size_t unread = 0;
+    if (in && in->cur && in->end && in->end > in->cur)
+        unread += (size_t)(in->end - in->cur);
+    if (in && in->buf && in->buf->raw)
+        unread += xmlBufUse(in->buf->raw); /* bytes left unconverted */
+    if (!unread && !ctxt->disableSAX && ctxt->instate != XML_PARSER_EOF)
+        return RN_OK;
+    const char *why = ctxt->lastError.message ? ctxt->lastError.message : "";
+    size_t wn = strcspn(why, "\n");
+    int line = in ? in->line : ctxt->lastError.line;
+    if (!unread)
+        return rn_fail(err, RN_EINPUT, "line %d: the HTML parser stopped (%.*s); the rest of "
+                       "the page was not read", line, (int)(wn > 200 ? 200 : wn), why);
+    if (!wn) {
+        why = in && in->cur < in->end && *in->cur == '\0' ? "a NUL byte" : "no reason given";
+        wn = strlen(why);
+    }
+    return rn_fail(err, RN_EINPUT, "line %d: the HTML parser stopped (%.*s); the last %zu "
+                   "bytes of the page were not read", line, (int)(wn > 200 ? 200 : wn), why,
+                   unread);
+}
+
 void rn_html_doc_release(struct rn_html_doc *d)
 {
     rn_buf_release(&d->text);
@@ -579,14 +609,24 @@ int rn_html_extract(const char *data, size_t len, const char *encoding,
         return rn_fail(err, RN_EINPUT, "page too large for the HTML parser (%zu bytes)", len);
     xmlSetGenericErrorFunc(NULL, quiet_generic);
     xmlSetStructuredErrorFunc(NULL, quiet_structured);
-    htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, encoding,
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    if (!doc)
-        return rn_fail(err, RN_EINPUT, "the HTML parser could not read the page");
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return rn_fail(err, RN_ENOMEM, "out of memory reading the page");
+    /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256 elements (past
+       it the parser stops and drops the rest of the page). */
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding,
+                                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                            HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                            XML_PARSE_HUGE);
+    int rc = doc ? parse_stopped(ctxt, err) : rn_fail(err, RN_EINPUT,
+                                                      "the HTML parser could not read the page");
+    htmlFreeParserCtxt(ctxt);
+    if (rc != RN_OK) {
+        xmlFreeDoc(doc);
+        return rc;
+    }
 
     struct extract x = { .doc = out, .filter = filter, .date_rank = DATE_NONE };
-    int rc = RN_OK;
     xmlNode *root = xmlDocGetRootElement(doc);
     if (root) {
         struct walker sizes = { size_enter, size_leave, NULL };

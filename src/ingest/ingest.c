@@ -5,12 +5,14 @@
  * resulting lines are classified one by one with features that need no
  * per-site rule: the boilerplate phrase list, word counts, stop words,
  * sentence punctuation, e-mail addresses, script mismatch, repetition.
- * Every step is linear in the input; per line, only a bounded prefix (the
- * folded "key", at most KEY_MAX bytes) is compared with the phrase list.
+ * Every step is linear in the input. The phrase rules themselves live in
+ * boilerplate.c.
  */
 #define _DEFAULT_SOURCE /* struct dirent's d_type: listing a directory needs no stat per file */
 #include "relnet/ingest.h"
 
+#include "ascii.h"
+#include "relnet/boilerplate.h"
 #include "relnet/buf.h"
 #include "relnet/hash.h"
 #include "relnet/html.h"
@@ -24,382 +26,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <threads.h>
-
-/* ===== boilerplate rules ====================================================== */
-
-/* The built-in rules: data/lexicon/boilerplate.tsv, embedded at build time
-   (CMake writes it into lexicon_boilerplate_tsv.h), so the file and the code cannot drift. */
-#include "lexicon_boilerplate_tsv.h"
-
-enum phrase_kind { PK_LINE, PK_PREFIX, PK_CONTAINS, PK_CLASS };
-
-#define KEY_MAX 512          /* folded bytes of a line compared with phrases */
-#define CONTAINS_MAX_WORDS 80 /* "contains" rules only look at short lines */
-
-struct phrase {
-    char *key; /* folded phrase; '#' matches a number */
-    size_t len;
-    unsigned max_words; /* 0: any length */
-    enum phrase_kind kind;
-};
-
-struct rn_boiler_rules {
-    struct phrase *items; /* line, prefix and contains rules, file order */
-    size_t len, cap;
-    char **tokens;        /* class tokens, sorted for bsearch */
-    size_t ntokens, tokcap;
-    size_t longest;         /* longest phrase key */
-    unsigned contains_words; /* largest MAX_WORDS of a contains rule */
-};
-
-static int is_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-static int is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-/* Bytes in the UTF-8 sequence led by c (1 for a stray byte). */
-static size_t utf8_len(unsigned char c)
-{
-    if (c >= 0xF0 && c <= 0xF4)
-        return 4;
-    if (c >= 0xE0)
-        return c <= 0xEF ? 3 : 1;
-    if (c >= 0xC2)
-        return 2;
-    return 1;
-}
-
-/* Non-ASCII characters that separate words like ASCII punctuation does:
- * no-break space, guillemets, middle dot, general punctuation (dashes,
- * curly quotes, bullets, ellipsis), arrows, geometric shapes. */
-static int utf8_separator(const unsigned char *s, size_t n)
-{
-    if (n == 2 && s[0] == 0xC2)
-        return s[1] == 0xA0 || s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xB7 || s[1] == 0xA6;
-    if (n == 3 && s[0] == 0xE2)
-        return s[1] == 0x80 || s[1] == 0x81 || s[1] == 0x86 || s[1] == 0x96 || s[1] == 0x97;
-    return 0;
-}
-
-/* Fold s[0..n) into key (at most KEY_MAX bytes): ASCII letters lower-cased,
- * runs of punctuation and space become one space, ':' is kept (attached to
- * the word before), other non-ASCII characters are kept as they are
- * ("©"). With keep_hash, '#' is kept as the number wildcard. Returns the
- * key's length. */
-static size_t fold_key(const char *text, size_t n, char *key, size_t max, int keep_hash)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t k = 0, i = 0;
-    int space = 0;
-    if (max > KEY_MAX)
-        max = KEY_MAX;
-    while (i < n && k + 5 < max) {
-        unsigned char c = s[i];
-        if (is_alnum(c) || (keep_hash && c == '#')) {
-            if (space && k > 0)
-                key[k++] = ' ';
-            key[k++] = (char)lower(c);
-            space = 0;
-            i++;
-        } else if (c == ':') {
-            if (k > 0 && key[k - 1] != ':')
-                key[k++] = ':';
-            space = 1;
-            i++;
-        } else if (c < 0x80) {
-            space = 1;
-            i++;
-        } else {
-            size_t m = utf8_len(c);
-            if (m > n - i)
-                m = n - i;
-            if (utf8_separator(s + i, m)) {
-                space = 1;
-            } else {
-                if (space && k > 0)
-                    key[k++] = ' ';
-                memcpy(key + k, s + i, m);
-                k += m;
-                space = 0;
-            }
-            i += m;
-        }
-    }
-    return k;
-}
-
-/* Match phrase p at key[pos]: returns the end of the match or -1. '#' in
- * the phrase takes one or more digits. The match must end at a word end
- * when the phrase ends in a word character. */
-static long match_at(const char *key, size_t kn, size_t pos, const struct phrase *p)
-{
-    size_t k = pos;
-    for (size_t i = 0; i < p->len; i++) {
-        if (p->key[i] == '#') {
-            if (k >= kn || !is_digit((unsigned char)key[k]))
-                return -1;
-            while (k < kn && is_digit((unsigned char)key[k]))
-                k++;
-        } else {
-            if (k >= kn || key[k] != p->key[i])
-                return -1;
-            k++;
-        }
-    }
-    unsigned char last = (unsigned char)p->key[p->len - 1];
-    if ((is_alnum(last) || last == '#') && k < kn && key[k] != ' ' && key[k] != ':')
-        return -1;
-    return (long)k;
-}
-
-/* First occurrence of needle[0..nn) in h[0..hn), or NULL (memchr does the
- * scanning; memmem is a GNU extension). */
-static const char *find_bytes(const char *h, size_t hn, const char *needle, size_t nn)
-{
-    while (nn > 0 && hn >= nn) {
-        const char *c = memchr(h, needle[0], hn - nn + 1);
-        if (!c)
-            return NULL;
-        if (memcmp(c, needle, nn) == 0)
-            return c;
-        hn -= (size_t)(c - h) + 1;
-        h = c + 1;
-    }
-    return NULL;
-}
-
-/* Does a line with this key and word count match one phrase rule? */
-static int phrase_matches(const struct phrase *p, const char *key, size_t kn, size_t words)
-{
-    if (p->max_words && words > p->max_words)
-        return 0;
-    switch (p->kind) {
-    case PK_LINE: {
-        /* "Read more:" is the line "read more" */
-        size_t n = kn;
-        if (n > 0 && key[n - 1] == ':')
-            n--;
-        return match_at(key, n, 0, p) == (long)n;
-    }
-    case PK_PREFIX:
-        return match_at(key, kn, 0, p) >= 0;
-    case PK_CONTAINS: {
-        /* find_bytes finds the literal part before any '#'; match_at checks the
-           rest and the word boundaries. */
-        const char *lit_end = memchr(p->key, '#', p->len);
-        size_t lit = lit_end ? (size_t)(lit_end - p->key) : p->len;
-        const char *k = key;
-        while (lit > 0 && (size_t)(k - key) < kn) {
-            const char *hit = find_bytes(k, kn - (size_t)(k - key), p->key, lit);
-            if (!hit)
-                return 0;
-            size_t at = (size_t)(hit - key);
-            if ((at == 0 || key[at - 1] == ' ') && match_at(key, kn, at, p) >= 0)
-                return 1;
-            k = hit + 1;
-        }
-        return 0;
-    }
-    default:
-        return 0;
-    }
-}
-
-static int token_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int rules_add_token(struct rn_boiler_rules *r, const char *tok, size_t n)
-{
-    char **t = rn_array_grow(r->tokens, &r->tokcap, r->ntokens, sizeof *t, 64);
-    if (!t)
-        return RN_ENOMEM;
-    r->tokens = t;
-    char *copy = malloc(n + 1);
-    if (!copy)
-        return RN_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        copy[i] = (char)lower((unsigned char)tok[i]);
-    copy[n] = '\0';
-    r->tokens[r->ntokens++] = copy;
-    return RN_OK;
-}
-
-static int rules_add_phrase(struct rn_boiler_rules *r, enum phrase_kind kind, const char *text,
-                            size_t n, unsigned max_words)
-{
-    char key[KEY_MAX];
-    size_t kn = fold_key(text, n, key, KEY_MAX, 1);
-    if (kn == 0)
-        return RN_EINPUT;
-    if (kn > r->longest)
-        r->longest = kn;
-    if (kind == PK_CONTAINS && max_words > r->contains_words)
-        r->contains_words = max_words;
-    struct phrase *p = rn_array_grow(r->items, &r->cap, r->len, sizeof *p, 128);
-    if (!p)
-        return RN_ENOMEM;
-    r->items = p;
-    char *copy = malloc(kn + 1);
-    if (!copy)
-        return RN_ENOMEM;
-    memcpy(copy, key, kn);
-    copy[kn] = '\0';
-    r->items[r->len++] = (struct phrase){ copy, kn, max_words, kind };
-    return RN_OK;
-}
-
-/* Add one TSV line (no newline) to r; name and lineno are for messages. */
-static int parse_rule(struct rn_boiler_rules *r, const char *line, size_t n, const char *name,
-                      size_t lineno, struct rn_err *err)
-{
-    static const char *const kinds[] = { "line", "prefix", "contains", "class" };
-    while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' '))
-        n--;
-    if (n == 0 || line[0] == '#')
-        return RN_OK;
-    const char *tab = memchr(line, '\t', n);
-    size_t kn = tab ? (size_t)(tab - line) : n;
-    int kind = -1;
-    for (int k = 0; k < 4; k++)
-        if (strlen(kinds[k]) == kn && memcmp(kinds[k], line, kn) == 0)
-            kind = k;
-    if (kind < 0)
-        return rn_fail(err, RN_EINPUT,
-                       "%s:%zu: unknown kind '%.*s', expected line, prefix, contains or class",
-                       name, lineno, kn > 40 ? 40 : (int)kn, line);
-    const char *phrase = tab + 1;
-    const char *tab2 = memchr(phrase, '\t', n - (size_t)(phrase - line));
-    size_t pn = tab2 ? (size_t)(tab2 - phrase) : n - (size_t)(phrase - line);
-    unsigned long max_words = 0;
-    if (tab2 && tab2 + 1 < line + n) {
-        char num[16];
-        size_t dn = (size_t)(line + n - (tab2 + 1));
-        int ok = dn < sizeof num;
-        for (size_t i = 0; ok && i < dn; i++)
-            ok = is_digit((unsigned char)tab2[1 + i]);
-        if (ok) {
-            memcpy(num, tab2 + 1, dn);
-            num[dn] = '\0';
-            max_words = strtoul(num, NULL, 10);
-        }
-        if (!ok || max_words > 1000)
-            return rn_fail(err, RN_EINPUT, "%s:%zu: MAX_WORDS must be a number from 0 to 1000",
-                           name, lineno);
-    }
-    if (kind == PK_CONTAINS && (max_words == 0 || max_words > CONTAINS_MAX_WORDS))
-        return rn_fail(err, RN_EINPUT, "%s:%zu: a contains rule needs MAX_WORDS from 1 to %d",
-                       name, lineno, CONTAINS_MAX_WORDS);
-    int rc;
-    if (kind == PK_CLASS) {
-        for (size_t i = 0; i < pn; i++)
-            if (!is_alnum((unsigned char)phrase[i]))
-                return rn_fail(err, RN_EINPUT,
-                               "%s:%zu: a class token is letters and digits only", name,
-                               lineno);
-        rc = pn ? rules_add_token(r, phrase, pn) : RN_EINPUT;
-    } else {
-        rc = rules_add_phrase(r, (enum phrase_kind)kind, phrase, pn, (unsigned)max_words);
-    }
-    if (rc == RN_EINPUT)
-        return rn_fail(err, RN_EINPUT, "%s:%zu: expected a phrase after the kind", name, lineno);
-    if (rc != RN_OK)
-        return rn_fail(err, RN_ENOMEM, "out of memory reading %s", name);
-    return RN_OK;
-}
-
-static void rules_clear(struct rn_boiler_rules *r)
-{
-    for (size_t i = 0; i < r->len; i++)
-        free(r->items[i].key);
-    for (size_t i = 0; i < r->ntokens; i++)
-        free(r->tokens[i]);
-    free(r->items);
-    free(r->tokens);
-    memset(r, 0, sizeof *r);
-}
-
-static struct rn_boiler_rules builtin;
-static once_flag builtin_once = ONCE_FLAG_INIT;
-
-static void builtin_init(void)
-{
-    size_t lineno = 0;
-    const char *s = lexicon_boilerplate_tsv;
-    while (*s) {
-        const char *e = strchr(s, '\n');
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        /* The built-in text is tested to parse; only out of memory can stop
-           it, which leaves fewer rules, never wrong ones. */
-        if (parse_rule(&builtin, s, n, "built-in boilerplate", ++lineno, NULL) == RN_ENOMEM)
-            break;
-        s += n + (e ? 1 : 0);
-    }
-    qsort(builtin.tokens, builtin.ntokens, sizeof *builtin.tokens, token_cmp);
-}
-
-static const struct rn_boiler_rules *default_rules(void)
-{
-    call_once(&builtin_once, builtin_init);
-    return &builtin;
-}
-
-int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out, struct rn_err *err)
-{
-    *out = NULL;
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
-    struct rn_boiler_rules *r = calloc(1, sizeof *r);
-    int rc = r ? RN_OK : rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
-    char *line = NULL;
-    size_t linecap = 0, lineno = 0;
-    ssize_t got;
-    while (rc == RN_OK && (got = getline(&line, &linecap, f)) > 0) {
-        size_t n = (size_t)got;
-        if (line[n - 1] == '\n')
-            n--;
-        rc = parse_rule(r, line, n, path, ++lineno, err);
-    }
-    if (rc == RN_OK && ferror(f))
-        rc = rn_fail(err, RN_EIO, "cannot read %s", path);
-    free(line);
-    fclose(f);
-    if (rc != RN_OK) {
-        rn_boiler_rules_free(r);
-        return rc;
-    }
-    qsort(r->tokens, r->ntokens, sizeof *r->tokens, token_cmp);
-    *out = r;
-    return RN_OK;
-}
-
-void rn_boiler_rules_free(struct rn_boiler_rules *rules)
-{
-    if (!rules || rules == &builtin)
-        return;
-    rules_clear(rules);
-    free(rules);
-}
-
-static int is_boiler_token(const char *token, size_t len, const void *ctx)
-{
-    (void)len;
-    const struct rn_boiler_rules *r = ctx;
-    return bsearch(&token, r->tokens, r->ntokens, sizeof *r->tokens, token_cmp) != NULL;
-}
 
 /* ===== dates ==================================================================== */
 
@@ -410,7 +36,7 @@ static int lower_word(const char *s, size_t n, char *w, size_t cap)
     if (n < 3 || n >= cap)
         return 0;
     for (size_t i = 0; i < n; i++)
-        w[i] = (char)lower((unsigned char)s[i]);
+        w[i] = (char)rn_ascii_lower((unsigned char)s[i]);
     w[n] = '\0';
     return 1;
 }
@@ -454,9 +80,9 @@ static long digits(const char *s, size_t n, size_t *i, size_t max)
 {
     size_t start = *i;
     long v = 0;
-    while (*i < n && *i - start < max && is_digit((unsigned char)s[*i]))
+    while (*i < n && *i - start < max && rn_ascii_is_digit((unsigned char)s[*i]))
         v = v * 10 + (s[(*i)++] - '0');
-    if (*i == start || (*i < n && is_digit((unsigned char)s[*i])))
+    if (*i == start || (*i < n && rn_ascii_is_digit((unsigned char)s[*i])))
         return -1; /* none, or more than max */
     return v;
 }
@@ -478,9 +104,9 @@ static size_t skip_spaces(const char *s, size_t n, size_t i)
 /* "st", "nd", "rd", "th" after a day number. */
 static size_t skip_ordinal(const char *s, size_t n, size_t i)
 {
-    if (i + 1 < n && strchr("snrt", lower((unsigned char)s[i])) &&
-        strchr("tdh", lower((unsigned char)s[i + 1])) &&
-        (i + 2 >= n || !is_alnum((unsigned char)s[i + 2])))
+    if (i + 1 < n && strchr("snrt", rn_ascii_lower((unsigned char)s[i])) &&
+        strchr("tdh", rn_ascii_lower((unsigned char)s[i + 1])) &&
+        (i + 2 >= n || !rn_ascii_is_alnum((unsigned char)s[i + 2])))
         return i + 2;
     return i;
 }
@@ -682,7 +308,7 @@ static int starts_nocase(const char *s, size_t n, const char *prefix)
     if (n < pn)
         return 0;
     for (size_t i = 0; i < pn; i++)
-        if (lower((unsigned char)s[i]) != (unsigned char)prefix[i])
+        if (rn_ascii_lower((unsigned char)s[i]) != (unsigned char)prefix[i])
             return 0;
     return 1;
 }
@@ -692,7 +318,7 @@ static const char *find_nocase(const char *s, size_t n, const char *needle)
 {
     size_t nn = strlen(needle);
     for (size_t i = 0; i + nn <= n; i++)
-        if (lower((unsigned char)s[i]) == (unsigned char)needle[0] &&
+        if (rn_ascii_lower((unsigned char)s[i]) == (unsigned char)needle[0] &&
             starts_nocase(s + i, n - i, needle))
             return s + i;
     return NULL;
@@ -725,12 +351,12 @@ static int declares_legacy_charset(const char *s, size_t n)
     size_t left = window;
     const char *hit;
     while ((hit = find_nocase(p, left, "charset")) || (hit = find_nocase(p, left, "encoding="))) {
-        const char *v = hit + (lower((unsigned char)hit[0]) == 'c' ? 7 : 9);
+        const char *v = hit + (rn_ascii_lower((unsigned char)hit[0]) == 'c' ? 7 : 9);
         const char *end = s + window;
         while (v < end && (*v == ' ' || *v == '=' || *v == '"' || *v == '\''))
             v++;
         if (v < end && !starts_nocase(v, (size_t)(end - v), "utf-8") &&
-            !starts_nocase(v, (size_t)(end - v), "utf8") && is_alnum((unsigned char)*v))
+            !starts_nocase(v, (size_t)(end - v), "utf8") && rn_ascii_is_alnum((unsigned char)*v))
             return 1;
         left -= (size_t)(v - p);
         p = v;
@@ -787,7 +413,7 @@ static int is_stop_word(const char *w, size_t n)
         return 0;
     char low[8];
     for (size_t i = 0; i < n; i++)
-        low[i] = (char)lower((unsigned char)w[i]);
+        low[i] = (char)rn_ascii_lower((unsigned char)w[i]);
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i]) == n && memcmp(words[i], low, n) == 0)
             return 1;
@@ -816,9 +442,9 @@ static size_t count_words(const char *s, size_t n, size_t *stops)
         if (!stops)
             continue;
         size_t wb = b, we = i;
-        while (wb < we && !is_alnum((unsigned char)s[wb]))
+        while (wb < we && !rn_ascii_is_alnum((unsigned char)s[wb]))
             wb++;
-        while (we > wb && !is_alnum((unsigned char)s[we - 1]))
+        while (we > wb && !rn_ascii_is_alnum((unsigned char)s[we - 1]))
             we--;
         if (we > wb && is_stop_word(s + wb, we - wb))
             (*stops)++;
@@ -852,7 +478,7 @@ static int has_letter_or_digit(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
-        if (is_alnum(c))
+        if (rn_ascii_is_alnum(c))
             return 1;
         /* Lead bytes of letter-bearing scripts: Latin-1 letters on (C3 ..
            DF), CJK and others (E0 .. EF except E2, general punctuation and
@@ -869,11 +495,11 @@ static int has_email(const char *s, size_t n)
 {
     const char *at = s;
     while ((at = memchr(at, '@', n - (size_t)(at - s))) != NULL) {
-        if (at > s && is_alnum((unsigned char)at[-1])) {
+        if (at > s && rn_ascii_is_alnum((unsigned char)at[-1])) {
             const char *p = at + 1;
             int dot = 0;
-            while (p < s + n && (is_alnum((unsigned char)*p) || *p == '.' || *p == '-')) {
-                if (*p == '.' && p + 1 < s + n && is_alnum((unsigned char)p[1]))
+            while (p < s + n && (rn_ascii_is_alnum((unsigned char)*p) || *p == '.' || *p == '-')) {
+                if (*p == '.' && p + 1 < s + n && rn_ascii_is_alnum((unsigned char)p[1]))
                     dot = 1;
                 p++;
             }
@@ -901,7 +527,7 @@ static size_t inner_sentence_ends(const unsigned char *s, size_t n)
     size_t ends = 0;
     for (size_t i = 1; i + 2 < n; i++)
         if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' &&
-            is_alnum(s[i - 1]) && ((s[i + 2] >= 'A' && s[i + 2] <= 'Z') || is_digit(s[i + 2])))
+            rn_ascii_is_alnum(s[i - 1]) && ((s[i + 2] >= 'A' && s[i + 2] <= 'Z') || rn_ascii_is_digit(s[i + 2])))
             ends++;
     return ends;
 }
@@ -923,7 +549,7 @@ static int is_teaser(const unsigned char *s, size_t n, size_t words)
         e = n - 3;
     else
         return 0;
-    return e > 0 && (is_alnum(s[e - 1]) || s[e - 1] == ',') && inner_sentence_ends(s, e) <= 1;
+    return e > 0 && (rn_ascii_is_alnum(s[e - 1]) || s[e - 1] == ',') && inner_sentence_ends(s, e) <= 1;
 }
 
 /* A date, maybe after a label such as "Published:", and nothing but a time
@@ -938,7 +564,7 @@ static int date_only_line(const char *s, size_t n, size_t words, char out[11])
     size_t i = 0;
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
         size_t ln = strlen(labels[k]);
-        if (starts_nocase(s, n, labels[k]) && (n == ln || !is_alnum((unsigned char)s[ln]))) {
+        if (starts_nocase(s, n, labels[k]) && (n == ln || !rn_ascii_is_alnum((unsigned char)s[ln]))) {
             i = ln;
             while (i < n && (s[i] == ':' || s[i] == ' ' || s[i] == '-' || s[i] == '|'))
                 i++;
@@ -955,7 +581,7 @@ static int date_only_line(const char *s, size_t n, size_t words, char out[11])
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             if (++run > 4)
                 return 0;
-        } else if (is_digit(c) || strchr(" :|,.-+()/", c)) {
+        } else if (rn_ascii_is_digit(c) || strchr(" :|,.-+()/", c)) {
             run = 0;
         } else {
             return 0;
@@ -1083,16 +709,8 @@ static enum drop classify(const struct rn_boiler_rules *r, const char *text, siz
     }
     if (!has_letter_or_digit(u, n))
         return DROP_SYMBOLS;
-    /* A line too long for every contains rule needs only as much key as
-       the longest phrase (plus room for a number matched by '#'). */
-    char key[KEY_MAX];
-    size_t want = l->words <= r->contains_words ? KEY_MAX : r->longest + 24;
-    size_t kn = fold_key(s, n, key, want, 0);
-    for (size_t i = 0; i < r->len; i++)
-        if (key[0] == r->items[i].key[0] || r->items[i].key[0] == '#' ||
-            r->items[i].kind == PK_CONTAINS)
-            if (phrase_matches(&r->items[i], key, kn, l->words))
-                return DROP_PHRASE;
+    if (rn_boiler_rules_match_line(r, s, n, l->words))
+        return DROP_PHRASE;
     if (l->words <= 60) {
         struct segments sg;
         segment_line(u, n, &sg);
@@ -1270,7 +888,7 @@ static size_t date_prefix(const char *s, size_t n, char out[11])
         return 0;
     i = skip_spaces(s, n, i);
     /* only the unambiguous ISO form: "date" alone starts many sentences */
-    if (n - i < 10 || !is_digit((unsigned char)s[i]) || s[i + 4] != '-' || s[i + 7] != '-')
+    if (n - i < 10 || !rn_ascii_is_digit((unsigned char)s[i]) || s[i + 4] != '-' || s[i + 7] != '-')
         return 0;
     size_t used;
     if (!rn_ingest_parse_date(s + i, 10, out, &used) || used != 10)
@@ -1326,7 +944,7 @@ static int text_header(const char *text, struct lines *ls, struct rn_article *a)
 static int headline_like(const char *s, const struct line *l)
 {
     unsigned char c = (unsigned char)s[0], e = (unsigned char)s[l->len - 1];
-    return l->words >= 4 && l->words <= 25 && ((c >= 'A' && c <= 'Z') || is_digit(c) ||
+    return l->words >= 4 && l->words <= 25 && ((c >= 'A' && c <= 'Z') || rn_ascii_is_digit(c) ||
                                                c == '"' || c == '\'' || c >= 0x80) &&
            e != '.' && e != ':';
 }
@@ -1492,7 +1110,7 @@ static int ingest(const char *name, const char *data, size_t len,
     if (rc != RN_OK)
         return rc;
 
-    struct job job = { name, opt->rules ? opt->rules : default_rules(), opt->keep_boilerplate,
+    struct job job = { name, opt->rules ? opt->rules : rn_boiler_rules_builtin(), opt->keep_boilerplate,
                        1 };
     enum rn_ingest_format fmt = opt->format;
     if (fmt == RN_INGEST_AUTO)
@@ -1533,7 +1151,7 @@ static int ingest(const char *name, const char *data, size_t len,
         goto done;
     }
     if (!job.is_text) {
-        struct rn_html_filter filter = { is_boiler_token, job.rules, opt->keep_boilerplate };
+        struct rn_html_filter filter = { rn_boiler_is_class_token, job.rules, opt->keep_boilerplate };
         /* A page in a declared legacy charset goes to libxml2 as it is, to
            be converted; anything else was made valid UTF-8 above. */
         rc = legacy ? rn_html_extract(data, len, NULL, &filter, &doc, err)
@@ -1830,6 +1448,8 @@ int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err
         out->len = before;
         return rc;
     }
+    if (out->len == before)
+        return rn_fail(err, RN_EINPUT, "%s: no article files (.txt, .html, .htm)", dir);
     qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
     return RN_OK;
 }

@@ -9,6 +9,7 @@
 #include "relnet/sentence.h"
 
 #include "relnet/buf.h"
+#include "relnet/csvio.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -146,34 +147,32 @@ const struct rn_sentence_rules *rn_sentence_rules_default(void)
     return &builtin;
 }
 
+struct rule_file {
+    struct rn_sentence_rules *rules;
+    size_t cap;
+    const char *path;
+};
+
+static int rule_line(void *ctx, const char *s, size_t n, size_t lineno, struct rn_err *err)
+{
+    struct rule_file *rf = ctx;
+    return parse_line(rf->rules, &rf->cap, s, n, rf->path, lineno, err);
+}
+
 int rn_sentence_rules_load(const char *path, struct rn_sentence_rules **out,
                            struct rn_err *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
-    struct rn_sentence_rules *r = calloc(1, sizeof *r);
-    char *line = NULL;
-    size_t linecap = 0, cap = 0, lineno = 0;
-    int rc = r ? RN_OK : rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
-    ssize_t got;
-    while (rc == RN_OK && (got = getline(&line, &linecap, f)) > 0) {
-        size_t n = (size_t)got;
-        if (line[n - 1] == '\n')
-            n--;
-        rc = parse_line(r, &cap, line, n, path, ++lineno, err);
-    }
-    if (rc == RN_OK && ferror(f))
-        rc = rn_fail(err, RN_EIO, "cannot read %s", path);
-    free(line);
-    fclose(f);
+    struct rule_file rf = { calloc(1, sizeof *rf.rules), 0, path };
+    if (!rf.rules)
+        return rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
+    int rc = rn_lines_read(path, rule_line, &rf, err);
     if (rc != RN_OK) {
-        rn_sentence_rules_free(r);
+        rn_sentence_rules_free(rf.rules);
         return rc;
     }
-    rules_finish(r);
-    *out = r;
+    rules_finish(rf.rules);
+    *out = rf.rules;
     return RN_OK;
 }
 
@@ -192,7 +191,9 @@ static int rules_lookup(const struct rn_sentence_rules *r, const char *w, size_t
     struct rule key;
     memcpy(key.word, w, n);
     key.len = (unsigned char)n;
-    const struct rule *hit = bsearch(&key, r->items, r->len, sizeof *r->items, rule_cmp);
+    /* An empty rule file leaves items NULL, which bsearch must not get. */
+    const struct rule *hit =
+        r->len ? bsearch(&key, r->items, r->len, sizeof *r->items, rule_cmp) : NULL;
     return hit ? hit->flags : 0;
 }
 

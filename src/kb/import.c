@@ -27,6 +27,8 @@ enum role {
     ROLE_POLARITY,
     ROLE_CONFIDENCE,
     ROLE_ARTICLE,
+    ROLE_PATH,
+    ROLE_URL,
     ROLE_TITLE,
     ROLE_SOURCE_TYPE,
     ROLE_TARGET_TYPE,
@@ -53,7 +55,9 @@ static const char *const role_names[ROLE_COUNT_ROLES][12] = {
     [ROLE_EVIDENCE] = { "evidence", "sentence", "quote", "text", "context", "snippet", NULL },
     [ROLE_POLARITY] = { "polarity", NULL },
     [ROLE_CONFIDENCE] = { "confidence", "score", "probability", NULL },
-    [ROLE_ARTICLE] = { "article", "url", "link", "document", "doc", "source url", NULL },
+    [ROLE_ARTICLE] = { "article", "document", "doc", NULL },
+    [ROLE_PATH] = { "path", NULL },
+    [ROLE_URL] = { "url", "link", "source url", NULL },
     [ROLE_TITLE] = { "title", "headline", NULL },
     [ROLE_SOURCE_TYPE] = { "source type", "from type", NULL },
     [ROLE_TARGET_TYPE] = { "target type", "to type", NULL },
@@ -187,7 +191,8 @@ static int apply_map(struct importer *im, const char *map, const struct rn_csv_r
         if (role < 0)
             return rn_fail(err, RN_EUSAGE,
                            "--map: unknown role '%s' (expected source, target, relation, weight, "
-                           "count, date, evidence, polarity, confidence, article, title, "
+                           "count, date, evidence, polarity, confidence, article, path, url, "
+                           "title, "
                            "source_type, target_type, source_affiliation, target_affiliation, "
                            "sentence_no, offset, origin)",
                            item);
@@ -294,6 +299,24 @@ static int parse_nonneg(const char *s, double *out, int decimal_comma)
     return 0;
 }
 
+/* The article a row names: its path (as `relnet add` stores it and
+   `relnet extract` writes it), else its article id or name, else its URL;
+   the URL and title go with it. */
+static void article_of_row(const struct importer *im, const struct rn_csv_row *row,
+                           struct rn_record *rec)
+{
+    const int roles[] = { ROLE_PATH, ROLE_ARTICLE, ROLE_URL };
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0] && !rec->article; i++) {
+        const char *name = cell(im, row, roles[i]);
+        if (name && *name)
+            rec->article = name;
+    }
+    const char *url = cell(im, row, ROLE_URL);
+    rec->url = url && *url ? url : NULL;
+    const char *title = cell(im, row, ROLE_TITLE);
+    rec->title = title && *title ? title : NULL;
+}
+
 /* Build the record of one data row, or explain in msg why it is bad. */
 static int row_record(struct importer *im, const struct rn_csv_row *row, struct rn_record *rec,
                       long *count, char *date_buf, enum rn_import_reason *why, char *msg,
@@ -393,8 +416,7 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
     rec->source_affiliation = cell(im, row, ROLE_SOURCE_AFFIL);
     rec->target_affiliation = cell(im, row, ROLE_TARGET_AFFIL);
     rec->evidence = cell(im, row, ROLE_EVIDENCE);
-    rec->article = cell(im, row, ROLE_ARTICLE);
-    rec->title = cell(im, row, ROLE_TITLE);
+    article_of_row(im, row, rec);
     const char *sn = cell(im, row, ROLE_SENTENCE_NO);
     if (sn && *sn)
         rec->sentence_no = strtol(sn, NULL, 10);
@@ -427,7 +449,7 @@ static int has_tsv_extension(const char *path)
 static int open_reader(const char *path, const struct rn_import_options *opt,
                        struct rn_csv_reader **reader, struct rn_err *err)
 {
-    struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1 };
+    struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1, .tsv = 1 };
     if (!copt.delimiter && has_tsv_extension(path))
         copt.delimiter = '\t';
     return rn_csv_open(path, &copt, reader, err);
@@ -653,7 +675,7 @@ int rn_import_aliases(const char *path, const struct rn_import_options *opt, rn_
     struct importer im = { .path = path, .opt = opt, .rep = rep };
     /* Alias tables may carry '#' comment lines, as the lexicon does. */
     struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1,
-                                   .skip_comments = 1 };
+                                   .skip_comments = 1, .tsv = 1 };
     if (!copt.delimiter && has_tsv_extension(path))
         copt.delimiter = '\t';
     struct rn_csv_reader *reader;

@@ -739,11 +739,11 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
 }
 
 /* Find or add a row named name: find and insert are statements taking the
-   name as ?1 (insert also as ?2 when also_url, for article URLs); what
-   names the failure in messages. */
+   name as ?1 (for articles, insert also takes the record's URL as ?2 and
+   title as ?3); what names the failure in messages. */
 static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, enum stmt_id find,
-                   enum stmt_id insert, int also_url, const char *what, int64_t *id,
-                   struct rn_err *err)
+                   enum stmt_id insert, const struct rn_record *article, const char *what,
+                   int64_t *id, struct rn_err *err)
 {
     uint32_t idx;
     int added;
@@ -774,8 +774,10 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
         if (rc != RN_OK)
             return rc;
         sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        if (also_url)
-            sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+        if (article) {
+            sqlite3_bind_text(st, 2, article->url, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, article->title, -1, SQLITE_STATIC);
+        }
         if (sqlite3_step(st) != SQLITE_DONE)
             return db_fail(kb, err, what);
         *id = sqlite3_last_insert_rowid(kb->db);
@@ -788,7 +790,7 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
 
 static int reltype(struct rn_store *kb, const char *name, int64_t *id, struct rn_err *err)
 {
-    return name_id(kb, &kb->reltypes, name, ST_RELTYPE_FIND, ST_RELTYPE_INSERT, 0,
+    return name_id(kb, &kb->reltypes, name, ST_RELTYPE_FIND, ST_RELTYPE_INSERT, NULL,
                    "cannot add a relation type", id, err);
 }
 
@@ -913,11 +915,18 @@ void rn_store_article_end(struct rn_store *kb)
     kb->article_path = NULL;
 }
 
-/* Article id of a name or URL given by a CSV row, created when new. */
-static int article_by_name(struct rn_store *kb, const char *name, int64_t *id, struct rn_err *err)
+/* Article id of the path, name or URL a record gives (rec->article),
+   created when new with the record's URL and title; a name that is an
+   http(s) URL is its own URL. */
+static int article_by_name(struct rn_store *kb, const struct rn_record *rec, int64_t *id,
+                           struct rn_err *err)
 {
+    const char *name = rec->article;
     int is_url = strncmp(name, "http://", 7) == 0 || strncmp(name, "https://", 8) == 0;
-    return name_id(kb, &kb->article_names, name, ST_ARTICLE_FIND, ST_ARTICLE_INSERT, is_url,
+    struct rn_record article = *rec;
+    if (!article.url && is_url)
+        article.url = name;
+    return name_id(kb, &kb->article_names, name, ST_ARTICLE_FIND, ST_ARTICLE_INSERT, &article,
                    "cannot add an article", id, err);
 }
 
@@ -945,7 +954,7 @@ int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct
         rc = reltype(kb, relname, &type_id, err);
     if (rc == RN_OK && rec->article && rec->article[0] &&
         !(kb->article_id && kb->article_path && strcmp(kb->article_path, rec->article) == 0))
-        rc = article_by_name(kb, rec->article, &article, err);
+        rc = article_by_name(kb, rec, &article, err);
     if (rc != RN_OK)
         return rc;
 

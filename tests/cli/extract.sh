@@ -37,6 +37,12 @@ set +e
 "$R" extract --format xml "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
 "$R" extract 2>/dev/null; [ $? = 2 ] || exit 1
 set -e
+# an empty directory (or one without article files) is bad input
+mkdir "$T/none" && : > "$T/none/notes.md"
+run 1 "$R" extract "$T/none"
+has "$T/err.txt" "$T/none: no article files"
+run 1 "$R" --kb "$T/kb.db" add "$T/none"
+has "$T/err.txt" "$T/none: no article files"
 # boilerplate rules that remove most of a file say so (here: a page of menus
 # around one sentence)
 { for i in $(seq 1 60); do printf 'Home | World | Sport | Weather | Culture %d\n' "$i"; done
