@@ -177,6 +177,20 @@ static size_t svg_node_labels(struct svg *s, char labels[][256])
     return n;
 }
 
+/* The texts of the graph's own label (caption and legend), in order. */
+static size_t graph_label_texts(struct svg *s, char labels[][256])
+{
+    xmlXPathObjectPtr r = svg_find(s, "/svg:svg/svg:g[@class='graph']/svg:text", NULL);
+    size_t n = 0;
+    for (int i = 0; r->nodesetval && i < r->nodesetval->nodeNr && n < MAX_LABELS; i++) {
+        xmlChar *t = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+        snprintf(labels[n++], 256, "%s", t ? (const char *)t : "");
+        xmlFree(t);
+    }
+    xmlXPathFreeObject(r);
+    return n;
+}
+
 static int has_label(char labels[][256], size_t n, const char *want)
 {
     for (size_t i = 0; i < n; i++)
@@ -289,9 +303,8 @@ static void test_hostile_names_dot_round_trip(void **state)
         Agraph_t *g = agmemread(dot);
         if (!g)
             fail_msg("the DOT written with engine %s does not parse", engines[k]);
-        Agraph_t *legend = agsubg(g, (char *)"cluster_legend", 0);
-        assert_non_null(legend);
-        assert_int_equal(agnnodes(g) - agnnodes(legend), (int)N_HOSTILE + 1);
+        /* The legend is the graph's label, not nodes. */
+        assert_int_equal(agnnodes(g), (int)N_HOSTILE + 1);
         /* One context, never freed: see gv_context() in src/render.c. */
         static GVC_t *gvc;
         if (!gvc)
@@ -408,32 +421,20 @@ static void test_one_arrow_per_relation_with_evidence_and_links(void **state)
     assert_int_equal(edges_between(&s, "n2->n3", e, 4), 1);
     svg_text(&s, "(.//svg:a/@xlink:href)[1]", e[0], href, sizeof href);
     assert_string_equal(href, "https://ex.org/a%20b%22c%3Cd%3E%27e&f");
-    /* The legend lists each relation and type drawn. */
-    assert_int_equal(svg_count(&s, "//svg:g[@class='cluster'][svg:title='cluster_legend']"), 1);
+    /* The legend, under the drawing in the graph's label, lists each
+       relation and type drawn; no legend item is a node of the layout. */
+    assert_int_equal(svg_count(&s, "//svg:g[@class='node'][starts-with(svg:title, 'legend')]"), 0);
     char labels[64][256];
-    /* SVG clusters hold only their frame and title; the legend's items
-       are the nodes named legend0, legend1, ... */
-    xmlXPathObjectPtr r = svg_find(&s,
-                                   "//svg:g[@class='cluster']/svg:text | "
-                                   "//svg:g[@class='node'][starts-with(svg:title, 'legend')]//svg:text",
-                                   NULL);
-    size_t nl = 0;
-    for (int i = 0; r->nodesetval && i < r->nodesetval->nodeNr && nl < 64; i++) {
-        xmlChar *t = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
-        snprintf(labels[nl++], 256, "%s", (const char *)t);
-        xmlFree(t);
-    }
-    xmlXPathFreeObject(r);
+    size_t nl = graph_label_texts(&s, labels);
 #define ARROW "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6 " /* the legend's "━━▶ " */
-    const char *legend[] = { "Legend",         "country",         "organization",
-                             "company",        "person",          "group",
-                             "document",       "unknown",         ARROW "accuses",
+    const char *legend[] = { "Legend",         "country (box)",   "organization (hexagon)",
+                             "company (parallelogram)", "person (ellipse)", "group (octagon)",
+                             "document (note)", "unknown (box)",  ARROW "accuses",
                              ARROW "bans",     ARROW "proposes",  ARROW "signs",
                              ARROW "criticizes" };
     for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++)
         if (!has_label(labels, nl, legend[i]))
             fail_msg("legend entry '%s' missing", legend[i]);
-    assert_int_equal(nl, sizeof legend / sizeof legend[0]);
     svg_close(&s);
     free(svg);
 
@@ -443,7 +444,9 @@ static void test_one_arrow_per_relation_with_evidence_and_links(void **state)
     opt.legend = 0;
     svg = render_mem(v, &opt, "svg", &len, NULL);
     svg_open(&s, svg, len);
-    assert_int_equal(svg_count(&s, "//svg:g[@class='cluster']"), 0);
+    nl = graph_label_texts(&s, labels);
+    assert_false(has_label(labels, nl, "Legend"));
+    assert_true(nl > 0); /* the caption stays */
     svg_close(&s);
     free(svg);
     rn_view_free(v);
@@ -646,6 +649,93 @@ static void test_ego_rolled_up_and_filtered(void **state)
     rn_relset_free(set);
 }
 
+
+/* --top keeps no entity without an arrow to another drawn one: targets of
+   weak sources that were cut are replaced by linked entities. X1..X4
+   accuse Y, Y accuses Z: Z and Y rank highest, the X's (sources only)
+   tie with P and R; a cut by rank alone keeps Q or S without P or R. */
+static void test_top_keeps_no_isolated_entity(void **state)
+{
+    (void)state;
+    static const struct rec recs[] = {
+        { "X1", NULL, "accuses", "Y", NULL, NULL, NULL, NULL },
+        { "X2", NULL, "accuses", "Y", NULL, NULL, NULL, NULL },
+        { "X3", NULL, "accuses", "Y", NULL, NULL, NULL, NULL },
+        { "X4", NULL, "accuses", "Y", NULL, NULL, NULL, NULL },
+        { "Y", NULL, "accuses", "Z", NULL, NULL, NULL, NULL },
+        { "P", NULL, "bans", "Q", NULL, NULL, NULL, NULL },
+        { "R", NULL, "bans", "S", NULL, NULL, NULL, NULL },
+    };
+    struct rn_relset *set = make_set(recs, sizeof recs / sizeof recs[0]);
+    struct rn_view *v = make_view(set);
+    for (long top = 2; top <= 6; top++) {
+        struct rn_render_options opt;
+        rn_render_options_init(&opt);
+        opt.top = top;
+        opt.engine = "none";
+        struct rn_render_report rep;
+        size_t len;
+        char *dot = render_mem(v, &opt, "dot", &len, &rep);
+        Agraph_t *g = agmemread(dot);
+        assert_non_null(g);
+        assert_int_equal(agnnodes(g), (int)top); /* the quota is filled */
+        for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+            if (agdegree(g, n, 1, 1) == 0)
+                fail_msg("--top %ld: %s drawn without an arrow", top, agget(n, (char *)"label"));
+        assert_int_equal(rep.nodes_candidates, v->n_nodes);
+        agclose(g);
+        free(dot);
+    }
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
+/* Negated arrows are dashed, hedged dotted, with their own arrows and a
+   legend line; the --ego entity has a double outline. */
+static void test_polarity_styles_and_ego(void **state)
+{
+    (void)state;
+    struct rn_relset *set = rn_relset_new(NULL);
+    assert_non_null(set);
+    const enum rn_polarity pols[] = { RN_POL_ASSERTED, RN_POL_NEGATED, RN_POL_HEDGED };
+    for (int i = 0; i < 3; i++) {
+        struct rn_record r;
+        rn_record_init(&r);
+        r.source = "Aland";
+        r.relation = "accuses";
+        r.target = "Bland";
+        r.polarity = pols[i];
+        assert_int_equal(rn_relset_add(set, &r, NULL), RN_OK);
+    }
+    struct rn_view *v = make_view(set);
+    struct rn_render_options opt;
+    rn_render_options_init(&opt);
+    opt.ego = "Aland";
+    opt.polarity_mask = 7;
+    size_t len;
+    char *svg = render_mem(v, &opt, "svg", &len, NULL);
+    struct svg s;
+    svg_open(&s, svg, len);
+    assert_int_equal(svg_count(&s, "//svg:g[@class='edge']"), 3);
+    assert_int_equal(svg_count(&s, "//svg:g[@class='edge']//svg:path[@stroke-dasharray='5,2']"), 1);
+    assert_int_equal(svg_count(&s, "//svg:g[@class='edge']//svg:path[@stroke-dasharray='1,5']"), 1);
+    char labels[64][256];
+    size_t nl = graph_label_texts(&s, labels);
+    assert_true(has_label(labels, nl, "\xe2\x95\x8d\xe2\x95\x8d\xe2\x96\xb6 negated (dashed)"));
+    assert_true(has_label(labels, nl, "\xe2\x94\x88\xe2\x94\x88\xe2\x96\xb6 hedged (dotted)"));
+    assert_true(has_label(labels, nl, "Double outline: the entity the picture is centred on (--ego)."));
+    /* The ego's box is drawn twice (two peripheries), the other's once. */
+    assert_int_equal(svg_count(&s, "//svg:g[@class='node'][svg:title='n0']//*[self::svg:polygon or self::svg:path]"), 2);
+    assert_int_equal(svg_count(&s, "//svg:g[@class='node'][svg:title='n1']//*[self::svg:polygon or self::svg:path]"), 1);
+    /* The tooltip names the polarity. */
+    assert_int_equal(svg_count(&s, "//svg:g[@class='edge']//svg:a[starts-with(@xlink:title, "
+                                   "'Aland accuses Bland: 1 negated report')]"), 1);
+    svg_close(&s);
+    free(svg);
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
 static void test_engine_choice_and_limits(void **state)
 {
     (void)state;
@@ -657,12 +747,34 @@ static void test_engine_choice_and_limits(void **state)
     char *out = NULL;
     size_t len = 0;
 
-    /* Small: auto draws with dot. */
-    struct rn_relset *set = random_set(30, 60, 1);
+    /* Small and layered (a chain): auto draws with dot. */
+    static const struct rec chain[] = {
+        { "Alpha", NULL, "accuses", "Bravo", NULL, NULL, NULL, NULL },
+        { "Bravo", NULL, "accuses", "Charlie", NULL, NULL, NULL, NULL },
+        { "Charlie", NULL, "bans", "Delta", NULL, NULL, NULL, NULL },
+        { "Delta", NULL, "signs", "Echo", NULL, NULL, NULL, NULL },
+    };
+    struct rn_relset *set = make_set(chain, 4);
     struct rn_view *v = make_view(set);
     free(render_mem(v, &opt, "svg", &len, &rep));
     assert_string_equal(rep.engine, "dot");
     assert_string_equal(rep.note, "");
+    rn_view_free(v);
+    rn_relset_free(set);
+    /* Small but a strip in dot (one accuser of 30 targets side by side):
+       auto draws it with sfdp and says why. */
+    static const char *const targets[30] = {
+        "T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "T10",
+        "T11", "T12", "T13", "T14", "T15", "T16", "T17", "T18", "T19", "T20",
+        "T21", "T22", "T23", "T24", "T25", "T26", "T27", "T28", "T29", "T30" };
+    struct rec star[30];
+    for (int i = 0; i < 30; i++)
+        star[i] = (struct rec){ "Hub", NULL, "accuses", targets[i], NULL, NULL, NULL, NULL };
+    set = make_set(star, 30);
+    v = make_view(set);
+    free(render_mem(v, &opt, "svg", &len, &rep));
+    assert_string_equal(rep.engine, "sfdp");
+    assert_non_null(strstr(rep.note, "a strip: drawn with sfdp"));
     /* Forced circo beyond its limit (80 entities) refuses before any layout. */
     rn_view_free(v);
     rn_relset_free(set);
@@ -678,10 +790,13 @@ static void test_engine_choice_and_limits(void **state)
     free(render_mem(v, &opt, "svg", &len, &rep));
     assert_string_equal(rep.engine, "sfdp");
     assert_non_null(strstr(rep.note, "drawn with sfdp"));
-    /* The same with --top 40 is back to dot. */
+    /* The same with --top 40 is dot's size again (then sfdp only if dot
+       made a strip of it). */
     opt.top = 40;
     free(render_mem(v, &opt, "svg", &len, &rep));
-    assert_string_equal(rep.engine, "dot");
+    if (strcmp(rep.engine, "dot") != 0)
+        assert_non_null(strstr(rep.note, "a strip: drawn with sfdp"));
+    assert_null(strstr(rep.note, "too many for a readable dot"));
     assert_int_equal(rep.nodes_drawn, 40);
     rn_view_free(v);
     rn_relset_free(set);
@@ -748,8 +863,8 @@ static void test_color_by_community(void **state)
     assert_string_equal(fill[3], fill[4]);
     assert_string_equal(fill[3], fill[5]);
     assert_string_not_equal(fill[0], fill[3]);
-    assert_int_equal(svg_count(&s, "//svg:g[@class='node'][starts-with(svg:title, 'legend')]"
-                                "//svg:text[starts-with(., 'community ')]"), 2);
+    assert_int_equal(svg_count(&s, "/svg:svg/svg:g[@class='graph']/svg:text"
+                                "[starts-with(., 'community ')]"), 2);
     svg_close(&s);
     free(svg);
     rn_view_free(v);
@@ -945,6 +1060,8 @@ int main(void)
         cmocka_unit_test(test_invisible_characters_dropped),
         cmocka_unit_test(test_png_is_capped),
         cmocka_unit_test(test_formats_by_name),
+        cmocka_unit_test(test_top_keeps_no_isolated_entity),
+        cmocka_unit_test(test_polarity_styles_and_ego),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

@@ -19,16 +19,25 @@
  *     grows with log(reports). The SVG tooltip names the relation, the count and up
  *     to three evidence sentences with their article; the edge links to the
  *     article when its URL is http(s) (other schemes are never emitted).
- *   - a legend listing every node type (and community) and every relation
- *     drawn, in rows of four: a framed cluster "cluster_legend" with dot and
- *     fdp (and in DOT without layout), a plain subgraph "legend" headed by
- *     a "Legend" item with the other engines; its items are nodes named
- *     legend0, legend1, ...; and a caption saying what was selected.
+ *   - edge style by polarity: asserted solid, negated dashed, hedged dotted
+ *     (each polarity its own arrow); the --ego entity has a double outline.
+ *   - under the drawing, outside the layout (an HTML-like table as the
+ *     graph's label, so no engine mixes it with the entities): the caption
+ *     (what was selected, the filter, "asserted reports only" when negated
+ *     and hedged ones were filtered out) and the legend (what node size,
+ *     arrow width, colour and line style mean; the types or communities,
+ *     relations and line styles drawn).
  *
  * Selection: --ego keeps an entity and everything within `depth` hops
  * (both directions); --top then keeps the N best: by PageRank, or in ego
  * mode by (distance to the ego, then PageRank), so the picture stays
- * connected. The ego is always kept.
+ * connected. The ego is always kept. A --top cut never leaves an entity
+ * without an arrow to another drawn one: such entities are dropped and the
+ * quota is filled, in rank order, with entities linked to the kept ones.
+ *
+ * Aspect: "auto" lays out with dot and, when dot's layered drawing is
+ * wider (or taller) than 2:1, with sfdp instead; a forced dot drawing
+ * beyond 2.8:1 is laid out again with its leaves spread over more ranks.
  *
  * Engines and limits: "auto" draws with dot up to 100 entities and 300
  * arrows (0.4 s; layered drawings read best at that size) and with sfdp
@@ -103,6 +112,10 @@ struct rn_render_options {
     const char *title;  /* first line of the caption, or NULL */
     const char *caption_note; /* extra caption line (the filter in words), or NULL */
     int by_affiliation; /* the view rolls people up: an --ego person is drawn as its affiliation */
+    /* The polarities the records were filtered to (bit 1 << enum
+       rn_polarity), for the caption: asserted only says that negated and
+       hedged reports are left out. 0: not said. */
+    unsigned polarity_mask;
     /* PageRank and community of the view's nodes, if the caller has them
        (borrowed). NULL, or a measure missing from it: computed here. */
     const struct rn_centrality *centrality;
@@ -115,11 +128,17 @@ void rn_render_options_init(struct rn_render_options *opt);
 struct rn_render_report {
     char engine[16];       /* the engine used ("none" without layout) */
     uint32_t nodes_total;  /* nodes of the view */
+    uint32_t nodes_candidates; /* nodes the selection chose from (within --depth of --ego) */
     uint32_t nodes_drawn;
     size_t edges_drawn;    /* drawn edges: one per (source, target, relation) */
     double layout_seconds; /* wall time of layout + render */
     char note[512];        /* why a node or engine was dropped or replaced, "" if nothing */
 };
+
+/* The colour of relation index rel of set ("#rrggbb"): accuses red, bans
+ * black, proposes blue, signs green, the others from a fixed palette in
+ * relation index order. Diagrams, the timeline and the report share it. */
+const char *rn_render_relation_color(const struct rn_relset *set, uint32_t rel);
 
 /* Process-wide Graphviz setup: route Graphviz messages into relnet errors
  * instead of stderr. Called by rn_lib_init; render functions call it too,

@@ -19,7 +19,9 @@
  * Names resolve through the alias table by key (rn_text_key: case, accents
  * and punctuation folded), so "USA", "U.S." and "United States" are one
  * entity once aliases say so. Resolution is cached in memory, which makes
- * bulk imports fast; one process should write a knowledge base at a time.
+ * bulk imports fast. Several processes may write one knowledge base: each
+ * transaction (rn_store_begin) waits its turn, up to ten minutes, and
+ * starts with the cache dropped when another process wrote in between.
  */
 #ifndef RELNET_STORE_H
 #define RELNET_STORE_H
@@ -107,6 +109,7 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
 
 struct rn_store_counts {
     long entities, aliases, relations, relation_types, articles, imports;
+    long dated; /* asserted relations with a date (what a timeline draws by default) */
 };
 int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err);
 

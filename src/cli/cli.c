@@ -357,6 +357,37 @@ int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, co
     return code;
 }
 
+int cli_write_file(const char *path, const char *data, size_t len)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            cli_errorf("cannot write to standard output: %s", strerror(errno));
+            return RN_EXIT_FAIL;
+        }
+        return RN_EXIT_OK;
+    }
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+    int e = errno;
+    if (f && fclose(f) != 0 && ok) {
+        ok = 0;
+        e = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        e = errno;
+    }
+    if (!ok) {
+        if (f)
+            unlink(tmp);
+        cli_errorf("cannot write %s: %s", path, strerror(e));
+        return RN_EXIT_FAIL;
+    }
+    return RN_EXIT_OK;
+}
+
 /* Boilerplate rules that remove most of a file may have removed the
  * article itself: say so. */
 static void warn_mostly_boilerplate(const struct rn_article *a)

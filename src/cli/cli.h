@@ -143,6 +143,11 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
 int cli_run_to_file(int (*run)(int argc, char **argv), int argc, char **argv, const char *path,
                     int append);
 
+/* Write data to path ("-": standard output) through a temporary file
+ * renamed at the end, so a failed write leaves no partial file. Returns
+ * an exit code (3 when it cannot be written, after printing why). */
+int cli_write_file(const char *path, const char *data, size_t len);
+
 /* Where the article commands (extract, add, build, eval) find their
  * lexicon: -l/--lexicon FILE (repeatable) and --lexicon-dir DIR, the
  * options of cli_lexicon_options (include it with a struct cli_lexicon as

@@ -24,6 +24,9 @@ static const struct cli_spec build_spec = {
             "  DIR/graph.svg       every relation, the top entities by PageRank\n"
             "  DIR/graph.png       the same as PNG\n"
             "  DIR/accuses.svg     who accuses whom\n"
+            "  DIR/accuses-by-affiliation.svg  who accuses whom, people and agencies\n"
+            "                      drawn as the state or body they act for\n"
+            "  DIR/timeline.svg    reports per month by relation (when dates are known)\n"
             "  DIR/stats.txt       who does what to whom: every relation, then accusations\n"
             "  DIR/centrality.csv  every centrality measure for every entity\n"
             "\n"
@@ -103,9 +106,11 @@ struct build_step {
     int (*run)(int, char **);
     const char *name, *file;
     int to_stdout, append;
-    const char *needs; /* relation the step draws, or NULL */
+    const char *needs; /* relation the step draws, or NULL; NEEDS_DATES: dated records */
     const char *a[4];  /* extra arguments */
 };
+
+#define NEEDS_DATES "dates"
 
 static const struct build_step steps[] = {
     { cmd_stats, "stats", "stats.txt", 1, 0, NULL, { "--relation", "all", NULL, NULL } },
@@ -116,6 +121,9 @@ static const struct build_step steps[] = {
     { cmd_render, "render", "graph.png", 0, 0, NULL, { NULL, NULL, NULL, NULL } },
     { cmd_render, "render", "accuses.svg", 0, 0, RN_REL_ACCUSES,
       { "--relation", RN_REL_ACCUSES, NULL, NULL } },
+    { cmd_render, "render", "accuses-by-affiliation.svg", 0, 0, RN_REL_ACCUSES,
+      { "--relation", RN_REL_ACCUSES, "--by", "affiliation" } },
+    { cmd_render, "render", "timeline.svg", 0, 0, NEEDS_DATES, { "--timeline", NULL, NULL, NULL } },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
@@ -195,7 +203,12 @@ int cmd_build(int argc, char **argv)
     int counted = rn_store_counts(kb, &counts, &err);
     long needed[NSTEPS];
     for (size_t i = 0; i < NSTEPS && counted == RN_OK; i++) {
-        needed[i] = steps[i].needs ? rn_store_count_relation(kb, steps[i].needs, &err) : 1;
+        if (!steps[i].needs)
+            needed[i] = 1;
+        else if (strcmp(steps[i].needs, NEEDS_DATES) == 0)
+            needed[i] = counts.dated;
+        else
+            needed[i] = rn_store_count_relation(kb, steps[i].needs, &err);
         if (needed[i] < 0)
             counted = (int)needed[i];
     }
@@ -223,7 +236,10 @@ int cmd_build(int argc, char **argv)
         if (needed[i] == 0) {
             unlink(path); /* an old one would mislead */
             if (!cli_globals.quiet)
-                fprintf(stderr, "  no '%s' relations: %s not drawn\n", steps[i].needs, path);
+                fprintf(stderr, "  no %s%s%s: %s not drawn\n",
+                        strcmp(steps[i].needs, NEEDS_DATES) == 0 ? "dated reports" : "'",
+                        strcmp(steps[i].needs, NEEDS_DATES) == 0 ? "" : steps[i].needs,
+                        strcmp(steps[i].needs, NEEDS_DATES) == 0 ? "" : "' relations", path);
             continue;
         }
         if (steps[i].append) {

@@ -82,10 +82,17 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
     struct rn_err err = RN_ERR_INIT;
     char hash[33] = "";
     char what[512];
-    if (is_regular_file(path)) {
-        if (rn_content_hash_file(path, hash, &err) != RN_OK)
-            return cli_report(&err);
+    if (is_regular_file(path) && rn_content_hash_file(path, hash, &err) != RN_OK)
+        return cli_report(&err);
+    /* Looked up inside the write transaction: another relnet importing the
+       same file at the same time is then either done (already present) or
+       not started. */
+    if (rn_store_begin(kb, &err) != RN_OK)
+        return cli_report(&err);
+    if (hash[0]) {
         int found = rn_store_has_content(kb, hash, what, sizeof what, &err);
+        if (found != 0)
+            rn_store_rollback(kb);
         if (found < 0)
             return cli_report(&err);
         if (found) {
@@ -94,8 +101,6 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
             return RN_EXIT_OK;
         }
     }
-    if (rn_store_begin(kb, &err) != RN_OK)
-        return cli_report(&err);
     /* stdin's hash is only known at the end; record a placeholder now. */
     int rc = rn_store_import_start(kb, path, hash[0] ? hash : "pending", &err);
     struct rn_import_report rep;

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "relnet/render.h"
+#include "relnet/timeline.h"
 #include "relnet/view.h"
 
 #include <stdlib.h>
@@ -19,17 +20,21 @@ static const struct cli_spec render_spec = {
     "The picture: one node per entity, shaped by type (country box, organization\n"
     "hexagon, company parallelogram, person ellipse, group octagon, document\n"
     "note, unknown dashed rounded box) and sized by PageRank; one arrow per source,\n"
-    "target, relation and polarity, coloured by relation (a pair that both accuses\n"
-    "and bans gets two arrows), labelled with the number of reports when more\n"
-    "than one, thicker the more reports. Only asserted reports are drawn unless\n"
-    "--polarity says otherwise; then negated ones are dashed with a barred arrow\n"
-    "and hedged ones dotted. A legend lists the types, relations and styles\n"
-    "drawn. In SVG, hovering an arrow shows up to three evidence sentences with\n"
+    "target and relation, coloured by relation (a pair that both accuses and\n"
+    "bans gets two arrows), labelled with the number of reports when more than\n"
+    "one, thicker the more reports. With --top, entities left without an arrow\n"
+    "to another drawn one are replaced by the next linked ones. Under the\n"
+    "drawing, a caption and legend list the types and relations drawn, what\n"
+    "node size and arrow width mean, and the line styles: negated reports\n"
+    "dashed, hedged ones dotted (drawn with --polarity all; by default only\n"
+    "asserted reports are drawn, and the caption says so); the --ego entity\n"
+    "has a double outline. In SVG, hovering an arrow shows up to three evidence sentences with\n"
     "their article, and clicking it opens the article when its URL is known.\n"
     "\n",
     .tail =
     "Engines: auto uses dot for small drawings (up to 100 entities and 300\n"
-    "arrows) and sfdp with overlap removal beyond. A layout that would run for\n"
+    "arrows) unless its layered drawing is wider than 2:1, and sfdp with\n"
+    "overlap removal otherwise. A layout that would run for\n"
     "minutes is never started: each engine has a size limit, measured so that\n"
     "a drawing at the limit takes about 10 s or less (entities/arrows: dot\n"
     "200/600, neato 1200/3600, fdp 3000/9000, sfdp 4000/12000, circo 80/240,\n"
@@ -63,6 +68,24 @@ static const struct cli_choice colorings[] = {
     { "type", RN_RENDER_COLOR_TYPE }, { "community", RN_RENDER_COLOR_COMMUNITY }, { NULL, 0 },
 };
 
+/* --timeline: reports per month of the loaded records as an SVG chart. */
+static int write_timeline(const struct rn_relset *set, const char *output)
+{
+    struct rn_timeline tl;
+    struct rn_buf svg = RN_BUF_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    int rc = rn_timeline_build(set, &tl, &err);
+    if (rc == RN_OK)
+        rc = rn_timeline_svg(&tl, set, 1, &svg, &err);
+    int code = rc == RN_OK ? cli_write_file(output, svg.data, svg.len) : cli_report(&err);
+    if (code == RN_EXIT_OK && !cli_globals.quiet)
+        fprintf(stderr, "%s: %zu dated reports over %zu months\n",
+                strcmp(output, "-") == 0 ? "stdout" : output, tl.dated, tl.n_months);
+    rn_buf_release(&svg);
+    rn_timeline_release(&tl);
+    return code;
+}
+
 int cmd_render(int argc, char **argv)
 {
     struct rn_render_options ropt;
@@ -72,6 +95,7 @@ int cmd_render(int argc, char **argv)
     const char *output = NULL, *format = NULL;
     char default_output[32];
     long depth = 1;
+    int timeline = 0;
     int color = ropt.color;
     const struct cli_option options[] = {
         CLI_COUNT("top", 0, "N", &ropt.top, 0, LONG_MAX, "40",
@@ -94,6 +118,8 @@ int cmd_render(int argc, char **argv)
                      "svg, png, pdf or dot"),
         CLI_STRING("title", 0, "TEXT", &ropt.title, NULL, "a title above the picture"),
         CLI_SET("no-legend", 0, &ropt.legend, 0, "leave the legend out"),
+        CLI_SET("timeline", 0, &timeline, 1,
+                "draw reports per month by relation (a bar chart, svg) instead of the graph"),
         CLI_END,
     };
     int code = cli_parse_filtered(&render_spec, options, argc, argv, &sel);
@@ -122,6 +148,10 @@ int cmd_render(int argc, char **argv)
         snprintf(default_output, sizeof default_output, "graph.%s", format);
         output = default_output;
     }
+    if (timeline && strcmp(format, "svg") != 0) {
+        code = cli_usage_error("render", "--timeline draws svg only, not %s", format);
+        goto out;
+    }
     if (ropt.engine && strcmp(ropt.engine, "none") == 0 && strcmp(format, "dot") != 0) {
         code = cli_usage_error("render", "--engine none (no layout) only writes dot, not %s",
                                format);
@@ -133,6 +163,13 @@ int cmd_render(int argc, char **argv)
     code = cli_load_relations("render", argc - optind, argv + optind, &sel, 1, &set, &bad_rows);
     if (code != RN_EXIT_OK)
         goto out;
+    if (timeline) {
+        code = write_timeline(set, output);
+        if (code == RN_EXIT_OK && bad_rows)
+            code = RN_EXIT_INPUT;
+        rn_relset_free(set);
+        goto out;
+    }
     struct rn_err err = RN_ERR_INIT;
     struct rn_view *view = NULL;
     struct rn_view_options vopt = { .by_affiliation = sel.by_affiliation,
@@ -143,6 +180,7 @@ int cmd_render(int argc, char **argv)
         strcat(filter_note, "; by affiliation");
     ropt.caption_note = filter_note;
     ropt.by_affiliation = sel.by_affiliation;
+    ropt.polarity_mask = sel.filter.polarity_mask;
     struct rn_render_report rep;
     int rc = rn_view_build(set, &vopt, &view, &err);
     if (rc == RN_OK)
@@ -153,9 +191,10 @@ int cmd_render(int argc, char **argv)
         if (rep.note[0] && !cli_globals.quiet)
             fprintf(stderr, "relnet render: %s\n", rep.note);
         if (!cli_globals.quiet)
-            fprintf(stderr, "%s: %u of %u entities, %zu arrows, layout %s (%.2f s)\n",
+            fprintf(stderr, "%s: %u of %u entities%s, %zu arrows, layout %s (%.2f s)\n",
                     strcmp(output, "-") == 0 ? "stdout" : output, rep.nodes_drawn,
-                    rep.nodes_total, rep.edges_drawn, rep.engine, rep.layout_seconds);
+                    rep.nodes_candidates, ropt.ego ? " around the --ego entity" : "",
+                    rep.edges_drawn, rep.engine, rep.layout_seconds);
         if (bad_rows)
             code = RN_EXIT_INPUT;
     }

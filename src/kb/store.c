@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* Schema version 1. Migrations from older versions go in migrate().
    CHECK constraints are written as OR chains: SQLite compiles "x IN (a, b,
@@ -148,6 +149,7 @@ struct rn_store {
     sqlite3_stmt *stmt[ST_COUNT];
 
     int cache_loaded;
+    long data_version; /* PRAGMA data_version when the cache was last valid */
     struct rn_strtab *keys; /* name key -> key id */
     /* Exact names as written -> what they resolved to, so a name seen
        before costs one hash lookup: no folding, no key table. */
@@ -247,6 +249,39 @@ static int has_any_table(struct rn_store *kb, int *any, struct rn_err *err)
     return rc;
 }
 
+/* How long a writer waits for another one (another relnet adding or
+   importing into the same file) before it gives up. */
+#define WRITER_WAIT_SECONDS 600
+
+/* BEGIN IMMEDIATE, waiting its turn behind other writers. SQLite's busy
+   handler waits inside each attempt, but it is not called in every case
+   (a read snapshot older than another writer's commit fails at once), so
+   the attempt is repeated: first every statement is reset (no cached
+   statement may pin an old snapshot), then it waits and tries again. */
+static int begin_immediate(struct rn_store *kb, struct rn_err *err)
+{
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (long pause_ms = 10;; pause_ms = pause_ms < 200 ? pause_ms * 2 : 200) {
+        for (sqlite3_stmt *st = sqlite3_next_stmt(kb->db, NULL); st;
+             st = sqlite3_next_stmt(kb->db, st))
+            sqlite3_reset(st);
+        int rc = sqlite3_exec(kb->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return RN_OK;
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            return db_fail(kb, err, "cannot start a transaction");
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - start.tv_sec >= WRITER_WAIT_SECONDS)
+            return rn_fail(err, RN_EIO,
+                           "%s: another process has been writing to the knowledge base for %d "
+                           "seconds; try again when it is done",
+                           kb->path, WRITER_WAIT_SECONDS);
+        struct timespec pause = { 0, pause_ms * 1000000L };
+        nanosleep(&pause, NULL);
+    }
+}
+
 /* Bring the schema to RN_STORE_SCHEMA_VERSION. Each step is one
    transaction, so an interrupted migration leaves the previous version. */
 static int migrate(struct rn_store *kb, int readonly, struct rn_err *err)
@@ -271,8 +306,13 @@ static int migrate(struct rn_store *kb, int readonly, struct rn_err *err)
     if (readonly)
         return rn_fail(err, RN_EINPUT, "%s is empty or needs an upgrade; open it for writing first",
                        kb->path);
-    /* version 0 -> 1: create everything. Later versions add steps here. */
-    rc = exec(kb, "BEGIN IMMEDIATE", err);
+    /* version 0 -> 1: create everything. Later versions add steps here.
+       Another process may have created it while this one waited. */
+    rc = begin_immediate(kb, err);
+    if (rc == RN_OK)
+        rc = user_version(kb, &version, err);
+    if (rc == RN_OK && version == RN_STORE_SCHEMA_VERSION)
+        return exec(kb, "COMMIT", err);
     if (rc == RN_OK)
         rc = exec(kb, schema_v1, err);
     if (rc == RN_OK)
@@ -469,13 +509,38 @@ static int flush_relations(struct rn_store *kb, struct rn_err *err)
     return rc;
 }
 
+/* Another process that wrote to the file since this one last looked
+   makes the name caches stale (its entities are not in them): drop them.
+   PRAGMA data_version changes only with other connections' commits. */
+static int forget_others_changes(struct rn_store *kb, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "PRAGMA data_version", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = db_fail(kb, err, "cannot read the data version");
+    } else {
+        long version = (long)sqlite3_column_int64(st, 0);
+        if (version != kb->data_version)
+            cache_drop(kb);
+        kb->data_version = version;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int rn_store_begin(struct rn_store *kb, struct rn_err *err)
 {
     if (kb->in_tx)
         return rn_fail(err, RN_EINTERNAL, "%s: a transaction is already open", kb->path);
-    int rc = exec(kb, "BEGIN IMMEDIATE", err);
+    int rc = begin_immediate(kb, err);
+    if (rc == RN_OK)
+        rc = forget_others_changes(kb, err);
     if (rc == RN_OK)
         kb->in_tx = 1;
+    else
+        sqlite3_exec(kb->db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
 }
 
@@ -1300,7 +1365,9 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
     static const char sql[] =
         "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM aliases),"
         " (SELECT count(*) FROM relations), (SELECT count(*) FROM relation_types),"
-        " (SELECT count(*) FROM articles), (SELECT count(*) FROM imports)";
+        " (SELECT count(*) FROM articles), (SELECT count(*) FROM imports),"
+        " (SELECT count(*) FROM relations WHERE date IS NOT NULL AND date <> ''"
+        "  AND polarity = 'asserted')";
     sqlite3_stmt *st;
     int rc = flush_relations(kb, err);
     if (rc == RN_OK)
@@ -1314,6 +1381,7 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
         c->relation_types = sqlite3_column_int64(st, 3);
         c->articles = sqlite3_column_int64(st, 4);
         c->imports = sqlite3_column_int64(st, 5);
+        c->dated = sqlite3_column_int64(st, 6);
     } else {
         rc = db_fail(kb, err, "cannot count");
     }

@@ -275,6 +275,7 @@ static size_t cp_prefix(const char *s, size_t n, size_t max)
 }
 
 #define ELLIPSIS "\xe2\x80\xa6"
+#define LEGEND_ARROW "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6" /* ━━▶ */
 
 /* Append text cleaned and escaped, cut to max code points (then an
    ellipsis). With wrap > 0, lines are broken (with the escape "\n",
@@ -390,7 +391,7 @@ static const struct type_style type_styles[RN_ETYPE_COUNT] = {
 };
 
 /* The built-in relations keep their colours everywhere; other relations
-   take the next free colour in order of first appearance. */
+   take the next free colour in relation index order. */
 static const struct {
     const char *name, *color;
 } fixed_relations[] = {
@@ -433,12 +434,6 @@ static int cmp_rank(const void *a, const void *b)
     return x->node < y->node ? -1 : x->node > y->node;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The node an ego name stands for, or an error naming close names. */
 static int find_ego(const struct rn_view *v, const struct rn_render_options *opt, uint32_t *node,
                     struct rn_buf *note, struct rn_err *err)
@@ -473,39 +468,58 @@ static int find_ego(const struct rn_view *v, const struct rn_render_options *opt
     return RN_OK;
 }
 
-/* Hop distance from ego, both directions, RN_NONE beyond max_depth. */
-static int ego_distances(const struct rn_view *v, uint32_t ego, uint32_t max_depth, uint32_t *dist)
+/* Undirected adjacency of the view in CSR form: the neighbours of node u
+   are adj[start[u] .. start[u + 1]). Self-loops are left out: a loop does
+   not link a node to the rest of a drawing. */
+struct adjacency {
+    size_t *start;
+    uint32_t *adj;
+};
+
+static void adjacency_release(struct adjacency *a)
+{
+    free(a->start);
+    free(a->adj);
+}
+
+static int adjacency_build(const struct rn_view *v, struct adjacency *a)
 {
     uint32_t nn = v->n_nodes;
-    size_t *start = calloc((size_t)nn + 1, sizeof *start);
-    uint32_t *adj = malloc((v->n_edges ? v->n_edges : 1) * 2 * sizeof *adj);
-    uint32_t *queue = malloc((nn ? nn : 1) * sizeof *queue);
-    if (!start || !adj || !queue) {
-        free(start);
-        free(adj);
-        free(queue);
+    a->start = calloc((size_t)nn + 1, sizeof *a->start);
+    a->adj = malloc((v->n_edges ? v->n_edges : 1) * 2 * sizeof *a->adj);
+    size_t *fill = malloc(((size_t)nn + 1) * sizeof *fill);
+    if (!a->start || !a->adj || !fill) {
+        free(fill);
+        adjacency_release(a);
         return RN_ENOMEM;
     }
-    /* Undirected adjacency in CSR form. */
     for (size_t e = 0; e < v->n_edges; e++) {
-        start[v->from[e] + 1]++;
-        start[v->to[e] + 1]++;
+        if (v->from[e] == v->to[e])
+            continue;
+        a->start[v->from[e] + 1]++;
+        a->start[v->to[e] + 1]++;
     }
     for (uint32_t i = 0; i < nn; i++)
-        start[i + 1] += start[i];
-    size_t *fill = queue ? malloc(((size_t)nn + 1) * sizeof *fill) : NULL;
-    if (!fill) {
-        free(start);
-        free(adj);
-        free(queue);
-        return RN_ENOMEM;
-    }
-    memcpy(fill, start, ((size_t)nn + 1) * sizeof *fill);
+        a->start[i + 1] += a->start[i];
+    memcpy(fill, a->start, ((size_t)nn + 1) * sizeof *fill);
     for (size_t e = 0; e < v->n_edges; e++) {
-        adj[fill[v->from[e]]++] = v->to[e];
-        adj[fill[v->to[e]]++] = v->from[e];
+        if (v->from[e] == v->to[e])
+            continue;
+        a->adj[fill[v->from[e]]++] = v->to[e];
+        a->adj[fill[v->to[e]]++] = v->from[e];
     }
     free(fill);
+    return RN_OK;
+}
+
+/* Hop distance from ego, both directions, RN_NONE beyond max_depth. */
+static int ego_distances(const struct rn_view *v, const struct adjacency *a, uint32_t ego,
+                         uint32_t max_depth, uint32_t *dist)
+{
+    uint32_t nn = v->n_nodes;
+    uint32_t *queue = malloc((nn ? nn : 1) * sizeof *queue);
+    if (!queue)
+        return RN_ENOMEM;
     for (uint32_t i = 0; i < nn; i++)
         dist[i] = RN_NONE;
     size_t head = 0, tail = 0;
@@ -515,41 +529,89 @@ static int ego_distances(const struct rn_view *v, uint32_t ego, uint32_t max_dep
         uint32_t u = queue[head++];
         if (dist[u] >= max_depth)
             continue;
-        for (size_t k = start[u]; k < start[u + 1]; k++) {
-            uint32_t w = adj[k];
+        for (size_t k = a->start[u]; k < a->start[u + 1]; k++) {
+            uint32_t w = a->adj[k];
             if (dist[w] == RN_NONE) {
                 dist[w] = dist[u] + 1;
                 queue[tail++] = w;
             }
         }
     }
-    free(start);
-    free(adj);
     free(queue);
     return RN_OK;
+}
+
+/* Does node u have a neighbour with in[] set? */
+static int linked_to(const struct adjacency *a, const char *in, uint32_t u)
+{
+    for (size_t k = a->start[u]; k < a->start[u + 1]; k++)
+        if (in[a->adj[k]])
+            return 1;
+    return 0;
+}
+
+/* Keep the first `keep` ranked items, then drop those without an edge to
+   another kept node (a target whose sources were all cut would float
+   alone) and fill the quota again, in rank order, with candidates linked
+   to the kept ones; the ego always stays. Marks in[] and returns how many
+   are kept. The loop repeats while it adds: a candidate may only link to
+   one added after it was passed. */
+static uint32_t keep_connected(const struct adjacency *a, const struct rank_item *items, uint32_t m,
+                               uint32_t keep, uint32_t ego, char *in)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < keep; i++)
+        in[items[i].node] = 1;
+    for (uint32_t i = 0; i < keep; i++) {
+        uint32_t u = items[i].node;
+        if (u != ego && !linked_to(a, in, u))
+            in[u] = 2; /* dropped below; a dropped node had no kept neighbour,
+                          so dropping it strands no other */
+    }
+    for (uint32_t i = 0; i < keep; i++) {
+        if (in[items[i].node] == 2)
+            in[items[i].node] = 0;
+        else
+            n++;
+    }
+    for (int added = 1; added && n < keep;) {
+        added = 0;
+        for (uint32_t i = keep; i < m && n < keep; i++) {
+            uint32_t u = items[i].node;
+            if (!in[u] && linked_to(a, in, u)) {
+                in[u] = 1;
+                n++;
+                added = 1;
+            }
+        }
+    }
+    return n;
 }
 
 /* The drawn nodes, in view order, into *kept (malloc'd). */
 static int select_nodes(const struct rn_view *v, const struct rn_render_options *opt,
                         const double *pagerank, uint32_t **kept, uint32_t *n_kept,
-                        uint32_t *n_candidates, uint32_t *ego_out, struct rn_buf *note,
-                        struct rn_err *err)
+                        uint32_t *n_candidates, uint32_t *ego_out, int *pruned,
+                        struct rn_buf *note, struct rn_err *err)
 {
     uint32_t nn = v->n_nodes, ego = RN_NONE;
     *ego_out = RN_NONE;
     *kept = NULL;
     *n_kept = 0;
-    int rc = RN_OK;
+    *pruned = 0;
+    struct adjacency adj = { NULL, NULL };
     uint32_t *dist = malloc((nn ? nn : 1) * sizeof *dist);
     struct rank_item *items = malloc((nn ? nn : 1) * sizeof *items);
-    if (!dist || !items) {
+    char *in = calloc(nn ? nn : 1, 1);
+    int rc = dist && items && in ? adjacency_build(v, &adj) : RN_ENOMEM;
+    if (rc != RN_OK) {
         rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
         goto out;
     }
     if (opt->ego) {
         rc = find_ego(v, opt, &ego, note, err);
         *ego_out = ego;
-        if (rc == RN_OK && ego_distances(v, ego, opt->depth > 0 ? (uint32_t)opt->depth : 1,
+        if (rc == RN_OK && ego_distances(v, &adj, ego, opt->depth > 0 ? (uint32_t)opt->depth : 1,
                                          dist) != RN_OK)
             rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
         if (rc != RN_OK)
@@ -571,36 +633,47 @@ static int select_nodes(const struct rn_view *v, const struct rn_render_options 
        has its way to the ego kept (all of ring d-1 ranks before it). */
     qsort(items, m, sizeof *items, cmp_rank);
     uint32_t keep = opt->top > 0 && (uint64_t)opt->top < m ? (uint32_t)opt->top : m;
-    uint32_t *k = malloc((keep ? keep : 1) * sizeof *k);
+    uint32_t n = keep;
+    if (keep < m) {
+        n = keep_connected(&adj, items, m, keep, ego, in);
+        *pruned = 1;
+    } else {
+        for (uint32_t i = 0; i < keep; i++)
+            in[items[i].node] = 1;
+    }
+    uint32_t *k = malloc((n ? n : 1) * sizeof *k);
     if (!k) {
         rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
         goto out;
     }
-    for (uint32_t i = 0; i < keep; i++)
-        k[i] = items[i].node;
-    qsort(k, keep, sizeof *k, cmp_u32);
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < nn; i++) /* view order */
+        if (in[i])
+            k[j++] = i;
     *kept = k;
-    *n_kept = keep;
+    *n_kept = j;
 out:
+    adjacency_release(&adj);
     free(dist);
     free(items);
+    free(in);
     return rc;
 }
 
 /* ------------------------------------------------------------------------ */
-/* Edges: one per (source, target, relation, polarity)                       */
+/* Edges: one per (source, target, relation)                                 */
 
 struct drawn_edge {
     size_t view_edge;
     uint32_t rel;
-    uint8_t pol; /* enum rn_polarity: negated dashed with a bar, hedged dotted */
+    uint8_t pol; /* enum rn_polarity: asserted solid, negated dashed, hedged dotted */
     uint32_t count;
 };
 
-/* Order of groups inside a pair: relation index, then polarity. */
-static int group_before(const struct drawn_edge *a, uint32_t rel, uint8_t pol)
+/* Order of groups inside a pair: by relation, then polarity. */
+static int group_before(uint32_t rel_a, uint8_t pol_a, uint32_t rel_b, uint8_t pol_b)
 {
-    return a->rel != rel ? a->rel > rel : a->pol > pol;
+    return rel_a != rel_b ? rel_a < rel_b : pol_a < pol_b;
 }
 
 /* The (relation, polarity, count) groups of view edge e, ordered by
@@ -612,7 +685,7 @@ static int edge_groups(const struct rn_view *v, size_t e, struct drawn_edge **ou
     size_t first = *n;
     for (size_t r = v->record_start[e]; r < v->record_start[e + 1]; r++) {
         uint32_t rel = set->rel[v->record_index[r]];
-        uint8_t pol = set->pol[v->record_index[r]];
+        uint8_t pol = set->pol ? set->pol[v->record_index[r]] : RN_POL_ASSERTED;
         size_t g = first;
         while (g < *n && ((*out)[g].rel != rel || (*out)[g].pol != pol))
             g++;
@@ -626,9 +699,9 @@ static int edge_groups(const struct rn_view *v, size_t e, struct drawn_edge **ou
                 return RN_ENOMEM;
             *out = grown;
         }
-        /* insertion keeps relation order inside the pair */
+        /* insertion keeps (relation, polarity) order inside the pair */
         size_t pos = *n;
-        while (pos > first && group_before(&(*out)[pos - 1], rel, pol)) {
+        while (pos > first && group_before(rel, pol, (*out)[pos - 1].rel, (*out)[pos - 1].pol)) {
             (*out)[pos] = (*out)[pos - 1];
             pos--;
         }
@@ -651,6 +724,7 @@ struct drawing {
     const uint32_t *kept;
     uint32_t n_kept, n_candidates;
     uint32_t ego;                /* view node of --ego, or RN_NONE */
+    int pruned;                  /* top-N cut: nodes left without an edge were replaced */
     uint32_t *drawn_of;          /* view node -> drawn index, RN_NONE */
     struct drawn_edge *edges;
     size_t n_edges;
@@ -681,6 +755,24 @@ static void set_symnum(void *obj, Agsym_t *sym, double value)
     agxset(obj, sym, buf);
 }
 
+const char *rn_render_relation_color(const struct rn_relset *set, uint32_t rel)
+{
+    size_t n_fixed = sizeof fixed_relations / sizeof fixed_relations[0];
+    size_t n_other = sizeof other_relation_colors / sizeof other_relation_colors[0];
+    size_t other = 0;
+    for (uint32_t r = 0; r <= rel && r < set->n_relations; r++) {
+        size_t k = 0;
+        while (k < n_fixed && strcmp(set->relation_name[r], fixed_relations[k].name) != 0)
+            k++;
+        if (r == rel)
+            return k < n_fixed ? fixed_relations[k].color
+                               : other < n_other ? other_relation_colors[other] : OVERFLOW_COLOR;
+        if (k == n_fixed)
+            other++;
+    }
+    return OVERFLOW_COLOR;
+}
+
 static int assign_relation_colors(struct drawing *d)
 {
     const struct rn_relset *set = d->v->set;
@@ -688,17 +780,7 @@ static int assign_relation_colors(struct drawing *d)
     if (!d->rel_color)
         return RN_ENOMEM;
     for (uint32_t r = 0; r < set->n_relations; r++)
-        for (size_t k = 0; k < sizeof fixed_relations / sizeof fixed_relations[0]; k++)
-            if (strcmp(set->relation_name[r], fixed_relations[k].name) == 0)
-                d->rel_color[r] = fixed_relations[k].color;
-    size_t next = 0;
-    for (size_t i = 0; i < d->n_edges; i++) {
-        uint32_t r = d->edges[i].rel;
-        if (d->rel_color[r])
-            continue;
-        size_t n_other = sizeof other_relation_colors / sizeof other_relation_colors[0];
-        d->rel_color[r] = next < n_other ? other_relation_colors[next++] : OVERFLOW_COLOR;
-    }
+        d->rel_color[r] = rn_render_relation_color(set, r);
     return RN_OK;
 }
 
@@ -747,11 +829,29 @@ static int assign_community_colors(struct drawing *d, struct comm_count **out, s
     return RN_OK;
 }
 
+/* The engine's graph attributes, given as "name=value" words; no engine
+   (no layout) gets none, so the DOT it writes suits any engine. */
+static void apply_engine_attrs(Agraph_t *g, const struct engine *engine)
+{
+    const char *a = engine ? engine->attrs : "";
+    while (*a) {
+        char name[32], value[32];
+        size_t len = strcspn(a, " ");
+        const char *eq = memchr(a, '=', len);
+        if (eq && (size_t)(eq - a) < sizeof name && len - (size_t)(eq - a) <= sizeof value) {
+            snprintf(name, sizeof name, "%.*s", (int)(eq - a), a);
+            snprintf(value, sizeof value, "%.*s", (int)(len - (size_t)(eq - a) - 1), eq + 1);
+            agattr(g, AGRAPH, name, value);
+        }
+        a += len + (a[len] == ' ');
+    }
+}
+
 static void declare_attributes(Agraph_t *g, const struct drawing *d)
 {
     static const char *const graph_attrs[][2] = {
         { "fontname", "DejaVu Sans" }, { "fontsize", "14" }, { "label", "" },
-        { "labelloc", "t" },           { "labeljust", "l" }, { "style", "" },
+        { "labelloc", "b" },           { "labeljust", "l" }, { "style", "" },
         { "color", "" },               { "bgcolor", "white" }, { "charset", "UTF-8" },
         { "outputorder", "edgesfirst" }, { "pad", "0.3" },
     };
@@ -760,13 +860,14 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
         { "shape", "box" },            { "style", "filled" }, { "fillcolor", "white" },
         { "color", "#404040" },        { "width", "0.6" },    { "height", "0.4" },
         { "tooltip", "" },             { "margin", "0.08,0.04" }, { "fontcolor", "black" },
+        { "peripheries", "1" },        { "penwidth", "1" },
     };
     static const char *const edge_attrs[][2] = {
         { "fontname", "DejaVu Sans" }, { "fontsize", "10" }, { "xlabel", "" },
         { "color", "black" },          { "fontcolor", "black" }, { "penwidth", "1" },
         { "arrowsize", "0.7" },        { "tooltip", "" },    { "labeltooltip", "" },
         { "URL", "" },                 { "target", "" },     { "style", "" },
-        { "minlen", "1" },             { "arrowhead", "normal" },
+        { "minlen", "1" },
     };
     for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
         agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
@@ -780,20 +881,7 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
        so scale it down (SVG and PDF stay full size). */
     if (strcmp(d->format, "png") == 0)
         agattr(g, AGRAPH, "size", "50,50");
-    /* Engine attributes as "name=value" words; "none" gets none, so the
-       DOT it writes suits any engine. */
-    const char *a = d->engine ? d->engine->attrs : "";
-    while (*a) {
-        char name[32], value[32];
-        size_t len = strcspn(a, " ");
-        const char *eq = memchr(a, '=', len);
-        if (eq && (size_t)(eq - a) < sizeof name && len - (size_t)(eq - a) <= sizeof value) {
-            snprintf(name, sizeof name, "%.*s", (int)(eq - a), a);
-            snprintf(value, sizeof value, "%.*s", (int)(len - (size_t)(eq - a) - 1), eq + 1);
-            agattr(g, AGRAPH, name, value);
-        }
-        a += len + (a[len] == ' ');
-    }
+    apply_engine_attrs(g, d->engine);
 }
 
 /* Fill the tooltip and link of a drawn edge from its records. */
@@ -811,14 +899,14 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
     rc |= add_text(tip, set->relation_name[de->rel], 40, 0, 1);
     rc |= rn_buf_addc(tip, ' ');
     rc |= add_text(tip, rn_view_node_name(v, v->to[e]), 80, 0, 1);
-    if (de->pol != RN_POL_ASSERTED)
-        rc |= rn_buf_addf(tip, " (%s)", rn_polarity_name((enum rn_polarity)de->pol));
-    rc |= rn_buf_addf(tip, ": %u report%s", de->count, de->count == 1 ? "" : "s");
+    rc |= rn_buf_addf(tip, ": %u %s%sreport%s", de->count,
+                      de->pol != RN_POL_ASSERTED ? rn_polarity_name((enum rn_polarity)de->pol) : "",
+                      de->pol != RN_POL_ASSERTED ? " " : "", de->count == 1 ? "" : "s");
     uint32_t first_date = 0, last_date = 0;
     int shown = 0;
     for (size_t k = v->record_start[e]; k < v->record_start[e + 1]; k++) {
         size_t r = v->record_index[k];
-        if (set->rel[r] != de->rel || set->pol[r] != de->pol)
+        if (set->rel[r] != de->rel || (set->pol && set->pol[r] != de->pol))
             continue;
         if (set->date && set->date[r]) {
             if (!first_date || set->date[r] < first_date)
@@ -866,185 +954,193 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
     return rc ? RN_ENOMEM : RN_OK;
 }
 
-/* The legend: rows of at most LEGEND_ROW items (types, then communities,
-   then relations, each starting a row) inside the cluster "Legend". Items
-   are chained left to right by invisible edges of minimum length 0, which
-   dot's ranking keeps at length 0 (one rank: a row); each row's first item
-   hangs under the previous row's first item by an ordinary invisible edge,
-   which stacks the rows. (Not one rank=same subgraph per row: cgraph
-   writes subgraphs in the order of their names' addresses, so the DOT
-   output would change from run to run.) The force-directed engines ignore
-   ranks and clusters, but the invisible edges keep the legend one compact
-   component that pack=true sets beside the drawing. */
-#define LEGEND_ROW 4
+/* The caption and legend: one HTML-like table as the graph's label, which
+   every engine places outside the layout (under the drawing), so no
+   legend item mixes with the entities. Text in it is cleaned and escaped
+   for XML (Graphviz parses the table with expat). */
+#define LEGEND_COLUMNS 4
 
-struct legend {
-    Agraph_t *cluster;
-    Agnode_t *prev, *head; /* last item of this row; first item of the last row */
-    int items, in_row;
-};
-
-static void legend_new_row(struct legend *L)
+/* Append text cleaned, cut to max code points and escaped for XML. */
+static int add_html(struct rn_buf *out, const char *text, size_t max)
 {
-    L->prev = NULL;
-    L->in_row = 0;
+    struct rn_buf clean = RN_BUF_INIT;
+    int rc = clean_text(text ? text : "", &clean);
+    size_t keep = cp_prefix(clean.data, clean.len, max);
+    int cut = keep < clean.len;
+    if (rc == RN_OK) {
+        clean.data[keep] = '\0';
+        rc = rn_text_xml_escape(out, clean.data);
+    }
+    if (rc == RN_OK && cut)
+        rc = rn_buf_adds(out, ELLIPSIS);
+    rn_buf_release(&clean);
+    return rc;
 }
 
-static Agnode_t *legend_item(struct legend *L, const char *label, const char *tooltip)
+/* One table row of a single cell spanning the table, left-aligned;
+   text is already escaped. */
+static int html_line(struct rn_buf *out, const char *escaped)
 {
-    char id[32];
-    if (L->in_row == LEGEND_ROW)
-        legend_new_row(L);
-    snprintf(id, sizeof id, "legend%d", L->items++);
-    Agnode_t *n = agnode(L->cluster, id, 1);
-    Agnode_t *from = L->prev ? L->prev : L->head;
-    if (from) {
-        Agedge_t *e = agedge(L->cluster, from, n, NULL, 1);
-        set_attr(e, "style", "invis");
-        if (L->prev)
-            set_attr(e, "minlen", "0");
-    }
-    if (!L->prev)
-        L->head = n;
-    L->prev = n;
-    L->in_row++;
-    set_attr(n, "label", label);
-    set_attr(n, "tooltip", tooltip);
-    set_attr(n, "fontsize", "10");
-    return n;
+    return rn_buf_addf(out, "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\">%s</TD></TR>", LEGEND_COLUMNS,
+                       escaped);
 }
 
-static void add_legend(Agraph_t *g, struct drawing *d, const struct comm_count *cc, size_t n_cc)
+/* Cells in rows of LEGEND_COLUMNS: call html_cell_start before each cell
+   and html_cells_end after the last. */
+static int html_cell_start(struct rn_buf *out, int *in_row)
 {
-    const struct rn_relset *set = d->v->set;
-    struct legend L;
-    memset(&L, 0, sizeof L);
-    /* A framed cluster where the engine draws one (dot, fdp; and in DOT
-       without layout). neato draws clusters too but Graphviz 2.42 leaks
-       their labels there, and sfdp, twopi and circo ignore them: those get
-       a plain subgraph headed by a "Legend" item. */
-    const char *engine = d->engine ? d->engine->name : "none";
-    int framed = strcmp(engine, "dot") == 0 || strcmp(engine, "fdp") == 0 ||
-                 strcmp(engine, "none") == 0;
-    L.cluster = agsubg(g, (char *)(framed ? "cluster_legend" : "legend"), 1);
-    struct rn_buf label = RN_BUF_INIT;
-    if (framed) {
-        set_attr(L.cluster, "label", "Legend");
-        set_attr(L.cluster, "style", "rounded");
-        set_attr(L.cluster, "color", "#808080");
-        set_attr(L.cluster, "fontsize", "12");
-    } else {
-        Agnode_t *n = legend_item(&L, "Legend", "legend");
-        set_attr(n, "shape", "plaintext");
-        set_attr(n, "style", "");
-        set_attr(n, "fontsize", "12");
-        legend_new_row(&L);
+    int rc = RN_OK;
+    if (*in_row == LEGEND_COLUMNS) {
+        rc |= rn_buf_adds(out, "</TR>");
+        *in_row = 0;
     }
-
-    /* Node types present in the drawing, in enum order, unknown last. */
-    int present[RN_ETYPE_COUNT] = { 0 };
-    for (uint32_t i = 0; i < d->n_kept; i++)
-        present[set->entity_type[d->v->node_entity[d->kept[i]]] % RN_ETYPE_COUNT] = 1;
-    legend_new_row(&L);
-    for (int t = 1; t <= RN_ETYPE_COUNT; t++) {
-        int type = t % RN_ETYPE_COUNT;
-        if (!present[type])
-            continue;
-        Agnode_t *n = legend_item(&L, rn_etype_name((enum rn_etype)type), "entity type");
-        set_attr(n, "shape", type_styles[type].shape);
-        set_attr(n, "style", type_styles[type].style);
-        set_attr(n, "fillcolor",
-                 d->opt->color == RN_RENDER_COLOR_TYPE ? type_styles[type].fill : "white");
-    }
-    if (d->opt->color == RN_RENDER_COLOR_COMMUNITY) {
-        legend_new_row(&L);
-        for (size_t k = 0; k < n_cc && k <= N_COMMUNITY_COLORS; k++) {
-            rn_buf_reset(&label);
-            if (k == N_COMMUNITY_COLORS) {
-                size_t rest = 0;
-                for (size_t j = k; j < n_cc; j++)
-                    rest += cc[j].n;
-                rn_buf_addf(&label, "%zu other communities\\n(%zu entities)", n_cc - k, rest);
-            } else {
-                rn_buf_addf(&label, "community %.0f\\n(%u entit%s)", cc[k].id, cc[k].n,
-                            cc[k].n == 1 ? "y" : "ies");
-            }
-            Agnode_t *n = legend_item(&L, rn_buf_str(&label), "community (Louvain, whole graph)");
-            set_attr(n, "shape", "box");
-            set_attr(n, "style", "filled,rounded");
-            set_attr(n, "fillcolor", k < N_COMMUNITY_COLORS ? community_colors[k] : "white");
-        }
-    }
-    /* Relations drawn, in relation index order: a coloured arrow written
-       as text, so the legend is nodes only. */
-    legend_new_row(&L);
-    char *seen = calloc(set->n_relations ? set->n_relations : 1, 1);
-    for (size_t i = 0; seen && i < d->n_edges; i++)
-        seen[d->edges[i].rel] = 1;
-    for (uint32_t r = 0; seen && r < set->n_relations; r++) {
-        if (!seen[r])
-            continue;
-        rn_buf_reset(&label);
-        rn_buf_adds(&label, "\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6 "); /* ━━▶ */
-        add_text(&label, set->relation_name[r], 40, 0, 1);
-        Agnode_t *n = legend_item(&L, rn_buf_str(&label), "relation");
-        set_attr(n, "shape", "plaintext");
-        set_attr(n, "style", "");
-        set_attr(n, "fontcolor", d->rel_color[r]);
-        set_attr(n, "fontsize", "11");
-    }
-    free(seen);
-    /* The line styles of negated and hedged reports, when any is drawn. */
-    static const struct {
-        uint8_t pol;
-        const char *label, *tooltip;
-    } styles[] = {
-        { RN_POL_NEGATED, "\xe2\x95\x8c\xe2\x95\x8c\xe2\x94\xa4\xe2\x96\xb6 negated (said not to happen)",
-          "dashed, barred arrow: reported as not done" },
-        { RN_POL_HEDGED, "\xe2\x94\x88\xe2\x94\x88\xe2\x96\xb6 hedged (planned, possible)",
-          "dotted: reported as planned, threatened or possible" },
-    };
-    for (size_t k = 0; k < sizeof styles / sizeof styles[0]; k++) {
-        size_t i = 0;
-        while (i < d->n_edges && d->edges[i].pol != styles[k].pol)
-            i++;
-        if (i == d->n_edges)
-            continue;
-        Agnode_t *n = legend_item(&L, styles[k].label, styles[k].tooltip);
-        set_attr(n, "shape", "plaintext");
-        set_attr(n, "style", "");
-        set_attr(n, "fontsize", "11");
-    }
-    rn_buf_release(&label);
+    if (*in_row == 0)
+        rc |= rn_buf_adds(out, "<TR>");
+    (*in_row)++;
+    return rc;
 }
 
-/* The caption: what the picture shows, in words, one left-aligned line
-   each ("\\l" ends a left-justified line). */
-static int caption(const struct drawing *d, struct rn_buf *text)
+static int html_cells_end(struct rn_buf *out, int *in_row)
+{
+    int rc = *in_row ? rn_buf_adds(out, "</TR>") : RN_OK;
+    *in_row = 0;
+    return rc;
+}
+
+/* What was drawn, in words: selection, counts, filter, polarity. */
+static int caption_lines(const struct drawing *d, struct rn_buf *out)
 {
     const struct rn_render_options *opt = d->opt;
+    struct rn_buf line = RN_BUF_INIT;
     int rc = RN_OK;
-    rn_buf_reset(text);
     if (opt->title) {
-        rc |= add_text(text, opt->title, 200, 0, 1);
-        rc |= rn_buf_adds(text, "\\l");
+        rc |= rn_buf_adds(&line, "<B>");
+        rc |= add_html(&line, opt->title, 200);
+        rc |= rn_buf_adds(&line, "</B>");
+        rc |= html_line(out, rn_buf_str(&line));
+        rn_buf_reset(&line);
     }
     if (d->ego != RN_NONE) {
         int depth = opt->depth > 1 ? opt->depth : 1;
-        rc |= rn_buf_adds(text, "Around ");
-        rc |= add_text(text, rn_view_node_name(d->v, d->ego), 80, 0, 1);
-        rc |= rn_buf_addf(text, " (%d hop%s): ", depth, depth > 1 ? "s" : "");
+        rc |= rn_buf_adds(&line, "Around ");
+        rc |= add_html(&line, rn_view_node_name(d->v, d->ego), 80);
+        rc |= rn_buf_addf(&line, " (%d hop%s): ", depth, depth > 1 ? "s" : "");
     }
-    rc |= rn_buf_addf(text, "%u of %u entities", d->n_kept, d->n_candidates);
+    rc |= rn_buf_addf(&line, "%u of %u entities", d->n_kept, d->n_candidates);
     if (d->n_kept < d->n_candidates)
-        rc |= rn_buf_adds(text, d->ego != RN_NONE ? " (nearest, then by PageRank)"
-                                                  : " (top by PageRank)");
-    rc |= rn_buf_addf(text, ", %zu relation%s drawn\\l", d->n_edges, d->n_edges == 1 ? "" : "s");
+        rc |= rn_buf_adds(&line, d->ego != RN_NONE ? " (nearest, then by PageRank)"
+                                                   : " (top by PageRank");
+    if (d->n_kept < d->n_candidates && d->ego == RN_NONE)
+        rc |= rn_buf_adds(&line, d->pruned ? ", each linked to another drawn)" : ")");
+    rc |= rn_buf_addf(&line, ", %zu arrow%s drawn", d->n_edges, d->n_edges == 1 ? "" : "s");
+    rc |= html_line(out, rn_buf_str(&line));
     if (opt->caption_note && opt->caption_note[0]) {
-        rc |= add_text(text, opt->caption_note, 200, 0, 1);
-        rc |= rn_buf_adds(text, "\\l");
+        rn_buf_reset(&line);
+        rc |= add_html(&line, opt->caption_note, 200);
+        rc |= html_line(out, rn_buf_str(&line));
+    }
+    unsigned all = (1u << RN_POL_COUNT) - 1;
+    if (opt->polarity_mask && (opt->polarity_mask & all) == (1u << RN_POL_ASSERTED))
+        rc |= html_line(out, "Asserted reports only: negated and hedged ones are left out "
+                             "(--polarity all draws them dashed and dotted).");
+    rn_buf_release(&line);
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+/* The legend: node and arrow encodings, types (or communities), relations
+   and line styles present in the drawing. */
+static int legend_rows(const struct drawing *d, const struct comm_count *cc, size_t n_cc,
+                       struct rn_buf *out)
+{
+    const struct rn_relset *set = d->v->set;
+    int community = d->opt->color == RN_RENDER_COLOR_COMMUNITY;
+    int rc = RN_OK, in_row = 0;
+    rc |= html_line(out, "<B>Legend</B>");
+    rc |= html_line(out, community
+                             ? "Box: an entity, shaped by type, filled by community; size by "
+                               "PageRank (weight in the whole graph)."
+                             : "Box: an entity, shaped and filled by type; size by PageRank "
+                               "(weight in the whole graph).");
+    rc |= html_line(out, "Arrow: one per source, target and relation, coloured by relation; "
+                         "width and number: how many reports.");
+    if (d->ego != RN_NONE)
+        rc |= html_line(out, "Double outline: the entity the picture is centred on (--ego).");
+    int present[RN_ETYPE_COUNT] = { 0 };
+    for (uint32_t i = 0; i < d->n_kept; i++)
+        present[set->entity_type[d->v->node_entity[d->kept[i]]] % RN_ETYPE_COUNT] = 1;
+    for (int t = 1; t <= RN_ETYPE_COUNT; t++) { /* enum order, unknown last */
+        int type = t % RN_ETYPE_COUNT;
+        if (!present[type])
+            continue;
+        rc |= html_cell_start(out, &in_row);
+        rc |= rn_buf_addf(out, "<TD BORDER=\"1\" BGCOLOR=\"%s\">%s (%s)</TD>",
+                          community ? "white" : type_styles[type].fill,
+                          rn_etype_name((enum rn_etype)type), type_styles[type].shape);
+    }
+    rc |= html_cells_end(out, &in_row);
+    for (size_t k = 0; community && k < n_cc && k <= N_COMMUNITY_COLORS; k++) {
+        rc |= html_cell_start(out, &in_row);
+        if (k == N_COMMUNITY_COLORS) {
+            size_t rest = 0;
+            for (size_t j = k; j < n_cc; j++)
+                rest += cc[j].n;
+            rc |= rn_buf_addf(out, "<TD BORDER=\"1\" BGCOLOR=\"white\">%zu other communities "
+                                   "(%zu entities)</TD>",
+                              n_cc - k, rest);
+        } else {
+            rc |= rn_buf_addf(out, "<TD BORDER=\"1\" BGCOLOR=\"%s\">community %.0f (%u entit%s)</TD>",
+                              community_colors[k], cc[k].id, cc[k].n, cc[k].n == 1 ? "y" : "ies");
+        }
+    }
+    rc |= html_cells_end(out, &in_row);
+    /* Relations drawn, in relation index order; then the line styles. */
+    char *seen = calloc(set->n_relations ? set->n_relations : 1, 1);
+    int pol_seen[RN_POL_COUNT] = { 0 };
+    for (size_t i = 0; seen && i < d->n_edges; i++) {
+        seen[d->edges[i].rel] = 1;
+        pol_seen[d->edges[i].pol % RN_POL_COUNT] = 1;
+    }
+    for (uint32_t r = 0; seen && r < set->n_relations; r++) {
+        if (!seen[r])
+            continue;
+        rc |= html_cell_start(out, &in_row);
+        rc |= rn_buf_addf(out, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" LEGEND_ARROW " ",
+                          d->rel_color[r]);
+        rc |= add_html(out, set->relation_name[r], 40);
+        rc |= rn_buf_adds(out, "</FONT></TD>");
+    }
+    free(seen);
+    rc |= html_cells_end(out, &in_row);
+    if (pol_seen[RN_POL_NEGATED] || pol_seen[RN_POL_HEDGED]) {
+        static const char *const style_text[RN_POL_COUNT] = {
+            [RN_POL_ASSERTED] = LEGEND_ARROW " asserted (solid)",
+            [RN_POL_NEGATED] = "\xe2\x95\x8d\xe2\x95\x8d\xe2\x96\xb6 negated (dashed)", /* ╍╍▶ */
+            [RN_POL_HEDGED] = "\xe2\x94\x88\xe2\x94\x88\xe2\x96\xb6 hedged (dotted)",   /* ┈┈▶ */
+        };
+        for (int p = 0; p < RN_POL_COUNT; p++) {
+            if (!pol_seen[p])
+                continue;
+            rc |= html_cell_start(out, &in_row);
+            rc |= rn_buf_addf(out, "<TD ALIGN=\"LEFT\">%s</TD>", style_text[p]);
+        }
+        rc |= html_cells_end(out, &in_row);
     }
     return rc ? RN_ENOMEM : RN_OK;
+}
+
+static int graph_label(const struct drawing *d, const struct comm_count *cc, size_t n_cc,
+                       struct rn_buf *out)
+{
+    rn_buf_reset(out);
+    int rc = rn_buf_adds(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+                              "CELLPADDING=\"3\">");
+    if (rc == RN_OK)
+        rc = caption_lines(d, out);
+    if (rc == RN_OK && d->opt->legend)
+        rc = legend_rows(d, cc, n_cc, out);
+    if (rc == RN_OK)
+        rc = rn_buf_adds(out, "</TABLE>");
+    return rc;
 }
 
 static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
@@ -1071,8 +1167,12 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
     }
     declare_attributes(g, d);
 
-    rc = caption(d, &text);
-    set_attr(g, "label", rn_buf_str(&text));
+    rc = graph_label(d, cc, n_cc, &text);
+    if (rc == RN_OK) {
+        char *html = agstrdup_html(g, text.data);
+        agxset(g, agattr(g, AGRAPH, (char *)"label", NULL), html);
+        agstrfree(g, html);
+    }
 
     /* Attribute handles, looked up once: agset() by name searches the
        attribute dictionary on every call, which a big export feels. */
@@ -1082,12 +1182,10 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
             SYM(g, AGNODE, "fillcolor"), SYM(g, AGNODE, "fontsize"), SYM(g, AGNODE, "width"),
             SYM(g, AGNODE, "height"),   SYM(g, AGNODE, "tooltip") };
     struct {
-        Agsym_t *color, *fontcolor, *xlabel, *penwidth, *tooltip, *labeltooltip, *url, *target,
-            *style, *arrowhead;
+        Agsym_t *color, *fontcolor, *xlabel, *penwidth, *tooltip, *labeltooltip, *url, *target, *style;
     } E = { SYM(g, AGEDGE, "color"),   SYM(g, AGEDGE, "fontcolor"),    SYM(g, AGEDGE, "xlabel"),
             SYM(g, AGEDGE, "penwidth"), SYM(g, AGEDGE, "tooltip"),     SYM(g, AGEDGE, "labeltooltip"),
-            SYM(g, AGEDGE, "URL"),      SYM(g, AGEDGE, "target"),      SYM(g, AGEDGE, "style"),
-            SYM(g, AGEDGE, "arrowhead") };
+            SYM(g, AGEDGE, "URL"),      SYM(g, AGEDGE, "target"),       SYM(g, AGEDGE, "style") };
     double pr_max = 0;
     for (uint32_t i = 0; i < d->n_kept; i++)
         if (d->pagerank[d->kept[i]] > pr_max)
@@ -1127,6 +1225,10 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         if (d->community)
             rc |= rn_buf_addf(&text, ", community %.0f", d->community[node]);
         set_sym(n, N.tooltip, rn_buf_str(&text));
+        if (node == d->ego) { /* the centre of an --ego picture stands out */
+            set_attr(n, "peripheries", "2");
+            set_attr(n, "penwidth", "2");
+        }
     }
 
     char countbuf[32];
@@ -1137,13 +1239,10 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         Agedge_t *e = agedge(g, a, b, NULL, 1);
         set_sym(e, E.color, d->rel_color[de->rel]);
         set_sym(e, E.fontcolor, d->rel_color[de->rel]);
-        /* What was said not to happen must not look like what happened. */
-        if (de->pol == RN_POL_NEGATED) {
+        if (de->pol == RN_POL_NEGATED)
             set_sym(e, E.style, "dashed");
-            set_sym(e, E.arrowhead, "teenormal");
-        } else if (de->pol == RN_POL_HEDGED) {
+        else if (de->pol == RN_POL_HEDGED)
             set_sym(e, E.style, "dotted");
-        }
         if (de->count > 1) {
             snprintf(countbuf, sizeof countbuf, "%u", de->count);
             set_sym(e, E.xlabel, countbuf);
@@ -1158,8 +1257,6 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
             set_sym(e, E.target, "_blank");
         }
     }
-    if (rc == RN_OK && d->opt->legend)
-        add_legend(g, d, cc, n_cc);
     free(nodes);
     free(cc);
     rn_buf_release(&text);
@@ -1313,6 +1410,78 @@ static int measures(const struct rn_view *v, const struct rn_render_options *opt
     return RN_OK;
 }
 
+/* Width over height of the laid-out drawing (caption and legend
+   included), or its inverse when taller than wide. */
+static double aspect_of(Agraph_t *g)
+{
+    boxf bb = GD_bb(g);
+    double w = bb.UR.x - bb.LL.x, h = bb.UR.y - bb.LL.y;
+    if (w <= 0 || h <= 0)
+        return 1;
+    return w > h ? w / h : h / w;
+}
+
+/* Pictures wider (or taller) than this read as strips; a little under
+   3:1 so that the padding cannot push the image over it. */
+#define MAX_ASPECT 2.8
+
+/* Spread dot's widest ranks over `len` ranks, as Graphviz's unflatten -l
+   does: an entity that only receives arrows (or only sends them) sits
+   1, 2, ... len ranks from its neighbours, in turn. Who-does-what graphs
+   are mostly such leaves (many accusers of few targets), which dot would
+   otherwise line up in one rank as wide as the page. */
+static void stagger_leaves(Agraph_t *g, int len)
+{
+    Agsym_t *minlen = agattr(g, AGEDGE, (char *)"minlen", NULL);
+    int turn = 0;
+    char value[16];
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        int sink = agfstout(g, n) == NULL, source = agfstin(g, n) == NULL;
+        if (sink == source)
+            continue;
+        snprintf(value, sizeof value, "%d", 1 + turn++ % len);
+        for (Agedge_t *e = sink ? agfstin(g, n) : agfstout(g, n); e;
+             e = sink ? agnxtin(g, e) : agnxtout(g, e))
+            agxset(e, minlen, value);
+    }
+}
+
+/* "auto" keeps dot's layered drawing up to this aspect; a wider one (most
+   who-does-what overviews: many accusers of few targets side by side) is
+   drawn with sfdp instead, which spreads it into a readable square. */
+#define AUTO_DOT_ASPECT 2.0
+
+/* Lay out with the chosen engine. With "auto", a dot drawing wider than
+   AUTO_DOT_ASPECT goes to sfdp; with dot asked for, one beyond
+   MAX_ASPECT is laid out again with its leaves spread over 2, then 4
+   ranks. */
+static int layout_readable(struct drawing *d, GVC_t *gvc, Agraph_t *g, int is_auto,
+                           struct rn_err *err)
+{
+    if (gvLayout(gvc, g, d->engine->name) != 0 || agerrors() >= AGERR)
+        return gv_fail(err, "layout");
+    if (strcmp(d->engine->name, "dot") != 0)
+        return RN_OK;
+    double aspect = aspect_of(g);
+    if (is_auto && aspect > AUTO_DOT_ASPECT) {
+        gvFreeLayout(gvc, g);
+        d->engine = find_engine("sfdp");
+        apply_engine_attrs(g, d->engine);
+        rn_buf_addf(&d->note, "dot's layered drawing was %.1f:1, a strip: drawn with sfdp. ",
+                    aspect);
+        if (gvLayout(gvc, g, "sfdp") != 0 || agerrors() >= AGERR)
+            return gv_fail(err, "layout");
+        return RN_OK;
+    }
+    for (int len = 2; len <= 4 && aspect_of(g) > MAX_ASPECT; len += 2) {
+        gvFreeLayout(gvc, g);
+        stagger_leaves(g, len);
+        if (gvLayout(gvc, g, "dot") != 0 || agerrors() >= AGERR)
+            return gv_fail(err, "layout");
+    }
+    return RN_OK;
+}
+
 /* Pick the engine for the drawing, or explain why none can draw it. */
 static int choose_engine(struct drawing *d, const char *wanted, struct rn_err *err)
 {
@@ -1407,7 +1576,7 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
     int rc = measures(v, opt, &own, &d.pagerank, &d.community, err);
     if (rc == RN_OK)
         rc = select_nodes(v, opt, d.pagerank, &kept, &d.n_kept, &d.n_candidates, &d.ego,
-                          &d.note, err);
+                          &d.pruned, &d.note, err);
     d.kept = kept;
     if (rc != RN_OK)
         goto out;
@@ -1457,8 +1626,9 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
             rc = gv_fail(err, "context");
             goto out;
         }
-        if (gvLayout(gvc, g, d.engine->name) != 0 || agerrors() >= AGERR)
-            rc = gv_fail(err, "layout");
+        rc = layout_readable(&d, gvc, g, strcmp(engine, "auto") == 0, err);
+        if (rc != RN_OK)
+            ;
         else if (gvRender(gvc, g, format, out.fp) != 0 || agerrors() >= AGERR)
             rc = gv_fail(err, "rendering");
         gvFreeLayout(gvc, g); /* before agclose, or the layout leaks */
@@ -1474,6 +1644,7 @@ out:
         agclose(g);
     snprintf(rep->engine, sizeof rep->engine, "%s", d.engine ? d.engine->name : "none");
     rep->nodes_drawn = d.n_kept;
+    rep->nodes_candidates = d.n_candidates;
     rep->edges_drawn = d.n_edges;
     snprintf(rep->note, sizeof rep->note, "%s", rn_buf_str(&d.note));
     if (rep->note[0] && rep->note[strlen(rep->note) - 1] == ' ')

@@ -135,15 +135,15 @@ $py - <<'EOF'
 import re
 dot = open("all.dot").read()
 edges = re.findall(r"(n\d+) -> (n\d+)\s*\[([^\]]*)\]", dot)
-negated = [a for _, _, a in edges if "(negated)" in a]
-assert len(negated) == 1 and "style=dashed" in negated[0] and "teenormal" in negated[0], negated
-hedged = [a for _, _, a in edges if "(hedged)" in a]
+negated = [a for _, _, a in edges if "1 negated report" in a]
+assert len(negated) == 1 and "style=dashed" in negated[0], negated
+hedged = [a for _, _, a in edges if "1 hedged report" in a]
 assert len(hedged) == 1 and "style=dotted" in hedged[0], hedged
-assert "negated (said not to happen)" in dot and "hedged (planned, possible)" in dot
+assert "negated (dashed)" in dot and "hedged (dotted)" in dot
 EOF
 run 0 "$R" --no-lexicon --kb k.db render -o asserted.dot
-hasnt asserted.dot "(negated)"
-hasnt asserted.dot "said not to happen"
+hasnt asserted.dot "negated report"
+hasnt asserted.dot "negated (dashed)"
 
 # --- Neo4j: typed dates, polarity, asserted only unless asked --------------------
 run 0 "$R" --no-lexicon --kb k.db export --format neo4j -o neo

@@ -47,11 +47,15 @@ S, X = "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}"
 root = ET.parse(sys.argv[1]).getroot()
 texts = [t.text for t in root.iter(S + "text")]
 assert "Legend" in texts, texts
-for entry in ["country", "organization", "company", "person", "group", "document", "unknown",
+for entry in ["country (box)", "organization (hexagon)", "company (parallelogram)",
+              "person (ellipse)", "group (octagon)", "document (note)", "unknown (box)",
               "\u2501\u2501\u25b6 accuses", "\u2501\u2501\u25b6 bans", "\u2501\u2501\u25b6 proposes",
               "\u2501\u2501\u25b6 signs"]:
     assert entry in texts, entry
-assert "15 of 15 entities, 14 relations drawn" in texts, texts[:5]
+assert "15 of 15 entities, 14 arrows drawn" in texts, texts[:5]
+assert "Asserted reports only: negated and hedged ones are left out (--polarity all draws them dashed and dotted)." in texts
+assert any(t and t.startswith("Box: an entity") and "size by PageRank" in t for t in texts), texts
+assert any(t and t.startswith("Arrow:") and "width and number: how many reports" in t for t in texts), texts
 tips = [a.get(X + "title") for a in root.iter(S + "a") if a.get(X + "title")]
 want = ("China accuses Five Eyes: 2 reports\n"
         "\u201cChina said the alliance was \"ganging up\" on its firms.\u201d "
@@ -93,7 +97,9 @@ labels "$T/kb.svg" | diff "$T/labels" - || fail "labels from the knowledge base 
 # --- 4. selection: --top, --ego, --relation ----------------------------------
 "$R" render "$events" --top 3 -o "$T/top.svg" 2>"$T/err"
 [[ $(labels "$T/top.svg" | wc -l) -eq 3 ]] || fail "--top 3: $(labels "$T/top.svg")"
-grep -q '3 of 15 entities (top by PageRank)' "$T/top.svg" || fail "--top caption"
+grep -q '3 of 15 entities (top by PageRank, each linked to another drawn), 3 arrows drawn' "$T/top.svg" ||
+    fail "--top caption"
+grep -q '3 of 15 entities, 3 arrows' "$T/err" || fail "stderr disagrees with the caption: $(cat "$T/err")"
 
 "$R" --quiet render "$events" --ego 'five eyes' -o "$T/ego.svg"
 printf '%s\n' China 'Five Eyes' | diff - <(labels "$T/ego.svg") || fail "--ego five eyes"
@@ -142,5 +148,6 @@ well_formed "$T/big.svg"
 ls "$T" | grep -q 'tmp-' && fail "temporary file left behind: $(ls "$T")"
 
 # help
-"$R" render --help | grep -q '^usage: relnet render' || fail "--help"
+"$R" render --help >"$T/help.txt"
+grep -q '^usage: relnet render' "$T/help.txt" || fail "--help"
 echo "render.sh: ok"

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The default diagrams of `relnet build` read well: on the shipped sample
+# articles (and on ../shared/corpus/dev when it exists) every picture is at
+# most 3:1 (PNG pixels, SVG points), and the default selections leave no
+# entity without an arrow to another drawn one (checked in their DOT).
+source "$(dirname "$0")/lib/common.sh"
+SRC=${RELNET_SOURCE_DIR:?}
+
+# check_dir DIR: sizes of every picture, and the default drawings as DOT.
+check_dir() {
+    local d=$1
+    for f in graph.svg graph.png accuses.svg accuses-by-affiliation.svg timeline.svg; do
+        [ -s "$d/$f" ] || fail "$d/$f not written"
+    done
+    $py - "$d" <<'X' || fail "a picture in $d is a strip"
+import re, struct, sys, os
+d = sys.argv[1]
+def ratio(w, h):
+    return max(w, h) / min(w, h)
+with open(os.path.join(d, "graph.png"), "rb") as f:
+    head = f.read(24)
+w, h = struct.unpack(">II", head[16:24])
+assert ratio(w, h) <= 3, ("graph.png", w, h)
+for name in ["graph.svg", "accuses.svg", "accuses-by-affiliation.svg", "timeline.svg"]:
+    text = open(os.path.join(d, name), encoding="utf-8").read()
+    m = re.search(r'<svg[^>]*\swidth="([\d.]+)(?:pt|px)?"\s+height="([\d.]+)(?:pt|px)?"', text)
+    assert m, name
+    w, h = float(m.group(1)), float(m.group(2))
+    assert ratio(w, h) <= 3, (name, w, h)
+X
+    local kb=$d/relnet.db
+    "$R" --quiet render --kb "$kb" -T dot -o "$T/graph.dot"
+    "$R" --quiet render --kb "$kb" --relation accuses -T dot -o "$T/accuses.dot"
+    "$R" --quiet render --kb "$kb" --relation accuses --by affiliation -T dot -o "$T/aff.dot"
+    for g in "$T/graph.dot" "$T/accuses.dot" "$T/aff.dot"; do
+        $py - "$g" <<'X' || fail "an entity without an arrow in $g ($d)"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+nodes = set(re.findall(r'^\s*(n\d+)\s*\[', text, re.M))
+linked = set()
+for a, b in re.findall(r'^\s*(n\d+)\s*->\s*(n\d+)', text, re.M):
+    if a != b:
+        linked.update((a, b))
+assert nodes, "no nodes"
+assert nodes <= linked, sorted(nodes - linked)
+X
+    done
+}
+
+cd "$SRC"
+run 0 "$R" build -o "$T/sample"
+check_dir "$T/sample"
+# What build said it drew agrees with what the caption says (render's own
+# stderr line and the caption share their counts; see render.sh).
+has "$T/sample/graph.svg" "each linked to another drawn"
+
+dev="$SRC/../shared/corpus/dev"
+[ -d "$dev" ] || dev=/work/shared/corpus/dev
+if [ -d "$dev" ]; then
+    run 0 "$R" build "$dev" -o "$T/dev"
+    check_dir "$T/dev"
+else
+    echo "skipped: no development corpus at ../shared/corpus/dev"
+fi
