@@ -254,7 +254,7 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
     int code = cli_load_relations(cmd, nfiles, files, sel, keep_text, set, bad_rows);
     if (code != RN_EXIT_OK)
         return code;
-    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count };
+    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count, 0 };
     if (rn_view_build(*set, &vopt, view, &err) != RN_OK) {
         rn_relset_free(*set);
         *set = NULL;

@@ -136,7 +136,7 @@ run 0 "$R" --no-lexicon --kb r1.db export --format gexf -o g.gexf
 python3 -c '
 import xml.etree.ElementTree as ET
 root = ET.parse("g.gexf").getroot()
-labels = {n.get("label") for n in root.iter("{http://gexf.net/1.3}node")}
+labels = {n.get("label") for n in root.iter("{http://www.gexf.net/1.2draft}node")}
 assert "A\\B <x&y>" in labels, labels
 '
 run 0 "$R" --no-lexicon --kb r1.db export --format graphml -o g.graphml
