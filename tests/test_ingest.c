@@ -239,6 +239,8 @@ static void test_date_forms(void **state)
     assert_false(rn_ingest_parse_date("5G networks", 11, d, NULL));
     assert_false(rn_ingest_parse_date("March 2020", 10, d, NULL));
     assert_false(rn_ingest_parse_date("2020-13-01", 10, d, NULL));
+    assert_false(rn_ingest_parse_date("2021-02-30", 10, d, NULL)); /* found by fuzz_date */
+    assert_false(rn_ingest_parse_date("31 April 2020", 13, d, NULL));
     assert_false(rn_ingest_parse_date("20200101", 8, d, NULL));
     assert_false(rn_ingest_parse_date("", 0, d, NULL));
 }

@@ -15,6 +15,7 @@
 #include "relnet/boilerplate.h"
 #include "relnet/buf.h"
 #include "relnet/hash.h"
+#include "relnet/record.h"
 #include "relnet/html.h"
 #include "relnet/text.h"
 
@@ -186,7 +187,9 @@ int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used)
         return 0;
     char tmp[64]; /* valid_date bounds the fields; the compiler cannot see it */
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
-    memcpy(out, tmp, 11);
+    /* the calendar (no 30 February) is record.c's, one rule for every date */
+    if (rn_date_normalize(tmp, out) != RN_OK)
+        return 0;
     if (used)
         *used = p;
     return 1;

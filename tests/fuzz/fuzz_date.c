@@ -1,0 +1,41 @@
+/* fuzz_date.c - the date parsers on arbitrary bytes: rn_ingest_parse_date
+ * (dates as pages write them) and rn_date_normalize (dates in CSV files).
+ * Promises checked: no crash or sanitizer report; what they accept comes
+ * out as a real calendar date YYYY-MM-DD that normalises to itself, and
+ * the parser never claims more bytes than it was given. */
+#include "fuzz.h"
+
+#include "relnet/ingest.h"
+#include "relnet/record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void check_date(const char *what, const char *d)
+{
+    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+        fuzz_fail("%s gave '%s', not YYYY-MM-DD", what, d);
+    char again[11];
+    if (rn_date_normalize(d, again) != RN_OK || strcmp(again, d) != 0)
+        fuzz_fail("%s gave '%s', which does not normalise to itself", what, d);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *s = malloc(size + 1);
+    if (!s)
+        return 0;
+    memcpy(s, data, size);
+    s[size] = '\0';
+    char out[11];
+    size_t used = 0;
+    if (rn_ingest_parse_date(s, size, out, &used)) {
+        if (used > size)
+            fuzz_fail("the date took %zu bytes of %zu", used, size);
+        check_date("rn_ingest_parse_date", out);
+    }
+    if (rn_date_normalize(s, out) == RN_OK)
+        check_date("rn_date_normalize", out);
+    free(s);
+    return 0;
+}
