@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-static void add(struct rn_relset *set, const char *s, const char *rel, const char *t, double w)
+static void add_full(struct rn_relset *set, const char *s, const char *rel, const char *t,
+                     double w, enum rn_polarity pol, const char *date)
 {
     struct rn_record r;
     rn_record_init(&r);
@@ -18,7 +19,14 @@ static void add(struct rn_relset *set, const char *s, const char *rel, const cha
     r.relation = rel;
     r.target = t;
     r.weight = w;
+    r.polarity = pol;
+    r.date = date;
     assert_int_equal(rn_relset_add(set, &r, NULL), RN_OK);
+}
+
+static void add(struct rn_relset *set, const char *s, const char *rel, const char *t, double w)
+{
+    add_full(set, s, rel, t, w, RN_POL_ASSERTED, NULL);
 }
 
 static void test_collapse_counts_and_weights(void **state)
@@ -58,6 +66,54 @@ static void test_collapse_counts_and_weights(void **state)
     assert_int_equal(v->count[0], 4);
     assert_int_equal(v->n_nodes, 2);
     assert_int_equal(v->entity_node[zhao], RN_NONE);
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
+static void add_dated(struct rn_relset *set, const char *s, const char *rel, const char *t,
+                      enum rn_polarity pol, const char *date)
+{
+    add_full(set, s, rel, t, 1, pol, date);
+}
+
+static void test_per_relation_multigraph(void **state)
+{
+    (void)state;
+    struct rn_relset *set = rn_relset_new(NULL);
+    add_dated(set, "Trump", "bans", "TikTok", RN_POL_ASSERTED, "2020-09-18");
+    add_dated(set, "Trump", "accuses", "TikTok", RN_POL_ASSERTED, "2020-07-01");
+    add_dated(set, "Trump", "bans", "TikTok", RN_POL_ASSERTED, "2020-08-06");
+    add_dated(set, "Trump", "bans", "TikTok", RN_POL_NEGATED, NULL);
+    add_dated(set, "Trump", "bans", "TikTok", RN_POL_ASSERTED, NULL);
+    add_dated(set, "India", "bans", "TikTok", RN_POL_ASSERTED, NULL);
+
+    struct rn_view_options opt = { .min_count = 1, .per_relation = 1 };
+    struct rn_view *v;
+    assert_int_equal(rn_view_build(set, &opt, &v, NULL), RN_OK);
+    /* Trump->TikTok: bans asserted (3), bans negated (1), accuses (1), in
+       relation-index order (bans first) then polarity; India->TikTok. */
+    assert_int_equal(v->n_edges, 4);
+    assert_string_equal(set->relation_name[v->relation[0]], "bans");
+    assert_string_equal(rn_view_polarity_name(v, 0), "asserted");
+    assert_int_equal(v->count[0], 3);
+    assert_int_equal(v->first_date[0], 20200806);
+    assert_int_equal(v->last_date[0], 20200918);
+    assert_string_equal(rn_view_polarity_name(v, 1), "negated");
+    assert_int_equal(v->first_date[1], 0);
+    assert_string_equal(set->relation_name[v->relation[2]], "accuses");
+    assert_int_equal(v->n_kinds[2], 1);
+    rn_view_free(v);
+
+    /* min_count judges the pair, not the split edge. */
+    opt.min_count = 2;
+    assert_int_equal(rn_view_build(set, &opt, &v, NULL), RN_OK);
+    assert_int_equal(v->n_edges, 3);
+    rn_view_free(v);
+
+    /* Unsplit, the pair mixes polarities. */
+    assert_int_equal(rn_view_build(set, NULL, &v, NULL), RN_OK);
+    assert_string_equal(rn_view_polarity_name(v, 0), "mixed");
+    assert_int_equal(v->count[0], 5);
     rn_view_free(v);
     rn_relset_free(set);
 }
@@ -137,6 +193,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collapse_counts_and_weights),
+        cmocka_unit_test(test_per_relation_multigraph),
         cmocka_unit_test(test_empty_set),
         cmocka_unit_test(test_filter_drops_before_entities_exist),
         cmocka_unit_test(test_date_and_polarity_filter),

@@ -28,24 +28,32 @@ int rn_export_csv(const struct rn_relset *set, FILE *out, struct rn_err *err);
  * that takes part in a record. */
 int rn_export_nodes_csv(const struct rn_relset *set, FILE *out, struct rn_err *err);
 
-/* JSON node-link graph of a view:
- *   {"directed": true, "multigraph": false, "graph": {...},
+/* JSON node-link graph of a view (built per_relation), streamed one node
+ * or link per line:
+ *   {"directed": true, "multigraph": true, "graph": {...},
  *    "nodes": [{"id", "type", "affiliation"}],
- *    "links": [{"source", "target", "relation", "relations": {name: count},
- *               "count", "weight"}]}
- * as networkx.node_link_graph and D3 read it. */
+ *    "links": [{"source", "target", "relation", "polarity", "count",
+ *               "weight", "first_date", "last_date", "evidence": [...]}]}
+ * as networkx.node_link_graph and D3 read it; dates are YYYY-MM-DD or
+ * null. */
 int rn_export_json(const struct rn_view *view, FILE *out, struct rn_err *err);
 
-/* GEXF 1.3 of a view (Gephi opens it directly): node attributes type and
- * affiliation, edge attributes relation and count, edge weight. */
+/* GEXF 1.2draft of a view built per_relation (Gephi and networkx.read_gexf
+ * read it): node label and attributes type and affiliation; edge label
+ * (the relation), weight, start and end (first and last date, for Gephi's
+ * timeline; none when undated) and attributes relation, polarity, count,
+ * first_date, last_date, evidence (sentences one per line). */
 int rn_export_gexf(const struct rn_view *view, FILE *out, struct rn_err *err);
 
-/* Neo4j bulk import: creates directory dir (or uses an empty existing one)
- * and writes nodes.csv (entityId:ID,name,type,affiliation,:LABEL) and
- * relationships.csv (:START_ID,:END_ID,:TYPE,weight:float,confidence:float,
- * polarity,date,article,evidence), one relationship per record, plus
- * import.sh with the neo4j-admin command that loads them. Relation names
- * become upper-case types (accuses -> ACCUSES; other characters -> _). */
-int rn_export_neo4j(const struct rn_relset *set, const char *dir, struct rn_err *err);
+/* Neo4j bulk import: creates directory dir, or uses an existing one that
+ * is empty (or any, with force; otherwise RN_EINPUT), and writes nodes.csv
+ * (entityId:ID,name,type,affiliation,:LABEL) and relationships.csv
+ * (:START_ID,:END_ID,:TYPE,weight:float,confidence:float,polarity,
+ * date:date,article,evidence), one relationship per record of set (the
+ * caller filters polarity), plus import.sh with the neo4j-admin command
+ * that loads them. Relation names become upper-case types (accuses ->
+ * ACCUSES; other characters -> _). On failure no file is left, nor the
+ * directory when it was created here. */
+int rn_export_neo4j(const struct rn_relset *set, const char *dir, int force, struct rn_err *err);
 
 #endif

@@ -29,14 +29,18 @@
  * seed igraph's default RNG. Safe to call more than once. RN_OK. */
 int rn_graph_setup(unsigned long seed, struct rn_err *err);
 
-/* Write the view as GraphML (directed; one edge per (source, target) pair).
- * Node attributes: name, type (country, person, ...), affiliation (the
- * affiliation's name, "" when none); edge attributes: relation (the
- * dominant relation), count (reports), weight (summed weight). Keys are
- * prefixed (v_name, e_weight) while attr.name is the plain name, which is
- * what NetworkX, Gephi and igraph read. Control characters that XML 1.0
- * forbids are written as U+FFFD; everything else is escaped by igraph's
- * writer. RN_OK, RN_ENOMEM, RN_EIO or RN_EINTERNAL. */
+/* Write the view as GraphML (directed; one edge per view edge, so a view
+ * built per_relation gives a multigraph). Node attributes: name, label
+ * (the name, for Gephi), type (country, person, ...), affiliation (the
+ * affiliation's name, "" when none); edge attributes: label and relation
+ * (the dominant relation), polarity, first_date, last_date, evidence (one
+ * sentence per line), count (reports), weight (summed weight). igraph
+ * leaves empty strings out. Keys are prefixed (v_name, e_weight) while
+ * attr.name is the plain name, which is what NetworkX, Gephi and igraph
+ * read. Control characters that XML 1.0 forbids are written as U+FFFD,
+ * carriage returns as &#13; (readers would turn a raw one into LF);
+ * everything else is escaped by igraph's writer. RN_OK, RN_ENOMEM, RN_EIO
+ * or RN_EINTERNAL. */
 int rn_graph_write_graphml(const struct rn_view *view, FILE *out, struct rn_err *err);
 
 #ifdef IGRAPH_H

@@ -32,6 +32,10 @@ int rn_json_append(struct rn_json *arr, struct rn_json *val);
  * follows. RN_OK or RN_EIO. */
 int rn_json_dump(FILE *out, const struct rn_json *v, int pretty);
 
+/* Write v compact on one line with no newline after it, for writers that
+ * stream a large document item by item. RN_OK or RN_EIO. */
+int rn_json_write_compact(FILE *out, const struct rn_json *v);
+
 /* NULL-safe. */
 void rn_json_free(struct rn_json *v);
 

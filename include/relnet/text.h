@@ -59,8 +59,9 @@ int rn_unicode_is_space(int32_t cp);
 int rn_text_casefold(const char *s, size_t n, struct rn_buf *out);
 
 /* Append s to out escaped for XML text and attribute values: & < > " '
- * become entities, characters XML 1.0 forbids (controls other than tab,
- * newline and carriage return) are dropped, and invalid UTF-8 bytes become
+ * become entities, tab, newline and carriage return become character
+ * references (&#9; &#10; &#13;: readers keep them as they were, in
+ * attribute values too), the other controls XML 1.0 forbids are dropped, and invalid UTF-8 bytes become
  * U+FFFD, so the result is always well-formed. RN_OK or RN_ENOMEM. */
 int rn_text_xml_escape(struct rn_buf *out, const char *s);
 

@@ -2,6 +2,9 @@
  *
  * Parallel records between the same (source, target) collapse into one
  * edge: count = number of reports, weight = sum of their weights. With
+ * per_relation, the view is a multigraph instead: one edge per (source,
+ * target, relation, polarity), so an export keeps "X bans Y" apart from
+ * "X accuses Y" and from "X does not ban Y". With
  * by_affiliation, people and agencies first roll up to the state or body
  * they act for. Pairs reported fewer than min_count times are dropped, and
  * so are entities left without any edge. Self-loops ("China accuses
@@ -9,7 +12,7 @@
  *
  * Deterministic: nodes are ordered by entity index, edges by (from, to),
  * and each edge's records by record index. Building is O(records +
- * entities) with two counting sorts; no hashing.
+ * entities) with two (four when per_relation) counting sorts; no hashing.
  */
 #ifndef RELNET_VIEW_H
 #define RELNET_VIEW_H
@@ -22,7 +25,8 @@
 
 struct rn_view_options {
     int by_affiliation; /* roll entities up to their affiliation */
-    long min_count;     /* drop pairs with fewer reports (<= 1: keep all) */
+    long min_count;     /* drop (source, target) pairs with fewer reports (<= 1: keep all) */
+    int per_relation;   /* one edge per (source, target, relation, polarity) */
 };
 
 struct rn_view {
@@ -38,11 +42,26 @@ struct rn_view {
     double *weight;      /* summed weights */
     uint32_t *relation;  /* the relation with most reports on this edge (ties: lowest index) */
     uint32_t *n_kinds;   /* how many different relations the edge mixes */
+    uint8_t *polarity;   /* enum rn_polarity of its records; RN_POL_COUNT when they differ */
+    uint32_t *first_date, *last_date; /* YYYYMMDD of its dated records, 0 when none is */
 
     /* The records of edge e are record_index[record_start[e] .. record_start[e + 1]). */
     size_t *record_start;  /* n_edges + 1 */
     size_t *record_index;  /* set->n_records at most */
 };
+
+/* The polarity name of edge e ("mixed" when its records differ). */
+const char *rn_view_polarity_name(const struct rn_view *view, size_t e);
+
+/* The evidence of edge e: its records' distinct sentences, at most
+ * RN_VIEW_EVIDENCE_MAX, into out (borrowed from the relset); returns how
+ * many (0 when the relset kept no texts). */
+#define RN_VIEW_EVIDENCE_MAX 5
+size_t rn_view_edge_evidence(const struct rn_view *view, size_t e, const char **out);
+
+/* The same sentences one per line, appended to text. RN_OK or RN_ENOMEM. */
+struct rn_buf;
+int rn_view_edge_evidence_text(const struct rn_view *view, size_t e, struct rn_buf *text);
 
 /* Build the view of every record in set. RN_OK or RN_ENOMEM. */
 int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt,

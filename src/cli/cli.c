@@ -208,7 +208,9 @@ static int set_until(void *dest, const char *arg, struct rn_err *err)
 
 static int set_polarity(void *dest, const char *arg, struct rn_err *err)
 {
-    return rn_filter_set_polarity(&((struct cli_selection *)dest)->filter, arg, err);
+    struct cli_selection *sel = dest;
+    sel->polarity_given = 1;
+    return rn_filter_set_polarity(&sel->filter, arg, err);
 }
 
 static int set_min_count(void *dest, const char *arg, struct rn_err *err)

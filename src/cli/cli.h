@@ -64,6 +64,7 @@ struct cli_selection {
     const char *relation_default; /* as --help shows it; NULL = all */
     const char *polarity_default; /* NULL = asserted */
     int relation_given;           /* the first --relation replaces the default */
+    int polarity_given;           /* --polarity was given */
 };
 extern const struct cli_option cli_filter_options[];
 

@@ -18,8 +18,7 @@ static const struct cli_spec export_spec = {
             "\n"
             "Write the knowledge base (or, when CSV/TSV files are given, those edge\n"
             "lists) for other tools. Output goes to stdout unless -o names a file; a\n"
-            "failed export leaves no partial file. Export is for moving data: it keeps\n"
-            "every polarity unless --polarity is given.\n"
+            "failed export leaves no partial file.\n"
             "\n"
             "formats:\n"
             "  csv       one row per distinct record with its provenance (identical reports\n"
@@ -27,15 +26,24 @@ static const struct cli_spec export_spec = {
             "            losslessly\n"
             "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
             "            (same as csv --nodes)\n"
-            "  graphml   the graph view (NetworkX, igraph, Gephi, Cytoscape)\n"
-            "  gexf      the graph view for Gephi\n"
-            "  json      node-link JSON of the graph view (D3, sigma.js, networkx.node_link_graph)\n"
-            "  dot       Graphviz DOT of the graph view\n"
-            "  neo4j     a directory (-o DIR, default neo4j-export) with nodes.csv and\n"
-            "            relationships.csv for neo4j-admin import, and import.sh\n"
+            "  graphml   the graph (NetworkX, igraph, Gephi, Cytoscape)\n"
+            "  gexf      the graph for Gephi (GEXF 1.2draft; edges span their dates)\n"
+            "  json      node-link JSON of the graph (D3, sigma.js, networkx.node_link_graph)\n"
+            "  dot       Graphviz DOT of the graph\n"
+            "  neo4j     a directory (-o DIR, default neo4j-export; refused when it is not\n"
+            "            empty, unless --force) with nodes.csv and relationships.csv for\n"
+            "            neo4j-admin import, and import.sh; one relationship per record\n"
             "\n"
-            "The graph view collapses parallel records per (source, target): count =\n"
-            "reports, weight = summed weights, relation = the relation with most reports.\n",
+            "The graph formats (graphml, gexf, json) are multigraphs with one edge per\n"
+            "(source, target, relation, polarity), carrying relation (also as label),\n"
+            "polarity, count (reports), weight (summed weights), first_date and\n"
+            "last_date (YYYY-MM-DD, empty when undated) and up to five evidence\n"
+            "sentences. dot draws the same edges as 'relnet render'.\n"
+            "\n"
+            "Polarity: export is for moving data, so csv, the graph formats and dot\n"
+            "keep every polarity (each edge says which); neo4j writes asserted\n"
+            "relationships only, so that MATCH ()-[:BANS]->() means bans, unless\n"
+            "--polarity all (or a list) is given.\n",
 };
 
 /* GraphML through igraph's writer; DOT through the renderer without a
@@ -109,7 +117,8 @@ int cmd_export(int argc, char **argv)
 {
     struct cli_selection sel;
     cli_selection_init(&sel, NULL, "all");
-    int format = F_NONE, nodes = 0;
+    sel.polarity_default = "all; asserted for neo4j";
+    int format = F_NONE, nodes = 0, force = 0;
     const char *output = NULL;
     const struct cli_option options[] = {
         CLI_SECTION(CLI_GROUP_OUTPUT),
@@ -117,6 +126,7 @@ int cmd_export(int argc, char **argv)
         CLI_STRING("output", 'o', "PATH", &output, "- (stdout); neo4j-export for neo4j",
                    "output file ('-' = stdout) or directory (neo4j)"),
         CLI_FLAG("nodes", 0, &nodes, "with csv: write the node table instead of the edges"),
+        CLI_FLAG("force", 0, &force, "neo4j: write into a directory that is not empty"),
         CLI_END,
     };
     int code = cli_parse_filtered(&export_spec, options, argc, argv, &sel);
@@ -135,7 +145,11 @@ int cmd_export(int argc, char **argv)
         return cli_usage_error("export", "neo4j writes a directory: give -o DIR");
     }
 
-    int keep_text = format == F_CSV || format == F_NEO4J;
+    /* Neo4j's relationship types are matched without looking at
+       properties, so it gets asserted relationships unless asked. */
+    if (format == F_NEO4J && !sel.polarity_given)
+        rn_filter_set_polarity(&sel.filter, "asserted", NULL);
+    int keep_text = format != F_NODES && format != F_DOT;
     struct rn_relset *set = NULL;
     int bad_rows = 0;
     code = cli_load_relations("export", argc - optind, argv + optind, &sel, keep_text, &set,
@@ -147,13 +161,15 @@ int cmd_export(int argc, char **argv)
     struct rn_err err = RN_ERR_INIT;
     int rc = RN_OK;
     if (format == F_NEO4J) {
-        rc = rn_export_neo4j(set, output, &err);
+        rc = rn_export_neo4j(set, output, force, &err);
         code = rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
         goto out;
     }
     struct rn_view *view = NULL;
     if (format != F_CSV && format != F_NODES) {
-        struct rn_view_options vopt = { sel.by_affiliation, sel.filter.min_count };
+        /* DOT splits relations the way render draws them. */
+        struct rn_view_options vopt = { sel.by_affiliation, sel.filter.min_count,
+                                        format != F_DOT };
         if (rn_view_build(set, &vopt, &view, &err) != RN_OK) {
             code = cli_report(&err);
             goto out;

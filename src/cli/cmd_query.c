@@ -84,6 +84,8 @@ static int cmp_records(const void *a, const void *b)
     if (!c)
         c = strcmp(s->entity_name[counterpart(q, x)], s->entity_name[counterpart(q, y)]);
     if (!c)
+        c = (int)s->pol[x] - (int)s->pol[y];
+    if (!c)
         c = (s->date[x] > s->date[y]) - (s->date[x] < s->date[y]);
     return c ? c : (x > y) - (x < y);
 }
@@ -91,7 +93,7 @@ static int cmp_records(const void *a, const void *b)
 static int same_group(const struct query *q, size_t a, size_t b)
 {
     return direction(q, a) == direction(q, b) && q->set->rel[a] == q->set->rel[b] &&
-           counterpart(q, a) == counterpart(q, b);
+           counterpart(q, a) == counterpart(q, b) && q->set->pol[a] == q->set->pol[b];
 }
 
 static int collect(struct query *q)
@@ -193,6 +195,9 @@ static int write_table(const struct query *q, const struct who *w)
                 rn_buf_addf(&line, "  %s %s", s->relation_name[s->rel[r]], other);
             else
                 rn_buf_addf(&line, "  %s %s (by %s)", s->relation_name[s->rel[r]], w->name, other);
+            /* "does not ban" must not read as a ban: the heading says so. */
+            if (s->pol[r] != RN_POL_ASSERTED)
+                rn_buf_addf(&line, " [%s]", rn_polarity_name((enum rn_polarity)s->pol[r]));
             rn_buf_addf(&line, ": %zu report%s", j - i, j - i == 1 ? "" : "s");
             if (first[0] && strcmp(first, last) != 0)
                 rn_buf_addf(&line, ", %s to %s", first, last);

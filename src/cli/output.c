@@ -8,6 +8,7 @@
 #include "relnet/text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,13 +149,49 @@ int cli_table_print(const struct cli_table *t, FILE *out, int indent)
     return ferror(out) ? RN_EIO : RN_OK;
 }
 
+/* Would a spreadsheet take this cell for a formula? Numbers ("-0.5",
+   "+3") are left alone. */
+static int formula_like(const char *s)
+{
+    if (!s || !strchr("=+-@\t\r", s[0]) || !s[0])
+        return 0;
+    char *end;
+    strtod(s, &end);
+    return end == s || *end != '\0';
+}
+
 int cli_table_write_csv(const struct cli_table *t, FILE *out)
 {
-    for (size_t r = 0; r < t->nrows; r++)
-        if (rn_csv_write_row(out, ',', (const char *const *)(t->cells + r * t->ncols), t->ncols) !=
-            RN_OK)
-            return RN_EIO;
-    return RN_OK;
+    size_t n = t->ncols ? t->ncols : 1;
+    const char **row = calloc(n, sizeof *row);
+    size_t *offset = calloc(n, sizeof *offset);
+    struct rn_buf safe = RN_BUF_INIT;
+    int rc = row && offset ? RN_OK : RN_ENOMEM;
+    for (size_t r = 0; r < t->nrows && rc == RN_OK; r++) {
+        /* neutralised cells go one after another into safe (which may move
+           while it grows), so their offsets are kept until the row is done */
+        rn_buf_reset(&safe);
+        for (size_t c = 0; c < t->ncols && rc == RN_OK; c++) {
+            const char *cell = t->cells[r * t->ncols + c];
+            row[c] = cell;
+            offset[c] = SIZE_MAX;
+            if (formula_like(cell)) {
+                offset[c] = safe.len;
+                if (rn_buf_addc(&safe, '\'') != RN_OK ||
+                    rn_buf_add(&safe, cell, strlen(cell) + 1) != RN_OK)
+                    rc = RN_ENOMEM;
+            }
+        }
+        for (size_t c = 0; c < t->ncols && rc == RN_OK; c++)
+            if (offset[c] != SIZE_MAX)
+                row[c] = safe.data + offset[c];
+        if (rc == RN_OK && rn_csv_write_row(out, ',', row, t->ncols) != RN_OK)
+            rc = RN_EIO;
+    }
+    free(row);
+    free(offset);
+    rn_buf_release(&safe);
+    return rc;
 }
 
 static struct rn_json *json_cell(const char *s, int number)
@@ -217,7 +254,7 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
     int code = cli_load_relations(cmd, nfiles, files, sel, keep_text, set, bad_rows);
     if (code != RN_EXIT_OK)
         return code;
-    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count };
+    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count, 0 };
     if (rn_view_build(*set, &vopt, view, &err) != RN_OK) {
         rn_relset_free(*set);
         *set = NULL;

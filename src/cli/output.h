@@ -5,8 +5,12 @@
  *
  * Table output measures cells in terminal columns (rn_utf8_width), so
  * names in any script line up, and shows control characters as escapes
- * ("\n", "\t", "\x07") so one cell stays on one line. CSV output writes the
- * cells unchanged with RFC 4180 quoting (csvio.h).
+ * ("\n", "\t", "\x07") so one cell stays on one line. CSV output is for
+ * spreadsheets: RFC 4180 quoting (csvio.h), and a cell that is not a number
+ * but starts with = + - @ (or a tab or CR) gets a leading ' so a spreadsheet
+ * shows it as text instead of running it as a formula (OWASP's advice on
+ * CSV injection). `relnet export --format csv` is not written here: it is
+ * for re-import and stays lossless.
  */
 #ifndef RELNET_CLI_OUTPUT_H
 #define RELNET_CLI_OUTPUT_H

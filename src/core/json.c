@@ -68,6 +68,12 @@ int rn_json_dump(FILE *out, const struct rn_json *v, int pretty)
     return RN_OK;
 }
 
+int rn_json_write_compact(FILE *out, const struct rn_json *v)
+{
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | JSON_COMPACT;
+    return json_dumpf(J(v), out, flags) == 0 ? RN_OK : RN_EIO;
+}
+
 void rn_json_free(struct rn_json *v)
 {
     if (v)

@@ -295,6 +295,17 @@ int rn_text_xml_escape(struct rn_buf *out, const char *s)
         case '\'':
             entity = "&apos;";
             break;
+        /* As character references, so readers neither normalise them to
+           spaces (attribute values) nor CR to LF (XML line ends). */
+        case '\t':
+            entity = "&#9;";
+            break;
+        case '\n':
+            entity = "&#10;";
+            break;
+        case '\r':
+            entity = "&#13;";
+            break;
         default:
             break;
         }
@@ -305,7 +316,7 @@ int rn_text_xml_escape(struct rn_buf *out, const char *s)
             continue;
         }
         if (c < 0x80) {
-            if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r')
+            if (c >= 0x20 && c != 0x7f)
                 if (rn_buf_addc(out, (char)c) != RN_OK)
                     return RN_ENOMEM;
             i++;

@@ -1,4 +1,5 @@
 /* graph.c - the igraph bridge: setup, view -> igraph_t, GraphML (see relnet/graph.h). */
+#define _GNU_SOURCE /* fopencookie */
 #include <igraph.h>
 
 #include "relnet/graph.h"
@@ -6,8 +7,10 @@
 #include "relnet/buf.h"
 #include "relnet/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 /* First non-empty reason of the last failure (apis.md 1.1: the handler runs
    several times per failure while igraph unwinds, the later calls with an
@@ -207,74 +210,147 @@ static const char *xml_safe(const char *s, struct rn_buf *buf)
     return rn_buf_str(buf);
 }
 
+/* A string attribute of node or edge i; scratch holds it when it is built. */
+typedef const char *(*attr_get)(const struct rn_view *, igraph_integer_t, struct rn_buf *scratch);
+
 /* Fill the string vector with the XML-safe form of each string. */
-static int set_strings(igraph_strvector_t *sv, igraph_integer_t n,
-                       const char *(*get)(const struct rn_view *, igraph_integer_t),
+static int set_strings(igraph_strvector_t *sv, igraph_integer_t n, attr_get get,
                        const struct rn_view *view)
 {
-    struct rn_buf buf = RN_BUF_INIT;
+    struct rn_buf buf = RN_BUF_INIT, scratch = RN_BUF_INIT;
     int rc = RN_OK;
     if (igraph_strvector_resize(sv, n) != IGRAPH_SUCCESS)
         return RN_ENOMEM;
     for (igraph_integer_t i = 0; i < n && rc == RN_OK; i++) {
-        const char *s = xml_safe(get(view, i), &buf);
+        rn_buf_reset(&scratch);
+        const char *v = get(view, i, &scratch);
+        const char *s = v ? xml_safe(v, &buf) : NULL;
         if (!s || igraph_strvector_set(sv, i, s) != IGRAPH_SUCCESS)
             rc = RN_ENOMEM;
     }
     rn_buf_release(&buf);
+    rn_buf_release(&scratch);
     return rc;
 }
 
-static const char *node_name(const struct rn_view *v, igraph_integer_t i)
+static const char *node_name(const struct rn_view *v, igraph_integer_t i, struct rn_buf *scratch)
 {
+    (void)scratch;
     return rn_view_node_name(v, (uint32_t)i);
 }
 
-static const char *node_type(const struct rn_view *v, igraph_integer_t i)
+static const char *node_type(const struct rn_view *v, igraph_integer_t i, struct rn_buf *scratch)
 {
+    (void)scratch;
     return rn_etype_name((enum rn_etype)v->set->entity_type[v->node_entity[i]]);
 }
 
-static const char *node_affiliation(const struct rn_view *v, igraph_integer_t i)
+static const char *node_affiliation(const struct rn_view *v, igraph_integer_t i,
+                                    struct rn_buf *scratch)
 {
+    (void)scratch;
     uint32_t a = v->set->entity_affiliation[v->node_entity[i]];
     return a == RN_NONE ? "" : v->set->entity_name[a];
 }
 
-static const char *edge_relation(const struct rn_view *v, igraph_integer_t e)
+static const char *edge_relation(const struct rn_view *v, igraph_integer_t e,
+                                 struct rn_buf *scratch)
 {
+    (void)scratch;
     return v->set->relation_name[v->relation[e]];
 }
 
-/* The GraphML attributes: node name, type, affiliation; edge relation,
-   count, weight. sv is scratch. */
+static const char *edge_polarity(const struct rn_view *v, igraph_integer_t e,
+                                 struct rn_buf *scratch)
+{
+    (void)scratch;
+    return rn_view_polarity_name(v, (size_t)e);
+}
+
+static const char *date_text(uint32_t date, struct rn_buf *scratch)
+{
+    char text[11];
+    rn_relset_date_str(date, text);
+    return rn_buf_adds(scratch, text) == RN_OK ? rn_buf_str(scratch) : NULL;
+}
+
+static const char *edge_first_date(const struct rn_view *v, igraph_integer_t e,
+                                   struct rn_buf *scratch)
+{
+    return date_text(v->first_date[e], scratch);
+}
+
+static const char *edge_last_date(const struct rn_view *v, igraph_integer_t e,
+                                  struct rn_buf *scratch)
+{
+    return date_text(v->last_date[e], scratch);
+}
+
+static const char *edge_evidence(const struct rn_view *v, igraph_integer_t e,
+                                 struct rn_buf *scratch)
+{
+    return rn_view_edge_evidence_text(v, (size_t)e, scratch) == RN_OK ? rn_buf_str(scratch) : NULL;
+}
+
+/* The GraphML attributes: node name, label (the name again, for Gephi),
+   type, affiliation; edge label and relation, polarity, first and last
+   date, evidence, count, weight. sv is scratch. */
 static int set_attributes(igraph_t *g, const struct rn_view *view, igraph_strvector_t *sv,
                           const igraph_vector_t *count, const igraph_vector_t *w,
                           struct rn_err *err)
 {
-    static const char *const vnames[] = { "name", "type", "affiliation" };
-    const char *(*const vget[])(const struct rn_view *, igraph_integer_t) = {
-        node_name, node_type, node_affiliation
+    static const struct {
+        int edge;
+        const char *name;
+        attr_get get;
+    } strings[] = {
+        { 0, "name", node_name },           { 0, "label", node_name },
+        { 0, "type", node_type },           { 0, "affiliation", node_affiliation },
+        { 1, "label", edge_relation },      { 1, "relation", edge_relation },
+        { 1, "polarity", edge_polarity },   { 1, "first_date", edge_first_date },
+        { 1, "last_date", edge_last_date }, { 1, "evidence", edge_evidence },
     };
     igraph_integer_t nv = (igraph_integer_t)view->n_nodes, ne = (igraph_integer_t)view->n_edges;
-    igraph_error_t ig;
-    for (int k = 0; k < 3; k++) {
-        if (set_strings(sv, nv, vget[k], view) != RN_OK)
+    igraph_error_t ig = IGRAPH_SUCCESS;
+    for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++) {
+        if (set_strings(sv, strings[k].edge ? ne : nv, strings[k].get, view) != RN_OK)
             return rn_fail(err, RN_ENOMEM, "out of memory writing GraphML");
-        ig = SETVASV(g, vnames[k], sv);
+        ig = strings[k].edge ? SETEASV(g, strings[k].name, sv) : SETVASV(g, strings[k].name, sv);
         if (ig != IGRAPH_SUCCESS)
             return rn_graph_fail(err, ig, "setting GraphML attributes");
     }
-    if (set_strings(sv, ne, edge_relation, view) != RN_OK)
-        return rn_fail(err, RN_ENOMEM, "out of memory writing GraphML");
-    ig = SETEASV(g, "relation", sv);
-    if (ig == IGRAPH_SUCCESS)
-        ig = SETEANV(g, "count", count);
+    ig = SETEANV(g, "count", count);
     if (ig == IGRAPH_SUCCESS)
         ig = SETEANV(g, "weight", w);
     if (ig != IGRAPH_SUCCESS)
         return rn_graph_fail(err, ig, "setting GraphML attributes");
     return RN_OK;
+}
+
+/* igraph's writer escapes markup but writes a carriage return as it is,
+   and XML readers turn a raw CR into LF. Every CR in its output comes from
+   a value (its own line ends are LF), so this stream writes each as the
+   character reference &#13; on the way to the real file. */
+static ssize_t cr_escape_write(void *cookie, const char *data, size_t n)
+{
+    FILE *out = cookie;
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (data[i] != '\r')
+            continue;
+        if (fwrite(data + start, 1, i - start, out) != i - start || fputs("&#13;", out) < 0)
+            return -1;
+        start = i + 1;
+    }
+    if (fwrite(data + start, 1, n - start, out) != n - start)
+        return -1;
+    return (ssize_t)n;
+}
+
+static FILE *cr_escaping_stream(FILE *out)
+{
+    cookie_io_functions_t io = { NULL, cr_escape_write, NULL, NULL };
+    return fopencookie(out, "w", io);
 }
 
 int rn_graph_write_graphml(const struct rn_view *view, FILE *out, struct rn_err *err)
@@ -307,10 +383,13 @@ int rn_graph_write_graphml(const struct rn_view *view, FILE *out, struct rn_err 
 
     rc = set_attributes(&g, view, &sv, &count, &w, err);
     if (rc == RN_OK) {
-        igraph_error_t ig = igraph_write_graph_graphml(&g, out, /*prefixattr=*/1);
+        FILE *escaped = cr_escaping_stream(out);
+        igraph_error_t ig = escaped ? igraph_write_graph_graphml(&g, escaped, /*prefixattr=*/1)
+                                    : IGRAPH_ENOMEM;
+        int closed = escaped && fclose(escaped) == 0;
         if (ig != IGRAPH_SUCCESS)
             rc = rn_graph_fail(err, ig, "writing GraphML");
-        else if (ferror(out))
+        else if (!closed || ferror(out))
             rc = rn_fail(err, RN_EIO, "cannot write GraphML");
     }
     igraph_strvector_destroy(&sv);

@@ -1,6 +1,7 @@
 /* view.c - collapse relation records into a weighted graph view (see relnet/view.h). */
 #include "relnet/view.h"
 
+#include "relnet/buf.h"
 #include "relnet/mem.h"
 
 #include <stdlib.h>
@@ -31,6 +32,9 @@ void rn_view_free(struct rn_view *view)
     rn_big_free(view->weight);
     rn_big_free(view->relation);
     rn_big_free(view->n_kinds);
+    rn_big_free(view->polarity);
+    rn_big_free(view->first_date);
+    rn_big_free(view->last_date);
     rn_big_free(view->record_start);
     rn_big_free(view->record_index);
     free(view);
@@ -53,11 +57,186 @@ static int counting_sort(const uint32_t *key, uint32_t nkeys, const size_t *idx,
     return RN_OK;
 }
 
+const char *rn_view_polarity_name(const struct rn_view *view, size_t e)
+{
+    uint8_t p = view->polarity[e];
+    return p < RN_POL_COUNT ? rn_polarity_name((enum rn_polarity)p) : "mixed";
+}
+
+size_t rn_view_edge_evidence(const struct rn_view *view, size_t e, const char **out)
+{
+    const struct rn_relset *set = view->set;
+    uint32_t seen[RN_VIEW_EVIDENCE_MAX];
+    size_t n = 0;
+    for (size_t k = view->record_start[e]; k < view->record_start[e + 1] && n < RN_VIEW_EVIDENCE_MAX;
+         k++) {
+        uint32_t text = set->evidence[view->record_index[k]];
+        const char *s = text == RN_NONE ? NULL : rn_relset_text(set, text);
+        size_t j = 0;
+        while (j < n && seen[j] != text)
+            j++;
+        if (!s || !*s || j < n)
+            continue;
+        seen[n] = text;
+        out[n++] = s;
+    }
+    return n;
+}
+
+int rn_view_edge_evidence_text(const struct rn_view *view, size_t e, struct rn_buf *text)
+{
+    const char *sentences[RN_VIEW_EVIDENCE_MAX];
+    size_t n = rn_view_edge_evidence(view, e, sentences);
+    for (size_t i = 0; i < n; i++)
+        if ((i && rn_buf_addc(text, '\n') != RN_OK) || rn_buf_adds(text, sentences[i]) != RN_OK)
+            return RN_ENOMEM;
+    return RN_OK;
+}
+
+/* What the build loop reads: the records' endpoints after the roll-up, in
+   grouped order, and whether relation and polarity split edges. */
+struct grouping {
+    const struct rn_relset *set;
+    const uint32_t *src, *dst; /* by record */
+    const size_t *idx;         /* records sorted by (src, dst[, rel, pol]) */
+    int split;
+    uint32_t *rel_count;       /* scratch, n_relations, zero between edges */
+};
+
+static int same_pair(const struct grouping *g, size_t i, size_t j)
+{
+    return g->src[g->idx[i]] == g->src[g->idx[j]] && g->dst[g->idx[i]] == g->dst[g->idx[j]];
+}
+
+static int same_edge(const struct grouping *g, size_t i, size_t j)
+{
+    if (!same_pair(g, i, j))
+        return 0;
+    return !g->split || (g->set->rel[g->idx[i]] == g->set->rel[g->idx[j]] &&
+                         g->set->pol[g->idx[i]] == g->set->pol[g->idx[j]]);
+}
+
+/* Fill edge e from the sorted records [i, j) and append their indexes at
+   *kept. */
+static void fill_edge(struct rn_view *v, const struct grouping *g, size_t e, size_t i, size_t j,
+                      size_t *kept)
+{
+    const struct rn_relset *set = g->set;
+    double w = 0;
+    uint32_t first = 0, last = 0;
+    uint8_t pol = set->pol[g->idx[i]];
+    for (size_t k = i; k < j; k++) {
+        size_t r = g->idx[k];
+        w += set->weight[r];
+        g->rel_count[set->rel[r]]++;
+        if (set->pol[r] != pol)
+            pol = RN_POL_COUNT;
+        if (set->date[r] && (!first || set->date[r] < first))
+            first = set->date[r];
+        if (set->date[r] > last)
+            last = set->date[r];
+    }
+    uint32_t best = set->rel[g->idx[i]], kinds = 0;
+    for (size_t k = i; k < j; k++) {
+        uint32_t rl = set->rel[g->idx[k]];
+        if (g->rel_count[rl] > g->rel_count[best] ||
+            (g->rel_count[rl] == g->rel_count[best] && rl < best))
+            best = rl;
+    }
+    /* Count distinct relations, zeroing the counters for the next edge
+       (only the touched ones, so an edge costs its records, not the
+       number of relation names). */
+    for (size_t k = i; k < j; k++) {
+        uint32_t rl = set->rel[g->idx[k]];
+        if (g->rel_count[rl]) {
+            kinds++;
+            g->rel_count[rl] = 0;
+        }
+    }
+    v->from[e] = g->src[g->idx[i]];
+    v->to[e] = g->dst[g->idx[i]];
+    v->count[e] = (uint32_t)(j - i);
+    v->weight[e] = w;
+    v->relation[e] = best;
+    v->n_kinds[e] = kinds;
+    v->polarity[e] = pol;
+    v->first_date[e] = first;
+    v->last_date[e] = last;
+    v->record_start[e] = *kept;
+    for (size_t k = i; k < j; k++)
+        v->record_index[(*kept)++] = g->idx[k];
+}
+
+static int alloc_edges(struct rn_view *v, size_t nedges, size_t nrec, uint32_t nent)
+{
+    size_t cap = nedges ? nedges : 1;
+    v->from = rn_big_calloc(cap * sizeof *v->from);
+    v->to = rn_big_calloc(cap * sizeof *v->to);
+    v->count = rn_big_calloc(cap * sizeof *v->count);
+    v->weight = rn_big_calloc(cap * sizeof *v->weight);
+    v->relation = rn_big_calloc(cap * sizeof *v->relation);
+    v->n_kinds = rn_big_calloc(cap * sizeof *v->n_kinds);
+    v->polarity = rn_big_calloc(cap * sizeof *v->polarity);
+    v->first_date = rn_big_calloc(cap * sizeof *v->first_date);
+    v->last_date = rn_big_calloc(cap * sizeof *v->last_date);
+    v->record_start = rn_big_calloc((cap + 1) * sizeof *v->record_start);
+    v->record_index = rn_big_calloc((nrec ? nrec : 1) * sizeof *v->record_index);
+    v->entity_node = rn_big_calloc((nent ? nent : 1) * sizeof *v->entity_node);
+    v->node_entity = rn_big_calloc((nent ? nent : 1) * sizeof *v->node_entity);
+    if (!v->from || !v->to || !v->count || !v->weight || !v->relation || !v->n_kinds ||
+        !v->polarity || !v->first_date || !v->last_date || !v->record_start ||
+        !v->record_index || !v->entity_node || !v->node_entity)
+        return RN_ENOMEM;
+    return RN_OK;
+}
+
+/* Sort idx[0..nrec) by (src, dst), or by (src, dst, rel, pol) when split:
+   stable counting sorts from the last key to the first, tmp as scratch. */
+static int sort_records(const struct rn_relset *set, const uint32_t *src, const uint32_t *dst,
+                        int split, size_t *idx, size_t *tmp, uint32_t *scratch)
+{
+    size_t nrec = set->n_records;
+    uint32_t nent = set->n_entities;
+    if (split) {
+        for (size_t r = 0; r < nrec; r++)
+            scratch[r] = set->pol[r];
+        if (counting_sort(scratch, RN_POL_COUNT, idx, nrec, tmp) != RN_OK ||
+            counting_sort(set->rel, set->n_relations, tmp, nrec, idx) != RN_OK)
+            return RN_ENOMEM;
+    }
+    if (counting_sort(dst, nent, idx, nrec, tmp) != RN_OK ||
+        counting_sort(src, nent, tmp, nrec, idx) != RN_OK)
+        return RN_ENOMEM;
+    return RN_OK;
+}
+
+/* Number the nodes that have an edge, in entity order, and turn the
+   edges' entity indexes into node indexes. */
+static void number_nodes(struct rn_view *v, uint32_t nent)
+{
+    for (uint32_t en = 0; en < nent; en++)
+        v->entity_node[en] = RN_NONE;
+    for (size_t k = 0; k < v->n_edges; k++) {
+        v->entity_node[v->from[k]] = 0;
+        v->entity_node[v->to[k]] = 0;
+    }
+    for (uint32_t en = 0; en < nent; en++) {
+        if (v->entity_node[en] == RN_NONE)
+            continue;
+        v->entity_node[en] = v->n_nodes;
+        v->node_entity[v->n_nodes++] = en;
+    }
+    for (size_t k = 0; k < v->n_edges; k++) {
+        v->from[k] = v->entity_node[v->from[k]];
+        v->to[k] = v->entity_node[v->to[k]];
+    }
+}
+
 int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt,
                   struct rn_view **out, struct rn_err *err)
 {
     *out = NULL;
-    struct rn_view_options defaults = { 0, 1 };
+    struct rn_view_options defaults = { 0, 1, 0 };
     if (!opt)
         opt = &defaults;
     size_t nrec = set->n_records;
@@ -79,92 +258,44 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
         dst[r] = opt->by_affiliation ? rn_view_top_affiliation(set, set->dst[r]) : set->dst[r];
         idx[r] = r;
     }
-    /* Sort records by (source, target), keeping record order within a pair. */
-    if (counting_sort(dst, nent, idx, nrec, tmp) != RN_OK ||
-        counting_sort(src, nent, tmp, nrec, idx) != RN_OK)
+    /* Polarity is a byte per record; counting_sort wants 32-bit keys. */
+    uint32_t *keys = opt->per_relation ? rn_big_calloc((nrec ? nrec : 1) * sizeof *keys) : NULL;
+    if (opt->per_relation && !keys)
         goto out;
+    rc = sort_records(set, src, dst, opt->per_relation, idx, tmp, keys);
+    rn_big_free(keys);
+    if (rc != RN_OK)
+        goto out;
+    rc = RN_ENOMEM;
 
-    /* Count the pairs, then fill the edges. */
-    size_t npairs = 0;
+    struct grouping g = { set, src, dst, idx, opt->per_relation, rel_count };
+    size_t nedges = 0;
     for (size_t i = 0; i < nrec; i++)
-        if (i == 0 || src[idx[i]] != src[idx[i - 1]] || dst[idx[i]] != dst[idx[i - 1]])
-            npairs++;
-    size_t cap = npairs ? npairs : 1;
-    v->from = rn_big_calloc(cap * sizeof *v->from);
-    v->to = rn_big_calloc(cap * sizeof *v->to);
-    v->count = rn_big_calloc(cap * sizeof *v->count);
-    v->weight = rn_big_calloc(cap * sizeof *v->weight);
-    v->relation = rn_big_calloc(cap * sizeof *v->relation);
-    v->n_kinds = rn_big_calloc(cap * sizeof *v->n_kinds);
-    v->record_start = rn_big_calloc((cap + 1) * sizeof *v->record_start);
-    v->record_index = rn_big_calloc((nrec ? nrec : 1) * sizeof *v->record_index);
-    v->entity_node = rn_big_calloc((nent ? nent : 1) * sizeof *v->entity_node);
-    v->node_entity = rn_big_calloc((nent ? nent : 1) * sizeof *v->node_entity);
-    if (!v->from || !v->to || !v->count || !v->weight || !v->relation || !v->n_kinds ||
-        !v->record_start || !v->record_index || !v->entity_node || !v->node_entity)
+        if (i == 0 || !same_edge(&g, i, i - 1))
+            nedges++;
+    if (alloc_edges(v, nedges, nrec, nent) != RN_OK)
         goto out;
-    /* from/to hold entity indexes until nodes are numbered below. */
+    /* min_count judges the (source, target) pair as a whole, split or not;
+       from/to hold entity indexes until the nodes are numbered. */
     size_t e = 0, kept = 0;
     for (size_t i = 0; i < nrec;) {
-        size_t j = i;
-        double w = 0;
-        while (j < nrec && src[idx[j]] == src[idx[i]] && dst[idx[j]] == dst[idx[i]]) {
-            w += set->weight[idx[j]];
-            rel_count[set->rel[idx[j]]]++;
+        size_t j = i + 1;
+        while (j < nrec && same_pair(&g, j, i))
             j++;
-        }
-        uint32_t best = set->rel[idx[i]], kinds = 0;
-        for (size_t k = i; k < j; k++) {
-            uint32_t rl = set->rel[idx[k]];
-            if (rel_count[rl] > rel_count[best] || (rel_count[rl] == rel_count[best] && rl < best))
-                best = rl;
-        }
-        /* Count distinct relations, zeroing the counters for the next pair
-           (only the touched ones, so a pair costs its records, not the
-           number of relation names). */
-        for (size_t k = i; k < j; k++) {
-            uint32_t rl = set->rel[idx[k]];
-            if (rel_count[rl]) {
-                kinds++;
-                rel_count[rl] = 0;
+        if (opt->min_count <= 1 || (long)(j - i) >= opt->min_count) {
+            for (size_t k = i; k < j;) {
+                size_t m = k + 1;
+                while (m < j && same_edge(&g, m, k))
+                    m++;
+                fill_edge(v, &g, e++, k, m, &kept);
+                k = m;
             }
-        }
-        uint32_t reports = (uint32_t)(j - i);
-        int keep = opt->min_count <= 1 || (long)reports >= opt->min_count;
-        if (keep) {
-            v->from[e] = src[idx[i]];
-            v->to[e] = dst[idx[i]];
-            v->count[e] = reports;
-            v->weight[e] = w;
-            v->relation[e] = best;
-            v->n_kinds[e] = kinds;
-            v->record_start[e] = kept;
-            for (size_t k = i; k < j; k++)
-                v->record_index[kept++] = idx[k];
-            e++;
         }
         i = j;
     }
     v->n_edges = e;
     v->record_start[e] = kept;
-
-    /* Number the nodes that have an edge, in entity order. */
-    for (uint32_t en = 0; en < nent; en++)
-        v->entity_node[en] = RN_NONE;
-    for (size_t k = 0; k < e; k++) {
-        v->entity_node[v->from[k]] = 0;
-        v->entity_node[v->to[k]] = 0;
-    }
-    for (uint32_t en = 0; en < nent; en++) {
-        if (v->entity_node[en] == RN_NONE)
-            continue;
-        v->entity_node[en] = v->n_nodes;
-        v->node_entity[v->n_nodes++] = en;
-    }
-    for (size_t k = 0; k < e; k++) {
-        v->from[k] = v->entity_node[v->from[k]];
-        v->to[k] = v->entity_node[v->to[k]];
-    }
+    number_nodes(v, nent);
     rc = RN_OK;
 out:
     rn_big_free(src);

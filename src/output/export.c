@@ -7,6 +7,7 @@
 #include "relnet/strtab.h"
 #include "relnet/text.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,88 +184,91 @@ int rn_export_nodes_csv(const struct rn_relset *set, FILE *out, struct rn_err *e
     return rc;
 }
 
-/* Count the reports of edge e per relation into tally (indexed by relation). */
-static void edge_relations(const struct rn_view *v, size_t e, uint32_t *tally)
+/* A JSON string, or null for "". */
+static struct rn_json *string_or_null(const char *s)
+{
+    return rn_json_string(s && *s ? s : NULL);
+}
+
+static struct rn_json *json_node(const struct rn_view *v, uint32_t n)
 {
     const struct rn_relset *set = v->set;
-    for (size_t k = v->record_start[e]; k < v->record_start[e + 1]; k++)
-        tally[set->rel[v->record_index[k]]]++;
+    uint32_t e = v->node_entity[n];
+    struct rn_json *node = rn_json_object();
+    if (!node || rn_json_set(node, "id", rn_json_string(set->entity_name[e])) != RN_OK ||
+        rn_json_set(node, "type", rn_json_string(entity_type(set, e))) != RN_OK ||
+        rn_json_set(node, "affiliation", string_or_null(entity_affiliation(set, e))) != RN_OK) {
+        rn_json_free(node);
+        return NULL;
+    }
+    return node;
+}
+
+/* The evidence of edge e as a JSON array of sentences. */
+static struct rn_json *json_evidence(const struct rn_view *v, size_t e)
+{
+    const char *sentences[RN_VIEW_EVIDENCE_MAX];
+    size_t n = rn_view_edge_evidence(v, e, sentences);
+    struct rn_json *list = rn_json_array();
+    for (size_t i = 0; list && i < n; i++)
+        if (rn_json_append(list, rn_json_string(sentences[i])) != RN_OK) {
+            rn_json_free(list);
+            return NULL;
+        }
+    return list;
+}
+
+static struct rn_json *json_link(const struct rn_view *v, size_t e)
+{
+    const struct rn_relset *set = v->set;
+    char first[11], last[11];
+    rn_relset_date_str(v->first_date[e], first);
+    rn_relset_date_str(v->last_date[e], last);
+    struct rn_json *link = rn_json_object();
+    int ok = link != NULL;
+    ok = ok && rn_json_set(link, "source", rn_json_string(rn_view_node_name(v, v->from[e]))) == RN_OK;
+    ok = ok && rn_json_set(link, "target", rn_json_string(rn_view_node_name(v, v->to[e]))) == RN_OK;
+    ok = ok && rn_json_set(link, "relation",
+                           rn_json_string(set->relation_name[v->relation[e]])) == RN_OK;
+    ok = ok && rn_json_set(link, "polarity", rn_json_string(rn_view_polarity_name(v, e))) == RN_OK;
+    ok = ok && rn_json_set(link, "count", rn_json_integer(v->count[e])) == RN_OK;
+    ok = ok && rn_json_set(link, "weight", rn_json_number(v->weight[e])) == RN_OK;
+    ok = ok && rn_json_set(link, "first_date", string_or_null(first)) == RN_OK;
+    ok = ok && rn_json_set(link, "last_date", string_or_null(last)) == RN_OK;
+    ok = ok && rn_json_set(link, "evidence", json_evidence(v, e)) == RN_OK;
+    if (!ok) {
+        rn_json_free(link);
+        return NULL;
+    }
+    return link;
+}
+
+/* Write one compact item of a streamed array, after a separator. */
+static int json_item(FILE *out, struct rn_json *item, int first)
+{
+    if (!item)
+        return RN_ENOMEM;
+    int rc = fputs(first ? "\n" : ",\n", out) >= 0 ? rn_json_write_compact(out, item) : RN_EIO;
+    rn_json_free(item);
+    return rc;
 }
 
 int rn_export_json(const struct rn_view *v, FILE *out, struct rn_err *err)
 {
-    const struct rn_relset *set = v->set;
-    struct rn_json *root = rn_json_object(), *nodes = rn_json_array(), *links = rn_json_array();
-    struct rn_json *graph = rn_json_object();
-    uint32_t *tally = calloc(set->n_relations ? set->n_relations : 1, sizeof *tally);
-    int rc = RN_ENOMEM;
-    if (!root || !nodes || !links || !graph || !tally) {
-        rn_json_free(nodes);
-        rn_json_free(links);
-        rn_json_free(graph);
-        goto out;
-    }
-    if (rn_json_set(root, "directed", rn_json_bool(1)) != RN_OK ||
-        rn_json_set(root, "multigraph", rn_json_bool(0)) != RN_OK ||
-        rn_json_set(graph, "name", rn_json_string("relnet")) != RN_OK ||
-        rn_json_set(root, "graph", graph) != RN_OK) {
-        rn_json_free(nodes);
-        rn_json_free(links);
-        goto out;
-    }
-    for (uint32_t n = 0; n < v->n_nodes; n++) {
-        uint32_t e = v->node_entity[n];
-        struct rn_json *node = rn_json_object();
-        if (!node || rn_json_set(node, "id", rn_json_string(set->entity_name[e])) != RN_OK ||
-            rn_json_set(node, "type", rn_json_string(entity_type(set, e))) != RN_OK ||
-            rn_json_set(node, "affiliation",
-                        set->entity_affiliation[e] == RN_NONE
-                            ? rn_json_string(NULL)
-                            : rn_json_string(entity_affiliation(set, e))) != RN_OK ||
-            rn_json_append(nodes, node) != RN_OK) {
-            rn_json_free(links);
-            rn_json_free(nodes);
-            goto out;
-        }
-    }
-    if (rn_json_set(root, "nodes", nodes) != RN_OK) {
-        rn_json_free(links);
-        goto out;
-    }
-    for (size_t e = 0; e < v->n_edges; e++) {
-        struct rn_json *link = rn_json_object(), *rels = rn_json_object();
-        int ok = link && rels;
-        ok = ok && rn_json_set(link, "source", rn_json_string(rn_view_node_name(v, v->from[e]))) == RN_OK;
-        ok = ok && rn_json_set(link, "target", rn_json_string(rn_view_node_name(v, v->to[e]))) == RN_OK;
-        ok = ok && rn_json_set(link, "relation",
-                               rn_json_string(set->relation_name[v->relation[e]])) == RN_OK;
-        edge_relations(v, e, tally);
-        for (uint32_t r = 0; ok && r < set->n_relations; r++) {
-            if (tally[r])
-                ok = rn_json_set(rels, set->relation_name[r], rn_json_integer(tally[r])) == RN_OK;
-            tally[r] = 0;
-        }
-        ok = ok && rn_json_set(link, "relations", rels) == RN_OK;
-        rels = NULL;
-        ok = ok && rn_json_set(link, "count", rn_json_integer(v->count[e])) == RN_OK;
-        ok = ok && rn_json_set(link, "weight", rn_json_number(v->weight[e])) == RN_OK;
-        if (!ok) {
-            rn_json_free(rels);
-            rn_json_free(link);
-            rn_json_free(links);
-            goto out;
-        }
-        if (rn_json_append(links, link) != RN_OK) {
-            rn_json_free(links);
-            goto out;
-        }
-    }
-    if (rn_json_set(root, "links", links) != RN_OK)
-        goto out;
-    rc = rn_json_dump(out, root, 1) == RN_OK ? RN_OK : RN_EIO;
-out:
-    rn_json_free(root);
-    free(tally);
+    /* Streamed item by item: a million edges need no document tree. */
+    int rc = fputs("{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"relnet\"},\n"
+                   "\"nodes\": [",
+                   out) >= 0
+                 ? RN_OK
+                 : RN_EIO;
+    for (uint32_t n = 0; rc == RN_OK && n < v->n_nodes; n++)
+        rc = json_item(out, json_node(v, n), n == 0);
+    if (rc == RN_OK && fputs("\n],\n\"links\": [", out) < 0)
+        rc = RN_EIO;
+    for (size_t e = 0; rc == RN_OK && e < v->n_edges; e++)
+        rc = json_item(out, json_link(v, e), e == 0);
+    if (rc == RN_OK && fputs("\n]}\n", out) < 0)
+        rc = RN_EIO;
     if (rc == RN_ENOMEM)
         return rn_fail(err, rc, "out of memory");
     if (rc != RN_OK)
@@ -278,61 +282,108 @@ static int xml(struct rn_buf *b, const char *s)
     return rn_text_xml_escape(b, s);
 }
 
-int rn_export_gexf(const struct rn_view *v, FILE *out, struct rn_err *err)
+/* Write b out when it has grown large: the document can be large. */
+static int flush_large(struct rn_buf *b, FILE *out)
+{
+    if (b->len < (1u << 16))
+        return RN_OK;
+    int rc = fwrite(b->data, 1, b->len, out) == b->len ? RN_OK : RN_EIO;
+    rn_buf_reset(b);
+    return rc;
+}
+
+static const char gexf_head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
+    "  <meta><creator>relnet</creator></meta>\n"
+    "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
+    "    <attributes class=\"node\">\n"
+    "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+    "      <attribute id=\"affiliation\" title=\"affiliation\" type=\"string\"/>\n"
+    "    </attributes>\n"
+    "    <attributes class=\"edge\">\n"
+    "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
+    "      <attribute id=\"polarity\" title=\"polarity\" type=\"string\"/>\n"
+    "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n"
+    "      <attribute id=\"first_date\" title=\"first_date\" type=\"string\"/>\n"
+    "      <attribute id=\"last_date\" title=\"last_date\" type=\"string\"/>\n"
+    "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
+    "    </attributes>\n"
+    "    <nodes>\n";
+
+/* One <attvalue>. */
+static int gexf_value(struct rn_buf *b, const char *id, const char *value)
+{
+    int rc = rn_buf_addf(b, "<attvalue for=\"%s\" value=\"", id);
+    rc |= xml(b, value);
+    rc |= rn_buf_adds(b, "\"/>");
+    return rc;
+}
+
+static int gexf_node(struct rn_buf *b, const struct rn_view *v, uint32_t n)
 {
     const struct rn_relset *set = v->set;
-    struct rn_buf b = RN_BUF_INIT;
-    int rc = RN_OK;
-    rc |= rn_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n"
-                          "  <meta><creator>relnet</creator></meta>\n"
-                          "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
-                          "    <attributes class=\"node\">\n"
-                          "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
-                          "      <attribute id=\"affiliation\" title=\"affiliation\" "
-                          "type=\"string\"/>\n"
-                          "    </attributes>\n"
-                          "    <attributes class=\"edge\">\n"
-                          "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
-                          "      <attribute id=\"count\" title=\"count\" type=\"integer\"/>\n"
-                          "    </attributes>\n"
-                          "    <nodes>\n");
+    uint32_t e = v->node_entity[n];
+    int rc = rn_buf_addf(b, "      <node id=\"n%u\" label=\"", n);
+    rc |= xml(b, set->entity_name[e]);
+    rc |= rn_buf_adds(b, "\"><attvalues>");
+    rc |= gexf_value(b, "type", entity_type(set, e));
+    rc |= gexf_value(b, "affiliation", entity_affiliation(set, e));
+    rc |= rn_buf_adds(b, "</attvalues></node>\n");
+    return rc;
+}
+
+/* An edge spans its reports' dates (start and end, Gephi's timeline);
+   undated edges have no interval and so exist at every time. */
+static int gexf_edge(struct rn_buf *b, const struct rn_view *v, size_t e, struct rn_buf *scratch)
+{
+    const char *relation = v->set->relation_name[v->relation[e]];
+    char weight[32], first[11], last[11], count[16];
+    format_double(v->weight[e], weight);
+    rn_relset_date_str(v->first_date[e], first);
+    rn_relset_date_str(v->last_date[e], last);
+    snprintf(count, sizeof count, "%u", v->count[e]);
+    int rc = rn_buf_addf(b, "      <edge id=\"e%zu\" source=\"n%u\" target=\"n%u\" label=\"", e,
+                         v->from[e], v->to[e]);
+    rc |= xml(b, relation);
+    rc |= rn_buf_addf(b, "\" weight=\"%s\"", weight);
+    if (first[0])
+        rc |= rn_buf_addf(b, " start=\"%s\" end=\"%s\"", first, last);
+    rc |= rn_buf_adds(b, "><attvalues>");
+    rc |= gexf_value(b, "relation", relation);
+    rc |= gexf_value(b, "polarity", rn_view_polarity_name(v, e));
+    rc |= gexf_value(b, "count", count);
+    rc |= gexf_value(b, "first_date", first);
+    rc |= gexf_value(b, "last_date", last);
+    rn_buf_reset(scratch);
+    rc |= rn_view_edge_evidence_text(v, e, scratch);
+    rc |= gexf_value(b, "evidence", rn_buf_str(scratch));
+    rc |= rn_buf_adds(b, "</attvalues></edge>\n");
+    return rc;
+}
+
+int rn_export_gexf(const struct rn_view *v, FILE *out, struct rn_err *err)
+{
+    struct rn_buf b = RN_BUF_INIT, scratch = RN_BUF_INIT;
+    int rc = rn_buf_adds(&b, gexf_head);
     for (uint32_t n = 0; rc == RN_OK && n < v->n_nodes; n++) {
-        uint32_t e = v->node_entity[n];
-        rc |= rn_buf_addf(&b, "      <node id=\"n%u\" label=\"", n);
-        rc |= xml(&b, set->entity_name[e]);
-        rc |= rn_buf_adds(&b, "\"><attvalues><attvalue for=\"type\" value=\"");
-        rc |= xml(&b, entity_type(set, e));
-        rc |= rn_buf_adds(&b, "\"/><attvalue for=\"affiliation\" value=\"");
-        rc |= xml(&b, entity_affiliation(set, e));
-        rc |= rn_buf_adds(&b, "\"/></attvalues></node>\n");
-        /* Flush as we go: the document can be large. */
-        if (b.len > (1u << 16)) {
-            if (fwrite(b.data, 1, b.len, out) != b.len)
-                rc = RN_EIO;
-            rn_buf_reset(&b);
-        }
+        rc = gexf_node(&b, v, n) == RN_OK ? RN_OK : RN_ENOMEM;
+        if (rc == RN_OK)
+            rc = flush_large(&b, out);
     }
-    rc |= rn_buf_adds(&b, "    </nodes>\n    <edges>\n");
+    if (rc == RN_OK)
+        rc = rn_buf_adds(&b, "    </nodes>\n    <edges>\n");
     for (size_t e = 0; rc == RN_OK && e < v->n_edges; e++) {
-        char weight[32];
-        format_double(v->weight[e], weight);
-        rc |= rn_buf_addf(&b, "      <edge id=\"e%zu\" source=\"n%u\" target=\"n%u\" weight=\"%s\">", e,
-                          v->from[e], v->to[e], weight);
-        rc |= rn_buf_adds(&b, "<attvalues><attvalue for=\"relation\" value=\"");
-        rc |= xml(&b, set->relation_name[v->relation[e]]);
-        rc |= rn_buf_addf(&b, "\"/><attvalue for=\"count\" value=\"%u\"/></attvalues></edge>\n",
-                          v->count[e]);
-        if (b.len > (1u << 16)) {
-            if (fwrite(b.data, 1, b.len, out) != b.len)
-                rc = RN_EIO;
-            rn_buf_reset(&b);
-        }
+        rc = gexf_edge(&b, v, e, &scratch) == RN_OK ? RN_OK : RN_ENOMEM;
+        if (rc == RN_OK)
+            rc = flush_large(&b, out);
     }
-    rc |= rn_buf_adds(&b, "    </edges>\n  </graph>\n</gexf>\n");
+    if (rc == RN_OK)
+        rc = rn_buf_adds(&b, "    </edges>\n  </graph>\n</gexf>\n");
     if (rc == RN_OK && fwrite(b.data, 1, b.len, out) != b.len)
         rc = RN_EIO;
     rn_buf_release(&b);
+    rn_buf_release(&scratch);
     if (rc == RN_EIO)
         return write_failed(err);
     if (rc != RN_OK)
@@ -387,13 +438,64 @@ static const char neo4j_script[] =
     "  --relationships=relationships.csv \\\n"
     "  \"${1:-neo4j}\"\n";
 
-int rn_export_neo4j(const struct rn_relset *set, const char *dir, struct rn_err *err)
+/* Is dir empty (no entry but . and ..)? -1 when it cannot be read. */
+static int dir_is_empty(const char *dir)
 {
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *ent;
+    int empty = 1;
+    while (empty && (ent = readdir(d)))
+        empty = strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0;
+    closedir(d);
+    return empty;
+}
+
+/* Use dir for the export: create it (*created = 1), or take an existing
+   empty one, or a non-empty one when forced. */
+static int neo4j_dir(const char *dir, int force, int *created, struct rn_err *err)
+{
+    *created = 0;
+    if (mkdir(dir, 0777) == 0) {
+        *created = 1;
+        return RN_OK;
+    }
+    if (errno != EEXIST)
         return rn_fail(err, RN_EIO, "cannot create %s: %s", dir, strerror(errno));
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return rn_fail(err, RN_EIO, "%s is not a directory", dir);
+    int empty = dir_is_empty(dir);
+    if (empty < 0)
+        return rn_fail(err, RN_EIO, "cannot read %s: %s", dir, strerror(errno));
+    if (!empty && !force)
+        return rn_fail(err, RN_EINPUT,
+                       "%s is not empty: the export would replace its nodes.csv, "
+                       "relationships.csv and import.sh (give an empty or new directory, or "
+                       "--force)",
+                       dir);
+    return RN_OK;
+}
+
+static int write_neo4j_files(const struct rn_relset *set, const char *dir, struct rn_err *err);
+
+int rn_export_neo4j(const struct rn_relset *set, const char *dir, int force, struct rn_err *err)
+{
+    int created;
+    int rc = neo4j_dir(dir, force, &created, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = write_neo4j_files(set, dir, err);
+    /* A failed export leaves no directory it made (the files are gone:
+       each is written to a temporary name and removed on failure). */
+    if (rc != RN_OK && created)
+        rmdir(dir);
+    return rc;
+}
+
+static int write_neo4j_files(const struct rn_relset *set, const char *dir, struct rn_err *err)
+{
     char tmp[4096], final[4096];
     size_t n = set->n_entities ? set->n_entities : 1;
     char *used = calloc(n, 1);
@@ -433,8 +535,8 @@ int rn_export_neo4j(const struct rn_relset *set, const char *dir, struct rn_err 
     if (!f)
         return rn_fail(err, RN_EIO, "cannot write %s: %s", tmp, strerror(errno));
     static const char *const rel_header[] = { ":START_ID", ":END_ID", ":TYPE", "weight:float",
-                                              "confidence:float", "polarity", "date", "article",
-                                              "evidence" };
+                                              "confidence:float", "polarity", "date:date",
+                                              "article", "evidence" };
     rc = rn_csv_write_row(f, ',', rel_header, 9) == RN_OK ? RN_OK : write_failed(err);
     for (size_t r = 0; rc == RN_OK && r < set->n_records; r++) {
         char s[24], t[24], type[128], weight[32], conf[32], date[11];

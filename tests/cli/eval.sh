@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# relnet eval: scores small gold/pred files; agrees with score.py on the dev
-# corpus when ../shared is there (skipped otherwise).
+# relnet eval: scores small gold/pred files (agreement with the corpus's
+# score.py is tests/cli/eval_corpus.sh).
 source "$(dirname "$0")/lib/common.sh"
 
 printf 'article\tsource\tsource_affiliation\trelation\ttarget\ttarget_affiliation\twith\tpolarity\tevidence\n' > "$T/gold.tsv"
@@ -17,19 +17,4 @@ set +e
 "$R" eval "$T/a.txt" 2>/dev/null; [ $? = 2 ] || exit 1
 set -e
 
-# The corpus sits next to the repository (../shared), when it is there at all.
-C=${RELNET_SHARED:-${RELNET_SOURCE_DIR:-.}/../shared}/corpus
-if [ -f "$C/score.py" ] && command -v python3 >/dev/null; then
-    "$R" extract --format tsv "$C"/dev/*.txt > "$T/pred.tsv"
-    for mode in "" --strict; do
-        "$R" eval --gold "$C/gold-dev.tsv" $mode "$C"/dev/*.txt > "$T/ours"
-        python3 "$C/score.py" "$C/gold-dev.tsv" "$T/pred.tsv" $mode > "$T/theirs"
-        diff "$T/ours" "$T/theirs"
-        "$R" eval --gold "$C/gold-dev.tsv" --pred "$T/pred.tsv" $mode --show > "$T/ours"
-        python3 "$C/score.py" "$C/gold-dev.tsv" "$T/pred.tsv" $mode --show > "$T/theirs"
-        diff "$T/ours" "$T/theirs"
-    done
-else
-    echo "skip: no corpus at $C"
-fi
 echo ok

@@ -102,4 +102,19 @@ set +e
 set -e
 [[ $rc -ne 0 && $rc -ne 2 ]] || fail "missing knowledge base: exit $rc"
 grep -q 'missing.db' "$T/err" || fail "missing knowledge base not named: $(cat "$T/err")"
+# CSV for spreadsheets: a name that looks like a formula gets a leading '
+# (OWASP's CSV-injection advice); numbers stay numbers; export stays lossless.
+printf 'source,target,relation\n"=HYPERLINK(""http://x.test"")",Klow,accuses\n@SUM(A1),+Lind,accuses\n-Vox,Klow,accuses\n' > "$T/inj.csv"
+run 0 "$R" --no-lexicon stats --format csv "$T/inj.csv"
+has "$T/out.txt" '"'"'"'=HYPERLINK(""http://x.test"")",'
+has "$T/out.txt" "'@SUM(A1),"
+has "$T/out.txt" "'+Lind,"
+has "$T/out.txt" "'-Vox,"
+hasnt "$T/out.txt" ",'1"
+run 0 "$R" --no-lexicon centrality --format csv "$T/inj.csv"
+has "$T/out.txt" "'@SUM(A1),"
+has "$T/out.txt" "'-Vox,"
+run 0 "$R" --no-lexicon export --format csv "$T/inj.csv"
+has "$T/out.txt" '"=HYPERLINK(""http://x.test"")",'
+grep -q '^@SUM(A1),' "$T/out.txt" || fail "export changed a name"
 echo "stats: ok"
