@@ -324,6 +324,56 @@ static int migrate(struct rn_store *kb, int readonly, struct rn_err *err)
     return rc;
 }
 
+/* A knowledge base in WAL mode needs its -shm file even to be read, so in a
+   directory the user cannot write reading fails ("attempt to write a
+   readonly database"). Then, when no -wal file holds commits that are not
+   yet in the main file, the file is reopened as immutable (nothing to
+   create, nothing to lock); otherwise the reader is told exactly why not. */
+static int readable_without_writing(struct rn_store *kb, struct rn_err *err)
+{
+    int probe = sqlite3_exec(kb->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    if (probe != SQLITE_READONLY && probe != SQLITE_CANTOPEN)
+        return RN_OK; /* readable, or an error the first real query reports */
+    char wal[4096];
+    struct stat st;
+    snprintf(wal, sizeof wal, "%s-wal", kb->path);
+    if (stat(wal, &st) == 0 && st.st_size > 0)
+        return rn_fail(err, RN_EIO,
+                       "cannot read %s: it is in WAL mode, its directory is not writable (so "
+                       "SQLite cannot make %s-shm), and %s holds changes not yet in the file; "
+                       "copy both files somewhere writable, or have the owner run "
+                       "sqlite3 %s 'PRAGMA wal_checkpoint(TRUNCATE)'",
+                       kb->path, kb->path, wal, kb->path);
+    /* file: URI, with the characters URIs give a meaning escaped */
+    struct rn_buf uri = RN_BUF_INIT;
+    int rc = rn_buf_adds(&uri, "file:");
+    for (const char *p = kb->path; rc == RN_OK && *p; p++) {
+        char esc[4];
+        if (*p == '%' || *p == '?' || *p == '#') {
+            snprintf(esc, sizeof esc, "%%%02X", (unsigned char)*p);
+            rc = rn_buf_adds(&uri, esc);
+        } else {
+            rc = rn_buf_addc(&uri, *p);
+        }
+    }
+    if (rc == RN_OK)
+        rc = rn_buf_adds(&uri, "?immutable=1");
+    if (rc != RN_OK) {
+        rn_buf_release(&uri);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    sqlite3_close(kb->db);
+    kb->db = NULL;
+    int orc = sqlite3_open_v2(rn_buf_str(&uri), &kb->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                              NULL);
+    rn_buf_release(&uri);
+    if (orc != SQLITE_OK)
+        return rn_fail(err, RN_EIO, "cannot open %s read-only: %s", kb->path,
+                       kb->db ? sqlite3_errmsg(kb->db) : "out of memory");
+    sqlite3_extended_result_codes(kb->db, 0);
+    return RN_OK;
+}
+
 int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struct rn_err *err)
 {
     *out = NULL;
@@ -367,7 +417,11 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
     }
     sqlite3_busy_timeout(kb->db, 5000);
     sqlite3_extended_result_codes(kb->db, 0);
-    int rc = RN_OK;
+    int rc = readonly ? readable_without_writing(kb, err) : RN_OK;
+    if (rc != RN_OK) {
+        rn_store_close(kb);
+        return rc;
+    }
     if (!readonly) {
         /* WAL: readers never block the writer and a killed writer leaves
            the last commit intact. synchronous=NORMAL is durable across
