@@ -180,4 +180,20 @@ int rn_render_data(const struct rn_view *view, const struct rn_render_options *o
                    const char *format, char **out, size_t *len, struct rn_render_report *rep,
                    struct rn_err *err);
 
+/* Where the layout put the drawn nodes, for pages that draw the graph
+ * themselves (the HTML report): the same selection and engine choice as
+ * rn_render_file. Coordinates in points, origin top left, y down. */
+struct rn_render_layout {
+    uint32_t n;             /* drawn nodes */
+    uint32_t *node;         /* view node of each */
+    double *x, *y, *w, *h;  /* centre and size of each */
+    double width, height;   /* of the whole drawing */
+    char engine[16];
+};
+
+/* Same errors as rn_render_data. Release with rn_render_layout_release. */
+int rn_render_layout(const struct rn_view *view, const struct rn_render_options *opt,
+                     struct rn_render_layout *out, struct rn_err *err);
+void rn_render_layout_release(struct rn_render_layout *l);
+
 #endif

@@ -91,4 +91,9 @@ void rn_suggest_offer(struct rn_suggest *s, const char *key, const char *name);
 size_t rn_suggest_take(struct rn_suggest *s, char **out);
 void rn_suggest_release(struct rn_suggest *s);
 
+/* Does s start with a URL scheme other than http(s) ("javascript:",
+ * "data:", "file:")? Article names like that are never shown: a viewer
+ * could turn them into links. One-letter schemes are Windows drives. */
+int rn_text_foreign_scheme(const char *s);
+
 #endif

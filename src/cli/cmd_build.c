@@ -27,6 +27,8 @@ static const struct cli_spec build_spec = {
             "  DIR/accuses-by-affiliation.svg  who accuses whom, people and agencies\n"
             "                      drawn as the state or body they act for\n"
             "  DIR/timeline.svg    reports per month by relation (when dates are known)\n"
+            "  DIR/report.html     all of it in one page to send: summary, who accuses\n"
+            "                      whom, the interactive graph with the evidence (relnet report)\n"
             "  DIR/stats.txt       who does what to whom: every relation, then accusations\n"
             "  DIR/centrality.csv  every centrality measure for every entity\n"
             "\n"
@@ -124,6 +126,7 @@ static const struct build_step steps[] = {
     { cmd_render, "render", "accuses-by-affiliation.svg", 0, 0, RN_REL_ACCUSES,
       { "--relation", RN_REL_ACCUSES, "--by", "affiliation" } },
     { cmd_render, "render", "timeline.svg", 0, 0, NEEDS_DATES, { "--timeline", NULL, NULL, NULL } },
+    { cmd_report, "report", "report.html", 0, 0, NULL, { NULL, NULL, NULL, NULL } },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 

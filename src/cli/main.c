@@ -16,6 +16,7 @@ static const struct cli_command commands[] = {
     { "stats", cmd_stats, "who does what to whom: counts, top pairs, mutual pairs, matrix" },
     { "centrality", cmd_centrality, "PageRank, betweenness, closeness, hubs, communities..." },
     { "render", cmd_render, "draw the relationship diagram (SVG, PNG, PDF, DOT)" },
+    { "report", cmd_report, "one HTML page: summary, who accuses whom, interactive graph..." },
     { "query", cmd_query, "one entity's relations, both ways, with evidence" },
     { "eval", cmd_eval, "score extraction against a gold standard" },
 };

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 int rn_utf8_decode(const char *s, size_t n, int32_t *cp)
@@ -417,4 +418,18 @@ void rn_suggest_release(struct rn_suggest *s)
         free(s->name[i]);
     s->n = 0;
     rn_buf_release(&s->want);
+}
+
+/* Does s start with a URL scheme other than http(s) ("javascript:",
+   "data:", "file:")? Such article names are not shown anywhere: a viewer
+   could turn them into links. One-letter schemes are Windows drives. */
+int rn_text_foreign_scheme(const char *s)
+{
+    size_t i = 0;
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (i > 0 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.')))
+        i++;
+    if (i < 2 || s[i] != ':')
+        return 0;
+    return !(i == 4 && strncasecmp(s, "http", 4) == 0) && !(i == 5 && strncasecmp(s, "https", 5) == 0);
 }

@@ -328,20 +328,6 @@ static int add_text(struct rn_buf *out, const char *text, size_t max, size_t wra
     return rc;
 }
 
-/* Does s start with a URL scheme other than http(s) ("javascript:",
-   "data:", "file:")? Such article names are not shown anywhere: a viewer
-   could turn them into links. One-letter schemes are Windows drives. */
-static int foreign_scheme(const char *s)
-{
-    size_t i = 0;
-    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-           (i > 0 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.')))
-        i++;
-    if (i < 2 || s[i] != ':')
-        return 0;
-    return !(i == 4 && strncasecmp(s, "http", 4) == 0) && !(i == 5 && strncasecmp(s, "https", 5) == 0);
-}
-
 /* Append url if it is an http(s) URL, percent-encoding every byte outside
    the URI character set (and the quote characters) so that no attribute
    or markup can be opened by it; '&' becomes "&amp;" because Graphviz
@@ -934,7 +920,7 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
                 rc |= add_text(tip, title, 100, 0, 1);
                 rc |= rn_buf_adds(tip, ", ");
             }
-            if (!foreign_scheme(set->article_name[art]))
+            if (!rn_text_foreign_scheme(set->article_name[art]))
                 rc |= add_text(tip, set->article_name[art], 120, 0, 1);
             else
                 rc |= rn_buf_adds(tip, "link not shown");
@@ -1533,9 +1519,51 @@ static void drawing_release(struct drawing *d)
     rn_buf_release(&d->note);
 }
 
+/* Copy the laid-out node positions of g (nodes n0, n1, ... = d->kept). */
+static int read_positions(const struct drawing *d, Agraph_t *g, struct rn_render_layout *L)
+{
+    uint32_t n = d->n_kept;
+    L->node = malloc((n ? n : 1) * sizeof *L->node);
+    L->x = malloc((n ? n : 1) * sizeof *L->x);
+    L->y = malloc((n ? n : 1) * sizeof *L->y);
+    L->w = malloc((n ? n : 1) * sizeof *L->w);
+    L->h = malloc((n ? n : 1) * sizeof *L->h);
+    if (!L->node || !L->x || !L->y || !L->w || !L->h)
+        return RN_ENOMEM;
+    boxf bb = GD_bb(g);
+    L->width = bb.UR.x - bb.LL.x;
+    L->height = bb.UR.y - bb.LL.y;
+    char id[32];
+    for (uint32_t i = 0; i < n; i++) {
+        snprintf(id, sizeof id, "n%u", i);
+        Agnode_t *node = agnode(g, id, 0);
+        L->node[i] = d->kept[i];
+        L->x[i] = node ? ND_coord(node).x - bb.LL.x : 0;
+        L->y[i] = node ? bb.UR.y - ND_coord(node).y : 0;
+        L->w[i] = node ? ND_width(node) * 72 : 0;
+        L->h[i] = node ? ND_height(node) * 72 : 0;
+    }
+    L->n = n;
+    snprintf(L->engine, sizeof L->engine, "%s", d->engine->name);
+    return RN_OK;
+}
+
+void rn_render_layout_release(struct rn_render_layout *l)
+{
+    if (!l)
+        return;
+    free(l->node);
+    free(l->x);
+    free(l->y);
+    free(l->w);
+    free(l->h);
+    memset(l, 0, sizeof *l);
+}
+
 static int render(const struct rn_view *v, const struct rn_render_options *opt_in,
                   const char *format, const char *path, char **data, size_t *len,
-                  struct rn_render_report *rep, struct rn_err *err)
+                  struct rn_render_layout *positions, struct rn_render_report *rep,
+                  struct rn_err *err)
 {
     struct rn_render_options defaults;
     rn_render_options_init(&defaults);
@@ -1629,12 +1657,17 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
         rc = layout_readable(&d, gvc, g, strcmp(engine, "auto") == 0, err);
         if (rc != RN_OK)
             ;
-        else if (gvRender(gvc, g, format, out.fp) != 0 || agerrors() >= AGERR)
+        else if (positions) {
+            if (read_positions(&d, g, positions) != RN_OK)
+                rc = rn_fail(err, RN_ENOMEM, "out of memory");
+        } else if (gvRender(gvc, g, format, out.fp) != 0 || agerrors() >= AGERR)
             rc = gv_fail(err, "rendering");
         gvFreeLayout(gvc, g); /* before agclose, or the layout leaks */
     }
     rep->layout_seconds = now_seconds() - t0;
-    if (rc == RN_OK)
+    if (rc == RN_OK && positions)
+        output_abort(&out);
+    else if (rc == RN_OK)
         rc = output_close(&out, data, len, err);
 
 out:
@@ -1658,7 +1691,7 @@ int rn_render_file(const struct rn_view *view, const struct rn_render_options *o
                    const char *format, const char *path, struct rn_render_report *rep,
                    struct rn_err *err)
 {
-    return render(view, opt, format, path ? path : "-", NULL, NULL, rep, err);
+    return render(view, opt, format, path ? path : "-", NULL, NULL, NULL, rep, err);
 }
 
 int rn_render_data(const struct rn_view *view, const struct rn_render_options *opt,
@@ -1667,5 +1700,17 @@ int rn_render_data(const struct rn_view *view, const struct rn_render_options *o
 {
     *out = NULL;
     *len = 0;
-    return render(view, opt, format, NULL, out, len, rep, err);
+    return render(view, opt, format, NULL, out, len, NULL, rep, err);
+}
+
+int rn_render_layout(const struct rn_view *view, const struct rn_render_options *opt,
+                     struct rn_render_layout *out, struct rn_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (opt && opt->engine && strcmp(opt->engine, "none") == 0)
+        return rn_fail(err, RN_EUSAGE, "a layout needs an engine, not 'none'");
+    int rc = render(view, opt, "svg", NULL, NULL, NULL, out, NULL, err);
+    if (rc != RN_OK)
+        rn_render_layout_release(out);
+    return rc;
 }

@@ -1,0 +1,460 @@
+/* report.c - the HTML report (see relnet/report.h). The page's style and
+ * script are src/output/report.css and report.js, compiled in by CMake;
+ * this file writes the parts computed here (summary, who accuses whom,
+ * timeline, methods) and the data the script draws from. */
+#include "relnet/report.h"
+
+#include "relnet/analysis.h"
+#include "relnet/graph.h"
+#include "relnet/json.h"
+#include "relnet/render.h"
+#include "relnet/stats.h"
+#include "relnet/text.h"
+#include "relnet/timeline.h"
+#include "relnet/view.h"
+
+#include "report_css.h"
+#include "report_js.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Text escaped for HTML (the XML escaping serves: & < > " ' ). */
+static int esc(struct rn_buf *out, const char *s)
+{
+    return rn_text_xml_escape(out, s ? s : "");
+}
+
+/* JSON for a <script type="application/json"> element: '<', '>' and '&'
+   appear only inside JSON strings, where \u003c etc. mean the same, so no
+   text can end the element or open a comment. */
+static int add_json(struct rn_buf *out, const struct rn_json *v)
+{
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&mem, &len);
+    if (!f)
+        return RN_ENOMEM;
+    int rc = rn_json_dump(f, v, 0);
+    if (fclose(f) != 0 && rc == RN_OK)
+        rc = RN_ENOMEM;
+    for (size_t i = 0; rc == RN_OK && i < len; i++) {
+        if (mem[i] == '<')
+            rc = rn_buf_adds(out, "\\u003c");
+        else if (mem[i] == '>')
+            rc = rn_buf_adds(out, "\\u003e");
+        else if (mem[i] == '&')
+            rc = rn_buf_adds(out, "\\u0026");
+        else
+            rc = rn_buf_addc(out, mem[i]);
+    }
+    free(mem);
+    return rc;
+}
+
+/* An SVG document inlined into HTML: from its <svg element on. */
+static int add_svg(struct rn_buf *out, const char *svg)
+{
+    const char *start = svg ? strstr(svg, "<svg") : NULL;
+    return start ? rn_buf_adds(out, start) : RN_OK;
+}
+
+static const char *http_url(const char *url)
+{
+    return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0)
+               ? url
+               : NULL;
+}
+
+/* ---- data for the script ---------------------------------------------- */
+
+#define J(x) ((x) ? RN_OK : RN_ENOMEM)
+
+static int json_records(const struct rn_relset *set, struct rn_json *root)
+{
+    struct rn_json *ents = rn_json_array(), *rels = rn_json_array(), *arts = rn_json_array(),
+                   *recs = rn_json_array();
+    int rc = rn_json_set(root, "entities", ents) | rn_json_set(root, "relations", rels) |
+             rn_json_set(root, "articles", arts) | rn_json_set(root, "reports", recs);
+    for (uint32_t i = 0; rc == RN_OK && i < set->n_entities; i++) {
+        struct rn_json *e = rn_json_object();
+        rc |= rn_json_append(ents, e);
+        rc |= J(e) == RN_OK ? rn_json_set(e, "name", rn_json_string(set->entity_name[i])) : RN_ENOMEM;
+        rc |= e ? rn_json_set(e, "type", rn_json_string(rn_etype_name((enum rn_etype)set->entity_type[i])))
+                : RN_ENOMEM;
+    }
+    for (uint32_t i = 0; rc == RN_OK && i < set->n_relations; i++) {
+        struct rn_json *r = rn_json_object();
+        rc |= rn_json_append(rels, r);
+        rc |= r ? rn_json_set(r, "name", rn_json_string(set->relation_name[i])) : RN_ENOMEM;
+        rc |= r ? rn_json_set(r, "color", rn_json_string(rn_render_relation_color(set, i))) : RN_ENOMEM;
+    }
+    for (uint32_t i = 0; rc == RN_OK && i < set->n_articles; i++) {
+        struct rn_json *a = rn_json_object();
+        rc |= rn_json_append(arts, a);
+        const char *name = set->article_name[i];
+        rc |= a ? rn_json_set(a, "name", rn_json_string(rn_text_foreign_scheme(name) ? "(link not shown)" : name))
+                : RN_ENOMEM;
+        rc |= a ? rn_json_set(a, "url", rn_json_string(http_url(set->article_url ? set->article_url[i] : NULL)))
+                : RN_ENOMEM;
+        rc |= a ? rn_json_set(a, "title", rn_json_string(set->article_title ? set->article_title[i] : NULL))
+                : RN_ENOMEM;
+    }
+    /* One report: [source, target, relation, polarity, date, confidence,
+       article or -1, evidence or null]. */
+    char date[11];
+    for (size_t r = 0; rc == RN_OK && r < set->n_records; r++) {
+        struct rn_json *a = rn_json_array();
+        rc |= rn_json_append(recs, a);
+        if (!a)
+            break;
+        date[0] = '\0';
+        if (set->date && set->date[r])
+            rn_relset_date_str(set->date[r], date);
+        uint32_t art = set->article ? set->article[r] : RN_NONE;
+        uint32_t ev = set->evidence ? set->evidence[r] : RN_NONE;
+        rc |= rn_json_append(a, rn_json_integer(set->src[r]));
+        rc |= rn_json_append(a, rn_json_integer(set->dst[r]));
+        rc |= rn_json_append(a, rn_json_integer(set->rel[r]));
+        rc |= rn_json_append(a, rn_json_string(rn_polarity_name((enum rn_polarity)set->pol[r])));
+        rc |= rn_json_append(a, rn_json_string(date));
+        rc |= rn_json_append(a, rn_json_number(set->confidence ? set->confidence[r] : 1));
+        rc |= rn_json_append(a, rn_json_integer(art == RN_NONE ? -1 : (long long)art));
+        rc |= rn_json_append(a, rn_json_string(ev == RN_NONE ? NULL : rn_relset_text(set, ev)));
+    }
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+/* Positions of the interactive graph's entities, and their centrality. */
+static int json_graph(const struct rn_view *v, const struct rn_render_layout *L,
+                      const struct rn_centrality *c, struct rn_json *root)
+{
+    struct rn_json *nodes = rn_json_array(), *cent = rn_json_array(), *size = rn_json_object();
+    int rc = rn_json_set(root, "layout", nodes) | rn_json_set(root, "centrality", cent) |
+             rn_json_set(root, "size", size);
+    if (rc != RN_OK)
+        return RN_ENOMEM;
+    rc |= rn_json_set(size, "width", rn_json_number(L->width));
+    rc |= rn_json_set(size, "height", rn_json_number(L->height));
+    rc |= rn_json_set(size, "engine", rn_json_string(L->engine));
+    for (uint32_t i = 0; rc == RN_OK && i < L->n; i++) {
+        struct rn_json *n = rn_json_array();
+        rc |= rn_json_append(nodes, n);
+        if (!n)
+            break;
+        rc |= rn_json_append(n, rn_json_integer(v->node_entity[L->node[i]]));
+        rc |= rn_json_append(n, rn_json_number(L->x[i]));
+        rc |= rn_json_append(n, rn_json_number(L->y[i]));
+        rc |= rn_json_append(n, rn_json_number(L->w[i]));
+        rc |= rn_json_append(n, rn_json_number(L->h[i]));
+    }
+    static const enum rn_measure shown[] = { RN_M_IN_DEGREE, RN_M_OUT_DEGREE, RN_M_PAGERANK,
+                                             RN_M_BETWEENNESS, RN_M_HUB, RN_M_AUTHORITY };
+    for (uint32_t i = 0; rc == RN_OK && i < v->n_nodes; i++) {
+        struct rn_json *row = rn_json_array();
+        rc |= rn_json_append(cent, row);
+        if (!row)
+            break;
+        rc |= rn_json_append(row, rn_json_integer(v->node_entity[i]));
+        for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
+            rc |= rn_json_append(row, rn_json_number(c->value[shown[k]] ? c->value[shown[k]][i] : 0));
+    }
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+/* ---- parts written here ------------------------------------------------ */
+
+static int summary(const struct rn_relset *set, const struct rn_stats *st, struct rn_buf *out)
+{
+    uint32_t lo = 0, hi = 0;
+    size_t pol[RN_POL_COUNT] = { 0 }, dated = 0;
+    for (size_t r = 0; r < set->n_records; r++) {
+        pol[set->pol[r] % RN_POL_COUNT]++;
+        uint32_t d = set->date ? set->date[r] : 0;
+        if (!d)
+            continue;
+        dated++;
+        lo = !lo || d < lo ? d : lo;
+        hi = d > hi ? d : hi;
+    }
+    char a[11] = "", b[11] = "";
+    if (lo) {
+        rn_relset_date_str(lo, a);
+        rn_relset_date_str(hi, b);
+    }
+    int rc = rn_buf_addf(out,
+                         "<section id=\"summary\"><h2>Summary</h2><ul>"
+                         "<li><b>%u</b> articles%s%s%s%s</li>"
+                         "<li><b>%u</b> actors</li>"
+                         "<li><b>%zu</b> reports (one per sentence that states a relation) of "
+                         "<b>%llu</b> distinct relations (source, relation, target)</li>"
+                         "<li>%zu asserted, %zu negated, %zu hedged; %zu dated</li>",
+                         set->n_articles, lo ? ", dated " : "", a, lo ? " to " : "", b,
+                         set->n_entities, set->n_records, (unsigned long long)st->relations,
+                         pol[RN_POL_ASSERTED], pol[RN_POL_NEGATED], pol[RN_POL_HEDGED], dated);
+    rc |= rn_buf_adds(out, "<li>By relation:");
+    for (size_t i = 0; i < st->n_relations; i++) {
+        rc |= rn_buf_adds(out, i ? ", " : " ");
+        rc |= esc(out, set->relation_name[st->relation[i].relation]);
+        rc |= rn_buf_addf(out, " %llu reports (%llu relations)",
+                          (unsigned long long)st->relation[i].reports,
+                          (unsigned long long)st->relation[i].relations);
+    }
+    rc |= rn_buf_adds(out, "</li></ul><p class=\"note\">Counts include every polarity; the "
+                           "tables and diagrams count asserted reports unless they say "
+                           "otherwise.</p></section>\n");
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+/* Who accuses whom, at state level: diagram, heat map, mutual pairs. */
+static int accusations(const struct rn_relset *acc, struct rn_buf *out, struct rn_err *err)
+{
+    int rc = rn_buf_adds(out, "<section id=\"accuses\"><h2>Who accuses whom</h2>");
+    if (!acc || acc->n_records == 0)
+        return rc | rn_buf_adds(out, "<p>No asserted accusations.</p></section>\n");
+    struct rn_view *v = NULL;
+    struct rn_view_options vopt = { .by_affiliation = 1, .min_count = 1 };
+    struct rn_stats st;
+    memset(&st, 0, sizeof st);
+    char *svg = NULL;
+    size_t len = 0;
+    uint32_t *actors = NULL;
+    uint64_t *cells = NULL;
+    size_t n = 0;
+    rc = rn_view_build(acc, &vopt, &v, err);
+    if (rc == RN_OK) {
+        struct rn_render_options ropt;
+        rn_render_options_init(&ropt);
+        ropt.by_affiliation = 1;
+        ropt.caption_note = "relation accuses; asserted; by affiliation";
+        rc = rn_render_data(v, &ropt, "svg", &svg, &len, NULL, err);
+    }
+    if (rc == RN_OK)
+        rc = rn_stats_compute(v, &st, err);
+    if (rc == RN_OK)
+        rc = rn_stats_matrix(&st, 15, 0, &actors, &cells, &n, err);
+    if (rc == RN_OK) {
+        rc |= rn_buf_adds(out, "<p>People and agencies are drawn as the state or body they act "
+                               "for. Asserted reports only.</p><div class=\"figure\">");
+        rc |= add_svg(out, svg);
+        rc |= rn_buf_adds(out, "</div><h3>Accusations matrix</h3><p>Reports from the row's "
+                               "actor against the column's (the 15 most involved).</p>"
+                               "<table class=\"matrix\"><tr><th>accuser \\ accused</th>");
+        uint64_t max = 1;
+        for (size_t i = 0; i < n * n; i++)
+            max = cells[i] > max ? cells[i] : max;
+        for (size_t j = 0; j < n; j++) {
+            rc |= rn_buf_adds(out, "<th>");
+            rc |= esc(out, rn_view_node_name(v, actors[j]));
+            rc |= rn_buf_adds(out, "</th>");
+        }
+        rc |= rn_buf_adds(out, "</tr>");
+        for (size_t i = 0; i < n; i++) {
+            rc |= rn_buf_adds(out, "<tr><th>");
+            rc |= esc(out, rn_view_node_name(v, actors[i]));
+            rc |= rn_buf_adds(out, "</th>");
+            for (size_t j = 0; j < n; j++) {
+                uint64_t c = cells[i * n + j];
+                if (c)
+                    rc |= rn_buf_addf(out, "<td style=\"background:rgba(214,39,40,%.2f)\">%llu</td>",
+                                      0.15 + 0.85 * (double)c / (double)max, (unsigned long long)c);
+                else
+                    rc |= rn_buf_adds(out, "<td></td>");
+            }
+            rc |= rn_buf_adds(out, "</tr>");
+        }
+        rc |= rn_buf_addf(out, "</table><h3>Mutual pairs</h3><p>%zu pair%s accuse each other.</p><ul>",
+                          st.n_mutual, st.n_mutual == 1 ? "" : "s");
+        for (size_t k = 0; k < st.n_mutual; k++) {
+            const struct rn_stats_triple *t = &st.triple[st.mutual[k]];
+            const struct rn_stats_triple *r = &st.triple[t->reverse];
+            rc |= rn_buf_adds(out, "<li>");
+            rc |= esc(out, rn_view_node_name(v, t->source));
+            rc |= rn_buf_addf(out, " \xe2\x86\x92 %llu, ", (unsigned long long)t->reports);
+            rc |= esc(out, rn_view_node_name(v, t->target));
+            rc |= rn_buf_addf(out, " \xe2\x86\x92 %llu</li>", (unsigned long long)r->reports);
+        }
+        rc |= rn_buf_adds(out, "</ul></section>\n");
+        if (rc != RN_OK)
+            rc = rn_fail(err, RN_ENOMEM, "out of memory writing the report");
+    }
+    free(svg);
+    free(actors);
+    free(cells);
+    rn_stats_release(&st);
+    rn_view_free(v);
+    return rc;
+}
+
+static int timeline(const struct rn_relset *set, struct rn_buf *out, struct rn_err *err)
+{
+    struct rn_timeline tl;
+    int rc = rn_timeline_build(set, &tl, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = rn_buf_adds(out, "<section id=\"time\"><h2>Reports per month</h2>");
+    if (tl.n_months)
+        rc = rn_timeline_svg(&tl, set, 0, out, err);
+    else
+        rc |= rn_buf_adds(out, "<p>No report is dated.</p>");
+    rc |= rn_buf_adds(out, "</section>\n");
+    rn_timeline_release(&tl);
+    return rc;
+}
+
+static const char methods[] =
+    "<section id=\"methods\"><h2>How this was counted</h2>"
+    "<p>A <b>report</b> is one sentence of one article that states a relation (source, "
+    "relation, target), found by relnet's rule-based extractor, or one row of an imported edge "
+    "list. A <b>relation</b> is a distinct (source, relation, target): several reports can "
+    "back one relation. An <b>event</b> is a distinct (source, relation, target, date). "
+    "Reports are <b>asserted</b> (stated as done or decided), <b>negated</b> (\"did not sign\") "
+    "or <b>hedged</b> (planned, expected, threatened); the diagrams and tables count asserted "
+    "reports unless they say otherwise, and the interactive graph lets you choose. "
+    "The <b>weight</b> of an arrow is the number of reports behind it (their summed weights for "
+    "imported rows that carry one). Confidence is the extractor's own score from 0 to 1. "
+    "Entities are merged by name, aliases and spelling variants; \"by affiliation\" draws people "
+    "and agencies as the state or body they act for. Positions in the interactive graph come from "
+    "Graphviz, like the static diagrams.</p></section>\n";
+
+static const char centrality_help[] =
+    "<dl class=\"measures\">"
+    "<dt>in / out degree</dt><dd>how many different actors act on it / it acts on</dd>"
+    "<dt>PageRank</dt><dd>how much it is acted on by actors that are themselves acted on a lot "
+    "(node size in the diagrams)</dd>"
+    "<dt>betweenness</dt><dd>how often it lies on the shortest path between two other actors: a "
+    "go-between</dd>"
+    "<dt>hub</dt><dd>how much it acts on actors that many others act on</dd>"
+    "<dt>authority</dt><dd>how much it is acted on by strong hubs</dd></dl>";
+
+/* The page skeleton around the sections the script fills. */
+static int sections_for_script(struct rn_buf *out, int interactive)
+{
+    int rc = rn_buf_adds(out,
+                         "<section id=\"relations\"><h2>Top sources and targets by relation</h2>"
+                         "<p>Asserted reports; click a column heading to sort.</p>"
+                         "<div id=\"reltables\"></div></section>\n"
+                         "<section id=\"graph\"><h2>The graph</h2>");
+    if (!interactive)
+        rc |= rn_buf_adds(out, "<p class=\"warn\">This report was written without the d3 "
+                               "library (Debian package libjs-d3), so the graph below cannot "
+                               "be panned, zoomed or filtered.</p>");
+    rc |= rn_buf_adds(out,
+                      "<div class=\"controls\"><label>Find an actor <input id=\"search\" "
+                      "type=\"search\" autocomplete=\"off\"></label> <span id=\"found\"></span>"
+                      "<div id=\"relfilter\"></div><div id=\"polfilter\"></div>"
+                      "<label>from <input id=\"since\" type=\"date\"></label> "
+                      "<label>to <input id=\"until\" type=\"date\"></label> "
+                      "<span id=\"shown\"></span></div>"
+                      "<div class=\"graphbox\"><svg id=\"net\"></svg><div id=\"details\">"
+                      "<p>Click an actor or an arrow to see the reports behind it. Drag to "
+                      "move, scroll to zoom.</p></div></div></section>\n");
+    return rc;
+}
+
+/* Measures for the table and the graph's selection. */
+static int centrality(const struct rn_view *v, struct rn_centrality *c, struct rn_err *err)
+{
+    struct rn_centrality_options copt;
+    rn_centrality_options_init(&copt);
+    copt.measures = (1u << RN_M_IN_DEGREE) | (1u << RN_M_OUT_DEGREE) | (1u << RN_M_PAGERANK) |
+                    (1u << RN_M_BETWEENNESS) | (1u << RN_M_HUB) | (1u << RN_M_AUTHORITY);
+    copt.seed = RN_DEFAULT_SEED;
+    return rn_centrality_compute(v, &copt, c, err);
+}
+
+int rn_report_write(const struct rn_relset *set, const struct rn_relset *accuses,
+                    const struct rn_report_options *opt, struct rn_buf *out, struct rn_err *err)
+{
+    if (set->n_records == 0)
+        return rn_fail(err, RN_EINPUT, "nothing to report: no relations");
+    const char *title = opt && opt->title ? opt->title : "relnet report";
+    const char *d3 = opt ? opt->d3 : NULL;
+    size_t d3_len = d3 ? opt->d3_len : 0;
+    /* A library that could close its own <script> element is not inlined. */
+    for (size_t i = 0; d3 && i + 8 <= d3_len; i++)
+        if (d3[i] == '<' && strncasecmp(d3 + i, "</script", 8) == 0)
+            d3 = NULL;
+    struct rn_view *v = NULL;
+    struct rn_stats st;
+    memset(&st, 0, sizeof st);
+    struct rn_centrality cent;
+    memset(&cent, 0, sizeof cent);
+    struct rn_render_layout L;
+    memset(&L, 0, sizeof L);
+    struct rn_json *data = NULL;
+    struct rn_view_options vopt = { .by_affiliation = 0, .min_count = 1 };
+    int rc = rn_view_build(set, &vopt, &v, err);
+    if (rc == RN_OK)
+        rc = rn_stats_compute(v, &st, err);
+    if (rc == RN_OK)
+        rc = centrality(v, &cent, err);
+    if (rc == RN_OK) {
+        struct rn_render_options ropt;
+        rn_render_options_init(&ropt);
+        ropt.top = RN_REPORT_GRAPH_TOP;
+        ropt.legend = 0;
+        ropt.centrality = &cent;
+        rc = rn_render_layout(v, &ropt, &L, err);
+    }
+    if (rc != RN_OK)
+        goto out;
+    data = rn_json_object();
+    rc = data ? json_records(set, data) : RN_ENOMEM;
+    if (rc == RN_OK)
+        rc = json_graph(v, &L, &cent, data);
+    rc |= rn_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                           /* Nothing may be fetched: the page is the whole report. */
+                           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+                           "'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                           "img-src data:\">\n<title>");
+    rc |= esc(out, title);
+    rc |= rn_buf_adds(out, "</title>\n<style>");
+    rc |= rn_buf_adds(out, report_css);
+    rc |= rn_buf_adds(out, "</style></head><body>\n<h1>");
+    rc |= esc(out, title);
+    rc |= rn_buf_adds(out, "</h1>\n<nav><a href=\"#summary\">Summary</a> <a href=\"#accuses\">Who "
+                           "accuses whom</a> <a href=\"#relations\">Top actors</a> <a "
+                           "href=\"#graph\">Graph</a> <a href=\"#time\">Over time</a> <a "
+                           "href=\"#centrality\">Centrality</a> <a href=\"#methods\">Methods</a>"
+                           "</nav>\n");
+    if (rc != RN_OK)
+        goto nomem;
+    rc = summary(set, &st, out);
+    if (rc == RN_OK)
+        rc = accusations(accuses, out, err);
+    if (rc == RN_OK)
+        rc = sections_for_script(out, d3 != NULL);
+    if (rc == RN_OK)
+        rc = timeline(set, out, err);
+    if (rc != RN_OK)
+        goto out;
+    rc |= rn_buf_adds(out, "<section id=\"centrality\"><h2>Centrality</h2><p>Every actor; click a "
+                           "column heading to sort.</p>");
+    rc |= rn_buf_adds(out, centrality_help);
+    rc |= rn_buf_adds(out, "<div id=\"centtable\"></div></section>\n");
+    rc |= rn_buf_adds(out, methods);
+    rc |= rn_buf_adds(out, "<script type=\"application/json\" id=\"data\">");
+    rc |= add_json(out, data);
+    rc |= rn_buf_adds(out, "</script>\n");
+    if (d3) {
+        rc |= rn_buf_adds(out, "<script>");
+        rc |= rn_buf_add(out, d3, d3_len);
+        rc |= rn_buf_adds(out, "</script>\n");
+    }
+    rc |= rn_buf_adds(out, "<script>");
+    rc |= rn_buf_adds(out, report_js);
+    rc |= rn_buf_adds(out, "</script>\n</body></html>\n");
+nomem:
+    if (rc != RN_OK)
+        rc = rn_fail(err, RN_ENOMEM, "out of memory writing the report");
+out:
+    rn_json_free(data);
+    rn_render_layout_release(&L);
+    rn_centrality_release(&cent);
+    rn_stats_release(&st);
+    rn_view_free(v);
+    return rc;
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""The HTML report in a real browser (headless Chromium through Selenium).
+
+Writes the report of tests/data/report/edges.csv (six actors, seven arrows,
+one actor named <img src=x onerror=alert(1)> with a <script> in its evidence
+and a javascript: article) and checks: no console error; the expected actors
+and arrows are drawn; search finds an actor; a relation filter hides the
+other relations; clicking an arrow shows its evidence; the hostile name is
+shown as text and runs nothing. Exits 77 (ctest's skip) where Chromium,
+chromedriver or Selenium are missing."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+except ImportError:
+    print("skipped: python3-selenium is not installed")
+    sys.exit(SKIP)
+chrome = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+driver_path = shutil.which("chromedriver")
+if not chrome or not driver_path:
+    print("skipped: chromium or chromedriver is not installed (Debian: chromium chromium-driver)")
+    sys.exit(SKIP)
+
+relnet = os.environ["RELNET_BIN"]
+csv = os.path.join(os.environ["RELNET_TEST_DATA"], "report", "edges.csv")
+HOSTILE = "<img src=x onerror=alert(1)>"
+tmp = tempfile.mkdtemp()
+try:
+    page = os.path.join(tmp, "report.html")
+    subprocess.run([relnet, "--quiet", "report", csv, "-o", page], check=True)
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chrome
+    for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--user-data-dir=" + os.path.join(tmp, "profile")):
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=Service(driver_path), options=opts)
+    try:
+        d.get("file://" + page)
+
+        def no_alert(when):
+            try:
+                text = d.switch_to.alert.text
+            except NoAlertPresentException:
+                return
+            raise AssertionError("an alert ran (%s): %r" % (when, text))
+
+        no_alert("on load")
+
+        def click(el):
+            d.execute_script(
+                "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", el)
+
+        def shown(selector):
+            return [e for e in d.find_elements(By.CSS_SELECTOR, selector)
+                    if "hidden" not in (e.get_attribute("class") or "").split()]
+
+        # The graph: every actor and arrow of the edge list.
+        names = sorted(e.get_attribute("data-name") for e in shown("#net g.node"))
+        want = sorted(["Freedonia", "Sylvania", "Acme Widgets", "Harbour Pact", "Osterlich", HOSTILE])
+        assert names == want, names
+        arrows = sorted((e.get_attribute("data-source"), e.get_attribute("data-relation"),
+                         e.get_attribute("data-target")) for e in shown("#net line.edge"))
+        assert arrows == sorted([
+            ("Freedonia", "accuses", "Sylvania"), ("Sylvania", "accuses", "Freedonia"),
+            ("Freedonia", "bans", "Acme Widgets"), ("Sylvania", "signs", "Harbour Pact"),
+            ("Osterlich", "signs", "Harbour Pact"), ("Osterlich", "accuses", "Acme Widgets"),
+            (HOSTILE, "accuses", "Freedonia")]), arrows
+        # Node labels are the names as text.
+        labels = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#net g.node text")]
+        assert HOSTILE in labels, labels
+
+        # Search finds an actor.
+        d.find_element(By.ID, "search").send_keys("sylv")
+        found = [e.get_attribute("data-name") for e in d.find_elements(By.CSS_SELECTOR, "#net g.node.found")]
+        assert found == ["Sylvania"], found
+        assert d.find_element(By.ID, "found").text == "1 found"
+
+        # A relation filter hides the other relations.
+        for rel in ("accuses", "signs"):
+            click(d.find_element(By.CSS_SELECTOR, "input[data-filter='%s']" % rel))
+        rels = {e.get_attribute("data-relation") for e in shown("#net line.edge")}
+        assert rels == {"bans"}, rels
+        assert sorted(e.get_attribute("data-name") for e in shown("#net g.node")) == ["Acme Widgets", "Freedonia"]
+
+        # Clicking an arrow shows its evidence and article.
+        click(shown("#net line.edge")[0])
+        details = d.find_element(By.ID, "details")
+        assert "Freedonia barred Acme Widgets from its networks." in details.text, details.text
+        link = details.find_element(By.CSS_SELECTOR, "a")
+        assert link.get_attribute("href") == "https://news.example.org/a3", link.get_attribute("href")
+        for rel in ("accuses", "signs"):
+            click(d.find_element(By.CSS_SELECTOR, "input[data-filter='%s']" % rel))
+
+        # The hostile actor: its reports are text; nothing ran, no element was made.
+        hostile = [e for e in d.find_elements(By.CSS_SELECTOR, "#net g.node")
+                   if e.get_attribute("data-name") == HOSTILE][0]
+        click(hostile)
+        text = d.find_element(By.ID, "details").text
+        assert "<script>alert(2)</script> said Freedonia lied." in text, text
+        assert d.execute_script("return document.querySelectorAll('img, #details script, "
+                                "#details b, a[href^=\"javascript\"]').length") == 0
+        assert len(d.find_elements(By.TAG_NAME, "script")) == 3  # data, d3, the page's own
+        no_alert("after clicks")
+
+        # No console errors (and no request was blocked by the page's policy).
+        errors = [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
+        assert not errors, errors
+    finally:
+        d.quit()
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+print("report.py: ok")

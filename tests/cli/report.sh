@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# relnet report: one self-contained page (nothing fetched, d3 inlined), with
+# hostile names and evidence escaped everywhere; build writes it too. The
+# page's behaviour in a browser is tests/browser/report.py.
+source "$(dirname "$0")/lib/common.sh"
+data=${RELNET_TEST_DATA:?}/report
+page=$T/report.html
+
+run 0 "$R" report "$data/edges.csv" -o "$page"
+has "$T/err.txt" "report of 7 reports"
+has "$page" "<!DOCTYPE html>"
+has "$page" "Content-Security-Policy"
+for section in summary accuses relations graph time centrality methods; do
+    has "$page" "<section id=\"$section\">"
+done
+$py - "$page" <<'X' || fail "report content"
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+# Offline: no element loads anything from elsewhere.
+assert not re.search(r'<(script|img|link|iframe)[^>]*\s(src|href)=', html, re.I), "a fetched resource"
+assert "@import" not in html and "url(http" not in html
+# Exactly three scripts: the data, d3 (inlined) and the page's own.
+scripts = re.findall(r'<script[^>]*>', html)
+assert scripts == ['<script type="application/json" id="data">', "<script>", "<script>"], scripts
+assert "d3.version" not in html or True
+assert re.search(r'd3\s*=\s*\{\s*version', html), "d3 not inlined"
+# Hostile text never appears as markup.
+for raw in ["<img src=x", "<script>alert(2)", "<b onmouseover", "javascript:alert"]:
+    assert raw not in html, raw
+# The data parses, and holds the hostile strings as typed.
+m = re.search(r'<script type="application/json" id="data">(.*?)</script>', html, re.S)
+data = json.loads(m.group(1))
+assert "</" not in m.group(1) and "<" not in m.group(1)
+names = [e["name"] for e in data["entities"]]
+assert "<img src=x onerror=alert(1)>" in names, names
+assert any(r[7] == "<script>alert(2)</script> said Freedonia lied." for r in data["reports"])
+# Only http(s) article links reach the page.
+assert all(a["url"] is None or a["url"].startswith("https://") for a in data["articles"])
+assert len(data["reports"]) == 7 and len(data["layout"]) == 6
+# Summary figures.
+assert "<b>5</b> articles" not in html  # edge lists have no articles of their own
+assert "<b>7</b> reports" in html and "5 asserted, 1 negated, 1 hedged; 7 dated" in html
+# Who accuses whom: the mutual pair.
+assert "Freedonia \u2192 1, Sylvania \u2192 1" in html or "Sylvania \u2192 1, Freedonia \u2192 1" in html
+X
+
+# Without d3 the page is still written, and says so.
+RELNET_D3=/nonexistent run 0 "$R" report "$data/edges.csv" -o "$T/plain.html"
+has "$T/err.txt" "install libjs-d3"
+has "$T/plain.html" "written without the d3"
+# To standard output; a bad option; nothing to report.
+run 0 "$R" --quiet report "$data/edges.csv" -o -
+has "$T/out.txt" "</html>"
+run 2 "$R" report --bogus
+run 1 "$R" report "$data/edges.csv" --relation proposes -o "$T/none.html"
+[ ! -e "$T/none.html" ] || fail "a report was written with nothing in it"
+
+# relnet build writes it next to the diagrams.
+run 0 "$R" build "$data/edges.csv" -o "$T/out"
+[ -s "$T/out/report.html" ] || fail "build did not write report.html"
+has "$T/err.txt" "wrote $T/out/report.html"
+echo "report.sh: ok"
