@@ -17,6 +17,10 @@
  * article gets the row's URL and title (so `relnet extract` output imports
  * as the records `relnet add` stores). Tab-separated input is relnet's TSV
  * (csvio.h: unquoted, \t \n \r \\ escapes).
+ * Gephi's edge table (Source,Target,Type,Id,Label,Weight) is recognised:
+ * Label is the relation (empty: the default relation), Type the direction.
+ * A header in which no column name is recognised is an error listing the
+ * cells found, unless --map names the columns or no_header is set.
  * "role=COLUMN" mappings override them (COLUMN is a header name or a
  * 1-based number). Without a header row, columns are positional:
  * source, target, then relation (or weight if numeric), then weight.
@@ -40,7 +44,7 @@ enum rn_import_reason {
     RN_SKIP_EMPTY,       /* empty source, target or relation */
     RN_SKIP_WEIGHT,      /* weight, count or confidence not a number */
     RN_SKIP_UTF8,        /* invalid UTF-8 */
-    RN_SKIP_DATE,        /* date not YYYY-MM-DD */
+    RN_SKIP_DATE,        /* date not read, or ambiguous */
     RN_SKIP_VALUE,       /* unknown polarity, type or origin */
     RN_SKIP_REJECTED,    /* the sink refused the record */
     RN_SKIP_REASONS
@@ -53,6 +57,11 @@ struct rn_import_options {
     int no_header;                /* the first row is data */
     const char *map;              /* "source=COL,target=COL,..." or NULL */
     const char *default_relation; /* when there is no relation column; NULL = "related" */
+    /* strptime format of the date column (e.g. "%d.%m.%Y"), or NULL: then
+       YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY (decided by the first
+       date with a part above 12; ambiguous ones before are bad rows) and
+       month-name dates are read, and rn_import_report.dates names them. */
+    const char *date_format;
     int strict;                   /* stop at the first bad row */
     /* progress(ctx, bytes_done, bytes_total) every few thousand rows; total
        is 0 when unknown. May be NULL. */
@@ -70,6 +79,8 @@ struct rn_import_report {
     char content_hash[33];
     char delimiter;
     char columns[640]; /* "source=from, target=to, relation=(all 'related')" */
+    char ignored[640]; /* header cells no role took: "note, scope" ("" when none) */
+    char dates[160];   /* the date layouts read: "YYYY-MM-DD, DD.MM.YYYY" ("" when none) */
 };
 
 /* Import path ("-" = stdin) into sink. Returns RN_OK when the file was read

@@ -235,6 +235,43 @@ static int set_by(void *dest, const char *arg, struct rn_err *err)
     return RN_OK;
 }
 
+int cli_set_delimiter(void *dest, const char *s, struct rn_err *err)
+{
+    char *out = dest;
+    if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0 ||
+        strcmp(s, "TAB") == 0)
+        *out = '\t';
+    else if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
+        *out = ',';
+    else if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
+        *out = ';';
+    else if (strcmp(s, "|") == 0 || strcmp(s, "pipe") == 0)
+        *out = '|';
+    else
+        return rn_fail(err, RN_EUSAGE, "unknown delimiter '%s' (expected ',', tab, ';' or '|')",
+                       s);
+    return RN_OK;
+}
+
+static int set_csv_map(void *dest, const char *arg, struct rn_err *err)
+{
+    (void)err;
+    ((struct cli_selection *)dest)->csv.map = arg;
+    return RN_OK;
+}
+
+static int set_csv_delimiter(void *dest, const char *arg, struct rn_err *err)
+{
+    return cli_set_delimiter(&((struct cli_selection *)dest)->csv.delimiter, arg, err);
+}
+
+static int set_csv_date_format(void *dest, const char *arg, struct rn_err *err)
+{
+    (void)err;
+    ((struct cli_selection *)dest)->csv.date_format = arg;
+    return RN_OK;
+}
+
 static const char *relation_default(const void *dest)
 {
     const struct cli_selection *sel = dest;
@@ -260,6 +297,12 @@ const struct cli_option cli_filter_options[] = {
                  "drop (source, target) pairs reported fewer than N times"),
     CLI_CALLBACK("by", 0, "entity|affiliation", NULL, set_by, "entity",
                  "affiliation: roll people and agencies up to the state or body they act for"),
+    CLI_CALLBACK("map", 0, "ROLE=COL,...", NULL, set_csv_map, NULL,
+                 "with CSV files: use column COL for ROLE, as 'relnet import --map'"),
+    CLI_CALLBACK("delimiter", 0, "D", NULL, set_csv_delimiter, NULL,
+                 "with CSV files: ',', tab, ';' or '|' (default: guessed)"),
+    CLI_CALLBACK("date-format", 0, "FMT", NULL, set_csv_date_format, NULL,
+                 "with CSV files: strptime format of the date column"),
     CLI_END,
 };
 
@@ -287,7 +330,7 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
     }
     for (int i = 0; i < nfiles; i++) {
         struct rn_import_report rep;
-        struct rn_import_options iopt = { 0 };
+        struct rn_import_options iopt = sel->csv;
         struct cli_progress bar;
         cli_progress_start(&bar, files[i], 0);
         iopt.progress = cli_progress_update;

@@ -12,6 +12,7 @@
 
 #include "relnet/error.h"
 #include "relnet/filter.h"
+#include "relnet/import.h"
 #include "relnet/pipeline.h"
 #include "relnet/relset.h"
 
@@ -65,8 +66,12 @@ struct cli_selection {
     const char *polarity_default; /* NULL = asserted */
     int relation_given;           /* the first --relation replaces the default */
     int polarity_given;           /* --polarity was given */
+    struct rn_import_options csv; /* --map, --delimiter, --date-format for CSV files */
 };
 extern const struct cli_option cli_filter_options[];
+
+/* --delimiter's value (',', tab, ';', '|' or their names) into *(char *)dest. */
+int cli_set_delimiter(void *dest, const char *s, struct rn_err *err);
 
 /* A selection with the command's default relations (NULL = every one) and
  * polarity (NULL = asserted). */

@@ -36,30 +36,16 @@ static const struct cli_spec import_spec = {
             "exit code is 1 when any row was skipped.\n",
 };
 
-static int set_delimiter(void *dest, const char *s, struct rn_err *err)
-{
-    char *out = dest;
-    if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0 ||
-        strcmp(s, "TAB") == 0)
-        *out = '\t';
-    else if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
-        *out = ',';
-    else if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
-        *out = ';';
-    else if (strcmp(s, "|") == 0 || strcmp(s, "pipe") == 0)
-        *out = '|';
-    else
-        return rn_fail(err, RN_EUSAGE, "unknown delimiter '%s' (expected ',', tab, ';' or '|')",
-                       s);
-    return RN_OK;
-}
-
 static void print_summary(const char *path, const struct rn_import_report *rep)
 {
     fprintf(stderr, "%s: %ld rows read, %ld records imported, %ld skipped\n", path,
             rep->rows_read, rep->rows_imported, rep->rows_skipped);
     if (rep->columns[0])
         fprintf(stderr, "  columns: %s\n", rep->columns);
+    if (rep->ignored[0])
+        fprintf(stderr, "  not imported (unknown columns): %s\n", rep->ignored);
+    if (rep->dates[0])
+        fprintf(stderr, "  dates read as: %s\n", rep->dates);
     for (int r = 0; r < RN_SKIP_REASONS; r++)
         if (rep->skipped[r])
             fprintf(stderr, "  skipped, %s: %ld\n", rn_import_reason_name((enum rn_import_reason)r),
@@ -194,7 +180,11 @@ int cmd_import(int argc, char **argv)
                  "weight[, weight]]"),
         CLI_STRING("relation", 0, "NAME", &opt.default_relation, "related",
                    "relation of every row when there is no relation column"),
-        CLI_CALLBACK("delimiter", 0, "D", &opt.delimiter, set_delimiter,
+        CLI_STRING("date-format", 0, "FMT", &opt.date_format, NULL,
+                   "strptime format of the date column, e.g. %d.%m.%Y (without it: "
+                   "YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY as the file shows, "
+                   "and month names; the summary says which were read)"),
+        CLI_CALLBACK("delimiter", 0, "D", &opt.delimiter, cli_set_delimiter,
                      ".tsv files tab, others guessed from the header line",
                      "',', tab, ';' or '|'"),
         CLI_FLAG("strict", 0, &opt.strict,

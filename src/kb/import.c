@@ -1,4 +1,5 @@
 /* import.c - CSV/TSV edge lists to relation records (see relnet/import.h). */
+#define _XOPEN_SOURCE 700 /* strptime */
 #include "relnet/import.h"
 
 #include "relnet/buf.h"
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 /* Most reports a single row may stand for: beyond that a typo is likelier
    than a real count, and it would flood the knowledge base. */
@@ -74,7 +76,7 @@ static const char *const reason_names[RN_SKIP_REASONS] = {
     [RN_SKIP_EMPTY] = "empty source, target or relation",
     [RN_SKIP_WEIGHT] = "weight, count or confidence not a number",
     [RN_SKIP_UTF8] = "invalid UTF-8",
-    [RN_SKIP_DATE] = "date not YYYY-MM-DD",
+    [RN_SKIP_DATE] = "date not read (or ambiguous)",
     [RN_SKIP_VALUE] = "unknown polarity, type or origin",
     [RN_SKIP_REJECTED] = "rejected by the knowledge base",
 };
@@ -98,6 +100,9 @@ struct importer {
     int col[ROLE_COUNT_ROLES]; /* field index per role, -1 when absent */
     size_t nfields;            /* fields per row (from the header or first row) */
     const char *default_relation;
+    int gephi; /* Gephi's edge table: Label is the relation, Type the direction */
+    int slash_order;  /* D/M/Y dates: 0 undecided, 1 day first, 2 month first */
+    unsigned formats; /* bit per enum date_kind met so far */
     struct rn_buf key;
 };
 
@@ -144,6 +149,147 @@ static int match_header(struct importer *im, const struct rn_csv_row *row)
         best_rank[r] = rank;
     }
     return matched;
+}
+
+/* Column whose key is name, or -1. */
+static int column_named(struct importer *im, const struct rn_csv_row *row, const char *name)
+{
+    for (size_t i = 0; i < row->nfields; i++)
+        if (header_key(im, row->fields[i]) == RN_OK && strcmp(rn_buf_str(&im->key), name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Gephi's edge table (Source,Target,Type,Id,Label,Weight): Type holds
+   "Directed"/"Undirected" and Label the edge's name, so Label is the
+   relation. Recognised by Type, Id and Label side by side. */
+static void recognise_gephi(struct importer *im, const struct rn_csv_row *row)
+{
+    int type = column_named(im, row, "type"), id = column_named(im, row, "id");
+    int label = column_named(im, row, "label");
+    if (type < 0 || id < 0 || label < 0 || im->col[ROLE_RELATION] != type)
+        return;
+    im->col[ROLE_RELATION] = label;
+    im->gephi = 1;
+}
+
+/* "found: A, B, C" of a header row, into out. */
+static void list_cells(const struct rn_csv_row *row, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < row->nfields && used < size; i++)
+        used += (size_t)snprintf(out + used, size - used, "%s'%.40s'", i ? ", " : "",
+                                 row->fields[i]);
+}
+
+/* The header cells no role took, for the summary: a column dropped
+   without a word would look imported. */
+static void list_ignored(struct importer *im, const struct rn_csv_row *row)
+{
+    char *out = im->rep->ignored;
+    size_t size = sizeof im->rep->ignored, used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < row->nfields && used < size; i++) {
+        int taken = 0;
+        for (int r = 0; r < ROLE_COUNT_ROLES; r++)
+            taken |= im->col[r] == (int)i;
+        if (taken)
+            continue;
+        const char *why = im->gephi && (int)i == column_named(im, row, "type")
+                              ? " (Gephi's edge direction)"
+                              : "";
+        used += (size_t)snprintf(out + used, size - used, "%s%.40s%s", used ? ", " : "",
+                                 row->fields[i], why);
+    }
+}
+
+/* The date layouts read without --date-format, as the summary names them. */
+enum date_kind { DATE_ISO, DATE_DOTTED, DATE_DAY_SLASH, DATE_MONTH_SLASH, DATE_NAMED, DATE_KINDS };
+static const char *const date_kind_names[DATE_KINDS] = {
+    "YYYY-MM-DD", "DD.MM.YYYY", "DD/MM/YYYY", "MM/DD/YYYY", "month names (3 March 2020, March 3, 2020)",
+};
+
+/* strptime over the whole of s (trailing spaces allowed) into out. */
+static int date_by_format(const char *s, const char *fmt, char out[11])
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *end = strptime(s, fmt, &tm);
+    while (end && *end == ' ')
+        end++;
+    if (!end || *end)
+        return -1;
+    char iso[32];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return rn_date_normalize(iso, out) == RN_OK ? 0 : -1;
+}
+
+/* Day, month and year of "D.M.YYYY" or "D/M/YYYY" (sep), or -1. */
+static int three_numbers(const char *s, char sep, int *a, int *b, int *y)
+{
+    char tail;
+    char fmt[32];
+    snprintf(fmt, sizeof fmt, "%%2d%c%%2d%c%%4d%%c", sep, sep);
+    int n = sscanf(s, fmt, a, b, y, &tail);
+    return n == 3 && *y >= 1000 ? 0 : -1;
+}
+
+static int ymd(int y, int m, int d, char out[11])
+{
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    return m >= 1 && m <= 12 && rn_date_normalize(iso, out) == RN_OK ? 0 : -1;
+}
+
+/* A row's date: by --date-format when given; else ISO, day-first dotted,
+   slashed (day or month first, decided by the file's first date with a
+   part above 12 and then kept), or with a month name. Each layout met is
+   remembered for the summary. 0, -1 (not a date) or -2 (ambiguous). */
+static int parse_date(struct importer *im, const char *s, char out[11])
+{
+    if (im->opt->date_format)
+        return date_by_format(s, im->opt->date_format, out);
+    if (rn_date_normalize(s, out) == RN_OK) {
+        im->formats |= 1u << DATE_ISO;
+        return 0;
+    }
+    int a, b, y;
+    if (three_numbers(s, '.', &a, &b, &y) == 0) {
+        im->formats |= 1u << DATE_DOTTED;
+        return ymd(y, b, a, out);
+    }
+    if (three_numbers(s, '/', &a, &b, &y) == 0) {
+        if (!im->slash_order && (a > 12 || b > 12))
+            im->slash_order = a > 12 ? 1 : 2;
+        if (!im->slash_order)
+            return -2;
+        im->formats |= 1u << (im->slash_order == 1 ? DATE_DAY_SLASH : DATE_MONTH_SLASH);
+        return im->slash_order == 1 ? ymd(y, b, a, out) : ymd(y, a, b, out);
+    }
+    static const char *const named[] = { "%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y",
+                                         "%b %d, %Y", "%b %d %Y", "%d %b. %Y", "%b. %d, %Y" };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (date_by_format(s, named[i], out) == 0) {
+            im->formats |= 1u << DATE_NAMED;
+            return 0;
+        }
+    return -1;
+}
+
+static void describe_dates(struct importer *im)
+{
+    char *out = im->rep->dates;
+    size_t size = sizeof im->rep->dates, used = 0;
+    out[0] = '\0';
+    if (im->opt->date_format) {
+        snprintf(out, size, "%s (--date-format)", im->opt->date_format);
+        return;
+    }
+    for (int k = 0; k < DATE_KINDS && used < size; k++)
+        if (im->formats & (1u << k))
+            used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "",
+                                     date_kind_names[k]);
 }
 
 /* A cell that reads as a number (so the first row is data, not a header). */
@@ -279,15 +425,40 @@ static const char *cell(const struct importer *im, const struct rn_csv_row *row,
 /* Parse a finite number >= 0. A decimal comma ("1,5") is read as a point
    when decimal_comma is set: spreadsheets in much of Europe write numbers
    that way and pick ';' as the delimiter for that reason. */
+/* "1.234,5" -> "1234.5" in fixed: dots group thousands (every group of
+   three digits) when one comma is the decimal mark. 0 if s is not so. */
+static int european_number(const char *s, char *fixed, size_t size)
+{
+    const char *comma = strchr(s, ',');
+    if (!comma || strchr(comma + 1, ',') || strlen(s) >= size)
+        return 0;
+    size_t n = 0, group = 0;
+    int dots = 0;
+    for (const char *p = s; p < comma; p++) {
+        if (*p == '.') {
+            if (group != 3 && dots)
+                return 0;
+            if (!dots && (group < 1 || group > 3))
+                return 0;
+            dots++;
+            group = 0;
+            continue;
+        }
+        fixed[n++] = *p;
+        group++;
+    }
+    if (dots && group != 3)
+        return 0;
+    fixed[n++] = '.';
+    strcpy(fixed + n, comma + 1);
+    return 1;
+}
+
 static int parse_nonneg(const char *s, double *out, int decimal_comma)
 {
     char fixed[64];
-    const char *comma = decimal_comma ? strchr(s, ',') : NULL;
-    if (comma && !strchr(s, '.') && !strchr(comma + 1, ',') && strlen(s) < sizeof fixed) {
-        memcpy(fixed, s, strlen(s) + 1);
-        fixed[comma - s] = '.';
+    if (decimal_comma && european_number(s, fixed, sizeof fixed))
         s = fixed;
-    }
     char *end;
     errno = 0;
     double v = strtod(s, &end);
@@ -337,6 +508,8 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
     rec->target = cell(im, row, ROLE_TARGET);
     rec->relation = im->col[ROLE_RELATION] >= 0 ? cell(im, row, ROLE_RELATION)
                                                 : im->default_relation;
+    if (im->gephi && rec->relation && !*rec->relation)
+        rec->relation = im->default_relation; /* Gephi leaves most labels empty */
     static const char *const what[] = { "source", "target", "relation" };
     const char *need[] = { rec->source, rec->target, rec->relation };
     for (int i = 0; i < 3; i++) {
@@ -383,10 +556,18 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
     }
     const char *d = cell(im, row, ROLE_DATE);
     if (d && *d) {
-        if (rn_date_normalize(d, date_buf) != RN_OK) {
+        int got = parse_date(im, d, date_buf);
+        if (got != 0) {
             *why = RN_SKIP_DATE;
-            snprintf(msg, msgsz, "%s:%ld: date '%.40s' is not a date (expected YYYY-MM-DD)", path,
-                     line, d);
+            if (got == -2)
+                snprintf(msg, msgsz, "%s:%ld: date '%.40s' is ambiguous (day or month first?): "
+                         "give --date-format %%d/%%m/%%Y or %%m/%%d/%%Y", path, line, d);
+            else if (im->opt->date_format)
+                snprintf(msg, msgsz, "%s:%ld: date '%.40s' does not match --date-format '%.40s'",
+                         path, line, d, im->opt->date_format);
+            else
+                snprintf(msg, msgsz, "%s:%ld: date '%.40s' is not a date (expected YYYY-MM-DD, "
+                         "DD.MM.YYYY, 3 March 2020 or --date-format)", path, line, d);
             return -1;
         }
         rec->date = date_buf;
@@ -503,10 +684,25 @@ int rn_import_csv(const char *path, const struct rn_import_options *opt, struct 
         for (size_t i = 0; i < row.nfields; i++)
             any_number |= is_number(row.fields[i]);
         header = matched > 0 || (!any_number && opt->map);
+        if (!header && !opt->map) {
+            /* Never guess: a header in another language or a first row of
+               data would otherwise be imported as an edge. */
+            char found[400];
+            list_cells(&row, found, sizeof found);
+            rc = rn_fail(err, RN_EINPUT,
+                         "%s:%ld: no column name recognised in the header (found: %s); name "
+                         "the columns with --map source=COL,target=COL[,relation=COL,date=COL,"
+                         "...] (COL: a header name or a 1-based number), or give --no-header "
+                         "when the first row is data",
+                         path, row.line, found);
+            goto out;
+        }
         if (!header) {
             for (int r = 0; r < ROLE_COUNT_ROLES; r++)
                 im.col[r] = -1;
         }
+        if (header)
+            recognise_gephi(&im, &row);
     }
     if (opt->map) {
         rc = apply_map(&im, opt->map, header ? &row : NULL, err);
@@ -547,8 +743,10 @@ int rn_import_csv(const char *path, const struct rn_import_options *opt, struct 
         goto out;
     }
     describe_columns(&im, header ? &row : NULL);
-    if (header)
+    if (header) {
+        list_ignored(&im, &row);
         have_first = 0; /* consumed */
+    }
 
     long since_progress = 0;
     for (;;) {
@@ -611,6 +809,7 @@ int rn_import_csv(const char *path, const struct rn_import_options *opt, struct 
     if (opt->progress)
         opt->progress(opt->progress_ctx, rn_csv_bytes_read(reader), rn_csv_bytes_total(reader));
 out:
+    describe_dates(&im);
     rn_csv_content_hash(reader, rep->content_hash);
     rn_csv_close(reader);
     rn_buf_release(&im.key);
