@@ -199,7 +199,7 @@ static struct rn_json *json_value(double v, int integer)
 {
     if (!isfinite(v))
         return rn_json_string(NULL);
-    return integer ? rn_json_integer((long long)v) : rn_json_number(v);
+    return integer ? rn_json_integer((long long)v) : rn_json_number(cli_clean_number(v));
 }
 
 static int write_json(const struct rn_view *view, const struct rn_centrality *c,

@@ -428,7 +428,7 @@ static int write_json(struct stats_cmd *sc)
     if (rc == RN_OK)
         rc = set_table(root, "relations", relations_table(sc, top, 1));
     if (rc == RN_OK)
-        rc = rn_json_set(mutual, "reciprocity", rn_json_number(st->reciprocity));
+        rc = rn_json_set(mutual, "reciprocity", rn_json_number(cli_clean_number(st->reciprocity)));
     if (rc == RN_OK)
         rc = rn_json_set(mutual, "count", rn_json_integer((long long)st->n_mutual));
     if (rc == RN_OK)

@@ -204,7 +204,7 @@ static struct rn_json *json_cell(const char *s, int number)
         return rn_json_string(s);
     if (v == floor(v) && fabs(v) < 9e15)
         return rn_json_integer((long long)v);
-    return rn_json_number(v);
+    return rn_json_number(cli_clean_number(v));
 }
 
 struct rn_json *cli_table_to_json(const struct cli_table *t)
@@ -228,8 +228,25 @@ struct rn_json *cli_table_to_json(const struct cli_table *t)
     return arr;
 }
 
+/* Below this a measure's value is rounding residue of sums that should be
+   0 (PageRank differences, eigenvector entries of isolated parts). */
+#define NUMBER_RESIDUE 1e-12
+
+double cli_clean_number(double v)
+{
+    if (!isfinite(v))
+        return v;
+    if (fabs(v) < NUMBER_RESIDUE)
+        return 0;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.10g", v);
+    return strtod(buf, NULL);
+}
+
 const char *cli_table_number(double v, int digits, char *buf, size_t size)
 {
+    if (isfinite(v) && fabs(v) < NUMBER_RESIDUE)
+        v = 0;
     v += 0.0; /* no "-0" */
     if (v == floor(v) && fabs(v) < 1e15)
         snprintf(buf, size, "%.0f", v);

@@ -57,10 +57,16 @@ void cli_table_free(struct cli_table *t);
 struct rn_buf;
 const char *cli_display(const char *s, struct rn_buf *buf);
 
-/* Format a number for a cell: integers without decimals, others with up to
- * digits significant digits ("0.123457", "1.5e-07" with 6). Tables use 6,
- * CSV and JSON 10. Returns buf. */
+/* Format a number for a cell as people write it: integers without
+ * decimals, others with up to digits significant digits and no trailing
+ * zeros ("0.123457" with 6; 0.6499999999999999 -> "0.65" with 10), and
+ * floating-point residue (|v| < 1e-12, e.g. 1.05e-17) as "0". Tables use
+ * 6, CSV and JSON 10. Returns buf. */
 const char *cli_table_number(double v, int digits, char *buf, size_t size);
+
+/* The same value as a double (for JSON numbers): rounded to 10 significant
+ * digits, residue to 0. */
+double cli_clean_number(double v);
 
 /* Output formats of the analysis commands. */
 enum cli_format { CLI_FORMAT_TABLE, CLI_FORMAT_CSV, CLI_FORMAT_JSON };
