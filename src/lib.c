@@ -3,6 +3,7 @@
 
 #include "relnet/analysis.h"
 #include "relnet/graph.h"
+#include "relnet/html.h"
 #include "relnet/render.h"
 
 #include <limits.h>
@@ -17,6 +18,7 @@ int rn_lib_init(struct rn_err *err)
     int rc = rn_analysis_setup(RN_DEFAULT_SEED, err);
     if (rc != RN_OK)
         return rc;
+    rn_html_setup();
     return rn_render_setup(err);
 }
 

@@ -15,6 +15,7 @@ struct rn_pipeline {
     struct rn_lexicon *lex;
     struct rn_extractor *x;
     struct rn_boiler_stats *boiler; /* NULL until rn_pipeline_learn */
+    int boiler_borrowed;            /* a clone's: owned by the pipeline it was cloned from */
     struct rn_sentences sents;
     size_t *starts, *ends;
     size_t cap;
@@ -51,11 +52,23 @@ void rn_pipeline_free(struct rn_pipeline *p)
         return;
     rn_extractor_free(p->x);
     rn_lexicon_free(p->lex);
-    rn_boiler_stats_free(p->boiler);
+    if (!p->boiler_borrowed)
+        rn_boiler_stats_free(p->boiler);
     rn_sentences_release(&p->sents);
     free(p->starts);
     free(p->ends);
     free(p);
+}
+
+int rn_pipeline_clone(const struct rn_pipeline *p, const struct rn_pipeline_options *opt,
+                      struct rn_pipeline **out, struct rn_err *err)
+{
+    int rc = rn_pipeline_new(opt, out, err);
+    if (rc == RN_OK && p->boiler) {
+        (*out)->boiler = p->boiler;
+        (*out)->boiler_borrowed = 1;
+    }
+    return rc;
 }
 
 static int add_path(struct rn_paths *out, const char *path)

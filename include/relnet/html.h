@@ -65,4 +65,9 @@ int rn_html_extract(const char *data, size_t len, const char *encoding,
 /* Free everything; d is left empty. Safe to call twice. */
 void rn_html_doc_release(struct rn_html_doc *d);
 
+/* Set up libxml2's global state (xmlInitParser). libxml2 wants it done on
+ * the main thread before threads parse pages; rn_lib_init and
+ * rn_pipeline_run call it. Safe to call again. */
+void rn_html_setup(void);
+
 #endif

@@ -13,6 +13,10 @@
  * rn_pipeline_learn reads every file once to find page furniture repeated
  * across 3 or more of them (menus, footers); rn_pipeline_read then drops
  * those lines too.
+ *
+ * Or, for many files, on every core: rn_pipeline_run reads and extracts
+ * them on opt->jobs threads and hands each article's records to a callback
+ * on the calling thread, in file order (src/pipeline_run.c).
  */
 #ifndef RELNET_PIPELINE_H
 #define RELNET_PIPELINE_H
@@ -33,6 +37,9 @@ struct rn_pipeline_options {
        more of them (rn_pipeline_learn). Off for pure filters, whose output
        for a file must not depend on the other files of the run. */
     int repeated_lines;
+    /* Threads of rn_pipeline_run (0: one per core). The results are the
+       same for any number. */
+    unsigned jobs;
 };
 
 int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **out,
@@ -58,5 +65,36 @@ int rn_pipeline_read(struct rn_pipeline *p, const char *path, struct rn_article 
 /* Split and extract an ingested article into sink. */
 int rn_pipeline_extract(struct rn_pipeline *p, const struct rn_article *a,
                         const struct rn_sink *sink, struct rn_err *err);
+
+/* A pipeline like p, loaded from opt, that shares p's learned repeated
+ * lines (read-only; p must outlive it): one per thread. */
+int rn_pipeline_clone(const struct rn_pipeline *p, const struct rn_pipeline_options *opt,
+                      struct rn_pipeline **out, struct rn_err *err);
+
+/* What one file gave rn_pipeline_run. */
+struct rn_extracted {
+    size_t index;     /* position in files */
+    const char *path;
+    int status;       /* RN_OK, or why reading or extracting failed (err) */
+    int read_failed;  /* the file could not be read: article is NULL */
+    struct rn_err err;
+    const struct rn_article *article;
+    const struct rn_record *records; /* in extraction order (none when extraction failed
+                                        part way: records before the failure are kept) */
+    size_t n_records;
+};
+
+/* Read and extract files on opt->jobs threads (first is used by one of
+ * them, the others get clones) and call each(ctx, result) on the calling
+ * thread for every file, in order; results and their strings live until
+ * each() returns. each() returns 0 to go on, nonzero to stop. Returns
+ * RN_OK, or RN_ENOMEM when threads could not be set up. */
+int rn_pipeline_run(struct rn_pipeline *first, const struct rn_pipeline_options *opt,
+                    const struct rn_paths *files,
+                    int (*each)(void *ctx, const struct rn_extracted *x), void *ctx,
+                    struct rn_err *err);
+
+/* The number of cores online (at least 1): the default of jobs. */
+unsigned rn_pipeline_default_jobs(void);
 
 #endif

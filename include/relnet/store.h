@@ -56,6 +56,14 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err);
 /* Also forgets the resolution cache entries made since begin. */
 void rn_store_rollback(struct rn_store *kb);
 
+/* One part of a transaction that holds many (an article of a batch):
+ * rn_store_savepoint marks its start, rn_store_release keeps it (its rows
+ * are written then, so a failure is the part's), rn_store_rollback_savepoint
+ * undoes it alone and the transaction goes on. Parts do not nest. */
+int rn_store_savepoint(struct rn_store *kb, struct rn_err *err);
+int rn_store_release(struct rn_store *kb, struct rn_err *err);
+void rn_store_rollback_savepoint(struct rn_store *kb);
+
 /* Is a file or article with this content hash already in? Returns 1 and
  * fills what (may be NULL) with "article PATH" or "import PATH", 0 if not,
  * or a negative status. */

@@ -445,72 +445,96 @@ static void warn_mostly_boilerplate(const struct rn_article *a)
                a->boilerplate_lines);
 }
 
+/* The article loop's state on the calling thread. */
+struct article_loop {
+    int (*each)(void *ctx, const struct rn_extracted *x);
+    void *ctx;
+    const struct rn_paths *files;
+    struct cli_progress bar;
+    int show_bar;
+    uint64_t total, done;
+    int code; /* the worst exit code so far */
+};
+
+static int article_done(void *ctx, const struct rn_extracted *x)
+{
+    struct article_loop *loop = ctx;
+    struct stat st;
+    if (loop->show_bar) {
+        if (stat(x->path, &st) == 0 && S_ISREG(st.st_mode))
+            loop->done += (uint64_t)st.st_size;
+        cli_progress_update(&loop->bar, loop->done, loop->total);
+    }
+    int one;
+    if (x->read_failed) {
+        one = cli_report(&x->err);
+    } else {
+        warn_mostly_boilerplate(x->article);
+        one = loop->each(loop->ctx, x);
+    }
+    if (one != RN_EXIT_OK)
+        loop->code = one;
+    return one == RN_EXIT_FAIL;
+}
+
 int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
-                         int (*each)(void *ctx, struct rn_pipeline *p, const struct rn_article *a),
-                         void *ctx)
+                         int (*each)(void *ctx, const struct rn_extracted *x), void *ctx)
 {
     struct rn_err err = RN_ERR_INIT;
     struct rn_pipeline *p;
     if (rn_pipeline_new(popt, &p, &err) != RN_OK)
         return cli_report(&err);
     struct rn_paths files = RN_PATHS_INIT;
-    int code = RN_EXIT_OK;
+    struct article_loop loop = { each, ctx, &files, .code = RN_EXIT_OK };
     if (rn_pipeline_expand(paths, n, &files, &err) != RN_OK ||
         (popt->repeated_lines && files.len > 1 && rn_pipeline_learn(p, &files, &err) != RN_OK)) {
-        code = cli_report(&err);
+        loop.code = cli_report(&err);
         goto out;
     }
     /* Many articles on a terminal: a bar by bytes read instead of a line
        per article (the sizes are only looked up then: a stat per file is
        a tenth of the time on a corpus of small articles). */
-    struct cli_progress bar;
-    int show_bar = !cli_globals.quiet && isatty(STDERR_FILENO) && files.len >= 50;
-    uint64_t total = 0, done = 0;
+    loop.show_bar = !cli_globals.quiet && isatty(STDERR_FILENO) && files.len >= 50;
     struct stat st;
-    for (size_t i = 0; show_bar && i < files.len; i++)
+    for (size_t i = 0; loop.show_bar && i < files.len; i++)
         if (stat(files.items[i], &st) == 0 && S_ISREG(st.st_mode))
-            total += (uint64_t)st.st_size;
-    cli_progress_start(&bar, "articles", total);
-    bar.enabled = show_bar;
-    for (size_t i = 0; i < files.len; i++) {
-        struct rn_article a = RN_ARTICLE_INIT;
-        int one;
-        if (show_bar) {
-            if (stat(files.items[i], &st) == 0 && S_ISREG(st.st_mode))
-                done += (uint64_t)st.st_size;
-            cli_progress_update(&bar, done, total);
-        }
-        if (rn_pipeline_read(p, files.items[i], &a, &err) != RN_OK) {
-            one = cli_report(&err);
-        } else {
-            warn_mostly_boilerplate(&a);
-            one = each(ctx, p, &a);
-        }
-        rn_article_release(&a);
-        if (one == RN_EXIT_FAIL) {
-            code = one;
-            break;
-        }
-        if (one != RN_EXIT_OK)
-            code = one;
-    }
-    cli_progress_end(&bar);
+            loop.total += (uint64_t)st.st_size;
+    cli_progress_start(&loop.bar, "articles", loop.total);
+    loop.bar.enabled = loop.show_bar;
+    if (rn_pipeline_run(p, popt, &files, article_done, &loop, &err) != RN_OK)
+        loop.code = cli_report(&err);
+    cli_progress_end(&loop.bar);
 out:
     rn_paths_release(&files);
     rn_pipeline_free(p);
-    return code;
+    return loop.code;
 }
 
-static int extract_one(void *ctx, struct rn_pipeline *p, const struct rn_article *a)
+/* Replay an article's records into sink, in extraction order; then its
+   extraction status. */
+int cli_article_replay(const struct rn_extracted *x, const struct rn_sink *sink,
+                       struct rn_err *err)
+{
+    for (size_t i = 0; i < x->n_records; i++) {
+        int rc = sink->add(sink->ctx, &x->records[i], err);
+        if (rc != RN_OK)
+            return rc;
+    }
+    if (x->status != RN_OK)
+        *err = x->err;
+    return x->status;
+}
+
+static int extract_one(void *ctx, const struct rn_extracted *x)
 {
     const struct cli_article_sink *out = ctx;
     struct rn_err err = RN_ERR_INIT;
-    int rc = out->start ? out->start(out->sink.ctx, a, &err) : RN_OK;
+    int rc = out->start ? out->start(out->sink.ctx, x->article, &err) : RN_OK;
     if (rc == RN_OK)
-        rc = rn_pipeline_extract(p, a, &out->sink, &err);
+        rc = cli_article_replay(x, &out->sink, &err);
     if (rc == RN_OK)
         return RN_EXIT_OK;
-    rn_err_prefix(&err, "%s", a->path);
+    rn_err_prefix(&err, "%s", x->path);
     return cli_report(&err);
 }
 
@@ -529,6 +553,17 @@ static int add_lexicon(void *dest, const char *arg, struct rn_err *err)
     return RN_OK;
 }
 
+static int set_jobs(void *dest, const char *arg, struct rn_err *err)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > 256)
+        return rn_fail(err, RN_EUSAGE, "--jobs needs a number from 1 to 256, not '%s'", arg);
+    ((struct cli_lexicon *)dest)->jobs = n;
+    return RN_OK;
+}
+
 static int set_lexicon_dir(void *dest, const char *arg, struct rn_err *err)
 {
     (void)err;
@@ -542,11 +577,15 @@ const struct cli_option cli_lexicon_options[] = {
                  "repeatable"),
     CLI_CALLBACK("lexicon-dir", 0, "DIR", NULL, set_lexicon_dir, "the shipped data/lexicon",
                  "read the lexicon files from DIR"),
+    CLI_CALLBACK("jobs", 'j', "N", NULL, set_jobs, "the number of cores",
+                 "read and extract articles on N threads; the output and the knowledge base "
+                 "are the same for any N"),
     CLI_END,
 };
 
 struct rn_pipeline_options cli_lexicon_pipeline(const struct cli_lexicon *lx, int repeated_lines)
 {
-    struct rn_pipeline_options o = { lx->dir, lx->extra, lx->n_extra, repeated_lines };
+    struct rn_pipeline_options o = { lx->dir, lx->extra, lx->n_extra, repeated_lines,
+                                     (unsigned)lx->jobs };
     return o;
 }

@@ -111,18 +111,16 @@ void cli_aliases_free(void);
 
 struct rn_pipeline_options;
 
-/* Read the articles at paths (files, directories read recursively, "-")
- * through one pipeline (with the pass for lines repeated across files when
- * popt->repeated_lines is set and there are several) and call each() for
- * every article read. Files that
- * cannot be read are reported on stderr and skipped. each() returns an exit
- * code; RN_EXIT_FAIL stops the loop. Returns the worst exit code: 1 when a
- * file was skipped. */
-struct rn_pipeline;
-struct rn_article;
+/* Read and extract the articles at paths (files, directories read
+ * recursively, "-") on popt->jobs threads (with the pass for lines repeated
+ * across files when popt->repeated_lines is set and there are several) and
+ * call each() for every article read, in file order, on this thread: the
+ * same calls for any number of threads. Files that cannot be read are
+ * reported on stderr and skipped. each() returns an exit code; RN_EXIT_FAIL
+ * stops the loop. Returns the worst exit code: 1 when a file was skipped. */
+struct rn_extracted;
 int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
-                         int (*each)(void *ctx, struct rn_pipeline *p, const struct rn_article *a),
-                         void *ctx);
+                         int (*each)(void *ctx, const struct rn_extracted *x), void *ctx);
 
 /* Extract the articles at paths into a sink: the article loop of extract
  * and eval. start, when set, is called with sink.ctx before each article
@@ -136,9 +134,16 @@ struct cli_article_sink {
 int cli_extract_articles(const struct rn_pipeline_options *popt, char *const *paths, size_t n,
                          const struct cli_article_sink *out);
 
-/* Extract the articles at paths (files, directories, "-") into kb, one
- * transaction per article, reporting each on stderr; used by add and
- * build. Returns an exit code: 1 if some file could not be read. */
+/* Hand an extracted article's records to sink, in extraction order; then
+ * its extraction status (RN_OK, or x->err). */
+int cli_article_replay(const struct rn_extracted *x, const struct rn_sink *sink,
+                       struct rn_err *err);
+
+/* Extract the articles at paths (files, directories, "-") into kb, by
+ * batches of articles, each batch one transaction and each article a
+ * savepoint in it (a bad article is undone alone), reporting each on
+ * stderr; used by add and build. Returns an exit code: 1 if some file
+ * could not be read. */
 struct rn_store;
 int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt,
                      char *const *paths, size_t n);
@@ -177,6 +182,7 @@ struct cli_lexicon {
     const char *extra[64];
     size_t n_extra;
     const char *dir;
+    long jobs; /* --jobs: threads reading and extracting articles (0: one per core) */
 };
 extern const struct cli_option cli_lexicon_options[];
 /* Pipeline options for lx (borrowing its strings). */

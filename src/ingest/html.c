@@ -601,6 +601,11 @@ void rn_html_doc_release(struct rn_html_doc *d)
     d->dropped = 0;
 }
 
+void rn_html_setup(void)
+{
+    xmlInitParser();
+}
+
 int rn_html_extract(const char *data, size_t len, const char *encoding,
                     const struct rn_html_filter *filter, struct rn_html_doc *out,
                     struct rn_err *err)

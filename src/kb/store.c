@@ -614,7 +614,9 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err)
     return RN_OK;
 }
 
-void rn_store_rollback(struct rn_store *kb)
+/* Forget the rows not yet written and reset the statements, before a
+   rollback. */
+static void drop_pending(struct rn_store *kb)
 {
     kb->npending = 0;
     rn_buf_reset(&kb->batch_text);
@@ -623,11 +625,40 @@ void rn_store_rollback(struct rn_store *kb)
     for (int i = 0; i < ST_COUNT; i++)
         if (kb->stmt[i])
             sqlite3_reset(kb->stmt[i]);
+}
+
+void rn_store_rollback(struct rn_store *kb)
+{
+    drop_pending(kb);
     sqlite3_exec(kb->db, "ROLLBACK", NULL, NULL, NULL);
     kb->in_tx = 0;
     kb->import_id = 0;
     kb->article_id = 0;
     cache_drop(kb);
+}
+
+int rn_store_savepoint(struct rn_store *kb, struct rn_err *err)
+{
+    if (!kb->in_tx)
+        return rn_fail(err, RN_EINTERNAL, "%s: a savepoint needs a transaction", kb->path);
+    /* Rows of earlier parts go in now: rolling back to here drops only
+       what comes after. */
+    int rc = flush_relations(kb, err);
+    return rc == RN_OK ? exec(kb, "SAVEPOINT part", err) : rc;
+}
+
+int rn_store_release(struct rn_store *kb, struct rn_err *err)
+{
+    int rc = flush_relations(kb, err);
+    return rc == RN_OK ? exec(kb, "RELEASE part", err) : rc;
+}
+
+void rn_store_rollback_savepoint(struct rn_store *kb)
+{
+    drop_pending(kb);
+    sqlite3_exec(kb->db, "ROLLBACK TO part; RELEASE part", NULL, NULL, NULL);
+    kb->article_id = 0;
+    cache_drop(kb); /* it may name rows that are gone */
 }
 
 /* ---- resolution cache ------------------------------------------------- */

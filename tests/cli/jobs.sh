@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# --jobs: extract, eval, add and build on several threads give what one
+# thread gives, byte for byte (same order, same ids in the knowledge base);
+# and an add killed with SIGKILL part way keeps whole batches of articles.
+# The ThreadSanitizer build (RELNET_TSAN=ON) runs this test too.
+source "$(dirname "$0")/lib/common.sh"
+cd "$T"
+articles=${RELNET_SOURCE_DIR:?}/data/articles
+
+# A corpus of many articles: the samples, and variants of them (one line
+# added, so each is a new article), plus a file that cannot be read.
+mkdir corpus
+i=0
+for f in "$articles"/*.txt "$articles"/*.html; do
+    for k in 1 2 3 4 5; do
+        i=$((i + 1))
+        ext=${f##*.}
+        { cat "$f"; printf '\nNote %d on the wire.\n' "$k"; } > "corpus/a$(printf %03d $i).$ext"
+    done
+done
+printf 'bad \xff\xfe bytes\n' > corpus/zz-invalid.txt
+n=$(ls corpus | wc -l)
+[ "$n" -ge 30 ] || fail "expected the sample articles in $articles"
+
+# extract: same TSV and same messages for 1, 2 and 7 threads
+for j in 1 2 7; do
+    run 1 "$R" extract --jobs "$j" corpus
+    cp out.txt "extract$j.tsv"
+    cp err.txt "extract$j.err"
+done
+[ "$(wc -l < extract1.tsv)" -gt 50 ] || fail "too few records extracted"
+cmp extract1.tsv extract2.tsv || fail "extract --jobs 2 differs from --jobs 1"
+cmp extract1.tsv extract7.tsv || fail "extract --jobs 7 differs from --jobs 1"
+cmp extract1.err extract7.err || fail "extract --jobs 7 reports differently"
+has extract1.err "zz-invalid.txt"
+
+# add: the same knowledge base, row for row and id for id
+dump() { # every row of every table of a KB, ids included (times of adding left out)
+    "$py" - "$1" <<'EOF'
+import re, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+stamp = re.compile(r"'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'")
+for (t,) in db.execute("select name from sqlite_master where type='table' order by name"):
+    for row in sorted(repr(r) for r in db.execute("select * from %s" % t)):
+        print(t, stamp.sub("'(time)'", row))
+EOF
+}
+for j in 1 3; do
+    run 1 "$R" --kb "kb$j.db" --quiet add --jobs "$j" corpus
+    dump "kb$j.db" | grep -v '^imports ' > "kb$j.dump"
+done
+[ "$(grep -c '^relations ' kb1.dump)" -gt 50 ] || fail "too few relations stored"
+cmp kb1.dump kb3.dump || fail "add --jobs 3 stores another knowledge base than --jobs 1"
+# adding again adds nothing, on any number of threads
+run 0 "$R" --kb kb3.db add --jobs 3 corpus/a00*
+has err.txt "already present, nothing added"
+dump kb3.db | grep -v '^imports ' | cmp - kb3.dump || fail "a second add changed the knowledge base"
+
+# eval and build: the same figures and the same knowledge base
+run 0 "$R" eval --jobs 1 --gold "$articles/gold.tsv" --show "$articles"
+cp out.txt eval1.txt
+has eval1.txt "micro"
+run 0 "$R" eval --jobs 2 --gold "$articles/gold.tsv" --show "$articles"
+cmp eval1.txt out.txt || fail "eval --jobs 2 differs from --jobs 1"
+for j in 1 2; do
+    run 0 "$R" --quiet build --jobs "$j" -o "build$j" corpus/a0*
+    dump "build$j/relnet.db" | grep -v '^imports ' > "build$j.dump"
+    cmp "build$j/centrality.csv" build1/centrality.csv || fail "build --jobs $j: other centrality"
+done
+cmp build1.dump build2.dump || fail "build --jobs 2 stores another knowledge base"
+
+run 2 "$R" extract --jobs 0 corpus
+has err.txt "--jobs needs a number from 1 to 256"
+
+# --- an add killed with SIGKILL keeps whole batches -----------------------------
+# 2000 articles make ten batches of 200. The run reads every file twice (the
+# pass for repeated lines, then extraction): kill it once it has read 1.5
+# times the corpus (rchar counts the bytes its read calls returned), so the
+# kill lands mid-run on any machine; then every stored article must have
+# all its relations, and their number must be a whole number of batches.
+mkdir many
+src=$(ls "$articles"/*.txt | head -1)
+for ((k = 0; k < 2000; k++)); do
+    { cat "$src"; printf '\nWire note %d.\n' "$k"; } > "many/m$(printf %04d $k).txt"
+done
+run 0 "$R" --kb one.db --quiet add many/m0000.txt
+per_article=$("$py" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from relations").fetchone()[0])' one.db)
+[ "$per_article" -gt 0 ] || fail "the article gives no relation"
+size=$(cat many/* | wc -c)
+"$R" --kb killed.db --quiet add many &
+pid=$!
+while :; do
+    got=$(awk '/^rchar/ {print $2}' "/proc/$pid/io" 2>/dev/null) || fail "the add ended before it could be killed"
+    [ -n "$got" ] || fail "the add ended before it could be killed"
+    [ "$got" -lt $((size * 3 / 2)) ] || break
+    sleep 0.01
+done
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+"$py" - killed.db "$per_article" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+per = int(sys.argv[2])
+arts = db.execute("select count(*) from articles").fetchone()[0]
+assert arts % 200 == 0 and arts < 2000, "%d articles: not whole batches of 200" % arts
+for (aid, n) in db.execute("select a.id, count(r.id) from articles a"
+                           " left join relations r on r.article_id = a.id group by a.id"):
+    assert n == per, "article %d has %d relations, expected %d" % (aid, n, per)
+EOF
