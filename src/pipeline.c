@@ -111,22 +111,29 @@ int rn_pipeline_expand(char *const *paths, size_t n, struct rn_paths *out, struc
     return RN_OK;
 }
 
-int rn_pipeline_learn(struct rn_pipeline *p, const struct rn_paths *files, struct rn_err *err)
+int rn_pipeline_learn_article(struct rn_pipeline *p, const struct rn_article *a,
+                              struct rn_err *err)
 {
     if (!p->boiler)
         p->boiler = rn_boiler_stats_new(0);
     if (!p->boiler)
         return rn_fail(err, RN_ENOMEM, "out of memory");
+    int rc = rn_boiler_stats_add(p->boiler, a);
+    return rc == RN_OK ? RN_OK : rn_fail(err, rc, "out of memory");
+}
+
+int rn_pipeline_learn(struct rn_pipeline *p, const struct rn_paths *files, struct rn_err *err)
+{
     for (size_t i = 0; i < files->len; i++) {
         if (strcmp(files->items[i], "-") == 0)
             continue;
         struct rn_article a = RN_ARTICLE_INIT;
         struct rn_err ignored = RN_ERR_INIT;
         if (rn_ingest_file(files->items[i], NULL, &a, &ignored) == RN_OK) {
-            int rc = rn_boiler_stats_add(p->boiler, &a);
+            int rc = rn_pipeline_learn_article(p, &a, err);
             rn_article_release(&a);
             if (rc != RN_OK)
-                return rn_fail(err, rc, "out of memory");
+                return rc;
         }
     }
     return RN_OK;
@@ -136,8 +143,13 @@ int rn_pipeline_read(struct rn_pipeline *p, const char *path, struct rn_article 
                      struct rn_err *err)
 {
     int rc = rn_ingest_file(path, NULL, out, err);
-    if (rc != RN_OK)
-        return rc;
+    return rc == RN_OK ? rn_pipeline_finish(p, path, out, err) : rc;
+}
+
+int rn_pipeline_finish(struct rn_pipeline *p, const char *path, struct rn_article *out,
+                       struct rn_err *err)
+{
+    int rc = RN_OK;
     if (out->invalid_utf8) {
         /* Offsets and evidence must quote the article exactly; a file with
            broken bytes is reported instead of half-quoted. */

@@ -9,14 +9,22 @@
  * when it runs more than WINDOW files ahead of the consumer, which bounds
  * memory to a few articles per thread.
  *
+ * With the pass over lines repeated across files, the same machinery runs
+ * twice: first the workers only ingest, and the calling thread learns each
+ * article in order and keeps it (up to RN_PIPELINE_KEEP_BYTES of text);
+ * then extraction takes the kept articles instead of reading the files
+ * again.
+ *
  * POSIX threads rather than C11's <threads.h>: glibc's thrd_create starts
  * threads behind ThreadSanitizer's back, and the RELNET_TSAN build must
  * see them.
  */
 #include "relnet/pipeline.h"
 
+#include "relnet/boilerplate.h"
 #include "relnet/buf.h"
 #include "relnet/html.h"
+#include "relnet/sentence.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,8 +35,8 @@
 #define WINDOW_PER_JOB 4
 #define MAX_JOBS 256
 
-/* One article's result. The records' strings point into text once the
-   slot is complete; while collecting they hold offsets + 1 (0: NULL). */
+/* One file's result. The records' strings point into text once the slot
+   is complete; while collecting they hold offsets + 1 (0: NULL). */
 struct slot {
     int ready;
     struct rn_extracted x;
@@ -38,15 +46,34 @@ struct slot {
     struct rn_buf text;
 };
 
+struct worker;
+
+/* One pass over the files: produce(w, i, slot) on a worker, then
+   consume(run, slot) on the calling thread in file order (nonzero: stop). */
 struct run {
     const struct rn_paths *files;
+    void (*produce)(struct worker *w, size_t i, struct slot *s);
+    int (*consume)(struct run *run, struct slot *s);
     struct slot *slots; /* window entries, indexed by file index % window */
     size_t window;
     size_t next;     /* next file index to take */
-    size_t consumed; /* files handed to each() so far */
-    int stop;        /* each() asked to stop, or setup failed */
+    size_t consumed; /* files consumed so far */
+    int stop;        /* consume() asked to stop, or setup failed */
     pthread_mutex_t lock;
     pthread_cond_t changed;
+
+    struct rn_pipeline *first; /* learns the repeated lines */
+    struct rn_article *kept;   /* per file: its article from the first pass, or empty */
+    size_t kept_bytes;
+    int rc;                    /* an error of the first pass */
+    struct rn_err *err;
+    int (*each)(void *ctx, const struct rn_extracted *x);
+    void *ctx;
+};
+
+struct worker {
+    struct run *run;
+    struct rn_pipeline *p; /* NULL in the first pass, which needs none */
 };
 
 /* The string fields of a record, for copying and fixing up. */
@@ -96,29 +123,70 @@ static void slot_release(struct slot *s)
     memset(s, 0, sizeof *s);
 }
 
-/* Read and extract file i into s (on a worker, or inline with one job). */
-static void process(struct rn_pipeline *p, const char *path, size_t i, struct slot *s)
+/* First pass, on a worker: ingest file i as the pass over repeated lines
+   sees it (stdin is not read twice, so not read here). */
+static void ingest_only(struct worker *w, size_t i, struct slot *s)
 {
+    const char *path = w->run->files->items[i];
+    s->x.index = i;
+    s->x.path = path;
+    if (strcmp(path, "-") == 0)
+        s->x.status = RN_ENOTFOUND;
+    else
+        s->x.status = rn_ingest_file(path, NULL, &s->article, &s->x.err);
+    s->x.read_failed = s->x.status != RN_OK;
+}
+
+/* First pass, in order: learn the article and keep it while the budget
+   lasts. A file that could not be read is read (and reported) again. */
+static int learn_and_keep(struct run *run, struct slot *s)
+{
+    if (s->x.read_failed)
+        return 0;
+    run->rc = rn_pipeline_learn_article(run->first, &s->article, run->err);
+    if (run->rc != RN_OK)
+        return 1;
+    if (run->kept_bytes + s->article.len <= RN_PIPELINE_KEEP_BYTES) {
+        run->kept_bytes += s->article.len;
+        run->kept[s->x.index] = s->article;
+        memset(&s->article, 0, sizeof s->article);
+    }
+    return 0;
+}
+
+/* Second pass: read (or take the kept article of) file i and extract it
+   into s. */
+static void read_and_extract(struct worker *w, size_t i, struct slot *s)
+{
+    struct run *run = w->run;
+    const char *path = run->files->items[i];
     s->x.index = i;
     s->x.path = path;
     rn_err_clear(&s->x.err);
-    s->x.status = rn_pipeline_read(p, path, &s->article, &s->x.err);
+    if (run->kept && run->kept[i].text) {
+        s->article = run->kept[i];
+        memset(&run->kept[i], 0, sizeof run->kept[i]);
+        s->x.status = rn_pipeline_finish(w->p, path, &s->article, &s->x.err);
+    } else {
+        s->x.status = rn_pipeline_read(w->p, path, &s->article, &s->x.err);
+    }
     if (s->x.status != RN_OK) {
         s->x.read_failed = 1;
         return;
     }
     struct rn_sink sink = { collect_record, s };
-    s->x.status = rn_pipeline_extract(p, &s->article, &sink, &s->x.err);
+    s->x.status = rn_pipeline_extract(w->p, &s->article, &sink, &s->x.err);
     fix_strings(s);
-    s->x.article = &s->article;
     s->x.records = (const struct rn_record *)(const void *)s->records.data;
     s->x.n_records = s->n_records;
 }
 
-struct worker {
-    struct run *run;
-    struct rn_pipeline *p;
-};
+static int hand_over(struct run *run, struct slot *s)
+{
+    if (!s->x.read_failed)
+        s->x.article = &s->article; /* the slot was filled by copy */
+    return run->each(run->ctx, &s->x);
+}
 
 static void *work(void *arg)
 {
@@ -138,7 +206,7 @@ static void *work(void *arg)
         pthread_mutex_unlock(&run->lock);
 
         struct slot done = { 0 };
-        process(w->p, run->files->items[i], i, &done);
+        run->produce(w, i, &done);
 
         pthread_mutex_lock(&run->lock);
         *s = done;
@@ -148,10 +216,9 @@ static void *work(void *arg)
     }
 }
 
-/* Hand the slots to each() in order; returns when all are consumed or
-   each() says stop. */
-static void consume(struct run *run, int (*each)(void *ctx, const struct rn_extracted *x),
-                    void *ctx)
+/* Consume the slots in order; returns when all are consumed or consume()
+   says stop. */
+static void consume_in_order(struct run *run)
 {
     for (size_t i = 0; i < run->files->len; i++) {
         struct slot *s = &run->slots[i % run->window];
@@ -159,9 +226,7 @@ static void consume(struct run *run, int (*each)(void *ctx, const struct rn_extr
         while (!s->ready)
             pthread_cond_wait(&run->changed, &run->lock);
         pthread_mutex_unlock(&run->lock);
-        if (!s->x.read_failed)
-            s->x.article = &s->article; /* the slot was filled by copy */
-        int stop = each(ctx, &s->x);
+        int stop = run->consume(run, s);
         pthread_mutex_lock(&run->lock);
         slot_release(s);
         run->consumed = i + 1;
@@ -174,25 +239,81 @@ static void consume(struct run *run, int (*each)(void *ctx, const struct rn_extr
     }
 }
 
+/* One pass on the calling thread alone: the same slots, produced and
+   consumed in turn. */
+static void pass_inline(struct run *run, struct worker *w)
+{
+    for (size_t i = 0; i < run->files->len; i++) {
+        struct slot s = { 0 };
+        run->produce(w, i, &s);
+        int stop = run->consume(run, &s);
+        slot_release(&s);
+        if (stop)
+            break;
+    }
+}
+
+/* One pass on the workers w[0..jobs) (their pipelines already set). */
+static int pass_threads(struct run *run, struct worker *w, unsigned jobs, struct rn_err *err)
+{
+    pthread_t threads[MAX_JOBS];
+    unsigned started = 0;
+    run->next = run->consumed = 0;
+    run->stop = 0;
+    for (unsigned j = 0; j < jobs; j++, started++)
+        if (pthread_create(&threads[j], NULL, work, &w[j]) != 0)
+            break;
+    if (started == jobs) {
+        consume_in_order(run);
+    } else {
+        pthread_mutex_lock(&run->lock);
+        run->stop = 1;
+        pthread_cond_broadcast(&run->changed);
+        pthread_mutex_unlock(&run->lock);
+    }
+    for (unsigned j = 0; j < started; j++)
+        pthread_join(threads[j], NULL);
+    for (size_t k = 0; k < run->window; k++)
+        slot_release(&run->slots[k]);
+    return started == jobs ? RN_OK : rn_fail(err, RN_ENOMEM, "cannot start a thread");
+}
+
+static int pass(struct run *run, struct worker *w, unsigned jobs, struct rn_err *err)
+{
+    if (jobs == 1) {
+        pass_inline(run, w);
+        return RN_OK;
+    }
+    return pass_threads(run, w, jobs, err);
+}
+
+/* Process-wide state the threads share, set up on this thread before they
+   start: libxml2's globals (it asks for that), and the built-in boilerplate
+   and abbreviation rules, loaded once through C11 call_once, which
+   ThreadSanitizer does not see as ordering; thread creation does. */
+static void setup_before_threads(void)
+{
+    rn_html_setup();
+    (void)rn_boiler_rules_builtin();
+    (void)rn_sentence_rules_default();
+}
+
 unsigned rn_pipeline_default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
 }
 
-/* One job: the same slots, filled and consumed in turn on this thread. */
-static int run_inline(struct rn_pipeline *p, const struct rn_paths *files,
-                      int (*each)(void *ctx, const struct rn_extracted *x), void *ctx)
+/* The first pass: learn the repeated lines, keep the articles. */
+static int learn_pass(struct run *run, struct worker *w, unsigned jobs, struct rn_err *err)
 {
-    for (size_t i = 0; i < files->len; i++) {
-        struct slot s = { 0 };
-        process(p, files->items[i], i, &s);
-        int stop = each(ctx, &s.x);
-        slot_release(&s);
-        if (stop)
-            break;
-    }
-    return RN_OK;
+    run->kept = calloc(run->files->len, sizeof *run->kept);
+    if (!run->kept)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    run->produce = ingest_only;
+    run->consume = learn_and_keep;
+    int rc = pass(run, w, jobs, err);
+    return rc != RN_OK ? rc : run->rc;
 }
 
 int rn_pipeline_run(struct rn_pipeline *first, const struct rn_pipeline_options *opt,
@@ -205,14 +326,12 @@ int rn_pipeline_run(struct rn_pipeline *first, const struct rn_pipeline_options 
         jobs = MAX_JOBS;
     if (jobs > files->len)
         jobs = files->len ? (unsigned)files->len : 1;
-    if (jobs == 1)
-        return run_inline(first, files, each, ctx);
-
-    rn_html_setup(); /* libxml2's globals, before any thread parses a page */
-    struct run run = { .files = files, .window = (size_t)jobs * WINDOW_PER_JOB };
+    setup_before_threads();
+    struct run run = { .files = files, .window = (size_t)jobs * WINDOW_PER_JOB,
+                       .first = first, .err = err, .each = each, .ctx = ctx };
     struct worker w[MAX_JOBS];
-    pthread_t threads[MAX_JOBS];
-    unsigned started = 0;
+    for (unsigned j = 0; j < jobs; j++)
+        w[j] = (struct worker){ &run, NULL };
     int rc = RN_OK;
     run.slots = calloc(run.window, sizeof *run.slots);
     if (!run.slots)
@@ -226,36 +345,26 @@ int rn_pipeline_run(struct rn_pipeline *first, const struct rn_pipeline_options 
         free(run.slots);
         return rn_fail(err, RN_ENOMEM, "cannot create a condition variable");
     }
+    if (opt && opt->repeated_lines && files->len > 1)
+        rc = learn_pass(&run, w, jobs, err);
     /* Worker 0 uses the caller's pipeline (its learned repeated lines are
        read-only from now on and shared); the others load their own. */
-    for (unsigned j = 0; j < jobs && rc == RN_OK; j++) {
-        w[j].run = &run;
+    unsigned ready = 0;
+    for (unsigned j = 0; j < jobs && rc == RN_OK; j++, ready++) {
         w[j].p = first;
         if (j > 0)
             rc = rn_pipeline_clone(first, opt, &w[j].p, err);
-        if (rc == RN_OK && pthread_create(&threads[j], NULL, work, &w[j]) != 0) {
-            if (j > 0)
-                rn_pipeline_free(w[j].p);
-            rc = rn_fail(err, RN_ENOMEM, "cannot start a thread");
-        }
-        if (rc == RN_OK)
-            started++;
     }
     if (rc == RN_OK) {
-        consume(&run, each, ctx);
-    } else {
-        pthread_mutex_lock(&run.lock);
-        run.stop = 1;
-        pthread_cond_broadcast(&run.changed);
-        pthread_mutex_unlock(&run.lock);
+        run.produce = read_and_extract;
+        run.consume = hand_over;
+        rc = pass(&run, w, jobs, err);
     }
-    for (unsigned j = 0; j < started; j++) {
-        pthread_join(threads[j], NULL);
-        if (j > 0)
-            rn_pipeline_free(w[j].p);
-    }
-    for (size_t k = 0; k < run.window; k++)
-        slot_release(&run.slots[k]);
+    for (unsigned j = 1; j < ready; j++)
+        rn_pipeline_free(w[j].p);
+    for (size_t i = 0; run.kept && i < files->len; i++)
+        rn_article_release(&run.kept[i]);
+    free(run.kept);
     free(run.slots);
     pthread_cond_destroy(&run.changed);
     pthread_mutex_destroy(&run.lock);

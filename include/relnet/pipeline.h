@@ -16,7 +16,9 @@
  *
  * Or, for many files, on every core: rn_pipeline_run reads and extracts
  * them on opt->jobs threads and hands each article's records to a callback
- * on the calling thread, in file order (src/pipeline_run.c).
+ * on the calling thread, in file order (src/pipeline_run.c); it does the
+ * learning pass itself, keeping the articles it read so that each file is
+ * read once.
  */
 #ifndef RELNET_PIPELINE_H
 #define RELNET_PIPELINE_H
@@ -56,11 +58,21 @@ int rn_pipeline_expand(char *const *paths, size_t n, struct rn_paths *out, struc
  * ("-") is never read twice. */
 int rn_pipeline_learn(struct rn_pipeline *p, const struct rn_paths *files, struct rn_err *err);
 
+/* One article of that pass (an article just ingested, rn_ingest_file with
+ * no options): rn_pipeline_learn is this for every file. */
+int rn_pipeline_learn_article(struct rn_pipeline *p, const struct rn_article *a,
+                              struct rn_err *err);
+
 /* Ingest one article file (the learned repeated lines removed). On failure
  * err says why ("x.txt: binary file ..."); invalid UTF-8 is RN_EINPUT too:
- * "x.txt: invalid UTF-8 at byte N (K bad bytes)". */
+ * "x.txt: invalid UTF-8 at byte N (K bad bytes)". The same as
+ * rn_ingest_file and then rn_pipeline_finish, which an article ingested
+ * earlier (for the pass over repeated lines) goes through alone; on failure
+ * it releases out. */
 int rn_pipeline_read(struct rn_pipeline *p, const char *path, struct rn_article *out,
                      struct rn_err *err);
+int rn_pipeline_finish(struct rn_pipeline *p, const char *path, struct rn_article *out,
+                       struct rn_err *err);
 
 /* Split and extract an ingested article into sink. */
 int rn_pipeline_extract(struct rn_pipeline *p, const struct rn_article *a,
@@ -87,8 +99,13 @@ struct rn_extracted {
 /* Read and extract files on opt->jobs threads (first is used by one of
  * them, the others get clones) and call each(ctx, result) on the calling
  * thread for every file, in order; results and their strings live until
- * each() returns. each() returns 0 to go on, nonzero to stop. Returns
- * RN_OK, or RN_ENOMEM when threads could not be set up. */
+ * each() returns. each() returns 0 to go on, nonzero to stop. With
+ * opt->repeated_lines and several files, the pass over repeated lines comes
+ * first, on the same threads, and keeps the articles it ingested (up to
+ * RN_PIPELINE_KEEP_BYTES of text) for extraction, so each file is read once.
+ * Returns RN_OK, or an error when threads could not be set up or the pass
+ * ran out of memory. */
+#define RN_PIPELINE_KEEP_BYTES ((size_t)512 << 20)
 int rn_pipeline_run(struct rn_pipeline *first, const struct rn_pipeline_options *opt,
                     const struct rn_paths *files,
                     int (*each)(void *ctx, const struct rn_extracted *x), void *ctx,

@@ -486,8 +486,7 @@ int cli_for_each_article(const struct rn_pipeline_options *popt, char *const *pa
         return cli_report(&err);
     struct rn_paths files = RN_PATHS_INIT;
     struct article_loop loop = { each, ctx, &files, .code = RN_EXIT_OK };
-    if (rn_pipeline_expand(paths, n, &files, &err) != RN_OK ||
-        (popt->repeated_lines && files.len > 1 && rn_pipeline_learn(p, &files, &err) != RN_OK)) {
+    if (rn_pipeline_expand(paths, n, &files, &err) != RN_OK) {
         loop.code = cli_report(&err);
         goto out;
     }

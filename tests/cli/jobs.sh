@@ -69,6 +69,21 @@ for j in 1 2; do
 done
 cmp build1.dump build2.dump || fail "build --jobs 2 stores another knowledge base"
 
+# lines repeated across 3 or more files go, read in the same single pass
+mkdir rep
+for k in 1 2 3 4; do
+    printf 'Subscribe: Norway banned Huawei in a template line.\nChile signed the Lima Pact with Peru on day %d of the talks.\n' "$k" > "rep/r$k.txt"
+done
+for j in 1 2; do
+    run 0 "$R" extract --repeated-lines --jobs "$j" rep
+    cp out.txt "rep$j.tsv"
+done
+cmp rep1.tsv rep2.tsv || fail "--repeated-lines: --jobs 2 differs from --jobs 1"
+has rep1.tsv "Lima Pact"
+hasnt rep1.tsv "Huawei"
+run 0 "$R" extract rep
+has out.txt "Huawei"
+
 run 2 "$R" extract --jobs 0 corpus
 has err.txt "--jobs needs a number from 1 to 256"
 
