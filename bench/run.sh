@@ -49,6 +49,8 @@ if [[ -z ${RELNET_BIN:-} ]]; then
     RELNET_BIN=$root/build-bench/relnet
 fi
 relnet=$RELNET_BIN
+# (not nproc: it answers OMP_NUM_THREADS, set to 1 above)
+cores=$(getconf _NPROCESSORS_ONLN)
 
 benches=("$@")
 [[ ${#benches[@]} -gt 0 ]] || benches=(centrality-1M import-1M articles)
@@ -126,7 +128,7 @@ bench_articles() {
     for ((i = 0; i < ${REPEAT:-3}; i++)); do
         if has_jobs; then
             timed articles "extract --jobs 1" "$relnet" extract --jobs 1 "$dir"
-            timed articles "extract --jobs $(nproc)" "$relnet" extract "$dir"
+            timed articles "extract --jobs $cores" "$relnet" extract --jobs "$cores" "$dir"
         else
             timed articles extract "$relnet" extract "$dir"
         fi
@@ -158,7 +160,7 @@ versions() {
     dpkg-query -W -f '${Package} ${Version}\n' "$@" 2>/dev/null | sed 's/^/    /'
 }
 {
-    echo "machine: $(uname -srm); $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p'));" \
+    echo "machine: $(uname -srm); $cores cores ($(lscpu | sed -n 's/^Model name: *//p'));" \
         "$(free -g | awk '/^Mem:/ { print $2 }') GiB"
     echo "started: $started; relnet $(git -C "$root" describe --always --dirty 2>/dev/null || echo '?')"
     echo "loadavg before: $load_before"
