@@ -155,6 +155,11 @@ int rn_ingest_is_article_path(const char *path);
  * DIR: ..." or RN_ENOMEM; on error out keeps what it had. */
 int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err);
 
+/* The same walk for the files wanted() accepts (build's edge lists); no
+ * error when there is none. */
+int rn_ingest_list_files(const char *dir, int (*wanted)(const char *path), struct rn_paths *out,
+                         struct rn_err *err);
+
 /* Free all paths; p is left empty. Safe to call twice. */
 void rn_paths_release(struct rn_paths *p);
 

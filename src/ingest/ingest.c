@@ -1461,7 +1461,8 @@ static int paths_push(struct rn_paths *p, char *s)
     return RN_OK;
 }
 
-static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+static int list_dir(const char *dir, int (*wanted)(const char *path), struct rn_paths *out,
+                    struct rn_err *err)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -1495,11 +1496,11 @@ static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
             continue; /* vanished while we looked */
         }
         if (S_ISDIR(lst.st_mode)) {
-            rc = list_dir(path, out, err);
+            rc = list_dir(path, wanted, out, err);
             free(path);
         } else if ((S_ISREG(lst.st_mode) ||
                     (S_ISLNK(lst.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode))) &&
-                   rn_ingest_is_article_path(path)) {
+                   wanted(path)) {
             if (paths_push(out, path) != RN_OK) {
                 free(path);
                 rc = rn_fail(err, RN_ENOMEM, "out of memory listing %s", dir);
@@ -1512,20 +1513,28 @@ static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
     return rc;
 }
 
-int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+int rn_ingest_list_files(const char *dir, int (*wanted)(const char *path), struct rn_paths *out,
+                         struct rn_err *err)
 {
     size_t before = out->len;
-    int rc = list_dir(dir, out, err);
+    int rc = list_dir(dir, wanted, out, err);
     if (rc != RN_OK) {
         for (size_t i = before; i < out->len; i++)
             free(out->items[i]);
         out->len = before;
         return rc;
     }
-    if (out->len == before)
-        return rn_fail(err, RN_EINPUT, "%s: no article files (.txt, .html, .htm)", dir);
     qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
     return RN_OK;
+}
+
+int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+{
+    size_t before = out->len;
+    int rc = rn_ingest_list_files(dir, rn_ingest_is_article_path, out, err);
+    if (rc == RN_OK && out->len == before)
+        return rn_fail(err, RN_EINPUT, "%s: no article files (.txt, .html, .htm)", dir);
+    return rc;
 }
 
 void rn_paths_release(struct rn_paths *p)
