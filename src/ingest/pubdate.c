@@ -113,6 +113,8 @@ static int date_after_year(const char *p, int y, char out[11])
 {
     char text[40];
     char sep = p[4];
+    if (sep != '/' && sep != '-')
+        return 0; /* also the end of the string: nothing to read after it */
     const char *q = p + 5;
     size_t a = digit_run(q, 0);
     if ((sep == '/' || sep == '-') && (a == 1 || a == 2) && q[a] == sep) {
