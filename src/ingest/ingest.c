@@ -1524,7 +1524,8 @@ int rn_ingest_list_files(const char *dir, int (*wanted)(const char *path), struc
         out->len = before;
         return rc;
     }
-    qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
+    if (out->len > before)
+        qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
     return RN_OK;
 }
 

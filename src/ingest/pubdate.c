@@ -146,7 +146,7 @@ int rn_ingest_url_date(const char *url, char out[11], int *year)
         if (!rn_ascii_is_digit((unsigned char)*p) || rn_ascii_is_alnum((unsigned char)p[-1]))
             continue;
         size_t len = digit_run(p, 0);
-        int y = number(p, 4);
+        int y = len >= 4 ? number(p, 4) : 0;
         if ((len == 8 || len == 4) && y >= YEAR_MIN && y <= YEAR_MAX) {
             if (year && !*year && len == 4 && !rn_ascii_is_alpha((unsigned char)p[4]))
                 *year = y;
