@@ -65,6 +65,18 @@ static void side_add(struct side *s, uint32_t e)
         s->ents[s->n++] = e;
 }
 
+/* A mention's entities: all members of a list it means ("they", "the
+   countries"), else its entity. */
+static void side_add_mention(struct side *s, const struct mention *m)
+{
+    if (!m->list) {
+        side_add(s, m->ent);
+        return;
+    }
+    for (size_t i = 0; i < m->list->n; i++)
+        side_add(s, m->list->members[i]);
+}
+
 static uint32_t mention_at(const struct rn_extractor *x, size_t i)
 {
     return i < x->tok.len ? x->tok_m[i] : XNONE;
@@ -284,7 +296,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     s->it = 1;
                 if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
                     s->first_prep = m->a - 1;
-                side_add(s, m->ent);
+                side_add_mention(s, m);
                 s->resolved |= m->resolved;
                 /* "California's AI safety bill SB 1047": the name that
                    follows a described document is its name */
@@ -538,7 +550,7 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         }
         if (m->kind == MK_MOD)
             break;
-        side_add(s, m->ent);
+        side_add_mention(s, m);
         s->resolved |= m->resolved;
         if (m->a < 2)
             break;
@@ -1027,9 +1039,8 @@ static int emit_all(struct rn_extractor *x, struct relctx *c, const char *rel,
 {
     if (src->resolved || tgt->resolved)
         conf -= 0.2;
+    /* a document as source acts for its signer (x_emit) */
     for (size_t i = 0; i < src->n; i++) {
-        if (x->ents[src->ents[i]].type == RN_ETYPE_DOCUMENT)
-            continue;
         for (size_t k = 0; k < tgt->n; k++) {
             int rc = emit(x, c, rel, src->ents[i], tgt->ents[k], pol, conf);
             if (rc != RN_OK)
@@ -1319,6 +1330,10 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
             light = 1;
             light_verb = g;
+            /* "proposed a ban on X": a light verb with a polarity of its own */
+            enum rn_polarity lp;
+            if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
+                set_pol(pol, lp);
         }
     }
     if (owner.n) {
