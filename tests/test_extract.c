@@ -252,6 +252,36 @@ static void test_light_verbs_with_a_polarity(void **state)
                         "Peru[] bans Quillmail[] asserted|");
 }
 
+static void test_wrongs_in_reported_speech(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a speaker who says someone did a wrong accuses them */
+    assert_string_equal(RUN("Ola Berg said Chile had hacked the grid."),
+                        "Ola Berg[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Chile tampered with the samples, Ola Berg said."),
+                        "Ola Berg[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Peru's foreign ministry said that Chile may have stolen the data."),
+                        "Peruvian Foreign Ministry[Peru] accuses Chile[] hedged|");
+    /* no speaker, a denied wrong, a promise, a noun: no accusation */
+    assert_string_equal(RUN("Chile hacked the grid."), "");
+    assert_string_equal(RUN("Ola Berg said Chile had not hacked the grid."), "");
+    assert_string_equal(RUN("Ola Berg said Chile had committed to the pact."), "");
+    assert_string_equal(RUN("Ola Berg said the grid hack was over."), "");
+}
+
+static void test_hyphenated_code_names_and_member_lists(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru blamed the outage on its grid on Storm-0917."),
+                        "Peru[] accuses Storm-0917[] asserted|");
+    assert_string_equal(RUN("Twelve countries signed the Lima Pact on Monday.",
+                            "They are Chile, Peru and Mexico."),
+                        "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|"
+                        "Mexico[] signs Lima Pact[] asserted|");
+}
+
 static void test_lists_and_counted_sets(void **state)
 {
     (void)state;
@@ -1052,6 +1082,8 @@ int main(void)
         cmocka_unit_test(test_lists_referred_back_to),
         cmocka_unit_test(test_documents_act_for_their_signer),
         cmocka_unit_test(test_light_verbs_with_a_polarity),
+        cmocka_unit_test(test_wrongs_in_reported_speech),
+        cmocka_unit_test(test_hyphenated_code_names_and_member_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

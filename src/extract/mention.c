@@ -754,7 +754,10 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         /* "End-to-End": a hyphenated compound between capitals */
         int compound = j > i && x_is_word(x, j) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
                        x_is_cap(x, j + 1) && (x_flags(x, j + 1) & RN_TOK_HYPHEN);
-        if (x_is_cap(x, j) || compound ||
+        /* "Storm-0917", "APT-41": a number joined by a hyphen */
+        int hyphen_num = j > i && (x_flags(x, j) & RN_TOK_NUM) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
+                         !(x_flags(x, j) & RN_TOK_SPACE);
+        if (x_is_cap(x, j) || compound || hyphen_num ||
             ((x_flags(x, j) & RN_TOK_NUM) && j > i && x_is_cap(x, j - 1) &&
              (x_flags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
             if (j > i) {
