@@ -326,6 +326,8 @@ int rn_pipeline_run(struct rn_pipeline *first, const struct rn_pipeline_options 
         jobs = MAX_JOBS;
     if (jobs > files->len)
         jobs = files->len ? (unsigned)files->len : 1;
+    if (opt && opt->explain)
+        jobs = 1; /* the extractor writes the explanation as it goes, in file order */
     setup_before_threads();
     struct run run = { .files = files, .window = (size_t)jobs * WINDOW_PER_JOB,
                        .first = first, .err = err, .each = each, .ctx = ctx };

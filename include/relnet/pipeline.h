@@ -28,6 +28,7 @@
 #include "relnet/record.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct rn_pipeline;
 
@@ -39,9 +40,11 @@ struct rn_pipeline_options {
        more of them (rn_pipeline_learn). Off for pure filters, whose output
        for a file must not depend on the other files of the run. */
     int repeated_lines;
-    /* Threads of rn_pipeline_run (0: one per core). The results are the
-       same for any number. */
+    /* Threads of rn_pipeline_run (0: one per core; always 1 with explain,
+       which the extractor writes as it goes). The results are the same for
+       any number. */
     unsigned jobs;
+    FILE *explain; /* not NULL: the extractor tells what it saw (rn_extractor_set_explain) */
 };
 
 int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **out,
