@@ -13,12 +13,14 @@
 #include "relnet/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Schema version 1. Migrations from older versions go in migrate().
    CHECK constraints are written as OR chains: SQLite compiles "x IN (a, b,
@@ -381,7 +383,7 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
     struct stat st;
     if (stat(path, &st) != 0) {
         if (errno != ENOENT)
-            return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+            return rn_fail_open(err, errno, path);
         if (!(flags & RN_STORE_CREATE) || readonly)
             return rn_fail(err, RN_ENOTFOUND,
                            "no knowledge base at %s (create one with 'relnet import' or "
@@ -389,6 +391,13 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
                            path);
     } else if (S_ISDIR(st.st_mode)) {
         return rn_fail(err, RN_EINPUT, "cannot open %s: it is a directory", path);
+    } else {
+        /* SQLite would say only "unable to open database file" (and exit 3):
+           a knowledge base the user may not read is named like any input */
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return rn_fail_open(err, errno, path);
+        close(fd);
     }
 
     struct rn_store *kb = calloc(1, sizeof *kb);
