@@ -10,7 +10,6 @@
 #define RELNET_JSON_H
 
 #include "relnet/error.h"
-#include "relnet/record.h"
 
 #include <stdio.h>
 
@@ -38,11 +37,6 @@ int rn_json_write_compact(FILE *out, const struct rn_json *v);
 
 /* NULL-safe. */
 void rn_json_free(struct rn_json *v);
-
-/* One relation record as one compact JSON object line (JSON Lines), with
- * the same keys as the TSV columns of relnet extract. url may be NULL. */
-int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
-                         struct rn_err *err);
 
 /* JSON true or false. NULL on out of memory. */
 struct rn_json *rn_json_bool(int v);

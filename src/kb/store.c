@@ -101,8 +101,12 @@ static const char *const stmt_sql[ST_COUNT] = {
         "UPDATE entities SET affiliation_id = ?2 WHERE id = ?1 AND affiliation_id IS NULL",
     [ST_RELTYPE_FIND] = "SELECT id FROM relation_types WHERE name = ?1",
     [ST_RELTYPE_INSERT] = "INSERT INTO relation_types(name) VALUES (?1)",
-    [ST_ARTICLE_FIND] = "SELECT id FROM articles WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1",
-    [ST_ARTICLE_INSERT] = "INSERT INTO articles(path, url, title, date) VALUES (?1, ?2, ?3, ?4)",
+    /* an article named by a record: by its content hash when the record
+       has one (relnet extract writes it), else by path or URL */
+    [ST_ARTICLE_FIND] = "SELECT id FROM articles WHERE CASE WHEN ?2 IS NULL"
+                        " THEN path = ?1 OR url = ?1 ELSE content_hash = ?2 END ORDER BY id LIMIT 1",
+    [ST_ARTICLE_INSERT] = "INSERT INTO articles(path, url, title, date, content_hash)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 /* Relations are inserted BATCH_ROWS at a time with one multi-row INSERT:
@@ -867,8 +871,10 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
 }
 
 /* Find or add a row named name: find and insert are statements taking the
-   name as ?1 (for articles, insert also takes the record's URL as ?2 and
-   title as ?3); what names the failure in messages. */
+   name as ?1; for articles find also takes the record's content hash as
+   ?2, and insert its URL, title, date and content hash as ?2..?5 (the date
+   only for extracted records, whose date is the article's: the row is then
+   the one `relnet add` writes). what names the failure in messages. */
 static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, enum stmt_id find,
                    enum stmt_id insert, const struct rn_record *article, const char *what,
                    int64_t *id, struct rn_err *err)
@@ -894,6 +900,8 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
     if (rc != RN_OK)
         return rc;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if (article)
+        sqlite3_bind_text(st, 2, article->content_hash, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -905,6 +913,9 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
         if (article) {
             sqlite3_bind_text(st, 2, article->url, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 3, article->title, -1, SQLITE_STATIC);
+            if (article->origin == RN_ORIGIN_EXTRACTED)
+                sqlite3_bind_text(st, 4, article->date, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, article->content_hash, -1, SQLITE_STATIC);
         }
         if (sqlite3_step(st) != SQLITE_DONE)
             return db_fail(kb, err, what);
