@@ -33,7 +33,7 @@ for f in ok.csv ok.txt gold.tsv kb.db; do
     chmod 000 "secret.${f#*.}"
 done
 
-# expect_open_fails EXT ARGS...: ARGS with X replaced by a missing file, an
+# expect_open_fails EXT ARGS...: ARGS with @F@ replaced by a missing file, an
 # unreadable one and a directory (or those named in $KINDS) each exit 1
 # naming the file.
 expect_open_fails() {
@@ -47,7 +47,7 @@ expect_open_fails() {
         dir) f=$T/dir ;;
         esac
         args=()
-        for a in "$@"; do args+=("${a//X/$f}"); done
+        for a in "$@"; do args+=("${a//@F@/$f}"); done
         run 1 as_user "$R" "${args[@]}"
         has "$T/err.txt" "$f"
         hasnt "$T/err.txt" "unable to open database file"
@@ -55,34 +55,34 @@ expect_open_fails() {
 }
 
 # CSV/TSV edge lists
-expect_open_fails csv --kb "$T/w1.db" import X
-expect_open_fails csv stats X
-expect_open_fails csv centrality X
-expect_open_fails csv render X -o "$T/o.svg"
-expect_open_fails csv export --format csv X
-expect_open_fails csv report X -o "$T/r.html"
-expect_open_fails csv query Klow X
-expect_open_fails csv build ok.txt X -o "$T/out1"
+expect_open_fails csv --kb "$T/w1.db" import @F@
+expect_open_fails csv stats @F@
+expect_open_fails csv centrality @F@
+expect_open_fails csv render @F@ -o "$T/o.svg"
+expect_open_fails csv export --format csv @F@
+expect_open_fails csv report @F@ -o "$T/r.html"
+expect_open_fails csv query Klow @F@
+expect_open_fails csv build ok.txt @F@ -o "$T/out1"
 # articles (the directory case: "no article files")
-expect_open_fails txt --kb "$T/w2.db" add X
-expect_open_fails txt extract X
-expect_open_fails txt build X -o "$T/out2"
-expect_open_fails txt eval --gold gold.tsv X
+expect_open_fails txt --kb "$T/w2.db" add @F@
+expect_open_fails txt extract @F@
+expect_open_fails txt build @F@ -o "$T/out2"
+expect_open_fails txt eval --gold gold.tsv @F@
 # the other files a command reads
-expect_open_fails tsv eval --gold X ok.txt
-expect_open_fails tsv eval --gold gold.tsv --pred X
-expect_open_fails tsv eval --gold gold.tsv --aliases X ok.txt
-expect_open_fails tsv extract --lexicon X ok.txt
-expect_open_fails tsv extract --lexicon-dir X ok.txt
+expect_open_fails tsv eval --gold @F@ ok.txt
+expect_open_fails tsv eval --gold gold.tsv --pred @F@
+expect_open_fails tsv eval --gold gold.tsv --aliases @F@ ok.txt
+expect_open_fails tsv extract --lexicon @F@ ok.txt
+expect_open_fails tsv extract --lexicon-dir @F@ ok.txt
 # the knowledge base
 for cmd in stats centrality "query Klow" "export --format csv" "render -o $T/o2.svg" \
-    "report -o $T/r2.html"; do
+    "report -o $T/r2.html" "list imports" "remove --article ok.txt"; do
     # shellcheck disable=SC2086
-    expect_open_fails db --kb X $cmd
+    expect_open_fails db --kb @F@ $cmd
 done
 # (import and add create a knowledge base that does not exist yet)
-KINDS="unreadable dir" expect_open_fails db --kb X import "$T/ok.csv"
-KINDS="unreadable dir" expect_open_fails db --kb X add "$T/ok.txt"
+KINDS="unreadable dir" expect_open_fails db --kb @F@ import "$T/ok.csv"
+KINDS="unreadable dir" expect_open_fails db --kb @F@ add "$T/ok.txt"
 # missing and existing files together: the good ones are read, the exit is 1
 run 1 "$R" --kb "$T/w3.db" import ok.csv nope.csv
 has "$T/err.txt" "ok.csv: 1 rows read"
