@@ -21,19 +21,16 @@ struct rn_pipeline {
     size_t cap;
 };
 
-/* A lexicon directory the user named is an input like any file: one
-   without a readable relations.tsv (missing, not a directory, not
-   readable) is bad input by rn_open_status's rule, said before the lexicon
-   loader (which calls it an I/O error) gets to it. */
+/* A lexicon directory the user named is an input like any file: one that
+   is missing or not a directory is bad input by rn_open_status's rule,
+   said here because the lexicon loader calls every file it cannot open in
+   it an I/O error. */
 static int lexicon_dir_readable(const char *dir, struct rn_err *err)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/relations.tsv", dir);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return rn_fail_open(err, errno, path);
-    fclose(f);
-    return RN_OK;
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return rn_fail_open(err, errno, dir);
+    return S_ISDIR(st.st_mode) ? RN_OK : rn_fail_open(err, ENOTDIR, dir);
 }
 
 int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **out,

@@ -42,10 +42,10 @@ for src in none.csv self.csv "--kb empty.db"; do
     calm "$R" query Klow "$@"
 done
 
-# a lexicon directory with relation triggers and nothing else: no actors,
-# no cues
+# a lexicon directory with only the files it needs (the closed word
+# classes and the relation triggers): no actors, no cues
 mkdir lex
-cp "${RELNET_SOURCE_DIR:?}/data/lexicon/relations.tsv" lex/
+cp "${RELNET_SOURCE_DIR:?}/data/lexicon/relations.tsv" "$RELNET_SOURCE_DIR/data/lexicon/words.tsv" lex/
 printf 'Klow accused Lind of fraud.\n' > a.txt
 calm "$R" extract --lexicon-dir lex a.txt
 calm "$R" --kb kb2.db add --lexicon-dir lex a.txt
