@@ -416,6 +416,7 @@ static int parse_frame(const char *s, uint32_t *out)
         { "premod", RN_FRAME_PREMOD },   { "copula", RN_FRAME_COPULA },
         { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
         { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
+        { "reported", RN_FRAME_REPORTED },
     };
     *out = 0;
     while (*s) {
