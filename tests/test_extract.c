@@ -33,6 +33,8 @@ static int collect(void *ctx, const struct rn_record *r, struct rn_err *err)
 
 /* Run the extractor on sentences (one string each) and return the records as
    "source[aff] relation target[aff] polarity|..." in order. */
+static FILE *explain_to; /* set by a test that reads the explanation */
+
 static const char *run(const char *const *sents, size_t n)
 {
     char text[4096] = "";
@@ -47,6 +49,7 @@ static const char *run(const char *const *sents, size_t n)
     struct rn_extractor *x = NULL;
     struct rn_err err = RN_ERR_INIT;
     assert_int_equal(rn_extractor_new(lex, &x, &err), RN_OK);
+    rn_extractor_set_explain(x, explain_to);
     struct rn_extract_doc doc = { text, strlen(text), starts, ends, n, "t", NULL, NULL };
     struct rn_sink sink = { collect, NULL };
     assert_int_equal(rn_extract_doc(x, &doc, &sink, &err), RN_OK);
@@ -280,6 +283,31 @@ static void test_hyphenated_code_names_and_member_lists(void **state)
                             "They are Chile, Peru and Mexico."),
                         "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|"
                         "Mexico[] signs Lima Pact[] asserted|");
+}
+
+static void test_explain_tells_what_was_seen(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    char *text = NULL;
+    size_t len = 0;
+    explain_to = open_memstream(&text, &len);
+    assert_non_null(explain_to);
+    assert_string_equal(RUN("Peru banned Quillmail.", "Chile criticised the decision.",
+                            "Signal praised Peru."),
+                        "Peru[] bans Quillmail[] asserted|");
+    fclose(explain_to);
+    explain_to = NULL;
+    /* the mentions, the trigger with its reading and frames, the record */
+    assert_non_null(strstr(text, "sentence 1: Peru banned Quillmail."));
+    assert_non_null(strstr(text, "mention  \"Peru\" actor -> Peru (country)"));
+    assert_non_null(strstr(text, "trigger  \"banned\" bans, read as a verb, frames obj,loc,from"));
+    assert_non_null(strstr(text, "record Peru bans Quillmail (asserted"));
+    /* and why nothing came of the others */
+    assert_non_null(strstr(text, "sentence 2: Chile criticised the decision.\n"
+                                 "  mention  \"Chile\" actor -> Chile (country)\n"
+                                 "  no trigger word"));
+    free(text);
 }
 
 static void test_lists_and_counted_sets(void **state)
@@ -1084,6 +1112,7 @@ int main(void)
         cmocka_unit_test(test_light_verbs_with_a_polarity),
         cmocka_unit_test(test_wrongs_in_reported_speech),
         cmocka_unit_test(test_hyphenated_code_names_and_member_lists),
+        cmocka_unit_test(test_explain_tells_what_was_seen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

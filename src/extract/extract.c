@@ -7,6 +7,7 @@
  */
 #include "relnet/extract.h"
 
+#include "explain.h"
 #include "internal.h"
 #include "mention.h"
 #include "records.h"
@@ -81,6 +82,11 @@ void rn_extractor_free(struct rn_extractor *x)
 }
 
 
+void rn_extractor_set_explain(struct rn_extractor *x, FILE *out)
+{
+    x->explain = out;
+}
+
 int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
                    const struct rn_sink *sink, struct rn_err *err)
 {
@@ -114,6 +120,7 @@ int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
             break;
         if ((rc = x_words_tag(x)) != RN_OK || (rc = x_mentions(x)) != RN_OK)
             break;
+        x_explain_sentence(x);
         rc = x_relations(x);
     }
     if (rc == RN_ENOMEM && err && !err->msg[0])

@@ -8,6 +8,7 @@
  *   documents.c  named and described documents
  *   mention.c    mentions: names, derived state forms, titles, unknown
  *                proper nouns, descriptions, pronouns, counted sets
+ *   explain.c    --explain: the account of each sentence
  *   relation.c   triggers, verb groups, argument frames, polarity
  *   extract.c    the article driver (relnet/extract.h)
  */
@@ -21,6 +22,7 @@
 #include "relnet/token.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #define XNONE UINT32_MAX
@@ -157,6 +159,7 @@ struct rn_extractor {
     size_t tok_cls_cap;
     uint32_t main_subject;  /* entity acting as the sentence's subject, or XNONE */
     int in_speaker;         /* looking for the speaker of a first-person subject */
+    FILE *explain;          /* --explain: where to tell what was seen, or NULL */
     struct rn_buf evidence, tmp;
 };
 

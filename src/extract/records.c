@@ -2,6 +2,7 @@
 #include "records.h"
 
 #include "entities.h"
+#include "explain.h"
 
 #include <string.h>
 
@@ -72,6 +73,7 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     rec.sentence_no = (long)x->sent_no;
     rec.offset = (long)x->sent_start;
     rec.evidence = x->evidence.data;
+    x_explain_record(x, &rec);
     return x->sink->add(x->sink->ctx, &rec, x->err);
 }
 

@@ -25,6 +25,7 @@
 
 #include "documents.h"
 #include "entities.h"
+#include "explain.h"
 #include "records.h"
 #include "words.h"
 
@@ -2123,6 +2124,7 @@ int x_relations(struct rn_extractor *x)
         return rc;
     if (x->pending.active && x->pending.sent_no + PENDING_LIST_SENTS < x->sent_no)
         x->pending.active = 0;
+    int any_trigger = 0;
     for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++) {
         if (!x_is_word(x, t))
             continue;
@@ -2131,6 +2133,7 @@ int x_relations(struct rn_extractor *x)
         size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, t, x->tok.len, tr, nt, 8);
         if (!n)
             continue;
+        any_trigger = 1;
         /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is
            part of the name */
         uint32_t mi = mention_at(x, t);
@@ -2147,8 +2150,11 @@ int x_relations(struct rn_extractor *x)
             /* ... unless the name is the trigger itself ("its Entity List") */
             if (inside && !(x->m[mi].a == t && x->m[mi].b == t + nt[k] &&
                             x->m[mi].ent != XNONE && x->ents[x->m[mi].ent].lex == RN_LEX_NONE &&
-                            (tr[k]->frame & RN_FRAME_LIST)))
+                            (tr[k]->frame & RN_FRAME_LIST))) {
+                if (k == 0)
+                    x_explain_skip(x, t, "part of a name");
                 continue;
+            }
             int want_noun = tr[k]->pos == RN_POS_NOUN;
             if (tr[k]->frame & RN_FRAME_COMPOUND)
                 want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
@@ -2161,13 +2167,21 @@ int x_relations(struct rn_extractor *x)
             if (used && nt[k] < used)
                 continue; /* a longer phrase already matched here */
             used = nt[k];
+            x_explain_trigger(x, tr[k], t, t + nt[k], want_noun);
+            size_t before = x->nhist;
             if (want_noun)
                 rc = do_noun(x, &c, tr[k], t, t + nt[k]);
             else if (tr[k]->frame & RN_FRAME_REPORTED)
                 rc = do_reported(x, &c, tr[k], t, t + nt[k]);
             else
                 rc = do_verb(x, &c, tr[k], t, t + nt[k]);
+            x_explain_result(x, x->nhist - before);
         }
+        if (!used && !inside)
+            x_explain_skip(x, t, noun ? "used as a noun here, and no noun trigger matches"
+                                      : "used as a verb here, and no verb trigger matches");
     }
+    if (!any_trigger)
+        x_explain_no_trigger(x);
     return rc;
 }
