@@ -33,7 +33,10 @@
  * mode by (distance to the ego, then PageRank), so the picture stays
  * connected. The ego is always kept. A --top cut never leaves an entity
  * without an arrow to another drawn one: such entities are dropped and the
- * quota is filled, in rank order, with entities linked to the kept ones.
+ * quota is filled, best rank first, with entities linked to the kept ones,
+ * then with the best-ranked linked pair and what links to it; so exactly N
+ * are drawn whenever N linked entities can be (with one place left and
+ * only pairs outside, a kept entity that strands no other makes room).
  *
  * Aspect: "auto" lays out with dot and, when dot's layered drawing is
  * wider (or taller) than 2:1, with sfdp instead; a forced dot drawing

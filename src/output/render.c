@@ -536,16 +536,148 @@ static int linked_to(const struct adjacency *a, const char *in, uint32_t u)
     return 0;
 }
 
-/* Keep the first `keep` ranked items, then drop those without an edge to
-   another kept node (a target whose sources were all cut would float
-   alone) and fill the quota again, in rank order, with candidates linked
-   to the kept ones; the ego always stays. Marks in[] and returns how many
-   are kept. The loop repeats while it adds: a candidate may only link to
-   one added after it was passed. */
-static uint32_t keep_connected(const struct adjacency *a, const struct rank_item *items, uint32_t m,
-                               uint32_t keep, uint32_t ego, char *in)
+/* A top-N cut that leaves no entity alone. Candidates are known by their
+   rank position (items[pos], best first); the frontier is a min-heap of
+   the positions of candidates next to a kept node, so the best-ranked
+   linked candidate is always the next one added. */
+struct cut {
+    const struct adjacency *a;
+    const struct rank_item *items;
+    uint32_t m;            /* candidates */
+    const uint32_t *rank;  /* node -> position in items, RN_NONE: not a candidate */
+    char *in;              /* node -> kept */
+    uint32_t n;            /* kept so far */
+    uint32_t *heap;        /* frontier positions */
+    size_t heap_n, heap_cap;
+    uint32_t cursor;       /* pair seeds: positions before it have none */
+};
+
+static int frontier_push(struct cut *c, uint32_t pos)
 {
-    uint32_t n = 0;
+    if (c->heap_n == c->heap_cap) {
+        uint32_t *grown = rn_array_grow(c->heap, &c->heap_cap, c->heap_n, sizeof *c->heap, 64);
+        if (!grown)
+            return RN_ENOMEM;
+        c->heap = grown;
+    }
+    size_t i = c->heap_n++;
+    while (i > 0 && c->heap[(i - 1) / 2] > pos) {
+        c->heap[i] = c->heap[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    c->heap[i] = pos;
+    return RN_OK;
+}
+
+static uint32_t frontier_pop(struct cut *c)
+{
+    uint32_t top = c->heap[0], last = c->heap[--c->heap_n];
+    size_t i = 0;
+    for (;;) {
+        size_t k = 2 * i + 1;
+        if (k >= c->heap_n)
+            break;
+        if (k + 1 < c->heap_n && c->heap[k + 1] < c->heap[k])
+            k++;
+        if (c->heap[k] >= last)
+            break;
+        c->heap[i] = c->heap[k];
+        i = k;
+    }
+    if (c->heap_n)
+        c->heap[i] = last;
+    return top;
+}
+
+/* Put node u's candidate neighbours that are not kept on the frontier. */
+static int push_neighbours(struct cut *c, uint32_t u)
+{
+    for (size_t k = c->a->start[u]; k < c->a->start[u + 1]; k++) {
+        uint32_t w = c->a->adj[k];
+        if (!c->in[w] && c->rank[w] != RN_NONE && frontier_push(c, c->rank[w]) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return RN_OK;
+}
+
+static int cut_add(struct cut *c, uint32_t u)
+{
+    c->in[u] = 1;
+    c->n++;
+    return push_neighbours(c, u);
+}
+
+/* Add the best-ranked candidates linked to the kept ones, up to keep. */
+static int grow(struct cut *c, uint32_t keep)
+{
+    while (c->n < keep && c->heap_n) {
+        uint32_t u = c->items[frontier_pop(c)].node;
+        if (!c->in[u] && cut_add(c, u) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return RN_OK;
+}
+
+/* Once nothing left is linked to the kept ones: the best-ranked candidate
+   with a neighbour that is not kept either, and that neighbour (its best
+   ranked), as a new pair. 0 when there is none. */
+static int next_pair(struct cut *c, uint32_t *u_out, uint32_t *w_out)
+{
+    for (; c->cursor < c->m; c->cursor++) {
+        uint32_t u = c->items[c->cursor].node, best = RN_NONE;
+        if (c->in[u])
+            continue;
+        for (size_t k = c->a->start[u]; k < c->a->start[u + 1]; k++) {
+            uint32_t w = c->a->adj[k];
+            if (!c->in[w] && c->rank[w] != RN_NONE && (best == RN_NONE || c->rank[w] < best))
+                best = c->rank[w];
+        }
+        if (best != RN_NONE) {
+            *u_out = u;
+            *w_out = c->items[best].node;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The worst-ranked kept node other than ego whose kept neighbours all keep
+   another kept neighbour without it, or RN_NONE. */
+static uint32_t removable(const struct cut *c, uint32_t ego)
+{
+    for (uint32_t p = c->m; p-- > 0;) {
+        uint32_t r = c->items[p].node;
+        if (!c->in[r] || r == ego)
+            continue;
+        int strands = 0;
+        for (size_t k = c->a->start[r]; !strands && k < c->a->start[r + 1]; k++) {
+            uint32_t x = c->a->adj[k];
+            if (!c->in[x] || x == r)
+                continue;
+            strands = 1;
+            for (size_t j = c->a->start[x]; strands && j < c->a->start[x + 1]; j++)
+                strands = !(c->in[c->a->adj[j]] && c->a->adj[j] != r);
+        }
+        if (!strands)
+            return r;
+    }
+    return RN_NONE;
+}
+
+/* Keep `keep` of the m ranked items, none without an edge to another kept
+   one (a target whose sources were all cut would float alone): the top
+   `keep`, less those without a kept neighbour; then, in rank order,
+   candidates linked to the kept ones; then, when none is left, the best
+   ranked pair of linked candidates, and growth from it again. With one
+   place left and only pairs to add, one kept entity that strands no other
+   makes room for a pair. The ego always stays. Marks in[] and returns how
+   many are kept (keep, unless fewer linked candidates exist), or
+   RN_ENOMEM. */
+static int keep_connected(const struct adjacency *a, const struct rank_item *items, uint32_t m,
+                          uint32_t keep, uint32_t ego, const uint32_t *rank, char *in,
+                          uint32_t *n_kept)
+{
+    struct cut c = { .a = a, .items = items, .m = m, .rank = rank, .in = in };
     for (uint32_t i = 0; i < keep; i++)
         in[items[i].node] = 1;
     for (uint32_t i = 0; i < keep; i++) {
@@ -554,24 +686,30 @@ static uint32_t keep_connected(const struct adjacency *a, const struct rank_item
             in[u] = 2; /* dropped below; a dropped node had no kept neighbour,
                           so dropping it strands no other */
     }
+    int rc = RN_OK;
     for (uint32_t i = 0; i < keep; i++) {
-        if (in[items[i].node] == 2)
-            in[items[i].node] = 0;
-        else
-            n++;
+        uint32_t u = items[i].node;
+        in[u] = in[u] == 1;
+        c.n += in[u];
     }
-    for (int added = 1; added && n < keep;) {
-        added = 0;
-        for (uint32_t i = keep; i < m && n < keep; i++) {
-            uint32_t u = items[i].node;
-            if (!in[u] && linked_to(a, in, u)) {
-                in[u] = 1;
-                n++;
-                added = 1;
-            }
+    for (uint32_t i = 0; rc == RN_OK && i < keep; i++)
+        if (in[items[i].node])
+            rc = push_neighbours(&c, items[i].node);
+    uint32_t u, w;
+    while (rc == RN_OK && (rc = grow(&c, keep)) == RN_OK && c.n + 2 <= keep &&
+           next_pair(&c, &u, &w))
+        rc = cut_add(&c, u) | cut_add(&c, w);
+    if (rc == RN_OK && c.n + 1 == keep && next_pair(&c, &u, &w)) {
+        uint32_t r = removable(&c, ego);
+        if (r != RN_NONE) {
+            in[r] = 0;
+            c.n--;
+            rc = cut_add(&c, u) | cut_add(&c, w);
         }
     }
-    return n;
+    free(c.heap);
+    *n_kept = c.n;
+    return rc;
 }
 
 /* The drawn nodes, in view order, into *kept (malloc'd). */
@@ -589,6 +727,7 @@ static int select_nodes(const struct rn_view *v, const struct rn_render_options 
     uint32_t *dist = malloc((nn ? nn : 1) * sizeof *dist);
     struct rank_item *items = malloc((nn ? nn : 1) * sizeof *items);
     char *in = calloc(nn ? nn : 1, 1);
+    uint32_t *rank = NULL;
     int rc = dist && items && in ? adjacency_build(v, &adj) : RN_ENOMEM;
     if (rc != RN_OK) {
         rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
@@ -621,7 +760,18 @@ static int select_nodes(const struct rn_view *v, const struct rn_render_options 
     uint32_t keep = opt->top > 0 && (uint64_t)opt->top < m ? (uint32_t)opt->top : m;
     uint32_t n = keep;
     if (keep < m) {
-        n = keep_connected(&adj, items, m, keep, ego, in);
+        rank = malloc((nn ? nn : 1) * sizeof *rank);
+        rc = rank ? RN_OK : RN_ENOMEM;
+        for (uint32_t i = 0; rank && i < nn; i++)
+            rank[i] = RN_NONE;
+        for (uint32_t i = 0; rank && i < m; i++)
+            rank[items[i].node] = i;
+        if (rc == RN_OK)
+            rc = keep_connected(&adj, items, m, keep, ego, rank, in, &n);
+        if (rc != RN_OK) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
+            goto out;
+        }
         *pruned = 1;
     } else {
         for (uint32_t i = 0; i < keep; i++)
@@ -640,6 +790,7 @@ static int select_nodes(const struct rn_view *v, const struct rn_render_options 
     *n_kept = j;
 out:
     adjacency_release(&adj);
+    free(rank);
     free(dist);
     free(items);
     free(in);
