@@ -808,6 +808,30 @@ static void test_engine_choice_and_limits(void **state)
     free(render_mem(v, &opt, "svg", &len, &rep));
     assert_string_equal(rep.engine, "sfdp");
     assert_non_null(strstr(rep.note, "a strip: drawn with sfdp"));
+    rn_view_free(v);
+    rn_relset_free(set);
+    /* Forced dot on 30 separate pairs: a strip however the leaves are
+       spread over ranks, so it is stretched, and ends under 3:1. */
+    static const char *const sources[30] = {
+        "S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10",
+        "S11", "S12", "S13", "S14", "S15", "S16", "S17", "S18", "S19", "S20",
+        "S21", "S22", "S23", "S24", "S25", "S26", "S27", "S28", "S29", "S30" };
+    for (int i = 0; i < 30; i++)
+        star[i] = (struct rec){ sources[i], NULL, "bans", targets[i], NULL, NULL, NULL, NULL };
+    set = make_set(star, 30);
+    v = make_view(set);
+    opt.engine = "dot";
+    char *svg = render_mem(v, &opt, "svg", &len, &rep);
+    assert_string_equal(rep.engine, "dot");
+    assert_non_null(strstr(rep.note, "stretched to 2.5:1"));
+    double w = 0, h = 0;
+    const char *dims = strstr(svg, "<svg width=\"");
+    assert_non_null(dims);
+    assert_int_equal(sscanf(dims, "<svg width=\"%lfpt\" height=\"%lfpt\"", &w, &h), 2);
+    if (w / h > 3 || h / w > 3)
+        fail_msg("forced dot drawing of %.0f x %.0f pt", w, h);
+    free(svg);
+    opt.engine = "auto";
     /* Forced circo beyond its limit (80 entities) refuses before any layout. */
     rn_view_free(v);
     rn_relset_free(set);

@@ -40,7 +40,9 @@
  *
  * Aspect: "auto" lays out with dot and, when dot's layered drawing is
  * wider (or taller) than 2:1, with sfdp instead; a forced dot drawing
- * beyond 2.8:1 is laid out again with its leaves spread over more ranks.
+ * beyond 2.8:1 is laid out again with its leaves spread over more ranks,
+ * and if still beyond, stretched to 2.5:1 (Graphviz's ratio, which moves
+ * ranks apart and keeps node and text sizes).
  *
  * Engines and limits: "auto" draws with dot up to 100 entities and 300
  * arrows (0.4 s; layered drawings read best at that size) and with sfdp

@@ -1583,6 +1583,28 @@ static void stagger_leaves(Agraph_t *g, int len)
     }
 }
 
+/* The aspect a stretched drawing gets: under MAX_ASPECT with room for
+   the caption, which Graphviz adds after the stretch. */
+#define STRETCH_ASPECT 2.5
+
+/* The last resort for a forced dot drawing that is still a strip after
+   stagger_leaves: Graphviz's numeric ratio (height / width) spreads the
+   ranks (or the nodes of a rank) apart until the drawing has that aspect,
+   keeping node and text sizes. */
+static int stretch_to_aspect(struct drawing *d, GVC_t *gvc, Agraph_t *g, struct rn_err *err)
+{
+    boxf bb = GD_bb(g);
+    int wide = bb.UR.x - bb.LL.x > bb.UR.y - bb.LL.y;
+    char ratio[16];
+    snprintf(ratio, sizeof ratio, "%.2f", wide ? 1 / STRETCH_ASPECT : STRETCH_ASPECT);
+    gvFreeLayout(gvc, g);
+    agattr(g, AGRAPH, (char *)"ratio", ratio);
+    rn_buf_addf(&d->note, "dot's drawing was a strip: stretched to %.1f:1. ", STRETCH_ASPECT);
+    if (gvLayout(gvc, g, "dot") != 0 || agerrors() >= AGERR)
+        return gv_fail(err, "layout");
+    return RN_OK;
+}
+
 /* "auto" keeps dot's layered drawing up to this aspect; a wider one (most
    who-does-what overviews: many accusers of few targets side by side) is
    drawn with sfdp instead, which spreads it into a readable square. */
@@ -1591,7 +1613,7 @@ static void stagger_leaves(Agraph_t *g, int len)
 /* Lay out with the chosen engine. With "auto", a dot drawing wider than
    AUTO_DOT_ASPECT goes to sfdp; with dot asked for, one beyond
    MAX_ASPECT is laid out again with its leaves spread over 2, then 4
-   ranks. */
+   ranks, and if it is still a strip, stretched to STRETCH_ASPECT. */
 static int layout_readable(struct drawing *d, GVC_t *gvc, Agraph_t *g, int is_auto,
                            struct rn_err *err)
 {
@@ -1616,6 +1638,8 @@ static int layout_readable(struct drawing *d, GVC_t *gvc, Agraph_t *g, int is_au
         if (gvLayout(gvc, g, "dot") != 0 || agerrors() >= AGERR)
             return gv_fail(err, "layout");
     }
+    if (aspect_of(g) > MAX_ASPECT)
+        return stretch_to_aspect(d, gvc, g, err);
     return RN_OK;
 }
 
