@@ -82,6 +82,50 @@ int rn_store_article_start(struct rn_store *kb, const struct rn_store_article *a
 /* Back to records without an article context. */
 void rn_store_article_end(struct rn_store *kb);
 
+/* ---- removing what an import or an article brought in ----------------
+ *
+ * Inside the caller's transaction. The relations go; so do the entities
+ * (with their aliases) that no remaining relation names and no remaining
+ * entity has as affiliation, the articles a CSV import named that no
+ * remaining relation points to, and relation types no relation uses (the
+ * built-in four stay). Types and affiliations the removed records gave to
+ * entities that stay are kept. */
+struct rn_store_removed {
+    char name[512]; /* the import's path (imports only) */
+    long relations, entities, articles, imports, relation_types;
+};
+
+/* Remove import id. RN_ENOTFOUND when there is none. */
+int rn_store_remove_import(struct rn_store *kb, int64_t id, struct rn_store_removed *removed,
+                           struct rn_err *err);
+
+/* Remove the articles whose path or URL is path_or_url, with every
+ * relation that points to them (extracted, or CSV rows naming them).
+ * RN_ENOTFOUND when there is none. */
+int rn_store_remove_article(struct rn_store *kb, const char *path_or_url,
+                            struct rn_store_removed *removed, struct rn_err *err);
+
+/* The imports with this content hash or (when path is not NULL) this path,
+ * other than the current one, up to max ids into ids; *n says how many.
+ * For `import --replace`. */
+int rn_store_find_imports(struct rn_store *kb, const char *path, const char *content_hash,
+                          int64_t *ids, size_t max, size_t *n, struct rn_err *err);
+
+/* One row of `relnet list`: an import or an article, with the number of
+ * relations it holds now. Strings are borrowed for the callback's call. */
+enum rn_store_source_kind { RN_STORE_IMPORTS, RN_STORE_ARTICLES };
+struct rn_store_source {
+    int64_t id;
+    const char *path;  /* imports: as given; articles: path, else URL */
+    const char *url, *title, *date; /* articles only; NULL when unknown */
+    const char *added_at;           /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+    long rows_read, rows_skipped;   /* imports only */
+    long relations;
+};
+int rn_store_list(struct rn_store *kb, enum rn_store_source_kind kind,
+                  int (*each)(void *ctx, const struct rn_store_source *s), void *ctx,
+                  struct rn_err *err);
+
 /* Add one relation record (the sink function). RN_OK, RN_EINPUT (a name
  * with no letters, an empty field) or RN_EIO/RN_EINTERNAL from SQLite. */
 int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct rn_err *err);

@@ -36,6 +36,8 @@ int cmd_render(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
 
 /* Settings shared by all commands, set by global options before the command
  * name or by the same options after it. */
@@ -136,11 +138,18 @@ int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt
                      char *const *paths, size_t n);
 
 /* Import one CSV/TSV edge list into kb in its own transaction, printing the
- * summary ("already present" when the content is in already); *skipped_rows
+ * summary ("already present" when the content is in already; with replace,
+ * earlier imports of the same content or file are removed in the same
+ * transaction and the file imported again); *skipped_rows
  * is incremented when rows were skipped. Returns an exit code. */
 struct rn_import_options;
 int cli_import_file(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
-                    int *skipped_rows);
+                    int replace, int *skipped_rows);
+
+/* Say on stderr (unless --quiet) what a removal took out:
+ * "removed WHAT: N relations, M entities no relation names any more...". */
+struct rn_store_removed;
+void cli_print_removed(const char *what, const struct rn_store_removed *r);
 
 /* Run a command's function with its standard output going to path
  * (through a temporary file renamed at the end; append adds to an existing

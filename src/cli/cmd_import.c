@@ -16,7 +16,9 @@ static const struct cli_spec import_spec = {
             "Import CSV or TSV edge lists into the knowledge base ('-' reads stdin).\n"
             "Each file is one transaction: a failed or killed import leaves the\n"
             "knowledge base exactly as it was before that file. A file already\n"
-            "imported (same content) is skipped with 'already present'.\n"
+            "imported (same content) is skipped with 'already present'; --replace\n"
+            "imports it again in place of the earlier import ('relnet list imports'\n"
+            "shows them, 'relnet remove --import ID' takes one out).\n"
             "\n"
             "Columns are found by header name, case-insensitively, with synonyms:\n"
             "  source (from, src, subject), target (to, dst, object),\n"
@@ -62,12 +64,77 @@ static int is_regular_file(const char *path)
     return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* What --replace took out before (or, for stdin, after) importing a file
+   again, said once the import is committed. */
+struct replaced {
+    struct rn_store_removed total;
+    long imports;
+    int64_t first_id;
+    char first_path[512];
+};
+
+/* --replace: remove the earlier imports of this content, or of this path
+   when it is a file (its content may have changed). */
+static int remove_earlier(struct rn_store *kb, const char *path, const char *hash,
+                          struct replaced *rep, struct rn_err *err)
+{
+    int64_t ids[256];
+    size_t n;
+    int rc = rn_store_find_imports(kb, is_regular_file(path) ? path : NULL, hash, ids,
+                                   sizeof ids / sizeof ids[0], &n, err);
+    for (size_t i = 0; rc == RN_OK && i < n; i++) {
+        struct rn_store_removed r;
+        rc = rn_store_remove_import(kb, ids[i], &r, err);
+        if (rc != RN_OK)
+            break;
+        if (rep->imports++ == 0) {
+            rep->first_id = ids[i];
+            snprintf(rep->first_path, sizeof rep->first_path, "%s", r.name);
+        }
+        rep->total.relations += r.relations;
+        rep->total.entities += r.entities;
+        rep->total.articles += r.articles;
+        rep->total.relation_types += r.relation_types;
+    }
+    return rc;
+}
+
+static void print_replaced(const struct replaced *rep)
+{
+    char what[640];
+    if (rep->imports == 0)
+        return;
+    if (rep->imports == 1)
+        snprintf(what, sizeof what, "import %lld (%s)", (long long)rep->first_id, rep->first_path);
+    else
+        snprintf(what, sizeof what, "%ld earlier imports of it", rep->imports);
+    cli_print_removed(what, &rep->total);
+}
+
+/* Is the content already in? Without replace an import or article of it
+   means nothing to do (1); with replace only an article does. Returns 1, 0
+   or a negative status. */
+static int already_in(struct rn_store *kb, const char *path, const char *hash, int replace,
+                      struct rn_err *err)
+{
+    char what[512];
+    int found = rn_store_has_content(kb, hash, what, sizeof what, err);
+    if (found == 1 && replace && strncmp(what, "import ", 7) == 0)
+        return 0;
+    if (found == 1 && !cli_globals.quiet)
+        fprintf(stderr, "%s: already present (%s), nothing added%s\n", path, what,
+                replace || strncmp(what, "import ", 7) != 0
+                    ? ""
+                    : "; to import it again (say, with another --map), use --replace");
+    return found;
+}
+
 int cli_import_file(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
-                    int *skipped_rows)
+                    int replace, int *skipped_rows)
 {
     struct rn_err err = RN_ERR_INIT;
     char hash[33] = "";
-    char what[512];
+    struct replaced replaced = { 0 };
     if (is_regular_file(path) && rn_content_hash_file(path, hash, &err) != RN_OK)
         return cli_report(&err);
     /* Looked up inside the write transaction: another relnet importing the
@@ -76,19 +143,16 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
     if (rn_store_begin(kb, &err) != RN_OK)
         return cli_report(&err);
     if (hash[0]) {
-        int found = rn_store_has_content(kb, hash, what, sizeof what, &err);
-        if (found != 0)
+        int found = already_in(kb, path, hash, replace, &err);
+        if (found != 0) {
             rn_store_rollback(kb);
-        if (found < 0)
-            return cli_report(&err);
-        if (found) {
-            if (!cli_globals.quiet)
-                fprintf(stderr, "%s: already present (%s), nothing added\n", path, what);
-            return RN_EXIT_OK;
+            return found < 0 ? cli_report(&err) : RN_EXIT_OK;
         }
     }
-    /* stdin's hash is only known at the end; record a placeholder now. */
-    int rc = rn_store_import_start(kb, path, hash[0] ? hash : "pending", &err);
+    /* stdin's hash is only known at the end, and a replaced import still
+       holds it until it is removed after the new rows are in (so entities
+       both name stay): a placeholder until then. */
+    int rc = rn_store_import_start(kb, path, hash[0] && !replace ? hash : "pending", &err);
     struct rn_import_report rep;
     memset(&rep, 0, sizeof rep);
     struct cli_progress bar;
@@ -102,20 +166,20 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
         rc = rn_import_csv(path, &o, rn_store_sink(kb), &rep, &err);
     cli_progress_end(&bar);
     if (rc == RN_OK && !hash[0]) {
-        int found = rn_store_has_content(kb, rep.content_hash, what, sizeof what, &err);
+        int found = already_in(kb, path, rep.content_hash, replace, &err);
         if (found == 1) {
             rn_store_rollback(kb);
-            if (!cli_globals.quiet)
-                fprintf(stderr, "%s: already present (%s), nothing added\n", path, what);
             rn_import_report_release(&rep);
             return RN_EXIT_OK;
         }
-        if (found < 0)
-            rc = found;
-        /* Replace the placeholder with the real hash. */
-        else
-            rc = rn_store_import_rehash(kb, rep.content_hash, &err);
+        rc = found;
     }
+    const char *final_hash = hash[0] ? hash : rep.content_hash;
+    if (rc == RN_OK && replace)
+        rc = remove_earlier(kb, path, final_hash, &replaced, &err);
+    /* Replace the placeholder with the real hash. */
+    if (rc == RN_OK && (replace || !hash[0]))
+        rc = rn_store_import_rehash(kb, final_hash, &err);
     if (rc == RN_OK)
         rc = rn_store_import_finish(kb, rep.rows_read, rep.rows_imported, rep.rows_skipped, &err);
     if (rc == RN_OK)
@@ -128,6 +192,7 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
         rn_import_report_release(&rep);
         return code;
     }
+    print_replaced(&replaced);
     if (!cli_globals.quiet)
         print_summary(path, &rep);
     *skipped_rows += rep.rows_skipped > 0;
@@ -172,6 +237,7 @@ int cmd_import(int argc, char **argv)
 {
     struct rn_import_options opt = { 0 };
     const char *aliases = NULL;
+    int replace = 0;
     const struct cli_option options[] = {
         CLI_STRING("map", 0, "ROLE=COL,...", &opt.map, NULL,
                    "use column COL (a header name or 1-based number) for ROLE"),
@@ -187,6 +253,10 @@ int cmd_import(int argc, char **argv)
         CLI_CALLBACK("delimiter", 0, "D", &opt.delimiter, cli_set_delimiter,
                      ".tsv files tab, others guessed from the header line",
                      "',', tab, ';' or '|'"),
+        CLI_FLAG("replace", 0, &replace,
+                 "import a file that is already in again (say, with a corrected --map): "
+                 "the earlier import of the same content or path is removed, in the same "
+                 "transaction"),
         CLI_FLAG("strict", 0, &opt.strict,
                  "stop at the first bad row and import nothing from the file"),
         CLI_STRING("aliases", 0, "FILE", &aliases, NULL,
@@ -216,7 +286,7 @@ int cmd_import(int argc, char **argv)
         }
     }
     for (int i = optind; i < argc; i++) {
-        int one = cli_import_file(kb, argv[i], &opt, &files_with_skips);
+        int one = cli_import_file(kb, argv[i], &opt, replace, &files_with_skips);
         if (one != RN_EXIT_OK && code == RN_EXIT_OK)
             code = one;
         if (one != RN_EXIT_OK && opt.strict)

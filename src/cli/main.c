@@ -12,6 +12,8 @@ static const struct cli_command commands[] = {
     { "extract", cmd_extract, "print the relations found in articles (a pure filter)" },
     { "add", cmd_add, "add articles to the knowledge base (idempotent)" },
     { "import", cmd_import, "import CSV/TSV edge lists into the knowledge base" },
+    { "list", cmd_list, "list the imports or articles in the knowledge base" },
+    { "remove", cmd_remove, "remove an import or an article from the knowledge base" },
     { "export", cmd_export, "write the graph as CSV, GraphML, GEXF, DOT, JSON or Neo4j CSV" },
     { "stats", cmd_stats, "who does what to whom: counts, top pairs, mutual pairs, matrix" },
     { "centrality", cmd_centrality, "PageRank, betweenness, closeness, hubs, communities..." },

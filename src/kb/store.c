@@ -1049,6 +1049,218 @@ static int article_by_name(struct rn_store *kb, const struct rn_record *rec, int
                    "cannot add an article", id, err);
 }
 
+/* ---- removing ------------------------------------------------------------ */
+
+static const char *col_text(sqlite3_stmt *st, int i);
+
+/* Scratch tables of one removal: the relations going (rm_rel), the entities
+   and articles they touched (rm_ent, rm_art), and one round's orphans. */
+static const char rm_tables_sql[] =
+    "CREATE TEMP TABLE IF NOT EXISTS rm_rel(id INTEGER PRIMARY KEY);"
+    "CREATE TEMP TABLE IF NOT EXISTS rm_ent(id INTEGER PRIMARY KEY);"
+    "CREATE TEMP TABLE IF NOT EXISTS rm_art(id INTEGER PRIMARY KEY);"
+    "CREATE TEMP TABLE IF NOT EXISTS rm_gone(id INTEGER PRIMARY KEY);"
+    "DELETE FROM rm_rel; DELETE FROM rm_ent; DELETE FROM rm_art; DELETE FROM rm_gone;";
+
+/* Run one statement, ?1 bound to text (when not NULL) or id; adds the rows
+   it changed to *changes (may be NULL). */
+static int run_bound(struct rn_store *kb, const char *sql, const char *text, int64_t id,
+                     long *changes, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, sql, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (sqlite3_bind_parameter_count(st) > 0) {
+        if (text)
+            sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(st, 1, id);
+    }
+    int step = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (step != SQLITE_DONE)
+        return db_fail(kb, err, "cannot remove");
+    if (changes)
+        *changes += sqlite3_changes(kb->db);
+    return RN_OK;
+}
+
+/* Entities in rm_ent that no relation names and no entity has as
+   affiliation go, with their aliases; then their own affiliations are
+   looked at again, until a round removes nothing. */
+static int remove_orphans(struct rn_store *kb, long *removed, struct rn_err *err)
+{
+    static const char *const round[] = {
+        "DELETE FROM rm_gone",
+        "INSERT INTO rm_gone SELECT id FROM rm_ent WHERE id IN (SELECT id FROM entities)"
+        " EXCEPT SELECT source_id FROM relations EXCEPT SELECT target_id FROM relations"
+        " EXCEPT SELECT affiliation_id FROM entities WHERE affiliation_id IS NOT NULL",
+        "INSERT OR IGNORE INTO rm_ent SELECT affiliation_id FROM entities"
+        " WHERE id IN rm_gone AND affiliation_id IS NOT NULL",
+        "DELETE FROM aliases WHERE entity_id IN rm_gone",
+    };
+    for (;;) {
+        for (size_t i = 0; i < sizeof round / sizeof round[0]; i++) {
+            int rc = run_bound(kb, round[i], NULL, 0, NULL, err);
+            if (rc != RN_OK)
+                return rc;
+        }
+        long gone = 0;
+        int rc = run_bound(kb, "DELETE FROM entities WHERE id IN rm_gone", NULL, 0, &gone, err);
+        if (rc != RN_OK || gone == 0)
+            return rc;
+        *removed += gone;
+    }
+}
+
+/* Remove the relations in rm_rel and what only they used. Articles in
+   rm_art go when nothing points to them any more and, unless
+   any_article, they came from a CSV row (no content hash). */
+static int remove_marked(struct rn_store *kb, int any_article, struct rn_store_removed *r,
+                         struct rn_err *err)
+{
+    static const char *const touched[] = {
+        "INSERT OR IGNORE INTO rm_ent SELECT source_id FROM relations WHERE id IN rm_rel"
+        " UNION SELECT target_id FROM relations WHERE id IN rm_rel",
+        "INSERT OR IGNORE INTO rm_art SELECT article_id FROM relations"
+        " WHERE id IN rm_rel AND article_id IS NOT NULL",
+    };
+    int rc = RN_OK;
+    for (size_t i = 0; rc == RN_OK && i < sizeof touched / sizeof touched[0]; i++)
+        rc = run_bound(kb, touched[i], NULL, 0, NULL, err);
+    if (rc == RN_OK)
+        rc = run_bound(kb, "DELETE FROM relations WHERE id IN rm_rel", NULL, 0, &r->relations,
+                       err);
+    if (rc == RN_OK)
+        rc = run_bound(kb,
+                       any_article ? "DELETE FROM articles WHERE id IN rm_art"
+                                   : "DELETE FROM articles WHERE id IN rm_art"
+                                     " AND content_hash IS NULL AND id NOT IN"
+                                     " (SELECT article_id FROM relations"
+                                     "  WHERE article_id IS NOT NULL)",
+                       NULL, 0, &r->articles, err);
+    if (rc == RN_OK)
+        rc = remove_orphans(kb, &r->entities, err);
+    if (rc == RN_OK)
+        rc = run_bound(kb,
+                       "DELETE FROM relation_types WHERE builtin = 0"
+                       " AND id NOT IN (SELECT type_id FROM relations)",
+                       NULL, 0, &r->relation_types, err);
+    /* Cached ids may name deleted entities and articles. */
+    cache_drop(kb);
+    return rc;
+}
+
+int rn_store_remove_import(struct rn_store *kb, int64_t id, struct rn_store_removed *removed,
+                           struct rn_err *err)
+{
+    memset(removed, 0, sizeof *removed);
+    int rc = flush_relations(kb, err);
+    if (rc == RN_OK)
+        rc = exec(kb, rm_tables_sql, err);
+    sqlite3_stmt *st;
+    if (rc == RN_OK)
+        rc = prepare(kb, "SELECT path FROM imports WHERE id = ?1", &st, err);
+    if (rc == RN_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            snprintf(removed->name, sizeof removed->name, "%s", col_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    if (rc == RN_OK)
+        rc = run_bound(kb, "DELETE FROM imports WHERE id = ?1", NULL, id, &removed->imports, err);
+    if (rc == RN_OK && removed->imports == 0)
+        return rn_fail(err, RN_ENOTFOUND, "%s: no import %lld (see 'relnet list imports')",
+                       kb->path, (long long)id);
+    if (rc == RN_OK)
+        rc = run_bound(kb, "INSERT INTO rm_rel SELECT id FROM relations WHERE import_id = ?1", NULL,
+                       id, NULL, err);
+    return rc == RN_OK ? remove_marked(kb, 0, removed, err) : rc;
+}
+
+int rn_store_remove_article(struct rn_store *kb, const char *path_or_url,
+                            struct rn_store_removed *removed, struct rn_err *err)
+{
+    memset(removed, 0, sizeof *removed);
+    long found = 0;
+    int rc = flush_relations(kb, err);
+    if (rc == RN_OK)
+        rc = exec(kb, rm_tables_sql, err);
+    if (rc == RN_OK)
+        rc = run_bound(kb, "INSERT INTO rm_art SELECT id FROM articles WHERE path = ?1 OR url = ?1",
+                       path_or_url, 0, &found, err);
+    if (rc == RN_OK && found == 0)
+        return rn_fail(err, RN_ENOTFOUND, "%s: no article %s (see 'relnet list articles')",
+                       kb->path, path_or_url);
+    if (rc == RN_OK)
+        rc = run_bound(kb, "INSERT INTO rm_rel SELECT id FROM relations WHERE article_id IN rm_art",
+                       NULL, 0, NULL, err);
+    return rc == RN_OK ? remove_marked(kb, 1, removed, err) : rc;
+}
+
+int rn_store_find_imports(struct rn_store *kb, const char *path, const char *content_hash,
+                          int64_t *ids, size_t max, size_t *n, struct rn_err *err)
+{
+    *n = 0;
+    sqlite3_stmt *st;
+    int rc = prepare(kb,
+                     "SELECT id FROM imports WHERE (content_hash = ?1 OR path = ?2) AND id <> ?3"
+                     " ORDER BY id",
+                     &st, err);
+    if (rc != RN_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, content_hash ? content_hash : "", -1, SQLITE_STATIC);
+    if (path)
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, kb->import_id);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW && *n < max)
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? RN_OK
+                                                     : db_fail(kb, err, "cannot look up imports");
+}
+
+int rn_store_list(struct rn_store *kb, enum rn_store_source_kind kind,
+                  int (*each)(void *ctx, const struct rn_store_source *s), void *ctx,
+                  struct rn_err *err)
+{
+    static const char imports_sql[] =
+        "SELECT i.id, i.path, NULL, NULL, NULL, i.imported_at, i.rows_read, i.rows_skipped,"
+        " coalesce(n.n, 0) FROM imports i LEFT JOIN (SELECT import_id, count(*) AS n"
+        " FROM relations GROUP BY import_id) n ON n.import_id = i.id ORDER BY i.id";
+    static const char articles_sql[] =
+        "SELECT a.id, coalesce(a.path, a.url), a.url, a.title, a.date, a.added_at, 0, 0,"
+        " coalesce(n.n, 0) FROM articles a LEFT JOIN (SELECT article_id, count(*) AS n"
+        " FROM relations GROUP BY article_id) n ON n.article_id = a.id ORDER BY a.id";
+    sqlite3_stmt *st;
+    int rc = flush_relations(kb, err);
+    if (rc == RN_OK)
+        rc = prepare(kb, kind == RN_STORE_IMPORTS ? imports_sql : articles_sql, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    int step = SQLITE_DONE;
+    while (rc == RN_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct rn_store_source s = {
+            .id = sqlite3_column_int64(st, 0),
+            .path = col_text(st, 1),
+            .url = col_text(st, 2),
+            .title = col_text(st, 3),
+            .date = col_text(st, 4),
+            .added_at = col_text(st, 5),
+            .rows_read = (long)sqlite3_column_int64(st, 6),
+            .rows_skipped = (long)sqlite3_column_int64(st, 7),
+            .relations = (long)sqlite3_column_int64(st, 8),
+        };
+        rc = each(ctx, &s);
+    }
+    if (rc == RN_OK && step != SQLITE_DONE)
+        rc = db_fail(kb, err, "cannot list");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* ---- records ----------------------------------------------------------- */
 
 int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct rn_err *err)
