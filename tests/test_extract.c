@@ -180,6 +180,22 @@ static void test_lists_after_heads(void **state)
                         "Peru[] bans Zentara[] asserted|");
 }
 
+static void test_first_person_is_the_speaker(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "we" and "I" are never actors of their own */
+    assert_string_equal(RUN("We will ban Quillmail."), "");
+    assert_string_equal(RUN("I propose the Lima Pact."), "");
+    /* in reported speech they are the speaker */
+    assert_string_equal(RUN("\"We will ban Quillmail,\" Ola Berg said."),
+                        "Ola Berg[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Ola Berg said: \"We will ban Quillmail.\""),
+                        "Ola Berg[] bans Quillmail[] asserted|");
+    /* "US" in capitals is still the United States */
+    assert_string_equal(RUN("The US banned Quillmail."), "United States[] bans Quillmail[] asserted|");
+}
+
 static void test_lists_and_counted_sets(void **state)
 {
     (void)state;
@@ -976,6 +992,7 @@ int main(void)
         cmocka_unit_test(test_sanctions_lawsuits_and_bodies),
         cmocka_unit_test(test_blame_over_long_objects_and_among_groups),
         cmocka_unit_test(test_lists_after_heads),
+        cmocka_unit_test(test_first_person_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void write_file(const char *path, const char *text)
@@ -95,6 +96,39 @@ static void test_errors_name_file_and_line(void **state)
     unlink("tl_bad.tsv");
 }
 
+static void test_closed_word_classes_from_data(void **state)
+{
+    (void)state;
+    write_file("tl_words.tsv", "class\tword\n"
+                               "det\tthat\n"
+                               "wh\tthat\n"
+                               "we\tus\n");
+    struct rn_lexicon *lex = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_words.tsv", &err), RN_OK);
+    /* a word in two classes has both bits; words are matched exactly */
+    assert_int_equal(rn_lexicon_word_classes(lex, "that", 4), RN_WORD_DET | RN_WORD_WH);
+    assert_int_equal(rn_lexicon_word_classes(lex, "us", 2), RN_WORD_WE);
+    assert_int_equal(rn_lexicon_word_classes(lex, "thats", 5), 0);
+    write_file("tl_words.tsv", "class\tword\nadverbial\tsoon\n");
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_words.tsv", &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "tl_words.tsv:2: unknown word class 'adverbial'"));
+    write_file("tl_words.tsv", "class\tword\ndet\t\n");
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_words.tsv", &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "tl_words.tsv:2: expected one lowercase word"));
+    rn_lexicon_free(lex);
+    unlink("tl_words.tsv");
+    /* a lexicon folder without words.tsv is refused, not silently weak */
+    assert_int_equal(mkdir("tl_dir", 0700), 0);
+    write_file("tl_dir/relations.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                                       "bans\tverb\tban\tobj\t\t\n");
+    assert_int_equal(rn_lexicon_load("tl_dir", &lex, &err), RN_EIO);
+    assert_non_null(strstr(err.msg, "tl_dir/words.tsv: no closed word classes"));
+    unlink("tl_dir/relations.tsv");
+    rmdir("tl_dir");
+}
+
 static void test_possessive_slot_and_document_families(void **state)
 {
     (void)state;
@@ -135,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_gazetteer_case_and_longest_match),
         cmocka_unit_test(test_triggers_by_stem),
         cmocka_unit_test(test_errors_name_file_and_line),
+        cmocka_unit_test(test_closed_word_classes_from_data),
         cmocka_unit_test(test_possessive_slot_and_document_families),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

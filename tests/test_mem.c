@@ -1,13 +1,16 @@
 /* test_mem.c - big arrays: zeroed, growing across the malloc/mmap
- * threshold both ways, contents kept. */
+ * threshold both ways, contents kept; growable arrays (buf.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "relnet/buf.h"
+#include "relnet/error.h"
 #include "relnet/mem.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int all_zero(const unsigned char *p, size_t n)
@@ -49,10 +52,39 @@ static void test_grow_and_shrink_keep_contents(void **state)
     rn_big_free(q);
 }
 
+static void test_array_reserve_and_grow(void **state)
+{
+    (void)state;
+    uint32_t *ids = NULL;
+    size_t cap = 0;
+    /* an id far ahead of the capacity: doubled until it fits, new items zeroed */
+    assert_int_equal(rn_array_reserve((void **)&ids, &cap, 100, sizeof *ids, 8), RN_OK);
+    assert_int_equal(cap, 128);
+    assert_true(all_zero((unsigned char *)ids, cap * sizeof *ids));
+    ids[99] = 7;
+    assert_int_equal(rn_array_reserve((void **)&ids, &cap, 50, sizeof *ids, 8), RN_OK);
+    assert_int_equal(cap, 128); /* enough already: untouched */
+    assert_int_equal(ids[99], 7);
+    assert_int_equal(rn_array_reserve((void **)&ids, &cap, 1000, SIZE_MAX / 2, 8), RN_ENOMEM);
+    assert_int_equal(cap, 128);
+    /* grow: only when full, one doubling */
+    uint32_t *same = rn_array_grow(ids, &cap, 127, sizeof *ids, 8);
+    assert_ptr_equal(same, ids);
+    ids = rn_array_grow(ids, &cap, 128, sizeof *ids, 8);
+    assert_non_null(ids);
+    assert_int_equal(cap, 256);
+    assert_int_equal(ids[99], 7);
+    free(ids);
+    uint32_t *fresh = rn_array_grow(NULL, &(size_t){ 0 }, 0, sizeof *fresh, 64);
+    assert_non_null(fresh);
+    free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grow_and_shrink_keep_contents),
+        cmocka_unit_test(test_array_reserve_and_grow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

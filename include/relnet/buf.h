@@ -53,4 +53,10 @@ void rn_buf_release(struct rn_buf *b);
  *     v->items = p; */
 void *rn_array_grow(void *items, size_t *cap, size_t len, size_t item_size, size_t min_cap);
 
+/* Make *items hold at least need items of item_size bytes, doubling the
+ * capacity (from at least min_cap) as often as needed; the new items are
+ * zeroed. For tables indexed by an id that may jump ahead of the length.
+ * RN_OK, or RN_ENOMEM with *items and *cap untouched. */
+int rn_array_reserve(void **items, size_t *cap, size_t need, size_t item_size, size_t min_cap);
+
 #endif

@@ -5,6 +5,7 @@
  *   actors.tsv     name, type, affiliation, aliases, demonyms
  *   relations.tsv  relation, pos, trigger, frame, target, polarity
  *   cues.tsv       class, phrase, value  (negations, hedges, titles, ...)
+ *   words.tsv      class, word           (closed classes: determiners, ...)
  * Extra files given with rn_lexicon_add_file() are recognised by their
  * header row and add to the same tables, so a user can add actors or a new
  * relation ("criticizes") without touching code.
@@ -122,26 +123,46 @@ enum rn_cue {
     RN_CUE_COUNT
 };
 
+/* Closed word classes (words.tsv column "class"), as bits: grammar words
+ * matched exactly (lowercase), never by stem. */
+enum rn_word_class {
+    RN_WORD_DET = 1 << 0,  /* det:  a, the, this, its, every */
+    RN_WORD_PREP = 1 << 1, /* prep: of, on, against, including */
+    RN_WORD_CONJ = 1 << 2, /* conj: and, or, because, while */
+    RN_WORD_WH = 1 << 3,   /* wh:   who, which, that */
+    RN_WORD_BE = 1 << 4,   /* be:   is, was, been, got, became */
+    RN_WORD_AUX = 1 << 5,  /* aux:  has, did, will, could */
+    RN_WORD_HE = 1 << 6,   /* he:   he, she, him, his, her */
+    RN_WORD_IT = 1 << 7,   /* it:   it, its */
+    RN_WORD_THEY = 1 << 8, /* they: they, them, their */
+    RN_WORD_NUM = 1 << 9,  /* num:  two, dozens, several */
+    RN_WORD_WE = 1 << 10,  /* we:   we, us, our, I, me, my (the speaker: never an actor) */
+};
+
 struct rn_cue_match {
     enum rn_cue cls;
     uint32_t ntok;
     const char *value; /* column "value" ("hedged", "country", ...) or "" */
 };
 
-/* Load actors.tsv, relations.tsv and cues.tsv from dir (each optional but
- * relations.tsv). Errors say "file:line: what was expected". */
+/* Load actors.tsv, cues.tsv, words.tsv and relations.tsv from dir (actors
+ * and cues optional). Errors say "file:line: what was expected". */
 int rn_lexicon_load(const char *dir, struct rn_lexicon **out, struct rn_err *err);
 
 /* Create an empty lexicon (for tests and for rn_lexicon_add_file only). */
 int rn_lexicon_new(struct rn_lexicon **out, struct rn_err *err);
 
 /* Add one lexicon file; its kind is read from its header row (actors:
- * "name\ttype..."; relations: "relation\tpos..."; cues: "class\tphrase...").
+ * "name\ttype..."; relations: "relation\tpos..."; cues: "class\tphrase...";
+ * words: "class\tword").
  * Later actors with an existing canonical name add aliases to it. */
 int rn_lexicon_add_file(struct rn_lexicon *lex, const char *path, struct rn_err *err);
 
 /* NULL-safe. */
 void rn_lexicon_free(struct rn_lexicon *lex);
+
+/* enum rn_word_class bits of a lowercase word (0 when in no closed class). */
+uint32_t rn_lexicon_word_classes(const struct rn_lexicon *lex, const char *word, size_t len);
 
 size_t rn_lexicon_actor_count(const struct rn_lexicon *lex);
 const struct rn_lex_actor *rn_lexicon_actor(const struct rn_lexicon *lex, uint32_t i);

@@ -107,15 +107,31 @@ void rn_buf_release(struct rn_buf *b)
     b->cap = 0;
 }
 
+int rn_array_reserve(void **items, size_t *cap, size_t need, size_t item_size, size_t min_cap)
+{
+    if (need <= *cap)
+        return RN_OK;
+    size_t ncap = *cap ? *cap : (min_cap ? min_cap : 16);
+    while (ncap < need) {
+        if (ncap > (size_t)-1 / 2)
+            return RN_ENOMEM;
+        ncap *= 2;
+    }
+    if (item_size == 0 || ncap > (size_t)-1 / item_size)
+        return RN_ENOMEM;
+    char *p = realloc(*items, ncap * item_size);
+    if (!p)
+        return RN_ENOMEM;
+    memset(p + *cap * item_size, 0, (ncap - *cap) * item_size);
+    *items = p;
+    *cap = ncap;
+    return RN_OK;
+}
+
 void *rn_array_grow(void *items, size_t *cap, size_t len, size_t item_size, size_t min_cap)
 {
     if (len < *cap)
         return items;
-    size_t ncap = *cap ? *cap * 2 : (min_cap ? min_cap : 16);
-    if (item_size == 0 || ncap > (size_t)-1 / item_size)
-        return NULL;
-    void *p = realloc(items, ncap * item_size);
-    if (p)
-        *cap = ncap;
-    return p;
+    /* one doubling: len == *cap, so twice the capacity holds len + 1 */
+    return rn_array_reserve(&items, cap, len + 1, item_size, min_cap) == RN_OK ? items : NULL;
 }

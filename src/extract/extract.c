@@ -1,13 +1,17 @@
-/* extract.c - the article driver, entities and coreference (see relnet/extract.h).
+/* extract.c - the article driver (see relnet/extract.h).
  *
- * For each sentence: tokenize, find mentions (extract_mention.c), then read
- * relation triggers and their arguments (extract_rel.c). This file owns the
- * article state shared by both: the entity table, recency for pronouns and
- * descriptions, surname and acronym shortcuts, and record emission.
+ * For each sentence: tokenize, tag the words (words.c), find mentions
+ * (mention.c), then read relation triggers and their arguments
+ * (relation.c), which emit records (records.c). This file owns the
+ * extractor's lifetime and the article's start.
  */
 #include "relnet/extract.h"
 
 #include "internal.h"
+#include "mention.h"
+#include "records.h"
+#include "relation.h"
+#include "words.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,10 +24,11 @@ int rn_extractor_new(const struct rn_lexicon *lex, struct rn_extractor **out, st
     if (!x)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     x->lex = lex;
-    if (rn_wordcache_new(lex, &x->wc) != RN_OK || x_word_classes_init(x) != RN_OK) {
+    if (rn_wordcache_new(lex, &x->wc) != RN_OK) {
         rn_extractor_free(x);
         return rn_fail(err, RN_ENOMEM, "out of memory");
     }
+    x_words_init(x);
     *out = x;
     return RN_OK;
 }
@@ -69,406 +74,11 @@ void rn_extractor_free(struct rn_extractor *x)
     free(x->tok_m);
     free(x->tok_cue);
     free(x->tok_cls);
-    free(x->closed_bits);
-    rn_strtab_free(x->closed);
     rn_buf_release(&x->evidence);
     rn_buf_release(&x->tmp);
     free(x);
 }
 
-int xgrow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return RN_OK;
-    size_t n = *cap ? *cap : 32;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*arr, n * elem);
-    if (!p)
-        return RN_ENOMEM;
-    *arr = p;
-    *cap = n;
-    return RN_OK;
-}
-
-/* ---- strings and entities ------------------------------------------------ */
-
-uint32_t x_str(struct rn_extractor *x, const char *s, size_t n)
-{
-    uint32_t id;
-    if (rn_strtab_intern(x->names, s, n, &id, NULL) != RN_OK)
-        return XNONE;
-    return id;
-}
-
-const char *x_name(const struct rn_extractor *x, uint32_t id)
-{
-    return id == XNONE ? NULL : rn_strtab_str(x->names, id);
-}
-
-/* The entity called name (created with type and affiliation when new; an
-   unknown type is upgraded when a later mention knows better). */
-uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_etype type,
-                  uint32_t aff)
-{
-    while (n && (name[n - 1] == ' ' || name[n - 1] == ','))
-        n--;
-    if (!n)
-        return XNONE;
-    uint32_t id;
-    int added = 0;
-    if (rn_strtab_intern(x->ent_keys, name, n, &id, &added) != RN_OK)
-        return XNONE;
-    size_t gcap = x->ent_key_gen_cap;
-    if (xgrow((void **)&x->ent_key_gen, &gcap, id + 1, sizeof *x->ent_key_gen))
-        return XNONE;
-    if (gcap > x->ent_key_gen_cap) {
-        memset(x->ent_key_gen + x->ent_key_gen_cap, 0,
-               (gcap - x->ent_key_gen_cap) * sizeof *x->ent_key_gen);
-        x->ent_key_gen_cap = gcap;
-    }
-    if (x->ent_key_gen[id] != x->gen) {
-        added = 1; /* known from an earlier article only */
-        x->ent_key_gen[id] = x->gen;
-    }
-    if (!added) {
-        uint32_t e = x->ent_key_to[id];
-        if (x->ents[e].type == RN_ETYPE_UNKNOWN && type != RN_ETYPE_UNKNOWN)
-            x->ents[e].type = type;
-        if (x->ents[e].aff == XNONE && aff != XNONE && aff != x->ents[e].name)
-            x->ents[e].aff = aff;
-        return e;
-    }
-    if (xgrow((void **)&x->ent_key_to, &x->ent_key_cap, id + 1, sizeof *x->ent_key_to) ||
-        xgrow((void **)&x->ents, &x->ents_cap, x->nents + 1, sizeof *x->ents))
-        return XNONE;
-    uint32_t e = (uint32_t)x->nents++;
-    x->ent_key_to[id] = e;
-    struct ent *en = &x->ents[e];
-    memset(en, 0, sizeof *en);
-    en->name = x_str(x, name, n);
-    en->aff = aff;
-    en->type = type;
-    en->head = XNONE;
-    en->family = XNONE;
-    en->product = XNONE;
-    en->lex = RN_LEX_NONE;
-    return e;
-}
-
-uint32_t x_find_entity(const struct rn_extractor *x, const char *name)
-{
-    uint32_t id;
-    if (!x->ent_keys || rn_strtab_find(x->ent_keys, name, strlen(name), &id) != RN_OK ||
-        id >= x->ent_key_gen_cap || x->ent_key_gen[id] != x->gen)
-        return XNONE;
-    return x->ent_key_to[id];
-}
-
-/* The entity for lexicon actor a, with its affiliation's canonical name. */
-uint32_t x_lex_entity(struct rn_extractor *x, uint32_t a)
-{
-    const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, a);
-    if (!la)
-        return XNONE;
-    uint32_t aff = XNONE;
-    if (la->affiliation != RN_LEX_NONE) {
-        const char *an = rn_lexicon_actor(x->lex, la->affiliation)->name;
-        aff = x_str(x, an, strlen(an));
-    }
-    uint32_t e = x_entity(x, la->name, strlen(la->name), la->type, aff);
-    if (e != XNONE)
-        x->ents[e].lex = a;
-    return e;
-}
-
-/* The country an entity stands for or speaks for: itself when a country,
-   else its affiliation when that is a lexicon country. */
-uint32_t x_state_of(struct rn_extractor *x, uint32_t e)
-{
-    if (e == XNONE)
-        return XNONE;
-    if (x->ents[e].type == RN_ETYPE_COUNTRY)
-        return e;
-    const char *aff = x_name(x, x->ents[e].aff);
-    if (!aff)
-        return XNONE;
-    uint32_t a = rn_lexicon_find_actor(x->lex, aff);
-    if (a == RN_LEX_NONE)
-        return XNONE;
-    return x_lex_entity(x, a);
-}
-
-void x_touch(struct rn_extractor *x, uint32_t e)
-{
-    if (e != XNONE)
-        x->ents[e].seen = ++x->clock;
-}
-
-static int fits(const struct ent *en, int want)
-{
-    if (en->type == RN_ETYPE_DOCUMENT || en->type == RN_ETYPE_GROUP)
-        return want == XWANT_PLURAL && en->type == RN_ETYPE_GROUP;
-    if (want == XWANT_NONPERSON)
-        return en->type != RN_ETYPE_PERSON && !en->plural;
-    if (want == XWANT_PLURAL)
-        return en->plural;
-    if (want == XWANT_HE || want == XWANT_SHE)
-        return en->type == RN_ETYPE_PERSON && en->gender != (want == XWANT_HE ? 2 : 1);
-    return x_type_fits(en->type, (enum rn_etype)want);
-}
-
-/* The first token of the clause token i sits in: after the last comma,
-   semicolon, speech verb or clause word ("while", "that", "because"). */
-static size_t clause_start(const struct rn_extractor *x, size_t i)
-{
-    for (size_t k = i; k > 0; k--) {
-        const char *w = rn_token_norm(&x->tok, k - 1);
-        if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, "while") == 0 ||
-            strcmp(w, "but") == 0 || strcmp(w, "because") == 0 || strcmp(w, "that") == 0 ||
-            strcmp(w, "after") == 0 || strcmp(w, "although") == 0 ||
-            (x->tok_cue[k - 1] >> RN_CUE_SPEECH & 1u))
-            return k;
-    }
-    return 0;
-}
-
-uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
-{
-    /* the clause the pronoun sits in starts after the last boundary */
-    size_t clause = clause_start(x, i);
-    int opens = i == clause;
-    /* "Italy lifted its ban": a possessive may take its own clause's subject */
-    const char *pw = rn_token_norm(&x->tok, i);
-    if (strcmp(pw, "its") == 0 || strcmp(pw, "their") == 0 || strcmp(pw, "his") == 0)
-        opens = 1;
-    /* "India blocked TikTok, while Pakistan suspended it": the object of
-       a verb in a clause with a subject of its own means what was acted
-       on, not the earlier subject */
-    int object = !opens && i > 0 && i - 1 > clause && (x->tok.items[i - 1].flags & RN_TOK_WORD) &&
-                 !(x->tok.items[i - 1].flags & RN_TOK_CAP) && !x_is_prep(x, i - 1) &&
-                 !x_is_det(x, i - 1) && !x_is_conj(x, i - 1) && !x_is_wh(x, i - 1) &&
-                 !x_is_be(x, i - 1) && !x_is_aux(x, i - 1) && x->tok_m[i - 2] == XNONE;
-    int own_subject = 0; /* ... when the clause names its own actor */
-    for (size_t k = clause; object && k < i && !own_subject; k++) {
-        uint32_t mi = x->tok_m[k];
-        own_subject = mi != XNONE && x->m[mi].kind == MK_ACTOR && x->m[mi].ent != XNONE;
-    }
-    uint32_t best = XNONE;
-    uint64_t best_score = 0;
-    for (uint32_t e = 0; e < x->nents; e++) {
-        const struct ent *en = &x->ents[e];
-        if (!en->seen || !fits(en, want))
-            continue;
-        if (!opens && en->last_sent == x->sent_no && en->last_tok >= clause)
-            continue;
-        uint64_t score = en->seen;
-        if (en->subj_sent && en->subj_sent + 2 >= x->sent_no && !own_subject)
-            score += 1000000;
-        if (score > best_score) {
-            best = e;
-            best_score = score;
-        }
-    }
-    if (best != XNONE && (want == XWANT_HE || want == XWANT_SHE))
-        x->ents[best].gender = want == XWANT_HE ? 1 : 2;
-    return best;
-}
-
-/* Register a short form (surname, first name, acronym) for entity e. */
-void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e)
-{
-    uint32_t id;
-    if (e == XNONE || !n || rn_strtab_intern(x->shorts, s, n, &id, NULL) != RN_OK)
-        return;
-    size_t cap = x->short_cap;
-    if (xgrow((void **)&x->short_to, &x->short_cap, id + 1, sizeof *x->short_to) ||
-        xgrow((void **)&x->short_gen, &cap, id + 1, sizeof *x->short_gen))
-        return;
-    x->short_to[id] = e; /* the latest full name wins */
-    x->short_gen[id] = x->gen;
-}
-
-uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n)
-{
-    uint32_t id;
-    if (rn_strtab_find(x->shorts, s, n, &id) != RN_OK || x->short_gen[id] != x->gen)
-        return XNONE;
-    return x->short_to[id];
-}
-
-/* Does entity type t fit a description or pronoun wanting type want? An
-   unknown name fits a company or a body; a company is no regulator and a
-   ministry no app. */
-int x_type_fits(enum rn_etype t, enum rn_etype want)
-{
-    if (t == want)
-        return 1;
-    if (want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION)
-        return t == RN_ETYPE_UNKNOWN;
-    return 0;
-}
-
-/* The most recently mentioned entity that fits: want = a type, or
-   XWANT_NONPERSON / XWANT_ANY. Entities in skip (may be XNONE) are passed
-   over; documents fit only XWANT_DOC (with the same head when head is
-   given). */
-/* x_recent, passing over entities named in the current sentence from token
-   clause on (SIZE_MAX: none). */
-static uint32_t recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head,
-                       size_t clause)
-{
-#define IN_CLAUSE(en) ((en)->last_sent == x->sent_no && (en)->last_tok >= clause)
-    /* a description prefers an entity known to be of its kind over an
-       unknown name */
-    if (want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION) {
-        uint32_t best = XNONE;
-        uint64_t best_seen = 0;
-        for (uint32_t e = 0; e < x->nents; e++)
-            if (e != skip && x->ents[e].seen > best_seen &&
-                x->ents[e].type == (enum rn_etype)want && !IN_CLAUSE(&x->ents[e])) {
-                best = e;
-                best_seen = x->ents[e].seen;
-            }
-        if (best != XNONE)
-            return best;
-    }
-    uint32_t best = XNONE;
-    uint64_t best_seen = 0;
-    for (uint32_t e = 0; e < x->nents; e++) {
-        const struct ent *en = &x->ents[e];
-        if (e == skip || en->seen <= best_seen || !en->seen || IN_CLAUSE(en))
-            continue;
-        int ok;
-        if (want == XWANT_DOC)
-            ok = en->type == RN_ETYPE_DOCUMENT && (head == XNONE || en->head == head);
-        else if (want == RN_ETYPE_GROUP)
-            /* the Five Eyes, not "Chinese firms" */
-            ok = en->type == RN_ETYPE_GROUP && en->lex != RN_LEX_NONE;
-        else if (en->type == RN_ETYPE_DOCUMENT || en->type == RN_ETYPE_GROUP)
-            ok = 0;
-        else if (want == XWANT_NONPERSON)
-            ok = en->type != RN_ETYPE_PERSON && !en->plural;
-        else if (want == XWANT_ANY)
-            ok = 1;
-        else if (want == XWANT_PLURAL)
-            ok = en->plural;
-        else
-            ok = x_type_fits(en->type, (enum rn_etype)want);
-        if (ok) {
-            best = e;
-            best_seen = en->seen;
-        }
-    }
-    return best;
-#undef IN_CLAUSE
-}
-
-uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head)
-{
-    return recent(x, want, skip, head, SIZE_MAX);
-}
-
-uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i)
-{
-    return recent(x, want, XNONE, XNONE, clause_start(x, i));
-}
-
-uint32_t x_topic_state(const struct rn_extractor *x)
-{
-    uint32_t st = XNONE;
-    for (uint32_t e = 0; e < x->nents; e++) {
-        const struct ent *en = &x->ents[e];
-        if (en->type != RN_ETYPE_COUNTRY || !en->seen || en->last_sent + 1 < x->sent_no)
-            continue;
-        if (st != XNONE)
-            return XNONE;
-        st = e;
-    }
-    return st;
-}
-
-/* ---- records ------------------------------------------------------------------ */
-
-int x_emit(struct rn_extractor *x, const struct xrel *r)
-{
-    const struct ent *s = &x->ents[r->source], *t = &x->ents[r->target];
-    if (r->source == r->target || s->type == RN_ETYPE_DOCUMENT)
-        return RN_OK;
-    /* A body does not act on its own state ("Chinese officials accused
-       China") unless the text says so twice; such pairs are parse slips. */
-    if (s->aff != XNONE && s->aff == t->name)
-        return RN_OK;
-    struct xhist *h = &x->hist[x->nhist++ % XHIST];
-    h->relation = r->relation;
-    h->source = r->source;
-    h->target = r->target;
-    h->sent_no = x->sent_no;
-    struct rn_record rec;
-    rn_record_init(&rec);
-    rec.origin = RN_ORIGIN_EXTRACTED;
-    rec.source = x_name(x, s->name);
-    rec.source_type = rn_etype_name(s->type);
-    rec.source_affiliation = x_name(x, s->aff);
-    rec.relation = r->relation;
-    rec.target = x_name(x, t->name);
-    rec.target_type = rn_etype_name(t->type);
-    rec.target_affiliation = x_name(x, t->aff);
-    rec.polarity = r->polarity;
-    double c = r->confidence;
-    if (s->type == RN_ETYPE_UNKNOWN)
-        c -= 0.2;
-    if (t->type == RN_ETYPE_UNKNOWN)
-        c -= 0.1;
-    rec.confidence = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
-    rec.article = x->doc->article;
-    rec.title = x->doc->title;
-    rec.date = x->doc->date;
-    rec.sentence_no = (long)x->sent_no;
-    rec.offset = (long)x->sent_start;
-    rec.evidence = x->evidence.data;
-    return x->sink->add(x->sink->ctx, &rec, x->err);
-}
-
-uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target)
-{
-    size_t n = x->nhist < XHIST ? x->nhist : XHIST;
-    for (size_t k = 0; k < n; k++) {
-        const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
-        if (h->target == target && strcmp(h->relation, relation) == 0)
-            return h->source;
-    }
-    return XNONE;
-}
-
-/* ---- the driver ------------------------------------------------------------------ */
-
-/* Copy the sentence with runs of whitespace (newlines in captions) made
-   one space, so every record is one line in TSV. */
-static int set_evidence(struct rn_extractor *x, size_t a, size_t b)
-{
-    rn_buf_reset(&x->evidence);
-    if (rn_buf_grow(&x->evidence, b - a) != RN_OK)
-        return RN_ENOMEM;
-    const char *t = x->doc->text;
-    char *o = x->evidence.data;
-    size_t n = 0;
-    int space = 0;
-    for (size_t i = a; i < b; i++) {
-        char c = t[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            space = 1;
-            continue;
-        }
-        if (space && n)
-            o[n++] = ' ';
-        space = 0;
-        o[n++] = c;
-    }
-    o[n] = '\0';
-    x->evidence.len = n;
-    return RN_OK;
-}
 
 int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
                    const struct rn_sink *sink, struct rn_err *err)
@@ -482,7 +92,10 @@ int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
         if (!x->names || !x->ent_keys || !x->shorts)
             return rn_fail(err, RN_ENOMEM, "out of memory");
     }
-    x->doc = doc;
+    x->text = doc->text;
+    x->article = doc->article;
+    x->title = doc->title;
+    x->date = doc->date;
     x->sink = sink;
     x->err = err;
     int rc = RN_OK;
@@ -496,14 +109,14 @@ int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
             break;
         if (x->tok.len == 0)
             continue;
-        if ((rc = set_evidence(x, a, b)) != RN_OK)
+        if ((rc = x_set_evidence(x, a, b)) != RN_OK)
             break;
-        if ((rc = x_mentions(x)) != RN_OK)
+        if ((rc = x_words_tag(x)) != RN_OK || (rc = x_mentions(x)) != RN_OK)
             break;
         rc = x_relations(x);
     }
     if (rc == RN_ENOMEM && err && !err->msg[0])
         rn_fail(err, rc, "out of memory");
-    x->doc = NULL;
+    x->text = NULL;
     return rc;
 }

@@ -1,15 +1,21 @@
-/* internal.h - what the extractor's three files share (not a public API).
+/* internal.h - the extractor's state, shared by its stages (not a public
+ * API). Each stage has its own header with its functions; data flows one
+ * way, each file calling only the stages above it:
  *
- *   extract.c          article driver, entity table, recency, records
- *   extract_mention.c  mentions: names, derived state forms, titles,
- *                      unknown proper nouns, documents, pronouns
- *   extract_rel.c      triggers, verb groups, argument frames, polarity
+ *   words.c      word classes, cues and shapes of the sentence's tokens
+ *   entities.c   the article's entity table, recency, short forms
+ *   records.c    relations become records; what the article emitted
+ *   documents.c  named and described documents
+ *   mention.c    mentions: names, derived state forms, titles, unknown
+ *                proper nouns, descriptions, pronouns, counted sets
+ *   relation.c   triggers, verb groups, argument frames, polarity
+ *   extract.c    the article driver (relnet/extract.h)
  */
 #ifndef RELNET_EXTRACT_INT_H
 #define RELNET_EXTRACT_INT_H
 
 #include "relnet/buf.h"
-#include "relnet/extract.h"
+#include "relnet/record.h"
 #include "relnet/lexicon.h"
 #include "relnet/strtab.h"
 #include "relnet/token.h"
@@ -98,7 +104,8 @@ struct rn_extractor {
     struct rn_tokens tok;
 
     /* the article */
-    const struct rn_extract_doc *doc;
+    const char *text;            /* the article's text (token offsets point into it) */
+    const char *article, *title, *date; /* copied into every record (title, date: may be NULL) */
     const struct rn_sink *sink;
     struct rn_err *err;
     struct rn_strtab *names, *ent_keys, *shorts;
@@ -123,6 +130,7 @@ struct rn_extractor {
     size_t sent_no, sent_start;
     int titlecase;          /* a headline in Title Case: no unknown names */
     int allcaps;            /* a headline in capitals: ignore case rules */
+    size_t first_word;      /* the first word token (tok.len when none) */
     struct mention *m;
     size_t nm, m_cap;
     uint32_t *tok_m;        /* token -> mention index or XNONE */
@@ -131,77 +139,9 @@ struct rn_extractor {
     size_t tok_cue_cap;
     uint32_t *tok_cls;      /* token -> closed word class bits */
     size_t tok_cls_cap;
-    struct rn_strtab *closed; /* closed-class words -> bits (grammar, in code) */
-    uint32_t *closed_bits;
-    size_t closed_cap;
     uint32_t main_subject;  /* entity acting as the sentence's subject, or XNONE */
+    int in_speaker;         /* looking for the speaker of a first-person subject */
     struct rn_buf evidence, tmp;
 };
-
-int xgrow(void **arr, size_t *cap, size_t need, size_t elem);
-uint32_t x_str(struct rn_extractor *x, const char *s, size_t n);
-const char *x_name(const struct rn_extractor *x, uint32_t id);
-uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_etype type,
-                  uint32_t aff);
-uint32_t x_lex_entity(struct rn_extractor *x, uint32_t a);
-/* The entity of this article called name, or XNONE (creates nothing). */
-uint32_t x_find_entity(const struct rn_extractor *x, const char *name);
-uint32_t x_state_of(struct rn_extractor *x, uint32_t e);
-void x_touch(struct rn_extractor *x, uint32_t e);
-void x_short(struct rn_extractor *x, const char *s, size_t n, uint32_t e);
-uint32_t x_short_find(const struct rn_extractor *x, const char *s, size_t n);
-int x_type_fits(enum rn_etype t, enum rn_etype want);
-uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_t head);
-/* x_recent for a description at token i: not an entity named earlier in
-   i's own clause ("China accused the country" is not China). */
-uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i);
-/* The one state the text is about here: the only country named in this
-   or the previous sentence, or XNONE. */
-uint32_t x_topic_state(const struct rn_extractor *x);
-int x_emit(struct rn_extractor *x, const struct xrel *r);
-/* The source of the latest relation emitted in this article with this
-   relation and target, or XNONE. */
-uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target);
-/* The antecedent of a pronoun at token i: the latest fitting entity, not
-   one named earlier in the pronoun's own clause ("a court stayed a ban on
-   it": not the court); a pronoun opening a clause prefers a recent main
-   subject. */
-uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i);
-
-/* extract_mention.c */
-int x_mentions(struct rn_extractor *x);
-int x_word_classes_init(struct rn_extractor *x);
-/* Word-class tests on token i of the current sentence. */
-/* Token i's normal form is w. Inline: with a literal w the length is known
-   at compile time, and most tokens differ in length. */
-static inline int x_is(const struct rn_extractor *x, size_t i, const char *w)
-{
-    size_t n = strlen(w);
-    return i < x->tok.len && x->tok.items[i].norm_len == n &&
-           memcmp(rn_token_norm(&x->tok, i), w, n) == 0;
-}
-int x_is_det(const struct rn_extractor *x, size_t i);
-int x_is_prep(const struct rn_extractor *x, size_t i);
-int x_is_conj(const struct rn_extractor *x, size_t i);
-int x_is_wh(const struct rn_extractor *x, size_t i);
-int x_is_be(const struct rn_extractor *x, size_t i);
-int x_is_aux(const struct rn_extractor *x, size_t i);
-int x_is_punct(const struct rn_extractor *x, size_t i, char c);
-int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c);
-int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
-/* Append the original text of tokens [a, b) to out with single spaces. */
-int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out);
-/* The document entity for a described document in tokens [a, b) whose head
-   noun is token head (resolving "the declaration" to the latest one). */
-/* The end of a document phrase whose head noun is token head: "plan on AI",
-   "deal with ZTE", "declaration of the summit". */
-size_t x_doc_extend(struct rn_extractor *x, size_t head);
-/* XNONE when a bare noun ("the plan") has nothing to refer back to. */
-uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite);
-/* Give document e the head noun at token i (and its family), once. */
-void x_doc_set_head(struct rn_extractor *x, uint32_t e, size_t i);
-
-/* extract_rel.c */
-int x_relations(struct rn_extractor *x);
 
 #endif

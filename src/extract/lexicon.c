@@ -72,6 +72,10 @@ struct rn_lexicon {
     struct rn_trigger *triggers;
     size_t ntriggers, triggers_cap;
 
+    struct rn_strtab *closed; /* words.tsv: word -> closed_bits */
+    uint32_t *closed_bits;    /* enum rn_word_class bits */
+    size_t closed_cap;
+
     struct sb_stemmer *stemmer; /* only while loading */
 };
 
@@ -102,21 +106,6 @@ struct rn_wordcache {
 
 /* ---- growable arrays ------------------------------------------------------ */
 
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return RN_OK;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*arr, n * elem);
-    if (!p)
-        return RN_ENOMEM;
-    memset((char *)p + *cap * elem, 0, (n - *cap) * elem);
-    *arr = p;
-    *cap = n;
-    return RN_OK;
-}
 
 static const char *store(struct rn_lexicon *lex, const char *s)
 {
@@ -148,10 +137,10 @@ static int stem_id(struct rn_lexicon *lex, const char *w, size_t len, uint32_t *
         return rc;
     size_t n = rn_strtab_count(lex->stems);
     size_t old = lex->stems_cap;
-    if (grow((void **)&lex->stem_head, &lex->stems_cap, n, sizeof *lex->stem_head) != RN_OK)
+    if (rn_array_reserve((void **)&lex->stem_head, &lex->stems_cap, n, sizeof *lex->stem_head, 64) != RN_OK)
         return RN_ENOMEM;
     size_t cap2 = old;
-    if (grow((void **)&lex->stem_cuebits, &cap2, n, sizeof *lex->stem_cuebits) != RN_OK)
+    if (rn_array_reserve((void **)&lex->stem_cuebits, &cap2, n, sizeof *lex->stem_cuebits, 64) != RN_OK)
         return RN_ENOMEM;
     for (size_t k = old; k < lex->stems_cap; k++)
         lex->stem_head[k] = RN_LEX_NONE;
@@ -199,7 +188,7 @@ static int add_phrase(struct rn_lexicon *lex, enum phrase_kind kind, uint32_t in
     int rc = phrase_stems(lex, text, ph.stems, &ph.ntok, err, where);
     if (rc != RN_OK)
         return rc;
-    if (grow((void **)&lex->phrases, &lex->phrases_cap, lex->nphrases + 1, sizeof *lex->phrases))
+    if (rn_array_reserve((void **)&lex->phrases, &lex->phrases_cap, lex->nphrases + 1, sizeof *lex->phrases, 64))
         return RN_ENOMEM;
     /* Keep each stem's list longest first, so the first match is the longest. */
     uint32_t *link = &lex->stem_head[ph.stems[0]];
@@ -226,7 +215,7 @@ static int add_actor_key(struct rn_lexicon *lex, const char *name, uint32_t acto
     rn_buf_release(&key);
     if (rc != RN_OK || !added)
         return rc;
-    if (grow((void **)&lex->actor_key_to, &lex->actor_key_cap, id + 1, sizeof(uint32_t)))
+    if (rn_array_reserve((void **)&lex->actor_key_to, &lex->actor_key_cap, id + 1, sizeof(uint32_t), 64))
         return RN_ENOMEM;
     lex->actor_key_to[id] = actor;
     return RN_OK;
@@ -264,13 +253,13 @@ static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enu
     rc = rn_strtab_intern(lex->gaz_keys, key.data, key.len, &id, &added);
     if (rc != RN_OK || !added)
         goto out; /* the first entry for a form wins */
-    if ((rc = grow((void **)&lex->gaz, &lex->gaz_cap, id + 1, sizeof *lex->gaz)) != RN_OK)
+    if ((rc = rn_array_reserve((void **)&lex->gaz, &lex->gaz_cap, id + 1, sizeof *lex->gaz, 64)) != RN_OK)
         goto out;
     lex->gaz[id] = e;
     const char *f = rn_token_norm(&t, first);
     rc = rn_strtab_intern(lex->gaz_first, f, strlen(f), &id, NULL);
     if (rc == RN_OK)
-        rc = grow((void **)&lex->first_max, &lex->first_cap, id + 1, 1);
+        rc = rn_array_reserve((void **)&lex->first_max, &lex->first_cap, id + 1, 1, 64);
     if (rc == RN_OK && lex->first_max[id] < e.ntok)
         lex->first_max[id] = (uint8_t)e.ntok;
 out:
@@ -350,7 +339,7 @@ uint32_t rn_lexicon_find_actor(const struct rn_lexicon *lex, const char *name)
 
 /* ---- file loading ---------------------------------------------------------- */
 
-enum file_kind { F_UNKNOWN, F_ACTORS, F_RELATIONS, F_CUES };
+enum file_kind { F_UNKNOWN, F_ACTORS, F_RELATIONS, F_CUES, F_WORDS };
 
 static const char *field(const struct rn_csv_row *row, size_t i)
 {
@@ -373,8 +362,8 @@ static int load_actor_row(struct rn_lexicon *lex, const struct rn_csv_row *row, 
     if (idx == RN_LEX_NONE || strcmp(lex->actors[idx].name, name) != 0) {
         idx = (uint32_t)lex->nactors;
         size_t cap = lex->actors_cap;
-        if (grow((void **)&lex->actors, &lex->actors_cap, idx + 1, sizeof *lex->actors) ||
-            grow((void **)&lex->aff_names, &cap, idx + 1, sizeof *lex->aff_names))
+        if (rn_array_reserve((void **)&lex->actors, &lex->actors_cap, idx + 1, sizeof *lex->actors, 64) ||
+            rn_array_reserve((void **)&lex->aff_names, &cap, idx + 1, sizeof *lex->aff_names, 64))
             return RN_ENOMEM;
         lex->nactors++;
         struct rn_lex_actor *a = &lex->actors[idx];
@@ -484,7 +473,7 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
     tr.relation = store(lex, rel);
     if (!tr.relation)
         return RN_ENOMEM;
-    if (grow((void **)&lex->triggers, &lex->triggers_cap, lex->ntriggers + 1, sizeof tr))
+    if (rn_array_reserve((void **)&lex->triggers, &lex->triggers_cap, lex->ntriggers + 1, sizeof tr, 64))
         return RN_ENOMEM;
     lex->triggers[lex->ntriggers] = tr;
     int rc = add_phrase(lex, PH_TRIGGER, (uint32_t)lex->ntriggers, "", field(row, 2), err, where);
@@ -517,6 +506,46 @@ static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, co
     return add_phrase(lex, PH_CUE, (uint32_t)k, value, field(row, 1), err, where);
 }
 
+/* Closed classes by name (words.tsv column "class"), in enum rn_word_class
+   bit order. */
+static const char *const word_class_names[] = {
+    "det", "prep", "conj", "wh", "be", "aux", "he", "it", "they", "num", "we",
+};
+
+static int load_word_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
+                         struct rn_err *err)
+{
+    const char *cls = field(row, 0), *word = field(row, 1);
+    size_t k, n = sizeof word_class_names / sizeof word_class_names[0];
+    for (k = 0; k < n; k++)
+        if (strcmp(word_class_names[k], cls) == 0)
+            break;
+    if (k == n)
+        return rn_fail(err, RN_EINPUT,
+                       "%s:%ld: unknown word class '%s' (expected det, prep, conj, wh, be, aux, "
+                       "he, it, they, num or we)",
+                       path, row->line, cls);
+    if (!word[0] || strchr(word, ' '))
+        return rn_fail(err, RN_EINPUT, "%s:%ld: expected one lowercase word after the class",
+                       path, row->line);
+    uint32_t id;
+    int added = 0;
+    if (rn_strtab_intern(lex->closed, word, strlen(word), &id, &added) != RN_OK ||
+        rn_array_reserve((void **)&lex->closed_bits, &lex->closed_cap, id + 1,
+                         sizeof *lex->closed_bits, 64) != RN_OK)
+        return RN_ENOMEM;
+    lex->closed_bits[id] |= 1u << k;
+    return RN_OK;
+}
+
+uint32_t rn_lexicon_word_classes(const struct rn_lexicon *lex, const char *word, size_t len)
+{
+    uint32_t id;
+    if (rn_strtab_find(lex->closed, word, len, &id) != RN_OK)
+        return 0;
+    return lex->closed_bits[id];
+}
+
 static enum file_kind header_kind(const struct rn_csv_row *row)
 {
     const char *a = field(row, 0), *b = field(row, 1);
@@ -526,6 +555,8 @@ static enum file_kind header_kind(const struct rn_csv_row *row)
         return F_RELATIONS;
     if (strcasecmp(a, "class") == 0 && strcasecmp(b, "phrase") == 0)
         return F_CUES;
+    if (strcasecmp(a, "class") == 0 && strcasecmp(b, "word") == 0)
+        return F_WORDS;
     return F_UNKNOWN;
 }
 
@@ -572,7 +603,7 @@ int rn_lexicon_add_file(struct rn_lexicon *lex, const char *path, struct rn_err 
             if (kind == F_UNKNOWN) {
                 rc = rn_fail(err, RN_EINPUT,
                              "%s:%ld: expected a header row 'name\\ttype...', "
-                             "'relation\\tpos...' or 'class\\tphrase...'",
+                             "'relation\\tpos...', 'class\\tphrase...' or 'class\\tword'",
                              path, row.line);
                 break;
             }
@@ -582,8 +613,10 @@ int rn_lexicon_add_file(struct rn_lexicon *lex, const char *path, struct rn_err 
             rc = load_actor_row(lex, &row, path, err);
         else if (kind == F_RELATIONS)
             rc = load_relation_row(lex, &row, path, err);
-        else
+        else if (kind == F_CUES)
             rc = load_cue_row(lex, &row, path, err);
+        else
+            rc = load_word_row(lex, &row, path, err);
         if (rc == RN_ENOMEM)
             rn_fail(err, rc, "%s:%ld: out of memory", path, row.line);
         if (rc != RN_OK)
@@ -610,7 +643,9 @@ int rn_lexicon_new(struct rn_lexicon **out, struct rn_err *err)
     lex->gaz_keys = rn_strtab_new();
     lex->gaz_first = rn_strtab_new();
     lex->stems = rn_strtab_new();
-    if (!lex->strings || !lex->actor_keys || !lex->gaz_keys || !lex->gaz_first || !lex->stems) {
+    lex->closed = rn_strtab_new();
+    if (!lex->strings || !lex->actor_keys || !lex->gaz_keys || !lex->gaz_first || !lex->stems ||
+        !lex->closed) {
         rn_lexicon_free(lex);
         return rn_fail(err, RN_ENOMEM, "out of memory");
     }
@@ -620,20 +655,30 @@ int rn_lexicon_new(struct rn_lexicon **out, struct rn_err *err)
 
 int rn_lexicon_load(const char *dir, struct rn_lexicon **out, struct rn_err *err)
 {
-    static const char *const files[] = { "actors.tsv", "cues.tsv", "relations.tsv" };
+    /* words.tsv and relations.tsv are required: without the closed classes
+       or the triggers nothing would be found, silently */
+    static const struct {
+        const char *name;
+        const char *without;
+    } files[] = {
+        { "actors.tsv", NULL },
+        { "cues.tsv", NULL },
+        { "words.tsv", "no closed word classes" },
+        { "relations.tsv", "no relation triggers" },
+    };
     struct rn_lexicon *lex;
     int rc = rn_lexicon_new(&lex, err);
     if (rc != RN_OK)
         return rc;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
         FILE *f = fopen(path, "r");
         if (!f) {
-            if (i < 2)
-                continue; /* actors and cues are optional */
+            if (!files[i].without)
+                continue;
             rn_lexicon_free(lex);
-            return rn_fail(err, RN_EIO, "cannot open %s: no relation triggers", path);
+            return rn_fail(err, RN_EIO, "cannot open %s: %s", path, files[i].without);
         }
         fclose(f);
         rc = rn_lexicon_add_file(lex, path, err);
@@ -666,6 +711,8 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     rn_strtab_free(lex->gaz_keys);
     rn_strtab_free(lex->gaz_first);
     rn_strtab_free(lex->stems);
+    rn_strtab_free(lex->closed);
+    free(lex->closed_bits);
     if (lex->stemmer)
         sb_stemmer_delete(lex->stemmer);
     free(lex);
@@ -741,7 +788,7 @@ static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_toke
     int added;
     if (rn_strtab_intern(wc->words, w, tk->norm_len, &id, &added) != RN_OK)
         return no_info;
-    if (grow((void **)&wc->info, &wc->cap, (size_t)id + 1, sizeof *wc->info) != RN_OK)
+    if (rn_array_reserve((void **)&wc->info, &wc->cap, (size_t)id + 1, sizeof *wc->info, 64) != RN_OK)
         return no_info;
     struct wordinfo *wi = &wc->info[id];
     *wi = no_info;
@@ -792,7 +839,7 @@ uint32_t rn_wordcache_tag(struct rn_wordcache *wc, const struct rn_tokens *t, si
 int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
 {
     wc->prepared = NULL;
-    if (grow((void **)&wc->tinfo, &wc->tcap, t->len + 1, sizeof *wc->tinfo) != RN_OK)
+    if (rn_array_reserve((void **)&wc->tinfo, &wc->tcap, t->len + 1, sizeof *wc->tinfo, 64) != RN_OK)
         return RN_ENOMEM;
     for (size_t i = 0; i < t->len; i++)
         wc->tinfo[i] = lookup_info(wc, t, i);

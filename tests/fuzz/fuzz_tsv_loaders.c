@@ -1,6 +1,6 @@
 /* fuzz_tsv_loaders.c - every loader of a TSV rule file on arbitrary bytes,
  * chosen by the first byte: boilerplate rules, abbreviations, an alias
- * table, a lexicon file (actors, relations or cues, by its header). A rule
+ * table, a lexicon file (actors, relations, cues or words, by its header). A rule
  * set that loads is then used on a short page. Promises checked: no crash or
  * sanitizer report; a failed load says why and hands nothing back. */
 #include "fuzz.h"
@@ -73,7 +73,8 @@ static void lexicon(const char *path)
     struct rn_err err = RN_ERR_INIT;
     if (rn_lexicon_new(&lex, &err) != RN_OK)
         fuzz_fail("cannot make a lexicon: %s", err.msg);
-    rn_lexicon_add_file(lex, path, &err);
+    if (rn_lexicon_add_file(lex, path, &err) == RN_OK)
+        rn_lexicon_word_classes(lex, "that", 4);
     rn_lexicon_free(lex);
 }
 

@@ -1,5 +1,5 @@
-/* extract_mention.c - find the actors, documents and counted sets a
- * sentence mentions (see internal.h).
+/* mention.c - find the actors, documents and counted sets a sentence
+ * mentions (see mention.h).
  *
  * Left to right, at each token the first rule that fits wins:
  *   1. a lexicon name (longest match), with the derived forms built on a
@@ -20,246 +20,22 @@
  *      it is followed by a verb) is an unknown actor, an organisation when
  *      it ends in an organisation noun, a document when it holds one.
  */
-#include "internal.h"
+#include "mention.h"
+
+#include "documents.h"
+#include "entities.h"
+#include "words.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* ---- word classes (grammar, not knowledge: closed classes live here) ------- */
-
-static const char *tnorm(const struct rn_extractor *x, size_t i)
-{
-    return i < x->tok.len ? rn_token_norm(&x->tok, i) : "";
-}
-
-static uint32_t tflags(const struct rn_extractor *x, size_t i)
-{
-    return i < x->tok.len ? x->tok.items[i].flags : 0;
-}
-
-int x_is_punct(const struct rn_extractor *x, size_t i, char c)
-{
-    return i < x->tok.len && (tflags(x, i) & RN_TOK_PUNCT) && tnorm(x, i)[0] == c &&
-           tnorm(x, i)[1] == '\0';
-}
-
-/* Closed word classes, looked up once per token (x_word_classes). */
-enum {
-    W_DET = 1 << 0,
-    W_PREP = 1 << 1,
-    W_CONJ = 1 << 2,
-    W_WH = 1 << 3,
-    W_BE = 1 << 4,
-    W_AUX = 1 << 5,
-    W_HE = 1 << 6,
-    W_IT = 1 << 7,
-    W_THEY = 1 << 8,
-    W_NUM = 1 << 9,
-};
-
-static const char *const det_w[] = { "a", "an", "the", "this", "that", "these", "those", "its",
-                                     "their", "his", "her", "our", "your", "my", "any", "every",
-                                     "some", "no", "such", "another", NULL };
-static const char *const prep_w[] = {
-    "of", "in", "on", "at", "by", "for", "from", "to", "with", "without", "into", "onto",
-    "over", "under", "about", "against", "after", "before", "during", "since", "until",
-    "via", "through", "across", "among", "amid", "between", "within", "despite", "toward",
-    "towards", "upon", "per", "than", "as", "near", "around", "behind", "beyond", "following",
-    "throughout", "including", "regarding", "concerning", "like", NULL
-};
-static const char *const conj_w[] = { "and", "or", "but", "nor", "yet", "so", "while", "whereas",
-                                      "although", "though", "because", "if", "when", "whether",
-                                      "unless", "where", "whilst", "once", NULL };
-static const char *const wh_w[] = { "who", "which", "that", "whom", "whose", "what", "why", "how", NULL };
-static const char *const be_w[] = { "is", "are", "was", "were", "be", "been", "being", "am",
-                                    "get", "got", "gets", "getting", "become", "became", NULL };
-static const char *const aux_w[] = { "has", "have", "had", "having", "do", "does", "did", "will",
-                                     "shall", "can", "must", "would", "could", "may", "might",
-                                     "should", NULL };
-static const char *const he_w[] = { "he", "she", "him", "his", "her", NULL };
-static const char *const it_w[] = { "it", "its", NULL };
-static const char *const they_w[] = { "they", "them", "their", NULL };
-static const char *const num_w[] = {
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "dozens",
-    "hundreds", "thousands", "scores", "several", "many", "numerous", "multiple", "dozen", NULL
-};
-
-/* The word cache's tagger: closed classes of a normalised word. */
-static uint32_t closed_tag(void *ctx, const char *w, size_t n)
-{
-    const struct rn_extractor *x = ctx;
-    uint32_t id;
-    if (n > 10 || rn_strtab_find(x->closed, w, n, &id) != RN_OK)
-        return 0;
-    return x->closed_bits[id];
-}
-
-int x_word_classes_init(struct rn_extractor *x)
-{
-    static const struct {
-        const char *const *words;
-        uint32_t bit;
-    } lists[] = {
-        { det_w, W_DET }, { prep_w, W_PREP }, { conj_w, W_CONJ }, { wh_w, W_WH },
-        { be_w, W_BE },   { aux_w, W_AUX },   { he_w, W_HE },     { it_w, W_IT },
-        { they_w, W_THEY }, { num_w, W_NUM },
-    };
-    x->closed = rn_strtab_new();
-    if (!x->closed)
-        return RN_ENOMEM;
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-        for (const char *const *w = lists[l].words; *w; w++) {
-            uint32_t id;
-            int added = 0;
-            if (rn_strtab_intern(x->closed, *w, strlen(*w), &id, &added) != RN_OK ||
-                xgrow((void **)&x->closed_bits, &x->closed_cap, id + 1, sizeof(uint32_t)))
-                return RN_ENOMEM;
-            if (added)
-                x->closed_bits[id] = 0;
-            x->closed_bits[id] |= lists[l].bit;
-        }
-    }
-    rn_wordcache_set_tagger(x->wc, closed_tag, x);
-    return RN_OK;
-}
-
-static uint32_t wcls(const struct rn_extractor *x, size_t i)
-{
-    return i < x->tok.len ? x->tok_cls[i] : 0;
-}
-
-int x_is_det(const struct rn_extractor *x, size_t i)
-{
-    return (wcls(x, i) & W_DET) != 0;
-}
-
-int x_is_prep(const struct rn_extractor *x, size_t i)
-{
-    return (wcls(x, i) & W_PREP) != 0;
-}
-
-int x_is_conj(const struct rn_extractor *x, size_t i)
-{
-    return (wcls(x, i) & W_CONJ) != 0;
-}
-
-int x_is_wh(const struct rn_extractor *x, size_t i)
-{
-    return (wcls(x, i) & W_WH) != 0;
-}
-
-int x_is_be(const struct rn_extractor *x, size_t i)
-{
-    return (wcls(x, i) & W_BE) != 0;
-}
-
-int x_is_aux(const struct rn_extractor *x, size_t i)
-{
-    return (wcls(x, i) & (W_BE | W_AUX)) != 0;
-}
-
-static int is_pronoun(const struct rn_extractor *x, size_t i, int *want)
-{
-    uint32_t c = wcls(x, i);
-    if (c & W_HE)
-        *want = tnorm(x, i)[0] == 's' || strcmp(tnorm(x, i), "her") == 0 ? XWANT_SHE : XWANT_HE;
-    else if (c & W_IT)
-        *want = XWANT_NONPERSON;
-    else if (c & W_THEY)
-        *want = XWANT_PLURAL;
-    else
-        return 0;
-    return 1;
-}
-
-/* "61", "1,200", "twelve", "dozens" (not "5G" or "3D") */
-static int is_numberish(const struct rn_extractor *x, size_t i)
-{
-    if (wcls(x, i) & W_NUM)
-        return 1;
-    if (!(tflags(x, i) & RN_TOK_NUM))
-        return 0;
-    for (const char *w = tnorm(x, i); *w; w++)
-        if (!((*w >= '0' && *w <= '9') || *w == ',' || *w == '.'))
-            return 0;
-    return 1;
-}
-
-int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
-{
-    return i < x->tok.len && (x->tok_cue[i] >> c & 1u);
-}
-
-int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
-{
-    if (!x_cue(x, i, c))
-        return 0;
-    return rn_lexicon_cue(x->lex, x->wc, &x->tok, i, x->tok.len, c, m) ? (int)m->ntok : 0;
-}
-
-static int is_word(const struct rn_extractor *x, size_t i)
-{
-    return (tflags(x, i) & RN_TOK_WORD) != 0;
-}
-
-static int is_cap(const struct rn_extractor *x, size_t i)
-{
-    return (tflags(x, i) & (RN_TOK_WORD | RN_TOK_CAP)) == (RN_TOK_WORD | RN_TOK_CAP) &&
-           !(tflags(x, i) & RN_TOK_NUM);
-}
-
-/* "5G", "4K": a number word with capitals */
-static int cap_num(const struct rn_extractor *x, size_t i)
-{
-    return (tflags(x, i) & (RN_TOK_WORD | RN_TOK_NUM | RN_TOK_CAP)) ==
-           (RN_TOK_WORD | RN_TOK_NUM | RN_TOK_CAP);
-}
-
-static int is_lower_word(const struct rn_extractor *x, size_t i)
-{
-    return is_word(x, i) && !(tflags(x, i) & RN_TOK_CAP);
-}
-
-static int is_plural_noun(const struct rn_extractor *x, size_t i)
-{
-    if (!is_lower_word(x, i))
-        return 0;
-    const char *w = tnorm(x, i);
-    size_t n = strlen(w);
-    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
-}
-
-/* ---- text of spans --------------------------------------------------------------- */
-
-int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
-{
-    rn_buf_reset(out);
-    for (size_t i = a; i < b && i < x->tok.len; i++) {
-        const struct rn_token *t = &x->tok.items[i];
-        if (out->len && (t->flags & RN_TOK_SPACE) && rn_buf_addc(out, ' ') != RN_OK)
-            return RN_ENOMEM;
-        if (t->flags & RN_TOK_HYPHEN && rn_buf_addc(out, '-') != RN_OK)
-            return RN_ENOMEM;
-        /* Quote marks and possessives inside a name are dropped: "the
-           \"Clean Network\"" is named Clean Network. */
-        if (t->flags & RN_TOK_QUOTE)
-            continue;
-        if (rn_buf_add(out, x->doc->text + t->start, t->end - t->start) != RN_OK)
-            return RN_ENOMEM;
-    }
-    return rn_buf_add(out, "", 0);
-}
-
-/* ---- mentions ---------------------------------------------------------------------- */
 
 static int likely_adverb(const struct rn_extractor *x, size_t i)
 {
     size_t n = i < x->tok.len ? x->tok.items[i].norm_len : 0;
-    return n > 3 && !(tflags(x, i) & RN_TOK_CAP) && (tflags(x, i) & RN_TOK_WORD) &&
-           tnorm(x, i)[n - 2] == 'l' && tnorm(x, i)[n - 1] == 'y';
+    return n > 3 && !(x_flags(x, i) & RN_TOK_CAP) && (x_flags(x, i) & RN_TOK_WORD) &&
+           x_norm(x, i)[n - 2] == 'l' && x_norm(x, i)[n - 1] == 'y';
 }
 
 /* "China controls", "Norway banned": a lowercase -s or -ed word right after
@@ -267,10 +43,10 @@ static int likely_adverb(const struct rn_extractor *x, size_t i)
 static int likely_verb(const struct rn_extractor *x, size_t i)
 {
     size_t n = i < x->tok.len ? x->tok.items[i].norm_len : 0;
-    if (n < 4 || (tflags(x, i) & (RN_TOK_CAP | RN_TOK_NUM)) || !(tflags(x, i) & RN_TOK_WORD) ||
-        (tflags(x, i) & RN_TOK_HYPHEN) || wcls(x, i))
+    if (n < 4 || (x_flags(x, i) & (RN_TOK_CAP | RN_TOK_NUM)) || !(x_flags(x, i) & RN_TOK_WORD) ||
+        (x_flags(x, i) & RN_TOK_HYPHEN) || x_is_closed(x, i))
         return 0;
-    const char *w = tnorm(x, i);
+    const char *w = x_norm(x, i);
     return (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u') ||
            (w[n - 2] == 'e' && w[n - 1] == 'd');
 }
@@ -280,7 +56,7 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
 {
     if (b <= a)
         return RN_OK;
-    if (xgrow((void **)&x->m, &x->m_cap, x->nm + 1, sizeof *x->m) != RN_OK)
+    if (rn_array_reserve((void **)&x->m, &x->m_cap, x->nm + 1, sizeof *x->m, 32) != RN_OK)
         return RN_ENOMEM;
     struct mention *m = &x->m[x->nm];
     memset(m, 0, sizeof *m);
@@ -300,9 +76,9 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
         /* "Newsom also noted that he ...": a name before a verb is a subject;
            "The European Union's executive branch said": so is its owner */
         size_t k = b;
-        if (k < x->tok.len && (tflags(x, k) & RN_TOK_POSS)) {
+        if (k < x->tok.len && (x_flags(x, k) & RN_TOK_POSS)) {
             size_t q = k + 1;
-            while (q < x->tok.len && q - k <= 3 && is_lower_word(x, q) && !wcls(x, q) &&
+            while (q < x->tok.len && q - k <= 3 && x_is_lower(x, q) && !x_is_closed(x, q) &&
                    !x_cue(x, q, RN_CUE_SPEECH))
                 q++;
             if (q > k + 1 && (x_cue(x, q, RN_CUE_SPEECH) || x_is_aux(x, q)))
@@ -333,7 +109,7 @@ static void person_shorts(struct rn_extractor *x, size_t a, size_t b, uint32_t e
 {
     size_t first = XNONE, last = XNONE;
     for (size_t i = a; i < b; i++) {
-        if (!is_cap(x, i) || (tflags(x, i) & RN_TOK_DOTS) || x->tok.items[i].norm_len < 2)
+        if (!x_is_cap(x, i) || (x_flags(x, i) & RN_TOK_DOTS) || x->tok.items[i].norm_len < 2)
             continue;
         if (first == XNONE)
             first = i;
@@ -343,8 +119,8 @@ static void person_shorts(struct rn_extractor *x, size_t a, size_t b, uint32_t e
         return;
     if (e != XNONE && !x->ents[e].gender)
         x->ents[e].gender = gender_cue(x, first);
-    x_short(x, tnorm(x, last), x->tok.items[last].norm_len, e);
-    x_short(x, tnorm(x, first), x->tok.items[first].norm_len, e);
+    x_short(x, x_norm(x, last), x->tok.items[last].norm_len, e);
+    x_short(x, x_norm(x, first), x->tok.items[first].norm_len, e);
 }
 
 /* A run of capitalised name words starting at i (initials allowed), at most
@@ -354,7 +130,7 @@ static int name_particle(const struct rn_extractor *x, size_t i)
 {
     static const char *const p[] = { "von", "van", "der", "den", "de", "da", "di", "du", "dos",
                                      "das", "del", "bin", "al", "el", "ter", "le", NULL };
-    if (!is_lower_word(x, i) || (tflags(x, i) & RN_TOK_HYPHEN))
+    if (!x_is_lower(x, i) || (x_flags(x, i) & RN_TOK_HYPHEN))
         return 0;
     for (const char *const *w = p; *w; w++)
         if (x_is(x, i, *w))
@@ -366,7 +142,7 @@ static size_t name_run(const struct rn_extractor *x, size_t i, size_t max)
 {
     size_t j = i;
     while (j < x->tok.len && j - i < max) {
-        if (is_cap(x, j) && !x_cue(x, j, RN_CUE_TITLE) && !x_cue(x, j, RN_CUE_NOTNAME)) {
+        if (x_is_cap(x, j) && !x_cue(x, j, RN_CUE_TITLE) && !x_cue(x, j, RN_CUE_NOTNAME)) {
             j++;
             continue;
         }
@@ -374,7 +150,7 @@ static size_t name_run(const struct rn_extractor *x, size_t i, size_t max)
         size_t k = j;
         while (k < x->tok.len && k - j < 3 && j > i && name_particle(x, k))
             k++;
-        if (k > j && is_cap(x, k)) {
+        if (k > j && x_is_cap(x, k)) {
             max += k - j;
             j = k;
             continue;
@@ -389,7 +165,7 @@ static size_t name_run(const struct rn_extractor *x, size_t i, size_t max)
    when there is no title followed by a name. */
 static int title_modifier(const struct rn_extractor *x, size_t j)
 {
-    const char *w = tnorm(x, j);
+    const char *w = x_norm(x, j);
     switch (w[0]) {
     case 's':
         return strcmp(w, "state") == 0;
@@ -406,7 +182,7 @@ static int title_modifier(const struct rn_extractor *x, size_t j)
 
 static size_t title_run(struct rn_extractor *x, size_t i)
 {
-    if (!x_cue(x, i, RN_CUE_TITLE) && !is_cap(x, i) && !title_modifier(x, i))
+    if (!x_cue(x, i, RN_CUE_TITLE) && !x_is_cap(x, i) && !title_modifier(x, i))
         return 0;
     size_t j = i;
     int seen = 0, joined = 0;
@@ -430,7 +206,7 @@ static size_t title_run(struct rn_extractor *x, size_t i)
         }
         /* capitalised modifiers: "Foreign", "Vice", "State" (before a title:
            "Trade Minister Tom Berg and Justice Minister Ana Lind" is two) */
-        if ((is_cap(x, j) && (!seen || joined)) || (!seen && title_modifier(x, j))) {
+        if ((x_is_cap(x, j) && (!seen || joined)) || (!seen && title_modifier(x, j))) {
             j++;
             continue;
         }
@@ -461,7 +237,7 @@ static int title_person(struct rn_extractor *x, size_t start, size_t k, uint32_t
         e = x_lex_entity(x, g.actor);
         end = k + g.ntok;
     } else {
-        uint32_t s = end - k == 1 ? x_short_find(x, tnorm(x, k), x->tok.items[k].norm_len)
+        uint32_t s = end - k == 1 ? x_short_find(x, x_norm(x, k), x->tok.items[k].norm_len)
                                   : XNONE;
         if (s != XNONE && x->ents[s].type == RN_ETYPE_PERSON) {
             e = s;
@@ -490,15 +266,15 @@ static int inst_name(struct rn_extractor *x, const char *state_word, size_t a, s
     if (rn_buf_adds(o, state_word) != RN_OK)
         return RN_ENOMEM;
     for (size_t i = a; i < b; i++) {
-        if (!is_word(x, i))
+        if (!x_is_word(x, i))
             continue;
-        const char *w = tnorm(x, i);
+        const char *w = x_norm(x, i);
         if (rn_buf_addc(o, ' ') != RN_OK)
             return RN_ENOMEM;
         int small = strcmp(w, "of") == 0 || strcmp(w, "for") == 0 || strcmp(w, "and") == 0;
         size_t n = x->tok.items[i].end - x->tok.items[i].start;
-        const char *src = x->doc->text + x->tok.items[i].start;
-        if (tflags(x, i) & RN_TOK_UPPER && n <= 4) { /* IT, NSA */
+        const char *src = x->text + x->tok.items[i].start;
+        if (x_flags(x, i) & RN_TOK_UPPER && n <= 4) { /* IT, NSA */
             if (rn_buf_add(o, src, n) != RN_OK)
                 return RN_ENOMEM;
             continue;
@@ -535,7 +311,7 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     struct rn_cue_match cm;
     size_t k = j;
     *done = 0;
-    if (k < x->tok.len && (tflags(x, k) & RN_TOK_POSS))
+    if (k < x->tok.len && (x_flags(x, k) & RN_TOK_POSS))
         k++;
     int n;
     /* "Kenyan Foreign Minister Ana Mwangi", "US President Donald Trump",
@@ -560,7 +336,7 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     /* "Chinese officials", "the UK government", "the Chinese side" (not
        "Chinese state-backed hackers") */
     if (((n = x_cue_len(x, k, RN_CUE_GOV, &cm)) > 0 || x_cue(x, k, RN_CUE_FUNC)) &&
-        !(tflags(x, k + (n ? (size_t)n : 1)) & RN_TOK_HYPHEN)) {
+        !(x_flags(x, k + (n ? (size_t)n : 1)) & RN_TOK_HYPHEN)) {
         if (!n)
             n = 1;
         *done = 1;
@@ -570,10 +346,10 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         return RN_OK;
     /* "Chinese tech firm ZTE", "Chinese giant Huawei": the name counts */
     size_t q = k;
-    while (q < x->tok.len && q - k < 3 && is_lower_word(x, q) && !x_is_prep(x, q) &&
+    while (q < x->tok.len && q - k < 3 && x_is_lower(x, q) && !x_is_prep(x, q) &&
            !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q))
         q++;
-    if (q > k && q < x->tok.len && is_cap(x, q)) {
+    if (q > k && q < x->tok.len && x_is_cap(x, q)) {
         struct rn_gaz_match g;
         if (rn_lexicon_match(x->lex, x->wc, &x->tok, q, x->tok.len, x->allcaps, &g) &&
             rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY) {
@@ -583,10 +359,10 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         }
     }
     /* "Italian Data Protection Authority": a body named after its state */
-    if (is_cap(x, k) && (!x_cue(x, k, RN_CUE_NOTNAME) || (tflags(x, k) & RN_TOK_UPPER))) {
+    if (x_is_cap(x, k) && (!x_cue(x, k, RN_CUE_NOTNAME) || (x_flags(x, k) & RN_TOK_UPPER))) {
         size_t e2 = k;
         int org = 0;
-        while (e2 < x->tok.len && e2 - k < 6 && is_cap(x, e2)) {
+        while (e2 < x->tok.len && e2 - k < 6 && x_is_cap(x, e2)) {
             struct rn_gaz_match g;
             if (rn_lexicon_match(x->lex, x->wc, &x->tok, e2, x->tok.len, x->allcaps, &g))
                 break;
@@ -606,10 +382,10 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     /* "Chinese companies", "Chinese tech firms": a group (not "Chinese
        group it calls": closed-class words end the phrase) */
     q = k;
-    while (q < x->tok.len && q - k < 3 && is_lower_word(x, q) && !is_plural_noun(x, q) &&
-           !wcls(x, q))
+    while (q < x->tok.len && q - k < 3 && x_is_lower(x, q) && !x_is_plural_noun(x, q) &&
+           !x_is_closed(x, q))
         q++;
-    if (q < x->tok.len && is_plural_noun(x, q) && !x_is_aux(x, q)) {
+    if (q < x->tok.len && x_is_plural_noun(x, q) && !x_is_aux(x, q)) {
         if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
             return RN_ENOMEM;
         uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_GROUP, x->ents[state].name);
@@ -619,7 +395,7 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         return add_mention(x, start, q + 1, e, MK_GROUP, 0);
     }
     /* "an American court": a body */
-    if (x_cue(x, k, RN_CUE_ORGHEAD) && is_lower_word(x, k)) {
+    if (x_cue(x, k, RN_CUE_ORGHEAD) && x_is_lower(x, k)) {
         if (inst_name(x, state_word(x, state), k, k + 1) != RN_OK)
             return RN_ENOMEM;
         uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
@@ -665,140 +441,6 @@ static int of_state_forms(struct rn_extractor *x, size_t i, int *done)
     return add_mention(x, start, k + 1 + g.ntok, e, MK_ACTOR, 0);
 }
 
-/* Head stem of a document noun, for "the declaration" -> latest declaration. */
-static uint32_t doc_head(struct rn_extractor *x, size_t i)
-{
-    const char *w = tnorm(x, i);
-    size_t n = x->tok.items[i].norm_len;
-    if (n > 3 && w[n - 1] == 's')
-        n--;
-    return x_str(x, w, n);
-}
-
-static int ing_word(const struct rn_extractor *x, size_t i)
-{
-    size_t n = i < x->tok.len ? x->tok.items[i].norm_len : 0;
-    return n > 5 && is_lower_word(x, i) && memcmp(tnorm(x, i) + n - 3, "ing", 3) == 0;
-}
-
-static int currency(const struct rn_extractor *x, size_t i)
-{
-    const char *w = tnorm(x, i);
-    return (tflags(x, i) & RN_TOK_PUNCT) &&
-           (strcmp(w, "$") == 0 || strcmp(w, "\xe2\x82\xac") == 0 || strcmp(w, "\xc2\xa3") == 0 ||
-            strcmp(w, "\xc2\xa5") == 0);
-}
-
-/* Words that open a time phrase inside a noun phrase: "last year",
-   "on Monday", "earlier this month". */
-static int time_word(const struct rn_extractor *x, size_t i)
-{
-    return x_cue(x, i, RN_CUE_TIME) ||
-           (x_cue(x, i, RN_CUE_NOTNAME) && is_cap(x, i) && !(tflags(x, i) & RN_TOK_UPPER));
-}
-
-static int doc_prep(const struct rn_extractor *x, size_t i)
-{
-    return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "with");
-}
-
-size_t x_doc_extend(struct rn_extractor *x, size_t head)
-{
-    size_t end = head + 1;
-    /* up to two phrases: "a plan for a common charter on data",
-       "rules covering the impact of AI" */
-    /* "a plan to regulate cloud providers" */
-    if (x_is(x, end, "to") && is_lower_word(x, end + 1) && !x_is_det(x, end + 1) &&
-        !x_is_prep(x, end + 1) && !x_is_aux(x, end + 1)) {
-        size_t k = end + 2, last = end + 2;
-        while (k < x->tok.len && k - end <= 5 && is_word(x, k) && !x_is_prep(x, k) &&
-               !x_is_conj(x, k) && !x_is_wh(x, k) && !x_is_aux(x, k)) {
-            if (!x_is_det(x, k))
-                last = k + 1;
-            k++;
-        }
-        return last;
-    }
-    for (int pp = 0; pp < 2 && (doc_prep(x, end) || (pp == 0 && ing_word(x, end))); pp++) {
-        size_t k = end + 1, last = 0;
-        /* "the text on Friday": a time is no complement */
-        if (time_word(x, k))
-            break;
-        /* "a plan for €109 billion of investment": a sum opens the phrase */
-        if (k + 1 < x->tok.len && currency(x, k) && (tflags(x, k + 1) & RN_TOK_NUM))
-            k++;
-        while (k < x->tok.len && k - end <= 6 && is_word(x, k) && !x_is_wh(x, k) &&
-               !x_is_aux(x, k) && !x_is_prep(x, k) && !time_word(x, k) &&
-               !(x_is(x, k, "and") && k + 1 < x->tok.len && x_is_det(x, k + 1))) {
-            if (!x_is_det(x, k) && !x_is(x, k, "and"))
-                last = k + 1;
-            k++;
-        }
-        if (!last)
-            break;
-        end = last;
-    }
-    return end;
-}
-
-/* The family a document noun refers back within (cues.tsv dochead value:
-   "the statement" may mean the latest declaration), or XNONE. */
-static uint32_t doc_family(struct rn_extractor *x, size_t i)
-{
-    struct rn_cue_match cm;
-    if (!x_cue_len(x, i, RN_CUE_DOCHEAD, &cm) || !cm.value[0])
-        return XNONE;
-    return x_str(x, cm.value, strlen(cm.value));
-}
-
-void x_doc_set_head(struct rn_extractor *x, uint32_t e, size_t i)
-{
-    if (e == XNONE || x->ents[e].head != XNONE)
-        return;
-    x->ents[e].head = doc_head(x, i);
-    x->ents[e].family = doc_family(x, i);
-}
-
-/* The latest document of family fam. */
-static uint32_t recent_family(const struct rn_extractor *x, uint32_t fam)
-{
-    uint32_t best = XNONE;
-    uint64_t seen = 0;
-    for (uint32_t e = 0; e < x->nents; e++) {
-        const struct ent *en = &x->ents[e];
-        if (en->type == RN_ETYPE_DOCUMENT && en->seen > seen && en->family == fam) {
-            best = e;
-            seen = en->seen;
-        }
-    }
-    return best;
-}
-
-uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
-{
-    uint32_t h = doc_head(x, head), fam = doc_family(x, head);
-    while (a < head && (x_is_det(x, a) || (tflags(x, a) & RN_TOK_POSS) || x_is(x, a, "own") ||
-                        x_is(x, a, "latest") || x_is(x, a, "same")))
-        a++;
-    /* "the declaration", "the initiative", "a declaration": the latest one
-       of that kind, else of its family ("the statement" after a
-       declaration); "the text" means the latest document of any kind. A
-       bare noun with nothing to refer to names nothing. */
-    if (a == head && b == head + 1) {
-        if (fam != XNONE && strcmp(x_name(x, fam), "any") == 0)
-            return definite ? x_recent(x, XWANT_DOC, XNONE, XNONE) : XNONE;
-        uint32_t e = x_recent(x, XWANT_DOC, XNONE, h);
-        if (e == XNONE && fam != XNONE)
-            e = recent_family(x, fam);
-        return e;
-    }
-    if (x_span_text(x, a, b, &x->tmp) != RN_OK)
-        return XNONE;
-    uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
-    x_doc_set_head(x, e, head);
-    return e;
-}
-
 /* The latest entity whose name holds word (case folded, whole word). */
 static uint32_t recent_named(const struct rn_extractor *x, const char *word)
 {
@@ -828,7 +470,7 @@ static uint32_t recent_named(const struct rn_extractor *x, const char *word)
    when two such bodies belong to that state. */
 static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
 {
-    const char *w = tnorm(x, head);
+    const char *w = x_norm(x, head);
     size_t wl = x->tok.items[head].norm_len;
     uint32_t best = RN_LEX_NONE;
     uint64_t best_seen = 0;
@@ -855,7 +497,7 @@ static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
 static int description(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
-    int poss = (tflags(x, i) & RN_TOK_POSS) != 0;
+    int poss = (x_flags(x, i) & RN_TOK_POSS) != 0;
     if (!poss && !x_is_det(x, i))
         return RN_OK;
     int definite = x_is(x, i, "the") || x_is(x, i, "this") || x_is(x, i, "that") ||
@@ -864,16 +506,16 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     uint32_t inner = XNONE;
     int inner_state = 0;
     for (; j < x->tok.len && j - i <= 5; j++) {
-        if (!is_word(x, j) && !x_is_punct(x, j, '"') && !x_is_punct(x, j, '\''))
+        if (!x_is_word(x, j) && !x_is_punct(x, j, '"') && !x_is_punct(x, j, '\''))
             break;
         if (x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j) || x_is_wh(x, j))
             break;
         /* "The Senate passed the bill": a second determiner opens another
            phrase; "The EU wants rules": so does a verb after a name */
-        if (j > i + 1 && (x_is_det(x, j) || (is_cap(x, j - 1) && likely_verb(x, j))))
+        if (j > i + 1 && (x_is_det(x, j) || (x_is_cap(x, j - 1) && likely_verb(x, j))))
             break;
         struct rn_gaz_match g;
-        if (is_cap(x, j) &&
+        if (x_is_cap(x, j) &&
             rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g)) {
             if (g.kind != RN_GAZ_DEMONYM && inner == XNONE)
                 inner = g.actor;
@@ -890,11 +532,11 @@ static int description(struct rn_extractor *x, size_t i, int *done)
                 break;
         }
     }
-    if (head == XNONE || (head + 1 < x->tok.len && is_cap(x, head + 1) && !poss))
+    if (head == XNONE || (head + 1 < x->tok.len && x_is_cap(x, head + 1) && !poss))
         return RN_OK; /* "the Chinese company ZTE": the name follows */
     /* "the Global Statement on Peer-to-Peer Lending": a name in Title Case
        is read whole as a name (unknown_run), not as a description */
-    if (!x->allcaps && !x->titlecase && is_cap(x, head) && head > i + 1 && is_cap(x, head - 1) &&
+    if (!x->allcaps && !x->titlecase && x_is_cap(x, head) && head > i + 1 && x_is_cap(x, head - 1) &&
         x_cue(x, head, RN_CUE_DOCHEAD) && x->tok_m[head - 1] == XNONE) {
         struct rn_gaz_match g;
         if (!rn_lexicon_match(x->lex, x->wc, &x->tok, head - 1, x->tok.len, x->allcaps, &g))
@@ -963,7 +605,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     }
     /* "the 12 apps" is a set, not one app (no description head ends in -s) */
     if (!definite || !x_cue(x, head, RN_CUE_DESC) ||
-        tnorm(x, head)[x->tok.items[head].norm_len - 1] == 's')
+        x_norm(x, head)[x->tok.items[head].norm_len - 1] == 's')
         return RN_OK;
     struct rn_cue_match cm;
     if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
@@ -998,18 +640,18 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             e = ie;
         if (product && e != ie && e != XNONE)
             x->ents[ie].product = e;
-    } else if (is_cap(x, head)) {
+    } else if (x_is_cap(x, head)) {
         /* "the Commission": a capitalised head names a body; only one
            whose name holds that word is meant, else the known body of that
            name whose state or bloc the article names */
-        e = recent_named(x, tnorm(x, head));
+        e = recent_named(x, x_norm(x, head));
         if (e == XNONE)
             e = body_of_named_state(x, head);
     } else {
         /* "the IT ministry", "the agency": a body whose name holds the head
            noun before any other body */
         if (want == RN_ETYPE_ORGANIZATION) {
-            e = recent_named(x, tnorm(x, head));
+            e = recent_named(x, x_norm(x, head));
             if (e != XNONE && !x_type_fits(x->ents[e].type, want))
                 e = XNONE;
         }
@@ -1033,19 +675,19 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     *done = 0;
     /* "AI Safety Institute", "AI Act": a technology word may open a name
        that carries its own kind */
-    int tech = x_cue(x, i, RN_CUE_NOTNAME) && (tflags(x, i) & RN_TOK_UPPER) && !x->allcaps &&
-               is_cap(x, i + 1) && !x_cue(x, i + 1, RN_CUE_NOTNAME);
-    if (!is_cap(x, i) || (x_cue(x, i, RN_CUE_NOTNAME) && !tech) || (tflags(x, i) & RN_TOK_HYPHEN))
+    int tech = x_cue(x, i, RN_CUE_NOTNAME) && (x_flags(x, i) & RN_TOK_UPPER) && !x->allcaps &&
+               x_is_cap(x, i + 1) && !x_cue(x, i + 1, RN_CUE_NOTNAME);
+    if (!x_is_cap(x, i) || (x_cue(x, i, RN_CUE_NOTNAME) && !tech) || (x_flags(x, i) & RN_TOK_HYPHEN))
         return RN_OK;
     size_t j = i;
     int has_of = 0;
     while (j < x->tok.len && j - i < 10) {
         /* "End-to-End": a hyphenated compound between capitals */
-        int compound = j > i && is_word(x, j) && (tflags(x, j) & RN_TOK_HYPHEN) &&
-                       is_cap(x, j + 1) && (tflags(x, j + 1) & RN_TOK_HYPHEN);
-        if (is_cap(x, j) || compound ||
-            ((tflags(x, j) & RN_TOK_NUM) && j > i && is_cap(x, j - 1) &&
-             (tflags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
+        int compound = j > i && x_is_word(x, j) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
+                       x_is_cap(x, j + 1) && (x_flags(x, j + 1) & RN_TOK_HYPHEN);
+        if (x_is_cap(x, j) || compound ||
+            ((x_flags(x, j) & RN_TOK_NUM) && j > i && x_is_cap(x, j - 1) &&
+             (x_flags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
             if (j > i) {
                 struct rn_gaz_match g;
                 if (rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
@@ -1062,7 +704,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
            port of Kotka on Brightwave" is two names) */
         int on_ok = !x_is(x, j, "on") || x_cue(x, j - 1, RN_CUE_DOCHEAD) ||
                     x_cue(x, j - 1, RN_CUE_ORGHEAD);
-        if (j > i && j + 1 < x->tok.len && is_cap(x, j + 1) && !time_word(x, j + 1) && on_ok &&
+        if (j > i && j + 1 < x->tok.len && x_is_cap(x, j + 1) && !x_is_time_word(x, j + 1) && on_ok &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
              (x_is(x, j, "and") && has_of))) {
             has_of = 1;
@@ -1071,7 +713,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         }
         break;
     }
-    if (j == i || (j == i + 1 && wcls(x, i)))
+    if (j == i || (j == i + 1 && x_is_closed(x, i)))
         return RN_OK; /* "— The US ...": a capitalised "The" is no name */
     /* A sentence opens with a capital: believe it only for a longer run or
        a word followed by a verb we know. */
@@ -1088,8 +730,8 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             return RN_OK;
         /* "Critics accused ...", "Analysts said ...": a plural common noun */
         size_t n0 = x->tok.items[i].norm_len;
-        if (j - i == 1 && !(tflags(x, i) & RN_TOK_UPPER) && n0 > 4 && tnorm(x, i)[n0 - 1] == 's' &&
-            tnorm(x, i)[n0 - 2] != 's')
+        if (j - i == 1 && !(x_flags(x, i) & RN_TOK_UPPER) && n0 > 4 && x_norm(x, i)[n0 - 1] == 's' &&
+            x_norm(x, i)[n0 - 2] != 's')
             return RN_OK;
     }
     enum rn_etype type = RN_ETYPE_UNKNOWN;
@@ -1106,11 +748,11 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         type = RN_ETYPE_PERSON;
     /* "the media regulator Roskomnadzor", "chip maker Nexperia" */
     int classified = 0;
-    if (type == RN_ETYPE_UNKNOWN && i > 0 && is_lower_word(x, i - 1) &&
+    if (type == RN_ETYPE_UNKNOWN && i > 0 && x_is_lower(x, i - 1) &&
         x_cue_len(x, i - 1, RN_CUE_DESC, &cm) && strcmp(cm.value, "country") != 0)
         classified = rn_etype_parse(cm.value, &type) == RN_OK;
     /* a bill number: "SB 1047" */
-    int bill = j - i == 2 && (tflags(x, i) & RN_TOK_UPPER) && (tflags(x, i + 1) & RN_TOK_NUM) &&
+    int bill = j - i == 2 && (x_flags(x, i) & RN_TOK_UPPER) && (x_flags(x, i + 1) & RN_TOK_NUM) &&
                x->tok.items[i].norm_len <= 3;
     if (bill)
         doc = 1;
@@ -1148,13 +790,13 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         return RN_ENOMEM;
     size_t end = j;
     /* "National Cyber Security Centre (NCSC)": the acronym names it later */
-    if (x_is_punct(x, j, '(') && j + 2 < x->tok.len && (tflags(x, j + 1) & RN_TOK_UPPER) &&
+    if (x_is_punct(x, j, '(') && j + 2 < x->tok.len && (x_flags(x, j + 1) & RN_TOK_UPPER) &&
         x_is_punct(x, j + 2, ')')) {
-        x_short(x, tnorm(x, j + 1), x->tok.items[j + 1].norm_len, e);
+        x_short(x, x_norm(x, j + 1), x->tok.items[j + 1].norm_len, e);
         end = j + 3;
     }
     if (!doc && type == RN_ETYPE_ORGANIZATION && end == j && x_cue(x, end, RN_CUE_FUNC) &&
-        is_lower_word(x, end))
+        x_is_lower(x, end))
         end++; /* "a National Security Council official" */
     if (!doc && type != RN_ETYPE_ORGANIZATION && type != RN_ETYPE_COMPANY && j - i >= 2 &&
         j - i <= 3 && !has_of) {
@@ -1171,7 +813,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
 static int counted_set(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
-    if (!is_numberish(x, i))
+    if (!x_is_numberish(x, i))
         return RN_OK;
     /* "Aug. 6 banning ...", "May 5": a day of a month counts nothing */
     if (i > 0 && (x_cue(x, i - 1, RN_CUE_NOTNAME) ||
@@ -1181,23 +823,23 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
     size_t j = i + 1;
     for (; j < x->tok.len && j - i <= 4; j++) {
         struct rn_gaz_match g;
-        if (is_cap(x, j) &&
+        if (x_is_cap(x, j) &&
             rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
             rn_lexicon_actor(x->lex, g.actor)->type == RN_ETYPE_COUNTRY) {
             state = x_lex_entity(x, g.actor);
             j += g.ntok - 1;
             continue;
         }
-        if (is_plural_noun(x, j))
+        if (x_is_plural_noun(x, j))
             break;
         /* "dozens of Chinese apps", "hundreds of websites" */
-        if (j == i + 1 && x_is(x, j, "of") && !(tflags(x, i) & RN_TOK_NUM) &&
-            tnorm(x, i)[x->tok.items[i].norm_len - 1] == 's')
+        if (j == i + 1 && x_is(x, j, "of") && !(x_flags(x, i) & RN_TOK_NUM) &&
+            x_norm(x, i)[x->tok.items[i].norm_len - 1] == 's')
             continue;
-        if (!is_word(x, j) || x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j))
+        if (!x_is_word(x, j) || x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j))
             return RN_OK;
     }
-    if (j >= x->tok.len || !is_plural_noun(x, j))
+    if (j >= x->tok.len || !x_is_plural_noun(x, j))
         return RN_OK;
     if (add_mention(x, i, j + 1, XNONE, MK_QUANT, 0) != RN_OK)
         return RN_ENOMEM;
@@ -1206,70 +848,15 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
     return RN_OK;
 }
 
-#define NOUN_CUES (1u << RN_CUE_DOCHEAD | 1u << RN_CUE_DESC | 1u << RN_CUE_ORGHEAD)
-#define LOWER_CUES                                                                            \
-    (1u << RN_CUE_NEG | 1u << RN_CUE_HEDGE | 1u << RN_CUE_CTRL | 1u << RN_CUE_OBJCTRL |          \
-     1u << RN_CUE_SPEECH | 1u << RN_CUE_LIGHT | 1u << RN_CUE_CANCEL | 1u << RN_CUE_STAY |        \
-     1u << RN_CUE_ADV | 1u << RN_CUE_INCLUDE)
-
 int x_mentions(struct rn_extractor *x)
 {
     size_t n = x->tok.len;
     x->nm = 0;
     x->main_subject = XNONE;
-    if (xgrow((void **)&x->tok_m, &x->tok_m_cap, n, sizeof *x->tok_m) ||
-        xgrow((void **)&x->tok_cue, &x->tok_cue_cap, n, sizeof *x->tok_cue) ||
-        xgrow((void **)&x->tok_cls, &x->tok_cls_cap, n, sizeof *x->tok_cls))
+    if (rn_array_reserve((void **)&x->tok_m, &x->tok_m_cap, n, sizeof *x->tok_m, 32) != RN_OK)
         return RN_ENOMEM;
-    if (rn_wordcache_prepare(x->wc, &x->tok) != RN_OK)
-        return RN_ENOMEM;
-    size_t words = 0, caps = 0, uppers = 0, first_word = n;
-    int lower_cues_capped = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         x->tok_m[i] = XNONE;
-        x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
-        /* noun classes match by stem, and "proposed" has the stem of
-           "proposal", "planned" of "plan": verb forms are no nouns */
-        if (x->tok_cue[i] & NOUN_CUES) {
-            size_t nl = x->tok.items[i].norm_len;
-            const char *w = rn_token_norm(&x->tok, i);
-            if (nl > 4 && ((w[nl - 2] == 'e' && w[nl - 1] == 'd') ||
-                           (w[nl - 3] == 'i' && w[nl - 2] == 'n' && w[nl - 1] == 'g')))
-                x->tok_cue[i] &= ~NOUN_CUES;
-        }
-        uint32_t f = x->tok.items[i].flags;
-        uint32_t id;
-        /* closed-class words are short and, inside a sentence, lowercase */
-        int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
-                    (!(f & RN_TOK_CAP) || first_word == n || first_word == i ||
-                     (f & RN_TOK_UPPER) || i < 2 ||
-                     (x->tok.items[i - 1].flags & (RN_TOK_QUOTE | RN_TOK_DASH)) ||
-                     x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
-        (void)id;
-        x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) : 0;
-        if (!maybe && (f & RN_TOK_CAP) && (x->tok_cue[i] & LOWER_CUES))
-            lower_cues_capped = 1;
-        if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
-            if (first_word == n)
-                first_word = i;
-            words++;
-            caps += (f & RN_TOK_CAP) != 0;
-            uppers += (f & RN_TOK_UPPER) != 0;
-        }
-    }
-    x->allcaps = words >= 3 && uppers * 10 >= words * 9;
-    /* Headlines in Title Case: every word capitalised but the small ones. */
-    x->titlecase = words >= 4 && caps * 10 >= words * 7;
-    /* grammatical cues are lowercase words inside a sentence (not in a
-       headline): "Likee", an app, has the stem of "like" */
-    if (lower_cues_capped && !x->titlecase && !x->allcaps)
-        for (size_t i = 0; i < n; i++)
-            if ((x->tok.items[i].flags & (RN_TOK_CAP | RN_TOK_WORD | RN_TOK_NUM)) ==
-                    (RN_TOK_CAP | RN_TOK_WORD) &&
-                !x->tok_cls[i] && i != first_word && i >= 2 &&
-                !(x->tok.items[i - 1].flags & RN_TOK_QUOTE) && !x_is_punct(x, i - 1, ':') &&
-                !x_is_punct(x, i - 1, '|') && !(x->tok.items[i].flags & RN_TOK_UPPER))
-                x->tok_cue[i] &= ~LOWER_CUES;
     int rc = RN_OK;
     for (size_t i = 0; i < n && rc == RN_OK; i++) {
         if (x->tok_m[i] != XNONE)
@@ -1284,17 +871,17 @@ int x_mentions(struct rn_extractor *x)
             /* a surname alone: only where the name is standalone and the
                article has not given that short form to someone else */
             if (g.kind == RN_GAZ_SURNAME) {
-                uint32_t s = x_short_find(x, tnorm(x, i), x->tok.items[i].norm_len);
+                uint32_t s = x_short_find(x, x_norm(x, i), x->tok.items[i].norm_len);
                 if (s != XNONE) {
                     rc = add_mention(x, i, i + 1, s, MK_ACTOR, 1);
                     continue;
                 }
-                if (is_cap(x, i + 1))
+                if (x_is_cap(x, i + 1))
                     goto other;
             }
-            if (la->type == RN_ETYPE_COUNTRY && g.kind != RN_GAZ_DEMONYM && is_cap(x, i + g.ntok)) {
+            if (la->type == RN_ETYPE_COUNTRY && g.kind != RN_GAZ_DEMONYM && x_is_cap(x, i + g.ntok)) {
                 size_t k = i + g.ntok, h = XNONE;
-                while (k < n && k - i < 8 && is_cap(x, k)) {
+                while (k < n && k - i < 8 && x_is_cap(x, k)) {
                     if (x_cue(x, k, RN_CUE_DOCHEAD))
                         h = k;
                     k++;
@@ -1335,11 +922,11 @@ int x_mentions(struct rn_extractor *x)
             (void)single;
             size_t end = i + g.ntok;
             /* "a Foreign Ministry official": the body speaks */
-            if (la->type != RN_ETYPE_PERSON && x_cue(x, end, RN_CUE_FUNC) && is_lower_word(x, end))
+            if (la->type != RN_ETYPE_PERSON && x_cue(x, end, RN_CUE_FUNC) && x_is_lower(x, end))
                 end++;
-            if (x_is_punct(x, end, '(') && end + 2 < n && (tflags(x, end + 1) & RN_TOK_UPPER) &&
+            if (x_is_punct(x, end, '(') && end + 2 < n && (x_flags(x, end + 1) & RN_TOK_UPPER) &&
                 x_is_punct(x, end + 2, ')')) {
-                x_short(x, tnorm(x, end + 1), x->tok.items[end + 1].norm_len, e);
+                x_short(x, x_norm(x, end + 1), x->tok.items[end + 1].norm_len, e);
                 end += 3;
             }
             rc = add_mention(x, i, end, e, MK_ACTOR, 0);
@@ -1353,13 +940,13 @@ int x_mentions(struct rn_extractor *x)
             continue;
         }
         size_t name = title_run(x, i);
-        if (name && (x_cue(x, i, RN_CUE_TITLE) || is_cap(x, i))) {
+        if (name && (x_cue(x, i, RN_CUE_TITLE) || x_is_cap(x, i))) {
             rc = title_person(x, i, name, XNONE);
             if (rc == RN_OK)
                 i = x->m[x->nm - 1].b - 1;
             continue;
         }
-        if (x_cue(x, i, RN_CUE_HONORIFIC) && is_cap(x, i)) {
+        if (x_cue(x, i, RN_CUE_HONORIFIC) && x_is_cap(x, i)) {
             size_t k = i + 1 + x_is_punct(x, i + 1, '.');
             if (name_run(x, k, 3) > k) {
                 rc = title_person(x, i, k, XNONE);
@@ -1376,7 +963,7 @@ int x_mentions(struct rn_extractor *x)
                 i = x->m[x->nm - 1].b - 1;
             continue;
         }
-        if (is_pronoun(x, i, &want)) {
+        if (x_is_pronoun(x, i, &want)) {
             uint32_t e = x_antecedent(x, want, i);
             if (e == XNONE && want == XWANT_PLURAL)
                 e = x_antecedent(x, XWANT_NONPERSON, i);
@@ -1392,9 +979,9 @@ int x_mentions(struct rn_extractor *x)
                 i = x->m[x->nm - 1].b - 1;
             continue;
         }
-        if (is_cap(x, i)) {
-            uint32_t s = x_short_find(x, tnorm(x, i), x->tok.items[i].norm_len);
-            if (s != XNONE && !is_cap(x, i + 1)) {
+        if (x_is_cap(x, i)) {
+            uint32_t s = x_short_find(x, x_norm(x, i), x->tok.items[i].norm_len);
+            if (s != XNONE && !x_is_cap(x, i + 1)) {
                 rc = add_mention(x, i, i + 1, s, MK_ACTOR, 1);
                 continue;
             }
@@ -1407,21 +994,21 @@ int x_mentions(struct rn_extractor *x)
         /* A quoted name before a document noun: the "Clean Network" initiative */
         /* ... or a quoted title holding one: "Joint Statement: Safe and
            Open Networks" */
-        if ((f & RN_TOK_QUOTE) && (is_cap(x, i + 1) || cap_num(x, i + 1))) {
+        if ((f & RN_TOK_QUOTE) && (x_is_cap(x, i + 1) || x_is_cap_num(x, i + 1))) {
             size_t k = i + 1, dh = XNONE;
             while (k < n && k - i < 16 &&
-                   (is_cap(x, k) || cap_num(x, k) ||
-                    (is_word(x, k) && (x_is_prep(x, k) || x_is(x, k, "and") ||
+                   (x_is_cap(x, k) || x_is_cap_num(x, k) ||
+                    (x_is_word(x, k) && (x_is_prep(x, k) || x_is(x, k, "and") ||
                                                        x_is(x, k, "the") ||
-                                                       (tflags(x, k) & RN_TOK_HYPHEN))) ||
-                    (x_is_punct(x, k, ':') && is_cap(x, k + 1)))) {
-                if (is_cap(x, k) && x_cue(x, k, RN_CUE_DOCHEAD))
+                                                       (x_flags(x, k) & RN_TOK_HYPHEN))) ||
+                    (x_is_punct(x, k, ':') && x_is_cap(x, k + 1)))) {
+                if (x_is_cap(x, k) && x_cue(x, k, RN_CUE_DOCHEAD))
                     dh = k;
                 k++;
             }
-            int after = k < n && (tflags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD);
-            if (k < n && (tflags(x, k) & RN_TOK_QUOTE) &&
-                (after || (dh != XNONE && is_cap(x, k - 1)))) {
+            int after = k < n && (x_flags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD);
+            if (k < n && (x_flags(x, k) & RN_TOK_QUOTE) &&
+                (after || (dh != XNONE && x_is_cap(x, k - 1)))) {
                 if (x_span_text(x, i + 1, k, &x->tmp) != RN_OK)
                     return RN_ENOMEM;
                 uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
@@ -1433,7 +1020,7 @@ int x_mentions(struct rn_extractor *x)
                 continue;
             }
         }
-        if ((rc = unknown_run(x, i, first_word, &done)) != RN_OK || done) {
+        if ((rc = unknown_run(x, i, x->first_word, &done)) != RN_OK || done) {
             if (done)
                 i = x->m[x->nm - 1].b - 1;
             continue;

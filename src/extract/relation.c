@@ -1,4 +1,4 @@
-/* extract_rel.c - relation triggers and their arguments (see internal.h).
+/* relation.c - relation triggers and their arguments (see relation.h).
  *
  * For each trigger the lexicon finds, the part of speech is read from the
  * context (after a determiner, a possessive or a name it is a noun), then
@@ -21,7 +21,12 @@
  * control ("ordered X to block": hedged), and for nouns the governing verb
  * ("stayed the ban": hedged; "lifted the ban": no relation).
  */
-#include "internal.h"
+#include "relation.h"
+
+#include "documents.h"
+#include "entities.h"
+#include "records.h"
+#include "words.h"
 
 #include <string.h>
 
@@ -65,27 +70,13 @@ static uint32_t mention_at(const struct rn_extractor *x, size_t i)
     return i < x->tok.len ? x->tok_m[i] : XNONE;
 }
 
-static int is_word(const struct rn_extractor *x, size_t i)
-{
-    return i < x->tok.len && (x->tok.items[i].flags & RN_TOK_WORD);
-}
-
-static int ends_with(const struct rn_extractor *x, size_t i, const char *suf)
-{
-    if (i >= x->tok.len)
-        return 0;
-    const char *w = rn_token_norm(&x->tok, i);
-    size_t n = x->tok.items[i].norm_len, k = strlen(suf);
-    return n > k + 1 && memcmp(w + n - k, suf, k) == 0;
-}
-
 static int is_adverb(struct rn_extractor *x, size_t i)
 {
-    if (!is_word(x, i) || (x->tok.items[i].flags & RN_TOK_CAP))
+    if (!x_is_word(x, i) || (x->tok.items[i].flags & RN_TOK_CAP))
         return 0;
     struct rn_cue_match cm;
     /* one-word adverbs only: "in" starts "in effect" but is no adverb */
-    return x_cue_len(x, i, RN_CUE_ADV, &cm) == 1 || ends_with(x, i, "ly");
+    return x_cue_len(x, i, RN_CUE_ADV, &cm) == 1 || x_ends_with(x, i, "ly");
 }
 
 static int is_quote(const struct rn_extractor *x, size_t i)
@@ -127,14 +118,14 @@ static size_t skip_right(struct rn_extractor *x, size_t i)
 
 static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
 {
-    if (i >= x->tok.len || !is_word(x, i))
+    if (i >= x->tok.len || !x_is_word(x, i))
         return 1;
     if (x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) || x_is_aux(x, i))
         return 1;
     if ((x_cue(x, i, RN_CUE_SPEECH) || x_cue(x, i, RN_CUE_INCLUDE)) && i > first)
         return 1; /* "messaging apps such as A": the list opener ends the phrase */
     if (i > first && !(x->tok.items[i].flags & RN_TOK_HYPHEN) &&
-        (ends_with(x, i, "ing") || ends_with(x, i, "ed")))
+        (x_ends_with(x, i, "ing") || x_ends_with(x, i, "ed")))
         return 1;
     return 0;
 }
@@ -190,11 +181,11 @@ static size_t members_after_head(struct rn_extractor *x, size_t j)
     if (mi != XNONE && x->m[mi].kind == MK_QUANT) {
         k = x->m[mi].b;
     } else {
-        while (k < x->tok.len && k - j < 4 && is_word(x, k) && mention_at(x, k) == XNONE &&
+        while (k < x->tok.len && k - j < 4 && x_is_word(x, k) && mention_at(x, k) == XNONE &&
                !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_prep(x, k) && !x_is_conj(x, k) &&
                !x_is_aux(x, k))
             k++;
-        if (k == j || !ends_with(x, k - 1, "s"))
+        if (k == j || !x_ends_with(x, k - 1, "s"))
             return 0;
     }
     if (!(x_is_punct(x, k, ':') || (k < x->tok.len && (x->tok.items[k].flags & RN_TOK_DASH))))
@@ -262,7 +253,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             /* "InvestAI, an initiative to ...": named by an apposition */
             size_t q = x->m[mi].b;
             if (x_is_punct(x, q, ',') && (x_is(x, q + 1, "a") || x_is(x, q + 1, "an"))) {
-                for (size_t h = q + 2; h < n && h - q < 6 && is_word(x, h) && !x_is_prep(x, h); h++)
+                for (size_t h = q + 2; h < n && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
                     if (x_cue(x, h, RN_CUE_DOCHEAD)) {
                         s->doc_appos = 1;
                         break;
@@ -270,7 +261,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             }
             /* "announced a separate AI Safety Institute": a new body */
             size_t p = i;
-            while (p > 0 && p + 3 > i && is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
+            while (p > 0 && p + 3 > i && x_is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
                    !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) &&
                    !x_is_prep(x, p - 1))
                 p--;
@@ -319,7 +310,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             if (i < n && ((x->tok.items[i].flags & RN_TOK_POSS) || poss_pron)) {
                 if (!poss_pron)
                     i++;
-                while (i < n && is_word(x, i) && mention_at(x, i) == XNONE &&
+                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE &&
                        !np_boundary(x, i, i))
                     i++;
                 /* "its long-awaited AI Act": the document owned is meant */
@@ -329,7 +320,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     continue;
                 }
             } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
-                while (i < n && is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
+                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
                     i++;
             }
         } else if (s->n == 0 && !head_is_set && !include) {
@@ -361,7 +352,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         } else if (include && s->n == 0) {
             /* "including the popular game PUBG": modifiers before the name */
             size_t a = i;
-            while (i < n && i - a < 4 && is_word(x, i) && mention_at(x, i) == XNONE &&
+            while (i < n && i - a < 4 && x_is_word(x, i) && mention_at(x, i) == XNONE &&
                    !(x->tok.items[i].flags & RN_TOK_CAP) && !np_boundary(x, i, a))
                 i++;
             uint32_t nm = mention_at(x, i);
@@ -402,7 +393,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         if (head_is_set && s->n == 0 && !include && x_is_prep(x, i)) {
             size_t q = i + 1;
             while (q < n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
-                   (is_word(x, q)))
+                   (x_is_word(x, q)))
                 q++;
             size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
             if (x_cue(x, q2, RN_CUE_INCLUDE))
@@ -461,7 +452,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             /* "A and the video app B": modifiers before the next name */
             if (s->n > 0) {
                 size_t q = j;
-                while (q < n && q - j < 3 && is_word(x, q) && mention_at(x, q) == XNONE &&
+                while (q < n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
                        !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j))
                     q++;
                 uint32_t qm = mention_at(x, q);
@@ -632,7 +623,7 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             j = k;
             continue;
         }
-        if (x_cue(x, k, RN_CUE_HEDGE) && is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP &&
+        if (x_cue(x, k, RN_CUE_HEDGE) && x_is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP &&
                                                               k > 0)) {
             set_pol(&g->pol, RN_POL_HEDGED);
             j = k;
@@ -658,12 +649,12 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             continue;
         }
         /* "has in effect banned", "has de facto blocked" */
-        if (k > 0 && is_word(x, k) && x_cue_len(x, k - 1, RN_CUE_ADV, &cm) == 2) {
+        if (k > 0 && x_is_word(x, k) && x_cue_len(x, k - 1, RN_CUE_ADV, &cm) == 2) {
             j = k - 1;
             continue;
         }
         /* "considering banning" */
-        if (ends_with(x, t, "ing") && j == t && x_cue(x, k, RN_CUE_CTRL) &&
+        if (x_ends_with(x, t, "ing") && j == t && x_cue(x, k, RN_CUE_CTRL) &&
             x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1) {
             set_pol(&g->pol, RN_POL_HEDGED);
             j = k;
@@ -697,7 +688,7 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                     /* "has no plans to ban", "no intention to sign": the
                        plan is denied */
                     j = s;
-                    if (s > 0 && x_is(x, s - 1, "no") && is_word(x, s) &&
+                    if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) &&
                         !(x->tok.items[s].flags & RN_TOK_CAP)) {
                         set_pol(&g->pol, RN_POL_NEGATED);
                         j = s - 1;
@@ -737,12 +728,12 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             size_t oa = mi != XNONE ? x->m[mi].a : k;
             int common = 0; /* a plural common noun object: "internet providers" */
             if (mi == XNONE) {
-                while (oa > 0 && k - oa < 3 && is_word(x, oa - 1) &&
+                while (oa > 0 && k - oa < 3 && x_is_word(x, oa - 1) &&
                        mention_at(x, oa - 1) == XNONE &&
                        !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
                        !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
                     oa--;
-                common = oa < k && ends_with(x, k - 1, "s");
+                common = oa < k && x_ends_with(x, k - 1, "s");
             }
             if ((mi != XNONE || common) && oa > 0) {
                 size_t v = oa - 1;
@@ -798,7 +789,7 @@ static uint32_t main_subject(struct rn_extractor *x)
             break;
     }
     /* "As the tension grew, ...", "In April, ...": skip the opening clause */
-    if (i < n && is_word(x, i) && (x_is_prep(x, i) || x_is_conj(x, i))) {
+    if (i < n && x_is_word(x, i) && (x_is_prep(x, i) || x_is_conj(x, i))) {
         while (i < n && !x_is_punct(x, i, ','))
             i++;
     }
@@ -811,7 +802,7 @@ static uint32_t main_subject(struct rn_extractor *x)
             /* "Chinese foreign ministry spokesman Lin Jian said ... and
                accused": the person the body's title leads to acts */
             size_t k = m->b;
-            while (k < n && k - m->b < 3 && is_word(x, k) && mention_at(x, k) == XNONE &&
+            while (k < n && k - m->b < 3 && x_is_word(x, k) && mention_at(x, k) == XNONE &&
                    !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_prep(x, k) && !x_is_aux(x, k) &&
                    !x_is_conj(x, k) && !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_SPEECH))
                 k++;
@@ -830,6 +821,20 @@ static uint32_t main_subject(struct rn_extractor *x)
 }
 
 /* The subject left of a verb group starting at v. */
+static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b);
+
+/* The speaker of the sentence, not counting a speech verb in [a, b]; the
+   speaker's own subject is never first person again (no loop). */
+static uint32_t speaker_outside(struct rn_extractor *x, size_t a, size_t b)
+{
+    if (x->in_speaker)
+        return XNONE;
+    x->in_speaker = 1;
+    uint32_t e = speaker(x, a, b + 1);
+    x->in_speaker = 0;
+    return e;
+}
+
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
@@ -847,7 +852,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             j--;
         /* "A and B were among the ministers who signed it", "... among
            those that signed it" */
-        if (j >= 4 && mention_at(x, j) == XNONE && is_word(x, j) && x_is(x, j - 1, "the") &&
+        if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
             x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
             collect_left(x, j - 4, s);
             return;
@@ -903,7 +908,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         /* (not "A, to its list, barring B": a phrase that opens with a
            preposition goes on the clause before, whose subject acts) */
         if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech &&
-            !(x_is_prep(x, k + 1) && ends_with(x, v, "ing"))) {
+            !(x_is_prep(x, k + 1) && x_ends_with(x, v, "ing"))) {
             collect_left(x, k - 1, s);
             if (s->n)
                 return;
@@ -912,7 +917,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
            the name in apposition to a description */
         uint32_t am = mention_at(x, j - 1);
         if (x_is_punct(x, k, ',') && k > 0 && am != XNONE && x->m[am].a == k + 1 &&
-            x->m[am].kind == MK_ACTOR && !x->m[am].pronoun && is_word(x, k - 1) &&
+            x->m[am].kind == MK_ACTOR && !x->m[am].pronoun && x_is_word(x, k - 1) &&
             mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
             (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
              x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)) {
@@ -935,9 +940,14 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         side_add(s, x->main_subject);
         return;
     }
+    /* "We will ban X," the minister said: the first person is the speaker */
+    if (x_is_we(x, j)) {
+        side_add(s, speaker_outside(x, j, v));
+        return;
+    }
     /* "the United States and its allies accused": the owner is named */
     if (mention_at(x, j) == XNONE && j > 0 && mention_at(x, j - 1) != XNONE &&
-        x->m[mention_at(x, j - 1)].pronoun && is_word(x, j) && !x_is_prep(x, j))
+        x->m[mention_at(x, j - 1)].pronoun && x_is_word(x, j) && !x_is_prep(x, j))
         j--;
     if (mention_at(x, j) != XNONE) {
         /* "China's embassy in New Delhi accused": the body, not its seat */
@@ -1097,7 +1107,7 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         /* "both a proposal for X and a revised plan on Y" */
         if (x_is(x, end, "and") && x_is_det(x, end + 1)) {
             size_t a2 = end + 2, h2 = XNONE;
-            for (size_t k2 = a2; k2 < x->tok.len && k2 - a2 < 5 && is_word(x, k2); k2++) {
+            for (size_t k2 = a2; k2 < x->tok.len && k2 - a2 < 5 && x_is_word(x, k2); k2++) {
                 if (x_cue(x, k2, RN_CUE_DOCHEAD)) {
                     h2 = k2;
                     break;
@@ -1262,7 +1272,7 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
             j = k;
             continue;
         }
-        if (is_quote(x, k) || (is_word(x, k) && mention_at(x, k) == XNONE &&
+        if (is_quote(x, k) || (x_is_word(x, k) && mention_at(x, k) == XNONE &&
                                !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_det(x, k) &&
                                !x_is_prep(x, k) && !x_is_aux(x, k) && !x_is_conj(x, k) &&
                                !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_LIGHT) &&
@@ -1319,7 +1329,7 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
     size_t a = skip_right(x, tgt_end);
     if (x_is(x, a, "through") || x_is(x, a, "via") || x_is(x, a, "under")) {
         size_t q = a + 1;
-        while (q < x->tok.len && q - a < 6 && is_word(x, q) && !x_is(x, q, "by"))
+        while (q < x->tok.len && q - a < 6 && x_is_word(x, q) && !x_is(x, q, "by"))
             q++;
         if (x_is(x, q, "by"))
             a = q;
@@ -1354,9 +1364,9 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
 /* Is token t used as a noun here? */
 static int used_as_noun(struct rn_extractor *x, size_t t)
 {
-    if (ends_with(x, t, "tion") || ends_with(x, t, "tions") || ends_with(x, t, "ment") ||
-        ends_with(x, t, "ments") || ends_with(x, t, "ory") || ends_with(x, t, "ories") ||
-        ends_with(x, t, "al") || ends_with(x, t, "als"))
+    if (x_ends_with(x, t, "tion") || x_ends_with(x, t, "tions") || x_ends_with(x, t, "ment") ||
+        x_ends_with(x, t, "ments") || x_ends_with(x, t, "ory") || x_ends_with(x, t, "ories") ||
+        x_ends_with(x, t, "al") || x_ends_with(x, t, "als"))
         return 1;
     if (t == 0)
         return 0;
@@ -1365,12 +1375,12 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
         return 0;
     /* "those that signed", "among those signing": a relative or participle */
     if ((x_is(x, k, "that") || x_is(x, k, "those")) &&
-        (ends_with(x, t, "ed") || ends_with(x, t, "ing")))
+        (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing")))
         return 0;
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ))
         return 1;
-    if (ends_with(x, t, "ed") || ends_with(x, t, "ing"))
-        return x_is_det(x, k) && ends_with(x, t, "ing");
+    if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
+        return x_is_det(x, k) && x_ends_with(x, t, "ing");
     uint32_t mi = mention_at(x, k);
     if (mi != XNONE) {
         /* "UK ban on Huawei", "the TikTok ban": a name before a bare noun;
@@ -1380,15 +1390,15 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
             return 0;
         /* "Chile and Peru prohibit use of X", "Chile and Peru ban Huawei":
            an object follows a verb */
-        if (t + 1 < x->tok.len && is_word(x, t + 1) && !x_is_prep(x, t + 1) &&
+        if (t + 1 < x->tok.len && x_is_word(x, t + 1) && !x_is_prep(x, t + 1) &&
             !x_is_aux(x, t + 1) && !x_is_conj(x, t + 1) && !x_is_wh(x, t + 1) &&
             (mention_at(x, t + 1) != XNONE || !(x->tok.items[t + 1].flags & RN_TOK_CAP)) &&
             !is_adverb(x, t + 1) && !x_cue(x, t + 1, RN_CUE_SPEECH))
             return 0;
-        return !ends_with(x, t, "s") || x_is(x, t + 1, "on") || x_is(x, t + 1, "against");
+        return !x_ends_with(x, t, "s") || x_is(x, t + 1, "on") || x_is(x, t + 1, "against");
     }
     /* "temporary ban on", "wanton accusations against" */
-    if (is_word(x, k) && !x_is_aux(x, k) && !x_is(x, k, "to") && !x_cue(x, k, RN_CUE_NEG) &&
+    if (x_is_word(x, k) && !x_is_aux(x, k) && !x_is(x, k, "to") && !x_cue(x, k, RN_CUE_NEG) &&
         !is_adverb(x, k) && !x_is_wh(x, k) && !x_is_conj(x, k) &&
         (x_is(x, t + 1, "on") || x_is(x, t + 1, "against")))
         return 1;
@@ -1401,11 +1411,11 @@ static size_t from_ing(struct rn_extractor *x, size_t e, size_t named)
 {
     if (!named && x_is(x, e, "in")) {
         size_t q = e + 1;
-        while (q < x->tok.len && q - e < 5 && !x_is(x, q, "from") && is_word(x, q))
+        while (q < x->tok.len && q - e < 5 && !x_is(x, q, "from") && x_is_word(x, q))
             q++;
         e = q;
     }
-    return x_is(x, e, "from") && ends_with(x, e + 1, "ing") ? e : 0;
+    return x_is(x, e, "from") && x_ends_with(x, e + 1, "ing") ? e : 0;
 }
 
 /* The targets of the relations of kind rel emitted in the latest sentence
@@ -1430,7 +1440,7 @@ static void hist_targets(struct rn_extractor *x, const char *rel, struct side *t
 /* Is word i one of the comma-separated words in list? */
 static int word_in_list(const struct rn_extractor *x, size_t i, const char *list)
 {
-    if (!is_word(x, i))
+    if (!x_is_word(x, i))
         return 0;
     const char *w = rn_token_norm(&x->tok, i);
     size_t n = x->tok.items[i].norm_len;
@@ -1461,7 +1471,7 @@ static size_t prep_ahead(struct rn_extractor *x, size_t e, const char *prep)
     for (size_t q = e; q < x->tok.len && q - e < 12; q++) {
         if (x_is(x, q, prep))
             return q;
-        if (!is_word(x, q) || x_is_wh(x, q) || x_is_aux(x, q) || x_is_conj(x, q))
+        if (!x_is_word(x, q) || x_is_wh(x, q) || x_is_aux(x, q) || x_is_conj(x, q))
             return 0;
     }
     return 0;
@@ -1474,7 +1484,7 @@ static int among_group(struct rn_extractor *x, size_t t)
 {
     if (t >= 2 && x_is(x, t - 1, "those"))
         return x_is(x, t - 2, "among");
-    if (t < 3 || !is_word(x, t - 1) || mention_at(x, t - 1) != XNONE || !ends_with(x, t - 1, "s"))
+    if (t < 3 || !x_is_word(x, t - 1) || mention_at(x, t - 1) != XNONE || !x_ends_with(x, t - 1, "s"))
         return 0;
     for (size_t k = t - 2; k + 3 >= t && k > 0; k--)
         if (x_is(x, k, "the") || x_is(x, k, "those") || x_is(x, k, "these"))
@@ -1492,7 +1502,7 @@ static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
     side_init(y);
     for (size_t q = k; q < x->tok.len && q - k < 8; q++) {
         int by = x_is(x, q, "by") && q > 0 &&
-                 (ends_with(x, q - 1, "ed") || x_is(x, q - 1, "made") || x_is(x, q - 1, "built"));
+                 (x_ends_with(x, q - 1, "ed") || x_is(x, q - 1, "made") || x_is(x, q - 1, "built"));
         if (x_is(x, q, "from") || by) {
             struct side m;
             collect_right(x, q + 1, &m);
@@ -1502,7 +1512,7 @@ static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
             y->end = m.end;
             return;
         }
-        if (!is_word(x, q) || mention_at(x, q) != XNONE || x_is_conj(x, q) || x_is_wh(x, q) ||
+        if (!x_is_word(x, q) || mention_at(x, q) != XNONE || x_is_conj(x, q) || x_is_wh(x, q) ||
             x_is_aux(x, q) || (x_is_prep(x, q) && !x_is(x, q, "of") && !x_is(x, q, "by")) ||
             (x->tok.items[q].flags & RN_TOK_CAP))
             return;
@@ -1530,10 +1540,10 @@ static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
 static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
-    int participle = ends_with(x, t + (tend - t) - 1, "ed") || ends_with(x, t, "ed") ||
+    int participle = x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
                      x_is(x, t, "put") || x_is(x, t, "shut") || x_is(x, t, "bar") ||
                      x_is(x, t, "ban");
-    if (ends_with(x, t, "ing"))
+    if (x_ends_with(x, t, "ing"))
         participle = 0;
     struct vgroup g;
     verb_group(x, t, participle, &g);
@@ -1567,7 +1577,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 after = q;
                 break;
             }
-            if (!is_word(x, q) || x_is_conj(x, q) || x_is_wh(x, q) || x_is_aux(x, q))
+            if (!x_is_word(x, q) || x_is_conj(x, q) || x_is_wh(x, q) || x_is_aux(x, q))
                 break;
         }
     }
@@ -1588,7 +1598,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             filter_targets(x, tr, &tgt);
             if (!tgt.n)
                 collect_left(x, g.start - 2, &tgt);
-        } else if (g.start >= 2 && mention_at(x, before) == XNONE && is_word(x, before) &&
+        } else if (g.start >= 2 && mention_at(x, before) == XNONE && x_is_word(x, before) &&
                  !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
                  !x_is_conj(x, before) && !x_is_wh(x, before) &&
                  mention_at(x, before - 1) != XNONE &&
@@ -1621,7 +1631,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                phrase may come before the place */
             if (x_is(x, k, "on") || x_is(x, k, "for")) {
                 size_t q = k + 1;
-                while (q < x->tok.len && q - k < 5 && is_word(x, q) && mention_at(x, q) == XNONE &&
+                while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
                        !x_is(x, q, "in") && !x_is_aux(x, q) && !x_is_conj(x, q) && !x_is_wh(x, q))
                     q++;
                 if (x_is(x, q, "in"))
@@ -1681,7 +1691,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         uint32_t bm = mention_at(x, q + 1);
         if (rc == RN_OK && pol == RN_POL_ASSERTED && bm != XNONE && x->m[bm].kind == MK_ACTOR &&
             x_is_be(x, x->m[bm].b) && x_cue(x, x->m[bm].b + 1, RN_CUE_NEG) &&
-            (x->m[bm].b + 2 >= x->tok.len || !is_word(x, x->m[bm].b + 2))) {
+            (x->m[bm].b + 2 >= x->tok.len || !x_is_word(x, x->m[bm].b + 2))) {
             struct side b;
             side_init(&b);
             side_add(&b, x->m[bm].ent);
@@ -1695,12 +1705,12 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (participle && g.start == t && (tr->frame & RN_FRAME_LOC) && mention_at(x, t + 1) == XNONE &&
         (t == 0 || mention_at(x, t - 1) == XNONE)) {
         size_t k = t + 1;
-        while (k < x->tok.len && k - t <= 3 && is_word(x, k) &&
+        while (k < x->tok.len && k - t <= 3 && x_is_word(x, k) &&
                !(x->tok.items[k].flags & RN_TOK_CAP) &&
                !x_is_aux(x, k) && !x_is_prep(x, k) && !x_is(x, k, "include") &&
                !x_is(x, k, "included"))
             k++;
-        if (k > t + 1 && ends_with(x, k - 1, "s") &&
+        if (k > t + 1 && x_ends_with(x, k - 1, "s") &&
             (x_is(x, k, "include") || x_is(x, k, "included"))) {
             collect_right(x, k + 1, &tgt);
             side_add(&src, x_topic_state(x));
@@ -1715,13 +1725,13 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     int among = !src.n && g.start == t && among_group(x, t);
     /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
        object takes the sentence's subject */
-    if (!src.n && !among && g.start == t && ends_with(x, t, "ing") && t > 0 &&
+    if (!src.n && !among && g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
         x->main_subject != XNONE) {
         size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
         uint32_t lm = mention_at(x, l);
         if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
-            (lm == XNONE && is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) &&
-             !x_is_wh(x, l) && !x_is_aux(x, l) && ends_with(x, l, "s"))) {
+            (lm == XNONE && x_is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) &&
+             !x_is_wh(x, l) && !x_is_aux(x, l) && x_ends_with(x, l, "s"))) {
             side_add(&src, x->main_subject);
             src.quant = 0;
         }
@@ -1762,7 +1772,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         }
         if ((tr->frame & RN_FRAME_OUT) && !out_ok &&
             !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
-              (x_is(x, e, "from") && !ends_with(x, e + 1, "ing"))))
+              (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
             return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
         size_t on_at = (tr->frame & RN_FRAME_ON) ? prep_ahead(x, e, "on") : 0;
         if (on_at) {
@@ -1905,7 +1915,7 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         if (!src.n)
             return RN_OK;
         size_t k = tend;
-        while (k < x->tok.len && k - tend < 4 && is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
+        while (k < x->tok.len && k - tend < 4 && x_is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
             k++;
         if (!x_cue(x, k, RN_CUE_DOCHEAD))
             return RN_OK;
@@ -2062,7 +2072,7 @@ int x_relations(struct rn_extractor *x)
     if (x->pending.active && x->pending.sent_no + PENDING_LIST_SENTS < x->sent_no)
         x->pending.active = 0;
     for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++) {
-        if (!is_word(x, t))
+        if (!x_is_word(x, t))
             continue;
         const struct rn_trigger *tr[8];
         uint32_t nt[8];

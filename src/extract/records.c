@@ -1,0 +1,84 @@
+/* records.c - relations become records for the sink (see records.h). */
+#include "records.h"
+
+#include "entities.h"
+
+#include <string.h>
+
+
+int x_emit(struct rn_extractor *x, const struct xrel *r)
+{
+    const struct ent *s = &x->ents[r->source], *t = &x->ents[r->target];
+    if (r->source == r->target || s->type == RN_ETYPE_DOCUMENT)
+        return RN_OK;
+    /* A body does not act on its own state ("Chinese officials accused
+       China") unless the text says so twice; such pairs are parse slips. */
+    if (s->aff != XNONE && s->aff == t->name)
+        return RN_OK;
+    struct xhist *h = &x->hist[x->nhist++ % XHIST];
+    h->relation = r->relation;
+    h->source = r->source;
+    h->target = r->target;
+    h->sent_no = x->sent_no;
+    struct rn_record rec;
+    rn_record_init(&rec);
+    rec.origin = RN_ORIGIN_EXTRACTED;
+    rec.source = x_name(x, s->name);
+    rec.source_type = rn_etype_name(s->type);
+    rec.source_affiliation = x_name(x, s->aff);
+    rec.relation = r->relation;
+    rec.target = x_name(x, t->name);
+    rec.target_type = rn_etype_name(t->type);
+    rec.target_affiliation = x_name(x, t->aff);
+    rec.polarity = r->polarity;
+    double c = r->confidence;
+    if (s->type == RN_ETYPE_UNKNOWN)
+        c -= 0.2;
+    if (t->type == RN_ETYPE_UNKNOWN)
+        c -= 0.1;
+    rec.confidence = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
+    rec.article = x->article;
+    rec.title = x->title;
+    rec.date = x->date;
+    rec.sentence_no = (long)x->sent_no;
+    rec.offset = (long)x->sent_start;
+    rec.evidence = x->evidence.data;
+    return x->sink->add(x->sink->ctx, &rec, x->err);
+}
+
+uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target)
+{
+    size_t n = x->nhist < XHIST ? x->nhist : XHIST;
+    for (size_t k = 0; k < n; k++) {
+        const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+        if (h->target == target && strcmp(h->relation, relation) == 0)
+            return h->source;
+    }
+    return XNONE;
+}
+
+/* Newlines in captions and tables become spaces too. */
+int x_set_evidence(struct rn_extractor *x, size_t a, size_t b)
+{
+    rn_buf_reset(&x->evidence);
+    if (rn_buf_grow(&x->evidence, b - a) != RN_OK)
+        return RN_ENOMEM;
+    const char *t = x->text;
+    char *o = x->evidence.data;
+    size_t n = 0;
+    int space = 0;
+    for (size_t i = a; i < b; i++) {
+        char c = t[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space && n)
+            o[n++] = ' ';
+        space = 0;
+        o[n++] = c;
+    }
+    o[n] = '\0';
+    x->evidence.len = n;
+    return RN_OK;
+}

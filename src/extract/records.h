@@ -1,0 +1,20 @@
+/* records.h - turning a relation between two entities into a record for
+ * the sink, and remembering what was emitted in the article.
+ */
+#ifndef RELNET_EXTRACT_RECORDS_H
+#define RELNET_EXTRACT_RECORDS_H
+
+#include "internal.h"
+
+/* Copy the sentence [a, b) of the article into x->evidence with runs of
+   whitespace made one space, so that every record is one line in TSV. */
+int x_set_evidence(struct rn_extractor *x, size_t a, size_t b);
+
+/* Emit r as a record of the current sentence (dropping self-relations,
+   documents as sources and bodies acting on their own state). */
+int x_emit(struct rn_extractor *x, const struct xrel *r);
+/* The source of the latest relation emitted in this article with this
+   relation and target, or XNONE. */
+uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target);
+
+#endif

@@ -1,0 +1,263 @@
+/* words.c - word-level tests on the current sentence (see words.h).
+ *
+ * Closed classes come from data/lexicon/words.tsv through the lexicon and
+ * are looked up once per distinct word (the word cache memoises them); cue
+ * classes (cues.tsv) once per token when a sentence is tagged.
+ */
+#include "words.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *x_norm(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? rn_token_norm(&x->tok, i) : "";
+}
+
+uint32_t x_flags(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? x->tok.items[i].flags : 0;
+}
+
+int x_is_punct(const struct rn_extractor *x, size_t i, char c)
+{
+    return i < x->tok.len && (x_flags(x, i) & RN_TOK_PUNCT) && x_norm(x, i)[0] == c &&
+           x_norm(x, i)[1] == '\0';
+}
+
+/* ---- closed classes ----------------------------------------------------------------- */
+
+/* The word cache's tagger: closed classes of a normalised word. */
+static uint32_t closed_tag(void *ctx, const char *w, size_t n)
+{
+    const struct rn_extractor *x = ctx;
+    return rn_lexicon_word_classes(x->lex, w, n);
+}
+
+void x_words_init(struct rn_extractor *x)
+{
+    rn_wordcache_set_tagger(x->wc, closed_tag, x);
+}
+
+static uint32_t wcls(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? x->tok_cls[i] : 0;
+}
+
+int x_is_closed(const struct rn_extractor *x, size_t i)
+{
+    return wcls(x, i) != 0;
+}
+
+int x_is_det(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & RN_WORD_DET) != 0;
+}
+
+int x_is_prep(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & RN_WORD_PREP) != 0;
+}
+
+int x_is_conj(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & RN_WORD_CONJ) != 0;
+}
+
+int x_is_wh(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & RN_WORD_WH) != 0;
+}
+
+int x_is_be(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & RN_WORD_BE) != 0;
+}
+
+int x_is_aux(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & (RN_WORD_BE | RN_WORD_AUX)) != 0;
+}
+
+int x_is_we(const struct rn_extractor *x, size_t i)
+{
+    return (wcls(x, i) & RN_WORD_WE) != 0;
+}
+
+int x_is_pronoun(const struct rn_extractor *x, size_t i, int *want)
+{
+    uint32_t c = wcls(x, i);
+    if (c & RN_WORD_HE)
+        *want = x_norm(x, i)[0] == 's' || strcmp(x_norm(x, i), "her") == 0 ? XWANT_SHE : XWANT_HE;
+    else if (c & RN_WORD_IT)
+        *want = XWANT_NONPERSON;
+    else if (c & RN_WORD_THEY)
+        *want = XWANT_PLURAL;
+    else
+        return 0;
+    return 1;
+}
+
+int x_is_numberish(const struct rn_extractor *x, size_t i)
+{
+    if (wcls(x, i) & RN_WORD_NUM)
+        return 1;
+    if (!(x_flags(x, i) & RN_TOK_NUM))
+        return 0;
+    for (const char *w = x_norm(x, i); *w; w++)
+        if (!((*w >= '0' && *w <= '9') || *w == ',' || *w == '.'))
+            return 0;
+    return 1;
+}
+
+/* ---- shapes -------------------------------------------------------------------------- */
+
+int x_is_word(const struct rn_extractor *x, size_t i)
+{
+    return (x_flags(x, i) & RN_TOK_WORD) != 0;
+}
+
+int x_is_cap(const struct rn_extractor *x, size_t i)
+{
+    return (x_flags(x, i) & (RN_TOK_WORD | RN_TOK_CAP)) == (RN_TOK_WORD | RN_TOK_CAP) &&
+           !(x_flags(x, i) & RN_TOK_NUM);
+}
+
+int x_is_cap_num(const struct rn_extractor *x, size_t i)
+{
+    return (x_flags(x, i) & (RN_TOK_WORD | RN_TOK_NUM | RN_TOK_CAP)) ==
+           (RN_TOK_WORD | RN_TOK_NUM | RN_TOK_CAP);
+}
+
+int x_is_lower(const struct rn_extractor *x, size_t i)
+{
+    return x_is_word(x, i) && !(x_flags(x, i) & RN_TOK_CAP);
+}
+
+int x_is_plural_noun(const struct rn_extractor *x, size_t i)
+{
+    if (!x_is_lower(x, i))
+        return 0;
+    const char *w = x_norm(x, i);
+    size_t n = strlen(w);
+    return n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
+int x_ends_with(const struct rn_extractor *x, size_t i, const char *suf)
+{
+    if (i >= x->tok.len)
+        return 0;
+    const char *w = rn_token_norm(&x->tok, i);
+    size_t n = x->tok.items[i].norm_len, k = strlen(suf);
+    return n > k + 1 && memcmp(w + n - k, suf, k) == 0;
+}
+
+/* ---- cues ---------------------------------------------------------------------------- */
+
+int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
+{
+    return i < x->tok.len && (x->tok_cue[i] >> c & 1u);
+}
+
+int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
+{
+    if (!x_cue(x, i, c))
+        return 0;
+    return rn_lexicon_cue(x->lex, x->wc, &x->tok, i, x->tok.len, c, m) ? (int)m->ntok : 0;
+}
+
+/* Words that open a time phrase inside a noun phrase: "last year",
+   "on Monday", "earlier this month". */
+int x_is_time_word(const struct rn_extractor *x, size_t i)
+{
+    return x_cue(x, i, RN_CUE_TIME) ||
+           (x_cue(x, i, RN_CUE_NOTNAME) && x_is_cap(x, i) && !(x_flags(x, i) & RN_TOK_UPPER));
+}
+
+/* ---- text of spans ------------------------------------------------------------------- */
+
+int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
+{
+    rn_buf_reset(out);
+    for (size_t i = a; i < b && i < x->tok.len; i++) {
+        const struct rn_token *t = &x->tok.items[i];
+        if (out->len && (t->flags & RN_TOK_SPACE) && rn_buf_addc(out, ' ') != RN_OK)
+            return RN_ENOMEM;
+        if (t->flags & RN_TOK_HYPHEN && rn_buf_addc(out, '-') != RN_OK)
+            return RN_ENOMEM;
+        /* Quote marks and possessives inside a name are dropped: "the
+           \"Clean Network\"" is named Clean Network. */
+        if (t->flags & RN_TOK_QUOTE)
+            continue;
+        if (rn_buf_add(out, x->text + t->start, t->end - t->start) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return rn_buf_add(out, "", 0);
+}
+
+#define NOUN_CUES (1u << RN_CUE_DOCHEAD | 1u << RN_CUE_DESC | 1u << RN_CUE_ORGHEAD)
+#define LOWER_CUES                                                                            \
+    (1u << RN_CUE_NEG | 1u << RN_CUE_HEDGE | 1u << RN_CUE_CTRL | 1u << RN_CUE_OBJCTRL |          \
+     1u << RN_CUE_SPEECH | 1u << RN_CUE_LIGHT | 1u << RN_CUE_CANCEL | 1u << RN_CUE_STAY |        \
+     1u << RN_CUE_ADV | 1u << RN_CUE_INCLUDE)
+
+/* ---- tagging a sentence --------------------------------------------------------------- */
+
+int x_words_tag(struct rn_extractor *x)
+{
+    size_t n = x->tok.len;
+    if (rn_array_reserve((void **)&x->tok_cue, &x->tok_cue_cap, n, sizeof *x->tok_cue, 32) ||
+        rn_array_reserve((void **)&x->tok_cls, &x->tok_cls_cap, n, sizeof *x->tok_cls, 32))
+        return RN_ENOMEM;
+    if (rn_wordcache_prepare(x->wc, &x->tok) != RN_OK)
+        return RN_ENOMEM;
+    size_t words = 0, caps = 0, uppers = 0, first_word = n;
+    int lower_cues_capped = 0;
+    for (size_t i = 0; i < n; i++) {
+        x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
+        /* noun classes match by stem, and "proposed" has the stem of
+           "proposal", "planned" of "plan": verb forms are no nouns */
+        if (x->tok_cue[i] & NOUN_CUES) {
+            size_t nl = x->tok.items[i].norm_len;
+            const char *w = rn_token_norm(&x->tok, i);
+            if (nl > 4 && ((w[nl - 2] == 'e' && w[nl - 1] == 'd') ||
+                           (w[nl - 3] == 'i' && w[nl - 2] == 'n' && w[nl - 1] == 'g')))
+                x->tok_cue[i] &= ~NOUN_CUES;
+        }
+        uint32_t f = x->tok.items[i].flags;
+        /* closed-class words are short and, inside a sentence, lowercase */
+        int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
+                    (!(f & RN_TOK_CAP) || first_word == n || first_word == i ||
+                     (f & RN_TOK_UPPER) || i < 2 ||
+                     (x->tok.items[i - 1].flags & (RN_TOK_QUOTE | RN_TOK_DASH)) ||
+                     x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
+        x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) : 0;
+        /* "US" in capitals is the United States, not "us" */
+        if ((f & RN_TOK_UPPER) && x->tok.items[i].norm_len > 1)
+            x->tok_cls[i] &= ~(uint32_t)RN_WORD_WE;
+        if (!maybe && (f & RN_TOK_CAP) && (x->tok_cue[i] & LOWER_CUES))
+            lower_cues_capped = 1;
+        if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
+            if (first_word == n)
+                first_word = i;
+            words++;
+            caps += (f & RN_TOK_CAP) != 0;
+            uppers += (f & RN_TOK_UPPER) != 0;
+        }
+    }
+    x->first_word = first_word;
+    x->allcaps = words >= 3 && uppers * 10 >= words * 9;
+    /* Headlines in Title Case: every word capitalised but the small ones. */
+    x->titlecase = words >= 4 && caps * 10 >= words * 7;
+    /* grammatical cues are lowercase words inside a sentence (not in a
+       headline): "Likee", an app, has the stem of "like" */
+    if (lower_cues_capped && !x->titlecase && !x->allcaps)
+        for (size_t i = 0; i < n; i++)
+            if ((x->tok.items[i].flags & (RN_TOK_CAP | RN_TOK_WORD | RN_TOK_NUM)) ==
+                    (RN_TOK_CAP | RN_TOK_WORD) &&
+                !x->tok_cls[i] && i != first_word && i >= 2 &&
+                !(x->tok.items[i - 1].flags & RN_TOK_QUOTE) && !x_is_punct(x, i - 1, ':') &&
+                !x_is_punct(x, i - 1, '|') && !(x->tok.items[i].flags & RN_TOK_UPPER))
+                x->tok_cue[i] &= ~LOWER_CUES;
+    return RN_OK;
+}

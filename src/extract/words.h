@@ -1,0 +1,74 @@
+/* words.h - word-level tests on the current sentence's tokens: closed word
+ * classes (data/lexicon/words.tsv through the lexicon), cue classes
+ * (cues.tsv), capitalisation and number shapes, and the text of a span.
+ *
+ * Every test takes a token index i of x->tok and is false past the end, so
+ * callers may look ahead without bounds checks. Nothing here knows about
+ * mentions or relations.
+ */
+#ifndef RELNET_EXTRACT_WORDS_H
+#define RELNET_EXTRACT_WORDS_H
+
+#include "internal.h"
+
+/* Tag every word with its closed classes once (the word cache memoises it). */
+void x_words_init(struct rn_extractor *x);
+
+/* Tag the current sentence's tokens: closed classes (x->tok_cls), cue
+   classes (x->tok_cue, with verb forms of noun cues and capitalised
+   grammar cues cleared), and whether it is a headline in capitals or Title
+   Case. RN_OK or RN_ENOMEM. */
+int x_words_tag(struct rn_extractor *x);
+
+/* Token i's normal form ("" past the end) and flags (0 past the end). */
+const char *x_norm(const struct rn_extractor *x, size_t i);
+uint32_t x_flags(const struct rn_extractor *x, size_t i);
+
+/* Token i's normal form is w. Inline: with a literal w the length is known
+   at compile time, and most tokens differ in length. */
+static inline int x_is(const struct rn_extractor *x, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < x->tok.len && x->tok.items[i].norm_len == n &&
+           memcmp(rn_token_norm(&x->tok, i), w, n) == 0;
+}
+
+/* Closed classes (enum rn_word_class). */
+int x_is_closed(const struct rn_extractor *x, size_t i); /* in any closed class */
+int x_is_det(const struct rn_extractor *x, size_t i);
+int x_is_prep(const struct rn_extractor *x, size_t i);
+int x_is_conj(const struct rn_extractor *x, size_t i);
+int x_is_wh(const struct rn_extractor *x, size_t i);
+int x_is_be(const struct rn_extractor *x, size_t i);
+int x_is_aux(const struct rn_extractor *x, size_t i); /* be or aux */
+int x_is_we(const struct rn_extractor *x, size_t i);  /* first person: the speaker */
+/* A third-person pronoun: 1 and *want = XWANT_HE, XWANT_SHE,
+   XWANT_NONPERSON or XWANT_PLURAL; else 0. */
+int x_is_pronoun(const struct rn_extractor *x, size_t i, int *want);
+/* "61", "1,200", "twelve", "dozens" (not "5G" or "3D") */
+int x_is_numberish(const struct rn_extractor *x, size_t i);
+
+/* Shapes. */
+int x_is_punct(const struct rn_extractor *x, size_t i, char c);
+int x_is_word(const struct rn_extractor *x, size_t i);
+int x_is_cap(const struct rn_extractor *x, size_t i);     /* a capitalised word, no digits */
+int x_is_cap_num(const struct rn_extractor *x, size_t i); /* "5G", "4K" */
+int x_is_lower(const struct rn_extractor *x, size_t i);   /* a word without capitals */
+int x_is_plural_noun(const struct rn_extractor *x, size_t i); /* lowercase, ends in -s */
+/* Token i's normal form ends in suf, with at least two letters before it. */
+int x_ends_with(const struct rn_extractor *x, size_t i, const char *suf);
+
+/* Cue classes (cues.tsv): a phrase of class c starts at i (cheap, from the
+   per-token bits), and its length in tokens with *m filled (0: none). */
+int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c);
+int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
+
+/* A word opening a time phrase inside a noun phrase: "last year", "on
+   Monday", "earlier this month" (cue class time, or a capitalised notname
+   such as a month). */
+int x_is_time_word(const struct rn_extractor *x, size_t i);
+
+/* Append the original text of tokens [a, b) to out with single spaces. */
+int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out);
+
+#endif
