@@ -28,6 +28,7 @@ for name in ["graph.svg", "accuses.svg", "accuses-by-affiliation.svg", "timeline
     w, h = float(m.group(1)), float(m.group(2))
     assert ratio(w, h) <= 3, (name, w, h)
 X
+    no_overlap "$d/timeline.svg"
     local kb=$d/relnet.db
     "$R" --quiet render --kb "$kb" -T dot -o "$T/graph.dot"
     "$R" --quiet render --kb "$kb" --relation accuses -T dot -o "$T/accuses.dot"
@@ -46,6 +47,25 @@ assert nodes <= linked, sorted(nodes - linked)
 X
     done
 }
+
+# no_overlap SVG: the timeline's axis labels (font-size 11) do not overlap.
+no_overlap() {
+    $py - "$1" <<'X' || fail "timeline labels overlap in $1"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+labels = [(float(x), s) for x, s in re.findall(r'<text x="([\d.]+)" y="\d+" font-size="11">([^<]*)</text>', text)]
+assert labels, "no axis labels"
+for (x1, a), (x2, b) in zip(labels, labels[1:]):
+    assert x2 - x1 >= 7 * len(a), (a, x1, b, x2)
+X
+}
+
+# A first month just before a January: its year label is left out rather
+# than printed over the next one.
+printf 'source,relation,target,date\nA,bans,B,2015-12-05\nA,bans,C,2016-03-01\nB,accuses,A,2019-06-01\n' > "$T/dated.csv"
+run 0 "$R" render --timeline "$T/dated.csv" -o "$T/timeline.svg"
+no_overlap "$T/timeline.svg"
+has "$T/timeline.svg" '>2016</text>'
 
 cd "$SRC"
 run 0 "$R" build -o "$T/sample"
