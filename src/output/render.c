@@ -865,6 +865,7 @@ struct drawing {
     uint32_t *drawn_of;          /* view node -> drawn index, RN_NONE */
     struct drawn_edge *edges;
     size_t n_edges;
+    Agedge_t **gv_edge;          /* drawn edge -> its Graphviz edge (for its route) */
     const char **rel_color;      /* relation index -> colour */
     uint32_t *comm_slot;         /* drawn index -> palette slot (N_COMMUNITY_COLORS = other) */
     const struct engine *engine; /* NULL: no layout */
@@ -1288,7 +1289,8 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
     size_t n_cc = 0;
     struct rn_buf text = RN_BUF_INIT, url = RN_BUF_INIT;
     Agnode_t **nodes = calloc(d->n_kept ? d->n_kept : 1, sizeof *nodes);
-    int rc = nodes ? RN_OK : RN_ENOMEM;
+    d->gv_edge = calloc(d->n_edges ? d->n_edges : 1, sizeof *d->gv_edge);
+    int rc = nodes && d->gv_edge ? RN_OK : RN_ENOMEM;
     if (rc == RN_OK)
         rc = assign_relation_colors(d);
     if (rc == RN_OK && d->opt->color == RN_RENDER_COLOR_COMMUNITY)
@@ -1374,6 +1376,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         Agnode_t *a = nodes[d->drawn_of[v->from[de->view_edge]]];
         Agnode_t *b = nodes[d->drawn_of[v->to[de->view_edge]]];
         Agedge_t *e = agedge(g, a, b, NULL, 1);
+        d->gv_edge[i] = e;
         set_sym(e, E.color, d->rel_color[de->rel]);
         set_sym(e, E.fontcolor, d->rel_color[de->rel]);
         if (de->pol == RN_POL_NEGATED)
@@ -1689,9 +1692,88 @@ static void drawing_release(struct drawing *d)
     free((void *)d->kept);
     free(d->drawn_of);
     free(d->edges);
+    free(d->gv_edge);
     free(d->rel_color);
     free(d->comm_slot);
     rn_buf_release(&d->note);
+}
+
+/* Append point p of a drawing whose bounding box is bb, in page
+   coordinates (origin top left, y down). */
+static int add_point(struct rn_buf *out, char cmd, pointf p, boxf bb)
+{
+    return rn_buf_addf(out, "%c%.1f,%.1f", cmd, p.x - bb.LL.x, bb.UR.y - p.y);
+}
+
+/* The route Graphviz gave edge e, as SVG path data: each of its Bézier
+   pieces ("M p0 C p1 p2 p3 ..."), then a line to the arrow's tip, where
+   Graphviz ends the curve at the arrowhead's base. "" when unrouted. */
+static int route_path(Agedge_t *e, boxf bb, struct rn_buf *out)
+{
+    splines *spl = ED_spl(e);
+    int rc = rn_buf_adds(out, "");
+    for (int i = 0; spl && i < spl->size && rc == RN_OK; i++) {
+        const bezier *bz = &spl->list[i];
+        if (bz->size < 1)
+            continue;
+        if (bz->sflag)
+            rc |= add_point(out, 'M', bz->sp, bb) | add_point(out, 'L', bz->list[0], bb);
+        else
+            rc |= add_point(out, 'M', bz->list[0], bb);
+        for (int k = 1; k + 2 < bz->size; k += 3)
+            rc |= add_point(out, 'C', bz->list[k], bb) | add_point(out, ' ', bz->list[k + 1], bb) |
+                  add_point(out, ' ', bz->list[k + 2], bb);
+        if (bz->eflag)
+            rc |= add_point(out, 'L', bz->ep, bb);
+    }
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+/* The drawn edges of g and their routes, into L. */
+static int read_routes(const struct drawing *d, boxf bb, struct rn_render_layout *L)
+{
+    size_t m = d->n_edges ? d->n_edges : 1;
+    L->edge_from = malloc(m * sizeof *L->edge_from);
+    L->edge_to = malloc(m * sizeof *L->edge_to);
+    L->edge_rel = malloc(m * sizeof *L->edge_rel);
+    L->edge_pol = malloc(m * sizeof *L->edge_pol);
+    L->edge_path = calloc(m, sizeof *L->edge_path);
+    if (!L->edge_from || !L->edge_to || !L->edge_rel || !L->edge_pol || !L->edge_path)
+        return RN_ENOMEM;
+    struct rn_buf path = RN_BUF_INIT;
+    int rc = RN_OK;
+    for (size_t i = 0; i < d->n_edges && rc == RN_OK; i++) {
+        const struct drawn_edge *de = &d->edges[i];
+        L->edge_from[i] = d->v->from[de->view_edge];
+        L->edge_to[i] = d->v->to[de->view_edge];
+        L->edge_rel[i] = de->rel;
+        L->edge_pol[i] = de->pol;
+        rn_buf_reset(&path);
+        rc = route_path(d->gv_edge[i], bb, &path);
+        if (rc == RN_OK && !(L->edge_path[i] = strdup(rn_buf_str(&path))))
+            rc = RN_ENOMEM;
+        L->n_edges = i + 1;
+    }
+    rn_buf_release(&path);
+    return rc;
+}
+
+/* A node's label as Graphviz set it: its lines (as wrapped for the
+   drawing, escapes resolved) joined by '\n' into *text (malloc'd), and
+   its font size in points. */
+static int read_label(const textlabel_t *lp, char **text, double *fontsize)
+{
+    struct rn_buf b = RN_BUF_INIT;
+    int rc = rn_buf_adds(&b, "");
+    *fontsize = lp ? lp->fontsize : 0;
+    for (int k = 0; lp && !lp->html && k < lp->u.txt.nspans && rc == RN_OK; k++) {
+        const char *line = lp->u.txt.span[k].str;
+        rc = rn_buf_addf(&b, "%s%s", k ? "\n" : "", line ? line : "");
+    }
+    *text = rc == RN_OK ? b.data : NULL;
+    if (rc != RN_OK)
+        rn_buf_release(&b);
+    return rc;
 }
 
 /* Copy the laid-out node positions of g (nodes n0, n1, ... = d->kept). */
@@ -1703,7 +1785,9 @@ static int read_positions(const struct drawing *d, Agraph_t *g, struct rn_render
     L->y = malloc((n ? n : 1) * sizeof *L->y);
     L->w = malloc((n ? n : 1) * sizeof *L->w);
     L->h = malloc((n ? n : 1) * sizeof *L->h);
-    if (!L->node || !L->x || !L->y || !L->w || !L->h)
+    L->fontsize = malloc((n ? n : 1) * sizeof *L->fontsize);
+    L->label = calloc(n ? n : 1, sizeof *L->label);
+    if (!L->node || !L->x || !L->y || !L->w || !L->h || !L->fontsize || !L->label)
         return RN_ENOMEM;
     boxf bb = GD_bb(g);
     L->width = bb.UR.x - bb.LL.x;
@@ -1717,10 +1801,12 @@ static int read_positions(const struct drawing *d, Agraph_t *g, struct rn_render
         L->y[i] = node ? bb.UR.y - ND_coord(node).y : 0;
         L->w[i] = node ? ND_width(node) * 72 : 0;
         L->h[i] = node ? ND_height(node) * 72 : 0;
+        L->n = i + 1;
+        if (read_label(node ? ND_label(node) : NULL, &L->label[i], &L->fontsize[i]) != RN_OK)
+            return RN_ENOMEM;
     }
-    L->n = n;
     snprintf(L->engine, sizeof L->engine, "%s", d->engine->name);
-    return RN_OK;
+    return read_routes(d, bb, L);
 }
 
 void rn_render_layout_release(struct rn_render_layout *l)
@@ -1732,6 +1818,17 @@ void rn_render_layout_release(struct rn_render_layout *l)
     free(l->y);
     free(l->w);
     free(l->h);
+    for (uint32_t i = 0; l->label && i < l->n; i++)
+        free(l->label[i]);
+    free(l->label);
+    free(l->fontsize);
+    for (size_t i = 0; l->edge_path && i < l->n_edges; i++)
+        free(l->edge_path[i]);
+    free(l->edge_path);
+    free(l->edge_from);
+    free(l->edge_to);
+    free(l->edge_rel);
+    free(l->edge_pol);
     memset(l, 0, sizeof *l);
 }
 
