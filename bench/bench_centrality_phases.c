@@ -1,9 +1,11 @@
 /* bench_centrality_phases.c - where the time of `relnet centrality FILE.csv
  * --measure pagerank` goes: CSV -> relset (import.c, relset.c), relset ->
  * view (view.c), view -> PageRank (graph.c, analysis.c) and the top-20
- * ranking. Prints one line per phase with wall seconds.
+ * ranking. Prints one line per phase with wall seconds and the peak
+ * resident memory so far (VmHWM).
  *
- * Built by bench_centrality.sh against a Release librelnet.a.
+ * Build it against a Release librelnet.a (link line: see bench/run.sh's
+ * phases target) or with -DRELNET_BENCH=ON.
  * usage: bench_centrality_phases FILE.csv [MEASURE]
  */
 #include "relnet/analysis.h"
@@ -23,6 +25,20 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Peak resident memory so far, in MB. */
+static double peak_mb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    double kb = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %lf", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kb / 1024;
+}
+
 int main(int argc, char **argv)
 {
     struct rn_err err = RN_ERR_INIT;
@@ -36,7 +52,9 @@ int main(int argc, char **argv)
         return 2;
     }
     double t0 = now();
-    struct rn_relset *set = rn_relset_new(NULL);
+    struct rn_relset_options sopt = { .graph_only = 1 };
+    double m0 = peak_mb();
+    struct rn_relset *set = rn_relset_new(&sopt);
     struct rn_import_options iopt = { 0 };
     struct rn_import_report rep;
     if (!set || rn_import_csv(argv[1], &iopt, rn_relset_sink(set), &rep, &err) != RN_OK) {
@@ -44,13 +62,13 @@ int main(int argc, char **argv)
         return 1;
     }
     rn_import_report_release(&rep);
-    double t1 = now();
+    double t1 = now(), m1 = peak_mb();
     struct rn_view *view;
     if (rn_view_build(set, NULL, &view, &err) != RN_OK) {
         fprintf(stderr, "view: %s\n", err.msg);
         return 1;
     }
-    double t2 = now();
+    double t2 = now(), m2 = peak_mb();
     struct rn_centrality_options opt;
     struct rn_centrality c;
     rn_centrality_options_init(&opt);
@@ -59,14 +77,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "centrality: %s\n", err.msg);
         return 1;
     }
-    double t3 = now();
+    double t3 = now(), m3 = peak_mb();
     uint32_t order[20];
     size_t n = rn_centrality_rank(&c, view, m, 20, order);
     double t4 = now();
     printf("records %zu entities %u nodes %u edges %zu\n", set->n_records, set->n_entities,
            view->n_nodes, view->n_edges);
-    printf("csv->relset %.3f s\nrelset->view %.3f s\nview->%s %.3f s\ntop-20 %.3f s\n", t1 - t0,
-           t2 - t1, rn_measure_name(m), t3 - t2, t4 - t3);
+    printf("start: peak %.0f MB\n", m0);
+    printf("csv->relset %.3f s, peak %.0f MB\nrelset->view %.3f s, peak %.0f MB\n"
+           "view->%s %.3f s, peak %.0f MB\ntop-20 %.3f s\n",
+           t1 - t0, m1, t2 - t1, m2, rn_measure_name(m), t3 - t2, m3, t4 - t3);
     printf("top: %s %.6g\n", n ? rn_view_node_name(view, order[0]) : "-",
            n ? c.value[m][order[0]] : 0.0);
     rn_centrality_release(&c);

@@ -84,6 +84,16 @@ static void test_strtab_interns_and_survives_growth(void **state)
     assert_true(added);
     assert_int_equal(rn_strtab_len(t, id), 3);
     assert_int_equal(rn_strtab_count(t), 20001);
+    /* kept strings are stored, not interned */
+    const char *kept = rn_strtab_keep(t, "entity-7", 8);
+    assert_string_equal(kept, "entity-7");
+    assert_ptr_not_equal(kept, rn_strtab_str(t, 7));
+    assert_int_equal(rn_strtab_count(t), 20001);
+    for (int i = 0; i < 20000; i += 997) { /* every string still found after growth */
+        snprintf(name, sizeof name, "entity-%d", i);
+        assert_int_equal(rn_strtab_find(t, name, strlen(name), &id), RN_OK);
+        assert_int_equal(id, (uint32_t)i);
+    }
     rn_strtab_free(t);
     rn_strtab_free(NULL);
 }

@@ -118,6 +118,57 @@ static void test_per_relation_multigraph(void **state)
     rn_relset_free(set);
 }
 
+/* A graph_only set and a view without record lists give the same edges
+   as the full set; the provenance columns and record lists stay NULL, and
+   clearing the records keeps the names the view shows. */
+static void test_graph_only_same_edges(void **state)
+{
+    (void)state;
+    struct rn_relset_options lean = { .graph_only = 1 };
+    struct rn_relset *full = rn_relset_new(NULL), *set = rn_relset_new(&lean);
+    for (int k = 0; k < 2; k++) {
+        struct rn_relset *s = k ? set : full;
+        add_full(s, "China", "accuses", "Five Eyes", 1, RN_POL_ASSERTED, "2021-03-01");
+        add_full(s, "china", "accuses", "five eyes", 2, RN_POL_NEGATED, "2021-04-01");
+        add(s, "India", "bans", "TikTok", 0.5);
+        add(s, "China", "signs", "India", 1);
+    }
+    assert_null(set->date);
+    assert_null(set->evidence);
+    assert_null(set->origin);
+    assert_null(set->offset);
+    assert_non_null(set->pol);
+    assert_int_equal(set->n_records, 4);
+    struct rn_view *a, *b;
+    struct rn_view_options opt = { .min_count = 1, .no_records = 1 };
+    assert_int_equal(rn_view_build(full, NULL, &a, NULL), RN_OK);
+    assert_int_equal(rn_view_build(set, &opt, &b, NULL), RN_OK);
+    assert_null(b->record_start);
+    assert_null(b->record_index);
+    const char *ev[RN_VIEW_EVIDENCE_MAX];
+    assert_int_equal(rn_view_edge_evidence(b, 0, ev), 0);
+    assert_int_equal(a->n_nodes, b->n_nodes);
+    assert_int_equal(a->n_edges, b->n_edges);
+    for (size_t e = 0; e < a->n_edges; e++) {
+        assert_int_equal(a->from[e], b->from[e]);
+        assert_int_equal(a->to[e], b->to[e]);
+        assert_int_equal(a->count[e], b->count[e]);
+        assert_true(a->weight[e] == b->weight[e]);
+        assert_int_equal(a->relation[e], b->relation[e]);
+        assert_int_equal(a->polarity[e], b->polarity[e]);
+        assert_int_equal(b->first_date[e], 0); /* no dates kept */
+    }
+    assert_int_equal(a->first_date[0], 20210301);
+    rn_relset_clear_records(set);
+    assert_int_equal(set->n_records, 0);
+    assert_null(set->src);
+    assert_string_equal(rn_view_node_name(b, b->from[0]), "China");
+    rn_view_free(a);
+    rn_view_free(b);
+    rn_relset_free(full);
+    rn_relset_free(set);
+}
+
 static void test_empty_set(void **state)
 {
     (void)state;
@@ -194,6 +245,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collapse_counts_and_weights),
         cmocka_unit_test(test_per_relation_multigraph),
+        cmocka_unit_test(test_graph_only_same_edges),
         cmocka_unit_test(test_empty_set),
         cmocka_unit_test(test_filter_drops_before_entities_exist),
         cmocka_unit_test(test_date_and_polarity_filter),

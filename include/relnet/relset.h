@@ -10,8 +10,9 @@
  * since a million-edge graph needs no sentences to compute PageRank.
  *
  * The arrays are public and read-only for callers: index i of src, dst,
- * rel, ... describes record i. Memory: about 40 bytes per record plus the
- * names (and the texts when kept).
+ * rel, ... describes record i. Memory: 54 bytes per record plus the names
+ * (and the texts when kept); 21 with graph_only, for commands that only
+ * measure the graph (a million-edge PageRank never reads provenance).
  */
 #ifndef RELNET_RELSET_H
 #define RELNET_RELSET_H
@@ -49,9 +50,10 @@ struct rn_relset {
     uint32_t *src, *dst;
     uint32_t *rel;
     uint8_t *pol;    /* enum rn_polarity */
-    uint8_t *origin; /* enum rn_origin */
+    uint8_t *origin; /* enum rn_origin; NULL in a graph_only set */
     double *weight;
     double *confidence;
+    /* The provenance columns: NULL in a graph_only set. */
     uint32_t *date;       /* YYYYMMDD as a number, 0 when undated */
     uint32_t *article;    /* article index or RN_NONE */
     uint32_t *evidence;   /* text index (rn_relset_text) or RN_NONE */
@@ -66,6 +68,10 @@ struct rn_aliases;
 
 struct rn_relset_options {
     int keep_text;                  /* keep evidence sentences and article names */
+    /* Keep only src, dst, rel, pol and weight: origin, confidence, date,
+       article, evidence, sentence_no and offset stay NULL (filters still
+       apply, at add time). For graph measures; overrides keep_text. */
+    int graph_only;
     const struct rn_filter *filter; /* records failing it are not added (may be NULL) */
     /* Known names (may be NULL): a new name that is a known alias joins its
        canonical entity, and a known actor gets its type and affiliation. */
@@ -142,6 +148,12 @@ uint32_t rn_relset_date_num(const char *date);
  * (agency -> ministry -> state). Self-relations this creates are kept.
  * The entity table is unchanged; only src/dst are rewritten. */
 void rn_relset_roll_up(struct rn_relset *set);
+
+/* Free the records (n_records becomes 0), keeping the entities, relations
+ * and articles: for a command done with the records once it has built its
+ * graph view (rn_view_options.no_records), so the graph computation does
+ * not carry them. */
+void rn_relset_clear_records(struct rn_relset *set);
 
 /* Bytes held, for memory reports. */
 size_t rn_relset_bytes(const struct rn_relset *set);

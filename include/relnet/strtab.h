@@ -24,6 +24,11 @@ void rn_strtab_free(struct rn_strtab *t);
  * set to 1 when the string was new. Returns RN_OK or RN_ENOMEM. */
 int rn_strtab_intern(struct rn_strtab *t, const char *s, size_t len, uint32_t *id, int *added);
 
+/* Copy s[0..len) into the table's storage without interning it (no id, no
+ * hashing): for strings unique by construction, such as the display name
+ * of an entity already found by its key. NULL on out of memory. */
+const char *rn_strtab_keep(struct rn_strtab *t, const char *s, size_t len);
+
 /* RN_OK and *id when present, RN_ENOTFOUND otherwise. */
 int rn_strtab_find(const struct rn_strtab *t, const char *s, size_t len, uint32_t *id);
 

@@ -307,7 +307,7 @@ const struct cli_option cli_filter_options[] = {
 };
 
 int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
-                       int keep_text, struct rn_relset **out, int *had_bad_rows)
+                       enum cli_columns columns, struct rn_relset **out, int *had_bad_rows)
 {
     struct rn_err err = RN_ERR_INIT;
     *out = NULL;
@@ -317,12 +317,13 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
         if (rn_store_open(cli_kb_path(), RN_STORE_READONLY, &kb, &err) != RN_OK)
             return cli_report(&err);
         rn_store_use_aliases(kb, cli_aliases());
-        int rc = rn_store_load(kb, &sel->filter, keep_text, out, &err);
+        int rc = rn_store_load(kb, &sel->filter, columns == CLI_COLUMNS_TEXT, out, &err);
         rn_store_close(kb);
         return rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
     }
-    struct rn_relset_options opt = { .keep_text = keep_text, .filter = &sel->filter,
-                                     .aliases = cli_aliases() };
+    struct rn_relset_options opt = { .keep_text = columns == CLI_COLUMNS_TEXT,
+                                     .graph_only = columns == CLI_COLUMNS_GRAPH,
+                                     .filter = &sel->filter, .aliases = cli_aliases() };
     struct rn_relset *set = rn_relset_new(&opt);
     if (!set) {
         cli_errorf("out of memory");

@@ -86,14 +86,20 @@ void cli_selection_release(struct cli_selection *sel);
 int cli_parse_filtered(const struct cli_spec *spec, const struct cli_option *opts, int argc,
                        char **argv, struct cli_selection *sel);
 
+/* What a command reads of each record: provenance (dates, articles,
+ * confidence), that and the texts (evidence sentences, article names), or
+ * the graph only (source, target, relation, polarity, weight: see
+ * rn_relset_options.graph_only), which keeps big CSV files small. */
+enum cli_columns { CLI_COLUMNS_PROVENANCE = 0, CLI_COLUMNS_TEXT = 1, CLI_COLUMNS_GRAPH = 2 };
+
 /* The relations an analysis command works on: when files are given, an
  * in-memory set built from those CSV/TSV edge lists (no database);
  * otherwise the knowledge base (--kb), opened read-only. Filtered by
- * sel. keep_text: also load evidence and article names. Bad CSV rows are
+ * sel; columns says what to keep. Bad CSV rows are
  * reported on stderr and skipped; *had_bad_rows is set then so the
  * command can exit 1 at the end. Returns an exit code (0 = ok). */
 int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
-                       int keep_text, struct rn_relset **out, int *had_bad_rows);
+                       enum cli_columns columns, struct rn_relset **out, int *had_bad_rows);
 
 /* The actor lexicon's names (data/lexicon/actors.tsv under the data
  * directory) as an alias table, loaded on first use; NULL with

@@ -339,7 +339,7 @@ int cmd_centrality(int argc, char **argv)
     uint32_t *order = NULL;
     int bad_rows = 0;
     memset(&res, 0, sizeof res);
-    code = cli_load_view("centrality", argc - optind, argv + optind, &sel, 0, &set, &view,
+    code = cli_load_view("centrality", argc - optind, argv + optind, &sel, CLI_COLUMNS_GRAPH, &set, &view,
                          &bad_rows);
     if (code != RN_EXIT_OK)
         goto out;

@@ -149,10 +149,11 @@ int cmd_export(int argc, char **argv)
        properties, so it gets asserted relationships unless asked. */
     if (format == F_NEO4J && !sel.polarity_given)
         rn_filter_set_polarity(&sel.filter, "asserted", NULL);
-    int keep_text = format != F_NODES && format != F_DOT;
+    enum cli_columns keep = format != F_NODES && format != F_DOT ? CLI_COLUMNS_TEXT
+                                                                   : CLI_COLUMNS_PROVENANCE;
     struct rn_relset *set = NULL;
     int bad_rows = 0;
-    code = cli_load_relations("export", argc - optind, argv + optind, &sel, keep_text, &set,
+    code = cli_load_relations("export", argc - optind, argv + optind, &sel, keep, &set,
                               &bad_rows);
     if (code != RN_EXIT_OK) {
         cli_selection_release(&sel);
@@ -169,7 +170,7 @@ int cmd_export(int argc, char **argv)
     if (format != F_CSV && format != F_NODES) {
         /* DOT splits relations the way render draws them. */
         struct rn_view_options vopt = { sel.by_affiliation, sel.filter.min_count,
-                                        format != F_DOT };
+                                        format != F_DOT, 0 };
         if (rn_view_build(set, &vopt, &view, &err) != RN_OK) {
             code = cli_report(&err);
             goto out;

@@ -394,7 +394,7 @@ int cmd_query(int argc, char **argv)
     memset(&ent, 0, sizeof ent);
     int nfiles = argc - optind - 1;
     if (nfiles > 0) {
-        code = cli_load_relations("query", nfiles, argv + optind + 1, &sel, 1, &set, &bad_rows);
+        code = cli_load_relations("query", nfiles, argv + optind + 1, &sel, CLI_COLUMNS_TEXT, &set, &bad_rows);
         if (code != RN_EXIT_OK)
             goto out;
         q.entity = rn_relset_find(set, name);

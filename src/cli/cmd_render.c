@@ -160,7 +160,7 @@ int cmd_render(int argc, char **argv)
 
     struct rn_relset *set = NULL;
     int bad_rows = 0;
-    code = cli_load_relations("render", argc - optind, argv + optind, &sel, 1, &set, &bad_rows);
+    code = cli_load_relations("render", argc - optind, argv + optind, &sel, CLI_COLUMNS_TEXT, &set, &bad_rows);
     if (code != RN_EXIT_OK)
         goto out;
     if (timeline) {

@@ -95,9 +95,9 @@ int cmd_report(int argc, char **argv)
     acc.by_affiliation = 1;
     struct rn_relset *set = NULL, *accuses = NULL;
     int bad_rows = 0, bad_again = 0;
-    code = cli_load_relations("report", argc - optind, argv + optind, &sel, 1, &set, &bad_rows);
+    code = cli_load_relations("report", argc - optind, argv + optind, &sel, CLI_COLUMNS_TEXT, &set, &bad_rows);
     if (code == RN_EXIT_OK && rn_filter_has_relation(&sel.filter, "accuses"))
-        code = cli_load_relations("report", argc - optind, argv + optind, &acc, 1, &accuses,
+        code = cli_load_relations("report", argc - optind, argv + optind, &acc, CLI_COLUMNS_TEXT, &accuses,
                                   &bad_again);
     if (code == RN_EXIT_OK) {
         size_t d3_len;

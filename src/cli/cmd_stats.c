@@ -490,7 +490,8 @@ int cmd_stats(int argc, char **argv)
     struct rn_relset *set = NULL;
     struct rn_view *view = NULL;
     int bad_rows = 0;
-    code = cli_load_view("stats", argc - optind, argv + optind, &sel, 0, &set, &view, &bad_rows);
+    code = cli_load_view("stats", argc - optind, argv + optind, &sel, CLI_COLUMNS_PROVENANCE, &set,
+                         &view, &bad_rows);
     if (code != RN_EXIT_OK)
         goto out;
     if (rn_stats_compute(view, &sc.st, &err) != RN_OK) {

@@ -264,19 +264,23 @@ const struct cli_choice cli_formats_no_csv[] = {
 };
 
 int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
-                  int keep_text, struct rn_relset **set, struct rn_view **view, int *bad_rows)
+                  enum cli_columns columns, struct rn_relset **set, struct rn_view **view,
+                  int *bad_rows)
 {
     struct rn_err err = RN_ERR_INIT;
     *view = NULL;
-    int code = cli_load_relations(cmd, nfiles, files, sel, keep_text, set, bad_rows);
+    int code = cli_load_relations(cmd, nfiles, files, sel, columns, set, bad_rows);
     if (code != RN_EXIT_OK)
         return code;
-    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count, 0 };
+    int graph = columns == CLI_COLUMNS_GRAPH;
+    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count, 0, graph };
     if (rn_view_build(*set, &vopt, view, &err) != RN_OK) {
         rn_relset_free(*set);
         *set = NULL;
         return cli_report(&err);
     }
+    if (graph)
+        rn_relset_clear_records(*set); /* the measures read the view, not the records */
     return RN_EXIT_OK;
 }
 

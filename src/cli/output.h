@@ -77,9 +77,12 @@ extern const struct cli_choice cli_formats[], cli_formats_no_csv[];
 
 /* cli_load_relations (cli.h) and then the graph view of the selection
  * (roll-up and --min-count applied). On success *set and *view are the
- * caller's (rn_view_free, rn_relset_free); returns an exit code. */
+ * caller's (rn_view_free, rn_relset_free); returns an exit code. With
+ * CLI_COLUMNS_GRAPH the view lists no records and the set's records are
+ * freed once the view is built: only its entities and relations remain. */
 int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
-                  int keep_text, struct rn_relset **set, struct rn_view **view, int *bad_rows);
+                  enum cli_columns columns, struct rn_relset **set, struct rn_view **view,
+                  int *bad_rows);
 
 /* The exit code after writing the output: rc is the writer's status; bad
  * CSV rows skipped while loading make it 1. Prints the error. */

@@ -1,7 +1,9 @@
 /* strtab.c - string interning with open addressing (see relnet/strtab.h).
  *
  * The slot array holds (hash, id + 1, ...) entries, 0 meaning empty, kept at
- * most half full so probes stay short. Strings live in chunks of at least
+ * most three quarters full: probes stay short (a probe compares the hash
+ * and the first bytes in the slot itself) and slots cost 43 to 85 bytes
+ * per string, not 64 to 128 as at half full. Strings live in chunks of at least
  * 64 KiB that are never reallocated, which keeps returned pointers stable.
  */
 #include "relnet/strtab.h"
@@ -94,6 +96,11 @@ static char *store_bytes(struct rn_strtab *t, const char *s, size_t len)
     return out;
 }
 
+const char *rn_strtab_keep(struct rn_strtab *t, const char *s, size_t len)
+{
+    return store_bytes(t, s, len);
+}
+
 static size_t lookup(const struct rn_strtab *t, uint64_t h, const char *s, size_t len)
 {
     size_t mask = t->nslots - 1;
@@ -181,7 +188,7 @@ int rn_strtab_intern(struct rn_strtab *t, const char *s, size_t len, uint32_t *i
     *id = nid;
     if (added)
         *added = 1;
-    if ((size_t)t->count * 2 > t->nslots && rehash(t) != RN_OK)
+    if ((size_t)t->count * 4 > t->nslots * 3 && rehash(t) != RN_OK)
         return RN_ENOMEM;
     return RN_OK;
 }

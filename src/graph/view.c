@@ -41,8 +41,8 @@ void rn_view_free(struct rn_view *view)
 }
 
 /* Stable counting sort of idx[0..n) by key[idx[i]] (keys < nkeys) into out. */
-static int counting_sort(const uint32_t *key, uint32_t nkeys, const size_t *idx, size_t n,
-                         size_t *out)
+static int counting_sort(const uint32_t *key, uint32_t nkeys, const uint32_t *idx, size_t n,
+                         uint32_t *out)
 {
     size_t *pos = rn_big_calloc(((size_t)nkeys + 1) * sizeof *pos);
     if (!pos)
@@ -68,6 +68,8 @@ size_t rn_view_edge_evidence(const struct rn_view *view, size_t e, const char **
     const struct rn_relset *set = view->set;
     uint32_t seen[RN_VIEW_EVIDENCE_MAX];
     size_t n = 0;
+    if (!set->evidence || !view->record_index)
+        return 0; /* a graph_only set, a view without records */
     for (size_t k = view->record_start[e]; k < view->record_start[e + 1] && n < RN_VIEW_EVIDENCE_MAX;
          k++) {
         uint32_t text = set->evidence[view->record_index[k]];
@@ -98,7 +100,7 @@ int rn_view_edge_evidence_text(const struct rn_view *view, size_t e, struct rn_b
 struct grouping {
     const struct rn_relset *set;
     const uint32_t *src, *dst; /* by record */
-    const size_t *idx;         /* records sorted by (src, dst[, rel, pol]) */
+    const uint32_t *idx;       /* records sorted by (src, dst[, rel, pol]) */
     int split;
     uint32_t *rel_count;       /* scratch, n_relations, zero between edges */
 };
@@ -126,15 +128,16 @@ static void fill_edge(struct rn_view *v, const struct grouping *g, size_t e, siz
     uint32_t first = 0, last = 0;
     uint8_t pol = set->pol[g->idx[i]];
     for (size_t k = i; k < j; k++) {
-        size_t r = g->idx[k];
+        uint32_t r = g->idx[k];
         w += set->weight[r];
         g->rel_count[set->rel[r]]++;
         if (set->pol[r] != pol)
             pol = RN_POL_COUNT;
-        if (set->date[r] && (!first || set->date[r] < first))
-            first = set->date[r];
-        if (set->date[r] > last)
-            last = set->date[r];
+        uint32_t date = set->date ? set->date[r] : 0; /* none in a graph_only set */
+        if (date && (!first || date < first))
+            first = date;
+        if (date > last)
+            last = date;
     }
     uint32_t best = set->rel[g->idx[i]], kinds = 0;
     for (size_t k = i; k < j; k++) {
@@ -160,14 +163,20 @@ static void fill_edge(struct rn_view *v, const struct grouping *g, size_t e, siz
     v->relation[e] = best;
     v->n_kinds[e] = kinds;
     v->polarity[e] = pol;
-    v->first_date[e] = first;
-    v->last_date[e] = last;
+    /* Zero pages stay untouched (and off the resident set) when undated. */
+    if (first)
+        v->first_date[e] = first;
+    if (last)
+        v->last_date[e] = last;
+    if (!v->record_index)
+        return;
     v->record_start[e] = *kept;
     for (size_t k = i; k < j; k++)
         v->record_index[(*kept)++] = g->idx[k];
 }
 
-static int alloc_edges(struct rn_view *v, size_t nedges, size_t nrec, uint32_t nent)
+static int alloc_edges(struct rn_view *v, size_t nedges, size_t nrec, uint32_t nent,
+                       int records)
 {
     size_t cap = nedges ? nedges : 1;
     v->from = rn_big_calloc(cap * sizeof *v->from);
@@ -179,13 +188,16 @@ static int alloc_edges(struct rn_view *v, size_t nedges, size_t nrec, uint32_t n
     v->polarity = rn_big_calloc(cap * sizeof *v->polarity);
     v->first_date = rn_big_calloc(cap * sizeof *v->first_date);
     v->last_date = rn_big_calloc(cap * sizeof *v->last_date);
-    v->record_start = rn_big_calloc((cap + 1) * sizeof *v->record_start);
-    v->record_index = rn_big_calloc((nrec ? nrec : 1) * sizeof *v->record_index);
+    if (records) {
+        v->record_start = rn_big_calloc((cap + 1) * sizeof *v->record_start);
+        v->record_index = rn_big_calloc((nrec ? nrec : 1) * sizeof *v->record_index);
+        if (!v->record_start || !v->record_index)
+            return RN_ENOMEM;
+    }
     v->entity_node = rn_big_calloc((nent ? nent : 1) * sizeof *v->entity_node);
     v->node_entity = rn_big_calloc((nent ? nent : 1) * sizeof *v->node_entity);
     if (!v->from || !v->to || !v->count || !v->weight || !v->relation || !v->n_kinds ||
-        !v->polarity || !v->first_date || !v->last_date || !v->record_start ||
-        !v->record_index || !v->entity_node || !v->node_entity)
+        !v->polarity || !v->first_date || !v->last_date || !v->entity_node || !v->node_entity)
         return RN_ENOMEM;
     return RN_OK;
 }
@@ -193,7 +205,7 @@ static int alloc_edges(struct rn_view *v, size_t nedges, size_t nrec, uint32_t n
 /* Sort idx[0..nrec) by (src, dst), or by (src, dst, rel, pol) when split:
    stable counting sorts from the last key to the first, tmp as scratch. */
 static int sort_records(const struct rn_relset *set, const uint32_t *src, const uint32_t *dst,
-                        int split, size_t *idx, size_t *tmp, uint32_t *scratch)
+                        int split, uint32_t *idx, uint32_t *tmp, uint32_t *scratch)
 {
     size_t nrec = set->n_records;
     uint32_t nent = set->n_entities;
@@ -236,28 +248,37 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
                   struct rn_view **out, struct rn_err *err)
 {
     *out = NULL;
-    struct rn_view_options defaults = { 0, 1, 0 };
+    struct rn_view_options defaults = { 0, 1, 0, 0 };
     if (!opt)
         opt = &defaults;
     size_t nrec = set->n_records;
     uint32_t nent = set->n_entities;
+    if (nrec >= UINT32_MAX)
+        return rn_fail(err, RN_ENOMEM, "too many records for one graph view (%zu)", nrec);
     struct rn_view *v = calloc(1, sizeof *v);
-    uint32_t *src = rn_big_calloc((nrec ? nrec : 1) * sizeof *src);
-    uint32_t *dst = rn_big_calloc((nrec ? nrec : 1) * sizeof *dst);
-    size_t *idx = rn_big_calloc((nrec ? nrec : 1) * sizeof *idx);
-    size_t *tmp = rn_big_calloc((nrec ? nrec : 1) * sizeof *tmp);
+    /* Endpoints after the optional roll-up, as entity indexes: the set's
+       own columns unless rolled up. */
+    uint32_t *rolled_src = NULL, *rolled_dst = NULL;
+    if (opt->by_affiliation) {
+        rolled_src = rn_big_calloc((nrec ? nrec : 1) * sizeof *rolled_src);
+        rolled_dst = rn_big_calloc((nrec ? nrec : 1) * sizeof *rolled_dst);
+    }
+    uint32_t *idx = rn_big_calloc((nrec ? nrec : 1) * sizeof *idx);
+    uint32_t *tmp = rn_big_calloc((nrec ? nrec : 1) * sizeof *tmp);
     uint32_t *rel_count = calloc(set->n_relations ? set->n_relations : 1, sizeof *rel_count);
     int rc = RN_ENOMEM;
-    if (!v || !src || !dst || !idx || !tmp || !rel_count)
+    if (!v || !idx || !tmp || !rel_count || (opt->by_affiliation && (!rolled_src || !rolled_dst)))
         goto out;
     v->set = set;
-
-    /* Endpoints after the optional roll-up, as entity indexes. */
     for (size_t r = 0; r < nrec; r++) {
-        src[r] = opt->by_affiliation ? rn_view_top_affiliation(set, set->src[r]) : set->src[r];
-        dst[r] = opt->by_affiliation ? rn_view_top_affiliation(set, set->dst[r]) : set->dst[r];
-        idx[r] = r;
+        if (opt->by_affiliation) {
+            rolled_src[r] = rn_view_top_affiliation(set, set->src[r]);
+            rolled_dst[r] = rn_view_top_affiliation(set, set->dst[r]);
+        }
+        idx[r] = (uint32_t)r;
     }
+    const uint32_t *src = opt->by_affiliation ? rolled_src : set->src;
+    const uint32_t *dst = opt->by_affiliation ? rolled_dst : set->dst;
     /* Polarity is a byte per record; counting_sort wants 32-bit keys. */
     uint32_t *keys = opt->per_relation ? rn_big_calloc((nrec ? nrec : 1) * sizeof *keys) : NULL;
     if (opt->per_relation && !keys)
@@ -273,7 +294,7 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
     for (size_t i = 0; i < nrec; i++)
         if (i == 0 || !same_edge(&g, i, i - 1))
             nedges++;
-    if (alloc_edges(v, nedges, nrec, nent) != RN_OK)
+    if (alloc_edges(v, nedges, nrec, nent, !opt->no_records) != RN_OK)
         goto out;
     /* min_count judges the (source, target) pair as a whole, split or not;
        from/to hold entity indexes until the nodes are numbered. */
@@ -294,12 +315,13 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
         i = j;
     }
     v->n_edges = e;
-    v->record_start[e] = kept;
+    if (v->record_start)
+        v->record_start[e] = kept;
     number_nodes(v, nent);
     rc = RN_OK;
 out:
-    rn_big_free(src);
-    rn_big_free(dst);
+    rn_big_free(rolled_src);
+    rn_big_free(rolled_dst);
     rn_big_free(idx);
     rn_big_free(tmp);
     free(rel_count);

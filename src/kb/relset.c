@@ -20,7 +20,7 @@ struct rn_relset_private {
     struct rn_strtab *keys;    /* folded name -> key id */
     uint32_t *key_entity;      /* key id -> entity index */
     uint32_t key_cap;
-    struct rn_strtab *names;   /* display names */
+    struct rn_strtab *names;   /* storage of the display names (not interned) */
     struct rn_strtab *relnames;
     struct rn_strtab *articles;
     struct rn_strtab *texts;
@@ -76,6 +76,7 @@ void rn_relset_free(struct rn_relset *set)
 {
     if (!set)
         return;
+    rn_relset_clear_records(set);
     struct rn_relset_private *p = set->priv;
     if (p) {
         rn_strtab_free(p->keys);
@@ -94,19 +95,30 @@ void rn_relset_free(struct rn_relset *set)
     free(set->article_name);
     free(set->article_url);
     free(set->article_title);
-    rn_big_free(set->src);
-    rn_big_free(set->dst);
-    rn_big_free(set->rel);
+    free(set);
+}
+
+void rn_relset_clear_records(struct rn_relset *set)
+{
+    uint32_t **u32[] = { &set->src, &set->dst, &set->rel, &set->date, &set->article,
+                         &set->evidence };
+    for (size_t i = 0; i < sizeof u32 / sizeof u32[0]; i++) {
+        rn_big_free(*u32[i]);
+        *u32[i] = NULL;
+    }
     rn_big_free(set->pol);
     rn_big_free(set->origin);
     rn_big_free(set->weight);
     rn_big_free(set->confidence);
-    rn_big_free(set->date);
-    rn_big_free(set->article);
-    rn_big_free(set->evidence);
     rn_big_free(set->sentence_no);
     rn_big_free(set->offset);
-    free(set);
+    set->pol = set->origin = NULL;
+    set->weight = set->confidence = NULL;
+    set->sentence_no = NULL;
+    set->offset = NULL;
+    set->n_records = 0;
+    if (set->priv)
+        set->priv->record_cap = 0;
 }
 
 void rn_relset_use_aliases(struct rn_relset *set, const struct rn_aliases *aliases)
@@ -156,11 +168,12 @@ static int new_entity(struct rn_relset *set, const char *name, uint32_t *index)
         GROW(set->entity_affiliation, cap, uint32_t);
         p->entity_cap = cap;
     }
-    uint32_t nid;
-    if (rn_strtab_intern(p->names, name, strlen(name), &nid, NULL) != RN_OK)
+    /* One entity per key, so its display name needs no lookup of its own. */
+    const char *kept = rn_strtab_keep(p->names, name, strlen(name));
+    if (!kept)
         return RN_ENOMEM;
     uint32_t i = set->n_entities++;
-    set->entity_name[i] = rn_strtab_str(p->names, nid);
+    set->entity_name[i] = kept;
     set->entity_type[i] = RN_ETYPE_UNKNOWN;
     set->entity_affiliation[i] = RN_NONE;
     *index = i;
@@ -395,14 +408,16 @@ static int grow_records(struct rn_relset *set)
     BIG_GROW(set->dst, cap);
     BIG_GROW(set->rel, cap);
     BIG_GROW(set->pol, cap);
-    BIG_GROW(set->origin, cap);
     BIG_GROW(set->weight, cap);
-    BIG_GROW(set->confidence, cap);
-    BIG_GROW(set->date, cap);
-    BIG_GROW(set->article, cap);
-    BIG_GROW(set->evidence, cap);
-    BIG_GROW(set->sentence_no, cap);
-    BIG_GROW(set->offset, cap);
+    if (!p->opt.graph_only) {
+        BIG_GROW(set->origin, cap);
+        BIG_GROW(set->confidence, cap);
+        BIG_GROW(set->date, cap);
+        BIG_GROW(set->article, cap);
+        BIG_GROW(set->evidence, cap);
+        BIG_GROW(set->sentence_no, cap);
+        BIG_GROW(set->offset, cap);
+    }
     p->record_cap = cap;
     return RN_OK;
 }
@@ -418,8 +433,12 @@ static int append_edge(struct rn_relset *set, const struct rn_relset_edge *e, st
     set->dst[i] = e->dst;
     set->rel[i] = e->rel;
     set->pol[i] = (uint8_t)e->pol;
-    set->origin[i] = (uint8_t)e->origin;
     set->weight[i] = e->weight;
+    if (p->opt.graph_only) {
+        set->n_records++;
+        return RN_OK;
+    }
+    set->origin[i] = (uint8_t)e->origin;
     set->confidence[i] = e->confidence;
     set->date[i] = e->date;
     set->sentence_no[i] = e->sentence_no;
@@ -569,7 +588,7 @@ void rn_relset_roll_up(struct rn_relset *set)
 size_t rn_relset_bytes(const struct rn_relset *set)
 {
     const struct rn_relset_private *p = set->priv;
-    size_t per_record = 4 + 4 + 4 + 1 + 1 + 8 + 8 + 4 + 4 + 4 + 4 + 8;
+    size_t per_record = p->opt.graph_only ? 4 + 4 + 4 + 1 + 8 : 4 + 4 + 4 + 1 + 1 + 8 + 8 + 4 + 4 + 4 + 4 + 8;
     return p->record_cap * per_record + (size_t)p->entity_cap * (sizeof(char *) + 1 + 4) +
            (size_t)p->key_cap * 4 + rn_strtab_bytes(p->keys) + rn_strtab_bytes(p->names) +
            rn_strtab_bytes(p->relnames) + rn_strtab_bytes(p->articles) +
