@@ -2,7 +2,9 @@
 # The default diagrams of `relnet build` read well: on the shipped sample
 # articles (and on ../shared/corpus/dev when it exists) every picture is at
 # most 3:1 (PNG pixels, SVG points), and the default selections leave no
-# entity without an arrow to another drawn one (checked in their DOT).
+# entity without an arrow to another drawn one (checked in their DOT); the
+# timeline's axis labels do not overlap; build's stderr says what each
+# diagram drew with the counts of its caption.
 source "$(dirname "$0")/lib/common.sh"
 SRC=${RELNET_SOURCE_DIR:?}
 
@@ -69,10 +71,21 @@ has "$T/timeline.svg" '>2016</text>'
 
 cd "$SRC"
 run 0 "$R" build -o "$T/sample"
+cp "$T/err.txt" "$T/build-err.txt"
 check_dir "$T/sample"
-# What build said it drew agrees with what the caption says (render's own
-# stderr line and the caption share their counts; see render.sh).
 has "$T/sample/graph.svg" "each linked to another drawn"
+# What build says it drew is what each caption says.
+for f in graph.svg accuses.svg accuses-by-affiliation.svg; do
+    $py - "$T/build-err.txt" "$T/sample/$f" <<'X' || fail "build's stderr and the caption of $f disagree"
+import re, sys, html
+said = re.search(re.escape(sys.argv[2]) + r": (\d+) of (\d+) entities, (\d+) arrows", open(sys.argv[1]).read())
+assert said, "build did not say what it drew in " + sys.argv[2]
+caption = html.unescape(open(sys.argv[2], encoding="utf-8").read())
+m = re.search(r">(\d+) of (\d+) entities[^<]*?, (\d+) arrows? drawn<", caption)
+assert m, "no caption"
+assert said.groups() == m.groups(), (said.groups(), m.groups())
+X
+done
 
 dev="$SRC/../shared/corpus/dev"
 [ -d "$dev" ] || dev=/work/shared/corpus/dev
