@@ -6,7 +6,8 @@ one actor named <img src=x onerror=alert(1)> with a <script> in its evidence
 and a javascript: article) and checks: no console error; the expected actors
 and arrows are drawn, the arrows on Graphviz's routes (the static diagrams'
 curves) from source to target, dashed when negated and dotted when hedged
-as there; search finds an actor; a relation filter hides the
+as there; search finds an actor; polarity and date filters hide what they
+leave out; a relation filter hides the
 other relations; clicking an arrow shows its evidence; the hostile name is
 shown as text and runs nothing. Exits 77 (ctest's skip) where Chromium,
 chromedriver or Selenium are missing."""
@@ -115,6 +116,24 @@ try:
         found = [e.get_attribute("data-name") for e in d.find_elements(By.CSS_SELECTOR, "#net g.node.found")]
         assert found == ["Sylvania"], found
         assert d.find_element(By.ID, "found").text == "1 found"
+
+        # A polarity filter hides asserted reports; a date range the
+        # reports outside it.
+        click(d.find_element(By.CSS_SELECTOR, "input[data-filter='asserted']"))
+        pols = sorted(e.get_attribute("data-polarity") for e in shown("#net path.edge"))
+        assert pols == ["hedged", "negated"], pols
+        click(d.find_element(By.CSS_SELECTOR, "input[data-filter='asserted']"))
+        def set_date(which, value):
+            d.execute_script("var i = document.getElementById(arguments[0]); i.value = arguments[1];"
+                             "i.dispatchEvent(new Event('change'))", which, value)
+        set_date("since", "2022-03-01")
+        set_date("until", "2022-04-30")
+        in_range = sorted((e.get_attribute("data-source"), e.get_attribute("data-relation"))
+                          for e in shown("#net path.edge"))
+        assert in_range == [("Osterlich", "accuses"), ("Osterlich", "signs"), ("Sylvania", "signs")], in_range
+        set_date("since", "")
+        set_date("until", "")
+        assert len(shown("#net path.edge")) == 7
 
         # A relation filter hides the other relations.
         for rel in ("accuses", "signs"):
