@@ -37,6 +37,8 @@ int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **
         rc = rn_lexicon_add_file(p->lex, opt->extra_lexicon[i], err);
     if (rc == RN_OK)
         rc = rn_extractor_new(p->lex, &p->x, err);
+    if (rc == RN_OK && opt)
+        rn_extractor_set_explain(p->x, opt->explain);
     if (rc != RN_OK) {
         rn_pipeline_free(p);
         return rc;

@@ -33,6 +33,8 @@ static int collect(void *ctx, const struct rn_record *r, struct rn_err *err)
 
 /* Run the extractor on sentences (one string each) and return the records as
    "source[aff] relation target[aff] polarity|..." in order. */
+static FILE *explain_to; /* set by a test that reads the explanation */
+
 static const char *run(const char *const *sents, size_t n)
 {
     char text[4096] = "";
@@ -47,6 +49,7 @@ static const char *run(const char *const *sents, size_t n)
     struct rn_extractor *x = NULL;
     struct rn_err err = RN_ERR_INIT;
     assert_int_equal(rn_extractor_new(lex, &x, &err), RN_OK);
+    rn_extractor_set_explain(x, explain_to);
     struct rn_extract_doc doc = { text, strlen(text), starts, ends, n, "t", NULL, NULL };
     struct rn_sink sink = { collect, NULL };
     assert_int_equal(rn_extract_doc(x, &doc, &sink, &err), RN_OK);
@@ -194,6 +197,117 @@ static void test_first_person_is_the_speaker(void **state)
                         "Ola Berg[] bans Quillmail[] asserted|");
     /* "US" in capitals is still the United States */
     assert_string_equal(RUN("The US banned Quillmail."), "United States[] bans Quillmail[] asserted|");
+}
+
+static void test_lists_referred_back_to(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "the countries", "they", "them": every member of the latest list */
+    assert_string_equal(RUN("Chile, Peru and Mexico met in Lima on Monday.",
+                            "The countries banned Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|Peru[] bans Quillmail[] asserted|"
+                        "Mexico[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Chile and Peru met in Lima.", "They banned Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Peru blocked Quillmail and Brightwave.",
+                            "It accused them of spying."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|"
+                        "Peru[] accuses Quillmail[] asserted|Peru[] accuses Brightwave[] asserted|");
+    /* a number must agree with the list */
+    assert_string_equal(RUN("Chile and Peru met.", "The 3 countries banned Quillmail."), "");
+    /* a list three sentences back is forgotten: "they" falls back to the
+       latest single entity */
+    assert_string_equal(RUN("Chile and Peru met.", "Talks went on.", "Rain fell.", "Lunch came.",
+                            "They banned Quillmail."),
+                        "Peru[] bans Quillmail[] asserted|");
+}
+
+static void test_documents_act_for_their_signer(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* what a document does, its signer does; "a decree" is a new document */
+    assert_string_equal(RUN("Ola Berg signed a decree on Monday.", "The decree bans Quillmail."),
+                        "Ola Berg[] signs decree[] asserted|Ola Berg[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Ola Berg signed the Lima Accord.", "It banned Quillmail."),
+                        "Ola Berg[] signs Lima Accord[] asserted|Ola Berg[] bans Quillmail[] asserted|");
+    /* only proposed: hedged; vetoed: nobody's */
+    assert_string_equal(RUN("Ola Berg proposed a bill on Monday.", "The bill bans Quillmail."),
+                        "Ola Berg[] proposes bill[] asserted|Ola Berg[] bans Quillmail[] hedged|");
+    assert_string_equal(RUN("Ola Berg vetoed a bill on Monday.", "The bill bans Quillmail."),
+                        "Ola Berg[] signs bill[] negated|");
+    /* a document nobody signed acts for no one */
+    assert_string_equal(RUN("The Lima Accord bans Quillmail."), "");
+}
+
+static void test_light_verbs_with_a_polarity(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Ola Berg proposed a ban on Quillmail."),
+                        "Ola Berg[] bans Quillmail[] hedged|");
+    assert_string_equal(RUN("Peru threatened sanctions against Quillmail."),
+                        "Peru[] bans Quillmail[] hedged|");
+    assert_string_equal(RUN("Peru imposed a ban on Quillmail."), "Peru[] bans Quillmail[] asserted|");
+    /* "Last Wednesday" is a time, not a name */
+    assert_string_equal(RUN("Last Wednesday Peru banned Quillmail."),
+                        "Peru[] bans Quillmail[] asserted|");
+}
+
+static void test_wrongs_in_reported_speech(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a speaker who says someone did a wrong accuses them */
+    assert_string_equal(RUN("Ola Berg said Chile had hacked the grid."),
+                        "Ola Berg[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Chile tampered with the samples, Ola Berg said."),
+                        "Ola Berg[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Peru's foreign ministry said that Chile may have stolen the data."),
+                        "Peruvian Foreign Ministry[Peru] accuses Chile[] hedged|");
+    /* no speaker, a denied wrong, a promise, a noun: no accusation */
+    assert_string_equal(RUN("Chile hacked the grid."), "");
+    assert_string_equal(RUN("Ola Berg said Chile had not hacked the grid."), "");
+    assert_string_equal(RUN("Ola Berg said Chile had committed to the pact."), "");
+    assert_string_equal(RUN("Ola Berg said the grid hack was over."), "");
+}
+
+static void test_hyphenated_code_names_and_member_lists(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru blamed the outage on its grid on Storm-0917."),
+                        "Peru[] accuses Storm-0917[] asserted|");
+    assert_string_equal(RUN("Twelve countries signed the Lima Pact on Monday.",
+                            "They are Chile, Peru and Mexico."),
+                        "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|"
+                        "Mexico[] signs Lima Pact[] asserted|");
+}
+
+static void test_explain_tells_what_was_seen(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    char *text = NULL;
+    size_t len = 0;
+    explain_to = open_memstream(&text, &len);
+    assert_non_null(explain_to);
+    assert_string_equal(RUN("Peru banned Quillmail.", "Chile criticised the decision.",
+                            "Signal praised Peru."),
+                        "Peru[] bans Quillmail[] asserted|");
+    fclose(explain_to);
+    explain_to = NULL;
+    /* the mentions, the trigger with its reading and frames, the record */
+    assert_non_null(strstr(text, "sentence 1: Peru banned Quillmail."));
+    assert_non_null(strstr(text, "mention  \"Peru\" actor -> Peru (country)"));
+    assert_non_null(strstr(text, "trigger  \"banned\" bans, read as a verb, frames obj,loc,from"));
+    assert_non_null(strstr(text, "record Peru bans Quillmail (asserted"));
+    /* and why nothing came of the others */
+    assert_non_null(strstr(text, "sentence 2: Chile criticised the decision.\n"
+                                 "  mention  \"Chile\" actor -> Chile (country)\n"
+                                 "  no trigger word"));
+    free(text);
 }
 
 static void test_lists_and_counted_sets(void **state)
@@ -993,6 +1107,12 @@ int main(void)
         cmocka_unit_test(test_blame_over_long_objects_and_among_groups),
         cmocka_unit_test(test_lists_after_heads),
         cmocka_unit_test(test_first_person_is_the_speaker),
+        cmocka_unit_test(test_lists_referred_back_to),
+        cmocka_unit_test(test_documents_act_for_their_signer),
+        cmocka_unit_test(test_light_verbs_with_a_polarity),
+        cmocka_unit_test(test_wrongs_in_reported_speech),
+        cmocka_unit_test(test_hyphenated_code_names_and_member_lists),
+        cmocka_unit_test(test_explain_tells_what_was_seen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

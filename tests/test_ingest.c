@@ -274,6 +274,155 @@ static void test_date_lines_in_text(void **state)
     rn_article_release(&a);
 }
 
+/* Datelines and URL dates, when no metadata dates the page. */
+static void test_datelines(void **state)
+{
+    (void)state;
+    char d[11];
+    static const char *const with_year[] = {
+        "KLOW, March 3, 2021 (Wirenews) - Szohod banned the radio.",
+        "NEW ZALOGRAD, 3 March 2021 \xE2\x80\x94 Szohod banned the radio.",
+        "Port Elbow, Mar. 3, 2021: Szohod banned the radio.",
+    };
+    for (size_t i = 0; i < sizeof with_year / sizeof with_year[0]; i++) {
+        assert_true(rn_ingest_dateline(with_year[i], strlen(with_year[i]), 0, d));
+        assert_string_equal(d, "2021-03-03");
+    }
+    static const char *const no_year[] = {
+        "KLOW, Sept. 12 (Wirenews) -- Szohod banned the radio.",
+        "United Elbows, Sept 12 (EFE).- Szohod banned the radio.",
+        "KLOW, September 12th \xE2\x80\x93 Szohod banned the radio.",
+    };
+    for (size_t i = 0; i < sizeof no_year / sizeof no_year[0]; i++) {
+        assert_false(rn_ingest_dateline(no_year[i], strlen(no_year[i]), 0, d));
+        assert_true(rn_ingest_dateline(no_year[i], strlen(no_year[i]), 2019, d));
+        assert_string_equal(d, "2019-09-12");
+    }
+    static const char *const not_datelines[] = {
+        "Szohod, March 3 was the day the radio was banned.", /* no dash after the date */
+        "in Klow, March 3 (Wirenews) - nothing",              /* a place is capitalised */
+        "the radio, March 3 - banned",
+        "KLOW - Szohod banned the radio on March 3, 2021.",
+        "KLOW, Marchy 3 - banned",
+        "KLOW, February 30 (Wirenews) - banned",
+        "One Two Three Four Five, March 3, 2021 - banned",
+    };
+    for (size_t i = 0; i < sizeof not_datelines / sizeof not_datelines[0]; i++)
+        assert_false(rn_ingest_dateline(not_datelines[i], strlen(not_datelines[i]), 2019, d));
+
+    int year;
+    static const char *const urls[][2] = {
+        { "https://news.example/2018/10/04/klow-bans-radio", "2018-10-04" },
+        { "http://news.example/content/2018-08-23/abc.html", "2018-08-23" },
+        { "http://news.example/n3/2020/0912/c9-97.html", "2020-09-12" },
+        { "http://news.example/World/2016/Dec-30/387-klow.ashx", "2016-12-30" },
+        { "https://news.example/article/2012-08-24-klow-banned/", "2012-08-24" },
+        { "https://news.example/en/news/20210527_25/", "2021-05-27" },
+    };
+    for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        assert_true(rn_ingest_url_date(urls[i][0], d, &year));
+        assert_string_equal(d, urls[i][1]);
+        assert_int_equal(year, atoi(urls[i][1]));
+    }
+    assert_false(rn_ingest_url_date("https://news.example/2014/08/klow-bans/", d, &year));
+    assert_int_equal(year, 2014);
+    static const char *const undated[] = {
+        "https://2018.example/10/04/x",               /* the host is no date */
+        "https://news.example/id/28257518/klow",      /* an id, no year 2825 */
+        "https://news.example/2018/13/04/x",          /* no month 13 */
+        "https://news.example/2019/02/30/x",          /* no 30 February */
+        "https://news.example/a/x20180304y",          /* not standing alone */
+        "https://news.example/1850/03/04/x",          /* outside 1990-2039 */
+    };
+    for (size_t i = 0; i < sizeof undated / sizeof undated[0]; i++)
+        assert_false(rn_ingest_url_date(undated[i], d, NULL));
+}
+
+/* How ingest picks the article's date: metadata first, then a dateline
+ * with its year, then the URL, then a dateline the URL's year completes. */
+static void test_article_date_sources(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("d.txt", "URL: https://n.example/2019/05/06/x\n\n"
+                                         "KLOW, March 3, 2021 (Wirenews) - Szohod banned it.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2021-03-03");
+    /* the dateline stays in the text: it is the first sentence's start */
+    assert_string_equal(a.text, "KLOW, March 3, 2021 (Wirenews) - Szohod banned it.\n");
+    rn_article_release(&a);
+    assert_int_equal(ingest_str("d.txt", "URL: https://n.example/2019/05/06/x\n\n"
+                                         "KLOW, March 3 (Wirenews) - Szohod banned it.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2019-05-06");
+    rn_article_release(&a);
+    assert_int_equal(ingest_str("d.txt", "URL: https://n.example/2019/05/x\n\n"
+                                         "KLOW, March 3 (Wirenews) - Szohod banned it.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2019-03-03");
+    rn_article_release(&a);
+    assert_int_equal(ingest_str("d.txt", "URL: https://n.example/x\n\n"
+                                         "KLOW, March 3 (Wirenews) - Szohod banned it.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_null(a.date);
+    rn_article_release(&a);
+    /* a " date" prefix beats them all */
+    assert_int_equal(ingest_str("d.txt", "URL: https://n.example/2019/05/06/x\n\n"
+                                         " date 2018-01-02 KLOW, March 3, 2021 - Szohod banned it.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2018-01-02");
+    rn_article_release(&a);
+    /* date lines with a clock time, or between '|' segments */
+    static const char *const lines[] = {
+        "Published 9:58 am Thursday, August 7, 2014\n",
+        "Policy and laws | 7 August 2014\n",
+        "Aug 7, 2014 | WIRENEWS\n",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        char text[200];
+        snprintf(text, sizeof text, "Szohod bans radio stations\n%sKlow banned the radio.\n",
+                 lines[i]);
+        assert_int_equal(ingest_str("d.txt", text, &a, &err), RN_OK);
+        assert_string_equal(a.date, "2014-08-07");
+        assert_string_equal(a.text, "Szohod bans radio stations\nKlow banned the radio.\n");
+        rn_article_release(&a);
+    }
+    /* a line with a date and more than a few words is a sentence */
+    assert_int_equal(ingest_str("d.txt", "Klow banned the radio | on 7 August 2014\n", &a, &err),
+                     RN_OK);
+    assert_null(a.date);
+    rn_article_release(&a);
+    /* JSON-LD read as JSON: the article inside "@graph", not a string that
+       merely contains the key */
+    assert_int_equal(ingest_str("p.html",
+                                "<html><head><script type=\"application/ld+json\">"
+                                "{\"@context\":\"https://schema.org\",\"description\":"
+                                "\"\\\"datePublished\\\": \\\"1999-01-01\\\"\",\"@graph\":["
+                                "{\"@type\":\"WebSite\",\"name\":\"Klow News\"},"
+                                "{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-02-03T04:05:06Z\"}]}"
+                                "</script></head><body><p>Szohod signed.</p></body></html>",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2020-02-03");
+    rn_article_release(&a);
+    /* JSON-LD that is not JSON is ignored; the page still has its <time> */
+    assert_int_equal(ingest_str("p.html",
+                                "<html><head><script type=\"application/ld+json\">"
+                                "{\"datePublished\": \"2020-02-03\"</script></head><body>"
+                                "<p>Szohod signed.</p><time datetime=\"2015-05-06\">May</time>"
+                                "</body></html>",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2015-05-06");
+    rn_article_release(&a);
+}
+
 /* --- HTML ------------------------------------------------------------------- */
 
 static void test_html_fixture(void **state)
@@ -828,6 +977,8 @@ int main(void)
         cmocka_unit_test(test_spam_in_another_script),
         cmocka_unit_test(test_date_forms),
         cmocka_unit_test(test_date_lines_in_text),
+        cmocka_unit_test(test_datelines),
+        cmocka_unit_test(test_article_date_sources),
         cmocka_unit_test(test_html_fixture),
         cmocka_unit_test(test_html_metadata_fallbacks),
         cmocka_unit_test(test_html_big_flagged_container_kept),

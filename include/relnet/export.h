@@ -21,12 +21,19 @@
  *   target_affiliation,relation,weight,count,polarity,confidence,date,
  *   article,title,sentence_no,offset,evidence,origin
  * which `relnet import` maps back field by field: export -> import ->
- * export gives the same file. set should be loaded with keep_text. */
-int rn_export_csv(const struct rn_relset *set, FILE *out, struct rn_err *err);
+ * export gives the same file. set should be loaded with keep_text.
+ * selection (may be NULL: every record as stored) is a view of set built
+ * with per_relation: only the records of its edges are written (so
+ * --min-count drops the same reports as in the graph formats), each with
+ * its edge's ends (so --by affiliation names the state or body, with its
+ * type and affiliation). */
+int rn_export_csv(const struct rn_relset *set, const struct rn_view *selection, FILE *out,
+                  struct rn_err *err);
 
 /* Node CSV: name,type,affiliation,out_reports,in_reports for every entity
- * that takes part in a record. */
-int rn_export_nodes_csv(const struct rn_relset *set, FILE *out, struct rn_err *err);
+ * that takes part in a record (of selection, as for rn_export_csv). */
+int rn_export_nodes_csv(const struct rn_relset *set, const struct rn_view *selection, FILE *out,
+                        struct rn_err *err);
 
 /* JSON node-link graph of a view (built per_relation), streamed one node
  * or link per line:

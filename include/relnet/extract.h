@@ -30,6 +30,7 @@
 #include "relnet/record.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct rn_extractor;
 
@@ -49,6 +50,11 @@ struct rn_extract_doc {
 int rn_extractor_new(const struct rn_lexicon *lex, struct rn_extractor **out,
                      struct rn_err *err);
 void rn_extractor_free(struct rn_extractor *x);
+
+/* With out not NULL, write for every sentence what the extractor saw: its
+ * mentions, each trigger word with the reading and frames tried, and the
+ * records it gave or why none (`relnet extract --explain`). NULL: silent. */
+void rn_extractor_set_explain(struct rn_extractor *x, FILE *out);
 
 /* Extract every relation of doc into sink. Returns RN_OK, RN_ENOMEM, or the
  * sink's error. Records come in text order. */

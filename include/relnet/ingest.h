@@ -19,7 +19,11 @@
  *      plain text gives its URL from a leading "URL: <url>" line and its date
  *      from a " date YYYY-MM-DD" / "date: YYYY-MM-DD" prefix on one of its
  *      first ten lines (the prefix is removed, the rest of the line kept) or
- *      from a date-only line ("Date: June 30, 2020", "Published 2 Nov 2023");
+ *      from a date-only line ("Date: June 30, 2020", "Published 2 Nov 2023",
+ *      "Policy | 21 April 2021"); when neither nor HTML metadata dates the
+ *      page, a dateline with a year on one of the first lines, else a date
+ *      in the URL's path, else a dateline the URL's year completes
+ *      (rn_ingest_dateline, rn_ingest_url_date);
  *   4. each line is trimmed and, unless keep_boilerplate, dropped when it is
  *      page furniture: a phrase of the boilerplate rules (the whole line, its
  *      start, or a phrase inside a short line), a run of three or more short
@@ -51,7 +55,7 @@ struct rn_article {
     char *id;    /* article id: base name without extension ("-" -> "stdin"); owned */
     char *url;   /* leading "URL: ..." line, canonical link or og:url; NULL if none */
     char *title; /* <title>/og:title, else the first headline-like line; NULL if none */
-    char *date;  /* YYYY-MM-DD from a " date YYYY-MM-DD" prefix or meta tags; NULL if none */
+    char *date;  /* YYYY-MM-DD from metadata, a date line, a dateline or the URL; NULL if none */
     char *text;  /* clean text, NUL-terminated, boilerplate removed; owned */
     size_t len;  /* bytes in text */
     char content_hash[33];       /* hash of the raw input bytes (hash.h) */
@@ -151,6 +155,11 @@ int rn_ingest_is_article_path(const char *path);
  * DIR: ..." or RN_ENOMEM; on error out keeps what it had. */
 int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err);
 
+/* The same walk for the files wanted() accepts (build's edge lists); no
+ * error when there is none. */
+int rn_ingest_list_files(const char *dir, int (*wanted)(const char *path), struct rn_paths *out,
+                         struct rn_err *err);
+
 /* Free all paths; p is left empty. Safe to call twice. */
 void rn_paths_release(struct rn_paths *p);
 
@@ -162,5 +171,22 @@ void rn_paths_release(struct rn_paths *p);
  * write "YYYY-MM-DD" and a NUL to out. *used (may be NULL) gets the bytes the
  * date took. Returns 1 on success, 0 when s does not start with a date. */
 int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used);
+
+/* When a page's metadata gives no date (src/ingest/pubdate.c): */
+/* A dateline at the start of s[0..n): a place of one to four capitalised
+ * words, a comma, a month and day with or without a year, an optional
+ * agency in brackets, and a dash or colon: "WASHINGTON, March 3 (Reuters) -",
+ * "MOSCOW, Sept. 12 (Xinhua) --", "United Nations, May 12 (EFE).-",
+ * "BEIJING, March 3, 2020 —". Without a year in the line, year (0 = none
+ * known) completes it. Writes YYYY-MM-DD and a NUL to out; returns 1 when
+ * there is such a dateline and its date is complete, else 0. */
+int rn_ingest_dateline(const char *s, size_t n, int year, char out[11]);
+
+/* A date in the path of url: /2020/06/29/, /2020-06-29, /2020/0629/,
+ * /2016/Dec-30/, 20210527 (eight digits standing alone), for years 1990 to
+ * 2039. Returns 1 and writes YYYY-MM-DD to out for the first full date;
+ * *year (may be NULL) gets the first year-like path segment (/2014/08/),
+ * else 0. */
+int rn_ingest_url_date(const char *url, char out[11], int *year);
 
 #endif

@@ -1,5 +1,5 @@
 /* json.h - JSON output through jansson (the only module that includes
- * jansson.h).
+ * jansson.h), and finding one string in a JSON document.
  *
  * A thin builder: values are opaque struct rn_json handles that wrap
  * jansson's json_t; containers take ownership of what is put in them.
@@ -38,6 +38,13 @@ int rn_json_write_compact(FILE *out, const struct rn_json *v);
 
 /* NULL-safe. */
 void rn_json_free(struct rn_json *v);
+
+/* Read the JSON document text[0..len) and copy the first string value under
+ * key (objects and arrays searched depth first in document order, an
+ * object's own key before its members'; JSON-LD's "@graph" included) into
+ * out[size]. Returns 1, or 0 when the text is not JSON, has no such string,
+ * or it does not fit. For metadata in pages ("datePublished"). */
+int rn_json_find_string(const char *text, size_t len, const char *key, char *out, size_t size);
 
 /* One relation record as one compact JSON object line (JSON Lines), with
  * the same keys as the TSV columns of relnet extract. url may be NULL. */

@@ -72,7 +72,13 @@ enum rn_frame {
     RN_FRAME_MEMBERS = 1 << 11, /* "among the signatories are A, B": the list are sources */
     RN_FRAME_COMPOUND = 1 << 12, /* "the X-proposed initiative": X -> the head noun */
     RN_FRAME_OUT = 1 << 13,    /* "exclude Y from", "shut Y out of": the object, with from/out of */
+    RN_FRAME_REPORTED = 1 << 14, /* "X said Y had hacked Z": a wrongdoing verb's subject Y, in
+                                    someone's reported speech, is accused by the speaker X */
 };
+
+/* The frame bits as relations.tsv writes them ("obj,loc"), into out (n
+ * bytes, cut short when too small); returns out. */
+const char *rn_frame_text(uint32_t frame, char *out, size_t n);
 
 enum rn_pos { RN_POS_VERB = 0, RN_POS_NOUN = 1 };
 

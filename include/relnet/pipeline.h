@@ -22,6 +22,7 @@
 #include "relnet/record.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct rn_pipeline;
 
@@ -33,6 +34,7 @@ struct rn_pipeline_options {
        more of them (rn_pipeline_learn). Off for pure filters, whose output
        for a file must not depend on the other files of the run. */
     int repeated_lines;
+    FILE *explain; /* not NULL: the extractor tells what it saw (rn_extractor_set_explain) */
 };
 
 int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **out,

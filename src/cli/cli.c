@@ -547,6 +547,6 @@ const struct cli_option cli_lexicon_options[] = {
 
 struct rn_pipeline_options cli_lexicon_pipeline(const struct cli_lexicon *lx, int repeated_lines)
 {
-    struct rn_pipeline_options o = { lx->dir, lx->extra, lx->n_extra, repeated_lines };
+    struct rn_pipeline_options o = { lx->dir, lx->extra, lx->n_extra, repeated_lines, NULL };
     return o;
 }

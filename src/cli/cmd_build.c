@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include "relnet/import.h"
+#include "relnet/ingest.h"
+#include "relnet/buf.h"
 #include "relnet/lib.h"
 #include "relnet/pipeline.h"
 #include "relnet/store.h"
@@ -32,9 +34,16 @@ static const struct cli_spec build_spec = {
             "  DIR/stats.txt       who does what to whom: every relation, then accusations\n"
             "  DIR/centrality.csv  every centrality measure for every entity\n"
             "\n"
-            "PATH: article files (.txt, .html, .htm), directories of them (read\n"
-            "recursively), and CSV/TSV edge lists (.csv, .tsv files named explicitly).\n"
-            "Default: data/articles (in the current directory, else the shipped one).\n",
+            "PATH: article files (.txt, .html, .htm), CSV/TSV edge lists (.csv, .tsv),\n"
+            "and directories, read recursively: one that holds article files for its\n"
+            "articles (a gold standard .tsv beside them is no edge list), one that holds\n"
+            "none for its edge lists. Default: data/articles and data/edges (in the\n"
+            "current directory, else the shipped ones).\n"
+            "\n"
+            "Each build makes a fresh DIR/relnet.db from its inputs; the previous one\n"
+            "is not thrown away but moved to DIR/relnet.db.previous, and build says\n"
+            "what it held. Point the other commands at the new one with\n"
+            "--kb DIR/relnet.db or RELNET_KB=DIR/relnet.db.\n",
     .tail = "Inputs that cannot be read are reported and skipped; the outputs are still\n"
             "written from the rest, and the exit code is then 1.\n",
 };
@@ -44,6 +53,62 @@ static int is_edge_list(const char *path)
     size_t n = strlen(path);
     return (n > 4 && strcasecmp(path + n - 4, ".csv") == 0) ||
            (n > 4 && strcasecmp(path + n - 4, ".tsv") == 0);
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Sort the inputs into articles (files and directories, as add reads them)
+   and edge lists (files, and the edge lists of directories without
+   articles). Returns an exit code. */
+static int sort_inputs(char **inputs, int n, char **articles, size_t *narticles,
+                       struct rn_paths *edges)
+{
+    struct rn_err err = RN_ERR_INIT;
+    for (int i = 0; i < n; i++) {
+        struct rn_paths found = RN_PATHS_INIT;
+        int rc = RN_OK;
+        if (is_dir(inputs[i]))
+            rc = rn_ingest_list_files(inputs[i], rn_ingest_is_article_path, &found, &err);
+        if (rc == RN_OK && is_dir(inputs[i]) && found.len == 0) {
+            size_t before = edges->len;
+            rc = rn_ingest_list_files(inputs[i], is_edge_list, edges, &err);
+            if (rc == RN_OK && edges->len > before) {
+                rn_paths_release(&found);
+                continue;
+            }
+        }
+        rn_paths_release(&found);
+        if (rc != RN_OK)
+            return cli_report(&err);
+        if (!is_edge_list(inputs[i]) || is_dir(inputs[i])) {
+            articles[(*narticles)++] = inputs[i];
+            continue;
+        }
+        char *copy = strdup(inputs[i]);
+        char **items = copy ? rn_array_grow(edges->items, &edges->cap, edges->len,
+                                            sizeof *items, 16)
+                            : NULL;
+        if (!items) {
+            free(copy);
+            cli_errorf("out of memory");
+            return RN_EXIT_FAIL;
+        }
+        edges->items = items;
+        edges->items[edges->len++] = copy;
+    }
+    return RN_EXIT_OK;
+}
+
+/* data/NAME in the current directory, else in the data directory. */
+static void default_input(const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "data/%s", name);
+    if (!is_dir(out))
+        snprintf(out, size, "%s/%s", rn_lib_data_dir(), name);
 }
 
 static int make_dir(const char *dir)
@@ -57,18 +122,62 @@ static int make_dir(const char *dir)
     return -1;
 }
 
-/* A fresh knowledge base: the old file and its WAL go first. */
-static int remove_kb(const char *path)
+static int move_file(const char *from, const char *to)
 {
-    const char *suffix[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
-        char p[4096];
-        snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-        if (unlink(p) != 0 && errno != ENOENT) {
-            cli_errorf("cannot replace %s: %s", p, strerror(errno));
-            return -1;
-        }
+    if (rename(from, to) == 0 || errno == ENOENT)
+        return 0;
+    cli_errorf("cannot move %s to %s: %s", from, to, strerror(errno));
+    return -1;
+}
+
+static int remove_file(const char *path)
+{
+    if (unlink(path) == 0 || errno == ENOENT)
+        return 0;
+    cli_errorf("cannot replace %s: %s", path, strerror(errno));
+    return -1;
+}
+
+/* A fresh knowledge base, without throwing the previous build's away: it
+   moves to PATH.previous with its WAL (SQLite names it after the file),
+   replacing an older .previous, and build says what it held. */
+static int keep_previous_kb(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT ? 0 : (cli_errorf("cannot open %s: %s", path, strerror(errno)), -1);
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_store *old;
+    struct rn_store_counts c;
+    int counted = 0;
+    if (rn_store_open(path, RN_STORE_READONLY, &old, &err) == RN_OK) {
+        counted = rn_store_counts(old, &c, &err) == RN_OK;
+        rn_store_close(old);
     }
+    char prev[4096], from[4096], to[4096];
+    snprintf(prev, sizeof prev, "%s.previous", path);
+    static const char *const suffix[] = { "", "-wal", "-shm" };
+    for (int i = 0; i < 3; i++) {
+        snprintf(to, sizeof to, "%s%s", prev, suffix[i]);
+        if (remove_file(to) != 0)
+            return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        snprintf(from, sizeof from, "%s%s", path, suffix[i]);
+        snprintf(to, sizeof to, "%s%s", prev, suffix[i]);
+        if (move_file(from, to) != 0)
+            return -1;
+    }
+    snprintf(from, sizeof from, "%s-shm", path);
+    if (remove_file(from) != 0)
+        return -1;
+    if (!cli_globals.quiet && counted)
+        fprintf(stderr,
+                "%s: the previous build's knowledge base (%ld relations from %ld articles and "
+                "%ld edge lists) moved to %s; this build makes a fresh one from its inputs\n",
+                path, c.relations, c.articles, c.imports, prev);
+    else if (!cli_globals.quiet)
+        fprintf(stderr, "%s: moved to %s; this build makes a fresh knowledge base\n", path, prev);
     return 0;
 }
 
@@ -150,40 +259,31 @@ int cmd_build(int argc, char **argv)
         return code;
 
     /* Inputs: articles to extract, edge lists to import. */
-    char default_input[4096];
-    char *defaults[1];
+    char default_inputs[2][4096];
+    char *defaults[2] = { default_inputs[0], default_inputs[1] };
     char **inputs = argv + optind;
     int ninputs = argc - optind;
     if (ninputs == 0) {
-        struct stat st;
-        if (stat("data/articles", &st) == 0 && S_ISDIR(st.st_mode))
-            snprintf(default_input, sizeof default_input, "data/articles");
-        else
-            snprintf(default_input, sizeof default_input, "%s/articles", rn_lib_data_dir());
-        defaults[0] = default_input;
+        default_input("articles", default_inputs[0], sizeof default_inputs[0]);
+        default_input("edges", default_inputs[1], sizeof default_inputs[1]);
         inputs = defaults;
-        ninputs = 1;
+        ninputs = is_dir(defaults[1]) ? 2 : 1;
     }
     char **articles = calloc((size_t)ninputs, sizeof *articles);
-    char **edges = calloc((size_t)ninputs, sizeof *edges);
-    if (!articles || !edges) {
-        free(articles);
-        free(edges);
+    struct rn_paths edges = RN_PATHS_INIT;
+    size_t narticles = 0;
+    if (!articles) {
         cli_errorf("out of memory");
         return RN_EXIT_FAIL;
     }
-    size_t narticles = 0, nedges = 0;
-    for (int i = 0; i < ninputs; i++) {
-        if (is_edge_list(inputs[i]))
-            edges[nedges++] = inputs[i];
-        else
-            articles[narticles++] = inputs[i];
-    }
+    code = sort_inputs(inputs, ninputs, articles, &narticles, &edges);
+    if (code != RN_EXIT_OK)
+        goto out;
 
     char kb_path[4096];
     snprintf(kb_path, sizeof kb_path, "%s/relnet.db", outdir);
     code = RN_EXIT_OK;
-    if (make_dir(outdir) != 0 || remove_kb(kb_path) != 0) {
+    if (make_dir(outdir) != 0 || keep_previous_kb(kb_path) != 0) {
         code = RN_EXIT_FAIL;
         goto out;
     }
@@ -199,8 +299,8 @@ int cmd_build(int argc, char **argv)
         code = cli_add_articles(kb, &popt, articles, narticles);
     int skipped = 0;
     struct rn_import_options iopt = { 0 };
-    for (size_t i = 0; i < nedges && code != RN_EXIT_FAIL; i++) {
-        int one = cli_import_file(kb, edges[i], &iopt, 0, &skipped);
+    for (size_t i = 0; i < edges.len && code != RN_EXIT_FAIL; i++) {
+        int one = cli_import_file(kb, edges.items[i], &iopt, 0, &skipped);
         if (one != RN_EXIT_OK)
             code = one;
     }
@@ -264,8 +364,12 @@ int cmd_build(int argc, char **argv)
     }
     if (worst != RN_EXIT_OK)
         code = worst;
+    if (!cli_globals.quiet)
+        fprintf(stderr, "the knowledge base is %s: query it with 'relnet --kb %s stats' (or set "
+                        "RELNET_KB=%s)\n",
+                kb_path, kb_path, kb_path);
 out:
     free(articles);
-    free(edges);
+    rn_paths_release(&edges);
     return code;
 }

@@ -23,7 +23,8 @@ static const struct cli_spec export_spec = {
             "formats:\n"
             "  csv       one row per distinct record with its provenance (identical reports\n"
             "            collapse into a count column); 'relnet import' reads it back\n"
-            "            losslessly\n"
+            "            losslessly. --by affiliation and --min-count select as in the\n"
+            "            graph formats: the CSV's counts add up to the graph's edges\n"
             "  nodes     the node table: name,type,affiliation,out_reports,in_reports\n"
             "            (same as csv --nodes)\n"
             "  graphml   the graph (NetworkX, igraph, Gephi, Cytoscape)\n"
@@ -167,7 +168,10 @@ int cmd_export(int argc, char **argv)
         goto out;
     }
     struct rn_view *view = NULL;
-    if (format != F_CSV && format != F_NODES) {
+    /* csv and nodes take the graph formats' roll-up and --min-count through
+       the same view; without them they write the records as stored. */
+    int csv_selects = sel.by_affiliation || sel.filter.min_count > 1;
+    if ((format != F_CSV && format != F_NODES) || csv_selects) {
         /* DOT splits relations the way render draws them. */
         struct rn_view_options vopt = { sel.by_affiliation, sel.filter.min_count,
                                         format != F_DOT, 0 };
@@ -184,10 +188,10 @@ int cmd_export(int argc, char **argv)
     }
     switch (format) {
     case F_CSV:
-        rc = rn_export_csv(set, out.f, &err);
+        rc = rn_export_csv(set, view, out.f, &err);
         break;
     case F_NODES:
-        rc = rn_export_nodes_csv(set, out.f, &err);
+        rc = rn_export_nodes_csv(set, view, out.f, &err);
         break;
     case F_JSON:
         rc = rn_export_json(view, out.f, &err);

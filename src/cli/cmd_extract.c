@@ -153,6 +153,15 @@ static int start_article(void *ctx, const struct rn_article *a, struct rn_err *e
     return RN_OK;
 }
 
+/* --explain: the explanation shows the records; none are written. */
+static int skip_record(void *ctx, const struct rn_record *r, struct rn_err *err)
+{
+    (void)ctx;
+    (void)r;
+    (void)err;
+    return RN_OK;
+}
+
 int cmd_extract(int argc, char **argv)
 {
     static const struct cli_choice formats[] = {
@@ -161,7 +170,7 @@ int cmd_extract(int argc, char **argv)
     };
     int fmt = FMT_TSV;
     struct cli_lexicon lx = { .n_extra = 0 };
-    int repeated_lines = 0;
+    int repeated_lines = 0, explain = 0;
     const struct cli_option options[] = {
         CLI_INCLUDE(cli_lexicon_options, &lx),
         CLI_FLAG("repeated-lines", 0, &repeated_lines,
@@ -171,6 +180,10 @@ int cmd_extract(int argc, char **argv)
         CLI_SECTION(CLI_GROUP_OUTPUT),
         CLI_CHOICE("format", 'f', &fmt, formats, "tsv",
                    "tab-separated (never quoted), CSV, or JSON lines"),
+        CLI_FLAG("explain", 0, &explain,
+                 "instead of records, tell for every sentence the mentions found, each "
+                 "trigger word with the reading and frames tried, and the records it gave or "
+                 "why none"),
         CLI_END,
     };
     int code = cli_parse(&extract_spec, options, argc, argv);
@@ -183,8 +196,13 @@ int cmd_extract(int argc, char **argv)
     struct writer w;
     memset(&w, 0, sizeof w);
     w.fmt = (enum fmt)fmt;
-    write_header(w.fmt);
     struct cli_article_sink out = { { write_record, &w }, start_article };
+    if (explain) {
+        popt.explain = stdout;
+        out.sink.add = skip_record;
+    } else {
+        write_header(w.fmt);
+    }
     code = cli_extract_articles(&popt, argv + optind, (size_t)(argc - optind), &out);
     rn_buf_release(&w.line);
     return code;

@@ -1,4 +1,5 @@
-/* json.c - JSON output on jansson (see relnet/json.h). */
+/* json.c - JSON output, and the one lookup relnet reads JSON for, on jansson
+ * (see relnet/json.h). */
 #include "relnet/json.h"
 
 #include "relnet/buf.h"
@@ -114,4 +115,46 @@ int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
 struct rn_json *rn_json_bool(int v)
 {
     return R(json_boolean(v));
+}
+
+/* Depth first, in document order; an object's own key before its members. */
+static const char *find_string(const json_t *v, const char *key, int depth)
+{
+    if (depth > 64)
+        return NULL;
+    if (json_is_object(v)) {
+        const json_t *hit = json_object_get(v, key);
+        if (json_is_string(hit))
+            return json_string_value(hit);
+        const char *k;
+        const json_t *member;
+        json_object_foreach((json_t *)v, k, member) {
+            const char *found = find_string(member, key, depth + 1);
+            if (found)
+                return found;
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        const json_t *item;
+        json_array_foreach(v, i, item) {
+            const char *found = find_string(item, key, depth + 1);
+            if (found)
+                return found;
+        }
+    }
+    return NULL;
+}
+
+int rn_json_find_string(const char *text, size_t len, const char *key, char *out, size_t size)
+{
+    json_error_t error;
+    json_t *doc = json_loadb(text, len, JSON_DECODE_ANY, &error);
+    if (!doc)
+        return 0;
+    const char *found = find_string(doc, key, 0);
+    int ok = found && strlen(found) < size;
+    if (ok)
+        memcpy(out, found, strlen(found) + 1);
+    json_decref(doc);
+    return ok;
 }

@@ -111,6 +111,7 @@ static uint32_t recent_family(const struct rn_extractor *x, uint32_t fam)
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
 {
     uint32_t h = doc_head(x, head), fam = doc_family(x, head);
+    int indefinite = x_is(x, a, "a") || x_is(x, a, "an");
     while (a < head && (x_is_det(x, a) || (x_flags(x, a) & RN_TOK_POSS) || x_is(x, a, "own") ||
                         x_is(x, a, "latest") || x_is(x, a, "same")))
         a++;
@@ -124,6 +125,14 @@ uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, i
         uint32_t e = x_recent(x, XWANT_DOC, XNONE, h);
         if (e == XNONE && fam != XNONE)
             e = recent_family(x, fam);
+        /* "signed a decree" with none before: a new document, named by its
+           noun, that "the decree" and "it" can refer back to */
+        if (e == XNONE && indefinite && fam != XNONE) {
+            if (x_span_text(x, head, head + 1, &x->tmp) != RN_OK)
+                return XNONE;
+            e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+            x_doc_set_head(x, e, head);
+        }
         return e;
     }
     if (x_span_text(x, a, b, &x->tmp) != RN_OK)

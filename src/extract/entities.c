@@ -307,3 +307,51 @@ uint32_t x_topic_state(const struct rn_extractor *x)
     }
     return st;
 }
+
+/* ---- lists ----------------------------------------------------------------------------- */
+
+void x_list_add(struct rn_extractor *x, const uint32_t *members, size_t n, size_t end_tok)
+{
+    struct xlist *l = &x->lists[x->nlists++ % XLISTS];
+    l->n = 0;
+    l->type = n ? x->ents[members[0]].type : RN_ETYPE_UNKNOWN;
+    for (size_t i = 0; i < n && l->n < XLIST_MEMBERS; i++) {
+        l->members[l->n++] = members[i];
+        if (x->ents[members[i]].type != l->type)
+            l->type = RN_ETYPE_UNKNOWN;
+    }
+    l->seen = x->clock;
+    l->sent_no = x->sent_no;
+    l->end_tok = end_tok;
+}
+
+/* Every member fits want, or is of unknown type ("the two companies"
+   after two names the lexicon does not know); at least one fits. */
+static int list_fits(const struct rn_extractor *x, const struct xlist *l, enum rn_etype want)
+{
+    int known = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        enum rn_etype t = x->ents[l->members[i]].type;
+        if (t == RN_ETYPE_UNKNOWN)
+            continue;
+        if (!x_type_fits(t, want))
+            return 0;
+        known = 1;
+    }
+    return known || want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION;
+}
+
+const struct xlist *x_list_recent(const struct rn_extractor *x, int want, size_t i)
+{
+    size_t n = x->nlists < XLISTS ? x->nlists : XLISTS;
+    for (size_t k = 0; k < n; k++) {
+        const struct xlist *l = &x->lists[(x->nlists - 1 - k) % XLISTS];
+        if (l->sent_no + 2 < x->sent_no)
+            break;
+        if (l->sent_no == x->sent_no && l->end_tok >= i)
+            continue;
+        if (want == XWANT_PLURAL || list_fits(x, l, (enum rn_etype)want))
+            return l;
+    }
+    return NULL;
+}

@@ -7,6 +7,7 @@
  */
 #include "relnet/extract.h"
 
+#include "explain.h"
 #include "internal.h"
 #include "mention.h"
 #include "records.h"
@@ -52,6 +53,7 @@ static void article_reset(struct rn_extractor *x)
     x->pending.active = 0;
     x->nsets = 0;
     x->nhist = 0;
+    x->nlists = 0;
     x->gen++;
     if (x->names && (rn_strtab_count(x->names) > 200000 || rn_strtab_count(x->ent_keys) > 200000 ||
                      rn_strtab_count(x->shorts) > 200000))
@@ -79,6 +81,11 @@ void rn_extractor_free(struct rn_extractor *x)
     free(x);
 }
 
+
+void rn_extractor_set_explain(struct rn_extractor *x, FILE *out)
+{
+    x->explain = out;
+}
 
 int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
                    const struct rn_sink *sink, struct rn_err *err)
@@ -113,6 +120,7 @@ int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
             break;
         if ((rc = x_words_tag(x)) != RN_OK || (rc = x_mentions(x)) != RN_OK)
             break;
+        x_explain_sentence(x);
         rc = x_relations(x);
     }
     if (rc == RN_ENOMEM && err && !err->msg[0])

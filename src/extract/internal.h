@@ -8,6 +8,7 @@
  *   documents.c  named and described documents
  *   mention.c    mentions: names, derived state forms, titles, unknown
  *                proper nouns, descriptions, pronouns, counted sets
+ *   explain.c    --explain: the account of each sentence
  *   relation.c   triggers, verb groups, argument frames, polarity
  *   extract.c    the article driver (relnet/extract.h)
  */
@@ -21,6 +22,7 @@
 #include "relnet/token.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #define XNONE UINT32_MAX
@@ -58,6 +60,7 @@ struct mention {
     int resolved;    /* found through a pronoun, description or surname */
     int pronoun;     /* a pronoun (he, it, they) */
     uint32_t state;  /* for MK_MOD and MK_QUANT: the state named inside, or XNONE */
+    const struct xlist *list; /* "they", "the countries": all of a list's members, or NULL */
 };
 
 /* One relation ready to emit. */
@@ -89,12 +92,25 @@ struct xset {
 };
 #define XSETS 8
 
+/* A list of actors the article named ("Chile, Peru and Mexico"), so that
+   "they", "them" and "the countries" can mean all of its members. */
+#define XLIST_MEMBERS 24
+struct xlist {
+    uint32_t members[XLIST_MEMBERS];
+    size_t n;
+    enum rn_etype type; /* the members' common type, RN_ETYPE_UNKNOWN when mixed */
+    uint64_t seen;      /* clock when it was named */
+    size_t sent_no, end_tok; /* where it ended */
+};
+#define XLISTS 8
+
 /* Relations emitted earlier in the article, so that "the WeChat ban" can
    find who imposed it. */
 struct xhist {
     const char *relation;
     uint32_t source, target;
     size_t sent_no;
+    enum rn_polarity polarity;
 };
 #define XHIST 128
 
@@ -123,6 +139,8 @@ struct rn_extractor {
     struct xpending pending;
     struct xset sets[XSETS];
     size_t nsets;
+    struct xlist lists[XLISTS]; /* a ring: the latest XLISTS lists */
+    size_t nlists;
     struct xhist hist[XHIST]; /* a ring: the latest XHIST relations */
     size_t nhist;
 
@@ -141,6 +159,7 @@ struct rn_extractor {
     size_t tok_cls_cap;
     uint32_t main_subject;  /* entity acting as the sentence's subject, or XNONE */
     int in_speaker;         /* looking for the speaker of a first-person subject */
+    FILE *explain;          /* --explain: where to tell what was seen, or NULL */
     struct rn_buf evidence, tmp;
 };
 

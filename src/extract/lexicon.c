@@ -403,30 +403,51 @@ static int load_actor_row(struct rn_lexicon *lex, const struct rn_csv_row *row, 
     return rc;
 }
 
+/* Frame names (relations.tsv column "frame"), for reading and writing. */
+static const struct {
+    const char *name;
+    uint32_t bit;
+} frame_names[] = {
+    { "obj", RN_FRAME_OBJ },         { "loc", RN_FRAME_LOC },
+    { "on", RN_FRAME_ON },           { "to", RN_FRAME_TO },
+    { "against", RN_FRAME_AGAINST }, { "noun-on", RN_FRAME_NOUN_ON },
+    { "of", RN_FRAME_OF },           { "from", RN_FRAME_FROM },
+    { "premod", RN_FRAME_PREMOD },   { "copula", RN_FRAME_COPULA },
+    { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
+    { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
+    { "reported", RN_FRAME_REPORTED },
+};
+#define NFRAME_NAMES (sizeof frame_names / sizeof frame_names[0])
+
+const char *rn_frame_text(uint32_t frame, char *out, size_t n)
+{
+    size_t len = 0;
+    if (n)
+        out[0] = '\0';
+    for (size_t k = 0; k < NFRAME_NAMES; k++) {
+        if (!(frame & frame_names[k].bit))
+            continue;
+        int w = snprintf(out + len, n > len ? n - len : 0, "%s%s", len ? "," : "",
+                         frame_names[k].name);
+        if (w < 0 || len + (size_t)w >= n)
+            break;
+        len += (size_t)w;
+    }
+    return out;
+}
+
 static int parse_frame(const char *s, uint32_t *out)
 {
-    static const struct {
-        const char *name;
-        uint32_t bit;
-    } names[] = {
-        { "obj", RN_FRAME_OBJ },         { "loc", RN_FRAME_LOC },
-        { "on", RN_FRAME_ON },           { "to", RN_FRAME_TO },
-        { "against", RN_FRAME_AGAINST }, { "noun-on", RN_FRAME_NOUN_ON },
-        { "of", RN_FRAME_OF },           { "from", RN_FRAME_FROM },
-        { "premod", RN_FRAME_PREMOD },   { "copula", RN_FRAME_COPULA },
-        { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
-        { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
-    };
     *out = 0;
     while (*s) {
         size_t n = strcspn(s, ",");
         size_t k;
-        for (k = 0; k < sizeof names / sizeof names[0]; k++)
-            if (strlen(names[k].name) == n && strncmp(names[k].name, s, n) == 0)
+        for (k = 0; k < NFRAME_NAMES; k++)
+            if (strlen(frame_names[k].name) == n && strncmp(frame_names[k].name, s, n) == 0)
                 break;
-        if (k == sizeof names / sizeof names[0])
+        if (k == NFRAME_NAMES)
             return RN_EINPUT;
-        *out |= names[k].bit;
+        *out |= frame_names[k].bit;
         s += n;
         if (*s == ',')
             s++;

@@ -95,6 +95,61 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
 
 /* The pronoun a given name or honorific at token i takes (cues.tsv gender
    and honorific values): 1 he, 2 she, 0 unknown. */
+/* Tokens [a, b) only join list members: ",", "and", "or", "as well as". */
+static int list_joint(const struct rn_extractor *x, size_t a, size_t b)
+{
+    if (a >= b || b - a > 4)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        if (x_is_punct(x, k, ',') || x_is(x, k, "and") || x_is(x, k, "or"))
+            continue;
+        if (x_is(x, k, "as") && x_is(x, k + 1, "well") && x_is(x, k + 2, "as") && k + 3 <= b) {
+            k += 2;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+static int list_member(const struct mention *m)
+{
+    return m->kind == MK_ACTOR && m->ent != XNONE && !m->pronoun && !m->list;
+}
+
+/* Runs of two or more actors joined as a list ("Chile, Peru and Mexico")
+   are remembered for "they" and "the countries" later. */
+static void remember_lists(struct rn_extractor *x)
+{
+    uint32_t members[XLIST_MEMBERS];
+    for (size_t k = 0; k < x->nm;) {
+        size_t n = 0, q = k;
+        while (q < x->nm && list_member(&x->m[q]) && n < XLIST_MEMBERS &&
+               (q == k || list_joint(x, x->m[q - 1].b, x->m[q].a))) {
+            members[n++] = x->m[q].ent;
+            q++;
+        }
+        if (n >= 2)
+            x_list_add(x, members, n, x->m[q - 1].b);
+        k = q > k ? q : k + 1;
+    }
+}
+
+/* A plural pronoun or description at [a, b) that means the latest list's
+   members (when the list is more recent than entity e, and has count
+   members when count is not 0): 1 when added. */
+static int list_mention(struct rn_extractor *x, size_t a, size_t b, int want, uint32_t e,
+                        unsigned long count, int *rc)
+{
+    const struct xlist *l = x_list_recent(x, want, a);
+    if (!l || (e != XNONE && x->ents[e].seen > l->seen) || (count && count != l->n))
+        return 0;
+    *rc = add_mention(x, a, b, l->members[0], MK_ACTOR, 1);
+    if (*rc == RN_OK)
+        x->m[x->nm - 1].list = l;
+    return 1;
+}
+
 static int gender_cue(struct rn_extractor *x, size_t i)
 {
     struct rn_cue_match cm;
@@ -603,13 +658,12 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         *done = 1;
         return add_mention(x, start, end, e, MK_DOC, back);
     }
-    /* "the 12 apps" is a set, not one app (no description head ends in -s) */
-    if (!definite || !x_cue(x, head, RN_CUE_DESC) ||
-        x_norm(x, head)[x->tok.items[head].norm_len - 1] == 's')
+    if (!definite || !x_cue(x, head, RN_CUE_DESC))
         return RN_OK;
     struct rn_cue_match cm;
     if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
         return RN_OK;
+    int plural = x_norm(x, head)[x->tok.items[head].norm_len - 1] == 's';
     /* the value may name a second type: "organization|group" (an alliance
        is a body like NATO or a grouping like the Five Eyes) */
     enum rn_etype want, want2 = RN_ETYPE_UNKNOWN;
@@ -623,6 +677,18 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         return RN_OK;
     if (cm.value[tl] == '|' && rn_etype_parse(cm.value + tl + 1, &want2) != RN_OK)
         want2 = RN_ETYPE_UNKNOWN;
+    /* "the countries", "the two companies": the latest list of them; "the
+       12 apps" is a counted set (mention of its own), not one app */
+    if (plural) {
+        int rc = RN_OK;
+        /* a number must agree: "the two companies" after three is not them */
+        unsigned long count = 0;
+        if (head > i + 1 && (x_flags(x, head - 1) & RN_TOK_NUM))
+            count = strtoul(x_norm(x, head - 1), NULL, 10);
+        if (inner == XNONE && list_mention(x, i, head + 1, (int)want, XNONE, count, &rc))
+            *done = 1;
+        return rc;
+    }
     uint32_t e = XNONE;
     if (inner != XNONE) {
         uint32_t ie = x_lex_entity(x, inner);
@@ -679,13 +745,19 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
                x_is_cap(x, i + 1) && !x_cue(x, i + 1, RN_CUE_NOTNAME);
     if (!x_is_cap(x, i) || (x_cue(x, i, RN_CUE_NOTNAME) && !tech) || (x_flags(x, i) & RN_TOK_HYPHEN))
         return RN_OK;
+    /* "Last Wednesday", "Early March": a time phrase, not a name */
+    if (x_cue(x, i, RN_CUE_TIME) && x_cue(x, i + 1, RN_CUE_NOTNAME))
+        return RN_OK;
     size_t j = i;
     int has_of = 0;
     while (j < x->tok.len && j - i < 10) {
         /* "End-to-End": a hyphenated compound between capitals */
         int compound = j > i && x_is_word(x, j) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
                        x_is_cap(x, j + 1) && (x_flags(x, j + 1) & RN_TOK_HYPHEN);
-        if (x_is_cap(x, j) || compound ||
+        /* "Storm-0917", "APT-41": a number joined by a hyphen */
+        int hyphen_num = j > i && (x_flags(x, j) & RN_TOK_NUM) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
+                         !(x_flags(x, j) & RN_TOK_SPACE);
+        if (x_is_cap(x, j) || compound || hyphen_num ||
             ((x_flags(x, j) & RN_TOK_NUM) && j > i && x_is_cap(x, j - 1) &&
              (x_flags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
             if (j > i) {
@@ -965,6 +1037,10 @@ int x_mentions(struct rn_extractor *x)
         }
         if (x_is_pronoun(x, i, &want)) {
             uint32_t e = x_antecedent(x, want, i);
+            if (want == XWANT_PLURAL && list_mention(x, i, i + 1, want, e, 0, &rc)) {
+                x->m[x->nm - 1].pronoun = 1;
+                continue;
+            }
             if (e == XNONE && want == XWANT_PLURAL)
                 e = x_antecedent(x, XWANT_NONPERSON, i);
             if (e != XNONE) {
@@ -1047,5 +1123,7 @@ int x_mentions(struct rn_extractor *x)
             (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
             x->ents[m->ent].subj_sent = x->sent_no;
     }
+    if (rc == RN_OK)
+        remember_lists(x);
     return rc;
 }

@@ -2,14 +2,43 @@
 #include "records.h"
 
 #include "entities.h"
+#include "explain.h"
 
 #include <string.h>
 
 
+/* Who a document acts for: the source of the latest relation the article
+   gave it as target (its signer, or else its proposer), not counting
+   negated ones ("vetoed the bill"); XNONE when none. */
+static const struct xhist *doc_owner(const struct rn_extractor *x, uint32_t doc)
+{
+    size_t n = x->nhist < XHIST ? x->nhist : XHIST;
+    for (size_t k = 0; k < n; k++) {
+        const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+        if (h->target == doc && h->polarity != RN_POL_NEGATED)
+            return h;
+    }
+    return NULL;
+}
+
 int x_emit(struct rn_extractor *x, const struct xrel *r)
 {
+    /* "Ola Berg signed a decree. The decree bans X": a document's acts
+       belong to who signed or proposed it; with no such person, to no one */
+    if (x->ents[r->source].type == RN_ETYPE_DOCUMENT) {
+        const struct xhist *owner = doc_owner(x, r->source);
+        if (!owner || x->ents[owner->source].type == RN_ETYPE_DOCUMENT)
+            return RN_OK;
+        struct xrel owned = *r;
+        owned.source = owner->source;
+        /* a document only proposed, or signed with reservations, acts
+           only as far as it is in force */
+        if (owner->polarity == RN_POL_HEDGED || strcmp(owner->relation, "proposes") == 0)
+            owned.polarity = owned.polarity == RN_POL_NEGATED ? RN_POL_NEGATED : RN_POL_HEDGED;
+        return x_emit(x, &owned);
+    }
     const struct ent *s = &x->ents[r->source], *t = &x->ents[r->target];
-    if (r->source == r->target || s->type == RN_ETYPE_DOCUMENT)
+    if (r->source == r->target)
         return RN_OK;
     /* A body does not act on its own state ("Chinese officials accused
        China") unless the text says so twice; such pairs are parse slips. */
@@ -20,6 +49,7 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     h->source = r->source;
     h->target = r->target;
     h->sent_no = x->sent_no;
+    h->polarity = r->polarity;
     struct rn_record rec;
     rn_record_init(&rec);
     rec.origin = RN_ORIGIN_EXTRACTED;
@@ -43,6 +73,7 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     rec.sentence_no = (long)x->sent_no;
     rec.offset = (long)x->sent_start;
     rec.evidence = x->evidence.data;
+    x_explain_record(x, &rec);
     return x->sink->add(x->sink->ctx, &rec, x->err);
 }
 

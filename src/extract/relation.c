@@ -25,6 +25,7 @@
 
 #include "documents.h"
 #include "entities.h"
+#include "explain.h"
 #include "records.h"
 #include "words.h"
 
@@ -63,6 +64,18 @@ static void side_add(struct side *s, uint32_t e)
             return;
     if (s->n < SIDE_MAX)
         s->ents[s->n++] = e;
+}
+
+/* A mention's entities: all members of a list it means ("they", "the
+   countries"), else its entity. */
+static void side_add_mention(struct side *s, const struct mention *m)
+{
+    if (!m->list) {
+        side_add(s, m->ent);
+        return;
+    }
+    for (size_t i = 0; i < m->list->n; i++)
+        side_add(s, m->list->members[i]);
 }
 
 static uint32_t mention_at(const struct rn_extractor *x, size_t i)
@@ -284,7 +297,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     s->it = 1;
                 if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
                     s->first_prep = m->a - 1;
-                side_add(s, m->ent);
+                side_add_mention(s, m);
                 s->resolved |= m->resolved;
                 /* "California's AI safety bill SB 1047": the name that
                    follows a described document is its name */
@@ -538,7 +551,7 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         }
         if (m->kind == MK_MOD)
             break;
-        side_add(s, m->ent);
+        side_add_mention(s, m);
         s->resolved |= m->resolved;
         if (m->a < 2)
             break;
@@ -983,6 +996,8 @@ static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
             continue;
         struct vgroup g;
         verb_group(x, i, 0, &g);
+        if (g.pol == RN_POL_NEGATED)
+            continue; /* "X did not say ...": X asserts nothing */
         struct side s;
         subject_of(x, g.start, &s);
         if (s.n)
@@ -1027,9 +1042,8 @@ static int emit_all(struct rn_extractor *x, struct relctx *c, const char *rel,
 {
     if (src->resolved || tgt->resolved)
         conf -= 0.2;
+    /* a document as source acts for its signer (x_emit) */
     for (size_t i = 0; i < src->n; i++) {
-        if (x->ents[src->ents[i]].type == RN_ETYPE_DOCUMENT)
-            continue;
         for (size_t k = 0; k < tgt->n; k++) {
             int rc = emit(x, c, rel, src->ents[i], tgt->ents[k], pol, conf);
             if (rc != RN_OK)
@@ -1127,7 +1141,7 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         }
         return;
     }
-    if (tr->target == RN_TARGET_ANY && !t->definite && !t->quant) {
+    if (tr->target == RN_TARGET_ANY && (!t->definite || t->desc_b - t->desc_a >= 2) && !t->quant) {
         if (x_span_text(x, t->desc_a, t->desc_b, &x->tmp) != RN_OK)
             return;
         side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_UNKNOWN, XNONE));
@@ -1205,7 +1219,10 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
                 else if (mention_at(x, i - 1) != XNONE)
                     collect_left(x, i - 1, &m); /* "A, B and C among them" */
             }
-        } else if ((x_is(x, i, "include") || x_is(x, i, "includes") || x_is(x, i, "included")) &&
+        } else if ((x_is(x, i, "include") || x_is(x, i, "includes") || x_is(x, i, "included") ||
+                    /* "They are A, B and C": a name must follow the verb */
+                    (x_is_be(x, i) && mention_at(x, skip_right(x, i + 1)) != XNONE &&
+                     x->m[mention_at(x, skip_right(x, i + 1))].kind == MK_ACTOR)) &&
                    i > 0 && (x_is(x, i - 1, "they") || x_is(x, i - 1, "these") ||
                              x_is(x, i - 1, "this") || x_is(x, i - 1, "which"))) {
             /* every named state after "include" */
@@ -1319,6 +1336,10 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
             light = 1;
             light_verb = g;
+            /* "proposed a ban on X": a light verb with a polarity of its own */
+            enum rn_polarity lp;
+            if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
+                set_pol(pol, lp);
         }
     }
     if (owner.n) {
@@ -1359,6 +1380,38 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         set_pol(pol, g.pol);
         subject_of(x, g.start, s);
     }
+}
+
+static int used_as_noun(struct rn_extractor *x, size_t t);
+
+/* Frame "reported": "X said Y had hacked the grid", "Y tampered with
+   samples, X concluded": whoever a speaker says did a wrong is accused by
+   the speaker. A wrong denied ("had not hacked") accuses no one; one that
+   may have happened is a hedged accusation. Without a speaker the narrator
+   reports a fact, which accuses no one. */
+static int do_reported(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
+                       size_t t, size_t tend)
+{
+    /* "committed to the pact": a promise, not a wrong; "the Sony hack",
+       "trade violations": a noun, not what someone did */
+    if (x_is(x, tend, "to") || used_as_noun(x, t))
+        return RN_OK;
+    struct vgroup g;
+    verb_group(x, t, 0, &g);
+    if (g.pol == RN_POL_NEGATED || g.passive)
+        return RN_OK;
+    struct side src, tgt;
+    subject_of(x, g.start, &tgt);
+    filter_targets(x, tr, &tgt);
+    if (!tgt.n)
+        return RN_OK;
+    side_init(&src);
+    side_add(&src, speaker(x, t, tend));
+    if (src.ents[0] == XNONE)
+        return RN_OK;
+    enum rn_polarity pol = tr->polarity;
+    set_pol(&pol, g.pol);
+    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.6);
 }
 
 /* Is token t used as a noun here? */
@@ -2071,6 +2124,7 @@ int x_relations(struct rn_extractor *x)
         return rc;
     if (x->pending.active && x->pending.sent_no + PENDING_LIST_SENTS < x->sent_no)
         x->pending.active = 0;
+    int any_trigger = 0;
     for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++) {
         if (!x_is_word(x, t))
             continue;
@@ -2079,6 +2133,7 @@ int x_relations(struct rn_extractor *x)
         size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, t, x->tok.len, tr, nt, 8);
         if (!n)
             continue;
+        any_trigger = 1;
         /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is
            part of the name */
         uint32_t mi = mention_at(x, t);
@@ -2095,8 +2150,11 @@ int x_relations(struct rn_extractor *x)
             /* ... unless the name is the trigger itself ("its Entity List") */
             if (inside && !(x->m[mi].a == t && x->m[mi].b == t + nt[k] &&
                             x->m[mi].ent != XNONE && x->ents[x->m[mi].ent].lex == RN_LEX_NONE &&
-                            (tr[k]->frame & RN_FRAME_LIST)))
+                            (tr[k]->frame & RN_FRAME_LIST))) {
+                if (k == 0)
+                    x_explain_skip(x, t, "part of a name");
                 continue;
+            }
             int want_noun = tr[k]->pos == RN_POS_NOUN;
             if (tr[k]->frame & RN_FRAME_COMPOUND)
                 want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
@@ -2109,8 +2167,21 @@ int x_relations(struct rn_extractor *x)
             if (used && nt[k] < used)
                 continue; /* a longer phrase already matched here */
             used = nt[k];
-            rc = want_noun ? do_noun(x, &c, tr[k], t, t + nt[k]) : do_verb(x, &c, tr[k], t, t + nt[k]);
+            x_explain_trigger(x, tr[k], t, t + nt[k], want_noun);
+            size_t before = x->nhist;
+            if (want_noun)
+                rc = do_noun(x, &c, tr[k], t, t + nt[k]);
+            else if (tr[k]->frame & RN_FRAME_REPORTED)
+                rc = do_reported(x, &c, tr[k], t, t + nt[k]);
+            else
+                rc = do_verb(x, &c, tr[k], t, t + nt[k]);
+            x_explain_result(x, x->nhist - before);
         }
+        if (!used && !inside)
+            x_explain_skip(x, t, noun ? "used as a noun here, and no noun trigger matches"
+                                      : "used as a verb here, and no verb trigger matches");
     }
+    if (!any_trigger)
+        x_explain_no_trigger(x);
     return rc;
 }

@@ -9,6 +9,11 @@ static inline int rn_ascii_is_alnum(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+static inline int rn_ascii_is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static inline int rn_ascii_is_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';

@@ -7,6 +7,8 @@
  */
 #include "relnet/html.h"
 
+#include "relnet/json.h"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -357,32 +359,21 @@ static void title_tag(struct extract *x, const xmlNode *node)
     rn_buf_release(&b);
 }
 
-/* "datePublished": "2020-09-12T..." inside a JSON-LD script. A plain search
- * is enough: the value is the first string after the key. */
+/* "datePublished" inside a JSON-LD script, read as JSON (an article, or
+ * an item of its "@graph"). */
 static void json_ld_date(struct extract *x, const xmlNode *node)
 {
     const char *type = attr(node, "type");
     if (!type || !eq_nocase(type, "application/ld+json"))
         return;
     for (const xmlNode *c = node->children; c; c = c->next) {
-        if (!c->content)
-            continue;
-        const char *p = strstr((const char *)c->content, "\"datePublished\"");
-        if (!p)
-            continue;
-        p += strlen("\"datePublished\"");
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ':')
-            p++;
-        if (*p != '"')
-            continue;
-        const char *e = strchr(++p, '"');
-        if (!e || e - p > 64)
-            continue;
         char value[65];
-        memcpy(value, p, (size_t)(e - p));
-        value[e - p] = '\0';
-        offer_date(x, value, 2);
-        return;
+        if (c->content && rn_json_find_string((const char *)c->content,
+                                              strlen((const char *)c->content), "datePublished",
+                                              value, sizeof value)) {
+            offer_date(x, value, 2);
+            return;
+        }
     }
 }
 

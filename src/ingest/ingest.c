@@ -555,42 +555,85 @@ static int is_teaser(const unsigned char *s, size_t n, size_t words)
     return e > 0 && (rn_ascii_is_alnum(s[e - 1]) || s[e - 1] == ',') && inner_sentence_ends(s, e) <= 1;
 }
 
-/* A date, maybe after a label such as "Published:", and nothing but a time
- * after it. */
-static int date_only_line(const char *s, size_t n, size_t words, char out[11])
+/* A clock time ("9:58 am", "10:00") at s[i]: the offset after it and its
+ * spaces, or i. */
+static size_t skip_clock(const char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && k - i < 2 && rn_ascii_is_digit((unsigned char)s[k]))
+        k++;
+    if (k == i || k + 2 >= n || s[k] != ':' || !rn_ascii_is_digit((unsigned char)s[k + 1]) ||
+        !rn_ascii_is_digit((unsigned char)s[k + 2]))
+        return i;
+    k = skip_spaces(s, n, k + 3);
+    if (k + 1 < n && strchr("aApP", s[k]) && strchr("mM", s[k + 1]) &&
+        (k + 2 == n || !rn_ascii_is_alnum((unsigned char)s[k + 2])))
+        k += 2;
+    return skip_spaces(s, n, k);
+}
+
+/* One segment of a date line: a date, maybe after a label such as
+ * "Published:" and a clock time, and nothing but a time after it. */
+static int date_segment(const char *s, size_t n, char out[11])
 {
     static const char *const labels[] = { "published on", "published", "updated on",
                                           "last updated", "updated", "posted on", "posted",
                                           "first published", "date", "dated" };
-    if (words > 10 || n > 80)
-        return 0;
-    size_t i = 0;
+    size_t i = skip_spaces(s, n, 0);
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
         size_t ln = strlen(labels[k]);
-        if (starts_nocase(s, n, labels[k]) && (n == ln || !rn_ascii_is_alnum((unsigned char)s[ln]))) {
-            i = ln;
-            while (i < n && (s[i] == ':' || s[i] == ' ' || s[i] == '-' || s[i] == '|'))
+        if (starts_nocase(s + i, n - i, labels[k]) &&
+            (n - i == ln || !rn_ascii_is_alnum((unsigned char)s[i + ln]))) {
+            i += ln;
+            while (i < n && (s[i] == ':' || s[i] == ' ' || s[i] == '-'))
                 i++;
             break;
         }
     }
+    i = skip_clock(s, n, i);
     size_t used;
     if (!rn_ingest_parse_date(s + i, n - i, out, &used))
         return 0;
-    /* the rest may be a time: digits, ":", "|", ",", short words (IST, pm) */
+    /* the rest may be a time: digits, ":", ",", short words (IST, pm) */
     size_t run = 0;
     for (size_t k = i + used; k < n; k++) {
         unsigned char c = (unsigned char)s[k];
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             if (++run > 4)
                 return 0;
-        } else if (rn_ascii_is_digit(c) || strchr(" :|,.-+()/", c)) {
+        } else if (rn_ascii_is_digit(c) || strchr(" :,.-+()/", c)) {
             run = 0;
         } else {
             return 0;
         }
     }
     return 1;
+}
+
+/* A short line that only dates the page: its segments between '|' are a
+ * date (see date_segment) and at most three words each otherwise:
+ * "Published 9:58 am Thursday, August 7, 2014", "Policy and legislation |
+ * 21 April 2021", "Nov 3, 2021 | CYBERSCOOP". */
+static int date_only_line(const char *s, size_t n, size_t words, char out[11])
+{
+    if (words > 10 || n > 80)
+        return 0;
+    int dated = 0;
+    for (size_t i = 0; i <= n;) {
+        const char *bar = memchr(s + i, '|', n - i);
+        size_t e = bar ? (size_t)(bar - s) : n;
+        if (!dated && date_segment(s + i, e - i, out)) {
+            dated = 1;
+        } else {
+            size_t w = 0;
+            for (size_t k = i; k < e; k++)
+                w += s[k] != ' ' && (k == i || s[k - 1] == ' ');
+            if (w > 3)
+                return 0;
+        }
+        i = e + 1;
+    }
+    return dated;
 }
 
 /* Length of a segment separator at s[i] ("|", "/", ">", "›", "»", "·", "•")
@@ -942,6 +985,32 @@ static int text_header(const char *text, struct lines *ls, struct rn_article *a)
     return RN_OK;
 }
 
+/* When no metadata dated the article: a dateline with its year on one of
+ * the first lines, else a date in the URL's path, else a dateline whose
+ * month and day the URL's year completes. */
+static int date_from_page(const char *text, const struct lines *ls, struct rn_article *a)
+{
+    char date[11] = "", url_date[11];
+    int url_year = 0;
+    int from_url = a->url && rn_ingest_url_date(a->url, url_date, &url_year);
+    for (int pass = 0; pass < 2 && !date[0]; pass++) {
+        if (pass == 1 && from_url) {
+            memcpy(date, url_date, sizeof date);
+            break;
+        }
+        for (size_t k = 0, seen = 0; k < ls->len && seen < 20 && !date[0]; k++) {
+            const struct line *l = &ls->items[k];
+            if (l->drop != KEEP || l->len == 0)
+                continue;
+            seen++;
+            rn_ingest_dateline(text + l->start, l->len, pass ? url_year : 0, date);
+        }
+    }
+    if (date[0] && !(a->date = dup_range(date, 10)))
+        return RN_ENOMEM;
+    return RN_OK;
+}
+
 /* A headline: 4 to 25 words, starting with a capital, digit or quote, not
  * ending in '.' or ':'. */
 static int headline_like(const char *s, const struct line *l)
@@ -1012,6 +1081,8 @@ static int clean_text(const struct job *job, const char *text, size_t n, struct 
         if (!job->keep_boilerplate)
             l->drop = (unsigned char)d;
     }
+    if (!a->date && (rc = date_from_page(text, &ls, a)) != RN_OK)
+        goto fail;
     if (!job->keep_boilerplate) {
         drop_menu_runs(&ls);
         if ((rc = drop_repeats(text, &ls)) != RN_OK)
@@ -1390,7 +1461,8 @@ static int paths_push(struct rn_paths *p, char *s)
     return RN_OK;
 }
 
-static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+static int list_dir(const char *dir, int (*wanted)(const char *path), struct rn_paths *out,
+                    struct rn_err *err)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -1424,11 +1496,11 @@ static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
             continue; /* vanished while we looked */
         }
         if (S_ISDIR(lst.st_mode)) {
-            rc = list_dir(path, out, err);
+            rc = list_dir(path, wanted, out, err);
             free(path);
         } else if ((S_ISREG(lst.st_mode) ||
                     (S_ISLNK(lst.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode))) &&
-                   rn_ingest_is_article_path(path)) {
+                   wanted(path)) {
             if (paths_push(out, path) != RN_OK) {
                 free(path);
                 rc = rn_fail(err, RN_ENOMEM, "out of memory listing %s", dir);
@@ -1441,20 +1513,29 @@ static int list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
     return rc;
 }
 
-int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+int rn_ingest_list_files(const char *dir, int (*wanted)(const char *path), struct rn_paths *out,
+                         struct rn_err *err)
 {
     size_t before = out->len;
-    int rc = list_dir(dir, out, err);
+    int rc = list_dir(dir, wanted, out, err);
     if (rc != RN_OK) {
         for (size_t i = before; i < out->len; i++)
             free(out->items[i]);
         out->len = before;
         return rc;
     }
-    if (out->len == before)
-        return rn_fail(err, RN_EINPUT, "%s: no article files (.txt, .html, .htm)", dir);
-    qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
+    if (out->len > before)
+        qsort(out->items + before, out->len - before, sizeof *out->items, path_cmp);
     return RN_OK;
+}
+
+int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err)
+{
+    size_t before = out->len;
+    int rc = rn_ingest_list_files(dir, rn_ingest_is_article_path, out, err);
+    if (rc == RN_OK && out->len == before)
+        return rn_fail(err, RN_EINPUT, "%s: no article files (.txt, .html, .htm)", dir);
+    return rc;
 }
 
 void rn_paths_release(struct rn_paths *p)

@@ -47,7 +47,30 @@ static int write_failed(struct rn_err *err)
 
 #define CSV_COLUMNS 18
 
-int rn_export_csv(const struct rn_relset *set, FILE *out, struct rn_err *err)
+/* The ends each record is written with: as stored, or its edge's nodes in
+   the selection; RN_NONE for a record the selection left out. NULL on out
+   of memory. */
+static uint32_t *record_ends(const struct rn_relset *set, const struct rn_view *selection)
+{
+    size_t n = set->n_records;
+    uint32_t *ends = malloc((n ? n : 1) * 2 * sizeof *ends);
+    if (!ends)
+        return NULL;
+    for (size_t r = 0; r < n; r++) {
+        ends[2 * r] = selection ? RN_NONE : set->src[r];
+        ends[2 * r + 1] = selection ? RN_NONE : set->dst[r];
+    }
+    for (size_t e = 0; selection && e < selection->n_edges; e++)
+        for (size_t k = selection->record_start[e]; k < selection->record_start[e + 1]; k++) {
+            size_t r = selection->record_index[k];
+            ends[2 * r] = selection->node_entity[selection->from[e]];
+            ends[2 * r + 1] = selection->node_entity[selection->to[e]];
+        }
+    return ends;
+}
+
+int rn_export_csv(const struct rn_relset *set, const struct rn_view *selection, FILE *out,
+                  struct rn_err *err)
 {
     static const char *const header[CSV_COLUMNS] = {
         "source", "source_type", "source_affiliation", "target", "target_type",
@@ -62,13 +85,17 @@ int rn_export_csv(const struct rn_relset *set, FILE *out, struct rn_err *err)
        field, and interned; group g's count sits in counts[g]. */
     struct rn_strtab *rows = rn_strtab_new();
     uint32_t *counts = calloc(set->n_records ? set->n_records : 1, sizeof *counts);
+    uint32_t *ends = record_ends(set, selection);
     struct rn_buf line = RN_BUF_INIT;
     int rc = RN_OK;
-    if (!rows || !counts) {
+    if (!rows || !counts || !ends) {
         rc = rn_fail(err, RN_ENOMEM, "out of memory");
         goto out;
     }
     for (size_t r = 0; r < set->n_records; r++) {
+        uint32_t src = ends[2 * r], dst = ends[2 * r + 1];
+        if (src == RN_NONE)
+            continue;
         char weight[32], conf[32], date[11], sentence[24], offset[24];
         format_double(set->weight[r], weight);
         format_double((double)set->confidence[r], conf);
@@ -80,12 +107,12 @@ int rn_export_csv(const struct rn_relset *set, FILE *out, struct rn_err *err)
             snprintf(offset, sizeof offset, "%lld", (long long)set->offset[r]);
         uint32_t a = set->article[r];
         const char *fields[CSV_COLUMNS] = {
-            set->entity_name[set->src[r]],
-            entity_type(set, set->src[r]),
-            entity_affiliation(set, set->src[r]),
-            set->entity_name[set->dst[r]],
-            entity_type(set, set->dst[r]),
-            entity_affiliation(set, set->dst[r]),
+            set->entity_name[src],
+            entity_type(set, src),
+            entity_affiliation(set, src),
+            set->entity_name[dst],
+            entity_type(set, dst),
+            entity_affiliation(set, dst),
             set->relation_name[set->rel[r]],
             weight,
             "", /* count, filled when writing */
@@ -146,26 +173,32 @@ int rn_export_csv(const struct rn_relset *set, FILE *out, struct rn_err *err)
         }
     }
 out:
+    free(ends);
     free(counts);
     rn_strtab_free(rows);
     rn_buf_release(&line);
     return rc;
 }
 
-int rn_export_nodes_csv(const struct rn_relset *set, FILE *out, struct rn_err *err)
+int rn_export_nodes_csv(const struct rn_relset *set, const struct rn_view *selection, FILE *out,
+                        struct rn_err *err)
 {
     static const char *const header[] = { "name", "type", "affiliation", "out_reports",
                                           "in_reports" };
     size_t n = set->n_entities ? set->n_entities : 1;
     size_t *outs = calloc(n, sizeof *outs), *ins = calloc(n, sizeof *ins);
-    if (!outs || !ins) {
+    uint32_t *ends = record_ends(set, selection);
+    if (!outs || !ins || !ends) {
         free(outs);
         free(ins);
+        free(ends);
         return rn_fail(err, RN_ENOMEM, "out of memory");
     }
     for (size_t r = 0; r < set->n_records; r++) {
-        outs[set->src[r]]++;
-        ins[set->dst[r]]++;
+        if (ends[2 * r] == RN_NONE)
+            continue;
+        outs[ends[2 * r]]++;
+        ins[ends[2 * r + 1]]++;
     }
     int rc = rn_csv_write_row(out, ',', header, 5) == RN_OK ? RN_OK : write_failed(err);
     for (uint32_t e = 0; rc == RN_OK && e < set->n_entities; e++) {
@@ -181,6 +214,7 @@ int rn_export_nodes_csv(const struct rn_relset *set, FILE *out, struct rn_err *e
     }
     free(outs);
     free(ins);
+    free(ends);
     return rc;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The default diagrams of `relnet build` read well: on the shipped sample
-# articles (and on ../shared/corpus/dev when it exists) every picture is at
+# data (articles and edge lists), on the articles alone (and on
+# ../shared/corpus/dev when it exists) every picture is at
 # most 3:1 (PNG pixels, SVG points), and the default selections leave no
 # entity without an arrow to another drawn one (checked in their DOT); the
 # timeline's axis labels do not overlap; build's stderr says what each
@@ -86,6 +87,9 @@ assert m, "no caption"
 assert said.groups() == m.groups(), (said.groups(), m.groups())
 X
 done
+# The sample articles without the sample edge lists (the README's pictures).
+run 0 "$R" build data/articles -o "$T/articles"
+check_dir "$T/articles"
 
 dev="$SRC/../shared/corpus/dev"
 [ -d "$dev" ] || dev=/work/shared/corpus/dev

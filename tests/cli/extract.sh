@@ -51,4 +51,11 @@ run 0 "$R" extract "$T/menus.txt"
 has "$T/err.txt" "menus.txt: "
 has "$T/err.txt" "removed as boilerplate"
 has "$T/out.txt" $'\tNorway\t'
+# --explain tells, sentence by sentence, what was found and why
+printf 'Norway banned Quillmail.\nChile praised the move.\n' > "$T/why.txt"
+run 0 "$R" extract --explain "$T/why.txt"
+has "$T/out.txt" 'sentence 1: Norway banned Quillmail.'
+has "$T/out.txt" 'trigger  "banned" bans, read as a verb'
+has "$T/out.txt" 'record Norway bans Quillmail (asserted'
+has "$T/out.txt" 'no trigger word'
 echo ok

@@ -1,5 +1,7 @@
 /* fuzz_date.c - the date parsers on arbitrary bytes: rn_ingest_parse_date
- * (dates as pages write them) and rn_date_normalize (dates in CSV files).
+ * (dates as pages write them), rn_ingest_dateline and rn_ingest_url_date
+ * (an article's date from its dateline or URL) and rn_date_normalize
+ * (dates in CSV files).
  * Promises checked: no crash or sanitizer report; what they accept comes
  * out as a real calendar date YYYY-MM-DD that normalises to itself, and
  * the parser never claims more bytes than it was given. */
@@ -34,6 +36,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fuzz_fail("the date took %zu bytes of %zu", used, size);
         check_date("rn_ingest_parse_date", out);
     }
+    if (rn_ingest_dateline(s, size, 2020, out))
+        check_date("rn_ingest_dateline", out);
+    int year = 0;
+    if (rn_ingest_url_date(s, out, &year))
+        check_date("rn_ingest_url_date", out);
+    if (year && (year < 1990 || year > 2039))
+        fuzz_fail("rn_ingest_url_date gave the year %d", year);
     if (rn_date_normalize(s, out) == RN_OK)
         check_date("rn_date_normalize", out);
     free(s);

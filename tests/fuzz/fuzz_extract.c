@@ -34,7 +34,7 @@ static struct rn_pipeline *pipeline(void)
     static struct rn_pipeline *p;
     if (!p) {
         struct rn_err err = RN_ERR_INIT;
-        struct rn_pipeline_options opt = { RELNET_DATA_DIR "/lexicon", NULL, 0, 0 };
+        struct rn_pipeline_options opt = { RELNET_DATA_DIR "/lexicon", NULL, 0, 0, NULL };
         if (rn_lib_init(&err) != RN_OK || rn_pipeline_new(&opt, &p, &err) != RN_OK)
             fuzz_fail("cannot load the lexicon: %s", err.msg);
     }
