@@ -216,6 +216,10 @@ static void test_lists_referred_back_to(void **state)
                         "Peru[] accuses Quillmail[] asserted|Peru[] accuses Brightwave[] asserted|");
     /* a number must agree with the list */
     assert_string_equal(RUN("Chile and Peru met.", "The 3 countries banned Quillmail."), "");
+    /* a description that names its kind reaches further back than "they" */
+    assert_string_equal(RUN("Chile and Peru cut ties with Bolivia.", "Talks went on.",
+                            "Rain fell.", "Lunch came.", "The countries banned Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|Peru[] bans Quillmail[] asserted|");
     /* a list three sentences back is forgotten: "they" falls back to the
        latest single entity */
     assert_string_equal(RUN("Chile and Peru met.", "Talks went on.", "Rain fell.", "Lunch came.",
@@ -283,6 +287,18 @@ static void test_hyphenated_code_names_and_member_lists(void **state)
                             "They are Chile, Peru and Mexico."),
                         "Chile[] signs Lima Pact[] asserted|Peru[] signs Lima Pact[] asserted|"
                         "Mexico[] signs Lima Pact[] asserted|");
+}
+
+static void test_descriptive_targets_with_dates(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a definite description of two or more words is a target; a date
+       after its determiner belongs to it */
+    assert_string_equal(RUN("Peru banned the annual parade."), "Peru[] bans annual parade[] asserted|");
+    assert_string_equal(RUN("Peru banned the June 9 vigil."), "Peru[] bans June 9 vigil[] asserted|");
+    /* a bare date is no target, a bare definite noun refers back */
+    assert_string_equal(RUN("Peru announced the ban on Monday."), "");
 }
 
 static void test_explain_tells_what_was_seen(void **state)
@@ -1112,6 +1128,7 @@ int main(void)
         cmocka_unit_test(test_light_verbs_with_a_polarity),
         cmocka_unit_test(test_wrongs_in_reported_speech),
         cmocka_unit_test(test_hyphenated_code_names_and_member_lists),
+        cmocka_unit_test(test_descriptive_targets_with_dates),
         cmocka_unit_test(test_explain_tells_what_was_seen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -230,6 +230,13 @@ static void test_graphml_empty_view(void **state)
     rn_relset_free(set);
 }
 
+/* --help shows the default seed as text: it must be the seed used. */
+static void test_default_seed_text_agrees(void **state)
+{
+    (void)state;
+    assert_int_equal(strtoul(RN_DEFAULT_SEED_TEXT, NULL, 10), RN_DEFAULT_SEED);
+}
+
 int main(void)
 {
     struct rn_err err = RN_ERR_INIT;
@@ -243,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_graphml_round_trip_igraph),
         cmocka_unit_test(test_graphml_loads_in_networkx),
         cmocka_unit_test(test_graphml_empty_view),
+        cmocka_unit_test(test_default_seed_text_agrees),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     return failed;

@@ -23,6 +23,8 @@
 /* Seed of every randomised algorithm (layouts, sampled centrality,
  * communities) unless the caller picks one: same input, same output. */
 #define RN_DEFAULT_SEED 42ul
+/* The same number as --help shows it (test_graph checks they agree). */
+#define RN_DEFAULT_SEED_TEXT "42"
 
 /* Install the returning error handler, silence warnings, set the C
  * attribute table (needed before any graph with attributes exists) and

@@ -3,6 +3,7 @@
 #include "output.h"
 
 #include "relnet/analysis.h"
+#include "relnet/graph.h"
 #include "relnet/json.h"
 #include "relnet/view.h"
 
@@ -303,7 +304,7 @@ int cmd_centrality(int argc, char **argv)
         CLI_CHOICE("distance", 0, &opt.distance_inverse, distances, "hops",
                    "path length for betweenness and closeness"),
         CLI_CHOICE("community", 0, &community, communities, "louvain", "community algorithm"),
-        CLI_CALLBACK("seed", 0, "N", &opt.seed, set_seed, "42",
+        CLI_CALLBACK("seed", 0, "N", &opt.seed, set_seed, RN_DEFAULT_SEED_TEXT,
                      "seed for communities and sampling; the same seed gives the same output"),
         CLI_FLAG("exact", 0, &exact, "never approximate betweenness or closeness"),
         CLI_CALLBACK("exact-limit", 0, "N", &opt.exact_betweenness_limit, set_exact_limit, "1e8",

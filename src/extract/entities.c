@@ -341,12 +341,13 @@ static int list_fits(const struct rn_extractor *x, const struct xlist *l, enum r
     return known || want == RN_ETYPE_COMPANY || want == RN_ETYPE_ORGANIZATION;
 }
 
-const struct xlist *x_list_recent(const struct rn_extractor *x, int want, size_t i)
+const struct xlist *x_list_recent(const struct rn_extractor *x, int want, size_t i,
+                                  size_t sentences)
 {
     size_t n = x->nlists < XLISTS ? x->nlists : XLISTS;
     for (size_t k = 0; k < n; k++) {
         const struct xlist *l = &x->lists[(x->nlists - 1 - k) % XLISTS];
-        if (l->sent_no + 2 < x->sent_no)
+        if (l->sent_no + sentences < x->sent_no)
             break;
         if (l->sent_no == x->sent_no && l->end_tok >= i)
             continue;

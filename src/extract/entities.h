@@ -49,8 +49,10 @@ uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i);
 /* Remember the members of a list named in the current sentence, ending at
    token end_tok. */
 void x_list_add(struct rn_extractor *x, const uint32_t *members, size_t n, size_t end_tok);
-/* The latest list, named before token i within the last two sentences, whose
-   members all fit want (an etype, or XWANT_PLURAL for any); NULL when none. */
-const struct xlist *x_list_recent(const struct rn_extractor *x, int want, size_t i);
+/* The latest list, named before token i within the last `sentences`
+   sentences, whose members all fit want (an etype, or XWANT_PLURAL for
+   any); NULL when none. */
+const struct xlist *x_list_recent(const struct rn_extractor *x, int want, size_t i,
+                                  size_t sentences);
 
 #endif

@@ -138,10 +138,16 @@ static void remember_lists(struct rn_extractor *x)
 /* A plural pronoun or description at [a, b) that means the latest list's
    members (when the list is more recent than entity e, and has count
    members when count is not 0): 1 when added. */
+/* How far back a list is meant: "they" only just after it; "the
+   countries", which names its kind, further (XLIST_KIND_SENTENCES). */
+#define XLIST_PRONOUN_SENTENCES 2
+#define XLIST_KIND_SENTENCES 8
+
 static int list_mention(struct rn_extractor *x, size_t a, size_t b, int want, uint32_t e,
                         unsigned long count, int *rc)
 {
-    const struct xlist *l = x_list_recent(x, want, a);
+    size_t window = want == XWANT_PLURAL ? XLIST_PRONOUN_SENTENCES : XLIST_KIND_SENTENCES;
+    const struct xlist *l = x_list_recent(x, want, a, window);
     if (!l || (e != XNONE && x->ents[e].seen > l->seen) || (count && count != l->n))
         return 0;
     *rc = add_mention(x, a, b, l->members[0], MK_ACTOR, 1);

@@ -338,9 +338,10 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             }
         } else if (s->n == 0 && !head_is_set && !include) {
             size_t a = i;
-            /* "announced the ban on Monday": a day or month is no target */
+            /* "announced the ban on Monday": a day or month is no target;
+               but after a determiner it dates the noun: "the June 4 vigil" */
             if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
-                !(x->tok.items[a].flags & RN_TOK_UPPER))
+                !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
                 break;
             while (i < n && i - a < 6 && !np_boundary(x, i, a) && mention_at(x, i) == XNONE)
                 i++;

@@ -85,14 +85,10 @@ static int32_t decode_at(const char *text, size_t p, size_t end, int *len)
 static int push(struct rn_tokens *out, size_t start, size_t end, const char *norm, size_t nlen,
                 uint32_t flags)
 {
-    if (out->len == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        struct rn_token *items = realloc(out->items, cap * sizeof *items);
-        if (!items)
-            return RN_ENOMEM;
-        out->items = items;
-        out->cap = cap;
-    }
+    struct rn_token *items = rn_array_grow(out->items, &out->cap, out->len, sizeof *items, 64);
+    if (!items)
+        return RN_ENOMEM;
+    out->items = items;
     struct rn_token *t = &out->items[out->len];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;

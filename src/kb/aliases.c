@@ -14,7 +14,8 @@ struct rn_aliases {
     uint32_t key_cap;
     struct rn_strtab *strings; /* canonical and affiliation names */
     struct rn_alias_entry *entries;
-    uint32_t n_entries, entry_cap;
+    uint32_t n_entries;
+    size_t entry_cap;
     struct rn_buf scratch;
 };
 
@@ -91,14 +92,11 @@ int rn_aliases_add(struct rn_aliases *a, const char *alias, const char *canonica
         return rc;
     uint32_t entry = a->key_entry[ckid];
     if (entry == UINT32_MAX) {
-        if (a->n_entries == a->entry_cap) {
-            uint32_t cap = a->entry_cap ? a->entry_cap * 2 : 256;
-            struct rn_alias_entry *grown = realloc(a->entries, cap * sizeof *grown);
-            if (!grown)
-                return RN_ENOMEM;
-            a->entries = grown;
-            a->entry_cap = cap;
-        }
+        struct rn_alias_entry *grown =
+            rn_array_grow(a->entries, &a->entry_cap, a->n_entries, sizeof *grown, 256);
+        if (!grown)
+            return RN_ENOMEM;
+        a->entries = grown;
         entry = a->n_entries++;
         a->entries[entry].canonical = keep(a, canonical);
         a->entries[entry].type = RN_ETYPE_UNKNOWN;
