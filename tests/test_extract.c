@@ -315,6 +315,20 @@ static void test_the_government_is_the_state_that_acted(void **state)
                         "Chile[] bans Quillmail[] asserted|");
 }
 
+static void test_banned_in_places_listed_after_a_count(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* the places named after "several countries, including" ban; a
+       region the lexicon does not know is a place too */
+    assert_string_equal(RUN("Quillmail has been banned in several regions including Arlonia, "
+                            "Chile and Beltra Province."),
+                        "Arlonia[] bans Quillmail[] asserted|Chile[] bans Quillmail[] asserted|"
+                        "Beltra Province[] bans Quillmail[] asserted|");
+    /* a count alone names no place */
+    assert_string_equal(RUN("Quillmail has been banned in 12 countries."), "");
+}
+
 static void test_explain_tells_what_was_seen(void **state)
 {
     (void)state;
@@ -1146,6 +1160,7 @@ int main(void)
         cmocka_unit_test(test_hyphenated_code_names_and_member_lists),
         cmocka_unit_test(test_descriptive_targets_with_dates),
         cmocka_unit_test(test_the_government_is_the_state_that_acted),
+        cmocka_unit_test(test_banned_in_places_listed_after_a_count),
         cmocka_unit_test(test_explain_tells_what_was_seen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1715,6 +1715,19 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                         }
                     } else if (m->kind == MK_MOD && m->state != XNONE) {
                         side_add(&src, m->state);
+                    } else if (m->kind == MK_QUANT) {
+                        /* "banned in several countries, including A and B":
+                           the members named are the places */
+                        struct side places;
+                        collect_right(x, q, &places);
+                        for (size_t p = 0; p < places.n; p++) {
+                            uint32_t st = x_state_of(x, places.ents[p]);
+                            enum rn_etype ty = x->ents[places.ents[p]].type;
+                            /* a region the lexicon does not know is a place too */
+                            if (st == XNONE && (ty == RN_ETYPE_UNKNOWN || ty == RN_ETYPE_ORGANIZATION))
+                                st = places.ents[p];
+                            side_add(&src, st);
+                        }
                     }
                 }
             }
