@@ -329,6 +329,17 @@ static void test_banned_in_places_listed_after_a_count(void **state)
     assert_string_equal(RUN("Quillmail has been banned in 12 countries."), "");
 }
 
+static void test_ranked_subjects(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "became the latest/second/only X to V": the subject did V */
+    assert_string_equal(RUN("Peru became the latest country to sign the Lima Pact."),
+                        "Peru[] signs Lima Pact[] asserted|");
+    assert_string_equal(RUN("Chile becomes the second state to ban Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|");
+}
+
 static void test_explain_tells_what_was_seen(void **state)
 {
     (void)state;
@@ -1161,6 +1172,7 @@ int main(void)
         cmocka_unit_test(test_descriptive_targets_with_dates),
         cmocka_unit_test(test_the_government_is_the_state_that_acted),
         cmocka_unit_test(test_banned_in_places_listed_after_a_count),
+        cmocka_unit_test(test_ranked_subjects),
         cmocka_unit_test(test_explain_tells_what_was_seen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

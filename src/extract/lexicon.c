@@ -506,7 +506,7 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
 static const char *const cue_names[RN_CUE_COUNT] = {
     "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
-    "notname", "include", "member", "gender", "time", "deal",
+    "notname", "include", "member", "gender", "time", "deal", "rank",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
