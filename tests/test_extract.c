@@ -340,6 +340,15 @@ static void test_ranked_subjects(void **state)
                         "Chile[] bans Quillmail[] asserted|");
 }
 
+static void test_names_with_lowercase_heads(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "the Night Heron group" is one argument, named Night Heron */
+    assert_string_equal(RUN("The Night Heron group was behind the attack, Peru said."),
+                        "Peru[] accuses Night Heron[] asserted|");
+}
+
 static void test_explain_tells_what_was_seen(void **state)
 {
     (void)state;
@@ -1173,6 +1182,7 @@ int main(void)
         cmocka_unit_test(test_the_government_is_the_state_that_acted),
         cmocka_unit_test(test_banned_in_places_listed_after_a_count),
         cmocka_unit_test(test_ranked_subjects),
+        cmocka_unit_test(test_names_with_lowercase_heads),
         cmocka_unit_test(test_explain_tells_what_was_seen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -889,6 +889,12 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     if (!doc && type == RN_ETYPE_ORGANIZATION && end == j && x_cue(x, end, RN_CUE_FUNC) &&
         x_is_lower(x, end))
         end++; /* "a National Security Council official" */
+    /* "the Night Heron group", "the Kestrel network": a lowercase head
+       noun after the name is part of the mention (not of the name), so the
+       phrase is one argument */
+    else if (!doc && end == j && i > 0 && x_is(x, i - 1, "the") && x_is_lower(x, end) &&
+             x_cue(x, end, RN_CUE_ORGHEAD))
+        end++;
     if (!doc && type != RN_ETYPE_ORGANIZATION && type != RN_ETYPE_COMPANY && j - i >= 2 &&
         j - i <= 3 && !has_of) {
         /* "Ola Berg": a known given name makes the run a person */
