@@ -6,6 +6,7 @@
 #include "relnet/lib.h"
 #include "relnet/sentence.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,18 @@ struct rn_pipeline {
     size_t cap;
 };
 
+/* A lexicon directory the user named is an input like any file: one that
+   is missing or not a directory is bad input by rn_open_status's rule,
+   said here because the lexicon loader calls every file it cannot open in
+   it an I/O error. */
+static int lexicon_dir_readable(const char *dir, struct rn_err *err)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return rn_fail_open(err, errno, dir);
+    return S_ISDIR(st.st_mode) ? RN_OK : rn_fail_open(err, ENOTDIR, dir);
+}
+
 int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **out,
                     struct rn_err *err)
 {
@@ -32,7 +45,9 @@ int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **
         snprintf(dir, sizeof dir, "%s", opt->lexicon_dir);
     else
         snprintf(dir, sizeof dir, "%s/lexicon", rn_lib_data_dir());
-    int rc = rn_lexicon_load(dir, &p->lex, err);
+    int rc = opt && opt->lexicon_dir ? lexicon_dir_readable(dir, err) : RN_OK;
+    if (rc == RN_OK)
+        rc = rn_lexicon_load(dir, &p->lex, err);
     for (size_t i = 0; rc == RN_OK && opt && i < opt->n_extra_lexicon; i++)
         rc = rn_lexicon_add_file(p->lex, opt->extra_lexicon[i], err);
     if (rc == RN_OK)

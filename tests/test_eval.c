@@ -52,7 +52,10 @@ static void test_scores(void **state)
                "a2\tChile\t\tSIGNS\tLima Pact on fisheries\t\t\tnegated\tx\n");
     struct rn_eval *ev = NULL;
     struct rn_err err = RN_ERR_INIT;
-    assert_int_equal(rn_eval_new(gold_path, "/nonexistent/aliases.tsv", &ev, &err), RN_OK);
+    /* an alias table named but missing is bad input, as any file named */
+    assert_int_equal(rn_eval_new(gold_path, "/nonexistent/aliases.tsv", &ev, &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "cannot open /nonexistent/aliases.tsv"));
+    assert_int_equal(rn_eval_new(gold_path, NULL, &ev, &err), RN_OK);
     /* a path as article, relation in lower case, a duplicate */
     assert_int_equal(rn_eval_add(ev, "dir/a1.txt", "Norway", "", "bans", "TikTok", "", "asserted", ""), RN_OK);
     assert_int_equal(rn_eval_add(ev, "a1", "norway", "", "BANS", "Tiktok", "", "hedged", ""), RN_OK);

@@ -678,7 +678,7 @@ static void test_empty_articles(void **state)
     assert_string_equal(err.msg, "h.html: empty article");
     assert_int_equal(ingest_str("u.txt", "URL: https://x.example/\n\n", &a, &err), RN_EINPUT);
     assert_null(a.url);
-    assert_int_equal(rn_ingest_file("/nonexistent/dir/a.txt", NULL, &a, &err), RN_EIO);
+    assert_int_equal(rn_ingest_file("/nonexistent/dir/a.txt", NULL, &a, &err), RN_EINPUT);
     assert_non_null(strstr(err.msg, "cannot open /nonexistent/dir/a.txt"));
 }
 
@@ -774,7 +774,7 @@ static void test_rules_file(void **state)
         unlink(path);
         free(path);
     }
-    assert_int_equal(rn_boiler_rules_load("/nonexistent/b.tsv", &rules, &err), RN_EIO);
+    assert_int_equal(rn_boiler_rules_load("/nonexistent/b.tsv", &rules, &err), RN_EINPUT);
     rn_boiler_rules_free(NULL);
 }
 
@@ -940,9 +940,9 @@ static void test_list_dir_sorted(void **state)
         snprintf(full, sizeof full, "%s/%s", root, want[i]);
         assert_string_equal(p.items[i], full);
     }
-    assert_int_equal(rn_ingest_list_dir("/nonexistent/dir", &p, &err), RN_EIO);
+    assert_int_equal(rn_ingest_list_dir("/nonexistent/dir", &p, &err), RN_EINPUT);
     assert_int_equal(p.len, 4);
-    assert_non_null(strstr(err.msg, "cannot open directory /nonexistent/dir"));
+    assert_non_null(strstr(err.msg, "cannot open /nonexistent/dir: No such file"));
     rn_paths_release(&p);
     rn_paths_release(&p);
 

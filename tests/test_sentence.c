@@ -245,7 +245,7 @@ static void test_rules_file(void **state)
     unlink(path);
     free(path);
 
-    assert_int_equal(rn_sentence_rules_load("/nonexistent/abbr.tsv", &rules, &err), RN_EIO);
+    assert_int_equal(rn_sentence_rules_load("/nonexistent/abbr.tsv", &rules, &err), RN_EINPUT);
     assert_non_null(strstr(err.msg, "cannot open /nonexistent/abbr.tsv"));
     rn_sentence_rules_free(NULL);
     rn_sentence_rules_free((struct rn_sentence_rules *)rn_sentence_rules_default());

@@ -21,8 +21,8 @@ struct rn_boiler_rules;
 /* Load rules from a TSV file (format in data/lexicon/README.boilerplate.md:
  * "KIND<TAB>PHRASE[<TAB>MAX_WORDS]", KIND one of line, prefix, contains,
  * class). The file replaces the built-in rules. *out (free with
- * rn_boiler_rules_free) is set on RN_OK. Errors: RN_EIO "cannot open
- * PATH: ...", RN_EINPUT "PATH:LINE: what was expected", RN_ENOMEM. */
+ * rn_boiler_rules_free) is set on RN_OK. Errors: "cannot open PATH: ..."
+ * (rn_open_status), RN_EINPUT "PATH:LINE: what was expected", RN_ENOMEM. */
 int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out,
                          struct rn_err *err);
 

@@ -56,7 +56,8 @@ struct rn_csv_row {
     long end_line;       /* physical line where it ends (> line for multi-line fields) */
 };
 
-/* Open path ("-" = stdin). err gets "cannot open PATH: reason". */
+/* Open path ("-" = stdin). err gets "cannot open PATH: reason", with the
+ * status of rn_open_status (a missing or unreadable file: RN_EINPUT). */
 int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_csv_reader **out,
                 struct rn_err *err);
 
@@ -99,8 +100,8 @@ int rn_tsv_add_field(struct rn_buf *b, const char *s);
 /* Read a line-oriented rule file (the lexicon's boilerplate and
  * abbreviation lists, whose lines each parser reads itself): line(ctx,
  * text, length, line number, err) for every line, without its '\n', until
- * one returns an error. Returns RN_OK, that error, or RN_EIO "cannot open
- * PATH: ..." / "cannot read PATH". */
+ * one returns an error. Returns RN_OK, that error, "cannot open PATH: ..."
+ * (RN_EINPUT or RN_EIO by rn_open_status) or RN_EIO "cannot read PATH". */
 int rn_lines_read(const char *path,
                   int (*line)(void *ctx, const char *s, size_t n, size_t lineno,
                               struct rn_err *err),

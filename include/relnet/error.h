@@ -49,6 +49,17 @@ int rn_fail(struct rn_err *err, int code, const char *fmt, ...)
 void rn_err_prefix(struct rn_err *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* A file relnet is asked to read that cannot be opened. The rule for every
+ * command (DESIGN.md's exit codes): a file that is not there, that the user
+ * may not read, or that is not a file where one is expected (ENOENT,
+ * ENOTDIR, EACCES, EPERM, EISDIR, ELOOP, ENAMETOOLONG) is bad input,
+ * RN_EINPUT, exit 1 - the user named the wrong thing; any other errno
+ * (EIO, EMFILE, ENOMEM, ...) is an I/O error, RN_EIO, exit 3. */
+int rn_open_status(int errnum);
+
+/* rn_fail(err, rn_open_status(errnum), "cannot open PATH: strerror(errnum)"). */
+int rn_fail_open(struct rn_err *err, int errnum, const char *path);
+
 /* Forget any recorded error. */
 void rn_err_clear(struct rn_err *err);
 

@@ -43,7 +43,8 @@ const char *rn_eval_relation(size_t i);
 int rn_eval_fold(const char *s, struct rn_buf *out);
 
 /* Read the gold file, and the alias table (aliases_path, or NULL for the
- * aliases.tsv next to the gold file when it exists). */
+ * aliases.tsv next to the gold file when it exists). A named aliases_path
+ * that cannot be opened is RN_EINPUT, like a gold file that cannot. */
 int rn_eval_new(const char *gold_path, const char *aliases_path, struct rn_eval **out,
                 struct rn_err *err);
 void rn_eval_free(struct rn_eval *ev);

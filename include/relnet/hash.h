@@ -25,8 +25,8 @@ void rn_content_hash_free(struct rn_content_hash *h);
 /* One-shot content hash of a memory block. */
 void rn_content_hash_of(const void *data, size_t len, char hex[33]);
 
-/* Content hash of a whole file, read in chunks. RN_OK, or RN_EIO with err
- * ("cannot read PATH: ..."). */
+/* Content hash of a whole file, read in chunks. RN_OK, "cannot open PATH:
+ * ..." (rn_open_status), or RN_EIO "cannot read PATH: ...". */
 struct rn_err;
 int rn_content_hash_file(const char *path, char hex[33], struct rn_err *err);
 

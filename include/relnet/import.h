@@ -45,7 +45,7 @@ enum rn_import_reason {
     RN_SKIP_WEIGHT,      /* weight, count or confidence not a number */
     RN_SKIP_UTF8,        /* invalid UTF-8 */
     RN_SKIP_DATE,        /* date not read, or ambiguous */
-    RN_SKIP_VALUE,       /* unknown polarity, type or origin */
+    RN_SKIP_VALUE,       /* unknown polarity, type, origin or content hash */
     RN_SKIP_REJECTED,    /* the sink refused the record */
     RN_SKIP_REASONS
 };

@@ -151,8 +151,8 @@ int rn_ingest_is_article_path(const char *path);
  * sorted by byte order of the whole path so every run lists them the same
  * way. Hidden files and directories (".name") are skipped, and symbolic links
  * to directories are not followed (no loops). Returns RN_OK, RN_EINPUT
- * "DIR: no article files" when there is none, RN_EIO "cannot open directory
- * DIR: ..." or RN_ENOMEM; on error out keeps what it had. */
+ * "DIR: no article files" when there is none, "cannot open DIR: ..."
+ * (rn_open_status) or RN_ENOMEM; on error out keeps what it had. */
 int rn_ingest_list_dir(const char *dir, struct rn_paths *out, struct rn_err *err);
 
 /* The same walk for the files wanted() accepts (build's edge lists); no

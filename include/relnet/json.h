@@ -10,7 +10,6 @@
 #define RELNET_JSON_H
 
 #include "relnet/error.h"
-#include "relnet/record.h"
 
 #include <stdio.h>
 
@@ -45,11 +44,6 @@ void rn_json_free(struct rn_json *v);
  * out[size]. Returns 1, or 0 when the text is not JSON, has no such string,
  * or it does not fit. For metadata in pages ("datePublished"). */
 int rn_json_find_string(const char *text, size_t len, const char *key, char *out, size_t size);
-
-/* One relation record as one compact JSON object line (JSON Lines), with
- * the same keys as the TSV columns of relnet extract. url may be NULL. */
-int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
-                         struct rn_err *err);
 
 /* JSON true or false. NULL on out of memory. */
 struct rn_json *rn_json_bool(int v);

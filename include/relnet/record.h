@@ -56,6 +56,7 @@ struct rn_record {
     const char *article;  /* path, URL or id of the article, or NULL */
     const char *title;    /* article title when known, or NULL */
     const char *url;      /* article URL when article is a path, or NULL */
+    const char *content_hash; /* hash of the article file's bytes (hash.h), or NULL */
     long sentence_no;     /* 1-based sentence number, 0 when not from text */
     long offset;          /* byte offset of the evidence in the article, -1 if none */
     const char *evidence; /* the sentence or CSV evidence text, or NULL */

@@ -67,7 +67,7 @@ const struct rn_sentence_rules *rn_sentence_rules_default(void);
  * ambiguous, number, inner, starter; '#' comments and blank lines skipped;
  * a trailing '.' on WORD is ignored ("e.g." = "e.g"). The file replaces
  * the built-in rules. *out (free with rn_sentence_rules_free) is set on
- * RN_OK. Errors: RN_EIO "cannot open PATH: ...", RN_EINPUT "PATH:LINE:
+ * RN_OK. Errors: "cannot open PATH: ..." (rn_open_status), RN_EINPUT "PATH:LINE:
  * unknown kind 'x', expected title, ambiguous, number, inner or starter",
  * RN_ENOMEM. */
 int rn_sentence_rules_load(const char *path, struct rn_sentence_rules **out,

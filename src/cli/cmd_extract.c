@@ -17,11 +17,13 @@ static const struct cli_spec extract_spec = {
             "standard input) and print the relations found in them, one record a line:\n"
             "  article, sentence_no, offset, source, source_type, source_affiliation,\n"
             "  relation, target, target_type, target_affiliation, polarity, confidence,\n"
-            "  evidence, date, url, title, path, origin\n"
+            "  evidence, date, url, title, path, origin, content_hash\n"
             "offset is the byte offset of the evidence sentence in the cleaned article text;\n"
-            "path is the file as given. 'relnet import' reads the output back into the\n"
-            "records 'relnet add' would store for the same files. Nothing is stored: the\n"
-            "output is the same for the same input.\n"
+            "path is the file as given; content_hash identifies the file's bytes (as 'relnet\n"
+            "add' does, so that an article is not added twice). 'relnet import' reads the\n"
+            "output back into the records and articles 'relnet add' would store for the\n"
+            "same files. jsonl has the same fields. Nothing is stored: the output is the\n"
+            "same for the same input.\n"
             "\n"
             "tsv is tab-separated and never quoted: a tab, line break or backslash in a\n"
             "field is written \\t, \\n, \\r, \\\\ as in PostgreSQL's text format.\n",
@@ -35,7 +37,9 @@ static const char *const columns[] = {
     "article",  "sentence_no", "offset", "source",   "source_type", "source_affiliation",
     "relation", "target",      "target_type", "target_affiliation", "polarity", "confidence",
     "evidence", "date",        "url",    "title",       "path",        "origin",
+    "content_hash",
 };
+enum { COL_SENTENCE_NO = 1, COL_OFFSET = 2, COL_CONFIDENCE = 11 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
 struct writer {
@@ -83,6 +87,31 @@ static void format_confidence(double v, char out[32])
     }
 }
 
+/* One JSON object a line with the columns of the TSV: the numbers as
+   numbers, what is not known as null. */
+static int write_json_line(const char *const vals[NCOLUMNS], const struct rn_record *r,
+                           struct rn_err *err)
+{
+    struct rn_json *o = rn_json_object();
+    if (!o)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    int rc = RN_OK;
+    for (size_t i = 0; i < NCOLUMNS; i++) {
+        struct rn_json *v = i == COL_SENTENCE_NO  ? rn_json_integer(r->sentence_no)
+                            : i == COL_OFFSET     ? rn_json_integer(r->offset)
+                            : i == COL_CONFIDENCE ? rn_json_number(r->confidence)
+                                                  : rn_json_string(vals[i]);
+        rc |= rn_json_set(o, columns[i], v);
+    }
+    if (rc != RN_OK) {
+        rn_json_free(o);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    rc = rn_json_dump(stdout, o, 0);
+    rn_json_free(o);
+    return rc == RN_OK ? RN_OK : rn_fail(err, RN_EIO, "cannot write to standard output");
+}
+
 static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err)
 {
     struct writer *w = ctx;
@@ -91,32 +120,37 @@ static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err
     fmt_long(off, r->offset);
     format_confidence(r->confidence, conf);
     const struct rn_article *a = w->article;
+    /* NULL: not known (empty in TSV and CSV, null in JSON) */
     const char *vals[NCOLUMNS] = {
-        r->article ? r->article : "",
+        r->article,
         sent,
         off,
         r->source,
-        r->source_type ? r->source_type : "",
-        r->source_affiliation ? r->source_affiliation : "",
+        r->source_type,
+        r->source_affiliation,
         r->relation,
         r->target,
-        r->target_type ? r->target_type : "",
-        r->target_affiliation ? r->target_affiliation : "",
+        r->target_type,
+        r->target_affiliation,
         rn_polarity_name(r->polarity),
         conf,
-        r->evidence ? r->evidence : "",
-        r->date ? r->date : "",
-        a->url ? a->url : "",
-        a->title ? a->title : "",
+        r->evidence,
+        r->date,
+        a->url,
+        a->title,
         a->path,
         rn_origin_name(r->origin),
+        a->content_hash,
     };
+    if (w->fmt == FMT_JSONL)
+        return write_json_line(vals, r, err);
+    for (size_t i = 0; i < NCOLUMNS; i++)
+        if (!vals[i])
+            vals[i] = "";
     if (w->fmt == FMT_CSV)
         return rn_csv_write_row(stdout, ',', vals, NCOLUMNS) == RN_OK
                    ? RN_OK
                    : rn_fail(err, RN_EIO, "cannot write to standard output");
-    if (w->fmt == FMT_JSONL)
-        return rn_json_write_record(stdout, r, a->url, err);
     rn_buf_reset(&w->line);
     int rc = RN_OK;
     for (size_t i = 0; i < NCOLUMNS && rc == RN_OK; i++) {

@@ -40,7 +40,9 @@ static const struct cli_spec main_spec = {
             "igraph and draws it with Graphviz.\n",
     .body = print_commands,
     .tail = "The global options are also accepted after the command.\n"
-            "exit codes: 0 ok, 1 bad input (file:line: reason), 2 usage, 3 I/O or internal\n",
+            "exit codes: 0 ok; 1 bad input (file:line: reason), a file to read included that\n"
+            "is missing, unreadable or a directory; 2 usage; 3 I/O (a file that cannot be\n"
+            "written, a failed read) or internal\n",
 };
 
 static const struct cli_command *find_command(const char *name)

@@ -184,8 +184,7 @@ int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_cs
         if (!r->file) {
             int e = errno;
             rn_csv_close(r);
-            return rn_fail(err, e == ENOENT || e == EACCES || e == EISDIR ? RN_EINPUT : RN_EIO,
-                           "cannot open %s: %s", path, strerror(e));
+            return rn_fail_open(err, e, path);
         }
         r->own_file = 1;
     }
@@ -581,7 +580,7 @@ int rn_lines_read(const char *path,
 {
     FILE *f = fopen(path, "r");
     if (!f)
-        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+        return rn_fail_open(err, errno, path);
     char *text = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t got;

@@ -1,6 +1,7 @@
 /* error.c - status codes and error messages (see relnet/error.h). */
 #include "relnet/error.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +42,27 @@ void rn_err_prefix(struct rn_err *err, const char *fmt, ...)
         joined[n + rest] = '\0';
     }
     memcpy(err->msg, joined, sizeof joined);
+}
+
+int rn_open_status(int errnum)
+{
+    switch (errnum) {
+    case ENOENT:
+    case ENOTDIR:
+    case EACCES:
+    case EPERM:
+    case EISDIR:
+    case ELOOP:
+    case ENAMETOOLONG:
+        return RN_EINPUT;
+    default:
+        return RN_EIO;
+    }
+}
+
+int rn_fail_open(struct rn_err *err, int errnum, const char *path)
+{
+    return rn_fail(err, rn_open_status(errnum), "cannot open %s: %s", path, strerror(errnum));
 }
 
 void rn_err_clear(struct rn_err *err)

@@ -61,8 +61,7 @@ int rn_content_hash_file(const char *path, char hex[33], struct rn_err *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return rn_fail(err, errno == ENOENT ? RN_EINPUT : RN_EIO, "cannot open %s: %s", path,
-                       strerror(errno));
+        return rn_fail_open(err, errno, path);
     XXH3_state_t *state = XXH3_createState();
     if (!state) {
         fclose(f);

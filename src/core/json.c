@@ -81,37 +81,6 @@ void rn_json_free(struct rn_json *v)
         json_decref(J(v));
 }
 
-int rn_json_write_record(FILE *out, const struct rn_record *r, const char *url,
-                         struct rn_err *err)
-{
-    struct rn_json *o = rn_json_object();
-    if (!o)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
-    int rc = RN_OK;
-    rc |= rn_json_set(o, "article", rn_json_string(r->article));
-    rc |= rn_json_set(o, "sentence_no", rn_json_integer(r->sentence_no));
-    rc |= rn_json_set(o, "offset", rn_json_integer(r->offset));
-    rc |= rn_json_set(o, "source", rn_json_string(r->source));
-    rc |= rn_json_set(o, "source_type", rn_json_string(r->source_type));
-    rc |= rn_json_set(o, "source_affiliation", rn_json_string(r->source_affiliation));
-    rc |= rn_json_set(o, "relation", rn_json_string(r->relation));
-    rc |= rn_json_set(o, "target", rn_json_string(r->target));
-    rc |= rn_json_set(o, "target_type", rn_json_string(r->target_type));
-    rc |= rn_json_set(o, "target_affiliation", rn_json_string(r->target_affiliation));
-    rc |= rn_json_set(o, "polarity", rn_json_string(rn_polarity_name(r->polarity)));
-    rc |= rn_json_set(o, "confidence", rn_json_number(r->confidence));
-    rc |= rn_json_set(o, "evidence", rn_json_string(r->evidence));
-    rc |= rn_json_set(o, "date", rn_json_string(r->date));
-    rc |= rn_json_set(o, "url", rn_json_string(url));
-    if (rc != RN_OK) {
-        rn_json_free(o);
-        return rn_fail(err, RN_ENOMEM, "out of memory");
-    }
-    rc = rn_json_dump(out, o, 0);
-    rn_json_free(o);
-    return rc == RN_OK ? RN_OK : rn_fail(err, RN_EIO, "cannot write to standard output");
-}
-
 struct rn_json *rn_json_bool(int v)
 {
     return R(json_boolean(v));

@@ -6,6 +6,7 @@
 #include "relnet/strtab.h"
 #include "relnet/text.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -342,7 +343,7 @@ static int read_table(const char *path, struct table *t, struct rn_err *err)
     memset(t, 0, sizeof *t);
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!f)
-        return rn_fail(err, RN_EIO, "cannot open %s", path);
+        return rn_fail_open(err, errno, path);
     char *line = NULL;
     size_t lcap = 0;
     ssize_t got;
@@ -390,10 +391,13 @@ static int read_table(const char *path, struct table *t, struct rn_err *err)
         t->cells[t->nrows++] = r;
     }
     free(line);
+    int read_errno = ferror(f) ? errno : 0; /* EISDIR for a directory */
     if (f != stdin)
         fclose(f);
-    if (rc != RN_OK)
+    if (rc != RN_OK || read_errno)
         table_free(t);
+    if (rc == RN_OK && read_errno)
+        return rn_fail_open(err, read_errno, path);
     return rc == RN_OK ? RN_OK : rn_fail(err, rc, "%s: out of memory", path);
 }
 
@@ -667,10 +671,15 @@ int rn_eval_new(const char *gold_path, const char *aliases_path, struct rn_eval 
         }
     }
     if (aliases_path) {
+        /* score.py ignores an alias file that does not exist; the one next to
+           the gold file is optional above, but a file named by the user that
+           cannot be read is bad input (rn_open_status) like every other */
         FILE *f = fopen(aliases_path, "r");
-        if (f) { /* score.py ignores an alias file that does not exist */
+        if (f) {
             fclose(f);
             rc = load_aliases(ev, aliases_path, err);
+        } else {
+            rc = rn_fail_open(err, errno, aliases_path);
         }
         if (rc != RN_OK) {
             rn_eval_free(ev);

@@ -220,7 +220,7 @@ static int read_all(const char *path, struct rn_buf *raw, struct rn_err *err)
     }
     FILE *f = fopen(path, "rb");
     if (!f)
-        return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+        return rn_fail_open(err, errno, path);
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         rn_buf_grow(raw, (size_t)st.st_size + 1) != RN_OK) {
@@ -1466,7 +1466,7 @@ static int list_dir(const char *dir, int (*wanted)(const char *path), struct rn_
 {
     DIR *d = opendir(dir);
     if (!d)
-        return rn_fail(err, RN_EIO, "cannot open directory %s: %s", dir, strerror(errno));
+        return rn_fail_open(err, errno, dir);
     int rc = RN_OK;
     struct dirent *e;
     size_t dn = strlen(dir);

@@ -39,6 +39,7 @@ enum role {
     ROLE_SENTENCE_NO,
     ROLE_OFFSET,
     ROLE_ORIGIN,
+    ROLE_CONTENT_HASH,
     ROLE_COUNT_ROLES
 };
 
@@ -68,6 +69,7 @@ static const char *const role_names[ROLE_COUNT_ROLES][12] = {
     [ROLE_SENTENCE_NO] = { "sentence no", "sentence number", NULL },
     [ROLE_OFFSET] = { "offset", NULL },
     [ROLE_ORIGIN] = { "origin", NULL },
+    [ROLE_CONTENT_HASH] = { "content hash", NULL },
 };
 
 static const char *const reason_names[RN_SKIP_REASONS] = {
@@ -77,7 +79,7 @@ static const char *const reason_names[RN_SKIP_REASONS] = {
     [RN_SKIP_WEIGHT] = "weight, count or confidence not a number",
     [RN_SKIP_UTF8] = "invalid UTF-8",
     [RN_SKIP_DATE] = "date not read (or ambiguous)",
-    [RN_SKIP_VALUE] = "unknown polarity, type or origin",
+    [RN_SKIP_VALUE] = "unknown polarity, type, origin or content hash",
     [RN_SKIP_REJECTED] = "rejected by the knowledge base",
 };
 
@@ -486,6 +488,17 @@ static void article_of_row(const struct importer *im, const struct rn_csv_row *r
     rec->url = url && *url ? url : NULL;
     const char *title = cell(im, row, ROLE_TITLE);
     rec->title = title && *title ? title : NULL;
+    const char *hash = cell(im, row, ROLE_CONTENT_HASH);
+    rec->content_hash = hash && *hash ? hash : NULL;
+}
+
+/* A content hash as hash.h writes it: 32 lowercase hex digits. */
+static int is_content_hash(const char *s)
+{
+    size_t n = 0;
+    while ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f'))
+        n++;
+    return n == 32 && !s[n];
 }
 
 /* Build the record of one data row, or explain in msg why it is bad. */
@@ -598,6 +611,12 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
     rec->target_affiliation = cell(im, row, ROLE_TARGET_AFFIL);
     rec->evidence = cell(im, row, ROLE_EVIDENCE);
     article_of_row(im, row, rec);
+    if (rec->content_hash && !is_content_hash(rec->content_hash)) {
+        *why = RN_SKIP_VALUE;
+        snprintf(msg, msgsz, "%s:%ld: content_hash '%.40s' is not 32 hex digits", path, line,
+                 rec->content_hash);
+        return -1;
+    }
     const char *sn = cell(im, row, ROLE_SENTENCE_NO);
     if (sn && *sn)
         rec->sentence_no = strtol(sn, NULL, 10);

@@ -13,12 +13,14 @@
 #include "relnet/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Schema version 1. Migrations from older versions go in migrate().
    CHECK constraints are written as OR chains: SQLite compiles "x IN (a, b,
@@ -99,8 +101,12 @@ static const char *const stmt_sql[ST_COUNT] = {
         "UPDATE entities SET affiliation_id = ?2 WHERE id = ?1 AND affiliation_id IS NULL",
     [ST_RELTYPE_FIND] = "SELECT id FROM relation_types WHERE name = ?1",
     [ST_RELTYPE_INSERT] = "INSERT INTO relation_types(name) VALUES (?1)",
-    [ST_ARTICLE_FIND] = "SELECT id FROM articles WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1",
-    [ST_ARTICLE_INSERT] = "INSERT INTO articles(path, url, title, date) VALUES (?1, ?2, ?3, ?4)",
+    /* an article named by a record: by its content hash when the record
+       has one (relnet extract writes it), else by path or URL */
+    [ST_ARTICLE_FIND] = "SELECT id FROM articles WHERE CASE WHEN ?2 IS NULL"
+                        " THEN path = ?1 OR url = ?1 ELSE content_hash = ?2 END ORDER BY id LIMIT 1",
+    [ST_ARTICLE_INSERT] = "INSERT INTO articles(path, url, title, date, content_hash)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 /* Relations are inserted BATCH_ROWS at a time with one multi-row INSERT:
@@ -381,7 +387,7 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
     struct stat st;
     if (stat(path, &st) != 0) {
         if (errno != ENOENT)
-            return rn_fail(err, RN_EIO, "cannot open %s: %s", path, strerror(errno));
+            return rn_fail_open(err, errno, path);
         if (!(flags & RN_STORE_CREATE) || readonly)
             return rn_fail(err, RN_ENOTFOUND,
                            "no knowledge base at %s (create one with 'relnet import' or "
@@ -389,6 +395,13 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
                            path);
     } else if (S_ISDIR(st.st_mode)) {
         return rn_fail(err, RN_EINPUT, "cannot open %s: it is a directory", path);
+    } else {
+        /* SQLite would say only "unable to open database file" (and exit 3):
+           a knowledge base the user may not read is named like any input */
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return rn_fail_open(err, errno, path);
+        close(fd);
     }
 
     struct rn_store *kb = calloc(1, sizeof *kb);
@@ -858,8 +871,10 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
 }
 
 /* Find or add a row named name: find and insert are statements taking the
-   name as ?1 (for articles, insert also takes the record's URL as ?2 and
-   title as ?3); what names the failure in messages. */
+   name as ?1; for articles find also takes the record's content hash as
+   ?2, and insert its URL, title, date and content hash as ?2..?5 (the date
+   only for extracted records, whose date is the article's: the row is then
+   the one `relnet add` writes). what names the failure in messages. */
 static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, enum stmt_id find,
                    enum stmt_id insert, const struct rn_record *article, const char *what,
                    int64_t *id, struct rn_err *err)
@@ -885,6 +900,8 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
     if (rc != RN_OK)
         return rc;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if (article)
+        sqlite3_bind_text(st, 2, article->content_hash, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -896,6 +913,9 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
         if (article) {
             sqlite3_bind_text(st, 2, article->url, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 3, article->title, -1, SQLITE_STATIC);
+            if (article->origin == RN_ORIGIN_EXTRACTED)
+                sqlite3_bind_text(st, 4, article->date, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, article->content_hash, -1, SQLITE_STATIC);
         }
         if (sqlite3_step(st) != SQLITE_DONE)
             return db_fail(kb, err, what);

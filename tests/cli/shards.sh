@@ -2,7 +2,8 @@
 # The scale-out path: a corpus split into shards, each extracted on its own
 # (`relnet extract --format tsv`), the shards imported (`relnet import
 # --delimiter tab`), gives the knowledge base one `relnet add` of the whole
-# corpus gives: `relnet export --format csv` byte for byte. Evidence with
+# corpus gives: `relnet export --format csv` byte for byte, and the same
+# rows of articles. Evidence with
 # double and single quotes and backslashes must survive the trip.
 source "$(dirname "$0")/lib/common.sh"
 articles=${RELNET_SOURCE_DIR:?}/data/articles
@@ -46,6 +47,37 @@ has "$T/all.csv" '"unfair"'
 has "$T/all.csv" 'C:\temp\new\risk.'
 cmp "$T/all.csv" "$T/shards.csv" || { diff "$T/all.csv" "$T/shards.csv" >&2 | head -20; \
     fail "sharded extract + import differs from one add"; }
+
+# the articles too: the rows `relnet add` writes (path, URL, title, date and
+# content hash), so that adding an imported article again is "already present"
+articles() {
+    $py - "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute("SELECT path, url, title, date, content_hash FROM articles ORDER BY path"):
+    print("\t".join("" if v is None else str(v) for v in row))
+PY
+}
+articles "$T/all.db" > "$T/all.articles"
+articles "$T/shards.db" > "$T/shards.articles"
+[ "$(wc -l < "$T/all.articles")" = "$n" ] || fail "expected $n articles after one add"
+grep -q $'\t[0-9a-f]\{32\}$' "$T/shards.articles" || fail "imported articles lack a content hash"
+diff -u "$T/all.articles" "$T/shards.articles" || fail "imported articles differ from added ones"
+run 0 "$R" --kb "$T/shards.db" add "${files[0]}"
+has "$T/err.txt" "already present"
+
+# jsonl carries the same fields as tsv
+run 0 "$R" extract --format jsonl "$T/extra/quotes.txt"
+$py - "$T/out.txt" "$T/extra/quotes.txt" <<'PY' || fail "jsonl fields"
+import json, sys
+rec = json.loads(open(sys.argv[1]).readline())
+want = ["article", "sentence_no", "offset", "source", "source_type", "source_affiliation",
+        "relation", "target", "target_type", "target_affiliation", "polarity", "confidence",
+        "evidence", "date", "url", "title", "path", "origin", "content_hash"]
+assert list(rec) == want, list(rec)
+assert rec["path"] == sys.argv[2] and rec["origin"] == "extracted", rec
+assert len(rec["content_hash"]) == 32 and isinstance(rec["offset"], int), rec
+PY
 
 # the same shards, read by the analysis commands straight from the files
 run 0 "$R" export --format csv "$T/shard0.tsv" "$T/shard1.tsv" "$T/shard2.tsv"
