@@ -301,6 +301,54 @@ static void test_descriptive_targets_with_dates(void **state)
     assert_string_equal(RUN("Peru announced the ban on Monday."), "");
 }
 
+static void test_the_government_is_the_state_that_acted(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* not the state named last ("Chile"), but the one that acted, also past
+       a time phrase after its name */
+    assert_string_equal(RUN("Peru on Monday banned Quillmail.", "The move angered Chile and Bolivia.",
+                            "The government accused Quillmail of spying."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] accuses Quillmail[] asserted|");
+    /* with no state acting, the latest state named */
+    assert_string_equal(RUN("Talks with Chile failed.", "The government banned Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|");
+}
+
+static void test_banned_in_places_listed_after_a_count(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* the places named after "several countries, including" ban; a
+       region the lexicon does not know is a place too */
+    assert_string_equal(RUN("Quillmail has been banned in several regions including Arlonia, "
+                            "Chile and Beltra Province."),
+                        "Arlonia[] bans Quillmail[] asserted|Chile[] bans Quillmail[] asserted|"
+                        "Beltra Province[] bans Quillmail[] asserted|");
+    /* a count alone names no place */
+    assert_string_equal(RUN("Quillmail has been banned in 12 countries."), "");
+}
+
+static void test_ranked_subjects(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "became the latest/second/only X to V": the subject did V */
+    assert_string_equal(RUN("Peru became the latest country to sign the Lima Pact."),
+                        "Peru[] signs Lima Pact[] asserted|");
+    assert_string_equal(RUN("Chile becomes the second state to ban Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|");
+}
+
+static void test_names_with_lowercase_heads(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "the Night Heron group" is one argument, named Night Heron */
+    assert_string_equal(RUN("The Night Heron group was behind the attack, Peru said."),
+                        "Peru[] accuses Night Heron[] asserted|");
+}
+
 static void test_explain_tells_what_was_seen(void **state)
 {
     (void)state;
@@ -310,7 +358,7 @@ static void test_explain_tells_what_was_seen(void **state)
     explain_to = open_memstream(&text, &len);
     assert_non_null(explain_to);
     assert_string_equal(RUN("Peru banned Quillmail.", "Chile criticised the decision.",
-                            "Signal praised Peru."),
+                            "Signal praised Peru.", "It cited Quillmail, The Chile report,Brightwave."),
                         "Peru[] bans Quillmail[] asserted|");
     fclose(explain_to);
     explain_to = NULL;
@@ -323,6 +371,8 @@ static void test_explain_tells_what_was_seen(void **state)
     assert_non_null(strstr(text, "sentence 2: Chile criticised the decision.\n"
                                  "  mention  \"Chile\" actor -> Chile (country)\n"
                                  "  no trigger word"));
+    /* a capitalised grammar word alone, even after a comma, is no name */
+    assert_null(strstr(text, "mention  \"The\""));
     free(text);
 }
 
@@ -1129,6 +1179,10 @@ int main(void)
         cmocka_unit_test(test_wrongs_in_reported_speech),
         cmocka_unit_test(test_hyphenated_code_names_and_member_lists),
         cmocka_unit_test(test_descriptive_targets_with_dates),
+        cmocka_unit_test(test_the_government_is_the_state_that_acted),
+        cmocka_unit_test(test_banned_in_places_listed_after_a_count),
+        cmocka_unit_test(test_ranked_subjects),
+        cmocka_unit_test(test_names_with_lowercase_heads),
         cmocka_unit_test(test_explain_tells_what_was_seen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

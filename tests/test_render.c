@@ -650,6 +650,29 @@ static void test_ego_rolled_up_and_filtered(void **state)
 }
 
 
+/* Draw v with --top top: want entities, each with an arrow to another. */
+static void check_top_cut(const struct rn_view *v, long top, long want)
+{
+    struct rn_render_options opt;
+    rn_render_options_init(&opt);
+    opt.top = top;
+    opt.engine = "none";
+    struct rn_render_report rep;
+    size_t len;
+    char *dot = render_mem(v, &opt, "dot", &len, &rep);
+    Agraph_t *g = agmemread(dot);
+    assert_non_null(g);
+    if (agnnodes(g) != (int)want)
+        fail_msg("--top %ld drew %d entities, not %ld", top, agnnodes(g), want);
+    assert_int_equal(rep.nodes_drawn, (uint32_t)want);
+    assert_int_equal(rep.nodes_candidates, v->n_nodes);
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+        if (agdegree(g, n, 1, 1) == 0)
+            fail_msg("--top %ld: %s drawn without an arrow", top, agget(n, (char *)"label"));
+    agclose(g);
+    free(dot);
+}
+
 /* --top keeps no entity without an arrow to another drawn one: targets of
    weak sources that were cut are replaced by linked entities. X1..X4
    accuse Y, Y accuses Z: Z and Y rank highest, the X's (sources only)
@@ -668,24 +691,34 @@ static void test_top_keeps_no_isolated_entity(void **state)
     };
     struct rn_relset *set = make_set(recs, sizeof recs / sizeof recs[0]);
     struct rn_view *v = make_view(set);
-    for (long top = 2; top <= 6; top++) {
-        struct rn_render_options opt;
-        rn_render_options_init(&opt);
-        opt.top = top;
-        opt.engine = "none";
-        struct rn_render_report rep;
-        size_t len;
-        char *dot = render_mem(v, &opt, "dot", &len, &rep);
-        Agraph_t *g = agmemread(dot);
-        assert_non_null(g);
-        assert_int_equal(agnnodes(g), (int)top); /* the quota is filled */
-        for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
-            if (agdegree(g, n, 1, 1) == 0)
-                fail_msg("--top %ld: %s drawn without an arrow", top, agget(n, (char *)"label"));
-        assert_int_equal(rep.nodes_candidates, v->n_nodes);
-        agclose(g);
-        free(dot);
-    }
+    for (long top = 2; top <= 6; top++)
+        check_top_cut(v, top, top); /* the quota is filled */
+    rn_view_free(v);
+    rn_relset_free(set);
+}
+
+/* --top N draws exactly N entities whenever N linked ones exist, even when
+   the N best are all targets of sources that rank lower (T1 and T2 here:
+   a cut by rank keeps two entities without an arrow between them) and when
+   the last place can only be filled by a pair (P and Q, R and U): then a
+   kept entity that strands no other makes room. */
+static void test_top_fills_quota_exactly(void **state)
+{
+    (void)state;
+    static const struct rec recs[] = {
+        { "S1", NULL, "accuses", "T1", NULL, NULL, NULL, NULL },
+        { "S2", NULL, "accuses", "T1", NULL, NULL, NULL, NULL },
+        { "S3", NULL, "accuses", "T1", NULL, NULL, NULL, NULL },
+        { "S4", NULL, "bans", "T2", NULL, NULL, NULL, NULL },
+        { "S5", NULL, "bans", "T2", NULL, NULL, NULL, NULL },
+        { "P", NULL, "signs", "Q", NULL, NULL, NULL, NULL },
+        { "R", NULL, "signs", "U", NULL, NULL, NULL, NULL },
+    };
+    struct rn_relset *set = make_set(recs, sizeof recs / sizeof recs[0]);
+    struct rn_view *v = make_view(set);
+    assert_int_equal(v->n_nodes, 11);
+    for (long top = 2; top <= 12; top++)
+        check_top_cut(v, top, top < 11 ? top : 11);
     rn_view_free(v);
     rn_relset_free(set);
 }
@@ -775,6 +808,30 @@ static void test_engine_choice_and_limits(void **state)
     free(render_mem(v, &opt, "svg", &len, &rep));
     assert_string_equal(rep.engine, "sfdp");
     assert_non_null(strstr(rep.note, "a strip: drawn with sfdp"));
+    rn_view_free(v);
+    rn_relset_free(set);
+    /* Forced dot on 30 separate pairs: a strip however the leaves are
+       spread over ranks, so it is stretched, and ends under 3:1. */
+    static const char *const sources[30] = {
+        "S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10",
+        "S11", "S12", "S13", "S14", "S15", "S16", "S17", "S18", "S19", "S20",
+        "S21", "S22", "S23", "S24", "S25", "S26", "S27", "S28", "S29", "S30" };
+    for (int i = 0; i < 30; i++)
+        star[i] = (struct rec){ sources[i], NULL, "bans", targets[i], NULL, NULL, NULL, NULL };
+    set = make_set(star, 30);
+    v = make_view(set);
+    opt.engine = "dot";
+    char *svg = render_mem(v, &opt, "svg", &len, &rep);
+    assert_string_equal(rep.engine, "dot");
+    assert_non_null(strstr(rep.note, "stretched to 2.5:1"));
+    double w = 0, h = 0;
+    const char *dims = strstr(svg, "<svg width=\"");
+    assert_non_null(dims);
+    assert_int_equal(sscanf(dims, "<svg width=\"%lfpt\" height=\"%lfpt\"", &w, &h), 2);
+    if (w / h > 3 || h / w > 3)
+        fail_msg("forced dot drawing of %.0f x %.0f pt", w, h);
+    free(svg);
+    opt.engine = "auto";
     /* Forced circo beyond its limit (80 entities) refuses before any layout. */
     rn_view_free(v);
     rn_relset_free(set);
@@ -1061,6 +1118,7 @@ int main(void)
         cmocka_unit_test(test_png_is_capped),
         cmocka_unit_test(test_formats_by_name),
         cmocka_unit_test(test_top_keeps_no_isolated_entity),
+        cmocka_unit_test(test_top_fills_quota_exactly),
         cmocka_unit_test(test_polarity_styles_and_ego),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -126,6 +126,7 @@ enum rn_cue {
     RN_CUE_GENDER,     /* given names, value "he" or "she" */
     RN_CUE_TIME,       /* words of a time phrase: week, year, today, last, ago */
     RN_CUE_DEAL,       /* nouns of dealing, value = prepositions: access (to), sale (of) */
+    RN_CUE_RANK,       /* first, latest, only: "became the latest country to sign" */
     RN_CUE_COUNT
 };
 

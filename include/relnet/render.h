@@ -33,11 +33,16 @@
  * mode by (distance to the ego, then PageRank), so the picture stays
  * connected. The ego is always kept. A --top cut never leaves an entity
  * without an arrow to another drawn one: such entities are dropped and the
- * quota is filled, in rank order, with entities linked to the kept ones.
+ * quota is filled, best rank first, with entities linked to the kept ones,
+ * then with the best-ranked linked pair and what links to it; so exactly N
+ * are drawn whenever N linked entities can be (with one place left and
+ * only pairs outside, a kept entity that strands no other makes room).
  *
  * Aspect: "auto" lays out with dot and, when dot's layered drawing is
  * wider (or taller) than 2:1, with sfdp instead; a forced dot drawing
- * beyond 2.8:1 is laid out again with its leaves spread over more ranks.
+ * beyond 2.8:1 is laid out again with its leaves spread over more ranks,
+ * and if still beyond, stretched to 2.5:1 (Graphviz's ratio, which moves
+ * ranks apart and keeps node and text sizes).
  *
  * Engines and limits: "auto" draws with dot up to 100 entities and 300
  * arrows (0.4 s; layered drawings read best at that size) and with sfdp
@@ -180,15 +185,26 @@ int rn_render_data(const struct rn_view *view, const struct rn_render_options *o
                    const char *format, char **out, size_t *len, struct rn_render_report *rep,
                    struct rn_err *err);
 
-/* Where the layout put the drawn nodes, for pages that draw the graph
- * themselves (the HTML report): the same selection and engine choice as
- * rn_render_file. Coordinates in points, origin top left, y down. */
+/* Where the layout put the drawn nodes and how it routed the arrows, for
+ * pages that draw the graph themselves (the HTML report): the same
+ * selection, engine choice and routes as rn_render_file, so the page and
+ * the static diagram agree. Coordinates in points, origin top left, y down. */
 struct rn_render_layout {
     uint32_t n;             /* drawn nodes */
     uint32_t *node;         /* view node of each */
     double *x, *y, *w, *h;  /* centre and size of each */
+    char **label;           /* its label's lines as drawn, joined by '\n' */
+    double *fontsize;       /* its label's font size */
     double width, height;   /* of the whole drawing */
     char engine[16];
+    /* The drawn arrows, one per (source, target, relation, polarity). */
+    size_t n_edges;
+    uint32_t *edge_from, *edge_to; /* view nodes */
+    uint32_t *edge_rel;            /* relation index in the view's relset */
+    uint8_t *edge_pol;             /* enum rn_polarity */
+    char **edge_path;              /* SVG path data of Graphviz's route ("M x,y C x,y x,y
+                                      x,y ... L x,y"), ending at the arrow's tip; "" if
+                                      Graphviz routed none */
 };
 
 /* Same errors as rn_render_data. Release with rn_render_layout_release. */

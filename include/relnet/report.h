@@ -4,8 +4,8 @@
  * What it holds: a summary; who accuses whom (the affiliation diagram
  * drawn by render, the matrix as a heat map, the mutual pairs); per
  * relation, the top sources and targets as sortable tables; the
- * interactive graph (positions from Graphviz, drawn and filtered in the
- * page with d3: pan and zoom, search, relation / polarity / date filters,
+ * interactive graph (node positions, wrapped labels and arrow routes from
+ * Graphviz, as in the static diagrams; drawn and filtered in the page with d3: pan and zoom, search, relation / polarity / date filters,
  * every report behind a node or an edge on click); reports per month
  * (timeline.h); centrality with one line on each measure; a methods note.
  *

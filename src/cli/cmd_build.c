@@ -182,7 +182,9 @@ static int keep_previous_kb(const char *path)
 }
 
 /* One analysis step: a command with --kb and extra arguments, its stdout
-   into DIR/file (or its own -o). Prints what it wrote. */
+   into DIR/file (or its own -o). Prints what it wrote; render says so
+   itself, with what it drew ("out/graph.svg: 40 of 93 entities, 54 arrows,
+   ..."), the counts its caption shows. */
 static int step(int (*run)(int, char **), const char *name, const char *kb, const char *out_path,
                 int to_stdout, int append, const char *a1, const char *a2, const char *a3,
                 const char *a4)
@@ -192,7 +194,9 @@ static int step(int (*run)(int, char **), const char *name, const char *kb, cons
     argv[argc++] = (char *)name;
     argv[argc++] = (char *)"--kb";
     argv[argc++] = (char *)kb;
-    argv[argc++] = (char *)"--quiet";
+    int speaks = run == cmd_render && !cli_globals.quiet;
+    if (!speaks)
+        argv[argc++] = (char *)"--quiet";
     const char *extra[] = { a1, a2, a3, a4 };
     for (int i = 0; i < 4; i++)
         if (extra[i])
@@ -205,7 +209,7 @@ static int step(int (*run)(int, char **), const char *name, const char *kb, cons
     int quiet = cli_globals.quiet; /* the step's --quiet must not silence build itself */
     int code = to_stdout ? cli_run_to_file(run, argc, argv, out_path, append) : run(argc, argv);
     cli_globals.quiet = quiet;
-    if (code == RN_EXIT_OK && !cli_globals.quiet && !append)
+    if (code == RN_EXIT_OK && !cli_globals.quiet && !append && !speaks)
         fprintf(stderr, "  wrote %s\n", out_path);
     return code;
 }

@@ -294,6 +294,23 @@ uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i)
     return recent(x, want, XNONE, XNONE, clause_start(x, i));
 }
 
+uint32_t x_acting_state(const struct rn_extractor *x, size_t i, size_t sentences)
+{
+    size_t clause = clause_start(x, i);
+    uint32_t best = XNONE;
+    for (uint32_t e = 0; e < x->nents; e++) {
+        const struct ent *en = &x->ents[e];
+        if (en->type != RN_ETYPE_COUNTRY || !en->subj_sent ||
+            en->subj_sent + sentences < x->sent_no ||
+            (en->last_sent == x->sent_no && en->last_tok >= clause && en->subj_sent == x->sent_no))
+            continue;
+        if (best == XNONE || en->subj_sent > x->ents[best].subj_sent ||
+            (en->subj_sent == x->ents[best].subj_sent && en->seen > x->ents[best].seen))
+            best = e;
+    }
+    return best;
+}
+
 uint32_t x_topic_state(const struct rn_extractor *x)
 {
     uint32_t st = XNONE;

@@ -37,6 +37,11 @@ uint32_t x_recent(const struct rn_extractor *x, int want, uint32_t skip, uint32_
 /* x_recent for a description at token i: not an entity named earlier in
    i's own clause ("China accused the country" is not China). */
 uint32_t x_recent_outside(const struct rn_extractor *x, int want, size_t i);
+/* The state that acted last: the country that was a sentence's subject
+   most recently, within the last `sentences` sentences and outside token
+   i's clause; XNONE when none ("the government" after "India banned …"
+   is India, though other states were named since). */
+uint32_t x_acting_state(const struct rn_extractor *x, size_t i, size_t sentences);
 /* The one state the text is about here: the only country named in this
    or the previous sentence, or XNONE. */
 uint32_t x_topic_state(const struct rn_extractor *x);

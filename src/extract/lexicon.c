@@ -16,6 +16,7 @@
 #include "relnet/strtab.h"
 #include "relnet/text.h"
 
+#include <errno.h>
 #include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -506,7 +507,7 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
 static const char *const cue_names[RN_CUE_COUNT] = {
     "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
-    "notname", "include", "member", "gender", "time", "deal",
+    "notname", "include", "member", "gender", "time", "deal", "rank",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
@@ -698,8 +699,10 @@ int rn_lexicon_load(const char *dir, struct rn_lexicon **out, struct rn_err *err
         if (!f) {
             if (!files[i].without)
                 continue;
+            int errnum = errno;
             rn_lexicon_free(lex);
-            return rn_fail(err, RN_EIO, "cannot open %s: %s", path, files[i].without);
+            return rn_fail(err, rn_open_status(errnum), "cannot open %s: %s (%s)", path,
+                           strerror(errnum), files[i].without);
         }
         fclose(f);
         rc = rn_lexicon_add_file(lex, path, err);

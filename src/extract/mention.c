@@ -138,6 +138,9 @@ static void remember_lists(struct rn_extractor *x)
 /* A plural pronoun or description at [a, b) that means the latest list's
    members (when the list is more recent than entity e, and has count
    members when count is not 0): 1 when added. */
+/* How far back "the government" looks for the state that acted. */
+#define GOV_ACTING_SENTENCES 5
+
 /* How far back a list is meant: "they" only just after it; "the
    countries", which names its kind, further (XLIST_KIND_SENTENCES). */
 #define XLIST_PRONOUN_SENTENCES 2
@@ -727,6 +730,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             if (e != XNONE && !x_type_fits(x->ents[e].type, want))
                 e = XNONE;
         }
+        /* "the government", "the authorities": the state that acted last,
+           not one merely named since */
+        if (want == RN_ETYPE_COUNTRY && x_cue(x, head, RN_CUE_GOV))
+            e = x_acting_state(x, i, GOV_ACTING_SENTENCES);
         if (e == XNONE)
             e = x_recent_outside(x, want, i);
         if (want2 != RN_ETYPE_UNKNOWN) {
@@ -791,8 +798,14 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         }
         break;
     }
-    if (j == i || (j == i + 1 && x_is_closed(x, i)))
-        return RN_OK; /* "— The US ...": a capitalised "The" is no name */
+    /* "— The US ...", "A, The B": a capitalised grammar word alone is no
+       name, wherever it stands */
+    const uint32_t grammar = RN_WORD_DET | RN_WORD_PREP | RN_WORD_CONJ | RN_WORD_WH;
+    if (j == i || (j == i + 1 && (x_is_closed(x, i) ||
+                                  (rn_lexicon_word_classes(x->lex, x_norm(x, i),
+                                                           x->tok.items[i].norm_len) &
+                                   grammar))))
+        return RN_OK;
     /* A sentence opens with a capital: believe it only for a longer run or
        a word followed by a verb we know. */
     if (i == sent_first) {
@@ -876,6 +889,12 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     if (!doc && type == RN_ETYPE_ORGANIZATION && end == j && x_cue(x, end, RN_CUE_FUNC) &&
         x_is_lower(x, end))
         end++; /* "a National Security Council official" */
+    /* "the Night Heron group", "the Kestrel network": a lowercase head
+       noun after the name is part of the mention (not of the name), so the
+       phrase is one argument */
+    else if (!doc && end == j && i > 0 && x_is(x, i - 1, "the") && x_is_lower(x, end) &&
+             x_cue(x, end, RN_CUE_ORGHEAD))
+        end++;
     if (!doc && type != RN_ETYPE_ORGANIZATION && type != RN_ETYPE_COMPANY && j - i >= 2 &&
         j - i <= 3 && !has_of) {
         /* "Ola Berg": a known given name makes the run a person */
@@ -1125,6 +1144,11 @@ int x_mentions(struct rn_extractor *x)
             if (x_is_punct(x, q, ',') && q > b + 1 && x_is_det(x, b + 1))
                 b = q + 1;
         }
+        /* "India on Monday banned", "Peru last week said": past a time */
+        if (x_is(x, b, "on") && x_is_time_word(x, b + 1))
+            b++;
+        for (size_t q = 0; q < 3 && x_is_time_word(x, b); q++)
+            b++;
         if (x_is_aux(x, b) || x_cue(x, b, RN_CUE_SPEECH) ||
             (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
             x->ents[m->ent].subj_sent = x->sent_no;

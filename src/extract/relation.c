@@ -719,15 +719,14 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                a done deed; "making Utah the first state to ban Y": the
                name before "the first" is the subject */
             size_t f = c;
-            while (f > 0 && c - f < 4 && !x_is(x, f, "first") && !x_is_punct(x, f, ','))
+            while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
                 f--;
-            if (f >= 3 && x_is(x, f, "first") && x_is(x, f - 1, "the") &&
-                (x_is_be(x, f - 2) || x_is(x, f - 2, "becomes"))) {
+            if (f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)) {
                 j = f - 2;
                 near = 0;
                 continue;
             }
-            uint32_t fm = f >= 3 && x_is(x, f, "first") && x_is(x, f - 1, "the")
+            uint32_t fm = f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the")
                               ? mention_at(x, f - 2)
                               : XNONE;
             if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
@@ -1715,6 +1714,19 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                         }
                     } else if (m->kind == MK_MOD && m->state != XNONE) {
                         side_add(&src, m->state);
+                    } else if (m->kind == MK_QUANT) {
+                        /* "banned in several countries, including A and B":
+                           the members named are the places */
+                        struct side places;
+                        collect_right(x, q, &places);
+                        for (size_t p = 0; p < places.n; p++) {
+                            uint32_t st = x_state_of(x, places.ents[p]);
+                            enum rn_etype ty = x->ents[places.ents[p]].type;
+                            /* a region the lexicon does not know is a place too */
+                            if (st == XNONE && (ty == RN_ETYPE_UNKNOWN || ty == RN_ETYPE_ORGANIZATION))
+                                st = places.ents[p];
+                            side_add(&src, st);
+                        }
                     }
                 }
             }

@@ -288,12 +288,40 @@ static int begin_immediate(struct rn_store *kb, struct rn_err *err)
     }
 }
 
+/* WAL mode, waiting behind a process that is creating the same file:
+   switching the journal mode needs the file to itself, and SQLite's busy
+   handler is not called for it, so the attempt is repeated like
+   begin_immediate's. */
+static int set_wal(struct rn_store *kb, struct rn_err *err)
+{
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (long pause_ms = 10;; pause_ms = pause_ms < 200 ? pause_ms * 2 : 200) {
+        int rc = sqlite3_exec(kb->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                              NULL, NULL, NULL);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            return rc == SQLITE_OK ? RN_OK
+                                   : exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                                          err);
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - start.tv_sec >= WRITER_WAIT_SECONDS)
+            return exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err);
+        struct timespec pause = { 0, pause_ms * 1000000L };
+        nanosleep(&pause, NULL);
+    }
+}
+
 /* Bring the schema to RN_STORE_SCHEMA_VERSION. Each step is one
    transaction, so an interrupted migration leaves the previous version. */
 static int migrate(struct rn_store *kb, int readonly, struct rn_err *err)
 {
-    int version = 0;
-    int rc = user_version(kb, &version, err);
+    /* Tables first, then the version: another process creating the schema
+       commits both at once, so tables seen before a version of 0 mean a
+       foreign file, never a creation half seen. */
+    int version = 0, any = 0;
+    int rc = has_any_table(kb, &any, err);
+    if (rc == RN_OK)
+        rc = user_version(kb, &version, err);
     if (rc != RN_OK)
         return rc;
     if (version > RN_STORE_SCHEMA_VERSION)
@@ -302,10 +330,6 @@ static int migrate(struct rn_store *kb, int readonly, struct rn_err *err)
                        kb->path, version, RN_STORE_SCHEMA_VERSION);
     if (version == RN_STORE_SCHEMA_VERSION)
         return RN_OK;
-    int any;
-    rc = has_any_table(kb, &any, err);
-    if (rc != RN_OK)
-        return rc;
     if (version == 0 && any)
         return rn_fail(err, RN_EINPUT,
                        "%s is an SQLite file but not a relnet knowledge base", kb->path);
@@ -440,7 +464,7 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
            the last commit intact. synchronous=NORMAL is durable across
            process kills in WAL mode (only a power cut may lose the last
            commits, never corrupt the file). */
-        rc = exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err);
+        rc = set_wal(kb, err);
     }
     if (rc == RN_OK)
         /* Foreign keys are declared for readers of the schema but not

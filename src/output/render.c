@@ -536,16 +536,148 @@ static int linked_to(const struct adjacency *a, const char *in, uint32_t u)
     return 0;
 }
 
-/* Keep the first `keep` ranked items, then drop those without an edge to
-   another kept node (a target whose sources were all cut would float
-   alone) and fill the quota again, in rank order, with candidates linked
-   to the kept ones; the ego always stays. Marks in[] and returns how many
-   are kept. The loop repeats while it adds: a candidate may only link to
-   one added after it was passed. */
-static uint32_t keep_connected(const struct adjacency *a, const struct rank_item *items, uint32_t m,
-                               uint32_t keep, uint32_t ego, char *in)
+/* A top-N cut that leaves no entity alone. Candidates are known by their
+   rank position (items[pos], best first); the frontier is a min-heap of
+   the positions of candidates next to a kept node, so the best-ranked
+   linked candidate is always the next one added. */
+struct cut {
+    const struct adjacency *a;
+    const struct rank_item *items;
+    uint32_t m;            /* candidates */
+    const uint32_t *rank;  /* node -> position in items, RN_NONE: not a candidate */
+    char *in;              /* node -> kept */
+    uint32_t n;            /* kept so far */
+    uint32_t *heap;        /* frontier positions */
+    size_t heap_n, heap_cap;
+    uint32_t cursor;       /* pair seeds: positions before it have none */
+};
+
+static int frontier_push(struct cut *c, uint32_t pos)
 {
-    uint32_t n = 0;
+    if (c->heap_n == c->heap_cap) {
+        uint32_t *grown = rn_array_grow(c->heap, &c->heap_cap, c->heap_n, sizeof *c->heap, 64);
+        if (!grown)
+            return RN_ENOMEM;
+        c->heap = grown;
+    }
+    size_t i = c->heap_n++;
+    while (i > 0 && c->heap[(i - 1) / 2] > pos) {
+        c->heap[i] = c->heap[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    c->heap[i] = pos;
+    return RN_OK;
+}
+
+static uint32_t frontier_pop(struct cut *c)
+{
+    uint32_t top = c->heap[0], last = c->heap[--c->heap_n];
+    size_t i = 0;
+    for (;;) {
+        size_t k = 2 * i + 1;
+        if (k >= c->heap_n)
+            break;
+        if (k + 1 < c->heap_n && c->heap[k + 1] < c->heap[k])
+            k++;
+        if (c->heap[k] >= last)
+            break;
+        c->heap[i] = c->heap[k];
+        i = k;
+    }
+    if (c->heap_n)
+        c->heap[i] = last;
+    return top;
+}
+
+/* Put node u's candidate neighbours that are not kept on the frontier. */
+static int push_neighbours(struct cut *c, uint32_t u)
+{
+    for (size_t k = c->a->start[u]; k < c->a->start[u + 1]; k++) {
+        uint32_t w = c->a->adj[k];
+        if (!c->in[w] && c->rank[w] != RN_NONE && frontier_push(c, c->rank[w]) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return RN_OK;
+}
+
+static int cut_add(struct cut *c, uint32_t u)
+{
+    c->in[u] = 1;
+    c->n++;
+    return push_neighbours(c, u);
+}
+
+/* Add the best-ranked candidates linked to the kept ones, up to keep. */
+static int grow(struct cut *c, uint32_t keep)
+{
+    while (c->n < keep && c->heap_n) {
+        uint32_t u = c->items[frontier_pop(c)].node;
+        if (!c->in[u] && cut_add(c, u) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return RN_OK;
+}
+
+/* Once nothing left is linked to the kept ones: the best-ranked candidate
+   with a neighbour that is not kept either, and that neighbour (its best
+   ranked), as a new pair. 0 when there is none. */
+static int next_pair(struct cut *c, uint32_t *u_out, uint32_t *w_out)
+{
+    for (; c->cursor < c->m; c->cursor++) {
+        uint32_t u = c->items[c->cursor].node, best = RN_NONE;
+        if (c->in[u])
+            continue;
+        for (size_t k = c->a->start[u]; k < c->a->start[u + 1]; k++) {
+            uint32_t w = c->a->adj[k];
+            if (!c->in[w] && c->rank[w] != RN_NONE && (best == RN_NONE || c->rank[w] < best))
+                best = c->rank[w];
+        }
+        if (best != RN_NONE) {
+            *u_out = u;
+            *w_out = c->items[best].node;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The worst-ranked kept node other than ego whose kept neighbours all keep
+   another kept neighbour without it, or RN_NONE. */
+static uint32_t removable(const struct cut *c, uint32_t ego)
+{
+    for (uint32_t p = c->m; p-- > 0;) {
+        uint32_t r = c->items[p].node;
+        if (!c->in[r] || r == ego)
+            continue;
+        int strands = 0;
+        for (size_t k = c->a->start[r]; !strands && k < c->a->start[r + 1]; k++) {
+            uint32_t x = c->a->adj[k];
+            if (!c->in[x] || x == r)
+                continue;
+            strands = 1;
+            for (size_t j = c->a->start[x]; strands && j < c->a->start[x + 1]; j++)
+                strands = !(c->in[c->a->adj[j]] && c->a->adj[j] != r);
+        }
+        if (!strands)
+            return r;
+    }
+    return RN_NONE;
+}
+
+/* Keep `keep` of the m ranked items, none without an edge to another kept
+   one (a target whose sources were all cut would float alone): the top
+   `keep`, less those without a kept neighbour; then, in rank order,
+   candidates linked to the kept ones; then, when none is left, the best
+   ranked pair of linked candidates, and growth from it again. With one
+   place left and only pairs to add, one kept entity that strands no other
+   makes room for a pair. The ego always stays. Marks in[] and returns how
+   many are kept (keep, unless fewer linked candidates exist), or
+   RN_ENOMEM. */
+static int keep_connected(const struct adjacency *a, const struct rank_item *items, uint32_t m,
+                          uint32_t keep, uint32_t ego, const uint32_t *rank, char *in,
+                          uint32_t *n_kept)
+{
+    struct cut c = { .a = a, .items = items, .m = m, .rank = rank, .in = in };
     for (uint32_t i = 0; i < keep; i++)
         in[items[i].node] = 1;
     for (uint32_t i = 0; i < keep; i++) {
@@ -554,24 +686,30 @@ static uint32_t keep_connected(const struct adjacency *a, const struct rank_item
             in[u] = 2; /* dropped below; a dropped node had no kept neighbour,
                           so dropping it strands no other */
     }
+    int rc = RN_OK;
     for (uint32_t i = 0; i < keep; i++) {
-        if (in[items[i].node] == 2)
-            in[items[i].node] = 0;
-        else
-            n++;
+        uint32_t u = items[i].node;
+        in[u] = in[u] == 1;
+        c.n += in[u];
     }
-    for (int added = 1; added && n < keep;) {
-        added = 0;
-        for (uint32_t i = keep; i < m && n < keep; i++) {
-            uint32_t u = items[i].node;
-            if (!in[u] && linked_to(a, in, u)) {
-                in[u] = 1;
-                n++;
-                added = 1;
-            }
+    for (uint32_t i = 0; rc == RN_OK && i < keep; i++)
+        if (in[items[i].node])
+            rc = push_neighbours(&c, items[i].node);
+    uint32_t u, w;
+    while (rc == RN_OK && (rc = grow(&c, keep)) == RN_OK && c.n + 2 <= keep &&
+           next_pair(&c, &u, &w))
+        rc = cut_add(&c, u) | cut_add(&c, w);
+    if (rc == RN_OK && c.n + 1 == keep && next_pair(&c, &u, &w)) {
+        uint32_t r = removable(&c, ego);
+        if (r != RN_NONE) {
+            in[r] = 0;
+            c.n--;
+            rc = cut_add(&c, u) | cut_add(&c, w);
         }
     }
-    return n;
+    free(c.heap);
+    *n_kept = c.n;
+    return rc;
 }
 
 /* The drawn nodes, in view order, into *kept (malloc'd). */
@@ -589,6 +727,7 @@ static int select_nodes(const struct rn_view *v, const struct rn_render_options 
     uint32_t *dist = malloc((nn ? nn : 1) * sizeof *dist);
     struct rank_item *items = malloc((nn ? nn : 1) * sizeof *items);
     char *in = calloc(nn ? nn : 1, 1);
+    uint32_t *rank = NULL;
     int rc = dist && items && in ? adjacency_build(v, &adj) : RN_ENOMEM;
     if (rc != RN_OK) {
         rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
@@ -621,7 +760,18 @@ static int select_nodes(const struct rn_view *v, const struct rn_render_options 
     uint32_t keep = opt->top > 0 && (uint64_t)opt->top < m ? (uint32_t)opt->top : m;
     uint32_t n = keep;
     if (keep < m) {
-        n = keep_connected(&adj, items, m, keep, ego, in);
+        rank = malloc((nn ? nn : 1) * sizeof *rank);
+        rc = rank ? RN_OK : RN_ENOMEM;
+        for (uint32_t i = 0; rank && i < nn; i++)
+            rank[i] = RN_NONE;
+        for (uint32_t i = 0; rank && i < m; i++)
+            rank[items[i].node] = i;
+        if (rc == RN_OK)
+            rc = keep_connected(&adj, items, m, keep, ego, rank, in, &n);
+        if (rc != RN_OK) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory selecting nodes");
+            goto out;
+        }
         *pruned = 1;
     } else {
         for (uint32_t i = 0; i < keep; i++)
@@ -640,6 +790,7 @@ static int select_nodes(const struct rn_view *v, const struct rn_render_options 
     *n_kept = j;
 out:
     adjacency_release(&adj);
+    free(rank);
     free(dist);
     free(items);
     free(in);
@@ -714,6 +865,7 @@ struct drawing {
     uint32_t *drawn_of;          /* view node -> drawn index, RN_NONE */
     struct drawn_edge *edges;
     size_t n_edges;
+    Agedge_t **gv_edge;          /* drawn edge -> its Graphviz edge (for its route) */
     const char **rel_color;      /* relation index -> colour */
     uint32_t *comm_slot;         /* drawn index -> palette slot (N_COMMUNITY_COLORS = other) */
     const struct engine *engine; /* NULL: no layout */
@@ -1137,7 +1289,8 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
     size_t n_cc = 0;
     struct rn_buf text = RN_BUF_INIT, url = RN_BUF_INIT;
     Agnode_t **nodes = calloc(d->n_kept ? d->n_kept : 1, sizeof *nodes);
-    int rc = nodes ? RN_OK : RN_ENOMEM;
+    d->gv_edge = calloc(d->n_edges ? d->n_edges : 1, sizeof *d->gv_edge);
+    int rc = nodes && d->gv_edge ? RN_OK : RN_ENOMEM;
     if (rc == RN_OK)
         rc = assign_relation_colors(d);
     if (rc == RN_OK && d->opt->color == RN_RENDER_COLOR_COMMUNITY)
@@ -1223,6 +1376,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         Agnode_t *a = nodes[d->drawn_of[v->from[de->view_edge]]];
         Agnode_t *b = nodes[d->drawn_of[v->to[de->view_edge]]];
         Agedge_t *e = agedge(g, a, b, NULL, 1);
+        d->gv_edge[i] = e;
         set_sym(e, E.color, d->rel_color[de->rel]);
         set_sym(e, E.fontcolor, d->rel_color[de->rel]);
         if (de->pol == RN_POL_NEGATED)
@@ -1432,6 +1586,28 @@ static void stagger_leaves(Agraph_t *g, int len)
     }
 }
 
+/* The aspect a stretched drawing gets: under MAX_ASPECT with room for
+   the caption, which Graphviz adds after the stretch. */
+#define STRETCH_ASPECT 2.5
+
+/* The last resort for a forced dot drawing that is still a strip after
+   stagger_leaves: Graphviz's numeric ratio (height / width) spreads the
+   ranks (or the nodes of a rank) apart until the drawing has that aspect,
+   keeping node and text sizes. */
+static int stretch_to_aspect(struct drawing *d, GVC_t *gvc, Agraph_t *g, struct rn_err *err)
+{
+    boxf bb = GD_bb(g);
+    int wide = bb.UR.x - bb.LL.x > bb.UR.y - bb.LL.y;
+    char ratio[16];
+    snprintf(ratio, sizeof ratio, "%.2f", wide ? 1 / STRETCH_ASPECT : STRETCH_ASPECT);
+    gvFreeLayout(gvc, g);
+    agattr(g, AGRAPH, (char *)"ratio", ratio);
+    rn_buf_addf(&d->note, "dot's drawing was a strip: stretched to %.1f:1. ", STRETCH_ASPECT);
+    if (gvLayout(gvc, g, "dot") != 0 || agerrors() >= AGERR)
+        return gv_fail(err, "layout");
+    return RN_OK;
+}
+
 /* "auto" keeps dot's layered drawing up to this aspect; a wider one (most
    who-does-what overviews: many accusers of few targets side by side) is
    drawn with sfdp instead, which spreads it into a readable square. */
@@ -1440,7 +1616,7 @@ static void stagger_leaves(Agraph_t *g, int len)
 /* Lay out with the chosen engine. With "auto", a dot drawing wider than
    AUTO_DOT_ASPECT goes to sfdp; with dot asked for, one beyond
    MAX_ASPECT is laid out again with its leaves spread over 2, then 4
-   ranks. */
+   ranks, and if it is still a strip, stretched to STRETCH_ASPECT. */
 static int layout_readable(struct drawing *d, GVC_t *gvc, Agraph_t *g, int is_auto,
                            struct rn_err *err)
 {
@@ -1465,6 +1641,8 @@ static int layout_readable(struct drawing *d, GVC_t *gvc, Agraph_t *g, int is_au
         if (gvLayout(gvc, g, "dot") != 0 || agerrors() >= AGERR)
             return gv_fail(err, "layout");
     }
+    if (aspect_of(g) > MAX_ASPECT)
+        return stretch_to_aspect(d, gvc, g, err);
     return RN_OK;
 }
 
@@ -1514,9 +1692,88 @@ static void drawing_release(struct drawing *d)
     free((void *)d->kept);
     free(d->drawn_of);
     free(d->edges);
+    free(d->gv_edge);
     free(d->rel_color);
     free(d->comm_slot);
     rn_buf_release(&d->note);
+}
+
+/* Append point p of a drawing whose bounding box is bb, in page
+   coordinates (origin top left, y down). */
+static int add_point(struct rn_buf *out, char cmd, pointf p, boxf bb)
+{
+    return rn_buf_addf(out, "%c%.1f,%.1f", cmd, p.x - bb.LL.x, bb.UR.y - p.y);
+}
+
+/* The route Graphviz gave edge e, as SVG path data: each of its Bézier
+   pieces ("M p0 C p1 p2 p3 ..."), then a line to the arrow's tip, where
+   Graphviz ends the curve at the arrowhead's base. "" when unrouted. */
+static int route_path(Agedge_t *e, boxf bb, struct rn_buf *out)
+{
+    splines *spl = ED_spl(e);
+    int rc = rn_buf_adds(out, "");
+    for (int i = 0; spl && i < spl->size && rc == RN_OK; i++) {
+        const bezier *bz = &spl->list[i];
+        if (bz->size < 1)
+            continue;
+        if (bz->sflag)
+            rc |= add_point(out, 'M', bz->sp, bb) | add_point(out, 'L', bz->list[0], bb);
+        else
+            rc |= add_point(out, 'M', bz->list[0], bb);
+        for (int k = 1; k + 2 < bz->size; k += 3)
+            rc |= add_point(out, 'C', bz->list[k], bb) | add_point(out, ' ', bz->list[k + 1], bb) |
+                  add_point(out, ' ', bz->list[k + 2], bb);
+        if (bz->eflag)
+            rc |= add_point(out, 'L', bz->ep, bb);
+    }
+    return rc ? RN_ENOMEM : RN_OK;
+}
+
+/* The drawn edges of g and their routes, into L. */
+static int read_routes(const struct drawing *d, boxf bb, struct rn_render_layout *L)
+{
+    size_t m = d->n_edges ? d->n_edges : 1;
+    L->edge_from = malloc(m * sizeof *L->edge_from);
+    L->edge_to = malloc(m * sizeof *L->edge_to);
+    L->edge_rel = malloc(m * sizeof *L->edge_rel);
+    L->edge_pol = malloc(m * sizeof *L->edge_pol);
+    L->edge_path = calloc(m, sizeof *L->edge_path);
+    if (!L->edge_from || !L->edge_to || !L->edge_rel || !L->edge_pol || !L->edge_path)
+        return RN_ENOMEM;
+    struct rn_buf path = RN_BUF_INIT;
+    int rc = RN_OK;
+    for (size_t i = 0; i < d->n_edges && rc == RN_OK; i++) {
+        const struct drawn_edge *de = &d->edges[i];
+        L->edge_from[i] = d->v->from[de->view_edge];
+        L->edge_to[i] = d->v->to[de->view_edge];
+        L->edge_rel[i] = de->rel;
+        L->edge_pol[i] = de->pol;
+        rn_buf_reset(&path);
+        rc = route_path(d->gv_edge[i], bb, &path);
+        if (rc == RN_OK && !(L->edge_path[i] = strdup(rn_buf_str(&path))))
+            rc = RN_ENOMEM;
+        L->n_edges = i + 1;
+    }
+    rn_buf_release(&path);
+    return rc;
+}
+
+/* A node's label as Graphviz set it: its lines (as wrapped for the
+   drawing, escapes resolved) joined by '\n' into *text (malloc'd), and
+   its font size in points. */
+static int read_label(const textlabel_t *lp, char **text, double *fontsize)
+{
+    struct rn_buf b = RN_BUF_INIT;
+    int rc = rn_buf_adds(&b, "");
+    *fontsize = lp ? lp->fontsize : 0;
+    for (int k = 0; lp && !lp->html && k < lp->u.txt.nspans && rc == RN_OK; k++) {
+        const char *line = lp->u.txt.span[k].str;
+        rc = rn_buf_addf(&b, "%s%s", k ? "\n" : "", line ? line : "");
+    }
+    *text = rc == RN_OK ? b.data : NULL;
+    if (rc != RN_OK)
+        rn_buf_release(&b);
+    return rc;
 }
 
 /* Copy the laid-out node positions of g (nodes n0, n1, ... = d->kept). */
@@ -1528,7 +1785,9 @@ static int read_positions(const struct drawing *d, Agraph_t *g, struct rn_render
     L->y = malloc((n ? n : 1) * sizeof *L->y);
     L->w = malloc((n ? n : 1) * sizeof *L->w);
     L->h = malloc((n ? n : 1) * sizeof *L->h);
-    if (!L->node || !L->x || !L->y || !L->w || !L->h)
+    L->fontsize = malloc((n ? n : 1) * sizeof *L->fontsize);
+    L->label = calloc(n ? n : 1, sizeof *L->label);
+    if (!L->node || !L->x || !L->y || !L->w || !L->h || !L->fontsize || !L->label)
         return RN_ENOMEM;
     boxf bb = GD_bb(g);
     L->width = bb.UR.x - bb.LL.x;
@@ -1542,10 +1801,12 @@ static int read_positions(const struct drawing *d, Agraph_t *g, struct rn_render
         L->y[i] = node ? bb.UR.y - ND_coord(node).y : 0;
         L->w[i] = node ? ND_width(node) * 72 : 0;
         L->h[i] = node ? ND_height(node) * 72 : 0;
+        L->n = i + 1;
+        if (read_label(node ? ND_label(node) : NULL, &L->label[i], &L->fontsize[i]) != RN_OK)
+            return RN_ENOMEM;
     }
-    L->n = n;
     snprintf(L->engine, sizeof L->engine, "%s", d->engine->name);
-    return RN_OK;
+    return read_routes(d, bb, L);
 }
 
 void rn_render_layout_release(struct rn_render_layout *l)
@@ -1557,6 +1818,17 @@ void rn_render_layout_release(struct rn_render_layout *l)
     free(l->y);
     free(l->w);
     free(l->h);
+    for (uint32_t i = 0; l->label && i < l->n; i++)
+        free(l->label[i]);
+    free(l->label);
+    free(l->fontsize);
+    for (size_t i = 0; l->edge_path && i < l->n_edges; i++)
+        free(l->edge_path[i]);
+    free(l->edge_path);
+    free(l->edge_from);
+    free(l->edge_to);
+    free(l->edge_rel);
+    free(l->edge_pol);
     memset(l, 0, sizeof *l);
 }
 

@@ -127,7 +127,8 @@ static int json_records(const struct rn_relset *set, struct rn_json *root)
     return rc ? RN_ENOMEM : RN_OK;
 }
 
-/* Positions of the interactive graph's entities, and their centrality. */
+/* Positions of the interactive graph's entities ([entity, x, y, width,
+   height, label lines, font size]) and arrows, and their centrality. */
 static int json_graph(const struct rn_view *v, const struct rn_render_layout *L,
                       const struct rn_centrality *c, struct rn_json *root)
 {
@@ -149,6 +150,23 @@ static int json_graph(const struct rn_view *v, const struct rn_render_layout *L,
         rc |= rn_json_append(n, rn_json_number(L->y[i]));
         rc |= rn_json_append(n, rn_json_number(L->w[i]));
         rc |= rn_json_append(n, rn_json_number(L->h[i]));
+        rc |= rn_json_append(n, rn_json_string(L->label[i]));
+        rc |= rn_json_append(n, rn_json_number(L->fontsize[i]));
+    }
+    /* The arrows as Graphviz routed them: [source, target, relation,
+       polarity, SVG path]. */
+    struct rn_json *edges = rn_json_array();
+    rc |= rn_json_set(root, "edges", edges);
+    for (size_t i = 0; rc == RN_OK && i < L->n_edges; i++) {
+        struct rn_json *e = rn_json_array();
+        rc |= rn_json_append(edges, e);
+        if (!e)
+            break;
+        rc |= rn_json_append(e, rn_json_integer(v->node_entity[L->edge_from[i]]));
+        rc |= rn_json_append(e, rn_json_integer(v->node_entity[L->edge_to[i]]));
+        rc |= rn_json_append(e, rn_json_integer(L->edge_rel[i]));
+        rc |= rn_json_append(e, rn_json_string(rn_polarity_name((enum rn_polarity)L->edge_pol[i])));
+        rc |= rn_json_append(e, rn_json_string(L->edge_path[i]));
     }
     static const enum rn_measure shown[] = { RN_M_IN_DEGREE, RN_M_OUT_DEGREE, RN_M_PAGERANK,
                                              RN_M_BETWEENNESS, RN_M_HUB, RN_M_AUTHORITY };
@@ -316,8 +334,9 @@ static const char methods[] =
     "The <b>weight</b> of an arrow is the number of reports behind it (their summed weights for "
     "imported rows that carry one). Confidence is the extractor's own score from 0 to 1. "
     "Entities are merged by name, aliases and spelling variants; \"by affiliation\" draws people "
-    "and agencies as the state or body they act for. Positions in the interactive graph come from "
-    "Graphviz, like the static diagrams.</p></section>\n";
+    "and agencies as the state or body they act for. The interactive graph is Graphviz's layout "
+    "of the static diagrams: the same positions and the same curves for the arrows, one per "
+    "source, target, relation and polarity (negated dashed, hedged dotted).</p></section>\n";
 
 static const char centrality_help[] =
     "<dl class=\"measures\">"

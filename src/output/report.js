@@ -88,23 +88,18 @@
   var svg = document.getElementById("net");
   if (typeof d3 === "undefined") return;
 
-  var pos = {};            /* entity -> [x, y, w, h] */
-  D.layout.forEach(function (n) { pos[n[0]] = n.slice(1); });
-  /* One arrow per (source, target, relation) between drawn actors. */
+  /* The arrows Graphviz drew, one per (source, target, relation, polarity),
+     on its own routes; each collects the reports behind it. */
   var edges = [], byKey = {};
+  D.edges.forEach(function (a) {
+    var e = { s: a[0], t: a[1], rel: a[2], pol: a[3], path: a[4], reports: [] };
+    byKey[e.s + ">" + e.t + ">" + e.rel + ">" + e.pol] = e;
+    edges.push(e);
+  });
   D.reports.forEach(function (r, i) {
-    if (!(r[R.SRC] in pos) || !(r[R.DST] in pos) || r[R.SRC] === r[R.DST]) return;
-    var k = r[R.SRC] + ">" + r[R.DST] + ">" + r[R.REL];
-    if (!byKey[k]) { byKey[k] = { s: r[R.SRC], t: r[R.DST], rel: r[R.REL], reports: [] }; edges.push(byKey[k]); }
-    byKey[k].reports.push(i);
+    var e = byKey[r[R.SRC] + ">" + r[R.DST] + ">" + r[R.REL] + ">" + r[R.POL]];
+    if (e) e.reports.push(i);
   });
-  /* Parallel arrows of one pair side by side. */
-  var pairs = {};
-  edges.forEach(function (e) {
-    var k = Math.min(e.s, e.t) + "-" + Math.max(e.s, e.t);
-    e.slot = (pairs[k] = (pairs[k] || 0) + 1) - 1;
-  });
-
   var relOn = D.relations.map(function () { return true; });
   var polOn = { asserted: true, negated: true, hedged: true };
   var since = "", until = "";
@@ -130,30 +125,24 @@
     view.attr("transform", "translate(" + d3.event.translate + ")scale(" + d3.event.scale + ")");
   }));
 
-  /* Where a line from the centre of a towards b leaves a's box. */
-  function border(a, b) {
-    var dx = b[0] - a[0], dy = b[1] - a[1];
-    var sx = dx ? (a[2] / 2) / Math.abs(dx) : Infinity, sy = dy ? (a[3] / 2) / Math.abs(dy) : Infinity;
-    var s = Math.min(sx, sy, 1);
-    return [a[0] + dx * s, a[1] + dy * s];
+  var dash = { asserted: null, negated: "6,3", hedged: "1,4" };  /* as in the diagrams */
+  function arrowTitle(e) {
+    return name(e.s) + " " + D.relations[e.rel].name + " " + name(e.t) +
+      (e.pol === "asserted" ? "" : " (" + e.pol + ")");
   }
-  var lines = view.append("g").selectAll("line").data(edges).enter().append("line")
+  var lines = view.append("g").selectAll("path").data(edges).enter().append("path")
     .attr("class", "edge")
+    .attr("d", function (e) { return e.path; })
+    .attr("fill", "none")
     .attr("data-source", function (e) { return name(e.s); })
     .attr("data-target", function (e) { return name(e.t); })
     .attr("data-relation", function (e) { return D.relations[e.rel].name; })
+    .attr("data-polarity", function (e) { return e.pol; })
     .attr("stroke", function (e) { return D.relations[e.rel].color; })
+    .attr("stroke-dasharray", function (e) { return dash[e.pol]; })
     .attr("marker-end", function (e) { return "url(#arrow" + e.rel + ")"; })
-    .each(function (e) {
-      var a = pos[e.s], b = pos[e.t], off = e.slot * 4;
-      var p = border(a, b), q = border(b, a);
-      d3.select(this).attr("x1", p[0] + off).attr("y1", p[1] + off)
-        .attr("x2", q[0] + off).attr("y2", q[1] + off);
-    })
-    .on("click", function (e) { showReports(name(e.s) + " " + D.relations[e.rel].name + " " + name(e.t), e.reports); });
-  lines.append("title").text(function (e) {
-    return name(e.s) + " " + D.relations[e.rel].name + " " + name(e.t);
-  });
+    .on("click", function (e) { showReports(arrowTitle(e), e.reports); });
+  lines.append("title").text(arrowTitle);
 
   var nodes = view.append("g").selectAll("g").data(D.layout).enter().append("g")
     .attr("class", "node")
@@ -168,8 +157,15 @@
     .attr("x", function (n) { return -n[3] / 2; }).attr("y", function (n) { return -n[4] / 2; })
     .attr("width", function (n) { return n[3]; }).attr("height", function (n) { return n[4]; })
     .attr("rx", 4).attr("fill", function (n) { return fill[D.entities[n[0]].type] || "#fff"; });
-  nodes.append("text").attr("text-anchor", "middle").attr("dy", "0.35em")
-    .text(function (n) { var s = name(n[0]); return s.length > 28 ? s.slice(0, 27) + "\u2026" : s; });
+  /* The label as Graphviz wrapped and sized it for the diagrams. */
+  nodes.append("text").attr("text-anchor", "middle").attr("font-size", function (n) { return n[6]; })
+    .each(function (n) {
+      var lines = n[5].split("\n"), t = d3.select(this);
+      lines.forEach(function (line, k) {
+        t.append("tspan").attr("x", 0)
+          .attr("dy", (k ? 1.2 : 0.35 - 0.6 * (lines.length - 1)) + "em").text(line);
+      });
+    });
   nodes.append("title").text(function (n) { return name(n[0]); });
 
   function refresh() {
@@ -178,11 +174,8 @@
       var vis = e.reports.filter(passes);
       var on = vis.length > 0;
       if (on) { shownEdges++; live[e.s] = live[e.t] = true; }
-      var pols = {};
-      vis.forEach(function (i) { pols[D.reports[i][R.POL]] = true; });
       d3.select(this).classed("hidden", !on)
-        .attr("stroke-width", Math.min(1 + 1.5 * Math.log(Math.max(vis.length, 1)), 8))
-        .attr("stroke-dasharray", pols.asserted ? null : pols.negated ? "6,3" : "1,4");
+        .attr("stroke-width", Math.min(1 + 1.5 * Math.log(Math.max(vis.length, 1)), 8));
     });
     var shownNodes = 0;
     nodes.each(function (n) {

@@ -83,6 +83,7 @@ static uint32_t tick_step(uint32_t max)
 #define CHART_H 220 /* plot height in px */
 #define LEFT 48
 #define TOP 36
+#define YEAR_LABEL_W 34 /* px a year label ("2021" at 11 px) needs, with a gap */
 
 int rn_timeline_svg(const struct rn_timeline *tl, const struct rn_relset *set, int with_prolog,
                     struct rn_buf *out, struct rn_err *err)
@@ -142,8 +143,11 @@ int rn_timeline_svg(const struct rn_timeline *tl, const struct rn_relset *set, i
             rc |= rn_buf_addf(out, ": %u</title></rect>\n", c);
             sum += c;
         }
-        /* Month labels when they fit, else the year at each January. */
-        int label = bar >= 24 || month % 100 == 1 || m == 0;
+        /* Month labels when they fit, else the year at each January, and
+           the first month's year unless the next January's label would
+           overlap it. */
+        int label = bar >= 24 || month % 100 == 1 ||
+                    (m == 0 && bar * (13 - month % 100) >= YEAR_LABEL_W);
         if (label)
             rc |= rn_buf_addf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s%s%u</text>\n", x,
                               TOP + CHART_H + 16, bar >= 24 ? month_names[month % 100 - 1] : "",

@@ -4,7 +4,10 @@
 Writes the report of tests/data/report/edges.csv (six actors, seven arrows,
 one actor named <img src=x onerror=alert(1)> with a <script> in its evidence
 and a javascript: article) and checks: no console error; the expected actors
-and arrows are drawn; search finds an actor; a relation filter hides the
+and arrows are drawn, the arrows on Graphviz's routes (the static diagrams'
+curves) from source to target, dashed when negated and dotted when hedged
+as there; search finds an actor; polarity and date filters hide what they
+leave out; a relation filter hides the
 other relations; clicking an arrow shows its evidence; the hostile name is
 shown as text and runs nothing. Exits 77 (ctest's skip) where Chromium,
 chromedriver or Selenium are missing."""
@@ -69,15 +72,44 @@ try:
         want = sorted(["Freedonia", "Sylvania", "Acme Widgets", "Harbour Pact", "Osterlich", HOSTILE])
         assert names == want, names
         arrows = sorted((e.get_attribute("data-source"), e.get_attribute("data-relation"),
-                         e.get_attribute("data-target")) for e in shown("#net line.edge"))
+                         e.get_attribute("data-target")) for e in shown("#net path.edge"))
         assert arrows == sorted([
             ("Freedonia", "accuses", "Sylvania"), ("Sylvania", "accuses", "Freedonia"),
             ("Freedonia", "bans", "Acme Widgets"), ("Sylvania", "signs", "Harbour Pact"),
             ("Osterlich", "signs", "Harbour Pact"), ("Osterlich", "accuses", "Acme Widgets"),
             (HOSTILE, "accuses", "Freedonia")]), arrows
-        # Node labels are the names as text.
-        labels = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#net g.node text")]
+        # Arrows follow Graphviz's routes (Bezier curves, as in the static
+        # diagrams) from their source's box to their target's, and are
+        # dashed when negated, dotted when hedged, as there.
+        ends = d.execute_script("""
+            var box = {};
+            document.querySelectorAll('#net g.node').forEach(function (g) {
+                var t = g.getAttribute('transform').match(/translate\\(([-\\d.e]+),([-\\d.e]+)\\)/);
+                var r = g.querySelector('rect');
+                box[g.getAttribute('data-name')] = [+t[1], +t[2], +r.getAttribute('width'), +r.getAttribute('height')];
+            });
+            return Array.prototype.map.call(document.querySelectorAll('#net path.edge'), function (p) {
+                var a = p.getPointAtLength(0), b = p.getPointAtLength(p.getTotalLength());
+                return [p.getAttribute('d'), p.getAttribute('data-polarity'),
+                        p.getAttribute('stroke-dasharray'), box[p.getAttribute('data-source')],
+                        box[p.getAttribute('data-target')], [a.x, a.y], [b.x, b.y]];
+            });""")
+        def outside(pt, b):
+            return max(abs(pt[0] - b[0]) - b[2] / 2, abs(pt[1] - b[1]) - b[3] / 2, 0)
+        assert len(ends) == 7, ends
+        for path, pol, dasharray, src, dst, start, end in ends:
+            assert path.startswith("M") and "C" in path, path
+            assert outside(start, src) < 2 and outside(end, dst) < 2, (path, src, dst)
+            assert dasharray == {"asserted": None, "negated": "6,3", "hedged": "1,4"}[pol], (pol, dasharray)
+        assert sorted(e[1] for e in ends) == ["asserted"] * 5 + ["hedged", "negated"]
+
+        # Node labels are the names as text, in the lines Graphviz wrapped
+        # them into for the diagrams.
+        labels = [" ".join(t.text for t in e.find_elements(By.TAG_NAME, "tspan"))
+                  for e in d.find_elements(By.CSS_SELECTOR, "#net g.node text")]
         assert HOSTILE in labels, labels
+        lines = [t.text for t in d.find_elements(By.CSS_SELECTOR, "#net g.node text tspan")]
+        assert "<img src=x" in lines, lines
 
         # Search finds an actor.
         d.find_element(By.ID, "search").send_keys("sylv")
@@ -85,15 +117,33 @@ try:
         assert found == ["Sylvania"], found
         assert d.find_element(By.ID, "found").text == "1 found"
 
+        # A polarity filter hides asserted reports; a date range the
+        # reports outside it.
+        click(d.find_element(By.CSS_SELECTOR, "input[data-filter='asserted']"))
+        pols = sorted(e.get_attribute("data-polarity") for e in shown("#net path.edge"))
+        assert pols == ["hedged", "negated"], pols
+        click(d.find_element(By.CSS_SELECTOR, "input[data-filter='asserted']"))
+        def set_date(which, value):
+            d.execute_script("var i = document.getElementById(arguments[0]); i.value = arguments[1];"
+                             "i.dispatchEvent(new Event('change'))", which, value)
+        set_date("since", "2022-03-01")
+        set_date("until", "2022-04-30")
+        in_range = sorted((e.get_attribute("data-source"), e.get_attribute("data-relation"))
+                          for e in shown("#net path.edge"))
+        assert in_range == [("Osterlich", "accuses"), ("Osterlich", "signs"), ("Sylvania", "signs")], in_range
+        set_date("since", "")
+        set_date("until", "")
+        assert len(shown("#net path.edge")) == 7
+
         # A relation filter hides the other relations.
         for rel in ("accuses", "signs"):
             click(d.find_element(By.CSS_SELECTOR, "input[data-filter='%s']" % rel))
-        rels = {e.get_attribute("data-relation") for e in shown("#net line.edge")}
+        rels = {e.get_attribute("data-relation") for e in shown("#net path.edge")}
         assert rels == {"bans"}, rels
         assert sorted(e.get_attribute("data-name") for e in shown("#net g.node")) == ["Acme Widgets", "Freedonia"]
 
         # Clicking an arrow shows its evidence and article.
-        click(shown("#net line.edge")[0])
+        click(shown("#net path.edge")[0])
         details = d.find_element(By.ID, "details")
         assert "Freedonia barred Acme Widgets from its networks." in details.text, details.text
         link = details.find_element(By.CSS_SELECTOR, "a")

@@ -17,6 +17,19 @@ both() {
     wait "$p2" || { cat "$T/e2" >&2; fail "second of two concurrent runs failed: $*"; }
 }
 
+# three writers creating one new knowledge base at once, many times: each
+# waits for the one that sets the file up (WAL mode, schema), none gives up
+# with "database is locked" or takes the half-made file for a foreign one
+for i in $(seq 1 12); do
+    rm -f "$T"/new.db*
+    "$R" --kb "$T/new.db" --quiet import "$tsv" 2> "$T/n3" & p3=$!
+    "$R" --kb "$T/new.db" --quiet add "$articles"/*.txt 2> "$T/n1" & p1=$!
+    "$R" --kb "$T/new.db" --quiet add "$articles"/*.html 2> "$T/n2" & p2=$!
+    for p in "$p1:n1" "$p2:n2" "$p3:n3"; do
+        wait "${p%%:*}" || { cat "$T/${p#*:}" >&2; fail "creation round $i: a writer failed"; }
+    done
+done
+
 # one add of everything, for comparison
 run 0 "$R" --kb "$T/one.db" --quiet import "$tsv"
 run 0 "$R" --kb "$T/one.db" --quiet add "$articles"

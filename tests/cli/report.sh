@@ -37,6 +37,12 @@ assert any(r[7] == "<script>alert(2)</script> said Freedonia lied." for r in dat
 # Only http(s) article links reach the page.
 assert all(a["url"] is None or a["url"].startswith("https://") for a in data["articles"])
 assert len(data["reports"]) == 7 and len(data["layout"]) == 6
+# The arrows come with Graphviz's routes (one per source, target, relation
+# and polarity) and the nodes with its wrapped labels and font sizes.
+assert len(data["edges"]) == 7, data["edges"]
+assert all(re.fullmatch(r"M[-\d.,]+(C[-\d.,]+ [-\d.,]+ [-\d.,]+)+(L[-\d.,]+)?", e[4]) for e in data["edges"]), data["edges"]
+assert sorted(e[3] for e in data["edges"]) == ["asserted"] * 5 + ["hedged", "negated"]
+assert all(isinstance(n[5], str) and n[5] and n[6] >= 10 for n in data["layout"]), data["layout"]
 # Summary figures.
 assert "<b>5</b> articles" not in html  # edge lists have no articles of their own
 assert "<b>7</b> reports" in html and "5 asserted, 1 negated, 1 hedged; 7 dated" in html
