@@ -1168,11 +1168,12 @@ static int remove_orphans(struct rn_store *kb, long *removed, struct rn_err *err
 {
     static const char *const round[] = {
         "DELETE FROM rm_gone",
-        "INSERT INTO rm_gone SELECT id FROM rm_ent WHERE id IN (SELECT id FROM entities)"
-        " EXCEPT SELECT source_id FROM relations EXCEPT SELECT target_id FROM relations"
-        " EXCEPT SELECT affiliation_id FROM entities WHERE affiliation_id IS NOT NULL",
-        "INSERT OR IGNORE INTO rm_ent SELECT affiliation_id FROM entities"
-        " WHERE id IN rm_gone AND affiliation_id IS NOT NULL",
+        /* (parenthesised: one statement split over lines, not two elements) */
+        ("INSERT INTO rm_gone SELECT id FROM rm_ent WHERE id IN (SELECT id FROM entities)"
+         " EXCEPT SELECT source_id FROM relations EXCEPT SELECT target_id FROM relations"
+         " EXCEPT SELECT affiliation_id FROM entities WHERE affiliation_id IS NOT NULL"),
+        ("INSERT OR IGNORE INTO rm_ent SELECT affiliation_id FROM entities"
+         " WHERE id IN rm_gone AND affiliation_id IS NOT NULL"),
         "DELETE FROM aliases WHERE entity_id IN rm_gone",
     };
     for (;;) {
