@@ -127,6 +127,10 @@ enum rn_cue {
     RN_CUE_TIME,       /* words of a time phrase: week, year, today, last, ago */
     RN_CUE_DEAL,       /* nouns of dealing, value = prepositions: access (to), sale (of) */
     RN_CUE_RANK,       /* first, latest, only: "became the latest country to sign" */
+    RN_CUE_PRODUCT,    /* app, platform, chatbot: a company's product ("the OpenAI chatbot") */
+    RN_CUE_ENLIST,     /* add, put, place: "added Y to its entity list" */
+    RN_CUE_LISTHEAD,   /* list, blacklist, ban, order: "the list also names A and B" */
+    RN_CUE_LISTVERB,   /* name, include, cover, contain: the verb of that sentence */
     RN_CUE_COUNT
 };
 
@@ -144,6 +148,10 @@ enum rn_word_class {
     RN_WORD_THEY = 1 << 8, /* they: they, them, their */
     RN_WORD_NUM = 1 << 9,  /* num:  two, dozens, several */
     RN_WORD_WE = 1 << 10,  /* we:   we, us, our, I, me, my (the speaker: never an actor) */
+    RN_WORD_DEF = 1 << 11,   /* def:   the, this, that, these (definite) */
+    RN_WORD_INDEF = 1 << 12, /* indef: a, an (something new) */
+    RN_WORD_PART = 1 << 13,  /* part:  put, shut: a past participle without -ed */
+    RN_WORD_REF = 1 << 14,   /* ref:   own, same, latest: before a noun that refers back */
 };
 
 struct rn_cue_match {

@@ -111,9 +111,9 @@ static uint32_t recent_family(const struct rn_extractor *x, uint32_t fam)
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
 {
     uint32_t h = doc_head(x, head), fam = doc_family(x, head);
-    int indefinite = x_is(x, a, "a") || x_is(x, a, "an");
-    while (a < head && (x_is_det(x, a) || (x_flags(x, a) & RN_TOK_POSS) || x_is(x, a, "own") ||
-                        x_is(x, a, "latest") || x_is(x, a, "same")))
+    int indefinite = x_in_class(x, a, RN_WORD_INDEF);
+    while (a < head && (x_is_det(x, a) || (x_flags(x, a) & RN_TOK_POSS) ||
+                        x_in_class(x, a, RN_WORD_REF)))
         a++;
     /* "the declaration", "the initiative", "a declaration": the latest one
        of that kind, else of its family ("the statement" after a

@@ -507,7 +507,8 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
 static const char *const cue_names[RN_CUE_COUNT] = {
     "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
-    "notname", "include", "member", "gender", "time", "deal", "rank",
+    "notname", "include", "member", "gender", "time", "deal", "rank", "product", "enlist",
+    "listhead", "listverb",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
@@ -531,7 +532,8 @@ static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, co
 /* Closed classes by name (words.tsv column "class"), in enum rn_word_class
    bit order. */
 static const char *const word_class_names[] = {
-    "det", "prep", "conj", "wh", "be", "aux", "he", "it", "they", "num", "we",
+    "det", "prep", "conj", "wh", "be", "aux", "he", "it", "they", "num", "we", "def", "indef",
+    "part", "ref",
 };
 
 static int load_word_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
@@ -545,7 +547,7 @@ static int load_word_row(struct rn_lexicon *lex, const struct rn_csv_row *row, c
     if (k == n)
         return rn_fail(err, RN_EINPUT,
                        "%s:%ld: unknown word class '%s' (expected det, prep, conj, wh, be, aux, "
-                       "he, it, they, num or we)",
+                       "he, it, they, num, we, def, indef, part or ref)",
                        path, row->line, cls);
     if (!word[0] || strchr(word, ' '))
         return rn_fail(err, RN_EINPUT, "%s:%ld: expected one lowercase word after the class",

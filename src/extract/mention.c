@@ -564,8 +564,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     int poss = (x_flags(x, i) & RN_TOK_POSS) != 0;
     if (!poss && !x_is_det(x, i))
         return RN_OK;
-    int definite = x_is(x, i, "the") || x_is(x, i, "this") || x_is(x, i, "that") ||
-                   x_is(x, i, "these");
+    int definite = x_in_class(x, i, RN_WORD_DEF);
     size_t j = i + 1, head = XNONE;
     uint32_t inner = XNONE;
     int inner_state = 0;
@@ -702,9 +701,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     if (inner != XNONE) {
         uint32_t ie = x_lex_entity(x, inner);
         const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, inner);
-        int product = x_is(x, head, "app") || x_is(x, head, "chatbot") ||
-                      x_is(x, head, "platform") || x_is(x, head, "application") ||
-                      x_is(x, head, "service");
+        int product = x_cue(x, head, RN_CUE_PRODUCT);
         if (product && x->ents[ie].product != XNONE)
             e = x->ents[ie].product; /* the same product as before */
         else if (x_type_fits(la->type, want) && !(product && !x->ents[ie].seen))
@@ -801,10 +798,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     /* "— The US ...", "A, The B": a capitalised grammar word alone is no
        name, wherever it stands */
     const uint32_t grammar = RN_WORD_DET | RN_WORD_PREP | RN_WORD_CONJ | RN_WORD_WH;
-    if (j == i || (j == i + 1 && (x_is_closed(x, i) ||
-                                  (rn_lexicon_word_classes(x->lex, x_norm(x, i),
-                                                           x->tok.items[i].norm_len) &
-                                   grammar))))
+    if (j == i || (j == i + 1 && (x_is_closed(x, i) || x_in_class(x, i, grammar))))
         return RN_OK;
     /* A sentence opens with a capital: believe it only for a longer run or
        a word followed by a verb we know. */

@@ -6,16 +6,17 @@
 
 #include <string.h>
 
-
-/* Who a document acts for: the source of the latest relation the article
-   gave it as target (its signer, or else its proposer), not counting
-   negated ones ("vetoed the bill"); XNONE when none. */
-static const struct xhist *doc_owner(const struct rn_extractor *x, uint32_t doc)
+/* The latest relation emitted in this article with this target (and this
+   relation, when not NULL), skipping negated ones when asked; NULL when
+   none. The history is a ring, newest last. */
+static const struct xhist *hist_latest(const struct rn_extractor *x, const char *relation,
+                                       uint32_t target, int asserted)
 {
     size_t n = x->nhist < XHIST ? x->nhist : XHIST;
     for (size_t k = 0; k < n; k++) {
         const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
-        if (h->target == doc && h->polarity != RN_POL_NEGATED)
+        if (h->target == target && (!relation || strcmp(h->relation, relation) == 0) &&
+            !(asserted && h->polarity == RN_POL_NEGATED))
             return h;
     }
     return NULL;
@@ -26,7 +27,9 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     /* "Ola Berg signed a decree. The decree bans X": a document's acts
        belong to who signed or proposed it; with no such person, to no one */
     if (x->ents[r->source].type == RN_ETYPE_DOCUMENT) {
-        const struct xhist *owner = doc_owner(x, r->source);
+        /* its signer, or else its proposer: who last acted on it, unless
+           that was a veto */
+        const struct xhist *owner = hist_latest(x, NULL, r->source, 1);
         if (!owner || x->ents[owner->source].type == RN_ETYPE_DOCUMENT)
             return RN_OK;
         struct xrel owned = *r;
@@ -79,13 +82,8 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
 
 uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target)
 {
-    size_t n = x->nhist < XHIST ? x->nhist : XHIST;
-    for (size_t k = 0; k < n; k++) {
-        const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
-        if (h->target == target && strcmp(h->relation, relation) == 0)
-            return h->source;
-    }
-    return XNONE;
+    const struct xhist *h = hist_latest(x, relation, target, 0);
+    return h ? h->source : XNONE;
 }
 
 /* Newlines in captions and tables become spaces too. */

@@ -78,6 +78,13 @@ static void side_add_mention(struct side *s, const struct mention *m)
         side_add(s, m->list->members[i]);
 }
 
+/* "include(s)", "named", "covers": the verb of a list of members (cues
+   class listverb), not the preposition "including". */
+static int list_verb(const struct rn_extractor *x, size_t i)
+{
+    return x_cue(x, i, RN_CUE_LISTVERB) && !x_ends_with(x, i, "ing");
+}
+
 static uint32_t mention_at(const struct rn_extractor *x, size_t i)
 {
     return i < x->tok.len ? x->tok_m[i] : XNONE;
@@ -265,7 +272,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         if (mi != XNONE && s->n == 0 && x->m[mi].kind == MK_ACTOR) {
             /* "InvestAI, an initiative to ...": named by an apposition */
             size_t q = x->m[mi].b;
-            if (x_is_punct(x, q, ',') && (x_is(x, q + 1, "a") || x_is(x, q + 1, "an"))) {
+            if (x_is_punct(x, q, ',') && x_in_class(x, q + 1, RN_WORD_INDEF)) {
                 for (size_t h = q + 2; h < n && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
                     if (x_cue(x, h, RN_CUE_DOCHEAD)) {
                         s->doc_appos = 1;
@@ -278,7 +285,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                    !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) &&
                    !x_is_prep(x, p - 1))
                 p--;
-            if (p > 0 && (x_is(x, p - 1, "a") || x_is(x, p - 1, "an")))
+            if (p > 0 && x_in_class(x, p - 1, RN_WORD_INDEF))
                 s->indef_name = 1;
         }
         if (mi != XNONE) {
@@ -360,8 +367,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             }
             s->desc_a = a;
             s->desc_b = i;
-            s->definite = a > 0 && (x_is(x, a - 1, "the") || x_is(x, a - 1, "this") ||
-                                    x_is(x, a - 1, "these") || x_is(x, a - 1, "that"));
+            s->definite = a > 0 && x_in_class(x, a - 1, RN_WORD_DEF);
             head_is_set = 1;
         } else if (include && s->n == 0) {
             /* "including the popular game PUBG": modifiers before the name */
@@ -1173,21 +1179,32 @@ static size_t list_goes_on_verb(struct rn_extractor *x, size_t i)
     if (!(x_is(x, i, "the") || x_is(x, i, "this")) || i > 1)
         return 0;
     size_t k = i + 1;
-    if (!(x_is(x, k, "list") || x_is(x, k, "blacklist") || x_is(x, k, "ban") ||
-          x_is(x, k, "order")))
+    if (!x_cue(x, k, RN_CUE_LISTHEAD))
         return 0;
     k = skip_right(x, k + 1);
-    static const char *const verbs[] = { "names", "includes", "covers", "contains", "lists",
-                                         "adds", "name", "include", "cover", "contain", NULL };
-    for (const char *const *v = verbs; *v; v++)
-        if (x_is(x, k, *v))
-            return k + 1;
-    return 0;
+    return list_verb(x, k) ? k + 1 : 0;
 }
 
 /* "They include A, B and C", "Among them are A and B", "A and B were not
    among them" (the next sentence), "The list also names C" (a few
    sentences on): members of the last counted set. */
+/* "A and B were (not) among ...": when token b ends "[not] be" after
+   names, the names into s ("not" makes *pol negated); 0 when it does not. */
+static int members_before_be(struct rn_extractor *x, size_t b, struct side *s,
+                             enum rn_polarity *pol)
+{
+    enum rn_polarity p = *pol;
+    if (x_cue(x, b, RN_CUE_NEG) && b > 0) {
+        p = RN_POL_NEGATED;
+        b--;
+    }
+    if (!x_is_be(x, b) || b == 0)
+        return 0;
+    *pol = p;
+    collect_left(x, b - 1, s);
+    return 1;
+}
+
 static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from)
 {
     struct xpending *p = &x->pending;
@@ -1208,18 +1225,11 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
             size_t k = i + 2;
             if (k < x->tok.len && x_is_be(x, skip_right(x, k))) {
                 collect_right(x, skip_right(x, k) + 1, &m);
-            } else if (i > 0) {
-                size_t b = i - 1;
-                if (x_cue(x, b, RN_CUE_NEG) && b > 0) {
-                    pol = RN_POL_NEGATED;
-                    b--;
-                }
-                if (x_is_be(x, b) && b > 0)
-                    collect_left(x, b - 1, &m);
-                else if (mention_at(x, i - 1) != XNONE)
-                    collect_left(x, i - 1, &m); /* "A, B and C among them" */
+            } else if (i > 0 && !members_before_be(x, i - 1, &m, &pol) &&
+                       mention_at(x, i - 1) != XNONE) {
+                collect_left(x, i - 1, &m); /* "A, B and C among them" */
             }
-        } else if ((x_is(x, i, "include") || x_is(x, i, "includes") || x_is(x, i, "included") ||
+        } else if ((list_verb(x, i) ||
                     /* "They are A, B and C": a name must follow the verb */
                     (x_is_be(x, i) && mention_at(x, skip_right(x, i + 1)) != XNONE &&
                      x->m[mention_at(x, skip_right(x, i + 1))].kind == MK_ACTOR)) &&
@@ -1594,8 +1604,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                    size_t tend)
 {
     int participle = x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
-                     x_is(x, t, "put") || x_is(x, t, "shut") || x_is(x, t, "bar") ||
-                     x_is(x, t, "ban");
+                     x_in_class(x, t, RN_WORD_PART);
     if (x_ends_with(x, t, "ing"))
         participle = 0;
     struct vgroup g;
@@ -1773,11 +1782,9 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         size_t k = t + 1;
         while (k < x->tok.len && k - t <= 3 && x_is_word(x, k) &&
                !(x->tok.items[k].flags & RN_TOK_CAP) &&
-               !x_is_aux(x, k) && !x_is_prep(x, k) && !x_is(x, k, "include") &&
-               !x_is(x, k, "included"))
+               !x_is_aux(x, k) && !x_is_prep(x, k) && !list_verb(x, k))
             k++;
-        if (k > t + 1 && x_ends_with(x, k - 1, "s") &&
-            (x_is(x, k, "include") || x_is(x, k, "included"))) {
+        if (k > t + 1 && x_ends_with(x, k - 1, "s") && list_verb(x, k)) {
             collect_right(x, k + 1, &tgt);
             side_add(&src, x_topic_state(x));
             filter_targets(x, tr, &tgt);
@@ -2004,24 +2011,17 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         }
         if (doc == XNONE)
             doc = x_recent(x, XWANT_DOC, XNONE, XNONE);
-        if (t >= 3 && (x_is(x, t - 1, "a") || x_is(x, t - 1, "an")) &&
+        if (t >= 3 && x_in_class(x, t - 1, RN_WORD_INDEF) &&
             (x_is_be(x, t - 2) || x_is(x, t - 2, "becomes"))) {
             /* "Kenya became a signatory to the charter" */
             struct vgroup g;
             verb_group(x, t - 2, 0, &g);
             set_pol(&pol, g.pol);
             subject_of(x, g.start, &src);
-        } else if (x_is_be(x, k) || x_is(x, k, "include") || x_is(x, k, "included") ||
-            x_is(x, k, "includes")) {
+        } else if (x_is_be(x, k) || list_verb(x, k)) {
             collect_right(x, k + 1, &src);
         } else if (t >= 3 && x_is(x, t - 1, "the") && x_is(x, t - 2, "among")) {
-            size_t b = t - 3;
-            if (x_cue(x, b, RN_CUE_NEG) && b > 0) {
-                pol = RN_POL_NEGATED;
-                b--;
-            }
-            if (x_is_be(x, b) && b > 0)
-                collect_left(x, b - 1, &src);
+            members_before_be(x, t - 3, &src, &pol);
         }
         side_add(&tgt, doc);
         return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
@@ -2038,10 +2038,7 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         size_t v = prep;
         while (v > 0 && prep - v < 12) {
             v--;
-            if (x_is(x, v, "add") || x_is(x, v, "added") || x_is(x, v, "adds") ||
-                x_is(x, v, "adding") || x_is(x, v, "put") || x_is(x, v, "puts") ||
-                x_is(x, v, "putting") || x_is(x, v, "placed") || x_is(x, v, "place") ||
-                x_is(x, v, "places") || x_is(x, v, "placing"))
+            if (x_cue(x, v, RN_CUE_ENLIST))
                 break;
         }
         if (v == prep)

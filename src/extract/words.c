@@ -44,6 +44,11 @@ static uint32_t wcls(const struct rn_extractor *x, size_t i)
     return i < x->tok.len ? x->tok_cls[i] : 0;
 }
 
+int x_in_class(const struct rn_extractor *x, size_t i, uint32_t cls)
+{
+    return (rn_wordcache_tag(x->wc, &x->tok, i) & cls) != 0;
+}
+
 int x_is_closed(const struct rn_extractor *x, size_t i)
 {
     return wcls(x, i) != 0;

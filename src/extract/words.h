@@ -33,6 +33,11 @@ static inline int x_is(const struct rn_extractor *x, size_t i, const char *w)
            memcmp(rn_token_norm(&x->tok, i), w, n) == 0;
 }
 
+/* Token i's word is in closed class cls (enum rn_word_class bits), whatever
+   its case ("The" in a headline too): the word cache's memo, no tagging
+   rules applied. */
+int x_in_class(const struct rn_extractor *x, size_t i, uint32_t cls);
+
 /* Closed classes (enum rn_word_class). */
 int x_is_closed(const struct rn_extractor *x, size_t i); /* in any closed class */
 int x_is_det(const struct rn_extractor *x, size_t i);
