@@ -193,14 +193,20 @@ static int db_fail(struct rn_store *kb, struct rn_err *err, const char *what)
     return rn_fail(err, status, "%s: %s: %s", kb->path, what, sqlite3_errmsg(kb->db));
 }
 
+/* A file that is no SQLite database is bad input, whatever step found it. */
+static int not_a_database(struct rn_store *kb, struct rn_err *err)
+{
+    return rn_fail(err, RN_EINPUT, "%s is not a relnet knowledge base (not an SQLite file)",
+                   kb->path);
+}
+
 static int exec(struct rn_store *kb, const char *sql, struct rn_err *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(kb->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        int rc = rn_fail(err, RN_EIO, "%s: %s", kb->path, msg ? msg : "SQL error");
-        if (sqlite3_errcode(kb->db) == SQLITE_NOTADB)
-            rc = rn_fail(err, RN_EINPUT, "%s is not a relnet knowledge base (not an SQLite file)",
-                         kb->path);
+        int rc = sqlite3_errcode(kb->db) == SQLITE_NOTADB
+                     ? not_a_database(kb, err)
+                     : rn_fail(err, RN_EIO, "%s: %s", kb->path, msg ? msg : "SQL error");
         sqlite3_free(msg);
         return rc;
     }
@@ -259,12 +265,16 @@ static int has_any_table(struct rn_store *kb, int *any, struct rn_err *err)
    importing into the same file) before it gives up. */
 #define WRITER_WAIT_SECONDS 600
 
-/* BEGIN IMMEDIATE, waiting its turn behind other writers. SQLite's busy
-   handler waits inside each attempt, but it is not called in every case
-   (a read snapshot older than another writer's commit fails at once), so
-   the attempt is repeated: first every statement is reset (no cached
-   statement may pin an old snapshot), then it waits and tries again. */
-static int begin_immediate(struct rn_store *kb, struct rn_err *err)
+/* Run sql, waiting its turn behind other writers (another relnet adding
+   or importing into the same file). SQLite's busy handler waits inside
+   each attempt, but it is not called in every case: a read snapshot older
+   than another writer's commit fails at once, and so does switching the
+   journal mode while another process creates the file. So the attempt is
+   repeated: first every statement is reset (no cached statement may pin an
+   old snapshot), then it waits and tries again. what names the step in
+   the error. */
+static int exec_waiting(struct rn_store *kb, const char *sql, const char *what,
+                        struct rn_err *err)
 {
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
@@ -272,11 +282,13 @@ static int begin_immediate(struct rn_store *kb, struct rn_err *err)
         for (sqlite3_stmt *st = sqlite3_next_stmt(kb->db, NULL); st;
              st = sqlite3_next_stmt(kb->db, st))
             sqlite3_reset(st);
-        int rc = sqlite3_exec(kb->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        int rc = sqlite3_exec(kb->db, sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK)
             return RN_OK;
+        if (rc == SQLITE_NOTADB)
+            return not_a_database(kb, err);
         if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-            return db_fail(kb, err, "cannot start a transaction");
+            return db_fail(kb, err, what);
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (now.tv_sec - start.tv_sec >= WRITER_WAIT_SECONDS)
             return rn_fail(err, RN_EIO,
@@ -288,27 +300,9 @@ static int begin_immediate(struct rn_store *kb, struct rn_err *err)
     }
 }
 
-/* WAL mode, waiting behind a process that is creating the same file:
-   switching the journal mode needs the file to itself, and SQLite's busy
-   handler is not called for it, so the attempt is repeated like
-   begin_immediate's. */
-static int set_wal(struct rn_store *kb, struct rn_err *err)
+static int begin_immediate(struct rn_store *kb, struct rn_err *err)
 {
-    struct timespec start, now;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    for (long pause_ms = 10;; pause_ms = pause_ms < 200 ? pause_ms * 2 : 200) {
-        int rc = sqlite3_exec(kb->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                              NULL, NULL, NULL);
-        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-            return rc == SQLITE_OK ? RN_OK
-                                   : exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                                          err);
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec - start.tv_sec >= WRITER_WAIT_SECONDS)
-            return exec(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err);
-        struct timespec pause = { 0, pause_ms * 1000000L };
-        nanosleep(&pause, NULL);
-    }
+    return exec_waiting(kb, "BEGIN IMMEDIATE", "cannot start a transaction", err);
 }
 
 /* Bring the schema to RN_STORE_SCHEMA_VERSION. Each step is one
@@ -464,7 +458,8 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
            the last commit intact. synchronous=NORMAL is durable across
            process kills in WAL mode (only a power cut may lose the last
            commits, never corrupt the file). */
-        rc = set_wal(kb, err);
+        rc = exec_waiting(kb, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                          "cannot switch to WAL mode", err);
     }
     if (rc == RN_OK)
         /* Foreign keys are declared for readers of the schema but not
