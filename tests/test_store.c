@@ -339,6 +339,62 @@ static void test_batched_rows_are_all_written_or_all_rolled_back(void **state)
     rn_store_close(kb);
 }
 
+/* Alias rows wait for the end of the transaction (or a read) and are then
+   written in key order: every name must still find its own entity, in
+   the transaction and after reopening, names sharing their first eight
+   bytes included, and a part rolled back to its savepoint leaves none. */
+static void test_alias_rows_written_late_find_their_entities(void **state)
+{
+    (void)state;
+    struct rn_store *kb = fresh("late_alias.db");
+    struct rn_err err = RN_ERR_INIT;
+    char name[64];
+    struct rn_store_entity e;
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    for (int i = 299; i >= 0; i--) { /* keys arrive out of order */
+        snprintf(name, sizeof name, "Organisation %03d", i);
+        add(kb, name, "accuses", i % 2 ? "Zeta Office" : "Alpha Office");
+    }
+    /* a read in the transaction sees the names added so far */
+    assert_int_equal(rn_store_entity_lookup(kb, "organisation 150", &e, &err), RN_OK);
+    assert_string_equal(e.name, "Organisation 150");
+    rn_store_entity_release(&e);
+    assert_int_equal(rn_store_add_alias(kb, "Org. 7", "Organisation 007", RN_ETYPE_UNKNOWN, NULL,
+                                        &err),
+                     RN_OK);
+    assert_int_equal(rn_store_savepoint(kb, &err), RN_OK);
+    add(kb, "Undone Actor", "bans", "Organisation 001");
+    rn_store_rollback_savepoint(kb);
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    rn_store_close(kb);
+
+    assert_int_equal(rn_store_open("late_alias.db", 0, &kb, &err), RN_OK);
+    struct rn_store_counts c;
+    assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK);
+    assert_int_equal(c.entities, 302);
+    assert_int_equal(c.aliases, 303); /* one name each, and Org. 7 */
+    assert_int_equal(c.relations, 300);
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "ORGANISATION %03d", i);
+        assert_int_equal(rn_store_entity_lookup(kb, name, &e, &err), RN_OK);
+        snprintf(name, sizeof name, "Organisation %03d", i);
+        assert_string_equal(e.name, name);
+        rn_store_entity_release(&e);
+    }
+    assert_int_equal(rn_store_entity_lookup(kb, "org 7", &e, &err), RN_OK);
+    assert_string_equal(e.name, "Organisation 007");
+    rn_store_entity_release(&e);
+    assert_int_equal(rn_store_entity_lookup(kb, "Undone Actor", &e, &err), RN_ENOTFOUND);
+    /* the keys read back resolve known names: nothing new is made */
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    add(kb, "Organisation 299", "signs", "Org. 7");
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK);
+    assert_int_equal(c.entities, 302);
+    assert_int_equal(c.aliases, 303);
+    rn_store_close(kb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_import_into_store_and_relset_agree),
         cmocka_unit_test(test_known_names_resolve_on_first_sight),
         cmocka_unit_test(test_batched_rows_are_all_written_or_all_rolled_back),
+        cmocka_unit_test(test_alias_rows_written_late_find_their_entities),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,10 @@
 /* store.c - the SQLite knowledge base (see relnet/store.h).
  *
- * Bulk speed comes from three things: prepared statements reused for every
- * row, one transaction per import (the caller's), and an in-memory cache
- * from name keys to entity ids so a row costs two hash lookups and one
- * INSERT, not three SELECTs.
+ * Bulk speed comes from four things: prepared statements reused for every
+ * row, one transaction per import (the caller's), an in-memory cache from
+ * name keys to entity ids so a row costs two hash lookups and one INSERT,
+ * not three SELECTs, and alias rows written in key order when the
+ * transaction ends (see flush_aliases).
  */
 #include "relnet/store.h"
 
@@ -124,12 +125,23 @@ struct pending_row {
     size_t evidence, date; /* offsets into batch_text, or NO_TEXT */
 };
 
+/* An alias row waiting to be written (see flush_aliases): its key and
+   its spelling, ids in the name caches, which outlive the wait (a
+   rollback drops the caches and the waiting rows together). Its entity is
+   the key's in key_info when the row is written. */
+struct pending_alias {
+    uint64_t head; /* the key's first 8 bytes, big-endian: sorting compares
+                      these and seldom needs the strings, scattered in memory */
+    uint32_t kid;  /* in kb->keys */
+    uint32_t sid;  /* in kb->spellings */
+};
+
 /* Rows found by name (relation types, articles named by CSV rows), their
    ids cached per name: see name_id(). */
 struct name_ids {
     struct rn_strtab *names;
     int64_t *id;
-    uint32_t cap;
+    size_t cap;
 };
 
 /* A spelling's resolution: its key id, and a copy of the key's entity
@@ -161,9 +173,9 @@ struct rn_store {
        before costs one hash lookup: no folding, no key table. */
     struct rn_strtab *spellings;
     struct spelling *spelling;
-    uint32_t spelling_cap;
+    size_t spelling_cap;
     struct key_info *key_info;
-    uint32_t key_cap;
+    size_t key_cap;
 
     struct name_ids reltypes;      /* relation name -> relation_types.id */
 
@@ -177,6 +189,9 @@ struct rn_store {
     size_t npending;
     struct rn_buf batch_text;
     sqlite3_stmt *batch_stmt; /* INSERT of BATCH_ROWS rows */
+
+    struct pending_alias *pending_aliases; /* keys new in this transaction */
+    size_t npending_aliases, pending_aliases_cap;
 
     struct rn_buf key;  /* scratch */
     struct rn_buf key2; /* scratch for a second key */
@@ -479,7 +494,7 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
     return RN_OK;
 }
 
-static int flush_relations(struct rn_store *kb, struct rn_err *err);
+static int flush_pending(struct rn_store *kb, struct rn_err *err);
 
 void rn_store_close(struct rn_store *kb)
 {
@@ -488,7 +503,7 @@ void rn_store_close(struct rn_store *kb)
     if (kb->in_tx)
         rn_store_rollback(kb);
     else
-        flush_relations(kb, NULL); /* rows added outside a transaction */
+        flush_pending(kb, NULL); /* rows added outside a transaction */
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(kb->stmt[i]);
     sqlite3_finalize(kb->batch_stmt);
@@ -505,6 +520,7 @@ void rn_store_close(struct rn_store *kb)
     free(kb->reltypes.id);
     free(kb->article_names.id);
     free(kb->article_path);
+    free(kb->pending_aliases);
     rn_buf_release(&kb->batch_text);
     rn_buf_release(&kb->key);
     rn_buf_release(&kb->key2);
@@ -595,6 +611,55 @@ static int flush_relations(struct rn_store *kb, struct rn_err *err)
     return rc;
 }
 
+/* The key strings alias rows are sorted by, for the comparator (qsort
+   passes no context; thread-local, as threads may each have a store). */
+static _Thread_local const struct rn_strtab *sorting_keys;
+
+static int by_key(const void *a, const void *b)
+{
+    const struct pending_alias *x = a, *y = b;
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    return strcmp(rn_strtab_str(sorting_keys, x->kid), rn_strtab_str(sorting_keys, y->kid));
+}
+
+/* Write the waiting alias rows in key order: each lands next to the last
+   in the key index, whose pages then stay in the cache. */
+static int flush_aliases(struct rn_store *kb, struct rn_err *err)
+{
+    size_t n = kb->npending_aliases;
+    if (n == 0)
+        return RN_OK;
+    sorting_keys = kb->keys;
+    qsort(kb->pending_aliases, n, sizeof *kb->pending_aliases, by_key);
+    sorting_keys = NULL;
+    int rc = RN_OK;
+    for (size_t i = 0; rc == RN_OK && i < n; i++) {
+        const struct pending_alias *a = &kb->pending_aliases[i];
+        sqlite3_stmt *st;
+        rc = stmt(kb, ST_ALIAS_INSERT, &st, err);
+        if (rc != RN_OK)
+            break;
+        sqlite3_bind_text(st, 1, rn_strtab_str(kb->keys, a->kid),
+                          (int)rn_strtab_len(kb->keys, a->kid), SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, rn_strtab_str(kb->spellings, a->sid),
+                          (int)rn_strtab_len(kb->spellings, a->sid), SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, kb->key_info[a->kid].entity_id);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(kb, err, "cannot add an alias");
+    }
+    kb->npending_aliases = 0;
+    return rc;
+}
+
+/* Write every waiting row: before anything reads the tables or the
+   transaction ends. */
+static int flush_pending(struct rn_store *kb, struct rn_err *err)
+{
+    int rc = flush_relations(kb, err);
+    return rc == RN_OK ? flush_aliases(kb, err) : rc;
+}
+
 /* Another process that wrote to the file since this one last looked
    makes the name caches stale (its entities are not in them): drop them.
    PRAGMA data_version changes only with other connections' commits. */
@@ -620,7 +685,11 @@ int rn_store_begin(struct rn_store *kb, struct rn_err *err)
 {
     if (kb->in_tx)
         return rn_fail(err, RN_EINTERNAL, "%s: a transaction is already open", kb->path);
-    int rc = begin_immediate(kb, err);
+    /* Rows added outside a transaction go in on their own, before the
+       caches their waiting rows point into may be dropped. */
+    int rc = flush_pending(kb, err);
+    if (rc == RN_OK)
+        rc = begin_immediate(kb, err);
     if (rc == RN_OK)
         rc = forget_others_changes(kb, err);
     if (rc == RN_OK)
@@ -634,7 +703,7 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err)
 {
     if (!kb->in_tx)
         return RN_OK;
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     if (rc == RN_OK)
         rc = exec(kb, "COMMIT", err);
     if (rc != RN_OK) {
@@ -651,6 +720,7 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err)
 static void drop_pending(struct rn_store *kb)
 {
     kb->npending = 0;
+    kb->npending_aliases = 0;
     rn_buf_reset(&kb->batch_text);
     if (kb->batch_stmt)
         sqlite3_reset(kb->batch_stmt);
@@ -675,13 +745,13 @@ int rn_store_savepoint(struct rn_store *kb, struct rn_err *err)
         return rn_fail(err, RN_EINTERNAL, "%s: a savepoint needs a transaction", kb->path);
     /* Rows of earlier parts go in now: rolling back to here drops only
        what comes after. */
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     return rc == RN_OK ? exec(kb, "SAVEPOINT part", err) : rc;
 }
 
 int rn_store_release(struct rn_store *kb, struct rn_err *err)
 {
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     return rc == RN_OK ? exec(kb, "RELEASE part", err) : rc;
 }
 
@@ -695,20 +765,29 @@ void rn_store_rollback_savepoint(struct rn_store *kb)
 
 /* ---- resolution cache ------------------------------------------------- */
 
+/* array (of *cap items of size bytes) with room for item i, grown by
+   doubling; NULL when memory ran out, array then unchanged. */
+static void *with_room(void *array, size_t *cap, size_t i, size_t size)
+{
+    if (i < *cap)
+        return array;
+    size_t grown_cap = *cap ? *cap * 2 : 16;
+    while (grown_cap <= i)
+        grown_cap *= 2;
+    void *grown = realloc(array, grown_cap * size);
+    if (grown)
+        *cap = grown_cap;
+    return grown;
+}
+
 static int key_slot(struct rn_store *kb, const char *key, size_t len, uint32_t *kid, int *added)
 {
     if (rn_strtab_intern(kb->keys, key, len, kid, added) != RN_OK)
         return RN_ENOMEM;
-    if (*kid >= kb->key_cap) {
-        uint32_t cap = kb->key_cap ? kb->key_cap * 2 : 1024;
-        while (cap <= *kid)
-            cap *= 2;
-        struct key_info *info = realloc(kb->key_info, cap * sizeof *info);
-        if (!info)
-            return RN_ENOMEM;
-        kb->key_info = info;
-        kb->key_cap = cap;
-    }
+    struct key_info *info = with_room(kb->key_info, &kb->key_cap, *kid, sizeof *info);
+    if (!info)
+        return RN_ENOMEM;
+    kb->key_info = info;
     if (*added)
         memset(&kb->key_info[*kid], 0, sizeof kb->key_info[*kid]);
     return RN_OK;
@@ -762,18 +841,43 @@ static int fold(struct rn_store *kb, const char *name, struct rn_err *err)
     return RN_OK;
 }
 
-static int insert_alias(struct rn_store *kb, const char *key, const char *alias, int64_t entity,
-                        struct rn_err *err)
+/* The cache entry of an exact spelling, made (unresolved) when new. */
+static int spelling_slot(struct rn_store *kb, const char *name, uint32_t *sid, struct rn_err *err)
 {
-    sqlite3_stmt *st;
-    int rc = stmt(kb, ST_ALIAS_INSERT, &st, err);
+    int added;
+    if (!kb->spellings ||
+        rn_strtab_intern(kb->spellings, name, strlen(name), sid, &added) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    if (!added)
+        return RN_OK;
+    struct spelling *sp = with_room(kb->spelling, &kb->spelling_cap, *sid, sizeof *sp);
+    if (!sp)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    kb->spelling = sp;
+    sp[*sid] = (struct spelling){ .kid = UINT32_MAX };
+    return RN_OK;
+}
+
+/* The alias row of key kid (new in this transaction), spelt alias, for
+   the entity the key resolves to: written by flush_aliases. Inserted one
+   by one as names arrive, alias rows land at random places in the key
+   index and cost a fifth of a bulk import; in key order, half that. */
+static int insert_alias(struct rn_store *kb, uint32_t kid, const char *alias, struct rn_err *err)
+{
+    uint32_t sid;
+    int rc = spelling_slot(kb, alias, &sid, err);
     if (rc != RN_OK)
         return rc;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, alias, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, entity);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        return db_fail(kb, err, "cannot add an alias");
+    struct pending_alias *pa = with_room(kb->pending_aliases, &kb->pending_aliases_cap,
+                                         kb->npending_aliases, sizeof *pa);
+    if (!pa)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    kb->pending_aliases = pa;
+    const char *key = rn_strtab_str(kb->keys, kid);
+    uint64_t head = 0;
+    for (size_t i = 0; i < 8; i++)
+        head = head << 8 | (unsigned char)(key[0] ? *key++ : 0);
+    kb->pending_aliases[kb->npending_aliases++] = (struct pending_alias){ head, kid, sid };
     return RN_OK;
 }
 
@@ -790,22 +894,10 @@ static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
     if (rc != RN_OK)
         return rc;
     uint32_t kid, sid;
-    int added = 0, new_spelling;
-    if (!kb->spellings ||
-        rn_strtab_intern(kb->spellings, name, strlen(name), &sid, &new_spelling) != RN_OK)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
-    if (new_spelling) {
-        if (sid >= kb->spelling_cap) {
-            uint32_t cap = kb->spelling_cap ? kb->spelling_cap * 2 : 1024;
-            struct spelling *grown = realloc(kb->spelling, cap * sizeof *grown);
-            if (!grown)
-                return rn_fail(err, RN_ENOMEM, "out of memory");
-            kb->spelling = grown;
-            kb->spelling_cap = cap;
-        }
-        memset(&kb->spelling[sid], 0, sizeof kb->spelling[sid]);
-        kb->spelling[sid].kid = UINT32_MAX;
-    }
+    int added = 0;
+    rc = spelling_slot(kb, name, &sid, err);
+    if (rc != RN_OK)
+        return rc;
     struct spelling *sp = &kb->spelling[sid];
     /* The common case of a bulk import: a name met before, with nothing
        new to say about its type or affiliation. */
@@ -868,7 +960,7 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
             info->type = (uint8_t)type;
             info->has_affil = 1; /* settled on the canonical entity */
             *id = canonical_id;
-            return insert_alias(kb, rn_strtab_str(kb->keys, kid), name, canonical_id, err);
+            return insert_alias(kb, kid, name, err);
         }
     }
     if (added) {
@@ -882,7 +974,7 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
         info = &kb->key_info[kid];
         info->entity_id = sqlite3_last_insert_rowid(kb->db);
         info->type = (uint8_t)type;
-        rc = insert_alias(kb, rn_strtab_str(kb->keys, kid), name, info->entity_id, err);
+        rc = insert_alias(kb, kid, name, err);
         if (rc != RN_OK)
             return rc;
     } else if (type != RN_ETYPE_UNKNOWN && info->type == RN_ETYPE_UNKNOWN) {
@@ -937,14 +1029,10 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
         *id = c->id[idx];
         return RN_OK;
     }
-    if (idx >= c->cap) {
-        uint32_t cap = c->cap ? c->cap * 2 : 16;
-        int64_t *ids = realloc(c->id, cap * sizeof *ids);
-        if (!ids)
-            return rn_fail(err, RN_ENOMEM, "out of memory");
-        c->id = ids;
-        c->cap = cap;
-    }
+    int64_t *ids = with_room(c->id, &c->cap, idx, sizeof *ids);
+    if (!ids)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    c->id = ids;
     sqlite3_stmt *st;
     int rc = stmt(kb, find, &st, err);
     if (rc != RN_OK)
@@ -1227,7 +1315,7 @@ int rn_store_remove_import(struct rn_store *kb, int64_t id, struct rn_store_remo
                            struct rn_err *err)
 {
     memset(removed, 0, sizeof *removed);
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     if (rc == RN_OK)
         rc = exec(kb, rm_tables_sql, err);
     sqlite3_stmt *st;
@@ -1255,7 +1343,7 @@ int rn_store_remove_article(struct rn_store *kb, const char *path_or_url,
 {
     memset(removed, 0, sizeof *removed);
     long found = 0;
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     if (rc == RN_OK)
         rc = exec(kb, rm_tables_sql, err);
     if (rc == RN_OK)
@@ -1306,7 +1394,7 @@ int rn_store_list(struct rn_store *kb, enum rn_store_source_kind kind,
         " coalesce(n.n, 0) FROM articles a LEFT JOIN (SELECT article_id, count(*) AS n"
         " FROM relations GROUP BY article_id) n ON n.article_id = a.id ORDER BY a.id";
     sqlite3_stmt *st;
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     if (rc == RN_OK)
         rc = prepare(kb, kind == RN_STORE_IMPORTS ? imports_sql : articles_sql, &st, err);
     if (rc != RN_OK)
@@ -1403,7 +1491,7 @@ struct rn_sink rn_store_sink(struct rn_store *kb)
 
 static int run_merge(struct rn_store *kb, int64_t from, int64_t into, struct rn_err *err)
 {
-    int frc = flush_relations(kb, err);
+    int frc = flush_pending(kb, err);
     if (frc != RN_OK)
         return frc;
     static const char *const sql[] = {
@@ -1471,7 +1559,7 @@ int rn_store_add_alias(struct rn_store *kb, const char *alias, const char *canon
     }
     info->entity_id = into;
     info->type = (uint8_t)type;
-    return insert_alias(kb, rn_strtab_str(kb->keys, kid), alias, into, err);
+    return insert_alias(kb, kid, alias, err);
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -1619,7 +1707,7 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
     struct idmap ents = { NULL, 0 }, rels = { NULL, 0 };
     struct rn_buf sql = RN_BUF_INIT;
     sqlite3_stmt *st = NULL;
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     if (rc == RN_OK)
         rc = load_entities(kb, set, &ents, err);
     if (rc != RN_OK)
@@ -1706,7 +1794,7 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
         " (SELECT count(*) FROM relations WHERE date IS NOT NULL AND date <> ''"
         "  AND polarity = 'asserted')";
     sqlite3_stmt *st;
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     if (rc == RN_OK)
         rc = prepare(kb, sql, &st, err);
     if (rc != RN_OK)
@@ -1729,7 +1817,7 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
 long rn_store_count_relation(struct rn_store *kb, const char *relation, struct rn_err *err)
 {
     sqlite3_stmt *st;
-    int rc = flush_relations(kb, err);
+    int rc = flush_pending(kb, err);
     if (rc != RN_OK)
         return rc;
     rc = prepare(kb,
@@ -1755,7 +1843,10 @@ int rn_store_entity_lookup(struct rn_store *kb, const char *name, struct rn_stor
                            struct rn_err *err)
 {
     memset(out, 0, sizeof *out);
-    int rc = fold(kb, name, err);
+    int rc = flush_pending(kb, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = fold(kb, name, err);
     if (rc != RN_OK)
         return rc == RN_EINPUT ? rn_fail(err, RN_ENOTFOUND, "no entity named '%s'", name) : rc;
     sqlite3_stmt *st;
@@ -1824,7 +1915,8 @@ size_t rn_store_suggest(struct rn_store *kb, const char *name, char **out, size_
     struct rn_suggest sg;
     rn_suggest_init(&sg, name, max);
     sqlite3_stmt *st;
-    if (prepare(kb, "SELECT a.key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id",
+    if (flush_pending(kb, NULL) == RN_OK &&
+        prepare(kb, "SELECT a.key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id",
                 &st, NULL) == RN_OK) {
         while (sqlite3_step(st) == SQLITE_ROW)
             rn_suggest_offer(&sg, col_text(st, 0), col_text(st, 1));
