@@ -1118,6 +1118,64 @@ static void test_participle_after_a_prepositional_aside(void **state)
     assert_string_equal(RUN("Japan barred Japanese firms from exporting chips."), "");
 }
 
+/* A trigger noun as a clause's subject: its agent from a passive light
+   verb ("was announced by X", ", imposed by X,"), its targets from a list
+   verb after it ("covers", "includes", "extends to", "targets"), and "the
+   ban" alone means whoever imposed the latest one */
+static void test_trigger_nouns_as_subjects(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("The ban on Quillmail was announced by Peru on Friday."),
+                        "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("The embargo, imposed by Chile last month, extends to Brightwave."),
+                        "Chile[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("The planned ban, announced by Chile, covers Brightwave."),
+                        "Chile[] bans Brightwave[] hedged|");
+    assert_string_equal(RUN("Peru imposed sanctions on Quillmail.",
+                            "The sanctions also target Brightwave and Tollan Bank."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|"
+                        "Peru[] bans Tollan Bank[] asserted|");
+    /* a lifted ban is no ban, whoever lifted it */
+    assert_string_equal(RUN("The ban on Quillmail was lifted by Peru."), "");
+}
+
+/* "The apps blocked by X include A and B": a reduced relative on the
+   subject; its members follow the list verb (or "are"); "include" is that
+   verb, not the opener "including" */
+static void test_reduced_relatives_listing_members(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("The apps blocked by Peru include Quillmail and Brightwave."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("The firms sanctioned by Chile on Monday are Tollan Bank and Brightwave."),
+                        "Chile[] bans Tollan Bank[] asserted|Chile[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("The apps blocked by Peru were popular with students."), "");
+}
+
+/* "Y, which X accused of ...": the relative word's antecedent is the
+   object of a verb that has none of its own; "who" is a subject */
+static void test_relative_clause_objects(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru blocked Quillmail, which the Chilean government had accused of fraud."),
+                        "Peru[] bans Quillmail[] asserted|Chile[] accuses Quillmail[] asserted|");
+    assert_string_equal(RUN("Peru fined Brightwave, whom Chile has not blocked."),
+                        "Chile[] bans Brightwave[] negated|");
+}
+
+/* "According to X, ...": a name in a phrase that opens with a
+   preposition is not a member of the subject after the comma */
+static void test_names_in_prepositional_asides(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("According to TVP reporter Ana Costa, Chilean authorities blocked Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1184,6 +1242,10 @@ int main(void)
         cmocka_unit_test(test_ranked_subjects),
         cmocka_unit_test(test_names_with_lowercase_heads),
         cmocka_unit_test(test_explain_tells_what_was_seen),
+        cmocka_unit_test(test_trigger_nouns_as_subjects),
+        cmocka_unit_test(test_reduced_relatives_listing_members),
+        cmocka_unit_test(test_relative_clause_objects),
+        cmocka_unit_test(test_names_in_prepositional_asides),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -229,6 +229,11 @@ int x_words_tag(struct rn_extractor *x)
                            (w[nl - 3] == 'i' && w[nl - 2] == 'n' && w[nl - 1] == 'g')))
                 x->tok_cue[i] &= ~NOUN_CUES;
         }
+        /* "including" opens a list; "include", "includes", "included" (the
+           same stem) are the list's verb */
+        if ((x->tok_cue[i] & 1u << RN_CUE_INCLUDE) && (x->tok_cue[i] & 1u << RN_CUE_LISTVERB) &&
+            !x_ends_with(x, i, "ing"))
+            x->tok_cue[i] &= ~(1u << RN_CUE_INCLUDE);
         uint32_t f = x->tok.items[i].flags;
         /* closed-class words are short and, inside a sentence, lowercase */
         int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
