@@ -1176,6 +1176,22 @@ static void test_names_in_prepositional_asides(void **state)
                         "Chile[] bans Quillmail[] asserted|");
 }
 
+/* WordNet's open classes (relnet/pos.h) at work: a capitalised sentence
+   opener English does not know is a name; one it knows must be followed
+   by a verb we know; a noun phrase ends at a verb- or adverb-only word */
+static void test_open_word_classes(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    if (!rn_lexicon_pos(lex))
+        skip(); /* no WordNet installed */
+    assert_string_equal(RUN("Quorvane, which the Chilean government accused of fraud, denied it."),
+                        "Chile[] accuses Quorvane[] asserted|");
+    assert_string_equal(RUN("Critics accused Peru of fraud."), "");
+    assert_string_equal(RUN("Murmur has been banned in Chile."), "Chile[] bans Murmur[] asserted|");
+    assert_string_equal(RUN("Peru banned websites not long ago."), "Peru[] bans websites[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1246,6 +1262,7 @@ int main(void)
         cmocka_unit_test(test_reduced_relatives_listing_members),
         cmocka_unit_test(test_relative_clause_objects),
         cmocka_unit_test(test_names_in_prepositional_asides),
+        cmocka_unit_test(test_open_word_classes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -22,6 +22,7 @@
  * ("stayed the ban": hedged; "lifted the ban": no relation).
  */
 #include "relation.h"
+#include "relnet/pos.h"
 
 #include "documents.h"
 #include "entities.h"
@@ -146,6 +147,11 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
         return 1; /* "messaging apps such as A": the list opener ends the phrase */
     if (i > first && !(x->tok.items[i].flags & RN_TOK_HYPHEN) &&
         (x_ends_with(x, i, "ing") || x_ends_with(x, i, "ed")))
+        return 1;
+    /* a word English uses only as a verb or adverb ("not", "soon",
+       "says") cannot go on a noun phrase */
+    int pos = x_pos(x, i);
+    if (i > first && pos && !(pos & (RN_WP_NOUN | RN_WP_ADJ)) && !(x->tok.items[i].flags & RN_TOK_CAP))
         return 1;
     return 0;
 }
