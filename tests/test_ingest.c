@@ -338,6 +338,108 @@ static void test_datelines(void **state)
         assert_false(rn_ingest_url_date(undated[i], d, NULL));
 }
 
+/* A sentence's own date, read against its article's (2021-03-05, a
+ * Friday). */
+static void test_sentence_dates(void **state)
+{
+    (void)state;
+    static const char *const dated[][3] = {
+        /* sentence, article date ("" = unknown), the day it says */
+        { "Klow banned the radio on March 3, 2021.", "2021-03-05", "2021-03-03" },
+        { "Klow banned the radio on 3 March 2021.", "2021-03-05", "2021-03-03" },
+        { "Klow banned the radio on 2021-03-03.", "2021-03-05", "2021-03-03" },
+        { "On Tuesday, March 2, 2021, Klow banned the radio.", "2021-03-05", "2021-03-02" },
+        { "Klow banned the radio on March 3, 2021.", "", "2021-03-03" },
+        { "Klow banned the radio on March 3, 2020.", "2021-03-05", "2020-03-03" },
+        /* a month and day: the year that puts it not far after the article */
+        { "Klow banned the radio on March 3.", "2021-03-05", "2021-03-03" },
+        { "On 3rd March Klow banned the radio.", "2021-03-05", "2021-03-03" },
+        { "Klow banned the radio on Dec. 28.", "2021-03-05", "2020-12-28" },
+        { "Klow banned the radio on Sept. 12.", "2021-03-05", "2020-09-12" },
+        { "Klow banned the radio on Dec. 30.", "2021-01-02", "2020-12-30" },
+        /* weekdays: the latest on or before the article's date */
+        { "Klow banned the radio on Wednesday.", "2021-03-05", "2021-03-03" },
+        { "Klow said Friday it had banned the radio.", "2021-03-05", "2021-03-05" },
+        { "Klow banned the radio last Friday.", "2021-03-05", "2021-02-26" },
+        { "Klow banned the radio last Wednesday.", "2021-03-05", "2021-03-03" },
+        { "Klow banned the radio on Thursday night.", "2021-01-02", "2020-12-31" },
+        { "Klow banned the radio yesterday.", "2021-03-05", "2021-03-04" },
+        { "Today Klow bans the radio.", "2021-03-05", "2021-03-05" },
+        /* mentions that agree */
+        { "Klow banned the radio on Wednesday, March 3.", "2021-03-05", "2021-03-03" },
+        { "On March 3, 2021, Klow banned the radio, its second ban in 2021.", "2021-03-05",
+          "2021-03-03" },
+        { "Klow banned the radio in March, on Wednesday.", "2021-03-05", "2021-03-03" },
+        /* an article dated in another time zone */
+        { "Klow banned the radio on March 6, 2021.", "2021-03-05", "2021-03-06" },
+    };
+    char d[11];
+    for (size_t i = 0; i < sizeof dated / sizeof dated[0]; i++) {
+        const char *s = dated[i][0], *article = dated[i][1][0] ? dated[i][1] : NULL;
+        if (!rn_ingest_sentence_date(s, strlen(s), article, d))
+            fail_msg("no date read from '%s'", s);
+        if (strcmp(d, dated[i][2]) != 0)
+            fail_msg("'%s' read as %s, not %s", s, d, dated[i][2]);
+    }
+    static const char *const undated[][2] = {
+        { "Klow banned the radio.", "2021-03-05" },
+        { "Klow banned the radio in 2019.", "2021-03-05" },     /* a year is no day */
+        { "Klow banned the radio in March.", "2021-03-05" },    /* nor a month */
+        { "Theresa May said Klow banned the radio.", "2021-03-05" },
+        { "Klow banned the radio on Monday after a ban on Tuesday.", "2021-03-05" },
+        { "On March 3, 2021, Klow banned the radio it had fined in May 2019.", "2021-03-05" },
+        { "Klow banned the radio on Wednesday, as it did in 2019.", "2021-03-05" },
+        { "Klow banned the June 4 vigil.", "2021-03-05" },      /* a date naming something */
+        { "Klow banned the radio the March 3, 2021 law names.", "2021-03-05" },
+        { "Klow will ban the radio next Monday.", "2021-03-05" },
+        { "Klow banned the radio two years ago on Tuesday.", "2021-03-05" },
+        { "Klow will ban the radio on March 20, 2021.", "2021-03-05" }, /* not yet */
+        { "Klow bans the radio from April 1.", "2021-03-05" },
+        { "Klow banned the radio on Wednesday.", "" },         /* which Wednesday? */
+        { "Klow banned the radio on March 3.", "" },
+        { "Klow banned the radio on Black Friday.", "2021-03-05" },
+        { "USA Today says Klow banned the radio.", "2021-03-05" },
+        { "Klow banned the radio on February 29.", "2021-03-05" },
+        { "Klow banned 5G radios and 3.5 GHz bands, 1,000 sets in all.", "2021-03-05" },
+        { "Klow banned the radio last year on Wednesday.", "2021-03-05" },
+    };
+    for (size_t i = 0; i < sizeof undated / sizeof undated[0]; i++) {
+        const char *s = undated[i][0], *article = undated[i][1][0] ? undated[i][1] : NULL;
+        if (rn_ingest_sentence_date(s, strlen(s), article, d))
+            fail_msg("'%s' read as %s", s, d);
+    }
+    /* the sentence is s[0..n), not up to a NUL */
+    const char *s = "Klow banned the radio. On March 3, 2021 Szohod did.";
+    assert_false(rn_ingest_sentence_date(s, 22, "2021-03-05", d));
+}
+
+/* A yearless dateline's year from the full dates the article writes. */
+static void test_dateline_year_vote(void **state)
+{
+    (void)state;
+    int year = 0;
+    const char *line = "Klow said on March 1, 2019 that it would ban the radio.";
+    rn_ingest_year_vote(line, strlen(line), 3, 3, &year);
+    assert_int_equal(year, 2019);
+    line = "Szohod answered on 2 March 2019.";
+    rn_ingest_year_vote(line, strlen(line), 3, 3, &year);
+    assert_int_equal(year, 2019);
+    /* across the new year: a dateline of 2 January after 30 December */
+    year = 0;
+    line = "The ban of December 30, 2020 stands.";
+    rn_ingest_year_vote(line, strlen(line), 1, 2, &year);
+    assert_int_equal(year, 2021);
+    /* dates that disagree: no year */
+    line = "Klow first banned it on May 5, 2015.";
+    rn_ingest_year_vote(line, strlen(line), 1, 2, &year);
+    assert_int_equal(year, -1);
+    /* no full date: nothing known */
+    year = 0;
+    line = "Klow banned the radio on Monday, in March, in 2019.";
+    rn_ingest_year_vote(line, strlen(line), 3, 3, &year);
+    assert_int_equal(year, 0);
+}
+
 /* How ingest picks the article's date: metadata first, then a dateline
  * with its year, then the URL, then a dateline the URL's year completes. */
 static void test_article_date_sources(void **state)
@@ -370,6 +472,22 @@ static void test_article_date_sources(void **state)
                                 &a, &err),
                      RN_OK);
     assert_null(a.date);
+    rn_article_release(&a);
+    /* no year in the metadata: the year the article's full dates agree on */
+    assert_int_equal(ingest_str("d.txt", "URL: https://n.example/x\n\n"
+                                         "KLOW, March 3 (Wirenews) - Szohod banned it.\n"
+                                         "Klow had warned on February 26, 2021 that it would.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_string_equal(a.date, "2021-03-03");
+    rn_article_release(&a);
+    assert_int_equal(ingest_str("d.txt", "URL: https://n.example/x\n\n"
+                                         "KLOW, March 3 (Wirenews) - Szohod banned it.\n"
+                                         "Klow had warned on February 26, 2021 that it would.\n"
+                                         "Szohod first banned it on 4 July 2015.\n",
+                                &a, &err),
+                     RN_OK);
+    assert_null(a.date); /* two years: none is guessed */
     rn_article_release(&a);
     /* a " date" prefix beats them all */
     assert_int_equal(ingest_str("d.txt", "URL: https://n.example/2019/05/06/x\n\n"
@@ -978,6 +1096,8 @@ int main(void)
         cmocka_unit_test(test_date_forms),
         cmocka_unit_test(test_date_lines_in_text),
         cmocka_unit_test(test_datelines),
+        cmocka_unit_test(test_sentence_dates),
+        cmocka_unit_test(test_dateline_year_vote),
         cmocka_unit_test(test_article_date_sources),
         cmocka_unit_test(test_html_fixture),
         cmocka_unit_test(test_html_metadata_fallbacks),

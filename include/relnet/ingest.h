@@ -189,4 +189,30 @@ int rn_ingest_dateline(const char *s, size_t n, int year, char out[11]);
  * else 0. */
 int rn_ingest_url_date(const char *url, char out[11], int *year);
 
+/* Dates in running text (src/ingest/textdate.c): */
+/* The day the sentence s[0..n) says its act happened, read against its
+ * article's date article_date ("YYYY-MM-DD", or NULL when unknown).
+ * Day-level mentions are full dates ("March 3, 2021", "3 March 2021",
+ * "2021-03-03", "Tuesday, March 3, 2021"), a month and day ("March 3",
+ * "Sept. 3", "3rd March": the year that puts it at most 92 days after the
+ * article's date), a weekday ("on Monday": the latest Monday on or before
+ * the article's date; "last Monday": before it), "yesterday", "today".
+ * Writes YYYY-MM-DD and a NUL to out and returns 1 only when every
+ * day-level mention names the same day, no coarser mention ("in 2019",
+ * "in March", "March 2021", "last year") disagrees with it, the day is not
+ * after the article's date (one day of time zones allowed), and nothing
+ * makes the sentence unclear: a date naming something ("the June 4
+ * vigil"), "next Monday", "two years ago", or a relative mention when the
+ * article's date is unknown. Otherwise returns 0: the article's date
+ * stands. Reads only; fast on sentences with no digit, month or weekday. */
+int rn_ingest_sentence_date(const char *s, size_t n, const char *article_date, char out[11]);
+
+/* A yearless dateline's year from the full dates written in an article:
+ * each full date in s[0..n) votes for the year that puts month/day in the
+ * relation rn_ingest_sentence_date assumes (the date written at most 92
+ * days after the article's, less than a year before). *year starts at 0;
+ * it keeps the agreed year, or becomes -1 when two dates disagree (then
+ * nothing should be guessed). Call once per line of the article. */
+void rn_ingest_year_vote(const char *s, size_t n, int month, int day, int *year);
+
 #endif

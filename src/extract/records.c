@@ -3,6 +3,7 @@
 
 #include "entities.h"
 #include "explain.h"
+#include "relnet/ingest.h"
 
 #include <string.h>
 
@@ -72,7 +73,10 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     rec.confidence = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
     rec.article = x->article;
     rec.title = x->title;
-    rec.date = x->date;
+    /* the day the sentence says it happened, else the article's */
+    char said_on[11];
+    rec.date = rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, said_on) ? said_on
+                                                                                          : x->date;
     rec.sentence_no = (long)x->sent_no;
     rec.offset = (long)x->sent_start;
     rec.evidence = x->evidence.data;

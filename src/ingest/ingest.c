@@ -12,6 +12,7 @@
 #include "relnet/ingest.h"
 
 #include "ascii.h"
+#include "datewords.h"
 #include "relnet/boilerplate.h"
 #include "relnet/buf.h"
 #include "relnet/hash.h"
@@ -42,7 +43,7 @@ static int lower_word(const char *s, size_t n, char *w, size_t cap)
     return 1;
 }
 
-static int month_number(const char *s, size_t n)
+int rn_ingest_month_number(const char *s, size_t n)
 {
     static const char *const names[] = { "january", "february", "march", "april",
                                          "may", "june", "july", "august", "september",
@@ -62,8 +63,7 @@ static int month_number(const char *s, size_t n)
     return 0;
 }
 
-/* A weekday name or its start ("Thu", "Thurs", "Thursday"). */
-static int is_weekday(const char *s, size_t n)
+int rn_ingest_weekday_number(const char *s, size_t n)
 {
     static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday",
                                          "friday", "saturday", "sunday" };
@@ -72,7 +72,7 @@ static int is_weekday(const char *s, size_t n)
         return 0;
     for (int d = 0; d < 7; d++)
         if (n <= strlen(names[d]) && memcmp(w, names[d], n) == 0)
-            return 1;
+            return d + 1;
     return 0;
 }
 
@@ -132,7 +132,7 @@ static size_t skip_name_end(const char *s, size_t n, size_t i)
 static int read_month(const char *s, size_t n, size_t *i)
 {
     size_t e = skip_word_letters(s, n, *i);
-    int m = month_number(s + *i, e - *i);
+    int m = rn_ingest_month_number(s + *i, e - *i);
     if (m)
         *i = skip_name_end(s, n, e);
     return m;
@@ -152,7 +152,7 @@ int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used)
     long y = -1, m = -1, d = -1;
     /* optional weekday: "Mon, ", "Thursday " */
     size_t w = skip_word_letters(s, n, i);
-    if (w > i && is_weekday(s + i, w - i))
+    if (w > i && rn_ingest_weekday_number(s + i, w - i))
         i = skip_name_end(s, n, w);
     size_t p = i;
     long first = digits(s, n, &p, 4);
@@ -985,9 +985,28 @@ static int text_header(const char *text, struct lines *ls, struct rn_article *a)
     return RN_OK;
 }
 
+/* The year for line l when it is a dateline without one: the year every
+ * full date written in the article's kept lines agrees on
+ * (rn_ingest_year_vote), else 0. Never the clock's: an article with no
+ * year anywhere stays undated. */
+static int dateline_year_from_text(const char *text, const struct lines *ls, const struct line *l)
+{
+    char probe[11];
+    /* 2000 is a leap year, so 29 February reads; only month and day are used */
+    if (!rn_ingest_dateline(text + l->start, l->len, 2000, probe))
+        return 0;
+    int month = (probe[5] - '0') * 10 + (probe[6] - '0'), day = (probe[8] - '0') * 10 + (probe[9] - '0');
+    int year = 0;
+    for (size_t k = 0; k < ls->len && year >= 0; k++)
+        if (ls->items[k].drop == KEEP)
+            rn_ingest_year_vote(text + ls->items[k].start, ls->items[k].len, month, day, &year);
+    return year > 0 ? year : 0;
+}
+
 /* When no metadata dated the article: a dateline with its year on one of
  * the first lines, else a date in the URL's path, else a dateline whose
- * month and day the URL's year completes. */
+ * month and day the URL's year completes, or else the year the article's
+ * full dates agree on. */
 static int date_from_page(const char *text, const struct lines *ls, struct rn_article *a)
 {
     char date[11] = "", url_date[11];
@@ -1003,7 +1022,10 @@ static int date_from_page(const char *text, const struct lines *ls, struct rn_ar
             if (l->drop != KEEP || l->len == 0)
                 continue;
             seen++;
-            rn_ingest_dateline(text + l->start, l->len, pass ? url_year : 0, date);
+            int year = pass ? url_year : 0;
+            if (pass && !year)
+                year = dateline_year_from_text(text, ls, l);
+            rn_ingest_dateline(text + l->start, l->len, year, date);
         }
     }
     if (date[0] && !(a->date = dup_range(date, 10)))

@@ -1,6 +1,7 @@
 /* fuzz_date.c - the date parsers on arbitrary bytes: rn_ingest_parse_date
  * (dates as pages write them), rn_ingest_dateline and rn_ingest_url_date
- * (an article's date from its dateline or URL) and rn_date_normalize
+ * (an article's date from its dateline or URL), rn_ingest_sentence_date
+ * and rn_ingest_year_vote (dates in running text) and rn_date_normalize
  * (dates in CSV files).
  * Promises checked: no crash or sanitizer report; what they accept comes
  * out as a real calendar date YYYY-MM-DD that normalises to itself, and
@@ -43,6 +44,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_date("rn_ingest_url_date", out);
     if (year && (year < 1990 || year > 2039))
         fuzz_fail("rn_ingest_url_date gave the year %d", year);
+    if (rn_ingest_sentence_date(s, size, "2020-02-29", out))
+        check_date("rn_ingest_sentence_date", out);
+    if (rn_ingest_sentence_date(s, size, NULL, out))
+        check_date("rn_ingest_sentence_date without an article date", out);
+    int voted = 0;
+    rn_ingest_year_vote(s, size, 2, 29, &voted);
+    if (voted != 0 && voted != -1 && (voted < 1900 || voted > 2200))
+        fuzz_fail("rn_ingest_year_vote gave the year %d", voted);
     if (rn_date_normalize(s, out) == RN_OK)
         check_date("rn_date_normalize", out);
     free(s);

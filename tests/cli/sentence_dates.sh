@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# sentence_dates.sh - a record takes the day its own sentence states ("on
+# Wednesday", "on March 1, 2021", "yesterday"), read against its article's
+# date; a sentence with no day, or with two different days, keeps the
+# article's date. A dateline without a year takes the year the article's
+# full dates agree on, and stays undated when there is none.
+source "$(dirname "$0")/lib/common.sh"
+cd "$T"
+mkdir pages
+# 2021-03-05 was a Friday
+cat >pages/week.txt <<'TXT'
+URL: https://klow.example/news/week
+
+ date 2021-03-05 Klow banned the Szohod radio on Wednesday.
+Klow banned the Vella journal.
+Klow banned the Orsk paper on March 1, 2021.
+Klow banned the Tamm channel yesterday.
+Klow banned the Ruda blog on Monday after a warning on Tuesday.
+Klow banned the Pell vigil in 2019.
+TXT
+cat >pages/dateline.txt <<'TXT'
+URL: https://klow.example/news/dateline
+
+KLOW, March 3 (Wirenews) - Klow banned the Dorn radio.
+Szohod had warned on February 26, 2021 that Klow would.
+TXT
+cat >pages/noyear.txt <<'TXT'
+URL: https://klow.example/news/noyear
+
+KLOW, March 3 (Wirenews) - Klow banned the Lusk radio.
+TXT
+run 0 "$R" --no-lexicon extract --format csv pages/
+$py - "$T/out.txt" <<'PY'
+import csv, sys
+got = {r["target"].split()[0]: r["date"] for r in csv.DictReader(open(sys.argv[1], newline=""))}
+want = {
+    "Szohod": "2021-03-03",  # on Wednesday
+    "Vella": "2021-03-05",  # no day: the article's
+    "Orsk": "2021-03-01",
+    "Tamm": "2021-03-04",
+    "Ruda": "2021-03-05",      # two days: the article's
+    "Pell": "2021-03-05",     # a year is no day: the article's
+    "Dorn": "2021-03-03",     # the dateline's year from the text
+    "Lusk": "",               # no year anywhere: undated
+}
+for target, date in want.items():
+    assert got.get(target) == date, (target, got.get(target), date, got)
+PY
+# --since/--until select by the sentence's day
+run 0 "$R" --no-lexicon --kb k.db add pages/
+run 0 "$R" --no-lexicon --kb k.db export --format csv --since 2021-03-01 --until 2021-03-03
+has out.txt ",Szohod,"
+has out.txt ",Orsk,"
+has out.txt ",Dorn,"
+hasnt out.txt ",Tamm,"
+hasnt out.txt ",Vella,"
+echo ok
