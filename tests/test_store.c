@@ -395,6 +395,151 @@ static void test_alias_rows_written_late_find_their_entities(void **state)
     rn_store_close(kb);
 }
 
+/* An edge list for the parts test: names with commas and doubled quotes,
+   types and affiliations on some rows, a count column, a row with too few
+   fields; a quoted field of 3,000 lines sits across the middle of the
+   file, where a cut by size alone falls (asserted). bad: what else it
+   holds ("quote": a stray quote, "cr": a CR without LF, "": nothing). */
+static void write_parts_csv(const char *path, const char *bad)
+{
+    static const char *const rels[] = { "accuses", "Bans", "signs" };
+    static const char *const types[] = { "", "country", "", "person", "" };
+    static const char *const affils[] = { "", "", "\"State \"\"X\"\"\"", "", "\"Union, The\"" };
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("source,target,relation,weight,count,source_type,source_affiliation\n", f);
+    long data = ftell(f), field_start = 0, field_end = 0;
+    for (int i = 0; i < 50000; i++) {
+        if (i == 25000) {
+            field_start = ftell(f);
+            fputs("\"Many\n", f);
+            for (int k = 0; k < 3000; k++)
+                fputs("lines, \"\"quoted\"\"\n", f);
+            fputs("end\",Target 1,accuses,1,1,,\n", f);
+            field_end = ftell(f);
+        }
+        if (i == 37000)
+            fputs("Too,few\n", f);
+        if (i == 43000 && strcmp(bad, "quote") == 0)
+            fputs("Stray \"quote,T,accuses,1,1,,\n", f);
+        if (i == 43000 && strcmp(bad, "cr") == 0)
+            fputs("Old\rMac,T,accuses,1,1,,\n", f);
+        fprintf(f, "\"Actor %d, Jr.\",\"Target \"\"%d\"\"\",%s,%d.5,%d,%s,%s\n", i % 997,
+                i % 1013, rels[i % 3], i % 7, 1 + i % 2, types[i % 5], affils[i % 5]);
+    }
+    long middle = data + (ftell(f) - data) / 2;
+    assert_true(field_start < middle && middle < field_end);
+    fclose(f);
+}
+
+/* The graph-only set of path read in one pass. */
+static struct rn_relset *one_pass(const char *path, struct rn_import_report *rep)
+{
+    struct rn_relset_options opt = { .graph_only = 1 };
+    struct rn_relset *set = rn_relset_new(&opt);
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_import_csv(path, NULL, rn_relset_sink(set), rep, &err), RN_OK);
+    return set;
+}
+
+/* The same read in nparts parts; *split says whether it was. */
+static struct rn_relset *in_parts(const char *path, size_t nparts, int *split,
+                                  struct rn_import_report *rep)
+{
+    struct rn_relset_options opt = { .graph_only = 1 };
+    struct rn_relset *set = rn_relset_new(&opt);
+    struct rn_relset_part *parts[8];
+    struct rn_sink sinks[8];
+    struct rn_err err = RN_ERR_INIT;
+    for (size_t k = 0; k < nparts; k++) {
+        parts[k] = rn_relset_part_new(set);
+        assert_non_null(parts[k]);
+        sinks[k] = rn_relset_part_sink(parts[k]);
+    }
+    assert_int_equal(rn_import_csv_parts(path, NULL, nparts, sinks, split, rep, &err), RN_OK);
+    for (size_t k = 0; k < nparts; k++) {
+        if (*split)
+            assert_int_equal(rn_relset_merge_part(set, parts[k], &err), RN_OK);
+        rn_relset_part_free(parts[k]);
+    }
+    return set;
+}
+
+static void assert_same_sets(const struct rn_relset *a, const struct rn_relset *b)
+{
+    assert_int_equal(a->n_entities, b->n_entities);
+    for (uint32_t i = 0; i < a->n_entities; i++) {
+        assert_string_equal(a->entity_name[i], b->entity_name[i]);
+        assert_int_equal(a->entity_type[i], b->entity_type[i]);
+        assert_int_equal(a->entity_affiliation[i], b->entity_affiliation[i]);
+    }
+    assert_int_equal(a->n_relations, b->n_relations);
+    for (uint32_t i = 0; i < a->n_relations; i++)
+        assert_string_equal(a->relation_name[i], b->relation_name[i]);
+    assert_int_equal(a->n_records, b->n_records);
+    for (size_t i = 0; i < a->n_records; i++) {
+        assert_int_equal(a->src[i], b->src[i]);
+        assert_int_equal(a->dst[i], b->dst[i]);
+        assert_int_equal(a->rel[i], b->rel[i]);
+        assert_int_equal(a->pol[i], b->pol[i]);
+        assert_true(a->weight[i] == b->weight[i]);
+    }
+}
+
+static void assert_same_reports(const struct rn_import_report *a, const struct rn_import_report *b)
+{
+    assert_int_equal(a->rows_read, b->rows_read);
+    assert_int_equal(a->rows_imported, b->rows_imported);
+    assert_int_equal(a->rows_skipped, b->rows_skipped);
+    assert_int_equal(a->n_errors, b->n_errors);
+    for (int i = 0; i < a->n_errors; i++)
+        assert_string_equal(a->errors[i], b->errors[i]);
+    assert_string_equal(a->content_hash, b->content_hash);
+    assert_string_equal(a->columns, b->columns);
+}
+
+/* A file read in 2 or 3 parts on as many threads gives the set and the
+   report of one pass: same entities (types, affiliations) and relations in
+   the same order, same records, same bad rows at the same lines. */
+static void test_csv_in_parts_equals_one_pass(void **state)
+{
+    (void)state;
+    write_parts_csv("parts.csv", "");
+    struct rn_import_report rep1, repn;
+    struct rn_relset *whole = one_pass("parts.csv", &rep1);
+    assert_int_equal(rep1.rows_skipped, 1);
+    assert_string_equal(rep1.errors[0], "parts.csv:40004: expected 7 fields, got 2");
+    assert_true(whole->n_records > 50000);
+    for (size_t n = 2; n <= 3; n++) {
+        int split = 0;
+        struct rn_relset *parted = in_parts("parts.csv", n, &split, &repn);
+        assert_int_equal(split, 1);
+        assert_same_sets(whole, parted);
+        assert_same_reports(&rep1, &repn);
+        rn_import_report_release(&repn);
+        rn_relset_free(parted);
+    }
+    rn_import_report_release(&rep1);
+    rn_relset_free(whole);
+}
+
+/* A stray quote or a CR without LF: the file is not split (the caller
+   reads it in one pass), so messages and lines stay those of one pass. */
+static void test_csv_in_parts_declines_what_it_cannot_cut(void **state)
+{
+    (void)state;
+    static const char *const bad[] = { "quote", "cr" };
+    for (size_t b = 0; b < 2; b++) {
+        write_parts_csv("parts_bad.csv", bad[b]);
+        struct rn_import_report rep;
+        int split = 1;
+        struct rn_relset *set = in_parts("parts_bad.csv", 2, &split, &rep);
+        assert_int_equal(split, 0);
+        rn_import_report_release(&rep);
+        rn_relset_free(set);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +553,8 @@ int main(void)
         cmocka_unit_test(test_known_names_resolve_on_first_sight),
         cmocka_unit_test(test_batched_rows_are_all_written_or_all_rolled_back),
         cmocka_unit_test(test_alias_rows_written_late_find_their_entities),
+        cmocka_unit_test(test_csv_in_parts_equals_one_pass),
+        cmocka_unit_test(test_csv_in_parts_declines_what_it_cannot_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

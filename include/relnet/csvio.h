@@ -61,6 +61,18 @@ struct rn_csv_row {
 int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_csv_reader **out,
                 struct rn_err *err);
 
+/* Open the bytes [start, end) of the regular file path, whose first line
+ * is line first_line of the file: one part of a file cut at line ends,
+ * for reading the parts in parallel. Give opt->delimiter (a part has no
+ * header to guess it from). Messages name path and the file's lines. */
+int rn_csv_open_part(const char *path, const struct rn_csv_options *opt, uint64_t start,
+                     uint64_t end, long first_line, struct rn_csv_reader **out,
+                     struct rn_err *err);
+
+/* Offset in the file of the next line to read: after a record that ended
+ * at a line end, where its successor starts. */
+uint64_t rn_csv_offset(const struct rn_csv_reader *r);
+
 /* Read the next record into *row. Returns 1 when a record was read, 0 at
  * the end of input, RN_EINPUT for a malformed record (err: "PATH:LINE:COL:
  * reason"; call again to go on after it), RN_EIO or RN_ENOMEM. Blank lines

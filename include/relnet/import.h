@@ -90,6 +90,23 @@ struct rn_import_report {
 int rn_import_csv(const char *path, const struct rn_import_options *opt, struct rn_sink sink,
                   struct rn_import_report *rep, struct rn_err *err);
 
+/* Import path in up to nparts parts read on as many threads, part k into
+ * sinks[k] (the caller then takes the sinks' records in order of k). The
+ * file is cut after line ends outside quotes (counted from the start) into
+ * parts of at least 1 MiB, and *split is set when the parts read together
+ * exactly what rn_import_csv would have: no part met a quote it could not
+ * place, which would mean its start or end was inside a quoted field.
+ * Otherwise *split stays 0 and the caller empties the sinks and imports the
+ * file with rn_import_csv: so for stdin, a small file, a CR without LF
+ * (old Mac line ends), quoting errors, and a date column without
+ * date_format (D/M or M/D order is decided by the file's first telling
+ * date). A header problem fails as it would there. Returns as
+ * rn_import_csv, the report being the whole file's. */
+#define RN_IMPORT_MAX_PARTS 64
+int rn_import_csv_parts(const char *path, const struct rn_import_options *opt, size_t nparts,
+                        const struct rn_sink *sinks, int *split, struct rn_import_report *rep,
+                        struct rn_err *err);
+
 void rn_import_report_release(struct rn_import_report *rep);
 
 /* "unterminated or stray quote", ... */

@@ -135,6 +135,21 @@ struct rn_relset_edge {
 };
 int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, struct rn_err *err);
 
+/* A part of a graph_only set filled by another thread (one part of a CSV
+ * file read in parallel: import.h's rn_import_csv_parts). Its sink checks
+ * and filters each record as rn_relset_add does but only interns names and
+ * relations within the part, touching nothing of the set; then
+ * rn_relset_merge_part, called for the parts in file order from the set's
+ * thread, adds their records to the set with exactly the entities,
+ * relations and indexes rn_relset_add would have given them one by one.
+ * rn_relset_part_new returns NULL on out of memory or when the set is not
+ * graph_only. */
+struct rn_relset_part;
+struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set);
+struct rn_sink rn_relset_part_sink(struct rn_relset_part *part);
+int rn_relset_merge_part(struct rn_relset *set, struct rn_relset_part *part, struct rn_err *err);
+void rn_relset_part_free(struct rn_relset_part *part);
+
 /* The evidence text of index (borrowed, valid until the set is freed). */
 const char *rn_relset_text(const struct rn_relset *set, uint32_t index);
 

@@ -69,6 +69,7 @@ struct cli_selection {
     int relation_given;           /* the first --relation replaces the default */
     int polarity_given;           /* --polarity was given */
     struct rn_import_options csv; /* --map, --delimiter, --date-format for CSV files */
+    long csv_jobs;                /* --jobs: threads reading a CSV file (0: one per core) */
 };
 extern const struct cli_option cli_filter_options[];
 

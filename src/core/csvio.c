@@ -43,6 +43,7 @@ struct rn_csv_reader {
     long rec_resume_at; /* file offset of the line after rec_line */
     uint64_t bytes_read, bytes_total;
     uint64_t file_pos; /* offset of the next line in the file */
+    uint64_t end;      /* a part ends before this offset; 0: at the end of input */
     struct rn_content_hash *hash;
     int eof;
 
@@ -160,6 +161,30 @@ char rn_csv_guess_delimiter(const char *line, size_t len)
         if (counts[k] > counts[best])
             best = k;
     return counts[best] ? candidates[best] : ',';
+}
+
+int rn_csv_open_part(const char *path, const struct rn_csv_options *opt, uint64_t start,
+                     uint64_t end, long first_line, struct rn_csv_reader **out, struct rn_err *err)
+{
+    int rc = rn_csv_open(path, opt, out, err);
+    if (rc != RN_OK)
+        return rc;
+    struct rn_csv_reader *r = *out;
+    if (!r->seekable || fseek(r->file, (long)start, SEEK_SET) != 0) {
+        rn_csv_close(r);
+        *out = NULL;
+        return rn_fail(err, RN_EIO, "cannot read %s from byte %llu", path,
+                       (unsigned long long)start);
+    }
+    r->file_pos = r->bytes_read = start;
+    r->end = end;
+    r->line_no = first_line - 1;
+    return RN_OK;
+}
+
+uint64_t rn_csv_offset(const struct rn_csv_reader *r)
+{
+    return r->file_pos;
 }
 
 int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_csv_reader **out,
@@ -375,6 +400,8 @@ static int next_line(struct rn_csv_reader *r, long *line_start, struct rn_err *e
     }
     /* Track the position ourselves: ftell() costs a system call per line. */
     *line_start = r->seekable ? (long)r->file_pos : -1;
+    if (r->end && r->file_pos >= r->end)
+        return 0; /* the end of a part (at a line end, where parts are cut) */
     ssize_t n;
     int got = read_line(r, &n);
     if (got < 0)

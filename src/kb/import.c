@@ -4,15 +4,21 @@
 
 #include "relnet/buf.h"
 #include "relnet/csvio.h"
+#include "relnet/hash.h"
 #include "relnet/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Most reports a single row may stand for: beyond that a typo is likelier
    than a real count, and it would flood the knowledge base. */
@@ -644,150 +650,167 @@ static int has_tsv_extension(const char *path)
            (n > 4 && strcasecmp(path + n - 4, ".tab") == 0);
 }
 
-/* Open path for reading rows: UTF-8 checked, the delimiter from the
-   options, else tab for .tsv, else guessed from the first line. */
-static int open_reader(const char *path, const struct rn_import_options *opt,
-                       struct rn_csv_reader **reader, struct rn_err *err)
+/* How rows are read: UTF-8 checked, the delimiter from the options, else
+   tab for .tsv, else (0) guessed from the first line. */
+static struct rn_csv_options reader_options(const char *path, const struct rn_import_options *opt)
 {
     struct rn_csv_options copt = { .delimiter = opt->delimiter, .check_utf8 = 1, .tsv = 1 };
     if (!copt.delimiter && has_tsv_extension(path))
         copt.delimiter = '\t';
-    return rn_csv_open(path, &copt, reader, err);
+    return copt;
 }
 
-int rn_import_csv(const char *path, const struct rn_import_options *opt, struct rn_sink sink,
-                  struct rn_import_report *rep, struct rn_err *err)
+
+static void importer_init(struct importer *im, const char *path,
+                          const struct rn_import_options *opt, struct rn_import_report *rep)
 {
-    static const struct rn_import_options defaults = { 0 };
-    if (!opt)
-        opt = &defaults;
     memset(rep, 0, sizeof *rep);
-    struct importer im = { .path = path, .opt = opt, .rep = rep };
+    *im = (struct importer){ .path = path, .opt = opt, .rep = rep };
     for (int r = 0; r < ROLE_COUNT_ROLES; r++)
-        im.col[r] = -1;
-    im.default_relation = opt->default_relation && opt->default_relation[0]
-                              ? opt->default_relation
-                              : "related";
+        im->col[r] = -1;
+    im->default_relation = opt->default_relation && opt->default_relation[0]
+                               ? opt->default_relation
+                               : "related";
+}
 
-    struct rn_csv_reader *reader;
-    int rc = open_reader(path, opt, &reader, err);
-    if (rc != RN_OK)
-        return rc;
-
-    struct rn_csv_row row;
-    int have_first = 0;
+/* Read the first row and decide from it (and the options) which column
+   plays which role. *have_first is set when that row is data, left in
+   *row for import_rows. */
+static int read_columns(struct importer *im, struct rn_csv_reader *reader,
+                        struct rn_csv_row *row, int *have_first, struct rn_err *err)
+{
+    const struct rn_import_options *opt = im->opt;
+    const char *path = im->path;
+    struct rn_import_report *rep = im->rep;
+    *have_first = 0;
     /* The first row decides the header and the column count. */
-    for (;;) {
-        rc = rn_csv_next(reader, &row, err);
-        if (rc == 1) {
-            have_first = 1;
-            break;
-        }
-        if (rc == 0) {
-            rc = rn_fail(err, RN_EINPUT, "%s: empty file (expected a header row)", path);
-            goto out;
-        }
-        /* A first row that cannot be parsed leaves nothing to map columns by. */
-        goto out;
-    }
+    int rc = rn_csv_next(reader, row, err);
+    if (rc == 0)
+        return rn_fail(err, RN_EINPUT, "%s: empty file (expected a header row)", path);
+    if (rc != 1)
+        return rc; /* a first row that cannot be parsed leaves nothing to map columns by */
+    *have_first = 1;
     rep->delimiter = rn_csv_delimiter(reader);
-    im.nfields = row.nfields;
+    im->nfields = row->nfields;
     int header = 0;
     if (!opt->no_header) {
-        int matched = match_header(&im, &row);
+        int matched = match_header(im, row);
         if (matched < 0) {
-            rc = rn_fail(err, RN_ENOMEM, "out of memory");
-            goto out;
+            return rn_fail(err, RN_ENOMEM, "out of memory");
         }
         int any_number = 0;
-        for (size_t i = 0; i < row.nfields; i++)
-            any_number |= is_number(row.fields[i]);
+        for (size_t i = 0; i < row->nfields; i++)
+            any_number |= is_number(row->fields[i]);
         header = matched > 0 || (!any_number && opt->map);
         if (!header && !opt->map) {
             /* Never guess: a header in another language or a first row of
                data would otherwise be imported as an edge. */
             char found[400];
-            list_cells(&row, found, sizeof found);
-            rc = rn_fail(err, RN_EINPUT,
+            list_cells(row, found, sizeof found);
+            return rn_fail(err, RN_EINPUT,
                          "%s:%ld: no column name recognised in the header (found: %s); name "
                          "the columns with --map source=COL,target=COL[,relation=COL,date=COL,"
                          "...] (COL: a header name or a 1-based number), or give --no-header "
                          "when the first row is data",
-                         path, row.line, found);
-            goto out;
+                         path, row->line, found);
         }
         if (!header) {
             for (int r = 0; r < ROLE_COUNT_ROLES; r++)
-                im.col[r] = -1;
+                im->col[r] = -1;
         }
         if (header)
-            recognise_gephi(&im, &row);
+            recognise_gephi(im, row);
     }
     if (opt->map) {
-        rc = apply_map(&im, opt->map, header ? &row : NULL, err);
+        rc = apply_map(im, opt->map, header ? row : NULL, err);
         if (rc != RN_OK)
-            goto out;
+            return rc;
     }
-    if (!header && im.col[ROLE_SOURCE] < 0 && im.col[ROLE_TARGET] < 0) {
+    if (!header && im->col[ROLE_SOURCE] < 0 && im->col[ROLE_TARGET] < 0) {
         /* Positional: source, target, then relation or weight, then weight. */
-        if (row.nfields < 2) {
-            rc = rn_fail(err, RN_EINPUT,
-                         "%s:%ld: expected at least 2 columns (source, target), got %zu", path,
-                         row.line, row.nfields);
-            goto out;
+        if (row->nfields < 2) {
+            return rn_fail(err, RN_EINPUT,
+                           "%s:%ld: expected at least 2 columns (source, target), got %zu", path,
+                           row->line, row->nfields);
         }
-        im.col[ROLE_SOURCE] = 0;
-        im.col[ROLE_TARGET] = 1;
-        if (row.nfields >= 3) {
-            if (is_number(row.fields[2]))
-                im.col[ROLE_WEIGHT] = 2;
+        im->col[ROLE_SOURCE] = 0;
+        im->col[ROLE_TARGET] = 1;
+        if (row->nfields >= 3) {
+            if (is_number(row->fields[2]))
+                im->col[ROLE_WEIGHT] = 2;
             else
-                im.col[ROLE_RELATION] = 2;
+                im->col[ROLE_RELATION] = 2;
         }
-        if (row.nfields >= 4 && im.col[ROLE_WEIGHT] < 0 && is_number(row.fields[3]))
-            im.col[ROLE_WEIGHT] = 3;
+        if (row->nfields >= 4 && im->col[ROLE_WEIGHT] < 0 && is_number(row->fields[3]))
+            im->col[ROLE_WEIGHT] = 3;
     }
-    if (im.col[ROLE_COUNT] >= 0 && im.col[ROLE_WEIGHT] < 0) {
+    if (im->col[ROLE_COUNT] >= 0 && im->col[ROLE_WEIGHT] < 0) {
         /* A lone count column is the edge weight (a spreadsheet's "count"
            of contacts); next to a weight column it multiplies reports. */
-        im.col[ROLE_WEIGHT] = im.col[ROLE_COUNT];
-        im.col[ROLE_COUNT] = -1;
+        im->col[ROLE_WEIGHT] = im->col[ROLE_COUNT];
+        im->col[ROLE_COUNT] = -1;
     }
-    if (im.col[ROLE_SOURCE] < 0 || im.col[ROLE_TARGET] < 0) {
-        rc = rn_fail(err, RN_EINPUT,
-                     "%s:%ld: no %s column (expected a header naming source and target columns, "
-                     "e.g. source,target,relation; or use --map source=COL,target=COL or "
-                     "--no-header)",
-                     path, row.line, im.col[ROLE_SOURCE] < 0 ? "source" : "target");
-        goto out;
+    if (im->col[ROLE_SOURCE] < 0 || im->col[ROLE_TARGET] < 0) {
+        return rn_fail(err, RN_EINPUT,
+                       "%s:%ld: no %s column (expected a header naming source and target "
+                       "columns, e.g. source,target,relation; or use --map source=COL,target=COL "
+                       "or --no-header)",
+                       path, row->line, im->col[ROLE_SOURCE] < 0 ? "source" : "target");
     }
-    describe_columns(&im, header ? &row : NULL);
+    describe_columns(im, header ? row : NULL);
     if (header) {
-        list_ignored(&im, &row);
-        have_first = 0; /* consumed */
+        list_ignored(im, row);
+        *have_first = 0; /* consumed */
     }
+    return RN_OK;
+}
 
+
+/* Start im on path (importer_init), open the file and read its columns
+   (read_columns); *reader is left open, NULL when it could not be. */
+static int open_columns(struct importer *im, const char *path, const struct rn_import_options *opt,
+                        struct rn_import_report *rep, struct rn_csv_reader **reader,
+                        struct rn_csv_row *row, int *have_first, struct rn_err *err)
+{
+    importer_init(im, path, opt, rep);
+    struct rn_csv_options copt = reader_options(im->path, im->opt);
+    int rc = rn_csv_open(im->path, &copt, reader, err);
+    if (rc != RN_OK) {
+        *reader = NULL;
+        return rc;
+    }
+    return read_columns(im, *reader, row, have_first, err);
+}
+
+/* Import the rows of reader into sink, the first from *row when
+   have_first (read_columns left it there). */
+static int import_rows(struct importer *im, struct rn_csv_reader *reader, struct rn_csv_row *row,
+                       int have_first, struct rn_sink sink, struct rn_err *err)
+{
+    const struct rn_import_options *opt = im->opt;
+    struct rn_import_report *rep = im->rep;
     long since_progress = 0;
+    int rc;
     for (;;) {
         if (!have_first) {
-            rc = rn_csv_next(reader, &row, err);
+            rc = rn_csv_next(reader, row, err);
             if (rc == 0)
                 break;
             if (rc < 0) {
                 if (rc != RN_EINPUT)
-                    goto out;
+                    return rc;
                 rep->rows_read++;
                 enum rn_csv_error_kind kind = rn_csv_error_kind(reader);
                 if (kind == RN_CSV_ERR_ENCODING) {
-                    bad_row(&im, RN_SKIP_UTF8, err->msg, NULL);
-                    goto out; /* rc is RN_EINPUT: the file is not text */
+                    bad_row(im, RN_SKIP_UTF8, err->msg, NULL);
+                    return rc; /* RN_EINPUT: the file is not text */
                 }
                 enum rn_import_reason why = kind == RN_CSV_ERR_UTF8 ? RN_SKIP_UTF8 : RN_SKIP_QUOTING;
                 char msg[RN_ERR_MSG_MAX];
                 snprintf(msg, sizeof msg, "%s", err->msg);
-                rc = bad_row(&im, why, msg, err);
+                rc = bad_row(im, why, msg, err);
                 if (opt->strict)
-                    goto out;
+                    return rc;
                 continue;
             }
         }
@@ -798,24 +821,24 @@ int rn_import_csv(const char *path, const struct rn_import_options *opt, struct 
         char date_buf[11];
         enum rn_import_reason why;
         char msg[RN_ERR_MSG_MAX];
-        if (row_record(&im, &row, &rec, &count, date_buf, &why, msg, sizeof msg) != 0) {
-            rc = bad_row(&im, why, msg, err);
+        if (row_record(im, row, &rec, &count, date_buf, &why, msg, sizeof msg) != 0) {
+            rc = bad_row(im, why, msg, err);
             if (opt->strict)
-                goto out;
+                return rc;
             continue;
         }
         for (long k = 0; k < count; k++) {
             rc = sink.add(sink.ctx, &rec, err);
             if (rc == RN_EINPUT) {
                 char full[RN_ERR_MSG_MAX];
-                snprintf(full, sizeof full, "%.200s:%ld: %.700s", path, row.line, err->msg);
-                rc = bad_row(&im, RN_SKIP_REJECTED, full, err);
+                snprintf(full, sizeof full, "%.200s:%ld: %.700s", im->path, row->line, err->msg);
+                rc = bad_row(im, RN_SKIP_REJECTED, full, err);
                 if (opt->strict)
-                    goto out;
+                    return rc;
                 break;
             }
             if (rc != RN_OK)
-                goto out;
+                return rc;
             rep->rows_imported++;
         }
         if (opt->progress && ++since_progress >= 16384) {
@@ -824,13 +847,274 @@ int rn_import_csv(const char *path, const struct rn_import_options *opt, struct 
                           rn_csv_bytes_total(reader));
         }
     }
-    rc = RN_OK;
     if (opt->progress)
         opt->progress(opt->progress_ctx, rn_csv_bytes_read(reader), rn_csv_bytes_total(reader));
-out:
+    return RN_OK;
+}
+
+int rn_import_csv(const char *path, const struct rn_import_options *opt, struct rn_sink sink,
+                  struct rn_import_report *rep, struct rn_err *err)
+{
+    static const struct rn_import_options defaults = { 0 };
+    if (!opt)
+        opt = &defaults;
+    struct importer im;
+    struct rn_csv_reader *reader;
+    struct rn_csv_row row;
+    int have_first;
+    int rc = open_columns(&im, path, opt, rep, &reader, &row, &have_first, err);
+    if (!reader)
+        return rc;
+    if (rc == RN_OK)
+        rc = import_rows(&im, reader, &row, have_first, sink, err);
     describe_dates(&im);
     rn_csv_content_hash(reader, rep->content_hash);
     rn_csv_close(reader);
+    rn_buf_release(&im.key);
+    return rc;
+}
+
+/* ---- one file in parts, read in parallel --------------------------------- */
+
+#define PART_MIN ((uint64_t)1 << 20) /* smaller parts are not worth a thread */
+
+/* One part: its bytes, the importer (a copy of the file's, with its own
+   report and scratch) and its outcome. */
+struct part_job {
+    struct importer im;
+    struct rn_import_report rep;
+    struct rn_csv_options copt;
+    uint64_t start, end;
+    long first_line;
+    struct rn_sink sink;
+    struct rn_err err;
+    int rc;
+};
+
+static void *read_part(void *arg)
+{
+    struct part_job *job = arg;
+    struct rn_csv_reader *reader;
+    job->rc = rn_csv_open_part(job->im.path, &job->copt, job->start, job->end, job->first_line,
+                               &reader, &job->err);
+    if (job->rc != RN_OK)
+        return NULL;
+    struct rn_csv_row row;
+    job->rc = import_rows(&job->im, reader, &row, 0, job->sink, &job->err);
+    rn_csv_close(reader);
+    return NULL;
+}
+
+/* A CR not followed by LF: csvio counts it as a line end only where it
+   ends a record, so the lines of a part could not be numbered beforehand. */
+static int has_lone_cr(const char *data, size_t size)
+{
+    for (const char *p = data; (p = memchr(p, '\r', size - (size_t)(p - data))) != NULL; p++)
+        if (p + 1 == data + size || p[1] != '\n')
+            return 1;
+    return 0;
+}
+
+/* Cut data[start, size) into at most n parts of about equal size, each
+   starting after a line end outside quotes (quotes counted from start,
+   which is outside any; in TSV quotes are data). cuts[k], lines[k]: where
+   part k starts and its first line's number (first_line at start);
+   cuts[parts] = size. Returns the number of parts. */
+static size_t cut_parts(const char *data, size_t size, size_t start, long first_line, int quotes,
+                        size_t n, uint64_t *cuts, long *lines)
+{
+    size_t parts = 0, p = start, nquotes = 0;
+    long line = first_line;
+    cuts[0] = start;
+    lines[0] = first_line;
+    for (size_t k = 1; k < n; k++) {
+        size_t target = start + (size - start) / n * k;
+        for (; p < target; p++) {
+            nquotes += quotes && data[p] == '"';
+            line += data[p] == '\n';
+        }
+        for (; p < size; p++) {
+            nquotes += quotes && data[p] == '"';
+            if (data[p] == '\n') {
+                line++;
+                if (nquotes % 2 == 0)
+                    break;
+            }
+        }
+        if (p + 1 >= size)
+            break;
+        p++;
+        cuts[++parts] = p;
+        lines[parts] = line;
+    }
+    cuts[++parts] = size;
+    return parts;
+}
+
+/* Read the parts, each on its own thread. */
+static void run_parts(struct part_job *jobs, size_t n)
+{
+    pthread_t threads[RN_IMPORT_MAX_PARTS];
+    size_t started = 0;
+    for (; started < n; started++)
+        if (pthread_create(&threads[started], NULL, read_part, &jobs[started]) != 0)
+            break;
+    for (size_t k = 0; k < started; k++)
+        pthread_join(threads[k], NULL);
+    for (size_t k = started; k < n; k++)
+        read_part(&jobs[k]); /* no thread to be had: read it here */
+}
+
+/* The parts' reports into the file's, in order; the outcome of the first
+   part that failed, as rn_import_csv would have stopped there. */
+static int merge_reports(struct importer *im, struct part_job *jobs, size_t n, struct rn_err *err)
+{
+    struct rn_import_report *rep = im->rep;
+    int rc = RN_OK;
+    for (size_t k = 0; k < n; k++) {
+        struct rn_import_report *r = &jobs[k].rep;
+        if (rc == RN_OK) {
+            rep->rows_read += r->rows_read;
+            rep->rows_imported += r->rows_imported;
+            rep->rows_skipped += r->rows_skipped;
+            for (int w = 0; w < RN_SKIP_REASONS; w++)
+                rep->skipped[w] += r->skipped[w];
+            for (int e = 0; e < r->n_errors && rep->n_errors < RN_IMPORT_KEEP_ERRORS; e++) {
+                rep->errors[rep->n_errors++] = r->errors[e];
+                r->errors[e] = NULL;
+            }
+            im->formats |= jobs[k].im.formats;
+            if (jobs[k].rc != RN_OK) {
+                rc = jobs[k].rc;
+                *err = jobs[k].err;
+            }
+        }
+        rn_import_report_release(r);
+    }
+    return rc;
+}
+
+/* Did a part meet a quote it could not place? Then its start or end may
+   not be where a record starts for a reader of the whole file. */
+static int parts_lost_quotes(const struct part_job *jobs, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (jobs[k].rep.skipped[RN_SKIP_QUOTING] > 0)
+            return 1;
+    return 0;
+}
+
+/* Read the parts [cuts[k], cuts[k+1]) of the mapped file into sinks. */
+static int import_parts(struct importer *im, const struct rn_csv_options *copt, size_t n,
+                        const uint64_t *cuts, const long *lines, const struct rn_sink *sinks,
+                        int *split, struct rn_err *err)
+{
+    struct part_job *jobs = calloc(n, sizeof *jobs);
+    if (!jobs)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    for (size_t k = 0; k < n; k++) {
+        struct part_job *job = &jobs[k];
+        job->im = *im;
+        job->im.rep = &job->rep;
+        job->im.key = (struct rn_buf)RN_BUF_INIT;
+        job->im.formats = 0;
+        job->copt = *copt;
+        job->start = cuts[k];
+        job->end = cuts[k + 1];
+        job->first_line = lines[k];
+        job->sink = sinks[k];
+        job->err = (struct rn_err)RN_ERR_INIT;
+    }
+    run_parts(jobs, n);
+    for (size_t k = 0; k < n; k++)
+        rn_buf_release(&jobs[k].im.key);
+    int rc = RN_OK;
+    if (parts_lost_quotes(jobs, n)) {
+        for (size_t k = 0; k < n; k++)
+            rn_import_report_release(&jobs[k].rep);
+    } else {
+        *split = 1;
+        rc = merge_reports(im, jobs, n, err);
+    }
+    free(jobs);
+    return rc;
+}
+
+/* Map path, check it can be cut (no lone CR) and cut it. Returns the
+   number of parts, 0 when it cannot be cut (or mapped). */
+static size_t plan_parts(const char *path, uint64_t start, long first_line, int quotes,
+                         size_t nparts, uint64_t *cuts, long *lines, char hash[33])
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return 0;
+    size_t parts = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > start) {
+        size_t size = (size_t)st.st_size;
+        if ((size - start) / nparts < PART_MIN)
+            nparts = (size_t)((size - start) / PART_MIN);
+        const char *data = nparts >= 2 ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0)
+                                       : MAP_FAILED;
+        if (data != MAP_FAILED) {
+            if (!has_lone_cr(data, size))
+                parts = cut_parts(data, size, (size_t)start, first_line, quotes, nparts, cuts,
+                                  lines);
+            rn_content_hash_of(data, size, hash);
+            munmap((void *)data, size);
+        }
+    }
+    close(fd);
+    return parts >= 2 ? parts : 0;
+}
+
+int rn_import_csv_parts(const char *path, const struct rn_import_options *opt, size_t nparts,
+                        const struct rn_sink *sinks, int *split, struct rn_import_report *rep,
+                        struct rn_err *err)
+{
+    static const struct rn_import_options defaults = { 0 };
+    if (!opt)
+        opt = &defaults;
+    *split = 0;
+    if (nparts > RN_IMPORT_MAX_PARTS)
+        nparts = RN_IMPORT_MAX_PARTS;
+    struct importer im;
+    if (nparts < 2 || strcmp(path, "-") == 0) {
+        memset(rep, 0, sizeof *rep);
+        return RN_OK;
+    }
+    struct rn_csv_reader *reader;
+    struct rn_csv_row row;
+    int have_first;
+    int rc = open_columns(&im, path, opt, rep, &reader, &row, &have_first, err);
+    if (!reader)
+        return rc;
+    struct rn_csv_options copt = reader_options(path, opt);
+    copt.delimiter = rn_csv_delimiter(reader);
+    /* Data starts after the header, or with the first row when it is data. */
+    uint64_t start = have_first ? 0 : rn_csv_offset(reader);
+    long first_line = have_first ? 1 : row.end_line + 1;
+    rn_csv_close(reader);
+    /* D/M/Y or M/D/Y is decided by the first date that tells: a part
+       could not know what earlier parts decided. */
+    if (rc != RN_OK || (im.col[ROLE_DATE] >= 0 && !opt->date_format)) {
+        rn_buf_release(&im.key);
+        return rc;
+    }
+    uint64_t cuts[RN_IMPORT_MAX_PARTS + 1];
+    long lines[RN_IMPORT_MAX_PARTS + 1];
+    size_t n = plan_parts(path, start, first_line, copt.delimiter != '\t', nparts, cuts, lines,
+                          rep->content_hash);
+    /* Parts read without the caller's progress bar; the whole is reported. */
+    struct rn_import_options part_opt = *opt;
+    part_opt.progress = NULL;
+    im.opt = &part_opt;
+    if (n >= 2)
+        rc = import_parts(&im, &copt, n, cuts, lines, sinks, split, err);
+    if (*split && opt->progress)
+        opt->progress(opt->progress_ctx, cuts[n], cuts[n]);
+    im.opt = opt;
+    describe_dates(&im);
     rn_buf_release(&im.key);
     return rc;
 }

@@ -523,6 +523,202 @@ struct rn_sink rn_relset_sink(struct rn_relset *set)
     return s;
 }
 
+/* ---- parts filled by other threads ------------------------------------- */
+
+/* A record's type or affiliation, rare in edge lists: kept aside. */
+struct part_extra {
+    size_t record;
+    uint8_t src_type, dst_type;      /* enum rn_etype */
+    uint32_t src_affil, dst_affil;   /* spelling ids, or RN_NONE */
+};
+
+struct rn_relset_part {
+    const struct rn_filter *filter; /* the set's, borrowed */
+    struct rn_strtab *names;        /* spellings as written -> spelling id */
+    struct rn_strtab *relnames;     /* normalised relation -> relation id */
+    size_t n, cap;
+    uint32_t *src, *dst, *rel;      /* spelling and relation ids */
+    uint8_t *pol;
+    double *weight;
+    struct part_extra *extra;
+    size_t n_extra, extra_cap;
+    size_t filtered;
+};
+
+struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set)
+{
+    if (!set->priv->opt.graph_only)
+        return NULL;
+    struct rn_relset_part *part = calloc(1, sizeof *part);
+    if (!part)
+        return NULL;
+    part->filter = set->priv->opt.filter;
+    part->names = rn_strtab_new();
+    part->relnames = rn_strtab_new();
+    if (!part->names || !part->relnames) {
+        rn_relset_part_free(part);
+        return NULL;
+    }
+    return part;
+}
+
+void rn_relset_part_free(struct rn_relset_part *part)
+{
+    if (!part)
+        return;
+    rn_strtab_free(part->names);
+    rn_strtab_free(part->relnames);
+    rn_big_free(part->src);
+    rn_big_free(part->dst);
+    rn_big_free(part->rel);
+    rn_big_free(part->pol);
+    rn_big_free(part->weight);
+    free(part->extra);
+    free(part);
+}
+
+static int part_name(struct rn_relset_part *part, const char *name, uint32_t *id)
+{
+    if (!name || !name[0]) {
+        *id = RN_NONE;
+        return RN_OK;
+    }
+    return rn_strtab_intern(part->names, name, strlen(name), id, NULL);
+}
+
+static int part_grow(struct rn_relset_part *part)
+{
+    size_t cap = part->cap ? part->cap * 2 : 1024;
+    BIG_GROW(part->src, cap);
+    BIG_GROW(part->dst, cap);
+    BIG_GROW(part->rel, cap);
+    BIG_GROW(part->pol, cap);
+    BIG_GROW(part->weight, cap);
+    part->cap = cap;
+    return RN_OK;
+}
+
+/* Keep the record's type and affiliation fields, when it has any. */
+static int part_keep_extra(struct rn_relset_part *part, const struct rn_record *rec)
+{
+    struct part_extra x = { .record = part->n, .src_affil = RN_NONE, .dst_affil = RN_NONE };
+    enum rn_etype st = RN_ETYPE_UNKNOWN, tt = RN_ETYPE_UNKNOWN;
+    if (rec->source_type)
+        rn_etype_parse(rec->source_type, &st);
+    if (rec->target_type)
+        rn_etype_parse(rec->target_type, &tt);
+    x.src_type = (uint8_t)st;
+    x.dst_type = (uint8_t)tt;
+    if (part_name(part, rec->source_affiliation, &x.src_affil) != RN_OK ||
+        part_name(part, rec->target_affiliation, &x.dst_affil) != RN_OK)
+        return RN_ENOMEM;
+    if (st == RN_ETYPE_UNKNOWN && tt == RN_ETYPE_UNKNOWN && x.src_affil == RN_NONE &&
+        x.dst_affil == RN_NONE)
+        return RN_OK;
+    if (part->n_extra == part->extra_cap) {
+        size_t cap = part->extra_cap ? part->extra_cap * 2 : 64;
+        GROW(part->extra, cap, struct part_extra);
+        part->extra_cap = cap;
+    }
+    part->extra[part->n_extra++] = x;
+    return RN_OK;
+}
+
+/* rn_relset_add's checks and filter, in the part's thread; names and
+   relations are only interned in the part. */
+static int part_add(void *ctx, const struct rn_record *rec, struct rn_err *err)
+{
+    struct rn_relset_part *part = ctx;
+    char relname[128];
+    int checked = rn_record_check(rec, relname, sizeof relname, err);
+    if (checked != RN_OK)
+        return checked;
+    uint32_t date = rec->date ? rn_relset_date_num(rec->date) : 0;
+    if (!rn_filter_match(part->filter, relname, date, rec->polarity)) {
+        part->filtered++;
+        return RN_OK;
+    }
+    if (part->n == part->cap && part_grow(part) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    size_t i = part->n;
+    if (part_name(part, rec->source, &part->src[i]) != RN_OK ||
+        part_name(part, rec->target, &part->dst[i]) != RN_OK ||
+        rn_strtab_intern(part->relnames, relname, strlen(relname), &part->rel[i], NULL) != RN_OK ||
+        part_keep_extra(part, rec) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    part->pol[i] = (uint8_t)rec->polarity;
+    part->weight[i] = rec->weight;
+    part->n++;
+    return RN_OK;
+}
+
+struct rn_sink rn_relset_part_sink(struct rn_relset_part *part)
+{
+    struct rn_sink s = { part_add, part };
+    return s;
+}
+
+/* The set's entity for spelling id of part, by the same call rn_relset_add
+   makes; a spelling met before with no type or affiliation to give is
+   known without one (the call would change nothing). */
+static int merged_entity(struct rn_relset *set, const struct rn_relset_part *part, uint32_t *map,
+                         uint32_t id, uint8_t type, uint32_t affil, uint32_t *index)
+{
+    if (map[id] != RN_NONE && type == RN_ETYPE_UNKNOWN && affil == RN_NONE) {
+        *index = map[id];
+        return RN_OK;
+    }
+    const char *affiliation = affil == RN_NONE ? NULL : rn_strtab_str(part->names, affil);
+    int rc = rn_relset_entity(set, rn_strtab_str(part->names, id), (enum rn_etype)type,
+                              affiliation, index);
+    if (rc == RN_OK)
+        map[id] = *index;
+    return rc;
+}
+
+static int merge_records(struct rn_relset *set, const struct rn_relset_part *part, uint32_t *map,
+                         uint32_t *relmap, struct rn_err *err)
+{
+    size_t next_extra = 0;
+    for (size_t i = 0; i < part->n; i++) {
+        struct part_extra x = { .src_affil = RN_NONE, .dst_affil = RN_NONE };
+        if (next_extra < part->n_extra && part->extra[next_extra].record == i)
+            x = part->extra[next_extra++];
+        struct rn_relset_edge e = { .pol = (enum rn_polarity)part->pol[i],
+                                    .weight = part->weight[i] };
+        int rc = merged_entity(set, part, map, part->src[i], x.src_type, x.src_affil, &e.src);
+        if (rc == RN_OK)
+            rc = merged_entity(set, part, map, part->dst[i], x.dst_type, x.dst_affil, &e.dst);
+        if (rc == RN_OK && relmap[part->rel[i]] == RN_NONE)
+            rc = rn_relset_relation(set, rn_strtab_str(part->relnames, part->rel[i]),
+                                    &relmap[part->rel[i]]);
+        if (rc != RN_OK)
+            return rn_fail(err, rc, "out of memory");
+        e.rel = relmap[part->rel[i]];
+        rc = append_edge(set, &e, err);
+        if (rc != RN_OK)
+            return rc;
+    }
+    return RN_OK;
+}
+
+int rn_relset_merge_part(struct rn_relset *set, struct rn_relset_part *part, struct rn_err *err)
+{
+    uint32_t nnames = rn_strtab_count(part->names), nrels = rn_strtab_count(part->relnames);
+    uint32_t *map = malloc(((size_t)nnames + 1) * sizeof *map);
+    uint32_t *relmap = malloc(((size_t)nrels + 1) * sizeof *relmap);
+    int rc = map && relmap ? RN_OK : rn_fail(err, RN_ENOMEM, "out of memory");
+    if (rc == RN_OK) {
+        memset(map, 0xff, (size_t)nnames * sizeof *map); /* RN_NONE */
+        memset(relmap, 0xff, (size_t)nrels * sizeof *relmap);
+        rc = merge_records(set, part, map, relmap, err);
+    }
+    set->priv->filtered += part->filtered;
+    free(map);
+    free(relmap);
+    return rc;
+}
+
 const char *rn_relset_text(const struct rn_relset *set, uint32_t index)
 {
     if (index == RN_NONE)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # --jobs: extract, eval, add and build on several threads give what one
-# thread gives, byte for byte (same order, same ids in the knowledge base);
+# thread gives, byte for byte (same order, same ids in the knowledge base),
+# and so do centrality and stats of a CSV file read in parts;
 # and an add killed with SIGKILL part way keeps whole batches of articles.
 # The ThreadSanitizer build (RELNET_TSAN=ON) runs this test too.
 source "$(dirname "$0")/lib/common.sh"
@@ -33,6 +34,38 @@ cmp extract1.tsv extract2.tsv || fail "extract --jobs 2 differs from --jobs 1"
 cmp extract1.tsv extract7.tsv || fail "extract --jobs 7 differs from --jobs 1"
 cmp extract1.err extract7.err || fail "extract --jobs 7 reports differently"
 has extract1.err "zz-invalid.txt"
+
+# centrality and stats of a CSV file read in parts on several threads
+# (--jobs with CSV files): the same output and messages as one thread.
+# Quoted names with commas, doubled quotes and line breaks, one of 2,000
+# lines across the middle of the file, and a row with too few fields.
+"$py" - big.csv <<'EOF'
+import sys
+rels = ["accuses", "bans", "signs"]
+with open(sys.argv[1], "w", newline="") as f:
+    f.write("source,target,relation,weight\n")
+    for i in range(60000):
+        if i == 30000:
+            f.write('"Multi\n' + 'line, ""name""\n' * 2000 + 'end",Target 1,accuses,1\n')
+        if i == 45000:
+            f.write("too,few\n")
+        f.write('"Actor %d, Jr.","Target ""%d""",%s,%d.5\n'
+                % (i % 997, i % 1013, rels[i % 3], i % 7))
+EOF
+for j in 1 2 3; do
+    run 1 "$R" centrality big.csv --measure all --format csv --jobs "$j"
+    cp out.txt "centrality$j.csv"
+    cp err.txt "centrality$j.err"
+    run 1 "$R" stats big.csv --format csv --jobs "$j"
+    cp out.txt "stats$j.csv"
+done
+[ "$(wc -l < centrality1.csv)" -gt 1000 ] || fail "too few entities in the CSV's centrality"
+has centrality1.err "big.csv:47004: expected 4 fields, got 2"
+for j in 2 3; do
+    cmp centrality1.csv "centrality$j.csv" || fail "centrality --jobs $j differs from --jobs 1"
+    cmp centrality1.err "centrality$j.err" || fail "centrality --jobs $j reports differently"
+    cmp stats1.csv "stats$j.csv" || fail "stats --jobs $j differs from --jobs 1"
+done
 
 # add: the same knowledge base, row for row and id for id
 dump() { # every row of every table of a KB, ids included (times of adding left out)
