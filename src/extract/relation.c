@@ -893,6 +893,15 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         j--;
         if (x_is_punct(x, j, ',') && j > 0)
             j--;
+        /* "signed a law on Friday that bans X": the time is no antecedent
+           (but in "a complaint against Y today that alleges", Y is inside
+           a phrase, and the complaint is meant) */
+        if (mention_at(x, j) == XNONE) {
+            size_t k = skip_time_left(x, j);
+            uint32_t am = mention_at(x, k);
+            if (k != j && am != XNONE && !(x->m[am].a > 0 && x_is_prep(x, x->m[am].a - 1)))
+                j = k;
+        }
         /* "A and B were among the ministers who signed it", "... among
            those that signed it" */
         if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
@@ -1463,6 +1472,10 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     /* "those that signed", "among those signing": a relative or participle */
     if ((x_is(x, k, "that") || x_is(x, k, "those")) &&
         (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing")))
+        return 0;
+    /* "a law that bans X" (not "that ban on X"): a verb with its object */
+    if (x_is_wh(x, k) && (x_pos(x, t) & RN_WP_VERB) &&
+        (mention_at(x, t + 1) != XNONE || x_is_det(x, t + 1)))
         return 0;
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ))
         return 1;
