@@ -1264,6 +1264,26 @@ static void test_acts_inside_document_phrases(void **state)
                         "Peru[] accuses Tollan Labs[] asserted|");
 }
 
+/* Descriptive lists: one target per member ("guns, knives and
+   fireworks"), also after a noun of dealing ("imports of cheese, wine and
+   olive oil") and after a list verb ("The ban ... covers ..."); a member
+   must open with a noun or adjective and end where members end */
+static void test_descriptive_lists(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru banned guns, knives and fireworks."),
+                        "Peru[] bans guns[] asserted|Peru[] bans knives[] asserted|"
+                        "Peru[] bans fireworks[] asserted|");
+    assert_string_equal(RUN("The ban, announced by Peruvian Prime Minister Ana Ruiz, covers all imports "
+                            "of cheese, wine and olive oil."),
+                        "Ana Ruiz[Peru] bans cheese[] asserted|Ana Ruiz[Peru] bans wine[] asserted|"
+                        "Ana Ruiz[Peru] bans olive oil[] asserted|");
+    assert_string_equal(RUN("Peru banned guns and said it would act."), "Peru[] bans guns[] asserted|");
+    assert_string_equal(RUN("Peru banned guns, a move critics called rash."),
+                        "Peru[] bans guns[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1340,6 +1360,7 @@ int main(void)
         cmocka_unit_test(test_unnamed_body_is_the_topic_state),
         cmocka_unit_test(test_title_case_needs_every_content_word),
         cmocka_unit_test(test_acts_inside_document_phrases),
+        cmocka_unit_test(test_descriptive_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
