@@ -878,6 +878,9 @@ static uint32_t speaker_outside(struct rn_extractor *x, size_t a, size_t b)
     return e;
 }
 
+/* How far a quotation goes on after its speaker was named. */
+#define QUOTE_SENTENCES 2
+
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
@@ -992,9 +995,17 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         side_add(s, x->main_subject);
         return;
     }
-    /* "We will ban X," the minister said: the first person is the speaker */
+    /* "We will ban X," the minister said: the first person is the speaker,
+       in this sentence or, continuing a quotation, in one of the two before */
     if (x_is_we(x, j)) {
-        side_add(s, speaker_outside(x, j, v));
+        uint32_t sp = speaker_outside(x, j, v);
+        if (sp == XNONE && x->speaker != XNONE && x->sent_no <= x->speaker_sent + QUOTE_SENTENCES)
+            sp = x->speaker;
+        /* "we" from a state's official is the state ("I" stays the person) */
+        if (sp != XNONE && !x_is(x, j, "i") && !x_is(x, j, "me") && !x_is(x, j, "my") &&
+            x->ents[sp].type == RN_ETYPE_PERSON && x_state_of(x, sp) != XNONE)
+            sp = x_state_of(x, sp);
+        side_add(s, sp);
         return;
     }
     /* "the United States and its allies accused": the owner is named */
@@ -2404,5 +2415,10 @@ int x_relations(struct rn_extractor *x)
     }
     if (!any_trigger)
         x_explain_no_trigger(x);
+    uint32_t sp = speaker_outside(x, x->tok.len, x->tok.len);
+    if (sp != XNONE && x->ents[sp].type != RN_ETYPE_DOCUMENT) {
+        x->speaker = sp;
+        x->speaker_sent = x->sent_no;
+    }
     return rc;
 }
