@@ -1301,6 +1301,23 @@ static void test_quotations_continue(void **state)
                         "");
 }
 
+/* "websites, especially messaging apps like A and B": a second list
+   opener after the kind; adverbs WordNet knows ("often") sit inside verb
+   groups */
+static void test_nested_list_openers_and_adverbs(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    if (!rn_lexicon_pos(lex))
+        skip(); /* no WordNet installed */
+    assert_string_equal(RUN("Peruvian authorities often block websites, especially messaging apps like "
+                            "Quillmail and Tollan."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Tollan[] asserted|");
+    /* "new" is an adjective first, not an adverb */
+    assert_string_equal(RUN("Chile proposed new rules covering drones."),
+                        "Chile[] proposes new rules covering drones[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1379,6 +1396,7 @@ int main(void)
         cmocka_unit_test(test_acts_inside_document_phrases),
         cmocka_unit_test(test_descriptive_lists),
         cmocka_unit_test(test_quotations_continue),
+        cmocka_unit_test(test_nested_list_openers_and_adverbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

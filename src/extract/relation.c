@@ -93,11 +93,7 @@ static uint32_t mention_at(const struct rn_extractor *x, size_t i)
 
 static int is_adverb(struct rn_extractor *x, size_t i)
 {
-    if (!x_is_word(x, i) || (x->tok.items[i].flags & RN_TOK_CAP))
-        return 0;
-    struct rn_cue_match cm;
-    /* one-word adverbs only: "in" starts "in effect" but is no adverb */
-    return x_cue_len(x, i, RN_CUE_ADV, &cm) == 1 || x_ends_with(x, i, "ly");
+    return x_is_adverb(x, i);
 }
 
 static int is_quote(const struct rn_extractor *x, size_t i)
@@ -387,6 +383,13 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             while (i < n && i - a < 4 && x_is_word(x, i) && mention_at(x, i) == XNONE &&
                    !(x->tok.items[i].flags & RN_TOK_CAP) && !np_boundary(x, i, a))
                 i++;
+            /* "especially messaging apps like A": the kind, then its members */
+            struct rn_cue_match icm2;
+            int il2 = i > a ? x_cue_len(x, i, RN_CUE_INCLUDE, &icm2) : 0;
+            if (il2) {
+                i += (size_t)il2;
+                continue;
+            }
             uint32_t nm = mention_at(x, i);
             if (i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
                 !(x->tok.items[i].flags & RN_TOK_CAP))
