@@ -1318,6 +1318,19 @@ static void test_nested_list_openers_and_adverbs(void **state)
                         "Chile[] proposes new rules covering drones[] asserted|");
 }
 
+/* A counted object whose members follow after a comma or colon:
+   "unveiled two new plans on Monday, the Lima Accord and the Andes Pact" */
+static void test_counted_objects_with_apposed_members(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Chile unveiled two new plans on Monday, the Lima Accord and the Andes Pact."),
+                        "Chile[] proposes Lima Accord[] asserted|Chile[] proposes Andes Pact[] asserted|");
+    assert_string_equal(RUN("Peru banned two apps: Quillmail and Tollan."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Tollan[] asserted|");
+    assert_string_equal(RUN("Peru banned two apps on Monday, a move Chile criticised."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1397,6 +1410,7 @@ int main(void)
         cmocka_unit_test(test_descriptive_lists),
         cmocka_unit_test(test_quotations_continue),
         cmocka_unit_test(test_nested_list_openers_and_adverbs),
+        cmocka_unit_test(test_counted_objects_with_apposed_members),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

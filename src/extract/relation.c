@@ -1786,6 +1786,28 @@ static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct s
     return 1;
 }
 
+/* "unveiled two new plans on Monday, the Lima Accord and the Andes Pact":
+   a counted object whose members follow after a comma or colon (a time or
+   a short phrase may come between); the members replace it. */
+static void apposed_members(struct rn_extractor *x, struct side *tgt)
+{
+    if (tgt->n || tgt->desc_b <= tgt->desc_a || mention_at(x, tgt->desc_a) == XNONE ||
+        x->m[mention_at(x, tgt->desc_a)].kind != MK_QUANT)
+        return;
+    size_t k = skip_right(x, tgt->end);
+    for (size_t q = k; q < x->tok.len && q - k < 8 && !x_is_punct(x, q, ','); q++) {
+        if (!x_is_word(x, q) || x_is_aux(x, q) || x_is_wh(x, q) || x_is_conj(x, q))
+            break;
+        k = q + 1;
+    }
+    if (!x_is_punct(x, k, ',') && !x_is_punct(x, k, ':'))
+        return;
+    struct side m;
+    collect_right(x, k + 1, &m);
+    if (m.n >= 2)
+        *tgt = m;
+}
+
 static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
@@ -2020,6 +2042,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         collect_right(x, k + 1, &tgt);
     } else {
         collect_right(x, after, &tgt);
+        apposed_members(x, &tgt);
         size_t e = skip_right(x, tgt.end);
         /* "blocked access to Instagram", "banned transactions with TikTok":
            what is reached or dealt with is banned */
