@@ -1118,6 +1118,80 @@ static void test_participle_after_a_prepositional_aside(void **state)
     assert_string_equal(RUN("Japan barred Japanese firms from exporting chips."), "");
 }
 
+/* A trigger noun as a clause's subject: its agent from a passive light
+   verb ("was announced by X", ", imposed by X,"), its targets from a list
+   verb after it ("covers", "includes", "extends to", "targets"), and "the
+   ban" alone means whoever imposed the latest one */
+static void test_trigger_nouns_as_subjects(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("The ban on Quillmail was announced by Peru on Friday."),
+                        "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("The embargo, imposed by Chile last month, extends to Brightwave."),
+                        "Chile[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("The planned ban, announced by Chile, covers Brightwave."),
+                        "Chile[] bans Brightwave[] hedged|");
+    assert_string_equal(RUN("Peru imposed sanctions on Quillmail.",
+                            "The sanctions also target Brightwave and Tollan Bank."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|"
+                        "Peru[] bans Tollan Bank[] asserted|");
+    /* a lifted ban is no ban, whoever lifted it */
+    assert_string_equal(RUN("The ban on Quillmail was lifted by Peru."), "");
+}
+
+/* "The apps blocked by X include A and B": a reduced relative on the
+   subject; its members follow the list verb (or "are"); "include" is that
+   verb, not the opener "including" */
+static void test_reduced_relatives_listing_members(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("The apps blocked by Peru include Quillmail and Brightwave."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("The firms sanctioned by Chile on Monday are Tollan Bank and Brightwave."),
+                        "Chile[] bans Tollan Bank[] asserted|Chile[] bans Brightwave[] asserted|");
+    assert_string_equal(RUN("The apps blocked by Peru were popular with students."), "");
+}
+
+/* "Y, which X accused of ...": the relative word's antecedent is the
+   object of a verb that has none of its own; "who" is a subject */
+static void test_relative_clause_objects(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru blocked Quillmail, which the Chilean government had accused of fraud."),
+                        "Peru[] bans Quillmail[] asserted|Chile[] accuses Quillmail[] asserted|");
+    assert_string_equal(RUN("Peru fined Brightwave, whom Chile has not blocked."),
+                        "Chile[] bans Brightwave[] negated|");
+}
+
+/* "According to X, ...": a name in a phrase that opens with a
+   preposition is not a member of the subject after the comma */
+static void test_names_in_prepositional_asides(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("According to TVP reporter Ana Costa, Chilean authorities blocked Quillmail."),
+                        "Chile[] bans Quillmail[] asserted|");
+}
+
+/* WordNet's open classes (relnet/pos.h) at work: a capitalised sentence
+   opener English does not know is a name; one it knows must be followed
+   by a verb we know; a noun phrase ends at a verb- or adverb-only word */
+static void test_open_word_classes(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    if (!rn_lexicon_pos(lex))
+        skip(); /* no WordNet installed */
+    assert_string_equal(RUN("Quorvane, which the Chilean government accused of fraud, denied it."),
+                        "Chile[] accuses Quorvane[] asserted|");
+    assert_string_equal(RUN("Critics accused Peru of fraud."), "");
+    assert_string_equal(RUN("Murmur has been banned in Chile."), "Chile[] bans Murmur[] asserted|");
+    assert_string_equal(RUN("Peru banned websites not long ago."), "Peru[] bans websites[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1184,6 +1258,11 @@ int main(void)
         cmocka_unit_test(test_ranked_subjects),
         cmocka_unit_test(test_names_with_lowercase_heads),
         cmocka_unit_test(test_explain_tells_what_was_seen),
+        cmocka_unit_test(test_trigger_nouns_as_subjects),
+        cmocka_unit_test(test_reduced_relatives_listing_members),
+        cmocka_unit_test(test_relative_clause_objects),
+        cmocka_unit_test(test_names_in_prepositional_asides),
+        cmocka_unit_test(test_open_word_classes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

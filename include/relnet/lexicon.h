@@ -152,6 +152,7 @@ enum rn_word_class {
     RN_WORD_INDEF = 1 << 12, /* indef: a, an (something new) */
     RN_WORD_PART = 1 << 13,  /* part:  put, shut: a past participle without -ed */
     RN_WORD_REF = 1 << 14,   /* ref:   own, same, latest: before a noun that refers back */
+    RN_WORD_CLOSED = 0xffff, /* all the closed classes above */
 };
 
 struct rn_cue_match {
@@ -178,6 +179,13 @@ void rn_lexicon_free(struct rn_lexicon *lex);
 
 /* enum rn_word_class bits of a lowercase word (0 when in no closed class). */
 uint32_t rn_lexicon_word_classes(const struct rn_lexicon *lex, const char *word, size_t len);
+
+/* WordNet's open word classes (relnet/pos.h), loaded with the lexicon
+ * from rn_pos_default_dir(); NULL where WordNet is not installed and
+ * RELNET_WORDNET names no directory (a directory it names must hold it;
+ * RELNET_WORDNET=none: never). */
+struct rn_pos_dict;
+const struct rn_pos_dict *rn_lexicon_pos(const struct rn_lexicon *lex);
 
 size_t rn_lexicon_actor_count(const struct rn_lexicon *lex);
 const struct rn_lex_actor *rn_lexicon_actor(const struct rn_lexicon *lex, uint32_t i);

@@ -47,6 +47,7 @@ enum { COL_SENTENCE_NO = 1, COL_OFFSET = 2, COL_CONFIDENCE = 11 };
 
 struct writer {
     enum fmt fmt;
+    int header_pending; /* the header waits for the lexicon and the first article */
     const struct rn_article *article;
     struct rn_buf line;
 };
@@ -186,7 +187,12 @@ static void write_header(enum fmt fmt)
 static int start_article(void *ctx, const struct rn_article *a, struct rn_err *err)
 {
     (void)err;
-    ((struct writer *)ctx)->article = a;
+    struct writer *w = ctx;
+    if (w->header_pending) {
+        write_header(w->fmt);
+        w->header_pending = 0;
+    }
+    w->article = a;
     return RN_OK;
 }
 
@@ -238,9 +244,13 @@ int cmd_extract(int argc, char **argv)
         popt.explain = stdout;
         out.sink.add = skip_record;
     } else {
-        write_header(w.fmt);
+        /* written once the lexicon has loaded: a run that fails before any
+           article writes nothing at all */
+        w.header_pending = 1;
     }
     code = cli_extract_articles(&popt, argv + optind, (size_t)(argc - optind), &out);
+    if (w.header_pending && code == 0)
+        write_header(w.fmt);
     rn_buf_release(&w.line);
     return code;
 }

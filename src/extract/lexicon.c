@@ -10,6 +10,7 @@
  * stemmer runs once per distinct word, not once per token.
  */
 #include "relnet/lexicon.h"
+#include "relnet/pos.h"
 
 #include "relnet/buf.h"
 #include "relnet/csvio.h"
@@ -74,6 +75,7 @@ struct rn_lexicon {
     size_t ntriggers, triggers_cap;
 
     struct rn_strtab *closed; /* words.tsv: word -> closed_bits */
+    struct rn_pos_dict *pos;  /* WordNet's open classes, or NULL where it is not installed */
     uint32_t *closed_bits;    /* enum rn_word_class bits */
     size_t closed_cap;
 
@@ -713,8 +715,26 @@ int rn_lexicon_load(const char *dir, struct rn_lexicon **out, struct rn_err *err
             return rc;
         }
     }
+    /* WordNet where it is installed; a directory named in RELNET_WORDNET
+       must hold it, and RELNET_WORDNET=none goes without (to measure what
+       it adds) */
+    const char *wn = getenv("RELNET_WORDNET");
+    rc = wn && strcmp(wn, "none") == 0 ? RN_OK : rn_pos_load(NULL, &lex->pos, err);
+    if (rc == RN_ENOTFOUND && !wn) {
+        rn_err_clear(err);
+        rc = RN_OK;
+    }
+    if (rc != RN_OK) {
+        rn_lexicon_free(lex);
+        return rc;
+    }
     *out = lex;
     return RN_OK;
+}
+
+const struct rn_pos_dict *rn_lexicon_pos(const struct rn_lexicon *lex)
+{
+    return lex->pos;
 }
 
 void rn_lexicon_free(struct rn_lexicon *lex)
@@ -738,6 +758,7 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     rn_strtab_free(lex->gaz_first);
     rn_strtab_free(lex->stems);
     rn_strtab_free(lex->closed);
+    rn_pos_free(lex->pos);
     free(lex->closed_bits);
     if (lex->stemmer)
         sb_stemmer_delete(lex->stemmer);

@@ -803,6 +803,11 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     /* A sentence opens with a capital: believe it only for a longer run or
        a word followed by a verb we know. */
     if (i == sent_first) {
+        /* one capitalised word that English does not know is a name
+           ("Vantrix, which ..."); an English word ("Murmur", "Critics")
+           must show it by what follows */
+        if (j - i == 1 && x_have_pos(x) && !x_english(x, i))
+            goto believed;
         int verb = 0;
         const struct rn_trigger *tr[4];
         uint32_t nt[4];
@@ -819,6 +824,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
             x_norm(x, i)[n0 - 2] != 's')
             return RN_OK;
     }
+believed:;
     enum rn_etype type = RN_ETYPE_UNKNOWN;
     struct rn_cue_match cm;
     int doc = 0;

@@ -16,7 +16,7 @@ static const struct xhist *hist_latest(const struct rn_extractor *x, const char 
     size_t n = x->nhist < XHIST ? x->nhist : XHIST;
     for (size_t k = 0; k < n; k++) {
         const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
-        if (h->target == target && (!relation || strcmp(h->relation, relation) == 0) &&
+        if ((target == XNONE || h->target == target) && (!relation || strcmp(h->relation, relation) == 0) &&
             !(asserted && h->polarity == RN_POL_NEGATED))
             return h;
     }
@@ -84,6 +84,7 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     return x->sink->add(x->sink->ctx, &rec, x->err);
 }
 
+/* target XNONE: the latest record of the relation, whatever its target */
 uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target)
 {
     const struct xhist *h = hist_latest(x, relation, target, 0);

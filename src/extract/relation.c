@@ -22,6 +22,7 @@
  * ("stayed the ban": hedged; "lifted the ban": no relation).
  */
 #include "relation.h"
+#include "relnet/pos.h"
 
 #include "documents.h"
 #include "entities.h"
@@ -146,6 +147,11 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
         return 1; /* "messaging apps such as A": the list opener ends the phrase */
     if (i > first && !(x->tok.items[i].flags & RN_TOK_HYPHEN) &&
         (x_ends_with(x, i, "ing") || x_ends_with(x, i, "ed")))
+        return 1;
+    /* a word English uses only as a verb or adverb ("not", "soon",
+       "says") cannot go on a noun phrase */
+    int pos = x_pos(x, i);
+    if (i > first && pos && !(pos & (RN_WP_NOUN | RN_WP_ADJ)) && !(x->tok.items[i].flags & RN_TOK_CAP))
         return 1;
     return 0;
 }
@@ -543,6 +549,16 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 }
 
 /* The mention list ending at token j (inclusive), going left. */
+/* The first token of the phrase that holds token a: back to the sentence's
+   start or the punctuation before it, at most eight words. */
+static size_t phrase_start(const struct rn_extractor *x, size_t a)
+{
+    size_t p = a;
+    while (p > 0 && a - p < 8 && x_is_word(x, p - 1))
+        p--;
+    return p;
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -582,9 +598,11 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
             break;
         /* "At a summit in Paris, the US and the UK ...": a name inside a
            phrase before the comma is not a member */
+        /* (nor "According to NRK's Ola Berg, the UK ...": the phrase opens
+           with a preposition wherever the name sits in it) */
         struct rn_cue_match icm;
-        if (x_is_punct(x, k, ',') && x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1) &&
-            !x_cue_len(x, x->m[pm].a - 1, RN_CUE_INCLUDE, &icm))
+        size_t open = phrase_start(x, x->m[pm].a);
+        if (x_is_punct(x, k, ',') && x_is_prep(x, open) && !x_cue_len(x, open, RN_CUE_INCLUDE, &icm))
             break;
         j = p;
     }
@@ -1582,22 +1600,92 @@ static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
     }
 }
 
-/* "the Blue Ocean initiative (that|, which) Peru proposed": a document
-   right before the subject of a verb with no object of its own is the
-   object. v is the verb group's first token. */
+/* "the Blue Ocean initiative (that|, which) Peru proposed", "Vantrix,
+   which Latvia accused of spying": the name right before the subject of a
+   verb with no object of its own is the object. v is the verb group's
+   first token. */
 static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
 {
     uint32_t sm = v > 0 ? mention_at(x, v - 1) : XNONE;
     if (sm == XNONE || x->m[sm].kind != MK_ACTOR || x->m[sm].a == 0)
         return;
     size_t p = x->m[sm].a - 1;
-    if ((x_is(x, p, "that") || x_is(x, p, "which")) && p > 0)
+    if (x_in_class(x, p, RN_WORD_DEF) && p > 0) /* "which the US accused" */
+        p--;
+    int wh = x_is_wh(x, p) && !x_is(x, p, "who") && p > 0;
+    if (wh)
         p--;
     if (x_is_punct(x, p, ',') && p > 0)
         p--;
     uint32_t dm = mention_at(x, p);
-    if (dm != XNONE && x->m[dm].kind == MK_DOC)
+    /* an actor needs the relative word: "Vantrix, which Latvia accused" */
+    if (dm != XNONE && (x->m[dm].kind == MK_DOC || (wh && x->m[dm].kind == MK_ACTOR)))
         side_add(tgt, x->m[dm].ent);
+}
+
+/* The agent a passive light verb names after a phrase: "the ban on Y was
+   announced by X", "the ban, imposed by X on Monday, ...". k is the first
+   token after the phrase. Fills agent (and the light verb's own polarity,
+   "proposed by X" is hedged) and returns the first token after the agent's
+   phrase, or k when there is none. */
+static size_t light_agent(struct rn_extractor *x, size_t k, struct side *agent,
+                          enum rn_polarity *pol)
+{
+    size_t n = x->tok.len, q = skip_right(x, k);
+    side_init(agent);
+    int aside = x_is_punct(x, q, ',');
+    if (aside)
+        q++;
+    else if (x_is_be(x, q))
+        while (q < n && (x_is_aux(x, q) || is_adverb(x, q)))
+            q++;
+    else
+        return k;
+    struct rn_cue_match cm;
+    if (!x_cue_len(x, q, RN_CUE_LIGHT, &cm))
+        return k;
+    size_t p = q + cm.ntok;
+    while (p < n && p - q < 10 && !x_is(x, p, "by")) {
+        if (!x_is_word(x, p) || x_is_conj(x, p) || x_is_wh(x, p) || x_is_aux(x, p))
+            return k;
+        p++;
+    }
+    if (!x_is(x, p, "by"))
+        return k;
+    collect_right(x, p + 1, agent);
+    if (!agent->n)
+        return k;
+    enum rn_polarity lp;
+    if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
+        set_pol(pol, lp);
+    size_t e = skip_right(x, agent->end);
+    if (aside) { /* the aside closes with a comma after a time or place */
+        while (e < n && e - agent->end < 8 && x_is_word(x, e))
+            e++;
+        if (!x_is_punct(x, e, ','))
+            return e;
+        e++;
+    }
+    return e;
+}
+
+/* The members a list verb names after a clause's subject: "the ban (,
+   imposed by X,) also covers A and B", "the apps banned by X include A and
+   B". q is the first token after the subject's phrase; with be_lists, "are
+   A and B" lists too. Returns whether members were found. */
+static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct side *members)
+{
+    side_init(members);
+    q = skip_right(x, q);
+    if (!list_verb(x, q) && !(be_lists && x_is_be(x, q)))
+        return 0;
+    q++;
+    if (x_is_prep(x, q) && x_is(x, q, "to")) /* "extends to", "applies to" */
+        q++;
+    collect_right(x, q, members);
+    if (!members->n)
+        side_init(members); /* "were popular": no list */
+    return members->n > 0;
 }
 
 static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
@@ -1745,6 +1833,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !x_is(x, after, "by") &&
             !x_is(x, after, "in") && !x_is(x, after, "from"))
             side_add(&src, x_topic_state(x));
+        /* "The apps banned by X include A and B": a reduced relative on
+           the subject, whose members a list verb names */
+        if (!tgt.n && !tgt.quant && g.start == t && src.n && x_is(x, after, "by"))
+            listed_after(x, src.end, 1, &tgt);
         if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
             if (src.n)
                 set_pending(x, tr->relation, src.ents[0], 0, pol);
@@ -1929,8 +2021,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         return RN_OK;
     }
     filter_targets(x, tr, &tgt);
-    if (!tgt.n && tr->target == RN_TARGET_DOCUMENT)
+    if (!tgt.n) {
         relative_object(x, g.start, &tgt);
+        filter_targets(x, tr, &tgt);
+    }
     /* "banned 59 apps, including A and B. The list also names C": the set
        may go on in a later sentence */
     if (tgt.counted && tgt.n && src.n)
@@ -1938,6 +2032,32 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     else if (src.quant && src.n && tgt.n == 1)
         set_pending(x, tr->relation, tgt.ents[0], 1, pol);
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
+}
+
+/* "The ban (, announced by X on Monday,) also covers A and B": a trigger
+   noun that is the subject of a list verb. Its source is the agent the
+   aside names, else its owner, else for "the ban" whoever imposed the
+   latest such relation. Returns 0 when the noun is not such a subject. */
+static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
+                      size_t t, size_t tend, int *rc)
+{
+    struct side src, tgt, agent;
+    enum rn_polarity pol = tr->polarity;
+    size_t q = light_agent(x, tend, &agent, &pol);
+    if (!listed_after(x, q, 0, &tgt))
+        return 0;
+    *rc = RN_OK;
+    int skip; /* also reads "the proposed ban" */
+    nominal_source(x, t, tend, XNONE, &src, &pol, &skip);
+    if (skip)
+        return 1;
+    if (agent.n)
+        src = agent;
+    if (!src.n && t > 0 && x_in_class(x, t - 1, RN_WORD_DEF))
+        side_add(&src, x_hist_source(x, tr->relation, XNONE));
+    filter_targets(x, tr, &tgt);
+    *rc = emit_all(x, c, tr->relation, &src, &tgt, pol, 0.75);
+    return 1;
 }
 
 static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
@@ -2059,6 +2179,9 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         filter_targets(x, tr, &tgt);
         return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
     }
+    int rc;
+    if (noun_lists(x, c, tr, t, tend, &rc))
+        return rc;
     size_t k = skip_right(x, tend);
     uint32_t premod = XNONE;
     struct side by;
@@ -2104,6 +2227,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         return RN_OK;
     if (!src.n && by.n)
         src = by;
+    if (!src.n) /* "the ban on Y was announced by X" */
+        light_agent(x, tgt.end > tend ? tgt.end : tend, &src, &pol);
     /* "The WeChat ban was stayed by the court": a verb after the noun */
     size_t q = skip_right(x, tgt.end > tend ? tgt.end : tend);
     if (x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")) {

@@ -6,6 +6,8 @@
  */
 #include "words.h"
 
+#include "relnet/pos.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,16 +29,42 @@ int x_is_punct(const struct rn_extractor *x, size_t i, char c)
 
 /* ---- closed classes ----------------------------------------------------------------- */
 
-/* The word cache's tagger: closed classes of a normalised word. */
-static uint32_t closed_tag(void *ctx, const char *w, size_t n)
+/* The word cache's tagger: closed classes of a normalised word in the low
+   16 bits, WordNet's open classes above them (X_POS_SHIFT...). */
+static uint32_t word_tag(void *ctx, const char *w, size_t n)
 {
     const struct rn_extractor *x = ctx;
-    return rn_lexicon_word_classes(x->lex, w, n);
+    uint32_t bits = rn_lexicon_word_classes(x->lex, w, n);
+    struct rn_pos_word pw;
+    if (rn_pos_lookup(rn_lexicon_pos(x->lex), w, n, &pw))
+        bits |= (uint32_t)pw.pos << X_POS_SHIFT | (uint32_t)pw.best << X_BEST_SHIFT |
+                (uint32_t)pw.inflected << X_INFL_SHIFT;
+    return bits;
+}
+
+int x_pos(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? (int)(rn_wordcache_tag(x->wc, &x->tok, i) >> X_POS_SHIFT & 0xf) : 0;
+}
+
+int x_pos_best(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? (int)(rn_wordcache_tag(x->wc, &x->tok, i) >> X_BEST_SHIFT & 0xf) : 0;
+}
+
+int x_english(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len && rn_wordcache_tag(x->wc, &x->tok, i) != 0;
+}
+
+int x_have_pos(const struct rn_extractor *x)
+{
+    return rn_lexicon_pos(x->lex) != NULL;
 }
 
 void x_words_init(struct rn_extractor *x)
 {
-    rn_wordcache_set_tagger(x->wc, closed_tag, x);
+    rn_wordcache_set_tagger(x->wc, word_tag, x);
 }
 
 static uint32_t wcls(const struct rn_extractor *x, size_t i)
@@ -229,6 +257,11 @@ int x_words_tag(struct rn_extractor *x)
                            (w[nl - 3] == 'i' && w[nl - 2] == 'n' && w[nl - 1] == 'g')))
                 x->tok_cue[i] &= ~NOUN_CUES;
         }
+        /* "including" opens a list; "include", "includes", "included" (the
+           same stem) are the list's verb */
+        if ((x->tok_cue[i] & 1u << RN_CUE_INCLUDE) && (x->tok_cue[i] & 1u << RN_CUE_LISTVERB) &&
+            !x_ends_with(x, i, "ing"))
+            x->tok_cue[i] &= ~(1u << RN_CUE_INCLUDE);
         uint32_t f = x->tok.items[i].flags;
         /* closed-class words are short and, inside a sentence, lowercase */
         int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
@@ -236,7 +269,7 @@ int x_words_tag(struct rn_extractor *x)
                      (f & RN_TOK_UPPER) || i < 2 ||
                      (x->tok.items[i - 1].flags & (RN_TOK_QUOTE | RN_TOK_DASH)) ||
                      x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
-        x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) : 0;
+        x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED : 0;
         /* "US" in capitals is the United States, not "us" */
         if ((f & RN_TOK_UPPER) && x->tok.items[i].norm_len > 1)
             x->tok_cls[i] &= ~(uint32_t)RN_WORD_WE;

@@ -38,6 +38,18 @@ static inline int x_is(const struct rn_extractor *x, size_t i, const char *w)
    rules applied. */
 int x_in_class(const struct rn_extractor *x, size_t i, uint32_t cls);
 
+/* Open classes from WordNet (relnet/pos.h): enum rn_wordpos bits token i's
+   lowercase word can have, and its most frequent one (0: WordNet does not
+   know it, or is not installed). x_english: a closed-class word or one
+   WordNet knows. x_have_pos: WordNet was loaded. */
+#define X_POS_SHIFT 16
+#define X_BEST_SHIFT 20
+#define X_INFL_SHIFT 24
+int x_pos(const struct rn_extractor *x, size_t i);
+int x_pos_best(const struct rn_extractor *x, size_t i);
+int x_english(const struct rn_extractor *x, size_t i);
+int x_have_pos(const struct rn_extractor *x);
+
 /* Closed classes (enum rn_word_class). */
 int x_is_closed(const struct rn_extractor *x, size_t i); /* in any closed class */
 int x_is_det(const struct rn_extractor *x, size_t i);
