@@ -1192,6 +1192,58 @@ static void test_open_word_classes(void **state)
     assert_string_equal(RUN("Peru banned websites not long ago."), "Peru[] bans websites[] asserted|");
 }
 
+/* "Chile-based X", "Bolivia-backed Y": a state joined by a hyphen to a
+   lowercase word describes the name after it (a compound trigger such as
+   "Peru-proposed" stays the state's act) */
+static void test_hyphenated_state_modifiers(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru banned Chile-based Tollan Systems and Bolivia-backed Quill Radio."),
+                        "Peru[] bans Tollan Systems[] asserted|Peru[] bans Quill Radio[] asserted|");
+    assert_string_equal(RUN("Chile signed the Peru-proposed accord."),
+                        "Chile[] signs Peru-proposed accord[] asserted|"
+                        "Peru[] proposes Peru-proposed accord[] asserted|");
+}
+
+/* "on the orders of X", "at the request of X" (cues class agent) name a
+   passive's agent like "by"; "the orders" there is no document */
+static void test_agent_phrases(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Quill Radio was blocked at the request of the Peruvian government."),
+                        "Peru[] bans Quill Radio[] asserted|");
+    assert_string_equal(RUN("The channels blocked on the orders of the interior ministry of Peru "
+                            "include Tollan News and Quill Radio."),
+                        "Peruvian Interior Ministry[Peru] bans Tollan News[] asserted|"
+                        "Peruvian Interior Ministry[Peru] bans Quill Radio[] asserted|");
+}
+
+/* "the ministry" never means an unknown name; with no body known it is
+   the body of the one state the text is about */
+static void test_unnamed_body_is_the_topic_state(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru met Tollan Labs on Monday.", "The ministry banned Quillmail."),
+                        "Peru[] bans Quillmail[] asserted|");
+}
+
+/* A sentence naming many bodies is no Title Case headline when a longer
+   verb, noun or adjective in it is lowercase; a real headline still is */
+static void test_title_case_needs_every_content_word(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    if (!rn_lexicon_pos(lex))
+        skip(); /* no WordNet installed */
+    assert_string_equal(RUN("Peru banned Tollan News, Brightwave TV and Quill Radio."),
+                        "Peru[] bans Tollan News[] asserted|Peru[] bans Brightwave TV[] asserted|"
+                        "Peru[] bans Quill Radio[] asserted|");
+    assert_string_equal(RUN("Kenya Blocks Loopchat Messaging App"), "Kenya[] bans Loopchat[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1263,6 +1315,10 @@ int main(void)
         cmocka_unit_test(test_relative_clause_objects),
         cmocka_unit_test(test_names_in_prepositional_asides),
         cmocka_unit_test(test_open_word_classes),
+        cmocka_unit_test(test_hyphenated_state_modifiers),
+        cmocka_unit_test(test_agent_phrases),
+        cmocka_unit_test(test_unnamed_body_is_the_topic_state),
+        cmocka_unit_test(test_title_case_needs_every_content_word),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -131,6 +131,7 @@ enum rn_cue {
     RN_CUE_ENLIST,     /* add, put, place: "added Y to its entity list" */
     RN_CUE_LISTHEAD,   /* list, blacklist, ban, order: "the list also names A and B" */
     RN_CUE_LISTVERB,   /* name, include, cover, contain: the verb of that sentence */
+    RN_CUE_AGENT,      /* on the orders of, at the request of: a passive's agent follows, like "by" */
     RN_CUE_COUNT
 };
 

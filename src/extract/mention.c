@@ -375,6 +375,24 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     struct rn_cue_match cm;
     size_t k = j;
     *done = 0;
+    /* "Chile-based Tollan Systems", "Peru-backed rebels": a state joined by
+       a hyphen to a lowercase word only describes what follows (but "the
+       Peru-proposed plan" is the proposer's: triggers stay) */
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    int compound = 0;
+    if (k < x->tok.len && (x_flags(x, k) & RN_TOK_HYPHEN) && x_is_lower(x, k)) {
+        size_t ntr = rn_lexicon_triggers(x->lex, x->wc, &x->tok, k, x->tok.len, tr, nt, 4);
+        for (size_t q = 0; q < ntr; q++)
+            compound |= (tr[q]->frame & RN_FRAME_COMPOUND) != 0;
+    }
+    if (k < x->tok.len && (x_flags(x, k) & RN_TOK_HYPHEN) && x_is_lower(x, k) && !compound) {
+        if (add_mention(x, start, k + 1, XNONE, MK_MOD, 0) != RN_OK)
+            return RN_ENOMEM;
+        x->m[x->nm - 1].state = state;
+        *done = 1;
+        return RN_OK;
+    }
     if (k < x->tok.len && (x_flags(x, k) & RN_TOK_POSS))
         k++;
     int n;
@@ -564,6 +582,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     int poss = (x_flags(x, i) & RN_TOK_POSS) != 0;
     if (!poss && !x_is_det(x, i))
         return RN_OK;
+    /* "on the orders of X" names an agent, not a document */
+    struct rn_cue_match am;
+    if (i > 0 && x_cue_len(x, i - 1, RN_CUE_AGENT, &am))
+        return RN_OK;
     int definite = x_in_class(x, i, RN_WORD_DEF);
     size_t j = i + 1, head = XNONE;
     uint32_t inner = XNONE;
@@ -733,6 +755,12 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             e = x_acting_state(x, i, GOV_ACTING_SENTENCES);
         if (e == XNONE)
             e = x_recent_outside(x, want, i);
+        /* "the ministry" is no unknown name; with no body known, it is
+           the body of the one state the text is about */
+        if (want == RN_ETYPE_ORGANIZATION && e != XNONE && x->ents[e].type == RN_ETYPE_UNKNOWN)
+            e = XNONE;
+        if (e == XNONE && want == RN_ETYPE_ORGANIZATION && x_cue(x, head, RN_CUE_ORGHEAD))
+            e = x_topic_state(x);
         if (want2 != RN_ETYPE_UNKNOWN) {
             uint32_t e2 = x_recent_outside(x, want2, i);
             if (e2 != XNONE && (e == XNONE || x->ents[e2].seen > x->ents[e].seen))

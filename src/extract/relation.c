@@ -303,6 +303,12 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     s->desc_b = m->b;
                 }
             } else if (m->kind == MK_MOD) {
+                /* "Chile-based Tollan Systems": the name it describes */
+                uint32_t nx = mention_at(x, m->b);
+                if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
+                    i = m->b;
+                    continue;
+                }
                 if (s->n == 0 && !include)
                     head_is_set = 1; /* "Chinese apps, including ..." */
             } else {
@@ -1623,6 +1629,16 @@ static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
         side_add(tgt, x->m[dm].ent);
 }
 
+/* "by", or a phrase naming who had it done ("on the orders of", "at the
+   request of": cues class agent): its length in tokens, 0 when none. */
+static size_t agent_len(struct rn_extractor *x, size_t i)
+{
+    if (x_is(x, i, "by"))
+        return 1;
+    struct rn_cue_match cm;
+    return (size_t)x_cue_len(x, i, RN_CUE_AGENT, &cm);
+}
+
 /* The agent a passive light verb names after a phrase: "the ban on Y was
    announced by X", "the ban, imposed by X on Monday, ...". k is the first
    token after the phrase. Fills agent (and the light verb's own polarity,
@@ -1677,6 +1693,13 @@ static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct s
 {
     side_init(members);
     q = skip_right(x, q);
+    /* "... by the ministry of home affairs include": the agent's own tail */
+    if (x_is(x, q, "of"))
+        for (size_t k = q + 1; k < x->tok.len && k - q < 6 && x_is_word(x, k); k++)
+            if (list_verb(x, k) || (be_lists && x_is_be(x, k))) {
+                q = k;
+                break;
+            }
     if (!list_verb(x, q) && !(be_lists && x_is_be(x, q)))
         return 0;
     q++;
@@ -1714,16 +1737,16 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         out_ok = 1;
     }
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
-    if (!g.passive && participle && !g.perfect && x_is(x, after, "by") && g.start == t)
+    if (!g.passive && participle && !g.perfect && agent_len(x, after) && g.start == t)
         g.passive = 1;
     /* "China's initiative, released in September, ...": documents are released */
     if (!g.passive && participle && g.start == t && t >= 2 && x_is_punct(x, t - 1, ',') &&
         mention_at(x, t - 2) != XNONE && x->m[mention_at(x, t - 2)].kind == MK_DOC)
         g.passive = 1;
     /* the agent may follow a time or place: "published on Monday by the UK" */
-    if (g.passive && !x_is(x, after, "by")) {
+    if (g.passive && !agent_len(x, after)) {
         for (size_t q = after; q < x->tok.len && q - after < 12; q++) {
-            if (x_is(x, q, "by")) {
+            if (agent_len(x, q)) {
                 after = q;
                 break;
             }
@@ -1767,8 +1790,9 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             collect_right(x, k + 1, &tgt);
         }
         side_init(&src);
-        if (x_is(x, after, "by")) {
-            collect_right(x, after + 1, &src);
+        size_t alen = agent_len(x, after);
+        if (alen) {
+            collect_right(x, after + alen, &src);
             if (src.quant && !src.n) {
                 filter_targets(x, tr, &tgt);
                 if (tgt.n)
@@ -1830,13 +1854,14 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         }
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
-        if (!src.n && (tr->frame & RN_FRAME_LOC) && !x_is(x, after, "by") &&
+        if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
             !x_is(x, after, "in") && !x_is(x, after, "from"))
             side_add(&src, x_topic_state(x));
         /* "The apps banned by X include A and B": a reduced relative on
            the subject, whose members a list verb names */
-        if (!tgt.n && !tgt.quant && g.start == t && src.n && x_is(x, after, "by"))
-            listed_after(x, src.end, 1, &tgt);
+        struct side listed;
+        if (g.start == t && src.n && alen && listed_after(x, src.end, 1, &listed))
+            tgt = listed; /* (not "YouTube" of "the YouTube channels banned by X include A") */
         if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
             if (src.n)
                 set_pending(x, tr->relation, src.ents[0], 0, pol);

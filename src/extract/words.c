@@ -244,7 +244,7 @@ int x_words_tag(struct rn_extractor *x)
         return RN_ENOMEM;
     if (rn_wordcache_prepare(x->wc, &x->tok) != RN_OK)
         return RN_ENOMEM;
-    size_t words = 0, caps = 0, uppers = 0, first_word = n;
+    size_t words = 0, caps = 0, uppers = 0, lower_content = 0, first_word = n;
     int lower_cues_capped = 0;
     for (size_t i = 0; i < n; i++) {
         x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
@@ -281,12 +281,18 @@ int x_words_tag(struct rn_extractor *x)
             words++;
             caps += (f & RN_TOK_CAP) != 0;
             uppers += (f & RN_TOK_UPPER) != 0;
+            /* a lowercase verb, noun or adjective of four letters or more
+               shows a sentence, not a Title Case headline (which lowers
+               only its small grammar words) */
+            if (!(f & RN_TOK_CAP) && x->tok.items[i].norm_len >= 4 &&
+                !(rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED) && x_pos(x, i))
+                lower_content++;
         }
     }
     x->first_word = first_word;
     x->allcaps = words >= 3 && uppers * 10 >= words * 9;
     /* Headlines in Title Case: every word capitalised but the small ones. */
-    x->titlecase = words >= 4 && caps * 10 >= words * 7;
+    x->titlecase = words >= 4 && caps * 10 >= words * 7 && lower_content == 0;
     /* grammatical cues are lowercase words inside a sentence (not in a
        headline): "Likee", an app, has the stem of "like" */
     if (lower_cues_capped && !x->titlecase && !x->allcaps)
