@@ -1244,6 +1244,46 @@ static void test_title_case_needs_every_content_word(void **state)
     assert_string_equal(RUN("Kenya Blocks Loopchat Messaging App"), "Kenya[] bans Loopchat[] asserted|");
 }
 
+/* "a law banning X", "a decree imposing sanctions on X", "a law on Friday
+   that bans X": the document keeps its long name for the signature, and
+   its act belongs to who signed it */
+static void test_acts_inside_document_phrases(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Ana Ruiz signed a law banning foreign adoptions."),
+                        "Ana Ruiz[] signs law banning foreign adoptions[] asserted|"
+                        "Ana Ruiz[] bans foreign adoptions[] asserted|");
+    assert_string_equal(RUN("Ana Ruiz signed a decree imposing sanctions on Quillmail."),
+                        "Ana Ruiz[] signs decree imposing sanctions on Quillmail[] asserted|"
+                        "Ana Ruiz[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Ana Ruiz signed a law on Friday that bans Quillmail."),
+                        "Ana Ruiz[] signs law[] asserted|Ana Ruiz[] bans Quillmail[] asserted|");
+    /* a name inside a phrase before the relative word is not its antecedent */
+    assert_string_equal(RUN("Peru filed a complaint against Tollan Labs today that alleges fraud."),
+                        "Peru[] accuses Tollan Labs[] asserted|");
+}
+
+/* Descriptive lists: one target per member ("guns, knives and
+   fireworks"), also after a noun of dealing ("imports of cheese, wine and
+   olive oil") and after a list verb ("The ban ... covers ..."); a member
+   must open with a noun or adjective and end where members end */
+static void test_descriptive_lists(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Peru banned guns, knives and fireworks."),
+                        "Peru[] bans guns[] asserted|Peru[] bans knives[] asserted|"
+                        "Peru[] bans fireworks[] asserted|");
+    assert_string_equal(RUN("The ban, announced by Peruvian Prime Minister Ana Ruiz, covers all imports "
+                            "of cheese, wine and olive oil."),
+                        "Ana Ruiz[Peru] bans cheese[] asserted|Ana Ruiz[Peru] bans wine[] asserted|"
+                        "Ana Ruiz[Peru] bans olive oil[] asserted|");
+    assert_string_equal(RUN("Peru banned guns and said it would act."), "Peru[] bans guns[] asserted|");
+    assert_string_equal(RUN("Peru banned guns, a move critics called rash."),
+                        "Peru[] bans guns[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1319,6 +1359,8 @@ int main(void)
         cmocka_unit_test(test_agent_phrases),
         cmocka_unit_test(test_unnamed_body_is_the_topic_state),
         cmocka_unit_test(test_title_case_needs_every_content_word),
+        cmocka_unit_test(test_acts_inside_document_phrases),
+        cmocka_unit_test(test_descriptive_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

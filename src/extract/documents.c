@@ -36,6 +36,16 @@ static int doc_prep(const struct rn_extractor *x, size_t i)
     return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "with");
 }
 
+int x_doc_acts(struct rn_extractor *x, size_t i)
+{
+    if (!ing_word(x, i))
+        return 0;
+    const struct rn_trigger *tr[2];
+    uint32_t nt[2];
+    return rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 2) ||
+           x_cue(x, i, RN_CUE_LIGHT);
+}
+
 size_t x_doc_extend(struct rn_extractor *x, size_t head)
 {
     size_t end = head + 1;

@@ -686,7 +686,9 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             }
         }
         *done = 1;
-        return add_mention(x, start, end, e, MK_DOC, back);
+        /* "a law banning X": the name is long, the mention ends at "law" */
+        size_t mend = end > head + 1 && x_doc_acts(x, head + 1) ? head + 1 : end;
+        return add_mention(x, start, mend, e, MK_DOC, back);
     }
     if (!definite || !x_cue(x, head, RN_CUE_DESC))
         return RN_OK;

@@ -893,6 +893,15 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         j--;
         if (x_is_punct(x, j, ',') && j > 0)
             j--;
+        /* "signed a law on Friday that bans X": the time is no antecedent
+           (but in "a complaint against Y today that alleges", Y is inside
+           a phrase, and the complaint is meant) */
+        if (mention_at(x, j) == XNONE) {
+            size_t k = skip_time_left(x, j);
+            uint32_t am = mention_at(x, k);
+            if (k != j && am != XNONE && !(x->m[am].a > 0 && x_is_prep(x, x->m[am].a - 1)))
+                j = k;
+        }
         /* "A and B were among the ministers who signed it", "... among
            those that signed it" */
         if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
@@ -1103,6 +1112,44 @@ static int family_fits(const struct rn_extractor *x, const char *families, uint3
     return 0;
 }
 
+/* Does a list member end at q: a comma, "and", "or", a preposition or
+   the sentence's end? */
+static int member_ends(struct rn_extractor *x, size_t q)
+{
+    return q >= x->tok.len || x_is_punct(x, q, ',') || x_is_punct(x, q, '.') ||
+           x_is_punct(x, q, ';') || x_is(x, q, "and") || x_is(x, q, "or") || x_is_prep(x, q);
+}
+
+/* "banned guns, knives and fireworks": the descriptive phrases listed
+   after the first one (ending at k) are targets too, one each. A member
+   is a short lowercase phrase that opens with a noun or adjective and ends
+   where a list member ends ("guns and said ..." lists nothing). */
+static void desc_members(struct rn_extractor *x, size_t k, struct side *t)
+{
+    for (int n = 0; n < 12; n++) {
+        size_t q = k;
+        if (x_is_punct(x, q, ','))
+            q++;
+        if (x_is(x, q, "and") || x_is(x, q, "or"))
+            q++;
+        if (q == k)
+            return;
+        while (q < x->tok.len && x_is_det(x, q) && mention_at(x, q) == XNONE)
+            q++;
+        size_t a = q;
+        while (q < x->tok.len && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+               !np_boundary(x, q, a))
+            q++;
+        if (q == a || !member_ends(x, q) || x_is_time_word(x, a) ||
+            (x_have_pos(x) && !(x_pos(x, a) & (RN_WP_NOUN | RN_WP_ADJ))))
+            return;
+        if (x_span_text(x, a, q, &x->tmp) != RN_OK)
+            return;
+        side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_UNKNOWN, XNONE));
+        k = q;
+    }
+}
+
 /* Keep only the targets a trigger accepts; turn a descriptive phrase into
    a target when the trigger takes one. */
 static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
@@ -1175,6 +1222,7 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         if (x_span_text(x, t->desc_a, t->desc_b, &x->tmp) != RN_OK)
             return;
         side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_UNKNOWN, XNONE));
+        desc_members(x, t->desc_b, t);
     }
 }
 
@@ -1464,6 +1512,10 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     if ((x_is(x, k, "that") || x_is(x, k, "those")) &&
         (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing")))
         return 0;
+    /* "a law that bans X" (not "that ban on X"): a verb with its object */
+    if (x_is_wh(x, k) && (x_pos(x, t) & RN_WP_VERB) &&
+        (mention_at(x, t + 1) != XNONE || x_is_det(x, t + 1)))
+        return 0;
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ))
         return 1;
     if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
@@ -1629,6 +1681,8 @@ static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
         side_add(tgt, x->m[dm].ent);
 }
 
+static int dealings(struct rn_extractor *x, size_t i, size_t p);
+
 /* "by", or a phrase naming who had it done ("on the orders of", "at the
    request of": cues class agent): its length in tokens, 0 when none. */
 static size_t agent_len(struct rn_extractor *x, size_t i)
@@ -1706,9 +1760,16 @@ static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct s
     if (x_is_prep(x, q) && x_is(x, q, "to")) /* "extends to", "applies to" */
         q++;
     collect_right(x, q, members);
-    if (!members->n)
-        side_init(members); /* "were popular": no list */
-    return members->n > 0;
+    /* "covers all imports of cheese, wine and olive oil": the goods */
+    if (!members->n && members->desc_b == members->desc_a + 1 &&
+        dealings(x, members->desc_a, members->desc_b))
+        collect_right(x, members->desc_b + 1, members);
+    /* "were popular" lists nothing; a list verb may list descriptions */
+    if (!members->n && (be_lists || members->desc_b <= members->desc_a)) {
+        side_init(members);
+        return 0;
+    }
+    return 1;
 }
 
 static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
