@@ -1284,6 +1284,40 @@ static void test_descriptive_lists(void **state)
                         "Peru[] bans guns[] asserted|");
 }
 
+/* A quotation goes on after its speaker: "we" with no speaker in its own
+   sentence is the one named up to two sentences before; "we" from a
+   state's official is the state, "I" the person */
+static void test_quotations_continue(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Chilean Prime Minister Ana Ruiz said the country would act.",
+                            "\"We will ban all assault rifles.\""),
+                        "Chile[] bans assault rifles[] asserted|");
+    assert_string_equal(RUN("\"I will ban Quillmail,\" Chilean Prime Minister Ana Ruiz said."),
+                        "Ana Ruiz[Chile] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Chilean Prime Minister Ana Ruiz said the country would act.", "Rain fell.",
+                            "It was cold.", "We will ban all assault rifles."),
+                        "");
+}
+
+/* "websites, especially messaging apps like A and B": a second list
+   opener after the kind; adverbs WordNet knows ("often") sit inside verb
+   groups */
+static void test_nested_list_openers_and_adverbs(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    if (!rn_lexicon_pos(lex))
+        skip(); /* no WordNet installed */
+    assert_string_equal(RUN("Peruvian authorities often block websites, especially messaging apps like "
+                            "Quillmail and Tollan."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Tollan[] asserted|");
+    /* "new" is an adjective first, not an adverb */
+    assert_string_equal(RUN("Chile proposed new rules covering drones."),
+                        "Chile[] proposes new rules covering drones[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1361,6 +1395,8 @@ int main(void)
         cmocka_unit_test(test_title_case_needs_every_content_word),
         cmocka_unit_test(test_acts_inside_document_phrases),
         cmocka_unit_test(test_descriptive_lists),
+        cmocka_unit_test(test_quotations_continue),
+        cmocka_unit_test(test_nested_list_openers_and_adverbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -54,6 +54,7 @@ static void article_reset(struct rn_extractor *x)
     x->nsets = 0;
     x->nhist = 0;
     x->nlists = 0;
+    x->speaker = XNONE;
     x->gen++;
     if (x->names && (rn_strtab_count(x->names) > 200000 || rn_strtab_count(x->ent_keys) > 200000 ||
                      rn_strtab_count(x->shorts) > 200000))

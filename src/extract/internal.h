@@ -143,6 +143,9 @@ struct rn_extractor {
     size_t nlists;
     struct xhist hist[XHIST]; /* a ring: the latest XHIST relations */
     size_t nhist;
+    uint32_t speaker;        /* who last spoke ("X said"), or XNONE: a later "we" with no
+                                speaker of its own continues the quotation */
+    size_t speaker_sent;     /* the sentence they spoke in */
 
     /* the sentence */
     size_t sent_no, sent_start;

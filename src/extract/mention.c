@@ -31,13 +31,6 @@
 #include <strings.h>
 
 
-static int likely_adverb(const struct rn_extractor *x, size_t i)
-{
-    size_t n = i < x->tok.len ? x->tok.items[i].norm_len : 0;
-    return n > 3 && !(x_flags(x, i) & RN_TOK_CAP) && (x_flags(x, i) & RN_TOK_WORD) &&
-           x_norm(x, i)[n - 2] == 'l' && x_norm(x, i)[n - 1] == 'y';
-}
-
 /* "China controls", "Norway banned": a lowercase -s or -ed word right after
    a name is most often its verb. */
 static int likely_verb(const struct rn_extractor *x, size_t i)
@@ -84,8 +77,7 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
             if (q > k + 1 && (x_cue(x, q, RN_CUE_SPEECH) || x_is_aux(x, q)))
                 k = q;
         }
-        struct rn_cue_match cm;
-        while (k < x->tok.len && (x_cue_len(x, k, RN_CUE_ADV, &cm) == 1 || likely_adverb(x, k)))
+        while (k < x->tok.len && x_is_adverb(x, k))
             k++;
         if (x_is_aux(x, k) || x_cue(x, k, RN_CUE_SPEECH) || likely_verb(x, k))
             x->ents[e].subj_sent = x->sent_no;

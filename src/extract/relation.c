@@ -93,11 +93,7 @@ static uint32_t mention_at(const struct rn_extractor *x, size_t i)
 
 static int is_adverb(struct rn_extractor *x, size_t i)
 {
-    if (!x_is_word(x, i) || (x->tok.items[i].flags & RN_TOK_CAP))
-        return 0;
-    struct rn_cue_match cm;
-    /* one-word adverbs only: "in" starts "in effect" but is no adverb */
-    return x_cue_len(x, i, RN_CUE_ADV, &cm) == 1 || x_ends_with(x, i, "ly");
+    return x_is_adverb(x, i);
 }
 
 static int is_quote(const struct rn_extractor *x, size_t i)
@@ -387,6 +383,13 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             while (i < n && i - a < 4 && x_is_word(x, i) && mention_at(x, i) == XNONE &&
                    !(x->tok.items[i].flags & RN_TOK_CAP) && !np_boundary(x, i, a))
                 i++;
+            /* "especially messaging apps like A": the kind, then its members */
+            struct rn_cue_match icm2;
+            int il2 = i > a ? x_cue_len(x, i, RN_CUE_INCLUDE, &icm2) : 0;
+            if (il2) {
+                i += (size_t)il2;
+                continue;
+            }
             uint32_t nm = mention_at(x, i);
             if (i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
                 !(x->tok.items[i].flags & RN_TOK_CAP))
@@ -878,6 +881,9 @@ static uint32_t speaker_outside(struct rn_extractor *x, size_t a, size_t b)
     return e;
 }
 
+/* How far a quotation goes on after its speaker was named. */
+#define QUOTE_SENTENCES 2
+
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
@@ -992,9 +998,17 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         side_add(s, x->main_subject);
         return;
     }
-    /* "We will ban X," the minister said: the first person is the speaker */
+    /* "We will ban X," the minister said: the first person is the speaker,
+       in this sentence or, continuing a quotation, in one of the two before */
     if (x_is_we(x, j)) {
-        side_add(s, speaker_outside(x, j, v));
+        uint32_t sp = speaker_outside(x, j, v);
+        if (sp == XNONE && x->speaker != XNONE && x->sent_no <= x->speaker_sent + QUOTE_SENTENCES)
+            sp = x->speaker;
+        /* "we" from a state's official is the state ("I" stays the person) */
+        if (sp != XNONE && !x_is(x, j, "i") && !x_is(x, j, "me") && !x_is(x, j, "my") &&
+            x->ents[sp].type == RN_ETYPE_PERSON && x_state_of(x, sp) != XNONE)
+            sp = x_state_of(x, sp);
+        side_add(s, sp);
         return;
     }
     /* "the United States and its allies accused": the owner is named */
@@ -2404,5 +2418,10 @@ int x_relations(struct rn_extractor *x)
     }
     if (!any_trigger)
         x_explain_no_trigger(x);
+    uint32_t sp = speaker_outside(x, x->tok.len, x->tok.len);
+    if (sp != XNONE && x->ents[sp].type != RN_ETYPE_DOCUMENT) {
+        x->speaker = sp;
+        x->speaker_sent = x->sent_no;
+    }
     return rc;
 }

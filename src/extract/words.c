@@ -62,6 +62,26 @@ int x_have_pos(const struct rn_extractor *x)
     return rn_lexicon_pos(x->lex) != NULL;
 }
 
+int x_is_adverb(struct rn_extractor *x, size_t i)
+{
+    if (!x_is_word(x, i) || (x_flags(x, i) & RN_TOK_CAP))
+        return 0;
+    struct rn_cue_match cm;
+    /* one-word adverbs only: "in" starts "in effect" but is no adverb */
+    if (x_cue_len(x, i, RN_CUE_ADV, &cm) == 1)
+        return 1;
+    if (!x_have_pos(x))
+        return x_ends_with(x, i, "ly");
+    /* only an adverb ("often", "already"), or an -ly word that is no noun
+       or verb ("quickly", "likely"; not "supply", and not "new", an
+       adjective first) */
+    int pos = x_pos(x, i);
+    if (rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED)
+        return 0;
+    return pos == RN_WP_ADV ||
+           (x_ends_with(x, i, "ly") && (pos & RN_WP_ADV) && !(pos & (RN_WP_NOUN | RN_WP_VERB)));
+}
+
 void x_words_init(struct rn_extractor *x)
 {
     rn_wordcache_set_tagger(x->wc, word_tag, x);

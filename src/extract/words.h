@@ -49,6 +49,10 @@ int x_pos(const struct rn_extractor *x, size_t i);
 int x_pos_best(const struct rn_extractor *x, size_t i);
 int x_english(const struct rn_extractor *x, size_t i);
 int x_have_pos(const struct rn_extractor *x);
+/* An adverb: cues class adv (one word), else a word WordNet has only as
+   an adverb ("often") or an -ly word that is no noun or verb ("quickly";
+   not "supply", "new" or "well"). Without WordNet: a lowercase -ly word. */
+int x_is_adverb(struct rn_extractor *x, size_t i);
 
 /* Closed classes (enum rn_word_class). */
 int x_is_closed(const struct rn_extractor *x, size_t i); /* in any closed class */
