@@ -1318,6 +1318,35 @@ static void test_nested_list_openers_and_adverbs(void **state)
                         "Chile[] proposes new rules covering drones[] asserted|");
 }
 
+/* A counted object whose members follow after a comma or colon:
+   "unveiled two new plans on Monday, the Lima Accord and the Andes Pact" */
+static void test_counted_objects_with_apposed_members(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Chile unveiled two new plans on Monday, the Lima Accord and the Andes Pact."),
+                        "Chile[] proposes Lima Accord[] asserted|Chile[] proposes Andes Pact[] asserted|");
+    assert_string_equal(RUN("Peru banned two apps: Quillmail and Tollan."),
+                        "Peru[] bans Quillmail[] asserted|Peru[] bans Tollan[] asserted|");
+    assert_string_equal(RUN("Peru banned two apps on Monday, a move Chile criticised."), "");
+}
+
+/* Frame owner: "a Peruvian proposal to ban X", "the European Commission's
+   proposal": the owner proposes the document, and the proposal's own act
+   ("to ban X") is the owner's, hedged */
+static void test_proposals_owned(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Chile rejected a Peruvian proposal to ban Quillmail."),
+                        "Peru[] proposes Peruvian proposal to ban Quillmail[] asserted|"
+                        "Peru[] bans Quillmail[] hedged|");
+    assert_string_equal(RUN("The European Commission's proposal to ban Quillmail failed."),
+                        "European Commission[European Union] proposes proposal to ban Quillmail[] asserted|"
+                        "European Commission[European Union] bans Quillmail[] hedged|");
+    assert_string_equal(RUN("Chile rejected the proposal."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1397,6 +1426,8 @@ int main(void)
         cmocka_unit_test(test_descriptive_lists),
         cmocka_unit_test(test_quotations_continue),
         cmocka_unit_test(test_nested_list_openers_and_adverbs),
+        cmocka_unit_test(test_counted_objects_with_apposed_members),
+        cmocka_unit_test(test_proposals_owned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -74,6 +74,8 @@ enum rn_frame {
     RN_FRAME_OUT = 1 << 13,    /* "exclude Y from", "shut Y out of": the object, with from/out of */
     RN_FRAME_REPORTED = 1 << 14, /* "X said Y had hacked Z": a wrongdoing verb's subject Y, in
                                     someone's reported speech, is accused by the speaker X */
+    RN_FRAME_OWNER = 1 << 15,  /* noun: "the Commission's proposal", "a Peruvian proposal":
+                                  its owner -> the document it heads */
 };
 
 /* The frame bits as relations.tsv writes them ("obj,loc"), into out (n

@@ -29,7 +29,11 @@ static const struct cli_spec extract_spec = {
             "same for the same input.\n"
             "\n"
             "tsv is tab-separated and never quoted: a tab, line break or backslash in a\n"
-            "field is written \\t, \\n, \\r, \\\\ as in PostgreSQL's text format.\n",
+            "field is written \\t, \\n, \\r, \\\\ as in PostgreSQL's text format.\n"
+            "\n"
+            "Word classes: nouns, verbs, adjectives and adverbs come from WordNet, read\n"
+            "from $RELNET_WORDNET (default /usr/share/wordnet, Debian's wordnet-base);\n"
+            "RELNET_WORDNET=none runs without it, a directory without WordNet is an error.\n",
     .tail = "A file that cannot be read (binary, empty, invalid UTF-8) is reported on\n"
             "stderr and skipped; the exit code is then 1.\n",
 };

@@ -3,6 +3,7 @@
 
 #include "entities.h"
 #include "words.h"
+#include "relnet/pos.h"
 
 #include <string.h>
 
@@ -38,7 +39,9 @@ static int doc_prep(const struct rn_extractor *x, size_t i)
 
 int x_doc_acts(struct rn_extractor *x, size_t i)
 {
-    if (!ing_word(x, i))
+    if (x_is(x, i, "to")) /* "a proposal to ban X" */
+        i++;
+    else if (!ing_word(x, i))
         return 0;
     const struct rn_trigger *tr[2];
     uint32_t nt[2];
@@ -56,7 +59,9 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
         !x_is_prep(x, end + 1) && !x_is_aux(x, end + 1)) {
         size_t k = end + 2, last = end + 2;
         while (k < x->tok.len && k - end <= 5 && x_is_word(x, k) && !x_is_prep(x, k) &&
-               !x_is_conj(x, k) && !x_is_wh(x, k) && !x_is_aux(x, k)) {
+               !x_is_conj(x, k) && !x_is_wh(x, k) && !x_is_aux(x, k) &&
+               /* "the proposal to ban Quillmail failed": a verb after a name */
+               !(x_is_cap(x, k - 1) && x_is_lower(x, k) && (x_pos(x, k) & RN_WP_VERB))) {
             if (!x_is_det(x, k))
                 last = k + 1;
             k++;

@@ -12,9 +12,10 @@
    "deal with ZTE", "declaration of the summit". */
 size_t x_doc_extend(struct rn_extractor *x, size_t head);
 /* The words after a document's head noun are its own act, not only its
-   name: "a law banning X", "a decree imposing sanctions on X" (a trigger
-   or light verb in -ing opens them). The name keeps them; the mention ends
-   at the head so that the act and its target are read. */
+   name: "a law banning X", "a decree imposing sanctions on X", "a
+   proposal to ban X" (a trigger or light verb in -ing, or after "to",
+   opens them). The name keeps them; the mention ends at the head so that
+   the act and its target are read. */
 int x_doc_acts(struct rn_extractor *x, size_t i);
 /* The document entity for a described document in tokens [a, b) whose head
    noun is token head (resolving "the declaration" to the latest one);

@@ -418,7 +418,7 @@ static const struct {
     { "premod", RN_FRAME_PREMOD },   { "copula", RN_FRAME_COPULA },
     { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
     { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
-    { "reported", RN_FRAME_REPORTED },
+    { "reported", RN_FRAME_REPORTED }, { "owner", RN_FRAME_OWNER },
 };
 #define NFRAME_NAMES (sizeof frame_names / sizeof frame_names[0])
 

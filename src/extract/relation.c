@@ -887,6 +887,13 @@ static uint32_t speaker_outside(struct rn_extractor *x, size_t a, size_t b)
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
+    /* "the Commission's proposal to ban X": a verb group that opens with
+       a document's head noun is that document's act */
+    uint32_t dm = mention_at(x, v);
+    if (dm != XNONE && x->m[dm].kind == MK_DOC) {
+        side_add(s, x->m[dm].ent);
+        return;
+    }
     if (v == 0)
         return;
     size_t j = v - 1;
@@ -1786,6 +1793,28 @@ static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct s
     return 1;
 }
 
+/* "unveiled two new plans on Monday, the Lima Accord and the Andes Pact":
+   a counted object whose members follow after a comma or colon (a time or
+   a short phrase may come between); the members replace it. */
+static void apposed_members(struct rn_extractor *x, struct side *tgt)
+{
+    if (tgt->n || tgt->desc_b <= tgt->desc_a || mention_at(x, tgt->desc_a) == XNONE ||
+        x->m[mention_at(x, tgt->desc_a)].kind != MK_QUANT)
+        return;
+    size_t k = skip_right(x, tgt->end);
+    for (size_t q = k; q < x->tok.len && q - k < 8 && !x_is_punct(x, q, ','); q++) {
+        if (!x_is_word(x, q) || x_is_aux(x, q) || x_is_wh(x, q) || x_is_conj(x, q))
+            break;
+        k = q + 1;
+    }
+    if (!x_is_punct(x, k, ',') && !x_is_punct(x, k, ':'))
+        return;
+    struct side m;
+    collect_right(x, k + 1, &m);
+    if (m.n >= 2)
+        *tgt = m;
+}
+
 static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
@@ -2020,6 +2049,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         collect_right(x, k + 1, &tgt);
     } else {
         collect_right(x, after, &tgt);
+        apposed_members(x, &tgt);
         size_t e = skip_right(x, tgt.end);
         /* "blocked access to Instagram", "banned transactions with TikTok":
            what is reached or dealt with is banned */
@@ -2132,6 +2162,37 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     else if (src.quant && src.n && tgt.n == 1)
         set_pending(x, tr->relation, tgt.ents[0], 1, pol);
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
+}
+
+/* "a Peruvian proposal", "a European Commission proposal to ban X", "the
+   Commission's proposal": the owner named inside the document phrase
+   before its head, or right before it, proposes the document. */
+static int noun_owner(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
+                      size_t t)
+{
+    uint32_t dm = mention_at(x, t);
+    if (dm == XNONE || x->m[dm].kind != MK_DOC)
+        return RN_OK;
+    struct side src, tgt;
+    side_init(&src);
+    side_init(&tgt);
+    for (size_t k = x->m[dm].a; k < t && !src.n; k++) {
+        struct rn_gaz_match g;
+        if (x_is_cap(x, k) && rn_lexicon_match(x->lex, x->wc, &x->tok, k, t, x->allcaps, &g))
+            side_add(&src, x_lex_entity(x, g.actor));
+    }
+    if (!src.n && x->m[dm].a > 0) {
+        size_t p = x->m[dm].a - 1;
+        if ((x->tok.items[p].flags & RN_TOK_POSS) && p > 0)
+            p--;
+        uint32_t pm = mention_at(x, p);
+        if (pm != XNONE && x->m[pm].kind == MK_ACTOR && !x->m[pm].pronoun)
+            side_add(&src, x->m[pm].ent);
+    }
+    if (!src.n)
+        return RN_OK;
+    side_add(&tgt, x->m[dm].ent);
+    return emit_all(x, c, tr->relation, &src, &tgt, tr->polarity, 0.75);
 }
 
 /* "The ban (, announced by X on Monday,) also covers A and B": a trigger
@@ -2279,6 +2340,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         filter_targets(x, tr, &tgt);
         return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
     }
+    if (tr->frame & RN_FRAME_OWNER)
+        return noun_owner(x, c, tr, t);
     int rc;
     if (noun_lists(x, c, tr, t, tend, &rc))
         return rc;
