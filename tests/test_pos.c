@@ -53,6 +53,13 @@ static void test_base_forms_and_inflections(void **state)
     /* a candidate counts only where WordNet has that lemma in that part
        of speech: "news" is no form of a verb "new" */
     assert_false(look("news").pos & RN_WP_VERB);
+    /* a word longer than any lemma, ending in a suffix: unknown, and no
+       write past the rule buffer (UBSan) */
+    char longw[80];
+    memset(longw, 'l', sizeof longw);
+    memcpy(longw + sizeof longw - 4, "ing", 3);
+    longw[sizeof longw - 1] = '\0';
+    assert_int_equal(look(longw).pos, 0);
 }
 
 /* Malformed or missing WordNet files say where and what. */

@@ -219,7 +219,7 @@ static unsigned inflected_score(const struct rn_pos_dict *d, int p, const char *
         if (n <= sl + 1 || memcmp(w + n - sl, strip, sl) != 0 || n - sl + al >= sizeof buf)
             continue;
         memcpy(buf, w, n - sl);
-        memcpy(buf + n - sl, add, al);
+        memcpy(buf + (n - sl), add, al); /* (not buf + n: past the array) */
         unsigned s = lemma_score(d, p, buf, n - sl + al);
         if (s > best)
             best = s;
