@@ -1201,6 +1201,9 @@ static void test_hyphenated_state_modifiers(void **state)
     NEED_LEX();
     assert_string_equal(RUN("Peru banned Chile-based Tollan Systems and Bolivia-backed Quill Radio."),
                         "Peru[] bans Tollan Systems[] asserted|Peru[] bans Quill Radio[] asserted|");
+    /* a demonym so joined keeps its own reading: the name after it */
+    assert_string_equal(RUN("Peru banned the Chinese-owned video app TikTok."),
+                        "Peru[] bans TikTok[] asserted|");
     assert_string_equal(RUN("Chile signed the Peru-proposed accord."),
                         "Chile[] signs Peru-proposed accord[] asserted|"
                         "Peru[] proposes Peru-proposed accord[] asserted|");

@@ -369,7 +369,8 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     *done = 0;
     /* "Chile-based Tollan Systems", "Peru-backed rebels": a state joined by
        a hyphen to a lowercase word only describes what follows (but "the
-       Peru-proposed plan" is the proposer's: triggers stay) */
+       Peru-proposed plan" is the proposer's: triggers stay; a demonym,
+       "Chinese-owned video app TikTok", is read by the rules below) */
     const struct rn_trigger *tr[4];
     uint32_t nt[4];
     int compound = 0;
@@ -378,7 +379,8 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         for (size_t q = 0; q < ntr; q++)
             compound |= (tr[q]->frame & RN_FRAME_COMPOUND) != 0;
     }
-    if (k < x->tok.len && (x_flags(x, k) & RN_TOK_HYPHEN) && x_is_lower(x, k) && !compound) {
+    if (!demonym && k < x->tok.len && (x_flags(x, k) & RN_TOK_HYPHEN) && x_is_lower(x, k) &&
+        !compound) {
         if (add_mention(x, start, k + 1, XNONE, MK_MOD, 0) != RN_OK)
             return RN_ENOMEM;
         x->m[x->nm - 1].state = state;
