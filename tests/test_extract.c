@@ -1201,6 +1201,12 @@ static void test_hyphenated_state_modifiers(void **state)
     NEED_LEX();
     assert_string_equal(RUN("Peru banned Chile-based Tollan Systems and Bolivia-backed Quill Radio."),
                         "Peru[] bans Tollan Systems[] asserted|Peru[] bans Quill Radio[] asserted|");
+    /* "Senate Bill 419" is a document, not a title before a person named
+       Bill; "Senator Bill Ruiz" is still a person */
+    assert_string_equal(RUN("Montana Governor Ana Ruiz signed Senate Bill 419 on Monday."),
+                        "Ana Ruiz[Montana] signs Senate Bill 419[] asserted|");
+    assert_string_equal(RUN("Senator Bill Ruiz accused Peru of fraud."),
+                        "Bill Ruiz[] accuses Peru[] asserted|");
     /* a demonym so joined keeps its own reading: the name after it */
     assert_string_equal(RUN("Peru banned the Chinese-owned video app TikTok."),
                         "Peru[] bans TikTok[] asserted|");

@@ -273,9 +273,10 @@ static size_t title_run(struct rn_extractor *x, size_t i)
         j = after;
     if (!seen || !after)
         return 0;
-    /* the name follows the last title word */
+    /* the name follows the last title word (not a document's head: "Senate
+       Bill 419" - "Senate" has the stem of "senator" - names no person) */
     size_t end = name_run(x, after, 3);
-    if (end == after)
+    if (end == after || (end == after + 1 && x_cue(x, after, RN_CUE_DOCHEAD)))
         return 0;
     return after;
 }

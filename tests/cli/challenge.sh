@@ -4,8 +4,9 @@
 # data/articles), with a gold standard made from the corpus annotation
 # guidelines, including sentences that must yield nothing (criticise,
 # tariffs, lifted bans, agentless passives, "agreed in principle").
-# Extraction must keep micro F1 at the level reached when the set was
-# written, minus a small margin (lenient 0.911, strict 0.861).
+# It was looked at while the rules were written, so it is a regression set,
+# not a measure of unseen text. Extraction must keep micro F1 at the level
+# reached (lenient 0.926, strict 0.877 on 2026-12-07), minus a small margin.
 source "$(dirname "$0")/lib/common.sh"
 D=${RELNET_SOURCE_DIR:-.}/tests/data/challenge
 check() { # mode minimum
@@ -19,6 +20,6 @@ if f1 < low:
     sys.exit("challenge %s F1 %.3f below %.3f: %s" % (mode, f1, low, line))
 PY
 }
-check "" 0.89
-check --strict 0.84
+check "" 0.91
+check --strict 0.86
 echo ok
