@@ -351,6 +351,7 @@ static void test_sentence_dates(void **state)
         { "On Tuesday, March 2, 2021, Klow banned the radio.", "2021-03-05", "2021-03-02" },
         { "Klow banned the radio on March 3, 2021.", "", "2021-03-03" },
         { "Klow banned the radio on March 3, 2020.", "2021-03-05", "2020-03-03" },
+        { "Klow signs the statement (Wirenews photo) Jan 21, 2021", "2021-03-05", "2021-01-21" },
         /* a month and day: the year that puts it not far after the article */
         { "Klow banned the radio on March 3.", "2021-03-05", "2021-03-03" },
         { "On 3rd March Klow banned the radio.", "2021-03-05", "2021-03-03" },

@@ -254,6 +254,16 @@ static int month_at(const char *s, size_t n, size_t i, size_t *end)
     return m;
 }
 
+/* A weekday's full name, capitalised, at s[i]: 1 (Monday) to 7, else 0. */
+static int weekday_at(const char *s, size_t n, size_t i)
+{
+    size_t e = letters_end(s, n, i);
+    /* only the full names end in "day" */
+    return is_upper(s[i]) && e - i >= 6 && word_is(s, e - 3, e, "day")
+               ? rn_ingest_weekday_number(s + i, e - i)
+               : 0;
+}
+
 /* A relative day: a weekday ("on Monday", "last Friday"), "yesterday",
  * "today". */
 static struct mention relative_at(const char *s, size_t n, size_t i, long article)
@@ -261,10 +271,7 @@ static struct mention relative_at(const char *s, size_t n, size_t i, long articl
     struct mention r = { M_NONE, 0, 0, 0, 0 };
     size_t e = letters_end(s, n, i);
     r.end = e;
-    /* a full weekday name: only those end in "day" */
-    int wd = is_upper(s[i]) && e - i >= 6 && word_is(s, e - 3, e, "day")
-                 ? rn_ingest_weekday_number(s + i, e - i)
-                 : 0;
+    int wd = weekday_at(s, n, i);
     int back; /* days back from the article's date */
     if (wd) {
         if (before_is(s, i, day_names))
@@ -380,11 +387,12 @@ static struct mention digits_at(const char *s, size_t n, size_t i, long article)
 static struct mention month_word_at(const char *s, size_t n, size_t i, long article)
 {
     struct mention r = { M_NONE, 0, 0, 0, letters_end(s, n, i) };
+    /* with its year, "Jan 21, 2020" is a date too */
+    if (!is_upper(s[i]) || !rn_ingest_month_number(s + i, r.end - i) || full_date_at(s, n, i, &r))
+        return r;
     size_t e, de;
     int m = month_at(s, n, i, &e);
     if (!m)
-        return r;
-    if (full_date_at(s, n, i, &r))
         return r;
     size_t j = e;
     while (j < n && s[j] == ' ')
@@ -413,7 +421,7 @@ static struct mention mention_at(const char *s, size_t n, size_t i, long article
     if (rn_ascii_is_digit((unsigned char)s[i]))
         r = digits_at(s, n, i, article);
     else if ((r = month_word_at(s, n, i, article)).kind == M_NONE &&
-             !(is_upper(s[i]) && full_date_at(s, n, i, &r)) && /* "Tuesday, March 3, 2021" */
+             !(weekday_at(s, n, i) && full_date_at(s, n, i, &r)) && /* "Tuesday, March 3, 2021" */
              (r = relative_at(s, n, i, article)).kind == M_NONE)
         return coarse_word_at(s, n, i, article); /* "this year": no determiner check */
     /* "the June 4 vigil", "its 2019 law", "this Monday": the date names
@@ -425,9 +433,24 @@ static struct mention mention_at(const char *s, size_t n, size_t i, long article
     return r;
 }
 
+/* Every day-level mention holds a digit (a full date, a month and day),
+ * "day" (a weekday, "yesterday", "today") or "night" ("tonight"): a
+ * sentence with none of them cannot be dated and is not read further. */
+static int may_hold_day(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (rn_ascii_is_digit(c) ||
+            ((c | 0x20) == 'd' && i + 3 <= n && word_is(s, i, i + 3, "day")) ||
+            ((c | 0x20) == 'n' && i + 5 <= n && word_is(s, i, i + 5, "night")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Only words starting with a digit or one of these letters can begin a
  * date: months, weekdays, "yesterday", "today", "tonight", "year",
- * "month", "ago" (the quick test that keeps the reader fast). */
+ * "month", "ago". */
 static int may_start_date(unsigned char c)
 {
     static const char starts[] = "ADFJMNOSTWYadmty0123456789";
@@ -436,6 +459,8 @@ static int may_start_date(unsigned char c)
 
 int rn_ingest_sentence_date(const char *s, size_t n, const char *article_date, char out[11])
 {
+    if (!may_hold_day(s, n))
+        return 0;
     long article = day_of_iso(article_date), day = -1;
     struct mention coarse[MAX_COARSE];
     size_t ncoarse = 0;
