@@ -155,6 +155,7 @@ enum rn_word_class {
     RN_WORD_INDEF = 1 << 12, /* indef: a, an (something new) */
     RN_WORD_PART = 1 << 13,  /* part:  put, shut: a past participle without -ed */
     RN_WORD_REF = 1 << 14,   /* ref:   own, same, latest: before a noun that refers back */
+    RN_WORD_SELF = 1 << 15,  /* self:  I, me, my: the first person singular (a person, never a state) */
     RN_WORD_CLOSED = 0xffff, /* all the closed classes above */
 };
 

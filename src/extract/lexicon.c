@@ -535,7 +535,7 @@ static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, co
    bit order. */
 static const char *const word_class_names[] = {
     "det", "prep", "conj", "wh", "be", "aux", "he", "it", "they", "num", "we", "def", "indef",
-    "part", "ref",
+    "part", "ref", "self",
 };
 
 static int load_word_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

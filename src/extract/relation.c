@@ -91,11 +91,6 @@ static uint32_t mention_at(const struct rn_extractor *x, size_t i)
     return i < x->tok.len ? x->tok_m[i] : XNONE;
 }
 
-static int is_adverb(struct rn_extractor *x, size_t i)
-{
-    return x_is_adverb(x, i);
-}
-
 static int is_quote(const struct rn_extractor *x, size_t i)
 {
     return i < x->tok.len && (x->tok.items[i].flags & RN_TOK_QUOTE);
@@ -122,7 +117,7 @@ static size_t skip_time_right(struct rn_extractor *x, size_t i)
 static size_t skip_right(struct rn_extractor *x, size_t i)
 {
     for (;;) {
-        while (i < x->tok.len && (is_adverb(x, i) || is_quote(x, i)))
+        while (i < x->tok.len && (x_is_adverb(x, i) || is_quote(x, i)))
             i++;
         size_t t = skip_time_right(x, i);
         if (t == i)
@@ -691,7 +686,7 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             j = k;
             continue;
         }
-        if (is_adverb(x, k)) {
+        if (x_is_adverb(x, k)) {
             j = k;
             continue;
         }
@@ -723,7 +718,7 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                     c = c2;
             }
             /* "voted unanimously to ban": an adverb after the control verb */
-            while (c > 0 && is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
+            while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
                 c--;
             for (size_t back = 0; back < 2 && c + 1 > back; back++) {
                 size_t s = c - back;
@@ -1012,7 +1007,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         if (sp == XNONE && x->speaker != XNONE && x->sent_no <= x->speaker_sent + QUOTE_SENTENCES)
             sp = x->speaker;
         /* "we" from a state's official is the state ("I" stays the person) */
-        if (sp != XNONE && !x_is(x, j, "i") && !x_is(x, j, "me") && !x_is(x, j, "my") &&
+        if (sp != XNONE && !x_in_class(x, j, RN_WORD_SELF) &&
             x->ents[sp].type == RN_ETYPE_PERSON && x_state_of(x, sp) != XNONE)
             sp = x_state_of(x, sp);
         side_add(s, sp);
@@ -1423,7 +1418,7 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
     }
     /* governing verb: "imposed a ban", "lifted the ban", "stayed a ban" */
     size_t v = owner_start;
-    while (v > 0 && (x_is_det(x, v - 1) || is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
+    while (v > 0 && (x_is_det(x, v - 1) || x_is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
         v--;
     int stayed = 0, light = 0;
     size_t light_verb = 0;
@@ -1553,13 +1548,13 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
         if (t + 1 < x->tok.len && x_is_word(x, t + 1) && !x_is_prep(x, t + 1) &&
             !x_is_aux(x, t + 1) && !x_is_conj(x, t + 1) && !x_is_wh(x, t + 1) &&
             (mention_at(x, t + 1) != XNONE || !(x->tok.items[t + 1].flags & RN_TOK_CAP)) &&
-            !is_adverb(x, t + 1) && !x_cue(x, t + 1, RN_CUE_SPEECH))
+            !x_is_adverb(x, t + 1) && !x_cue(x, t + 1, RN_CUE_SPEECH))
             return 0;
         return !x_ends_with(x, t, "s") || x_is(x, t + 1, "on") || x_is(x, t + 1, "against");
     }
     /* "temporary ban on", "wanton accusations against" */
     if (x_is_word(x, k) && !x_is_aux(x, k) && !x_is(x, k, "to") && !x_cue(x, k, RN_CUE_NEG) &&
-        !is_adverb(x, k) && !x_is_wh(x, k) && !x_is_conj(x, k) &&
+        !x_is_adverb(x, k) && !x_is_wh(x, k) && !x_is_conj(x, k) &&
         (x_is(x, t + 1, "on") || x_is(x, t + 1, "against")))
         return 1;
     return 0;
@@ -1728,7 +1723,7 @@ static size_t light_agent(struct rn_extractor *x, size_t k, struct side *agent,
     if (aside)
         q++;
     else if (x_is_be(x, q))
-        while (q < n && (x_is_aux(x, q) || is_adverb(x, q)))
+        while (q < n && (x_is_aux(x, q) || x_is_adverb(x, q)))
             q++;
     else
         return k;
@@ -2234,7 +2229,7 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "Y was behind the attack" / "Y is responsible for" in reported speech */
         size_t k = t;
         while (k > 0 &&
-               (is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
+               (x_is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
             if (x_cue(x, k - 1, RN_CUE_NEG))
                 pol = RN_POL_NEGATED;
             k--;
@@ -2395,7 +2390,7 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     /* "The WeChat ban was stayed by the court": a verb after the noun */
     size_t q = skip_right(x, tgt.end > tend ? tgt.end : tend);
     if (x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")) {
-        while (q < x->tok.len && (x_is_aux(x, q) || is_adverb(x, q)))
+        while (q < x->tok.len && (x_is_aux(x, q) || x_is_adverb(x, q)))
             q++;
         if (x_cue(x, q, RN_CUE_CANCEL))
             return RN_OK;
