@@ -373,6 +373,35 @@ static void test_sentence_dates(void **state)
         { "Klow banned the radio in March, on Wednesday.", "2021-03-05", "2021-03-03" },
         /* an article dated in another time zone */
         { "Klow banned the radio on March 6, 2021.", "2021-03-05", "2021-03-06" },
+        /* ordinals */
+        { "Klow banned the radio on March 3rd.", "2021-03-05", "2021-03-03" },
+        { "Klow banned the radio on the 2nd of March.", "2021-03-05", "2021-03-02" },
+        { "On the 21st of December, Klow banned the radio.", "2021-03-05", "2020-12-21" },
+        { "Klow banned the radio on the 1st of March, 2021.", "2021-03-05", "2021-03-01" },
+        { "Klow banned the radio on the 4th of March 2020.", "2021-03-05", "2020-03-04" },
+        /* days before the article's date */
+        { "Klow banned the radio three days ago.", "2021-03-05", "2021-03-02" },
+        { "Klow banned the radio 10 days ago.", "2021-03-05", "2021-02-23" },
+        { "Klow banned the radio a week ago.", "2021-03-05", "2021-02-26" },
+        { "Klow banned the radio two weeks ago.", "2021-03-05", "2021-02-19" },
+        { "A day ago Klow banned the radio.", "2021-03-05", "2021-03-04" },
+        { "Klow banned the radio a week ago, last Friday.", "2021-03-05", "2021-02-26" },
+        /* the future tense: the next such day on or after the article's */
+        { "Klow will vote on Tuesday.", "2021-03-05", "2021-03-09" },
+        { "Klow will vote on Friday.", "2021-03-05", "2021-03-05" },
+        { "Klow is due to sign the ban on Monday.", "2021-03-05", "2021-03-08" },
+        { "Klow plans to ban the radio Thursday.", "2021-03-05", "2021-03-11" },
+        { "Will Klow ban the radio on Sunday?", "2021-03-05", "2021-03-07" },
+        { "Klow won't lift the ban until Wednesday.", "2021-03-05", "2021-03-10" },
+        { "Klow will vote on March 9.", "2021-03-05", "2021-03-09" },
+        { "Klow will vote on the 2nd of January.", "2021-03-05", "2022-01-02" },
+        { "Klow will ban the radio on March 20, 2021.", "2021-03-05", "2021-03-20" },
+        /* a future tense in another clause, or "last": the past one */
+        { "Klow, which will hold a vote soon, banned the radio on Monday.", "2021-03-05",
+          "2021-03-01" },
+        { "Klow will vote after Szohod banned the radio on Monday.", "2021-03-05", "2021-03-01" },
+        { "Klow will fine the radio it banned last Wednesday.", "2021-03-05", "2021-03-03" },
+        { "Klow honours the will of voters it polled on Tuesday.", "2021-03-05", "2021-03-02" },
     };
     char d[11];
     for (size_t i = 0; i < sizeof dated / sizeof dated[0]; i++) {
@@ -394,7 +423,7 @@ static void test_sentence_dates(void **state)
         { "Klow banned the radio the March 3, 2021 law names.", "2021-03-05" },
         { "Klow will ban the radio next Monday.", "2021-03-05" },
         { "Klow banned the radio two years ago on Tuesday.", "2021-03-05" },
-        { "Klow will ban the radio on March 20, 2021.", "2021-03-05" }, /* not yet */
+        { "Klow banned the radio on March 20, 2021.", "2021-03-05" }, /* not yet */
         { "Klow bans the radio from April 1.", "2021-03-05" },
         { "Klow banned the radio on Wednesday.", "" },         /* which Wednesday? */
         { "Klow banned the radio on March 3.", "" },
@@ -403,6 +432,29 @@ static void test_sentence_dates(void **state)
         { "Klow banned the radio on February 29.", "2021-03-05" },
         { "Klow banned 5G radios and 3.5 GHz bands, 1,000 sets in all.", "2021-03-05" },
         { "Klow banned the radio last year on Wednesday.", "2021-03-05" },
+        /* ordinals that do not date the act, or no day */
+        { "Klow banned the radio the 3rd of March law names.", "2021-03-05" },
+        { "Klow must ban the radio by the 3rd of March.", "2021-03-05" },
+        { "Klow banned the radio on the 30th of February.", "2021-03-05" },
+        { "Klow banned 3 of March's radios.", "2021-03-05" },
+        /* counts of days that are vague, not days, or have no date to count from */
+        { "Klow banned the radio a few days ago.", "2021-03-05" },
+        { "Klow banned the radio about a week ago.", "2021-03-05" },
+        { "Klow banned the radio more than two weeks ago.", "2021-03-05" },
+        { "Klow banned the radio a week and two days ago.", "2021-03-05" },
+        { "Klow banned the radio two or three days ago.", "2021-03-05" },
+        { "Klow banned the radio a week or two ago.", "2021-03-05" },
+        { "Klow banned the radio two months ago.", "2021-03-05" },
+        { "Klow banned the radio three days ago.", "" },
+        { "Klow banned the radio three days ago on Friday.", "2021-03-05" }, /* disagree */
+        /* future tenses that leave the day unclear */
+        { "Klow said it would ban the radio on Tuesday.", "2021-03-05" },
+        { "Klow was due to ban the radio on Tuesday.", "2021-03-05" },
+        { "Klow will vote on Tuesday and banned the radio on Monday.", "2021-03-05" },
+        { "Klow said on Monday it will ban the radio on Tuesday.", "2021-03-05" },
+        { "Klow will vote on March 1, 2021.", "2021-03-05" }, /* past: which is it? */
+        { "Klow will ban the radio two days ago.", "2021-03-05" },
+        { "Klow will ban the radio on Tuesday.", "" },
     };
     for (size_t i = 0; i < sizeof undated / sizeof undated[0]; i++) {
         const char *s = undated[i][0], *article = undated[i][1][0] ? undated[i][1] : NULL;

@@ -193,18 +193,29 @@ int rn_ingest_url_date(const char *url, char out[11], int *year);
 /* The day the sentence s[0..n) says its act happened, read against its
  * article's date article_date ("YYYY-MM-DD", or NULL when unknown).
  * Day-level mentions are full dates ("March 3, 2021", "3 March 2021",
- * "2021-03-03", "Tuesday, March 3, 2021"), a month and day ("March 3",
- * "Sept. 3", "3rd March": the year that puts it at most 92 days after the
- * article's date), a weekday ("on Monday": the latest Monday on or before
- * the article's date; "last Monday": before it), "yesterday", "today".
+ * "2021-03-03", "Tuesday, March 3, 2021", "on the 3rd of March, 2021"), a
+ * month and day ("March 3", "Sept. 3", "3rd March", "March 3rd", "on the
+ * 3rd of March": the year that puts it at most 92 days after the article's
+ * date), a weekday ("on Monday": the latest Monday on or before the
+ * article's date; "last Monday": before it), "yesterday", "today", and
+ * counted days before the article's date ("three days ago", "10 days
+ * ago", "a week ago", "two weeks ago").
+ * In a clause in the future tense ("will vote on Tuesday", "is due to sign
+ * on Friday", "plans to"), a weekday is the next on or after the article's
+ * date, a month and day the first on or after it, and a day after the
+ * article's date is accepted; "would vote on Tuesday", "was due to" leave a
+ * weekday or a month and day unclear.
  * Writes YYYY-MM-DD and a NUL to out and returns 1 only when every
  * day-level mention names the same day, no coarser mention ("in 2019",
  * "in March", "March 2021", "last year") disagrees with it, the day is not
- * after the article's date (one day of time zones allowed), and nothing
- * makes the sentence unclear: a date naming something ("the June 4
- * vigil"), "next Monday", "two years ago", or a relative mention when the
+ * after the article's date (one day of time zones allowed) unless every
+ * mention of it is in the future tense, and nothing makes the sentence
+ * unclear: a date naming something ("the June 4 vigil", "by the 3rd of
+ * March"), "next Monday", "two years ago", "about a week ago", a future
+ * tense's day before the article's, or a relative mention when the
  * article's date is unknown. Otherwise returns 0: the article's date
- * stands. Reads only; fast on sentences with no digit, month or weekday. */
+ * stands. Reads only; fast on sentences with no digit, month, weekday or
+ * "ago". */
 int rn_ingest_sentence_date(const char *s, size_t n, const char *article_date, char out[11]);
 
 /* A yearless dateline's year from the full dates written in an article:

@@ -2,18 +2,21 @@
  * relnet/ingest.h): the day one sentence says its act happened, and the
  * year the full dates of an article give a dateline that has none.
  *
- * Every full date is read by rn_ingest_parse_date and every month or
- * weekday name by datewords.h, so the forms accepted are those of the
- * article dates. What is added here is which mentions date the sentence's
- * act (a mention that names something, as in "the June 4 vigil", does
- * not) and the arithmetic of days for relative mentions ("on Monday",
- * "yesterday", "March 3" without a year). */
+ * Every full date but "the 3rd of March, 2021" (prose's, not a page's) is
+ * read by rn_ingest_parse_date and every month or weekday name by
+ * datewords.h, so the forms accepted are those of the article dates. What
+ * is added here is which mentions date the sentence's act (a mention that
+ * names something, as in "the June 4 vigil", does not), the tense of the
+ * clause a mention is in ("will vote on Tuesday" looks ahead) and the
+ * arithmetic of days for relative mentions ("on Monday", "yesterday",
+ * "three days ago", "March 3" without a year). */
 #include "relnet/ingest.h"
 
 #include "ascii.h"
 #include "datewords.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A month and day without a year lie at most this many days after the
@@ -184,12 +187,94 @@ static const char *const day_names[] = { "black", "good", "cyber", "super", "ash
                                          "shrove", "fat", NULL };
 static const char *const last_words[] = { "last", "past", NULL };
 static const char *const next_words[] = { "next", "coming", "following", NULL };
+/* Words before a count of days that make it approximate ("about a week
+ * ago", "more than two weeks ago") or one of several ("a week and two
+ * days ago", "two or three days ago"). */
+static const char *const vague_words[] = { "about", "around", "nearly", "almost", "over",
+                                           "than", "some", "roughly", "approximately", "under",
+                                           "least", "most", "and", "or", "to", NULL };
+
+/* ===== tense ==================================================================== */
+
+/* Conjunctions that start a clause: a future tense before them is
+ * another clause's ("Klow will vote after Szohod voted on Monday"). */
+static const char *const clause_words[] = { "and", "but", "or", "after", "before", "since",
+                                            "until", "when", "while", "which", "who", "whom",
+                                            "whose", "that", "because", "although", "though",
+                                            "where", "if", "unless", NULL };
+static const char *const will_words[] = { "will", "shall", "won't", "won\xe2\x80\x99t", NULL };
+static const char *const would_words[] = { "would", "wouldn't", "wouldn\xe2\x80\x99t", NULL };
+/* Words before "to" that put the act ahead: "is due to", "plans to". */
+static const char *const ahead_to_words[] = { "due", "set", "expected", "scheduled", "slated",
+                                              "poised", "plans", "planning", "intends", "going",
+                                              "is", "are", "was", "were", NULL };
+static const char *const past_be_words[] = { "was", "were", NULL };
+
+enum tense {
+    T_PAST,    /* no future tense: a relative date is on or before the article's */
+    T_AHEAD,   /* "will vote", "is due to sign": on or after the article's date */
+    T_UNCLEAR, /* "would vote", "was due to sign": ahead of a day not given */
+};
+
+static int ends_clause(char c)
+{
+    return c && strchr(",;:()[]\"", c) != NULL;
+}
+
+/* The token before offset i, a run of bytes up to a space or a mark that
+ * ends a clause: its bounds in *a, *b; 0 at the sentence's start or at
+ * such a mark. */
+static int token_before(const char *s, size_t i, size_t *a, size_t *b)
+{
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    size_t e = i;
+    while (i > 0 && s[i - 1] != ' ' && !ends_clause(s[i - 1]))
+        i--;
+    *a = i;
+    *b = e;
+    return e > i;
+}
+
+/* "will" as a verb: not "Will Smith", not "the will of the people". */
+static int is_will_verb(const char *s, size_t a, size_t b)
+{
+    size_t pa, pb;
+    return word_in(s, a, b, will_words) && !(a > 0 && is_upper(s[a])) &&
+           !(token_before(s, a, &pa, &pb) && word_in(s, pa, pb, determiners));
+}
+
+/* The tense of the clause that leads up to a date at offset i, read back
+ * to its start (a comma, a parenthesis, a conjunction or the sentence's
+ * start). A conjunction right before the date is its preposition: "won't
+ * vote until Tuesday". */
+static enum tense tense_before(const char *s, size_t i)
+{
+    size_t a, b;
+    int to_follows = 0, first = 1;
+    for (; token_before(s, i, &a, &b) && (first || !word_in(s, a, b, clause_words)); first = 0) {
+        if (is_will_verb(s, a, b))
+            return T_AHEAD;
+        if (word_in(s, a, b, would_words))
+            return T_UNCLEAR;
+        if (to_follows && word_in(s, a, b, ahead_to_words)) {
+            size_t pa, pb;
+            int past = word_in(s, a, b, past_be_words) ||
+                       (token_before(s, a, &pa, &pb) && word_in(s, pa, pb, past_be_words));
+            return past ? T_UNCLEAR : T_AHEAD;
+        }
+        to_follows = word_is(s, a, b, "to");
+        i = a;
+    }
+    return T_PAST;
+}
 
 /* ===== mentions ================================================================= */
 
 enum mention_kind {
-    M_NONE,   /* no date here */
-    M_DAY,    /* a day: .day */
+    M_NONE,     /* no date here */
+    M_DAY,      /* a day: .day */
+    M_YEARLESS, /* a month and day, placed by the tense: .month, .day */
     M_COARSE, /* a year and/or month: .year (0 = any), .month (0 = any) */
     M_BLOCK,  /* a date that does not date the act, or cannot be placed */
 };
@@ -198,8 +283,16 @@ struct mention {
     enum mention_kind kind;
     long day;
     int year, month;
-    size_t end; /* where reading goes on */
+    size_t end;   /* where reading goes on */
+    int tense;    /* an enum tense, or -1 while the clause is not read */
+    int with_the; /* "on the 3rd of March": the "the" before is the date's own */
 };
+
+static struct mention no_mention(size_t end)
+{
+    struct mention r = { M_NONE, 0, 0, 0, end, -1, 0 };
+    return r;
+}
 
 /* The year a four-digit number stands for, or 0: 1900 to 2099, alone. */
 static int year_at(const char *s, size_t n, size_t i, size_t *end)
@@ -268,20 +361,27 @@ static int weekday_at(const char *s, size_t n, size_t i)
  * "today". */
 static struct mention relative_at(const char *s, size_t n, size_t i, long article)
 {
-    struct mention r = { M_NONE, 0, 0, 0, 0 };
     size_t e = letters_end(s, n, i);
-    r.end = e;
+    struct mention r = no_mention(e);
     int wd = weekday_at(s, n, i);
     int back; /* days back from the article's date */
     if (wd) {
         if (before_is(s, i, day_names))
             return r;
         if (before_is(s, i, next_words)) {
-            r.kind = M_BLOCK; /* the act is still to come */
+            r.kind = M_BLOCK; /* "next Monday": this one or the one after? */
+            return r;
+        }
+        int last = before_is(s, i, last_words);
+        r.tense = last ? T_PAST : (int)tense_before(s, i);
+        if (r.tense == T_UNCLEAR) {
+            r.kind = M_BLOCK; /* "would vote on Tuesday": after which day? */
             return r;
         }
         back = article < 0 ? 0 : (weekday_of(article) - wd + 7) % 7;
-        if (back == 0 && before_is(s, i, last_words))
+        if (r.tense == T_AHEAD && back > 0)
+            back -= 7; /* "will vote on Tuesday": the next Tuesday */
+        if (back == 0 && last)
             back = 7;
     } else if (word_is(s, i, e, "yesterday")) {
         back = 1;
@@ -298,18 +398,66 @@ static struct mention relative_at(const char *s, size_t n, size_t i, long articl
     return r;
 }
 
+/* The count written before offset i: digits (1 to 99), "a", "an" or a
+ * number word up to twelve; its value and *start, else 0. */
+static int count_before(const char *s, size_t i, size_t *start)
+{
+    static const char *const numbers[] = { "one",   "two",   "three", "four", "five",
+                                           "six",   "seven", "eight", "nine", "ten",
+                                           "eleven", "twelve", NULL };
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    size_t e = i;
+    while (i > 0 && rn_ascii_is_digit((unsigned char)s[i - 1]))
+        i--;
+    if (i < e) {
+        *start = i;
+        int value = e - i > 2 || (i > 0 && rn_ascii_is_alpha((unsigned char)s[i - 1])) ? 0 : atoi(s + i);
+        return value;
+    }
+    size_t a, b;
+    if (!word_before(s, e, &a, &b))
+        return 0;
+    *start = a;
+    if (word_is(s, a, b, "a") || word_is(s, a, b, "an"))
+        return 1;
+    for (int k = 0; numbers[k]; k++)
+        if (word_is(s, a, b, numbers[k]))
+            return k + 1;
+    return 0;
+}
+
+/* "three days ago", "a week ago", "2 weeks ago" ("ago" at s[i]): that many
+ * days before the article's date. Anything vaguer ("a few days ago",
+ * "about a week ago", "two years ago") cannot be placed to a day. */
+static struct mention ago_at(const char *s, size_t i, size_t end, long article)
+{
+    struct mention r = no_mention(end);
+    r.kind = M_BLOCK;
+    size_t a, b, start;
+    if (!word_before(s, i, &a, &b))
+        return r;
+    int unit = word_is(s, a, b, "day") || word_is(s, a, b, "days")     ? 1
+               : word_is(s, a, b, "week") || word_is(s, a, b, "weeks") ? 7
+                                                                         : 0;
+    int count = unit ? count_before(s, a, &start) : 0;
+    int plural = s[b - 1] == 's' || s[b - 1] == 'S';
+    if (!count || plural != (count > 1) || before_is(s, start, vague_words) || article < 0)
+        return r;
+    r.kind = M_DAY;
+    r.day = article - (long)count * unit;
+    return r;
+}
+
 /* "last year", "this year", "last month": coarse, from the article's
- * date; "ago" cannot be placed to a day. */
+ * date; "three days ago" by ago_at. */
 static struct mention coarse_word_at(const char *s, size_t n, size_t i, long article)
 {
     static const char *const this_words[] = { "this", NULL };
-    struct mention r = { M_NONE, 0, 0, 0, 0 };
     size_t e = letters_end(s, n, i);
-    r.end = e;
-    if (word_is(s, i, e, "ago")) {
-        r.kind = M_BLOCK;
-        return r;
-    }
+    struct mention r = no_mention(e);
+    if (word_is(s, i, e, "ago"))
+        return ago_at(s, i, e, article);
     int year = word_is(s, i, e, "year"), month = word_is(s, i, e, "month");
     int last = before_is(s, i, last_words), this = before_is(s, i, this_words);
     if (!(year || month) || !(last || this || before_is(s, i, next_words)))
@@ -346,31 +494,68 @@ static int full_date_at(const char *s, size_t n, size_t i, struct mention *r)
     return r->day >= 0;
 }
 
-/* Month and day without a year ("March 3", "3 March"): placed near the
- * article's date. */
-static void month_day(int m, int d, long article, struct mention *r)
+/* Month and day without a year ("March 3", "3 March"), placed by
+ * place_yearless once the clause's tense is read. */
+static void month_day(int m, int d, struct mention *r)
 {
-    r->kind = M_BLOCK;
-    if (article < 0)
-        return;
-    long z = day_near(m, d, article + AHEAD_DAYS);
-    if (z >= 0) {
-        r->kind = M_DAY;
-        r->day = z;
-    }
+    r->kind = M_YEARLESS;
+    r->month = m;
+    r->day = d;
 }
 
-/* A mention starting with digits: a full date, "3 March", "in 2019". */
-static struct mention digits_at(const char *s, size_t n, size_t i, long article)
+/* A yearless month and day near the article's date: in a future clause
+ * the first such day on or after it (a day of time zones allowed), else
+ * the year that puts it at most AHEAD_DAYS after it. */
+static void place_yearless(long article, struct mention *r)
 {
-    struct mention r = { M_NONE, 0, 0, 0, digits_end(s, n, i) };
+    long last = r->tense == T_AHEAD ? article - CLOCK_SLACK_DAYS + 364 : article + AHEAD_DAYS;
+    long z = article < 0 || r->tense == T_UNCLEAR ? -1 : day_near(r->month, (int)r->day, last);
+    r->kind = z >= 0 ? M_DAY : M_BLOCK;
+    r->day = z;
+    r->month = 0;
+}
+
+/* "the 3rd of March", "the 3rd of March, 2021" after a day number with its
+ * ordinal suffix ending at s[e]. */
+static int of_month_at(const char *s, size_t n, size_t e, int d, struct mention *r)
+{
+    size_t me, ye;
+    int m;
+    if (!(e + 4 < n && word_is(s, e, e + 4, " of ") && (m = month_at(s, n, e + 4, &me))))
+        return 0;
+    size_t j = me + (me < n && s[me] == ',');
+    int y = j < n && s[j] == ' ' ? year_at(s, n, j + 1, &ye) : 0;
+    if (y) {
+        r->day = day_of(y, m, d);
+        r->kind = r->day >= 0 ? M_DAY : M_BLOCK;
+        r->end = ye;
+    } else {
+        month_day(m, d, r);
+        r->end = me;
+    }
+    return 1;
+}
+
+/* A mention starting with digits: a full date, "3 March", "the 3rd of
+ * March", "in 2019". */
+static struct mention digits_at(const char *s, size_t n, size_t i)
+{
+    struct mention r = no_mention(digits_end(s, n, i));
     if (full_date_at(s, n, i, &r))
         return r;
     size_t e, me;
     int d = day_number_at(s, n, i, &e), m = 0;
     if (d && e < n && s[e] == ' ' && (m = month_at(s, n, e + 1, &me))) {
         r.end = me;
-        month_day(m, d, article, &r);
+        month_day(m, d, &r);
+        return r;
+    }
+    if (d && e > r.end && of_month_at(s, n, e, d, &r)) {
+        /* "on the 3rd of March" dates the act; "by the 3rd of March", "the
+           3rd of March law" do not */
+        size_t a, b;
+        r.with_the = word_before(s, i, &a, &b) && word_is(s, a, b, "the") &&
+                     before_is(s, a, (const char *const[]){ "on", NULL });
         return r;
     }
     int y = year_at(s, n, i, &e);
@@ -384,9 +569,9 @@ static struct mention digits_at(const char *s, size_t n, size_t i, long article)
 
 /* A mention starting with a month: a full date, "March 3", "March 2021",
  * "in March". */
-static struct mention month_word_at(const char *s, size_t n, size_t i, long article)
+static struct mention month_word_at(const char *s, size_t n, size_t i)
 {
-    struct mention r = { M_NONE, 0, 0, 0, letters_end(s, n, i) };
+    struct mention r = no_mention(letters_end(s, n, i));
     /* with its year, "Jan 21, 2020" is a date too */
     if (!is_upper(s[i]) || !rn_ingest_month_number(s + i, r.end - i) || full_date_at(s, n, i, &r))
         return r;
@@ -400,7 +585,7 @@ static struct mention month_word_at(const char *s, size_t n, size_t i, long arti
     int d = j > e ? day_number_at(s, n, j, &de) : 0, y = 0;
     if (d) {
         r.end = de;
-        month_day(m, d, article, &r);
+        month_day(m, d, &r);
     } else if (j > e && (y = year_at(s, n, j, &de))) {
         r.kind = M_COARSE; /* "March 2021" */
         r.year = y;
@@ -418,30 +603,42 @@ static struct mention month_word_at(const char *s, size_t n, size_t i, long arti
 static struct mention mention_at(const char *s, size_t n, size_t i, long article)
 {
     struct mention r;
+    int may_name = 1; /* "this year", "a week ago" bring their own determiner */
     if (rn_ascii_is_digit((unsigned char)s[i]))
-        r = digits_at(s, n, i, article);
-    else if ((r = month_word_at(s, n, i, article)).kind == M_NONE &&
+        r = digits_at(s, n, i);
+    else if ((r = month_word_at(s, n, i)).kind == M_NONE &&
              !(weekday_at(s, n, i) && full_date_at(s, n, i, &r)) && /* "Tuesday, March 3, 2021" */
-             (r = relative_at(s, n, i, article)).kind == M_NONE)
-        return coarse_word_at(s, n, i, article); /* "this year": no determiner check */
+             (r = relative_at(s, n, i, article)).kind == M_NONE) {
+        r = coarse_word_at(s, n, i, article);
+        may_name = 0;
+    }
     /* "the June 4 vigil", "its 2019 law", "this Monday": the date names
        something, or is not clear */
-    if (r.kind != M_NONE && before_is(s, i, determiners))
+    size_t start = i, a, b;
+    if (r.with_the && word_before(s, i, &a, &b))
+        start = a; /* "on the 3rd of March" brings its own "the" */
+    if (may_name && r.kind != M_NONE && before_is(s, start, determiners))
         r.kind = M_BLOCK;
+    if ((r.kind == M_DAY || r.kind == M_YEARLESS) && r.tense < 0)
+        r.tense = (int)tense_before(s, i);
+    if (r.kind == M_YEARLESS)
+        place_yearless(article, &r);
     if (r.end <= i)
         r.end = i + 1;
     return r;
 }
 
 /* Every day-level mention holds a digit (a full date, a month and day),
- * "day" (a weekday, "yesterday", "today") or "night" ("tonight"): a
- * sentence with none of them cannot be dated and is not read further. */
+ * "day" (a weekday, "yesterday", "today"), "night" ("tonight") or "ago"
+ * ("a week ago"): a sentence with none of them cannot be dated and is not
+ * read further. */
 static int may_hold_day(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (rn_ascii_is_digit(c) ||
             ((c | 0x20) == 'd' && i + 3 <= n && word_is(s, i, i + 3, "day")) ||
+            ((c | 0x20) == 'a' && i + 3 <= n && word_is(s, i, i + 3, "ago")) ||
             ((c | 0x20) == 'n' && i + 5 <= n && word_is(s, i, i + 5, "night")))
             return 1;
     }
@@ -464,6 +661,7 @@ int rn_ingest_sentence_date(const char *s, size_t n, const char *article_date, c
     long article = day_of_iso(article_date), day = -1;
     struct mention coarse[MAX_COARSE];
     size_t ncoarse = 0;
+    int past_reading = 0; /* a day-level mention read in a clause with no future tense */
     for (size_t i = 0; i < n;) {
         if ((i > 0 && rn_ascii_is_alnum((unsigned char)s[i - 1])) || !may_start_date((unsigned char)s[i])) {
             i++;
@@ -474,12 +672,18 @@ int rn_ingest_sentence_date(const char *s, size_t n, const char *article_date, c
         if (m.kind == M_BLOCK || (m.kind == M_DAY && day >= 0 && m.day != day) ||
             (m.kind == M_COARSE && ncoarse == MAX_COARSE))
             return 0;
-        if (m.kind == M_DAY)
+        /* "will vote on March 1" in an article of March 5: which year? */
+        if (m.kind == M_DAY && m.tense == T_AHEAD && article >= 0 && m.day < article - CLOCK_SLACK_DAYS)
+            return 0;
+        if (m.kind == M_DAY) {
             day = m.day;
+            past_reading |= m.tense != T_AHEAD;
+        }
         else if (m.kind == M_COARSE)
             coarse[ncoarse++] = m;
     }
-    if (day < 0 || (article >= 0 && day > article + CLOCK_SLACK_DAYS))
+    /* a day after the article's is a plan, said only in the future tense */
+    if (day < 0 || (article >= 0 && day > article + CLOCK_SLACK_DAYS && past_reading))
         return 0;
     int y, mo, d;
     civil_from_days(day, &y, &mo, &d);

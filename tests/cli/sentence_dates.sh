@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # sentence_dates.sh - a record takes the day its own sentence states ("on
-# Wednesday", "on March 1, 2021", "yesterday"), read against its article's
-# date; a sentence with no day, or with two different days, keeps the
+# Wednesday", "on March 1, 2021", "yesterday", "on the 2nd of March", "a
+# week ago"), read against its article's date, and in the future tense
+# ahead of it ("will ban on Tuesday": the next Tuesday); a sentence with no
+# day, a vague one ("about a week ago") or two different days keeps the
 # article's date. A dateline without a year takes the year the article's
 # full dates agree on, and stays undated when there is none.
 source "$(dirname "$0")/lib/common.sh"
@@ -17,6 +19,11 @@ Klow banned the Orsk paper on March 1, 2021.
 Klow banned the Tamm channel yesterday.
 Klow banned the Ruda blog on Monday after a warning on Tuesday.
 Klow banned the Pell vigil in 2019.
+Klow banned the Moss journal on the 2nd of March.
+Klow banned the Brell paper three days ago.
+Klow banned the Tarn blog a week ago.
+Klow will ban the Quill channel on Tuesday.
+Klow banned the Wick forum about a week ago.
 TXT
 cat >pages/dateline.txt <<'TXT'
 URL: https://klow.example/news/dateline
@@ -40,6 +47,11 @@ want = {
     "Tamm": "2021-03-04",
     "Ruda": "2021-03-05",      # two days: the article's
     "Pell": "2021-03-05",     # a year is no day: the article's
+    "Moss": "2021-03-02",
+    "Brell": "2021-03-02",    # three days ago
+    "Tarn": "2021-02-26",     # a week ago
+    "Quill": "2021-03-09",    # will ban on Tuesday: the next one
+    "Wick": "2021-03-05",     # about a week ago: the article's
     "Dorn": "2021-03-03",     # the dateline's year from the text
     "Lusk": "",               # no year anywhere: undated
 }
