@@ -445,6 +445,9 @@ static void test_sentence_dates(void **state)
         { "Klow banned the radio two or three days ago.", "2021-03-05" },
         { "Klow banned the radio a week or two ago.", "2021-03-05" },
         { "Klow banned the radio two months ago.", "2021-03-05" },
+        /* an "ago" that dates another event than the act */
+        { "Klow has banned the radio in reply to the raid two weeks ago.", "2021-03-05" },
+        { "Klow banned the radio after the raid on its office, three days ago.", "2021-03-05" },
         { "Klow banned the radio three days ago.", "" },
         { "Klow banned the radio three days ago on Friday.", "2021-03-05" }, /* disagree */
         /* future tenses that leave the day unclear */

@@ -427,9 +427,28 @@ static int count_before(const char *s, size_t i, size_t *start)
     return 0;
 }
 
+/* A perfect tense ("has banned", "have signed") before offset i: it takes
+ * no "ago" of its own, so an "ago" after it dates something else ("has
+ * banned the apps after the clash two weeks ago"). */
+static int perfect_before(const char *s, size_t i)
+{
+    static const char *const have_words[] = { "has", "have", NULL };
+    size_t a, b;
+    for (; i > 0; i = a) {
+        if (!token_before(s, i, &a, &b))
+            a = i - 1; /* across a clause mark */
+        else if (word_in(s, a, b, have_words))
+            return 1;
+    }
+    return 0;
+}
+
 /* "three days ago", "a week ago", "2 weeks ago" ("ago" at s[i]): that many
  * days before the article's date. Anything vaguer ("a few days ago",
- * "about a week ago", "two years ago") cannot be placed to a day. */
+ * "about a week ago", "two years ago") cannot be placed to a day, nor one
+ * set off by a comma or after a perfect tense, which date another event
+ * than the sentence's ("has banned the apps after the clash, two weeks
+ * ago"). */
 static struct mention ago_at(const char *s, size_t i, size_t end, long article)
 {
     struct mention r = no_mention(end);
@@ -442,7 +461,12 @@ static struct mention ago_at(const char *s, size_t i, size_t end, long article)
                                                                          : 0;
     int count = unit ? count_before(s, a, &start) : 0;
     int plural = s[b - 1] == 's' || s[b - 1] == 'S';
-    if (!count || plural != (count > 1) || before_is(s, start, vague_words) || article < 0)
+    if (!count || plural != (count > 1) || article < 0)
+        return r;
+    size_t k = start;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (before_is(s, start, vague_words) || (k > 0 && ends_clause(s[k - 1])) || perfect_before(s, start))
         return r;
     r.kind = M_DAY;
     r.day = article - (long)count * unit;
