@@ -931,6 +931,14 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             return;
         }
     }
+    /* "Chilean outlets - Radio Uno, Canal Sur, TVX - will be blocked": the
+       members listed between dashes */
+    if (j > 0 && (x_is_punct(x, j, '-') || (x_flags(x, j) & RN_TOK_DASH)) &&
+        mention_at(x, j - 1) != XNONE) {
+        collect_left(x, j - 1, s);
+        if (s->n)
+            return;
+    }
     if (x_is_punct(x, j, ',') && j > 0) {
         /* an apposition or aside: "X, a spokesperson for Y, accused" */
         size_t k = j - 1;
@@ -2018,8 +2026,12 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
-            !x_is(x, after, "in") && !x_is(x, after, "from"))
+            !x_is(x, after, "in") && !x_is(x, after, "from")) {
             side_add(&src, x_topic_state(x));
+            /* ... or, naming none, who issued the article's decree */
+            if (!src.n)
+                side_add(&src, x_decree_owner(x));
+        }
         /* "The apps banned by X include A and B": a reduced relative on
            the subject, whose members a list verb names */
         struct side listed;
