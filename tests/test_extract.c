@@ -1436,6 +1436,11 @@ static void test_removals_dealings_and_enacted_documents(void **state)
     /* "REN" in running text is an acronym, not the surname of Ren Zhengfei */
     assert_string_equal(RUN("Peru banned REN and Ren Zhengfei."),
                         "Peru[] bans REN[] asserted|Peru[] bans Ren Zhengfei[Huawei] asserted|");
+    /* "to" opens a plan's purpose only before a verb; an adjective alone
+       is no descriptive target */
+    assert_string_equal(RUN("Chile and Peru signed a trade agreement to loud applause at the summit."),
+                        "Peru[] signs trade agreement[] asserted|Chile[] signs trade agreement[] asserted|");
+    assert_string_equal(RUN("Kenya banned certain."), "");
     /* a bill is not in force: its signing gives no decree */
     assert_string_equal(RUN("The Senate passed a bill on new sanctions.", "Radio Uno will be blocked."), "");
 }

@@ -1250,6 +1250,10 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         }
         return;
     }
+    /* "banned certain": an adjective alone describes nothing */
+    if (t->desc_b == t->desc_a + 1 && x_have_pos(x) && x_english(x, t->desc_a) &&
+        !(x_pos(x, t->desc_a) & RN_WP_NOUN))
+        return;
     if (tr->target == RN_TARGET_ANY && (!t->definite || t->desc_b - t->desc_a >= 2) && !t->quant) {
         if (x_span_text(x, t->desc_a, t->desc_b, &x->tmp) != RN_OK)
             return;
