@@ -15,6 +15,10 @@
 
 #include <stdio.h>
 
+/* v as the shortest decimal that reads back as the same double, as every
+ * export writes numbers. */
+void rn_export_number(double v, char out[32]);
+
 /* Edge CSV, one row per distinct record (identical reports collapse into
  * `count`), with the columns
  *   source,source_type,source_affiliation,target,target_type,

@@ -19,8 +19,7 @@ static const char *nz(const char *s)
     return s ? s : "";
 }
 
-/* Shortest decimal that reads back as the same double. */
-static void format_double(double v, char out[32])
+void rn_export_number(double v, char out[32])
 {
     for (int prec = 6; prec <= 17; prec++) {
         snprintf(out, 32, "%.*g", prec, v);
@@ -97,8 +96,8 @@ int rn_export_csv(const struct rn_relset *set, const struct rn_view *selection, 
         if (src == RN_NONE)
             continue;
         char weight[32], conf[32], date[11], sentence[24], offset[24];
-        format_double(set->weight[r], weight);
-        format_double((double)set->confidence[r], conf);
+        rn_export_number(set->weight[r], weight);
+        rn_export_number((double)set->confidence[r], conf);
         rn_relset_date_str(set->date[r], date);
         sentence[0] = offset[0] = '\0';
         if (set->sentence_no[r] > 0)
@@ -373,7 +372,7 @@ static int gexf_edge(struct rn_buf *b, const struct rn_view *v, size_t e, struct
 {
     const char *relation = v->set->relation_name[v->relation[e]];
     char weight[32], first[11], last[11], count[16];
-    format_double(v->weight[e], weight);
+    rn_export_number(v->weight[e], weight);
     rn_relset_date_str(v->first_date[e], first);
     rn_relset_date_str(v->last_date[e], last);
     snprintf(count, sizeof count, "%u", v->count[e]);
@@ -577,8 +576,8 @@ static int write_neo4j_files(const struct rn_relset *set, const char *dir, struc
         snprintf(s, sizeof s, "e%u", set->src[r]);
         snprintf(t, sizeof t, "e%u", set->dst[r]);
         neo4j_type(set->relation_name[set->rel[r]], type, sizeof type);
-        format_double(set->weight[r], weight);
-        format_double((double)set->confidence[r], conf);
+        rn_export_number(set->weight[r], weight);
+        rn_export_number((double)set->confidence[r], conf);
         rn_relset_date_str(set->date[r], date);
         uint32_t a = set->article[r];
         const char *fields[] = {

@@ -12,6 +12,7 @@
 #include "relnet/render.h"
 
 #include "relnet/buf.h"
+#include "relnet/export.h"
 #include "relnet/graph.h"
 #include "relnet/text.h"
 
@@ -999,6 +1000,7 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
         { "color", "#404040" },        { "width", "0.6" },    { "height", "0.4" },
         { "tooltip", "" },             { "margin", "0.08,0.04" }, { "fontcolor", "black" },
         { "peripheries", "1" },        { "penwidth", "1" },
+        { "entity", "" }, /* data for other tools: the full name */
     };
     static const char *const edge_attrs[][2] = {
         { "fontname", "DejaVu Sans" }, { "fontsize", "10" }, { "xlabel", "" },
@@ -1006,6 +1008,9 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
         { "arrowsize", "0.7" },        { "tooltip", "" },    { "labeltooltip", "" },
         { "URL", "" },                 { "target", "" },     { "style", "" },
         { "minlen", "1" },
+        /* data for other tools, as in the graph formats */
+        { "relation", "" },            { "polarity", "" },   { "count", "" },
+        { "weight", "" },              { "first_date", "" }, { "last_date", "" },
     };
     for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
         agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
@@ -1020,6 +1025,58 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
     if (strcmp(d->format, "png") == 0)
         agattr(g, AGRAPH, "size", "50,50");
     apply_engine_attrs(g, d->engine);
+}
+
+/* The figures a drawn edge carries as data, so that DOT read back by
+   another tool (NetworkX through pydot) has what the graph formats give:
+   summed weight, first and last date of its records (YYYYMMDD, 0 when none
+   is dated). */
+struct edge_figures {
+    double weight;
+    uint32_t first_date, last_date;
+};
+
+static struct edge_figures edge_figures(const struct rn_view *v, const struct drawn_edge *de)
+{
+    const struct rn_relset *set = v->set;
+    struct edge_figures f = { 0, 0, 0 };
+    for (size_t k = v->record_start[de->view_edge]; k < v->record_start[de->view_edge + 1]; k++) {
+        size_t r = v->record_index[k];
+        if (set->rel[r] != de->rel || (set->pol && set->pol[r] != de->pol))
+            continue;
+        f.weight += set->weight[r];
+        if (set->date && set->date[r]) {
+            if (!f.first_date || set->date[r] < f.first_date)
+                f.first_date = set->date[r];
+            if (set->date[r] > f.last_date)
+                f.last_date = set->date[r];
+        }
+    }
+    return f;
+}
+
+/* The attributes an edge carries as data (declared by declare_attributes). */
+struct edge_data_syms {
+    Agsym_t *relation, *polarity, *count, *weight, *first_date, *last_date;
+};
+
+static void edge_data(Agedge_t *e, const struct edge_data_syms *sym, const struct rn_view *v,
+                      const struct drawn_edge *de)
+{
+    struct edge_figures f = edge_figures(v, de);
+    char num[32], first[11] = "", last[11] = "";
+    agxset(e, sym->relation, (char *)v->set->relation_name[de->rel]);
+    agxset(e, sym->polarity, (char *)rn_polarity_name((enum rn_polarity)de->pol));
+    snprintf(num, sizeof num, "%u", de->count);
+    agxset(e, sym->count, num);
+    rn_export_number(f.weight, num);
+    agxset(e, sym->weight, num);
+    if (f.first_date) {
+        rn_relset_date_str(f.first_date, first);
+        rn_relset_date_str(f.last_date, last);
+    }
+    agxset(e, sym->first_date, first);
+    agxset(e, sym->last_date, last);
 }
 
 /* Fill the tooltip and link of a drawn edge from its records. */
@@ -1040,18 +1097,11 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
     rc |= rn_buf_addf(tip, ": %u %s%sreport%s", de->count,
                       de->pol != RN_POL_ASSERTED ? rn_polarity_name((enum rn_polarity)de->pol) : "",
                       de->pol != RN_POL_ASSERTED ? " " : "", de->count == 1 ? "" : "s");
-    uint32_t first_date = 0, last_date = 0;
     int shown = 0;
     for (size_t k = v->record_start[e]; k < v->record_start[e + 1]; k++) {
         size_t r = v->record_index[k];
         if (set->rel[r] != de->rel || (set->pol && set->pol[r] != de->pol))
             continue;
-        if (set->date && set->date[r]) {
-            if (!first_date || set->date[r] < first_date)
-                first_date = set->date[r];
-            if (set->date[r] > last_date)
-                last_date = set->date[r];
-        }
         uint32_t art = set->article ? set->article[r] : RN_NONE;
         if (!url->len && art != RN_NONE && set->article_url && set->article_url[art] &&
             add_url(url, set->article_url[art]) < 0)
@@ -1080,11 +1130,12 @@ static int edge_tooltip(const struct drawing *d, const struct drawn_edge *de, st
         }
         shown++;
     }
-    if (first_date) {
+    struct edge_figures f = edge_figures(v, de);
+    if (f.first_date) {
         char a[11], b[11];
-        rn_relset_date_str(first_date, a);
-        rn_relset_date_str(last_date, b);
-        if (first_date == last_date)
+        rn_relset_date_str(f.first_date, a);
+        rn_relset_date_str(f.last_date, b);
+        if (f.first_date == f.last_date)
             rc |= rn_buf_addf(tip, "\\ndate: %s", a);
         else
             rc |= rn_buf_addf(tip, "\\ndates: %s to %s", a, b);
@@ -1316,15 +1367,17 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
     /* Attribute handles, looked up once: agset() by name searches the
        attribute dictionary on every call, which a big export feels. */
     struct {
-        Agsym_t *label, *shape, *style, *fillcolor, *fontsize, *width, *height, *tooltip;
+        Agsym_t *label, *shape, *style, *fillcolor, *fontsize, *width, *height, *tooltip, *name;
     } N = { SYM(g, AGNODE, "label"),    SYM(g, AGNODE, "shape"),    SYM(g, AGNODE, "style"),
             SYM(g, AGNODE, "fillcolor"), SYM(g, AGNODE, "fontsize"), SYM(g, AGNODE, "width"),
-            SYM(g, AGNODE, "height"),   SYM(g, AGNODE, "tooltip") };
+            SYM(g, AGNODE, "height"),   SYM(g, AGNODE, "tooltip"),  SYM(g, AGNODE, "entity") };
     struct {
         Agsym_t *color, *fontcolor, *xlabel, *penwidth, *tooltip, *labeltooltip, *url, *target, *style;
     } E = { SYM(g, AGEDGE, "color"),   SYM(g, AGEDGE, "fontcolor"),    SYM(g, AGEDGE, "xlabel"),
             SYM(g, AGEDGE, "penwidth"), SYM(g, AGEDGE, "tooltip"),     SYM(g, AGEDGE, "labeltooltip"),
             SYM(g, AGEDGE, "URL"),      SYM(g, AGEDGE, "target"),       SYM(g, AGEDGE, "style") };
+    struct edge_data_syms D = { SYM(g, AGEDGE, "relation"), SYM(g, AGEDGE, "polarity"),   SYM(g, AGEDGE, "count"),
+            SYM(g, AGEDGE, "weight"),   SYM(g, AGEDGE, "first_date"), SYM(g, AGEDGE, "last_date") };
     double pr_max = 0;
     for (uint32_t i = 0; i < d->n_kept; i++)
         if (d->pagerank[d->kept[i]] > pr_max)
@@ -1340,6 +1393,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         rn_buf_reset(&text);
         rc |= add_text(&text, set->entity_name[ent], 64, 18, 4);
         set_sym(n, N.label, rn_buf_str(&text));
+        set_sym(n, N.name, set->entity_name[ent]);
         set_sym(n, N.shape, type_styles[type].shape);
         set_sym(n, N.style, type_styles[type].style);
         if (d->opt->color == RN_RENDER_COLOR_COMMUNITY)
@@ -1396,6 +1450,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
             set_sym(e, E.url, rn_buf_str(&url));
             set_sym(e, E.target, "_blank");
         }
+        edge_data(e, &D, v, de);
     }
     free(nodes);
     free(cc);
