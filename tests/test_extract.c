@@ -1465,6 +1465,20 @@ static void test_lists_inverted_and_denied_accusations(void **state)
     /* a denial with no owner accuses no one; lifting a ban cancels it */
     assert_string_equal(RUN("Kenya denied the accusations.", "Peru lifted Kenya's ban on Loopchat."), "");
     assert_string_equal(RUN("Chinese sanctions on Vantrix took effect."), "China[] bans Vantrix[] asserted|");
+    /* a member described, then named; not a verb's clause */
+    assert_string_equal(RUN("Peru has banned the Tarn Union party and its youth wing, Tarn Youth Front, "
+                            "under an anti-terror law."),
+                        "Peru[] bans Tarn Union[] asserted|Peru[] bans Tarn Youth Front[] asserted|");
+    assert_string_equal(RUN("Peru banned Vantrix and said, Chile would follow."), "Peru[] bans Vantrix[] asserted|");
+    /* "announced that it": the sentence's subject, not a name in its apposition */
+    assert_string_equal(RUN("Vantrix, one of Peru's largest providers, announced that it had shut down "
+                            "Quillmail's broadcasts."),
+                        "Vantrix[] bans Quillmail[] asserted|");
+    /* the sanctions list, agentless: the state the text is about */
+    assert_string_equal(RUN("Kenya signed a decree.", "Vantrix has also been placed on the sanctions list."),
+                        "Kenya[] signs decree[] asserted|Kenya[] bans Vantrix[] asserted|");
+    assert_string_equal(RUN("Senate Bill 23, sponsored by Sen. Ada Moss, bans lab-grown meat."),
+                        "Ada Moss[] proposes Senate Bill 23[] asserted|");
 }
 
 int main(void)

@@ -471,6 +471,21 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 }
             }
         }
+        /* "the Tarn Union party and its youth wing, Tarn Youth Front,": a
+           member described, then named in apposition */
+        if (s->n > 0 && (x_is(x, j, "and") || x_is(x, j, "or"))) {
+            size_t a = j + 2, q = a;
+            int det = x_is_det(x, j + 1) || x_is(x, j + 1, "its") || x_is(x, j + 1, "their");
+            while (det && q < n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+                   !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
+                   (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
+                q++;
+            uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
+            if (am != XNONE && x->m[am].kind == MK_ACTOR && x->m[am].a == q + 1) {
+                i = q + 1;
+                continue;
+            }
+        }
         size_t jn = joiner(x, j);
         if (jn) {
             j += jn;
@@ -1512,6 +1527,16 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
 }
 
 static int used_as_noun(struct rn_extractor *x, size_t t);
+/* A ban without agent or place ("WhatsApp is blocked") is the state the
+   text is about, when it names just one; naming none, it is whoever issued
+   the article's decree (an executive decree's bans are its issuer's). */
+static void agentless_source(struct rn_extractor *x, struct side *src)
+{
+    side_add(src, x_topic_state(x));
+    if (!src->n)
+        side_add(src, x_decree_owner(x));
+}
+
 /* "the Senate passed a bill banning Y": is the phrase before the
    participle at t a document not yet in force (cues class pending) that
    src has not signed? Such a bill bans only once signed into law. (A
@@ -2037,12 +2062,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
-            !x_is(x, after, "in") && !x_is(x, after, "from")) {
-            side_add(&src, x_topic_state(x));
-            /* ... or, naming none, who issued the article's decree */
-            if (!src.n)
-                side_add(&src, x_decree_owner(x));
-        }
+            !x_is(x, after, "in") && !x_is(x, after, "from"))
+            agentless_source(x, &src);
         /* "The apps banned by X include A and B": a reduced relative on
            the subject, whose members a list verb names */
         struct side listed;
@@ -2452,6 +2473,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             size_t b = skip_right(x, tend);
             if (x_is(x, b, "by"))
                 collect_right(x, b + 1, &src);
+            else /* "Vantrix has been placed on the sanctions list" */
+                agentless_source(x, &src);
         } else {
             subject_of(x, g.start, &src);
             collect_right(x, v + 1, &tgt);
