@@ -305,6 +305,21 @@ static void test_hostile_names_dot_round_trip(void **state)
             fail_msg("the DOT written with engine %s does not parse", engines[k]);
         /* The legend is the graph's label, not nodes. */
         assert_int_equal(agnnodes(g), (int)N_HOSTILE + 1);
+        /* Each node's entity attribute is its name as typed, backslashes
+           doubled as in every Graphviz escString. */
+        size_t named = 0;
+        for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+            const char *raw = agget(n, (char *)"entity");
+            char name[128];
+            size_t j = 0;
+            for (size_t i = 0; raw && raw[i] && j + 1 < sizeof name; i++, j++)
+                name[j] = raw[i] == '\\' && raw[i + 1] == '\\' ? raw[i++] : raw[i];
+            name[j] = '\0';
+            for (size_t h = 0; h < N_HOSTILE; h++)
+                named += strcmp(name, hostile[h]) == 0;
+            named += strcmp(name, "line one\nline two") == 0;
+        }
+        assert_int_equal(named, N_HOSTILE + 1);
         /* One context, never freed: see gv_context() in src/render.c. */
         static GVC_t *gvc;
         if (!gvc)

@@ -1008,9 +1008,10 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
         { "arrowsize", "0.7" },        { "tooltip", "" },    { "labeltooltip", "" },
         { "URL", "" },                 { "target", "" },     { "style", "" },
         { "minlen", "1" },
-        /* data for other tools, as in the graph formats */
+        /* data for other tools, as in the graph formats ("weight" is
+           Graphviz's own: the pull of an edge in the layout) */
         { "relation", "" },            { "polarity", "" },   { "count", "" },
-        { "weight", "" },              { "first_date", "" }, { "last_date", "" },
+        { "summed_weight", "" },       { "first_date", "" }, { "last_date", "" },
     };
     for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
         agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
@@ -1055,17 +1056,30 @@ static struct edge_figures edge_figures(const struct rn_view *v, const struct dr
     return f;
 }
 
+/* Set a data attribute to value with its backslashes doubled, as in every
+   Graphviz escString: cgraph writes quotes escaped but backslashes as they
+   are, so a name ending in one would escape the closing quote. */
+static int set_data(void *obj, Agsym_t *sym, const char *value, struct rn_buf *scratch)
+{
+    rn_buf_reset(scratch);
+    for (const char *c = value; *c; c++)
+        if ((*c == '\\' ? rn_buf_add(scratch, "\\\\", 2) : rn_buf_addc(scratch, *c)) != RN_OK)
+            return RN_ENOMEM;
+    agxset(obj, sym, (char *)rn_buf_str(scratch));
+    return RN_OK;
+}
+
 /* The attributes an edge carries as data (declared by declare_attributes). */
 struct edge_data_syms {
     Agsym_t *relation, *polarity, *count, *weight, *first_date, *last_date;
 };
 
-static void edge_data(Agedge_t *e, const struct edge_data_syms *sym, const struct rn_view *v,
-                      const struct drawn_edge *de)
+static int edge_data(Agedge_t *e, const struct edge_data_syms *sym, const struct rn_view *v,
+                     const struct drawn_edge *de, struct rn_buf *scratch)
 {
     struct edge_figures f = edge_figures(v, de);
     char num[32], first[11] = "", last[11] = "";
-    agxset(e, sym->relation, (char *)v->set->relation_name[de->rel]);
+    int rc = set_data(e, sym->relation, v->set->relation_name[de->rel], scratch);
     agxset(e, sym->polarity, (char *)rn_polarity_name((enum rn_polarity)de->pol));
     snprintf(num, sizeof num, "%u", de->count);
     agxset(e, sym->count, num);
@@ -1077,6 +1091,7 @@ static void edge_data(Agedge_t *e, const struct edge_data_syms *sym, const struc
     }
     agxset(e, sym->first_date, first);
     agxset(e, sym->last_date, last);
+    return rc;
 }
 
 /* Fill the tooltip and link of a drawn edge from its records. */
@@ -1377,7 +1392,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
             SYM(g, AGEDGE, "penwidth"), SYM(g, AGEDGE, "tooltip"),     SYM(g, AGEDGE, "labeltooltip"),
             SYM(g, AGEDGE, "URL"),      SYM(g, AGEDGE, "target"),       SYM(g, AGEDGE, "style") };
     struct edge_data_syms D = { SYM(g, AGEDGE, "relation"), SYM(g, AGEDGE, "polarity"),   SYM(g, AGEDGE, "count"),
-            SYM(g, AGEDGE, "weight"),   SYM(g, AGEDGE, "first_date"), SYM(g, AGEDGE, "last_date") };
+            SYM(g, AGEDGE, "summed_weight"), SYM(g, AGEDGE, "first_date"), SYM(g, AGEDGE, "last_date") };
     double pr_max = 0;
     for (uint32_t i = 0; i < d->n_kept; i++)
         if (d->pagerank[d->kept[i]] > pr_max)
@@ -1393,7 +1408,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
         rn_buf_reset(&text);
         rc |= add_text(&text, set->entity_name[ent], 64, 18, 4);
         set_sym(n, N.label, rn_buf_str(&text));
-        set_sym(n, N.name, set->entity_name[ent]);
+        rc |= set_data(n, N.name, set->entity_name[ent], &text);
         set_sym(n, N.shape, type_styles[type].shape);
         set_sym(n, N.style, type_styles[type].style);
         if (d->opt->color == RN_RENDER_COLOR_COMMUNITY)
@@ -1450,7 +1465,7 @@ static int build_graph(struct drawing *d, Agraph_t **out, struct rn_err *err)
             set_sym(e, E.url, rn_buf_str(&url));
             set_sym(e, E.target, "_blank");
         }
-        edge_data(e, &D, v, de);
+        rc |= edge_data(e, &D, v, de, &text);
     }
     free(nodes);
     free(cc);

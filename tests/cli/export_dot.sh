@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # export_dot.sh - the DOT export carries the graph formats' data on every
-# edge (relation, polarity, count, weight, first_date, last_date: one edge
+# edge (relation, polarity, count, summed_weight, first_date, last_date: one edge
 # per source, target, relation and polarity) and each node's full name as
 # `entity`, and NetworkX reads it back (through pydot) with the same figures
 # as the JSON export. pydot 1.4 keeps DOT's quotes around values and cannot
@@ -49,7 +49,8 @@ got = {}
 for u, v, d in g.edges(data=True):
     key = (name[u], name[v], unquote(d["relation"]), unquote(d["polarity"]))
     assert key not in got, ("two edges for", key)
-    got[key] = (int(unquote(d["count"])), float(unquote(d["weight"])),
+    assert "weight" not in d, d  # Graphviz's layout attribute stays the drawing's
+    got[key] = (int(unquote(d["count"])), float(unquote(d["summed_weight"])),
                 unquote(d.get("first_date")), unquote(d.get("last_date")))
 assert got == want, (sorted(got.items()), sorted(want.items()))
 print("dot read back:", len(got), "edges")
