@@ -138,6 +138,7 @@ enum rn_cue {
     RN_CUE_AGENT,      /* on the orders of, at the request of: a passive's agent follows, like "by" */
     RN_CUE_MARKET,     /* store, app store, market, shelves, sale: where goods are offered */
     RN_CUE_PENDING,    /* bill, legislation, measure: a document not yet in force */
+    RN_CUE_EFFORT,     /* bid, takeover, merger, deal: blocking one bans no one */
     RN_CUE_COUNT
 };
 

@@ -511,7 +511,7 @@ static const char *const cue_names[RN_CUE_COUNT] = {
     "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
     "notname", "include", "member", "gender", "time", "deal", "rank", "product", "enlist",
-    "listhead", "listverb", "agent", "market", "pending",
+    "listhead", "listverb", "agent", "market", "pending", "effort",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

@@ -1265,6 +1265,10 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         }
         return;
     }
+    /* "blocked a takeover bid": an effort thwarted (cues class effort:
+       bid, merger, deal) is no ban on anyone */
+    if (x_cue(x, t->desc_b - 1, RN_CUE_EFFORT))
+        return;
     /* "banned certain": an adjective alone describes nothing */
     if (t->desc_b == t->desc_a + 1 && x_have_pos(x) && x_english(x, t->desc_a) &&
         !(x_pos(x, t->desc_a) & RN_WP_NOUN))
@@ -2189,7 +2193,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "removed Y" is no ban; "removed Y from its app store" is */
         if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, e))
             return RN_OK;
-        size_t on_at = (tr->frame & RN_FRAME_ON) ? prep_ahead(x, e, "on") : 0;
+        /* "blamed Storm-0917 for the attack on its grid": a named object
+           with "for" is the one blamed */
+        size_t on_at = (tr->frame & RN_FRAME_ON) && !(tgt.n && x_is(x, e, "for")) ? prep_ahead(x, e, "on")
+                                                                                : 0;
         if (on_at) {
             e = on_at;
             /* "blamed the attack on Y" */
