@@ -7,6 +7,7 @@
 #include "relnet/json.h"
 #include "relnet/text.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -273,14 +274,21 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
     if (code != RN_EXIT_OK)
         return code;
     int graph = columns == CLI_COLUMNS_GRAPH;
-    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count, 0, graph };
+    struct rn_view_options vopt = { .by_affiliation = sel->by_affiliation,
+                                    .min_count = sel->filter.min_count,
+                                    .measures_only = graph };
     if (rn_view_build(*set, &vopt, view, &err) != RN_OK) {
         rn_relset_free(*set);
         *set = NULL;
         return cli_report(&err);
     }
-    if (graph)
-        rn_relset_clear_records(*set); /* the measures read the view, not the records */
+    if (graph) {
+        /* The measures read the view and show names: neither the records
+           nor the name index are needed any more. */
+        rn_relset_clear_records(*set);
+        rn_relset_forget_keys(*set);
+        malloc_trim(0);
+    }
     return RN_EXIT_OK;
 }
 
