@@ -7,7 +7,9 @@
 #include "relnet/json.h"
 #include "relnet/text.h"
 
-#include <malloc.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* malloc_trim */
+#endif
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -287,7 +289,9 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
            nor the name index are needed any more. */
         rn_relset_clear_records(*set);
         rn_relset_forget_keys(*set);
-        malloc_trim(0);
+#ifdef __GLIBC__
+        malloc_trim(0); /* hand the freed heap pages back before igraph's arrays */
+#endif
     }
     return RN_EXIT_OK;
 }
