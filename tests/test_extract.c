@@ -18,15 +18,17 @@
 
 static struct rn_lexicon *lex;
 static char out[8192];
+static int show_types; /* set by a test that checks the target's type */
 
 static int collect(void *ctx, const struct rn_record *r, struct rn_err *err)
 {
     (void)ctx;
     (void)err;
     char line[512];
-    snprintf(line, sizeof line, "%s[%s] %s %s[%s] %s|", r->source,
+    snprintf(line, sizeof line, "%s[%s] %s %s[%s]%s%s%s %s|", r->source,
              r->source_affiliation ? r->source_affiliation : "", r->relation, r->target,
-             r->target_affiliation ? r->target_affiliation : "", rn_polarity_name(r->polarity));
+             r->target_affiliation ? r->target_affiliation : "", show_types ? "{" : "",
+             show_types ? r->target_type : "", show_types ? "}" : "", rn_polarity_name(r->polarity));
     strncat(out, line, sizeof out - strlen(out) - 1);
     return RN_OK;
 }
@@ -1356,6 +1358,49 @@ static void test_proposals_owned(void **state)
     assert_string_equal(RUN("Chile rejected the proposal."), "");
 }
 
+/* One entity, two names in one article: an acronym the text defines, a
+   document's long and short names (whichever comes first names both); a
+   counted set of documents is a description, not a document's name. */
+static void test_names_merged_and_counted_sets(void **state)
+{
+    (void)state;
+    assert_string_equal(RUN("Peru and Chile signed the Marlow Accord, or MA, on Monday.",
+                            "Bolivia also signed the MA."),
+                        "Chile[] signs Marlow Accord[] asserted|Peru[] signs Marlow Accord[] asserted|"
+                        "Bolivia[] signs Marlow Accord[] asserted|");
+    assert_string_equal(RUN("Estonia accused the Grey Heron Collective, also known as GHC, of the attack.",
+                            "Latvia blamed the GHC for the outage."),
+                        "Estonia[] accuses Grey Heron Collective[] asserted|"
+                        "Latvia[] accuses Grey Heron Collective[] asserted|");
+    /* the letters of ", or X," must be the name's initials */
+    assert_string_equal(RUN("Peru signed the Quill Charter, or QT, in May.", "Chile signed the QT."),
+                        "Peru[] signs Quill Charter[] asserted|Peru[] signs QT[] asserted|"
+                        "Chile[] signs QT[] asserted|");
+    assert_string_equal(RUN("Peru signed the Tarn Declaration on Data Safety.",
+                            "Chile signed the Tarn Declaration on Tuesday."),
+                        "Peru[] signs Tarn Declaration on Data Safety[] asserted|"
+                        "Chile[] signs Tarn Declaration on Data Safety[] asserted|");
+    assert_string_equal(RUN("Chile signed the Tarn Declaration on Tuesday.",
+                            "Peru signed the Tarn Declaration on Data Safety."),
+                        "Chile[] signs Tarn Declaration[] asserted|Peru[] signs Tarn Declaration[] asserted|");
+    show_types = 1;
+    assert_string_equal(RUN("Kenya signed two executive orders banning Loopchat."),
+                        "Kenya[] signs two executive orders[]{group} asserted|"
+                        "Kenya[] bans Loopchat[]{unknown} asserted|");
+    assert_string_equal(RUN("Governor Ada Moss signed 17 privacy bills on Friday."),
+                        "Ada Moss[] signs 17 privacy bills[]{group} asserted|");
+    /* a year is no count */
+    assert_string_equal(RUN("Kenya signed the 2019 law on data."),
+                        "Kenya[] signs 2019 law on data[]{document} asserted|");
+    /* "Brazilian poultry": a nationality opens a descriptive target */
+    assert_string_equal(RUN("Kenya imposed a ban on Brazilian poultry."),
+                        "Kenya[] bans Brazilian poultry[]{unknown} asserted|");
+    show_types = 0;
+    /* under a light verb, "from" names the goods' origin */
+    assert_string_equal(RUN("Kenya imposed a ban on poultry from Brazil."),
+                        "Kenya[] bans poultry[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1437,6 +1482,7 @@ int main(void)
         cmocka_unit_test(test_nested_list_openers_and_adverbs),
         cmocka_unit_test(test_counted_objects_with_apposed_members),
         cmocka_unit_test(test_proposals_owned),
+        cmocka_unit_test(test_names_merged_and_counted_sets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -123,6 +123,17 @@ static uint32_t recent_family(const struct rn_extractor *x, uint32_t fam)
     return best;
 }
 
+/* Does a count open the phrase [a, head): "two", "17", "dozens of"? A
+   year ("the 2019 law") counts nothing. */
+static int counted(const struct rn_extractor *x, size_t a, size_t head)
+{
+    if (a >= head || !x_is_numberish(x, a))
+        return 0;
+    const char *w = x_norm(x, a);
+    size_t n = x->tok.items[a].norm_len;
+    return !(n == 4 && (w[0] == '1' || w[0] == '2') && strspn(w, "0123456789") == 4);
+}
+
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
 {
     uint32_t h = doc_head(x, head), fam = doc_family(x, head);
@@ -149,6 +160,14 @@ uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, i
             x_doc_set_head(x, e, head);
         }
         return e;
+    }
+    /* "signed 17 AI-related bills", "two executive orders banning Y": a
+       counted set of documents is a description, not a document's name;
+       it ends at its noun and is kept apart from named documents */
+    if (counted(x, a, head)) {
+        if (x_span_text(x, a, head + 1, &x->tmp) != RN_OK)
+            return XNONE;
+        return x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_GROUP, XNONE);
     }
     if (x_span_text(x, a, b, &x->tmp) != RN_OK)
         return XNONE;

@@ -771,6 +771,109 @@ static int description(struct rn_extractor *x, size_t i, int *done)
 }
 
 /* An unknown capitalised run at i. */
+/* Are the letters of the acronym at k the initials of the name's words
+   [a, b), in order, each word giving at most one ("Marlow Accord" -> MA;
+   grammar words may be skipped: "Bank of Korea" -> BK or BOK)? */
+static int initials_match(const struct rn_extractor *x, size_t a, size_t b, size_t k)
+{
+    const char *acr = x_norm(x, k);
+    size_t n = x->tok.items[k].norm_len, q = 0;
+    for (size_t w = a; w < b && q < n; w++) {
+        if (!x_is_word(x, w))
+            continue;
+        if (x_norm(x, w)[0] == acr[q])
+            q++;
+        else if (x_is_cap(x, w))
+            return 0; /* every capitalised word gives its letter */
+    }
+    return q == n && n >= 2;
+}
+
+/* An acronym the text defines right after the name [a, end) of entity e:
+   "National Cyber Security Centre (NCSC)" or "the Storm Group, known as
+   the SG-1," (any acronym: the writer says so), or "the Marlow Accord,
+   or MA," (only when its letters are the name's initials: "Peru, or UK,"
+   defines nothing). Registers the short
+   form and returns the end of the mention, past the definition. */
+static size_t acronym_def(struct rn_extractor *x, size_t a, size_t end, uint32_t e)
+{
+    size_t n = x->tok.len;
+    if (x_is_punct(x, end, '(') && end + 2 < n && (x_flags(x, end + 1) & RN_TOK_UPPER) &&
+        x_is_punct(x, end + 2, ')')) {
+        x_short(x, x_norm(x, end + 1), x->tok.items[end + 1].norm_len, e);
+        return end + 3;
+    }
+    /* ", or MA,", ", also known as MA," ", known as the MA," */
+    size_t k = end + 1;
+    int known = 0;
+    if (x_is(x, k, "also"))
+        k++;
+    if (x_is(x, k, "known") && x_is(x, k + 1, "as")) {
+        known = 1;
+        k += 2;
+    } else if (x_is(x, k, "or") && k == end + 1) {
+        k++;
+    } else {
+        return end;
+    }
+    if (k < n && x_is(x, k, "the"))
+        k++;
+    if (x_is_punct(x, end, ',') && k + 1 < n && (x_flags(x, k) & RN_TOK_UPPER) &&
+        (x_is_punct(x, k + 1, ',') || x_is_punct(x, k + 1, '.')) &&
+        (known || initials_match(x, a, end, k))) {
+        x_short(x, x_norm(x, k), x->tok.items[k].norm_len, e);
+        return k + 1;
+    }
+    return end;
+}
+
+/* The short form of the document name [i, j): the name up to its head
+   noun when a complement follows ("Bletchley Declaration" of "Bletchley
+   Declaration on AI Safety"); 0 when there is none. Its end is *core_end. */
+static int doc_core(struct rn_extractor *x, size_t i, size_t j, size_t *core_end)
+{
+    for (size_t h = i + 1; h + 2 < j; h++)
+        if (x_cue(x, h, RN_CUE_DOCHEAD) &&
+            (x_is(x, h + 1, "on") || x_is(x, h + 1, "of") || x_is(x, h + 1, "for"))) {
+            *core_end = h + 1;
+            return 1;
+        }
+    return 0;
+}
+
+/* One document, two names in one article: "the Bletchley Declaration on
+   AI Safety ... the Bletchley Declaration". The name first seen names it:
+   the document a long name [i, j) shortens to, or the long one a short
+   name was registered for (doc_short_form); XNONE when neither. Leaves
+   the name [i, j) in x->tmp. */
+static uint32_t doc_long_short(struct rn_extractor *x, size_t i, size_t j)
+{
+    uint32_t e = XNONE;
+    size_t ce;
+    if (doc_core(x, i, j, &ce) && x_span_text(x, i, ce, &x->tmp) == RN_OK) {
+        e = x_find_entity(x, x->tmp.data);
+        if (e != XNONE && x->ents[e].type != RN_ETYPE_DOCUMENT)
+            e = XNONE;
+    }
+    if (x_span_text(x, i, j, &x->tmp) != RN_OK)
+        return XNONE;
+    if (e == XNONE) {
+        e = x_short_find(x, x->tmp.data, x->tmp.len);
+        if (e != XNONE && x->ents[e].type != RN_ETYPE_DOCUMENT)
+            e = XNONE;
+    }
+    return e;
+}
+
+/* A long document name [i, j) registers its short form for later. */
+static void doc_short_form(struct rn_extractor *x, size_t i, size_t j, uint32_t e)
+{
+    size_t ce;
+    if (doc_core(x, i, j, &ce) && x_span_text(x, i, ce, &x->tmp) == RN_OK &&
+        x_find_entity(x, x->tmp.data) == XNONE)
+        x_short(x, x->tmp.data, x->tmp.len, e);
+}
+
 static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
 {
     *done = 0;
@@ -880,7 +983,9 @@ believed:;
         return RN_ENOMEM;
     uint32_t e;
     if (doc) {
-        e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+        e = doc_long_short(x, i, j);
+        if (e == XNONE)
+            e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
         if (e != XNONE && x->ents[e].head == XNONE) {
             size_t h = j - 1;
             for (size_t k = i; k < j; k++)
@@ -904,13 +1009,9 @@ believed:;
     }
     if (e == XNONE)
         return RN_ENOMEM;
-    size_t end = j;
-    /* "National Cyber Security Centre (NCSC)": the acronym names it later */
-    if (x_is_punct(x, j, '(') && j + 2 < x->tok.len && (x_flags(x, j + 1) & RN_TOK_UPPER) &&
-        x_is_punct(x, j + 2, ')')) {
-        x_short(x, x_norm(x, j + 1), x->tok.items[j + 1].norm_len, e);
-        end = j + 3;
-    }
+    if (doc)
+        doc_short_form(x, i, j, e);
+    size_t end = acronym_def(x, i, j, e);
     if (!doc && type == RN_ETYPE_ORGANIZATION && end == j && x_cue(x, end, RN_CUE_FUNC) &&
         x_is_lower(x, end))
         end++; /* "a National Security Council official" */
@@ -1046,11 +1147,7 @@ int x_mentions(struct rn_extractor *x)
             /* "a Foreign Ministry official": the body speaks */
             if (la->type != RN_ETYPE_PERSON && x_cue(x, end, RN_CUE_FUNC) && x_is_lower(x, end))
                 end++;
-            if (x_is_punct(x, end, '(') && end + 2 < n && (x_flags(x, end + 1) & RN_TOK_UPPER) &&
-                x_is_punct(x, end + 2, ')')) {
-                x_short(x, x_norm(x, end + 1), x->tok.items[end + 1].norm_len, e);
-                end += 3;
-            }
+            end = acronym_def(x, i, end, e);
             rc = add_mention(x, i, end, e, MK_ACTOR, 0);
             i = end - 1;
             continue;

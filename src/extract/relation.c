@@ -345,6 +345,14 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
                 while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
                     i++;
+                /* "banned Brazilian poultry": with no members listed, the
+                   phrase a nationality opens is a descriptive target */
+                if (m->kind == MK_MOD && s->n == 0 && !include && s->desc_b <= s->desc_a &&
+                    i > m->b) {
+                    s->desc_a = m->a;
+                    s->desc_b = i;
+                    s->definite = m->a > 0 && x_in_class(x, m->a - 1, RN_WORD_DEF);
+                }
             }
         } else if (s->n == 0 && !head_is_set && !include) {
             size_t a = i;
@@ -1453,7 +1461,11 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         if (x_is(x, q, "by"))
             a = q;
     }
-    if (x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from")) {
+    /* "imposed a ban on poultry from Brazil": under a light verb, "from"
+       names the goods' origin, not the ban's source */
+    int origin = x_is(x, a, "from") && light && !stayed;
+    if (!origin &&
+        (x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from"))) {
         struct side by;
         int is_by = x_is(x, a, "by");
         collect_right(x, a + 1, &by);
