@@ -1401,6 +1401,34 @@ static void test_names_merged_and_counted_sets(void **state)
                         "Kenya[] bans poultry[] asserted|");
 }
 
+/* Regulators' and legislatures' forms: removal from a store, the import and
+   sale of goods, "prevent/stop Y from doing Z", "the blocking of", and
+   enacted documents whose acts belong to the enactor (hedged for a bill). */
+static void test_removals_dealings_and_enacted_documents(void **state)
+{
+    (void)state;
+    assert_string_equal(RUN("Halvard Labs removed Quillmail from its app store on Monday."),
+                        "Halvard Labs[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Quillmail was pulled from the Tessen Store by Halvard Labs."),
+                        "Halvard Labs[] bans Quillmail[] asserted|");
+    /* removing is no ban without a store: a list, a feature */
+    assert_string_equal(RUN("Peru removed Quillmail from the entity list.", "Halvard Labs removed the feature."), "");
+    assert_string_equal(RUN("Peru banned the import and sale of Tessen phones."), "Peru[] bans Tessen[] asserted|");
+    assert_string_equal(RUN("Peru imposed a ban on access to Quillmail."), "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("The blocking of Quillmail by Peru angered users."), "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("Peru will prevent lenders from charging hidden fees."),
+                        "Peru[] bans hidden fees[] asserted|");
+    assert_string_equal(RUN("Peru stopped Tessen from selling its phones."), "Peru[] bans Tessen[] asserted|");
+    assert_string_equal(RUN("Peru prevented the attack."), "");
+    /* enacting: a law bans, a bill passed by a chamber only hedged */
+    assert_string_equal(RUN("Peru passed a law banning Quillmail."), "Peru[] bans Quillmail[] asserted|");
+    assert_string_equal(RUN("The Peruvian Senate passed a bill banning Quillmail."),
+                        "Peruvian Senate[Peru] bans Quillmail[] hedged|");
+    assert_string_equal(RUN("Peru approved legislation banning Quillmail."), "Peru[] bans Quillmail[] hedged|");
+    assert_string_equal(RUN("Governor Ada Moss signed a bill banning Quillmail."),
+                        "Ada Moss[] signs bill banning Quillmail[] asserted|Ada Moss[] bans Quillmail[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1483,6 +1511,7 @@ int main(void)
         cmocka_unit_test(test_counted_objects_with_apposed_members),
         cmocka_unit_test(test_proposals_owned),
         cmocka_unit_test(test_names_merged_and_counted_sets),
+        cmocka_unit_test(test_removals_dealings_and_enacted_documents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

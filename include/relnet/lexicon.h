@@ -76,6 +76,8 @@ enum rn_frame {
                                     someone's reported speech, is accused by the speaker X */
     RN_FRAME_OWNER = 1 << 15,  /* noun: "the Commission's proposal", "a Peruvian proposal":
                                   its owner -> the document it heads */
+    RN_FRAME_MARKET = 1 << 16, /* "removed Y from its app store", "withdrew Y from sale": the
+                                  object, when a `market` cue follows "from" */
 };
 
 /* The frame bits as relations.tsv writes them ("obj,loc"), into out (n
@@ -134,6 +136,8 @@ enum rn_cue {
     RN_CUE_LISTHEAD,   /* list, blacklist, ban, order: "the list also names A and B" */
     RN_CUE_LISTVERB,   /* name, include, cover, contain: the verb of that sentence */
     RN_CUE_AGENT,      /* on the orders of, at the request of: a passive's agent follows, like "by" */
+    RN_CUE_MARKET,     /* store, app store, market, shelves, sale: where goods are offered */
+    RN_CUE_PENDING,    /* bill, legislation, measure: a document not yet in force */
     RN_CUE_COUNT
 };
 

@@ -106,6 +106,7 @@ void x_doc_set_head(struct rn_extractor *x, uint32_t e, size_t i)
         return;
     x->ents[e].head = doc_head(x, i);
     x->ents[e].family = doc_family(x, i);
+    x->ents[e].pending = x_cue(x, i, RN_CUE_PENDING);
 }
 
 /* The latest document of family fam. */
@@ -137,7 +138,9 @@ static int counted(const struct rn_extractor *x, size_t a, size_t head)
 uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, int definite)
 {
     uint32_t h = doc_head(x, head), fam = doc_family(x, head);
-    int indefinite = x_in_class(x, a, RN_WORD_INDEF);
+    /* "a decree", or a mass noun with no determiner: "approved legislation" */
+    int indefinite = x_in_class(x, a, RN_WORD_INDEF) ||
+                     (a == head && !(a > 0 && (x_is_det(x, a - 1) || (x_flags(x, a - 1) & RN_TOK_POSS))));
     while (a < head && (x_is_det(x, a) || (x_flags(x, a) & RN_TOK_POSS) ||
                         x_in_class(x, a, RN_WORD_REF)))
         a++;

@@ -419,6 +419,7 @@ static const struct {
     { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
     { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
     { "reported", RN_FRAME_REPORTED }, { "owner", RN_FRAME_OWNER },
+    { "market", RN_FRAME_MARKET },
 };
 #define NFRAME_NAMES (sizeof frame_names / sizeof frame_names[0])
 
@@ -510,7 +511,7 @@ static const char *const cue_names[RN_CUE_COUNT] = {
     "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
     "notname", "include", "member", "gender", "time", "deal", "rank", "product", "enlist",
-    "listhead", "listverb", "agent",
+    "listhead", "listverb", "agent", "market", "pending",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

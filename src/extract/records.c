@@ -44,6 +44,16 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     const struct ent *s = &x->ents[r->source], *t = &x->ents[r->target];
     if (r->source == r->target)
         return RN_OK;
+    /* "the Senate passed a bill banning Y": enacting a document makes the
+       enactor the owner of its acts (as signing does) but is none of the
+       relations: it is remembered, not written; a bill not yet in force
+       acts only hedged */
+    if (strcmp(r->relation, RN_REL_ENACTS) == 0) {
+        struct xhist *h = &x->hist[x->nhist++ % XHIST];
+        *h = (struct xhist){ r->relation, r->source, r->target, x->sent_no,
+                             t->pending ? RN_POL_HEDGED : r->polarity };
+        return RN_OK;
+    }
     /* A body does not act on its own state ("Chinese officials accused
        China") unless the text says so twice; such pairs are parse slips. */
     if (s->aff != XNONE && s->aff == t->name)

@@ -6,6 +6,11 @@
 
 #include "internal.h"
 
+/* The relation of relations.tsv rows that enact a document ("passed a
+   bill", "adopted a law"): remembered as the document's owner, so that its
+   acts are the enactor's, but never written as a record. */
+#define RN_REL_ENACTS "enacts"
+
 /* Copy the sentence [a, b) of the article into x->evidence with runs of
    whitespace made one space, so that every record is one line in TSV. */
 int x_set_evidence(struct rn_extractor *x, size_t a, size_t b);

@@ -1493,6 +1493,36 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
 }
 
 static int used_as_noun(struct rn_extractor *x, size_t t);
+/* "the Senate passed a bill banning Y": is the phrase before the
+   participle at t a document not yet in force (cues class pending) that
+   src has not signed? Such a bill bans only once signed into law. (A
+   document as src acts for its owner, with the owner's polarity.) */
+static int pending_before(struct rn_extractor *x, size_t t, uint32_t src)
+{
+    size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
+    uint32_t lm = mention_at(x, l), d = XNONE;
+    if (lm == XNONE) /* "approved legislation banning Y": the latest signing decides */
+        return x_cue(x, l, RN_CUE_PENDING) && x_hist_source(x, RN_REL_SIGNS, XNONE) != src;
+    if (x->m[lm].kind == MK_DOC)
+        d = x->m[lm].ent;
+    return d != XNONE && d != src && x->ents[d].pending && x_hist_source(x, RN_REL_SIGNS, d) != src;
+}
+
+/* Does "from" at q open a place where goods are offered (cues class
+   `market`: "from its App Store", "from sale", "from store shelves")? */
+static int market_after(struct rn_extractor *x, size_t q)
+{
+    if (!x_is(x, q, "from"))
+        return 0;
+    for (size_t k = q + 1; k < x->tok.len && k - q <= 5; k++) {
+        if (x_cue(x, k, RN_CUE_MARKET))
+            return 1;
+        if (!x_is_word(x, k) || x_is_prep(x, k) || x_is_conj(x, k) || x_is_aux(x, k))
+            return 0;
+    }
+    return 0;
+}
+
 
 /* Frame "reported": "X said Y had hacked the grid", "Y tampered with
    samples, X concluded": whoever a speaker says did a wrong is accused by
@@ -1627,6 +1657,28 @@ static int dealings(struct rn_extractor *x, size_t i, size_t p)
 {
     struct rn_cue_match cm;
     return x_cue_len(x, i, RN_CUE_DEAL, &cm) == 1 && word_in_list(x, p, cm.value);
+}
+
+/* "blocked access to Instagram", "banned the import and sale of Y",
+   "covers all imports of cheese": when a side found no name, only a noun
+   of dealing (or two joined by and/or), what is dealt with is the side:
+   collected after the noun's preposition. Returns 1 when it did. */
+static int dealt_with(struct rn_extractor *x, struct side *s)
+{
+    if (s->n || s->desc_b != s->desc_a + 1)
+        return 0;
+    size_t noun = s->desc_a, p = s->desc_b;
+    struct rn_cue_match cm;
+    /* "the import and sale of": the last noun's preposition decides */
+    while ((x_is(x, p, "and") || x_is(x, p, "or")) && x_cue_len(x, p + 1, RN_CUE_DEAL, &cm) == 1 &&
+           x_cue_len(x, noun, RN_CUE_DEAL, &cm) == 1) {
+        noun = p + 1;
+        p += 2;
+    }
+    if (!dealings(x, noun, p))
+        return 0;
+    collect_right(x, p + 1, s);
+    return 1;
 }
 
 /* The first prep at or after e, inside the object's phrase: "blamed the
@@ -1789,9 +1841,7 @@ static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct s
         q++;
     collect_right(x, q, members);
     /* "covers all imports of cheese, wine and olive oil": the goods */
-    if (!members->n && members->desc_b == members->desc_a + 1 &&
-        dealings(x, members->desc_a, members->desc_b))
-        collect_right(x, members->desc_b + 1, members);
+    dealt_with(x, members);
     /* "were popular" lists nothing; a list verb may list descriptions */
     if (!members->n && (be_lists || members->desc_b <= members->desc_a)) {
         side_init(members);
@@ -1846,6 +1896,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         after = skip_right(x, after + 1 + x_is(x, after + 1, "of"));
     } else if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "from")) {
         out_ok = 1;
+    } else if ((tr->frame & RN_FRAME_MARKET) && market_after(x, after)) {
+        out_ok = 1; /* "was removed from the app store by Y" */
     }
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
     if (!g.passive && participle && !g.perfect && agent_len(x, after) && g.start == t)
@@ -1868,7 +1920,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     struct side src, tgt;
     side_init(&src);
     side_init(&tgt);
-    if (g.passive && (tr->frame & RN_FRAME_OUT) && !out_ok)
+    if (g.passive && (tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !out_ok)
         return RN_OK; /* "Huawei was excluded" says not from what */
     if (g.passive) {
         /* target = the subject; source = by-agent or place */
@@ -2032,11 +2084,14 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         uint32_t lm = mention_at(x, l);
         if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
             (lm == XNONE && x_is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) &&
-             !x_is_wh(x, l) && !x_is_aux(x, l) && x_ends_with(x, l, "s"))) {
+             !x_is_wh(x, l) && !x_is_aux(x, l) &&
+             (x_ends_with(x, l, "s") || x_cue(x, l, RN_CUE_DOCHEAD)))) {
             side_add(&src, x->main_subject);
             src.quant = 0;
         }
     }
+    if (src.n && g.start == t && x_ends_with(x, t, "ing") && pending_before(x, t, src.ents[0]))
+        set_pol(&pol, RN_POL_HEDGED);
     if (g.objctrl) {
         /* "X ordered Y to block Z": X, hedged */
         struct vgroup g2;
@@ -2060,10 +2115,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         size_t e = skip_right(x, tgt.end);
         /* "blocked access to Instagram", "banned transactions with TikTok":
            what is reached or dealt with is banned */
-        if (!tgt.n && tgt.desc_b == tgt.desc_a + 1 && dealings(x, tgt.desc_a, tgt.desc_b)) {
-            collect_right(x, tgt.desc_b + 1, &tgt);
+        if (dealt_with(x, &tgt))
             e = skip_right(x, tgt.end);
-        }
         if (!tgt.n && tgt.desc_b > tgt.desc_a && tr->target != RN_TARGET_DOCUMENT) {
             struct side y;
             goods_makers(x, tgt.desc_b, &y);
@@ -2076,6 +2129,9 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
               (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
             return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
+        /* "removed Y" is no ban; "removed Y from its app store" is */
+        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, e))
+            return RN_OK;
         size_t on_at = (tr->frame & RN_FRAME_ON) ? prep_ahead(x, e, "on") : 0;
         if (on_at) {
             e = on_at;
@@ -2123,11 +2179,13 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 if (!y.n && y.desc_b > y.desc_a && y.desc_b == y.end &&
                     (x_is(x, y.end, "from") || x_is(x, y.end, "of") || x_is(x, y.end, "by")))
                     collect_right(x, y.end + 1, &y);
-                if (y.n)
-                    tgt = y;
+                if (y.n || (!tgt.n && y.desc_b > y.desc_a))
+                    tgt = y; /* "barred employers from imposing noncompete clauses" */
                 else if (tgt.n == 1 && x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP)
                     tgt.n = 0; /* a state's own people are not what it bans */
             }
+        } else if ((tr->frame & RN_FRAME_FROM) && !(tr->frame & RN_FRAME_OBJ)) {
+            return RN_OK; /* "prevented the attack" bans nothing: only "from doing Y" */
         }
     }
     if (among) {
@@ -2368,8 +2426,10 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         collect_right(x, k + 1, &tgt);
     } else if ((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) {
         collect_right(x, k + 1, &tgt);
+        dealt_with(x, &tgt); /* "a ban on access to Y" */
     } else if ((tr->frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))) {
         collect_right(x, k + 1, &tgt);
+        dealt_with(x, &tgt); /* "the blocking of access to Y" */
     } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0 && mention_at(x, t - 1) == XNONE &&
                (x_is(x, t - 1, "the") || x_is(x, t - 1, "this")) && t >= 2 &&
                x_cue(x, t - 2, RN_CUE_LIGHT)) {
