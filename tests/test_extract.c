@@ -1427,6 +1427,22 @@ static void test_removals_dealings_and_enacted_documents(void **state)
     assert_string_equal(RUN("Peru approved legislation banning Quillmail."), "Peru[] bans Quillmail[] hedged|");
     assert_string_equal(RUN("Governor Ada Moss signed a bill banning Quillmail."),
                         "Ada Moss[] signs bill banning Quillmail[] asserted|Ada Moss[] bans Quillmail[] asserted|");
+    /* an agentless ban, with no state named, is the decree signer's; the
+       members listed between dashes are its subject */
+    assert_string_equal(RUN("President Ana Ruiz signed a decree on new sanctions.",
+                            "Foreign outlets - Radio Uno, Canal Sur, TVX - will be blocked as well."),
+                        "Ana Ruiz[] signs decree on new sanctions[] asserted|Ana Ruiz[] bans TVX[] asserted|"
+                        "Ana Ruiz[] bans Canal Sur[] asserted|Ana Ruiz[] bans Radio Uno[] asserted|");
+    /* "REN" in running text is an acronym, not the surname of Ren Zhengfei */
+    assert_string_equal(RUN("Peru banned REN and Ren Zhengfei."),
+                        "Peru[] bans REN[] asserted|Peru[] bans Ren Zhengfei[Huawei] asserted|");
+    /* "to" opens a plan's purpose only before a verb; an adjective alone
+       is no descriptive target */
+    assert_string_equal(RUN("Chile and Peru signed a trade agreement to loud applause at the summit."),
+                        "Peru[] signs trade agreement[] asserted|Chile[] signs trade agreement[] asserted|");
+    assert_string_equal(RUN("Kenya banned certain."), "");
+    /* a bill is not in force: its signing gives no decree */
+    assert_string_equal(RUN("The Senate passed a bill on new sanctions.", "Radio Uno will be blocked."), "");
 }
 
 int main(void)

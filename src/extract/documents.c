@@ -56,7 +56,9 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
        "rules covering the impact of AI" */
     /* "a plan to regulate cloud providers" */
     if (x_is(x, end, "to") && x_is_lower(x, end + 1) && !x_is_det(x, end + 1) &&
-        !x_is_prep(x, end + 1) && !x_is_aux(x, end + 1)) {
+        !x_is_prep(x, end + 1) && !x_is_aux(x, end + 1) &&
+        /* "signed the agreement to rapturous applause": no verb, no plan */
+        (!x_have_pos(x) || (x_pos(x, end + 1) & RN_WP_VERB))) {
         size_t k = end + 2, last = end + 2;
         while (k < x->tok.len && k - end <= 5 && x_is_word(x, k) && !x_is_prep(x, k) &&
                !x_is_conj(x, k) && !x_is_wh(x, k) && !x_is_aux(x, k) &&

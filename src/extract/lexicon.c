@@ -939,7 +939,9 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
             if ((e->upper_mask >> k) & 1)
                 ok = (fl & RN_TOK_UPPER) != 0;
             else if ((e->cap_mask >> k) & 1)
-                ok = (fl & RN_TOK_CAP) != 0;
+                ok = (fl & RN_TOK_CAP) != 0 &&
+                     /* "REN" in running text is an acronym, not the surname Ren */
+                     !(e->kind == RN_GAZ_SURNAME && (fl & RN_TOK_UPPER) && t->items[i + k].norm_len >= 3);
         }
         if (!ok)
             continue;

@@ -94,6 +94,25 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     return x->sink->add(x->sink->ctx, &rec, x->err);
 }
 
+/* "Poroshenko signed a decree on sanctions ... Outlets A and B will be
+   blocked as well": the source of the latest asserted signing or enacting
+   of a document of the law family (decree, order, law) in the article, or
+   XNONE. An executive decree's bans belong to the one who issued it. */
+uint32_t x_decree_owner(const struct rn_extractor *x)
+{
+    size_t n = x->nhist < XHIST ? x->nhist : XHIST;
+    for (size_t k = 0; k < n; k++) {
+        const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+        const struct ent *d = &x->ents[h->target];
+        const char *fam = x_name(x, d->family);
+        if (h->polarity == RN_POL_ASSERTED && d->type == RN_ETYPE_DOCUMENT && !d->pending && fam &&
+            strcmp(fam, "law") == 0 &&
+            (strcmp(h->relation, RN_REL_SIGNS) == 0 || strcmp(h->relation, RN_REL_ENACTS) == 0))
+            return h->source;
+    }
+    return XNONE;
+}
+
 /* target XNONE: the latest record of the relation, whatever its target */
 uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target)
 {

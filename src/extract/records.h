@@ -21,5 +21,8 @@ int x_emit(struct rn_extractor *x, const struct xrel *r);
 /* The source of the latest relation emitted in this article with this
    relation and target, or XNONE. */
 uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target);
+/* Who last signed or enacted a document in force of the law family
+   (decree, order, law) in this article, or XNONE. */
+uint32_t x_decree_owner(const struct rn_extractor *x);
 
 #endif

@@ -931,6 +931,14 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             return;
         }
     }
+    /* "Chilean outlets - Radio Uno, Canal Sur, TVX - will be blocked": the
+       members listed between dashes */
+    if (j > 0 && (x_is_punct(x, j, '-') || (x_flags(x, j) & RN_TOK_DASH)) &&
+        mention_at(x, j - 1) != XNONE) {
+        collect_left(x, j - 1, s);
+        if (s->n)
+            return;
+    }
     if (x_is_punct(x, j, ',') && j > 0) {
         /* an apposition or aside: "X, a spokesperson for Y, accused" */
         size_t k = j - 1;
@@ -1242,6 +1250,10 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         }
         return;
     }
+    /* "banned certain": an adjective alone describes nothing */
+    if (t->desc_b == t->desc_a + 1 && x_have_pos(x) && x_english(x, t->desc_a) &&
+        !(x_pos(x, t->desc_a) & RN_WP_NOUN))
+        return;
     if (tr->target == RN_TARGET_ANY && (!t->definite || t->desc_b - t->desc_a >= 2) && !t->quant) {
         if (x_span_text(x, t->desc_a, t->desc_b, &x->tmp) != RN_OK)
             return;
@@ -2018,8 +2030,12 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
-            !x_is(x, after, "in") && !x_is(x, after, "from"))
+            !x_is(x, after, "in") && !x_is(x, after, "from")) {
             side_add(&src, x_topic_state(x));
+            /* ... or, naming none, who issued the article's decree */
+            if (!src.n)
+                side_add(&src, x_decree_owner(x));
+        }
         /* "The apps banned by X include A and B": a reduced relative on
            the subject, whose members a list verb names */
         struct side listed;
