@@ -8,7 +8,7 @@
 #include "relnet/text.h"
 
 #ifdef __GLIBC__
-#include <malloc.h> /* malloc_trim */
+#include <malloc.h> /* mallopt, malloc_trim */
 #endif
 #include <math.h>
 #include <stdint.h>
@@ -272,10 +272,18 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
 {
     struct rn_err err = RN_ERR_INIT;
     *view = NULL;
+    int graph = columns == CLI_COLUMNS_GRAPH;
+#ifdef __GLIBC__
+    /* Blocks of 256 KiB and more come from mmap and go back on free. glibc
+       would otherwise raise that threshold as big blocks are freed, and
+       the arrays freed after loading would stay in the heap, on top of the
+       peak igraph reaches. */
+    if (graph)
+        mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     int code = cli_load_relations(cmd, nfiles, files, sel, columns, set, bad_rows);
     if (code != RN_EXIT_OK)
         return code;
-    int graph = columns == CLI_COLUMNS_GRAPH;
     struct rn_view_options vopt = { .by_affiliation = sel->by_affiliation,
                                     .min_count = sel->filter.min_count,
                                     .measures_only = graph };
