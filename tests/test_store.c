@@ -12,6 +12,7 @@
 #include "relnet/relset.h"
 #include "relnet/store.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -498,6 +499,130 @@ static void assert_same_reports(const struct rn_import_report *a, const struct r
     assert_string_equal(a->columns, b->columns);
 }
 
+/* Every row of the tables a record touches, ids included (times of adding
+   left out), as text: malloc'd. */
+static char *dump_kb(const char *path)
+{
+    static const char *const queries[] = {
+        "SELECT * FROM entities ORDER BY id",
+        "SELECT * FROM aliases ORDER BY key",
+        "SELECT * FROM relation_types ORDER BY id",
+        "SELECT * FROM relations ORDER BY id",
+        "SELECT id, path, url, title, date, content_hash FROM articles ORDER BY id",
+        "SELECT id, path, content_hash, rows_read, rows_imported FROM imports ORDER BY id",
+    };
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    size_t cap = 1 << 20, len = 0;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db, queries[q], -1, &st, NULL), SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(st); c++) {
+                const char *v = (const char *)sqlite3_column_text(st, c);
+                size_t n = strlen(v ? v : "NULL") + 2;
+                while (len + n >= cap) {
+                    cap *= 2;
+                    out = realloc(out, cap);
+                    assert_non_null(out);
+                }
+                len += (size_t)snprintf(out + len, cap - len, "%s%c", v ? v : "NULL",
+                                        c + 1 < sqlite3_column_count(st) ? '|' : '\n');
+            }
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+/* The records of fill_kb's import: over several writer chunks, with types,
+   affiliations, names the lexicon knows, articles named by rows, evidence,
+   dates, and relation types first seen part way. */
+static void add_many(struct rn_store *kb, int n)
+{
+    static const char *const types[] = { "person", "organization", NULL, "country" };
+    struct rn_err err = RN_ERR_INIT;
+    char src[64], dst[64], rel[32], art[32], ev[64], affil[32];
+    for (int i = 0; i < n; i++) {
+        struct rn_record r;
+        rn_record_init(&r);
+        snprintf(src, sizeof src, i % 97 == 5 ? "Washington" : "Actor %d", i % 3001);
+        snprintf(dst, sizeof dst, i % 89 == 3 ? "Department of Commerce" : "Target %d",
+                 i * 7 % 2003);
+        snprintf(rel, sizeof rel, i % 1000 == 999 ? "rel%d" : "accuses", i / 1000);
+        r.source = src;
+        r.target = dst;
+        r.relation = rel;
+        r.weight = i % 10;
+        r.source_type = types[i % 4];
+        snprintf(affil, sizeof affil, "Agency %d", i % 13);
+        r.target_affiliation = i % 5 == 0 ? affil : NULL;
+        snprintf(art, sizeof art, "doc%d.txt", i % 50);
+        r.article = i % 3 == 0 ? art : NULL;
+        snprintf(ev, sizeof ev, "sentence %d", i);
+        r.evidence = i % 2 ? ev : NULL;
+        r.date = i % 4 == 1 ? "2024-03-01" : NULL;
+        assert_int_equal(rn_store_add_record(kb, &r, &err), RN_OK);
+    }
+}
+
+static void fill_kb(const char *path, int write_behind, const struct rn_aliases *a)
+{
+    struct rn_store *kb = fresh(path);
+    struct rn_err err = RN_ERR_INIT;
+    rn_store_use_aliases(kb, a);
+    /* entities already in the file: new ids follow theirs */
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    add(kb, "Known Person", "accuses", "Actor 7");
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    /* a transaction rolled back while the writer is at work */
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    assert_int_equal(rn_store_write_behind(kb, write_behind, &err), RN_OK);
+    add_many(kb, 9000);
+    rn_store_rollback(kb);
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    assert_int_equal(rn_store_import_start(kb, "many.csv", "0123456789abcdef0123456789abcdef",
+                                           &err), RN_OK);
+    assert_int_equal(rn_store_write_behind(kb, write_behind, &err), RN_OK);
+    add_many(kb, 13000);
+    assert_int_equal(rn_store_write_behind(kb, 0, &err), RN_OK);
+    assert_int_equal(rn_store_import_finish(kb, 13000, 13000, 0, &err), RN_OK);
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    rn_store_close(kb);
+}
+
+/* Write-behind (rows and new entities written on a second thread) leaves
+   the knowledge base exactly as one thread does, row for row and id for
+   id. */
+static void test_write_behind_writes_what_one_thread_writes(void **state)
+{
+    (void)state;
+    FILE *f = fopen("actors_wb.tsv", "wb");
+    fputs("name\ttype\taffiliation\taliases\n"
+          "United States\tcountry\t\tUS|Washington\n"
+          "Commerce Department\torganization\tUnited States\tDepartment of Commerce\n",
+          f);
+    fclose(f);
+    struct rn_aliases *a = rn_aliases_new();
+    struct rn_import_report rep;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_aliases_load(a, "actors_wb.tsv", &rep, &err), RN_OK);
+    rn_import_report_release(&rep);
+    fill_kb("one_thread.db", 0, a);
+    fill_kb("write_behind.db", 1, a);
+    char *one = dump_kb("one_thread.db"), *two = dump_kb("write_behind.db");
+    assert_true(strlen(one) > 13000 * 20);
+    assert_non_null(strstr(one, "|Commerce Department|organization|"));
+    assert_non_null(strstr(one, "|rel12|"));
+    assert_string_equal(one, two);
+    free(one);
+    free(two);
+    rn_aliases_free(a);
+}
+
 /* A file read in 2 or 3 parts on as many threads gives the set and the
    report of one pass: same entities (types, affiliations) and relations in
    the same order, same records, same bad rows at the same lines. */
@@ -553,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_known_names_resolve_on_first_sight),
         cmocka_unit_test(test_batched_rows_are_all_written_or_all_rolled_back),
         cmocka_unit_test(test_alias_rows_written_late_find_their_entities),
+        cmocka_unit_test(test_write_behind_writes_what_one_thread_writes),
         cmocka_unit_test(test_csv_in_parts_equals_one_pass),
         cmocka_unit_test(test_csv_in_parts_declines_what_it_cannot_cut),
     };

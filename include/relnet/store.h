@@ -56,6 +56,17 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err);
 /* Also forgets the resolution cache entries made since begin. */
 void rn_store_rollback(struct rn_store *kb);
 
+/* Write-behind for the rest of the current transaction (on), or no more
+ * (off: everything waiting is written first; returns the first failure).
+ * With it on, relation rows and new entities are written by a second
+ * thread, thousands of rows at a time, while this one goes on resolving
+ * names (entity ids are given in advance, the ones SQLite would give):
+ * the knowledge base ends up exactly as without it. Only
+ * rn_store_add_record may be called until it is off again; commit,
+ * rollback and savepoints turn it off. Without a thread to be had, rows
+ * are written as before. */
+int rn_store_write_behind(struct rn_store *kb, int on, struct rn_err *err);
+
 /* One part of a transaction that holds many (an article of a batch):
  * rn_store_savepoint marks its start, rn_store_release keeps it (its rows
  * are written then, so a failure is the part's), rn_store_rollback_savepoint

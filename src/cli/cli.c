@@ -284,6 +284,11 @@ static int parse_jobs(const char *arg, long *jobs, struct rn_err *err)
     return RN_OK;
 }
 
+int cli_set_jobs(void *dest, const char *arg, struct rn_err *err)
+{
+    return parse_jobs(arg, dest, err);
+}
+
 static int set_csv_jobs(void *dest, const char *arg, struct rn_err *err)
 {
     return parse_jobs(arg, &((struct cli_selection *)dest)->csv_jobs, err);

@@ -75,6 +75,8 @@ extern const struct cli_option cli_filter_options[];
 
 /* --delimiter's value (',', tab, ';', '|' or their names) into *(char *)dest. */
 int cli_set_delimiter(void *dest, const char *s, struct rn_err *err);
+/* --jobs N into the long at dest: 1 to 256. */
+int cli_set_jobs(void *dest, const char *arg, struct rn_err *err);
 
 /* A selection with the command's default relations (NULL = every one) and
  * polarity (NULL = asserted). */
@@ -153,10 +155,12 @@ int cli_add_articles(struct rn_store *kb, const struct rn_pipeline_options *popt
  * summary ("already present" when the content is in already; with replace,
  * earlier imports of the same content or file are removed in the same
  * transaction and the file imported again); *skipped_rows
- * is incremented when rows were skipped. Returns an exit code. */
+ * is incremented when rows were skipped. With jobs > 1 (0: one per core)
+ * a second thread writes the rows (rn_store_write_behind). Returns an exit
+ * code. */
 struct rn_import_options;
 int cli_import_file(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
-                    int replace, int *skipped_rows);
+                    int replace, long jobs, int *skipped_rows);
 
 /* Say on stderr (unless --quiet) what a removal took out:
  * "removed WHAT: N relations, M entities no relation names any more...". */

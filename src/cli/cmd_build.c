@@ -300,7 +300,7 @@ int cmd_build(int argc, char **argv)
     int skipped = 0;
     struct rn_import_options iopt = { 0 };
     for (size_t i = 0; i < edges.len && code != RN_EXIT_FAIL; i++) {
-        int one = cli_import_file(kb, edges.items[i], &iopt, 0, &skipped);
+        int one = cli_import_file(kb, edges.items[i], &iopt, 0, lx.jobs, &skipped);
         if (one != RN_EXIT_OK)
             code = one;
     }

@@ -3,6 +3,7 @@
 
 #include "relnet/hash.h"
 #include "relnet/import.h"
+#include "relnet/pipeline.h"
 #include "relnet/store.h"
 
 #include <string.h>
@@ -130,7 +131,7 @@ static int already_in(struct rn_store *kb, const char *path, const char *hash, i
 }
 
 int cli_import_file(struct rn_store *kb, const char *path, const struct rn_import_options *opt,
-                    int replace, int *skipped_rows)
+                    int replace, long jobs, int *skipped_rows)
 {
     struct rn_err err = RN_ERR_INIT;
     char hash[33] = "";
@@ -162,8 +163,13 @@ int cli_import_file(struct rn_store *kb, const char *path, const struct rn_impor
     struct rn_import_options o = *opt;
     o.progress = cli_progress_update;
     o.progress_ctx = &bar;
+    /* Reading and resolving names here, writing rows on a second thread. */
+    if (rc == RN_OK && (jobs ? jobs : (long)rn_pipeline_default_jobs()) > 1)
+        rc = rn_store_write_behind(kb, 1, &err);
     if (rc == RN_OK)
         rc = rn_import_csv(path, &o, rn_store_sink(kb), &rep, &err);
+    if (rc == RN_OK)
+        rc = rn_store_write_behind(kb, 0, &err);
     cli_progress_end(&bar);
     if (rc == RN_OK && !hash[0]) {
         int found = already_in(kb, path, rep.content_hash, replace, &err);
@@ -238,6 +244,7 @@ int cmd_import(int argc, char **argv)
     struct rn_import_options opt = { 0 };
     const char *aliases = NULL;
     int replace = 0;
+    long jobs = 0;
     const struct cli_option options[] = {
         CLI_STRING("map", 0, "ROLE=COL,...", &opt.map, NULL,
                    "use column COL (a header name or 1-based number) for ROLE"),
@@ -259,6 +266,9 @@ int cmd_import(int argc, char **argv)
                  "transaction"),
         CLI_FLAG("strict", 0, &opt.strict,
                  "stop at the first bad row and import nothing from the file"),
+        CLI_CALLBACK("jobs", 'j', "N", &jobs, cli_set_jobs, "the number of cores",
+                     "with N > 1, one thread reads the file while another writes the "
+                     "knowledge base; the knowledge base is the same for any N"),
         CLI_STRING("aliases", 0, "FILE", &aliases, NULL,
                    "first load an alias table (columns alias, canonical and optionally type, "
                    "affiliation): names that are aliases of one entity merge into it, past "
@@ -286,7 +296,7 @@ int cmd_import(int argc, char **argv)
         }
     }
     for (int i = optind; i < argc; i++) {
-        int one = cli_import_file(kb, argv[i], &opt, replace, &files_with_skips);
+        int one = cli_import_file(kb, argv[i], &opt, replace, jobs, &files_with_skips);
         if (one != RN_EXIT_OK && code == RN_EXIT_OK)
             code = one;
         if (one != RN_EXIT_OK && opt.strict)

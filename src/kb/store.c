@@ -1,10 +1,12 @@
 /* store.c - the SQLite knowledge base (see relnet/store.h).
  *
- * Bulk speed comes from four things: prepared statements reused for every
+ * Bulk speed comes from five things: prepared statements reused for every
  * row, one transaction per import (the caller's), an in-memory cache from
  * name keys to entity ids so a row costs two hash lookups and one INSERT,
- * not three SELECTs, and alias rows written in key order when the
- * transaction ends (see flush_aliases).
+ * not three SELECTs, alias rows written in key order when the transaction
+ * ends (see flush_aliases), and write-behind (rn_store_write_behind): a
+ * second thread runs the INSERTs of rows and new entities while the
+ * caller's thread parses and resolves names.
  */
 #include "relnet/store.h"
 
@@ -12,6 +14,7 @@
 #include "relnet/buf.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
+#include "relnet/writer.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -84,6 +87,7 @@ static const char schema_v1[] =
 
 enum stmt_id {
     ST_ENTITY_INSERT,
+    ST_ENTITY_INSERT_ID,
     ST_ALIAS_INSERT,
     ST_ENTITY_SET_TYPE,
     ST_ENTITY_SET_AFFIL,
@@ -96,6 +100,8 @@ enum stmt_id {
 
 static const char *const stmt_sql[ST_COUNT] = {
     [ST_ENTITY_INSERT] = "INSERT INTO entities(name, type) VALUES (?1, ?2)",
+    /* write-behind: the id SQLite would have given, known in advance */
+    [ST_ENTITY_INSERT_ID] = "INSERT INTO entities(id, name, type) VALUES (?3, ?1, ?2)",
     [ST_ALIAS_INSERT] = "INSERT OR REPLACE INTO aliases(key, alias, entity_id) VALUES (?1, ?2, ?3)",
     [ST_ENTITY_SET_TYPE] = "UPDATE entities SET type = ?2 WHERE id = ?1 AND type = 'unknown'",
     [ST_ENTITY_SET_AFFIL] =
@@ -112,9 +118,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 
 /* Relations are inserted BATCH_ROWS at a time with one multi-row INSERT:
    executing a statement opens and closes the table cursor, and per row
-   that cost a third of an import. Rows wait here (their strings copied)
-   until the batch is full or anything reads or changes relations. */
+   that cost a third of an import. Rows wait in a chunk (their strings
+   copied) until the batch is full or anything reads or changes relations.
+   With write-behind (rn_store_write_behind) a chunk holds CHUNK_ROWS rows
+   and the writes of new entities too, and goes to the writer thread. */
 #define BATCH_ROWS 64
+#define CHUNK_ROWS (64 * BATCH_ROWS)
+#define WRITER_DEPTH 2
 #define NO_TEXT SIZE_MAX
 struct pending_row {
     int64_t src, dst, type, article, import;
@@ -122,7 +132,27 @@ struct pending_row {
     enum rn_origin origin;
     double weight, confidence;
     long sentence_no, offset;
-    size_t evidence, date; /* offsets into batch_text, or NO_TEXT */
+    size_t evidence, date; /* offsets into the chunk's text, or NO_TEXT */
+};
+
+/* A write to entities, made while resolving a name: with write-behind it
+   waits in the chunk, ahead of the chunk's relation rows. */
+enum entity_write { ENTITY_INSERT, ENTITY_SET_TYPE, ENTITY_SET_AFFIL };
+struct pending_entity {
+    int64_t id;
+    int64_t affiliation_id; /* ENTITY_SET_AFFIL */
+    size_t name;            /* ENTITY_INSERT: offset into the chunk's text */
+    uint8_t what;           /* enum entity_write */
+    uint8_t type;           /* enum rn_etype: ENTITY_INSERT, ENTITY_SET_TYPE */
+};
+
+struct chunk {
+    struct pending_row *rows;
+    size_t nrows, rows_cap;
+    struct pending_entity *entities;
+    size_t nentities, entities_cap;
+    struct rn_buf text;
+    int allocated; /* made for the writer (else the store's own) */
 };
 
 /* An alias row waiting to be written (see flush_aliases): its key and
@@ -185,10 +215,11 @@ struct rn_store {
 
     struct name_ids article_names; /* CSV article column -> articles.id */
 
-    struct pending_row pending[BATCH_ROWS];
-    size_t npending;
-    struct rn_buf batch_text;
+    struct chunk own;   /* rows waiting to be written by this thread */
+    struct chunk *fill; /* where rows go: own, or a chunk for the writer */
     sqlite3_stmt *batch_stmt; /* INSERT of BATCH_ROWS rows */
+    struct rn_writer *writer;  /* write-behind, NULL when off */
+    int64_t last_entity_id;    /* with write-behind: the highest entity id */
 
     struct pending_alias *pending_aliases; /* keys new in this transaction */
     size_t npending_aliases, pending_aliases_cap;
@@ -441,6 +472,7 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
     if (!kb)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     kb->path = strdup(path);
+    kb->fill = &kb->own;
     kb->keys = rn_strtab_new();
     kb->spellings = rn_strtab_new();
     kb->reltypes.names = rn_strtab_new();
@@ -495,6 +527,8 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
 }
 
 static int flush_pending(struct rn_store *kb, struct rn_err *err);
+static int writer_stop(struct rn_store *kb, int discard, struct rn_err *err);
+static void chunk_release(struct chunk *c);
 
 void rn_store_close(struct rn_store *kb)
 {
@@ -504,6 +538,7 @@ void rn_store_close(struct rn_store *kb)
         rn_store_rollback(kb);
     else
         flush_pending(kb, NULL); /* rows added outside a transaction */
+    writer_stop(kb, 1, NULL);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(kb->stmt[i]);
     sqlite3_finalize(kb->batch_stmt);
@@ -521,7 +556,7 @@ void rn_store_close(struct rn_store *kb)
     free(kb->article_names.id);
     free(kb->article_path);
     free(kb->pending_aliases);
-    rn_buf_release(&kb->batch_text);
+    chunk_release(&kb->own);
     rn_buf_release(&kb->key);
     rn_buf_release(&kb->key2);
     free(kb->path);
@@ -560,12 +595,25 @@ static int prepare_insert(struct rn_store *kb, size_t n, sqlite3_stmt **st, stru
     return rc;
 }
 
-/* Write the waiting relation rows. */
-static int flush_relations(struct rn_store *kb, struct rn_err *err)
+/* array (of *cap items of size bytes) with room for item i, grown by
+   doubling; NULL when memory ran out, array then unchanged. */
+static void *with_room(void *array, size_t *cap, size_t i, size_t size)
 {
-    size_t n = kb->npending;
-    if (n == 0)
-        return RN_OK;
+    if (i < *cap)
+        return array;
+    size_t grown_cap = *cap ? *cap * 2 : 16;
+    while (grown_cap <= i)
+        grown_cap *= 2;
+    void *grown = realloc(array, grown_cap * size);
+    if (grown)
+        *cap = grown_cap;
+    return grown;
+}
+
+/* Write n relation rows (n <= BATCH_ROWS) with one INSERT. */
+static int write_batch(struct rn_store *kb, const struct pending_row *rows, size_t n,
+                       const char *text, struct rn_err *err)
+{
     sqlite3_stmt *st;
     int rc;
     if (n == BATCH_ROWS) {
@@ -577,9 +625,8 @@ static int flush_relations(struct rn_store *kb, struct rn_err *err)
     } else if ((rc = prepare_insert(kb, n, &st, err)) != RN_OK) {
         return rc;
     }
-    const char *text = rn_buf_str(&kb->batch_text);
     for (size_t i = 0; i < n; i++) {
-        const struct pending_row *r = &kb->pending[i];
+        const struct pending_row *r = &rows[i];
         int c = (int)(i * RELATION_COLUMNS);
         sqlite3_bind_int64(st, c + 1, r->src);
         sqlite3_bind_int64(st, c + 2, r->dst);
@@ -606,9 +653,190 @@ static int flush_relations(struct rn_store *kb, struct rn_err *err)
         sqlite3_reset(st);
     else
         sqlite3_finalize(st);
-    kb->npending = 0;
-    rn_buf_reset(&kb->batch_text);
     return rc;
+}
+
+/* Run one write to entities. An insert without an id (no write-behind)
+   takes the one SQLite gives, into e->id. */
+static int write_entity(struct rn_store *kb, struct pending_entity *e, const char *name,
+                        struct rn_err *err)
+{
+    static const enum stmt_id sql[] = { [ENTITY_INSERT] = ST_ENTITY_INSERT,
+                                        [ENTITY_SET_TYPE] = ST_ENTITY_SET_TYPE,
+                                        [ENTITY_SET_AFFIL] = ST_ENTITY_SET_AFFIL };
+    static const char *const what[] = { [ENTITY_INSERT] = "cannot add an entity",
+                                        [ENTITY_SET_TYPE] = "cannot set an entity type",
+                                        [ENTITY_SET_AFFIL] = "cannot set an affiliation" };
+    sqlite3_stmt *st;
+    enum stmt_id id = e->what == ENTITY_INSERT && e->id ? ST_ENTITY_INSERT_ID : sql[e->what];
+    int rc = stmt(kb, id, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (e->what == ENTITY_INSERT) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, rn_etype_name((enum rn_etype)e->type), -1, SQLITE_STATIC);
+        if (e->id)
+            sqlite3_bind_int64(st, 3, e->id);
+    } else {
+        sqlite3_bind_int64(st, 1, e->id);
+        if (e->what == ENTITY_SET_TYPE)
+            sqlite3_bind_text(st, 2, rn_etype_name((enum rn_etype)e->type), -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(st, 2, e->affiliation_id);
+    }
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return db_fail(kb, err, what[e->what]);
+    if (e->what == ENTITY_INSERT && !e->id)
+        e->id = sqlite3_last_insert_rowid(kb->db);
+    return RN_OK;
+}
+
+/* Write a chunk: its entity writes, then its relation rows. On the writer
+   thread with write-behind, else on the caller's. */
+static int write_chunk(void *ctx, void *batch, struct rn_err *err)
+{
+    struct rn_store *kb = ctx;
+    struct chunk *c = batch;
+    const char *text = rn_buf_str(&c->text);
+    int rc = RN_OK;
+    for (size_t i = 0; rc == RN_OK && i < c->nentities; i++)
+        rc = write_entity(kb, &c->entities[i], text + c->entities[i].name, err);
+    for (size_t i = 0; rc == RN_OK && i < c->nrows; i += BATCH_ROWS)
+        rc = write_batch(kb, c->rows + i, c->nrows - i < BATCH_ROWS ? c->nrows - i : BATCH_ROWS,
+                         text, err);
+    return rc;
+}
+
+static void chunk_reset(struct chunk *c)
+{
+    c->nrows = 0;
+    c->nentities = 0;
+    rn_buf_reset(&c->text);
+}
+
+static void chunk_release(struct chunk *c)
+{
+    free(c->rows);
+    free(c->entities);
+    rn_buf_release(&c->text);
+}
+
+static void chunk_free(void *batch)
+{
+    struct chunk *c = batch;
+    if (!c->allocated)
+        return; /* the store's own, released with the store */
+    chunk_release(c);
+    free(c);
+}
+
+static struct chunk *chunk_new(void)
+{
+    struct chunk *c = calloc(1, sizeof *c);
+    if (c)
+        c->allocated = 1;
+    return c;
+}
+
+/* Hand the filled chunk to the writer and take an empty one. */
+static int submit_chunk(struct rn_store *kb, struct rn_err *err)
+{
+    void *spare;
+    int rc = rn_writer_submit(kb->writer, kb->fill, &spare, err);
+    kb->fill = spare ? spare : chunk_new();
+    if (!kb->fill) {
+        kb->fill = &kb->own; /* empty: the writer holds every other chunk */
+        return rc == RN_OK ? rn_fail(err, RN_ENOMEM, "out of memory") : rc;
+    }
+    chunk_reset(kb->fill);
+    return rc;
+}
+
+/* Write the waiting relation rows (and entity writes): with write-behind,
+   hand them over and wait until the writer is idle, after which this
+   thread may use the connection. */
+static int flush_relations(struct rn_store *kb, struct rn_err *err)
+{
+    if (!kb->writer) {
+        int rc = write_chunk(kb, kb->fill, err);
+        chunk_reset(kb->fill);
+        return rc;
+    }
+    int rc = RN_OK;
+    if (kb->fill->nrows || kb->fill->nentities)
+        rc = submit_chunk(kb, err);
+    int drained = rn_writer_drain(kb->writer, err);
+    return rc != RN_OK ? rc : drained;
+}
+
+/* Wait until the writer (if any) is idle: this thread may then use the
+   connection. Rows still being filled stay. */
+static int writer_idle(struct rn_store *kb, struct rn_err *err)
+{
+    return kb->writer ? rn_writer_drain(kb->writer, err) : RN_OK;
+}
+
+/* End write-behind: write what waits, unless discard. */
+static int writer_stop(struct rn_store *kb, int discard, struct rn_err *err)
+{
+    if (!kb->writer)
+        return RN_OK;
+    int rc = discard ? RN_OK : flush_relations(kb, err);
+    rn_writer_stop(kb->writer, discard, chunk_free);
+    kb->writer = NULL;
+    chunk_free(kb->fill);
+    kb->fill = &kb->own;
+    chunk_reset(kb->fill);
+    return rc;
+}
+
+/* Room for one more row (and its text) in the chunk being filled. */
+static struct pending_row *next_row(struct rn_store *kb)
+{
+    struct chunk *c = kb->fill;
+    struct pending_row *rows = with_room(c->rows, &c->rows_cap, c->nrows, sizeof *rows);
+    if (!rows)
+        return NULL;
+    c->rows = rows;
+    return &rows[c->nrows];
+}
+
+/* A row is complete in the chunk: write the batch (or hand the chunk
+   over) when full. */
+static int row_added(struct rn_store *kb, struct rn_err *err)
+{
+    size_t n = ++kb->fill->nrows;
+    if (kb->writer)
+        return n == CHUNK_ROWS ? submit_chunk(kb, err) : RN_OK;
+    return n == BATCH_ROWS ? flush_relations(kb, err) : RN_OK;
+}
+
+/* A write to entities: run now, or with write-behind queued in the chunk
+   (an insert then gets the next id, the one SQLite would give). */
+static int entity_write(struct rn_store *kb, enum entity_write what, int64_t *id, uint8_t type,
+                        int64_t affiliation_id, const char *name, struct rn_err *err)
+{
+    struct pending_entity e = { .id = what == ENTITY_INSERT ? 0 : *id,
+                                .affiliation_id = affiliation_id, .what = (uint8_t)what,
+                                .type = type };
+    if (!kb->writer) {
+        int rc = write_entity(kb, &e, name, err);
+        *id = e.id;
+        return rc;
+    }
+    struct chunk *c = kb->fill;
+    struct pending_entity *es = with_room(c->entities, &c->entities_cap, c->nentities, sizeof *es);
+    if (!es)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    c->entities = es;
+    if (what == ENTITY_INSERT) {
+        e.id = *id = ++kb->last_entity_id;
+        e.name = c->text.len;
+        if (rn_buf_add(&c->text, name, strlen(name) + 1) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    es[c->nentities++] = e;
+    return RN_OK;
 }
 
 /* The key strings alias rows are sorted by, for the comparator (qsort
@@ -703,7 +931,9 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err)
 {
     if (!kb->in_tx)
         return RN_OK;
-    int rc = flush_pending(kb, err);
+    int rc = writer_stop(kb, 0, err);
+    if (rc == RN_OK)
+        rc = flush_pending(kb, err);
     if (rc == RN_OK)
         rc = exec(kb, "COMMIT", err);
     if (rc != RN_OK) {
@@ -719,9 +949,9 @@ int rn_store_commit(struct rn_store *kb, struct rn_err *err)
    rollback. */
 static void drop_pending(struct rn_store *kb)
 {
-    kb->npending = 0;
+    writer_stop(kb, 1, NULL);
+    chunk_reset(&kb->own);
     kb->npending_aliases = 0;
-    rn_buf_reset(&kb->batch_text);
     if (kb->batch_stmt)
         sqlite3_reset(kb->batch_stmt);
     for (int i = 0; i < ST_COUNT; i++)
@@ -744,8 +974,10 @@ int rn_store_savepoint(struct rn_store *kb, struct rn_err *err)
     if (!kb->in_tx)
         return rn_fail(err, RN_EINTERNAL, "%s: a savepoint needs a transaction", kb->path);
     /* Rows of earlier parts go in now: rolling back to here drops only
-       what comes after. */
-    int rc = flush_pending(kb, err);
+       what comes after (and write-behind ends). */
+    int rc = writer_stop(kb, 0, err);
+    if (rc == RN_OK)
+        rc = flush_pending(kb, err);
     return rc == RN_OK ? exec(kb, "SAVEPOINT part", err) : rc;
 }
 
@@ -763,22 +995,45 @@ void rn_store_rollback_savepoint(struct rn_store *kb)
     cache_drop(kb); /* it may name rows that are gone */
 }
 
-/* ---- resolution cache ------------------------------------------------- */
-
-/* array (of *cap items of size bytes) with room for item i, grown by
-   doubling; NULL when memory ran out, array then unchanged. */
-static void *with_room(void *array, size_t *cap, size_t i, size_t size)
+/* The highest entity id: SQLite gives a new row the next one. */
+static int max_entity_id(struct rn_store *kb, int64_t *id, struct rn_err *err)
 {
-    if (i < *cap)
-        return array;
-    size_t grown_cap = *cap ? *cap * 2 : 16;
-    while (grown_cap <= i)
-        grown_cap *= 2;
-    void *grown = realloc(array, grown_cap * size);
-    if (grown)
-        *cap = grown_cap;
-    return grown;
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "SELECT coalesce(max(id), 0) FROM entities", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    else
+        rc = db_fail(kb, err, "cannot read entities");
+    sqlite3_finalize(st);
+    return rc;
 }
+
+static int cache_load(struct rn_store *kb, struct rn_err *err);
+
+int rn_store_write_behind(struct rn_store *kb, int on, struct rn_err *err)
+{
+    if (!on)
+        return writer_stop(kb, 0, err);
+    if (kb->writer || !kb->in_tx)
+        return RN_OK;
+    /* Everything a record may need read is read now: the writer will hold
+       the connection. */
+    int rc = flush_pending(kb, err);
+    if (rc == RN_OK)
+        rc = cache_load(kb, err);
+    if (rc == RN_OK)
+        rc = max_entity_id(kb, &kb->last_entity_id, err);
+    if (rc != RN_OK)
+        return rc;
+    struct rn_err why = RN_ERR_INIT;
+    if (rn_writer_start(write_chunk, kb, WRITER_DEPTH, &kb->writer, &why) != RN_OK)
+        return RN_OK; /* no thread to be had: rows are written here, as before */
+    return RN_OK;
+}
+
+/* ---- resolution cache ------------------------------------------------- */
 
 static int key_slot(struct rn_store *kb, const char *key, size_t len, uint32_t *kid, int *added)
 {
@@ -806,7 +1061,10 @@ static int cache_load(struct rn_store *kb, struct rn_err *err)
     if (kb->cache_loaded)
         return RN_OK;
     sqlite3_stmt *st;
-    int rc = prepare(kb,
+    int rc = writer_idle(kb, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = prepare(kb,
                      "SELECT a.key, a.entity_id, e.type, e.affiliation_id IS NOT NULL"
                      " FROM aliases a JOIN entities e ON e.id = a.entity_id",
                      &st, err);
@@ -936,7 +1194,6 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
 {
     int rc;
     struct key_info *info = &kb->key_info[kid];
-    sqlite3_stmt *st;
     const struct rn_alias_entry *known = NULL;
     if (added && kb->aliases)
         known = rn_aliases_find_key(kb->aliases, kb->key.data, kb->key.len);
@@ -964,27 +1221,20 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
         }
     }
     if (added) {
-        rc = stmt(kb, ST_ENTITY_INSERT, &st, err);
+        int64_t new_id;
+        rc = entity_write(kb, ENTITY_INSERT, &new_id, (uint8_t)type, 0, name, err);
         if (rc != RN_OK)
             return rc;
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, rn_etype_name(type), -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            return db_fail(kb, err, "cannot add an entity");
         info = &kb->key_info[kid];
-        info->entity_id = sqlite3_last_insert_rowid(kb->db);
+        info->entity_id = new_id;
         info->type = (uint8_t)type;
         rc = insert_alias(kb, kid, name, err);
         if (rc != RN_OK)
             return rc;
     } else if (type != RN_ETYPE_UNKNOWN && info->type == RN_ETYPE_UNKNOWN) {
-        rc = stmt(kb, ST_ENTITY_SET_TYPE, &st, err);
+        rc = entity_write(kb, ENTITY_SET_TYPE, &info->entity_id, (uint8_t)type, 0, NULL, err);
         if (rc != RN_OK)
             return rc;
-        sqlite3_bind_int64(st, 1, info->entity_id);
-        sqlite3_bind_text(st, 2, rn_etype_name(type), -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            return db_fail(kb, err, "cannot set an entity type");
         info->type = (uint8_t)type;
     }
     *id = info->entity_id;
@@ -999,13 +1249,9 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
             return rc;
         info = &kb->key_info[kid]; /* resolve() may have grown the array */
         if (affil_id != *id) {
-            rc = stmt(kb, ST_ENTITY_SET_AFFIL, &st, err);
+            rc = entity_write(kb, ENTITY_SET_AFFIL, id, 0, affil_id, NULL, err);
             if (rc != RN_OK)
                 return rc;
-            sqlite3_bind_int64(st, 1, *id);
-            sqlite3_bind_int64(st, 2, affil_id);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                return db_fail(kb, err, "cannot set an affiliation");
         }
         info->has_affil = 1;
     }
@@ -1034,7 +1280,9 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
         return rn_fail(err, RN_ENOMEM, "out of memory");
     c->id = ids;
     sqlite3_stmt *st;
-    int rc = stmt(kb, find, &st, err);
+    int rc = writer_idle(kb, err);
+    if (rc == RN_OK)
+        rc = stmt(kb, find, &st, err);
     if (rc != RN_OK)
         return rc;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -1448,7 +1696,10 @@ int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct
     if (rc != RN_OK)
         return rc;
 
-    struct pending_row *row = &kb->pending[kb->npending];
+    struct pending_row *row = next_row(kb);
+    if (!row)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    struct rn_buf *text = &kb->fill->text;
     row->src = src;
     row->dst = dst;
     row->type = type_id;
@@ -1462,18 +1713,16 @@ int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct
     row->offset = rec->offset;
     row->evidence = row->date = NO_TEXT;
     if (rec->evidence && rec->evidence[0]) {
-        row->evidence = kb->batch_text.len;
-        if (rn_buf_add(&kb->batch_text, rec->evidence, strlen(rec->evidence) + 1) != RN_OK)
+        row->evidence = text->len;
+        if (rn_buf_add(text, rec->evidence, strlen(rec->evidence) + 1) != RN_OK)
             return rn_fail(err, RN_ENOMEM, "out of memory");
     }
     if (rec->date && rec->date[0]) {
-        row->date = kb->batch_text.len;
-        if (rn_buf_add(&kb->batch_text, rec->date, strlen(rec->date) + 1) != RN_OK)
+        row->date = text->len;
+        if (rn_buf_add(text, rec->date, strlen(rec->date) + 1) != RN_OK)
             return rn_fail(err, RN_ENOMEM, "out of memory");
     }
-    if (++kb->npending == BATCH_ROWS)
-        return flush_relations(kb, err);
-    return RN_OK;
+    return row_added(kb, err);
 }
 
 static int sink_add(void *ctx, const struct rn_record *rec, struct rn_err *err)

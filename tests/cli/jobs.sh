@@ -68,26 +68,16 @@ for j in 2 3; do
 done
 
 # add: the same knowledge base, row for row and id for id
-dump() { # every row of every table of a KB, ids included (times of adding left out)
-    "$py" - "$1" <<'EOF'
-import re, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-stamp = re.compile(r"'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'")
-for (t,) in db.execute("select name from sqlite_master where type='table' order by name"):
-    for row in sorted(repr(r) for r in db.execute("select * from %s" % t)):
-        print(t, stamp.sub("'(time)'", row))
-EOF
-}
 for j in 1 3; do
     run 1 "$R" --kb "kb$j.db" --quiet add --jobs "$j" corpus
-    dump "kb$j.db" | grep -v '^imports ' > "kb$j.dump"
+    kb_dump "kb$j.db" | grep -v '^imports ' > "kb$j.dump"
 done
 [ "$(grep -c '^relations ' kb1.dump)" -gt 50 ] || fail "too few relations stored"
 cmp kb1.dump kb3.dump || fail "add --jobs 3 stores another knowledge base than --jobs 1"
 # adding again adds nothing, on any number of threads
 run 0 "$R" --kb kb3.db add --jobs 3 corpus/a00*
 has err.txt "already present, nothing added"
-dump kb3.db | grep -v '^imports ' | cmp - kb3.dump || fail "a second add changed the knowledge base"
+kb_dump kb3.db | grep -v '^imports ' | cmp - kb3.dump || fail "a second add changed the knowledge base"
 
 # eval and build: the same figures and the same knowledge base
 run 0 "$R" eval --jobs 1 --gold "$articles/gold.tsv" --show "$articles"
@@ -97,7 +87,7 @@ run 0 "$R" eval --jobs 2 --gold "$articles/gold.tsv" --show "$articles"
 cmp eval1.txt out.txt || fail "eval --jobs 2 differs from --jobs 1"
 for j in 1 2; do
     run 0 "$R" --quiet build --jobs "$j" -o "build$j" corpus/a0*
-    dump "build$j/relnet.db" | grep -v '^imports ' > "build$j.dump"
+    kb_dump "build$j/relnet.db" | grep -v '^imports ' > "build$j.dump"
     cmp "build$j/centrality.csv" build1/centrality.csv || fail "build --jobs $j: other centrality"
 done
 cmp build1.dump build2.dump || fail "build --jobs 2 stores another knowledge base"
