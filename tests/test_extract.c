@@ -1445,6 +1445,42 @@ static void test_removals_dealings_and_enacted_documents(void **state)
     assert_string_equal(RUN("The Senate passed a bill on new sanctions.", "Radio Uno will be blocked."), "");
 }
 
+/* Lists and accusations in other shapes: members opened by a modifier are
+   a list "the two companies" means; the entity list in an inverted
+   passive; accusations the accused denies; a state's trigger noun. */
+static void test_lists_inverted_and_denied_accusations(void **state)
+{
+    (void)state;
+    assert_string_equal(RUN("The United States added Vantrix to the entity list.",
+                            "Also added to the entity list on Monday were Chile-based Tollan Systems and "
+                            "Peru-based Quillmail Labs.",
+                            "Peru accused the two companies of fraud."),
+                        "United States[] bans Vantrix[] asserted|United States[] bans Tollan Systems[] asserted|"
+                        "United States[] bans Quillmail Labs[] asserted|Peru[] accuses Tollan Systems[] asserted|"
+                        "Peru[] accuses Quillmail Labs[] asserted|");
+    assert_string_equal(RUN("Chile has denied Peruvian accusations of war crimes."),
+                        "Peru[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Kenya has rejected Peru's accusation that it hacked the grid."),
+                        "Peru[] accuses Kenya[] asserted|");
+    /* a denial with no owner accuses no one; lifting a ban cancels it */
+    assert_string_equal(RUN("Kenya denied the accusations.", "Peru lifted Kenya's ban on Loopchat."), "");
+    assert_string_equal(RUN("Chinese sanctions on Vantrix took effect."), "China[] bans Vantrix[] asserted|");
+    /* a member described, then named; not a verb's clause */
+    assert_string_equal(RUN("Peru has banned the Tarn Union party and its youth wing, Tarn Youth Front, "
+                            "under an anti-terror law."),
+                        "Peru[] bans Tarn Union[] asserted|Peru[] bans Tarn Youth Front[] asserted|");
+    assert_string_equal(RUN("Peru banned Vantrix and said, Chile would follow."), "Peru[] bans Vantrix[] asserted|");
+    /* "announced that it": the sentence's subject, not a name in its apposition */
+    assert_string_equal(RUN("Vantrix, one of Peru's largest providers, announced that it had shut down "
+                            "Quillmail's broadcasts."),
+                        "Vantrix[] bans Quillmail[] asserted|");
+    /* the sanctions list, agentless: the state the text is about */
+    assert_string_equal(RUN("Kenya signed a decree.", "Vantrix has also been placed on the sanctions list."),
+                        "Kenya[] signs decree[] asserted|Kenya[] bans Vantrix[] asserted|");
+    assert_string_equal(RUN("Senate Bill 23, sponsored by Sen. Ada Moss, bans lab-grown meat."),
+                        "Ada Moss[] proposes Senate Bill 23[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1528,6 +1564,7 @@ int main(void)
         cmocka_unit_test(test_proposals_owned),
         cmocka_unit_test(test_names_merged_and_counted_sets),
         cmocka_unit_test(test_removals_dealings_and_enacted_documents),
+        cmocka_unit_test(test_lists_inverted_and_denied_accusations),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

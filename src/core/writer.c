@@ -4,6 +4,7 @@
  * and a stack of written ones; both sides wait on the same condition (a
  * change the other side made) as each waits for few events per batch.
  */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "relnet/writer.h"
 
 #include <pthread.h>
@@ -32,6 +33,7 @@ struct rn_writer {
 static void *run(void *arg)
 {
     struct rn_writer *w = arg;
+    pthread_setname_np(pthread_self(), "relnet-writer"); /* for top -H and perf */
     pthread_mutex_lock(&w->lock);
     for (;;) {
         while (w->nwaiting == 0 && !w->stop)

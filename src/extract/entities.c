@@ -174,6 +174,15 @@ uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
         uint32_t mi = x->tok_m[k];
         own_subject = mi != XNONE && x->m[mi].kind == MK_ACTOR && x->m[mi].ent != XNONE;
     }
+    /* "Vantrix, one of Peru's largest providers, announced that it had
+       ...": the subject of a reported clause is the sentence's subject,
+       not a name inside its apposition */
+    if (opens && clause > 0 && i == clause && x->nm > 0 && x->m[0].kind == MK_ACTOR &&
+        x->m[0].a <= 1 && x->m[0].ent != XNONE && !x->m[0].pronoun &&
+        fits(&x->ents[x->m[0].ent], want) &&
+        (strcmp(rn_token_norm(&x->tok, clause - 1), "that") == 0 ||
+         (x->tok_cue[clause - 1] >> RN_CUE_SPEECH & 1u)))
+        return x->m[0].ent;
     uint32_t best = XNONE;
     uint64_t best_score = 0;
     for (uint32_t e = 0; e < x->nents; e++) {

@@ -115,11 +115,18 @@ static void remember_lists(struct rn_extractor *x)
 {
     uint32_t members[XLIST_MEMBERS];
     for (size_t k = 0; k < x->nm;) {
-        size_t n = 0, q = k;
-        while (q < x->nm && list_member(&x->m[q]) && n < XLIST_MEMBERS &&
-               (q == k || list_joint(x, x->m[q - 1].b, x->m[q].a))) {
-            members[n++] = x->m[q].ent;
-            q++;
+        size_t n = 0, q = k, prev_end = 0;
+        for (;;) {
+            /* "Chile-based A and Peru-based B": a modifier opens a member */
+            size_t r = q;
+            if (r + 1 < x->nm && x->m[r].kind == MK_MOD && x->m[r].b == x->m[r + 1].a)
+                r++;
+            if (r >= x->nm || !list_member(&x->m[r]) || n >= XLIST_MEMBERS ||
+                (n && !list_joint(x, prev_end, x->m[q].a)))
+                break;
+            members[n++] = x->m[r].ent;
+            prev_end = x->m[r].b;
+            q = r + 1;
         }
         if (n >= 2)
             x_list_add(x, members, n, x->m[q - 1].b);
@@ -462,7 +469,12 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     while (q < x->tok.len && q - k < 3 && x_is_lower(x, q) && !x_is_plural_noun(x, q) &&
            !x_is_closed(x, q))
         q++;
-    if (q < x->tok.len && x_is_plural_noun(x, q) && !x_is_aux(x, q)) {
+    const struct rn_trigger *trs[2];
+    uint32_t nts[2];
+    /* "Peruvian accusations", "Chinese sanctions": a trigger noun is an act
+       of the state, not a group of its people */
+    if (q < x->tok.len && x_is_plural_noun(x, q) && !x_is_aux(x, q) &&
+        !rn_lexicon_triggers(x->lex, x->wc, &x->tok, q, x->tok.len, trs, nts, 2)) {
         if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
             return RN_ENOMEM;
         uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_GROUP, x->ents[state].name);

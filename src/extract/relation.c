@@ -471,6 +471,21 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 }
             }
         }
+        /* "the Tarn Union party and its youth wing, Tarn Youth Front,": a
+           member described, then named in apposition */
+        if (s->n > 0 && (x_is(x, j, "and") || x_is(x, j, "or"))) {
+            size_t a = j + 2, q = a;
+            int det = x_is_det(x, j + 1) || x_is(x, j + 1, "its") || x_is(x, j + 1, "their");
+            while (det && q < n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+                   !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
+                   (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
+                q++;
+            uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
+            if (am != XNONE && x->m[am].kind == MK_ACTOR && x->m[am].a == q + 1) {
+                i = q + 1;
+                continue;
+            }
+        }
         size_t jn = joiner(x, j);
         if (jn) {
             j += jn;
@@ -1388,7 +1403,7 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
 /* Where a nominal trigger at t gets its source. *pol may be made hedged or
    *skip set (the trigger is cancelled: "lifted the ban"). */
 static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uint32_t premod_tgt,
-                           struct side *s, enum rn_polarity *pol, int *skip)
+                           struct side *s, enum rn_polarity *pol, int *skip, size_t *denied)
 {
     side_init(s);
     *skip = 0;
@@ -1444,8 +1459,15 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
     size_t light_verb = 0;
     if (v > 0) {
         size_t g = skip_time_left(x, v - 1); /* "announced on Monday a ban" */
-        if (x_cue(x, g, RN_CUE_CANCEL)) {
+        if (x_cue_len(x, g, RN_CUE_CANCEL, &cm)) {
+            /* "Chile denied Peru's accusations": the denier is accused
+               (skip 2, the owner in s, the verb in *denied) */
             *skip = 1;
+            if (strcmp(cm.value, "denial") == 0 && owner.n && denied) {
+                *skip = 2;
+                *s = owner;
+                *denied = g;
+            }
             return;
         }
         if (x_cue(x, g, RN_CUE_STAY)) {
@@ -1505,6 +1527,16 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
 }
 
 static int used_as_noun(struct rn_extractor *x, size_t t);
+/* A ban without agent or place ("WhatsApp is blocked") is the state the
+   text is about, when it names just one; naming none, it is whoever issued
+   the article's decree (an executive decree's bans are its issuer's). */
+static void agentless_source(struct rn_extractor *x, struct side *src)
+{
+    side_add(src, x_topic_state(x));
+    if (!src->n)
+        side_add(src, x_decree_owner(x));
+}
+
 /* "the Senate passed a bill banning Y": is the phrase before the
    participle at t a document not yet in force (cues class pending) that
    src has not signed? Such a bill bans only once signed into law. (A
@@ -2030,12 +2062,8 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
-            !x_is(x, after, "in") && !x_is(x, after, "from")) {
-            side_add(&src, x_topic_state(x));
-            /* ... or, naming none, who issued the article's decree */
-            if (!src.n)
-                side_add(&src, x_decree_owner(x));
-        }
+            !x_is(x, after, "in") && !x_is(x, after, "from"))
+            agentless_source(x, &src);
         /* "The apps banned by X include A and B": a reduced relative on
            the subject, whose members a list verb names */
         struct side listed;
@@ -2290,7 +2318,7 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
         return 0;
     *rc = RN_OK;
     int skip; /* also reads "the proposed ban" */
-    nominal_source(x, t, tend, XNONE, &src, &pol, &skip);
+    nominal_source(x, t, tend, XNONE, &src, &pol, &skip, NULL);
     if (skip)
         return 1;
     if (agent.n)
@@ -2299,6 +2327,30 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
         side_add(&src, x_hist_source(x, tr->relation, XNONE));
     filter_targets(x, tr, &tgt);
     *rc = emit_all(x, c, tr->relation, &src, &tgt, pol, 0.75);
+    return 1;
+}
+
+/* "Chile has denied Peruvian accusations of war crimes", "Kenya rejected
+   Peru's accusation that it hacked the grid": the owner of accusations
+   someone denies (cues class cancel, value denial) accuses the denier.
+   Returns 0 when the noun is not so governed. */
+static int denied_accusation(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
+                             size_t t, size_t tend, int *rc)
+{
+    if (strcmp(tr->relation, RN_REL_ACCUSES) != 0)
+        return 0;
+    struct side src, tgt;
+    enum rn_polarity pol = RN_POL_ASSERTED;
+    int skip;
+    size_t verb = 0;
+    nominal_source(x, t, tend, XNONE, &src, &pol, &skip, &verb);
+    if (skip != 2)
+        return 0;
+    struct vgroup g;
+    verb_group(x, verb, 0, &g);
+    subject_of(x, g.start, &tgt);
+    filter_targets(x, tr, &tgt);
+    *rc = emit_all(x, c, tr->relation, &src, &tgt, RN_POL_ASSERTED, 0.7);
     return 1;
 }
 
@@ -2408,12 +2460,21 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         struct vgroup g;
         verb_group(x, v, 1, &g);
         set_pol(&pol, g.pol);
-        if (g.passive) {
+        size_t be = skip_right(x, tend);
+        if (!g.passive && g.start == v && x_is_be(x, be)) {
+            /* "Also added to the entity list on Monday were A and B": who
+               put names on it before, else the state the text is about */
+            collect_right(x, be + 1, &tgt);
+            uint32_t who = x_hist_source(x, tr->relation, XNONE);
+            side_add(&src, who != XNONE ? who : x_topic_state(x));
+        } else if (g.passive) {
             subject_of(x, g.start, &tgt);
             side_init(&src);
             size_t b = skip_right(x, tend);
             if (x_is(x, b, "by"))
                 collect_right(x, b + 1, &src);
+            else /* "Vantrix has been placed on the sanctions list" */
+                agentless_source(x, &src);
         } else {
             subject_of(x, g.start, &src);
             collect_right(x, v + 1, &tgt);
@@ -2425,6 +2486,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         return noun_owner(x, c, tr, t);
     int rc;
     if (noun_lists(x, c, tr, t, tend, &rc))
+        return rc;
+    if (denied_accusation(x, c, tr, t, tend, &rc))
         return rc;
     size_t k = skip_right(x, tend);
     uint32_t premod = XNONE;
@@ -2468,7 +2531,7 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     } else {
         return RN_OK;
     }
-    nominal_source(x, t, tgt.end, premod, &src, &pol, &skip);
+    nominal_source(x, t, tgt.end, premod, &src, &pol, &skip, NULL);
     if (skip)
         return RN_OK;
     if (!src.n && by.n)
