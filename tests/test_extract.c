@@ -1479,6 +1479,13 @@ static void test_lists_inverted_and_denied_accusations(void **state)
                         "Kenya[] signs decree[] asserted|Kenya[] bans Vantrix[] asserted|");
     assert_string_equal(RUN("Senate Bill 23, sponsored by Sen. Ada Moss, bans lab-grown meat."),
                         "Ada Moss[] proposes Senate Bill 23[] asserted|");
+    /* "initial" shares the stem of "initiative" but is no document; a
+       proposed clause is no document */
+    assert_string_equal(RUN("Last week, Zentara launched an initial public offering (IPO) in the US."), "");
+    assert_string_equal(RUN("\"I propose that the Tallinn Forum find a way to peace,\" Ana Ruiz said."), "");
+    /* a participle after a reduced passive's agent is the agent's act */
+    assert_string_equal(RUN("The order stems from a complaint filed by Vantrix, accusing Zentara of copying its chips."),
+                        "Vantrix[] accuses Zentara[] asserted|");
 }
 
 int main(void)

@@ -1933,6 +1933,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         after += 2;
     else if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "onto"))
         after++;
+    /* "I propose that the dialogue find a way": a clause is proposed, no
+       document ("signed that agreement" names one) */
+    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "that") && !x_cue(x, after + 1, RN_CUE_DOCHEAD))
+        return RN_OK;
     /* "shut out Huawei", "kept out of": the particle belongs to the verb */
     int out_ok = 0;
     if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "out")) {
@@ -2117,6 +2121,15 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     }
     /* active */
     subject_of(x, g.start, &src);
+    /* "a complaint filed by Vantrix, accusing Zentara of ...": a participle
+       after a reduced passive's agent is the agent's act */
+    if (x_ends_with(x, t, "ing") && g.start == t && t >= 4 && x_is_punct(x, t - 1, ',')) {
+        uint32_t am = mention_at(x, t - 2);
+        size_t ba = am != XNONE ? x->m[am].a : 0;
+        if (am != XNONE && x->m[am].kind == MK_ACTOR && ba >= 2 && x_is(x, ba - 1, "by") &&
+            x_ends_with(x, ba - 2, "ed"))
+            collect_left(x, t - 2, &src);
+    }
     /* "Among those signing the declaration were A and B": the subject
        follows the object */
     int among = !src.n && g.start == t && among_group(x, t);

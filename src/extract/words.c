@@ -269,14 +269,11 @@ int x_words_tag(struct rn_extractor *x)
     for (size_t i = 0; i < n; i++) {
         x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
         /* noun classes match by stem, and "proposed" has the stem of
-           "proposal", "planned" of "plan": verb forms are no nouns */
-        if (x->tok_cue[i] & NOUN_CUES) {
-            size_t nl = x->tok.items[i].norm_len;
-            const char *w = rn_token_norm(&x->tok, i);
-            if (nl > 4 && ((w[nl - 2] == 'e' && w[nl - 1] == 'd') ||
-                           (w[nl - 3] == 'i' && w[nl - 2] == 'n' && w[nl - 1] == 'g')))
-                x->tok_cue[i] &= ~NOUN_CUES;
-        }
+           "proposal", "planned" of "plan", "initial" of "initiative":
+           verb forms and -ial adjectives are no nouns */
+        if ((x->tok_cue[i] & NOUN_CUES) && x->tok.items[i].norm_len > 4 &&
+            (x_ends_with(x, i, "ed") || x_ends_with(x, i, "ing") || x_ends_with(x, i, "ial")))
+            x->tok_cue[i] &= ~NOUN_CUES;
         /* "including" opens a list; "include", "includes", "included" (the
            same stem) are the list's verb */
         if ((x->tok_cue[i] & 1u << RN_CUE_INCLUDE) && (x->tok_cue[i] & 1u << RN_CUE_LISTVERB) &&
