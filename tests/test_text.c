@@ -54,6 +54,24 @@ static void test_utf8_check_reports_offset(void **state)
     assert_int_equal(off, 1);
     assert_int_equal(rn_utf8_check("\xED\xA0\x80", 3, &off), RN_EINPUT); /* surrogate */
     assert_int_equal(rn_utf8_check("\xC0\xAF", 2, &off), RN_EINPUT);     /* overlong */
+    /* Long ASCII runs are skipped eight bytes at a time: a bad byte at
+       every position of a 20-byte line is still found where it is, and
+       multi-byte characters across an eight-byte boundary still pass. */
+    for (size_t at = 0; at < 20; at++) {
+        char line[21];
+        memset(line, 'a', 20);
+        line[20] = '\0';
+        line[at] = (char)0xFF;
+        off = 99;
+        assert_int_equal(rn_utf8_check(line, 20, &off), RN_EINPUT);
+        assert_int_equal(off, at);
+        line[at] = 'a';
+        if (at + 2 <= 20) {
+            line[at] = (char)0xC3;
+            line[at + 1] = (char)0xA9;
+            assert_int_equal(rn_utf8_check(line, 20, &off), RN_OK);
+        }
+    }
 }
 
 static void test_strtab_interns_and_survives_growth(void **state)

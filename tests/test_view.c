@@ -118,9 +118,10 @@ static void test_per_relation_multigraph(void **state)
     rn_relset_free(set);
 }
 
-/* A graph_only set and a view without record lists give the same edges
-   as the full set; the provenance columns and record lists stay NULL, and
-   clearing the records keeps the names the view shows. */
+/* A graph_only set and a measures_only view give the same edges and
+   weights as the full set; the provenance columns and the edge columns
+   measures never read stay NULL, and clearing the records keeps the names
+   the view shows. */
 static void test_graph_only_same_edges(void **state)
 {
     (void)state;
@@ -140,29 +141,47 @@ static void test_graph_only_same_edges(void **state)
     assert_non_null(set->pol);
     assert_int_equal(set->n_records, 4);
     struct rn_view *a, *b;
-    struct rn_view_options opt = { .min_count = 1, .no_records = 1 };
+    struct rn_view_options opt = { .min_count = 1, .measures_only = 1 };
     assert_int_equal(rn_view_build(full, NULL, &a, NULL), RN_OK);
     assert_int_equal(rn_view_build(set, &opt, &b, NULL), RN_OK);
     assert_null(b->record_start);
     assert_null(b->record_index);
-    const char *ev[RN_VIEW_EVIDENCE_MAX];
-    assert_int_equal(rn_view_edge_evidence(b, 0, ev), 0);
+    assert_null(b->count);
+    assert_null(b->relation);
+    assert_null(b->n_kinds);
+    assert_null(b->polarity);
+    assert_null(b->first_date);
+    assert_null(b->last_date);
+    assert_non_null(a->count);
     assert_int_equal(a->n_nodes, b->n_nodes);
     assert_int_equal(a->n_edges, b->n_edges);
+    assert_int_equal(a->n_edges, 3);
     for (size_t e = 0; e < a->n_edges; e++) {
         assert_int_equal(a->from[e], b->from[e]);
         assert_int_equal(a->to[e], b->to[e]);
-        assert_int_equal(a->count[e], b->count[e]);
         assert_true(a->weight[e] == b->weight[e]);
-        assert_int_equal(a->relation[e], b->relation[e]);
-        assert_int_equal(a->polarity[e], b->polarity[e]);
-        assert_int_equal(b->first_date[e], 0); /* no dates kept */
     }
+    assert_true(b->weight[0] == 3); /* China -> Five Eyes: 1 + 2 */
     assert_int_equal(a->first_date[0], 20210301);
     rn_relset_clear_records(set);
     assert_int_equal(set->n_records, 0);
     assert_null(set->src);
     assert_string_equal(rn_view_node_name(b, b->from[0]), "China");
+    /* Forgetting the name index keeps the names; lookups find nothing and
+       adding by name is refused. */
+    assert_int_equal(rn_relset_find(set, "china"), 0);
+    rn_relset_forget_keys(set);
+    assert_string_equal(rn_view_node_name(b, b->to[0]), "Five Eyes");
+    assert_int_equal(rn_relset_find(set, "china"), RN_NONE);
+    struct rn_record r;
+    rn_record_init(&r);
+    r.source = "China";
+    r.relation = "accuses";
+    r.target = "India";
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_relset_add(set, &r, &err), RN_EINTERNAL);
+    assert_int_equal(set->n_records, 0);
+    assert_int_equal(set->n_entities, 4);
     rn_view_free(a);
     rn_view_free(b);
     rn_relset_free(full);

@@ -64,10 +64,17 @@ enum rn_graph_kind {
  * with view->n_nodes vertices, vertex i = view node i. weights must be an
  * initialised vector; it is resized to the edge count of g, or to 0 when g
  * is unweighted (RN_GRAPH_PATHS counting hops: pass NULL to igraph then).
- * inverse only matters for RN_GRAPH_PATHS. RN_OK, RN_ENOMEM or RN_EINTERNAL; on error
- * nothing needs freeing except weights (still the caller's). Cost O(V + E). */
+ * With RN_GRAPH_DIRECTED weights may be NULL: edge i's weight is then
+ * view->weight[i], which rn_graph_view_weights shows to igraph without a
+ * copy. inverse only matters for RN_GRAPH_PATHS. RN_OK, RN_ENOMEM or
+ * RN_EINTERNAL; on error nothing needs freeing except weights (still the
+ * caller's). Cost O(V + E). */
 int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inverse, igraph_t *g,
                    igraph_vector_t *weights, struct rn_err *err);
+
+/* The weights of RN_GRAPH_DIRECTED's edges as an igraph vector that
+ * borrows view->weight: valid while the view lives; never destroy it. */
+const igraph_vector_t *rn_graph_view_weights(const struct rn_view *view, igraph_vector_t *shown);
 
 /* Turn the failed igraph call's rc into a status (RN_ENOMEM or
  * RN_EINTERNAL) with "what: igraph's reason" in err, and forget the

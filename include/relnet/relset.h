@@ -141,9 +141,11 @@ int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, st
  * relations within the part, touching nothing of the set; then
  * rn_relset_merge_part, called for the parts in file order from the set's
  * thread, adds their records to the set with exactly the entities,
- * relations and indexes rn_relset_add would have given them one by one.
- * rn_relset_part_new returns NULL on out of memory or when the set is not
- * graph_only. */
+ * relations and indexes rn_relset_add would have given them one by one
+ * (into a set without records it moves the part's columns rather than
+ * copying them: free each part once merged, and the peak memory holds one
+ * copy of the records). rn_relset_part_new returns NULL on out of memory
+ * or when the set is not graph_only. */
 struct rn_relset_part;
 struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set);
 struct rn_sink rn_relset_part_sink(struct rn_relset_part *part);
@@ -166,9 +168,16 @@ void rn_relset_roll_up(struct rn_relset *set);
 
 /* Free the records (n_records becomes 0), keeping the entities, relations
  * and articles: for a command done with the records once it has built its
- * graph view (rn_view_options.no_records), so the graph computation does
+ * graph view (rn_view_options.measures_only), so the graph computation does
  * not carry them. */
 void rn_relset_clear_records(struct rn_relset *set);
+
+/* Free the index from name keys to entities (some 80 bytes per entity),
+ * for a command done adding and looking up names that only still shows
+ * them (a million-edge PageRank): entity_name, entity_type and
+ * entity_affiliation stay. Afterwards rn_relset_find returns RN_NONE and
+ * adding an entity, alias or record by name fails with RN_EINTERNAL. */
+void rn_relset_forget_keys(struct rn_relset *set);
 
 /* Bytes held, for memory reports. */
 size_t rn_relset_bytes(const struct rn_relset *set);

@@ -14,7 +14,7 @@
  * and each edge's records by record index. Building is O(records +
  * entities) with two (four when per_relation) counting sorts; no hashing;
  * 8 bytes per record of scratch (12 with by_affiliation) and about 40 per
- * edge.
+ * edge (16 with measures_only).
  */
 #ifndef RELNET_VIEW_H
 #define RELNET_VIEW_H
@@ -29,8 +29,9 @@ struct rn_view_options {
     int by_affiliation; /* roll entities up to their affiliation */
     long min_count;     /* drop (source, target) pairs with fewer reports (<= 1: keep all) */
     int per_relation;   /* one edge per (source, target, relation, polarity) */
-    int no_records;     /* leave record_start and record_index NULL: graph
-                           measures never read which records made an edge */
+    int measures_only;  /* keep only what graph measures read (from, to, weight
+                           and the node maps): count, relation, n_kinds,
+                           polarity, the dates and the record lists stay NULL */
 };
 
 struct rn_view {
@@ -49,8 +50,7 @@ struct rn_view {
     uint8_t *polarity;   /* enum rn_polarity of its records; RN_POL_COUNT when they differ */
     uint32_t *first_date, *last_date; /* YYYYMMDD of its dated records, 0 when none is */
 
-    /* The records of edge e are record_index[record_start[e] .. record_start[e + 1])
-       (NULL with no_records). */
+    /* The records of edge e are record_index[record_start[e] .. record_start[e + 1]). */
     size_t *record_start;   /* n_edges + 1 */
     uint32_t *record_index; /* set->n_records at most (a view takes up to 2^32 - 1) */
 };

@@ -348,13 +348,15 @@ static int load_csv(const char *path, const struct rn_import_options *opt, unsig
         n++;
     }
     int rc = RN_OK, split = 0;
-    if (n > 1) {
+    if (n > 1)
         rc = rn_import_csv_parts(path, opt, n, sinks, &split, rep, err);
-        for (size_t k = 0; k < n && rc == RN_OK && split; k++)
+    /* Each part goes as soon as it is merged: the set's records grow
+       while the parts' shrink. */
+    for (size_t k = 0; k < n; k++) {
+        if (rc == RN_OK && split)
             rc = rn_relset_merge_part(set, parts[k], err);
-    }
-    for (size_t k = 0; k < n; k++)
         rn_relset_part_free(parts[k]);
+    }
     if (n > 1 && (rc != RN_OK || split))
         return rc;
     if (n > 1)

@@ -7,6 +7,9 @@
 #include "relnet/json.h"
 #include "relnet/text.h"
 
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt, malloc_trim */
+#endif
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -269,18 +272,35 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
 {
     struct rn_err err = RN_ERR_INIT;
     *view = NULL;
+    int graph = columns == CLI_COLUMNS_GRAPH;
+#ifdef __GLIBC__
+    /* Blocks of 256 KiB and more come from mmap and go back on free. glibc
+       would otherwise raise that threshold as big blocks are freed, and
+       the arrays freed after loading would stay in the heap, on top of the
+       peak igraph reaches. */
+    if (graph)
+        mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     int code = cli_load_relations(cmd, nfiles, files, sel, columns, set, bad_rows);
     if (code != RN_EXIT_OK)
         return code;
-    int graph = columns == CLI_COLUMNS_GRAPH;
-    struct rn_view_options vopt = { sel->by_affiliation, sel->filter.min_count, 0, graph };
+    struct rn_view_options vopt = { .by_affiliation = sel->by_affiliation,
+                                    .min_count = sel->filter.min_count,
+                                    .measures_only = graph };
     if (rn_view_build(*set, &vopt, view, &err) != RN_OK) {
         rn_relset_free(*set);
         *set = NULL;
         return cli_report(&err);
     }
-    if (graph)
-        rn_relset_clear_records(*set); /* the measures read the view, not the records */
+    if (graph) {
+        /* The measures read the view and show names: neither the records
+           nor the name index are needed any more. */
+        rn_relset_clear_records(*set);
+        rn_relset_forget_keys(*set);
+#ifdef __GLIBC__
+        malloc_trim(0); /* hand the freed heap pages back before igraph's arrays */
+#endif
+    }
     return RN_EXIT_OK;
 }
 

@@ -115,8 +115,9 @@ static void on_field(void *s, size_t len, void *data)
     }
     r->offsets[r->nfields] = r->fieldbuf.len;
     r->lens[r->nfields] = len;
-    if (rn_buf_add(&r->fieldbuf, s ? s : "", s ? len : 0) != RN_OK ||
-        rn_buf_addc(&r->fieldbuf, '\0') != RN_OK) {
+    /* CSV_APPEND_NULL: libcsv ends every field it hands over with a NUL,
+       copied along in one go. */
+    if (rn_buf_add(&r->fieldbuf, s ? s : "", s ? len + 1 : 1) != RN_OK) {
         r->too_long = 1;
         return;
     }

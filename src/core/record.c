@@ -158,7 +158,7 @@ int rn_relation_normalize(const char *s, char *out, size_t outsz)
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == 0x7f)
             return RN_EINPUT;
-        out[i] = (char)tolower(c);
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); /* ASCII, as in the C locale */
     }
     out[n] = '\0';
     return RN_OK;

@@ -3,6 +3,7 @@
 
 #include "relnet/error.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,7 +26,16 @@ int rn_utf8_check(const char *s, size_t n, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < n) {
-        /* ASCII runs are the common case: skip them without decoding. */
+        /* ASCII runs are the common case: skip them eight bytes at a time
+           without decoding. */
+        if (i + 8 <= n) {
+            uint64_t word;
+            memcpy(&word, s + i, 8);
+            if ((word & 0x8080808080808080u) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

@@ -248,11 +248,12 @@ int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
     return rn_buf_add(out, "", 0);
 }
 
-#define NOUN_CUES (1u << RN_CUE_DOCHEAD | 1u << RN_CUE_DESC | 1u << RN_CUE_ORGHEAD)
+#define CUE(c) (UINT64_C(1) << (c))
+#define NOUN_CUES (CUE(RN_CUE_DOCHEAD) | CUE(RN_CUE_DESC) | CUE(RN_CUE_ORGHEAD))
 #define LOWER_CUES                                                                            \
-    (1u << RN_CUE_NEG | 1u << RN_CUE_HEDGE | 1u << RN_CUE_CTRL | 1u << RN_CUE_OBJCTRL |          \
-     1u << RN_CUE_SPEECH | 1u << RN_CUE_LIGHT | 1u << RN_CUE_CANCEL | 1u << RN_CUE_STAY |        \
-     1u << RN_CUE_ADV | 1u << RN_CUE_INCLUDE)
+    (CUE(RN_CUE_NEG) | CUE(RN_CUE_HEDGE) | CUE(RN_CUE_CTRL) | CUE(RN_CUE_OBJCTRL) |          \
+     CUE(RN_CUE_SPEECH) | CUE(RN_CUE_LIGHT) | CUE(RN_CUE_CANCEL) | CUE(RN_CUE_STAY) |        \
+     CUE(RN_CUE_ADV) | CUE(RN_CUE_INCLUDE))
 
 /* ---- tagging a sentence --------------------------------------------------------------- */
 
@@ -269,19 +270,16 @@ int x_words_tag(struct rn_extractor *x)
     for (size_t i = 0; i < n; i++) {
         x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
         /* noun classes match by stem, and "proposed" has the stem of
-           "proposal", "planned" of "plan": verb forms are no nouns */
-        if (x->tok_cue[i] & NOUN_CUES) {
-            size_t nl = x->tok.items[i].norm_len;
-            const char *w = rn_token_norm(&x->tok, i);
-            if (nl > 4 && ((w[nl - 2] == 'e' && w[nl - 1] == 'd') ||
-                           (w[nl - 3] == 'i' && w[nl - 2] == 'n' && w[nl - 1] == 'g')))
-                x->tok_cue[i] &= ~NOUN_CUES;
-        }
+           "proposal", "planned" of "plan", "initial" of "initiative":
+           verb forms and -ial adjectives are no nouns */
+        if ((x->tok_cue[i] & NOUN_CUES) && x->tok.items[i].norm_len > 4 &&
+            (x_ends_with(x, i, "ed") || x_ends_with(x, i, "ing") || x_ends_with(x, i, "ial")))
+            x->tok_cue[i] &= ~NOUN_CUES;
         /* "including" opens a list; "include", "includes", "included" (the
            same stem) are the list's verb */
-        if ((x->tok_cue[i] & 1u << RN_CUE_INCLUDE) && (x->tok_cue[i] & 1u << RN_CUE_LISTVERB) &&
+        if ((x->tok_cue[i] & CUE(RN_CUE_INCLUDE)) && (x->tok_cue[i] & CUE(RN_CUE_LISTVERB)) &&
             !x_ends_with(x, i, "ing"))
-            x->tok_cue[i] &= ~(1u << RN_CUE_INCLUDE);
+            x->tok_cue[i] &= ~(CUE(RN_CUE_INCLUDE));
         uint32_t f = x->tok.items[i].flags;
         /* closed-class words are short and, inside a sentence, lowercase */
         int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&

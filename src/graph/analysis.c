@@ -497,7 +497,8 @@ out:
 
 /* --- the entry point ----------------------------------------------------------- */
 
-/* Build the graph of kind, run fn on it, free it. */
+/* Build the graph of kind, run fn on it, free it. The directed graph's
+   weights are the view's own (no copy of a column as long as the edges). */
 static int with_graph(const struct rn_view *view, enum rn_graph_kind kind, int inverse,
                       int (*fn)(const igraph_t *, const igraph_vector_t *,
                                 const struct rn_centrality_options *, struct rn_centrality *,
@@ -506,16 +507,22 @@ static int with_graph(const struct rn_view *view, enum rn_graph_kind kind, int i
                       struct rn_err *err)
 {
     igraph_t g;
-    igraph_vector_t w;
-    if (igraph_vector_init(&w, 0) != IGRAPH_SUCCESS)
+    igraph_vector_t w, shown;
+    int borrowed = kind == RN_GRAPH_DIRECTED;
+    if (!borrowed && igraph_vector_init(&w, 0) != IGRAPH_SUCCESS)
         return rn_fail(err, RN_ENOMEM, "out of memory");
-    int rc = rn_graph_build(view, kind, inverse, &g, &w, err);
+    int rc = rn_graph_build(view, kind, inverse, &g, borrowed ? NULL : &w, err);
     if (rc == RN_OK) {
-        rc = fn(&g, igraph_vector_size(&w) || kind != RN_GRAPH_PATHS || inverse ? &w : NULL,
-                opt, c, err);
+        const igraph_vector_t *weights;
+        if (borrowed)
+            weights = rn_graph_view_weights(view, &shown);
+        else
+            weights = igraph_vector_size(&w) || kind != RN_GRAPH_PATHS || inverse ? &w : NULL;
+        rc = fn(&g, weights, opt, c, err);
         igraph_destroy(&g);
     }
-    igraph_vector_destroy(&w);
+    if (!borrowed)
+        igraph_vector_destroy(&w);
     return rc;
 }
 
@@ -653,14 +660,11 @@ size_t rn_centrality_rank(const struct rn_centrality *c, const struct rn_view *v
 int rn_reciprocity(const struct rn_view *view, double *out, struct rn_err *err)
 {
     igraph_t g;
-    igraph_vector_t w;
     *out = 0;
     if (view->n_edges == 0)
         return RN_OK;
-    if (igraph_vector_init(&w, 0) != IGRAPH_SUCCESS)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
     rn_graph_clear_error();
-    int rc = rn_graph_build(view, RN_GRAPH_DIRECTED, 0, &g, &w, err);
+    int rc = rn_graph_build(view, RN_GRAPH_DIRECTED, 0, &g, NULL, err); /* unweighted */
     if (rc == RN_OK) {
         igraph_error_t ig = igraph_reciprocity(&g, out, /*ignore_loops=*/1,
                                                IGRAPH_RECIPROCITY_DEFAULT);
@@ -668,6 +672,5 @@ int rn_reciprocity(const struct rn_view *view, double *out, struct rn_err *err)
             rc = rn_graph_fail(err, ig, "reciprocity");
         igraph_destroy(&g);
     }
-    igraph_vector_destroy(&w);
     return rc;
 }

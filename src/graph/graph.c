@@ -144,9 +144,16 @@ out:
     return rc;
 }
 
+const igraph_vector_t *rn_graph_view_weights(const struct rn_view *view, igraph_vector_t *shown)
+{
+    return igraph_vector_view(shown, view->weight, (igraph_integer_t)view->n_edges);
+}
+
 int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inverse, igraph_t *g,
                    igraph_vector_t *weights, struct rn_err *err)
 {
+    if (!weights && kind != RN_GRAPH_DIRECTED)
+        return rn_fail(err, RN_EINTERNAL, "rn_graph_build: only directed graphs borrow weights");
     ensure_setup();
     igraph_vector_int_t ev;
     if (igraph_vector_int_init(&ev, 0) != IGRAPH_SUCCESS)
@@ -160,8 +167,9 @@ int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inve
         for (size_t e = 0; e < view->n_edges; e++)
             m += !paths || (view->from[e] != view->to[e] && (!inverse || view->weight[e] > 0));
         if (igraph_vector_int_resize(&ev, 2 * (igraph_integer_t)m) != IGRAPH_SUCCESS ||
-            igraph_vector_resize(weights, paths && !inverse ? 0 : (igraph_integer_t)m) !=
-                IGRAPH_SUCCESS)
+            (weights && igraph_vector_resize(weights, paths && !inverse ? 0
+                                                                        : (igraph_integer_t)m) !=
+                            IGRAPH_SUCCESS))
             rc = RN_ENOMEM;
         igraph_integer_t j = 0;
         for (size_t e = 0; rc == RN_OK && e < view->n_edges; e++) {
@@ -169,7 +177,7 @@ int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inve
                 continue;
             VECTOR(ev)[2 * j] = view->from[e];
             VECTOR(ev)[2 * j + 1] = view->to[e];
-            if (!paths)
+            if (!paths && weights)
                 VECTOR(*weights)[j] = view->weight[e];
             else if (inverse)
                 VECTOR(*weights)[j] = 1.0 / view->weight[e];

@@ -119,12 +119,20 @@ static int same_edge(const struct grouping *g, size_t i, size_t j)
 }
 
 /* Fill edge e from the sorted records [i, j) and append their indexes at
-   *kept. */
+   *kept; a measures_only view gets its endpoints and weight only. */
 static void fill_edge(struct rn_view *v, const struct grouping *g, size_t e, size_t i, size_t j,
                       size_t *kept)
 {
     const struct rn_relset *set = g->set;
+    v->from[e] = g->src[g->idx[i]];
+    v->to[e] = g->dst[g->idx[i]];
     double w = 0;
+    if (!v->count) {
+        for (size_t k = i; k < j; k++)
+            w += set->weight[g->idx[k]];
+        v->weight[e] = w;
+        return;
+    }
     uint32_t first = 0, last = 0;
     uint8_t pol = set->pol[g->idx[i]];
     for (size_t k = i; k < j; k++) {
@@ -156,8 +164,6 @@ static void fill_edge(struct rn_view *v, const struct grouping *g, size_t e, siz
             g->rel_count[rl] = 0;
         }
     }
-    v->from[e] = g->src[g->idx[i]];
-    v->to[e] = g->dst[g->idx[i]];
     v->count[e] = (uint32_t)(j - i);
     v->weight[e] = w;
     v->relation[e] = best;
@@ -168,36 +174,35 @@ static void fill_edge(struct rn_view *v, const struct grouping *g, size_t e, siz
         v->first_date[e] = first;
     if (last)
         v->last_date[e] = last;
-    if (!v->record_index)
-        return;
     v->record_start[e] = *kept;
     for (size_t k = i; k < j; k++)
         v->record_index[(*kept)++] = g->idx[k];
 }
 
+/* The columns of every view, then (unless measures_only) the rest. */
 static int alloc_edges(struct rn_view *v, size_t nedges, size_t nrec, uint32_t nent,
-                       int records)
+                       int measures_only)
 {
     size_t cap = nedges ? nedges : 1;
     v->from = rn_big_calloc(cap * sizeof *v->from);
     v->to = rn_big_calloc(cap * sizeof *v->to);
-    v->count = rn_big_calloc(cap * sizeof *v->count);
     v->weight = rn_big_calloc(cap * sizeof *v->weight);
+    v->entity_node = rn_big_calloc((nent ? nent : 1) * sizeof *v->entity_node);
+    v->node_entity = rn_big_calloc((nent ? nent : 1) * sizeof *v->node_entity);
+    if (!v->from || !v->to || !v->weight || !v->entity_node || !v->node_entity)
+        return RN_ENOMEM;
+    if (measures_only)
+        return RN_OK;
+    v->count = rn_big_calloc(cap * sizeof *v->count);
     v->relation = rn_big_calloc(cap * sizeof *v->relation);
     v->n_kinds = rn_big_calloc(cap * sizeof *v->n_kinds);
     v->polarity = rn_big_calloc(cap * sizeof *v->polarity);
     v->first_date = rn_big_calloc(cap * sizeof *v->first_date);
     v->last_date = rn_big_calloc(cap * sizeof *v->last_date);
-    if (records) {
-        v->record_start = rn_big_calloc((cap + 1) * sizeof *v->record_start);
-        v->record_index = rn_big_calloc((nrec ? nrec : 1) * sizeof *v->record_index);
-        if (!v->record_start || !v->record_index)
-            return RN_ENOMEM;
-    }
-    v->entity_node = rn_big_calloc((nent ? nent : 1) * sizeof *v->entity_node);
-    v->node_entity = rn_big_calloc((nent ? nent : 1) * sizeof *v->node_entity);
-    if (!v->from || !v->to || !v->count || !v->weight || !v->relation || !v->n_kinds ||
-        !v->polarity || !v->first_date || !v->last_date || !v->entity_node || !v->node_entity)
+    v->record_start = rn_big_calloc((cap + 1) * sizeof *v->record_start);
+    v->record_index = rn_big_calloc((nrec ? nrec : 1) * sizeof *v->record_index);
+    if (!v->count || !v->relation || !v->n_kinds || !v->polarity || !v->first_date ||
+        !v->last_date || !v->record_start || !v->record_index)
         return RN_ENOMEM;
     return RN_OK;
 }
@@ -294,7 +299,7 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
     for (size_t i = 0; i < nrec; i++)
         if (i == 0 || !same_edge(&g, i, i - 1))
             nedges++;
-    if (alloc_edges(v, nedges, nrec, nent, !opt->no_records) != RN_OK)
+    if (alloc_edges(v, nedges, nrec, nent, opt->measures_only) != RN_OK)
         goto out;
     /* min_count judges the (source, target) pair as a whole, split or not;
        from/to hold entity indexes until the nodes are numbered. */

@@ -121,6 +121,16 @@ void rn_relset_clear_records(struct rn_relset *set)
         set->priv->record_cap = 0;
 }
 
+void rn_relset_forget_keys(struct rn_relset *set)
+{
+    struct rn_relset_private *p = set->priv;
+    rn_strtab_free(p->keys);
+    p->keys = NULL;
+    free(p->key_entity);
+    p->key_entity = NULL;
+    p->key_cap = 0;
+}
+
 void rn_relset_use_aliases(struct rn_relset *set, const struct rn_aliases *aliases)
 {
     set->priv->opt.aliases = aliases;
@@ -135,6 +145,8 @@ size_t rn_relset_filtered(const struct rn_relset *set)
    folds to nothing ("..."), RN_ENOMEM. */
 static int intern_key(struct rn_relset_private *p, const char *name, uint32_t *kid, int *added)
 {
+    if (!p->keys)
+        return RN_EINTERNAL; /* rn_relset_forget_keys was called */
     if (rn_text_key(name, strlen(name), &p->key) != RN_OK)
         return RN_ENOMEM;
     if (p->key.len == 0) {
@@ -263,7 +275,7 @@ uint32_t rn_relset_find(const struct rn_relset *set, const char *name)
     struct rn_relset_private *p = set->priv;
     struct rn_buf key = RN_BUF_INIT;
     uint32_t kid, found = RN_NONE;
-    if (rn_text_key(name, strlen(name), &key) == RN_OK && key.len > 0 &&
+    if (p->keys && rn_text_key(name, strlen(name), &key) == RN_OK && key.len > 0 &&
         rn_strtab_find(p->keys, key.data, key.len, &kid) == RN_OK)
         found = p->key_entity[kid];
     rn_buf_release(&key);
@@ -508,7 +520,7 @@ int rn_relset_add(struct rn_relset *set, const struct rn_record *rec, struct rn_
     if (rc == RN_EINPUT)
         return rn_fail(err, RN_EINPUT, "a name has no letters or digits");
     if (rc != RN_OK)
-        return rn_fail(err, rc, "out of memory");
+        return rn_fail(err, rc, rc == RN_ENOMEM ? "out of memory" : "relset: names were forgotten");
     return append_edge(set, &e, err); /* the filter passed above */
 }
 
@@ -676,28 +688,62 @@ static int merged_entity(struct rn_relset *set, const struct rn_relset_part *par
     return rc;
 }
 
-static int merge_records(struct rn_relset *set, const struct rn_relset_part *part, uint32_t *map,
+/* The set's ids of part's record i into e; RN_OK or RN_ENOMEM (err set). */
+static int merged_edge(struct rn_relset *set, const struct rn_relset_part *part, size_t i,
+                       const struct part_extra *x, uint32_t *map, uint32_t *relmap,
+                       struct rn_relset_edge *e, struct rn_err *err)
+{
+    e->pol = (enum rn_polarity)part->pol[i];
+    e->weight = part->weight[i];
+    int rc = merged_entity(set, part, map, part->src[i], x->src_type, x->src_affil, &e->src);
+    if (rc == RN_OK)
+        rc = merged_entity(set, part, map, part->dst[i], x->dst_type, x->dst_affil, &e->dst);
+    if (rc == RN_OK && relmap[part->rel[i]] == RN_NONE)
+        rc = rn_relset_relation(set, rn_strtab_str(part->relnames, part->rel[i]),
+                                &relmap[part->rel[i]]);
+    if (rc != RN_OK)
+        return rn_fail(err, rc, rc == RN_ENOMEM ? "out of memory" : "relset: names were forgotten");
+    e->rel = relmap[part->rel[i]];
+    return RN_OK;
+}
+
+/* Add part's records to the set. A set without records yet takes the
+   part's columns as they are, their ids rewritten in place, instead of
+   copying them: the first part of a file costs no second copy. */
+static int merge_records(struct rn_relset *set, struct rn_relset_part *part, uint32_t *map,
                          uint32_t *relmap, struct rn_err *err)
 {
+    struct rn_relset_private *p = set->priv;
+    int adopt = p->record_cap == 0 && part->n > 0;
     size_t next_extra = 0;
     for (size_t i = 0; i < part->n; i++) {
         struct part_extra x = { .src_affil = RN_NONE, .dst_affil = RN_NONE };
         if (next_extra < part->n_extra && part->extra[next_extra].record == i)
             x = part->extra[next_extra++];
-        struct rn_relset_edge e = { .pol = (enum rn_polarity)part->pol[i],
-                                    .weight = part->weight[i] };
-        int rc = merged_entity(set, part, map, part->src[i], x.src_type, x.src_affil, &e.src);
-        if (rc == RN_OK)
-            rc = merged_entity(set, part, map, part->dst[i], x.dst_type, x.dst_affil, &e.dst);
-        if (rc == RN_OK && relmap[part->rel[i]] == RN_NONE)
-            rc = rn_relset_relation(set, rn_strtab_str(part->relnames, part->rel[i]),
-                                    &relmap[part->rel[i]]);
-        if (rc != RN_OK)
-            return rn_fail(err, rc, "out of memory");
-        e.rel = relmap[part->rel[i]];
-        rc = append_edge(set, &e, err);
+        struct rn_relset_edge e;
+        int rc = merged_edge(set, part, i, &x, map, relmap, &e, err);
+        if (rc == RN_OK && !adopt)
+            rc = append_edge(set, &e, err);
         if (rc != RN_OK)
             return rc;
+        if (adopt) {
+            part->src[i] = e.src;
+            part->dst[i] = e.dst;
+            part->rel[i] = e.rel;
+        }
+    }
+    if (adopt) {
+        set->src = part->src;
+        set->dst = part->dst;
+        set->rel = part->rel;
+        set->pol = part->pol;
+        set->weight = part->weight;
+        set->n_records = part->n;
+        p->record_cap = part->cap;
+        part->src = part->dst = part->rel = NULL;
+        part->pol = NULL;
+        part->weight = NULL;
+        part->n = part->cap = 0;
     }
     return RN_OK;
 }
@@ -786,7 +832,8 @@ size_t rn_relset_bytes(const struct rn_relset *set)
     const struct rn_relset_private *p = set->priv;
     size_t per_record = p->opt.graph_only ? 4 + 4 + 4 + 1 + 8 : 4 + 4 + 4 + 1 + 1 + 8 + 8 + 4 + 4 + 4 + 4 + 8;
     return p->record_cap * per_record + (size_t)p->entity_cap * (sizeof(char *) + 1 + 4) +
-           (size_t)p->key_cap * 4 + rn_strtab_bytes(p->keys) + rn_strtab_bytes(p->names) +
+           (size_t)p->key_cap * 4 + (p->keys ? rn_strtab_bytes(p->keys) : 0) +
+           rn_strtab_bytes(p->names) +
            rn_strtab_bytes(p->relnames) + rn_strtab_bytes(p->articles) +
            rn_strtab_bytes(p->texts);
 }
