@@ -1483,6 +1483,16 @@ static void test_lists_inverted_and_denied_accusations(void **state)
        proposed clause is no document */
     assert_string_equal(RUN("Last week, Zentara launched an initial public offering (IPO) in the US."), "");
     assert_string_equal(RUN("\"I propose that the Tallinn Forum find a way to peace,\" Ana Ruiz said."), "");
+    /* "traded accusations": each accuses the other (cue classes past the
+       32nd bit: effort, mutual) */
+    assert_string_equal(RUN("Peru and Chile traded accusations over the truce."),
+                        "Chile[] accuses Peru[] asserted|Peru[] accuses Chile[] asserted|");
+    /* blocking an effort bans no one; a named object with "for" is the one
+       blamed, whatever "on" follows */
+    assert_string_equal(RUN("Halvard Labs blocked a takeover bid from Tessen."), "");
+    assert_string_equal(RUN("Ghana blamed Storm-0917 for the cyberattack on its power grid."),
+                        "Ghana[] accuses Storm-0917[] asserted|");
+    assert_string_equal(RUN("Sweden blamed the outage at the port on Vantrix."), "Sweden[] accuses Vantrix[] asserted|");
     /* a participle after a reduced passive's agent is the agent's act */
     assert_string_equal(RUN("The order stems from a complaint filed by Vantrix, accusing Zentara of copying its chips."),
                         "Vantrix[] accuses Zentara[] asserted|");

@@ -138,6 +138,8 @@ enum rn_cue {
     RN_CUE_AGENT,      /* on the orders of, at the request of: a passive's agent follows, like "by" */
     RN_CUE_MARKET,     /* store, app store, market, shelves, sale: where goods are offered */
     RN_CUE_PENDING,    /* bill, legislation, measure: a document not yet in force */
+    RN_CUE_EFFORT,     /* bid, takeover, merger, deal: blocking one bans no one */
+    RN_CUE_MUTUAL,     /* trade, exchange: "A and B traded accusations" -> both ways */
     RN_CUE_COUNT
 };
 
@@ -224,7 +226,7 @@ int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
 
 /* Bit set of cue classes (1 << enum rn_cue) that have a phrase starting
  * with the word at token i. A cheap pre-check before rn_lexicon_cue. */
-uint32_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+uint64_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,
                                 const struct rn_tokens *t, size_t i);
 
 /* Per-thread memo of word -> stem and word -> lexicon facts. It grows with

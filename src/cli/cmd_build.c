@@ -138,6 +138,18 @@ static int remove_file(const char *path)
     return -1;
 }
 
+/* out (4096 bytes) = base + suffix; a path too long for it is an error,
+   never a truncated name that would move or remove another file. */
+static int path_with(char *out, const char *base, const char *suffix)
+{
+    int n = snprintf(out, 4096, "%s%s", base, suffix);
+    if (n < 0 || n >= 4096) {
+        cli_errorf("%s%s: path too long", base, suffix);
+        return -1;
+    }
+    return 0;
+}
+
 /* A fresh knowledge base, without throwing the previous build's away: it
    moves to PATH.previous with its WAL (SQLite names it after the file),
    replacing an older .previous, and build says what it held. */
@@ -155,21 +167,19 @@ static int keep_previous_kb(const char *path)
         rn_store_close(old);
     }
     char prev[4096], from[4096], to[4096];
-    snprintf(prev, sizeof prev, "%s.previous", path);
+    if (path_with(prev, path, ".previous") != 0)
+        return -1;
     static const char *const suffix[] = { "", "-wal", "-shm" };
     for (int i = 0; i < 3; i++) {
-        snprintf(to, sizeof to, "%s%s", prev, suffix[i]);
-        if (remove_file(to) != 0)
+        if (path_with(to, prev, suffix[i]) != 0 || remove_file(to) != 0)
             return -1;
     }
     for (int i = 0; i < 2; i++) {
-        snprintf(from, sizeof from, "%s%s", path, suffix[i]);
-        snprintf(to, sizeof to, "%s%s", prev, suffix[i]);
-        if (move_file(from, to) != 0)
+        if (path_with(from, path, suffix[i]) != 0 || path_with(to, prev, suffix[i]) != 0 ||
+            move_file(from, to) != 0)
             return -1;
     }
-    snprintf(from, sizeof from, "%s-shm", path);
-    if (remove_file(from) != 0)
+    if (path_with(from, path, "-shm") != 0 || remove_file(from) != 0)
         return -1;
     if (!cli_globals.quiet && counted)
         fprintf(stderr,

@@ -157,7 +157,7 @@ struct rn_extractor {
     size_t nm, m_cap;
     uint32_t *tok_m;        /* token -> mention index or XNONE */
     size_t tok_m_cap;
-    uint32_t *tok_cue;      /* token -> cue class bits */
+    uint64_t *tok_cue;      /* token -> cue class bits (enum rn_cue_class) */
     size_t tok_cue_cap;
     uint32_t *tok_cls;      /* token -> closed word class bits */
     size_t tok_cls_cap;

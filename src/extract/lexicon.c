@@ -66,7 +66,7 @@ struct rn_lexicon {
 
     struct rn_strtab *stems;
     uint32_t *stem_head;    /* stem id -> first phrase */
-    uint32_t *stem_cuebits; /* stem id -> cue classes starting with it */
+    uint64_t *stem_cuebits; /* stem id -> cue classes starting with it */
     size_t stems_cap;
     struct phrase *phrases;
     size_t nphrases, phrases_cap;
@@ -84,7 +84,7 @@ struct rn_lexicon {
 
 struct wordinfo {
     uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
-    uint32_t cuebits;
+    uint64_t cuebits;
     uint32_t tag;  /* the caller's tagger's value */
     uint8_t first_max;
 };
@@ -201,7 +201,7 @@ static int add_phrase(struct rn_lexicon *lex, enum phrase_kind kind, uint32_t in
     *link = (uint32_t)lex->nphrases;
     lex->phrases[lex->nphrases++] = ph;
     if (kind == PH_CUE)
-        lex->stem_cuebits[ph.stems[0]] |= 1u << index;
+        lex->stem_cuebits[ph.stems[0]] |= UINT64_C(1) << index;
     return RN_OK;
 }
 
@@ -507,11 +507,14 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
     return rc;
 }
 
+/* cue classes are bits of a uint64_t (per stem, per token) */
+_Static_assert(RN_CUE_COUNT <= 64, "more cue classes than bits in a cue mask");
+
 static const char *const cue_names[RN_CUE_COUNT] = {
     "neg",   "hedge", "ctrl",  "objctrl", "hedge-adj", "speech",  "gov",     "inst",    "func",
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
     "notname", "include", "member", "gender", "time", "deal", "rank", "product", "enlist",
-    "listhead", "listverb", "agent", "market", "pending",
+    "listhead", "listverb", "agent", "market", "pending", "effort", "mutual",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,
@@ -996,7 +999,7 @@ size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc
     return n;
 }
 
-uint32_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+uint64_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,
                                 const struct rn_tokens *t, size_t i)
 {
     (void)lex;
@@ -1012,7 +1015,7 @@ int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     if (i >= end)
         return 0;
     struct wordinfo wi = word_info(wc, t, i);
-    if (!(wi.cuebits & (1u << cls)))
+    if (!(wi.cuebits & (UINT64_C(1) << cls)))
         return 0;
     for (uint32_t p = lex->stem_head[wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];

@@ -1265,6 +1265,10 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         }
         return;
     }
+    /* "blocked a takeover bid": an effort thwarted (cues class effort:
+       bid, merger, deal) is no ban on anyone */
+    if (x_cue(x, t->desc_b - 1, RN_CUE_EFFORT))
+        return;
     /* "banned certain": an adjective alone describes nothing */
     if (t->desc_b == t->desc_a + 1 && x_have_pos(x) && x_english(x, t->desc_a) &&
         !(x_pos(x, t->desc_a) & RN_WP_NOUN))
@@ -2189,7 +2193,10 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "removed Y" is no ban; "removed Y from its app store" is */
         if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, e))
             return RN_OK;
-        size_t on_at = (tr->frame & RN_FRAME_ON) ? prep_ahead(x, e, "on") : 0;
+        /* "blamed Storm-0917 for the attack on its grid": a named object
+           with "for" is the one blamed */
+        size_t on_at = (tr->frame & RN_FRAME_ON) && !(tgt.n && x_is(x, e, "for")) ? prep_ahead(x, e, "on")
+                                                                                : 0;
         if (on_at) {
             e = on_at;
             /* "blamed the attack on Y" */
@@ -2367,6 +2374,29 @@ static int denied_accusation(struct rn_extractor *x, struct relctx *c, const str
     return 1;
 }
 
+/* "Peru and Chile traded accusations over the truce": a trigger noun
+   right after a verb of exchange (cues class mutual: trade, exchange) is
+   each subject's act on each other. Returns 0 when not so governed. */
+static int traded_accusations(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
+                              size_t t, int *rc)
+{
+    size_t v = t;
+    while (v > 0 && (x_is_det(x, v - 1) || x_is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
+        v--;
+    if (v == 0 || !x_cue(x, v - 1, RN_CUE_MUTUAL))
+        return 0;
+    struct vgroup g;
+    verb_group(x, v - 1, 0, &g);
+    struct side both;
+    subject_of(x, g.start, &both);
+    *rc = RN_OK;
+    for (size_t a = 0; a < both.n && *rc == RN_OK; a++)
+        for (size_t b = 0; b < both.n && *rc == RN_OK; b++)
+            if (a != b)
+                *rc = emit(x, c, tr->relation, both.ents[a], both.ents[b], g.pol, 0.7);
+    return 1;
+}
+
 static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
@@ -2501,6 +2531,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (noun_lists(x, c, tr, t, tend, &rc))
         return rc;
     if (denied_accusation(x, c, tr, t, tend, &rc))
+        return rc;
+    if (traded_accusations(x, c, tr, t, &rc))
         return rc;
     size_t k = skip_right(x, tend);
     uint32_t premod = XNONE;

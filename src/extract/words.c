@@ -248,11 +248,12 @@ int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
     return rn_buf_add(out, "", 0);
 }
 
-#define NOUN_CUES (1u << RN_CUE_DOCHEAD | 1u << RN_CUE_DESC | 1u << RN_CUE_ORGHEAD)
+#define CUE(c) (UINT64_C(1) << (c))
+#define NOUN_CUES (CUE(RN_CUE_DOCHEAD) | CUE(RN_CUE_DESC) | CUE(RN_CUE_ORGHEAD))
 #define LOWER_CUES                                                                            \
-    (1u << RN_CUE_NEG | 1u << RN_CUE_HEDGE | 1u << RN_CUE_CTRL | 1u << RN_CUE_OBJCTRL |          \
-     1u << RN_CUE_SPEECH | 1u << RN_CUE_LIGHT | 1u << RN_CUE_CANCEL | 1u << RN_CUE_STAY |        \
-     1u << RN_CUE_ADV | 1u << RN_CUE_INCLUDE)
+    (CUE(RN_CUE_NEG) | CUE(RN_CUE_HEDGE) | CUE(RN_CUE_CTRL) | CUE(RN_CUE_OBJCTRL) |          \
+     CUE(RN_CUE_SPEECH) | CUE(RN_CUE_LIGHT) | CUE(RN_CUE_CANCEL) | CUE(RN_CUE_STAY) |        \
+     CUE(RN_CUE_ADV) | CUE(RN_CUE_INCLUDE))
 
 /* ---- tagging a sentence --------------------------------------------------------------- */
 
@@ -276,9 +277,9 @@ int x_words_tag(struct rn_extractor *x)
             x->tok_cue[i] &= ~NOUN_CUES;
         /* "including" opens a list; "include", "includes", "included" (the
            same stem) are the list's verb */
-        if ((x->tok_cue[i] & 1u << RN_CUE_INCLUDE) && (x->tok_cue[i] & 1u << RN_CUE_LISTVERB) &&
+        if ((x->tok_cue[i] & CUE(RN_CUE_INCLUDE)) && (x->tok_cue[i] & CUE(RN_CUE_LISTVERB)) &&
             !x_ends_with(x, i, "ing"))
-            x->tok_cue[i] &= ~(1u << RN_CUE_INCLUDE);
+            x->tok_cue[i] &= ~(CUE(RN_CUE_INCLUDE));
         uint32_t f = x->tok.items[i].flags;
         /* closed-class words are short and, inside a sentence, lowercase */
         int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
