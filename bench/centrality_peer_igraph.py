@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Peer for bench_centrality.sh: python3-igraph doing what
+"""Peer for bench/run.sh (centrality-*): python3-igraph doing what
 `relnet centrality FILE.csv --measure pagerank --top 20` does.
 
 Reads the CSV with the csv module (header source,target,relation,weight),
