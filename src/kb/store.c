@@ -1266,8 +1266,11 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
 /* Find or add a row named name: find and insert are statements taking the
    name as ?1; for articles find also takes the record's content hash as
    ?2, and insert its URL, title, date and content hash as ?2..?5 (the date
-   only for extracted records, whose date is the article's: the row is then
-   the one `relnet add` writes). what names the failure in messages. */
+   only for extracted records). Known gap (issue 10): that date is the
+   first record's, which since sentence dates may be the day its sentence
+   names rather than the article's, so `extract | import` can date an
+   article differently from `relnet add`; extract's output needs an
+   article-date column to fix it. what names the failure in messages. */
 static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, enum stmt_id find,
                    enum stmt_id insert, const struct rn_record *article, const char *what,
                    int64_t *id, struct rn_err *err)
