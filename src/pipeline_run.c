@@ -80,8 +80,8 @@ struct worker {
 #define RECORD_STRINGS(r)                                                                     \
     { &(r)->source, &(r)->source_type, &(r)->source_affiliation, &(r)->relation, &(r)->target, \
       &(r)->target_type, &(r)->target_affiliation, &(r)->article, &(r)->title, &(r)->url,     \
-      &(r)->evidence, &(r)->date, &(r)->content_hash }
-#define N_RECORD_STRINGS 13
+      &(r)->evidence, &(r)->date, &(r)->content_hash, &(r)->article_date }
+#define N_RECORD_STRINGS 14
 
 static int collect_record(void *ctx, const struct rn_record *rec, struct rn_err *err)
 {

@@ -57,6 +57,8 @@ struct rn_record {
     const char *title;    /* article title when known, or NULL */
     const char *url;      /* article URL when article is a path, or NULL */
     const char *content_hash; /* hash of the article file's bytes (hash.h), or NULL */
+    const char *article_date; /* the article's own date, YYYY-MM-DD (extract's output
+                                 carries it: date may be the day a sentence names), or NULL */
     long sentence_no;     /* 1-based sentence number, 0 when not from text */
     long offset;          /* byte offset of the evidence in the article, -1 if none */
     const char *evidence; /* the sentence or CSV evidence text, or NULL */

@@ -17,11 +17,11 @@ static const struct cli_spec extract_spec = {
             "standard input) and print the relations found in them, one record a line:\n"
             "  article, sentence_no, offset, source, source_type, source_affiliation,\n"
             "  relation, target, target_type, target_affiliation, polarity, confidence,\n"
-            "  evidence, date, url, title, path, origin, content_hash\n"
+            "  evidence, date, url, title, path, origin, content_hash, article_date\n"
             "offset is the byte offset of the evidence sentence in the cleaned article text;\n"
             "date is the day that sentence states when it states one unambiguously (\"on\n"
             "Monday\", \"March 3\", \"on 3 March 2021\"), else the article's date (page\n"
-            "metadata, dateline or URL), else empty.\n"
+            "metadata, dateline or URL), else empty; article_date is the article's own.\n"
             "path is the file as given; content_hash identifies the file's bytes (as 'relnet\n"
             "add' does, so that an article is not added twice). 'relnet import' reads the\n"
             "output back into the records and articles 'relnet add' would store for the\n"
@@ -44,7 +44,7 @@ static const char *const columns[] = {
     "article",  "sentence_no", "offset", "source",   "source_type", "source_affiliation",
     "relation", "target",      "target_type", "target_affiliation", "polarity", "confidence",
     "evidence", "date",        "url",    "title",       "path",        "origin",
-    "content_hash",
+    "content_hash", "article_date",
 };
 enum { COL_SENTENCE_NO = 1, COL_OFFSET = 2, COL_CONFIDENCE = 11 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
@@ -149,6 +149,7 @@ static int write_record(void *ctx, const struct rn_record *r, struct rn_err *err
         a->path,
         rn_origin_name(r->origin),
         a->content_hash,
+        a->date,
     };
     if (w->fmt == FMT_JSONL)
         return write_json_line(vals, r, err);

@@ -7,6 +7,7 @@
 #include "relnet/hash.h"
 #include "relnet/text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -46,6 +47,7 @@ enum role {
     ROLE_OFFSET,
     ROLE_ORIGIN,
     ROLE_CONTENT_HASH,
+    ROLE_ARTICLE_DATE,
     ROLE_COUNT_ROLES
 };
 
@@ -76,6 +78,7 @@ static const char *const role_names[ROLE_COUNT_ROLES][12] = {
     [ROLE_OFFSET] = { "offset", NULL },
     [ROLE_ORIGIN] = { "origin", NULL },
     [ROLE_CONTENT_HASH] = { "content hash", NULL },
+    [ROLE_ARTICLE_DATE] = { "article date", NULL },
 };
 
 static const char *const reason_names[RN_SKIP_REASONS] = {
@@ -245,7 +248,7 @@ static int three_numbers(const char *s, char sep, int *a, int *b, int *y)
 
 static int ymd(int y, int m, int d, char out[11])
 {
-    char iso[16];
+    char iso[40]; /* room for any int, so that the name is never cut short */
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
     return m >= 1 && m <= 12 && rn_date_normalize(iso, out) == RN_OK ? 0 : -1;
 }
@@ -496,9 +499,20 @@ static void article_of_row(const struct importer *im, const struct rn_csv_row *r
     rec->title = title && *title ? title : NULL;
     const char *hash = cell(im, row, ROLE_CONTENT_HASH);
     rec->content_hash = hash && *hash ? hash : NULL;
+    const char *adate = cell(im, row, ROLE_ARTICLE_DATE);
+    rec->article_date = adate && *adate ? adate : NULL;
 }
 
 /* A content hash as hash.h writes it: 32 lowercase hex digits. */
+/* YYYY-MM-DD, as extract writes article_date. */
+static int is_iso_day(const char *s)
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+            return 0;
+    return s[10] == '\0';
+}
+
 static int is_content_hash(const char *s)
 {
     size_t n = 0;
@@ -617,6 +631,12 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
     rec->target_affiliation = cell(im, row, ROLE_TARGET_AFFIL);
     rec->evidence = cell(im, row, ROLE_EVIDENCE);
     article_of_row(im, row, rec);
+    if (rec->article_date && !is_iso_day(rec->article_date)) {
+        *why = RN_SKIP_DATE;
+        snprintf(msg, msgsz, "%s:%ld: article_date '%.40s' is not YYYY-MM-DD", path, line,
+                 rec->article_date);
+        return -1;
+    }
     if (rec->content_hash && !is_content_hash(rec->content_hash)) {
         *why = RN_SKIP_VALUE;
         snprintf(msg, msgsz, "%s:%ld: content_hash '%.40s' is not 32 hex digits", path, line,

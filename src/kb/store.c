@@ -1265,12 +1265,11 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
 
 /* Find or add a row named name: find and insert are statements taking the
    name as ?1; for articles find also takes the record's content hash as
-   ?2, and insert its URL, title, date and content hash as ?2..?5 (the date
-   only for extracted records). Known gap (issue 10): that date is the
-   first record's, which since sentence dates may be the day its sentence
-   names rather than the article's, so `extract | import` can date an
-   article differently from `relnet add`; extract's output needs an
-   article-date column to fix it. what names the failure in messages. */
+   ?2, and insert its URL, title, date and content hash as ?2..?5. The date
+   is the record's article_date (extract's output carries it), else for
+   extracted records of older output their date, which was the article's
+   before sentences had dates of their own. what names the failure in
+   messages. */
 static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, enum stmt_id find,
                    enum stmt_id insert, const struct rn_record *article, const char *what,
                    int64_t *id, struct rn_err *err)
@@ -1307,7 +1306,9 @@ static int name_id(struct rn_store *kb, struct name_ids *c, const char *name, en
         if (article) {
             sqlite3_bind_text(st, 2, article->url, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 3, article->title, -1, SQLITE_STATIC);
-            if (article->origin == RN_ORIGIN_EXTRACTED)
+            if (article->article_date)
+                sqlite3_bind_text(st, 4, article->article_date, -1, SQLITE_STATIC);
+            else if (article->origin == RN_ORIGIN_EXTRACTED)
                 sqlite3_bind_text(st, 4, article->date, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 5, article->content_hash, -1, SQLITE_STATIC);
         }

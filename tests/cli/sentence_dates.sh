@@ -66,4 +66,28 @@ has out.txt ",Orsk,"
 has out.txt ",Dorn,"
 hasnt out.txt ",Tamm,"
 hasnt out.txt ",Vella,"
+# extract | import dates each article as add does, though its first record's
+# sentence names another day (week.txt: "on Wednesday"): the output carries
+# the article's own date in article_date
+run 0 "$R" --no-lexicon extract pages/
+cp out.txt records.tsv
+head -1 records.tsv | grep -q $'\tarticle_date$' || fail "no article_date column"
+run 0 "$R" --no-lexicon --kb piped.db import records.tsv
+$py - k.db piped.db <<'PY'
+import sqlite3, sys
+def dates(p):
+    return sorted(sqlite3.connect(p).execute("select path, date from articles"))
+added, piped = dates(sys.argv[1]), dates(sys.argv[2])
+assert added == piped, (added, piped)
+assert ("pages/week.txt", "2021-03-05") in piped, piped
+PY
+# a malformed article_date is an error with file:line, and the row is not stored
+$py - records.tsv bad.tsv <<'PY'
+import sys
+rows = open(sys.argv[1]).read().splitlines()
+rows[1] = rows[1].rsplit("\t", 1)[0] + "\t5 March 2021"
+open(sys.argv[2], "w").write("\n".join(rows[:2]) + "\n")
+PY
+run 1 "$R" --no-lexicon --kb bad.db import --strict bad.tsv
+has err.txt "bad.tsv:2: article_date '5 March 2021' is not YYYY-MM-DD"
 echo ok

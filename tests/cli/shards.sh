@@ -73,7 +73,7 @@ import json, sys
 rec = json.loads(open(sys.argv[1]).readline())
 want = ["article", "sentence_no", "offset", "source", "source_type", "source_affiliation",
         "relation", "target", "target_type", "target_affiliation", "polarity", "confidence",
-        "evidence", "date", "url", "title", "path", "origin", "content_hash"]
+        "evidence", "date", "url", "title", "path", "origin", "content_hash", "article_date"]
 assert list(rec) == want, list(rec)
 assert rec["path"] == sys.argv[2] and rec["origin"] == "extracted", rec
 assert len(rec["content_hash"]) == 32 and isinstance(rec["offset"], int), rec
