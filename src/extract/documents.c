@@ -32,7 +32,7 @@ static int currency(const struct rn_extractor *x, size_t i)
 }
 
 
-static int doc_prep(const struct rn_extractor *x, size_t i)
+int x_doc_prep(const struct rn_extractor *x, size_t i)
 {
     return x_is(x, i, "of") || x_is(x, i, "on") || x_is(x, i, "for") || x_is(x, i, "with");
 }
@@ -70,7 +70,7 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head)
         }
         return last;
     }
-    for (int pp = 0; pp < 2 && (doc_prep(x, end) || (pp == 0 && ing_word(x, end))); pp++) {
+    for (int pp = 0; pp < 2 && (x_doc_prep(x, end) || (pp == 0 && ing_word(x, end))); pp++) {
         size_t k = end + 1, last = 0;
         /* "the text on Friday": a time is no complement */
         if (x_is_time_word(x, k))

@@ -17,6 +17,9 @@ size_t x_doc_extend(struct rn_extractor *x, size_t head);
    opens them). The name keeps them; the mention ends at the head so that
    the act and its target are read. */
 int x_doc_acts(struct rn_extractor *x, size_t i);
+/* Does token i open a document's complement ("of", "on", "for", "with":
+   "the Declaration on AI Safety")? */
+int x_doc_prep(const struct rn_extractor *x, size_t i);
 /* The document entity for a described document in tokens [a, b) whose head
    noun is token head (resolving "the declaration" to the latest one);
    XNONE when a bare noun ("the plan") has nothing to refer back to. */

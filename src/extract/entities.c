@@ -180,7 +180,7 @@ uint32_t x_antecedent(struct rn_extractor *x, int want, size_t i)
     if (opens && clause > 0 && i == clause && x->nm > 0 && x->m[0].kind == MK_ACTOR &&
         x->m[0].a <= 1 && x->m[0].ent != XNONE && !x->m[0].pronoun &&
         fits(&x->ents[x->m[0].ent], want) &&
-        (strcmp(rn_token_norm(&x->tok, clause - 1), "that") == 0 ||
+        (x_is_wh(x, clause - 1) || /* "that" */
          (x->tok_cue[clause - 1] >> RN_CUE_SPEECH & 1u)))
         return x->m[0].ent;
     uint32_t best = XNONE;

@@ -815,24 +815,18 @@ static size_t acronym_def(struct rn_extractor *x, size_t a, size_t end, uint32_t
         x_short(x, x_norm(x, end + 1), x->tok.items[end + 1].norm_len, e);
         return end + 3;
     }
-    /* ", or MA,", ", also known as MA," ", known as the MA," */
-    size_t k = end + 1;
-    int known = 0;
-    if (x_is(x, k, "also"))
-        k++;
-    if (x_is(x, k, "known") && x_is(x, k + 1, "as")) {
-        known = 1;
-        k += 2;
-    } else if (x_is(x, k, "or") && k == end + 1) {
-        k++;
-    } else {
+    /* ", or MA,", ", also known as MA,", ", known as the MA," (cues class
+       acronym; a value asks that the letters be the name's initials) */
+    struct rn_cue_match cm;
+    int len = x_is_punct(x, end, ',') ? x_cue_len(x, end + 1, RN_CUE_ACRONYM, &cm) : 0;
+    if (!len)
         return end;
-    }
-    if (k < n && x_is(x, k, "the"))
+    size_t k = end + 1 + (size_t)len;
+    if (k < n && x_is_det(x, k))
         k++;
-    if (x_is_punct(x, end, ',') && k + 1 < n && (x_flags(x, k) & RN_TOK_UPPER) &&
+    if (k + 1 < n && (x_flags(x, k) & RN_TOK_UPPER) &&
         (x_is_punct(x, k + 1, ',') || x_is_punct(x, k + 1, '.')) &&
-        (known || initials_match(x, a, end, k))) {
+        (!cm.value[0] || initials_match(x, a, end, k))) {
         x_short(x, x_norm(x, k), x->tok.items[k].norm_len, e);
         return k + 1;
     }
@@ -845,8 +839,7 @@ static size_t acronym_def(struct rn_extractor *x, size_t a, size_t end, uint32_t
 static int doc_core(struct rn_extractor *x, size_t i, size_t j, size_t *core_end)
 {
     for (size_t h = i + 1; h + 2 < j; h++)
-        if (x_cue(x, h, RN_CUE_DOCHEAD) &&
-            (x_is(x, h + 1, "on") || x_is(x, h + 1, "of") || x_is(x, h + 1, "for"))) {
+        if (x_cue(x, h, RN_CUE_DOCHEAD) && x_doc_prep(x, h + 1)) {
             *core_end = h + 1;
             return 1;
         }

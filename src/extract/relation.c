@@ -475,7 +475,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
            member described, then named in apposition */
         if (s->n > 0 && (x_is(x, j, "and") || x_is(x, j, "or"))) {
             size_t a = j + 2, q = a;
-            int det = x_is_det(x, j + 1) || x_is(x, j + 1, "its") || x_is(x, j + 1, "their");
+            int det = x_is_det(x, j + 1); /* the, its, their */
             while (det && q < n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
                    !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
                    (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
