@@ -5,6 +5,7 @@
 #include "relnet/buf.h"
 #include "relnet/csvio.h"
 #include "relnet/hash.h"
+#include "relnet/number.h"
 #include "relnet/text.h"
 
 #include <ctype.h>
@@ -472,7 +473,7 @@ static int parse_nonneg(const char *s, double *out, int decimal_comma)
         s = fixed;
     char *end;
     errno = 0;
-    double v = strtod(s, &end);
+    double v = rn_strtod(s, &end);
     while (*end == ' ')
         end++;
     if (end == s || *end || errno == ERANGE || !isfinite(v) || v < 0)
