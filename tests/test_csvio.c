@@ -99,6 +99,17 @@ static void test_lone_cr_line_endings(void **state)
     assert_string_equal(out, "1:s|t\n2:A|B\n3:C|D\n");
 }
 
+/* CRLF, lone CR and LF in one file, a CR before the CRLF ending a line,
+   and CRLF inside a quoted field. */
+static void test_mixed_line_endings(void **state)
+{
+    (void)state;
+    char out[1024];
+    WRITE("t_mixed.csv", "s,t\r\nA,B\rC,D\n\"x\r\ny\",z\r\nG,H\rI,J\r\nK,L\r\r\nM,N");
+    slurp("t_mixed.csv", 0, out, sizeof out);
+    assert_string_equal(out, "1:s|t\n2:A|B\n3:C|D\n4:x\r\ny|z\n6:G|H\n7:I|J\n8:K|L\n10:M|N\n");
+}
+
 static void test_stray_quote_reported_and_skipped(void **state)
 {
     (void)state;
@@ -273,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_quotes_newlines_and_doubled_quotes),
         cmocka_unit_test(test_delimiters),
         cmocka_unit_test(test_lone_cr_line_endings),
+        cmocka_unit_test(test_mixed_line_endings),
         cmocka_unit_test(test_stray_quote_reported_and_skipped),
         cmocka_unit_test(test_unterminated_quote_recovers),
         cmocka_unit_test(test_utf16_rejected),

@@ -64,7 +64,8 @@ int rn_csv_open(const char *path, const struct rn_csv_options *opt, struct rn_cs
 /* Open the bytes [start, end) of the regular file path, whose first line
  * is line first_line of the file: one part of a file cut at line ends,
  * for reading the parts in parallel. Give opt->delimiter (a part has no
- * header to guess it from). Messages name path and the file's lines. */
+ * header to guess it from). Messages name path and the file's lines. The
+ * part is not hashed (rn_csv_content_hash). */
 int rn_csv_open_part(const char *path, const struct rn_csv_options *opt, uint64_t start,
                      uint64_t end, long first_line, struct rn_csv_reader **out,
                      struct rn_err *err);
@@ -89,7 +90,8 @@ char rn_csv_delimiter(const struct rn_csv_reader *r);
 uint64_t rn_csv_bytes_read(const struct rn_csv_reader *r);
 uint64_t rn_csv_bytes_total(const struct rn_csv_reader *r);
 
-/* Content hash of everything read so far (hash.h); complete at end of input. */
+/* Content hash of everything read so far (hash.h); complete at end of
+ * input. A reader of one part of a file (rn_csv_open_part) keeps none: "". */
 void rn_csv_content_hash(const struct rn_csv_reader *r, char hex[33]);
 
 /* NULL-safe. */

@@ -179,6 +179,9 @@ int rn_csv_open_part(const char *path, const struct rn_csv_options *opt, uint64_
     }
     r->file_pos = r->bytes_read = start;
     r->end = end;
+    /* A part's hash would be of no use: the caller hashes the whole file. */
+    rn_content_hash_free(r->hash);
+    r->hash = NULL;
     r->line_no = first_line - 1;
     return RN_OK;
 }
@@ -266,6 +269,10 @@ uint64_t rn_csv_bytes_total(const struct rn_csv_reader *r)
 
 void rn_csv_content_hash(const struct rn_csv_reader *r, char hex[33])
 {
+    if (!r->hash) {
+        hex[0] = '\0';
+        return;
+    }
     rn_content_hash_hex(r->hash, hex);
 }
 
@@ -412,7 +419,8 @@ static int next_line(struct rn_csv_reader *r, long *line_start, struct rn_err *e
     /* Only count and hash bytes the first time they are seen (a recovery
        from an unterminated quote reads some lines twice). */
     if (*line_start < 0 || (uint64_t)*line_start >= r->bytes_read) {
-        rn_content_hash_add(r->hash, r->line, (size_t)n);
+        if (r->hash)
+            rn_content_hash_add(r->hash, r->line, (size_t)n);
         r->bytes_read += (uint64_t)n;
     }
     r->file_pos += (uint64_t)n;
@@ -434,6 +442,25 @@ static int next_line(struct rn_csv_reader *r, long *line_start, struct rn_err *e
         }
     }
     return 1;
+}
+
+/* Length of the first segment of line s[0..len): up to and with its LF
+   (getline ends a line there) or a CR not followed by LF. Most lines hold
+   no CR but a CRLF at the end: one memchr says so. */
+static size_t segment_length(const char *s, size_t len)
+{
+    const char *cr = memchr(s, '\r', len);
+    if (!cr || (cr + 2 == s + len && cr[1] == '\n'))
+        return len;
+    size_t n = 0;
+    while (n < len) {
+        char c = s[n++];
+        if (c == '\n')
+            break;
+        if (c == '\r' && !(n < len && s[n] == '\n'))
+            break;
+    }
+    return n;
 }
 
 int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *err)
@@ -499,14 +526,7 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
            one record ends per feed. */
         size_t pos = 0;
         while (pos < len) {
-            size_t seglen = 0;
-            while (pos + seglen < len) {
-                char c = s[pos + seglen++];
-                if (c == '\n')
-                    break;
-                if (c == '\r' && !(pos + seglen < len && s[pos + seglen] == '\n'))
-                    break;
-            }
+            size_t seglen = segment_length(s + pos, len - pos);
             size_t done = csv_parse(&r->parser, s + pos, seglen, on_field, on_row, r);
             if (done != seglen && spans_lines(r))
                 return open_quote_ran_into(r, "a quote does not fit", err);
