@@ -453,7 +453,7 @@ static struct rn_relset *in_parts(const char *path, size_t nparts, int *split,
     struct rn_sink sinks[8];
     struct rn_err err = RN_ERR_INIT;
     for (size_t k = 0; k < nparts; k++) {
-        parts[k] = rn_relset_part_new(set);
+        parts[k] = rn_relset_part_new(set, k % 2 ? 0 : 5000);
         assert_non_null(parts[k]);
         sinks[k] = rn_relset_part_sink(parts[k]);
     }

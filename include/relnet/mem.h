@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#define RN_BIG_MIN ((size_t)4 << 20)
+#define RN_BIG_MIN ((size_t)2 << 20)
 
 /* Zeroed memory for n bytes (16-byte aligned); NULL on failure. */
 void *rn_big_calloc(size_t n);

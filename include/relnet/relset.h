@@ -145,9 +145,12 @@ int rn_relset_add_edge(struct rn_relset *set, const struct rn_relset_edge *e, st
  * (into a set without records it moves the part's columns rather than
  * copying them: free each part once merged, and the peak memory holds one
  * copy of the records). rn_relset_part_new returns NULL on out of memory
- * or when the set is not graph_only. */
+ * or when the set is not graph_only. expected_records (0: unknown) is
+ * room made at once for the records the part will likely hold: pages of
+ * it never written cost address space only, while growing to it costs a
+ * page fault every 4 KiB. */
 struct rn_relset_part;
-struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set);
+struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set, size_t expected_records);
 struct rn_sink rn_relset_part_sink(struct rn_relset_part *part);
 int rn_relset_merge_part(struct rn_relset *set, struct rn_relset_part *part, struct rn_err *err);
 void rn_relset_part_free(struct rn_relset_part *part);

@@ -340,8 +340,15 @@ static int load_csv(const char *path, const struct rn_import_options *opt, unsig
     struct rn_relset_part *parts[RN_IMPORT_MAX_PARTS];
     struct rn_sink sinks[RN_IMPORT_MAX_PARTS];
     size_t n = 0;
+    /* Records of a part, counted generously: an edge list's record takes
+       some 20 to 60 bytes, and room never written costs nothing. */
+    struct stat st;
+    size_t nparts = jobs < RN_IMPORT_MAX_PARTS ? jobs : RN_IMPORT_MAX_PARTS;
+    size_t expected = stat(path, &st) == 0 && S_ISREG(st.st_mode) && nparts > 1
+                          ? (size_t)st.st_size / nparts / 16
+                          : 0;
     while (n < jobs && n < RN_IMPORT_MAX_PARTS && jobs > 1) {
-        parts[n] = rn_relset_part_new(set); /* NULL for a set that is not graph-only */
+        parts[n] = rn_relset_part_new(set, expected); /* NULL for a set that is not graph-only */
         if (!parts[n])
             break;
         sinks[n] = rn_relset_part_sink(parts[n]);

@@ -548,7 +548,7 @@ struct rn_relset_part {
     const struct rn_filter *filter; /* the set's, borrowed */
     struct rn_strtab *names;        /* spellings as written -> spelling id */
     struct rn_strtab *relnames;     /* normalised relation -> relation id */
-    size_t n, cap;
+    size_t n, cap, expected;        /* expected: the first capacity */
     uint32_t *src, *dst, *rel;      /* spelling and relation ids */
     uint8_t *pol;
     double *weight;
@@ -557,7 +557,7 @@ struct rn_relset_part {
     size_t filtered;
 };
 
-struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set)
+struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set, size_t expected_records)
 {
     if (!set->priv->opt.graph_only)
         return NULL;
@@ -565,6 +565,7 @@ struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set)
     if (!part)
         return NULL;
     part->filter = set->priv->opt.filter;
+    part->expected = expected_records;
     part->names = rn_strtab_new();
     part->relnames = rn_strtab_new();
     if (!part->names || !part->relnames) {
@@ -600,7 +601,7 @@ static int part_name(struct rn_relset_part *part, const char *name, uint32_t *id
 
 static int part_grow(struct rn_relset_part *part)
 {
-    size_t cap = part->cap ? part->cap * 2 : 1024;
+    size_t cap = part->cap ? part->cap * 2 : part->expected > 1024 ? part->expected : 1024;
     BIG_GROW(part->src, cap);
     BIG_GROW(part->dst, cap);
     BIG_GROW(part->rel, cap);
