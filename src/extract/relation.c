@@ -586,6 +586,85 @@ static size_t phrase_start(const struct rn_extractor *x, size_t a)
     return p;
 }
 
+/* "Norway's trade minister", "his Peruvian counterpart": a description
+   of a person in [a, b) that holds a title and names a state (possessive or
+   demonym) gives person e that state when none is known. */
+static void person_state_from(struct rn_extractor *x, uint32_t e, size_t a, size_t b)
+{
+    struct ent *pe = &x->ents[e];
+    if (pe->aff != XNONE || (pe->type != RN_ETYPE_PERSON && pe->type != RN_ETYPE_UNKNOWN))
+        return;
+    uint32_t st = XNONE;
+    int title = 0;
+    for (size_t q = a; q < b; q++) {
+        title |= x_cue(x, q, RN_CUE_TITLE) || x_cue(x, q, RN_CUE_MEMBER);
+        uint32_t qm = mention_at(x, q);
+        if (qm == XNONE || st != XNONE)
+            continue;
+        const struct mention *m = &x->m[qm];
+        if (m->kind == MK_MOD && m->state != XNONE)
+            st = m->state;
+        else if (m->kind == MK_ACTOR && x->ents[m->ent].type == RN_ETYPE_COUNTRY &&
+                 (x->tok.items[m->b].flags & RN_TOK_POSS))
+            st = m->ent;
+    }
+    if (st == XNONE || !title)
+        return;
+    pe->aff = x->ents[st].name;
+    pe->type = RN_ETYPE_PERSON;
+}
+
+/* "Ola Berg of Chile": a person named with the state they act for; the
+   mention of the state at m is then the person's. Returns the person's
+   mention, or m. */
+static const struct mention *person_of_state(struct rn_extractor *x, const struct mention *m)
+{
+    if (m->kind != MK_ACTOR || x->ents[m->ent].type != RN_ETYPE_COUNTRY || m->a < 2 ||
+        !x_is(x, m->a - 1, "of"))
+        return m;
+    uint32_t pm = mention_at(x, m->a - 2);
+    if (pm == XNONE || x->m[pm].kind != MK_ACTOR || x->m[pm].pronoun ||
+        x->ents[x->m[pm].ent].type != RN_ETYPE_PERSON)
+        return m;
+    if (x->ents[x->m[pm].ent].aff == XNONE)
+        x->ents[x->m[pm].ent].aff = x->ents[m->ent].name;
+    return &x->m[pm];
+}
+
+/* Between "and" and the member at a: "A and his Peruvian counterpart B",
+   "A and the video app B" - a determiner or possessive, modifiers and at
+   most three lowercase words describing B ("his counterpart B" may be one
+   mention already). Returns where the description
+   opens, or a when there is none. */
+static size_t described_member(struct rn_extractor *x, size_t a)
+{
+    size_t q = a, words = 0;
+    while (q > 0 && words < 4) {
+        uint32_t qm = mention_at(x, q - 1);
+        if (qm != XNONE && x->m[qm].kind == MK_MOD) {
+            q = x->m[qm].a;
+            words++;
+            continue;
+        }
+        if (qm == XNONE && x_is_lower(x, q - 1) && !x_is_det(x, q - 1) && !x_is_prep(x, q - 1) &&
+            !x_is_conj(x, q - 1) && !x_is_aux(x, q - 1) && !x_is_wh(x, q - 1) &&
+            (!x_pos(x, q - 1) || (x_pos(x, q - 1) & (RN_WP_NOUN | RN_WP_ADJ)))) {
+            q--;
+            words++;
+            continue;
+        }
+        break;
+    }
+    if (q == 0)
+        return a;
+    uint32_t dm = mention_at(x, q - 1);
+    if (x_is_det(x, q - 1) && dm == XNONE && q < a)
+        return q - 1;
+    if (dm != XNONE && x->m[dm].pronoun && x->m[dm].b == q)
+        return x->m[dm].a;
+    return a;
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -593,7 +672,7 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         uint32_t mi = mention_at(x, j);
         if (mi == XNONE)
             break;
-        const struct mention *m = &x->m[mi];
+        const struct mention *m = person_of_state(x, &x->m[mi]);
         if (m->kind == MK_QUANT) {
             if (s->n == 0)
                 s->quant = 1;
@@ -608,6 +687,11 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         size_t k = m->a - 1;
         if (x_is(x, k, "both") || x_is(x, k, "the"))
             k--;
+        size_t d = described_member(x, m->a);
+        if (d < m->a && d > 0 && (x_is(x, d - 1, "and") || x_is(x, d - 1, "or"))) {
+            person_state_from(x, m->ent, d, m->a);
+            k = d - 1;
+        }
         if (!(x_is(x, k, "and") || x_is(x, k, "or") || x_is_punct(x, k, ',') ||
               x_is_punct(x, k, '&')))
             break;
@@ -1001,6 +1085,9 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech &&
             !(x_is_prep(x, k + 1) && x_ends_with(x, v, "ing"))) {
             collect_left(x, k - 1, s);
+            /* "Ola Berg, Chile's trade minister, said" */
+            if (s->n)
+                person_state_from(x, s->ents[0], k + 1, j);
             if (s->n)
                 return;
         }
@@ -1012,18 +1099,12 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
             (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
              x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)) {
-            struct ent *pe = &x->ents[x->m[am].ent];
             /* the description names the person's state: "Norway's defence
                minister, Ola Berg," */
-            for (size_t q = k; q-- > 0 && !x_is_punct(x, q, ',') && pe->aff == XNONE;) {
-                uint32_t qm = mention_at(x, q);
-                if (qm != XNONE && x->m[qm].kind == MK_ACTOR && q + 1 < k &&
-                    (x->tok.items[x->m[qm].b].flags & RN_TOK_POSS) &&
-                    x->ents[x->m[qm].ent].type == RN_ETYPE_COUNTRY) {
-                    pe->aff = x->ents[x->m[qm].ent].name;
-                    pe->type = RN_ETYPE_PERSON;
-                }
-            }
+            size_t q = k;
+            while (q > 0 && !x_is_punct(x, q - 1, ','))
+                q--;
+            person_state_from(x, x->m[am].ent, q, k);
             side_add(s, x->m[am].ent);
             return;
         }
