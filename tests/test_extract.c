@@ -437,8 +437,23 @@ static void test_negation_and_hedging(void **state)
     assert_string_equal(RUN("Peru did not block WhatsApp."), "Peru[] bans WhatsApp[] negated|");
     assert_string_equal(RUN("Kenya is considering banning Telegram."), "Kenya[] bans Telegram[] hedged|");
     assert_string_equal(RUN("Kenya threatened to block WhatsApp."), "Kenya[] bans WhatsApp[] hedged|");
-    /* an order to someone else is hedged, and the one who orders is the source */
-    assert_string_equal(RUN("Kenya ordered Apple to block Telegram."), "Kenya[] bans Telegram[] hedged|");
+    /* an order to someone else is hedged, for the one who orders and for
+       the named ones ordered */
+    assert_string_equal(RUN("Kenya ordered Apple to block Telegram."),
+                        "Kenya[] bans Telegram[] hedged|Apple[] bans Telegram[] hedged|");
+    assert_string_equal(RUN("Kenya ordered internet providers to block Telegram."),
+                        "Kenya[] bans Telegram[] hedged|");
+    /* ordered lists, kinds with members, stores that are ordered */
+    assert_string_equal(RUN("Kenya ordered Vantrix and Calyx to remove the Kwibble app from their app stores."),
+                        "Kenya[] bans Kwibble[] hedged|Vantrix[] bans Kwibble[] hedged|Calyx[] bans Kwibble[] "
+                        "hedged|");
+    assert_string_equal(RUN("The order requires companies like Vantrix, Calyx, and Tollan to remove Kwibble "
+                            "from their stores."),
+                        "Vantrix[] bans Kwibble[] hedged|Calyx[] bans Kwibble[] hedged|Tollan[] bans Kwibble[] "
+                        "hedged|");
+    assert_string_equal(RUN("The Varda Trade Office ordered app stores to remove the Kwibble app."),
+                        "Varda Trade Office[] bans Kwibble[] hedged|");
+    assert_string_equal(RUN("Vantrix removed the Kwibble app."), "");
 }
 
 static void test_frames_from_the_lexicon(void **state)

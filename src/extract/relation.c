@@ -727,6 +727,7 @@ struct vgroup {
     int perfect;
     enum rn_polarity pol;
     int objctrl;        /* "ordered X to": the subject is the orderer's */
+    size_t obj_a, obj_b; /* with objctrl: the ordered ones, "X" */
 };
 
 static void set_pol(enum rn_polarity *p, enum rn_polarity v)
@@ -756,6 +757,23 @@ static size_t skip_time_left(struct rn_extractor *x, size_t j)
         return k > 0 ? k - 1 : j;
     /* a bare "Monday" or "last week" (not a bare number: "banned 59 apps") */
     return worded ? k : j;
+}
+
+/* "ordered Apple, Google and Vantrix to": the first token of the list of
+   actors whose last member is mention mi. */
+static size_t ordered_list_start(struct rn_extractor *x, uint32_t mi)
+{
+    size_t oa = x->m[mi].a;
+    while (oa >= 2 && (x_is(x, oa - 1, "and") || x_is(x, oa - 1, "or") || x_is_punct(x, oa - 1, ','))) {
+        size_t p = oa - 1;
+        if (!x_is_punct(x, p, ',') && x_is_punct(x, p - 1, ',') && p >= 2)
+            p--; /* ", and" */
+        uint32_t pm = mention_at(x, p - 1);
+        if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
+            break;
+        oa = x->m[pm].a;
+    }
+    return oa;
 }
 
 static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
@@ -873,15 +891,25 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             /* object control: "ordered Apple to block", "ordered internet
                providers to block" */
             uint32_t mi = mention_at(x, k - 1);
-            size_t oa = mi != XNONE ? x->m[mi].a : k;
+            size_t oa = mi != XNONE ? ordered_list_start(x, mi) : k;
             int common = 0; /* a plural common noun object: "internet providers" */
+            /* "required companies like A and B to": the kind before its members */
+            struct rn_cue_match icm;
+            size_t il = oa > 1 && x_cue_len(x, oa - 1, RN_CUE_INCLUDE, &icm) == 1   ? 1
+                        : oa > 2 && x_cue_len(x, oa - 2, RN_CUE_INCLUDE, &icm) == 2 ? 2
+                                                                                     : 0;
+            size_t kind_end = k; /* after the common noun */
+            if (il && oa - il > 0 && mention_at(x, oa - il - 1) == XNONE && x_is_word(x, oa - il - 1)) {
+                mi = XNONE;
+                kind_end = oa = oa - il;
+            }
             if (mi == XNONE) {
-                while (oa > 0 && k - oa < 3 && x_is_word(x, oa - 1) &&
+                while (oa > 0 && kind_end - oa < 3 && x_is_word(x, oa - 1) &&
                        mention_at(x, oa - 1) == XNONE &&
                        !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
                        !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
                     oa--;
-                common = oa < k && x_ends_with(x, k - 1, "s");
+                common = oa < kind_end && x_ends_with(x, kind_end - 1, "s");
             }
             if ((mi != XNONE || common) && oa > 0) {
                 size_t v = oa - 1;
@@ -896,6 +924,8 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                     if (n && v - back + (size_t)n == v + 1) {
                         set_pol(&g->pol, RN_POL_HEDGED);
                         g->objctrl = 1;
+                        g->obj_a = oa;
+                        g->obj_b = k;
                         j = v - back;
                         found = 1;
                         break;
@@ -1637,6 +1667,25 @@ static int pending_before(struct rn_extractor *x, size_t t, uint32_t src)
     return d != XNONE && d != src && x->ents[d].pending && x_hist_source(x, RN_REL_SIGNS, d) != src;
 }
 
+/* "the Kwibble app from ...": past a lowercase head noun or two after a
+   name at e. */
+static size_t after_head_noun(struct rn_extractor *x, size_t e)
+{
+    size_t f = e;
+    while (f < x->tok.len && f - e < 2 && x_is_lower(x, f) && mention_at(x, f) == XNONE &&
+           !x_is_prep(x, f) && !x_is_conj(x, f) && !x_is_aux(x, f) && !x_is_wh(x, f) && !x_is_det(x, f))
+        f++;
+    return f;
+}
+
+static int span_has_cue(struct rn_extractor *x, size_t a, size_t b, enum rn_cue c)
+{
+    for (size_t q = a; q < b; q++)
+        if (x_cue(x, q, c))
+            return 1;
+    return 0;
+}
+
 /* Does "from" at q open a place where goods are offered (cues class
    `market`: "from its App Store", "from sale", "from store shelves")? */
 static int market_after(struct rn_extractor *x, size_t q)
@@ -2235,10 +2284,19 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (src.n && g.start == t && x_ends_with(x, t, "ing") && pending_before(x, t, src.ents[0]))
         set_pol(&pol, RN_POL_HEDGED);
     if (g.objctrl) {
-        /* "X ordered Y to block Z": X, hedged */
+        /* "X ordered Y to block Z": X, hedged; and Y, when named, hedged
+           too: the act is ordered of Y */
         struct vgroup g2;
         verb_group(x, g.start, 0, &g2);
         subject_of(x, g2.start, &src);
+        for (size_t q = g.obj_a; q < g.obj_b; q++) {
+            uint32_t qm = mention_at(x, q);
+            if (qm == XNONE)
+                continue;
+            if (x->m[qm].kind == MK_ACTOR)
+                side_add_mention(&src, &x->m[qm]);
+            q = x->m[qm].b - 1;
+        }
     }
     if (src.n && x->main_subject == XNONE)
         x->main_subject = src.ents[0];
@@ -2271,8 +2329,11 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
               (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
             return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
-        /* "removed Y" is no ban; "removed Y from its app store" is */
-        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, e))
+        /* "removed Y" is no ban; "removed Y from its app store" is, and so
+           is "removed the Y app from ..."; "ordered app stores to remove Y"
+           names the market in the ordered */
+        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, after_head_noun(x, e)) &&
+            !(g.objctrl && span_has_cue(x, g.obj_a, g.obj_b, RN_CUE_MARKET)))
             return RN_OK;
         /* "blamed Storm-0917 for the attack on its grid": a named object
            with "for" is the one blamed */
