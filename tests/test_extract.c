@@ -1538,6 +1538,20 @@ static void test_titled_people_in_lists(void **state)
                         "Rose Young[Chile] accuses Kwibble[] asserted|");
 }
 
+static void test_based_bodies_are_no_documents(void **state)
+{
+    (void)state;
+    /* "Singapore-based Kestrel Initiative" is a body, though "Initiative"
+       heads documents */
+    assert_string_equal(RUN("Peru added Vantrix to the entity list.",
+                            "Also added to the entity list were Chile-based Tollan Systems and "
+                            "Kenya-based Kestrel Initiative.",
+                            "Peru accused the two companies of fraud."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Tollan Systems[] asserted|Peru[] bans Kestrel Initiative[] asserted|"
+                        "Peru[] accuses Tollan Systems[] asserted|Peru[] accuses Kestrel Initiative[] asserted|");
+    assert_string_equal(RUN("Peru signed the Kestrel Initiative."), "Peru[] signs Kestrel Initiative[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1623,6 +1637,7 @@ int main(void)
         cmocka_unit_test(test_removals_dealings_and_enacted_documents),
         cmocka_unit_test(test_lists_inverted_and_denied_accusations),
         cmocka_unit_test(test_titled_people_in_lists),
+        cmocka_unit_test(test_based_bodies_are_no_documents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

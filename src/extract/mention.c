@@ -999,6 +999,12 @@ believed:;
             doc = 1;
     if (x_cue_len(x, j - 1, RN_CUE_ORGHEAD, &cm) && rn_etype_parse(cm.value, &type) == RN_OK)
         doc = 0;
+    /* "Singapore-based Kestrel Initiative": a place joined to a participle
+       describes a body, never a document */
+    uint32_t before = i > 0 ? x->tok_m[i - 1] : XNONE;
+    if (before != XNONE && x->m[before].kind == MK_MOD && x->m[before].b == i && x_is_lower(x, i - 1) &&
+        (x_flags(x, i - 1) & RN_TOK_HYPHEN))
+        doc = 0;
     if (x_cue(x, i, RN_CUE_ORGHEAD) && has_of)
         type = RN_ETYPE_ORGANIZATION;
     if (i > 0 && (x_cue(x, i - 1, RN_CUE_HONORIFIC) || x_cue(x, i - 1, RN_CUE_TITLE)))
