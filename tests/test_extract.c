@@ -1552,6 +1552,22 @@ static void test_based_bodies_are_no_documents(void **state)
     assert_string_equal(RUN("Peru signed the Kestrel Initiative."), "Peru[] signs Kestrel Initiative[] asserted|");
 }
 
+static void test_member_tails(void **state)
+{
+    (void)state;
+    /* a lowercase noun after a member's name belongs to the member when the
+       list goes on */
+    assert_string_equal(RUN("Peru banned Kwibble apps, Vantrix phones and Tollan routers."),
+                        "Peru[] bans Kwibble[] asserted|Peru[] bans Vantrix[] asserted|Peru[] bans Tollan[] "
+                        "asserted|");
+    assert_string_equal(RUN("Peru has blocked many sites.",
+                            "Blocked sites include Vantrix search, Kwibble, Loopchat, and sites of foreign media."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Kwibble[] asserted|Peru[] bans Loopchat[] "
+                        "asserted|");
+    /* not when a clause follows */
+    assert_string_equal(RUN("Peru banned Kwibble apps and Chile said nothing."), "Peru[] bans Kwibble[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1638,6 +1654,7 @@ int main(void)
         cmocka_unit_test(test_lists_inverted_and_denied_accusations),
         cmocka_unit_test(test_titled_people_in_lists),
         cmocka_unit_test(test_based_bodies_are_no_documents),
+        cmocka_unit_test(test_member_tails),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

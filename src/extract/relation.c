@@ -147,33 +147,6 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
     return 0;
 }
 
-/* After a comma, is this a list member ("A, B and C"; "X, the US in
-   particular,") rather than an aside ("Wiener, D-San Francisco,")? */
-static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
-{
-    while (k < x->tok.len) {
-        uint32_t mi = mention_at(x, k);
-        if (mi == XNONE)
-            return 0;
-        k = x->m[mi].b;
-        members++;
-        struct rn_cue_match cm;
-        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
-            return 1;
-        /* "A, B, C." : three or more names and nothing else up to the
-           sentence's end is a list without a conjunction */
-        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
-            return 1;
-        if (!x_is_punct(x, k, ','))
-            return 0;
-        k++;
-        if (x_is(x, k, "and") || x_is(x, k, "or"))
-            return 1;
-        if (x_is(x, k, "the"))
-            k++;
-    }
-    return 0;
-}
 
 /* A list joiner at j: "and", "or", "&" (1 token), "along with", "together
    with" (2), "as well as" (3). Returns its length or 0. */
@@ -251,6 +224,61 @@ static int recall_set(struct rn_extractor *x, uint32_t mi, struct side *s)
     return 0;
 }
 
+/* "Google search, Facebook and Twitter": one or two lowercase nouns after
+   a member's name m (ending at i) belong to the member when the list goes
+   on after them (a comma and a name, or in a list an "including" opened, a
+   joiner and a name). Returns where the member ends. */
+static size_t member_tail(struct rn_extractor *x, const struct mention *m, size_t i, int include)
+{
+    if (m->kind != MK_ACTOR || m->pronoun)
+        return i;
+    size_t q = i;
+    while (q < x->tok.len && q - i < 2 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q) && !x_is_det(x, q) &&
+           !x_is_time_word(x, q) && (!x_pos(x, q) || (x_pos(x, q) & RN_WP_NOUN)))
+        q++;
+    if (q == i)
+        return i;
+    size_t r = q;
+    if (x_is_punct(x, r, ','))
+        r++;
+    else if (!include)
+        return i;
+    r += joiner(x, r);
+    if (x_is_det(x, r) && mention_at(x, r) == XNONE)
+        r++;
+    uint32_t rm = r > q ? mention_at(x, r) : XNONE;
+    return rm != XNONE && x->m[rm].kind == MK_ACTOR ? q : i;
+}
+
+/* After a comma, is this a list member ("A, B and C"; "X, the US in
+   particular,") rather than an aside ("Wiener, D-San Francisco,")? */
+static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
+{
+    while (k < x->tok.len) {
+        uint32_t mi = mention_at(x, k);
+        if (mi == XNONE)
+            return 0;
+        k = member_tail(x, &x->m[mi], x->m[mi].b, 1);
+        members++;
+        struct rn_cue_match cm;
+        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
+            return 1;
+        /* "A, B, C." : three or more names and nothing else up to the
+           sentence's end is a list without a conjunction */
+        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
+            return 1;
+        if (!x_is_punct(x, k, ','))
+            return 0;
+        k++;
+        if (x_is(x, k, "and") || x_is(x, k, "or"))
+            return 1;
+        if (x_is(x, k, "the"))
+            k++;
+    }
+    return 0;
+}
+
 /* The noun phrase (or list) starting at i, going right. */
 static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 {
@@ -318,7 +346,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     m = &x->m[nm];
                 }
             }
-            i = m->b;
+            i = member_tail(x, m, m->b, include || s->n > 1);
             /* "Huawei and ZTE's 5G technology": the owners count; but
                "Russia's GRU": the name owned is meant */
             if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
