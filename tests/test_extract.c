@@ -1568,6 +1568,22 @@ static void test_member_tails(void **state)
     assert_string_equal(RUN("Peru banned Kwibble apps and Chile said nothing."), "Peru[] bans Kwibble[] asserted|");
 }
 
+static void test_left_out_and_holdouts(void **state)
+{
+    (void)state;
+    /* what a ban does not cover is not banned by its owner */
+    assert_string_equal(RUN("Peru banned Vantrix phones on Monday.",
+                            "Notably, the ban does not affect the sale of the cheaper Vantrix Lite."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Vantrix Lite[] negated|");
+    assert_string_equal(RUN("Peru banned Vantrix phones.", "The ban also covers Kwibble."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Kwibble[] asserted|");
+    /* the only one not to sign */
+    assert_string_equal(RUN("Kenya was the only country not to sign the Lima Pact."),
+                        "Kenya[] signs Lima Pact[] negated|");
+    assert_string_equal(RUN("Kenya was the first country to sign the Lima Pact."),
+                        "Kenya[] signs Lima Pact[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1655,6 +1671,7 @@ int main(void)
         cmocka_unit_test(test_titled_people_in_lists),
         cmocka_unit_test(test_based_bodies_are_no_documents),
         cmocka_unit_test(test_member_tails),
+        cmocka_unit_test(test_left_out_and_holdouts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
