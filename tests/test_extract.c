@@ -1584,6 +1584,24 @@ static void test_left_out_and_holdouts(void **state)
                         "Kenya[] signs Lima Pact[] asserted|");
 }
 
+static void test_documents_named_later(void **state)
+{
+    (void)state;
+    /* a headline's described bill is the one named later in apposition,
+       when the same person did the same to it */
+    assert_string_equal(RUN("Gov. Ola Berg vetoes controversial data safety bill",
+                            "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
+                        "Ola Berg[] signs SB 2040[] negated|Ola Berg[] signs SB 2040[] negated|");
+    /* another description, or another signer, stays apart */
+    assert_string_equal(RUN("Gov. Ola Berg vetoes data safety bill",
+                            "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
+                        "Ola Berg[] signs data safety bill[] negated|Ola Berg[] signs SB 2040[] negated|");
+    assert_string_equal(RUN("Gov. Kari Lund vetoes controversial data safety bill",
+                            "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
+                        "Kari Lund[] signs controversial data safety bill[] negated|Ola Berg[] signs SB 2040[] "
+                        "negated|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1672,6 +1690,7 @@ int main(void)
         cmocka_unit_test(test_based_bodies_are_no_documents),
         cmocka_unit_test(test_member_tails),
         cmocka_unit_test(test_left_out_and_holdouts),
+        cmocka_unit_test(test_documents_named_later),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

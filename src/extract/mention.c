@@ -27,6 +27,7 @@
 #include "words.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -616,6 +617,23 @@ static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
 
 /* A definite description or a document phrase at i ("the country", "the
    OpenAI chatbot", "its own data security initiative"). */
+/* "SB 1047, a controversial bill": remember the description [a, b) of
+   named document e (without its article), so that records about the
+   described bill the headline gave become records about SB 1047
+   (records.c). A described document describes nothing. */
+static int described_as(struct rn_extractor *x, uint32_t e, size_t a, size_t b)
+{
+    const char *name = x_name(x, x->ents[e].name);
+    if (x->ents[e].described != XNONE || !name || !isupper((unsigned char)name[0]))
+        return RN_OK;
+    while (a < b && x_is_det(x, a))
+        a++;
+    if (a == b || x_span_text(x, a, b, &x->tmp) != RN_OK)
+        return a == b ? RN_OK : RN_ENOMEM;
+    x->ents[e].described = x_str(x, x->tmp.data, x->tmp.len);
+    return RN_OK;
+}
+
 static int description(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
@@ -681,6 +699,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         if (start >= 2 && x_is_punct(x, start - 1, ',') && x->tok_m[start - 2] != XNONE &&
             x->m[x->tok_m[start - 2]].kind == MK_DOC) {
             *done = 1;
+            if (described_as(x, x->m[x->tok_m[start - 2]].ent, start, head + 1) != RN_OK)
+                return RN_ENOMEM;
             return add_mention(x, start, head + 1, x->m[x->tok_m[start - 2]].ent, MK_DOC, 1);
         }
         /* "SB 1047 ... was a California bill authored by X": a predicate
@@ -689,6 +709,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             for (size_t k = 0; k < x->nm; k++) {
                 if (x->m[k].kind == MK_DOC) {
                     *done = 1;
+                    if (described_as(x, x->m[k].ent, start, head + 1) != RN_OK)
+                        return RN_ENOMEM;
                     return add_mention(x, start, head + 1, x->m[k].ent, MK_DOC, 1);
                 }
                 if (x->m[k].kind == MK_ACTOR)
