@@ -147,33 +147,6 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
     return 0;
 }
 
-/* After a comma, is this a list member ("A, B and C"; "X, the US in
-   particular,") rather than an aside ("Wiener, D-San Francisco,")? */
-static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
-{
-    while (k < x->tok.len) {
-        uint32_t mi = mention_at(x, k);
-        if (mi == XNONE)
-            return 0;
-        k = x->m[mi].b;
-        members++;
-        struct rn_cue_match cm;
-        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
-            return 1;
-        /* "A, B, C." : three or more names and nothing else up to the
-           sentence's end is a list without a conjunction */
-        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
-            return 1;
-        if (!x_is_punct(x, k, ','))
-            return 0;
-        k++;
-        if (x_is(x, k, "and") || x_is(x, k, "or"))
-            return 1;
-        if (x_is(x, k, "the"))
-            k++;
-    }
-    return 0;
-}
 
 /* A list joiner at j: "and", "or", "&" (1 token), "along with", "together
    with" (2), "as well as" (3). Returns its length or 0. */
@@ -251,6 +224,61 @@ static int recall_set(struct rn_extractor *x, uint32_t mi, struct side *s)
     return 0;
 }
 
+/* "Google search, Facebook and Twitter": one or two lowercase nouns after
+   a member's name m (ending at i) belong to the member when the list goes
+   on after them (a comma and a name, or in a list an "including" opened, a
+   joiner and a name). Returns where the member ends. */
+static size_t member_tail(struct rn_extractor *x, const struct mention *m, size_t i, int include)
+{
+    if (m->kind != MK_ACTOR || m->pronoun)
+        return i;
+    size_t q = i;
+    while (q < x->tok.len && q - i < 2 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q) && !x_is_det(x, q) &&
+           !x_is_time_word(x, q) && (!x_pos(x, q) || (x_pos(x, q) & RN_WP_NOUN)))
+        q++;
+    if (q == i)
+        return i;
+    size_t r = q;
+    if (x_is_punct(x, r, ','))
+        r++;
+    else if (!include)
+        return i;
+    r += joiner(x, r);
+    if (x_is_det(x, r) && mention_at(x, r) == XNONE)
+        r++;
+    uint32_t rm = r > q ? mention_at(x, r) : XNONE;
+    return rm != XNONE && x->m[rm].kind == MK_ACTOR ? q : i;
+}
+
+/* After a comma, is this a list member ("A, B and C"; "X, the US in
+   particular,") rather than an aside ("Wiener, D-San Francisco,")? */
+static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
+{
+    while (k < x->tok.len) {
+        uint32_t mi = mention_at(x, k);
+        if (mi == XNONE)
+            return 0;
+        k = member_tail(x, &x->m[mi], x->m[mi].b, 1);
+        members++;
+        struct rn_cue_match cm;
+        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
+            return 1;
+        /* "A, B, C." : three or more names and nothing else up to the
+           sentence's end is a list without a conjunction */
+        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
+            return 1;
+        if (!x_is_punct(x, k, ','))
+            return 0;
+        k++;
+        if (x_is(x, k, "and") || x_is(x, k, "or"))
+            return 1;
+        if (x_is(x, k, "the"))
+            k++;
+    }
+    return 0;
+}
+
 /* The noun phrase (or list) starting at i, going right. */
 static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 {
@@ -318,7 +346,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     m = &x->m[nm];
                 }
             }
-            i = m->b;
+            i = member_tail(x, m, m->b, include || s->n > 1);
             /* "Huawei and ZTE's 5G technology": the owners count; but
                "Russia's GRU": the name owned is meant */
             if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
@@ -586,6 +614,85 @@ static size_t phrase_start(const struct rn_extractor *x, size_t a)
     return p;
 }
 
+/* "Norway's trade minister", "his Peruvian counterpart": a description
+   of a person in [a, b) that holds a title and names a state (possessive or
+   demonym) gives person e that state when none is known. */
+static void person_state_from(struct rn_extractor *x, uint32_t e, size_t a, size_t b)
+{
+    struct ent *pe = &x->ents[e];
+    if (pe->aff != XNONE || (pe->type != RN_ETYPE_PERSON && pe->type != RN_ETYPE_UNKNOWN))
+        return;
+    uint32_t st = XNONE;
+    int title = 0;
+    for (size_t q = a; q < b; q++) {
+        title |= x_cue(x, q, RN_CUE_TITLE) || x_cue(x, q, RN_CUE_MEMBER);
+        uint32_t qm = mention_at(x, q);
+        if (qm == XNONE || st != XNONE)
+            continue;
+        const struct mention *m = &x->m[qm];
+        if (m->kind == MK_MOD && m->state != XNONE)
+            st = m->state;
+        else if (m->kind == MK_ACTOR && x->ents[m->ent].type == RN_ETYPE_COUNTRY &&
+                 (x->tok.items[m->b].flags & RN_TOK_POSS))
+            st = m->ent;
+    }
+    if (st == XNONE || !title)
+        return;
+    pe->aff = x->ents[st].name;
+    pe->type = RN_ETYPE_PERSON;
+}
+
+/* "Ola Berg of Chile": a person named with the state they act for; the
+   mention of the state at m is then the person's. Returns the person's
+   mention, or m. */
+static const struct mention *person_of_state(struct rn_extractor *x, const struct mention *m)
+{
+    if (m->kind != MK_ACTOR || x->ents[m->ent].type != RN_ETYPE_COUNTRY || m->a < 2 ||
+        !x_is(x, m->a - 1, "of"))
+        return m;
+    uint32_t pm = mention_at(x, m->a - 2);
+    if (pm == XNONE || x->m[pm].kind != MK_ACTOR || x->m[pm].pronoun ||
+        x->ents[x->m[pm].ent].type != RN_ETYPE_PERSON)
+        return m;
+    if (x->ents[x->m[pm].ent].aff == XNONE)
+        x->ents[x->m[pm].ent].aff = x->ents[m->ent].name;
+    return &x->m[pm];
+}
+
+/* Between "and" and the member at a: "A and his Peruvian counterpart B",
+   "A and the video app B" - a determiner or possessive, modifiers and at
+   most three lowercase words describing B ("his counterpart B" may be one
+   mention already). Returns where the description
+   opens, or a when there is none. */
+static size_t described_member(struct rn_extractor *x, size_t a)
+{
+    size_t q = a, words = 0;
+    while (q > 0 && words < 4) {
+        uint32_t qm = mention_at(x, q - 1);
+        if (qm != XNONE && x->m[qm].kind == MK_MOD) {
+            q = x->m[qm].a;
+            words++;
+            continue;
+        }
+        if (qm == XNONE && x_is_lower(x, q - 1) && !x_is_det(x, q - 1) && !x_is_prep(x, q - 1) &&
+            !x_is_conj(x, q - 1) && !x_is_aux(x, q - 1) && !x_is_wh(x, q - 1) &&
+            (!x_pos(x, q - 1) || (x_pos(x, q - 1) & (RN_WP_NOUN | RN_WP_ADJ)))) {
+            q--;
+            words++;
+            continue;
+        }
+        break;
+    }
+    if (q == 0)
+        return a;
+    uint32_t dm = mention_at(x, q - 1);
+    if (x_is_det(x, q - 1) && dm == XNONE && q < a)
+        return q - 1;
+    if (dm != XNONE && x->m[dm].pronoun && x->m[dm].b == q)
+        return x->m[dm].a;
+    return a;
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -593,7 +700,7 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         uint32_t mi = mention_at(x, j);
         if (mi == XNONE)
             break;
-        const struct mention *m = &x->m[mi];
+        const struct mention *m = person_of_state(x, &x->m[mi]);
         if (m->kind == MK_QUANT) {
             if (s->n == 0)
                 s->quant = 1;
@@ -608,6 +715,11 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         size_t k = m->a - 1;
         if (x_is(x, k, "both") || x_is(x, k, "the"))
             k--;
+        size_t d = described_member(x, m->a);
+        if (d < m->a && d > 0 && (x_is(x, d - 1, "and") || x_is(x, d - 1, "or"))) {
+            person_state_from(x, m->ent, d, m->a);
+            k = d - 1;
+        }
         if (!(x_is(x, k, "and") || x_is(x, k, "or") || x_is_punct(x, k, ',') ||
               x_is_punct(x, k, '&')))
             break;
@@ -643,6 +755,7 @@ struct vgroup {
     int perfect;
     enum rn_polarity pol;
     int objctrl;        /* "ordered X to": the subject is the orderer's */
+    size_t obj_a, obj_b; /* with objctrl: the ordered ones, "X" */
 };
 
 static void set_pol(enum rn_polarity *p, enum rn_polarity v)
@@ -672,6 +785,23 @@ static size_t skip_time_left(struct rn_extractor *x, size_t j)
         return k > 0 ? k - 1 : j;
     /* a bare "Monday" or "last week" (not a bare number: "banned 59 apps") */
     return worded ? k : j;
+}
+
+/* "ordered Apple, Google and Vantrix to": the first token of the list of
+   actors whose last member is mention mi. */
+static size_t ordered_list_start(struct rn_extractor *x, uint32_t mi)
+{
+    size_t oa = x->m[mi].a;
+    while (oa >= 2 && (x_is(x, oa - 1, "and") || x_is(x, oa - 1, "or") || x_is_punct(x, oa - 1, ','))) {
+        size_t p = oa - 1;
+        if (!x_is_punct(x, p, ',') && x_is_punct(x, p - 1, ',') && p >= 2)
+            p--; /* ", and" */
+        uint32_t pm = mention_at(x, p - 1);
+        if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
+            break;
+        oa = x->m[pm].a;
+    }
+    return oa;
 }
 
 static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
@@ -773,6 +903,10 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
                 f--;
             if (f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)) {
+                /* "was the only country not to sign" */
+                for (size_t q = f + 1; q < k; q++)
+                    if (x_cue(x, q, RN_CUE_NEG))
+                        set_pol(&g->pol, RN_POL_NEGATED);
                 j = f - 2;
                 near = 0;
                 continue;
@@ -789,15 +923,25 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             /* object control: "ordered Apple to block", "ordered internet
                providers to block" */
             uint32_t mi = mention_at(x, k - 1);
-            size_t oa = mi != XNONE ? x->m[mi].a : k;
+            size_t oa = mi != XNONE ? ordered_list_start(x, mi) : k;
             int common = 0; /* a plural common noun object: "internet providers" */
+            /* "required companies like A and B to": the kind before its members */
+            struct rn_cue_match icm;
+            size_t il = oa > 1 && x_cue_len(x, oa - 1, RN_CUE_INCLUDE, &icm) == 1   ? 1
+                        : oa > 2 && x_cue_len(x, oa - 2, RN_CUE_INCLUDE, &icm) == 2 ? 2
+                                                                                     : 0;
+            size_t kind_end = k; /* after the common noun */
+            if (il && oa - il > 0 && mention_at(x, oa - il - 1) == XNONE && x_is_word(x, oa - il - 1)) {
+                mi = XNONE;
+                kind_end = oa = oa - il;
+            }
             if (mi == XNONE) {
-                while (oa > 0 && k - oa < 3 && x_is_word(x, oa - 1) &&
+                while (oa > 0 && kind_end - oa < 3 && x_is_word(x, oa - 1) &&
                        mention_at(x, oa - 1) == XNONE &&
                        !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
                        !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
                     oa--;
-                common = oa < k && x_ends_with(x, k - 1, "s");
+                common = oa < kind_end && x_ends_with(x, kind_end - 1, "s");
             }
             if ((mi != XNONE || common) && oa > 0) {
                 size_t v = oa - 1;
@@ -812,6 +956,8 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                     if (n && v - back + (size_t)n == v + 1) {
                         set_pol(&g->pol, RN_POL_HEDGED);
                         g->objctrl = 1;
+                        g->obj_a = oa;
+                        g->obj_b = k;
                         j = v - back;
                         found = 1;
                         break;
@@ -1001,6 +1147,9 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech &&
             !(x_is_prep(x, k + 1) && x_ends_with(x, v, "ing"))) {
             collect_left(x, k - 1, s);
+            /* "Ola Berg, Chile's trade minister, said" */
+            if (s->n)
+                person_state_from(x, s->ents[0], k + 1, j);
             if (s->n)
                 return;
         }
@@ -1012,18 +1161,12 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
             (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
              x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)) {
-            struct ent *pe = &x->ents[x->m[am].ent];
             /* the description names the person's state: "Norway's defence
                minister, Ola Berg," */
-            for (size_t q = k; q-- > 0 && !x_is_punct(x, q, ',') && pe->aff == XNONE;) {
-                uint32_t qm = mention_at(x, q);
-                if (qm != XNONE && x->m[qm].kind == MK_ACTOR && q + 1 < k &&
-                    (x->tok.items[x->m[qm].b].flags & RN_TOK_POSS) &&
-                    x->ents[x->m[qm].ent].type == RN_ETYPE_COUNTRY) {
-                    pe->aff = x->ents[x->m[qm].ent].name;
-                    pe->type = RN_ETYPE_PERSON;
-                }
-            }
+            size_t q = k;
+            while (q > 0 && !x_is_punct(x, q - 1, ','))
+                q--;
+            person_state_from(x, x->m[am].ent, q, k);
             side_add(s, x->m[am].ent);
             return;
         }
@@ -1301,7 +1444,7 @@ static void set_pending(struct rn_extractor *x, const char *rel, uint32_t other,
 
 /* "the list (also) names|includes|covers ...", "this ban also covers ...":
    returns the token after the verb, or 0. */
-static size_t list_goes_on_verb(struct rn_extractor *x, size_t i)
+static size_t list_goes_on_verb(struct rn_extractor *x, size_t i, enum rn_polarity *pol)
 {
     if (!(x_is(x, i, "the") || x_is(x, i, "this")) || i > 1)
         return 0;
@@ -1309,7 +1452,17 @@ static size_t list_goes_on_verb(struct rn_extractor *x, size_t i)
     if (!x_cue(x, k, RN_CUE_LISTHEAD))
         return 0;
     k = skip_right(x, k + 1);
-    return list_verb(x, k) ? k + 1 : 0;
+    /* "the ban does not cover Y": Y is left out */
+    int negated = 0;
+    if (x_is_aux(x, k) && x_cue(x, k + 1, RN_CUE_NEG)) {
+        negated = 1;
+        k = skip_right(x, k + 2);
+    }
+    if (!list_verb(x, k))
+        return 0;
+    if (negated)
+        *pol = RN_POL_NEGATED;
+    return k + 1;
 }
 
 /* "They include A, B and C", "Among them are A and B", "A and B were not
@@ -1342,7 +1495,7 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
         struct side m;
         side_init(&m);
         enum rn_polarity pol = p->polarity;
-        size_t ll = list_goes_on_verb(x, i);
+        size_t ll = list_goes_on_verb(x, i, &pol);
         if (ll) {
             /* "The list also names A, B and C" */
             collect_right(x, ll, &m);
@@ -1554,6 +1707,25 @@ static int pending_before(struct rn_extractor *x, size_t t, uint32_t src)
     if (x->m[lm].kind == MK_DOC)
         d = x->m[lm].ent;
     return d != XNONE && d != src && x->ents[d].pending && x_hist_source(x, RN_REL_SIGNS, d) != src;
+}
+
+/* "the Kwibble app from ...": past a lowercase head noun or two after a
+   name at e. */
+static size_t after_head_noun(struct rn_extractor *x, size_t e)
+{
+    size_t f = e;
+    while (f < x->tok.len && f - e < 2 && x_is_lower(x, f) && mention_at(x, f) == XNONE &&
+           !x_is_prep(x, f) && !x_is_conj(x, f) && !x_is_aux(x, f) && !x_is_wh(x, f) && !x_is_det(x, f))
+        f++;
+    return f;
+}
+
+static int span_has_cue(struct rn_extractor *x, size_t a, size_t b, enum rn_cue c)
+{
+    for (size_t q = a; q < b; q++)
+        if (x_cue(x, q, c))
+            return 1;
+    return 0;
 }
 
 /* Does "from" at q open a place where goods are offered (cues class
@@ -1871,10 +2043,15 @@ static size_t light_agent(struct rn_extractor *x, size_t k, struct side *agent,
    imposed by X,) also covers A and B", "the apps banned by X include A and
    B". q is the first token after the subject's phrase; with be_lists, "are
    A and B" lists too. Returns whether members were found. */
-static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct side *members)
+static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct side *members,
+                        enum rn_polarity *pol)
 {
     side_init(members);
     q = skip_right(x, q);
+    /* "the ban does not cover Y": Y is left out of it */
+    int negated = pol && x_is_aux(x, q) && x_cue(x, q + 1, RN_CUE_NEG) && !be_lists;
+    if (negated)
+        q = skip_right(x, q + 2);
     /* "... by the ministry of home affairs include": the agent's own tail */
     if (x_is(x, q, "of"))
         for (size_t k = q + 1; k < x->tok.len && k - q < 6 && x_is_word(x, k); k++)
@@ -1895,6 +2072,8 @@ static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct s
         side_init(members);
         return 0;
     }
+    if (negated)
+        *pol = RN_POL_NEGATED;
     return 1;
 }
 
@@ -2075,7 +2254,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "The apps banned by X include A and B": a reduced relative on
            the subject, whose members a list verb names */
         struct side listed;
-        if (g.start == t && src.n && alen && listed_after(x, src.end, 1, &listed))
+        if (g.start == t && src.n && alen && listed_after(x, src.end, 1, &listed, NULL))
             tgt = listed; /* (not "YouTube" of "the YouTube channels banned by X include A") */
         if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
             if (src.n)
@@ -2154,10 +2333,19 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (src.n && g.start == t && x_ends_with(x, t, "ing") && pending_before(x, t, src.ents[0]))
         set_pol(&pol, RN_POL_HEDGED);
     if (g.objctrl) {
-        /* "X ordered Y to block Z": X, hedged */
+        /* "X ordered Y to block Z": X, hedged; and Y, when named, hedged
+           too: the act is ordered of Y */
         struct vgroup g2;
         verb_group(x, g.start, 0, &g2);
         subject_of(x, g2.start, &src);
+        for (size_t q = g.obj_a; q < g.obj_b; q++) {
+            uint32_t qm = mention_at(x, q);
+            if (qm == XNONE)
+                continue;
+            if (x->m[qm].kind == MK_ACTOR)
+                side_add_mention(&src, &x->m[qm]);
+            q = x->m[qm].b - 1;
+        }
     }
     if (src.n && x->main_subject == XNONE)
         x->main_subject = src.ents[0];
@@ -2190,8 +2378,11 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
               (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
             return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
-        /* "removed Y" is no ban; "removed Y from its app store" is */
-        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, e))
+        /* "removed Y" is no ban; "removed Y from its app store" is, and so
+           is "removed the Y app from ..."; "ordered app stores to remove Y"
+           names the market in the ordered */
+        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, after_head_noun(x, e)) &&
+            !(g.objctrl && span_has_cue(x, g.obj_a, g.obj_b, RN_CUE_MARKET)))
             return RN_OK;
         /* "blamed Storm-0917 for the attack on its grid": a named object
            with "for" is the one blamed */
@@ -2324,7 +2515,8 @@ static int noun_owner(struct rn_extractor *x, struct relctx *c, const struct rn_
     return emit_all(x, c, tr->relation, &src, &tgt, tr->polarity, 0.75);
 }
 
-/* "The ban (, announced by X on Monday,) also covers A and B": a trigger
+/* "The ban (, announced by X on Monday,) also covers A and B" ("does not
+   cover A": negated): a trigger
    noun that is the subject of a list verb. Its source is the agent the
    aside names, else its owner, else for "the ban" whoever imposed the
    latest such relation. Returns 0 when the noun is not such a subject. */
@@ -2334,7 +2526,7 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
     struct side src, tgt, agent;
     enum rn_polarity pol = tr->polarity;
     size_t q = light_agent(x, tend, &agent, &pol);
-    if (!listed_after(x, q, 0, &tgt))
+    if (!listed_after(x, q, 0, &tgt, &pol))
         return 0;
     *rc = RN_OK;
     int skip; /* also reads "the proposed ban" */
