@@ -1593,6 +1593,10 @@ static void test_documents_named_later(void **state)
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Ola Berg[] signs SB 2040[] negated|Ola Berg[] signs SB 2040[] negated|");
     /* another description, or another signer, stays apart */
+    /* a part counted out of a whole, its members in apposition */
+    assert_string_equal(RUN("Chile unveiled two of the most awaited plans of 2020, the Kotka Accord and the "
+                            "Andes Pact."),
+                        "Chile[] proposes Kotka Accord[] asserted|Chile[] proposes Andes Pact[] asserted|");
     assert_string_equal(RUN("Gov. Ola Berg vetoes data safety bill",
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Ola Berg[] signs data safety bill[] negated|Ola Berg[] signs SB 2040[] negated|");

@@ -1109,8 +1109,14 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
                   (i > 1 && x_is_punct(x, i - 1, '.') && x_cue(x, i - 2, RN_CUE_NOTNAME))))
         return RN_OK;
     uint32_t state = XNONE;
-    size_t j = i + 1;
-    for (; j < x->tok.len && j - i <= 4; j++) {
+    size_t j = i + 1, reach = 4;
+    /* "two of the most awaited initiatives", "three of its partners": a
+       part counted out of a described whole */
+    if (x_is(x, j, "of") && x_is_det(x, j + 1) && !x_is(x, j + 1, "a") && !x_is(x, j + 1, "an")) {
+        j += 2;
+        reach = 6;
+    }
+    for (; j < x->tok.len && j - i <= reach; j++) {
         struct rn_gaz_match g;
         if (x_is_cap(x, j) &&
             rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
