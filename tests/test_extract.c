@@ -1606,6 +1606,20 @@ static void test_documents_named_later(void **state)
                         "negated|");
 }
 
+static void test_unnamed_officials(void **state)
+{
+    (void)state;
+    /* a person's administration, a state's official by title alone: the state */
+    assert_string_equal(RUN("Joe Biden's administration in March accused Chile of dumping."),
+                        "United States[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Uganda shut its borders after the country's longtime leader accused Kwibble of "
+                            "taking sides."),
+                        "Uganda[] accuses Kwibble[] asserted|");
+    /* a name after the title is the one who acts */
+    assert_string_equal(RUN("Peru's foreign minister, Ana Soto, accused Chile of lying."),
+                        "Ana Soto[Peru] accuses Chile[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1695,6 +1709,7 @@ int main(void)
         cmocka_unit_test(test_member_tails),
         cmocka_unit_test(test_left_out_and_holdouts),
         cmocka_unit_test(test_documents_named_later),
+        cmocka_unit_test(test_unnamed_officials),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

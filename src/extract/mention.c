@@ -25,6 +25,7 @@
 #include "documents.h"
 #include "entities.h"
 #include "words.h"
+#include "relnet/pos.h"
 
 #include <stdlib.h>
 #include <ctype.h>
@@ -1143,6 +1144,50 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
     return RN_OK;
 }
 
+/* "Joe Biden's administration", "the country's longtime leader",
+   "Peru's foreign minister said": a government, or an official named by
+   title alone, owned by a person or state is that person's state (the
+   guidelines count governments and officials as the country). A name
+   after the title ("Peru's foreign minister, Ana Soto,") is left to the
+   apposition. The owner's mention grows over the phrase. */
+static void unnamed_officials(struct rn_extractor *x)
+{
+    for (size_t i = 0; i < x->nm; i++) {
+        struct mention *m = &x->m[i];
+        if (m->kind != MK_ACTOR || m->pronoun || m->list || !(x_flags(x, m->b) & RN_TOK_POSS))
+            continue;
+        const struct ent *owner = &x->ents[m->ent];
+        uint32_t st = owner->type == RN_ETYPE_COUNTRY  ? m->ent
+                      : owner->type == RN_ETYPE_PERSON ? x_state_of(x, m->ent)
+                                                       : XNONE;
+        if (st == XNONE)
+            continue;
+        size_t k = m->b + 1;
+        while (k < x->tok.len && k - m->b <= 3 && x_is_lower(x, k) && x->tok_m[k] == XNONE &&
+               !x_cue(x, k, RN_CUE_TITLE) && !x_cue(x, k, RN_CUE_GOV) && !x_is_prep(x, k) && !x_is_conj(x, k) &&
+               !x_is_aux(x, k) && (x_pos(x, k) & RN_WP_ADJ))
+            k++;
+        struct rn_cue_match cm;
+        int n = x_is_lower(x, k) ? x_cue_len(x, k, RN_CUE_GOV, &cm) : 0;
+        if (!n && x_is_lower(x, k) && owner->type == RN_ETYPE_COUNTRY)
+            n = x_cue_len(x, k, RN_CUE_TITLE, &cm);
+        if (!n)
+            continue;
+        size_t end = k + (size_t)n;
+        if (end < x->tok.len && (x_is_cap(x, end) || (x_is_punct(x, end, ',') && x_is_cap(x, end + 1))))
+            continue;
+        int free_span = 1;
+        for (size_t q = m->b; q < end; q++)
+            free_span &= x->tok_m[q] == XNONE;
+        if (!free_span)
+            continue;
+        for (size_t q = m->b; q < end; q++)
+            x->tok_m[q] = (uint32_t)i;
+        m->b = (uint32_t)end;
+        m->ent = st;
+    }
+}
+
 int x_mentions(struct rn_extractor *x)
 {
     size_t n = x->tok.len;
@@ -1347,7 +1392,9 @@ int x_mentions(struct rn_extractor *x)
             (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
             x->ents[m->ent].subj_sent = x->sent_no;
     }
-    if (rc == RN_OK)
+    if (rc == RN_OK) {
+        unnamed_officials(x);
         remember_lists(x);
+    }
     return rc;
 }
