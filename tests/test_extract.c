@@ -1620,6 +1620,20 @@ static void test_unnamed_officials(void **state)
                         "Ana Soto[Peru] accuses Chile[] asserted|");
 }
 
+static void test_clauses_after_names_and_head_nouns(void **state)
+{
+    (void)state;
+    /* an adverb after a name ends a description: "The Tessen Senate
+       recently approved legislation" is a clause */
+    assert_string_equal(RUN("The Tessen Senate recently approved legislation banning the sale of cultured meat."),
+                        "Tessen Senate[] bans cultured meat[] hedged|");
+    /* a head noun between the target's name and the agent */
+    assert_string_equal(RUN("This follows the blocking of access to Kwibble websites by the Varda Commission and "
+                            "the National Telecom Commission on March 25."),
+                        "Varda Commission[] bans Kwibble[] asserted|National Telecom Commission[] bans "
+                        "Kwibble[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1710,6 +1724,7 @@ int main(void)
         cmocka_unit_test(test_left_out_and_holdouts),
         cmocka_unit_test(test_documents_named_later),
         cmocka_unit_test(test_unnamed_officials),
+        cmocka_unit_test(test_clauses_after_names_and_head_nouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

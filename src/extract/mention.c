@@ -655,8 +655,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         if (x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j) || x_is_wh(x, j))
             break;
         /* "The Senate passed the bill": a second determiner opens another
-           phrase; "The EU wants rules": so does a verb after a name */
-        if (j > i + 1 && (x_is_det(x, j) || (x_is_cap(x, j - 1) && likely_verb(x, j))))
+           phrase; "The EU wants rules": so does a verb after a name, or an
+           adverb ("The Senate recently approved legislation") */
+        if (j > i + 1 &&
+            (x_is_det(x, j) || (x_is_cap(x, j - 1) && (likely_verb(x, j) || x_is_adverb(x, j)))))
             break;
         struct rn_gaz_match g;
         if (x_is_cap(x, j) &&

@@ -126,6 +126,25 @@ static size_t skip_right(struct rn_extractor *x, size_t i)
     }
 }
 
+/* "the Kwibble app from ...": past a lowercase head noun or two after a
+   name at e. */
+static size_t after_head_noun(struct rn_extractor *x, size_t e)
+{
+    size_t f = e;
+    while (f < x->tok.len && f - e < 2 && x_is_lower(x, f) && mention_at(x, f) == XNONE &&
+           !x_is_prep(x, f) && !x_is_conj(x, f) && !x_is_aux(x, f) && !x_is_wh(x, f) && !x_is_det(x, f))
+        f++;
+    return f;
+}
+
+static int span_has_cue(struct rn_extractor *x, size_t a, size_t b, enum rn_cue c)
+{
+    for (size_t q = a; q < b; q++)
+        if (x_cue(x, q, c))
+            return 1;
+    return 0;
+}
+
 /* ---- noun phrases ------------------------------------------------------------ */
 
 static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
@@ -1643,8 +1662,11 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         *s = owner;
         return;
     }
-    /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X" */
+    /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X",
+       "the blocking of access to Y websites by X" */
     size_t a = skip_right(x, tgt_end);
+    if (x_is(x, after_head_noun(x, a), "by"))
+        a = after_head_noun(x, a);
     if (x_is(x, a, "through") || x_is(x, a, "via") || x_is(x, a, "under")) {
         size_t q = a + 1;
         while (q < x->tok.len && q - a < 6 && x_is_word(x, q) && !x_is(x, q, "by"))
@@ -1707,25 +1729,6 @@ static int pending_before(struct rn_extractor *x, size_t t, uint32_t src)
     if (x->m[lm].kind == MK_DOC)
         d = x->m[lm].ent;
     return d != XNONE && d != src && x->ents[d].pending && x_hist_source(x, RN_REL_SIGNS, d) != src;
-}
-
-/* "the Kwibble app from ...": past a lowercase head noun or two after a
-   name at e. */
-static size_t after_head_noun(struct rn_extractor *x, size_t e)
-{
-    size_t f = e;
-    while (f < x->tok.len && f - e < 2 && x_is_lower(x, f) && mention_at(x, f) == XNONE &&
-           !x_is_prep(x, f) && !x_is_conj(x, f) && !x_is_aux(x, f) && !x_is_wh(x, f) && !x_is_det(x, f))
-        f++;
-    return f;
-}
-
-static int span_has_cue(struct rn_extractor *x, size_t a, size_t b, enum rn_cue c)
-{
-    for (size_t q = a; q < b; q++)
-        if (x_cue(x, q, c))
-            return 1;
-    return 0;
 }
 
 /* Does "from" at q open a place where goods are offered (cues class
