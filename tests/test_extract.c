@@ -1634,6 +1634,23 @@ static void test_clauses_after_names_and_head_nouns(void **state)
                         "Kwibble[] asserted|");
 }
 
+static void test_located_groups_and_shared_subjects(void **state)
+{
+    (void)state;
+    /* people or firms located in a state are a group of it; a later
+       clause shares the whole subject list */
+    assert_string_equal(RUN("Peru and Chile have accused Kenya of supplying arms to rebels, and have sanctioned "
+                            "individuals and companies in Kenya in retaliation."),
+                        "Chile[] accuses Kenya[] asserted|Peru[] accuses Kenya[] asserted|"
+                        "Peru[] bans individuals and companies in Kenya[Kenya] asserted|"
+                        "Chile[] bans individuals and companies in Kenya[Kenya] asserted|");
+    assert_string_equal(RUN("Peru sanctioned companies from Kenya."),
+                        "Peru[] bans companies from Kenya[Kenya] asserted|");
+    /* a verb after "and" opens a clause, not a described member */
+    assert_string_equal(RUN("Peru banned Kwibble and accused Chile of lying."),
+                        "Peru[] bans Kwibble[] asserted|Peru[] accuses Chile[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1725,6 +1742,7 @@ int main(void)
         cmocka_unit_test(test_documents_named_later),
         cmocka_unit_test(test_unnamed_officials),
         cmocka_unit_test(test_clauses_after_names_and_head_nouns),
+        cmocka_unit_test(test_located_groups_and_shared_subjects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
