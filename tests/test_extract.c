@@ -1651,6 +1651,19 @@ static void test_located_groups_and_shared_subjects(void **state)
                         "Peru[] bans Kwibble[] asserted|Peru[] accuses Chile[] asserted|");
 }
 
+static void test_unnamed_titles_and_state_led_things(void **state)
+{
+    (void)state;
+    /* a demonym and a title with no name: the state */
+    assert_string_equal(RUN("The Colombian president blocked U.S. deportation flights."),
+                        "Colombia[] bans U.S. deportation flights[] asserted|");
+    /* a Title Case headline: the verb is no name */
+    assert_string_equal(RUN("Colombian President Blocks Kwibble"), "Colombia[] bans Kwibble[] asserted|");
+    /* actors stay actors; a state before its officials is the state */
+    assert_string_equal(RUN("Peru sanctioned U.S. officials."), "Peru[] bans United States[] asserted|");
+    assert_string_equal(RUN("Peru banned Chile."), "Peru[] bans Chile[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1743,6 +1756,7 @@ int main(void)
         cmocka_unit_test(test_unnamed_officials),
         cmocka_unit_test(test_clauses_after_names_and_head_nouns),
         cmocka_unit_test(test_located_groups_and_shared_subjects),
+        cmocka_unit_test(test_unnamed_titles_and_state_led_things),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

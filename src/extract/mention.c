@@ -320,6 +320,13 @@ static size_t title_run(struct rn_extractor *x, size_t i)
     size_t end = name_run(x, after, 3);
     if (end == after || (end == after + 1 && x_cue(x, after, RN_CUE_DOCHEAD)))
         return 0;
+    /* "Colombian President Blocks U.S. Flights": in a Title Case headline a
+       verb we know opens no name */
+    const struct rn_trigger *tr[2];
+    uint32_t nt[2];
+    if (x->titlecase && (rn_lexicon_triggers(x->lex, x->wc, &x->tok, after, x->tok.len, tr, nt, 2) ||
+                         x_cue(x, after, RN_CUE_SPEECH)))
+        return 0;
     return after;
 }
 
@@ -451,6 +458,14 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
             end++;
         *done = 1;
         return add_mention(x, start, end, e, MK_ACTOR, 0);
+    }
+    /* "the Colombian president blocked", "Colombian President Blocks": a
+       title with no name after it is the state's official, the state */
+    if ((n = x_cue_len(x, k, RN_CUE_TITLE, &cm)) > 0 && k > start && !title_run(x, k) &&
+        (k + (size_t)n >= x->tok.len || !x_is_cap(x, k + (size_t)n) || x->titlecase) &&
+        !x_is_punct(x, k + (size_t)n, ',')) {
+        *done = 1;
+        return add_mention(x, start, k + (size_t)n, state, MK_ACTOR, 0);
     }
     /* "Chinese officials", "the UK government", "the Chinese side" (not
        "Chinese state-backed hackers") */
@@ -948,6 +963,13 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         return RN_OK;
     /* "Last Wednesday", "Early March": a time phrase, not a name */
     if (x_cue(x, i, RN_CUE_TIME) && x_cue(x, i + 1, RN_CUE_NOTNAME))
+        return RN_OK;
+    /* "President Blocks U.S. Flights": in a Title Case headline a verb we
+       know opens no name */
+    const struct rn_trigger *vtr[2];
+    uint32_t vnt[2];
+    if (x->titlecase && !(x_flags(x, i) & RN_TOK_UPPER) &&
+        rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, vtr, vnt, 2))
         return RN_OK;
     size_t j = i;
     int has_of = 0;
