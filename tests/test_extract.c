@@ -1662,6 +1662,10 @@ static void test_unnamed_titles_and_state_led_things(void **state)
     /* actors stay actors; a state before its officials is the state */
     assert_string_equal(RUN("Peru sanctioned U.S. officials."), "Peru[] bans United States[] asserted|");
     assert_string_equal(RUN("Peru banned Chile."), "Peru[] bans Chile[] asserted|");
+    /* contentions report a wrong like speech */
+    assert_string_equal(RUN("Ola Berg contends that the Varda Agency tampered with the samples."),
+                        "Ola Berg[] accuses Varda Agency[] asserted|");
+    assert_string_equal(RUN("Peru asserted that Chile had hacked the grid."), "Peru[] accuses Chile[] asserted|");
 }
 
 int main(void)
