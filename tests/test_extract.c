@@ -1668,6 +1668,21 @@ static void test_unnamed_titles_and_state_led_things(void **state)
     assert_string_equal(RUN("Peru asserted that Chile had hacked the grid."), "Peru[] accuses Chile[] asserted|");
 }
 
+static void test_compound_names_and_described_names(void **state)
+{
+    (void)state;
+    /* "and" inside a body's name between English words */
+    assert_string_equal(RUN("The Norland Security and Exchange Commission has banned Kwibble."),
+                        "Norland Security and Exchange Commission[] bans Kwibble[] asserted|");
+    assert_string_equal(RUN("Peru banned Brightwave and Tollan Bank."),
+                        "Peru[] bans Brightwave[] asserted|Peru[] bans Tollan Bank[] asserted|");
+    /* a hyphenated modifier and a nationality with a compound noun before a name */
+    assert_string_equal(RUN("Peru banned the ride-hailing app Kwibble Go."), "Peru[] bans Kwibble Go[] asserted|");
+    assert_string_equal(RUN("Peru banned the Qatari news outlet Kappa Daily."),
+                        "Peru[] bans Kappa Daily[] asserted|");
+    assert_string_equal(RUN("Peru banned Chinese companies."), "Peru[] bans Chinese companies[China] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1761,6 +1776,7 @@ int main(void)
         cmocka_unit_test(test_clauses_after_names_and_head_nouns),
         cmocka_unit_test(test_located_groups_and_shared_subjects),
         cmocka_unit_test(test_unnamed_titles_and_state_led_things),
+        cmocka_unit_test(test_compound_names_and_described_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -523,7 +523,11 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     uint32_t nts[2];
     /* "Peruvian accusations", "Chinese sanctions": a trigger noun is an act
        of the state, not a group of its people */
+    /* (not "the Qatari news outlet Kappa Daily": a noun goes on, and the
+       name is described) */
     if (q < x->tok.len && x_is_plural_noun(x, q) && !x_is_aux(x, q) &&
+        !(x_is_lower(x, q + 1) && (x_pos(x, q + 1) & RN_WP_NOUN) && !x_is_closed(x, q + 1) &&
+          !x_is_plural_noun(x, q + 1) && x_is_cap(x, q + 2)) &&
         !rn_lexicon_triggers(x->lex, x->wc, &x->tok, q, x->tok.len, trs, nts, 2)) {
         if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
             return RN_ENOMEM;
@@ -952,6 +956,21 @@ static void doc_short_form(struct rn_extractor *x, size_t i, size_t j, uint32_t 
         x_short(x, x->tmp.data, x->tmp.len, e);
 }
 
+/* "Securities and Exchange Commission", "Food and Drug Administration":
+   English words on both sides of "and" at j, and the run of capitals after
+   it ends in a body's head (cues class orghead)? Then "and" joins one name,
+   not two ("Brightwave and Tollan Bank" are two). */
+static int and_body(struct rn_extractor *x, size_t j)
+{
+    if (j == 0 || !x_have_pos(x) || !x_english(x, j - 1) || !x_english(x, j + 1))
+        return 0;
+    size_t k = j + 1;
+    while (k < x->tok.len && k - j <= 4 && x_is_cap(x, k))
+        k++;
+    struct rn_cue_match cm;
+    return k > j + 1 && x_cue_len(x, k - 1, RN_CUE_ORGHEAD, &cm) == 1;
+}
+
 static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
 {
     *done = 0;
@@ -1001,7 +1020,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
                     x_cue(x, j - 1, RN_CUE_ORGHEAD);
         if (j > i && j + 1 < x->tok.len && x_is_cap(x, j + 1) && !x_is_time_word(x, j + 1) && on_ok &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
-             (x_is(x, j, "and") && has_of))) {
+             (x_is(x, j, "and") && (has_of || and_body(x, j))))) {
             has_of = 1;
             j++;
             continue;

@@ -163,7 +163,8 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
     /* a word English uses only as a verb or adverb ("not", "soon",
        "says") cannot go on a noun phrase */
     int pos = x_pos(x, i);
-    if (i > first && pos && !(pos & (RN_WP_NOUN | RN_WP_ADJ)) && !(x->tok.items[i].flags & RN_TOK_CAP))
+    if (i > first && pos && !(pos & (RN_WP_NOUN | RN_WP_ADJ)) &&
+        !(x->tok.items[i].flags & (RN_TOK_CAP | RN_TOK_HYPHEN))) /* (but "ride-hailing") */
         return 1;
     return 0;
 }
@@ -415,6 +416,11 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
                 while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
                     i++;
+                /* "the Qatari news outlet Kappa Daily": the name described */
+                uint32_t nm2 = mention_at(x, i);
+                if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
+                    x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
+                    continue;
                 /* "banned Brazilian poultry": with no members listed, the
                    phrase a nationality opens is a descriptive target */
                 if (m->kind == MK_MOD && s->n == 0 && !include && s->desc_b <= s->desc_a &&
