@@ -1681,6 +1681,11 @@ static void test_compound_names_and_described_names(void **state)
     assert_string_equal(RUN("Peru banned the Qatari news outlet Kappa Daily."),
                         "Peru[] bans Kappa Daily[] asserted|");
     assert_string_equal(RUN("Peru banned Chinese companies."), "Peru[] bans Chinese companies[China] asserted|");
+    /* a clause announced: its own trigger acts, the announcing proposes nothing */
+    assert_string_equal(RUN("Chile announced this week it would join the Kotka Pact."),
+                        "Chile[] signs Kotka Pact[] hedged|");
+    assert_string_equal(RUN("Chile announced last month it had reached a deal with Peru."),
+                        "Chile[] proposes deal with Peru[] asserted|");
 }
 
 int main(void)

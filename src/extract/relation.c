@@ -2199,6 +2199,20 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
        document ("signed that agreement" names one) */
     if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "that") && !x_cue(x, after + 1, RN_CUE_DOCHEAD))
         return RN_OK;
+    /* "announced this week it would join the pact": a clause with no
+       "that" whose own verb is a trigger acts by itself ("announced it had
+       reached a deal" still announces the deal) */
+    uint32_t cm0 = mention_at(x, after);
+    if (tr->target == RN_TARGET_DOCUMENT && cm0 != XNONE && x->m[cm0].kind == MK_ACTOR &&
+        x_is_aux(x, skip_right(x, x->m[cm0].b))) {
+        size_t cv = skip_right(x, x->m[cm0].b);
+        while (cv < x->tok.len && (x_is_aux(x, cv) || x_is_adverb(x, cv)))
+            cv++;
+        const struct rn_trigger *ctr[2];
+        uint32_t cnt[2];
+        if (rn_lexicon_triggers(x->lex, x->wc, &x->tok, cv, x->tok.len, ctr, cnt, 2))
+            return RN_OK;
+    }
     /* "shut out Huawei", "kept out of": the particle belongs to the verb */
     int out_ok = 0;
     if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "out")) {
