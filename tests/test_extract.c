@@ -1593,6 +1593,10 @@ static void test_documents_named_later(void **state)
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Ola Berg[] signs SB 2040[] negated|Ola Berg[] signs SB 2040[] negated|");
     /* another description, or another signer, stays apart */
+    /* a part counted out of a whole, its members in apposition */
+    assert_string_equal(RUN("Chile unveiled two of the most awaited plans of 2020, the Kotka Accord and the "
+                            "Andes Pact."),
+                        "Chile[] proposes Kotka Accord[] asserted|Chile[] proposes Andes Pact[] asserted|");
     assert_string_equal(RUN("Gov. Ola Berg vetoes data safety bill",
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Ola Berg[] signs data safety bill[] negated|Ola Berg[] signs SB 2040[] negated|");
@@ -1600,6 +1604,88 @@ static void test_documents_named_later(void **state)
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Kari Lund[] signs controversial data safety bill[] negated|Ola Berg[] signs SB 2040[] "
                         "negated|");
+}
+
+static void test_unnamed_officials(void **state)
+{
+    (void)state;
+    /* a person's administration, a state's official by title alone: the state */
+    assert_string_equal(RUN("Joe Biden's administration in March accused Chile of dumping."),
+                        "United States[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Uganda shut its borders after the country's longtime leader accused Kwibble of "
+                            "taking sides."),
+                        "Uganda[] accuses Kwibble[] asserted|");
+    /* a name after the title is the one who acts */
+    assert_string_equal(RUN("Peru's foreign minister, Ana Soto, accused Chile of lying."),
+                        "Ana Soto[Peru] accuses Chile[] asserted|");
+}
+
+static void test_clauses_after_names_and_head_nouns(void **state)
+{
+    (void)state;
+    /* an adverb after a name ends a description: "The Tessen Senate
+       recently approved legislation" is a clause */
+    assert_string_equal(RUN("The Tessen Senate recently approved legislation banning the sale of cultured meat."),
+                        "Tessen Senate[] bans cultured meat[] hedged|");
+    /* a head noun between the target's name and the agent */
+    assert_string_equal(RUN("This follows the blocking of access to Kwibble websites by the Varda Commission and "
+                            "the National Telecom Commission on March 25."),
+                        "Varda Commission[] bans Kwibble[] asserted|National Telecom Commission[] bans "
+                        "Kwibble[] asserted|");
+}
+
+static void test_located_groups_and_shared_subjects(void **state)
+{
+    (void)state;
+    /* people or firms located in a state are a group of it; a later
+       clause shares the whole subject list */
+    assert_string_equal(RUN("Peru and Chile have accused Kenya of supplying arms to rebels, and have sanctioned "
+                            "individuals and companies in Kenya in retaliation."),
+                        "Chile[] accuses Kenya[] asserted|Peru[] accuses Kenya[] asserted|"
+                        "Peru[] bans individuals and companies in Kenya[Kenya] asserted|"
+                        "Chile[] bans individuals and companies in Kenya[Kenya] asserted|");
+    assert_string_equal(RUN("Peru sanctioned companies from Kenya."),
+                        "Peru[] bans companies from Kenya[Kenya] asserted|");
+    /* a verb after "and" opens a clause, not a described member */
+    assert_string_equal(RUN("Peru banned Kwibble and accused Chile of lying."),
+                        "Peru[] bans Kwibble[] asserted|Peru[] accuses Chile[] asserted|");
+}
+
+static void test_unnamed_titles_and_state_led_things(void **state)
+{
+    (void)state;
+    /* a demonym and a title with no name: the state */
+    assert_string_equal(RUN("The Colombian president blocked U.S. deportation flights."),
+                        "Colombia[] bans U.S. deportation flights[] asserted|");
+    /* a Title Case headline: the verb is no name */
+    assert_string_equal(RUN("Colombian President Blocks Kwibble"), "Colombia[] bans Kwibble[] asserted|");
+    /* actors stay actors; a state before its officials is the state */
+    assert_string_equal(RUN("Peru sanctioned U.S. officials."), "Peru[] bans United States[] asserted|");
+    assert_string_equal(RUN("Peru banned Chile."), "Peru[] bans Chile[] asserted|");
+    /* contentions report a wrong like speech */
+    assert_string_equal(RUN("Ola Berg contends that the Varda Agency tampered with the samples."),
+                        "Ola Berg[] accuses Varda Agency[] asserted|");
+    assert_string_equal(RUN("Peru asserted that Chile had hacked the grid."), "Peru[] accuses Chile[] asserted|");
+}
+
+static void test_compound_names_and_described_names(void **state)
+{
+    (void)state;
+    /* "and" inside a body's name between English words */
+    assert_string_equal(RUN("The Norland Security and Exchange Commission has banned Kwibble."),
+                        "Norland Security and Exchange Commission[] bans Kwibble[] asserted|");
+    assert_string_equal(RUN("Peru banned Brightwave and Tollan Bank."),
+                        "Peru[] bans Brightwave[] asserted|Peru[] bans Tollan Bank[] asserted|");
+    /* a hyphenated modifier and a nationality with a compound noun before a name */
+    assert_string_equal(RUN("Peru banned the ride-hailing app Kwibble Go."), "Peru[] bans Kwibble Go[] asserted|");
+    assert_string_equal(RUN("Peru banned the Qatari news outlet Kappa Daily."),
+                        "Peru[] bans Kappa Daily[] asserted|");
+    assert_string_equal(RUN("Peru banned Chinese companies."), "Peru[] bans Chinese companies[China] asserted|");
+    /* a clause announced: its own trigger acts, the announcing proposes nothing */
+    assert_string_equal(RUN("Chile announced this week it would join the Kotka Pact."),
+                        "Chile[] signs Kotka Pact[] hedged|");
+    assert_string_equal(RUN("Chile announced last month it had reached a deal with Peru."),
+                        "Chile[] proposes deal with Peru[] asserted|");
 }
 
 int main(void)
@@ -1691,6 +1777,11 @@ int main(void)
         cmocka_unit_test(test_member_tails),
         cmocka_unit_test(test_left_out_and_holdouts),
         cmocka_unit_test(test_documents_named_later),
+        cmocka_unit_test(test_unnamed_officials),
+        cmocka_unit_test(test_clauses_after_names_and_head_nouns),
+        cmocka_unit_test(test_located_groups_and_shared_subjects),
+        cmocka_unit_test(test_unnamed_titles_and_state_led_things),
+        cmocka_unit_test(test_compound_names_and_described_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
