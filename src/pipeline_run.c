@@ -2,7 +2,7 @@
  * relnet/pipeline.h, rn_pipeline_run).
  *
  * Workers take the next file index, read and extract it with their own
- * pipeline (lexicon and extractor: nothing mutable is shared), and keep the
+ * pipeline (their own extractor; the lexicon is read-only and shared), and keep the
  * records, strings copied, in a result slot. The calling thread hands the
  * slots to each() strictly in file order, so whatever each() writes (TSV,
  * the knowledge base) is the same for any number of threads. A worker waits
@@ -349,8 +349,9 @@ int rn_pipeline_run(struct rn_pipeline *first, const struct rn_pipeline_options 
     }
     if (opt && opt->repeated_lines && files->len > 1)
         rc = learn_pass(&run, w, jobs, err);
-    /* Worker 0 uses the caller's pipeline (its learned repeated lines are
-       read-only from now on and shared); the others load their own. */
+    /* Worker 0 uses the caller's pipeline (its lexicon and learned
+       repeated lines are read-only from now on and shared); the others
+       get clones: an extractor each around them. */
     unsigned ready = 0;
     for (unsigned j = 0; j < jobs && rc == RN_OK; j++, ready++) {
         w[j].p = first;
