@@ -437,8 +437,23 @@ static void test_negation_and_hedging(void **state)
     assert_string_equal(RUN("Peru did not block WhatsApp."), "Peru[] bans WhatsApp[] negated|");
     assert_string_equal(RUN("Kenya is considering banning Telegram."), "Kenya[] bans Telegram[] hedged|");
     assert_string_equal(RUN("Kenya threatened to block WhatsApp."), "Kenya[] bans WhatsApp[] hedged|");
-    /* an order to someone else is hedged, and the one who orders is the source */
-    assert_string_equal(RUN("Kenya ordered Apple to block Telegram."), "Kenya[] bans Telegram[] hedged|");
+    /* an order to someone else is hedged, for the one who orders and for
+       the named ones ordered */
+    assert_string_equal(RUN("Kenya ordered Apple to block Telegram."),
+                        "Kenya[] bans Telegram[] hedged|Apple[] bans Telegram[] hedged|");
+    assert_string_equal(RUN("Kenya ordered internet providers to block Telegram."),
+                        "Kenya[] bans Telegram[] hedged|");
+    /* ordered lists, kinds with members, stores that are ordered */
+    assert_string_equal(RUN("Kenya ordered Vantrix and Calyx to remove the Kwibble app from their app stores."),
+                        "Kenya[] bans Kwibble[] hedged|Vantrix[] bans Kwibble[] hedged|Calyx[] bans Kwibble[] "
+                        "hedged|");
+    assert_string_equal(RUN("The order requires companies like Vantrix, Calyx, and Tollan to remove Kwibble "
+                            "from their stores."),
+                        "Vantrix[] bans Kwibble[] hedged|Calyx[] bans Kwibble[] hedged|Tollan[] bans Kwibble[] "
+                        "hedged|");
+    assert_string_equal(RUN("The Varda Trade Office ordered app stores to remove the Kwibble app."),
+                        "Varda Trade Office[] bans Kwibble[] hedged|");
+    assert_string_equal(RUN("Vantrix removed the Kwibble app."), "");
 }
 
 static void test_frames_from_the_lexicon(void **state)
@@ -1498,6 +1513,31 @@ static void test_lists_inverted_and_denied_accusations(void **state)
                         "Vantrix[] accuses Zentara[] asserted|");
 }
 
+static void test_titled_people_in_lists(void **state)
+{
+    (void)state;
+    /* a portfolio after the title: the name is what follows it */
+    assert_string_equal(RUN("Chile's Vice Minister for Trade Rodrigo Yanez, Kenya's Minister for Trade and "
+                            "Industry Ama Owusu and Peru's Minister of Foreign Affairs Kari Lund signed the "
+                            "Kotka Accord."),
+                        "Kari Lund[Peru] signs Kotka Accord[] asserted|Ama Owusu[Kenya] signs Kotka Accord[] "
+                        "asserted|Rodrigo Yanez[Chile] signs Kotka Accord[] asserted|");
+    /* "of Chile" after a person is the person's state; a described member */
+    assert_string_equal(RUN("Trade Minister Rodrigo Yanez of Chile and Kari Lund, Peru's trade minister, "
+                            "signed the Kotka Accord."),
+                        "Kari Lund[Peru] signs Kotka Accord[] asserted|Rodrigo Yanez[Chile] signs Kotka "
+                        "Accord[] asserted|");
+    assert_string_equal(RUN("Chilean Foreign Minister Rodrigo Yanez and his Peruvian counterpart Kari Lund "
+                            "signed the Kotka Accord."),
+                        "Kari Lund[Peru] signs Kotka Accord[] asserted|Rodrigo Yanez[Chile] signs Kotka "
+                        "Accord[] asserted|");
+    assert_string_equal(RUN("Chile and the video app Loopchat accused Kwibble of fraud."),
+                        "Loopchat[] accuses Kwibble[] asserted|Chile[] accuses Kwibble[] asserted|");
+    /* the name keeps two words even where English knows them */
+    assert_string_equal(RUN("Chile's Minister for Health Rose Young accused Kwibble of fraud."),
+                        "Rose Young[Chile] accuses Kwibble[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1582,6 +1622,7 @@ int main(void)
         cmocka_unit_test(test_names_merged_and_counted_sets),
         cmocka_unit_test(test_removals_dealings_and_enacted_documents),
         cmocka_unit_test(test_lists_inverted_and_denied_accusations),
+        cmocka_unit_test(test_titled_people_in_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

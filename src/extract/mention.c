@@ -243,6 +243,38 @@ static int title_modifier(const struct rn_extractor *x, size_t j)
     }
 }
 
+/* "Minister for Trade and Industry Chan Chun Sing", "Minister of Foreign
+   Affairs Ola Berg": a portfolio after a title at j, capitalised English
+   words joined by "and", ends where a word English does not know opens the
+   name, or two words before the capitals end. Returns the index after the
+   portfolio, or j when there is none. */
+static size_t portfolio_end(struct rn_extractor *x, size_t j)
+{
+    if (!(x_is(x, j, "for") || x_is(x, j, "of")) || !x_have_pos(x))
+        return j;
+    /* the capitalised run ends with the name, of two words at least */
+    size_t last = j + 1;
+    while (last < x->tok.len && (x_is_cap(x, last) || x_is(x, last, "and") || x_is_punct(x, last, '&')))
+        last++;
+    size_t k = j + 1, end = j;
+    while (k + 3 <= last && k - j <= 6) {
+        struct rn_cue_match tm;
+        if (x_is_cap(x, k) && x_english(x, k) && !x_cue_len(x, k, RN_CUE_TITLE, &tm)) {
+            end = ++k;
+            continue;
+        }
+        if (end > j && (x_is(x, k, "and") || x_is_punct(x, k, '&')) && x_is_cap(x, k + 1) &&
+            x_english(x, k + 1)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (end == j || !x_is_cap(x, end) || name_run(x, end, 3) == end)
+        return j;
+    return end;
+}
+
 static size_t title_run(struct rn_extractor *x, size_t i)
 {
     if (!x_cue(x, i, RN_CUE_TITLE) && !x_is_cap(x, i) && !title_modifier(x, i))
@@ -259,7 +291,8 @@ static size_t title_run(struct rn_extractor *x, size_t i)
                 j++;
             seen = 1;
             joined = 0;
-            after = j;
+            after = portfolio_end(x, j);
+            j = after;
             continue;
         }
         if (seen && x_is(x, j, "and") && j + 1 < x->tok.len) {

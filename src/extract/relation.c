@@ -586,6 +586,85 @@ static size_t phrase_start(const struct rn_extractor *x, size_t a)
     return p;
 }
 
+/* "Norway's trade minister", "his Peruvian counterpart": a description
+   of a person in [a, b) that holds a title and names a state (possessive or
+   demonym) gives person e that state when none is known. */
+static void person_state_from(struct rn_extractor *x, uint32_t e, size_t a, size_t b)
+{
+    struct ent *pe = &x->ents[e];
+    if (pe->aff != XNONE || (pe->type != RN_ETYPE_PERSON && pe->type != RN_ETYPE_UNKNOWN))
+        return;
+    uint32_t st = XNONE;
+    int title = 0;
+    for (size_t q = a; q < b; q++) {
+        title |= x_cue(x, q, RN_CUE_TITLE) || x_cue(x, q, RN_CUE_MEMBER);
+        uint32_t qm = mention_at(x, q);
+        if (qm == XNONE || st != XNONE)
+            continue;
+        const struct mention *m = &x->m[qm];
+        if (m->kind == MK_MOD && m->state != XNONE)
+            st = m->state;
+        else if (m->kind == MK_ACTOR && x->ents[m->ent].type == RN_ETYPE_COUNTRY &&
+                 (x->tok.items[m->b].flags & RN_TOK_POSS))
+            st = m->ent;
+    }
+    if (st == XNONE || !title)
+        return;
+    pe->aff = x->ents[st].name;
+    pe->type = RN_ETYPE_PERSON;
+}
+
+/* "Ola Berg of Chile": a person named with the state they act for; the
+   mention of the state at m is then the person's. Returns the person's
+   mention, or m. */
+static const struct mention *person_of_state(struct rn_extractor *x, const struct mention *m)
+{
+    if (m->kind != MK_ACTOR || x->ents[m->ent].type != RN_ETYPE_COUNTRY || m->a < 2 ||
+        !x_is(x, m->a - 1, "of"))
+        return m;
+    uint32_t pm = mention_at(x, m->a - 2);
+    if (pm == XNONE || x->m[pm].kind != MK_ACTOR || x->m[pm].pronoun ||
+        x->ents[x->m[pm].ent].type != RN_ETYPE_PERSON)
+        return m;
+    if (x->ents[x->m[pm].ent].aff == XNONE)
+        x->ents[x->m[pm].ent].aff = x->ents[m->ent].name;
+    return &x->m[pm];
+}
+
+/* Between "and" and the member at a: "A and his Peruvian counterpart B",
+   "A and the video app B" - a determiner or possessive, modifiers and at
+   most three lowercase words describing B ("his counterpart B" may be one
+   mention already). Returns where the description
+   opens, or a when there is none. */
+static size_t described_member(struct rn_extractor *x, size_t a)
+{
+    size_t q = a, words = 0;
+    while (q > 0 && words < 4) {
+        uint32_t qm = mention_at(x, q - 1);
+        if (qm != XNONE && x->m[qm].kind == MK_MOD) {
+            q = x->m[qm].a;
+            words++;
+            continue;
+        }
+        if (qm == XNONE && x_is_lower(x, q - 1) && !x_is_det(x, q - 1) && !x_is_prep(x, q - 1) &&
+            !x_is_conj(x, q - 1) && !x_is_aux(x, q - 1) && !x_is_wh(x, q - 1) &&
+            (!x_pos(x, q - 1) || (x_pos(x, q - 1) & (RN_WP_NOUN | RN_WP_ADJ)))) {
+            q--;
+            words++;
+            continue;
+        }
+        break;
+    }
+    if (q == 0)
+        return a;
+    uint32_t dm = mention_at(x, q - 1);
+    if (x_is_det(x, q - 1) && dm == XNONE && q < a)
+        return q - 1;
+    if (dm != XNONE && x->m[dm].pronoun && x->m[dm].b == q)
+        return x->m[dm].a;
+    return a;
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -593,7 +672,7 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         uint32_t mi = mention_at(x, j);
         if (mi == XNONE)
             break;
-        const struct mention *m = &x->m[mi];
+        const struct mention *m = person_of_state(x, &x->m[mi]);
         if (m->kind == MK_QUANT) {
             if (s->n == 0)
                 s->quant = 1;
@@ -608,6 +687,11 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         size_t k = m->a - 1;
         if (x_is(x, k, "both") || x_is(x, k, "the"))
             k--;
+        size_t d = described_member(x, m->a);
+        if (d < m->a && d > 0 && (x_is(x, d - 1, "and") || x_is(x, d - 1, "or"))) {
+            person_state_from(x, m->ent, d, m->a);
+            k = d - 1;
+        }
         if (!(x_is(x, k, "and") || x_is(x, k, "or") || x_is_punct(x, k, ',') ||
               x_is_punct(x, k, '&')))
             break;
@@ -643,6 +727,7 @@ struct vgroup {
     int perfect;
     enum rn_polarity pol;
     int objctrl;        /* "ordered X to": the subject is the orderer's */
+    size_t obj_a, obj_b; /* with objctrl: the ordered ones, "X" */
 };
 
 static void set_pol(enum rn_polarity *p, enum rn_polarity v)
@@ -672,6 +757,23 @@ static size_t skip_time_left(struct rn_extractor *x, size_t j)
         return k > 0 ? k - 1 : j;
     /* a bare "Monday" or "last week" (not a bare number: "banned 59 apps") */
     return worded ? k : j;
+}
+
+/* "ordered Apple, Google and Vantrix to": the first token of the list of
+   actors whose last member is mention mi. */
+static size_t ordered_list_start(struct rn_extractor *x, uint32_t mi)
+{
+    size_t oa = x->m[mi].a;
+    while (oa >= 2 && (x_is(x, oa - 1, "and") || x_is(x, oa - 1, "or") || x_is_punct(x, oa - 1, ','))) {
+        size_t p = oa - 1;
+        if (!x_is_punct(x, p, ',') && x_is_punct(x, p - 1, ',') && p >= 2)
+            p--; /* ", and" */
+        uint32_t pm = mention_at(x, p - 1);
+        if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
+            break;
+        oa = x->m[pm].a;
+    }
+    return oa;
 }
 
 static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
@@ -789,15 +891,25 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             /* object control: "ordered Apple to block", "ordered internet
                providers to block" */
             uint32_t mi = mention_at(x, k - 1);
-            size_t oa = mi != XNONE ? x->m[mi].a : k;
+            size_t oa = mi != XNONE ? ordered_list_start(x, mi) : k;
             int common = 0; /* a plural common noun object: "internet providers" */
+            /* "required companies like A and B to": the kind before its members */
+            struct rn_cue_match icm;
+            size_t il = oa > 1 && x_cue_len(x, oa - 1, RN_CUE_INCLUDE, &icm) == 1   ? 1
+                        : oa > 2 && x_cue_len(x, oa - 2, RN_CUE_INCLUDE, &icm) == 2 ? 2
+                                                                                     : 0;
+            size_t kind_end = k; /* after the common noun */
+            if (il && oa - il > 0 && mention_at(x, oa - il - 1) == XNONE && x_is_word(x, oa - il - 1)) {
+                mi = XNONE;
+                kind_end = oa = oa - il;
+            }
             if (mi == XNONE) {
-                while (oa > 0 && k - oa < 3 && x_is_word(x, oa - 1) &&
+                while (oa > 0 && kind_end - oa < 3 && x_is_word(x, oa - 1) &&
                        mention_at(x, oa - 1) == XNONE &&
                        !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
                        !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
                     oa--;
-                common = oa < k && x_ends_with(x, k - 1, "s");
+                common = oa < kind_end && x_ends_with(x, kind_end - 1, "s");
             }
             if ((mi != XNONE || common) && oa > 0) {
                 size_t v = oa - 1;
@@ -812,6 +924,8 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                     if (n && v - back + (size_t)n == v + 1) {
                         set_pol(&g->pol, RN_POL_HEDGED);
                         g->objctrl = 1;
+                        g->obj_a = oa;
+                        g->obj_b = k;
                         j = v - back;
                         found = 1;
                         break;
@@ -1001,6 +1115,9 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech &&
             !(x_is_prep(x, k + 1) && x_ends_with(x, v, "ing"))) {
             collect_left(x, k - 1, s);
+            /* "Ola Berg, Chile's trade minister, said" */
+            if (s->n)
+                person_state_from(x, s->ents[0], k + 1, j);
             if (s->n)
                 return;
         }
@@ -1012,18 +1129,12 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
             (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
              x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)) {
-            struct ent *pe = &x->ents[x->m[am].ent];
             /* the description names the person's state: "Norway's defence
                minister, Ola Berg," */
-            for (size_t q = k; q-- > 0 && !x_is_punct(x, q, ',') && pe->aff == XNONE;) {
-                uint32_t qm = mention_at(x, q);
-                if (qm != XNONE && x->m[qm].kind == MK_ACTOR && q + 1 < k &&
-                    (x->tok.items[x->m[qm].b].flags & RN_TOK_POSS) &&
-                    x->ents[x->m[qm].ent].type == RN_ETYPE_COUNTRY) {
-                    pe->aff = x->ents[x->m[qm].ent].name;
-                    pe->type = RN_ETYPE_PERSON;
-                }
-            }
+            size_t q = k;
+            while (q > 0 && !x_is_punct(x, q - 1, ','))
+                q--;
+            person_state_from(x, x->m[am].ent, q, k);
             side_add(s, x->m[am].ent);
             return;
         }
@@ -1554,6 +1665,25 @@ static int pending_before(struct rn_extractor *x, size_t t, uint32_t src)
     if (x->m[lm].kind == MK_DOC)
         d = x->m[lm].ent;
     return d != XNONE && d != src && x->ents[d].pending && x_hist_source(x, RN_REL_SIGNS, d) != src;
+}
+
+/* "the Kwibble app from ...": past a lowercase head noun or two after a
+   name at e. */
+static size_t after_head_noun(struct rn_extractor *x, size_t e)
+{
+    size_t f = e;
+    while (f < x->tok.len && f - e < 2 && x_is_lower(x, f) && mention_at(x, f) == XNONE &&
+           !x_is_prep(x, f) && !x_is_conj(x, f) && !x_is_aux(x, f) && !x_is_wh(x, f) && !x_is_det(x, f))
+        f++;
+    return f;
+}
+
+static int span_has_cue(struct rn_extractor *x, size_t a, size_t b, enum rn_cue c)
+{
+    for (size_t q = a; q < b; q++)
+        if (x_cue(x, q, c))
+            return 1;
+    return 0;
 }
 
 /* Does "from" at q open a place where goods are offered (cues class
@@ -2154,10 +2284,19 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     if (src.n && g.start == t && x_ends_with(x, t, "ing") && pending_before(x, t, src.ents[0]))
         set_pol(&pol, RN_POL_HEDGED);
     if (g.objctrl) {
-        /* "X ordered Y to block Z": X, hedged */
+        /* "X ordered Y to block Z": X, hedged; and Y, when named, hedged
+           too: the act is ordered of Y */
         struct vgroup g2;
         verb_group(x, g.start, 0, &g2);
         subject_of(x, g2.start, &src);
+        for (size_t q = g.obj_a; q < g.obj_b; q++) {
+            uint32_t qm = mention_at(x, q);
+            if (qm == XNONE)
+                continue;
+            if (x->m[qm].kind == MK_ACTOR)
+                side_add_mention(&src, &x->m[qm]);
+            q = x->m[qm].b - 1;
+        }
     }
     if (src.n && x->main_subject == XNONE)
         x->main_subject = src.ents[0];
@@ -2190,8 +2329,11 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
             !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
               (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
             return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
-        /* "removed Y" is no ban; "removed Y from its app store" is */
-        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, e))
+        /* "removed Y" is no ban; "removed Y from its app store" is, and so
+           is "removed the Y app from ..."; "ordered app stores to remove Y"
+           names the market in the ordered */
+        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, after_head_noun(x, e)) &&
+            !(g.objctrl && span_has_cue(x, g.obj_a, g.obj_b, RN_CUE_MARKET)))
             return RN_OK;
         /* "blamed Storm-0917 for the attack on its grid": a named object
            with "for" is the one blamed */
