@@ -1538,6 +1538,70 @@ static void test_titled_people_in_lists(void **state)
                         "Rose Young[Chile] accuses Kwibble[] asserted|");
 }
 
+static void test_based_bodies_are_no_documents(void **state)
+{
+    (void)state;
+    /* "Singapore-based Kestrel Initiative" is a body, though "Initiative"
+       heads documents */
+    assert_string_equal(RUN("Peru added Vantrix to the entity list.",
+                            "Also added to the entity list were Chile-based Tollan Systems and "
+                            "Kenya-based Kestrel Initiative.",
+                            "Peru accused the two companies of fraud."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Tollan Systems[] asserted|Peru[] bans Kestrel Initiative[] asserted|"
+                        "Peru[] accuses Tollan Systems[] asserted|Peru[] accuses Kestrel Initiative[] asserted|");
+    assert_string_equal(RUN("Peru signed the Kestrel Initiative."), "Peru[] signs Kestrel Initiative[] asserted|");
+}
+
+static void test_member_tails(void **state)
+{
+    (void)state;
+    /* a lowercase noun after a member's name belongs to the member when the
+       list goes on */
+    assert_string_equal(RUN("Peru banned Kwibble apps, Vantrix phones and Tollan routers."),
+                        "Peru[] bans Kwibble[] asserted|Peru[] bans Vantrix[] asserted|Peru[] bans Tollan[] "
+                        "asserted|");
+    assert_string_equal(RUN("Peru has blocked many sites.",
+                            "Blocked sites include Vantrix search, Kwibble, Loopchat, and sites of foreign media."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Kwibble[] asserted|Peru[] bans Loopchat[] "
+                        "asserted|");
+    /* not when a clause follows */
+    assert_string_equal(RUN("Peru banned Kwibble apps and Chile said nothing."), "Peru[] bans Kwibble[] asserted|");
+}
+
+static void test_left_out_and_holdouts(void **state)
+{
+    (void)state;
+    /* what a ban does not cover is not banned by its owner */
+    assert_string_equal(RUN("Peru banned Vantrix phones on Monday.",
+                            "Notably, the ban does not affect the sale of the cheaper Vantrix Lite."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Vantrix Lite[] negated|");
+    assert_string_equal(RUN("Peru banned Vantrix phones.", "The ban also covers Kwibble."),
+                        "Peru[] bans Vantrix[] asserted|Peru[] bans Kwibble[] asserted|");
+    /* the only one not to sign */
+    assert_string_equal(RUN("Kenya was the only country not to sign the Lima Pact."),
+                        "Kenya[] signs Lima Pact[] negated|");
+    assert_string_equal(RUN("Kenya was the first country to sign the Lima Pact."),
+                        "Kenya[] signs Lima Pact[] asserted|");
+}
+
+static void test_documents_named_later(void **state)
+{
+    (void)state;
+    /* a headline's described bill is the one named later in apposition,
+       when the same person did the same to it */
+    assert_string_equal(RUN("Gov. Ola Berg vetoes controversial data safety bill",
+                            "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
+                        "Ola Berg[] signs SB 2040[] negated|Ola Berg[] signs SB 2040[] negated|");
+    /* another description, or another signer, stays apart */
+    assert_string_equal(RUN("Gov. Ola Berg vetoes data safety bill",
+                            "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
+                        "Ola Berg[] signs data safety bill[] negated|Ola Berg[] signs SB 2040[] negated|");
+    assert_string_equal(RUN("Gov. Kari Lund vetoes controversial data safety bill",
+                            "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
+                        "Kari Lund[] signs controversial data safety bill[] negated|Ola Berg[] signs SB 2040[] "
+                        "negated|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1623,6 +1687,10 @@ int main(void)
         cmocka_unit_test(test_removals_dealings_and_enacted_documents),
         cmocka_unit_test(test_lists_inverted_and_denied_accusations),
         cmocka_unit_test(test_titled_people_in_lists),
+        cmocka_unit_test(test_based_bodies_are_no_documents),
+        cmocka_unit_test(test_member_tails),
+        cmocka_unit_test(test_left_out_and_holdouts),
+        cmocka_unit_test(test_documents_named_later),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -72,6 +72,7 @@ uint32_t x_entity(struct rn_extractor *x, const char *name, size_t n, enum rn_et
     en->head = XNONE;
     en->family = XNONE;
     en->product = XNONE;
+    en->described = XNONE;
     en->lex = RN_LEX_NONE;
     return e;
 }

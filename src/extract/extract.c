@@ -78,6 +78,8 @@ void rn_extractor_free(struct rn_extractor *x)
     free(x->tok_cue);
     free(x->tok_cls);
     rn_buf_release(&x->evidence);
+    rn_buf_release(&x->out_text);
+    free(x->out);
     rn_buf_release(&x->tmp);
     free(x);
 }
@@ -124,6 +126,10 @@ int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
         x_explain_sentence(x);
         rc = x_relations(x);
     }
+    if (rc == RN_OK)
+        rc = x_flush_records(x);
+    x->nout = 0;
+    rn_buf_reset(&x->out_text);
     if (rc == RN_ENOMEM && err && !err->msg[0])
         rn_fail(err, rc, "out of memory");
     x->text = NULL;

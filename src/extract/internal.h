@@ -44,6 +44,8 @@ struct ent {
     size_t subj_sent;   /* last sentence it was the main subject of, 0 = never */
     int gender;         /* persons: 0 unknown, 1 he, 2 she (learnt from pronouns) */
     uint32_t product;   /* "the OpenAI chatbot" resolved once: that product, or XNONE */
+    uint32_t described; /* documents: string id of a description given it in apposition
+                           ("SB 1047, a controversial bill"), or XNONE */
 };
 
 enum mkind {
@@ -115,6 +117,18 @@ struct xhist {
 };
 #define XHIST 128
 
+/* A record held until its article ends (records.c): a document the
+   headline describes may be named further down. */
+struct xout {
+    const char *relation;
+    uint32_t source, target;
+    enum rn_polarity polarity;
+    double confidence;
+    size_t sent_no, offset;
+    size_t evidence;    /* offset of its sentence in out_text */
+    char said_on[11];   /* the day the sentence says it happened, or "" */
+};
+
 struct rn_extractor {
     const struct rn_lexicon *lex;
     struct rn_wordcache *wc;
@@ -144,6 +158,9 @@ struct rn_extractor {
     size_t nlists;
     struct xhist hist[XHIST]; /* a ring: the latest XHIST relations */
     size_t nhist;
+    struct xout *out;        /* the article's records, written when it ends */
+    size_t nout, out_cap;
+    struct rn_buf out_text;  /* their evidence sentences, each ending in NUL */
     uint32_t speaker;        /* who last spoke ("X said"), or XNONE: a later "we" with no
                                 speaker of its own continues the quotation */
     size_t speaker_sent;     /* the sentence they spoke in */

@@ -27,6 +27,7 @@
 #include "words.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -616,6 +617,23 @@ static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
 
 /* A definite description or a document phrase at i ("the country", "the
    OpenAI chatbot", "its own data security initiative"). */
+/* "SB 1047, a controversial bill": remember the description [a, b) of
+   named document e (without its article), so that records about the
+   described bill the headline gave become records about SB 1047
+   (records.c). A described document describes nothing. */
+static int described_as(struct rn_extractor *x, uint32_t e, size_t a, size_t b)
+{
+    const char *name = x_name(x, x->ents[e].name);
+    if (x->ents[e].described != XNONE || !name || !isupper((unsigned char)name[0]))
+        return RN_OK;
+    while (a < b && x_is_det(x, a))
+        a++;
+    if (a == b || x_span_text(x, a, b, &x->tmp) != RN_OK)
+        return a == b ? RN_OK : RN_ENOMEM;
+    x->ents[e].described = x_str(x, x->tmp.data, x->tmp.len);
+    return RN_OK;
+}
+
 static int description(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
@@ -681,6 +699,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         if (start >= 2 && x_is_punct(x, start - 1, ',') && x->tok_m[start - 2] != XNONE &&
             x->m[x->tok_m[start - 2]].kind == MK_DOC) {
             *done = 1;
+            if (described_as(x, x->m[x->tok_m[start - 2]].ent, start, head + 1) != RN_OK)
+                return RN_ENOMEM;
             return add_mention(x, start, head + 1, x->m[x->tok_m[start - 2]].ent, MK_DOC, 1);
         }
         /* "SB 1047 ... was a California bill authored by X": a predicate
@@ -689,6 +709,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             for (size_t k = 0; k < x->nm; k++) {
                 if (x->m[k].kind == MK_DOC) {
                     *done = 1;
+                    if (described_as(x, x->m[k].ent, start, head + 1) != RN_OK)
+                        return RN_ENOMEM;
                     return add_mention(x, start, head + 1, x->m[k].ent, MK_DOC, 1);
                 }
                 if (x->m[k].kind == MK_ACTOR)
@@ -998,6 +1020,12 @@ believed:;
         if (x_cue(x, k, RN_CUE_DOCHEAD))
             doc = 1;
     if (x_cue_len(x, j - 1, RN_CUE_ORGHEAD, &cm) && rn_etype_parse(cm.value, &type) == RN_OK)
+        doc = 0;
+    /* "Singapore-based Kestrel Initiative": a place joined to a participle
+       describes a body, never a document */
+    uint32_t before = i > 0 ? x->tok_m[i - 1] : XNONE;
+    if (before != XNONE && x->m[before].kind == MK_MOD && x->m[before].b == i && x_is_lower(x, i - 1) &&
+        (x_flags(x, i - 1) & RN_TOK_HYPHEN))
         doc = 0;
     if (x_cue(x, i, RN_CUE_ORGHEAD) && has_of)
         type = RN_ETYPE_ORGANIZATION;

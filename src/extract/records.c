@@ -5,7 +5,10 @@
 #include "explain.h"
 #include "relnet/ingest.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The latest relation emitted in this article with this target (and this
    relation, when not NULL), skipping negated ones when asked; NULL when
@@ -21,6 +24,31 @@ static const struct xhist *hist_latest(const struct rn_extractor *x, const char 
             return h;
     }
     return NULL;
+}
+
+/* The record of o, as the sink takes it (names as the article ends up
+   knowing them). */
+static void fill_record(const struct rn_extractor *x, const struct xout *o, const char *evidence,
+                        struct rn_record *rec)
+{
+    const struct ent *s = &x->ents[o->source], *t = &x->ents[o->target];
+    rn_record_init(rec);
+    rec->origin = RN_ORIGIN_EXTRACTED;
+    rec->source = x_name(x, s->name);
+    rec->source_type = rn_etype_name(s->type);
+    rec->source_affiliation = x_name(x, s->aff);
+    rec->relation = o->relation;
+    rec->target = x_name(x, t->name);
+    rec->target_type = rn_etype_name(t->type);
+    rec->target_affiliation = x_name(x, t->aff);
+    rec->polarity = o->polarity;
+    rec->confidence = o->confidence;
+    rec->article = x->article;
+    rec->title = x->title;
+    rec->date = o->said_on[0] ? o->said_on : x->date;
+    rec->sentence_no = (long)o->sent_no;
+    rec->offset = (long)o->offset;
+    rec->evidence = evidence;
 }
 
 int x_emit(struct rn_extractor *x, const struct xrel *r)
@@ -64,34 +92,107 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     h->target = r->target;
     h->sent_no = x->sent_no;
     h->polarity = r->polarity;
-    struct rn_record rec;
-    rn_record_init(&rec);
-    rec.origin = RN_ORIGIN_EXTRACTED;
-    rec.source = x_name(x, s->name);
-    rec.source_type = rn_etype_name(s->type);
-    rec.source_affiliation = x_name(x, s->aff);
-    rec.relation = r->relation;
-    rec.target = x_name(x, t->name);
-    rec.target_type = rn_etype_name(t->type);
-    rec.target_affiliation = x_name(x, t->aff);
-    rec.polarity = r->polarity;
     double c = r->confidence;
     if (s->type == RN_ETYPE_UNKNOWN)
         c -= 0.2;
     if (t->type == RN_ETYPE_UNKNOWN)
         c -= 0.1;
-    rec.confidence = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
-    rec.article = x->article;
-    rec.title = x->title;
-    /* the day the sentence says it happened, else the article's */
-    char said_on[11];
-    rec.date = rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, said_on) ? said_on
-                                                                                          : x->date;
-    rec.sentence_no = (long)x->sent_no;
-    rec.offset = (long)x->sent_start;
-    rec.evidence = x->evidence.data;
-    x_explain_record(x, &rec);
-    return x->sink->add(x->sink->ctx, &rec, x->err);
+    struct xout o = { r->relation, r->source, r->target, r->polarity, c < 0.05 ? 0.05 : (c > 1 ? 1 : c),
+                      x->sent_no, x->sent_start, 0, "" };
+    /* the day the sentence says it happened, else (at writing) the article's */
+    if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o.said_on))
+        o.said_on[0] = '\0';
+    /* records of one sentence share its copy */
+    if (x->nout && x->out[x->nout - 1].sent_no == x->sent_no) {
+        o.evidence = x->out[x->nout - 1].evidence;
+    } else {
+        o.evidence = x->out_text.len;
+        if (rn_buf_add(&x->out_text, x->evidence.data, x->evidence.len + 1) != RN_OK)
+            return RN_ENOMEM;
+    }
+    if (x->nout == x->out_cap) {
+        size_t cap = x->out_cap ? 2 * x->out_cap : 32;
+        struct xout *grown = realloc(x->out, cap * sizeof *grown);
+        if (!grown)
+            return RN_ENOMEM;
+        x->out = grown;
+        x->out_cap = cap;
+    }
+    x->out[x->nout++] = o;
+    if (x->explain) {
+        struct rn_record rec;
+        fill_record(x, &o, x->evidence.data, &rec);
+        x_explain_record(x, &rec);
+    }
+    return RN_OK;
+}
+
+/* Does the description desc ("controversial bill") fit the described
+   document name ("controversial AI safety bill"): the same head noun last
+   (a plural s aside), every other word of desc among name's words? */
+static int description_fits(const char *desc, const char *name)
+{
+    const char *dh = strrchr(desc, ' '), *nh = strrchr(name, ' ');
+    dh = dh ? dh + 1 : desc;
+    nh = nh ? nh + 1 : name;
+    size_t dl = strlen(dh), nl = strlen(nh);
+    if (dl && dh[dl - 1] == 's')
+        dl--;
+    if (nl && nh[nl - 1] == 's')
+        nl--;
+    if (!dl || dl != nl || strncasecmp(dh, nh, dl) != 0)
+        return 0;
+    for (const char *w = desc; w < dh;) {
+        size_t wl = strcspn(w, " ");
+        int found = 0;
+        for (const char *v = name; *v && !found;) {
+            size_t vl = strcspn(v, " ");
+            found = vl == wl && strncasecmp(v, w, wl) == 0;
+            v += vl + (v[vl] == ' ');
+        }
+        if (!found)
+            return 0;
+        w += wl + 1;
+    }
+    return 1;
+}
+
+/* "Newsom vetoes controversial AI safety bill" ... "Newsom vetoed SB 1047,
+   a controversial bill": a record about a described document (its name in
+   lowercase) takes the named one whose apposed description fits it, when
+   the same source did the same to the named one in the article. */
+static void late_names(struct rn_extractor *x)
+{
+    for (size_t i = 0; i < x->nout; i++) {
+        struct xout *o = &x->out[i];
+        const struct ent *d = &x->ents[o->target];
+        const char *dn = x_name(x, d->name);
+        if (d->type != RN_ETYPE_DOCUMENT || d->described != XNONE || !dn || !islower((unsigned char)dn[0]))
+            continue;
+        for (size_t k = 0; k < x->nout; k++) {
+            const struct xout *n = &x->out[k];
+            const struct ent *ne = &x->ents[n->target];
+            if (n->target != o->target && ne->described != XNONE && n->source == o->source &&
+                strcmp(n->relation, o->relation) == 0 && description_fits(x_name(x, ne->described), dn)) {
+                o->target = n->target;
+                break;
+            }
+        }
+    }
+}
+
+int x_flush_records(struct rn_extractor *x)
+{
+    late_names(x);
+    int rc = RN_OK;
+    for (size_t i = 0; i < x->nout && rc == RN_OK; i++) {
+        struct rn_record rec;
+        fill_record(x, &x->out[i], x->out_text.data + x->out[i].evidence, &rec);
+        rc = x->sink->add(x->sink->ctx, &rec, x->err);
+    }
+    x->nout = 0;
+    rn_buf_reset(&x->out_text);
+    return rc;
 }
 
 /* "Poroshenko signed a decree on sanctions ... Outlets A and B will be

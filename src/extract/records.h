@@ -18,6 +18,11 @@ int x_set_evidence(struct rn_extractor *x, size_t a, size_t b);
 /* Emit r as a record of the current sentence (dropping self-relations,
    documents as sources and bodies acting on their own state). */
 int x_emit(struct rn_extractor *x, const struct xrel *r);
+/* Write the article's records to the sink, in the order they were
+   emitted, once the article is read: a described document the article
+   names later in apposition ("vetoes controversial bill" ... "vetoed SB
+   1047, a controversial bill") is written as that name. Empties the list. */
+int x_flush_records(struct rn_extractor *x);
 /* The source of the latest relation emitted in this article with this
    relation and target, or XNONE. */
 uint32_t x_hist_source(const struct rn_extractor *x, const char *relation, uint32_t target);

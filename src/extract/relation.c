@@ -147,33 +147,6 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
     return 0;
 }
 
-/* After a comma, is this a list member ("A, B and C"; "X, the US in
-   particular,") rather than an aside ("Wiener, D-San Francisco,")? */
-static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
-{
-    while (k < x->tok.len) {
-        uint32_t mi = mention_at(x, k);
-        if (mi == XNONE)
-            return 0;
-        k = x->m[mi].b;
-        members++;
-        struct rn_cue_match cm;
-        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
-            return 1;
-        /* "A, B, C." : three or more names and nothing else up to the
-           sentence's end is a list without a conjunction */
-        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
-            return 1;
-        if (!x_is_punct(x, k, ','))
-            return 0;
-        k++;
-        if (x_is(x, k, "and") || x_is(x, k, "or"))
-            return 1;
-        if (x_is(x, k, "the"))
-            k++;
-    }
-    return 0;
-}
 
 /* A list joiner at j: "and", "or", "&" (1 token), "along with", "together
    with" (2), "as well as" (3). Returns its length or 0. */
@@ -251,6 +224,61 @@ static int recall_set(struct rn_extractor *x, uint32_t mi, struct side *s)
     return 0;
 }
 
+/* "Google search, Facebook and Twitter": one or two lowercase nouns after
+   a member's name m (ending at i) belong to the member when the list goes
+   on after them (a comma and a name, or in a list an "including" opened, a
+   joiner and a name). Returns where the member ends. */
+static size_t member_tail(struct rn_extractor *x, const struct mention *m, size_t i, int include)
+{
+    if (m->kind != MK_ACTOR || m->pronoun)
+        return i;
+    size_t q = i;
+    while (q < x->tok.len && q - i < 2 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q) && !x_is_det(x, q) &&
+           !x_is_time_word(x, q) && (!x_pos(x, q) || (x_pos(x, q) & RN_WP_NOUN)))
+        q++;
+    if (q == i)
+        return i;
+    size_t r = q;
+    if (x_is_punct(x, r, ','))
+        r++;
+    else if (!include)
+        return i;
+    r += joiner(x, r);
+    if (x_is_det(x, r) && mention_at(x, r) == XNONE)
+        r++;
+    uint32_t rm = r > q ? mention_at(x, r) : XNONE;
+    return rm != XNONE && x->m[rm].kind == MK_ACTOR ? q : i;
+}
+
+/* After a comma, is this a list member ("A, B and C"; "X, the US in
+   particular,") rather than an aside ("Wiener, D-San Francisco,")? */
+static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
+{
+    while (k < x->tok.len) {
+        uint32_t mi = mention_at(x, k);
+        if (mi == XNONE)
+            return 0;
+        k = member_tail(x, &x->m[mi], x->m[mi].b, 1);
+        members++;
+        struct rn_cue_match cm;
+        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
+            return 1;
+        /* "A, B, C." : three or more names and nothing else up to the
+           sentence's end is a list without a conjunction */
+        if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
+            return 1;
+        if (!x_is_punct(x, k, ','))
+            return 0;
+        k++;
+        if (x_is(x, k, "and") || x_is(x, k, "or"))
+            return 1;
+        if (x_is(x, k, "the"))
+            k++;
+    }
+    return 0;
+}
+
 /* The noun phrase (or list) starting at i, going right. */
 static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 {
@@ -318,7 +346,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                     m = &x->m[nm];
                 }
             }
-            i = m->b;
+            i = member_tail(x, m, m->b, include || s->n > 1);
             /* "Huawei and ZTE's 5G technology": the owners count; but
                "Russia's GRU": the name owned is meant */
             if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
@@ -875,6 +903,10 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
                 f--;
             if (f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)) {
+                /* "was the only country not to sign" */
+                for (size_t q = f + 1; q < k; q++)
+                    if (x_cue(x, q, RN_CUE_NEG))
+                        set_pol(&g->pol, RN_POL_NEGATED);
                 j = f - 2;
                 near = 0;
                 continue;
@@ -1412,7 +1444,7 @@ static void set_pending(struct rn_extractor *x, const char *rel, uint32_t other,
 
 /* "the list (also) names|includes|covers ...", "this ban also covers ...":
    returns the token after the verb, or 0. */
-static size_t list_goes_on_verb(struct rn_extractor *x, size_t i)
+static size_t list_goes_on_verb(struct rn_extractor *x, size_t i, enum rn_polarity *pol)
 {
     if (!(x_is(x, i, "the") || x_is(x, i, "this")) || i > 1)
         return 0;
@@ -1420,7 +1452,17 @@ static size_t list_goes_on_verb(struct rn_extractor *x, size_t i)
     if (!x_cue(x, k, RN_CUE_LISTHEAD))
         return 0;
     k = skip_right(x, k + 1);
-    return list_verb(x, k) ? k + 1 : 0;
+    /* "the ban does not cover Y": Y is left out */
+    int negated = 0;
+    if (x_is_aux(x, k) && x_cue(x, k + 1, RN_CUE_NEG)) {
+        negated = 1;
+        k = skip_right(x, k + 2);
+    }
+    if (!list_verb(x, k))
+        return 0;
+    if (negated)
+        *pol = RN_POL_NEGATED;
+    return k + 1;
 }
 
 /* "They include A, B and C", "Among them are A and B", "A and B were not
@@ -1453,7 +1495,7 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
         struct side m;
         side_init(&m);
         enum rn_polarity pol = p->polarity;
-        size_t ll = list_goes_on_verb(x, i);
+        size_t ll = list_goes_on_verb(x, i, &pol);
         if (ll) {
             /* "The list also names A, B and C" */
             collect_right(x, ll, &m);
@@ -2001,10 +2043,15 @@ static size_t light_agent(struct rn_extractor *x, size_t k, struct side *agent,
    imposed by X,) also covers A and B", "the apps banned by X include A and
    B". q is the first token after the subject's phrase; with be_lists, "are
    A and B" lists too. Returns whether members were found. */
-static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct side *members)
+static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct side *members,
+                        enum rn_polarity *pol)
 {
     side_init(members);
     q = skip_right(x, q);
+    /* "the ban does not cover Y": Y is left out of it */
+    int negated = pol && x_is_aux(x, q) && x_cue(x, q + 1, RN_CUE_NEG) && !be_lists;
+    if (negated)
+        q = skip_right(x, q + 2);
     /* "... by the ministry of home affairs include": the agent's own tail */
     if (x_is(x, q, "of"))
         for (size_t k = q + 1; k < x->tok.len && k - q < 6 && x_is_word(x, k); k++)
@@ -2025,6 +2072,8 @@ static int listed_after(struct rn_extractor *x, size_t q, int be_lists, struct s
         side_init(members);
         return 0;
     }
+    if (negated)
+        *pol = RN_POL_NEGATED;
     return 1;
 }
 
@@ -2205,7 +2254,7 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         /* "The apps banned by X include A and B": a reduced relative on
            the subject, whose members a list verb names */
         struct side listed;
-        if (g.start == t && src.n && alen && listed_after(x, src.end, 1, &listed))
+        if (g.start == t && src.n && alen && listed_after(x, src.end, 1, &listed, NULL))
             tgt = listed; /* (not "YouTube" of "the YouTube channels banned by X include A") */
         if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
             if (src.n)
@@ -2466,7 +2515,8 @@ static int noun_owner(struct rn_extractor *x, struct relctx *c, const struct rn_
     return emit_all(x, c, tr->relation, &src, &tgt, tr->polarity, 0.75);
 }
 
-/* "The ban (, announced by X on Monday,) also covers A and B": a trigger
+/* "The ban (, announced by X on Monday,) also covers A and B" ("does not
+   cover A": negated): a trigger
    noun that is the subject of a list verb. Its source is the agent the
    aside names, else its owner, else for "the ban" whoever imposed the
    latest such relation. Returns 0 when the noun is not such a subject. */
@@ -2476,7 +2526,7 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
     struct side src, tgt, agent;
     enum rn_polarity pol = tr->polarity;
     size_t q = light_agent(x, tend, &agent, &pol);
-    if (!listed_after(x, q, 0, &tgt))
+    if (!listed_after(x, q, 0, &tgt, &pol))
         return 0;
     *rc = RN_OK;
     int skip; /* also reads "the proposed ban" */
