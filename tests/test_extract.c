@@ -1593,6 +1593,10 @@ static void test_documents_named_later(void **state)
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Ola Berg[] signs SB 2040[] negated|Ola Berg[] signs SB 2040[] negated|");
     /* another description, or another signer, stays apart */
+    /* a part counted out of a whole, its members in apposition */
+    assert_string_equal(RUN("Chile unveiled two of the most awaited plans of 2020, the Kotka Accord and the "
+                            "Andes Pact."),
+                        "Chile[] proposes Kotka Accord[] asserted|Chile[] proposes Andes Pact[] asserted|");
     assert_string_equal(RUN("Gov. Ola Berg vetoes data safety bill",
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Ola Berg[] signs data safety bill[] negated|Ola Berg[] signs SB 2040[] negated|");
@@ -1600,6 +1604,51 @@ static void test_documents_named_later(void **state)
                             "Gov. Ola Berg has vetoed SB 2040, a controversial bill that would have set rules."),
                         "Kari Lund[] signs controversial data safety bill[] negated|Ola Berg[] signs SB 2040[] "
                         "negated|");
+}
+
+static void test_unnamed_officials(void **state)
+{
+    (void)state;
+    /* a person's administration, a state's official by title alone: the state */
+    assert_string_equal(RUN("Joe Biden's administration in March accused Chile of dumping."),
+                        "United States[] accuses Chile[] asserted|");
+    assert_string_equal(RUN("Uganda shut its borders after the country's longtime leader accused Kwibble of "
+                            "taking sides."),
+                        "Uganda[] accuses Kwibble[] asserted|");
+    /* a name after the title is the one who acts */
+    assert_string_equal(RUN("Peru's foreign minister, Ana Soto, accused Chile of lying."),
+                        "Ana Soto[Peru] accuses Chile[] asserted|");
+}
+
+static void test_clauses_after_names_and_head_nouns(void **state)
+{
+    (void)state;
+    /* an adverb after a name ends a description: "The Tessen Senate
+       recently approved legislation" is a clause */
+    assert_string_equal(RUN("The Tessen Senate recently approved legislation banning the sale of cultured meat."),
+                        "Tessen Senate[] bans cultured meat[] hedged|");
+    /* a head noun between the target's name and the agent */
+    assert_string_equal(RUN("This follows the blocking of access to Kwibble websites by the Varda Commission and "
+                            "the National Telecom Commission on March 25."),
+                        "Varda Commission[] bans Kwibble[] asserted|National Telecom Commission[] bans "
+                        "Kwibble[] asserted|");
+}
+
+static void test_located_groups_and_shared_subjects(void **state)
+{
+    (void)state;
+    /* people or firms located in a state are a group of it; a later
+       clause shares the whole subject list */
+    assert_string_equal(RUN("Peru and Chile have accused Kenya of supplying arms to rebels, and have sanctioned "
+                            "individuals and companies in Kenya in retaliation."),
+                        "Chile[] accuses Kenya[] asserted|Peru[] accuses Kenya[] asserted|"
+                        "Peru[] bans individuals and companies in Kenya[Kenya] asserted|"
+                        "Chile[] bans individuals and companies in Kenya[Kenya] asserted|");
+    assert_string_equal(RUN("Peru sanctioned companies from Kenya."),
+                        "Peru[] bans companies from Kenya[Kenya] asserted|");
+    /* a verb after "and" opens a clause, not a described member */
+    assert_string_equal(RUN("Peru banned Kwibble and accused Chile of lying."),
+                        "Peru[] bans Kwibble[] asserted|Peru[] accuses Chile[] asserted|");
 }
 
 int main(void)
@@ -1691,6 +1740,9 @@ int main(void)
         cmocka_unit_test(test_member_tails),
         cmocka_unit_test(test_left_out_and_holdouts),
         cmocka_unit_test(test_documents_named_later),
+        cmocka_unit_test(test_unnamed_officials),
+        cmocka_unit_test(test_clauses_after_names_and_head_nouns),
+        cmocka_unit_test(test_located_groups_and_shared_subjects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

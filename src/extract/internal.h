@@ -179,6 +179,8 @@ struct rn_extractor {
     uint32_t *tok_cls;      /* token -> closed word class bits */
     size_t tok_cls_cap;
     uint32_t main_subject;  /* entity acting as the sentence's subject, or XNONE */
+    uint32_t main_list[8];  /* the list main_subject opens ("The US and the EU have ..."), */
+    size_t nmain;           /* which later clauses of the sentence share */
     int in_speaker;         /* looking for the speaker of a first-person subject */
     FILE *explain;          /* --explain: where to tell what was seen, or NULL */
     struct rn_buf evidence, tmp;

@@ -25,6 +25,7 @@
 #include "documents.h"
 #include "entities.h"
 #include "words.h"
+#include "relnet/pos.h"
 
 #include <stdlib.h>
 #include <ctype.h>
@@ -654,8 +655,10 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         if (x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j) || x_is_wh(x, j))
             break;
         /* "The Senate passed the bill": a second determiner opens another
-           phrase; "The EU wants rules": so does a verb after a name */
-        if (j > i + 1 && (x_is_det(x, j) || (x_is_cap(x, j - 1) && likely_verb(x, j))))
+           phrase; "The EU wants rules": so does a verb after a name, or an
+           adverb ("The Senate recently approved legislation") */
+        if (j > i + 1 &&
+            (x_is_det(x, j) || (x_is_cap(x, j - 1) && (likely_verb(x, j) || x_is_adverb(x, j)))))
             break;
         struct rn_gaz_match g;
         if (x_is_cap(x, j) &&
@@ -1109,8 +1112,14 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
                   (i > 1 && x_is_punct(x, i - 1, '.') && x_cue(x, i - 2, RN_CUE_NOTNAME))))
         return RN_OK;
     uint32_t state = XNONE;
-    size_t j = i + 1;
-    for (; j < x->tok.len && j - i <= 4; j++) {
+    size_t j = i + 1, reach = 4;
+    /* "two of the most awaited initiatives", "three of its partners": a
+       part counted out of a described whole */
+    if (x_is(x, j, "of") && x_is_det(x, j + 1) && !x_is(x, j + 1, "a") && !x_is(x, j + 1, "an")) {
+        j += 2;
+        reach = 6;
+    }
+    for (; j < x->tok.len && j - i <= reach; j++) {
         struct rn_gaz_match g;
         if (x_is_cap(x, j) &&
             rn_lexicon_match(x->lex, x->wc, &x->tok, j, x->tok.len, x->allcaps, &g) &&
@@ -1135,6 +1144,50 @@ static int counted_set(struct rn_extractor *x, size_t i, int *done)
     x->m[x->nm - 1].state = state;
     *done = 1;
     return RN_OK;
+}
+
+/* "Joe Biden's administration", "the country's longtime leader",
+   "Peru's foreign minister said": a government, or an official named by
+   title alone, owned by a person or state is that person's state (the
+   guidelines count governments and officials as the country). A name
+   after the title ("Peru's foreign minister, Ana Soto,") is left to the
+   apposition. The owner's mention grows over the phrase. */
+static void unnamed_officials(struct rn_extractor *x)
+{
+    for (size_t i = 0; i < x->nm; i++) {
+        struct mention *m = &x->m[i];
+        if (m->kind != MK_ACTOR || m->pronoun || m->list || !(x_flags(x, m->b) & RN_TOK_POSS))
+            continue;
+        const struct ent *owner = &x->ents[m->ent];
+        uint32_t st = owner->type == RN_ETYPE_COUNTRY  ? m->ent
+                      : owner->type == RN_ETYPE_PERSON ? x_state_of(x, m->ent)
+                                                       : XNONE;
+        if (st == XNONE)
+            continue;
+        size_t k = m->b + 1;
+        while (k < x->tok.len && k - m->b <= 3 && x_is_lower(x, k) && x->tok_m[k] == XNONE &&
+               !x_cue(x, k, RN_CUE_TITLE) && !x_cue(x, k, RN_CUE_GOV) && !x_is_prep(x, k) && !x_is_conj(x, k) &&
+               !x_is_aux(x, k) && (x_pos(x, k) & RN_WP_ADJ))
+            k++;
+        struct rn_cue_match cm;
+        int n = x_is_lower(x, k) ? x_cue_len(x, k, RN_CUE_GOV, &cm) : 0;
+        if (!n && x_is_lower(x, k) && owner->type == RN_ETYPE_COUNTRY)
+            n = x_cue_len(x, k, RN_CUE_TITLE, &cm);
+        if (!n)
+            continue;
+        size_t end = k + (size_t)n;
+        if (end < x->tok.len && (x_is_cap(x, end) || (x_is_punct(x, end, ',') && x_is_cap(x, end + 1))))
+            continue;
+        int free_span = 1;
+        for (size_t q = m->b; q < end; q++)
+            free_span &= x->tok_m[q] == XNONE;
+        if (!free_span)
+            continue;
+        for (size_t q = m->b; q < end; q++)
+            x->tok_m[q] = (uint32_t)i;
+        m->b = (uint32_t)end;
+        m->ent = st;
+    }
 }
 
 int x_mentions(struct rn_extractor *x)
@@ -1341,7 +1394,9 @@ int x_mentions(struct rn_extractor *x)
             (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
             x->ents[m->ent].subj_sent = x->sent_no;
     }
-    if (rc == RN_OK)
+    if (rc == RN_OK) {
+        unnamed_officials(x);
         remember_lists(x);
+    }
     return rc;
 }

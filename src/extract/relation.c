@@ -126,6 +126,25 @@ static size_t skip_right(struct rn_extractor *x, size_t i)
     }
 }
 
+/* "the Kwibble app from ...": past a lowercase head noun or two after a
+   name at e. */
+static size_t after_head_noun(struct rn_extractor *x, size_t e)
+{
+    size_t f = e;
+    while (f < x->tok.len && f - e < 2 && x_is_lower(x, f) && mention_at(x, f) == XNONE &&
+           !x_is_prep(x, f) && !x_is_conj(x, f) && !x_is_aux(x, f) && !x_is_wh(x, f) && !x_is_det(x, f))
+        f++;
+    return f;
+}
+
+static int span_has_cue(struct rn_extractor *x, size_t a, size_t b, enum rn_cue c)
+{
+    for (size_t q = a; q < b; q++)
+        if (x_cue(x, q, c))
+            return 1;
+    return 0;
+}
+
 /* ---- noun phrases ------------------------------------------------------------ */
 
 static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
@@ -534,7 +553,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             if (s->n > 0) {
                 size_t q = j;
                 while (q < n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
-                       !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j))
+                       !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j - 1))
                     q++;
                 uint32_t qm = mention_at(x, q);
                 if (q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
@@ -1048,6 +1067,17 @@ static uint32_t speaker_outside(struct rn_extractor *x, size_t a, size_t b)
 /* How far a quotation goes on after its speaker was named. */
 #define QUOTE_SENTENCES 2
 
+/* The sentence's subject into s: the whole list it opens, when it opens one. */
+static void add_main_subject(struct rn_extractor *x, struct side *s)
+{
+    if (x->nmain > 1 && x->main_list[0] == x->main_subject) {
+        for (size_t i = 0; i < x->nmain; i++)
+            side_add(s, x->main_list[i]);
+        return;
+    }
+    side_add(s, x->main_subject);
+}
+
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
@@ -1171,7 +1201,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
             return;
         }
         /* a participle clause: "X did A, accusing Y" */
-        side_add(s, x->main_subject);
+        add_main_subject(x, s);
         return;
     }
     /* "We will ban X," the minister said: the first person is the speaker,
@@ -1207,7 +1237,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     }
     if (x_is(x, j, "and") || x_is(x, j, "but") || x_is(x, j, "by") || x_is(x, j, "after") ||
         x_is(x, j, "before") || x_is(x, j, "while")) {
-        side_add(s, x->main_subject);
+        add_main_subject(x, s);
         return;
     }
     /* "The Ministry, invoking its powers under ... has decided to": the
@@ -1340,6 +1370,32 @@ static void desc_members(struct rn_extractor *x, size_t k, struct side *t)
     }
 }
 
+/* "sanctioned individuals and companies in Kenya", "companies from Peru":
+   people or firms located in a state, a plural phrase (two joined by
+   and/or at most) before "in|from <state>", are a group of that state,
+   whatever the trigger takes. Adds it to t and returns 1, else 0. */
+static int located_group(struct rn_extractor *x, struct side *t)
+{
+    size_t e = t->desc_b;
+    if (t->quant || !x_ends_with(x, e - 1, "s"))
+        return 0;
+    if ((x_is(x, e, "and") || x_is(x, e, "or")) && x_is_lower(x, e + 1) && mention_at(x, e + 1) == XNONE &&
+        x_ends_with(x, e + 1, "s") && (x_pos(x, e + 1) & RN_WP_NOUN))
+        e += 2;
+    if (!x_is(x, e, "in") && !x_is(x, e, "from"))
+        return 0;
+    size_t q = e + 1 + x_is(x, e + 1, "the");
+    uint32_t qm = mention_at(x, q);
+    if (qm == XNONE || x->m[qm].kind != MK_ACTOR || x->ents[x->m[qm].ent].type != RN_ETYPE_COUNTRY ||
+        (x_flags(x, x->m[qm].b) & RN_TOK_POSS))
+        return 0;
+    if (x_span_text(x, t->desc_a, x->m[qm].b, &x->tmp) != RN_OK)
+        return 0;
+    side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_GROUP, x->ents[x->m[qm].ent].name));
+    t->end = x->m[qm].b;
+    return t->n > 0;
+}
+
 /* Keep only the targets a trigger accepts; turn a descriptive phrase into
    a target when the trigger takes one. */
 static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
@@ -1408,6 +1464,8 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         }
         return;
     }
+    if (located_group(x, t))
+        return;
     /* "blocked a takeover bid": an effort thwarted (cues class effort:
        bid, merger, deal) is no ban on anyone */
     if (x_cue(x, t->desc_b - 1, RN_CUE_EFFORT))
@@ -1643,8 +1701,11 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         *s = owner;
         return;
     }
-    /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X" */
+    /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X",
+       "the blocking of access to Y websites by X" */
     size_t a = skip_right(x, tgt_end);
+    if (x_is(x, after_head_noun(x, a), "by"))
+        a = after_head_noun(x, a);
     if (x_is(x, a, "through") || x_is(x, a, "via") || x_is(x, a, "under")) {
         size_t q = a + 1;
         while (q < x->tok.len && q - a < 6 && x_is_word(x, q) && !x_is(x, q, "by"))
@@ -1707,25 +1768,6 @@ static int pending_before(struct rn_extractor *x, size_t t, uint32_t src)
     if (x->m[lm].kind == MK_DOC)
         d = x->m[lm].ent;
     return d != XNONE && d != src && x->ents[d].pending && x_hist_source(x, RN_REL_SIGNS, d) != src;
-}
-
-/* "the Kwibble app from ...": past a lowercase head noun or two after a
-   name at e. */
-static size_t after_head_noun(struct rn_extractor *x, size_t e)
-{
-    size_t f = e;
-    while (f < x->tok.len && f - e < 2 && x_is_lower(x, f) && mention_at(x, f) == XNONE &&
-           !x_is_prep(x, f) && !x_is_conj(x, f) && !x_is_aux(x, f) && !x_is_wh(x, f) && !x_is_det(x, f))
-        f++;
-    return f;
-}
-
-static int span_has_cue(struct rn_extractor *x, size_t a, size_t b, enum rn_cue c)
-{
-    for (size_t q = a; q < b; q++)
-        if (x_cue(x, q, c))
-            return 1;
-    return 0;
 }
 
 /* Does "from" at q open a place where goods are offered (cues class
@@ -2795,11 +2837,28 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
 }
 
+/* "The US and the EU have accused Y ..., and have sanctioned Z": the
+   members of the list the sentence's subject opens. */
+static void main_list(struct rn_extractor *x)
+{
+    x->nmain = 0;
+    for (size_t k = 0; k < x->nm && x->main_subject != XNONE; k++) {
+        if (x->m[k].ent != x->main_subject || x->m[k].kind != MK_ACTOR || x->m[k].pronoun)
+            continue;
+        struct side l;
+        collect_right(x, x->m[k].a, &l);
+        for (size_t i = 0; i < l.n && x->nmain < sizeof x->main_list / sizeof x->main_list[0]; i++)
+            x->main_list[x->nmain++] = l.ents[i];
+        return;
+    }
+}
+
 int x_relations(struct rn_extractor *x)
 {
     struct relctx c;
     c.ndone = 0;
     x->main_subject = main_subject(x);
+    main_list(x);
     int rc = pending_members(x, &c, 0);
     if (rc != RN_OK)
         return rc;
