@@ -1651,6 +1651,43 @@ static void test_located_groups_and_shared_subjects(void **state)
                         "Peru[] bans Kwibble[] asserted|Peru[] accuses Chile[] asserted|");
 }
 
+static void test_unnamed_titles_and_state_led_things(void **state)
+{
+    (void)state;
+    /* a demonym and a title with no name: the state */
+    assert_string_equal(RUN("The Colombian president blocked U.S. deportation flights."),
+                        "Colombia[] bans U.S. deportation flights[] asserted|");
+    /* a Title Case headline: the verb is no name */
+    assert_string_equal(RUN("Colombian President Blocks Kwibble"), "Colombia[] bans Kwibble[] asserted|");
+    /* actors stay actors; a state before its officials is the state */
+    assert_string_equal(RUN("Peru sanctioned U.S. officials."), "Peru[] bans United States[] asserted|");
+    assert_string_equal(RUN("Peru banned Chile."), "Peru[] bans Chile[] asserted|");
+    /* contentions report a wrong like speech */
+    assert_string_equal(RUN("Ola Berg contends that the Varda Agency tampered with the samples."),
+                        "Ola Berg[] accuses Varda Agency[] asserted|");
+    assert_string_equal(RUN("Peru asserted that Chile had hacked the grid."), "Peru[] accuses Chile[] asserted|");
+}
+
+static void test_compound_names_and_described_names(void **state)
+{
+    (void)state;
+    /* "and" inside a body's name between English words */
+    assert_string_equal(RUN("The Norland Security and Exchange Commission has banned Kwibble."),
+                        "Norland Security and Exchange Commission[] bans Kwibble[] asserted|");
+    assert_string_equal(RUN("Peru banned Brightwave and Tollan Bank."),
+                        "Peru[] bans Brightwave[] asserted|Peru[] bans Tollan Bank[] asserted|");
+    /* a hyphenated modifier and a nationality with a compound noun before a name */
+    assert_string_equal(RUN("Peru banned the ride-hailing app Kwibble Go."), "Peru[] bans Kwibble Go[] asserted|");
+    assert_string_equal(RUN("Peru banned the Qatari news outlet Kappa Daily."),
+                        "Peru[] bans Kappa Daily[] asserted|");
+    assert_string_equal(RUN("Peru banned Chinese companies."), "Peru[] bans Chinese companies[China] asserted|");
+    /* a clause announced: its own trigger acts, the announcing proposes nothing */
+    assert_string_equal(RUN("Chile announced this week it would join the Kotka Pact."),
+                        "Chile[] signs Kotka Pact[] hedged|");
+    assert_string_equal(RUN("Chile announced last month it had reached a deal with Peru."),
+                        "Chile[] proposes deal with Peru[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1743,6 +1780,8 @@ int main(void)
         cmocka_unit_test(test_unnamed_officials),
         cmocka_unit_test(test_clauses_after_names_and_head_nouns),
         cmocka_unit_test(test_located_groups_and_shared_subjects),
+        cmocka_unit_test(test_unnamed_titles_and_state_led_things),
+        cmocka_unit_test(test_compound_names_and_described_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

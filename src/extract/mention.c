@@ -320,6 +320,13 @@ static size_t title_run(struct rn_extractor *x, size_t i)
     size_t end = name_run(x, after, 3);
     if (end == after || (end == after + 1 && x_cue(x, after, RN_CUE_DOCHEAD)))
         return 0;
+    /* "Colombian President Blocks U.S. Flights": in a Title Case headline a
+       verb we know opens no name */
+    const struct rn_trigger *tr[2];
+    uint32_t nt[2];
+    if (x->titlecase && (rn_lexicon_triggers(x->lex, x->wc, &x->tok, after, x->tok.len, tr, nt, 2) ||
+                         x_cue(x, after, RN_CUE_SPEECH)))
+        return 0;
     return after;
 }
 
@@ -452,6 +459,14 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         *done = 1;
         return add_mention(x, start, end, e, MK_ACTOR, 0);
     }
+    /* "the Colombian president blocked", "Colombian President Blocks": a
+       title with no name after it is the state's official, the state */
+    if ((n = x_cue_len(x, k, RN_CUE_TITLE, &cm)) > 0 && k > start && !title_run(x, k) &&
+        (k + (size_t)n >= x->tok.len || !x_is_cap(x, k + (size_t)n) || x->titlecase) &&
+        !x_is_punct(x, k + (size_t)n, ',')) {
+        *done = 1;
+        return add_mention(x, start, k + (size_t)n, state, MK_ACTOR, 0);
+    }
     /* "Chinese officials", "the UK government", "the Chinese side" (not
        "Chinese state-backed hackers") */
     if (((n = x_cue_len(x, k, RN_CUE_GOV, &cm)) > 0 || x_cue(x, k, RN_CUE_FUNC)) &&
@@ -508,7 +523,11 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     uint32_t nts[2];
     /* "Peruvian accusations", "Chinese sanctions": a trigger noun is an act
        of the state, not a group of its people */
+    /* (not "the Qatari news outlet Kappa Daily": a noun goes on, and the
+       name is described) */
     if (q < x->tok.len && x_is_plural_noun(x, q) && !x_is_aux(x, q) &&
+        !(x_is_lower(x, q + 1) && (x_pos(x, q + 1) & RN_WP_NOUN) && !x_is_closed(x, q + 1) &&
+          !x_is_plural_noun(x, q + 1) && x_is_cap(x, q + 2)) &&
         !rn_lexicon_triggers(x->lex, x->wc, &x->tok, q, x->tok.len, trs, nts, 2)) {
         if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
             return RN_ENOMEM;
@@ -937,6 +956,21 @@ static void doc_short_form(struct rn_extractor *x, size_t i, size_t j, uint32_t 
         x_short(x, x->tmp.data, x->tmp.len, e);
 }
 
+/* "Securities and Exchange Commission", "Food and Drug Administration":
+   English words on both sides of "and" at j, and the run of capitals after
+   it ends in a body's head (cues class orghead)? Then "and" joins one name,
+   not two ("Brightwave and Tollan Bank" are two). */
+static int and_body(struct rn_extractor *x, size_t j)
+{
+    if (j == 0 || !x_have_pos(x) || !x_english(x, j - 1) || !x_english(x, j + 1))
+        return 0;
+    size_t k = j + 1;
+    while (k < x->tok.len && k - j <= 4 && x_is_cap(x, k))
+        k++;
+    struct rn_cue_match cm;
+    return k > j + 1 && x_cue_len(x, k - 1, RN_CUE_ORGHEAD, &cm) == 1;
+}
+
 static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
 {
     *done = 0;
@@ -948,6 +982,13 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
         return RN_OK;
     /* "Last Wednesday", "Early March": a time phrase, not a name */
     if (x_cue(x, i, RN_CUE_TIME) && x_cue(x, i + 1, RN_CUE_NOTNAME))
+        return RN_OK;
+    /* "President Blocks U.S. Flights": in a Title Case headline a verb we
+       know opens no name */
+    const struct rn_trigger *vtr[2];
+    uint32_t vnt[2];
+    if (x->titlecase && !(x_flags(x, i) & RN_TOK_UPPER) &&
+        rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, vtr, vnt, 2))
         return RN_OK;
     size_t j = i;
     int has_of = 0;
@@ -979,7 +1020,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
                     x_cue(x, j - 1, RN_CUE_ORGHEAD);
         if (j > i && j + 1 < x->tok.len && x_is_cap(x, j + 1) && !x_is_time_word(x, j + 1) && on_ok &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
-             (x_is(x, j, "and") && has_of))) {
+             (x_is(x, j, "and") && (has_of || and_body(x, j))))) {
             has_of = 1;
             j++;
             continue;

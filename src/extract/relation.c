@@ -48,6 +48,8 @@ struct side {
     int it;             /* the first member is the pronoun "it" */
     size_t first_prep;  /* the preposition before the first member, or XNONE */
     size_t end;         /* first token after the phrase */
+    size_t state_led_a, state_led_b; /* "U.S. deportation flights": a lone state
+                           naming the things after it, the phrase (b 0: none) */
 };
 
 static void side_init(struct side *s)
@@ -161,7 +163,8 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
     /* a word English uses only as a verb or adverb ("not", "soon",
        "says") cannot go on a noun phrase */
     int pos = x_pos(x, i);
-    if (i > first && pos && !(pos & (RN_WP_NOUN | RN_WP_ADJ)) && !(x->tok.items[i].flags & RN_TOK_CAP))
+    if (i > first && pos && !(pos & (RN_WP_NOUN | RN_WP_ADJ)) &&
+        !(x->tok.items[i].flags & (RN_TOK_CAP | RN_TOK_HYPHEN))) /* (but "ride-hailing") */
         return 1;
     return 0;
 }
@@ -298,6 +301,23 @@ static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
     return 0;
 }
 
+/* "banned U.S. deportation flights", "U.S. beef": a state's name (no
+   possessive) before lowercase nouns that end the phrase names things of
+   the state, not the state. Returns the phrase's end, or 0. */
+static size_t state_led(struct rn_extractor *x, const struct mention *m)
+{
+    if (m->kind != MK_ACTOR || m->pronoun || x->ents[m->ent].type != RN_ETYPE_COUNTRY ||
+        (x_flags(x, m->b) & RN_TOK_POSS) || (m->a > 0 && x_is_det(x, m->a - 1)))
+        return 0;
+    size_t q = m->b;
+    while (q < x->tok.len && q - m->b < 3 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+           !np_boundary(x, q, m->b - 1) && x_pos(x, q) & RN_WP_NOUN)
+        q++;
+    if (q == m->b || !x_ends_with(x, q - 1, "s"))
+        return 0;
+    return q;
+}
+
 /* The noun phrase (or list) starting at i, going right. */
 static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 {
@@ -366,6 +386,10 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 }
             }
             i = member_tail(x, m, m->b, include || s->n > 1);
+            if (s->n == 1 && !include && i == m->b) {
+                s->state_led_a = m->a;
+                s->state_led_b = state_led(x, m);
+            }
             /* "Huawei and ZTE's 5G technology": the owners count; but
                "Russia's GRU": the name owned is meant */
             if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
@@ -392,6 +416,11 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
                 while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
                     i++;
+                /* "the Qatari news outlet Kappa Daily": the name described */
+                uint32_t nm2 = mention_at(x, i);
+                if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
+                    x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
+                    continue;
                 /* "banned Brazilian poultry": with no members listed, the
                    phrase a nationality opens is a descriptive target */
                 if (m->kind == MK_MOD && s->n == 0 && !include && s->desc_b <= s->desc_a &&
@@ -1425,6 +1454,14 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
             t->ents[k++] = t->ents[i];
     }
     t->n = k;
+    /* "banned U.S. deportation flights": the flights */
+    if (t->n == 1 && t->state_led_b && tr->target == RN_TARGET_ANY &&
+        x_span_text(x, t->state_led_a, t->state_led_b, &x->tmp) == RN_OK) {
+        t->ents[0] = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_UNKNOWN, XNONE);
+        if (t->ents[0] == XNONE)
+            t->n = 0;
+        return;
+    }
     /* "signed it": the pronoun means the latest document */
     if (!t->n && t->it && tr->target == RN_TARGET_DOCUMENT) {
         side_add(t, x_recent(x, XWANT_DOC, XNONE, XNONE));
@@ -2162,6 +2199,20 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
        document ("signed that agreement" names one) */
     if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "that") && !x_cue(x, after + 1, RN_CUE_DOCHEAD))
         return RN_OK;
+    /* "announced this week it would join the pact": a clause with no
+       "that" whose own verb is a trigger acts by itself ("announced it had
+       reached a deal" still announces the deal) */
+    uint32_t cm0 = mention_at(x, after);
+    if (tr->target == RN_TARGET_DOCUMENT && cm0 != XNONE && x->m[cm0].kind == MK_ACTOR &&
+        x_is_aux(x, skip_right(x, x->m[cm0].b))) {
+        size_t cv = skip_right(x, x->m[cm0].b);
+        while (cv < x->tok.len && (x_is_aux(x, cv) || x_is_adverb(x, cv)))
+            cv++;
+        const struct rn_trigger *ctr[2];
+        uint32_t cnt[2];
+        if (rn_lexicon_triggers(x->lex, x->wc, &x->tok, cv, x->tok.len, ctr, cnt, 2))
+            return RN_OK;
+    }
     /* "shut out Huawei", "kept out of": the particle belongs to the verb */
     int out_ok = 0;
     if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "out")) {
