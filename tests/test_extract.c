@@ -1686,6 +1686,15 @@ static void test_compound_names_and_described_names(void **state)
                         "Chile[] signs Kotka Pact[] hedged|");
     assert_string_equal(RUN("Chile announced last month it had reached a deal with Peru."),
                         "Chile[] proposes deal with Peru[] asserted|");
+    /* an aside between subject members */
+    assert_string_equal(RUN("Late on Friday, Chile, a close ally of Peru, and Kenya signed the Kotka Convention."),
+                        "Kenya[] signs Kotka Convention[] asserted|Chile[] signs Kotka Convention[] asserted|");
+    assert_string_equal(RUN("Chile, which holds the presidency this year, and Kenya proposed the Kotka Initiative."),
+                        "Kenya[] proposes Kotka Initiative[] asserted|Chile[] proposes Kotka Initiative[] "
+                        "asserted|");
+    assert_string_equal(RUN("Chile, the Kotka Group, and Kenya signed the Lima Accord."),
+                        "Kenya[] signs Lima Accord[] asserted|Kotka Group[] signs Lima Accord[] asserted|"
+                        "Chile[] signs Lima Accord[] asserted|");
 }
 
 int main(void)

@@ -777,6 +777,22 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         if (x_is_punct(x, p, ','))
             p--;
         uint32_t pm = mention_at(x, p);
+        /* "A, which holds the presidency, and B", "A, a close ally of V, and
+           B": an aside between the members */
+        if (x_is(x, k, "and") && x_is_punct(x, k - 1, ',')) {
+            size_t q = k - 1;
+            while (q > 1 && k - q < 16 && !x_is_punct(x, q - 1, ',') && !x_is_punct(x, q - 1, '.'))
+                q--;
+            uint32_t am = q >= 2 && x_is_punct(x, q - 1, ',') ? mention_at(x, q - 2) : XNONE;
+            /* (not "A, the Kotka Group, and B": a member named after "the") */
+            uint32_t qm = mention_at(x, q + x_is(x, q, "the"));
+            int member = qm != XNONE && x->m[qm].b + 1 == k;
+            if (am != XNONE && q + 2 < k && !member &&
+                (x_is_wh(x, q) || x_in_class(x, q, RN_WORD_INDEF) || x_is(x, q, "the"))) {
+                p = q - 2;
+                pm = am;
+            }
+        }
         /* "Ten countries and the EU signed X": the set's members may
            follow ("They include A and B") */
         if (pm != XNONE && x->m[pm].kind == MK_QUANT && x_is(x, k, "and"))
