@@ -1615,6 +1615,10 @@ static void test_unnamed_officials(void **state)
     assert_string_equal(RUN("Uganda shut its borders after the country's longtime leader accused Kwibble of "
                             "taking sides."),
                         "Uganda[] accuses Kwibble[] asserted|");
+    /* a body's people act for it */
+    assert_string_equal(RUN("Ola Berg said that Kappa Daily correspondents have harmed the security of Peru."),
+                        "Ola Berg[] accuses Kappa Daily[] asserted|");
+    assert_string_equal(RUN("Vantrix employees accused Kwibble of fraud."), "Vantrix[] accuses Kwibble[] asserted|");
     /* a name after the title is the one who acts */
     assert_string_equal(RUN("Peru's foreign minister, Ana Soto, accused Chile of lying."),
                         "Ana Soto[Peru] accuses Chile[] asserted|");

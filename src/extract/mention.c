@@ -1197,6 +1197,16 @@ static void unnamed_officials(struct rn_extractor *x)
 {
     for (size_t i = 0; i < x->nm; i++) {
         struct mention *m = &x->m[i];
+        /* "Kappa Daily correspondents", "Vantrix employees": a body's people
+           act for it */
+        if (m->kind == MK_ACTOR && !m->pronoun && !m->list && m->b < x->tok.len &&
+            x->tok_m[m->b] == XNONE && x_is_lower(x, m->b) && x_cue(x, m->b, RN_CUE_MEMBER) &&
+            x->ents[m->ent].type != RN_ETYPE_PERSON && x->ents[m->ent].type != RN_ETYPE_COUNTRY &&
+            !(x_flags(x, m->b - 1) & RN_TOK_POSS)) {
+            x->tok_m[m->b] = (uint32_t)i;
+            m->b++;
+            continue;
+        }
         if (m->kind != MK_ACTOR || m->pronoun || m->list || !(x_flags(x, m->b) & RN_TOK_POSS))
             continue;
         const struct ent *owner = &x->ents[m->ent];
