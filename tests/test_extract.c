@@ -1701,6 +1701,20 @@ static void test_compound_names_and_described_names(void **state)
                         "Chile[] signs Lima Accord[] asserted|");
 }
 
+static void test_counted_singles_named_in_a_passive(void **state)
+{
+    (void)state;
+    /* a counted set awaits its members; an agentless passive of the same
+       relation in the next sentence names them, "along with" too */
+    assert_string_equal(RUN("Peru announced today that it has sanctioned one individual and one group connected "
+                            "to hacking.",
+                            "Ola Berg, a computer expert, was sanctioned today along with Kestrel Data, an agency "
+                            "he worked for."),
+                        "Peru[] bans Ola Berg[] asserted|Peru[] bans Kestrel Data[] asserted|");
+    /* with nothing awaited, an agentless passive names no source */
+    assert_string_equal(RUN("Vantrix was sanctioned today."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1795,6 +1809,7 @@ int main(void)
         cmocka_unit_test(test_located_groups_and_shared_subjects),
         cmocka_unit_test(test_unnamed_titles_and_state_led_things),
         cmocka_unit_test(test_compound_names_and_described_names),
+        cmocka_unit_test(test_counted_singles_named_in_a_passive),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

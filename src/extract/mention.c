@@ -1146,6 +1146,12 @@ believed:;
 static int counted_set(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
+    /* "one individual and one group": singles counted together */
+    if (x_is(x, i, "one") && x_is_lower(x, i + 1) && (x_pos(x, i + 1) & RN_WP_NOUN) && x_is(x, i + 2, "and") &&
+        x_is(x, i + 3, "one") && x_is_lower(x, i + 4) && (x_pos(x, i + 4) & RN_WP_NOUN)) {
+        *done = 1;
+        return add_mention(x, i, i + 5, XNONE, MK_QUANT, 0);
+    }
     if (!x_is_numberish(x, i))
         return RN_OK;
     /* "Aug. 6 banning ...", "May 5": a day of a month counts nothing */

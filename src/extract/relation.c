@@ -2355,6 +2355,25 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 }
             }
         }
+        /* "X sanctioned one individual and one group. Ola Berg was
+           sanctioned today along with Kestrel Data": an agentless passive
+           of the relation a counted set of the last sentence awaits names
+           its members, and "along with Y" adds Y; the set's owner acts */
+        if (!src.n && !alen && x->pending.active && !x->pending.quant_is_source &&
+            strcmp(x->pending.relation, tr->relation) == 0 && x->sent_no <= x->pending.sent_no + 1) {
+            side_add(&src, x->pending.other);
+            /* ("along" is an adverb too: look for the joiner itself) */
+            size_t w = tend, jl = 0;
+            while (w < x->tok.len && w - tend < 4 && (jl = joiner(x, w)) < 2 && x_is_word(x, w) &&
+                   !x_is_prep(x, w) && !x_is_conj(x, w))
+                w++;
+            struct side more;
+            if (jl > 1) {
+                collect_right(x, w + jl, &more);
+                for (size_t i = 0; i < more.n; i++)
+                    side_add(&tgt, more.ents[i]);
+            }
+        }
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
