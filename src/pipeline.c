@@ -14,6 +14,7 @@
 
 struct rn_pipeline {
     struct rn_lexicon *lex;
+    int lex_borrowed;               /* a clone's: owned by the pipeline it was cloned from */
     struct rn_extractor *x;
     struct rn_boiler_stats *boiler; /* NULL until rn_pipeline_learn */
     int boiler_borrowed;            /* a clone's: owned by the pipeline it was cloned from */
@@ -34,33 +35,51 @@ static int lexicon_dir_readable(const char *dir, struct rn_err *err)
     return S_ISDIR(st.st_mode) ? RN_OK : rn_fail_open(err, ENOTDIR, dir);
 }
 
+/* A pipeline around lex (loaded, or borrowed from the pipeline a clone
+   comes from): its own extractor, the only mutable part. */
+static int pipeline_around(struct rn_lexicon *lex, int borrowed,
+                           const struct rn_pipeline_options *opt, struct rn_pipeline **out,
+                           struct rn_err *err)
+{
+    struct rn_pipeline *p = calloc(1, sizeof *p);
+    if (!p) {
+        if (!borrowed)
+            rn_lexicon_free(lex);
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    }
+    p->lex = lex;
+    p->lex_borrowed = borrowed;
+    int rc = rn_extractor_new(p->lex, &p->x, err);
+    if (rc != RN_OK) {
+        rn_pipeline_free(p);
+        return rc;
+    }
+    if (opt)
+        rn_extractor_set_explain(p->x, opt->explain);
+    *out = p;
+    return RN_OK;
+}
+
 int rn_pipeline_new(const struct rn_pipeline_options *opt, struct rn_pipeline **out,
                     struct rn_err *err)
 {
     *out = NULL;
-    struct rn_pipeline *p = calloc(1, sizeof *p);
-    if (!p)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
     char dir[4096];
     if (opt && opt->lexicon_dir)
         snprintf(dir, sizeof dir, "%s", opt->lexicon_dir);
     else
         snprintf(dir, sizeof dir, "%s/lexicon", rn_lib_data_dir());
+    struct rn_lexicon *lex = NULL;
     int rc = opt && opt->lexicon_dir ? lexicon_dir_readable(dir, err) : RN_OK;
     if (rc == RN_OK)
-        rc = rn_lexicon_load(dir, &p->lex, err);
+        rc = rn_lexicon_load(dir, &lex, err);
     for (size_t i = 0; rc == RN_OK && opt && i < opt->n_extra_lexicon; i++)
-        rc = rn_lexicon_add_file(p->lex, opt->extra_lexicon[i], err);
-    if (rc == RN_OK)
-        rc = rn_extractor_new(p->lex, &p->x, err);
-    if (rc == RN_OK && opt)
-        rn_extractor_set_explain(p->x, opt->explain);
+        rc = rn_lexicon_add_file(lex, opt->extra_lexicon[i], err);
     if (rc != RN_OK) {
-        rn_pipeline_free(p);
+        rn_lexicon_free(lex);
         return rc;
     }
-    *out = p;
-    return RN_OK;
+    return pipeline_around(lex, 0, opt, out, err);
 }
 
 void rn_pipeline_free(struct rn_pipeline *p)
@@ -68,7 +87,8 @@ void rn_pipeline_free(struct rn_pipeline *p)
     if (!p)
         return;
     rn_extractor_free(p->x);
-    rn_lexicon_free(p->lex);
+    if (!p->lex_borrowed)
+        rn_lexicon_free(p->lex);
     if (!p->boiler_borrowed)
         rn_boiler_stats_free(p->boiler);
     rn_sentences_release(&p->sents);
@@ -77,10 +97,14 @@ void rn_pipeline_free(struct rn_pipeline *p)
     free(p);
 }
 
+/* The lexicon is read-only once loaded (relnet/lexicon.h), so a clone
+   shares it instead of loading it again: loading (WordNet above all) costs
+   as much as extracting megabytes of text. */
 int rn_pipeline_clone(const struct rn_pipeline *p, const struct rn_pipeline_options *opt,
                       struct rn_pipeline **out, struct rn_err *err)
 {
-    int rc = rn_pipeline_new(opt, out, err);
+    *out = NULL;
+    int rc = pipeline_around(p->lex, 1, opt, out, err);
     if (rc == RN_OK && p->boiler) {
         (*out)->boiler = p->boiler;
         (*out)->boiler_borrowed = 1;

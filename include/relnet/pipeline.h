@@ -81,8 +81,9 @@ int rn_pipeline_finish(struct rn_pipeline *p, const char *path, struct rn_articl
 int rn_pipeline_extract(struct rn_pipeline *p, const struct rn_article *a,
                         const struct rn_sink *sink, struct rn_err *err);
 
-/* A pipeline like p, loaded from opt, that shares p's learned repeated
- * lines (read-only; p must outlive it): one per thread. */
+/* A pipeline like p, with its own extractor (explain from opt), that shares
+ * p's lexicon and learned repeated lines (read-only; p must outlive it):
+ * one per thread. */
 int rn_pipeline_clone(const struct rn_pipeline *p, const struct rn_pipeline_options *opt,
                       struct rn_pipeline **out, struct rn_err *err);
 

@@ -4,6 +4,12 @@
  * space, at most KEY_MAX bytes) and compared with the phrases, themselves
  * folded the same way when loaded; per line only that bounded prefix is
  * compared, so matching stays linear in the input.
+ *
+ * A line matches when any rule does, so the rules are indexed, not tried
+ * in turn: line and prefix rules by the first byte of their key (a
+ * leading '#' by every digit), contains rules by the first byte of the
+ * word they start with, tried only at word starts of the key. Most lines
+ * meet a handful of rules instead of all of them.
  */
 #include "relnet/boilerplate.h"
 
@@ -27,11 +33,14 @@ enum phrase_kind { PK_LINE, PK_PREFIX, PK_CONTAINS, PK_CLASS };
 #define KEY_MAX 512          /* folded bytes of a line compared with phrases */
 #define CONTAINS_MAX_WORDS 80 /* "contains" rules only look at short lines */
 
+#define NO_RULE (-1)
+
 struct phrase {
     char *key; /* folded phrase; '#' matches a number */
     size_t len;
     unsigned max_words; /* 0: any length */
     enum phrase_kind kind;
+    int next; /* the next rule of its index chain, or NO_RULE */
 };
 
 struct rn_boiler_rules {
@@ -41,6 +50,10 @@ struct rn_boiler_rules {
     size_t ntokens, tokcap;
     size_t longest;         /* longest phrase key */
     unsigned contains_words; /* largest MAX_WORDS of a contains rule */
+    /* The index (index_rules): chains of rule indexes through next. */
+    int starts_with[256]; /* line and prefix rules by their key's first byte */
+    int number_first;     /* line and prefix rules whose key starts with '#' */
+    int contains[256];    /* contains rules by their key's first byte */
 };
 
 /* Bytes in the UTF-8 sequence led by c (1 for a stray byte). */
@@ -138,22 +151,6 @@ static long match_at(const char *key, size_t kn, size_t pos, const struct phrase
     return (long)k;
 }
 
-/* First occurrence of needle[0..nn) in h[0..hn), or NULL (memchr does the
- * scanning; memmem is a GNU extension). */
-static const char *find_bytes(const char *h, size_t hn, const char *needle, size_t nn)
-{
-    while (nn > 0 && hn >= nn) {
-        const char *c = memchr(h, needle[0], hn - nn + 1);
-        if (!c)
-            return NULL;
-        if (memcmp(c, needle, nn) == 0)
-            return c;
-        hn -= (size_t)(c - h) + 1;
-        h = c + 1;
-    }
-    return NULL;
-}
-
 /* Does a line with this key and word count match one phrase rule? */
 static int phrase_matches(const struct phrase *p, const char *key, size_t kn, size_t words)
 {
@@ -169,26 +166,34 @@ static int phrase_matches(const struct phrase *p, const char *key, size_t kn, si
     }
     case PK_PREFIX:
         return match_at(key, kn, 0, p) >= 0;
-    case PK_CONTAINS: {
-        /* find_bytes finds the literal part before any '#'; match_at checks the
-           rest and the word boundaries. */
-        const char *lit_end = memchr(p->key, '#', p->len);
-        size_t lit = lit_end ? (size_t)(lit_end - p->key) : p->len;
-        const char *k = key;
-        while (lit > 0 && (size_t)(k - key) < kn) {
-            const char *hit = find_bytes(k, kn - (size_t)(k - key), p->key, lit);
-            if (!hit)
-                return 0;
-            size_t at = (size_t)(hit - key);
-            if ((at == 0 || key[at - 1] == ' ') && match_at(key, kn, at, p) >= 0)
-                return 1;
-            k = hit + 1;
-        }
-        return 0;
-    }
     default:
         return 0;
     }
+}
+
+/* Does a line rule or a prefix rule of the chain from first match? */
+static int chain_matches(const struct rn_boiler_rules *r, int first, const char *key, size_t kn,
+                         size_t words)
+{
+    for (int i = first; i != NO_RULE; i = r->items[i].next)
+        if (phrase_matches(&r->items[i], key, kn, words))
+            return 1;
+    return 0;
+}
+
+/* Is one of the contains rules (of at least words MAX_WORDS) at a word
+   start of the key? */
+static int contains_matches(const struct rn_boiler_rules *r, const char *key, size_t kn,
+                            size_t words)
+{
+    for (size_t at = 0; at < kn; at++) {
+        if (at > 0 && key[at - 1] != ' ')
+            continue;
+        for (int i = r->contains[(unsigned char)key[at]]; i != NO_RULE; i = r->items[i].next)
+            if (words <= r->items[i].max_words && match_at(key, kn, at, &r->items[i]) >= 0)
+                return 1;
+    }
+    return 0;
 }
 
 static int token_cmp(const void *a, const void *b)
@@ -232,7 +237,7 @@ static int rules_add_phrase(struct rn_boiler_rules *r, enum phrase_kind kind, co
         return RN_ENOMEM;
     memcpy(copy, key, kn);
     copy[kn] = '\0';
-    r->items[r->len++] = (struct phrase){ copy, kn, max_words, kind };
+    r->items[r->len++] = (struct phrase){ copy, kn, max_words, kind, NO_RULE };
     return RN_OK;
 }
 
@@ -242,6 +247,34 @@ static void sort_tokens(struct rn_boiler_rules *r)
 {
     if (r->ntokens > 1)
         qsort(r->tokens, r->ntokens, sizeof *r->tokens, token_cmp);
+}
+
+/* Link every phrase rule into the chain its first byte selects. A contains
+   rule that starts with '#' is left out: its literal part is empty, and
+   it never matched. */
+static void index_rules(struct rn_boiler_rules *r)
+{
+    for (int b = 0; b < 256; b++)
+        r->starts_with[b] = r->contains[b] = NO_RULE;
+    r->number_first = NO_RULE;
+    for (size_t k = r->len; k-- > 0;) {
+        struct phrase *p = &r->items[k];
+        unsigned char first = (unsigned char)p->key[0];
+        int *head = p->kind == PK_CONTAINS ? (first == '#' ? NULL : &r->contains[first])
+                    : first == '#'         ? &r->number_first
+                                           : &r->starts_with[first];
+        if (!head)
+            continue;
+        p->next = *head;
+        *head = (int)k;
+    }
+}
+
+/* A rule set is complete: sort and index it for matching. */
+static void rules_ready(struct rn_boiler_rules *r)
+{
+    sort_tokens(r);
+    index_rules(r);
 }
 
 /* Add one TSV line (no newline) to r; name and lineno are for messages. */
@@ -332,7 +365,7 @@ static void builtin_init(void)
             break;
         s += n + (e ? 1 : 0);
     }
-    sort_tokens(&builtin);
+    rules_ready(&builtin);
 }
 
 const struct rn_boiler_rules *rn_boiler_rules_builtin(void)
@@ -363,7 +396,7 @@ int rn_boiler_rules_load(const char *path, struct rn_boiler_rules **out, struct 
         rn_boiler_rules_free(rf.rules);
         return rc;
     }
-    sort_tokens(rf.rules);
+    rules_ready(rf.rules);
     *out = rf.rules;
     return RN_OK;
 }
@@ -384,12 +417,12 @@ int rn_boiler_rules_match_line(const struct rn_boiler_rules *r, const char *s, s
     char key[KEY_MAX];
     size_t want = words <= r->contains_words ? KEY_MAX : r->longest + 24;
     size_t kn = fold_key(s, n, key, want, 0);
-    for (size_t i = 0; i < r->len; i++)
-        if (key[0] == r->items[i].key[0] || r->items[i].key[0] == '#' ||
-            r->items[i].kind == PK_CONTAINS)
-            if (phrase_matches(&r->items[i], key, kn, words))
-                return 1;
-    return 0;
+    if (kn == 0)
+        return 0;
+    unsigned char first = (unsigned char)key[0];
+    return chain_matches(r, r->starts_with[first], key, kn, words) ||
+           (rn_ascii_is_digit(first) && chain_matches(r, r->number_first, key, kn, words)) ||
+           (words <= r->contains_words && contains_matches(r, key, kn, words));
 }
 
 int rn_boiler_is_class_token(const char *token, size_t len, const void *ctx)

@@ -28,6 +28,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 /* ===== dates ==================================================================== */
 
@@ -210,6 +212,29 @@ static int read_stream(FILE *f, struct rn_buf *raw)
     }
 }
 
+/* Read fd to its end into raw. size is what fstat said a regular file
+ * holds (0: unknown): the buffer gets room for one byte more, so one read()
+ * brings the whole file and its shortness shows the end (a regular file
+ * reads short only there); a file that grew meanwhile is read on. */
+static int read_fd(int fd, size_t size, struct rn_buf *raw)
+{
+    for (;;) {
+        if (rn_buf_grow(raw, size ? size + 1 : 1 << 16) != RN_OK)
+            return RN_ENOMEM;
+        size_t room = raw->cap - raw->len - 1;
+        ssize_t got = read(fd, raw->data + raw->len, room);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return RN_EIO;
+        raw->len += (size_t)got;
+        raw->data[raw->len] = '\0';
+        if (got == 0 || (size && (size_t)got < room))
+            return RN_OK;
+        size = 0;
+    }
+}
+
 static int read_all(const char *path, struct rn_buf *raw, struct rn_err *err)
 {
     if (strcmp(path, "-") == 0) {
@@ -218,18 +243,15 @@ static int read_all(const char *path, struct rn_buf *raw, struct rn_err *err)
             return rn_fail(err, RN_EIO, "cannot read standard input: %s", strerror(errno));
         return rc == RN_OK ? RN_OK : rn_fail(err, rc, "out of memory reading standard input");
     }
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return rn_fail_open(err, errno, path);
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        rn_buf_grow(raw, (size_t)st.st_size + 1) != RN_OK) {
-        fclose(f);
-        return rn_fail(err, RN_ENOMEM, "out of memory reading %s", path);
-    }
-    int rc = read_stream(f, raw);
+    size_t size = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size
+                                                                                : 0;
+    int rc = read_fd(fd, size, raw);
     int saved = errno;
-    fclose(f);
+    close(fd);
     if (rc == RN_EIO)
         return rn_fail(err, RN_EIO, "cannot read %s: %s", path, strerror(saved));
     return rc == RN_OK ? RN_OK : rn_fail(err, rc, "out of memory reading %s", path);
