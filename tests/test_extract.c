@@ -1715,6 +1715,18 @@ static void test_counted_singles_named_in_a_passive(void **state)
     assert_string_equal(RUN("Vantrix was sanctioned today."), "");
 }
 
+static void test_relative_light_verbs(void **state)
+{
+    (void)state;
+    /* a trigger noun put on someone in its relative clause */
+    assert_string_equal(RUN("The sanctions that Peru imposed on Kwibble and Vantrix took effect."),
+                        "Peru[] bans Kwibble[] asserted|Peru[] bans Vantrix[] asserted|");
+    assert_string_equal(RUN("The block is one of many which Peru has imposed on news sites."),
+                        "Peru[] bans news sites[] asserted|");
+    /* lifted: no ban */
+    assert_string_equal(RUN("Peru lifted the sanctions it imposed on Kwibble."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1810,6 +1822,7 @@ int main(void)
         cmocka_unit_test(test_unnamed_titles_and_state_led_things),
         cmocka_unit_test(test_compound_names_and_described_names),
         cmocka_unit_test(test_counted_singles_named_in_a_passive),
+        cmocka_unit_test(test_relative_light_verbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
