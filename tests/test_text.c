@@ -1,4 +1,4 @@
-/* test_text.c - UTF-8 checks, name keys, string interning, records. */
+/* test_text.c - UTF-8 checks, name keys, string interning and maps, records. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +8,7 @@
 #include "relnet/buf.h"
 #include "relnet/error.h"
 #include "relnet/record.h"
+#include "relnet/strmap.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
 
@@ -116,6 +117,105 @@ static void test_strtab_interns_and_survives_growth(void **state)
     rn_strtab_free(NULL);
 }
 
+/* Every ASCII byte between two letters: kept (lowercased), a word
+   break, or dropped, as the key rules say (the fast path for ASCII must
+   agree with them byte for byte). */
+static void test_key_of_every_ascii_byte(void **state)
+{
+    (void)state;
+    const char *breaks = " \t\n\r-_/,;:()[]{}|";
+    for (int c = 1; c < 0x80; c++) {
+        char name[4] = { 'x', (char)c, 'y', '\0' }, want[4];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '#')
+            snprintf(want, sizeof want, "x%cy", c);
+        else if (c >= 'A' && c <= 'Z')
+            snprintf(want, sizeof want, "x%cy", c + 32);
+        else if (strchr(breaks, c))
+            snprintf(want, sizeof want, "x y");
+        else
+            snprintf(want, sizeof want, "xy");
+        assert_key(name, want);
+    }
+    /* ASCII runs around other scripts keep one space between words */
+    assert_key("--A\xC3\x89 b--  C", "ae b c");
+    assert_key("  \xE2\x80\x94 x", "x");
+    assert_key("", "");
+}
+
+struct test_value {
+    int64_t id;
+    int64_t seen;
+};
+
+static void test_strmap_maps_and_survives_growth(void **state)
+{
+    (void)state;
+    assert_null(rn_strmap_new(12)); /* values are 8-byte aligned */
+    struct rn_strmap *m = rn_strmap_new(sizeof(struct test_value));
+    assert_non_null(m);
+    char name[32];
+    uint32_t refs[20000];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(name, sizeof name, "entity-%d", i);
+        int added = 0;
+        assert_int_equal(rn_strmap_intern(m, name, strlen(name), &refs[i], &added), RN_OK);
+        assert_true(added);
+        struct test_value *v = rn_strmap_value(m, refs[i]);
+        assert_int_equal(v->id, 0); /* new values are zeroed */
+        v->id = i + 1;
+    }
+    assert_int_equal(rn_strmap_count(m), 20000);
+    for (int i = 0; i < 20000; i++) { /* found again after growth, values kept */
+        snprintf(name, sizeof name, "entity-%d", i);
+        uint32_t ref;
+        int added = 1;
+        assert_int_equal(rn_strmap_intern(m, name, strlen(name), &ref, &added), RN_OK);
+        assert_false(added);
+        assert_int_equal(ref, refs[i]);
+        assert_int_equal(((struct test_value *)rn_strmap_value(m, ref))->id, i + 1);
+        size_t len;
+        assert_string_equal(rn_strmap_str(m, ref, &len), name);
+        assert_int_equal(len, strlen(name));
+    }
+    /* embedded NUL bytes and the empty string are strings like others */
+    uint32_t a, b, e;
+    int added;
+    assert_int_equal(rn_strmap_intern(m, "a\0b", 3, &a, &added), RN_OK);
+    assert_true(added);
+    assert_int_equal(rn_strmap_intern(m, "a", 1, &b, &added), RN_OK);
+    assert_true(added);
+    assert_int_not_equal(a, b);
+    assert_int_equal(rn_strmap_intern(m, "", 0, &e, &added), RN_OK);
+    assert_true(added);
+    size_t len;
+    rn_strmap_str(m, a, &len);
+    assert_int_equal(len, 3);
+    /* a string longer than the arena's first block */
+    static char big[200000];
+    memset(big, 'z', sizeof big);
+    uint32_t r;
+    assert_int_equal(rn_strmap_intern(m, big, sizeof big, &r, &added), RN_OK);
+    assert_true(added);
+    assert_int_equal(rn_strmap_intern(m, big, sizeof big, &r, &added), RN_OK);
+    assert_false(added);
+    assert_int_equal(rn_strmap_intern(m, big, sizeof big - 1, &r, &added), RN_OK);
+    assert_true(added);
+    /* the walk visits every entry once, in insertion order */
+    uint32_t n = 0, prev = 0;
+    for (uint32_t k = rn_strmap_next(m, 0); k; k = rn_strmap_next(m, k)) {
+        assert_true(k > prev);
+        if (n < 20000)
+            assert_int_equal(k, refs[n]);
+        prev = k;
+        n++;
+    }
+    assert_int_equal(n, rn_strmap_count(m));
+    assert_int_equal(n, 20005);
+    assert_true(rn_strmap_bytes(m) > 2 * sizeof big);
+    rn_strmap_free(m);
+    rn_strmap_free(NULL);
+}
+
 static void test_dates(void **state)
 {
     (void)state;
@@ -189,6 +289,8 @@ int main(void)
         cmocka_unit_test(test_key_folds_case_and_punctuation),
         cmocka_unit_test(test_utf8_check_reports_offset),
         cmocka_unit_test(test_strtab_interns_and_survives_growth),
+        cmocka_unit_test(test_key_of_every_ascii_byte),
+        cmocka_unit_test(test_strmap_maps_and_survives_growth),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_enum_names_round_trip),
         cmocka_unit_test(test_utf8_repair),

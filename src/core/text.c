@@ -85,19 +85,24 @@ int rn_utf8_encode(struct rn_buf *out, int32_t cp)
 /* What a code point becomes inside a key. */
 enum fold_class { FOLD_KEEP, FOLD_SPACE, FOLD_DROP };
 
+/* The class of an ASCII code point, lowercase letters only. */
+static enum fold_class classify_ascii(int32_t cp)
+{
+    /* '+' and '#' tell names apart ("Disney+" is not Disney, C++ is not
+       C, libc++-dev is not libc-dev), so they stay. */
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '+' || cp == '#')
+        return FOLD_KEEP;
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' ||
+        cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' ||
+        cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '|')
+        return FOLD_SPACE;
+    return FOLD_DROP;
+}
+
 static enum fold_class classify(int32_t cp)
 {
-    if (cp < 0x80) {
-        /* '+' and '#' tell names apart ("Disney+" is not Disney, C++ is not
-           C, libc++-dev is not libc-dev), so they stay. */
-        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '+' || cp == '#')
-            return FOLD_KEEP;
-        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' ||
-            cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' ||
-            cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '|')
-            return FOLD_SPACE;
-        return FOLD_DROP;
-    }
+    if (cp < 0x80)
+        return classify_ascii(cp);
     if (rn_unicode_is_alnum(cp))
         return FOLD_KEEP;
     switch (utf8proc_category(cp)) {
@@ -145,10 +150,22 @@ int rn_text_key(const char *s, size_t n, struct rn_buf *out)
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            int32_t cp = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-            if (fold_cp(out, cp, &pending_space) != RN_OK)
-                return RN_ENOMEM;
+            /* fold_cp inlined for ASCII, most of every name: a call and a
+               capacity check per byte were most of the cost of a key. */
+            char folded = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            enum fold_class cls = classify_ascii(folded);
             i++;
+            if (cls == FOLD_SPACE && out->len > 0)
+                pending_space = 1;
+            if (cls != FOLD_KEEP)
+                continue;
+            if (out->len + 2 >= out->cap && rn_buf_grow(out, 2) != RN_OK)
+                return RN_ENOMEM;
+            if (pending_space)
+                out->data[out->len++] = ' ';
+            pending_space = 0;
+            out->data[out->len++] = folded;
+            out->data[out->len] = '\0';
             continue;
         }
         int32_t cp;

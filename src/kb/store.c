@@ -12,6 +12,7 @@
 
 #include "relnet/aliases.h"
 #include "relnet/buf.h"
+#include "relnet/strmap.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
 #include "relnet/writer.h"
@@ -155,15 +156,15 @@ struct chunk {
     int allocated; /* made for the writer (else the store's own) */
 };
 
-/* An alias row waiting to be written (see flush_aliases): its key and
-   its spelling, ids in the name caches, which outlive the wait (a
-   rollback drops the caches and the waiting rows together). Its entity is
-   the key's in key_info when the row is written. */
+/* An alias row waiting to be written (see flush_aliases): its key, an
+   entry of the key cache, which outlives the wait (a rollback drops the
+   cache and the waiting rows together), and its spelling. Its entity is
+   the key's when the row is written. */
 struct pending_alias {
-    uint64_t head; /* the key's first 8 bytes, big-endian: sorting compares
-                      these and seldom needs the strings, scattered in memory */
-    uint32_t kid;  /* in kb->keys */
-    uint32_t sid;  /* in kb->spellings */
+    uint64_t head;     /* the key's first 8 bytes, big-endian: sorting compares
+                          these and seldom needs the strings, scattered in memory */
+    uint32_t kid;      /* in kb->keys */
+    uint32_t spelling; /* offset into kb->alias_spellings */
 };
 
 /* Rows found by name (relation types, articles named by CSV rows), their
@@ -174,16 +175,8 @@ struct name_ids {
     size_t cap;
 };
 
-/* A spelling's resolution: its key id, and a copy of the key's entity
-   (entity_id 0 until settled). */
-struct spelling {
-    int64_t entity_id;
-    uint32_t kid;
-    uint8_t type;
-    uint8_t has_affil;
-};
-
-/* What the cache knows about the entity behind one key. */
+/* What the cache knows about the entity behind one key: the value of its
+   entry in kb->keys (16 bytes, as rn_strmap wants a multiple of 8). */
 struct key_info {
     int64_t entity_id;
     uint8_t type;     /* enum rn_etype as last seen */
@@ -198,14 +191,11 @@ struct rn_store {
 
     int cache_loaded;
     long data_version; /* PRAGMA data_version when the cache was last valid */
-    struct rn_strtab *keys; /* name key -> key id */
-    /* Exact names as written -> what they resolved to, so a name seen
-       before costs one hash lookup: no folding, no key table. */
-    struct rn_strtab *spellings;
-    struct spelling *spelling;
-    size_t spelling_cap;
-    struct key_info *key_info;
-    size_t key_cap;
+    /* Name key -> struct key_info. Names are folded on every lookup (an
+       ASCII name in tens of nanoseconds) rather than cached by spelling
+       too: a second table of every name cost more memory than the keys,
+       and its lookups as many cache misses as the folding saved. */
+    struct rn_strmap *keys;
 
     struct name_ids reltypes;      /* relation name -> relation_types.id */
 
@@ -223,6 +213,7 @@ struct rn_store {
 
     struct pending_alias *pending_aliases; /* keys new in this transaction */
     size_t npending_aliases, pending_aliases_cap;
+    struct rn_buf alias_spellings; /* their spellings, NUL-terminated */
 
     struct rn_buf key;  /* scratch */
     struct rn_buf key2; /* scratch for a second key */
@@ -473,12 +464,10 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
         return rn_fail(err, RN_ENOMEM, "out of memory");
     kb->path = strdup(path);
     kb->fill = &kb->own;
-    kb->keys = rn_strtab_new();
-    kb->spellings = rn_strtab_new();
+    kb->keys = rn_strmap_new(sizeof(struct key_info));
     kb->reltypes.names = rn_strtab_new();
     kb->article_names.names = rn_strtab_new();
-    if (!kb->path || !kb->keys || !kb->spellings || !kb->reltypes.names ||
-        !kb->article_names.names) {
+    if (!kb->path || !kb->keys || !kb->reltypes.names || !kb->article_names.names) {
         rn_store_close(kb);
         return rn_fail(err, RN_ENOMEM, "out of memory");
     }
@@ -551,16 +540,14 @@ void rn_store_close(struct rn_store *kb)
        alive: every one must be finalized above. */
     if (kb->db)
         sqlite3_close(kb->db);
-    rn_strtab_free(kb->keys);
-    rn_strtab_free(kb->spellings);
+    rn_strmap_free(kb->keys);
     rn_strtab_free(kb->reltypes.names);
     rn_strtab_free(kb->article_names.names);
-    free(kb->key_info);
-    free(kb->spelling);
     free(kb->reltypes.id);
     free(kb->article_names.id);
     free(kb->article_path);
     free(kb->pending_aliases);
+    rn_buf_release(&kb->alias_spellings);
     chunk_release(&kb->own);
     rn_buf_release(&kb->key);
     rn_buf_release(&kb->key2);
@@ -573,12 +560,10 @@ void rn_store_close(struct rn_store *kb)
    drop them and reload lazily. */
 static void cache_drop(struct rn_store *kb)
 {
-    rn_strtab_free(kb->keys);
-    rn_strtab_free(kb->spellings);
-    kb->spellings = rn_strtab_new();
+    rn_strmap_free(kb->keys);
     rn_strtab_free(kb->reltypes.names);
     rn_strtab_free(kb->article_names.names);
-    kb->keys = rn_strtab_new();
+    kb->keys = rn_strmap_new(sizeof(struct key_info));
     kb->reltypes.names = rn_strtab_new();
     kb->article_names.names = rn_strtab_new();
     kb->cache_loaded = 0;
@@ -846,14 +831,20 @@ static int entity_write(struct rn_store *kb, enum entity_write what, int64_t *id
 
 /* The key strings alias rows are sorted by, for the comparator (qsort
    passes no context; thread-local, as threads may each have a store). */
-static _Thread_local const struct rn_strtab *sorting_keys;
+static _Thread_local const struct rn_strmap *sorting_keys;
 
 static int by_key(const void *a, const void *b)
 {
     const struct pending_alias *x = a, *y = b;
     if (x->head != y->head)
         return x->head < y->head ? -1 : 1;
-    return strcmp(rn_strtab_str(sorting_keys, x->kid), rn_strtab_str(sorting_keys, y->kid));
+    return strcmp(rn_strmap_str(sorting_keys, x->kid, NULL),
+                  rn_strmap_str(sorting_keys, y->kid, NULL));
+}
+
+static struct key_info *key_info(const struct rn_store *kb, uint32_t kid)
+{
+    return rn_strmap_value(kb->keys, kid);
 }
 
 /* Write the waiting alias rows in key order: each lands next to the last
@@ -873,15 +864,16 @@ static int flush_aliases(struct rn_store *kb, struct rn_err *err)
         rc = stmt(kb, ST_ALIAS_INSERT, &st, err);
         if (rc != RN_OK)
             break;
-        sqlite3_bind_text(st, 1, rn_strtab_str(kb->keys, a->kid),
-                          (int)rn_strtab_len(kb->keys, a->kid), SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, rn_strtab_str(kb->spellings, a->sid),
-                          (int)rn_strtab_len(kb->spellings, a->sid), SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, kb->key_info[a->kid].entity_id);
+        size_t key_len;
+        const char *key = rn_strmap_str(kb->keys, a->kid, &key_len);
+        sqlite3_bind_text(st, 1, key, (int)key_len, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, kb->alias_spellings.data + a->spelling, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, key_info(kb, a->kid)->entity_id);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = db_fail(kb, err, "cannot add an alias");
     }
     kb->npending_aliases = 0;
+    rn_buf_reset(&kb->alias_spellings);
     return rc;
 }
 
@@ -957,6 +949,7 @@ static void drop_pending(struct rn_store *kb)
     writer_stop(kb, 1, NULL);
     chunk_reset(&kb->own);
     kb->npending_aliases = 0;
+    rn_buf_reset(&kb->alias_spellings);
     if (kb->batch_stmt)
         sqlite3_reset(kb->batch_stmt);
     for (int i = 0; i < ST_COUNT; i++)
@@ -1040,17 +1033,12 @@ int rn_store_write_behind(struct rn_store *kb, int on, struct rn_err *err)
 
 /* ---- resolution cache ------------------------------------------------- */
 
+/* The cache entry of a key, made (entity 0, type unknown) when new. */
 static int key_slot(struct rn_store *kb, const char *key, size_t len, uint32_t *kid, int *added)
 {
-    if (rn_strtab_intern(kb->keys, key, len, kid, added) != RN_OK)
+    if (!kb->keys && !(kb->keys = rn_strmap_new(sizeof(struct key_info))))
         return RN_ENOMEM;
-    struct key_info *info = with_room(kb->key_info, &kb->key_cap, *kid, sizeof *info);
-    if (!info)
-        return RN_ENOMEM;
-    kb->key_info = info;
-    if (*added)
-        memset(&kb->key_info[*kid], 0, sizeof kb->key_info[*kid]);
-    return RN_OK;
+    return rn_strmap_intern(kb->keys, key, len, kid, added);
 }
 
 static int etype_from_text(const char *s)
@@ -1084,9 +1072,10 @@ static int cache_load(struct rn_store *kb, struct rn_err *err)
             sqlite3_finalize(st);
             return rn_fail(err, RN_ENOMEM, "out of memory");
         }
-        kb->key_info[kid].entity_id = sqlite3_column_int64(st, 1);
-        kb->key_info[kid].type = (uint8_t)etype_from_text((const char *)sqlite3_column_text(st, 2));
-        kb->key_info[kid].has_affil = (uint8_t)sqlite3_column_int(st, 3);
+        struct key_info *info = key_info(kb, kid);
+        info->entity_id = sqlite3_column_int64(st, 1);
+        info->type = (uint8_t)etype_from_text((const char *)sqlite3_column_text(st, 2));
+        info->has_affil = (uint8_t)sqlite3_column_int(st, 3);
     }
     rc = step == SQLITE_DONE ? RN_OK : db_fail(kb, err, "cannot read aliases");
     sqlite3_finalize(st);
@@ -1104,43 +1093,27 @@ static int fold(struct rn_store *kb, const char *name, struct rn_err *err)
     return RN_OK;
 }
 
-/* The cache entry of an exact spelling, made (unresolved) when new. */
-static int spelling_slot(struct rn_store *kb, const char *name, uint32_t *sid, struct rn_err *err)
-{
-    int added;
-    if (!kb->spellings ||
-        rn_strtab_intern(kb->spellings, name, strlen(name), sid, &added) != RN_OK)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
-    if (!added)
-        return RN_OK;
-    struct spelling *sp = with_room(kb->spelling, &kb->spelling_cap, *sid, sizeof *sp);
-    if (!sp)
-        return rn_fail(err, RN_ENOMEM, "out of memory");
-    kb->spelling = sp;
-    sp[*sid] = (struct spelling){ .kid = UINT32_MAX };
-    return RN_OK;
-}
-
 /* The alias row of key kid (new in this transaction), spelt alias, for
    the entity the key resolves to: written by flush_aliases. Inserted one
    by one as names arrive, alias rows land at random places in the key
    index and cost a fifth of a bulk import; in key order, half that. */
 static int insert_alias(struct rn_store *kb, uint32_t kid, const char *alias, struct rn_err *err)
 {
-    uint32_t sid;
-    int rc = spelling_slot(kb, alias, &sid, err);
-    if (rc != RN_OK)
-        return rc;
+    size_t spelling = kb->alias_spellings.len;
+    if (spelling > UINT32_MAX)
+        return rn_fail(err, RN_ENOMEM, "out of memory (over 4 GiB of new names in one "
+                       "transaction)");
     struct pending_alias *pa = with_room(kb->pending_aliases, &kb->pending_aliases_cap,
                                          kb->npending_aliases, sizeof *pa);
-    if (!pa)
+    if (!pa || rn_buf_add(&kb->alias_spellings, alias, strlen(alias) + 1) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     kb->pending_aliases = pa;
-    const char *key = rn_strtab_str(kb->keys, kid);
+    const char *key = rn_strmap_str(kb->keys, kid, NULL);
     uint64_t head = 0;
     for (size_t i = 0; i < 8; i++)
         head = head << 8 | (unsigned char)(key[0] ? *key++ : 0);
-    kb->pending_aliases[kb->npending_aliases++] = (struct pending_alias){ head, kid, sid };
+    kb->pending_aliases[kb->npending_aliases++] =
+        (struct pending_alias){ head, kid, (uint32_t)spelling };
     return RN_OK;
 }
 
@@ -1154,42 +1127,25 @@ static int resolve(struct rn_store *kb, const char *name, enum rn_etype type,
                    const char *affiliation, int64_t *id, struct rn_err *err)
 {
     int rc = cache_load(kb, err);
+    if (rc == RN_OK)
+        rc = fold(kb, name, err);
     if (rc != RN_OK)
         return rc;
-    uint32_t kid, sid;
-    int added = 0;
-    rc = spelling_slot(kb, name, &sid, err);
-    if (rc != RN_OK)
-        return rc;
-    struct spelling *sp = &kb->spelling[sid];
+    uint32_t kid;
+    int added;
+    if (key_slot(kb, kb->key.data, kb->key.len, &kid, &added) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    const struct key_info *info = key_info(kb, kid);
     /* The common case of a bulk import: a name met before, with nothing
        new to say about its type or affiliation. */
-    if (sp->entity_id && (type == RN_ETYPE_UNKNOWN || sp->type != RN_ETYPE_UNKNOWN) &&
-        (!affiliation || !affiliation[0] || sp->has_affil)) {
-        *id = sp->entity_id;
+    if (info->entity_id && (type == RN_ETYPE_UNKNOWN || info->type != RN_ETYPE_UNKNOWN) &&
+        (!affiliation || !affiliation[0] || info->has_affil)) {
+        *id = info->entity_id;
         return RN_OK;
     }
-    if (sp->kid != UINT32_MAX) {
-        kid = sp->kid;
-    } else {
-        rc = fold(kb, name, err);
-        if (rc != RN_OK)
-            return rc;
-        if (key_slot(kb, kb->key.data, kb->key.len, &kid, &added) != RN_OK)
-            return rn_fail(err, RN_ENOMEM, "out of memory");
-        sp->kid = kid;
-    }
-    rc = resolve_key(kb, name, kid, added, type, affiliation, id, err);
-    sp = &kb->spelling[sid]; /* resolve_key may have grown the array */
-    if (rc != RN_OK) {
-        sp->kid = UINT32_MAX;
-        sp->entity_id = 0;
-        return rc;
-    }
-    sp->entity_id = kb->key_info[kid].entity_id;
-    sp->type = kb->key_info[kid].type;
-    sp->has_affil = kb->key_info[kid].has_affil;
-    return RN_OK;
+    /* A key whose resolution failed before (a lexicon canonical name that
+       was rejected) is still unsettled: as good as new. */
+    return resolve_key(kb, name, kid, added || !info->entity_id, type, affiliation, id, err);
 }
 
 /* The slow path of resolve(): the entity behind key kid (new when added). */
@@ -1198,7 +1154,7 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
                        struct rn_err *err)
 {
     int rc;
-    struct key_info *info = &kb->key_info[kid];
+    struct key_info *info = key_info(kb, kid);
     const struct rn_alias_entry *known = NULL;
     if (added && kb->aliases)
         known = rn_aliases_find_key(kb->aliases, kb->key.data, kb->key.len);
@@ -1212,12 +1168,12 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
             affiliation = known->affiliation;
         if (rn_text_key(known->canonical, strlen(known->canonical), &kb->key2) != RN_OK)
             return rn_fail(err, RN_ENOMEM, "out of memory");
-        if (strcmp(kb->key2.data, rn_strtab_str(kb->keys, kid)) != 0) {
+        if (strcmp(kb->key2.data, rn_strmap_str(kb->keys, kid, NULL)) != 0) {
             int64_t canonical_id;
             rc = resolve(kb, known->canonical, type, affiliation, &canonical_id, err);
             if (rc != RN_OK)
                 return rc;
-            info = &kb->key_info[kid];
+            info = key_info(kb, kid);
             info->entity_id = canonical_id;
             info->type = (uint8_t)type;
             info->has_affil = 1; /* settled on the canonical entity */
@@ -1230,7 +1186,7 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
         rc = entity_write(kb, ENTITY_INSERT, &new_id, (uint8_t)type, 0, name, err);
         if (rc != RN_OK)
             return rc;
-        info = &kb->key_info[kid];
+        info = key_info(kb, kid);
         info->entity_id = new_id;
         info->type = (uint8_t)type;
         rc = insert_alias(kb, kid, name, err);
@@ -1252,7 +1208,7 @@ static int resolve_key(struct rn_store *kb, const char *name, uint32_t kid, int 
             return RN_OK;
         if (rc != RN_OK)
             return rc;
-        info = &kb->key_info[kid]; /* resolve() may have grown the array */
+        info = key_info(kb, kid); /* resolve() may have moved the cache */
         if (affil_id != *id) {
             rc = entity_write(kb, ENTITY_SET_AFFIL, id, 0, affil_id, NULL, err);
             if (rc != RN_OK)
@@ -1777,16 +1733,10 @@ static int run_merge(struct rn_store *kb, int64_t from, int64_t into, struct rn_
         if (step != SQLITE_DONE)
             return db_fail(kb, err, "cannot merge entities");
     }
-    /* Cached keys and spellings that pointed at the merged entity now
-       point at into. */
-    uint32_t n = rn_strtab_count(kb->keys);
-    for (uint32_t k = 0; k < n; k++)
-        if (kb->key_info[k].entity_id == from)
-            kb->key_info[k].entity_id = into;
-    n = rn_strtab_count(kb->spellings);
-    for (uint32_t k = 0; k < n; k++)
-        if (kb->spelling[k].entity_id == from)
-            kb->spelling[k].entity_id = into;
+    /* Cached keys that pointed at the merged entity now point at into. */
+    for (uint32_t k = kb->keys ? rn_strmap_next(kb->keys, 0) : 0; k; k = rn_strmap_next(kb->keys, k))
+        if (key_info(kb, k)->entity_id == from)
+            key_info(kb, k)->entity_id = into;
     return RN_OK;
 }
 
@@ -1806,7 +1756,7 @@ int rn_store_add_alias(struct rn_store *kb, const char *alias, const char *canon
     int added;
     if (key_slot(kb, kb->key.data, kb->key.len, &kid, &added) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
-    struct key_info *info = &kb->key_info[kid];
+    struct key_info *info = key_info(kb, kid);
     if (!added && info->entity_id == into)
         return RN_OK;
     if (!added && info->entity_id != into) {
