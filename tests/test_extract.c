@@ -1615,6 +1615,10 @@ static void test_unnamed_officials(void **state)
     assert_string_equal(RUN("Uganda shut its borders after the country's longtime leader accused Kwibble of "
                             "taking sides."),
                         "Uganda[] accuses Kwibble[] asserted|");
+    /* a body's people act for it */
+    assert_string_equal(RUN("Ola Berg said that Kappa Daily correspondents have harmed the security of Peru."),
+                        "Ola Berg[] accuses Kappa Daily[] asserted|");
+    assert_string_equal(RUN("Vantrix employees accused Kwibble of fraud."), "Vantrix[] accuses Kwibble[] asserted|");
     /* a name after the title is the one who acts */
     assert_string_equal(RUN("Peru's foreign minister, Ana Soto, accused Chile of lying."),
                         "Ana Soto[Peru] accuses Chile[] asserted|");
@@ -1686,6 +1690,41 @@ static void test_compound_names_and_described_names(void **state)
                         "Chile[] signs Kotka Pact[] hedged|");
     assert_string_equal(RUN("Chile announced last month it had reached a deal with Peru."),
                         "Chile[] proposes deal with Peru[] asserted|");
+    /* an aside between subject members */
+    assert_string_equal(RUN("Late on Friday, Chile, a close ally of Peru, and Kenya signed the Kotka Convention."),
+                        "Kenya[] signs Kotka Convention[] asserted|Chile[] signs Kotka Convention[] asserted|");
+    assert_string_equal(RUN("Chile, which holds the presidency this year, and Kenya proposed the Kotka Initiative."),
+                        "Kenya[] proposes Kotka Initiative[] asserted|Chile[] proposes Kotka Initiative[] "
+                        "asserted|");
+    assert_string_equal(RUN("Chile, the Kotka Group, and Kenya signed the Lima Accord."),
+                        "Kenya[] signs Lima Accord[] asserted|Kotka Group[] signs Lima Accord[] asserted|"
+                        "Chile[] signs Lima Accord[] asserted|");
+}
+
+static void test_counted_singles_named_in_a_passive(void **state)
+{
+    (void)state;
+    /* a counted set awaits its members; an agentless passive of the same
+       relation in the next sentence names them, "along with" too */
+    assert_string_equal(RUN("Peru announced today that it has sanctioned one individual and one group connected "
+                            "to hacking.",
+                            "Ola Berg, a computer expert, was sanctioned today along with Kestrel Data, an agency "
+                            "he worked for."),
+                        "Peru[] bans Ola Berg[] asserted|Peru[] bans Kestrel Data[] asserted|");
+    /* with nothing awaited, an agentless passive names no source */
+    assert_string_equal(RUN("Vantrix was sanctioned today."), "");
+}
+
+static void test_relative_light_verbs(void **state)
+{
+    (void)state;
+    /* a trigger noun put on someone in its relative clause */
+    assert_string_equal(RUN("The sanctions that Peru imposed on Kwibble and Vantrix took effect."),
+                        "Peru[] bans Kwibble[] asserted|Peru[] bans Vantrix[] asserted|");
+    assert_string_equal(RUN("The block is one of many which Peru has imposed on news sites."),
+                        "Peru[] bans news sites[] asserted|");
+    /* lifted: no ban */
+    assert_string_equal(RUN("Peru lifted the sanctions it imposed on Kwibble."), "");
 }
 
 int main(void)
@@ -1782,6 +1821,8 @@ int main(void)
         cmocka_unit_test(test_located_groups_and_shared_subjects),
         cmocka_unit_test(test_unnamed_titles_and_state_led_things),
         cmocka_unit_test(test_compound_names_and_described_names),
+        cmocka_unit_test(test_counted_singles_named_in_a_passive),
+        cmocka_unit_test(test_relative_light_verbs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

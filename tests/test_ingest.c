@@ -952,6 +952,50 @@ static void test_rules_file(void **state)
     rn_boiler_rules_free(NULL);
 }
 
+/* The matcher indexes its rules (by first byte, contains rules by their
+   word limits); each kind must still match where it did, and only there. */
+static void test_rules_matching(void **state)
+{
+    (void)state;
+    char *path = temp_file("line\tbreaking news\nline\t# comments\nprefix\t# min read\t6\n"
+                           "prefix\tread more\t5\ncontains\tlive blog\t5\n"
+                           "contains\tcookies are used\t30\ncontains\tcookie settings\t10\n");
+    struct rn_boiler_rules *rules = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_boiler_rules_load(path, &rules, &err), RN_OK);
+    const struct {
+        const char *line;
+        size_t words;
+        int match;
+    } cases[] = {
+        { "Breaking News:", 2, 1 },       /* a line rule, case and ':' folded */
+        { "Breaking news today", 3, 0 },  /* not the whole line */
+        { "12 Comments", 2, 1 },          /* '#' first: any number */
+        { "Comments", 1, 0 },
+        { "4 min read | Policy", 5, 1 },  /* a '#' prefix */
+        { "Read more: the ban", 4, 1 },   /* a prefix within its word limit */
+        { "Read more about the ban on Klow in the decree", 10, 0 }, /* beyond it */
+        { "Follow our live blog", 4, 1 }, /* contains, at a word start */
+        { "Follow our olive blog", 4, 0 }, /* not at a word start */
+        { "On this site, cookies are used", 6, 1 },
+        { "On this site, cookies are used", 30, 1 },
+        { "On this site, cookies are used", 31, 0 }, /* the words given count */
+        { "Open cookie settings", 3, 1 },  /* 'c': past the 30-word rule to the 10-word one */
+        { "Open cookie settings", 11, 0 }, /* ... which a longer line does not reach */
+        { "", 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int got = rn_boiler_rules_match_line(rules, cases[i].line, strlen(cases[i].line),
+                                             cases[i].words);
+        if (got != cases[i].match)
+            print_error("'%s' (%zu words): got %d\n", cases[i].line, cases[i].words, got);
+        assert_int_equal(got, cases[i].match);
+    }
+    rn_boiler_rules_free(rules);
+    unlink(path);
+    free(path);
+}
+
 /* A rule file without class rules has no token array: HTML with classes
    must still be read (no bsearch on NULL), and so must an empty file. */
 static void test_rules_without_classes(void **state)
@@ -1168,6 +1212,7 @@ int main(void)
         cmocka_unit_test(test_crlf_and_bom),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_shipped_rules_load),
+        cmocka_unit_test(test_rules_matching),
         cmocka_unit_test(test_rules_without_classes),
         cmocka_unit_test(test_html_nested_300),
         cmocka_unit_test(test_html_parse_stopped_reported),

@@ -1146,6 +1146,12 @@ believed:;
 static int counted_set(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
+    /* "one individual and one group": singles counted together */
+    if (x_is(x, i, "one") && x_is_lower(x, i + 1) && (x_pos(x, i + 1) & RN_WP_NOUN) && x_is(x, i + 2, "and") &&
+        x_is(x, i + 3, "one") && x_is_lower(x, i + 4) && (x_pos(x, i + 4) & RN_WP_NOUN)) {
+        *done = 1;
+        return add_mention(x, i, i + 5, XNONE, MK_QUANT, 0);
+    }
     if (!x_is_numberish(x, i))
         return RN_OK;
     /* "Aug. 6 banning ...", "May 5": a day of a month counts nothing */
@@ -1197,6 +1203,16 @@ static void unnamed_officials(struct rn_extractor *x)
 {
     for (size_t i = 0; i < x->nm; i++) {
         struct mention *m = &x->m[i];
+        /* "Kappa Daily correspondents", "Vantrix employees": a body's people
+           act for it */
+        if (m->kind == MK_ACTOR && !m->pronoun && !m->list && m->b < x->tok.len &&
+            x->tok_m[m->b] == XNONE && x_is_lower(x, m->b) && x_cue(x, m->b, RN_CUE_MEMBER) &&
+            x->ents[m->ent].type != RN_ETYPE_PERSON && x->ents[m->ent].type != RN_ETYPE_COUNTRY &&
+            !(x_flags(x, m->b - 1) & RN_TOK_POSS)) {
+            x->tok_m[m->b] = (uint32_t)i;
+            m->b++;
+            continue;
+        }
         if (m->kind != MK_ACTOR || m->pronoun || m->list || !(x_flags(x, m->b) & RN_TOK_POSS))
             continue;
         const struct ent *owner = &x->ents[m->ent];

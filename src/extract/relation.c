@@ -777,6 +777,22 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         if (x_is_punct(x, p, ','))
             p--;
         uint32_t pm = mention_at(x, p);
+        /* "A, which holds the presidency, and B", "A, a close ally of V, and
+           B": an aside between the members */
+        if (x_is(x, k, "and") && x_is_punct(x, k - 1, ',')) {
+            size_t q = k - 1;
+            while (q > 1 && k - q < 16 && !x_is_punct(x, q - 1, ',') && !x_is_punct(x, q - 1, '.'))
+                q--;
+            uint32_t am = q >= 2 && x_is_punct(x, q - 1, ',') ? mention_at(x, q - 2) : XNONE;
+            /* (not "A, the Kotka Group, and B": a member named after "the") */
+            uint32_t qm = mention_at(x, q + x_is(x, q, "the"));
+            int member = qm != XNONE && x->m[qm].b + 1 == k;
+            if (am != XNONE && q + 2 < k && !member &&
+                (x_is_wh(x, q) || x_in_class(x, q, RN_WORD_INDEF) || x_is(x, q, "the"))) {
+                p = q - 2;
+                pm = am;
+            }
+        }
         /* "Ten countries and the EU signed X": the set's members may
            follow ("They include A and B") */
         if (pm != XNONE && x->m[pm].kind == MK_QUANT && x_is(x, k, "and"))
@@ -2339,6 +2355,25 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
                 }
             }
         }
+        /* "X sanctioned one individual and one group. Ola Berg was
+           sanctioned today along with Kestrel Data": an agentless passive
+           of the relation a counted set of the last sentence awaits names
+           its members, and "along with Y" adds Y; the set's owner acts */
+        if (!src.n && !alen && x->pending.active && !x->pending.quant_is_source &&
+            strcmp(x->pending.relation, tr->relation) == 0 && x->sent_no <= x->pending.sent_no + 1) {
+            side_add(&src, x->pending.other);
+            /* ("along" is an adverb too: look for the joiner itself) */
+            size_t w = tend, jl = 0;
+            while (w < x->tok.len && w - tend < 4 && (jl = joiner(x, w)) < 2 && x_is_word(x, w) &&
+                   !x_is_prep(x, w) && !x_is_conj(x, w))
+                w++;
+            struct side more;
+            if (jl > 1) {
+                collect_right(x, w + jl, &more);
+                for (size_t i = 0; i < more.n; i++)
+                    side_add(&tgt, more.ents[i]);
+            }
+        }
         /* "WhatsApp is blocked": a ban without agent or place is the
            state the text is about, when it names just one */
         if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
@@ -2682,6 +2717,61 @@ static int traded_accusations(struct rn_extractor *x, struct relctx *c, const st
     return 1;
 }
 
+/* "the sanctions (that) Peru imposed on Kwibble", "one of many blocks
+   which Turkey has imposed on news sites": a trigger noun whose relative
+   clause puts it on someone with a light verb; the clause's subject acts
+   on what follows "on|against". Not when the noun itself is lifted
+   ("Peru lifted the sanctions it imposed on Kwibble"). Returns 1 when the
+   clause was read (*rc the emission's result), else 0. */
+static int relative_light(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
+                          size_t tend, int *rc)
+{
+    *rc = RN_OK;
+    if (!(tr->frame & (RN_FRAME_NOUN_ON | RN_FRAME_AGAINST)))
+        return 0;
+    size_t q = tend;
+    /* "the block is one of many which ..." */
+    if (x_is_be(x, q) && x_is(x, q + 1, "one") && x_is(x, q + 2, "of")) {
+        q += 3;
+        q += x_is(x, q, "the");
+        q += x_is_word(x, q) && !x_is_wh(x, q);
+        if (!x_is(x, q, "that") && !x_is(x, q, "which"))
+            return 0;
+    }
+    if (x_is(x, q, "that") || x_is(x, q, "which"))
+        q++;
+    uint32_t sm = mention_at(x, q);
+    if (sm == XNONE || x->m[sm].kind != MK_ACTOR)
+        return 0;
+    size_t v = x->m[sm].b;
+    while (v < x->tok.len && (x_is_aux(x, v) || x_is_adverb(x, v)))
+        v++;
+    struct rn_cue_match cm;
+    int n = x_cue_len(x, v, RN_CUE_LIGHT, &cm);
+    if (!n || !(x_ends_with(x, v, "ed") || x_is_aux(x, v - 1)))
+        return 0;
+    size_t p = skip_right(x, v + (size_t)n);
+    if (!x_is(x, p, "on") && !x_is(x, p, "against"))
+        return 0;
+    /* the noun's own governor: "lifted the sanctions it imposed" */
+    size_t g = t;
+    while (g > 0 && (x_is_det(x, g - 1) || x_is_adverb(x, g - 1) || x_is_lower(x, g - 1)) &&
+           mention_at(x, g - 1) == XNONE && !x_cue(x, g - 1, RN_CUE_CANCEL) && t - g < 4)
+        g--;
+    if (g > 0 && x_cue(x, g - 1, RN_CUE_CANCEL))
+        return 1;
+    struct side src, tgt;
+    side_init(&src);
+    side_add_mention(&src, &x->m[sm]);
+    collect_right(x, p + 1, &tgt);
+    dealt_with(x, &tgt);
+    filter_targets(x, tr, &tgt);
+    if (!tgt.n)
+        return 0;
+    *rc = emit_all(x, c, tr->relation, &src, &tgt, tr->polarity, 0.75);
+    return 1;
+}
+
 static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
@@ -2810,6 +2900,8 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         filter_targets(x, tr, &tgt);
         return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
     }
+    if (relative_light(x, c, tr, t, tend, &skip))
+        return skip;
     if (tr->frame & RN_FRAME_OWNER)
         return noun_owner(x, c, tr, t);
     int rc;

@@ -97,9 +97,12 @@ static size_t fold_key(const char *text, size_t n, char *key, size_t max, int ke
         if (rn_ascii_is_alnum(c) || (keep_hash && c == '#')) {
             if (space && k > 0)
                 key[k++] = ' ';
-            key[k++] = (char)rn_ascii_lower(c);
             space = 0;
-            i++;
+            /* the rest of the word in one go: most of a line is words */
+            do {
+                key[k++] = (char)rn_ascii_lower(c);
+                c = ++i < n ? s[i] : 0;
+            } while ((rn_ascii_is_alnum(c) || (keep_hash && c == '#')) && k + 5 < max);
         } else if (c == ':') {
             if (k > 0 && key[k - 1] != ':')
                 key[k++] = ':';
@@ -182,16 +185,22 @@ static int chain_matches(const struct rn_boiler_rules *r, int first, const char 
 }
 
 /* Is one of the contains rules (of at least words MAX_WORDS) at a word
-   start of the key? */
+   start of the key? Their chains run from the largest MAX_WORDS down. */
 static int contains_matches(const struct rn_boiler_rules *r, const char *key, size_t kn,
                             size_t words)
 {
-    for (size_t at = 0; at < kn; at++) {
-        if (at > 0 && key[at - 1] != ' ')
-            continue;
-        for (int i = r->contains[(unsigned char)key[at]]; i != NO_RULE; i = r->items[i].next)
-            if (words <= r->items[i].max_words && match_at(key, kn, at, &r->items[i]) >= 0)
+    const char *end = key + kn;
+    for (const char *at = key; at < end;) {
+        for (int i = r->contains[(unsigned char)*at]; i != NO_RULE; i = r->items[i].next) {
+            if (words > r->items[i].max_words)
+                break;
+            if (match_at(key, kn, (size_t)(at - key), &r->items[i]) >= 0)
                 return 1;
+        }
+        const char *gap = memchr(at, ' ', (size_t)(end - at));
+        if (!gap)
+            break;
+        at = gap + 1;
     }
     return 0;
 }
@@ -249,6 +258,18 @@ static void sort_tokens(struct rn_boiler_rules *r)
         qsort(r->tokens, r->ntokens, sizeof *r->tokens, token_cmp);
 }
 
+/* Put rule k into the chain at *head: contains rules in order of MAX_WORDS,
+   largest first, so that a long line stops early; the others in front. */
+static void chain_in(struct rn_boiler_rules *r, int *head, int k)
+{
+    struct phrase *p = &r->items[k];
+    if (p->kind == PK_CONTAINS)
+        while (*head != NO_RULE && r->items[*head].max_words > p->max_words)
+            head = &r->items[*head].next;
+    p->next = *head;
+    *head = k;
+}
+
 /* Link every phrase rule into the chain its first byte selects. A contains
    rule that starts with '#' is left out: its literal part is empty, and
    it never matched. */
@@ -263,10 +284,8 @@ static void index_rules(struct rn_boiler_rules *r)
         int *head = p->kind == PK_CONTAINS ? (first == '#' ? NULL : &r->contains[first])
                     : first == '#'         ? &r->number_first
                                            : &r->starts_with[first];
-        if (!head)
-            continue;
-        p->next = *head;
-        *head = (int)k;
+        if (head)
+            chain_in(r, head, (int)k);
     }
 }
 
