@@ -1725,6 +1725,10 @@ static void test_relative_light_verbs(void **state)
                         "Peru[] bans news sites[] asserted|");
     /* lifted: no ban */
     assert_string_equal(RUN("Peru lifted the sanctions it imposed on Kwibble."), "");
+    /* modifiers joined by "and" share the head noun */
+    assert_string_equal(RUN("Peru banned foreign and domestic drones."),
+                        "Peru[] bans foreign and domestic drones[] asserted|");
+    assert_string_equal(RUN("Peru banned guns and knives."), "Peru[] bans guns[] asserted|Peru[] bans knives[] asserted|");
 }
 
 int main(void)

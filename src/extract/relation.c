@@ -1385,6 +1385,24 @@ static int member_ends(struct rn_extractor *x, size_t q)
            x_is_punct(x, q, ';') || x_is(x, q, "and") || x_is(x, q, "or") || x_is_prep(x, q);
 }
 
+/* "anti-government and social media sites": a description that ends in a
+   modifier (a hyphenated compound, or a word WordNet has only as an
+   adjective) before "and|or" shares the next phrase's head noun: the two
+   are one description. */
+static void shared_head(struct rn_extractor *x, struct side *t)
+{
+    size_t last = t->desc_b - 1, q = t->desc_b;
+    int modifier = (x_flags(x, last) & RN_TOK_HYPHEN) ||
+                   (x_pos(x, last) && !(x_pos(x, last) & RN_WP_NOUN) && (x_pos(x, last) & RN_WP_ADJ));
+    if (!modifier || !(x_is(x, q, "and") || x_is(x, q, "or")))
+        return;
+    size_t a = ++q;
+    while (q < x->tok.len && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE && !np_boundary(x, q, a))
+        q++;
+    if (q > a && member_ends(x, q) && (x_pos(x, q - 1) & RN_WP_NOUN))
+        t->desc_b = q;
+}
+
 /* "banned guns, knives and fireworks": the descriptive phrases listed
    after the first one (ending at k) are targets too, one each. A member
    is a short lowercase phrase that opens with a noun or adjective and ends
@@ -1519,6 +1537,7 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
     }
     if (located_group(x, t))
         return;
+    shared_head(x, t);
     /* "blocked a takeover bid": an effort thwarted (cues class effort:
        bid, merger, deal) is no ban on anyone */
     if (x_cue(x, t->desc_b - 1, RN_CUE_EFFORT))
