@@ -262,6 +262,73 @@ static void test_import_into_store_and_relset_agree(void **state)
     rn_store_close(kb);
 }
 
+/* Weights as strtod reads them, through the importer's shortcut for
+   plain decimals and past its limits (16 digits, exponents, a bare point,
+   spaces, a decimal comma). */
+static void test_weights_read_as_strtod_reads_them(void **state)
+{
+    (void)state;
+    static const char *const weights[] = {
+        "6.34", "0.1", "0.3", "1", "007.50", "123456789012345", "1234567890123456",
+        "12345678901234.5", "0.000000000000001", "9.999999999999999", "99999999999999.9",
+        "1e3", "5.", "2.5 ", "0", "0.0",
+    };
+    size_t n = sizeof weights / sizeof weights[0];
+    FILE *f = fopen("weights.csv", "wb");
+    fputs("source,target,weight\n", f);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "a%zu,b%zu,%s\n", i, i, weights[i]);
+    fputs("c,d,\"1,5\"\n", f);
+    fclose(f);
+    struct rn_relset *set = rn_relset_new(NULL);
+    struct rn_import_report rep;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_import_csv("weights.csv", NULL, rn_relset_sink(set), &rep, &err), RN_OK);
+    assert_int_equal(rep.rows_imported, (long)n);
+    assert_int_equal(rep.skipped[RN_SKIP_WEIGHT], 1); /* a decimal comma only with ';' */
+    rn_import_report_release(&rep);
+    for (size_t i = 0; i < n; i++)
+        assert_true(set->weight[i] == strtod(weights[i], NULL));
+    rn_relset_free(set);
+}
+
+/* A record whose target has no letters is refused after its source was
+   resolved (and created), as when the two names were looked up in turn. */
+static void test_target_without_letters_after_source(void **state)
+{
+    (void)state;
+    struct rn_store *kb = fresh("letters.db");
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_record r;
+    rn_record_init(&r);
+    r.source = "Ukraine";
+    r.relation = "accuses";
+    r.target = "?!";
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    assert_int_equal(rn_store_add_record(kb, &r, &err), RN_EINPUT);
+    assert_string_equal(err.msg, "name '?!' has no letters or digits");
+    r.source = "--";
+    r.target = "Ukraine";
+    assert_int_equal(rn_store_add_record(kb, &r, &err), RN_EINPUT);
+    assert_string_equal(err.msg, "name '--' has no letters or digits");
+    add(kb, "Russia", "accuses", "Belarus");
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    struct rn_store_counts c;
+    assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK);
+    assert_int_equal(c.entities, 3); /* Ukraine, from the refused record */
+    assert_int_equal(c.relations, 1);
+    rn_store_close(kb);
+    /* a new file has 16 KiB pages */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open("letters.db", &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 16384);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 static void test_known_names_resolve_on_first_sight(void **state)
 {
     (void)state;
@@ -681,6 +748,8 @@ int main(void)
         cmocka_unit_test(test_write_behind_writes_what_one_thread_writes),
         cmocka_unit_test(test_csv_in_parts_equals_one_pass),
         cmocka_unit_test(test_csv_in_parts_declines_what_it_cannot_cut),
+        cmocka_unit_test(test_weights_read_as_strtod_reads_them),
+        cmocka_unit_test(test_target_without_letters_after_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

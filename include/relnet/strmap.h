@@ -32,6 +32,21 @@ void rn_strmap_free(struct rn_strmap *m);
  * when the map is full: 32 GiB of entries). */
 int rn_strmap_intern(struct rn_strmap *m, const char *s, size_t len, uint32_t *ref, int *added);
 
+/* The hash a lookup of s[0..len) uses, for the two calls below. */
+uint64_t rn_strmap_hash(const char *s, size_t len);
+
+/* rn_strmap_intern with the string's hash already computed. */
+int rn_strmap_intern_hashed(struct rn_strmap *m, const char *s, size_t len, uint64_t hash,
+                            uint32_t *ref, int *added);
+
+/* Start fetching, for a lookup soon after, the slot of a string with this
+ * hash (rn_strmap_prefetch_slot) and then, once that slot is likely in the
+ * cache, the entry it holds (rn_strmap_prefetch_entry). In a map larger
+ * than the cache a lookup waits on memory twice; lookups prefetched side
+ * by side wait together. Hints only: they change nothing. */
+void rn_strmap_prefetch_slot(const struct rn_strmap *m, uint64_t hash);
+void rn_strmap_prefetch_entry(const struct rn_strmap *m, uint64_t hash);
+
 /* The value of ref (valid until the next insertion). */
 void *rn_strmap_value(const struct rn_strmap *m, uint32_t ref);
 

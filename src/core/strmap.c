@@ -146,12 +146,34 @@ static int arena_room(struct rn_strmap *m, size_t need)
     return RN_OK;
 }
 
+uint64_t rn_strmap_hash(const char *s, size_t len)
+{
+    return rn_hash64(s, len);
+}
+
+void rn_strmap_prefetch_slot(const struct rn_strmap *m, uint64_t hash)
+{
+    __builtin_prefetch(&m->slots[(size_t)hash & (m->nslots - 1)]);
+}
+
+void rn_strmap_prefetch_entry(const struct rn_strmap *m, uint64_t hash)
+{
+    uint64_t slot = m->slots[(size_t)hash & (m->nslots - 1)];
+    if (slot && (slot & ~(uint64_t)UINT32_MAX) == hash >> 32 << 32)
+        __builtin_prefetch(entry(m, (uint32_t)slot));
+}
+
 int rn_strmap_intern(struct rn_strmap *m, const char *s, size_t len, uint32_t *ref, int *added)
+{
+    return rn_strmap_intern_hashed(m, s, len, rn_hash64(s, len), ref, added);
+}
+
+int rn_strmap_intern_hashed(struct rn_strmap *m, const char *s, size_t len, uint64_t h,
+                            uint32_t *ref, int *added)
 {
     *added = 0;
     if (len > UINT32_MAX - ALIGN || m->count == UINT32_MAX)
         return RN_ENOMEM;
-    uint64_t h = rn_hash64(s, len);
     size_t i = lookup(m, h, s, len);
     if (m->slots[i]) {
         *ref = (uint32_t)m->slots[i];
