@@ -97,8 +97,10 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
         c -= 0.2;
     if (t->type == RN_ETYPE_UNKNOWN)
         c -= 0.1;
-    struct xout o = { r->relation, r->source, r->target, r->polarity, c < 0.05 ? 0.05 : (c > 1 ? 1 : c),
-                      x->sent_no, x->sent_start, 0, "" };
+    /* in hundredths: "0.65", not the "0.6499999999999999" of 0.85 - 0.2 */
+    c = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
+    c = (double)(long)(c * 100 + 0.5) / 100;
+    struct xout o = { r->relation, r->source, r->target, r->polarity, c, x->sent_no, x->sent_start, 0, "" };
     /* the day the sentence says it happened, else (at writing) the article's */
     if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o.said_on))
         o.said_on[0] = '\0';

@@ -58,4 +58,11 @@ has "$T/out.txt" 'sentence 1: Norway banned Quillmail.'
 has "$T/out.txt" 'trigger  "banned" bans, read as a verb'
 has "$T/out.txt" 'record Norway bans Quillmail (asserted'
 has "$T/out.txt" 'no trigger word'
+# confidence is written in hundredths (a pronoun source and an unknown target
+# take 0.85 - 0.2 - 0.1 and so on, which binary doubles cannot hold exactly)
+printf 'Vantrix said it had banned Quillmail.\nIt was accused by Tessen of fraud.\n' > "$T/conf.txt"
+run 0 "$R" extract "$T/conf.txt"
+awk -F'\t' 'NR > 1 && $12 !~ /^[01]\.[0-9][0-9]$/ { bad = 1 } END { exit bad }' "$T/out.txt" ||
+    fail "confidence not in hundredths: $(cut -f12 "$T/out.txt" | tr '\n' ' ')"
+[ "$(tail -n +2 "$T/out.txt" | wc -l)" -ge 1 ] || fail "no records to check the confidence of"
 echo ok
