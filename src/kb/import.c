@@ -466,36 +466,9 @@ static int european_number(const char *s, char *fixed, size_t size)
     return 1;
 }
 
-/* "123" or "6.34" with at most 15 digits in all: exactly the double
-   strtod gives (digits and power of ten are both exact doubles, and one
-   division rounds correctly), without strtod's general machinery, which
-   was a twentieth of an import. 0 when s is not that simple. */
-static int simple_decimal(const char *s, double *out)
-{
-    static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
-    uint64_t digits = 0;
-    int ndigits = 0, fraction = -1; /* digits after the point, -1: no point */
-    for (const char *p = s; *p; p++) {
-        if (*p == '.' && fraction < 0 && ndigits > 0) {
-            fraction = 0;
-            continue;
-        }
-        if (*p < '0' || *p > '9' || ++ndigits > 15)
-            return 0;
-        digits = digits * 10 + (uint64_t)(*p - '0');
-        fraction += fraction >= 0;
-    }
-    if (ndigits == 0 || fraction == 0)
-        return 0; /* "" or "5.": strtod's business */
-    *out = (double)digits / tens[fraction < 0 ? 0 : fraction];
-    return 1;
-}
-
 static int parse_nonneg(const char *s, double *out, int decimal_comma)
 {
-    if (simple_decimal(s, out))
-        return 0;
+    /* rn_strtod reads plain decimals ("6.34") without strtod's machinery */
     char fixed[64];
     if (decimal_comma && european_number(s, fixed, sizeof fixed))
         s = fixed;
