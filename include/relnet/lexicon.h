@@ -141,6 +141,7 @@ enum rn_cue {
     RN_CUE_EFFORT,     /* bid, takeover, merger, deal: blocking one bans no one */
     RN_CUE_MUTUAL,     /* trade, exchange: "A and B traded accusations" -> both ways */
     RN_CUE_ACRONYM,    /* "or", "known as" between a name and the acronym it defines */
+    RN_CUE_JOINER,     /* and, or, along with, as well as: what joins list members */
     RN_CUE_COUNT
 };
 

@@ -89,19 +89,18 @@ static int add_mention(struct rn_extractor *x, size_t a, size_t b, uint32_t e, e
 
 /* The pronoun a given name or honorific at token i takes (cues.tsv gender
    and honorific values): 1 he, 2 she, 0 unknown. */
-/* Tokens [a, b) only join list members: ",", "and", "or", "as well as". */
-static int list_joint(const struct rn_extractor *x, size_t a, size_t b)
+/* Tokens [a, b) only join list members: commas and joiners (cues class
+   joiner: "and", "or", "as well as"). */
+static int list_joint(struct rn_extractor *x, size_t a, size_t b)
 {
     if (a >= b || b - a > 4)
         return 0;
     for (size_t k = a; k < b; k++) {
-        if (x_is_punct(x, k, ',') || x_is(x, k, "and") || x_is(x, k, "or"))
-            continue;
-        if (x_is(x, k, "as") && x_is(x, k + 1, "well") && x_is(x, k + 2, "as") && k + 3 <= b) {
-            k += 2;
-            continue;
-        }
-        return 0;
+        struct rn_cue_match cm;
+        int n = x_is_punct(x, k, ',') ? 1 : x_is_word(x, k) ? x_cue_len(x, k, RN_CUE_JOINER, &cm) : 0;
+        if (!n || k + (size_t)n > b)
+            return 0;
+        k += (size_t)n - 1;
     }
     return 1;
 }

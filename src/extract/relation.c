@@ -170,17 +170,14 @@ static int np_boundary(struct rn_extractor *x, size_t i, size_t first)
 }
 
 
-/* A list joiner at j: "and", "or", "&" (1 token), "along with", "together
-   with" (2), "as well as" (3). Returns its length or 0. */
+/* A list joiner at j (cues class joiner: "and", "or", "along with", "as
+   well as", or "&"). Returns its length in tokens or 0. */
 static size_t joiner(struct rn_extractor *x, size_t j)
 {
-    if (x_is(x, j, "and") || x_is(x, j, "or") || x_is_punct(x, j, '&'))
+    if (x_is_punct(x, j, '&'))
         return 1;
-    if ((x_is(x, j, "along") || x_is(x, j, "together")) && x_is(x, j + 1, "with"))
-        return 2;
-    if (x_is(x, j, "as") && x_is(x, j + 1, "well") && x_is(x, j + 2, "as"))
-        return 3;
-    return 0;
+    struct rn_cue_match cm;
+    return x_is_word(x, j) ? (size_t)x_cue_len(x, j, RN_CUE_JOINER, &cm) : 0;
 }
 
 /* "the five partners: A, B and C", "other members - A and B": a counted or
@@ -284,7 +281,7 @@ static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
         k = member_tail(x, &x->m[mi], x->m[mi].b, 1);
         members++;
         struct rn_cue_match cm;
-        if (x_is(x, k, "and") || x_is(x, k, "or") || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
+        if (x_is_coord(x, k) || x_cue_len(x, k, RN_CUE_INCLUDE, &cm))
             return 1;
         /* "A, B, C." : three or more names and nothing else up to the
            sentence's end is a list without a conjunction */
@@ -293,7 +290,7 @@ static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
         if (!x_is_punct(x, k, ','))
             return 0;
         k++;
-        if (x_is(x, k, "and") || x_is(x, k, "or"))
+        if (x_is_coord(x, k))
             return 1;
         if (x_is(x, k, "the"))
             k++;
@@ -534,7 +531,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             size_t q = i + 2;
             while (q < n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
                 q++;
-            if (x_is_punct(x, q, ',') && (x_is(x, q + 1, "and") || x_is(x, q + 1, "or"))) {
+            if (x_is_punct(x, q, ',') && x_is_coord(x, q + 1)) {
                 size_t r = q + 2;
                 if (x_is_prep(x, r) && s->first_prep != XNONE &&
                     x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
@@ -549,7 +546,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         }
         /* "the Tarn Union party and its youth wing, Tarn Youth Front,": a
            member described, then named in apposition */
-        if (s->n > 0 && (x_is(x, j, "and") || x_is(x, j, "or"))) {
+        if (s->n > 0 && x_is_coord(x, j)) {
             size_t a = j + 2, q = a;
             int det = x_is_det(x, j + 1); /* the, its, their */
             while (det && q < n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
@@ -764,11 +761,11 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         if (x_is(x, k, "both") || x_is(x, k, "the"))
             k--;
         size_t d = described_member(x, m->a);
-        if (d < m->a && d > 0 && (x_is(x, d - 1, "and") || x_is(x, d - 1, "or"))) {
+        if (d < m->a && d > 0 && x_is_coord(x, d - 1)) {
             person_state_from(x, m->ent, d, m->a);
             k = d - 1;
         }
-        if (!(x_is(x, k, "and") || x_is(x, k, "or") || x_is_punct(x, k, ',') ||
+        if (!(x_is_coord(x, k) || x_is_punct(x, k, ',') ||
               x_is_punct(x, k, '&')))
             break;
         if (k == 0)
@@ -856,7 +853,7 @@ static size_t skip_time_left(struct rn_extractor *x, size_t j)
 static size_t ordered_list_start(struct rn_extractor *x, uint32_t mi)
 {
     size_t oa = x->m[mi].a;
-    while (oa >= 2 && (x_is(x, oa - 1, "and") || x_is(x, oa - 1, "or") || x_is_punct(x, oa - 1, ','))) {
+    while (oa >= 2 && (x_is_coord(x, oa - 1) || x_is_punct(x, oa - 1, ','))) {
         size_t p = oa - 1;
         if (!x_is_punct(x, p, ',') && x_is_punct(x, p - 1, ',') && p >= 2)
             p--; /* ", and" */
@@ -1382,7 +1379,7 @@ static int family_fits(const struct rn_extractor *x, const char *families, uint3
 static int member_ends(struct rn_extractor *x, size_t q)
 {
     return q >= x->tok.len || x_is_punct(x, q, ',') || x_is_punct(x, q, '.') ||
-           x_is_punct(x, q, ';') || x_is(x, q, "and") || x_is(x, q, "or") || x_is_prep(x, q);
+           x_is_punct(x, q, ';') || x_is_coord(x, q) || x_is_prep(x, q);
 }
 
 /* "anti-government and social media sites": a description that ends in a
@@ -1394,7 +1391,7 @@ static void shared_head(struct rn_extractor *x, struct side *t)
     size_t last = t->desc_b - 1, q = t->desc_b;
     int modifier = (x_flags(x, last) & RN_TOK_HYPHEN) ||
                    (x_pos(x, last) && !(x_pos(x, last) & RN_WP_NOUN) && (x_pos(x, last) & RN_WP_ADJ));
-    if (!modifier || !(x_is(x, q, "and") || x_is(x, q, "or")))
+    if (!modifier || !x_is_coord(x, q))
         return;
     size_t a = ++q;
     while (q < x->tok.len && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE && !np_boundary(x, q, a))
@@ -1413,7 +1410,7 @@ static void desc_members(struct rn_extractor *x, size_t k, struct side *t)
         size_t q = k;
         if (x_is_punct(x, q, ','))
             q++;
-        if (x_is(x, q, "and") || x_is(x, q, "or"))
+        if (x_is_coord(x, q))
             q++;
         if (q == k)
             return;
@@ -1442,7 +1439,7 @@ static int located_group(struct rn_extractor *x, struct side *t)
     size_t e = t->desc_b;
     if (t->quant || !x_ends_with(x, e - 1, "s"))
         return 0;
-    if ((x_is(x, e, "and") || x_is(x, e, "or")) && x_is_lower(x, e + 1) && mention_at(x, e + 1) == XNONE &&
+    if (x_is_coord(x, e) && x_is_lower(x, e + 1) && mention_at(x, e + 1) == XNONE &&
         x_ends_with(x, e + 1, "s") && (x_pos(x, e + 1) & RN_WP_NOUN))
         e += 2;
     if (!x_is(x, e, "in") && !x_is(x, e, "from"))
@@ -2004,7 +2001,7 @@ static int dealt_with(struct rn_extractor *x, struct side *s)
     size_t noun = s->desc_a, p = s->desc_b;
     struct rn_cue_match cm;
     /* "the import and sale of": the last noun's preposition decides */
-    while ((x_is(x, p, "and") || x_is(x, p, "or")) && x_cue_len(x, p + 1, RN_CUE_DEAL, &cm) == 1 &&
+    while (x_is_coord(x, p) && x_cue_len(x, p + 1, RN_CUE_DEAL, &cm) == 1 &&
            x_cue_len(x, noun, RN_CUE_DEAL, &cm) == 1) {
         noun = p + 1;
         p += 2;

@@ -57,6 +57,12 @@ int x_english(const struct rn_extractor *x, size_t i)
     return i < x->tok.len && rn_wordcache_tag(x->wc, &x->tok, i) != 0;
 }
 
+int x_is_coord(struct rn_extractor *x, size_t i)
+{
+    struct rn_cue_match cm;
+    return x_is_word(x, i) && x_cue_len(x, i, RN_CUE_JOINER, &cm) == 1;
+}
+
 int x_have_pos(const struct rn_extractor *x)
 {
     return rn_lexicon_pos(x->lex) != NULL;

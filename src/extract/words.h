@@ -48,6 +48,8 @@ int x_in_class(const struct rn_extractor *x, size_t i, uint32_t cls);
 int x_pos(const struct rn_extractor *x, size_t i);
 int x_pos_best(const struct rn_extractor *x, size_t i);
 int x_english(const struct rn_extractor *x, size_t i);
+/* "and", "or": a one-word joiner (cues class joiner) at i. */
+int x_is_coord(struct rn_extractor *x, size_t i);
 int x_have_pos(const struct rn_extractor *x);
 /* An adverb: cues class adv (one word), else a word WordNet has only as
    an adverb ("often") or an -ly word that is no noun or verb ("quickly";
