@@ -276,6 +276,16 @@ static size_t portfolio_end(struct rn_extractor *x, size_t j)
     return end;
 }
 
+/* "Colombian President Blocks U.S. Flights": in a Title Case headline a
+   verb we know (a trigger or a speech verb, not an acronym) opens no name. */
+static int headline_verb(struct rn_extractor *x, size_t i)
+{
+    const struct rn_trigger *tr[2];
+    uint32_t nt[2];
+    return x->titlecase && !(x_flags(x, i) & RN_TOK_UPPER) &&
+           (rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 2) || x_cue(x, i, RN_CUE_SPEECH));
+}
+
 static size_t title_run(struct rn_extractor *x, size_t i)
 {
     if (!x_cue(x, i, RN_CUE_TITLE) && !x_is_cap(x, i) && !title_modifier(x, i))
@@ -319,12 +329,7 @@ static size_t title_run(struct rn_extractor *x, size_t i)
     size_t end = name_run(x, after, 3);
     if (end == after || (end == after + 1 && x_cue(x, after, RN_CUE_DOCHEAD)))
         return 0;
-    /* "Colombian President Blocks U.S. Flights": in a Title Case headline a
-       verb we know opens no name */
-    const struct rn_trigger *tr[2];
-    uint32_t nt[2];
-    if (x->titlecase && (rn_lexicon_triggers(x->lex, x->wc, &x->tok, after, x->tok.len, tr, nt, 2) ||
-                         x_cue(x, after, RN_CUE_SPEECH)))
+    if (headline_verb(x, after))
         return 0;
     return after;
 }
@@ -982,12 +987,7 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
     /* "Last Wednesday", "Early March": a time phrase, not a name */
     if (x_cue(x, i, RN_CUE_TIME) && x_cue(x, i + 1, RN_CUE_NOTNAME))
         return RN_OK;
-    /* "President Blocks U.S. Flights": in a Title Case headline a verb we
-       know opens no name */
-    const struct rn_trigger *vtr[2];
-    uint32_t vnt[2];
-    if (x->titlecase && !(x_flags(x, i) & RN_TOK_UPPER) &&
-        rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, vtr, vnt, 2))
+    if (headline_verb(x, i))
         return RN_OK;
     size_t j = i;
     int has_of = 0;

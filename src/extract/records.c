@@ -101,13 +101,14 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     c = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
     c = (double)(long)(c * 100 + 0.5) / 100;
     struct xout o = { r->relation, r->source, r->target, r->polarity, c, x->sent_no, x->sent_start, 0, "" };
-    /* the day the sentence says it happened, else (at writing) the article's */
-    if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o.said_on))
-        o.said_on[0] = '\0';
-    /* records of one sentence share its copy */
+    /* records of one sentence share its copy and its date */
     if (x->nout && x->out[x->nout - 1].sent_no == x->sent_no) {
         o.evidence = x->out[x->nout - 1].evidence;
+        memcpy(o.said_on, x->out[x->nout - 1].said_on, sizeof o.said_on);
     } else {
+        /* the day the sentence says it happened, else (at writing) the article's */
+        if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o.said_on))
+            o.said_on[0] = '\0';
         o.evidence = x->out_text.len;
         if (rn_buf_add(&x->out_text, x->evidence.data, x->evidence.len + 1) != RN_OK)
             return RN_ENOMEM;

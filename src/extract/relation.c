@@ -808,6 +808,9 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
     }
 }
 
+/* x->nmain before main_list() has read the subject's list */
+#define MAIN_LIST_UNREAD ((size_t)-1)
+
 /* ---- verb groups ------------------------------------------------------------------ */
 
 struct vgroup {
@@ -1109,9 +1112,28 @@ static uint32_t speaker_outside(struct rn_extractor *x, size_t a, size_t b)
 /* How far a quotation goes on after its speaker was named. */
 #define QUOTE_SENTENCES 2
 
-/* The sentence's subject into s: the whole list it opens, when it opens one. */
+/* "The US and the EU have accused Y ..., and have sanctioned Z": the
+   members of the list the sentence's subject opens. */
+static void main_list(struct rn_extractor *x)
+{
+    x->nmain = 0;
+    for (size_t k = 0; k < x->nm && x->main_subject != XNONE; k++) {
+        if (x->m[k].ent != x->main_subject || x->m[k].kind != MK_ACTOR || x->m[k].pronoun)
+            continue;
+        struct side l;
+        collect_right(x, x->m[k].a, &l);
+        for (size_t i = 0; i < l.n && x->nmain < sizeof x->main_list / sizeof x->main_list[0]; i++)
+            x->main_list[x->nmain++] = l.ents[i];
+        return;
+    }
+}
+
+/* The sentence's subject into s: the whole list it opens, when it opens
+   one (read only when a clause needs it). */
 static void add_main_subject(struct rn_extractor *x, struct side *s)
 {
+    if (x->nmain == MAIN_LIST_UNREAD)
+        main_list(x);
     if (x->nmain > 1 && x->main_list[0] == x->main_subject) {
         for (size_t i = 0; i < x->nmain; i++)
             side_add(s, x->main_list[i]);
@@ -2751,10 +2773,10 @@ static int relative_light(struct rn_extractor *x, struct relctx *c, const struct
         q += 3;
         q += x_is(x, q, "the");
         q += x_is_word(x, q) && !x_is_wh(x, q);
-        if (!x_is(x, q, "that") && !x_is(x, q, "which"))
+        if (!x_is_wh(x, q))
             return 0;
     }
-    if (x_is(x, q, "that") || x_is(x, q, "which"))
+    if (x_is_wh(x, q))
         q++;
     uint32_t sm = mention_at(x, q);
     if (sm == XNONE || x->m[sm].kind != MK_ACTOR)
@@ -2996,28 +3018,12 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
 }
 
-/* "The US and the EU have accused Y ..., and have sanctioned Z": the
-   members of the list the sentence's subject opens. */
-static void main_list(struct rn_extractor *x)
-{
-    x->nmain = 0;
-    for (size_t k = 0; k < x->nm && x->main_subject != XNONE; k++) {
-        if (x->m[k].ent != x->main_subject || x->m[k].kind != MK_ACTOR || x->m[k].pronoun)
-            continue;
-        struct side l;
-        collect_right(x, x->m[k].a, &l);
-        for (size_t i = 0; i < l.n && x->nmain < sizeof x->main_list / sizeof x->main_list[0]; i++)
-            x->main_list[x->nmain++] = l.ents[i];
-        return;
-    }
-}
-
 int x_relations(struct rn_extractor *x)
 {
     struct relctx c;
     c.ndone = 0;
     x->main_subject = main_subject(x);
-    main_list(x);
+    x->nmain = MAIN_LIST_UNREAD;
     int rc = pending_members(x, &c, 0);
     if (rc != RN_OK)
         return rc;
