@@ -36,7 +36,7 @@ struct gaz_entry {
     enum rn_gaz_kind kind;
 };
 
-enum phrase_kind { PH_TRIGGER, PH_CUE };
+enum phrase_kind { PH_TRIGGER, PH_CUE, PH_KINDS };
 
 struct phrase {
     enum phrase_kind kind;
@@ -44,7 +44,7 @@ struct phrase {
     const char *value;
     uint32_t ntok;
     uint32_t stems[PHRASE_MAX];
-    uint32_t next; /* next phrase with the same first stem, or RN_LEX_NONE */
+    uint32_t next; /* next phrase of its kind with the same first stem, or RN_LEX_NONE */
 };
 
 struct rn_lexicon {
@@ -65,7 +65,9 @@ struct rn_lexicon {
     size_t first_cap;
 
     struct rn_strtab *stems;
-    uint32_t *stem_head;    /* stem id -> first phrase */
+    /* stem id -> first phrase of each kind: a trigger lookup, made at most
+       tokens, never walks past cue phrases, nor a cue lookup past triggers */
+    uint32_t *stem_head[PH_KINDS];
     uint64_t *stem_cuebits; /* stem id -> cue classes starting with it */
     size_t stems_cap;
     struct phrase *phrases;
@@ -124,9 +126,10 @@ static int stem_word(struct sb_stemmer *st, const char *w, size_t len, struct rn
 {
     rn_buf_reset(out);
     const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)len);
-    if (!s)
+    int n = sb_stemmer_length(st);
+    if (!s || n < 0)
         return RN_ENOMEM;
-    return rn_buf_add(out, s, (size_t)sb_stemmer_length(st));
+    return rn_buf_add(out, s, (size_t)n);
 }
 
 static int stem_id(struct rn_lexicon *lex, const char *w, size_t len, uint32_t *id)
@@ -139,14 +142,19 @@ static int stem_id(struct rn_lexicon *lex, const char *w, size_t len, uint32_t *
     if (rc != RN_OK)
         return rc;
     size_t n = rn_strtab_count(lex->stems);
-    size_t old = lex->stems_cap;
-    if (rn_array_reserve((void **)&lex->stem_head, &lex->stems_cap, n, sizeof *lex->stem_head, 64) != RN_OK)
+    /* the per-stem arrays share one capacity: each grows from the old one */
+    size_t old = lex->stems_cap, cap = old;
+    if (rn_array_reserve((void **)&lex->stem_cuebits, &cap, n, sizeof *lex->stem_cuebits, 64) != RN_OK)
         return RN_ENOMEM;
-    size_t cap2 = old;
-    if (rn_array_reserve((void **)&lex->stem_cuebits, &cap2, n, sizeof *lex->stem_cuebits, 64) != RN_OK)
-        return RN_ENOMEM;
-    for (size_t k = old; k < lex->stems_cap; k++)
-        lex->stem_head[k] = RN_LEX_NONE;
+    for (int kind = 0; kind < PH_KINDS; kind++) {
+        size_t kcap = old;
+        uint32_t **head = &lex->stem_head[kind];
+        if (rn_array_reserve((void **)head, &kcap, n, sizeof **head, 64) != RN_OK)
+            return RN_ENOMEM;
+        for (size_t k = old; k < kcap; k++)
+            (*head)[k] = RN_LEX_NONE;
+    }
+    lex->stems_cap = cap;
     return RN_OK;
 }
 
@@ -194,7 +202,7 @@ static int add_phrase(struct rn_lexicon *lex, enum phrase_kind kind, uint32_t in
     if (rn_array_reserve((void **)&lex->phrases, &lex->phrases_cap, lex->nphrases + 1, sizeof *lex->phrases, 64))
         return RN_ENOMEM;
     /* Keep each stem's list longest first, so the first match is the longest. */
-    uint32_t *link = &lex->stem_head[ph.stems[0]];
+    uint32_t *link = &lex->stem_head[kind][ph.stems[0]];
     while (*link != RN_LEX_NONE && lex->phrases[*link].ntok >= ph.ntok)
         link = &lex->phrases[*link].next;
     ph.next = *link;
@@ -753,7 +761,8 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     free(lex->actor_key_to);
     free(lex->gaz);
     free(lex->first_max);
-    free(lex->stem_head);
+    for (int kind = 0; kind < PH_KINDS; kind++)
+        free(lex->stem_head[kind]);
     free(lex->stem_cuebits);
     free(lex->phrases);
     free(lex->triggers);
@@ -988,10 +997,10 @@ size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc
     if (wi.stem == RN_LEX_NONE)
         return 0;
     size_t n = 0;
-    for (uint32_t p = lex->stem_head[wi.stem]; p != RN_LEX_NONE && n < max;
+    for (uint32_t p = lex->stem_head[PH_TRIGGER][wi.stem]; p != RN_LEX_NONE && n < max;
          p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
-        if (ph->kind != PH_TRIGGER || !phrase_at(wc, ph, t, i, end))
+        if (!phrase_at(wc, ph, t, i, end))
             continue;
         out[n] = &lex->triggers[ph->index];
         ntok[n] = ph->ntok;
@@ -1018,9 +1027,9 @@ int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     struct wordinfo wi = word_info(wc, t, i);
     if (!(wi.cuebits & (UINT64_C(1) << cls)))
         return 0;
-    for (uint32_t p = lex->stem_head[wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
+    for (uint32_t p = lex->stem_head[PH_CUE][wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
-        if (ph->kind != PH_CUE || ph->index != (uint32_t)cls || !phrase_at(wc, ph, t, i, end))
+        if (ph->index != (uint32_t)cls || !phrase_at(wc, ph, t, i, end))
             continue;
         m->cls = cls;
         m->ntok = ph->ntok;
