@@ -12,7 +12,6 @@
 #include "explain.h"
 
 #include "entities.h"
-#include "records.h"
 #include "words.h"
 
 #include <stdio.h>
@@ -28,8 +27,7 @@ static void span(struct rn_extractor *x, size_t a, size_t b)
 
 void x_explain_sentence(struct rn_extractor *x)
 {
-    /* out of memory here: the sentence's records, if any, will report it */
-    if (!x->explain || x_set_evidence(x, x->sent_start, x->sent_end) != RN_OK)
+    if (!x->explain)
         return;
     fprintf(x->explain, "sentence %zu: %s\n", x->sent_no, x->evidence.data);
     if (x->titlecase || x->allcaps)
