@@ -61,7 +61,11 @@ struct rn_lexicon {
     struct gaz_entry *gaz;
     size_t gaz_cap;
     struct rn_strtab *gaz_first;
-    uint8_t *first_max;
+    /* gaz_first id -> the most tokens of a name starting with that word
+       ([0]), and of one whose first word may be in lower case ([1]): a
+       word in lower case tries only the second, most often 0 ("may",
+       "new", "white" start names only when capitalised) */
+    uint8_t (*first_max)[2];
     size_t first_cap;
 
     struct rn_strtab *stems;
@@ -88,7 +92,7 @@ struct wordinfo {
     uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
     uint64_t cuebits;
     uint32_t tag;  /* the caller's tagger's value */
-    uint8_t first_max;
+    uint8_t first_max, first_max_lc;
 };
 
 struct rn_wordcache {
@@ -270,9 +274,13 @@ static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enu
     const char *f = rn_token_norm(&t, first);
     rc = rn_strtab_intern(lex->gaz_first, f, strlen(f), &id, NULL);
     if (rc == RN_OK)
-        rc = rn_array_reserve((void **)&lex->first_max, &lex->first_cap, id + 1, 1, 64);
-    if (rc == RN_OK && lex->first_max[id] < e.ntok)
-        lex->first_max[id] = (uint8_t)e.ntok;
+        rc = rn_array_reserve((void **)&lex->first_max, &lex->first_cap, id + 1,
+                              sizeof *lex->first_max, 64);
+    int lower_ok = !((e.cap_mask | e.upper_mask) & 1u);
+    if (rc == RN_OK && lex->first_max[id][0] < e.ntok)
+        lex->first_max[id][0] = (uint8_t)e.ntok;
+    if (rc == RN_OK && lower_ok && lex->first_max[id][1] < e.ntok)
+        lex->first_max[id][1] = (uint8_t)e.ntok;
 out:
     rn_tokens_release(&t);
     rn_buf_release(&key);
@@ -825,7 +833,7 @@ int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, str
     return stem_word(wc->stemmer, word, len, out);
 }
 
-static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0 };
+static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0, 0 };
 
 /* Facts about the word at token i; punctuation has none (a possessive is a
    word here: "'s" appears in names such as "People's Republic"). */
@@ -857,8 +865,10 @@ static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_toke
     if (wc->tagger)
         wi->tag = wc->tagger(wc->tagger_ctx, w, tk->norm_len);
     uint32_t fid;
-    if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK)
-        wi->first_max = lex->first_max[fid];
+    if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK) {
+        wi->first_max = lex->first_max[fid][0];
+        wi->first_max_lc = lex->first_max[fid][1];
+    }
     if (tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) {
         const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)tk->norm_len);
         uint32_t sid;
@@ -919,7 +929,9 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
         return 0;
     struct wordinfo wi = word_info(wc, t, i);
-    size_t maxn = wi.first_max;
+    /* a name whose first word must be capitalised cannot start here */
+    int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
+    size_t maxn = lower ? wi.first_max_lc : wi.first_max;
     if (!maxn)
         return 0;
     if (maxn > end - i)
