@@ -1527,6 +1527,9 @@ static void test_titled_people_in_lists(void **state)
                             "signed the Kotka Accord."),
                         "Kari Lund[Peru] signs Kotka Accord[] asserted|Rodrigo Yanez[Chile] signs Kotka "
                         "Accord[] asserted|");
+    /* ... and so is a body no lexicon knows: the person acts, for it */
+    assert_string_equal(RUN("President Ola Berg of Norvania signed the Kotka Accord."),
+                        "Ola Berg[Norvania] signs Kotka Accord[] asserted|");
     assert_string_equal(RUN("Chilean Foreign Minister Rodrigo Yanez and his Peruvian counterpart Kari Lund "
                             "signed the Kotka Accord."),
                         "Kari Lund[Peru] signs Kotka Accord[] asserted|Rodrigo Yanez[Chile] signs Kotka "

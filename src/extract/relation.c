@@ -687,12 +687,14 @@ static void person_state_from(struct rn_extractor *x, uint32_t e, size_t a, size
     pe->type = RN_ETYPE_PERSON;
 }
 
-/* "Ola Berg of Chile": a person named with the state they act for; the
-   mention of the state at m is then the person's. Returns the person's
-   mention, or m. */
-static const struct mention *person_of_state(struct rn_extractor *x, const struct mention *m)
+/* "Ola Berg of Chile", "chief executive Ola Berg of Vantrix": a person
+   named with the state or body they act for; the mention of that actor at
+   m is then the person's, and it becomes their affiliation. Returns the
+   person's mention, or m. */
+static const struct mention *person_of(struct rn_extractor *x, const struct mention *m)
 {
-    if (m->kind != MK_ACTOR || x->ents[m->ent].type != RN_ETYPE_COUNTRY || m->a < 2 ||
+    enum rn_etype ty = m->kind == MK_ACTOR ? x->ents[m->ent].type : RN_ETYPE_PERSON;
+    if (ty == RN_ETYPE_PERSON || ty == RN_ETYPE_DOCUMENT || m->pronoun || m->a < 2 ||
         !x_is(x, m->a - 1, "of"))
         return m;
     uint32_t pm = mention_at(x, m->a - 2);
@@ -745,7 +747,7 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         uint32_t mi = mention_at(x, j);
         if (mi == XNONE)
             break;
-        const struct mention *m = person_of_state(x, &x->m[mi]);
+        const struct mention *m = person_of(x, &x->m[mi]);
         if (m->kind == MK_QUANT) {
             if (s->n == 0)
                 s->quant = 1;
