@@ -466,6 +466,9 @@ static void test_frames_from_the_lexicon(void **state)
                         "Sweden[] accuses GRU[Russia] asserted|");
     assert_string_equal(RUN("The Commerce Department added Huawei to the entity list on Friday."),
                         "United States Department of Commerce[United States] bans Huawei[] asserted|");
+    /* the list's owner, any name with its possessive, stands between */
+    assert_string_equal(RUN("Norvania added Vantrix to the Trade Bureau's entity list on Friday."),
+                        "Norvania[] bans Vantrix[] asserted|");
     assert_string_equal(RUN("Among the signatories of the Oslo Declaration are Chile and Peru."),
                         "Chile[] signs Oslo Declaration[] asserted|Peru[] signs Oslo Declaration[] asserted|");
     assert_string_equal(RUN("Chile joined the Oslo Declaration last year."),

@@ -2899,10 +2899,12 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
     }
     if (tr->frame & RN_FRAME_LIST) {
-        /* "added Y to the entity list" */
+        /* "added Y to the entity list", "... to the Trade Bureau's entity
+           list": past a determiner and the list's owner, a name (capitalised
+           words or a mention) with its possessive */
         size_t k = t;
-        while (k > 0 && (x_is_det(x, k - 1) || x_is(x, k - 1, "commerce") ||
-                         x_is(x, k - 1, "department") || (x->tok.items[k - 1].flags & RN_TOK_POSS)))
+        while (k > 0 && (x_is_det(x, k - 1) || x_is_cap(x, k - 1) || mention_at(x, k - 1) != XNONE ||
+                         (x->tok.items[k - 1].flags & RN_TOK_POSS)))
             k--;
         if (k == 0 || !(x_is(x, k - 1, "to") || x_is(x, k - 1, "on")))
             return RN_OK;
