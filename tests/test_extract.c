@@ -1089,6 +1089,9 @@ static void test_control_verb_variants(void **state)
                         "Kenya[] bans Telegram[] negated|");
     assert_string_equal(RUN("The law took effect on Monday, making Texas the first U.S. state to outlaw WeChat."),
                         "Texas[United States] bans WeChat[] asserted|");
+    /* any form of a causative verb (cues class cause) */
+    assert_string_equal(RUN("The law makes Norvania the only country to ban Vantrix."),
+                        "Norvania[] bans Vantrix[] asserted|");
     assert_string_equal(RUN("Utah became the first U.S. state to ban WeChat."),
                         "Utah[] bans WeChat[] asserted|");
 }

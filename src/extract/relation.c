@@ -981,7 +981,7 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                               ? mention_at(x, f - 2)
                               : XNONE;
             if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
-                (x_is(x, x->m[fm].a - 1, "making") || x_is(x, x->m[fm].a - 1, "made"))) {
+                x_cue(x, x->m[fm].a - 1, RN_CUE_CAUSE)) {
                 j = f - 1;
                 near = 0;
                 continue;
