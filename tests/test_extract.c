@@ -1059,6 +1059,9 @@ static void test_goods_named_by_their_makers(void **state)
                         "Denmark[] bans Huawei[] hedged|Denmark[] bans ZTE[] hedged|");
     assert_string_equal(RUN("Lithuania banned cameras made by Hikvision."),
                         "Lithuania[] bans Hikvision[] asserted|");
+    /* any irregular past participle (WordNet's exception lists), as any -ed one */
+    assert_string_equal(RUN("Norvania banned routers sold by Huawei."),
+                        "Norvania[] bans Huawei[] asserted|");
     assert_string_equal(RUN("Finland banned the sale of new routers from Huawei."),
                         "Finland[] bans Huawei[] asserted|");
     /* a country of origin is no maker */

@@ -2076,7 +2076,7 @@ static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
     side_init(y);
     for (size_t q = k; q < x->tok.len && q - k < 8; q++) {
         int by = x_is(x, q, "by") && q > 0 &&
-                 (x_ends_with(x, q - 1, "ed") || x_is(x, q - 1, "made") || x_is(x, q - 1, "built"));
+                 (x_ends_with(x, q - 1, "ed") || (x_pos_irregular(x, q - 1) & RN_WP_VERB));
         if (x_is(x, q, "from") || by) {
             struct side m;
             collect_right(x, q + 1, &m);
