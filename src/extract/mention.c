@@ -1246,6 +1246,152 @@ static void unnamed_officials(struct rn_extractor *x)
     }
 }
 
+/* "Norway Data Act": capitalised words after a state's name [i, k) that
+   end in a document's head name a document. RN_OK with *last its last
+   token, or XNONE. */
+static int state_document(struct rn_extractor *x, size_t i, size_t k, size_t *last)
+{
+    size_t h = XNONE;
+    *last = XNONE;
+    for (; k < x->tok.len && k - i < 8 && x_is_cap(x, k); k++)
+        if (x_cue(x, k, RN_CUE_DOCHEAD))
+            h = k;
+    if (h == XNONE)
+        return RN_OK;
+    if (x_span_text(x, i, h + 1, &x->tmp) != RN_OK)
+        return RN_ENOMEM;
+    uint32_t d = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+    if (d == XNONE)
+        return RN_ENOMEM;
+    x_doc_set_head(x, d, h);
+    *last = h;
+    return add_mention(x, i, h + 1, d, MK_DOC, 0);
+}
+
+/* A name the lexicon knows at i: a state (with the forms state_forms
+   reads), a person, a body, a surname the article has given one person,
+   or a document a state's name opens ("Norway Data Act"). RN_OK with *last
+   the last token taken, or XNONE when no known name starts at i and the
+   other readings are to be tried. */
+static int known_name(struct rn_extractor *x, size_t i, size_t *last)
+{
+    size_t n = x->tok.len;
+    int done = 0, rc;
+    struct rn_gaz_match g;
+    *last = XNONE;
+    if (!(x->tok.items[i].flags & RN_TOK_WORD) ||
+        !rn_lexicon_match(x->lex, x->wc, &x->tok, i, n, x->allcaps, &g))
+        return RN_OK;
+    const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, g.actor);
+    /* a surname alone: only where the name is standalone and the
+       article has not given that short form to someone else */
+    if (g.kind == RN_GAZ_SURNAME) {
+        uint32_t s = x_short_find(x, x_norm(x, i), x->tok.items[i].norm_len);
+        if (s != XNONE) {
+            *last = i;
+            return add_mention(x, i, i + 1, s, MK_ACTOR, 1);
+        }
+        if (x_is_cap(x, i + 1))
+            return RN_OK;
+    }
+    if (la->type == RN_ETYPE_COUNTRY && g.kind != RN_GAZ_DEMONYM &&
+        ((rc = state_document(x, i, i + g.ntok, last)) != RN_OK || *last != XNONE))
+        return rc;
+    uint32_t e = x_lex_entity(x, g.actor);
+    if (e == XNONE)
+        return RN_ENOMEM;
+    if (la->type == RN_ETYPE_COUNTRY) {
+        size_t start = i > 0 && x_is(x, i - 1, "the") && x->tok_m[i - 1] == XNONE ? i - 1 : i;
+        rc = state_forms(x, start, i + g.ntok, e, g.kind == RN_GAZ_DEMONYM, &done);
+    } else if (la->type == RN_ETYPE_PERSON) {
+        person_shorts(x, i, i + g.ntok, e);
+        rc = RN_OK;
+    } else if (g.kind == RN_GAZ_DEMONYM) {
+        /* "European" for the EU: treat like a state's demonym */
+        rc = state_forms(x, i, i + g.ntok, e, 1, &done);
+    } else {
+        rc = RN_OK;
+    }
+    if (rc != RN_OK || done) {
+        if (rc == RN_OK)
+            *last = x->m[x->nm - 1].b - 1;
+        return rc;
+    }
+    size_t end = i + g.ntok;
+    /* "a Foreign Ministry official": the body speaks */
+    if (la->type != RN_ETYPE_PERSON && x_cue(x, end, RN_CUE_FUNC) && x_is_lower(x, end))
+        end++;
+    end = acronym_def(x, i, end, e);
+    *last = end - 1;
+    return add_mention(x, i, end, e, MK_ACTOR, 0);
+}
+
+/* A quoted name before a document noun: the "Clean Network" initiative;
+   or a quoted title holding one: "Joint Statement: Safe and Open
+   Networks". The quote opens at i. RN_OK with *last the last token taken,
+   or XNONE. */
+static int quoted_document(struct rn_extractor *x, size_t i, size_t *last)
+{
+    size_t n = x->tok.len;
+    *last = XNONE;
+    if (!(x->tok.items[i].flags & RN_TOK_QUOTE) || !(x_is_cap(x, i + 1) || x_is_cap_num(x, i + 1)))
+        return RN_OK;
+    size_t k = i + 1, dh = XNONE;
+    while (k < n && k - i < 16 &&
+           (x_is_cap(x, k) || x_is_cap_num(x, k) ||
+            (x_is_word(x, k) && (x_is_prep(x, k) || x_is(x, k, "and") || x_is(x, k, "the") ||
+                                 (x_flags(x, k) & RN_TOK_HYPHEN))) ||
+            (x_is_punct(x, k, ':') && x_is_cap(x, k + 1)))) {
+        if (x_is_cap(x, k) && x_cue(x, k, RN_CUE_DOCHEAD))
+            dh = k;
+        k++;
+    }
+    int after = k < n && (x_flags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD);
+    if (!(k < n && (x_flags(x, k) & RN_TOK_QUOTE) && (after || (dh != XNONE && x_is_cap(x, k - 1)))))
+        return RN_OK;
+    if (x_span_text(x, i + 1, k, &x->tmp) != RN_OK)
+        return RN_ENOMEM;
+    uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+    if (e == XNONE)
+        return RN_ENOMEM;
+    x_doc_set_head(x, e, after ? k + 1 : dh);
+    int rc = add_mention(x, i, after ? k + 2 : k + 1, e, MK_DOC, 0);
+    if (rc == RN_OK)
+        *last = x->m[x->nm - 1].b - 1;
+    return rc;
+}
+
+/* A name right before a verb is a subject: pronouns prefer it later. */
+static void mark_subjects(struct rn_extractor *x)
+{
+    size_t n = x->tok.len;
+    for (size_t k = 0; k < x->nm; k++) {
+        const struct mention *m = &x->m[k];
+        if (m->kind != MK_ACTOR || m->ent == XNONE)
+            continue;
+        size_t b = m->b;
+        const struct rn_trigger *tr[2];
+        uint32_t nt[2];
+        /* "Zhao, the ministry's spokesperson, said": past an apposition */
+        if (x_is_punct(x, b, ',') && !m->pronoun) {
+            size_t q = b + 1;
+            while (q < n && q - b < 10 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.') &&
+                   !x_is_aux(x, q) && !x_cue(x, q, RN_CUE_SPEECH))
+                q++;
+            if (x_is_punct(x, q, ',') && q > b + 1 && x_is_det(x, b + 1))
+                b = q + 1;
+        }
+        /* "India on Monday banned", "Peru last week said": past a time */
+        if (x_is(x, b, "on") && x_is_time_word(x, b + 1))
+            b++;
+        for (size_t q = 0; q < 3 && x_is_time_word(x, b); q++)
+            b++;
+        if (x_is_aux(x, b) || x_cue(x, b, RN_CUE_SPEECH) ||
+            (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
+            x->ents[m->ent].subj_sent = x->sent_no;
+    }
+}
+
 int x_mentions(struct rn_extractor *x)
 {
     size_t n = x->tok.len;
@@ -1259,75 +1405,14 @@ int x_mentions(struct rn_extractor *x)
     for (size_t i = 0; i < n && rc == RN_OK; i++) {
         if (x->tok_m[i] != XNONE)
             continue;
-        uint32_t f = x->tok.items[i].flags;
         int done = 0;
-        struct rn_gaz_match g;
-        if ((f & RN_TOK_WORD) &&
-            rn_lexicon_match(x->lex, x->wc, &x->tok, i, n, x->allcaps, &g)) {
-            const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, g.actor);
-            int single = g.ntok == 1;
-            /* a surname alone: only where the name is standalone and the
-               article has not given that short form to someone else */
-            if (g.kind == RN_GAZ_SURNAME) {
-                uint32_t s = x_short_find(x, x_norm(x, i), x->tok.items[i].norm_len);
-                if (s != XNONE) {
-                    rc = add_mention(x, i, i + 1, s, MK_ACTOR, 1);
-                    continue;
-                }
-                if (x_is_cap(x, i + 1))
-                    goto other;
-            }
-            if (la->type == RN_ETYPE_COUNTRY && g.kind != RN_GAZ_DEMONYM && x_is_cap(x, i + g.ntok)) {
-                size_t k = i + g.ntok, h = XNONE;
-                while (k < n && k - i < 8 && x_is_cap(x, k)) {
-                    if (x_cue(x, k, RN_CUE_DOCHEAD))
-                        h = k;
-                    k++;
-                }
-                if (h != XNONE) {
-                    if (x_span_text(x, i, h + 1, &x->tmp) != RN_OK)
-                        return RN_ENOMEM;
-                    uint32_t d = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
-                    if (d == XNONE)
-                        return RN_ENOMEM;
-                    x_doc_set_head(x, d, h);
-                    rc = add_mention(x, i, h + 1, d, MK_DOC, 0);
-                    i = h;
-                    continue;
-                }
-            }
-            uint32_t e = x_lex_entity(x, g.actor);
-            if (e == XNONE)
-                return RN_ENOMEM;
-            if (la->type == RN_ETYPE_COUNTRY) {
-                size_t start = i > 0 && x_is(x, i - 1, "the") && x->tok_m[i - 1] == XNONE ? i - 1
-                                                                                           : i;
-                rc = state_forms(x, start, i + g.ntok, e, g.kind == RN_GAZ_DEMONYM, &done);
-                if (rc != RN_OK || done) {
-                    i = x->m[x->nm - 1].b - 1;
-                    continue;
-                }
-            } else if (la->type == RN_ETYPE_PERSON) {
-                person_shorts(x, i, i + g.ntok, e);
-            } else if (g.kind == RN_GAZ_DEMONYM) {
-                /* "European" for the EU: treat like a state's demonym */
-                rc = state_forms(x, i, i + g.ntok, e, 1, &done);
-                if (rc != RN_OK || done) {
-                    i = x->m[x->nm - 1].b - 1;
-                    continue;
-                }
-            }
-            (void)single;
-            size_t end = i + g.ntok;
-            /* "a Foreign Ministry official": the body speaks */
-            if (la->type != RN_ETYPE_PERSON && x_cue(x, end, RN_CUE_FUNC) && x_is_lower(x, end))
-                end++;
-            end = acronym_def(x, i, end, e);
-            rc = add_mention(x, i, end, e, MK_ACTOR, 0);
-            i = end - 1;
+        size_t last;
+        if ((rc = known_name(x, i, &last)) != RN_OK)
+            break;
+        if (last != XNONE) {
+            i = last;
             continue;
         }
-    other:
         if ((rc = of_state_forms(x, i, &done)) != RN_OK || done) {
             if (done)
                 i = x->m[x->nm - 1].b - 1;
@@ -1389,34 +1474,11 @@ int x_mentions(struct rn_extractor *x)
                 i = x->m[x->nm - 1].b - 1;
             continue;
         }
-        /* A quoted name before a document noun: the "Clean Network" initiative */
-        /* ... or a quoted title holding one: "Joint Statement: Safe and
-           Open Networks" */
-        if ((f & RN_TOK_QUOTE) && (x_is_cap(x, i + 1) || x_is_cap_num(x, i + 1))) {
-            size_t k = i + 1, dh = XNONE;
-            while (k < n && k - i < 16 &&
-                   (x_is_cap(x, k) || x_is_cap_num(x, k) ||
-                    (x_is_word(x, k) && (x_is_prep(x, k) || x_is(x, k, "and") ||
-                                                       x_is(x, k, "the") ||
-                                                       (x_flags(x, k) & RN_TOK_HYPHEN))) ||
-                    (x_is_punct(x, k, ':') && x_is_cap(x, k + 1)))) {
-                if (x_is_cap(x, k) && x_cue(x, k, RN_CUE_DOCHEAD))
-                    dh = k;
-                k++;
-            }
-            int after = k < n && (x_flags(x, k) & RN_TOK_QUOTE) && x_cue(x, k + 1, RN_CUE_DOCHEAD);
-            if (k < n && (x_flags(x, k) & RN_TOK_QUOTE) &&
-                (after || (dh != XNONE && x_is_cap(x, k - 1)))) {
-                if (x_span_text(x, i + 1, k, &x->tmp) != RN_OK)
-                    return RN_ENOMEM;
-                uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
-                if (e == XNONE)
-                    return RN_ENOMEM;
-                x_doc_set_head(x, e, after ? k + 1 : dh);
-                rc = add_mention(x, i, after ? k + 2 : k + 1, e, MK_DOC, 0);
-                i = x->m[x->nm - 1].b - 1;
-                continue;
-            }
+        if ((rc = quoted_document(x, i, &last)) != RN_OK)
+            break;
+        if (last != XNONE) {
+            i = last;
+            continue;
         }
         if ((rc = unknown_run(x, i, x->first_word, &done)) != RN_OK || done) {
             if (done)
@@ -1424,32 +1486,7 @@ int x_mentions(struct rn_extractor *x)
             continue;
         }
     }
-    /* a name right before a verb is a subject: pronouns prefer it later */
-    for (size_t k = 0; k < x->nm; k++) {
-        const struct mention *m = &x->m[k];
-        if (m->kind != MK_ACTOR || m->ent == XNONE)
-            continue;
-        size_t b = m->b;
-        const struct rn_trigger *tr[2];
-        uint32_t nt[2];
-        /* "Zhao, the ministry's spokesperson, said": past an apposition */
-        if (x_is_punct(x, b, ',') && !m->pronoun) {
-            size_t q = b + 1;
-            while (q < n && q - b < 10 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.') &&
-                   !x_is_aux(x, q) && !x_cue(x, q, RN_CUE_SPEECH))
-                q++;
-            if (x_is_punct(x, q, ',') && q > b + 1 && x_is_det(x, b + 1))
-                b = q + 1;
-        }
-        /* "India on Monday banned", "Peru last week said": past a time */
-        if (x_is(x, b, "on") && x_is_time_word(x, b + 1))
-            b++;
-        for (size_t q = 0; q < 3 && x_is_time_word(x, b); q++)
-            b++;
-        if (x_is_aux(x, b) || x_cue(x, b, RN_CUE_SPEECH) ||
-            (b < n && rn_lexicon_triggers(x->lex, x->wc, &x->tok, b, n, tr, nt, 2)))
-            x->ents[m->ent].subj_sent = x->sent_no;
-    }
+    mark_subjects(x);
     if (rc == RN_OK) {
         unnamed_officials(x);
         remember_lists(x);
