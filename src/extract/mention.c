@@ -658,6 +658,169 @@ static int described_as(struct rn_extractor *x, uint32_t e, size_t a, size_t b)
     return RN_OK;
 }
 
+/* A described document (head is a document's head noun, not a description
+   of an actor) opened at i by a determiner or possessive (poss). */
+static int described_document(struct rn_extractor *x, size_t i, size_t head, int poss,
+                              int definite, int *done)
+{
+    size_t start = poss ? i + 1 : i;
+    /* "SB 1047, a controversial bill": the apposition is the same document */
+    if (start >= 2 && x_is_punct(x, start - 1, ',') && x->tok_m[start - 2] != XNONE &&
+        x->m[x->tok_m[start - 2]].kind == MK_DOC) {
+        *done = 1;
+        if (described_as(x, x->m[x->tok_m[start - 2]].ent, start, head + 1) != RN_OK)
+            return RN_ENOMEM;
+        return add_mention(x, start, head + 1, x->m[x->tok_m[start - 2]].ent, MK_DOC, 1);
+    }
+    /* "SB 1047 ... was a California bill authored by X": a predicate
+       noun is its subject */
+    if (!definite && i > 0 && x_is_be(x, i - 1)) {
+        for (size_t k = 0; k < x->nm; k++) {
+            if (x->m[k].kind == MK_DOC) {
+                *done = 1;
+                if (described_as(x, x->m[k].ent, start, head + 1) != RN_OK)
+                    return RN_ENOMEM;
+                return add_mention(x, start, head + 1, x->m[k].ent, MK_DOC, 1);
+            }
+            if (x->m[k].kind == MK_ACTOR)
+                break;
+        }
+    }
+    /* "its initiative", "their statement" refer back like "the" does */
+    int back = definite || x_is(x, i, "its") || x_is(x, i, "their");
+    size_t end = x_doc_extend(x, head);
+    uint32_t e = x_doc_entity(x, start, back && end == head + 1 ? head + 1 : end, head,
+                              back && end == head + 1);
+    if (e == XNONE)
+        return RN_OK; /* a bare noun with nothing to refer to */
+    /* "their latest statement" after "the international statement": a
+       described document takes its owner's name ("Five Eyes
+       international statement") */
+    const char *dn = x_name(x, x->ents[e].name);
+    if ((x_is(x, i, "its") || x_is(x, i, "their")) && end == head + 1 && dn[0] >= 'a' &&
+        dn[0] <= 'z') {
+        uint32_t owner = x_antecedent(x, x_is(x, i, "its") ? XWANT_NONPERSON : XWANT_PLURAL, i);
+        if (owner == XNONE && x_is(x, i, "their"))
+            owner = x_antecedent(x, XWANT_NONPERSON, i);
+        if (owner != XNONE && x->ents[owner].type != RN_ETYPE_UNKNOWN) {
+            struct rn_buf *o = &x->tmp;
+            rn_buf_reset(o);
+            if (rn_buf_adds(o, x_name(x, x->ents[owner].name)) != RN_OK ||
+                rn_buf_addc(o, ' ') != RN_OK || rn_buf_adds(o, dn) != RN_OK)
+                return RN_ENOMEM;
+            uint32_t oe = x_entity(x, o->data, o->len, RN_ETYPE_DOCUMENT, XNONE);
+            if (oe == XNONE)
+                return RN_ENOMEM;
+            x->ents[oe].head = x->ents[e].head;
+            x->ents[oe].family = x->ents[e].family;
+            e = oe;
+        }
+    }
+    *done = 1;
+    /* "a law banning X": the name is long, the mention ends at "law" */
+    size_t mend = end > head + 1 && x_doc_acts(x, head + 1) ? head + 1 : end;
+    return add_mention(x, start, mend, e, MK_DOC, back);
+}
+
+/* "the ministry", "the two companies", "the Five Eyes alliance": a definite
+   description of an actor (cues class desc at head) opened at i; inner is
+   a known name inside it, or XNONE. */
+/* The actor a singular description at [i, head] means: the known name
+   inside it, else a recent actor of the type wanted (or want2), else
+   XNONE. */
+static uint32_t described_entity(struct rn_extractor *x, size_t i, size_t head, uint32_t inner,
+                                 enum rn_etype want, enum rn_etype want2)
+{
+    uint32_t e = XNONE;
+    if (inner != XNONE) {
+        uint32_t ie = x_lex_entity(x, inner);
+        const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, inner);
+        int product = x_cue(x, head, RN_CUE_PRODUCT);
+        if (product && x->ents[ie].product != XNONE)
+            e = x->ents[ie].product; /* the same product as before */
+        else if (x_type_fits(la->type, want) && !(product && !x->ents[ie].seen))
+            e = ie; /* "the Five Eyes alliance" is the Five Eyes */
+        else
+            e = x_recent(x, want, ie, XNONE);
+        if (e == XNONE && x_type_fits(la->type, want))
+            e = ie;
+        if (product && e != ie && e != XNONE)
+            x->ents[ie].product = e;
+    } else if (x_is_cap(x, head)) {
+        /* "the Commission": a capitalised head names a body; only one
+           whose name holds that word is meant, else the known body of that
+           name whose state or bloc the article names */
+        e = recent_named(x, x_norm(x, head));
+        if (e == XNONE)
+            e = body_of_named_state(x, head);
+    } else {
+        /* "the IT ministry", "the agency": a body whose name holds the head
+           noun before any other body */
+        if (want == RN_ETYPE_ORGANIZATION) {
+            e = recent_named(x, x_norm(x, head));
+            if (e != XNONE && !x_type_fits(x->ents[e].type, want))
+                e = XNONE;
+        }
+        /* "the government", "the authorities": the state that acted last,
+           not one merely named since */
+        if (want == RN_ETYPE_COUNTRY && x_cue(x, head, RN_CUE_GOV))
+            e = x_acting_state(x, i, GOV_ACTING_SENTENCES);
+        if (e == XNONE)
+            e = x_recent_outside(x, want, i);
+        /* "the ministry" is no unknown name; with no body known, it is
+           the body of the one state the text is about */
+        if (want == RN_ETYPE_ORGANIZATION && e != XNONE && x->ents[e].type == RN_ETYPE_UNKNOWN)
+            e = XNONE;
+        if (e == XNONE && want == RN_ETYPE_ORGANIZATION && x_cue(x, head, RN_CUE_ORGHEAD))
+            e = x_topic_state(x);
+        if (want2 != RN_ETYPE_UNKNOWN) {
+            uint32_t e2 = x_recent_outside(x, want2, i);
+            if (e2 != XNONE && (e == XNONE || x->ents[e2].seen > x->ents[e].seen))
+                e = e2;
+        }
+    }
+    return e;
+}
+
+static int described_actor(struct rn_extractor *x, size_t i, size_t head, uint32_t inner,
+                           int *done)
+{
+    struct rn_cue_match cm;
+    if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
+        return RN_OK;
+    int plural = x_norm(x, head)[x->tok.items[head].norm_len - 1] == 's';
+    /* the value may name a second type: "organization|group" (an alliance
+       is a body like NATO or a grouping like the Five Eyes) */
+    enum rn_etype want, want2 = RN_ETYPE_UNKNOWN;
+    char tv[32];
+    size_t tl = strcspn(cm.value, "|");
+    if (tl >= sizeof tv)
+        return RN_OK;
+    memcpy(tv, cm.value, tl);
+    tv[tl] = '\0';
+    if (rn_etype_parse(tv, &want) != RN_OK)
+        return RN_OK;
+    if (cm.value[tl] == '|' && rn_etype_parse(cm.value + tl + 1, &want2) != RN_OK)
+        want2 = RN_ETYPE_UNKNOWN;
+    /* "the countries", "the two companies": the latest list of them; "the
+       12 apps" is a counted set (mention of its own), not one app */
+    if (plural) {
+        int rc = RN_OK;
+        /* a number must agree: "the two companies" after three is not them */
+        unsigned long count = 0;
+        if (head > i + 1 && (x_flags(x, head - 1) & RN_TOK_NUM))
+            count = strtoul(x_norm(x, head - 1), NULL, 10);
+        if (inner == XNONE && list_mention(x, i, head + 1, (int)want, XNONE, count, &rc))
+            *done = 1;
+        return rc;
+    }
+    uint32_t e = described_entity(x, i, head, inner, want, want2);
+    if (e == XNONE)
+        return RN_OK;
+    *done = 1;
+    return add_mention(x, i, head + 1, e, MK_ACTOR, 1);
+}
+
 static int description(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
@@ -719,148 +882,11 @@ static int description(struct rn_extractor *x, size_t i, int *done)
        document names nothing, and the verb after it stays a verb */
     if (x_is(x, i, "no") && x_cue(x, head, RN_CUE_DOCHEAD))
         return RN_OK;
-    if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC)) {
-        size_t start = poss ? i + 1 : i;
-        /* "SB 1047, a controversial bill": the apposition is the same document */
-        if (start >= 2 && x_is_punct(x, start - 1, ',') && x->tok_m[start - 2] != XNONE &&
-            x->m[x->tok_m[start - 2]].kind == MK_DOC) {
-            *done = 1;
-            if (described_as(x, x->m[x->tok_m[start - 2]].ent, start, head + 1) != RN_OK)
-                return RN_ENOMEM;
-            return add_mention(x, start, head + 1, x->m[x->tok_m[start - 2]].ent, MK_DOC, 1);
-        }
-        /* "SB 1047 ... was a California bill authored by X": a predicate
-           noun is its subject */
-        if (!definite && i > 0 && x_is_be(x, i - 1)) {
-            for (size_t k = 0; k < x->nm; k++) {
-                if (x->m[k].kind == MK_DOC) {
-                    *done = 1;
-                    if (described_as(x, x->m[k].ent, start, head + 1) != RN_OK)
-                        return RN_ENOMEM;
-                    return add_mention(x, start, head + 1, x->m[k].ent, MK_DOC, 1);
-                }
-                if (x->m[k].kind == MK_ACTOR)
-                    break;
-            }
-        }
-        /* "its initiative", "their statement" refer back like "the" does */
-        int back = definite || x_is(x, i, "its") || x_is(x, i, "their");
-        size_t end = x_doc_extend(x, head);
-        uint32_t e = x_doc_entity(x, start, back && end == head + 1 ? head + 1 : end, head,
-                                  back && end == head + 1);
-        if (e == XNONE)
-            return RN_OK; /* a bare noun with nothing to refer to */
-        /* "their latest statement" after "the international statement": a
-           described document takes its owner's name ("Five Eyes
-           international statement") */
-        const char *dn = x_name(x, x->ents[e].name);
-        if ((x_is(x, i, "its") || x_is(x, i, "their")) && end == head + 1 && dn[0] >= 'a' &&
-            dn[0] <= 'z') {
-            uint32_t owner = x_antecedent(x, x_is(x, i, "its") ? XWANT_NONPERSON : XWANT_PLURAL, i);
-            if (owner == XNONE && x_is(x, i, "their"))
-                owner = x_antecedent(x, XWANT_NONPERSON, i);
-            if (owner != XNONE && x->ents[owner].type != RN_ETYPE_UNKNOWN) {
-                struct rn_buf *o = &x->tmp;
-                rn_buf_reset(o);
-                if (rn_buf_adds(o, x_name(x, x->ents[owner].name)) != RN_OK ||
-                    rn_buf_addc(o, ' ') != RN_OK || rn_buf_adds(o, dn) != RN_OK)
-                    return RN_ENOMEM;
-                uint32_t oe = x_entity(x, o->data, o->len, RN_ETYPE_DOCUMENT, XNONE);
-                if (oe == XNONE)
-                    return RN_ENOMEM;
-                x->ents[oe].head = x->ents[e].head;
-                x->ents[oe].family = x->ents[e].family;
-                e = oe;
-            }
-        }
-        *done = 1;
-        /* "a law banning X": the name is long, the mention ends at "law" */
-        size_t mend = end > head + 1 && x_doc_acts(x, head + 1) ? head + 1 : end;
-        return add_mention(x, start, mend, e, MK_DOC, back);
-    }
+    if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC))
+        return described_document(x, i, head, poss, definite, done);
     if (!definite || !x_cue(x, head, RN_CUE_DESC))
         return RN_OK;
-    struct rn_cue_match cm;
-    if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
-        return RN_OK;
-    int plural = x_norm(x, head)[x->tok.items[head].norm_len - 1] == 's';
-    /* the value may name a second type: "organization|group" (an alliance
-       is a body like NATO or a grouping like the Five Eyes) */
-    enum rn_etype want, want2 = RN_ETYPE_UNKNOWN;
-    char tv[32];
-    size_t tl = strcspn(cm.value, "|");
-    if (tl >= sizeof tv)
-        return RN_OK;
-    memcpy(tv, cm.value, tl);
-    tv[tl] = '\0';
-    if (rn_etype_parse(tv, &want) != RN_OK)
-        return RN_OK;
-    if (cm.value[tl] == '|' && rn_etype_parse(cm.value + tl + 1, &want2) != RN_OK)
-        want2 = RN_ETYPE_UNKNOWN;
-    /* "the countries", "the two companies": the latest list of them; "the
-       12 apps" is a counted set (mention of its own), not one app */
-    if (plural) {
-        int rc = RN_OK;
-        /* a number must agree: "the two companies" after three is not them */
-        unsigned long count = 0;
-        if (head > i + 1 && (x_flags(x, head - 1) & RN_TOK_NUM))
-            count = strtoul(x_norm(x, head - 1), NULL, 10);
-        if (inner == XNONE && list_mention(x, i, head + 1, (int)want, XNONE, count, &rc))
-            *done = 1;
-        return rc;
-    }
-    uint32_t e = XNONE;
-    if (inner != XNONE) {
-        uint32_t ie = x_lex_entity(x, inner);
-        const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, inner);
-        int product = x_cue(x, head, RN_CUE_PRODUCT);
-        if (product && x->ents[ie].product != XNONE)
-            e = x->ents[ie].product; /* the same product as before */
-        else if (x_type_fits(la->type, want) && !(product && !x->ents[ie].seen))
-            e = ie; /* "the Five Eyes alliance" is the Five Eyes */
-        else
-            e = x_recent(x, want, ie, XNONE);
-        if (e == XNONE && x_type_fits(la->type, want))
-            e = ie;
-        if (product && e != ie && e != XNONE)
-            x->ents[ie].product = e;
-    } else if (x_is_cap(x, head)) {
-        /* "the Commission": a capitalised head names a body; only one
-           whose name holds that word is meant, else the known body of that
-           name whose state or bloc the article names */
-        e = recent_named(x, x_norm(x, head));
-        if (e == XNONE)
-            e = body_of_named_state(x, head);
-    } else {
-        /* "the IT ministry", "the agency": a body whose name holds the head
-           noun before any other body */
-        if (want == RN_ETYPE_ORGANIZATION) {
-            e = recent_named(x, x_norm(x, head));
-            if (e != XNONE && !x_type_fits(x->ents[e].type, want))
-                e = XNONE;
-        }
-        /* "the government", "the authorities": the state that acted last,
-           not one merely named since */
-        if (want == RN_ETYPE_COUNTRY && x_cue(x, head, RN_CUE_GOV))
-            e = x_acting_state(x, i, GOV_ACTING_SENTENCES);
-        if (e == XNONE)
-            e = x_recent_outside(x, want, i);
-        /* "the ministry" is no unknown name; with no body known, it is
-           the body of the one state the text is about */
-        if (want == RN_ETYPE_ORGANIZATION && e != XNONE && x->ents[e].type == RN_ETYPE_UNKNOWN)
-            e = XNONE;
-        if (e == XNONE && want == RN_ETYPE_ORGANIZATION && x_cue(x, head, RN_CUE_ORGHEAD))
-            e = x_topic_state(x);
-        if (want2 != RN_ETYPE_UNKNOWN) {
-            uint32_t e2 = x_recent_outside(x, want2, i);
-            if (e2 != XNONE && (e == XNONE || x->ents[e2].seen > x->ents[e].seen))
-                e = e2;
-        }
-    }
-    if (e == XNONE)
-        return RN_OK;
-    *done = 1;
-    return add_mention(x, i, head + 1, e, MK_ACTOR, 1);
+    return described_actor(x, i, head, inner, done);
 }
 
 /* An unknown capitalised run at i. */
