@@ -25,4 +25,12 @@ void *rn_big_realloc(void *p, size_t n);
 /* Release p. NULL-safe. */
 void rn_big_free(void *p);
 
+/* n bytes (not zeroed) that free() releases, for arrays handed to a
+ * library that frees them itself (igraph's vectors). From RN_BIG_MIN
+ * bytes the block starts on a 2 MiB boundary and its whole 2 MiB pages
+ * are advised onto huge pages; the rest, less than one, stays on small
+ * pages, so the resident set grows by no more than what is written.
+ * NULL on failure. */
+void *rn_huge_malloc(size_t n);
+
 #endif

@@ -121,3 +121,16 @@ void rn_big_free(void *p)
     else
         free(h);
 }
+
+void *rn_huge_malloc(size_t n)
+{
+    if (n < RN_BIG_MIN)
+        return malloc(n ? n : 1);
+    void *p;
+    if (posix_memalign(&p, HUGE_PAGE, n) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, n & ~(HUGE_PAGE - 1), MADV_HUGEPAGE); /* advice only */
+#endif
+    return p;
+}
