@@ -100,12 +100,28 @@ static void test_huge_malloc_is_freeable(void **state)
     }
 }
 
+/* The heap's next stretch advised onto huge pages: malloc and free work
+   on as before (whether the kernel gives huge pages is its business). */
+static void test_heap_on_huge_pages_keeps_malloc_working(void **state)
+{
+    (void)state;
+    rn_heap_on_huge_pages(0);
+    rn_heap_on_huge_pages(100);
+    rn_heap_on_huge_pages(3 * RN_BIG_MIN + 5);
+    unsigned char *p = malloc(2 * RN_BIG_MIN);
+    assert_non_null(p);
+    memset(p, 0x5a, 2 * RN_BIG_MIN);
+    assert_int_equal(p[2 * RN_BIG_MIN - 1], 0x5a);
+    free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grow_and_shrink_keep_contents),
         cmocka_unit_test(test_array_reserve_and_grow),
         cmocka_unit_test(test_huge_malloc_is_freeable),
+        cmocka_unit_test(test_heap_on_huge_pages_keeps_malloc_working),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,4 +33,11 @@ void rn_big_free(void *p);
  * NULL on failure. */
 void *rn_huge_malloc(size_t n);
 
+/* Advise the next n bytes of malloc's heap onto huge pages: n bytes are
+ * allocated, advised (their whole 2 MiB pages) and freed, so that the
+ * blocks malloc hands out next come from there, faulted in 2 MiB at a
+ * time. Only useful while malloc's mmap and trim thresholds are above n;
+ * pages never written are never backed. */
+void rn_heap_on_huge_pages(size_t n);
+
 #endif

@@ -134,3 +134,19 @@ void *rn_huge_malloc(size_t n)
 #endif
     return p;
 }
+
+void rn_heap_on_huge_pages(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    char *p = malloc(n);
+    if (!p)
+        return;
+    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t b = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
+    if (b > a)
+        madvise((void *)a, b - a, MADV_HUGEPAGE); /* advice only */
+    free(p);
+#else
+    (void)n;
+#endif
+}
