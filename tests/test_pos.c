@@ -62,6 +62,22 @@ static void test_base_forms_and_inflections(void **state)
     assert_int_equal(look(longw).pos, 0);
 }
 
+/* Write text as dir's index.noun and load dir: the status, *err filled. */
+static int load_noun_index(const char *dir, const char *text, struct rn_err *err)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/index.noun", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    *err = (struct rn_err)RN_ERR_INIT;
+    struct rn_pos_dict *d = NULL;
+    int rc = rn_pos_load(dir, &d, err);
+    assert_null(d); /* every case here fails */
+    return rc;
+}
+
 /* Malformed or missing WordNet files say where and what. */
 static void test_bad_files(void **state)
 {
@@ -72,24 +88,22 @@ static void test_bad_files(void **state)
     struct rn_pos_dict *d = NULL;
     assert_int_equal(rn_pos_load(dir, &d, &err), RN_ENOTFOUND);
     assert_non_null(strstr(err.msg, "index.noun"));
+    assert_int_equal(load_noun_index(dir, "  1 licence text\nban n 5 4 @ ~ #p + 5 1 06542047\nbroken n\n",
+                                     &err),
+                     RN_EINPUT);
+    assert_non_null(strstr(err.msg, "index.noun:3:"));
+    /* lookups are binary searches: a lemma out of order is named */
+    assert_int_equal(load_noun_index(dir,
+                                     "  1 licence text\nban n 5 4 @ ~ #p + 5 1 06542047\n"
+                                     "accord n 2 1 @ 2 1 0 1\n",
+                                     &err),
+                     RN_EINPUT);
+    assert_non_null(strstr(err.msg, "index.noun:3: lemma out of order"));
+    /* a good noun index but no verb index: that file is named */
+    assert_int_equal(load_noun_index(dir, "ban n 5 4 @ ~ #p + 5 1 06542047\n", &err), RN_EINPUT);
+    assert_non_null(strstr(err.msg, "index.verb"));
     char path[512];
     snprintf(path, sizeof path, "%s/index.noun", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("  1 licence text\nban n 5 4 @ ~ #p + 5 1 06542047\nbroken n\n", f);
-    fclose(f);
-    err = (struct rn_err)RN_ERR_INIT;
-    assert_int_equal(rn_pos_load(dir, &d, &err), RN_EINPUT);
-    assert_non_null(strstr(err.msg, "index.noun:3:"));
-    /* a good noun index but no verb index: that file is named */
-    f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("ban n 5 4 @ ~ #p + 5 1 06542047\n", f);
-    fclose(f);
-    err = (struct rn_err)RN_ERR_INIT;
-    assert_int_equal(rn_pos_load(dir, &d, &err), RN_EINPUT);
-    assert_non_null(strstr(err.msg, "index.verb"));
-    assert_null(d);
     unlink(path);
     rmdir(dir);
 }

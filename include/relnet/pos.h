@@ -46,7 +46,9 @@ const char *rn_pos_default_dir(void);
 
 /* Load WordNet from dir (NULL: rn_pos_default_dir()). RN_ENOTFOUND when
  * dir holds no index.noun (the caller decides whether that is an error);
- * "file:line: ..." for a malformed line; RN_ENOMEM. */
+ * "file:line: ..." for a malformed line or a lemma out of order (the
+ * index files are sorted); RN_ENOMEM. The index files stay mapped
+ * read-only until rn_pos_free. */
 int rn_pos_load(const char *dir, struct rn_pos_dict **out, struct rn_err *err);
 
 /* NULL-safe. */
@@ -56,7 +58,8 @@ void rn_pos_free(struct rn_pos_dict *d);
  * knows it in some form, else 0 with *out zeroed. */
 int rn_pos_lookup(const struct rn_pos_dict *d, const char *w, size_t n, struct rn_pos_word *out);
 
-/* Number of lemmas loaded (for reports and tests). */
+/* Number of single-word lemmas over the four parts of speech, a lemma
+ * counted once per part of speech it has (for reports and tests). */
 size_t rn_pos_count(const struct rn_pos_dict *d);
 
 #endif

@@ -115,13 +115,15 @@ int rn_extract_doc(struct rn_extractor *x, const struct rn_extract_doc *doc,
             continue;
         x->sent_no = s + 1;
         x->sent_start = a;
+        x->sent_end = b;
         if ((rc = rn_tokenize(doc->text, a, b, &x->tok)) != RN_OK)
             break;
         if (x->tok.len == 0)
             continue;
-        if ((rc = x_set_evidence(x, a, b)) != RN_OK)
-            break;
         if ((rc = x_words_tag(x)) != RN_OK || (rc = x_mentions(x)) != RN_OK)
+            break;
+        /* --explain shows every sentence; records copy theirs when made */
+        if (x->explain && (rc = x_set_evidence(x, a, b)) != RN_OK)
             break;
         x_explain_sentence(x);
         rc = x_relations(x);

@@ -166,7 +166,7 @@ struct rn_extractor {
     size_t speaker_sent;     /* the sentence they spoke in */
 
     /* the sentence */
-    size_t sent_no, sent_start;
+    size_t sent_no, sent_start, sent_end; /* sent_end: one past its last byte */
     int titlecase;          /* a headline in Title Case: no unknown names */
     int allcaps;            /* a headline in capitals: ignore case rules */
     size_t first_word;      /* the first word token (tok.len when none) */

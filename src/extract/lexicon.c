@@ -36,7 +36,7 @@ struct gaz_entry {
     enum rn_gaz_kind kind;
 };
 
-enum phrase_kind { PH_TRIGGER, PH_CUE };
+enum phrase_kind { PH_TRIGGER, PH_CUE, PH_KINDS };
 
 struct phrase {
     enum phrase_kind kind;
@@ -44,7 +44,7 @@ struct phrase {
     const char *value;
     uint32_t ntok;
     uint32_t stems[PHRASE_MAX];
-    uint32_t next; /* next phrase with the same first stem, or RN_LEX_NONE */
+    uint32_t next; /* next phrase of its kind with the same first stem, or RN_LEX_NONE */
 };
 
 struct rn_lexicon {
@@ -61,11 +61,17 @@ struct rn_lexicon {
     struct gaz_entry *gaz;
     size_t gaz_cap;
     struct rn_strtab *gaz_first;
-    uint8_t *first_max;
+    /* gaz_first id -> the most tokens of a name starting with that word
+       ([0]), and of one whose first word may be in lower case ([1]): a
+       word in lower case tries only the second, most often 0 ("may",
+       "new", "white" start names only when capitalised) */
+    uint8_t (*first_max)[2];
     size_t first_cap;
 
     struct rn_strtab *stems;
-    uint32_t *stem_head;    /* stem id -> first phrase */
+    /* stem id -> first phrase of each kind: a trigger lookup, made at most
+       tokens, never walks past cue phrases, nor a cue lookup past triggers */
+    uint32_t *stem_head[PH_KINDS];
     uint64_t *stem_cuebits; /* stem id -> cue classes starting with it */
     size_t stems_cap;
     struct phrase *phrases;
@@ -86,7 +92,7 @@ struct wordinfo {
     uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
     uint64_t cuebits;
     uint32_t tag;  /* the caller's tagger's value */
-    uint8_t first_max;
+    uint8_t first_max, first_max_lc;
 };
 
 struct rn_wordcache {
@@ -124,9 +130,10 @@ static int stem_word(struct sb_stemmer *st, const char *w, size_t len, struct rn
 {
     rn_buf_reset(out);
     const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)len);
-    if (!s)
+    int n = sb_stemmer_length(st);
+    if (!s || n < 0)
         return RN_ENOMEM;
-    return rn_buf_add(out, s, (size_t)sb_stemmer_length(st));
+    return rn_buf_add(out, s, (size_t)n);
 }
 
 static int stem_id(struct rn_lexicon *lex, const char *w, size_t len, uint32_t *id)
@@ -139,14 +146,19 @@ static int stem_id(struct rn_lexicon *lex, const char *w, size_t len, uint32_t *
     if (rc != RN_OK)
         return rc;
     size_t n = rn_strtab_count(lex->stems);
-    size_t old = lex->stems_cap;
-    if (rn_array_reserve((void **)&lex->stem_head, &lex->stems_cap, n, sizeof *lex->stem_head, 64) != RN_OK)
+    /* the per-stem arrays share one capacity: each grows from the old one */
+    size_t old = lex->stems_cap, cap = old;
+    if (rn_array_reserve((void **)&lex->stem_cuebits, &cap, n, sizeof *lex->stem_cuebits, 64) != RN_OK)
         return RN_ENOMEM;
-    size_t cap2 = old;
-    if (rn_array_reserve((void **)&lex->stem_cuebits, &cap2, n, sizeof *lex->stem_cuebits, 64) != RN_OK)
-        return RN_ENOMEM;
-    for (size_t k = old; k < lex->stems_cap; k++)
-        lex->stem_head[k] = RN_LEX_NONE;
+    for (int kind = 0; kind < PH_KINDS; kind++) {
+        size_t kcap = old;
+        uint32_t **head = &lex->stem_head[kind];
+        if (rn_array_reserve((void **)head, &kcap, n, sizeof **head, 64) != RN_OK)
+            return RN_ENOMEM;
+        for (size_t k = old; k < kcap; k++)
+            (*head)[k] = RN_LEX_NONE;
+    }
+    lex->stems_cap = cap;
     return RN_OK;
 }
 
@@ -194,7 +206,7 @@ static int add_phrase(struct rn_lexicon *lex, enum phrase_kind kind, uint32_t in
     if (rn_array_reserve((void **)&lex->phrases, &lex->phrases_cap, lex->nphrases + 1, sizeof *lex->phrases, 64))
         return RN_ENOMEM;
     /* Keep each stem's list longest first, so the first match is the longest. */
-    uint32_t *link = &lex->stem_head[ph.stems[0]];
+    uint32_t *link = &lex->stem_head[kind][ph.stems[0]];
     while (*link != RN_LEX_NONE && lex->phrases[*link].ntok >= ph.ntok)
         link = &lex->phrases[*link].next;
     ph.next = *link;
@@ -262,9 +274,13 @@ static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enu
     const char *f = rn_token_norm(&t, first);
     rc = rn_strtab_intern(lex->gaz_first, f, strlen(f), &id, NULL);
     if (rc == RN_OK)
-        rc = rn_array_reserve((void **)&lex->first_max, &lex->first_cap, id + 1, 1, 64);
-    if (rc == RN_OK && lex->first_max[id] < e.ntok)
-        lex->first_max[id] = (uint8_t)e.ntok;
+        rc = rn_array_reserve((void **)&lex->first_max, &lex->first_cap, id + 1,
+                              sizeof *lex->first_max, 64);
+    int lower_ok = !((e.cap_mask | e.upper_mask) & 1u);
+    if (rc == RN_OK && lex->first_max[id][0] < e.ntok)
+        lex->first_max[id][0] = (uint8_t)e.ntok;
+    if (rc == RN_OK && lower_ok && lex->first_max[id][1] < e.ntok)
+        lex->first_max[id][1] = (uint8_t)e.ntok;
 out:
     rn_tokens_release(&t);
     rn_buf_release(&key);
@@ -753,7 +769,8 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     free(lex->actor_key_to);
     free(lex->gaz);
     free(lex->first_max);
-    free(lex->stem_head);
+    for (int kind = 0; kind < PH_KINDS; kind++)
+        free(lex->stem_head[kind]);
     free(lex->stem_cuebits);
     free(lex->phrases);
     free(lex->triggers);
@@ -816,7 +833,7 @@ int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, str
     return stem_word(wc->stemmer, word, len, out);
 }
 
-static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0 };
+static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0, 0 };
 
 /* Facts about the word at token i; punctuation has none (a possessive is a
    word here: "'s" appears in names such as "People's Republic"). */
@@ -848,8 +865,10 @@ static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_toke
     if (wc->tagger)
         wi->tag = wc->tagger(wc->tagger_ctx, w, tk->norm_len);
     uint32_t fid;
-    if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK)
-        wi->first_max = lex->first_max[fid];
+    if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK) {
+        wi->first_max = lex->first_max[fid][0];
+        wi->first_max_lc = lex->first_max[fid][1];
+    }
     if (tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) {
         const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)tk->norm_len);
         uint32_t sid;
@@ -910,7 +929,9 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
         return 0;
     struct wordinfo wi = word_info(wc, t, i);
-    size_t maxn = wi.first_max;
+    /* a name whose first word must be capitalised cannot start here */
+    int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
+    size_t maxn = lower ? wi.first_max_lc : wi.first_max;
     if (!maxn)
         return 0;
     if (maxn > end - i)
@@ -988,10 +1009,10 @@ size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc
     if (wi.stem == RN_LEX_NONE)
         return 0;
     size_t n = 0;
-    for (uint32_t p = lex->stem_head[wi.stem]; p != RN_LEX_NONE && n < max;
+    for (uint32_t p = lex->stem_head[PH_TRIGGER][wi.stem]; p != RN_LEX_NONE && n < max;
          p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
-        if (ph->kind != PH_TRIGGER || !phrase_at(wc, ph, t, i, end))
+        if (!phrase_at(wc, ph, t, i, end))
             continue;
         out[n] = &lex->triggers[ph->index];
         ntok[n] = ph->ntok;
@@ -1018,9 +1039,9 @@ int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     struct wordinfo wi = word_info(wc, t, i);
     if (!(wi.cuebits & (UINT64_C(1) << cls)))
         return 0;
-    for (uint32_t p = lex->stem_head[wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
+    for (uint32_t p = lex->stem_head[PH_CUE][wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
-        if (ph->kind != PH_CUE || ph->index != (uint32_t)cls || !phrase_at(wc, ph, t, i, end))
+        if (ph->index != (uint32_t)cls || !phrase_at(wc, ph, t, i, end))
             continue;
         m->cls = cls;
         m->ntok = ph->ntok;

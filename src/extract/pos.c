@@ -1,11 +1,15 @@
 /* pos.c - open-class parts of speech from WordNet (see relnet/pos.h).
  *
- * Loading reads only the first fields of each index line (lemma, part of
- * speech, pointer count, tagged-sense count) into one string table: about
- * 150,000 lemmas in 3 MB. Lookups try the word itself, then its irregular
- * forms (*.exc), then WordNet's regular suffix rules per part of speech,
- * keeping a candidate only when WordNet has that lemma in that part of
- * speech, so "news" stays a noun and never becomes the verb "new".
+ * Loading maps each index file read-only and checks every line once,
+ * keeping for each single-word lemma only where it starts, its length and
+ * its tagged-sense count: about 150,000 lemmas in 1.2 MB of entries, with
+ * no hashing and no copies (WordNet's files are sorted, so a lookup is a
+ * binary search; a lemma out of order is an error). The irregular
+ * forms (*.exc, a few thousand) go into a string table. Lookups try the
+ * word itself, then its irregular forms, then WordNet's regular suffix
+ * rules per part of speech, keeping a candidate only when WordNet has that
+ * lemma in that part of speech, so "news" stays a noun and never becomes
+ * the verb "new".
  */
 #define _POSIX_C_SOURCE 200809L /* getline */
 #include "relnet/pos.h"
@@ -13,14 +17,18 @@
 #include "relnet/strtab.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { NPOS = 4 };
 
-/* A part of speech's files, its letter in index lines, and its suffix rules
-   (WordNet's morphy: strip the first, append the second). */
+/* A part of speech's files and its suffix rules (WordNet's morphy: strip
+   the first, append the second). */
 static const struct {
     const char *index, *exc;
     const char *rules[8][2];
@@ -35,12 +43,25 @@ static const struct {
     { "index.adv", "adv.exc", { { NULL, NULL } } },
 };
 
+/* One lemma of an index file: where its text starts in the mapped file,
+   its length, and its tagged senses + 1 (never 0: a known lemma). */
+struct lemma {
+    uint32_t at;
+    uint16_t len;
+    uint16_t score;
+};
+
+struct pos_index {
+    char *map;            /* the index file, mapped read-only (NULL when empty) */
+    size_t size;
+    struct lemma *lemmas; /* sorted by text, bytewise */
+    size_t n, cap;
+};
+
 struct rn_pos_dict {
-    struct rn_strtab *lemmas; /* lemma -> id */
-    uint16_t (*tagged)[NPOS]; /* id -> tagged senses + 1 per part of speech (0: not one) */
-    size_t cap;
+    struct pos_index index[NPOS];
     struct rn_strtab *forms;  /* irregular form -> id (*.exc) */
-    uint32_t (*form_lemma)[NPOS]; /* id -> lemma id + 1 per part of speech (0: none) */
+    uint16_t (*form_score)[NPOS]; /* id -> its lemma's score per part of speech (0: none) */
     size_t form_cap;
 };
 
@@ -64,32 +85,117 @@ static const char *field(const char **p, const char *e, size_t *len)
     return a < b ? a : NULL;
 }
 
+/* A field of decimal digits as a number (saturating at 65000), or -1. */
+static long count_field(const char **p, const char *e)
+{
+    size_t n;
+    const char *f = field(p, e, &n);
+    if (!f)
+        return -1;
+    long v = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (f[k] < '0' || f[k] > '9')
+            return -1;
+        if (v < 65000)
+            v = v * 10 + (f[k] - '0');
+    }
+    return v > 65000 ? 65000 : v;
+}
+
+static int lemma_cmp_text(const char *map, const struct lemma *l, const char *w, size_t n)
+{
+    size_t m = l->len < n ? l->len : n;
+    int c = memcmp(map + l->at, w, m);
+    return c ? c : (l->len > n) - (l->len < n);
+}
+
 /* "ban v 4 4 @ ~ + ; 4 2 02493666 ...": lemma, pos letter, synset count,
    pointer count, that many pointer symbols, sense count, tagged count. */
-static int index_line(struct rn_pos_dict *d, int pos, const char *p, const char *e,
-                      const char *path, long no, struct rn_err *err)
+static int index_line(struct pos_index *ix, const char *p, const char *e, const char *path,
+                      long no, struct rn_err *err)
 {
     size_t ll, n;
     const char *lemma = field(&p, e, &ll);
     if (!lemma || !field(&p, e, &n) || !field(&p, e, &n))
         return rn_fail(err, RN_EINPUT, "%s:%ld: expected a WordNet index line", path, no);
-    const char *ptrs = field(&p, e, &n);
-    long np = ptrs ? strtol(ptrs, NULL, 10) : -1;
+    long np = count_field(&p, e);
     for (long k = 0; k < np; k++)
         if (!field(&p, e, &n))
             return rn_fail(err, RN_EINPUT, "%s:%ld: expected %ld pointer symbols", path, no, np);
-    const char *tagged = field(&p, e, &n) ? field(&p, e, &n) : NULL;
-    if (np < 0 || !tagged)
+    long tagged = np >= 0 && count_field(&p, e) >= 0 ? count_field(&p, e) : -1;
+    if (tagged < 0)
         return rn_fail(err, RN_EINPUT, "%s:%ld: expected sense counts", path, no);
-    if (memchr(lemma, '_', ll))
+    if (memchr(lemma, '_', ll) || ll > UINT16_MAX)
         return RN_OK; /* phrases: the extractor tags single words */
-    uint32_t id;
-    if (rn_strtab_intern(d->lemmas, lemma, ll, &id, NULL) != RN_OK ||
-        rn_array_reserve((void **)&d->tagged, &d->cap, (size_t)id + 1, sizeof *d->tagged, 1024) != RN_OK)
+    if (rn_array_reserve((void **)&ix->lemmas, &ix->cap, ix->n + 1, sizeof *ix->lemmas, 4096) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
-    long t = strtol(tagged, NULL, 10);
-    d->tagged[id][pos] = (uint16_t)(t < 0 ? 1 : t > 65000 ? 65001 : t + 1);
+    ix->lemmas[ix->n++] = (struct lemma){ (uint32_t)(lemma - ix->map), (uint16_t)ll,
+                                          (uint16_t)(tagged + 1) };
     return RN_OK;
+}
+
+/* Map an index file and list its lemmas; the licence lines at the top start
+   with a space and are skipped. */
+static int load_index(struct pos_index *ix, const char *dir, const char *name, struct rn_err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int fd = open(path, O_RDONLY);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return rn_fail(err, rn_open_status(e), "cannot open %s: %s (WordNet)", path, strerror(e));
+    }
+    if (st.st_size >= (off_t)UINT32_MAX) {
+        close(fd);
+        return rn_fail(err, RN_EINPUT, "%s: larger than a WordNet index can be", path);
+    }
+    ix->size = (size_t)st.st_size;
+    void *m = ix->size ? mmap(NULL, ix->size, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+    close(fd);
+    if (m == MAP_FAILED)
+        return rn_fail(err, RN_EIO, "cannot read %s: %s", path, strerror(errno));
+    ix->map = m;
+    int rc = RN_OK;
+    long no = 0;
+    for (const char *p = ix->map, *end = ix->map + ix->size; p < end && rc == RN_OK; no++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        if (e > p && e[-1] == '\r')
+            e--;
+        size_t before = ix->n;
+        if (e > p && *p != ' ')
+            rc = index_line(ix, p, e, path, no + 1, err);
+        /* lookups are binary searches, as in WordNet's own library */
+        if (rc == RN_OK && ix->n > before && before > 0 &&
+            lemma_cmp_text(ix->map, &ix->lemmas[before - 1], ix->map + ix->lemmas[before].at,
+                           ix->lemmas[before].len) >= 0)
+            rc = rn_fail(err, RN_EINPUT, "%s:%ld: lemma out of order (a WordNet index is sorted)",
+                         path, no + 1);
+        p = nl ? nl + 1 : end;
+    }
+    return rc;
+}
+
+/* Tagged senses + 1 of lemma w[0..n) as part of speech p, 0 when WordNet
+   has no such lemma. */
+static unsigned lemma_score(const struct rn_pos_dict *d, int p, const char *w, size_t n)
+{
+    const struct pos_index *ix = &d->index[p];
+    size_t lo = 0, hi = ix->n;
+    while (n && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = lemma_cmp_text(ix->map, &ix->lemmas[mid], w, n);
+        if (c == 0)
+            return ix->lemmas[mid].score;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }
 
 /* "went go": an irregular form and its lemma. */
@@ -101,34 +207,26 @@ static int exc_line(struct rn_pos_dict *d, int pos, const char *p, const char *e
     const char *lemma = field(&p, e, &ll);
     if (!form || !lemma)
         return rn_fail(err, RN_EINPUT, "%s:%ld: expected a form and its lemma", path, no);
-    uint32_t lid, fid;
-    if (memchr(form, '_', fl) || rn_strtab_find(d->lemmas, lemma, ll, &lid) != RN_OK)
+    unsigned score = lemma_score(d, pos, lemma, ll);
+    uint32_t fid;
+    if (memchr(form, '_', fl) || !score)
         return RN_OK;
     if (rn_strtab_intern(d->forms, form, fl, &fid, NULL) != RN_OK ||
-        rn_array_reserve((void **)&d->form_lemma, &d->form_cap, (size_t)fid + 1,
-                         sizeof *d->form_lemma, 256) != RN_OK)
+        rn_array_reserve((void **)&d->form_score, &d->form_cap, (size_t)fid + 1,
+                         sizeof *d->form_score, 256) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
-    d->form_lemma[fid][pos] = lid + 1;
+    d->form_score[fid][pos] = (uint16_t)score;
     return RN_OK;
 }
 
-typedef int (*line_fn)(struct rn_pos_dict *, int, const char *, const char *, const char *, long,
-                       struct rn_err *);
-
-/* Hand each line of a file to fn; the licence lines at the top of each
-   index file start with a space and are skipped. */
-static int read_file(struct rn_pos_dict *d, const char *dir, const char *name, int pos, line_fn fn,
-                     int required, struct rn_err *err)
+/* Hand each line of an exception file to exc_line; a missing one is none. */
+static int read_exc(struct rn_pos_dict *d, const char *dir, int pos, struct rn_err *err)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(path, sizeof path, "%s/%s", dir, POS_FILES[pos].exc);
     FILE *f = fopen(path, "r");
-    if (!f) {
-        if (!required)
-            return RN_OK;
-        return rn_fail(err, rn_open_status(errno), "cannot open %s: %s (WordNet)", path,
-                       strerror(errno));
-    }
+    if (!f)
+        return RN_OK;
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -139,7 +237,7 @@ static int read_file(struct rn_pos_dict *d, const char *dir, const char *name, i
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             n--;
         if (n > 0 && line[0] != ' ')
-            rc = fn(d, pos, line, line + n, path, no, err);
+            rc = exc_line(d, pos, line, line + n, path, no, err);
     }
     if (rc == RN_OK && ferror(f))
         rc = rn_fail(err, RN_EIO, "cannot read %s", path);
@@ -155,21 +253,19 @@ int rn_pos_load(const char *dir, struct rn_pos_dict **out, struct rn_err *err)
         dir = rn_pos_default_dir();
     char probe[4096];
     snprintf(probe, sizeof probe, "%s/index.noun", dir);
-    FILE *f = fopen(probe, "r");
-    if (!f)
+    if (access(probe, R_OK) != 0)
         return rn_fail(err, RN_ENOTFOUND, "%s: no WordNet there (index.noun is missing)", dir);
-    fclose(f);
     struct rn_pos_dict *d = calloc(1, sizeof *d);
-    if (!d || !(d->lemmas = rn_strtab_new()) || !(d->forms = rn_strtab_new())) {
+    if (!d || !(d->forms = rn_strtab_new())) {
         rn_pos_free(d);
         return rn_fail(err, RN_ENOMEM, "out of memory");
     }
     int rc = RN_OK;
     for (int p = 0; p < NPOS && rc == RN_OK; p++)
-        rc = read_file(d, dir, POS_FILES[p].index, p, index_line, 1, err);
+        rc = load_index(&d->index[p], dir, POS_FILES[p].index, err);
     /* the lemmas first: an irregular form is kept only for a known lemma */
     for (int p = 0; p < NPOS && rc == RN_OK; p++)
-        rc = read_file(d, dir, POS_FILES[p].exc, p, exc_line, 0, err);
+        rc = read_exc(d, dir, p, err);
     if (rc != RN_OK) {
         rn_pos_free(d);
         return rc;
@@ -182,26 +278,22 @@ void rn_pos_free(struct rn_pos_dict *d)
 {
     if (!d)
         return;
-    rn_strtab_free(d->lemmas);
+    for (int p = 0; p < NPOS; p++) {
+        if (d->index[p].map)
+            munmap(d->index[p].map, d->index[p].size);
+        free(d->index[p].lemmas);
+    }
     rn_strtab_free(d->forms);
-    free(d->tagged);
-    free(d->form_lemma);
+    free(d->form_score);
     free(d);
 }
 
 size_t rn_pos_count(const struct rn_pos_dict *d)
 {
-    return d ? rn_strtab_count(d->lemmas) : 0;
-}
-
-/* Tagged senses + 1 of lemma w[0..n) as part of speech p, 0 when WordNet
-   has no such lemma. */
-static unsigned lemma_score(const struct rn_pos_dict *d, int p, const char *w, size_t n)
-{
-    uint32_t id;
-    if (n == 0 || rn_strtab_find(d->lemmas, w, n, &id) != RN_OK)
-        return 0;
-    return d->tagged[id][p];
+    size_t n = 0;
+    for (int p = 0; d && p < NPOS; p++)
+        n += d->index[p].n;
+    return n;
 }
 
 /* The best score of w as part of speech p through an inflection: its
@@ -210,8 +302,8 @@ static unsigned inflected_score(const struct rn_pos_dict *d, int p, const char *
 {
     unsigned best = 0;
     uint32_t fid;
-    if (rn_strtab_find(d->forms, w, n, &fid) == RN_OK && d->form_lemma[fid][p])
-        best = d->tagged[d->form_lemma[fid][p] - 1][p];
+    if (rn_strtab_find(d->forms, w, n, &fid) == RN_OK)
+        best = d->form_score[fid][p];
     char buf[64];
     for (size_t r = 0; r < 8 && POS_FILES[p].rules[r][0]; r++) {
         const char *strip = POS_FILES[p].rules[r][0], *add = POS_FILES[p].rules[r][1];

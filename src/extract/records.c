@@ -106,6 +106,10 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
         o.evidence = x->out[x->nout - 1].evidence;
         memcpy(o.said_on, x->out[x->nout - 1].said_on, sizeof o.said_on);
     } else {
+        /* Most sentences yield no record: their one-line copy is made here,
+           for the first record, not for every sentence read. */
+        if (x_set_evidence(x, x->sent_start, x->sent_end) != RN_OK)
+            return RN_ENOMEM;
         /* the day the sentence says it happened, else (at writing) the article's */
         if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o.said_on))
             o.said_on[0] = '\0';
