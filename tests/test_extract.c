@@ -466,6 +466,9 @@ static void test_frames_from_the_lexicon(void **state)
                         "Sweden[] accuses GRU[Russia] asserted|");
     assert_string_equal(RUN("The Commerce Department added Huawei to the entity list on Friday."),
                         "United States Department of Commerce[United States] bans Huawei[] asserted|");
+    /* the list's owner, any name with its possessive, stands between */
+    assert_string_equal(RUN("Norvania added Vantrix to the Trade Bureau's entity list on Friday."),
+                        "Norvania[] bans Vantrix[] asserted|");
     assert_string_equal(RUN("Among the signatories of the Oslo Declaration are Chile and Peru."),
                         "Chile[] signs Oslo Declaration[] asserted|Peru[] signs Oslo Declaration[] asserted|");
     assert_string_equal(RUN("Chile joined the Oslo Declaration last year."),
@@ -1056,6 +1059,9 @@ static void test_goods_named_by_their_makers(void **state)
                         "Denmark[] bans Huawei[] hedged|Denmark[] bans ZTE[] hedged|");
     assert_string_equal(RUN("Lithuania banned cameras made by Hikvision."),
                         "Lithuania[] bans Hikvision[] asserted|");
+    /* any irregular past participle (WordNet's exception lists), as any -ed one */
+    assert_string_equal(RUN("Norvania banned routers sold by Huawei."),
+                        "Norvania[] bans Huawei[] asserted|");
     assert_string_equal(RUN("Finland banned the sale of new routers from Huawei."),
                         "Finland[] bans Huawei[] asserted|");
     /* a country of origin is no maker */
@@ -1086,6 +1092,9 @@ static void test_control_verb_variants(void **state)
                         "Kenya[] bans Telegram[] negated|");
     assert_string_equal(RUN("The law took effect on Monday, making Texas the first U.S. state to outlaw WeChat."),
                         "Texas[United States] bans WeChat[] asserted|");
+    /* any form of a causative verb (cues class cause) */
+    assert_string_equal(RUN("The law makes Norvania the only country to ban Vantrix."),
+                        "Norvania[] bans Vantrix[] asserted|");
     assert_string_equal(RUN("Utah became the first U.S. state to ban WeChat."),
                         "Utah[] bans WeChat[] asserted|");
 }
@@ -1527,6 +1536,9 @@ static void test_titled_people_in_lists(void **state)
                             "signed the Kotka Accord."),
                         "Kari Lund[Peru] signs Kotka Accord[] asserted|Rodrigo Yanez[Chile] signs Kotka "
                         "Accord[] asserted|");
+    /* ... and so is a body no lexicon knows: the person acts, for it */
+    assert_string_equal(RUN("President Ola Berg of Norvania signed the Kotka Accord."),
+                        "Ola Berg[Norvania] signs Kotka Accord[] asserted|");
     assert_string_equal(RUN("Chilean Foreign Minister Rodrigo Yanez and his Peruvian counterpart Kari Lund "
                             "signed the Kotka Accord."),
                         "Kari Lund[Peru] signs Kotka Accord[] asserted|Rodrigo Yanez[Chile] signs Kotka "

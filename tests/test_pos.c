@@ -39,6 +39,14 @@ static void test_base_forms_and_inflections(void **state)
     assert_int_equal(banned.pos, RN_WP_VERB | RN_WP_ADJ);
     assert_int_equal(banned.inflected, RN_WP_VERB);
     assert_int_equal(banned.best, RN_WP_VERB);
+    /* verb.exc lists doubled consonants too: "banned" is an exception form,
+       "signed" a suffix rule's */
+    assert_int_equal(banned.irregular, RN_WP_VERB);
+    assert_int_equal(look("signed").irregular, 0);
+    /* "made": an adjective of its own, a verb only through verb.exc */
+    struct rn_pos_word made = look("made");
+    assert_int_equal(made.irregular, RN_WP_VERB);
+    assert_true(made.inflected & RN_WP_VERB);
     /* "companies" -> company (noun rule ies -> y) */
     assert_int_equal(look("companies").best, RN_WP_NOUN);
     /* irregular forms from the exception lists */

@@ -36,6 +36,9 @@ struct rn_pos_word {
     uint8_t pos;       /* enum rn_wordpos bits the word can have (0: WordNet does not know it) */
     uint8_t best;      /* the most frequent of them, one bit (0 when pos is 0) */
     uint8_t inflected; /* bits reached only through an inflection ("banned": verb) */
+    uint8_t irregular; /* of those, bits reached through a form WordNet's exception
+                          lists name ("made", "sold", and doubled consonants
+                          such as "banned": verb) */
 };
 
 struct rn_pos_dict;

@@ -297,13 +297,15 @@ size_t rn_pos_count(const struct rn_pos_dict *d)
 }
 
 /* The best score of w as part of speech p through an inflection: its
-   irregular forms, then the suffix rules. */
-static unsigned inflected_score(const struct rn_pos_dict *d, int p, const char *w, size_t n)
+   irregular forms (*irregular set when one is), then the suffix rules. */
+static unsigned inflected_score(const struct rn_pos_dict *d, int p, const char *w, size_t n,
+                                int *irregular)
 {
     unsigned best = 0;
     uint32_t fid;
     if (rn_strtab_find(d->forms, w, n, &fid) == RN_OK)
         best = d->form_score[fid][p];
+    *irregular = best != 0;
     char buf[64];
     for (size_t r = 0; r < 8 && POS_FILES[p].rules[r][0]; r++) {
         const char *strip = POS_FILES[p].rules[r][0], *add = POS_FILES[p].rules[r][1];
@@ -327,9 +329,9 @@ int rn_pos_lookup(const struct rn_pos_dict *d, const char *w, size_t n, struct r
     unsigned top = 0;
     for (int p = 0; p < NPOS; p++) {
         unsigned s = lemma_score(d, p, w, n);
-        int inflected = 0;
+        int inflected = 0, irregular = 0;
         if (!s) {
-            s = inflected_score(d, p, w, n);
+            s = inflected_score(d, p, w, n, &irregular);
             inflected = s != 0;
         }
         if (!s)
@@ -337,6 +339,8 @@ int rn_pos_lookup(const struct rn_pos_dict *d, const char *w, size_t n, struct r
         out->pos |= (uint8_t)(1u << p);
         if (inflected)
             out->inflected |= (uint8_t)(1u << p);
+        if (irregular)
+            out->irregular |= (uint8_t)(1u << p);
         if (s > top) { /* ties keep the earlier: noun, verb, adjective, adverb */
             top = s;
             out->best = (uint8_t)(1u << p);

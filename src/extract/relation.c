@@ -687,12 +687,14 @@ static void person_state_from(struct rn_extractor *x, uint32_t e, size_t a, size
     pe->type = RN_ETYPE_PERSON;
 }
 
-/* "Ola Berg of Chile": a person named with the state they act for; the
-   mention of the state at m is then the person's. Returns the person's
-   mention, or m. */
-static const struct mention *person_of_state(struct rn_extractor *x, const struct mention *m)
+/* "Ola Berg of Chile", "chief executive Ola Berg of Vantrix": a person
+   named with the state or body they act for; the mention of that actor at
+   m is then the person's, and it becomes their affiliation. Returns the
+   person's mention, or m. */
+static const struct mention *person_of(struct rn_extractor *x, const struct mention *m)
 {
-    if (m->kind != MK_ACTOR || x->ents[m->ent].type != RN_ETYPE_COUNTRY || m->a < 2 ||
+    enum rn_etype ty = m->kind == MK_ACTOR ? x->ents[m->ent].type : RN_ETYPE_PERSON;
+    if (ty == RN_ETYPE_PERSON || ty == RN_ETYPE_DOCUMENT || m->pronoun || m->a < 2 ||
         !x_is(x, m->a - 1, "of"))
         return m;
     uint32_t pm = mention_at(x, m->a - 2);
@@ -745,7 +747,7 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         uint32_t mi = mention_at(x, j);
         if (mi == XNONE)
             break;
-        const struct mention *m = person_of_state(x, &x->m[mi]);
+        const struct mention *m = person_of(x, &x->m[mi]);
         if (m->kind == MK_QUANT) {
             if (s->n == 0)
                 s->quant = 1;
@@ -979,7 +981,7 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
                               ? mention_at(x, f - 2)
                               : XNONE;
             if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
-                (x_is(x, x->m[fm].a - 1, "making") || x_is(x, x->m[fm].a - 1, "made"))) {
+                x_cue(x, x->m[fm].a - 1, RN_CUE_CAUSE)) {
                 j = f - 1;
                 near = 0;
                 continue;
@@ -2074,7 +2076,7 @@ static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
     side_init(y);
     for (size_t q = k; q < x->tok.len && q - k < 8; q++) {
         int by = x_is(x, q, "by") && q > 0 &&
-                 (x_ends_with(x, q - 1, "ed") || x_is(x, q - 1, "made") || x_is(x, q - 1, "built"));
+                 (x_ends_with(x, q - 1, "ed") || (x_pos_irregular(x, q - 1) & RN_WP_VERB));
         if (x_is(x, q, "from") || by) {
             struct side m;
             collect_right(x, q + 1, &m);
@@ -2897,10 +2899,12 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
     }
     if (tr->frame & RN_FRAME_LIST) {
-        /* "added Y to the entity list" */
+        /* "added Y to the entity list", "... to the Trade Bureau's entity
+           list": past a determiner and the list's owner, a name (capitalised
+           words or a mention) with its possessive */
         size_t k = t;
-        while (k > 0 && (x_is_det(x, k - 1) || x_is(x, k - 1, "commerce") ||
-                         x_is(x, k - 1, "department") || (x->tok.items[k - 1].flags & RN_TOK_POSS)))
+        while (k > 0 && (x_is_det(x, k - 1) || x_is_cap(x, k - 1) || mention_at(x, k - 1) != XNONE ||
+                         (x->tok.items[k - 1].flags & RN_TOK_POSS)))
             k--;
         if (k == 0 || !(x_is(x, k - 1, "to") || x_is(x, k - 1, "on")))
             return RN_OK;

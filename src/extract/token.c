@@ -82,29 +82,39 @@ static int32_t decode_at(const char *text, size_t p, size_t end, int *len)
     return cp;
 }
 
-static int push(struct rn_tokens *out, size_t start, size_t end, const char *norm, size_t nlen,
-                uint32_t flags)
+/* Add a token whose normal form has nlen bytes: returns where the caller
+   writes them (the NUL after them is written here), or NULL when out of
+   memory. */
+static char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
+                       uint32_t flags)
 {
     struct rn_token *items = rn_array_grow(out->items, &out->cap, out->len, sizeof *items, 64);
     if (!items)
-        return RN_ENOMEM;
+        return NULL;
     out->items = items;
-    struct rn_token *t = &out->items[out->len];
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->norm = (uint32_t)out->norm.len;
-    t->norm_len = (uint32_t)nlen;
-    t->flags = flags;
-    /* the normal form and its NUL, written in place (the hot path of
-       tokenizing: no function call per byte) */
     struct rn_buf *b = &out->norm;
     if (b->len + nlen + 2 > b->cap && rn_buf_grow(b, nlen + 1) != RN_OK)
-        return RN_ENOMEM;
-    memcpy(b->data + b->len, norm, nlen);
+        return NULL;
+    struct rn_token *t = &out->items[out->len++];
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->norm = (uint32_t)b->len;
+    t->norm_len = (uint32_t)nlen;
+    t->flags = flags;
+    char *at = b->data + b->len;
     b->len += nlen + 1;
     b->data[b->len - 1] = '\0';
     b->data[b->len] = '\0';
-    out->len++;
+    return at;
+}
+
+static int push(struct rn_tokens *out, size_t start, size_t end, const char *norm, size_t nlen,
+                uint32_t flags)
+{
+    char *at = push_room(out, start, end, nlen, flags);
+    if (!at)
+        return RN_ENOMEM;
+    memcpy(at, norm, nlen);
     return RN_OK;
 }
 
@@ -160,6 +170,12 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
     int space = 1, hyphen = 0, squote_open = 0;
     size_t p = start;
     while (p < end) {
+        if (text[p] == ' ') { /* most of what lies between words */
+            space = 1;
+            hyphen = 0;
+            p++;
+            continue;
+        }
         int len;
         int32_t cp = decode_at(text, p, end, &len);
         enum cclass cls = classify(cp);
@@ -209,14 +225,6 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
                 unsigned char nc = q < end ? (unsigned char)text[q] : ' ';
                 if (nc < 0x80 && nc != '\'' && nc != '-' && !(digit && (nc == ',' || nc == '.'))) {
                     size_t wl = q - p;
-                    if ((rc = rn_buf_grow(&word, wl)) != RN_OK)
-                        goto out;
-                    for (size_t k = 0; k < wl; k++) {
-                        char c = text[p + k];
-                        word.data[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-                    }
-                    word.len = wl;
-                    word.data[wl] = '\0';
                     if (up + low) {
                         unsigned char c0 = (unsigned char)text[p];
                         size_t k = p;
@@ -231,8 +239,16 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
                     flags |= RN_TOK_WORD;
                     if (text[p] >= '0' && text[p] <= '9')
                         flags |= RN_TOK_NUM;
-                    if ((rc = push(out, p, q, word.data, wl, flags)) != RN_OK)
+                    /* lower-cased straight into the token's normal form */
+                    char *at = push_room(out, p, q, wl, flags);
+                    if (!at) {
+                        rc = RN_ENOMEM;
                         goto out;
+                    }
+                    for (size_t k = 0; k < wl; k++) {
+                        char c = text[p + k];
+                        at[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                    }
                     p = q;
                     space = 0;
                     hyphen = 0;

@@ -38,13 +38,18 @@ static uint32_t word_tag(void *ctx, const char *w, size_t n)
     struct rn_pos_word pw;
     if (rn_pos_lookup(rn_lexicon_pos(x->lex), w, n, &pw))
         bits |= (uint32_t)pw.pos << X_POS_SHIFT | (uint32_t)pw.best << X_BEST_SHIFT |
-                (uint32_t)pw.inflected << X_INFL_SHIFT;
+                (uint32_t)pw.inflected << X_INFL_SHIFT | (uint32_t)pw.irregular << X_IRREG_SHIFT;
     return bits;
 }
 
 int x_pos(const struct rn_extractor *x, size_t i)
 {
     return i < x->tok.len ? (int)(rn_wordcache_tag(x->wc, &x->tok, i) >> X_POS_SHIFT & 0xf) : 0;
+}
+
+int x_pos_irregular(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? (int)(rn_wordcache_tag(x->wc, &x->tok, i) >> X_IRREG_SHIFT & 0xf) : 0;
 }
 
 int x_pos_best(const struct rn_extractor *x, size_t i)

@@ -45,8 +45,13 @@ int x_in_class(const struct rn_extractor *x, size_t i, uint32_t cls);
 #define X_POS_SHIFT 16
 #define X_BEST_SHIFT 20
 #define X_INFL_SHIFT 24
+#define X_IRREG_SHIFT 28
 int x_pos(const struct rn_extractor *x, size_t i);
 int x_pos_best(const struct rn_extractor *x, size_t i);
+/* The bits of x_pos reached through a form WordNet's exception lists
+   name ("made", "built", "sold", "banned": verb): with the -ed ending,
+   every past participle. */
+int x_pos_irregular(const struct rn_extractor *x, size_t i);
 int x_english(const struct rn_extractor *x, size_t i);
 /* "and", "or": a one-word joiner (cues class joiner) at i. */
 int x_is_coord(struct rn_extractor *x, size_t i);

@@ -80,6 +80,17 @@ static int utf8_separator(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* A word byte folded (ASCII letters lower-cased, digits, '#' with
+   keep_hash), or 0 for any other byte. */
+static inline unsigned char fold_byte(unsigned char c, int keep_hash)
+{
+    if ((unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u)
+        return c;
+    if ((unsigned)(c - 'A') < 26u)
+        return (unsigned char)(c + 32);
+    return keep_hash && c == '#' ? c : 0;
+}
+
 /* Fold s[0..n) into key (at most KEY_MAX bytes): ASCII letters lower-cased,
  * runs of punctuation and space become one space, ':' is kept (attached to
  * the word before), other non-ASCII characters are kept as they are
@@ -94,15 +105,19 @@ static size_t fold_key(const char *text, size_t n, char *key, size_t max, int ke
         max = KEY_MAX;
     while (i < n && k + 5 < max) {
         unsigned char c = s[i];
-        if (rn_ascii_is_alnum(c) || (keep_hash && c == '#')) {
+        unsigned char f = fold_byte(c, keep_hash);
+        if (f) {
             if (space && k > 0)
                 key[k++] = ' ';
             space = 0;
-            /* the rest of the word in one go: most of a line is words */
+            /* the rest of the word in one go (most of a line is words),
+               bounded once: the first byte always, then while k + 5 < max */
+            size_t room = k + 5 < max ? max - 5 - k : 1;
+            size_t stop = n - i < room ? n : i + room;
             do {
-                key[k++] = (char)rn_ascii_lower(c);
-                c = ++i < n ? s[i] : 0;
-            } while ((rn_ascii_is_alnum(c) || (keep_hash && c == '#')) && k + 5 < max);
+                key[k++] = (char)f;
+                i++;
+            } while (i < stop && (f = fold_byte(s[i], keep_hash)) != 0);
         } else if (c == ':') {
             if (k > 0 && key[k - 1] != ':')
                 key[k++] = ':';
