@@ -1536,6 +1536,9 @@ static void test_titled_people_in_lists(void **state)
                             "signed the Kotka Accord."),
                         "Kari Lund[Peru] signs Kotka Accord[] asserted|Rodrigo Yanez[Chile] signs Kotka "
                         "Accord[] asserted|");
+    /* a company's titles too */
+    assert_string_equal(RUN("Chief executive Ola Berg of Vantrix accused Zentara of fraud."),
+                        "Ola Berg[Vantrix] accuses Zentara[] asserted|");
     /* ... and so is a body no lexicon knows: the person acts, for it */
     assert_string_equal(RUN("President Ola Berg of Norvania signed the Kotka Accord."),
                         "Ola Berg[Norvania] signs Kotka Accord[] asserted|");
