@@ -303,6 +303,65 @@ static void test_star_centre_by_hand(void **state)
     rn_relset_free(set);
 }
 
+struct dropping {
+    struct rn_view *view;
+    int calls;
+};
+
+static void drop_edges(void *ctx)
+{
+    struct dropping *d = ctx;
+    d->calls++;
+    rn_view_drop_edges(d->view);
+}
+
+/* edges_done is called once, after the last graph is built: measures of
+   one, two or three graphs, or of none, equal those computed with the
+   edges kept, and the view keeps its names and edge count. */
+static void test_edges_dropped_once_read(void **state)
+{
+    (void)state;
+    const unsigned sets[] = {
+        1u << RN_M_PAGERANK,
+        (1u << RN_M_PAGERANK) | (1u << RN_M_BETWEENNESS),
+        ALL_MEASURES,
+        (1u << RN_M_IN_DEGREE) | (1u << RN_M_OUT_STRENGTH),
+    };
+    for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++) {
+        struct rn_relset *set;
+        struct rn_view *v = make_view(mixed, NMIXED, &set);
+        struct rn_centrality kept, dropped;
+        compute(v, sets[k], 0, &kept);
+        size_t n_edges = v->n_edges;
+        struct dropping d = { v, 0 };
+        struct rn_centrality_options opt;
+        rn_centrality_options_init(&opt);
+        opt.measures = sets[k];
+        opt.edges_done = drop_edges;
+        opt.edges_done_ctx = &d;
+        assert_int_equal(rn_centrality_compute(v, &opt, &dropped, NULL), RN_OK);
+        assert_int_equal(d.calls, 1);
+        assert_null(v->from);
+        assert_null(v->to);
+        assert_int_equal(v->n_edges, n_edges);
+        for (int m = 0; m < RN_M_COUNT; m++) {
+            if (!(sets[k] >> m & 1u))
+                continue;
+            /* (ARPACK's start vector comes from igraph's RNG, which the
+               first run moved on: eigenvectors agree to 1e-9, not bits) */
+            for (uint32_t i = 0; i < v->n_nodes; i++)
+                if (!isnan(kept.value[m][i]) || !isnan(dropped.value[m][i]))
+                    assert_close(dropped.value[m][i], kept.value[m][i],
+                                 rn_measure_name((enum rn_measure)m), i);
+        }
+        assert_non_null(rn_view_node_name(v, 0));
+        rn_centrality_release(&kept);
+        rn_centrality_release(&dropped);
+        rn_view_free(v);
+        rn_relset_free(set);
+    }
+}
+
 /* Above the size limit betweenness is estimated from sampled sources and
    says so; on the star the estimate for the centre stays near 20. */
 static void test_sampled_betweenness_is_flagged(void **state)
@@ -518,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_inverse_distance_matches_igraph),
         cmocka_unit_test(test_three_cycle_by_hand),
         cmocka_unit_test(test_star_centre_by_hand),
+        cmocka_unit_test(test_edges_dropped_once_read),
         cmocka_unit_test(test_sampled_betweenness_is_flagged),
         cmocka_unit_test(test_sampled_estimates_near_exact),
         cmocka_unit_test(test_communities_seeded),

@@ -97,6 +97,82 @@ static void test_build_kinds(void **state)
     rn_relset_free(set);
 }
 
+/* Both graphs alike in every field igraph keeps: endpoints, both indexes
+   and where each node's runs start. */
+static void assert_same_graph(const igraph_t *a, const igraph_t *b)
+{
+    assert_int_equal(igraph_vcount(a), igraph_vcount(b));
+    assert_int_equal(igraph_ecount(a), igraph_ecount(b));
+    assert_int_equal(igraph_is_directed(a), igraph_is_directed(b));
+    const igraph_vector_int_t *va[] = { &a->from, &a->to, &a->oi, &a->ii, &a->os, &a->is };
+    const igraph_vector_int_t *vb[] = { &b->from, &b->to, &b->oi, &b->ii, &b->os, &b->is };
+    for (size_t k = 0; k < sizeof va / sizeof va[0]; k++) {
+        assert_int_equal(igraph_vector_int_size(va[k]), igraph_vector_int_size(vb[k]));
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(va[k]); i++)
+            assert_int_equal(VECTOR(*va[k])[i], VECTOR(*vb[k])[i]);
+    }
+}
+
+/* rn_graph_create(from, to) against igraph_create on the same edges:
+   random multigraphs with loops and repeated edges, directed and not,
+   edges in order (as a view gives them) and shuffled, no edges, a node
+   without any; then an id out of range. */
+static void test_create_equals_igraph_create(void **state)
+{
+    (void)state;
+    rn_graph_setup(RN_DEFAULT_SEED, NULL);
+    uint64_t seed = 12345;
+    for (int round = 0; round < 60; round++) {
+        igraph_integer_t n = 1 + round % 17, m = round % 5 == 0 ? 0 : (round * 7) % 90;
+        int directed = round % 2 == 0, ordered = round % 3 == 0;
+        igraph_vector_int_t from, to, ev;
+        assert_int_equal(igraph_vector_int_init(&from, ordered ? 0 : m), IGRAPH_SUCCESS);
+        assert_int_equal(igraph_vector_int_init(&to, ordered ? 0 : m), IGRAPH_SUCCESS);
+        assert_int_equal(igraph_vector_int_init(&ev, 2 * m), IGRAPH_SUCCESS);
+        if (ordered) {
+            /* distinct pairs in increasing (from, to) order, as a view has
+               them: every pair (f, t) kept with odds 1 in 3 */
+            m = 0;
+            for (igraph_integer_t f = 0; f < n; f++)
+                for (igraph_integer_t t = 0; t < n; t++) {
+                    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                    if ((seed >> 40) % 3 == 0) {
+                        assert_int_equal(igraph_vector_int_push_back(&from, f), IGRAPH_SUCCESS);
+                        assert_int_equal(igraph_vector_int_push_back(&to, t), IGRAPH_SUCCESS);
+                        m++;
+                    }
+                }
+            assert_int_equal(igraph_vector_int_resize(&ev, 2 * m), IGRAPH_SUCCESS);
+        }
+        for (igraph_integer_t e = 0; !ordered && e < m; e++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            VECTOR(from)[e] = (igraph_integer_t)(seed >> 33) % n;
+            VECTOR(to)[e] = (igraph_integer_t)(seed >> 13) % n;
+        }
+        for (igraph_integer_t e = 0; e < m; e++) {
+            VECTOR(ev)[2 * e] = VECTOR(from)[e];
+            VECTOR(ev)[2 * e + 1] = VECTOR(to)[e];
+        }
+        igraph_t want, got;
+        assert_int_equal(igraph_create(&want, &ev, n, directed), IGRAPH_SUCCESS);
+        assert_int_equal(rn_graph_create(&got, n, &from, &to, directed, NULL), RN_OK);
+        assert_same_graph(&got, &want);
+        igraph_destroy(&got);
+        igraph_destroy(&want);
+        igraph_vector_int_destroy(&ev);
+    }
+
+    /* An edge to node 3 of a graph of 3: refused, the columns freed. */
+    igraph_vector_int_t from, to;
+    igraph_integer_t f[] = { 0, 1 }, t[] = { 1, 3 };
+    assert_int_equal(igraph_vector_int_init_array(&from, f, 2), IGRAPH_SUCCESS);
+    assert_int_equal(igraph_vector_int_init_array(&to, t, 2), IGRAPH_SUCCESS);
+    struct rn_err err = RN_ERR_INIT;
+    igraph_t g;
+    assert_int_equal(rn_graph_create(&g, 3, &from, &to, 1, &err), RN_EINTERNAL);
+    assert_non_null(strstr(err.msg, "names no node"));
+}
+
 static void test_igraph_errors_become_statuses(void **state)
 {
     (void)state;
@@ -246,6 +322,7 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build_kinds),
+        cmocka_unit_test(test_create_equals_igraph_create),
         cmocka_unit_test(test_igraph_errors_become_statuses),
         cmocka_unit_test(test_graphml_round_trip_igraph),
         cmocka_unit_test(test_graphml_loads_in_networkx),

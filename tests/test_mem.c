@@ -1,5 +1,6 @@
 /* test_mem.c - big arrays: zeroed, growing across the malloc/mmap
- * threshold both ways, contents kept; growable arrays (buf.h). */
+ * threshold both ways, contents kept; blocks free() releases
+ * (rn_huge_malloc); growable arrays (buf.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -80,11 +81,47 @@ static void test_array_reserve_and_grow(void **state)
     free(fresh);
 }
 
+/* Blocks free() releases: small ones from malloc, big ones on a 2 MiB
+   boundary; all writable to their last byte. */
+static void test_huge_malloc_is_freeable(void **state)
+{
+    (void)state;
+    size_t sizes[] = { 0, 100, RN_BIG_MIN - 1, RN_BIG_MIN, 3 * RN_BIG_MIN + 12345 };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        unsigned char *p = rn_huge_malloc(sizes[k]);
+        assert_non_null(p);
+        if (sizes[k] >= RN_BIG_MIN)
+            assert_int_equal((uintptr_t)p % RN_BIG_MIN, 0);
+        if (sizes[k]) {
+            memset(p, 0xab, sizes[k]);
+            assert_int_equal(p[sizes[k] - 1], 0xab);
+        }
+        free(p);
+    }
+}
+
+/* The heap's next stretch advised onto huge pages: malloc and free work
+   on as before (whether the kernel gives huge pages is its business). */
+static void test_heap_on_huge_pages_keeps_malloc_working(void **state)
+{
+    (void)state;
+    rn_heap_on_huge_pages(0);
+    rn_heap_on_huge_pages(100);
+    rn_heap_on_huge_pages(3 * RN_BIG_MIN + 5);
+    unsigned char *p = malloc(2 * RN_BIG_MIN);
+    assert_non_null(p);
+    memset(p, 0x5a, 2 * RN_BIG_MIN);
+    assert_int_equal(p[2 * RN_BIG_MIN - 1], 0x5a);
+    free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grow_and_shrink_keep_contents),
         cmocka_unit_test(test_array_reserve_and_grow),
+        cmocka_unit_test(test_huge_malloc_is_freeable),
+        cmocka_unit_test(test_heap_on_huge_pages_keeps_malloc_working),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -500,10 +500,13 @@ static void write_parts_csv(const char *path, const char *bad)
     fclose(f);
 }
 
+/* The alias table one_pass and in_parts give their sets (NULL: none). */
+static const struct rn_aliases *parts_aliases;
+
 /* The graph-only set of path read in one pass. */
 static struct rn_relset *one_pass(const char *path, struct rn_import_report *rep)
 {
-    struct rn_relset_options opt = { .graph_only = 1 };
+    struct rn_relset_options opt = { .graph_only = 1, .aliases = parts_aliases };
     struct rn_relset *set = rn_relset_new(&opt);
     struct rn_err err = RN_ERR_INIT;
     assert_int_equal(rn_import_csv(path, NULL, rn_relset_sink(set), rep, &err), RN_OK);
@@ -514,7 +517,7 @@ static struct rn_relset *one_pass(const char *path, struct rn_import_report *rep
 static struct rn_relset *in_parts(const char *path, size_t nparts, int *split,
                                   struct rn_import_report *rep)
 {
-    struct rn_relset_options opt = { .graph_only = 1 };
+    struct rn_relset_options opt = { .graph_only = 1, .aliases = parts_aliases };
     struct rn_relset *set = rn_relset_new(&opt);
     struct rn_relset_part *parts[8];
     struct rn_sink sinks[8];
@@ -661,23 +664,32 @@ static void fill_kb(const char *path, int write_behind, const struct rn_aliases 
     rn_store_close(kb);
 }
 
+/* The alias table of tsv, written to path first. */
+static struct rn_aliases *aliases_from(const char *path, const char *tsv)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(tsv, f);
+    fclose(f);
+    struct rn_aliases *a = rn_aliases_new();
+    struct rn_import_report rep;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_aliases_load(a, path, &rep, &err), RN_OK);
+    rn_import_report_release(&rep);
+    return a;
+}
+
 /* Write-behind (rows and new entities written on a second thread) leaves
    the knowledge base exactly as one thread does, row for row and id for
    id. */
 static void test_write_behind_writes_what_one_thread_writes(void **state)
 {
     (void)state;
-    FILE *f = fopen("actors_wb.tsv", "wb");
-    fputs("name\ttype\taffiliation\taliases\n"
-          "United States\tcountry\t\tUS|Washington\n"
-          "Commerce Department\torganization\tUnited States\tDepartment of Commerce\n",
-          f);
-    fclose(f);
-    struct rn_aliases *a = rn_aliases_new();
-    struct rn_import_report rep;
-    struct rn_err err = RN_ERR_INIT;
-    assert_int_equal(rn_aliases_load(a, "actors_wb.tsv", &rep, &err), RN_OK);
-    rn_import_report_release(&rep);
+    struct rn_aliases *a =
+        aliases_from("actors_wb.tsv",
+                     "name\ttype\taffiliation\taliases\n"
+                     "United States\tcountry\t\tUS|Washington\n"
+                     "Commerce Department\torganization\tUnited States\tDepartment of Commerce\n");
     fill_kb("one_thread.db", 0, a);
     fill_kb("write_behind.db", 1, a);
     char *one = dump_kb("one_thread.db"), *two = dump_kb("write_behind.db");
@@ -690,6 +702,22 @@ static void test_write_behind_writes_what_one_thread_writes(void **state)
     rn_aliases_free(a);
 }
 
+/* path read in 2 and in 3 parts gives whole and rep1, which one pass gave. */
+static void assert_parts_equal_one_pass(const char *path, const struct rn_relset *whole,
+                                        const struct rn_import_report *rep1)
+{
+    for (size_t n = 2; n <= 3; n++) {
+        int split = 0;
+        struct rn_import_report repn;
+        struct rn_relset *parted = in_parts(path, n, &split, &repn);
+        assert_int_equal(split, 1);
+        assert_same_sets(whole, parted);
+        assert_same_reports(rep1, &repn);
+        rn_import_report_release(&repn);
+        rn_relset_free(parted);
+    }
+}
+
 /* A file read in 2 or 3 parts on as many threads gives the set and the
    report of one pass: same entities (types, affiliations) and relations in
    the same order, same records, same bad rows at the same lines. */
@@ -697,22 +725,50 @@ static void test_csv_in_parts_equals_one_pass(void **state)
 {
     (void)state;
     write_parts_csv("parts.csv", "");
-    struct rn_import_report rep1, repn;
+    struct rn_import_report rep1;
     struct rn_relset *whole = one_pass("parts.csv", &rep1);
     assert_int_equal(rep1.rows_skipped, 1);
     assert_string_equal(rep1.errors[0], "parts.csv:40004: expected 7 fields, got 2");
     assert_true(whole->n_records > 50000);
-    for (size_t n = 2; n <= 3; n++) {
-        int split = 0;
-        struct rn_relset *parted = in_parts("parts.csv", n, &split, &repn);
-        assert_int_equal(split, 1);
-        assert_same_sets(whole, parted);
-        assert_same_reports(&rep1, &repn);
-        rn_import_report_release(&repn);
-        rn_relset_free(parted);
-    }
+    assert_parts_equal_one_pass("parts.csv", whole, &rep1);
     rn_import_report_release(&rep1);
     rn_relset_free(whole);
+}
+
+/* Parts fold names on their own threads and the merge looks the keys
+   up: spellings of one name (case, dots, dashes), aliases of a known
+   actor and a name of punctuation only become the entities of one pass,
+   named by the first spelling met. */
+static void test_csv_in_parts_folds_names_as_one_pass(void **state)
+{
+    (void)state;
+    struct rn_aliases *a =
+        aliases_from("actors_parts.tsv", "name\ttype\taffiliation\taliases\tdemonyms\n"
+                                         "United States\tcountry\t\tUS|U.S.|USA|Washington\t"
+                                         "American\n");
+    struct rn_import_report rep1;
+    static const char *const spell[] = { "Actor %d", "ACTOR %d.", "actor-%d" };
+    static const char *const known[] = { "USA", "U.S.", "Washington", "United States", "...",
+                                         "The Five Eyes", "five eyes" };
+    FILE *f = fopen("parts_fold.csv", "wb");
+    assert_non_null(f);
+    fputs("source,target,relation,weight\n", f);
+    for (int i = 0; i < 90000; i++) {
+        char name[32];
+        snprintf(name, sizeof name, spell[(i / 7) % 3], (i * 31) % 5003);
+        fprintf(f, "%s,%s,accuses,%d\n", name, known[i % 7], 1 + i % 4);
+    }
+    fclose(f);
+    parts_aliases = a;
+    struct rn_relset *whole = one_pass("parts_fold.csv", &rep1);
+    assert_int_equal(rep1.rows_skipped, 0);
+    assert_int_equal(rn_relset_find(whole, "usa"), rn_relset_find(whole, "Washington"));
+    assert_int_equal(rn_relset_find(whole, "actor 7"), rn_relset_find(whole, "ACTOR-7"));
+    assert_parts_equal_one_pass("parts_fold.csv", whole, &rep1);
+    parts_aliases = NULL;
+    rn_import_report_release(&rep1);
+    rn_relset_free(whole);
+    rn_aliases_free(a);
 }
 
 /* A stray quote or a CR without LF: the file is not split (the caller
@@ -747,6 +803,7 @@ int main(void)
         cmocka_unit_test(test_alias_rows_written_late_find_their_entities),
         cmocka_unit_test(test_write_behind_writes_what_one_thread_writes),
         cmocka_unit_test(test_csv_in_parts_equals_one_pass),
+        cmocka_unit_test(test_csv_in_parts_folds_names_as_one_pass),
         cmocka_unit_test(test_csv_in_parts_declines_what_it_cannot_cut),
         cmocka_unit_test(test_weights_read_as_strtod_reads_them),
         cmocka_unit_test(test_target_without_letters_after_source),

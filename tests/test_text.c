@@ -9,6 +9,7 @@
 #include "relnet/error.h"
 #include "relnet/record.h"
 #include "relnet/strmap.h"
+#include "relnet/hash.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
 
@@ -103,11 +104,24 @@ static void test_strtab_interns_and_survives_growth(void **state)
     assert_true(added);
     assert_int_equal(rn_strtab_len(t, id), 3);
     assert_int_equal(rn_strtab_count(t), 20001);
+    /* with the hash given (and its slot prefetched first): the same ids */
+    rn_strtab_prefetch(t, rn_hash64("entity-7", 8));
+    assert_int_equal(rn_strtab_intern_hashed(t, "entity-7", 8, rn_hash64("entity-7", 8), &id,
+                                             &added),
+                     RN_OK);
+    assert_int_equal(id, 7);
+    assert_false(added);
+    assert_int_equal(rn_strtab_intern_hashed(t, "fresh", 5, rn_hash64("fresh", 5), &id, &added),
+                     RN_OK);
+    assert_true(added);
+    assert_int_equal(id, 20001);
+    assert_int_equal(rn_strtab_find(t, "fresh", 5, &id), RN_OK);
+    assert_int_equal(id, 20001);
     /* kept strings are stored, not interned */
     const char *kept = rn_strtab_keep(t, "entity-7", 8);
     assert_string_equal(kept, "entity-7");
     assert_ptr_not_equal(kept, rn_strtab_str(t, 7));
-    assert_int_equal(rn_strtab_count(t), 20001);
+    assert_int_equal(rn_strtab_count(t), 20002);
     for (int i = 0; i < 20000; i += 997) { /* every string still found after growth */
         snprintf(name, sizeof name, "entity-%d", i);
         assert_int_equal(rn_strtab_find(t, name, strlen(name), &id), RN_OK);

@@ -54,6 +54,13 @@ struct rn_centrality_options {
        nodes (see the *_note fields); 0 = RN_EXACT_PATHS_LIMIT, INFINITY =
        always exact. */
     double exact_betweenness_limit;
+    /* Called once, when the view's from and to have been read for the last
+       time: right after the last igraph graph the measures need is built,
+       before those measures allocate what they need (NULL: not called). A
+       caller that needs no edges afterwards can drop them there
+       (rn_view_drop_edges), lowering the peak memory. */
+    void (*edges_done)(void *ctx);
+    void *edges_done_ctx;
 };
 
 struct rn_centrality {

@@ -25,4 +25,19 @@ void *rn_big_realloc(void *p, size_t n);
 /* Release p. NULL-safe. */
 void rn_big_free(void *p);
 
+/* n bytes (not zeroed) that free() releases, for arrays handed to a
+ * library that frees them itself (igraph's vectors). From RN_BIG_MIN
+ * bytes the block starts on a 2 MiB boundary and its whole 2 MiB pages
+ * are advised onto huge pages; the rest, less than one, stays on small
+ * pages, so the resident set grows by no more than what is written.
+ * NULL on failure. */
+void *rn_huge_malloc(size_t n);
+
+/* Advise the next n bytes of malloc's heap onto huge pages: n bytes are
+ * allocated, advised (their whole 2 MiB pages) and freed, so that the
+ * blocks malloc hands out next come from there, faulted in 2 MiB at a
+ * time. Only useful while malloc's mmap and trim thresholds are above n;
+ * pages never written are never backed. */
+void rn_heap_on_huge_pages(size_t n);
+
 #endif

@@ -24,6 +24,16 @@ void rn_strtab_free(struct rn_strtab *t);
  * set to 1 when the string was new. Returns RN_OK or RN_ENOMEM. */
 int rn_strtab_intern(struct rn_strtab *t, const char *s, size_t len, uint32_t *id, int *added);
 
+/* rn_strtab_intern with s's rn_hash64 already computed. */
+int rn_strtab_intern_hashed(struct rn_strtab *t, const char *s, size_t len, uint64_t hash,
+                            uint32_t *id, int *added);
+
+/* Start loading the slot where a string of this rn_hash64 is looked up.
+ * In a table larger than the cache each lookup waits on memory; several
+ * prefetched before they are interned wait together. A hint: the table
+ * may grow in between. */
+void rn_strtab_prefetch(const struct rn_strtab *t, uint64_t hash);
+
 /* Copy s[0..len) into the table's storage without interning it (no id, no
  * hashing): for strings unique by construction, such as the display name
  * of an entity already found by its key. NULL on out of memory. */

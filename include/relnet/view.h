@@ -74,6 +74,11 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
 
 void rn_view_free(struct rn_view *view);
 
+/* Free view's from and to, which become NULL; n_edges keeps the number of
+ * edges and everything else stays (node names, weights): for a caller done
+ * with the edges, such as rn_centrality_options.edges_done. */
+void rn_view_drop_edges(struct rn_view *view);
+
 /* The entity an entity stands for in views built with by_affiliation (itself
  * when it has no affiliation); follows chains, at most 16 hops. */
 uint32_t rn_view_top_affiliation(const struct rn_relset *set, uint32_t entity);

@@ -286,6 +286,11 @@ static int write_json(const struct rn_view *view, const struct rn_centrality *c,
     return rc;
 }
 
+static void drop_edges(void *view)
+{
+    rn_view_drop_edges(view);
+}
+
 int cmd_centrality(int argc, char **argv)
 {
     struct rn_centrality_options opt;
@@ -344,6 +349,10 @@ int cmd_centrality(int argc, char **argv)
                          &bad_rows);
     if (code != RN_EXIT_OK)
         goto out;
+    /* Only the nodes' names and the edge count are shown: the edges can go
+       once the graphs are built, before PageRank allocates its own. */
+    opt.edges_done = drop_edges;
+    opt.edges_done_ctx = view;
     if (rn_centrality_compute(view, &opt, &res, &err) != RN_OK) {
         code = cli_report(&err);
         goto out;

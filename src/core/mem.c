@@ -121,3 +121,32 @@ void rn_big_free(void *p)
     else
         free(h);
 }
+
+void *rn_huge_malloc(size_t n)
+{
+    if (n < RN_BIG_MIN)
+        return malloc(n ? n : 1);
+    void *p;
+    if (posix_memalign(&p, HUGE_PAGE, n) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, n & ~(HUGE_PAGE - 1), MADV_HUGEPAGE); /* advice only */
+#endif
+    return p;
+}
+
+void rn_heap_on_huge_pages(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    char *p = malloc(n);
+    if (!p)
+        return;
+    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t b = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
+    if (b > a)
+        madvise((void *)a, b - a, MADV_HUGEPAGE); /* advice only */
+    free(p);
+#else
+    (void)n;
+#endif
+}

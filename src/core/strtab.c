@@ -148,11 +148,21 @@ int rn_strtab_find(const struct rn_strtab *t, const char *s, size_t len, uint32_
     return RN_OK;
 }
 
+void rn_strtab_prefetch(const struct rn_strtab *t, uint64_t hash)
+{
+    __builtin_prefetch(&t->slots[(size_t)hash & (t->nslots - 1)]);
+}
+
 int rn_strtab_intern(struct rn_strtab *t, const char *s, size_t len, uint32_t *id, int *added)
+{
+    return rn_strtab_intern_hashed(t, s, len, rn_hash64(s, len), id, added);
+}
+
+int rn_strtab_intern_hashed(struct rn_strtab *t, const char *s, size_t len, uint64_t h,
+                            uint32_t *id, int *added)
 {
     if (len > UINT32_MAX - 1)
         return RN_EINPUT;
-    uint64_t h = rn_hash64(s, len);
     size_t i = lookup(t, h, s, len);
     if (t->slots[i].id_plus1) {
         *id = t->slots[i].id_plus1 - 1;

@@ -497,9 +497,10 @@ out:
 
 /* --- the entry point ----------------------------------------------------------- */
 
-/* Build the graph of kind, run fn on it, free it. The directed graph's
+/* Build the graph of kind, run fn on it, free it; the last graph (last)
+   tells the caller the edges are read no more. The directed graph's
    weights are the view's own (no copy of a column as long as the edges). */
-static int with_graph(const struct rn_view *view, enum rn_graph_kind kind, int inverse,
+static int with_graph(const struct rn_view *view, enum rn_graph_kind kind, int inverse, int last,
                       int (*fn)(const igraph_t *, const igraph_vector_t *,
                                 const struct rn_centrality_options *, struct rn_centrality *,
                                 struct rn_err *),
@@ -512,6 +513,8 @@ static int with_graph(const struct rn_view *view, enum rn_graph_kind kind, int i
     if (!borrowed && igraph_vector_init(&w, 0) != IGRAPH_SUCCESS)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     int rc = rn_graph_build(view, kind, inverse, &g, borrowed ? NULL : &w, err);
+    if (rc == RN_OK && last && opt->edges_done)
+        opt->edges_done(opt->edges_done_ctx);
     if (rc == RN_OK) {
         const igraph_vector_t *weights;
         if (borrowed)
@@ -564,18 +567,25 @@ int rn_centrality_compute(const struct rn_view *view, const struct rn_centrality
         }
     }
     degrees(view, out);
-    if (n == 0)
+    int directed = WANT(opt, RN_M_PAGERANK) || WANT(opt, RN_M_HUB) || WANT(opt, RN_M_AUTHORITY);
+    int paths = WANT(opt, RN_M_BETWEENNESS) || WANT(opt, RN_M_CLOSENESS);
+    int undirected =
+        WANT(opt, RN_M_EIGENVECTOR) || WANT(opt, RN_M_CORENESS) || WANT(opt, RN_M_COMMUNITY);
+    if (n == 0 || !(directed || paths || undirected)) {
+        if (opt->edges_done)
+            opt->edges_done(opt->edges_done_ctx);
         return RN_OK;
+    }
     rn_graph_clear_error();
     int rc = RN_OK;
-    if (WANT(opt, RN_M_PAGERANK) || WANT(opt, RN_M_HUB) || WANT(opt, RN_M_AUTHORITY))
-        rc = with_graph(view, RN_GRAPH_DIRECTED, 0, directed_measures, opt, out, err);
-    if (rc == RN_OK && (WANT(opt, RN_M_BETWEENNESS) || WANT(opt, RN_M_CLOSENESS)))
-        rc = with_graph(view, RN_GRAPH_PATHS, opt->distance_inverse, path_measures, opt, out,
-                        err);
-    if (rc == RN_OK &&
-        (WANT(opt, RN_M_EIGENVECTOR) || WANT(opt, RN_M_CORENESS) || WANT(opt, RN_M_COMMUNITY)))
-        rc = with_graph(view, RN_GRAPH_UNDIRECTED, 0, undirected_measures, opt, out, err);
+    if (directed)
+        rc = with_graph(view, RN_GRAPH_DIRECTED, 0, !paths && !undirected, directed_measures, opt,
+                        out, err);
+    if (rc == RN_OK && paths)
+        rc = with_graph(view, RN_GRAPH_PATHS, opt->distance_inverse, !undirected, path_measures,
+                        opt, out, err);
+    if (rc == RN_OK && undirected)
+        rc = with_graph(view, RN_GRAPH_UNDIRECTED, 0, 1, undirected_measures, opt, out, err);
     return rc;
 }
 

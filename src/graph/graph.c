@@ -5,6 +5,7 @@
 #include "relnet/graph.h"
 
 #include "relnet/buf.h"
+#include "relnet/mem.h"
 #include "relnet/text.h"
 
 #include <stdio.h>
@@ -63,6 +64,27 @@ int rn_graph_fail(struct rn_err *err, igraph_error_t rc, const char *what)
     return code;
 }
 
+/* v (initialised) resized to n elements, for a graph's columns of 8 bytes
+   an edge: from RN_BIG_MIN bytes on huge pages (rn_huge_malloc). Fresh
+   memory faulted in 4 KiB at a time cost a third of building the graph
+   (a page fault takes some 15 us on the 2-core VM of bench/RESULTS.md).
+   igraph frees the storage with free(), as its own. */
+static int edge_column(igraph_vector_int_t *v, igraph_integer_t n)
+{
+#if IGRAPH_VERSION_MAJOR == 0 && IGRAPH_VERSION_MINOR == 10
+    if ((size_t)n >= RN_BIG_MIN / sizeof(igraph_integer_t)) {
+        igraph_integer_t *p = rn_huge_malloc((size_t)n * sizeof *p);
+        if (!p)
+            return RN_ENOMEM;
+        igraph_vector_int_destroy(v);
+        v->stor_begin = p;
+        v->stor_end = v->end = p + n;
+        return RN_OK;
+    }
+#endif
+    return igraph_vector_int_resize(v, n) == IGRAPH_SUCCESS ? RN_OK : RN_ENOMEM;
+}
+
 /* Sort the undirected pairs (a[i] <= b[i]) by (a, b) with two stable
    counting sorts over node numbers, as view.c does for records. */
 static int sort_pairs(const uint32_t *a, const uint32_t *b, size_t n, uint32_t nkeys, size_t *order)
@@ -93,8 +115,8 @@ static int sort_pairs(const uint32_t *a, const uint32_t *b, size_t n, uint32_t n
 }
 
 /* Edge list and weights of the undirected, loop-free, merged view. */
-static int undirected_edges(const struct rn_view *view, igraph_vector_int_t *ev,
-                            igraph_vector_t *weights)
+static int undirected_edges(const struct rn_view *view, igraph_vector_int_t *from,
+                            igraph_vector_int_t *to, igraph_vector_t *weights)
 {
     size_t n = 0;
     for (size_t e = 0; e < view->n_edges; e++)
@@ -121,7 +143,8 @@ static int undirected_edges(const struct rn_view *view, igraph_vector_int_t *ev,
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         m += i == 0 || a[order[i]] != a[order[i - 1]] || b[order[i]] != b[order[i - 1]];
-    if (igraph_vector_int_resize(ev, 2 * (igraph_integer_t)m) != IGRAPH_SUCCESS ||
+    if (edge_column(from, (igraph_integer_t)m) != RN_OK ||
+        edge_column(to, (igraph_integer_t)m) != RN_OK ||
         igraph_vector_resize(weights, (igraph_integer_t)m) != IGRAPH_SUCCESS)
         goto out;
     igraph_integer_t j = -1;
@@ -129,8 +152,8 @@ static int undirected_edges(const struct rn_view *view, igraph_vector_int_t *ev,
         size_t o = order[i];
         if (i == 0 || a[o] != a[order[i - 1]] || b[o] != b[order[i - 1]]) {
             j++;
-            VECTOR(*ev)[2 * j] = a[o];
-            VECTOR(*ev)[2 * j + 1] = b[o];
+            VECTOR(*from)[j] = a[o];
+            VECTOR(*to)[j] = b[o];
             VECTOR(*weights)[j] = 0;
         }
         VECTOR(*weights)[j] += w[o];
@@ -144,6 +167,127 @@ out:
     return rc;
 }
 
+/* --- igraph_create without its copy of the edges and its radix sorts ------ */
+
+#if IGRAPH_VERSION_MAJOR == 0 && IGRAPH_VERSION_MINOR == 10
+/* igraph 0.10 keeps a graph (igraph_datatype.h) as its edges' endpoints,
+   from and to (an undirected edge with from >= to), and two indexes: oi,
+   the edge ids ordered by (from, to), and ii, ordered by (to, from), a
+   repeated edge's ids descending in both; os[v] and is[v] say where node
+   v's run starts in them (os[n] = is[n] = edge count). igraph_create
+   copies the edge list and orders it by igraph_vector_int_pair_order, a
+   radix sort through linked lists that follows a pointer per edge and
+   pass: 20% of the time from a CSV file to PageRank on 1M edges. The
+   counting sorts below give the same indexes (test_graph compares every
+   field with igraph_create's) and skip the first one for edges already
+   in order, as a view's are. g is fresh from igraph_empty: no attributes
+   and nothing cached, which edges added here would leave stale. */
+static void index_edges(igraph_t *g, igraph_integer_t n)
+{
+    igraph_integer_t m = igraph_vector_int_size(&g->from);
+    const igraph_integer_t *from = VECTOR(g->from), *to = VECTOR(g->to);
+    igraph_integer_t *oi = VECTOR(g->oi), *ii = VECTOR(g->ii);
+    igraph_integer_t *os = VECTOR(g->os), *is = VECTOR(g->is);
+    /* First os[v] and is[v] count the edges from (to) nodes <= v: the
+       end of v's run. Each edge placed in a run, last edge first, takes
+       the place before the run's end and moves it back, so that once all
+       are placed, the count is where the run starts. */
+    memset(os, 0, (size_t)(n + 1) * sizeof *os);
+    memset(is, 0, (size_t)(n + 1) * sizeof *is);
+    int ordered = 1;
+    for (igraph_integer_t e = 0; e < m; e++) {
+        os[from[e]]++;
+        is[to[e]]++;
+        if (e && (from[e - 1] > from[e] || (from[e - 1] == from[e] && to[e - 1] >= to[e])))
+            ordered = 0;
+    }
+    for (igraph_integer_t v = 1; v < n; v++) {
+        os[v] += os[v - 1];
+        is[v] += is[v - 1];
+    }
+    os[n] = is[n] = m;
+    if (ordered) {
+        /* (from, to) strictly increasing: oi is the identity, and v's run
+           starts where v - 1's ends. */
+        for (igraph_integer_t e = 0; e < m; e++)
+            oi[e] = e;
+        for (igraph_integer_t v = n - 1; v > 0; v--)
+            os[v] = os[v - 1];
+        if (n > 0)
+            os[0] = 0;
+    } else {
+        /* By to, ids descending (ii as scratch), then stably by from. */
+        for (igraph_integer_t e = 0; e < m; e++)
+            ii[--is[to[e]]] = e;
+        for (igraph_integer_t k = m - 1; k >= 0; k--)
+            oi[--os[from[ii[k]]]] = ii[k];
+        for (igraph_integer_t v = 0; v < n; v++) /* back to the ends of the runs */
+            is[v] = is[v + 1];
+    }
+    /* oi stably by to: (to, from, id descending). */
+    for (igraph_integer_t k = m - 1; k >= 0; k--)
+        ii[--is[to[oi[k]]]] = oi[k];
+}
+#endif
+
+int rn_graph_create(igraph_t *g, igraph_integer_t n, igraph_vector_int_t *from,
+                    igraph_vector_int_t *to, int directed, struct rn_err *err)
+{
+    ensure_setup();
+    igraph_integer_t m = igraph_vector_int_size(from);
+    int bad = igraph_vector_int_size(to) != m;
+    for (igraph_integer_t e = 0; !bad && e < m; e++)
+        bad = VECTOR(*from)[e] < 0 || VECTOR(*from)[e] >= n || VECTOR(*to)[e] < 0 ||
+              VECTOR(*to)[e] >= n;
+    if (bad) {
+        igraph_vector_int_destroy(from);
+        igraph_vector_int_destroy(to);
+        return rn_fail(err, RN_EINTERNAL, "rn_graph_create: an edge names no node of the graph");
+    }
+#if IGRAPH_VERSION_MAJOR == 0 && IGRAPH_VERSION_MINOR == 10
+    igraph_error_t ig = igraph_empty(g, n, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
+    if (ig == IGRAPH_SUCCESS &&
+        (edge_column(&g->oi, m) != RN_OK || edge_column(&g->ii, m) != RN_OK)) {
+        igraph_destroy(g);
+        ig = IGRAPH_ENOMEM;
+    }
+    if (ig != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(from);
+        igraph_vector_int_destroy(to);
+        return rn_graph_fail(err, ig, "building the igraph graph");
+    }
+    if (!directed) {
+        for (igraph_integer_t e = 0; e < m; e++) {
+            if (VECTOR(*from)[e] < VECTOR(*to)[e]) {
+                igraph_integer_t t = VECTOR(*from)[e];
+                VECTOR(*from)[e] = VECTOR(*to)[e];
+                VECTOR(*to)[e] = t;
+            }
+        }
+    }
+    igraph_vector_int_destroy(&g->from);
+    igraph_vector_int_destroy(&g->to);
+    g->from = *from;
+    g->to = *to;
+    index_edges(g, n);
+    return RN_OK;
+#else
+    igraph_vector_int_t ev;
+    igraph_error_t ig = igraph_vector_int_init(&ev, 2 * m);
+    for (igraph_integer_t e = 0; ig == IGRAPH_SUCCESS && e < m; e++) {
+        VECTOR(ev)[2 * e] = VECTOR(*from)[e];
+        VECTOR(ev)[2 * e + 1] = VECTOR(*to)[e];
+    }
+    igraph_vector_int_destroy(from);
+    igraph_vector_int_destroy(to);
+    if (ig == IGRAPH_SUCCESS) {
+        ig = igraph_create(g, &ev, n, directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
+        igraph_vector_int_destroy(&ev);
+    }
+    return ig == IGRAPH_SUCCESS ? RN_OK : rn_graph_fail(err, ig, "building the igraph graph");
+#endif
+}
+
 const igraph_vector_t *rn_graph_view_weights(const struct rn_view *view, igraph_vector_t *shown)
 {
     return igraph_vector_view(shown, view->weight, (igraph_integer_t)view->n_edges);
@@ -155,18 +299,23 @@ int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inve
     if (!weights && kind != RN_GRAPH_DIRECTED)
         return rn_fail(err, RN_EINTERNAL, "rn_graph_build: only directed graphs borrow weights");
     ensure_setup();
-    igraph_vector_int_t ev;
-    if (igraph_vector_int_init(&ev, 0) != IGRAPH_SUCCESS)
+    igraph_vector_int_t from, to;
+    if (igraph_vector_int_init(&from, 0) != IGRAPH_SUCCESS)
         return rn_fail(err, RN_ENOMEM, "out of memory building the graph");
+    if (igraph_vector_int_init(&to, 0) != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&from);
+        return rn_fail(err, RN_ENOMEM, "out of memory building the graph");
+    }
     int rc = RN_OK;
     if (kind == RN_GRAPH_UNDIRECTED) {
-        rc = undirected_edges(view, &ev, weights);
+        rc = undirected_edges(view, &from, &to, weights);
     } else {
         int paths = kind == RN_GRAPH_PATHS;
         size_t m = 0;
         for (size_t e = 0; e < view->n_edges; e++)
             m += !paths || (view->from[e] != view->to[e] && (!inverse || view->weight[e] > 0));
-        if (igraph_vector_int_resize(&ev, 2 * (igraph_integer_t)m) != IGRAPH_SUCCESS ||
+        if (edge_column(&from, (igraph_integer_t)m) != RN_OK ||
+            edge_column(&to, (igraph_integer_t)m) != RN_OK ||
             (weights && igraph_vector_resize(weights, paths && !inverse ? 0
                                                                         : (igraph_integer_t)m) !=
                             IGRAPH_SUCCESS))
@@ -175,8 +324,8 @@ int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inve
         for (size_t e = 0; rc == RN_OK && e < view->n_edges; e++) {
             if (paths && (view->from[e] == view->to[e] || (inverse && !(view->weight[e] > 0))))
                 continue;
-            VECTOR(ev)[2 * j] = view->from[e];
-            VECTOR(ev)[2 * j + 1] = view->to[e];
+            VECTOR(from)[j] = view->from[e];
+            VECTOR(to)[j] = view->to[e];
             if (!paths && weights)
                 VECTOR(*weights)[j] = view->weight[e];
             else if (inverse)
@@ -185,18 +334,14 @@ int rn_graph_build(const struct rn_view *view, enum rn_graph_kind kind, int inve
         }
     }
     if (rc != RN_OK) {
-        igraph_vector_int_destroy(&ev);
+        igraph_vector_int_destroy(&from);
+        igraph_vector_int_destroy(&to);
         return rn_fail(err, rc, "out of memory building the graph");
     }
-    /* Every id is < n_nodes (view invariant), so igraph_create cannot grow
+    /* Every id is < n_nodes (view invariant), so the graph cannot grow
        the vertex count behind our back (apis.md 1.3). */
-    igraph_error_t ig = igraph_create(g, &ev, (igraph_integer_t)view->n_nodes,
-                                      kind == RN_GRAPH_UNDIRECTED ? IGRAPH_UNDIRECTED
-                                                                  : IGRAPH_DIRECTED);
-    igraph_vector_int_destroy(&ev);
-    if (ig != IGRAPH_SUCCESS)
-        return rn_graph_fail(err, ig, "building the igraph graph");
-    return RN_OK;
+    return rn_graph_create(g, (igraph_integer_t)view->n_nodes, &from, &to,
+                           kind != RN_GRAPH_UNDIRECTED, err);
 }
 
 /* s with the characters XML 1.0 cannot carry (C0 controls other than tab,

@@ -40,6 +40,13 @@ void rn_view_free(struct rn_view *view)
     free(view);
 }
 
+void rn_view_drop_edges(struct rn_view *view)
+{
+    rn_big_free(view->from);
+    rn_big_free(view->to);
+    view->from = view->to = NULL;
+}
+
 /* Stable counting sort of idx[0..n) by key[idx[i]] (keys < nkeys) into out. */
 static int counting_sort(const uint32_t *key, uint32_t nkeys, const uint32_t *idx, size_t n,
                          uint32_t *out)

@@ -8,6 +8,7 @@
 
 #include "relnet/aliases.h"
 #include "relnet/buf.h"
+#include "relnet/hash.h"
 #include "relnet/mem.h"
 #include "relnet/strtab.h"
 #include "relnet/text.h"
@@ -141,22 +142,30 @@ size_t rn_relset_filtered(const struct rn_relset *set)
     return set->priv->filtered;
 }
 
-/* Key id of name, folded into p->key; RN_OK, RN_EINPUT for a name that
-   folds to nothing ("..."), RN_ENOMEM. */
-static int intern_key(struct rn_relset_private *p, const char *name, uint32_t *kid, int *added)
+/* The key of name into key; RN_OK, RN_EINPUT for a name that folds to
+   nothing ("..."), RN_ENOMEM. Touches nothing of a set: parts call it on
+   their own threads. */
+static int fold_key(const char *name, size_t len, struct rn_buf *key)
+{
+    if (rn_text_key(name, len, key) != RN_OK)
+        return RN_ENOMEM;
+    if (key->len == 0) {
+        /* A name of punctuation only still names something: key it raw. */
+        if (rn_buf_add(key, name, len) != RN_OK)
+            return RN_ENOMEM;
+        if (key->len == 0)
+            return RN_EINPUT;
+    }
+    return RN_OK;
+}
+
+/* Key id of key[0..len) (its rn_hash64: hash); RN_OK or RN_ENOMEM. */
+static int intern_folded(struct rn_relset_private *p, const char *key, size_t len, uint64_t hash,
+                         uint32_t *kid, int *added)
 {
     if (!p->keys)
         return RN_EINTERNAL; /* rn_relset_forget_keys was called */
-    if (rn_text_key(name, strlen(name), &p->key) != RN_OK)
-        return RN_ENOMEM;
-    if (p->key.len == 0) {
-        /* A name of punctuation only still names something: key it raw. */
-        if (rn_buf_adds(&p->key, name) != RN_OK)
-            return RN_ENOMEM;
-        if (p->key.len == 0)
-            return RN_EINPUT;
-    }
-    if (rn_strtab_intern(p->keys, p->key.data, p->key.len, kid, added) != RN_OK)
+    if (rn_strtab_intern_hashed(p->keys, key, len, hash, kid, added) != RN_OK)
         return RN_ENOMEM;
     if (*kid >= p->key_cap) {
         uint32_t cap = p->key_cap ? p->key_cap * 2 : 256;
@@ -168,6 +177,19 @@ static int intern_key(struct rn_relset_private *p, const char *name, uint32_t *k
     if (*added)
         p->key_entity[*kid] = RN_NONE;
     return RN_OK;
+}
+
+/* Key id of name, folded into p->key; RN_OK, RN_EINPUT for a name that
+   folds to nothing ("..."), RN_ENOMEM. */
+static int intern_key(struct rn_relset_private *p, const char *name, uint32_t *kid, int *added)
+{
+    if (!p->keys)
+        return RN_EINTERNAL;
+    int rc = fold_key(name, strlen(name), &p->key);
+    if (rc != RN_OK)
+        return rc;
+    return intern_folded(p, p->key.data, p->key.len, rn_hash64(p->key.data, p->key.len), kid,
+                         added);
 }
 
 static int new_entity(struct rn_relset *set, const char *name, uint32_t *index)
@@ -226,18 +248,20 @@ static int known_entity(struct rn_relset *set, uint32_t kid, const char *name,
     return RN_OK;
 }
 
-/* Entity of name, created when new. */
-static int entity_of(struct rn_relset *set, const char *name, uint32_t *index)
+/* Entity of name whose key (fold_key) is key[0..len), hashed: created
+   when new. */
+static int entity_of_key(struct rn_relset *set, const char *name, const char *key, size_t len,
+                         uint64_t hash, uint32_t *index)
 {
     struct rn_relset_private *p = set->priv;
     uint32_t kid;
     int added;
-    int rc = intern_key(p, name, &kid, &added);
+    int rc = intern_folded(p, key, len, hash, &kid, &added);
     if (rc != RN_OK)
         return rc;
     if (p->key_entity[kid] == RN_NONE) {
         const struct rn_alias_entry *known =
-            p->opt.aliases ? rn_aliases_find_key(p->opt.aliases, p->key.data, p->key.len) : NULL;
+            p->opt.aliases ? rn_aliases_find_key(p->opt.aliases, key, len) : NULL;
         if (known)
             return known_entity(set, kid, name, known, index);
         rc = new_entity(set, name, &p->key_entity[kid]);
@@ -246,6 +270,19 @@ static int entity_of(struct rn_relset *set, const char *name, uint32_t *index)
     }
     *index = p->key_entity[kid];
     return RN_OK;
+}
+
+/* Entity of name, created when new. */
+static int entity_of(struct rn_relset *set, const char *name, uint32_t *index)
+{
+    struct rn_relset_private *p = set->priv;
+    if (!p->keys)
+        return RN_EINTERNAL; /* rn_relset_forget_keys was called */
+    int rc = fold_key(name, strlen(name), &p->key);
+    if (rc != RN_OK)
+        return rc;
+    return entity_of_key(set, name, p->key.data, p->key.len, rn_hash64(p->key.data, p->key.len),
+                         index);
 }
 
 int rn_relset_entity(struct rn_relset *set, const char *name, enum rn_etype type,
@@ -544,6 +581,20 @@ struct part_extra {
     uint32_t src_affil, dst_affil;   /* spelling ids, or RN_NONE */
 };
 
+/* A record's names wait in a batch of PART_BATCH records before they are
+   interned, their slots prefetched as they arrive: the names table of a
+   million-edge file outgrows the cache, and lookups one after another
+   each waited on memory (a third of a part's time); a batch's wait
+   together. Names are copied into text, as the record's strings are only
+   lent to the sink. */
+#define PART_BATCH 16
+
+struct part_pending {
+    size_t record;
+    uint64_t hash[2];          /* source, target */
+    size_t off[2], len[2];     /* in the part's text; len SIZE_MAX: no name */
+};
+
 struct rn_relset_part {
     const struct rn_filter *filter; /* the set's, borrowed */
     struct rn_strtab *names;        /* spellings as written -> spelling id */
@@ -555,6 +606,18 @@ struct rn_relset_part {
     struct part_extra *extra;
     size_t n_extra, extra_cap;
     size_t filtered;
+    struct part_pending pending[PART_BATCH];
+    size_t n_pending;
+    struct rn_buf text; /* the pending names */
+    /* Each spelling's key (fold_key), folded on the part's thread so the
+       merge only looks it up: keys[key_off[id], + key_len[id]), hashed
+       key_hash[id]; key_len[id] UINT32_MAX when it folds to nothing. */
+    struct rn_buf keys;
+    size_t *key_off;
+    uint32_t *key_len;
+    uint64_t *key_hash;
+    uint32_t key_cap;
+    struct rn_buf fold; /* scratch */
 };
 
 struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set, size_t expected_records)
@@ -587,7 +650,41 @@ void rn_relset_part_free(struct rn_relset_part *part)
     rn_big_free(part->pol);
     rn_big_free(part->weight);
     free(part->extra);
+    rn_buf_release(&part->text);
+    rn_buf_release(&part->keys);
+    rn_buf_release(&part->fold);
+    free(part->key_off);
+    free(part->key_len);
+    free(part->key_hash);
     free(part);
+}
+
+/* Spelling id of name[0..len) (rn_hash64: hash); a new one gets its key. */
+static int part_intern(struct rn_relset_part *part, const char *name, size_t len, uint64_t hash,
+                       uint32_t *id)
+{
+    int added;
+    if (rn_strtab_intern_hashed(part->names, name, len, hash, id, &added) != RN_OK)
+        return RN_ENOMEM;
+    if (!added)
+        return RN_OK;
+    if (*id >= part->key_cap) {
+        uint32_t cap = part->key_cap ? part->key_cap * 2 : 1024;
+        GROW(part->key_off, cap, size_t);
+        GROW(part->key_len, cap, uint32_t);
+        GROW(part->key_hash, cap, uint64_t);
+        part->key_cap = cap;
+    }
+    int rc = fold_key(name, len, &part->fold);
+    if (rc == RN_ENOMEM || (rc == RN_OK && part->fold.len > UINT32_MAX - 1))
+        return RN_ENOMEM;
+    part->key_len[*id] = UINT32_MAX;
+    if (rc != RN_OK)
+        return RN_OK; /* no key: the merge finds that out again */
+    part->key_off[*id] = part->keys.len;
+    part->key_len[*id] = (uint32_t)part->fold.len;
+    part->key_hash[*id] = rn_hash64(part->fold.data, part->fold.len);
+    return rn_buf_add(&part->keys, part->fold.data, part->fold.len);
 }
 
 static int part_name(struct rn_relset_part *part, const char *name, uint32_t *id)
@@ -596,7 +693,49 @@ static int part_name(struct rn_relset_part *part, const char *name, uint32_t *id
         *id = RN_NONE;
         return RN_OK;
     }
-    return rn_strtab_intern(part->names, name, strlen(name), id, NULL);
+    size_t len = strlen(name);
+    return part_intern(part, name, len, rn_hash64(name, len), id);
+}
+
+/* Intern the pending names into their records' src and dst. */
+static int part_flush_names(struct rn_relset_part *part)
+{
+    for (size_t q = 0; q < part->n_pending; q++) {
+        const struct part_pending *p = &part->pending[q];
+        uint32_t *ids[2] = { &part->src[p->record], &part->dst[p->record] };
+        for (int k = 0; k < 2; k++) {
+            if (p->len[k] == SIZE_MAX)
+                *ids[k] = RN_NONE;
+            else if (part_intern(part, part->text.data + p->off[k], p->len[k], p->hash[k],
+                                 ids[k]) != RN_OK)
+                return RN_ENOMEM;
+        }
+    }
+    part->n_pending = 0;
+    rn_buf_reset(&part->text);
+    return RN_OK;
+}
+
+/* Queue record i's source and target (part_name's ids, given later). */
+static int part_queue_names(struct rn_relset_part *part, size_t i, const char *source,
+                            const char *target)
+{
+    struct part_pending *p = &part->pending[part->n_pending++];
+    const char *names[2] = { source, target };
+    p->record = i;
+    for (int k = 0; k < 2; k++) {
+        p->len[k] = SIZE_MAX;
+        if (!names[k] || !names[k][0])
+            continue;
+        size_t len = strlen(names[k]);
+        p->off[k] = part->text.len;
+        p->len[k] = len;
+        p->hash[k] = rn_hash64(names[k], len);
+        rn_strtab_prefetch(part->names, p->hash[k]);
+        if (rn_buf_add(&part->text, names[k], len) != RN_OK)
+            return RN_ENOMEM;
+    }
+    return part->n_pending == PART_BATCH ? part_flush_names(part) : RN_OK;
 }
 
 static int part_grow(struct rn_relset_part *part)
@@ -654,8 +793,7 @@ static int part_add(void *ctx, const struct rn_record *rec, struct rn_err *err)
     if (part->n == part->cap && part_grow(part) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     size_t i = part->n;
-    if (part_name(part, rec->source, &part->src[i]) != RN_OK ||
-        part_name(part, rec->target, &part->dst[i]) != RN_OK ||
+    if (part_queue_names(part, i, rec->source, rec->target) != RN_OK ||
         rn_strtab_intern(part->relnames, relname, strlen(relname), &part->rel[i], NULL) != RN_OK ||
         part_keep_extra(part, rec) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
@@ -681,9 +819,18 @@ static int merged_entity(struct rn_relset *set, const struct rn_relset_part *par
         *index = map[id];
         return RN_OK;
     }
-    const char *affiliation = affil == RN_NONE ? NULL : rn_strtab_str(part->names, affil);
-    int rc = rn_relset_entity(set, rn_strtab_str(part->names, id), (enum rn_etype)type,
-                              affiliation, index);
+    const char *name = rn_strtab_str(part->names, id);
+    int rc;
+    if (type == RN_ETYPE_UNKNOWN && affil == RN_NONE && part->key_len[id] != UINT32_MAX &&
+        set->priv->keys) {
+        /* rn_relset_entity without type or affiliation: entity_of, with the
+           key the part folded */
+        rc = entity_of_key(set, name, part->keys.data + part->key_off[id], part->key_len[id],
+                           part->key_hash[id], index);
+    } else {
+        const char *affiliation = affil == RN_NONE ? NULL : rn_strtab_str(part->names, affil);
+        rc = rn_relset_entity(set, name, (enum rn_etype)type, affiliation, index);
+    }
     if (rc == RN_OK)
         map[id] = *index;
     return rc;
@@ -708,6 +855,8 @@ static int merged_edge(struct rn_relset *set, const struct rn_relset_part *part,
     return RN_OK;
 }
 
+#define MERGE_AHEAD 8
+
 /* Add part's records to the set. A set without records yet takes the
    part's columns as they are, their ids rewritten in place, instead of
    copying them: the first part of a file costs no second copy. */
@@ -718,6 +867,15 @@ static int merge_records(struct rn_relset *set, struct rn_relset_part *part, uin
     int adopt = p->record_cap == 0 && part->n > 0;
     size_t next_extra = 0;
     for (size_t i = 0; i < part->n; i++) {
+        /* The key slots of spellings met a few records ahead start loading:
+           a key table of a million edges' names outgrows the cache. */
+        if (i + MERGE_AHEAD < part->n && p->keys) {
+            uint32_t ahead[2] = { part->src[i + MERGE_AHEAD], part->dst[i + MERGE_AHEAD] };
+            for (int k = 0; k < 2; k++)
+                if (ahead[k] != RN_NONE && map[ahead[k]] == RN_NONE &&
+                    part->key_len[ahead[k]] != UINT32_MAX)
+                    rn_strtab_prefetch(p->keys, part->key_hash[ahead[k]]);
+        }
         struct part_extra x = { .src_affil = RN_NONE, .dst_affil = RN_NONE };
         if (next_extra < part->n_extra && part->extra[next_extra].record == i)
             x = part->extra[next_extra++];
@@ -751,6 +909,8 @@ static int merge_records(struct rn_relset *set, struct rn_relset_part *part, uin
 
 int rn_relset_merge_part(struct rn_relset *set, struct rn_relset_part *part, struct rn_err *err)
 {
+    if (part_flush_names(part) != RN_OK)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
     uint32_t nnames = rn_strtab_count(part->names), nrels = rn_strtab_count(part->relnames);
     uint32_t *map = malloc(((size_t)nnames + 1) * sizeof *map);
     uint32_t *relmap = malloc(((size_t)nrels + 1) * sizeof *relmap);
