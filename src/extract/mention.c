@@ -889,7 +889,6 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     return described_actor(x, i, head, inner, done);
 }
 
-/* An unknown capitalised run at i. */
 /* Are the letters of the acronym at k the initials of the name's words
    [a, b), in order, each word giving at most one ("Marlow Accord" -> MA;
    grammar words may be skipped: "Bank of Korea" -> BK or BOK)? */
@@ -1001,22 +1000,13 @@ static int and_body(struct rn_extractor *x, size_t j)
     return k > j + 1 && x_cue_len(x, k - 1, RN_CUE_ORGHEAD, &cm) == 1;
 }
 
-static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
+/* Where the capitalised run from i ends: capitals, numbers joined to them
+   ("Storm-0917"), hyphenated compounds, and connectors between capitals
+   (*has_of: "Bank of Korea"); a known name inside it ends it. */
+static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
 {
-    *done = 0;
-    /* "AI Safety Institute", "AI Act": a technology word may open a name
-       that carries its own kind */
-    int tech = x_cue(x, i, RN_CUE_NOTNAME) && (x_flags(x, i) & RN_TOK_UPPER) && !x->allcaps &&
-               x_is_cap(x, i + 1) && !x_cue(x, i + 1, RN_CUE_NOTNAME);
-    if (!x_is_cap(x, i) || (x_cue(x, i, RN_CUE_NOTNAME) && !tech) || (x_flags(x, i) & RN_TOK_HYPHEN))
-        return RN_OK;
-    /* "Last Wednesday", "Early March": a time phrase, not a name */
-    if (x_cue(x, i, RN_CUE_TIME) && x_cue(x, i + 1, RN_CUE_NOTNAME))
-        return RN_OK;
-    if (headline_verb(x, i))
-        return RN_OK;
     size_t j = i;
-    int has_of = 0;
+    *has_of = 0;
     while (j < x->tok.len && j - i < 10) {
         /* "End-to-End": a hyphenated compound between capitals */
         int compound = j > i && x_is_word(x, j) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
@@ -1045,43 +1035,105 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int 
                     x_cue(x, j - 1, RN_CUE_ORGHEAD);
         if (j > i && j + 1 < x->tok.len && x_is_cap(x, j + 1) && !x_is_time_word(x, j + 1) && on_ok &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
-             (x_is(x, j, "and") && (has_of || and_body(x, j))))) {
-            has_of = 1;
+             (x_is(x, j, "and") && (*has_of || and_body(x, j))))) {
+            *has_of = 1;
             j++;
             continue;
         }
         break;
     }
+    return j;
+}
+
+/* A sentence opens with a capital: believe the run [i, j) at the
+   sentence's first word only when it is longer or a verb we know follows. */
+static int believed_opener(struct rn_extractor *x, size_t i, size_t j)
+{
+    /* one capitalised word that English does not know is a name
+       ("Vantrix, which ..."); an English word ("Murmur", "Critics")
+       must show it by what follows */
+    if (j - i == 1 && x_have_pos(x) && !x_english(x, i))
+        return 1;
+    int verb = 0;
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    if (j < x->tok.len && (rn_lexicon_triggers(x->lex, x->wc, &x->tok, j, x->tok.len, tr, nt,
+                                               4) ||
+                           x_cue(x, j, RN_CUE_SPEECH) || x_is_aux(x, j)))
+        verb = 1;
+    if (x_is_det(x, i) || x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) ||
+        (j - i < 2 && !verb))
+        return 0;
+    /* "Critics accused ...", "Analysts said ...": a plural common noun */
+    size_t n0 = x->tok.items[i].norm_len;
+    if (j - i == 1 && !(x_flags(x, i) & RN_TOK_UPPER) && n0 > 4 && x_norm(x, i)[n0 - 1] == 's' &&
+        x_norm(x, i)[n0 - 2] != 's')
+        return 0;
+    return 1;
+}
+
+/* The entity of the unknown run [i, j): a document (doc; bill: "SB 1047")
+   with its head, else an actor of the type found (classified: named by
+   its kind, "the media regulator Nettilsyn"). XNONE when out of memory. */
+static uint32_t unknown_entity(struct rn_extractor *x, size_t i, size_t j, int doc, int bill,
+                               enum rn_etype type, int classified)
+{
+    if (x_span_text(x, i, j, &x->tmp) != RN_OK)
+        return XNONE;
+    uint32_t e;
+    if (doc) {
+        e = doc_long_short(x, i, j);
+        if (e == XNONE)
+            e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
+        if (e != XNONE && x->ents[e].head == XNONE) {
+            size_t h = j - 1;
+            for (size_t k = i; k < j; k++)
+                if (x_cue(x, k, RN_CUE_DOCHEAD))
+                    h = k;
+            x_doc_set_head(x, e, h);
+            if (bill) {
+                x->ents[e].head = x_str(x, "bill", 4);
+                x->ents[e].family = x_str(x, "law", 3);
+            }
+        }
+    } else {
+        e = x_entity(x, x->tmp.data, x->tmp.len, type, XNONE);
+        /* "the media regulator Nettilsyn": a state body named by its kind
+           belongs to the state the text is about */
+        if (e != XNONE && classified && type == RN_ETYPE_ORGANIZATION && x->ents[e].aff == XNONE) {
+            uint32_t st = x_topic_state(x);
+            if (st != XNONE)
+                x->ents[e].aff = x->ents[st].name;
+        }
+    }
+    return e;
+}
+
+/* An unknown capitalised run at i: a name no lexicon knows, a document,
+   or nothing. */
+static int unknown_run(struct rn_extractor *x, size_t i, size_t sent_first, int *done)
+{
+    *done = 0;
+    /* "AI Safety Institute", "AI Act": a technology word may open a name
+       that carries its own kind */
+    int tech = x_cue(x, i, RN_CUE_NOTNAME) && (x_flags(x, i) & RN_TOK_UPPER) && !x->allcaps &&
+               x_is_cap(x, i + 1) && !x_cue(x, i + 1, RN_CUE_NOTNAME);
+    if (!x_is_cap(x, i) || (x_cue(x, i, RN_CUE_NOTNAME) && !tech) || (x_flags(x, i) & RN_TOK_HYPHEN))
+        return RN_OK;
+    /* "Last Wednesday", "Early March": a time phrase, not a name */
+    if (x_cue(x, i, RN_CUE_TIME) && x_cue(x, i + 1, RN_CUE_NOTNAME))
+        return RN_OK;
+    if (headline_verb(x, i))
+        return RN_OK;
+    int has_of;
+    size_t j = unknown_run_end(x, i, &has_of);
     /* "— The US ...", "A, The B": a capitalised grammar word alone is no
        name, wherever it stands */
     const uint32_t grammar = RN_WORD_DET | RN_WORD_PREP | RN_WORD_CONJ | RN_WORD_WH;
     if (j == i || (j == i + 1 && (x_is_closed(x, i) || x_in_class(x, i, grammar))))
         return RN_OK;
-    /* A sentence opens with a capital: believe it only for a longer run or
-       a word followed by a verb we know. */
-    if (i == sent_first) {
-        /* one capitalised word that English does not know is a name
-           ("Vantrix, which ..."); an English word ("Murmur", "Critics")
-           must show it by what follows */
-        if (j - i == 1 && x_have_pos(x) && !x_english(x, i))
-            goto believed;
-        int verb = 0;
-        const struct rn_trigger *tr[4];
-        uint32_t nt[4];
-        if (j < x->tok.len && (rn_lexicon_triggers(x->lex, x->wc, &x->tok, j, x->tok.len, tr, nt,
-                                                   4) ||
-                               x_cue(x, j, RN_CUE_SPEECH) || x_is_aux(x, j)))
-            verb = 1;
-        if (x_is_det(x, i) || x_is_prep(x, i) || x_is_conj(x, i) || x_is_wh(x, i) ||
-            (j - i < 2 && !verb))
-            return RN_OK;
-        /* "Critics accused ...", "Analysts said ...": a plural common noun */
-        size_t n0 = x->tok.items[i].norm_len;
-        if (j - i == 1 && !(x_flags(x, i) & RN_TOK_UPPER) && n0 > 4 && x_norm(x, i)[n0 - 1] == 's' &&
-            x_norm(x, i)[n0 - 2] != 's')
-            return RN_OK;
-    }
-believed:;
+    if (i == sent_first && !believed_opener(x, i, j))
+        return RN_OK;
     enum rn_etype type = RN_ETYPE_UNKNOWN;
     struct rn_cue_match cm;
     int doc = 0;
@@ -1114,34 +1166,7 @@ believed:;
        carry their own kind (a document or organisation noun) are trusted */
     if ((x->titlecase || tech) && !doc && type == RN_ETYPE_UNKNOWN)
         return RN_OK;
-    if (x_span_text(x, i, j, &x->tmp) != RN_OK)
-        return RN_ENOMEM;
-    uint32_t e;
-    if (doc) {
-        e = doc_long_short(x, i, j);
-        if (e == XNONE)
-            e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
-        if (e != XNONE && x->ents[e].head == XNONE) {
-            size_t h = j - 1;
-            for (size_t k = i; k < j; k++)
-                if (x_cue(x, k, RN_CUE_DOCHEAD))
-                    h = k;
-            x_doc_set_head(x, e, h);
-            if (bill) {
-                x->ents[e].head = x_str(x, "bill", 4);
-                x->ents[e].family = x_str(x, "law", 3);
-            }
-        }
-    } else {
-        e = x_entity(x, x->tmp.data, x->tmp.len, type, XNONE);
-        /* "the media regulator Nettilsyn": a state body named by its kind
-           belongs to the state the text is about */
-        if (e != XNONE && classified && type == RN_ETYPE_ORGANIZATION && x->ents[e].aff == XNONE) {
-            uint32_t st = x_topic_state(x);
-            if (st != XNONE)
-                x->ents[e].aff = x->ents[st].name;
-        }
-    }
+    uint32_t e = unknown_entity(x, i, j, doc, bill, type, classified);
     if (e == XNONE)
         return RN_ENOMEM;
     if (doc)
