@@ -413,6 +413,98 @@ static const char *state_word(const struct rn_extractor *x, uint32_t state)
     return x_name(x, en->name);
 }
 
+/* "Italian Data Protection Authority": capitalised words at k after a
+   demonym at start that hold an organisation's head name a body of that
+   state. RN_OK with *done = 1 when it added the mention. */
+static int state_named_body(struct rn_extractor *x, size_t start, size_t k, uint32_t state,
+                            int *done)
+{
+    if (!x_is_cap(x, k) || (x_cue(x, k, RN_CUE_NOTNAME) && !(x_flags(x, k) & RN_TOK_UPPER)))
+        return RN_OK;
+    size_t e2 = k;
+    int org = 0;
+    while (e2 < x->tok.len && e2 - k < 6 && x_is_cap(x, e2)) {
+        struct rn_gaz_match g;
+        if (rn_lexicon_match(x->lex, x->wc, &x->tok, e2, x->tok.len, x->allcaps, &g))
+            break;
+        if (x_cue(x, e2, RN_CUE_ORGHEAD))
+            org = 1;
+        e2++;
+    }
+    if (!org)
+        return RN_OK;
+    if (x_span_text(x, start, e2, &x->tmp) != RN_OK)
+        return RN_ENOMEM;
+    uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION, x->ents[state].name);
+    *done = 1;
+    return add_mention(x, start, e2, e, MK_ACTOR, 0);
+}
+
+/* After a demonym ending at j ("Chinese"), k past its possessive: a
+   company it describes ("Chinese giant Huawei"), a body named after the
+   state, a group of its people or firms, a body ("an American court"),
+   or else a modifier remembering the state. RN_OK, *done = 1. */
+static int demonym_forms(struct rn_extractor *x, size_t start, size_t j, size_t k,
+                         uint32_t state, int *done)
+{
+    int rc;
+    /* "Chinese tech firm ZTE", "Chinese giant Huawei": the name counts */
+    size_t q = k;
+    while (q < x->tok.len && q - k < 3 && x_is_lower(x, q) && !x_is_prep(x, q) &&
+           !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q))
+        q++;
+    if (q > k && q < x->tok.len && x_is_cap(x, q)) {
+        struct rn_gaz_match g;
+        if (rn_lexicon_match(x->lex, x->wc, &x->tok, q, x->tok.len, x->allcaps, &g) &&
+            rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY) {
+            *done = 1;
+            uint32_t e = x_lex_entity(x, g.actor);
+            return add_mention(x, start, q + g.ntok, e, MK_ACTOR, 0);
+        }
+    }
+    if ((rc = state_named_body(x, start, k, state, done)) != RN_OK || *done)
+        return rc;
+    /* "Chinese companies", "Chinese tech firms": a group (not "Chinese
+       group it calls": closed-class words end the phrase) */
+    q = k;
+    while (q < x->tok.len && q - k < 3 && x_is_lower(x, q) && !x_is_plural_noun(x, q) &&
+           !x_is_closed(x, q))
+        q++;
+    const struct rn_trigger *trs[2];
+    uint32_t nts[2];
+    /* "Peruvian accusations", "Chinese sanctions": a trigger noun is an act
+       of the state, not a group of its people */
+    /* (not "the Qatari news outlet Kappa Daily": a noun goes on, and the
+       name is described) */
+    if (q < x->tok.len && x_is_plural_noun(x, q) && !x_is_aux(x, q) &&
+        !(x_is_lower(x, q + 1) && (x_pos(x, q + 1) & RN_WP_NOUN) && !x_is_closed(x, q + 1) &&
+          !x_is_plural_noun(x, q + 1) && x_is_cap(x, q + 2)) &&
+        !rn_lexicon_triggers(x->lex, x->wc, &x->tok, q, x->tok.len, trs, nts, 2)) {
+        if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
+            return RN_ENOMEM;
+        uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_GROUP, x->ents[state].name);
+        if (e != XNONE)
+            x->ents[e].plural = 1;
+        *done = 1;
+        return add_mention(x, start, q + 1, e, MK_GROUP, 0);
+    }
+    /* "an American court": a body */
+    if (x_cue(x, k, RN_CUE_ORGHEAD) && x_is_lower(x, k)) {
+        if (inst_name(x, state_word(x, state), k, k + 1) != RN_OK)
+            return RN_ENOMEM;
+        uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
+                              x->ents[state].name);
+        *done = 1;
+        return add_mention(x, start, k + 1, e, MK_ACTOR, 0);
+    }
+    /* a demonym that only modifies: remember the state for locations */
+    if (add_mention(x, start, j, XNONE, MK_MOD, 0) != RN_OK)
+        return RN_ENOMEM;
+    x->m[x->nm - 1].state = state;
+    *done = 1;
+    return RN_OK;
+}
+
 /* After a state's name or demonym ending at token j: derived forms. Returns
    RN_OK with *done = 1 when it added a mention covering [start, ...). */
 static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t state, int demonym,
@@ -482,80 +574,7 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     }
     if (!demonym)
         return RN_OK;
-    /* "Chinese tech firm ZTE", "Chinese giant Huawei": the name counts */
-    size_t q = k;
-    while (q < x->tok.len && q - k < 3 && x_is_lower(x, q) && !x_is_prep(x, q) &&
-           !x_is_conj(x, q) && !x_is_aux(x, q) && !x_is_wh(x, q))
-        q++;
-    if (q > k && q < x->tok.len && x_is_cap(x, q)) {
-        struct rn_gaz_match g;
-        if (rn_lexicon_match(x->lex, x->wc, &x->tok, q, x->tok.len, x->allcaps, &g) &&
-            rn_lexicon_actor(x->lex, g.actor)->type != RN_ETYPE_COUNTRY) {
-            *done = 1;
-            uint32_t e = x_lex_entity(x, g.actor);
-            return add_mention(x, start, q + g.ntok, e, MK_ACTOR, 0);
-        }
-    }
-    /* "Italian Data Protection Authority": a body named after its state */
-    if (x_is_cap(x, k) && (!x_cue(x, k, RN_CUE_NOTNAME) || (x_flags(x, k) & RN_TOK_UPPER))) {
-        size_t e2 = k;
-        int org = 0;
-        while (e2 < x->tok.len && e2 - k < 6 && x_is_cap(x, e2)) {
-            struct rn_gaz_match g;
-            if (rn_lexicon_match(x->lex, x->wc, &x->tok, e2, x->tok.len, x->allcaps, &g))
-                break;
-            if (x_cue(x, e2, RN_CUE_ORGHEAD))
-                org = 1;
-            e2++;
-        }
-        if (org) {
-            if (x_span_text(x, start, e2, &x->tmp) != RN_OK)
-                return RN_ENOMEM;
-            uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
-                                  x->ents[state].name);
-            *done = 1;
-            return add_mention(x, start, e2, e, MK_ACTOR, 0);
-        }
-    }
-    /* "Chinese companies", "Chinese tech firms": a group (not "Chinese
-       group it calls": closed-class words end the phrase) */
-    q = k;
-    while (q < x->tok.len && q - k < 3 && x_is_lower(x, q) && !x_is_plural_noun(x, q) &&
-           !x_is_closed(x, q))
-        q++;
-    const struct rn_trigger *trs[2];
-    uint32_t nts[2];
-    /* "Peruvian accusations", "Chinese sanctions": a trigger noun is an act
-       of the state, not a group of its people */
-    /* (not "the Qatari news outlet Kappa Daily": a noun goes on, and the
-       name is described) */
-    if (q < x->tok.len && x_is_plural_noun(x, q) && !x_is_aux(x, q) &&
-        !(x_is_lower(x, q + 1) && (x_pos(x, q + 1) & RN_WP_NOUN) && !x_is_closed(x, q + 1) &&
-          !x_is_plural_noun(x, q + 1) && x_is_cap(x, q + 2)) &&
-        !rn_lexicon_triggers(x->lex, x->wc, &x->tok, q, x->tok.len, trs, nts, 2)) {
-        if (x_span_text(x, start, q + 1, &x->tmp) != RN_OK)
-            return RN_ENOMEM;
-        uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_GROUP, x->ents[state].name);
-        if (e != XNONE)
-            x->ents[e].plural = 1;
-        *done = 1;
-        return add_mention(x, start, q + 1, e, MK_GROUP, 0);
-    }
-    /* "an American court": a body */
-    if (x_cue(x, k, RN_CUE_ORGHEAD) && x_is_lower(x, k)) {
-        if (inst_name(x, state_word(x, state), k, k + 1) != RN_OK)
-            return RN_ENOMEM;
-        uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
-                              x->ents[state].name);
-        *done = 1;
-        return add_mention(x, start, k + 1, e, MK_ACTOR, 0);
-    }
-    /* a demonym that only modifies: remember the state for locations */
-    if (add_mention(x, start, j, XNONE, MK_MOD, 0) != RN_OK)
-        return RN_ENOMEM;
-    x->m[x->nm - 1].state = state;
-    *done = 1;
-    return RN_OK;
+    return demonym_forms(x, start, j, k, state, done);
 }
 
 /* "Government of India", "the foreign ministry of China". */
