@@ -1480,6 +1480,42 @@ static int located_group(struct rn_extractor *x, struct side *t)
     return t->n > 0;
 }
 
+/* A document trigger with no named target: the documents the description
+   [desc_a, desc_b) names by their head nouns ("signed a new trade
+   agreement"), and a second one joined by "and". */
+static void described_documents(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
+{
+    size_t head = XNONE;
+    for (size_t i = t->desc_a; i < t->desc_b; i++)
+        if (x_cue(x, i, RN_CUE_DOCHEAD))
+            head = i;
+    if (head == XNONE)
+        return;
+    size_t end = t->desc_b == head + 1 ? x_doc_extend(x, head) : t->desc_b;
+    side_add(t, x_doc_entity(x, t->desc_a, end, head, t->definite && end == head + 1));
+    /* "both a proposal for X and a revised plan on Y" */
+    if (x_is(x, end, "and") && x_is_det(x, end + 1)) {
+        size_t a2 = end + 2, h2 = XNONE;
+        for (size_t k2 = a2; k2 < x->tok.len && k2 - a2 < 5 && x_is_word(x, k2); k2++) {
+            if (x_cue(x, k2, RN_CUE_DOCHEAD)) {
+                h2 = k2;
+                break;
+            }
+            if (x_is_prep(x, k2) || x_is_conj(x, k2) || x_is_aux(x, k2))
+                break;
+        }
+        if (h2 != XNONE)
+            side_add(t, x_doc_entity(x, a2, x_doc_extend(x, h2), h2, 0));
+    }
+    if (tr->families) {
+        size_t q = 0;
+        for (size_t i = 0; i < t->n; i++)
+            if (family_fits(x, tr->families, x->ents[t->ents[i]].family))
+                t->ents[q++] = t->ents[i];
+        t->n = q;
+    }
+}
+
 /* Keep only the targets a trigger accepts; turn a descriptive phrase into
    a target when the trigger takes one. */
 static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
@@ -1525,35 +1561,7 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
     if (t->n || t->desc_b <= t->desc_a)
         return;
     if (tr->target == RN_TARGET_DOCUMENT) {
-        size_t head = XNONE;
-        for (size_t i = t->desc_a; i < t->desc_b; i++)
-            if (x_cue(x, i, RN_CUE_DOCHEAD))
-                head = i;
-        if (head == XNONE)
-            return;
-        size_t end = t->desc_b == head + 1 ? x_doc_extend(x, head) : t->desc_b;
-        side_add(t, x_doc_entity(x, t->desc_a, end, head, t->definite && end == head + 1));
-        /* "both a proposal for X and a revised plan on Y" */
-        if (x_is(x, end, "and") && x_is_det(x, end + 1)) {
-            size_t a2 = end + 2, h2 = XNONE;
-            for (size_t k2 = a2; k2 < x->tok.len && k2 - a2 < 5 && x_is_word(x, k2); k2++) {
-                if (x_cue(x, k2, RN_CUE_DOCHEAD)) {
-                    h2 = k2;
-                    break;
-                }
-                if (x_is_prep(x, k2) || x_is_conj(x, k2) || x_is_aux(x, k2))
-                    break;
-            }
-            if (h2 != XNONE)
-                side_add(t, x_doc_entity(x, a2, x_doc_extend(x, h2), h2, 0));
-        }
-        if (tr->families) {
-            size_t q = 0;
-            for (size_t i = 0; i < t->n; i++)
-                if (family_fits(x, tr->families, x->ents[t->ents[i]].family))
-                    t->ents[q++] = t->ents[i];
-            t->n = q;
-        }
+        described_documents(x, tr, t);
         return;
     }
     if (located_group(x, t))
