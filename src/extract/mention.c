@@ -706,7 +706,8 @@ static int described_document(struct rn_extractor *x, size_t i, size_t head, int
         }
     }
     /* "its initiative", "their statement" refer back like "the" does */
-    int back = definite || x_is(x, i, "its") || x_is(x, i, "their");
+    uint32_t owner_cls = x_poss_of(x, i) & (RN_WORD_IT | RN_WORD_THEY);
+    int back = definite || owner_cls;
     size_t end = x_doc_extend(x, head);
     uint32_t e = x_doc_entity(x, start, back && end == head + 1 ? head + 1 : end, head,
                               back && end == head + 1);
@@ -716,10 +717,10 @@ static int described_document(struct rn_extractor *x, size_t i, size_t head, int
        described document takes its owner's name ("Five Eyes
        international statement") */
     const char *dn = x_name(x, x->ents[e].name);
-    if ((x_is(x, i, "its") || x_is(x, i, "their")) && end == head + 1 && dn[0] >= 'a' &&
+    if (owner_cls && end == head + 1 && dn[0] >= 'a' &&
         dn[0] <= 'z') {
-        uint32_t owner = x_antecedent(x, x_is(x, i, "its") ? XWANT_NONPERSON : XWANT_PLURAL, i);
-        if (owner == XNONE && x_is(x, i, "their"))
+        uint32_t owner = x_antecedent(x, owner_cls & RN_WORD_IT ? XWANT_NONPERSON : XWANT_PLURAL, i);
+        if (owner == XNONE && (owner_cls & RN_WORD_THEY))
             owner = x_antecedent(x, XWANT_NONPERSON, i);
         if (owner != XNONE && x->ents[owner].type != RN_ETYPE_UNKNOWN) {
             struct rn_buf *o = &x->tmp;
@@ -1506,7 +1507,7 @@ int x_mentions(struct rn_extractor *x)
         }
         int want;
         /* "its own data security initiative": the document, not the owner */
-        if ((x_is(x, i, "its") || x_is(x, i, "their")) &&
+        if ((x_poss_of(x, i) & (RN_WORD_IT | RN_WORD_THEY)) &&
             ((rc = description(x, i, &done)) != RN_OK || done)) {
             if (done)
                 i = x->m[x->nm - 1].b - 1;

@@ -396,8 +396,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
                 i++;
                 continue;
             }
-            int poss_pron = m->pronoun && (x_is(x, m->a, "its") || x_is(x, m->a, "their") ||
-                                           x_is(x, m->a, "his") || x_is(x, m->a, "her"));
+            int poss_pron = m->pronoun && x_poss_of(x, m->a) != 0;
             if (i < n && ((x->tok.items[i].flags & RN_TOK_POSS) || poss_pron)) {
                 if (!poss_pron)
                     i++;

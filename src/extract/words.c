@@ -108,6 +108,12 @@ int x_in_class(const struct rn_extractor *x, size_t i, uint32_t cls)
     return (rn_wordcache_tag(x->wc, &x->tok, i) & cls) != 0;
 }
 
+uint32_t x_poss_of(const struct rn_extractor *x, size_t i)
+{
+    uint32_t tag = i < x->tok.len ? rn_wordcache_tag(x->wc, &x->tok, i) : 0;
+    return tag & RN_WORD_DET ? tag & (RN_WORD_IT | RN_WORD_THEY | RN_WORD_HE) : 0;
+}
+
 int x_is_closed(const struct rn_extractor *x, size_t i)
 {
     return wcls(x, i) != 0;

@@ -37,6 +37,10 @@ static inline int x_is(const struct rn_extractor *x, size_t i, const char *w)
    its case ("The" in a headline too): the word cache's memo, no tagging
    rules applied. */
 int x_in_class(const struct rn_extractor *x, size_t i, uint32_t cls);
+/* A third person's possessive determiner at i ("its", "their", "his",
+   "her": det and it, they or he in words.tsv): whose, as RN_WORD_IT,
+   RN_WORD_THEY or RN_WORD_HE; 0 for any other word. */
+uint32_t x_poss_of(const struct rn_extractor *x, size_t i);
 
 /* Open classes from WordNet (relnet/pos.h): enum rn_wordpos bits token i's
    lowercase word can have, and its most frequent one (0: WordNet does not
