@@ -84,10 +84,8 @@ static int utf8_separator(const unsigned char *s, size_t n)
    keep_hash), or 0 for any other byte. */
 static inline unsigned char fold_byte(unsigned char c, int keep_hash)
 {
-    if ((unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u)
-        return c;
-    if ((unsigned)(c - 'A') < 26u)
-        return (unsigned char)(c + 32);
+    if (rn_ascii_is_alnum(c))
+        return rn_ascii_lower(c);
     return keep_hash && c == '#' ? c : 0;
 }
 
