@@ -108,8 +108,8 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
     } else {
         /* Most sentences yield no record: their one-line copy is made here,
            for the first record, not for every sentence read. */
-        if (x_set_evidence(x, x->sent_start, x->sent_end) != RN_OK)
-            return RN_ENOMEM;
+        if (!x->explain && x_set_evidence(x, x->sent_start, x->sent_end) != RN_OK)
+            return RN_ENOMEM; /* (--explain made it with the sentence) */
         /* the day the sentence says it happened, else (at writing) the article's */
         if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o.said_on))
             o.said_on[0] = '\0';
