@@ -11,7 +11,7 @@
  * lemma in that part of speech, so "news" stays a noun and never becomes
  * the verb "new".
  */
-#define _POSIX_C_SOURCE 200809L /* getline */
+#define _POSIX_C_SOURCE 200809L /* mmap */
 #include "relnet/pos.h"
 #include "relnet/buf.h"
 #include "relnet/strtab.h"
@@ -111,9 +111,10 @@ static int lemma_cmp_text(const char *map, const struct lemma *l, const char *w,
 
 /* "ban v 4 4 @ ~ + ; 4 2 02493666 ...": lemma, pos letter, synset count,
    pointer count, that many pointer symbols, sense count, tagged count. */
-static int index_line(struct pos_index *ix, const char *p, const char *e, const char *path,
-                      long no, struct rn_err *err)
+static int index_line(void *ctx, const char *p, const char *e, const char *path, long no,
+                      struct rn_err *err)
 {
+    struct pos_index *ix = ctx;
     size_t ll, n;
     const char *lemma = field(&p, e, &ll);
     if (!lemma || !field(&p, e, &n) || !field(&p, e, &n))
@@ -131,52 +132,74 @@ static int index_line(struct pos_index *ix, const char *p, const char *e, const 
         return rn_fail(err, RN_ENOMEM, "out of memory");
     ix->lemmas[ix->n++] = (struct lemma){ (uint32_t)(lemma - ix->map), (uint16_t)ll,
                                           (uint16_t)(tagged + 1) };
+    /* lookups are binary searches, as in WordNet's own library */
+    if (ix->n > 1 && lemma_cmp_text(ix->map, &ix->lemmas[ix->n - 2], lemma, ll) >= 0)
+        return rn_fail(err, RN_EINPUT, "%s:%ld: lemma out of order (a WordNet index is sorted)",
+                       path, no);
     return RN_OK;
 }
 
-/* Map an index file and list its lemmas; the licence lines at the top start
-   with a space and are skipped. */
-static int load_index(struct pos_index *ix, const char *dir, const char *name, struct rn_err *err)
+/* Map dir/name read-only into *map, *size (NULL, 0 when empty). A missing
+   file is an error when required, else RN_OK with *map NULL. */
+static int map_file(const char *dir, const char *name, int required, char **map, size_t *size,
+                    struct rn_err *err)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
+    *map = NULL;
+    *size = 0;
     int fd = open(path, O_RDONLY);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         int e = errno;
         if (fd >= 0)
             close(fd);
+        if (!required && e == ENOENT)
+            return RN_OK;
         return rn_fail(err, rn_open_status(e), "cannot open %s: %s (WordNet)", path, strerror(e));
     }
     if (st.st_size >= (off_t)UINT32_MAX) {
         close(fd);
-        return rn_fail(err, RN_EINPUT, "%s: larger than a WordNet index can be", path);
+        return rn_fail(err, RN_EINPUT, "%s: larger than a WordNet file can be", path);
     }
-    ix->size = (size_t)st.st_size;
-    void *m = ix->size ? mmap(NULL, ix->size, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+    *size = (size_t)st.st_size;
+    void *m = *size ? mmap(NULL, *size, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
     close(fd);
     if (m == MAP_FAILED)
         return rn_fail(err, RN_EIO, "cannot read %s: %s", path, strerror(errno));
-    ix->map = m;
+    *map = m;
+    return RN_OK;
+}
+
+typedef int (*line_fn)(void *ctx, const char *p, const char *e, const char *path, long no,
+                       struct rn_err *err);
+
+/* Hand each line of a mapped file to fn; the licence lines at the top of
+   each index file start with a space and are skipped, as are empty ones. */
+static int each_line(const char *map, size_t size, const char *dir, const char *name, line_fn fn,
+                     void *ctx, struct rn_err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     int rc = RN_OK;
     long no = 0;
-    for (const char *p = ix->map, *end = ix->map + ix->size; p < end && rc == RN_OK; no++) {
+    for (const char *p = map, *end = map + size; p < end && rc == RN_OK; no++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
         if (e > p && e[-1] == '\r')
             e--;
-        size_t before = ix->n;
         if (e > p && *p != ' ')
-            rc = index_line(ix, p, e, path, no + 1, err);
-        /* lookups are binary searches, as in WordNet's own library */
-        if (rc == RN_OK && ix->n > before && before > 0 &&
-            lemma_cmp_text(ix->map, &ix->lemmas[before - 1], ix->map + ix->lemmas[before].at,
-                           ix->lemmas[before].len) >= 0)
-            rc = rn_fail(err, RN_EINPUT, "%s:%ld: lemma out of order (a WordNet index is sorted)",
-                         path, no + 1);
+            rc = fn(ctx, p, e, path, no + 1, err);
         p = nl ? nl + 1 : end;
     }
     return rc;
+}
+
+/* Map an index file and list its lemmas. */
+static int load_index(struct pos_index *ix, const char *dir, const char *name, struct rn_err *err)
+{
+    int rc = map_file(dir, name, 1, &ix->map, &ix->size, err);
+    return rc == RN_OK ? each_line(ix->map, ix->size, dir, name, index_line, ix, err) : rc;
 }
 
 /* Tagged senses + 1 of lemma w[0..n) as part of speech p, 0 when WordNet
@@ -199,9 +222,16 @@ static unsigned lemma_score(const struct rn_pos_dict *d, int p, const char *w, s
 }
 
 /* "went go": an irregular form and its lemma. */
-static int exc_line(struct rn_pos_dict *d, int pos, const char *p, const char *e,
-                    const char *path, long no, struct rn_err *err)
+struct exc_ctx {
+    struct rn_pos_dict *d;
+    int pos;
+};
+
+static int exc_line(void *ctx, const char *p, const char *e, const char *path, long no,
+                    struct rn_err *err)
 {
+    struct rn_pos_dict *d = ((struct exc_ctx *)ctx)->d;
+    int pos = ((struct exc_ctx *)ctx)->pos;
     size_t fl, ll;
     const char *form = field(&p, e, &fl);
     const char *lemma = field(&p, e, &ll);
@@ -219,30 +249,17 @@ static int exc_line(struct rn_pos_dict *d, int pos, const char *p, const char *e
     return RN_OK;
 }
 
-/* Hand each line of an exception file to exc_line; a missing one is none. */
+/* The irregular forms of one part of speech; a missing file is none. */
 static int read_exc(struct rn_pos_dict *d, const char *dir, int pos, struct rn_err *err)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, POS_FILES[pos].exc);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return RN_OK;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long no = 0;
-    int rc = RN_OK;
-    while (rc == RN_OK && (n = getline(&line, &cap, f)) >= 0) {
-        no++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            n--;
-        if (n > 0 && line[0] != ' ')
-            rc = exc_line(d, pos, line, line + n, path, no, err);
-    }
-    if (rc == RN_OK && ferror(f))
-        rc = rn_fail(err, RN_EIO, "cannot read %s", path);
-    free(line);
-    fclose(f);
+    char *map;
+    size_t size;
+    int rc = map_file(dir, POS_FILES[pos].exc, 0, &map, &size, err);
+    struct exc_ctx ctx = { d, pos };
+    if (rc == RN_OK && map)
+        rc = each_line(map, size, dir, POS_FILES[pos].exc, exc_line, &ctx, err);
+    if (map)
+        munmap(map, size);
     return rc;
 }
 
