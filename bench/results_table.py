@@ -106,10 +106,17 @@ def targets(res, units):
             r, p = progs["relnet"], progs["python-sqlite3"]
             rows = units.get(bench, {}).get("rows", 0)
             rate = rows / r["best"]
-            out.append("%s: relnet {:,.0f} rows/s (target >= 1,000,000: %s); memory "
-                       "%.0f MB vs the peer's %.0f MB (target at 10M: not above it: %s)"
-                       .format(rate) % (bench, verdict(rate >= 1e6), r["mb"], p["mb"],
-                                        verdict(r["mb"] <= p["mb"])))
+            # The issue states the speed target on 1M rows and the memory
+            # target on 10M: each verdict only where its target is stated.
+            speed = "{:,.0f} rows/s".format(rate)
+            if rows == 1000000:
+                speed += " (target >= 1,000,000: %s)" % verdict(rate >= 1e6)
+            memory = "memory %.0f MB vs the peer's %.0f MB" % (r["mb"], p["mb"])
+            if rows == 10000000:
+                memory += " (target: not above it: %s)" % verdict(r["mb"] <= p["mb"])
+            else:
+                memory += " (the memory target is stated for 10M rows: import-10M)"
+            out.append("%s: relnet %s; %s" % (bench, speed, memory))
         if bench == "articles":
             size = units.get(bench, {}).get("bytes", 0) / MIB
             one = progs.get("extract --jobs 1") or progs.get("extract")

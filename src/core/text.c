@@ -85,18 +85,36 @@ int rn_utf8_encode(struct rn_buf *out, int32_t cp)
 /* What a code point becomes inside a key. */
 enum fold_class { FOLD_KEEP, FOLD_SPACE, FOLD_DROP };
 
+/* Each ASCII byte inside a key: the byte it becomes (letters lower-cased),
+   ' ' for a separator, 0 when it is dropped. '+' and '#' tell names apart
+   ("Disney+" is not Disney, C++ is not C, libc++-dev is not libc-dev), so
+   they stay; space, tab, line ends, - _ / , ; : brackets and | separate. */
+static const char ascii_key[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, ' ', ' ', 0, 0, ' ', 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    ' ', 0, 0, '#', 0, 0, 0, 0,
+    ' ', ' ', 0, '+', ' ', ' ', 0, ' ',
+    '0', '1', '2', '3', '4', '5', '6', '7',
+    '8', '9', ' ', ' ', 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g',
+    'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+    'x', 'y', 'z', ' ', 0, ' ', 0, ' ',
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g',
+    'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+    'x', 'y', 'z', ' ', ' ', ' ', 0, 0,
+};
+
 /* The class of an ASCII code point, lowercase letters only. */
 static enum fold_class classify_ascii(int32_t cp)
 {
-    /* '+' and '#' tell names apart ("Disney+" is not Disney, C++ is not
-       C, libc++-dev is not libc-dev), so they stay. */
-    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '+' || cp == '#')
-        return FOLD_KEEP;
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' ||
-        cp == '/' || cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' ||
-        cp == '[' || cp == ']' || cp == '{' || cp == '}' || cp == '|')
+    char k = ascii_key[cp];
+    if (k == ' ')
         return FOLD_SPACE;
-    return FOLD_DROP;
+    return k != 0 && k == cp ? FOLD_KEEP : FOLD_DROP;
 }
 
 static enum fold_class classify(int32_t cp)
@@ -152,12 +170,11 @@ int rn_text_key(const char *s, size_t n, struct rn_buf *out)
         if (c < 0x80) {
             /* fold_cp inlined for ASCII, most of every name: a call and a
                capacity check per byte were most of the cost of a key. */
-            char folded = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            enum fold_class cls = classify_ascii(folded);
+            char folded = ascii_key[c];
             i++;
-            if (cls == FOLD_SPACE && out->len > 0)
+            if (folded == ' ' && out->len > 0)
                 pending_space = 1;
-            if (cls != FOLD_KEEP)
+            if (folded == ' ' || folded == 0)
                 continue;
             if (out->len + 2 >= out->cap && rn_buf_grow(out, 2) != RN_OK)
                 return RN_ENOMEM;

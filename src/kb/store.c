@@ -1,12 +1,13 @@
 /* store.c - the SQLite knowledge base (see relnet/store.h).
  *
- * Bulk speed comes from five things: prepared statements reused for every
- * row, one transaction per import (the caller's), an in-memory cache from
- * name keys to entity ids so a row costs two hash lookups and one INSERT,
- * not three SELECTs, alias rows written in key order when the transaction
- * ends (see flush_aliases), and write-behind (rn_store_write_behind): a
- * second thread runs the INSERTs of rows and new entities while the
- * caller's thread parses and resolves names.
+ * Bulk speed comes from these: prepared statements reused for every row,
+ * rows (relations, new entities, aliases) inserted BATCH_ROWS to a
+ * statement, one transaction per import (the caller's), an in-memory cache
+ * from name keys to entity ids so a row costs two hash lookups and a share
+ * of one INSERT, not three SELECTs, alias rows written in key order when
+ * the transaction ends (see flush_aliases), and write-behind
+ * (rn_store_write_behind): a second thread runs the INSERTs of rows and new
+ * entities while the caller's thread parses and resolves names.
  */
 #include "relnet/store.h"
 
@@ -89,7 +90,6 @@ static const char schema_v1[] =
 enum stmt_id {
     ST_ENTITY_INSERT,
     ST_ENTITY_INSERT_ID,
-    ST_ALIAS_INSERT,
     ST_ENTITY_SET_TYPE,
     ST_ENTITY_SET_AFFIL,
     ST_RELTYPE_FIND,
@@ -103,7 +103,6 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_ENTITY_INSERT] = "INSERT INTO entities(name, type) VALUES (?1, ?2)",
     /* write-behind: the id SQLite would have given, known in advance */
     [ST_ENTITY_INSERT_ID] = "INSERT INTO entities(id, name, type) VALUES (?3, ?1, ?2)",
-    [ST_ALIAS_INSERT] = "INSERT OR REPLACE INTO aliases(key, alias, entity_id) VALUES (?1, ?2, ?3)",
     [ST_ENTITY_SET_TYPE] = "UPDATE entities SET type = ?2 WHERE id = ?1 AND type = 'unknown'",
     [ST_ENTITY_SET_AFFIL] =
         "UPDATE entities SET affiliation_id = ?2 WHERE id = ?1 AND affiliation_id IS NULL",
@@ -124,6 +123,14 @@ static const char *const stmt_sql[ST_COUNT] = {
    With write-behind (rn_store_write_behind) a chunk holds CHUNK_ROWS rows
    and the writes of new entities too, and goes to the writer thread. */
 #define BATCH_ROWS 64
+/* The tables written BATCH_ROWS rows at a time (see batch_sql). */
+enum batch_kind {
+    BATCH_RELATIONS,
+    BATCH_PLAIN_RELATIONS,
+    BATCH_ENTITIES,
+    BATCH_ALIASES,
+    BATCH_KINDS
+};
 #define CHUNK_ROWS (64 * BATCH_ROWS)
 #define WRITER_DEPTH 2
 #define NO_TEXT SIZE_MAX
@@ -213,7 +220,7 @@ struct rn_store {
 
     struct chunk own;   /* rows waiting to be written by this thread */
     struct chunk *fill; /* where rows go: own, or a chunk for the writer */
-    sqlite3_stmt *batch_stmt; /* INSERT of BATCH_ROWS rows */
+    sqlite3_stmt *batch_stmt[BATCH_KINDS]; /* INSERTs of BATCH_ROWS rows */
     struct rn_writer *writer;  /* write-behind, NULL when off */
     int64_t last_entity_id;    /* with write-behind: the highest entity id */
 
@@ -518,8 +525,13 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
            enforced: every id this module writes comes from a row it just
            read or wrote, and enforcing them cost a third of import time.
            The tests run PRAGMA foreign_key_check after imports. */
+        /* The CHECK constraints are not evaluated either: they state what
+           the values of this module are by construction (a type, polarity
+           or origin is an enum's name; a weight below 0 is refused in
+           rn_store_add_record), and evaluating them on every row was a
+           tenth of writing it. They still hold for other writers. */
         rc = exec(kb, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;"
-                      " PRAGMA cache_size=-16384;",
+                      " PRAGMA cache_size=-16384; PRAGMA ignore_check_constraints=ON;",
                   err);
     if (rc == RN_OK)
         rc = migrate(kb, readonly, err);
@@ -546,7 +558,8 @@ void rn_store_close(struct rn_store *kb)
     writer_stop(kb, 1, NULL);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(kb->stmt[i]);
-    sqlite3_finalize(kb->batch_stmt);
+    for (int i = 0; i < BATCH_KINDS; i++)
+        sqlite3_finalize(kb->batch_stmt[i]);
     /* sqlite3_close fails, leaving the file open, while any statement is
        alive: every one must be finalized above. */
     if (kb->db)
@@ -582,19 +595,66 @@ static void cache_drop(struct rn_store *kb)
     kb->cache_loaded = 0;
 }
 
+/* A relation row's columns: the first PLAIN_COLUMNS in every row, the
+   others (an article's provenance) NULL in the rows of most edge lists,
+   which then go in with a statement without them: a fifth less work for
+   SQLite a row. */
 #define RELATION_COLUMNS 13
+#define PLAIN_COLUMNS 8
 
-/* The INSERT of n relation rows. */
-static int prepare_insert(struct rn_store *kb, size_t n, sqlite3_stmt **st, struct rn_err *err)
+/* The INSERT of a table's rows, BATCH_ROWS or fewer at a time: its head
+   and the parameters of one row. */
+static const struct {
+    const char *head, *row;
+} batch_sql[BATCH_KINDS] = {
+    [BATCH_RELATIONS] = { "INSERT INTO relations(source_id, target_id, type_id, polarity, weight,"
+                          " confidence, origin, import_id, article_id, sentence_no, offset,"
+                          " evidence, date) VALUES ",
+                          "(?,?,?,?,?,?,?,?,?,?,?,?,?)" },
+    [BATCH_PLAIN_RELATIONS] = { "INSERT INTO relations(source_id, target_id, type_id, polarity,"
+                                " weight, confidence, origin, import_id) VALUES ",
+                                "(?,?,?,?,?,?,?,?)" },
+    /* write-behind: entities with the ids SQLite would have given */
+    [BATCH_ENTITIES] = { "INSERT INTO entities(id, name, type) VALUES ", "(?,?,?)" },
+    [BATCH_ALIASES] = { "INSERT OR REPLACE INTO aliases(key, alias, entity_id) VALUES ",
+                        "(?,?,?)" },
+};
+
+/* The INSERT of n rows of a kind (n <= BATCH_ROWS), its parameters
+   unbound: the store's own when n == BATCH_ROWS, else a new one, which
+   batch_run finalizes. */
+static int batch_start(struct rn_store *kb, enum batch_kind kind, size_t n, sqlite3_stmt **st,
+                       struct rn_err *err)
 {
+    if (n == BATCH_ROWS && kb->batch_stmt[kind]) {
+        *st = kb->batch_stmt[kind];
+        sqlite3_reset(*st);
+        sqlite3_clear_bindings(*st);
+        return RN_OK;
+    }
     struct rn_buf sql = RN_BUF_INIT;
-    rn_buf_adds(&sql, "INSERT INTO relations(source_id, target_id, type_id, polarity, weight,"
-                      " confidence, origin, article_id, import_id, sentence_no, offset,"
-                      " evidence, date) VALUES ");
-    for (size_t i = 0; i < n; i++)
-        rn_buf_adds(&sql, i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    rn_buf_adds(&sql, batch_sql[kind].head);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            rn_buf_addc(&sql, ',');
+        rn_buf_adds(&sql, batch_sql[kind].row);
+    }
     int rc = sql.data ? prepare(kb, sql.data, st, err) : rn_fail(err, RN_ENOMEM, "out of memory");
     rn_buf_release(&sql);
+    if (rc == RN_OK && n == BATCH_ROWS)
+        kb->batch_stmt[kind] = *st;
+    return rc;
+}
+
+/* Run a statement of batch_start. */
+static int batch_run(struct rn_store *kb, enum batch_kind kind, sqlite3_stmt *st, const char *what,
+                     struct rn_err *err)
+{
+    int rc = sqlite3_step(st) == SQLITE_DONE ? RN_OK : db_fail(kb, err, what);
+    if (st == kb->batch_stmt[kind])
+        sqlite3_reset(st);
+    else
+        sqlite3_finalize(st);
     return rc;
 }
 
@@ -613,35 +673,43 @@ static void *with_room(void *array, size_t *cap, size_t i, size_t size)
     return grown;
 }
 
+/* A row without an article's provenance (see PLAIN_COLUMNS). */
+static int plain_row(const struct pending_row *r)
+{
+    return !r->article && r->sentence_no <= 0 && r->offset < 0 && r->evidence == NO_TEXT &&
+           r->date == NO_TEXT;
+}
+
 /* Write n relation rows (n <= BATCH_ROWS) with one INSERT. */
 static int write_batch(struct rn_store *kb, const struct pending_row *rows, size_t n,
                        const char *text, struct rn_err *err)
 {
+    size_t plain = 0;
+    while (plain < n && plain_row(&rows[plain]))
+        plain++;
+    enum batch_kind kind = plain == n ? BATCH_PLAIN_RELATIONS : BATCH_RELATIONS;
+    int columns = plain == n ? PLAIN_COLUMNS : RELATION_COLUMNS;
     sqlite3_stmt *st;
-    int rc;
-    if (n == BATCH_ROWS) {
-        if (!kb->batch_stmt && (rc = prepare_insert(kb, BATCH_ROWS, &kb->batch_stmt, err)) != RN_OK)
-            return rc;
-        st = kb->batch_stmt;
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-    } else if ((rc = prepare_insert(kb, n, &st, err)) != RN_OK) {
+    int rc = batch_start(kb, kind, n, &st, err);
+    if (rc != RN_OK)
         return rc;
-    }
     for (size_t i = 0; i < n; i++) {
         const struct pending_row *r = &rows[i];
-        int c = (int)(i * RELATION_COLUMNS);
+        int c = (int)i * columns;
+        const char *pol = rn_polarity_name(r->pol), *origin = rn_origin_name(r->origin);
         sqlite3_bind_int64(st, c + 1, r->src);
         sqlite3_bind_int64(st, c + 2, r->dst);
         sqlite3_bind_int64(st, c + 3, r->type);
-        sqlite3_bind_text(st, c + 4, rn_polarity_name(r->pol), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, c + 4, pol, (int)strlen(pol), SQLITE_STATIC);
         sqlite3_bind_double(st, c + 5, r->weight);
         sqlite3_bind_double(st, c + 6, r->confidence);
-        sqlite3_bind_text(st, c + 7, rn_origin_name(r->origin), -1, SQLITE_STATIC);
-        if (r->article)
-            sqlite3_bind_int64(st, c + 8, r->article);
+        sqlite3_bind_text(st, c + 7, origin, (int)strlen(origin), SQLITE_STATIC);
         if (r->import)
-            sqlite3_bind_int64(st, c + 9, r->import);
+            sqlite3_bind_int64(st, c + 8, r->import);
+        if (kind == BATCH_PLAIN_RELATIONS)
+            continue;
+        if (r->article)
+            sqlite3_bind_int64(st, c + 9, r->article);
         if (r->sentence_no > 0)
             sqlite3_bind_int64(st, c + 10, r->sentence_no);
         if (r->offset >= 0)
@@ -651,12 +719,7 @@ static int write_batch(struct rn_store *kb, const struct pending_row *rows, size
         if (r->date != NO_TEXT)
             sqlite3_bind_text(st, c + 13, text + r->date, -1, SQLITE_STATIC);
     }
-    rc = sqlite3_step(st) == SQLITE_DONE ? RN_OK : db_fail(kb, err, "cannot add relations");
-    if (st == kb->batch_stmt)
-        sqlite3_reset(st);
-    else
-        sqlite3_finalize(st);
-    return rc;
+    return batch_run(kb, kind, st, "cannot add relations", err);
 }
 
 /* Run one write to entities. An insert without an id (no write-behind)
@@ -694,7 +757,33 @@ static int write_entity(struct rn_store *kb, struct pending_entity *e, const cha
     return RN_OK;
 }
 
-/* Write a chunk: its entity writes, then its relation rows. On the writer
+/* The number of inserts of entities with their ids given (write-behind)
+   that start es[0..n), at most BATCH_ROWS. */
+static size_t insert_run(const struct pending_entity *es, size_t n)
+{
+    size_t run = 0;
+    while (run < n && run < BATCH_ROWS && es[run].what == ENTITY_INSERT && es[run].id)
+        run++;
+    return run;
+}
+
+/* Insert BATCH_ROWS entities whose ids are given, with one INSERT. */
+static int write_entities(struct rn_store *kb, const struct pending_entity *es, const char *text,
+                          struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = batch_start(kb, BATCH_ENTITIES, BATCH_ROWS, &st, err);
+    for (int i = 0; rc == RN_OK && i < BATCH_ROWS; i++) {
+        const char *type = rn_etype_name((enum rn_etype)es[i].type);
+        sqlite3_bind_int64(st, 3 * i + 1, es[i].id);
+        sqlite3_bind_text(st, 3 * i + 2, text + es[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3 * i + 3, type, (int)strlen(type), SQLITE_STATIC);
+    }
+    return rc == RN_OK ? batch_run(kb, BATCH_ENTITIES, st, "cannot add an entity", err) : rc;
+}
+
+/* Write a chunk: its entity writes (in order; full runs of inserts
+   BATCH_ROWS to a statement), then its relation rows. On the writer
    thread with write-behind, else on the caller's. */
 static int write_chunk(void *ctx, void *batch, struct rn_err *err)
 {
@@ -702,8 +791,15 @@ static int write_chunk(void *ctx, void *batch, struct rn_err *err)
     struct chunk *c = batch;
     const char *text = rn_buf_str(&c->text);
     int rc = RN_OK;
-    for (size_t i = 0; rc == RN_OK && i < c->nentities; i++)
-        rc = write_entity(kb, &c->entities[i], text + c->entities[i].name, err);
+    for (size_t i = 0; rc == RN_OK && i < c->nentities;) {
+        if (insert_run(c->entities + i, c->nentities - i) == BATCH_ROWS) {
+            rc = write_entities(kb, c->entities + i, text, err);
+            i += BATCH_ROWS;
+        } else {
+            rc = write_entity(kb, &c->entities[i], text + c->entities[i].name, err);
+            i++;
+        }
+    }
     for (size_t i = 0; rc == RN_OK && i < c->nrows; i += BATCH_ROWS)
         rc = write_batch(kb, c->rows + i, c->nrows - i < BATCH_ROWS ? c->nrows - i : BATCH_ROWS,
                          text, err);
@@ -860,30 +956,75 @@ static struct key_info *key_info(const struct rn_store *kb, uint32_t kid)
     return rn_strmap_value(kb->keys, kid);
 }
 
-/* Write the waiting alias rows in key order: each lands next to the last
-   in the key index, whose pages then stay in the cache. */
+/* Sort the waiting alias rows by key: by their heads with a radix sort
+   (a byte a pass, the last byte first), then each run of equal heads by
+   the whole key. A comparison sort read the keys, scattered in memory, at
+   every step. */
+static int sort_aliases(struct rn_store *kb, struct rn_err *err)
+{
+    size_t n = kb->npending_aliases;
+    struct pending_alias *a = kb->pending_aliases, *b = malloc(n * sizeof *b);
+    if (!b)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t at[257] = { 0 };
+        for (size_t i = 0; i < n; i++)
+            at[(a[i].head >> shift & 0xFF) + 1]++;
+        if (at[(a[0].head >> shift & 0xFF) + 1] == n)
+            continue; /* the same byte in every head */
+        for (int k = 0; k < 256; k++)
+            at[k + 1] += at[k];
+        for (size_t i = 0; i < n; i++)
+            b[at[a[i].head >> shift & 0xFF]++] = a[i];
+        struct pending_alias *t = a;
+        a = b;
+        b = t;
+    }
+    if (a != kb->pending_aliases)
+        memcpy(kb->pending_aliases, a, n * sizeof *a);
+    free(a == kb->pending_aliases ? b : a);
+    sorting_keys = kb->keys;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && kb->pending_aliases[j].head == kb->pending_aliases[i].head; j++)
+            ;
+        if (j - i > 1)
+            qsort(kb->pending_aliases + i, j - i, sizeof *kb->pending_aliases, by_key);
+    }
+    sorting_keys = NULL;
+    return RN_OK;
+}
+
+/* Write the waiting alias rows in key order, BATCH_ROWS to a statement:
+   each lands next to the last in the key index, whose pages then stay in
+   the cache. The keys and spellings a batch reads are fetched while the
+   one before it is written. */
 static int flush_aliases(struct rn_store *kb, struct rn_err *err)
 {
     size_t n = kb->npending_aliases;
     if (n == 0)
         return RN_OK;
-    sorting_keys = kb->keys;
-    qsort(kb->pending_aliases, n, sizeof *kb->pending_aliases, by_key);
-    sorting_keys = NULL;
-    int rc = RN_OK;
-    for (size_t i = 0; rc == RN_OK && i < n; i++) {
-        const struct pending_alias *a = &kb->pending_aliases[i];
+    int rc = sort_aliases(kb, err);
+    const struct pending_alias *pa = kb->pending_aliases;
+    for (size_t i = 0; rc == RN_OK && i < n; i += BATCH_ROWS) {
+        size_t m = n - i < BATCH_ROWS ? n - i : BATCH_ROWS;
+        for (size_t k = i + BATCH_ROWS; k < n && k < i + 2 * BATCH_ROWS; k++) {
+            __builtin_prefetch(rn_strmap_str(kb->keys, pa[k].kid, NULL));
+            __builtin_prefetch(kb->alias_spellings.data + pa[k].spelling);
+        }
         sqlite3_stmt *st;
-        rc = stmt(kb, ST_ALIAS_INSERT, &st, err);
-        if (rc != RN_OK)
-            break;
-        size_t key_len;
-        const char *key = rn_strmap_str(kb->keys, a->kid, &key_len);
-        sqlite3_bind_text(st, 1, key, (int)key_len, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, kb->alias_spellings.data + a->spelling, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, key_info(kb, a->kid)->entity_id);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(kb, err, "cannot add an alias");
+        rc = batch_start(kb, BATCH_ALIASES, m, &st, err);
+        for (size_t k = 0; rc == RN_OK && k < m; k++) {
+            const struct pending_alias *a = &pa[i + k];
+            size_t key_len;
+            const char *key = rn_strmap_str(kb->keys, a->kid, &key_len);
+            int c = (int)k * 3;
+            sqlite3_bind_text(st, c + 1, key, (int)key_len, SQLITE_STATIC);
+            sqlite3_bind_text(st, c + 2, kb->alias_spellings.data + a->spelling, -1,
+                              SQLITE_STATIC);
+            sqlite3_bind_int64(st, c + 3, key_info(kb, a->kid)->entity_id);
+        }
+        if (rc == RN_OK)
+            rc = batch_run(kb, BATCH_ALIASES, st, "cannot add an alias", err);
     }
     kb->npending_aliases = 0;
     rn_buf_reset(&kb->alias_spellings);
@@ -963,8 +1104,9 @@ static void drop_pending(struct rn_store *kb)
     chunk_reset(&kb->own);
     kb->npending_aliases = 0;
     rn_buf_reset(&kb->alias_spellings);
-    if (kb->batch_stmt)
-        sqlite3_reset(kb->batch_stmt);
+    for (int i = 0; i < BATCH_KINDS; i++)
+        if (kb->batch_stmt[i])
+            sqlite3_reset(kb->batch_stmt[i]);
     for (int i = 0; i < ST_COUNT; i++)
         if (kb->stmt[i])
             sqlite3_reset(kb->stmt[i]);
