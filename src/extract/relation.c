@@ -58,6 +58,31 @@ static void side_init(struct side *s)
     s->first_prep = XNONE;
 }
 
+/* One case of a construction, tried in order with the others of its table
+   until one applies (returns nonzero); the name says which case decided,
+   for a trace. The state is the reading the table belongs to (a struct
+   np_walk, a struct verb_read, ...). */
+struct rel_case {
+    const char *name;
+    int (*applies)(void *state);
+};
+
+/* Try cases[0..n) in order on state: what the first that applies returned
+   (its name in *fired), or 0 when none does. */
+static int run_cases(const struct rel_case *cases, size_t n, void *state, const char **fired)
+{
+    for (size_t i = 0; i < n; i++) {
+        int r = cases[i].applies(state);
+        if (r) {
+            *fired = cases[i].name;
+            return r;
+        }
+    }
+    return 0;
+}
+
+#define NCASES(table) (sizeof(table) / sizeof *(table))
+
 static void side_add(struct side *s, uint32_t e)
 {
     if (e == XNONE)
@@ -315,321 +340,503 @@ static size_t state_led(struct rn_extractor *x, const struct mention *m)
     return q;
 }
 
-/* The noun phrase (or list) starting at i, going right. */
-static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
+/* A noun phrase or list being read rightwards (collect_right): each round
+   reads one member, then what joins the next; each step says what it
+   decided (WALK_*). */
+struct np_walk {
+    struct rn_extractor *x;
+    struct side *s;
+    size_t i, n;        /* the next token; the sentence's length */
+    size_t j;           /* after a member: the joiner's token (past a comma, dash, colon) */
+    int include;        /* after "including": the members of a head follow */
+    int head_is_set;    /* the phrase has a head (a counted set, a description) */
+    const char *fired;  /* the case that decided last, for a trace */
+};
+
+/* What a step of the walk decided. */
+enum {
+    WALK_ON = 0, /* the case does not apply */
+    WALK_NEXT,   /* the next member starts at the walk's token */
+    WALK_STOP,   /* the phrase ends */
+    WALK_JOINS,  /* a member (or head) is read: on to what joins the next */
+};
+
+/* "InvestAI, an initiative to ...": a name followed by an apposition whose
+   head is a document's */
+static int named_by_apposition(struct rn_extractor *x, size_t q)
 {
-    side_init(s);
-    size_t n = x->tok.len;
-    i = skip_right(x, i);
-    int include = 0, head_is_set = 0;
-    while (i < n) {
-        while (i < n && (x_is_det(x, i) || x_is(x, i, "both") || x_is(x, i, "all") ||
-                         is_quote(x, i)) &&
-               mention_at(x, i) == XNONE)
-            i++;
-        uint32_t mi = mention_at(x, i);
-        if (mi != XNONE && s->n == 0 && i > 0 && x_is(x, i - 1, "the"))
-            s->the_name = 1;
-        if (mi != XNONE && s->n == 0 && x->m[mi].kind == MK_ACTOR) {
-            /* "InvestAI, an initiative to ...": named by an apposition */
-            size_t q = x->m[mi].b;
-            if (x_is_punct(x, q, ',') && x_in_class(x, q + 1, RN_WORD_INDEF)) {
-                for (size_t h = q + 2; h < n && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
-                    if (x_cue(x, h, RN_CUE_DOCHEAD)) {
-                        s->doc_appos = 1;
-                        break;
-                    }
-            }
-            /* "announced a separate AI Safety Institute": a new body */
-            size_t p = i;
-            while (p > 0 && p + 3 > i && x_is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
-                   !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) &&
-                   !x_is_prep(x, p - 1))
-                p--;
-            if (p > 0 && x_in_class(x, p - 1, RN_WORD_INDEF))
-                s->indef_name = 1;
-        }
-        if (mi != XNONE) {
-            const struct mention *m = &x->m[mi];
-            if (m->kind == MK_QUANT) {
-                if (s->n == 0) {
-                    head_is_set = 1;
-                    s->desc_a = m->a;
-                    s->desc_b = m->b;
-                }
-            } else if (m->kind == MK_MOD) {
-                /* "Chile-based Tollan Systems": the name it describes */
-                uint32_t nx = mention_at(x, m->b);
-                if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
-                    i = m->b;
-                    continue;
-                }
-                if (s->n == 0 && !include)
-                    head_is_set = 1; /* "Chinese apps, including ..." */
-            } else {
-                if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
-                    s->it = 1;
-                if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
-                    s->first_prep = m->a - 1;
-                side_add_mention(s, m);
-                s->resolved |= m->resolved;
-                /* "California's AI safety bill SB 1047": the name that
-                   follows a described document is its name */
-                uint32_t nm = mention_at(x, m->b);
-                if (m->kind == MK_DOC && nm != XNONE && x->m[nm].kind == MK_DOC &&
-                    (x->tok.items[m->b].flags & RN_TOK_CAP) && s->n > 0) {
-                    s->ents[s->n - 1] = x->m[nm].ent;
-                    m = &x->m[nm];
-                }
-            }
-            i = member_tail(x, m, m->b, include || s->n > 1);
-            if (s->n == 1 && !include && i == m->b) {
-                s->state_led_a = m->a;
-                s->state_led_b = state_led(x, m);
-            }
-            /* "Huawei and ZTE's 5G technology": the owners count; but
-               "Russia's GRU": the name owned is meant */
-            if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
-                x->m[mention_at(x, i + 1)].kind == MK_ACTOR && m->kind == MK_ACTOR &&
-                x->ents[m->ent].type == RN_ETYPE_COUNTRY && s->n == 1) {
-                s->n = 0;
-                i++;
-                continue;
-            }
-            int poss_pron = m->pronoun && x_poss_of(x, m->a) != 0;
-            if (i < n && ((x->tok.items[i].flags & RN_TOK_POSS) || poss_pron)) {
-                if (!poss_pron)
-                    i++;
-                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE &&
-                       !np_boundary(x, i, i))
-                    i++;
-                /* "its long-awaited AI Act": the document owned is meant */
-                uint32_t om = mention_at(x, i);
-                if (om != XNONE && x->m[om].kind == MK_DOC && s->n > 0) {
-                    s->n--;
-                    continue;
-                }
-            } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
-                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
-                    i++;
-                /* "the Qatari news outlet Kappa Daily": the name described */
-                uint32_t nm2 = mention_at(x, i);
-                if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
-                    x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
-                    continue;
-                /* "banned Brazilian poultry": with no members listed, the
-                   phrase a nationality opens is a descriptive target */
-                if (m->kind == MK_MOD && s->n == 0 && !include && s->desc_b <= s->desc_a &&
-                    i > m->b) {
-                    s->desc_a = m->a;
-                    s->desc_b = i;
-                    s->definite = m->a > 0 && x_in_class(x, m->a - 1, RN_WORD_DEF);
-                }
-            }
-        } else if (s->n == 0 && !head_is_set && !include) {
-            size_t a = i;
-            /* "announced the ban on Monday": a day or month is no target;
-               but after a determiner it dates the noun: "the June 4 vigil" */
-            if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
-                !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
-                break;
-            while (i < n && i - a < 6 && !np_boundary(x, i, a) && mention_at(x, i) == XNONE)
-                i++;
-            if (i == a)
-                break;
-            /* "a separate American AI Safety Institute", "the popular app
-               TikTok": modifiers before a name */
-            uint32_t nm = mention_at(x, i);
-            if (nm != XNONE && i - a <= 3 && x->m[nm].a == i &&
-                (x->tok.items[i].flags & RN_TOK_CAP) && !x_is_det(x, i) &&
-                (x->m[nm].kind == MK_ACTOR || x->m[nm].kind == MK_DOC) &&
-                !(x->tok.items[i].flags & RN_TOK_POSS) && !x_is_punct(x, i - 1, ',')) {
-                if (x_is(x, a - 1, "the") && a > 0)
-                    s->the_name = 1;
-                continue;
-            }
-            s->desc_a = a;
-            s->desc_b = i;
-            s->definite = a > 0 && x_in_class(x, a - 1, RN_WORD_DEF);
-            head_is_set = 1;
-        } else if (include && s->n == 0) {
-            /* "including the popular game PUBG": modifiers before the name */
-            size_t a = i;
-            while (i < n && i - a < 4 && x_is_word(x, i) && mention_at(x, i) == XNONE &&
-                   !(x->tok.items[i].flags & RN_TOK_CAP) && !np_boundary(x, i, a))
-                i++;
-            /* "especially messaging apps like A": the kind, then its members */
-            struct rn_cue_match icm2;
-            int il2 = i > a ? x_cue_len(x, i, RN_CUE_INCLUDE, &icm2) : 0;
-            if (il2) {
-                i += (size_t)il2;
-                continue;
-            }
-            uint32_t nm = mention_at(x, i);
-            if (i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
-                !(x->tok.items[i].flags & RN_TOK_CAP))
-                break;
-            continue;
-        } else {
-            break;
-        }
-        /* "six officers of Russia's GRU", "the officers, all members of
-           the GRU": people are named by the body they act for */
-        if (head_is_set && s->n == 0 && !include && s->desc_b > s->desc_a) {
-            size_t q = i;
-            struct rn_cue_match mc;
-            int ok = x_cue_len(x, s->desc_b - 1, RN_CUE_MEMBER, &mc) == 1;
-            if (ok && x_is_punct(x, q, ',')) {
-                q++;
-                while (x_is(x, q, "all") || x_is(x, q, "both") || x_is(x, q, "the"))
-                    q++;
-                int ml = x_cue_len(x, q, RN_CUE_MEMBER, &mc);
-                q = ml ? q + (size_t)ml : 0;
-            }
-            if (ok && q && x_is(x, q, "of")) {
-                q++;
-                if (x_is(x, q, "the"))
-                    q++;
-                uint32_t qm = mention_at(x, q);
-                if (qm != XNONE && x->m[qm].kind == MK_ACTOR) {
-                    include = 1;
-                    i = q;
-                    continue;
-                }
-            }
-        }
-        /* "59 apps from China, including ...": a short phrase may sit
-           between a counted head and its members */
-        if (head_is_set && s->n == 0 && !include && x_is_prep(x, i)) {
-            size_t q = i + 1;
-            while (q < n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
-                   (x_is_word(x, q)))
-                q++;
-            size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
-            if (x_cue(x, q2, RN_CUE_INCLUDE))
-                i = q;
-        }
-        /* what joins the next member */
-        size_t j = i;
-        if (x_is_punct(x, j, ',') || x_is_punct(x, j, '-') || x_is_punct(x, j, '(') ||
-            x_is_punct(x, j, ':'))
-            j++;
-        struct rn_cue_match cm;
-        int nl = x_cue_len(x, j, RN_CUE_INCLUDE, &cm);
-        if (nl) {
-            include = 1;
-            i = j + (size_t)nl;
-            if (x_is_punct(x, i, ','))
-                i++;
-            continue;
-        }
-        /* "TikTok, which belongs to ByteDance, and (with) WeChat": a
-           relative clause inside the list */
-        if (s->n > 0 && x_is_punct(x, i, ',') &&
-            (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))) {
-            size_t q = i + 2;
-            while (q < n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
-                q++;
-            if (x_is_punct(x, q, ',') && x_is_coord(x, q + 1)) {
-                size_t r = q + 2;
-                if (x_is_prep(x, r) && s->first_prep != XNONE &&
-                    x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
-                    r++;
-                if (x_is_det(x, r) && mention_at(x, r) == XNONE)
-                    r++;
-                if (mention_at(x, r) != XNONE && x->m[mention_at(x, r)].kind == MK_ACTOR) {
-                    i = r;
-                    continue;
-                }
-            }
-        }
-        /* "the Tarn Union party and its youth wing, Tarn Youth Front,": a
-           member described, then named in apposition */
-        if (s->n > 0 && x_is_coord(x, j)) {
-            size_t a = j + 2, q = a;
-            int det = x_is_det(x, j + 1); /* the, its, their */
-            while (det && q < n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
-                   !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
-                   (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
-                q++;
-            uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
-            if (am != XNONE && x->m[am].kind == MK_ACTOR && x->m[am].a == q + 1) {
-                i = q + 1;
-                continue;
-            }
-        }
-        size_t jn = joiner(x, j);
-        if (jn) {
-            j += jn;
-            /* "signed by A as well as by B", "with A and with B": the
-               preposition repeats */
-            if ((jn > 1 && x_is(x, j, "by")) ||
-                (s->first_prep != XNONE && x_is(x, j, rn_token_norm(&x->tok, s->first_prep))))
-                j++;
-            if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
-                j++;
-            if (mention_at(x, j - 1) != XNONE)
-                j--; /* the determiner opens the next member's mention */
-            if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
-                i = j;
-                continue;
-            }
-            /* "A and the video app B": modifiers before the next name */
-            if (s->n > 0) {
-                size_t q = j;
-                while (q < n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
-                       !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j - 1))
-                    q++;
-                uint32_t qm = mention_at(x, q);
-                if (q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
-                    (x->tok.items[q].flags & RN_TOK_CAP)) {
-                    i = q;
-                    continue;
-                }
-            }
-            /* "A and B as well as the five partners: C, D and E" */
-            size_t k = members_after_head(x, j);
-            if (k) {
-                i = k;
-                continue;
-            }
-            break;
-        }
-        /* "the four founders: A, B and C", "the partners — A and B",
-           "Chilean outlets: A, B and C" (a group named by nationality gives
-           way to its members) */
-        uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
-        int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
-        if ((s->n == 0 ? head_is_set : group_head) && !include && j > i &&
-            (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))) {
-            size_t k = j;
-            if (x_is(x, k, "the"))
-                k++;
-            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR) {
-                include = 1;
-                s->n = 0;
-                i = k;
-                continue;
-            }
-        }
-        if (j > i && x_is_punct(x, i, ',')) {
-            size_t k = j;
-            if (x_is(x, k, "the"))
-                k++;
-            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
-                (s->n > 0 || include || head_is_set) && list_goes_on(x, k, s->n)) {
-                if (s->n == 0)
-                    include = 1; /* "two nationals, A and B," */
-                i = k;
-                continue;
-            }
-        }
-        break;
+    if (!x_is_punct(x, q, ',') || !x_in_class(x, q + 1, RN_WORD_INDEF))
+        return 0;
+    for (size_t h = q + 2; h < x->tok.len && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
+        if (x_cue(x, h, RN_CUE_DOCHEAD))
+            return 1;
+    return 0;
+}
+
+/* "announced a separate AI Safety Institute": an indefinite article a few
+   lowercase words before the name at i, a new body */
+static int new_body(struct rn_extractor *x, size_t i)
+{
+    size_t p = i;
+    while (p > 0 && p + 3 > i && x_is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
+           !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) && !x_is_prep(x, p - 1))
+        p--;
+    return p > 0 && x_in_class(x, p - 1, RN_WORD_INDEF);
+}
+
+/* What the phrase's first name says of it: after "the", a document by
+   apposition, a new body. */
+static void first_name_flags(struct np_walk *w, uint32_t mi)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (mi == XNONE || s->n != 0)
+        return;
+    if (w->i > 0 && x_is(x, w->i - 1, "the"))
+        s->the_name = 1;
+    if (x->m[mi].kind != MK_ACTOR)
+        return;
+    if (named_by_apposition(x, x->m[mi].b))
+        s->doc_appos = 1;
+    if (new_body(x, w->i))
+        s->indef_name = 1;
+}
+
+/* A named member joins the side; "California's AI safety bill SB 1047":
+   the name that follows a described document is its name. Returns the
+   mention that names the member. */
+static const struct mention *add_member(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
+        s->it = 1;
+    if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
+        s->first_prep = m->a - 1;
+    side_add_mention(s, m);
+    s->resolved |= m->resolved;
+    uint32_t nm = mention_at(x, m->b);
+    if (m->kind == MK_DOC && nm != XNONE && x->m[nm].kind == MK_DOC &&
+        (x->tok.items[m->b].flags & RN_TOK_CAP) && s->n > 0) {
+        s->ents[s->n - 1] = x->m[nm].ent;
+        m = &x->m[nm];
     }
-    uint32_t qm = head_is_set && s->desc_b > s->desc_a ? mention_at(x, s->desc_a) : XNONE;
+    return m;
+}
+
+/* "Huawei and ZTE's 5G technology": the owners count; but "Russia's GRU":
+   the name owned is meant */
+static int state_owns_name(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    size_t i = w->i;
+    if (!(i < w->n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
+          x->m[mention_at(x, i + 1)].kind == MK_ACTOR && m->kind == MK_ACTOR &&
+          x->ents[m->ent].type == RN_ETYPE_COUNTRY && w->s->n == 1))
+        return 0;
+    w->s->n = 0;
+    w->i++;
+    return 1;
+}
+
+/* After an owner ("X's", "its"): the words owned; "its long-awaited AI
+   Act": the document owned is meant */
+static int owned_document(struct np_walk *w, int poss_pron)
+{
+    struct rn_extractor *x = w->x;
+    if (!poss_pron)
+        w->i++;
+    while (w->i < w->n && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !np_boundary(x, w->i, w->i))
+        w->i++;
+    uint32_t om = mention_at(x, w->i);
+    if (om != XNONE && x->m[om].kind == MK_DOC && w->s->n > 0) {
+        w->s->n--;
+        return WALK_NEXT;
+    }
+    return WALK_JOINS;
+}
+
+/* After a counted set or a nationality: the words of its phrase */
+static int set_phrase(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    while (w->i < w->n && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !np_boundary(x, w->i, 0))
+        w->i++;
+    size_t i = w->i;
+    /* "the Qatari news outlet Kappa Daily": the name described */
+    uint32_t nm2 = mention_at(x, i);
+    if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
+        x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
+        return WALK_NEXT;
+    /* "banned Brazilian poultry": with no members listed, the phrase a
+       nationality opens is a descriptive target */
+    if (m->kind == MK_MOD && s->n == 0 && !w->include && s->desc_b <= s->desc_a && i > m->b) {
+        s->desc_a = m->a;
+        s->desc_b = i;
+        s->definite = m->a > 0 && x_in_class(x, m->a - 1, RN_WORD_DEF);
+    }
+    return WALK_JOINS;
+}
+
+/* The mention at the walk's token: a counted head, a nationality, or a
+   member; then its tail and what it owns. */
+static int mention_member(struct np_walk *w, uint32_t mi)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    const struct mention *m = &x->m[mi];
+    if (m->kind == MK_QUANT) {
+        if (s->n == 0) {
+            w->head_is_set = 1;
+            s->desc_a = m->a;
+            s->desc_b = m->b;
+        }
+    } else if (m->kind == MK_MOD) {
+        /* "Chile-based Tollan Systems": the name it describes */
+        uint32_t nx = mention_at(x, m->b);
+        if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
+            w->i = m->b;
+            return WALK_NEXT;
+        }
+        if (s->n == 0 && !w->include)
+            w->head_is_set = 1; /* "Chinese apps, including ..." */
+    } else {
+        m = add_member(w, m);
+    }
+    w->i = member_tail(x, m, m->b, w->include || s->n > 1);
+    if (s->n == 1 && !w->include && w->i == m->b) {
+        s->state_led_a = m->a;
+        s->state_led_b = state_led(x, m);
+    }
+    if (state_owns_name(w, m))
+        return WALK_NEXT;
+    int poss_pron = m->pronoun && x_poss_of(x, m->a) != 0;
+    if (w->i < w->n && ((x->tok.items[w->i].flags & RN_TOK_POSS) || poss_pron))
+        return owned_document(w, poss_pron);
+    if (m->kind == MK_QUANT || m->kind == MK_MOD)
+        return set_phrase(w, m);
+    return WALK_JOINS;
+}
+
+/* Cases for a token no mention starts, tried in order. */
+
+/* A descriptive head: "the ban", "the June 4 vigil" */
+static int descriptive_head(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (s->n != 0 || w->head_is_set || w->include)
+        return WALK_ON;
+    size_t a = w->i;
+    /* "announced the ban on Monday": a day or month is no target; but
+       after a determiner it dates the noun: "the June 4 vigil" */
+    if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
+        !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
+        return WALK_STOP;
+    while (w->i < w->n && w->i - a < 6 && !np_boundary(x, w->i, a) && mention_at(x, w->i) == XNONE)
+        w->i++;
+    size_t i = w->i;
+    if (i == a)
+        return WALK_STOP;
+    /* "a separate American AI Safety Institute", "the popular app TikTok":
+       modifiers before a name */
+    uint32_t nm = mention_at(x, i);
+    if (nm != XNONE && i - a <= 3 && x->m[nm].a == i && (x->tok.items[i].flags & RN_TOK_CAP) &&
+        !x_is_det(x, i) && (x->m[nm].kind == MK_ACTOR || x->m[nm].kind == MK_DOC) &&
+        !(x->tok.items[i].flags & RN_TOK_POSS) && !x_is_punct(x, i - 1, ',')) {
+        if (x_is(x, a - 1, "the") && a > 0)
+            s->the_name = 1;
+        return WALK_NEXT;
+    }
+    s->desc_a = a;
+    s->desc_b = i;
+    s->definite = a > 0 && x_in_class(x, a - 1, RN_WORD_DEF);
+    w->head_is_set = 1;
+    return WALK_JOINS;
+}
+
+/* "including the popular game PUBG": modifiers before the name;
+   "especially messaging apps like A": the kind, then its members */
+static int included_after_modifiers(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    if (!w->include || w->s->n != 0)
+        return WALK_ON;
+    size_t a = w->i;
+    while (w->i < w->n && w->i - a < 4 && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !(x->tok.items[w->i].flags & RN_TOK_CAP) && !np_boundary(x, w->i, a))
+        w->i++;
+    struct rn_cue_match icm2;
+    int il2 = w->i > a ? x_cue_len(x, w->i, RN_CUE_INCLUDE, &icm2) : 0;
+    if (il2) {
+        w->i += (size_t)il2;
+        return WALK_NEXT;
+    }
+    uint32_t nm = mention_at(x, w->i);
+    if (w->i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
+        !(x->tok.items[w->i].flags & RN_TOK_CAP))
+        return WALK_STOP;
+    return WALK_NEXT;
+}
+
+static int phrase_ends(void *state)
+{
+    (void)state;
+    return WALK_STOP;
+}
+
+static const struct rel_case unnamed_tokens[] = {
+    {"descriptive head", descriptive_head},
+    {"included after modifiers", included_after_modifiers},
+    {"phrase ends", phrase_ends},
+};
+
+/* "six officers of Russia's GRU", "the officers, all members of the GRU":
+   people are named by the body they act for */
+static int members_of_body(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (!(w->head_is_set && s->n == 0 && !w->include && s->desc_b > s->desc_a))
+        return 0;
+    size_t q = w->i;
+    struct rn_cue_match mc;
+    int ok = x_cue_len(x, s->desc_b - 1, RN_CUE_MEMBER, &mc) == 1;
+    if (ok && x_is_punct(x, q, ',')) {
+        q++;
+        while (x_is(x, q, "all") || x_is(x, q, "both") || x_is(x, q, "the"))
+            q++;
+        int ml = x_cue_len(x, q, RN_CUE_MEMBER, &mc);
+        q = ml ? q + (size_t)ml : 0;
+    }
+    if (!(ok && q && x_is(x, q, "of")))
+        return 0;
+    q++;
+    if (x_is(x, q, "the"))
+        q++;
+    uint32_t qm = mention_at(x, q);
+    if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
+        return 0;
+    w->include = 1;
+    w->i = q;
+    return 1;
+}
+
+/* "59 apps from China, including ...": a short phrase may sit between a
+   counted head and its members */
+static void phrase_before_members(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    size_t i = w->i;
+    if (!(w->head_is_set && w->s->n == 0 && !w->include && x_is_prep(x, i)))
+        return;
+    size_t q = i + 1;
+    while (q < w->n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
+           (x_is_word(x, q)))
+        q++;
+    size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
+    if (x_cue(x, q2, RN_CUE_INCLUDE))
+        w->i = q;
+}
+
+/* What joins the next member, cases tried in order. */
+
+/* "including", "such as": the members of the head follow */
+static int include_cue(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_cue_match cm;
+    int nl = x_cue_len(w->x, w->j, RN_CUE_INCLUDE, &cm);
+    if (!nl)
+        return WALK_ON;
+    w->include = 1;
+    w->i = w->j + (size_t)nl;
+    if (x_is_punct(w->x, w->i, ','))
+        w->i++;
+    return WALK_NEXT;
+}
+
+/* "TikTok, which belongs to ByteDance, and (with) WeChat": a relative
+   clause inside the list */
+static int relative_in_list(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t i = w->i;
+    if (!(s->n > 0 && x_is_punct(x, i, ',') && (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))))
+        return WALK_ON;
+    size_t q = i + 2;
+    while (q < w->n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
+        q++;
+    if (!x_is_punct(x, q, ',') || !x_is_coord(x, q + 1))
+        return WALK_ON;
+    size_t r = q + 2;
+    if (x_is_prep(x, r) && s->first_prep != XNONE && x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
+        r++;
+    if (x_is_det(x, r) && mention_at(x, r) == XNONE)
+        r++;
+    if (mention_at(x, r) == XNONE || x->m[mention_at(x, r)].kind != MK_ACTOR)
+        return WALK_ON;
+    w->i = r;
+    return WALK_NEXT;
+}
+
+/* "the Tarn Union party and its youth wing, Tarn Youth Front,": a member
+   described, then named in apposition */
+static int described_then_named(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t j = w->j;
+    if (!(w->s->n > 0 && x_is_coord(x, j)))
+        return WALK_ON;
+    size_t a = j + 2, q = a;
+    int det = x_is_det(x, j + 1); /* the, its, their */
+    while (det && q < w->n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
+           (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
+        q++;
+    uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
+    if (am == XNONE || x->m[am].kind != MK_ACTOR || x->m[am].a != q + 1)
+        return WALK_ON;
+    w->i = q + 1;
+    return WALK_NEXT;
+}
+
+/* "A and the video app B": modifiers before the next name at j */
+static size_t modified_name_at(struct np_walk *w, size_t j)
+{
+    struct rn_extractor *x = w->x;
+    size_t q = j;
+    while (q < w->n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
+           !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j - 1))
+        q++;
+    uint32_t qm = mention_at(x, q);
+    return q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
+                   (x->tok.items[q].flags & RN_TOK_CAP)
+               ? q
+               : 0;
+}
+
+/* "and", "or", "as well as": the next member, or the phrase ends */
+static int joined_member(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t j = w->j, jn = joiner(x, j);
+    if (!jn)
+        return WALK_ON;
+    j += jn;
+    /* "signed by A as well as by B", "with A and with B": the preposition
+       repeats */
+    if ((jn > 1 && x_is(x, j, "by")) ||
+        (s->first_prep != XNONE && x_is(x, j, rn_token_norm(&x->tok, s->first_prep))))
+        j++;
+    if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
+        j++;
+    if (mention_at(x, j - 1) != XNONE)
+        j--; /* the determiner opens the next member's mention */
+    if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
+        w->i = j;
+        return WALK_NEXT;
+    }
+    size_t next = s->n > 0 ? modified_name_at(w, j) : 0;
+    /* "A and B as well as the five partners: C, D and E" */
+    if (!next)
+        next = members_after_head(x, j);
+    if (!next)
+        return WALK_STOP;
+    w->i = next;
+    return WALK_NEXT;
+}
+
+/* "the four founders: A, B and C", "the partners — A and B", "Chilean
+   outlets: A, B and C" (a group named by nationality gives way to its
+   members) */
+static int members_after_colon(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t i = w->i;
+    uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
+    int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
+    if (!((s->n == 0 ? w->head_is_set : group_head) && !w->include && w->j > i &&
+          (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))))
+        return WALK_ON;
+    size_t k = w->j;
+    if (x_is(x, k, "the"))
+        k++;
+    if (mention_at(x, k) == XNONE || x->m[mention_at(x, k)].kind != MK_ACTOR)
+        return WALK_ON;
+    w->include = 1;
+    s->n = 0;
+    w->i = k;
+    return WALK_NEXT;
+}
+
+/* "A, B and C": a comma goes on with the list ("two nationals, A and B,":
+   the members of a head) */
+static int comma_member(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (!(w->j > w->i && x_is_punct(x, w->i, ',')))
+        return WALK_ON;
+    size_t k = w->j;
+    if (x_is(x, k, "the"))
+        k++;
+    if (!(mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
+          (s->n > 0 || w->include || w->head_is_set) && list_goes_on(x, k, s->n)))
+        return WALK_ON;
+    if (s->n == 0)
+        w->include = 1;
+    w->i = k;
+    return WALK_NEXT;
+}
+
+static const struct rel_case member_joins[] = {
+    {"include cue", include_cue},
+    {"relative clause in a list", relative_in_list},
+    {"described, then named", described_then_named},
+    {"joined member", joined_member},
+    {"members after a colon", members_after_colon},
+    {"comma member", comma_member},
+};
+
+/* After a member: what joins the next one; WALK_NEXT when one follows. */
+static int joins_next(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    if (members_of_body(w))
+        return WALK_NEXT;
+    phrase_before_members(w);
+    w->j = w->i;
+    if (x_is_punct(x, w->j, ',') || x_is_punct(x, w->j, '-') || x_is_punct(x, w->j, '(') ||
+        x_is_punct(x, w->j, ':'))
+        w->j++;
+    return run_cases(member_joins, NCASES(member_joins), w, &w->fired);
+}
+
+/* A counted head with members names them ("59 apps, including A and B");
+   without, the members named before ("the 59 apps"), or a set still
+   waiting for them. */
+static void settle_counted_head(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    uint32_t qm = w->head_is_set && s->desc_b > s->desc_a ? mention_at(x, s->desc_a) : XNONE;
     if (qm != XNONE && x->m[qm].kind != MK_QUANT)
         qm = XNONE;
-    if (include && s->n > 0) {
+    if (w->include && s->n > 0) {
         if (qm != XNONE) {
             remember_set(x, qm, s);
             s->counted = 1;
@@ -641,10 +848,33 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             s->desc_b = s->desc_a = 0;
         else
             s->quant = 1;
-    } else if (head_is_set && s->n == 0 && s->desc_b == 0) {
+    } else if (w->head_is_set && s->n == 0 && s->desc_b == 0) {
         s->quant = 1;
     }
-    s->end = i;
+}
+
+/* The noun phrase (or list) starting at i, going right: one member a
+   round, then what joins the next. */
+static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
+{
+    side_init(s);
+    struct np_walk w = {.x = x, .s = s, .n = x->tok.len, .i = skip_right(x, i)};
+    while (w.i < w.n) {
+        while (w.i < w.n &&
+               (x_is_det(x, w.i) || x_is(x, w.i, "both") || x_is(x, w.i, "all") || is_quote(x, w.i)) &&
+               mention_at(x, w.i) == XNONE)
+            w.i++;
+        uint32_t mi = mention_at(x, w.i);
+        first_name_flags(&w, mi);
+        int step = mi != XNONE ? mention_member(&w, mi)
+                               : run_cases(unnamed_tokens, NCASES(unnamed_tokens), &w, &w.fired);
+        if (step == WALK_NEXT)
+            continue;
+        if (step == WALK_STOP || joins_next(&w) != WALK_NEXT)
+            break;
+    }
+    settle_counted_head(&w);
+    s->end = w.i;
 }
 
 /* The mention list ending at token j (inclusive), going left. */
@@ -2259,25 +2489,6 @@ struct verb_read {
     const char *fired;    /* the case that decided last, for a trace */
 };
 
-/* One case of a reading, tried in order with the others of its table
-   until one applies (returns nonzero). The names say which case decided. */
-struct verb_case {
-    const char *name;
-    int (*applies)(struct verb_read *v);
-};
-
-static int verb_cases(const struct verb_case *cases, size_t n, struct verb_read *v)
-{
-    for (size_t i = 0; i < n; i++) {
-        int r = cases[i].applies(v);
-        if (r) {
-            v->fired = cases[i].name;
-            return r;
-        }
-    }
-    return 0;
-}
-
 /* The verb group around the trigger, its polarity and where its arguments
    start. */
 static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct relctx *c,
@@ -2380,8 +2591,9 @@ static void reduced_passive(struct verb_read *v)
 
 /* "The declaration, signed by A and the EU, was published by B": the
    subject before the aside, else the name before the comma */
-static int subject_before_aside(struct verb_read *v)
+static int subject_before_aside(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     size_t s = v->g.start;
     uint32_t pm = s >= 2 ? mention_at(x, s - 2) : XNONE;
@@ -2396,8 +2608,9 @@ static int subject_before_aside(struct verb_read *v)
 }
 
 /* "Huawei and ZTE phones were banned": the names before a plain noun */
-static int names_before_noun(struct verb_read *v)
+static int names_before_noun(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     size_t s = v->g.start;
     if (s < 2)
@@ -2414,8 +2627,9 @@ static int names_before_noun(struct verb_read *v)
 
 /* "The declaration aims to ... and was signed by": the sentence's first
    actor */
-static int first_clause_subject(struct verb_read *v)
+static int first_clause_subject(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     size_t s = v->g.start;
     if (!(s > 0 && (x_is(x, s - 1, "and") || x_is(x, s - 1, "but")) && x->nm &&
@@ -2425,13 +2639,14 @@ static int first_clause_subject(struct verb_read *v)
     return 1;
 }
 
-static int plain_subject(struct verb_read *v)
+static int plain_subject(void *state)
 {
+    struct verb_read *v = state;
     subject_of(v->x, v->g.start, &v->tgt);
     return 1;
 }
 
-static const struct verb_case passive_subjects[] = {
+static const struct rel_case passive_subjects[] = {
     {"subject before an aside", subject_before_aside},
     {"names before a noun", names_before_noun},
     {"first clause's subject", first_clause_subject},
@@ -2579,7 +2794,7 @@ static int passive_verb(struct verb_read *v)
     const struct rn_trigger *tr = v->tr;
     if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
         return RN_OK; /* "Huawei was excluded" says not from what */
-    verb_cases(passive_subjects, sizeof passive_subjects / sizeof *passive_subjects, v);
+    run_cases(passive_subjects, NCASES(passive_subjects), v, &v->fired);
     if (!v->tgt.n && !v->tgt.quant && v->g.start == 0)
         fronted_subject(v);
     side_init(&v->src);
@@ -2801,8 +3016,9 @@ static void last_on(struct rn_extractor *x, struct side *on)
 
 /* "blamed the attack on Y" (a named object with "for" is the one blamed:
    "blamed Storm-0917 for the attack on its grid") */
-static int blamed_on(struct verb_read *v)
+static int blamed_on(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     if (!(v->tr->frame & RN_FRAME_ON) || (v->tgt.n && x_is(x, v->obj_end, "for")))
         return 0;
@@ -2822,8 +3038,9 @@ static int blamed_on(struct verb_read *v)
 /* "barred its companies from buying Y", "blocks users in China from
    seeing Y": when the object is the banner's own people, Y is what is
    banned */
-static int barred_from_doing(struct verb_read *v)
+static int barred_from_doing(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     struct side *tgt = &v->tgt;
     size_t e = (v->tr->frame & RN_FRAME_FROM) ? from_ing(x, v->obj_end, tgt->n) : 0;
@@ -2850,12 +3067,13 @@ static int barred_from_doing(struct verb_read *v)
 }
 
 /* "prevented the attack" bans nothing: only "from doing Y" */
-static int from_without_doing(struct verb_read *v)
+static int from_without_doing(void *state)
 {
+    struct verb_read *v = state;
     return (v->tr->frame & RN_FRAME_FROM) && !(v->tr->frame & RN_FRAME_OBJ) ? -1 : 0;
 }
 
-static const struct verb_case object_preps[] = {
+static const struct rel_case object_preps[] = {
     {"blamed on", blamed_on},
     {"barred from doing", barred_from_doing},
     {"from without doing", from_without_doing},
@@ -2869,7 +3087,7 @@ static int active_object(struct verb_read *v)
     direct_object(v);
     if (!object_completes_frame(v))
         return 0;
-    return verb_cases(object_preps, sizeof object_preps / sizeof *object_preps, v) >= 0;
+    return run_cases(object_preps, NCASES(object_preps), v, &v->fired) >= 0;
 }
 
 /* The subject is a counted set: it waits for its members, or "28 countries
