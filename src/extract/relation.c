@@ -58,6 +58,31 @@ static void side_init(struct side *s)
     s->first_prep = XNONE;
 }
 
+/* One case of a construction, tried in order with the others of its table
+   until one applies (returns nonzero); the name says which case decided,
+   for a trace. The state is the reading the table belongs to (a struct
+   np_walk, a struct verb_read, ...). */
+struct rel_case {
+    const char *name;
+    int (*applies)(void *state);
+};
+
+/* Try cases[0..n) in order on state: what the first that applies returned
+   (its name in *fired), or 0 when none does. */
+static int run_cases(const struct rel_case *cases, size_t n, void *state, const char **fired)
+{
+    for (size_t i = 0; i < n; i++) {
+        int r = cases[i].applies(state);
+        if (r) {
+            *fired = cases[i].name;
+            return r;
+        }
+    }
+    return 0;
+}
+
+#define NCASES(table) (sizeof(table) / sizeof *(table))
+
 static void side_add(struct side *s, uint32_t e)
 {
     if (e == XNONE)
@@ -315,321 +340,503 @@ static size_t state_led(struct rn_extractor *x, const struct mention *m)
     return q;
 }
 
-/* The noun phrase (or list) starting at i, going right. */
-static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
+/* A noun phrase or list being read rightwards (collect_right): each round
+   reads one member, then what joins the next; each step says what it
+   decided (WALK_*). */
+struct np_walk {
+    struct rn_extractor *x;
+    struct side *s;
+    size_t i, n;        /* the next token; the sentence's length */
+    size_t j;           /* after a member: the joiner's token (past a comma, dash, colon) */
+    int include;        /* after "including": the members of a head follow */
+    int head_is_set;    /* the phrase has a head (a counted set, a description) */
+    const char *fired;  /* the case that decided last, for a trace */
+};
+
+/* What a step of the walk decided. */
+enum {
+    WALK_ON = 0, /* the case does not apply */
+    WALK_NEXT,   /* the next member starts at the walk's token */
+    WALK_STOP,   /* the phrase ends */
+    WALK_JOINS,  /* a member (or head) is read: on to what joins the next */
+};
+
+/* "InvestAI, an initiative to ...": a name followed by an apposition whose
+   head is a document's */
+static int named_by_apposition(struct rn_extractor *x, size_t q)
 {
-    side_init(s);
-    size_t n = x->tok.len;
-    i = skip_right(x, i);
-    int include = 0, head_is_set = 0;
-    while (i < n) {
-        while (i < n && (x_is_det(x, i) || x_is(x, i, "both") || x_is(x, i, "all") ||
-                         is_quote(x, i)) &&
-               mention_at(x, i) == XNONE)
-            i++;
-        uint32_t mi = mention_at(x, i);
-        if (mi != XNONE && s->n == 0 && i > 0 && x_is(x, i - 1, "the"))
-            s->the_name = 1;
-        if (mi != XNONE && s->n == 0 && x->m[mi].kind == MK_ACTOR) {
-            /* "InvestAI, an initiative to ...": named by an apposition */
-            size_t q = x->m[mi].b;
-            if (x_is_punct(x, q, ',') && x_in_class(x, q + 1, RN_WORD_INDEF)) {
-                for (size_t h = q + 2; h < n && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
-                    if (x_cue(x, h, RN_CUE_DOCHEAD)) {
-                        s->doc_appos = 1;
-                        break;
-                    }
-            }
-            /* "announced a separate AI Safety Institute": a new body */
-            size_t p = i;
-            while (p > 0 && p + 3 > i && x_is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
-                   !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) &&
-                   !x_is_prep(x, p - 1))
-                p--;
-            if (p > 0 && x_in_class(x, p - 1, RN_WORD_INDEF))
-                s->indef_name = 1;
-        }
-        if (mi != XNONE) {
-            const struct mention *m = &x->m[mi];
-            if (m->kind == MK_QUANT) {
-                if (s->n == 0) {
-                    head_is_set = 1;
-                    s->desc_a = m->a;
-                    s->desc_b = m->b;
-                }
-            } else if (m->kind == MK_MOD) {
-                /* "Chile-based Tollan Systems": the name it describes */
-                uint32_t nx = mention_at(x, m->b);
-                if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
-                    i = m->b;
-                    continue;
-                }
-                if (s->n == 0 && !include)
-                    head_is_set = 1; /* "Chinese apps, including ..." */
-            } else {
-                if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
-                    s->it = 1;
-                if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
-                    s->first_prep = m->a - 1;
-                side_add_mention(s, m);
-                s->resolved |= m->resolved;
-                /* "California's AI safety bill SB 1047": the name that
-                   follows a described document is its name */
-                uint32_t nm = mention_at(x, m->b);
-                if (m->kind == MK_DOC && nm != XNONE && x->m[nm].kind == MK_DOC &&
-                    (x->tok.items[m->b].flags & RN_TOK_CAP) && s->n > 0) {
-                    s->ents[s->n - 1] = x->m[nm].ent;
-                    m = &x->m[nm];
-                }
-            }
-            i = member_tail(x, m, m->b, include || s->n > 1);
-            if (s->n == 1 && !include && i == m->b) {
-                s->state_led_a = m->a;
-                s->state_led_b = state_led(x, m);
-            }
-            /* "Huawei and ZTE's 5G technology": the owners count; but
-               "Russia's GRU": the name owned is meant */
-            if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
-                x->m[mention_at(x, i + 1)].kind == MK_ACTOR && m->kind == MK_ACTOR &&
-                x->ents[m->ent].type == RN_ETYPE_COUNTRY && s->n == 1) {
-                s->n = 0;
-                i++;
-                continue;
-            }
-            int poss_pron = m->pronoun && x_poss_of(x, m->a) != 0;
-            if (i < n && ((x->tok.items[i].flags & RN_TOK_POSS) || poss_pron)) {
-                if (!poss_pron)
-                    i++;
-                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE &&
-                       !np_boundary(x, i, i))
-                    i++;
-                /* "its long-awaited AI Act": the document owned is meant */
-                uint32_t om = mention_at(x, i);
-                if (om != XNONE && x->m[om].kind == MK_DOC && s->n > 0) {
-                    s->n--;
-                    continue;
-                }
-            } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
-                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
-                    i++;
-                /* "the Qatari news outlet Kappa Daily": the name described */
-                uint32_t nm2 = mention_at(x, i);
-                if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
-                    x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
-                    continue;
-                /* "banned Brazilian poultry": with no members listed, the
-                   phrase a nationality opens is a descriptive target */
-                if (m->kind == MK_MOD && s->n == 0 && !include && s->desc_b <= s->desc_a &&
-                    i > m->b) {
-                    s->desc_a = m->a;
-                    s->desc_b = i;
-                    s->definite = m->a > 0 && x_in_class(x, m->a - 1, RN_WORD_DEF);
-                }
-            }
-        } else if (s->n == 0 && !head_is_set && !include) {
-            size_t a = i;
-            /* "announced the ban on Monday": a day or month is no target;
-               but after a determiner it dates the noun: "the June 4 vigil" */
-            if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
-                !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
-                break;
-            while (i < n && i - a < 6 && !np_boundary(x, i, a) && mention_at(x, i) == XNONE)
-                i++;
-            if (i == a)
-                break;
-            /* "a separate American AI Safety Institute", "the popular app
-               TikTok": modifiers before a name */
-            uint32_t nm = mention_at(x, i);
-            if (nm != XNONE && i - a <= 3 && x->m[nm].a == i &&
-                (x->tok.items[i].flags & RN_TOK_CAP) && !x_is_det(x, i) &&
-                (x->m[nm].kind == MK_ACTOR || x->m[nm].kind == MK_DOC) &&
-                !(x->tok.items[i].flags & RN_TOK_POSS) && !x_is_punct(x, i - 1, ',')) {
-                if (x_is(x, a - 1, "the") && a > 0)
-                    s->the_name = 1;
-                continue;
-            }
-            s->desc_a = a;
-            s->desc_b = i;
-            s->definite = a > 0 && x_in_class(x, a - 1, RN_WORD_DEF);
-            head_is_set = 1;
-        } else if (include && s->n == 0) {
-            /* "including the popular game PUBG": modifiers before the name */
-            size_t a = i;
-            while (i < n && i - a < 4 && x_is_word(x, i) && mention_at(x, i) == XNONE &&
-                   !(x->tok.items[i].flags & RN_TOK_CAP) && !np_boundary(x, i, a))
-                i++;
-            /* "especially messaging apps like A": the kind, then its members */
-            struct rn_cue_match icm2;
-            int il2 = i > a ? x_cue_len(x, i, RN_CUE_INCLUDE, &icm2) : 0;
-            if (il2) {
-                i += (size_t)il2;
-                continue;
-            }
-            uint32_t nm = mention_at(x, i);
-            if (i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
-                !(x->tok.items[i].flags & RN_TOK_CAP))
-                break;
-            continue;
-        } else {
-            break;
-        }
-        /* "six officers of Russia's GRU", "the officers, all members of
-           the GRU": people are named by the body they act for */
-        if (head_is_set && s->n == 0 && !include && s->desc_b > s->desc_a) {
-            size_t q = i;
-            struct rn_cue_match mc;
-            int ok = x_cue_len(x, s->desc_b - 1, RN_CUE_MEMBER, &mc) == 1;
-            if (ok && x_is_punct(x, q, ',')) {
-                q++;
-                while (x_is(x, q, "all") || x_is(x, q, "both") || x_is(x, q, "the"))
-                    q++;
-                int ml = x_cue_len(x, q, RN_CUE_MEMBER, &mc);
-                q = ml ? q + (size_t)ml : 0;
-            }
-            if (ok && q && x_is(x, q, "of")) {
-                q++;
-                if (x_is(x, q, "the"))
-                    q++;
-                uint32_t qm = mention_at(x, q);
-                if (qm != XNONE && x->m[qm].kind == MK_ACTOR) {
-                    include = 1;
-                    i = q;
-                    continue;
-                }
-            }
-        }
-        /* "59 apps from China, including ...": a short phrase may sit
-           between a counted head and its members */
-        if (head_is_set && s->n == 0 && !include && x_is_prep(x, i)) {
-            size_t q = i + 1;
-            while (q < n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
-                   (x_is_word(x, q)))
-                q++;
-            size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
-            if (x_cue(x, q2, RN_CUE_INCLUDE))
-                i = q;
-        }
-        /* what joins the next member */
-        size_t j = i;
-        if (x_is_punct(x, j, ',') || x_is_punct(x, j, '-') || x_is_punct(x, j, '(') ||
-            x_is_punct(x, j, ':'))
-            j++;
-        struct rn_cue_match cm;
-        int nl = x_cue_len(x, j, RN_CUE_INCLUDE, &cm);
-        if (nl) {
-            include = 1;
-            i = j + (size_t)nl;
-            if (x_is_punct(x, i, ','))
-                i++;
-            continue;
-        }
-        /* "TikTok, which belongs to ByteDance, and (with) WeChat": a
-           relative clause inside the list */
-        if (s->n > 0 && x_is_punct(x, i, ',') &&
-            (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))) {
-            size_t q = i + 2;
-            while (q < n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
-                q++;
-            if (x_is_punct(x, q, ',') && x_is_coord(x, q + 1)) {
-                size_t r = q + 2;
-                if (x_is_prep(x, r) && s->first_prep != XNONE &&
-                    x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
-                    r++;
-                if (x_is_det(x, r) && mention_at(x, r) == XNONE)
-                    r++;
-                if (mention_at(x, r) != XNONE && x->m[mention_at(x, r)].kind == MK_ACTOR) {
-                    i = r;
-                    continue;
-                }
-            }
-        }
-        /* "the Tarn Union party and its youth wing, Tarn Youth Front,": a
-           member described, then named in apposition */
-        if (s->n > 0 && x_is_coord(x, j)) {
-            size_t a = j + 2, q = a;
-            int det = x_is_det(x, j + 1); /* the, its, their */
-            while (det && q < n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
-                   !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
-                   (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
-                q++;
-            uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
-            if (am != XNONE && x->m[am].kind == MK_ACTOR && x->m[am].a == q + 1) {
-                i = q + 1;
-                continue;
-            }
-        }
-        size_t jn = joiner(x, j);
-        if (jn) {
-            j += jn;
-            /* "signed by A as well as by B", "with A and with B": the
-               preposition repeats */
-            if ((jn > 1 && x_is(x, j, "by")) ||
-                (s->first_prep != XNONE && x_is(x, j, rn_token_norm(&x->tok, s->first_prep))))
-                j++;
-            if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
-                j++;
-            if (mention_at(x, j - 1) != XNONE)
-                j--; /* the determiner opens the next member's mention */
-            if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
-                i = j;
-                continue;
-            }
-            /* "A and the video app B": modifiers before the next name */
-            if (s->n > 0) {
-                size_t q = j;
-                while (q < n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
-                       !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j - 1))
-                    q++;
-                uint32_t qm = mention_at(x, q);
-                if (q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
-                    (x->tok.items[q].flags & RN_TOK_CAP)) {
-                    i = q;
-                    continue;
-                }
-            }
-            /* "A and B as well as the five partners: C, D and E" */
-            size_t k = members_after_head(x, j);
-            if (k) {
-                i = k;
-                continue;
-            }
-            break;
-        }
-        /* "the four founders: A, B and C", "the partners — A and B",
-           "Chilean outlets: A, B and C" (a group named by nationality gives
-           way to its members) */
-        uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
-        int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
-        if ((s->n == 0 ? head_is_set : group_head) && !include && j > i &&
-            (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))) {
-            size_t k = j;
-            if (x_is(x, k, "the"))
-                k++;
-            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR) {
-                include = 1;
-                s->n = 0;
-                i = k;
-                continue;
-            }
-        }
-        if (j > i && x_is_punct(x, i, ',')) {
-            size_t k = j;
-            if (x_is(x, k, "the"))
-                k++;
-            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
-                (s->n > 0 || include || head_is_set) && list_goes_on(x, k, s->n)) {
-                if (s->n == 0)
-                    include = 1; /* "two nationals, A and B," */
-                i = k;
-                continue;
-            }
-        }
-        break;
+    if (!x_is_punct(x, q, ',') || !x_in_class(x, q + 1, RN_WORD_INDEF))
+        return 0;
+    for (size_t h = q + 2; h < x->tok.len && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
+        if (x_cue(x, h, RN_CUE_DOCHEAD))
+            return 1;
+    return 0;
+}
+
+/* "announced a separate AI Safety Institute": an indefinite article a few
+   lowercase words before the name at i, a new body */
+static int new_body(struct rn_extractor *x, size_t i)
+{
+    size_t p = i;
+    while (p > 0 && p + 3 > i && x_is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
+           !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) && !x_is_prep(x, p - 1))
+        p--;
+    return p > 0 && x_in_class(x, p - 1, RN_WORD_INDEF);
+}
+
+/* What the phrase's first name says of it: after "the", a document by
+   apposition, a new body. */
+static void first_name_flags(struct np_walk *w, uint32_t mi)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (mi == XNONE || s->n != 0)
+        return;
+    if (w->i > 0 && x_is(x, w->i - 1, "the"))
+        s->the_name = 1;
+    if (x->m[mi].kind != MK_ACTOR)
+        return;
+    if (named_by_apposition(x, x->m[mi].b))
+        s->doc_appos = 1;
+    if (new_body(x, w->i))
+        s->indef_name = 1;
+}
+
+/* A named member joins the side; "California's AI safety bill SB 1047":
+   the name that follows a described document is its name. Returns the
+   mention that names the member. */
+static const struct mention *add_member(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
+        s->it = 1;
+    if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
+        s->first_prep = m->a - 1;
+    side_add_mention(s, m);
+    s->resolved |= m->resolved;
+    uint32_t nm = mention_at(x, m->b);
+    if (m->kind == MK_DOC && nm != XNONE && x->m[nm].kind == MK_DOC &&
+        (x->tok.items[m->b].flags & RN_TOK_CAP) && s->n > 0) {
+        s->ents[s->n - 1] = x->m[nm].ent;
+        m = &x->m[nm];
     }
-    uint32_t qm = head_is_set && s->desc_b > s->desc_a ? mention_at(x, s->desc_a) : XNONE;
+    return m;
+}
+
+/* "Huawei and ZTE's 5G technology": the owners count; but "Russia's GRU":
+   the name owned is meant */
+static int state_owns_name(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    size_t i = w->i;
+    if (!(i < w->n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
+          x->m[mention_at(x, i + 1)].kind == MK_ACTOR && m->kind == MK_ACTOR &&
+          x->ents[m->ent].type == RN_ETYPE_COUNTRY && w->s->n == 1))
+        return 0;
+    w->s->n = 0;
+    w->i++;
+    return 1;
+}
+
+/* After an owner ("X's", "its"): the words owned; "its long-awaited AI
+   Act": the document owned is meant */
+static int owned_document(struct np_walk *w, int poss_pron)
+{
+    struct rn_extractor *x = w->x;
+    if (!poss_pron)
+        w->i++;
+    while (w->i < w->n && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !np_boundary(x, w->i, w->i))
+        w->i++;
+    uint32_t om = mention_at(x, w->i);
+    if (om != XNONE && x->m[om].kind == MK_DOC && w->s->n > 0) {
+        w->s->n--;
+        return WALK_NEXT;
+    }
+    return WALK_JOINS;
+}
+
+/* After a counted set or a nationality: the words of its phrase */
+static int set_phrase(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    while (w->i < w->n && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !np_boundary(x, w->i, 0))
+        w->i++;
+    size_t i = w->i;
+    /* "the Qatari news outlet Kappa Daily": the name described */
+    uint32_t nm2 = mention_at(x, i);
+    if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
+        x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
+        return WALK_NEXT;
+    /* "banned Brazilian poultry": with no members listed, the phrase a
+       nationality opens is a descriptive target */
+    if (m->kind == MK_MOD && s->n == 0 && !w->include && s->desc_b <= s->desc_a && i > m->b) {
+        s->desc_a = m->a;
+        s->desc_b = i;
+        s->definite = m->a > 0 && x_in_class(x, m->a - 1, RN_WORD_DEF);
+    }
+    return WALK_JOINS;
+}
+
+/* The mention at the walk's token: a counted head, a nationality, or a
+   member; then its tail and what it owns. */
+static int mention_member(struct np_walk *w, uint32_t mi)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    const struct mention *m = &x->m[mi];
+    if (m->kind == MK_QUANT) {
+        if (s->n == 0) {
+            w->head_is_set = 1;
+            s->desc_a = m->a;
+            s->desc_b = m->b;
+        }
+    } else if (m->kind == MK_MOD) {
+        /* "Chile-based Tollan Systems": the name it describes */
+        uint32_t nx = mention_at(x, m->b);
+        if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
+            w->i = m->b;
+            return WALK_NEXT;
+        }
+        if (s->n == 0 && !w->include)
+            w->head_is_set = 1; /* "Chinese apps, including ..." */
+    } else {
+        m = add_member(w, m);
+    }
+    w->i = member_tail(x, m, m->b, w->include || s->n > 1);
+    if (s->n == 1 && !w->include && w->i == m->b) {
+        s->state_led_a = m->a;
+        s->state_led_b = state_led(x, m);
+    }
+    if (state_owns_name(w, m))
+        return WALK_NEXT;
+    int poss_pron = m->pronoun && x_poss_of(x, m->a) != 0;
+    if (w->i < w->n && ((x->tok.items[w->i].flags & RN_TOK_POSS) || poss_pron))
+        return owned_document(w, poss_pron);
+    if (m->kind == MK_QUANT || m->kind == MK_MOD)
+        return set_phrase(w, m);
+    return WALK_JOINS;
+}
+
+/* Cases for a token no mention starts, tried in order. */
+
+/* A descriptive head: "the ban", "the June 4 vigil" */
+static int descriptive_head(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (s->n != 0 || w->head_is_set || w->include)
+        return WALK_ON;
+    size_t a = w->i;
+    /* "announced the ban on Monday": a day or month is no target; but
+       after a determiner it dates the noun: "the June 4 vigil" */
+    if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
+        !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
+        return WALK_STOP;
+    while (w->i < w->n && w->i - a < 6 && !np_boundary(x, w->i, a) && mention_at(x, w->i) == XNONE)
+        w->i++;
+    size_t i = w->i;
+    if (i == a)
+        return WALK_STOP;
+    /* "a separate American AI Safety Institute", "the popular app TikTok":
+       modifiers before a name */
+    uint32_t nm = mention_at(x, i);
+    if (nm != XNONE && i - a <= 3 && x->m[nm].a == i && (x->tok.items[i].flags & RN_TOK_CAP) &&
+        !x_is_det(x, i) && (x->m[nm].kind == MK_ACTOR || x->m[nm].kind == MK_DOC) &&
+        !(x->tok.items[i].flags & RN_TOK_POSS) && !x_is_punct(x, i - 1, ',')) {
+        if (x_is(x, a - 1, "the") && a > 0)
+            s->the_name = 1;
+        return WALK_NEXT;
+    }
+    s->desc_a = a;
+    s->desc_b = i;
+    s->definite = a > 0 && x_in_class(x, a - 1, RN_WORD_DEF);
+    w->head_is_set = 1;
+    return WALK_JOINS;
+}
+
+/* "including the popular game PUBG": modifiers before the name;
+   "especially messaging apps like A": the kind, then its members */
+static int included_after_modifiers(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    if (!w->include || w->s->n != 0)
+        return WALK_ON;
+    size_t a = w->i;
+    while (w->i < w->n && w->i - a < 4 && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !(x->tok.items[w->i].flags & RN_TOK_CAP) && !np_boundary(x, w->i, a))
+        w->i++;
+    struct rn_cue_match icm2;
+    int il2 = w->i > a ? x_cue_len(x, w->i, RN_CUE_INCLUDE, &icm2) : 0;
+    if (il2) {
+        w->i += (size_t)il2;
+        return WALK_NEXT;
+    }
+    uint32_t nm = mention_at(x, w->i);
+    if (w->i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
+        !(x->tok.items[w->i].flags & RN_TOK_CAP))
+        return WALK_STOP;
+    return WALK_NEXT;
+}
+
+static int phrase_ends(void *state)
+{
+    (void)state;
+    return WALK_STOP;
+}
+
+static const struct rel_case unnamed_tokens[] = {
+    {"descriptive head", descriptive_head},
+    {"included after modifiers", included_after_modifiers},
+    {"phrase ends", phrase_ends},
+};
+
+/* "six officers of Russia's GRU", "the officers, all members of the GRU":
+   people are named by the body they act for */
+static int members_of_body(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (!(w->head_is_set && s->n == 0 && !w->include && s->desc_b > s->desc_a))
+        return 0;
+    size_t q = w->i;
+    struct rn_cue_match mc;
+    int ok = x_cue_len(x, s->desc_b - 1, RN_CUE_MEMBER, &mc) == 1;
+    if (ok && x_is_punct(x, q, ',')) {
+        q++;
+        while (x_is(x, q, "all") || x_is(x, q, "both") || x_is(x, q, "the"))
+            q++;
+        int ml = x_cue_len(x, q, RN_CUE_MEMBER, &mc);
+        q = ml ? q + (size_t)ml : 0;
+    }
+    if (!(ok && q && x_is(x, q, "of")))
+        return 0;
+    q++;
+    if (x_is(x, q, "the"))
+        q++;
+    uint32_t qm = mention_at(x, q);
+    if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
+        return 0;
+    w->include = 1;
+    w->i = q;
+    return 1;
+}
+
+/* "59 apps from China, including ...": a short phrase may sit between a
+   counted head and its members */
+static void phrase_before_members(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    size_t i = w->i;
+    if (!(w->head_is_set && w->s->n == 0 && !w->include && x_is_prep(x, i)))
+        return;
+    size_t q = i + 1;
+    while (q < w->n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
+           (x_is_word(x, q)))
+        q++;
+    size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
+    if (x_cue(x, q2, RN_CUE_INCLUDE))
+        w->i = q;
+}
+
+/* What joins the next member, cases tried in order. */
+
+/* "including", "such as": the members of the head follow */
+static int include_cue(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_cue_match cm;
+    int nl = x_cue_len(w->x, w->j, RN_CUE_INCLUDE, &cm);
+    if (!nl)
+        return WALK_ON;
+    w->include = 1;
+    w->i = w->j + (size_t)nl;
+    if (x_is_punct(w->x, w->i, ','))
+        w->i++;
+    return WALK_NEXT;
+}
+
+/* "TikTok, which belongs to ByteDance, and (with) WeChat": a relative
+   clause inside the list */
+static int relative_in_list(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t i = w->i;
+    if (!(s->n > 0 && x_is_punct(x, i, ',') && (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))))
+        return WALK_ON;
+    size_t q = i + 2;
+    while (q < w->n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
+        q++;
+    if (!x_is_punct(x, q, ',') || !x_is_coord(x, q + 1))
+        return WALK_ON;
+    size_t r = q + 2;
+    if (x_is_prep(x, r) && s->first_prep != XNONE && x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
+        r++;
+    if (x_is_det(x, r) && mention_at(x, r) == XNONE)
+        r++;
+    if (mention_at(x, r) == XNONE || x->m[mention_at(x, r)].kind != MK_ACTOR)
+        return WALK_ON;
+    w->i = r;
+    return WALK_NEXT;
+}
+
+/* "the Tarn Union party and its youth wing, Tarn Youth Front,": a member
+   described, then named in apposition */
+static int described_then_named(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t j = w->j;
+    if (!(w->s->n > 0 && x_is_coord(x, j)))
+        return WALK_ON;
+    size_t a = j + 2, q = a;
+    int det = x_is_det(x, j + 1); /* the, its, their */
+    while (det && q < w->n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
+           (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
+        q++;
+    uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
+    if (am == XNONE || x->m[am].kind != MK_ACTOR || x->m[am].a != q + 1)
+        return WALK_ON;
+    w->i = q + 1;
+    return WALK_NEXT;
+}
+
+/* "A and the video app B": modifiers before the next name at j */
+static size_t modified_name_at(struct np_walk *w, size_t j)
+{
+    struct rn_extractor *x = w->x;
+    size_t q = j;
+    while (q < w->n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
+           !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j - 1))
+        q++;
+    uint32_t qm = mention_at(x, q);
+    return q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
+                   (x->tok.items[q].flags & RN_TOK_CAP)
+               ? q
+               : 0;
+}
+
+/* "and", "or", "as well as": the next member, or the phrase ends */
+static int joined_member(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t j = w->j, jn = joiner(x, j);
+    if (!jn)
+        return WALK_ON;
+    j += jn;
+    /* "signed by A as well as by B", "with A and with B": the preposition
+       repeats */
+    if ((jn > 1 && x_is(x, j, "by")) ||
+        (s->first_prep != XNONE && x_is(x, j, rn_token_norm(&x->tok, s->first_prep))))
+        j++;
+    if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
+        j++;
+    if (mention_at(x, j - 1) != XNONE)
+        j--; /* the determiner opens the next member's mention */
+    if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
+        w->i = j;
+        return WALK_NEXT;
+    }
+    size_t next = s->n > 0 ? modified_name_at(w, j) : 0;
+    /* "A and B as well as the five partners: C, D and E" */
+    if (!next)
+        next = members_after_head(x, j);
+    if (!next)
+        return WALK_STOP;
+    w->i = next;
+    return WALK_NEXT;
+}
+
+/* "the four founders: A, B and C", "the partners — A and B", "Chilean
+   outlets: A, B and C" (a group named by nationality gives way to its
+   members) */
+static int members_after_colon(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t i = w->i;
+    uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
+    int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
+    if (!((s->n == 0 ? w->head_is_set : group_head) && !w->include && w->j > i &&
+          (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))))
+        return WALK_ON;
+    size_t k = w->j;
+    if (x_is(x, k, "the"))
+        k++;
+    if (mention_at(x, k) == XNONE || x->m[mention_at(x, k)].kind != MK_ACTOR)
+        return WALK_ON;
+    w->include = 1;
+    s->n = 0;
+    w->i = k;
+    return WALK_NEXT;
+}
+
+/* "A, B and C": a comma goes on with the list ("two nationals, A and B,":
+   the members of a head) */
+static int comma_member(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (!(w->j > w->i && x_is_punct(x, w->i, ',')))
+        return WALK_ON;
+    size_t k = w->j;
+    if (x_is(x, k, "the"))
+        k++;
+    if (!(mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
+          (s->n > 0 || w->include || w->head_is_set) && list_goes_on(x, k, s->n)))
+        return WALK_ON;
+    if (s->n == 0)
+        w->include = 1;
+    w->i = k;
+    return WALK_NEXT;
+}
+
+static const struct rel_case member_joins[] = {
+    {"include cue", include_cue},
+    {"relative clause in a list", relative_in_list},
+    {"described, then named", described_then_named},
+    {"joined member", joined_member},
+    {"members after a colon", members_after_colon},
+    {"comma member", comma_member},
+};
+
+/* After a member: what joins the next one; WALK_NEXT when one follows. */
+static int joins_next(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    if (members_of_body(w))
+        return WALK_NEXT;
+    phrase_before_members(w);
+    w->j = w->i;
+    if (x_is_punct(x, w->j, ',') || x_is_punct(x, w->j, '-') || x_is_punct(x, w->j, '(') ||
+        x_is_punct(x, w->j, ':'))
+        w->j++;
+    return run_cases(member_joins, NCASES(member_joins), w, &w->fired);
+}
+
+/* A counted head with members names them ("59 apps, including A and B");
+   without, the members named before ("the 59 apps"), or a set still
+   waiting for them. */
+static void settle_counted_head(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    uint32_t qm = w->head_is_set && s->desc_b > s->desc_a ? mention_at(x, s->desc_a) : XNONE;
     if (qm != XNONE && x->m[qm].kind != MK_QUANT)
         qm = XNONE;
-    if (include && s->n > 0) {
+    if (w->include && s->n > 0) {
         if (qm != XNONE) {
             remember_set(x, qm, s);
             s->counted = 1;
@@ -641,10 +848,33 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             s->desc_b = s->desc_a = 0;
         else
             s->quant = 1;
-    } else if (head_is_set && s->n == 0 && s->desc_b == 0) {
+    } else if (w->head_is_set && s->n == 0 && s->desc_b == 0) {
         s->quant = 1;
     }
-    s->end = i;
+}
+
+/* The noun phrase (or list) starting at i, going right: one member a
+   round, then what joins the next. */
+static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
+{
+    side_init(s);
+    struct np_walk w = {.x = x, .s = s, .n = x->tok.len, .i = skip_right(x, i)};
+    while (w.i < w.n) {
+        while (w.i < w.n &&
+               (x_is_det(x, w.i) || x_is(x, w.i, "both") || x_is(x, w.i, "all") || is_quote(x, w.i)) &&
+               mention_at(x, w.i) == XNONE)
+            w.i++;
+        uint32_t mi = mention_at(x, w.i);
+        first_name_flags(&w, mi);
+        int step = mi != XNONE ? mention_member(&w, mi)
+                               : run_cases(unnamed_tokens, NCASES(unnamed_tokens), &w, &w.fired);
+        if (step == WALK_NEXT)
+            continue;
+        if (step == WALK_STOP || joins_next(&w) != WALK_NEXT)
+            break;
+    }
+    settle_counted_head(&w);
+    s->end = w.i;
 }
 
 /* The mention list ending at token j (inclusive), going left. */
@@ -2241,32 +2471,69 @@ static void apposed_members(struct rn_extractor *x, struct side *tgt)
         *tgt = m;
 }
 
-static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
-                   size_t tend)
-{
-    int participle = x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
-                     x_in_class(x, t, RN_WORD_PART);
-    if (x_ends_with(x, t, "ing"))
-        participle = 0;
+/* A verb trigger being read: what the steps of do_verb share. */
+struct verb_read {
+    struct rn_extractor *x;
+    struct relctx *c;
+    const struct rn_trigger *tr;
+    size_t t, tend;       /* the trigger's tokens [t, tend) */
+    int participle;       /* "-ed" or a participle form, never "-ing" */
     struct vgroup g;
-    verb_group(x, t, participle, &g);
-    enum rn_polarity pol = tr->polarity;
-    set_pol(&pol, g.pol);
-    size_t after = skip_right(x, tend);
+    enum rn_polarity pol;
+    size_t after;         /* first token after the verb (and "on to" of documents) */
+    int out_ok;           /* the particle or market an OUT or MARKET frame needs is there */
+    size_t alen;          /* passive: the length of the "by" agent, 0 without one */
+    int among;            /* "Among those signing X were A": the subject follows */
+    size_t obj_end;       /* active: the first token after the object */
+    struct side src, tgt;
+    const char *fired;    /* the case that decided last, for a trace */
+};
+
+/* The verb group around the trigger, its polarity and where its arguments
+   start. */
+static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct relctx *c,
+                           const struct rn_trigger *tr, size_t t, size_t tend)
+{
+    v->x = x;
+    v->c = c;
+    v->tr = tr;
+    v->t = t;
+    v->tend = tend;
+    v->participle = x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
+                    x_in_class(x, t, RN_WORD_PART);
+    if (x_ends_with(x, t, "ing"))
+        v->participle = 0;
+    verb_group(x, t, v->participle, &v->g);
+    v->pol = tr->polarity;
+    set_pol(&v->pol, v->g.pol);
+    v->after = skip_right(x, tend);
     /* "signed on to the pact", "signed onto it" */
-    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "on") && x_is(x, after + 1, "to"))
-        after += 2;
-    else if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "onto"))
-        after++;
+    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, v->after, "on") && x_is(x, v->after + 1, "to"))
+        v->after += 2;
+    else if (tr->target == RN_TARGET_DOCUMENT && x_is(x, v->after, "onto"))
+        v->after++;
+    v->out_ok = 0;
+    v->alen = 0;
+    v->among = 0;
+    v->obj_end = 0;
+    v->fired = NULL;
+}
+
+/* A document trigger whose object is a clause names no document. */
+static int clause_object(const struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t after = v->after;
     /* "I propose that the dialogue find a way": a clause is proposed, no
        document ("signed that agreement" names one) */
-    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "that") && !x_cue(x, after + 1, RN_CUE_DOCHEAD))
-        return RN_OK;
+    if (v->tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "that") &&
+        !x_cue(x, after + 1, RN_CUE_DOCHEAD))
+        return 1;
     /* "announced this week it would join the pact": a clause with no
        "that" whose own verb is a trigger acts by itself ("announced it had
        reached a deal" still announces the deal) */
     uint32_t cm0 = mention_at(x, after);
-    if (tr->target == RN_TARGET_DOCUMENT && cm0 != XNONE && x->m[cm0].kind == MK_ACTOR &&
+    if (v->tr->target == RN_TARGET_DOCUMENT && cm0 != XNONE && x->m[cm0].kind == MK_ACTOR &&
         x_is_aux(x, skip_right(x, x->m[cm0].b))) {
         size_t cv = skip_right(x, x->m[cm0].b);
         while (cv < x->tok.len && (x_is_aux(x, cv) || x_is_adverb(x, cv)))
@@ -2274,389 +2541,632 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         const struct rn_trigger *ctr[2];
         uint32_t cnt[2];
         if (rn_lexicon_triggers(x->lex, x->wc, &x->tok, cv, x->tok.len, ctr, cnt, 2))
-            return RN_OK;
+            return 1;
     }
-    /* "shut out Huawei", "kept out of": the particle belongs to the verb */
-    int out_ok = 0;
-    if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "out")) {
-        out_ok = 1;
-        after = skip_right(x, after + 1 + x_is(x, after + 1, "of"));
-    } else if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "from")) {
-        out_ok = 1;
-    } else if ((tr->frame & RN_FRAME_MARKET) && market_after(x, after)) {
-        out_ok = 1; /* "was removed from the app store by Y" */
+    return 0;
+}
+
+/* "shut out Huawei", "kept out of": the particle belongs to the verb; an
+   OUT or MARKET frame holds only with it (or a market after). */
+static void verb_particle(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    if ((v->tr->frame & RN_FRAME_OUT) && x_is(x, v->after, "out")) {
+        v->out_ok = 1;
+        v->after = skip_right(x, v->after + 1 + x_is(x, v->after + 1, "of"));
+    } else if ((v->tr->frame & RN_FRAME_OUT) && x_is(x, v->after, "from")) {
+        v->out_ok = 1;
+    } else if ((v->tr->frame & RN_FRAME_MARKET) && market_after(x, v->after)) {
+        v->out_ok = 1; /* "was removed from the app store by Y" */
     }
+}
+
+/* A participle without an auxiliary may still be passive; its agent may
+   come after a time or place. */
+static void reduced_passive(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
-    if (!g.passive && participle && !g.perfect && agent_len(x, after) && g.start == t)
-        g.passive = 1;
+    if (!v->g.passive && v->participle && !v->g.perfect && agent_len(x, v->after) && v->g.start == t)
+        v->g.passive = 1;
     /* "China's initiative, released in September, ...": documents are released */
-    if (!g.passive && participle && g.start == t && t >= 2 && x_is_punct(x, t - 1, ',') &&
+    if (!v->g.passive && v->participle && v->g.start == t && t >= 2 && x_is_punct(x, t - 1, ',') &&
         mention_at(x, t - 2) != XNONE && x->m[mention_at(x, t - 2)].kind == MK_DOC)
-        g.passive = 1;
+        v->g.passive = 1;
     /* the agent may follow a time or place: "published on Monday by the UK" */
-    if (g.passive && !agent_len(x, after)) {
-        for (size_t q = after; q < x->tok.len && q - after < 12; q++) {
+    if (v->g.passive && !agent_len(x, v->after)) {
+        for (size_t q = v->after; q < x->tok.len && q - v->after < 12; q++) {
             if (agent_len(x, q)) {
-                after = q;
+                v->after = q;
                 break;
             }
             if (!x_is_word(x, q) || x_is_conj(x, q) || x_is_wh(x, q) || x_is_aux(x, q))
                 break;
         }
     }
-    struct side src, tgt;
-    side_init(&src);
-    side_init(&tgt);
-    if (g.passive && (tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !out_ok)
-        return RN_OK; /* "Huawei was excluded" says not from what */
-    if (g.passive) {
-        /* target = the subject; source = by-agent or place */
-        size_t before = g.start > 0 ? g.start - 1 : 0;
-        uint32_t pm = g.start >= 2 ? mention_at(x, g.start - 2) : XNONE;
-        if (g.start > 0 && x_is_punct(x, g.start - 1, ',') && pm != XNONE &&
-            !(x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1))) {
-            /* "The declaration, signed by A and the EU, was published by B":
-               the subject before the aside, else the name before the comma */
-            subject_of(x, g.start, &tgt);
-            filter_targets(x, tr, &tgt);
-            if (!tgt.n)
-                collect_left(x, g.start - 2, &tgt);
-        } else if (g.start >= 2 && mention_at(x, before) == XNONE && x_is_word(x, before) &&
-                 !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
-                 !x_is_conj(x, before) && !x_is_wh(x, before) &&
-                 mention_at(x, before - 1) != XNONE &&
-                 x->m[mention_at(x, before - 1)].kind == MK_ACTOR)
-            collect_left(x, before - 1, &tgt); /* "Huawei and ZTE phones were banned" */
-        else if (g.start > 0 && (x_is(x, before, "and") || x_is(x, before, "but")) && x->nm &&
-                 x->m[0].kind != MK_QUANT && x->m[0].kind != MK_MOD && x->m[0].ent != XNONE)
-            side_add(&tgt, x->m[0].ent); /* "The declaration aims to ... and was signed by" */
-        else
-            subject_of(x, g.start, &tgt);
-        if (!tgt.n && !tgt.quant && g.start == 0) {
-            /* "Announced by X on Monday, the initiative ..." */
-            size_t k = after;
-            while (k < x->tok.len && !x_is_punct(x, k, ','))
-                k++;
-            collect_right(x, k + 1, &tgt);
-        }
-        side_init(&src);
-        size_t alen = agent_len(x, after);
-        if (alen) {
-            collect_right(x, after + alen, &src);
-            if (src.quant && !src.n) {
-                filter_targets(x, tr, &tgt);
-                if (tgt.n)
-                    set_pending(x, tr->relation, tgt.ents[0], 1, pol);
-                return pending_members(x, c, src.end);
-            }
-        } else if (tr->frame & RN_FRAME_LOC) {
-            size_t k = after;
-            /* "banned on government devices in the UK and Canada": a short
-               phrase may come before the place */
-            if (x_is(x, k, "on") || x_is(x, k, "for")) {
-                size_t q = k + 1;
-                while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
-                       !x_is(x, q, "in") && !x_is_aux(x, q) && !x_is_conj(x, q) && !x_is_wh(x, q))
-                    q++;
-                if (x_is(x, q, "in"))
-                    k = q;
-            }
-            /* "barred from selling drones in the region": the region is not a place
-               of the ban */
-            if (x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
-                x_is(x, k, "throughout") || x_is(x, k, "within")) {
-                size_t q = skip_right(x, k + 1);
-                while (q < x->tok.len && x_is_det(x, q) && mention_at(x, q) == XNONE)
-                    q++;
-                uint32_t mi = mention_at(x, q);
-                if (mi != XNONE) {
-                    const struct mention *m = &x->m[mi];
-                    if (m->kind == MK_ACTOR) {
-                        /* "in the UK, Canada and the European Commission" */
-                        struct side places;
-                        collect_right(x, q, &places);
-                        for (size_t p = 0; p < places.n; p++) {
-                            uint32_t st = x_state_of(x, places.ents[p]);
-                            const struct ent *pe = &x->ents[places.ents[p]];
-                            if (st == XNONE && pe->type == RN_ETYPE_ORGANIZATION &&
-                                pe->lex != RN_LEX_NONE)
-                                st = places.ents[p];
-                            side_add(&src, st);
-                        }
-                    } else if (m->kind == MK_MOD && m->state != XNONE) {
-                        side_add(&src, m->state);
-                    } else if (m->kind == MK_QUANT) {
-                        /* "banned in several countries, including A and B":
-                           the members named are the places */
-                        struct side places;
-                        collect_right(x, q, &places);
-                        for (size_t p = 0; p < places.n; p++) {
-                            uint32_t st = x_state_of(x, places.ents[p]);
-                            enum rn_etype ty = x->ents[places.ents[p]].type;
-                            /* a region the lexicon does not know is a place too */
-                            if (st == XNONE && (ty == RN_ETYPE_UNKNOWN || ty == RN_ETYPE_ORGANIZATION))
-                                st = places.ents[p];
-                            side_add(&src, st);
-                        }
-                    }
-                }
-            }
-        }
-        /* "X sanctioned one individual and one group. Ola Berg was
-           sanctioned today along with Kestrel Data": an agentless passive
-           of the relation a counted set of the last sentence awaits names
-           its members, and "along with Y" adds Y; the set's owner acts */
-        if (!src.n && !alen && x->pending.active && !x->pending.quant_is_source &&
-            strcmp(x->pending.relation, tr->relation) == 0 && x->sent_no <= x->pending.sent_no + 1) {
-            side_add(&src, x->pending.other);
-            /* ("along" is an adverb too: look for the joiner itself) */
-            size_t w = tend, jl = 0;
-            while (w < x->tok.len && w - tend < 4 && (jl = joiner(x, w)) < 2 && x_is_word(x, w) &&
-                   !x_is_prep(x, w) && !x_is_conj(x, w))
-                w++;
-            struct side more;
-            if (jl > 1) {
-                collect_right(x, w + jl, &more);
-                for (size_t i = 0; i < more.n; i++)
-                    side_add(&tgt, more.ents[i]);
-            }
-        }
-        /* "WhatsApp is blocked": a ban without agent or place is the
-           state the text is about, when it names just one */
-        if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
-            !x_is(x, after, "in") && !x_is(x, after, "from"))
-            agentless_source(x, &src);
-        /* "The apps banned by X include A and B": a reduced relative on
-           the subject, whose members a list verb names */
-        struct side listed;
-        if (g.start == t && src.n && alen && listed_after(x, src.end, 1, &listed, NULL))
-            tgt = listed; /* (not "YouTube" of "the YouTube channels banned by X include A") */
-        if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
-            if (src.n)
-                set_pending(x, tr->relation, src.ents[0], 0, pol);
-            return pending_members(x, c, skip_right(x, tend));
-        }
-        if (!src.n && g.start >= 3 && x_is_punct(x, g.start - 1, ',')) {
-            /* "China's initiative, released in September": the owner */
-            uint32_t mi = mention_at(x, g.start - 2);
-            if (mi != XNONE && x->m[mi].kind == MK_DOC && x->m[mi].a >= 2 &&
-                (x->tok.items[x->m[mi].a - 1].flags & RN_TOK_POSS))
-                collect_left(x, x->m[mi].a - 2, &src);
-        }
-        filter_targets(x, tr, &tgt);
-        int rc = emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
-        /* "A is blocked, but B is not" */
-        size_t q = skip_right(x, tend);
-        while (q < x->tok.len && !x_is(x, q, "but") && !x_is_punct(x, q, '.'))
-            q++;
-        uint32_t bm = mention_at(x, q + 1);
-        if (rc == RN_OK && pol == RN_POL_ASSERTED && bm != XNONE && x->m[bm].kind == MK_ACTOR &&
-            x_is_be(x, x->m[bm].b) && x_cue(x, x->m[bm].b + 1, RN_CUE_NEG) &&
-            (x->m[bm].b + 2 >= x->tok.len || !x_is_word(x, x->m[bm].b + 2))) {
-            struct side b;
-            side_init(&b);
-            side_add(&b, x->m[bm].ent);
-            filter_targets(x, tr, &b);
-            rc = emit_all(x, c, tr->relation, &src, &b, RN_POL_NEGATED, 0.8);
-        }
+}
+
+/* Passive subjects (the targets), tried in order. */
+
+/* "The declaration, signed by A and the EU, was published by B": the
+   subject before the aside, else the name before the comma */
+static int subject_before_aside(void *state)
+{
+    struct verb_read *v = state;
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    uint32_t pm = s >= 2 ? mention_at(x, s - 2) : XNONE;
+    if (!(s > 0 && x_is_punct(x, s - 1, ',') && pm != XNONE &&
+          !(x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1))))
+        return 0;
+    subject_of(x, s, &v->tgt);
+    filter_targets(x, v->tr, &v->tgt);
+    if (!v->tgt.n)
+        collect_left(x, s - 2, &v->tgt);
+    return 1;
+}
+
+/* "Huawei and ZTE phones were banned": the names before a plain noun */
+static int names_before_noun(void *state)
+{
+    struct verb_read *v = state;
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    if (s < 2)
+        return 0;
+    size_t before = s - 1;
+    if (!(mention_at(x, before) == XNONE && x_is_word(x, before) &&
+          !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
+          !x_is_conj(x, before) && !x_is_wh(x, before) && mention_at(x, before - 1) != XNONE &&
+          x->m[mention_at(x, before - 1)].kind == MK_ACTOR))
+        return 0;
+    collect_left(x, before - 1, &v->tgt);
+    return 1;
+}
+
+/* "The declaration aims to ... and was signed by": the sentence's first
+   actor */
+static int first_clause_subject(void *state)
+{
+    struct verb_read *v = state;
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    if (!(s > 0 && (x_is(x, s - 1, "and") || x_is(x, s - 1, "but")) && x->nm &&
+          x->m[0].kind != MK_QUANT && x->m[0].kind != MK_MOD && x->m[0].ent != XNONE))
+        return 0;
+    side_add(&v->tgt, x->m[0].ent);
+    return 1;
+}
+
+static int plain_subject(void *state)
+{
+    struct verb_read *v = state;
+    subject_of(v->x, v->g.start, &v->tgt);
+    return 1;
+}
+
+static const struct rel_case passive_subjects[] = {
+    {"subject before an aside", subject_before_aside},
+    {"names before a noun", names_before_noun},
+    {"first clause's subject", first_clause_subject},
+    {"subject", plain_subject},
+};
+
+/* "Announced by X on Monday, the initiative ...": the subject after the
+   fronted participle's comma */
+static void fronted_subject(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t k = v->after;
+    while (k < x->tok.len && !x_is_punct(x, k, ','))
+        k++;
+    collect_right(x, k + 1, &v->tgt);
+}
+
+/* The states of the places a phrase at q lists ("in the UK, Canada and the
+   European Commission"): a known organisation is a place of its own, and
+   with any_region so is a region the lexicon does not know ("banned in
+   several countries, including A and B": the members named are the
+   places). */
+static void add_places(struct rn_extractor *x, size_t q, struct side *src, int any_region)
+{
+    struct side places;
+    collect_right(x, q, &places);
+    for (size_t p = 0; p < places.n; p++) {
+        uint32_t st = x_state_of(x, places.ents[p]);
+        const struct ent *pe = &x->ents[places.ents[p]];
+        int own_place = any_region ? (pe->type == RN_ETYPE_UNKNOWN || pe->type == RN_ETYPE_ORGANIZATION)
+                                   : (pe->type == RN_ETYPE_ORGANIZATION && pe->lex != RN_LEX_NONE);
+        if (st == XNONE && own_place)
+            st = places.ents[p];
+        side_add(src, st);
+    }
+}
+
+/* "banned on government devices in the UK and Canada": a short phrase may
+   come before the place; the token of "in" after it, else k */
+static size_t place_after_phrase(struct rn_extractor *x, size_t k)
+{
+    if (!x_is(x, k, "on") && !x_is(x, k, "for"))
+        return k;
+    size_t q = k + 1;
+    while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
+           !x_is(x, q, "in") && !x_is_aux(x, q) && !x_is_conj(x, q) && !x_is_wh(x, q))
+        q++;
+    return x_is(x, q, "in") ? q : k;
+}
+
+/* Frame loc without an agent: "banned in India", the place bans. */
+static void passive_place(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t k = place_after_phrase(x, v->after);
+    /* "barred from selling drones in the region": the region is not a place
+       of the ban */
+    if (!(x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
+          x_is(x, k, "throughout") || x_is(x, k, "within")))
+        return;
+    size_t q = skip_right(x, k + 1);
+    while (q < x->tok.len && x_is_det(x, q) && mention_at(x, q) == XNONE)
+        q++;
+    uint32_t mi = mention_at(x, q);
+    if (mi == XNONE)
+        return;
+    const struct mention *m = &x->m[mi];
+    if (m->kind == MK_ACTOR)
+        add_places(x, q, &v->src, 0);
+    else if (m->kind == MK_MOD && m->state != XNONE)
+        side_add(&v->src, m->state);
+    else if (m->kind == MK_QUANT)
+        add_places(x, q, &v->src, 1);
+}
+
+/* "X sanctioned one individual and one group. Ola Berg was sanctioned
+   today along with Kestrel Data": an agentless passive of the relation a
+   counted set of the last sentence awaits names its members, and "along
+   with Y" adds Y; the set's owner acts */
+static void pending_set_named(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    if (!(!v->src.n && !v->alen && x->pending.active && !x->pending.quant_is_source &&
+          strcmp(x->pending.relation, v->tr->relation) == 0 && x->sent_no <= x->pending.sent_no + 1))
+        return;
+    side_add(&v->src, x->pending.other);
+    /* ("along" is an adverb too: look for the joiner itself) */
+    size_t w = v->tend, jl = 0;
+    while (w < x->tok.len && w - v->tend < 4 && (jl = joiner(x, w)) < 2 && x_is_word(x, w) &&
+           !x_is_prep(x, w) && !x_is_conj(x, w))
+        w++;
+    struct side more;
+    if (jl > 1) {
+        collect_right(x, w + jl, &more);
+        for (size_t i = 0; i < more.n; i++)
+            side_add(&v->tgt, more.ents[i]);
+    }
+}
+
+/* "China's initiative, released in September": the owner acts */
+static void document_owner(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    if (v->src.n || s < 3 || !x_is_punct(x, s - 1, ','))
+        return;
+    uint32_t mi = mention_at(x, s - 2);
+    if (mi != XNONE && x->m[mi].kind == MK_DOC && x->m[mi].a >= 2 &&
+        (x->tok.items[x->m[mi].a - 1].flags & RN_TOK_POSS))
+        collect_left(x, x->m[mi].a - 2, &v->src);
+}
+
+/* "A is blocked, but B is not": B, negated */
+static int but_not(struct verb_read *v, int rc)
+{
+    struct rn_extractor *x = v->x;
+    size_t q = skip_right(x, v->tend);
+    while (q < x->tok.len && !x_is(x, q, "but") && !x_is_punct(x, q, '.'))
+        q++;
+    uint32_t bm = mention_at(x, q + 1);
+    if (!(rc == RN_OK && v->pol == RN_POL_ASSERTED && bm != XNONE && x->m[bm].kind == MK_ACTOR &&
+          x_is_be(x, x->m[bm].b) && x_cue(x, x->m[bm].b + 1, RN_CUE_NEG) &&
+          (x->m[bm].b + 2 >= x->tok.len || !x_is_word(x, x->m[bm].b + 2))))
         return rc;
+    struct side b;
+    side_init(&b);
+    side_add(&b, x->m[bm].ent);
+    filter_targets(x, v->tr, &b);
+    return emit_all(x, v->c, v->tr->relation, &v->src, &b, RN_POL_NEGATED, 0.8);
+}
+
+/* The agent is a counted set: it waits for its members. */
+static int counted_agent(struct verb_read *v)
+{
+    filter_targets(v->x, v->tr, &v->tgt);
+    if (v->tgt.n)
+        set_pending(v->x, v->tr->relation, v->tgt.ents[0], 1, v->pol);
+    return pending_members(v->x, v->c, v->src.end);
+}
+
+/* Passive: target = the subject; source = the "by" agent or the place. */
+static int passive_verb(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    const struct rn_trigger *tr = v->tr;
+    if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
+        return RN_OK; /* "Huawei was excluded" says not from what */
+    run_cases(passive_subjects, NCASES(passive_subjects), v, &v->fired);
+    if (!v->tgt.n && !v->tgt.quant && v->g.start == 0)
+        fronted_subject(v);
+    side_init(&v->src);
+    v->alen = agent_len(x, v->after);
+    if (v->alen) {
+        collect_right(x, v->after + v->alen, &v->src);
+        if (v->src.quant && !v->src.n)
+            return counted_agent(v);
+    } else if (tr->frame & RN_FRAME_LOC) {
+        passive_place(v);
     }
-    /* "Blocked websites include A and B": the banned are listed, the
-       banning state is the one the text is about */
-    if (participle && g.start == t && (tr->frame & RN_FRAME_LOC) && mention_at(x, t + 1) == XNONE &&
-        (t == 0 || mention_at(x, t - 1) == XNONE)) {
-        size_t k = t + 1;
-        while (k < x->tok.len && k - t <= 3 && x_is_word(x, k) &&
-               !(x->tok.items[k].flags & RN_TOK_CAP) &&
-               !x_is_aux(x, k) && !x_is_prep(x, k) && !list_verb(x, k))
-            k++;
-        if (k > t + 1 && x_ends_with(x, k - 1, "s") && list_verb(x, k)) {
-            collect_right(x, k + 1, &tgt);
-            side_add(&src, x_topic_state(x));
-            filter_targets(x, tr, &tgt);
-            return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.7);
-        }
+    pending_set_named(v);
+    /* "WhatsApp is blocked": a ban without agent or place is the state the
+       text is about, when it names just one */
+    if (!v->src.n && (tr->frame & RN_FRAME_LOC) && !v->alen && !x_is(x, v->after, "in") &&
+        !x_is(x, v->after, "from"))
+        agentless_source(x, &v->src);
+    /* "The apps banned by X include A and B": a reduced relative on the
+       subject, whose members a list verb names (not "YouTube" of "the
+       YouTube channels banned by X include A") */
+    struct side listed;
+    if (v->g.start == v->t && v->src.n && v->alen && listed_after(x, v->src.end, 1, &listed, NULL))
+        v->tgt = listed;
+    if (v->tgt.quant && !v->tgt.n && tr->target != RN_TARGET_DOCUMENT) {
+        if (v->src.n)
+            set_pending(x, tr->relation, v->src.ents[0], 0, v->pol);
+        return pending_members(x, v->c, skip_right(x, v->tend));
     }
-    /* active */
-    subject_of(x, g.start, &src);
-    /* "a complaint filed by Vantrix, accusing Zentara of ...": a participle
-       after a reduced passive's agent is the agent's act */
-    if (x_ends_with(x, t, "ing") && g.start == t && t >= 4 && x_is_punct(x, t - 1, ',')) {
-        uint32_t am = mention_at(x, t - 2);
-        size_t ba = am != XNONE ? x->m[am].a : 0;
-        if (am != XNONE && x->m[am].kind == MK_ACTOR && ba >= 2 && x_is(x, ba - 1, "by") &&
-            x_ends_with(x, ba - 2, "ed"))
-            collect_left(x, t - 2, &src);
+    document_owner(v);
+    filter_targets(x, tr, &v->tgt);
+    return but_not(v, emit_all(x, v->c, tr->relation, &v->src, &v->tgt, v->pol, 0.85));
+}
+
+/* "Blocked websites include A and B": a participle before a plural noun
+   and a list verb; the list verb's token, or 0 */
+static size_t participle_list_verb(const struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
+    if (!(v->participle && v->g.start == t && (v->tr->frame & RN_FRAME_LOC) &&
+          mention_at(x, t + 1) == XNONE && (t == 0 || mention_at(x, t - 1) == XNONE)))
+        return 0;
+    size_t k = t + 1;
+    while (k < x->tok.len && k - t <= 3 && x_is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP) &&
+           !x_is_aux(x, k) && !x_is_prep(x, k) && !list_verb(x, k))
+        k++;
+    return k > t + 1 && x_ends_with(x, k - 1, "s") && list_verb(x, k) ? k : 0;
+}
+
+/* the banned are listed after the list verb at k, the banning state is the
+   one the text is about */
+static int participle_listed(struct verb_read *v, size_t k)
+{
+    struct rn_extractor *x = v->x;
+    collect_right(x, k + 1, &v->tgt);
+    side_add(&v->src, x_topic_state(x));
+    filter_targets(x, v->tr, &v->tgt);
+    return emit_all(x, v->c, v->tr->relation, &v->src, &v->tgt, v->pol, 0.7);
+}
+
+/* "a complaint filed by Vantrix, accusing Zentara of ...": a participle
+   after a reduced passive's agent is the agent's act */
+static void agent_of_participle(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
+    if (!(x_ends_with(x, t, "ing") && v->g.start == t && t >= 4 && x_is_punct(x, t - 1, ',')))
+        return;
+    uint32_t am = mention_at(x, t - 2);
+    size_t ba = am != XNONE ? x->m[am].a : 0;
+    if (am != XNONE && x->m[am].kind == MK_ACTOR && ba >= 2 && x_is(x, ba - 1, "by") &&
+        x_ends_with(x, ba - 2, "ed"))
+        collect_left(x, t - 2, &v->src);
+}
+
+/* "Trump signed two orders on Aug. 6 banning Y": a participle after the
+   object takes the sentence's subject */
+static void participle_after_object(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
+    if (!(!v->src.n && !v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
+          x->main_subject != XNONE))
+        return;
+    size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
+    uint32_t lm = mention_at(x, l);
+    if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
+        (lm == XNONE && x_is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) && !x_is_wh(x, l) &&
+         !x_is_aux(x, l) && (x_ends_with(x, l, "s") || x_cue(x, l, RN_CUE_DOCHEAD)))) {
+        side_add(&v->src, x->main_subject);
+        v->src.quant = 0;
     }
+}
+
+/* "X ordered Y to block Z": X, hedged; and Y, when named, hedged too: the
+   act is ordered of Y */
+static void ordered_ones(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    struct vgroup g2;
+    verb_group(x, v->g.start, 0, &g2);
+    subject_of(x, g2.start, &v->src);
+    for (size_t q = v->g.obj_a; q < v->g.obj_b; q++) {
+        uint32_t qm = mention_at(x, q);
+        if (qm == XNONE)
+            continue;
+        if (x->m[qm].kind == MK_ACTOR)
+            side_add_mention(&v->src, &x->m[qm]);
+        q = x->m[qm].b - 1;
+    }
+}
+
+/* The active verb's subject, the sources. */
+static void active_subject(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    subject_of(x, v->g.start, &v->src);
+    agent_of_participle(v);
     /* "Among those signing the declaration were A and B": the subject
        follows the object */
-    int among = !src.n && g.start == t && among_group(x, t);
-    /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
-       object takes the sentence's subject */
-    if (!src.n && !among && g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
-        x->main_subject != XNONE) {
-        size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
-        uint32_t lm = mention_at(x, l);
-        if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
-            (lm == XNONE && x_is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) &&
-             !x_is_wh(x, l) && !x_is_aux(x, l) &&
-             (x_ends_with(x, l, "s") || x_cue(x, l, RN_CUE_DOCHEAD)))) {
-            side_add(&src, x->main_subject);
-            src.quant = 0;
+    v->among = !v->src.n && v->g.start == v->t && among_group(x, v->t);
+    participle_after_object(v);
+    if (v->src.n && v->g.start == v->t && x_ends_with(x, v->t, "ing") &&
+        pending_before(x, v->t, v->src.ents[0]))
+        set_pol(&v->pol, RN_POL_HEDGED);
+    if (v->g.objctrl)
+        ordered_ones(v);
+    if (v->src.n && x->main_subject == XNONE)
+        x->main_subject = v->src.ents[0];
+}
+
+/* "attribute X to Y": the target follows "to" */
+static int to_object(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t k = v->after;
+    while (k < x->tok.len && k - v->after < 10 && !x_is(x, k, "to") && !x_is_punct(x, k, '.'))
+        k++;
+    if (!x_is(x, k, "to"))
+        return 0;
+    collect_right(x, k + 1, &v->tgt);
+    return 1;
+}
+
+/* The object after the verb: members apposed to a counted object, what is
+   reached or dealt with, the makers of goods. */
+static void direct_object(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    collect_right(x, v->after, &v->tgt);
+    apposed_members(x, &v->tgt);
+    v->obj_end = skip_right(x, v->tgt.end);
+    /* "blocked access to Instagram", "banned transactions with TikTok":
+       what is reached or dealt with is banned */
+    if (dealt_with(x, &v->tgt))
+        v->obj_end = skip_right(x, v->tgt.end);
+    if (!v->tgt.n && v->tgt.desc_b > v->tgt.desc_a && v->tr->target != RN_TARGET_DOCUMENT) {
+        struct side y;
+        goods_makers(x, v->tgt.desc_b, &y);
+        if (y.n) {
+            v->tgt = y;
+            v->obj_end = skip_right(x, v->tgt.end);
         }
     }
-    if (src.n && g.start == t && x_ends_with(x, t, "ing") && pending_before(x, t, src.ents[0]))
-        set_pol(&pol, RN_POL_HEDGED);
-    if (g.objctrl) {
-        /* "X ordered Y to block Z": X, hedged; and Y, when named, hedged
-           too: the act is ordered of Y */
-        struct vgroup g2;
-        verb_group(x, g.start, 0, &g2);
-        subject_of(x, g2.start, &src);
-        for (size_t q = g.obj_a; q < g.obj_b; q++) {
-            uint32_t qm = mention_at(x, q);
-            if (qm == XNONE)
-                continue;
-            if (x->m[qm].kind == MK_ACTOR)
-                side_add_mention(&src, &x->m[qm]);
-            q = x->m[qm].b - 1;
+}
+
+/* The OUT and MARKET frames want their particle or market after the object. */
+static int object_completes_frame(const struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t e = v->obj_end;
+    if ((v->tr->frame & RN_FRAME_OUT) && !v->out_ok &&
+        !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
+          (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
+        return 0; /* "exclude" alone is no ban: "from its networks" makes it one */
+    /* "removed Y" is no ban; "removed Y from its app store" is, and so is
+       "removed the Y app from ..."; "ordered app stores to remove Y" names
+       the market in the ordered */
+    if ((v->tr->frame & RN_FRAME_MARKET) && !v->out_ok && !market_after(x, after_head_noun(x, e)) &&
+        !(v->g.objctrl && span_has_cue(x, v->g.obj_a, v->g.obj_b, RN_CUE_MARKET)))
+        return 0;
+    return 1;
+}
+
+/* The preposition cases after the object, tried in order: 1 when one
+   applies, -1 when it says there is no relation. */
+
+/* "blamed the attack on the opening ceremony on the GRU": when no name
+   follows the first "on", it may belong to the object */
+static void on_after_object(struct rn_extractor *x, size_t e, struct side *on)
+{
+    for (size_t q = on->end; !on->n && q < x->tok.len && q - e < 14; q++) {
+        if (x_is_punct(x, q, ',') || x_is_wh(x, q) || x_is_aux(x, q))
+            break;
+        if (x_is(x, q, "on"))
+            collect_right(x, q + 1, on);
+    }
+}
+
+/* "blamed the attack on its fuel system on Israel and the US", "... on
+   the country's banks on Y": the object held a name of its own, and the
+   blamed follow the LAST "on" */
+static void last_on(struct rn_extractor *x, struct side *on)
+{
+    for (size_t q = on->end; on->n && q < x->tok.len && q - on->end < 14; q++) {
+        if (x_is_punct(x, q, ',') || x_is_punct(x, q, '.') || x_is_wh(x, q) || x_is_aux(x, q) ||
+            x_is_conj(x, q))
+            break;
+        if (!x_is(x, q, "on"))
+            continue;
+        struct side on2;
+        collect_right(x, q + 1, &on2);
+        if (on2.n && (!on2.resolved || on->resolved)) {
+            *on = on2;
+            q = on->end - 1;
         }
     }
-    if (src.n && x->main_subject == XNONE)
-        x->main_subject = src.ents[0];
-    if (!src.n && !src.quant && !among)
+}
+
+/* "blamed the attack on Y" (a named object with "for" is the one blamed:
+   "blamed Storm-0917 for the attack on its grid") */
+static int blamed_on(void *state)
+{
+    struct verb_read *v = state;
+    struct rn_extractor *x = v->x;
+    if (!(v->tr->frame & RN_FRAME_ON) || (v->tgt.n && x_is(x, v->obj_end, "for")))
+        return 0;
+    size_t e = prep_ahead(x, v->obj_end, "on");
+    if (!e)
+        return 0;
+    v->obj_end = e;
+    struct side on;
+    collect_right(x, e + 1, &on);
+    on_after_object(x, e, &on);
+    last_on(x, &on);
+    if (on.n)
+        v->tgt = on;
+    return 1;
+}
+
+/* "barred its companies from buying Y", "blocks users in China from
+   seeing Y": when the object is the banner's own people, Y is what is
+   banned */
+static int barred_from_doing(void *state)
+{
+    struct verb_read *v = state;
+    struct rn_extractor *x = v->x;
+    struct side *tgt = &v->tgt;
+    size_t e = (v->tr->frame & RN_FRAME_FROM) ? from_ing(x, v->obj_end, tgt->n) : 0;
+    if (!e)
+        return 0;
+    v->obj_end = e;
+    int own = tgt->n == 0 || (tgt->n == 1 && (x->ents[tgt->ents[0]].type == RN_ETYPE_GROUP ||
+                                             (v->src.n && tgt->ents[0] == v->src.ents[0])));
+    if (tgt->end > 0 && own) {
+        struct side y;
+        /* "barring American firms from selling to them" */
+        size_t ya = e + 2 + (x_is(x, e + 2, "to") || x_is(x, e + 2, "with"));
+        collect_right(x, ya, &y);
+        /* "from buying equipment from Huawei and ZTE": the makers */
+        if (!y.n && y.desc_b > y.desc_a && y.desc_b == y.end &&
+            (x_is(x, y.end, "from") || x_is(x, y.end, "of") || x_is(x, y.end, "by")))
+            collect_right(x, y.end + 1, &y);
+        if (y.n || (!tgt->n && y.desc_b > y.desc_a))
+            *tgt = y; /* "barred employers from imposing noncompete clauses" */
+        else if (tgt->n == 1 && x->ents[tgt->ents[0]].type == RN_ETYPE_GROUP)
+            tgt->n = 0; /* a state's own people are not what it bans */
+    }
+    return 1;
+}
+
+/* "prevented the attack" bans nothing: only "from doing Y" */
+static int from_without_doing(void *state)
+{
+    struct verb_read *v = state;
+    return (v->tr->frame & RN_FRAME_FROM) && !(v->tr->frame & RN_FRAME_OBJ) ? -1 : 0;
+}
+
+static const struct rel_case object_preps[] = {
+    {"blamed on", blamed_on},
+    {"barred from doing", barred_from_doing},
+    {"from without doing", from_without_doing},
+};
+
+/* The active verb's target; 0 when its frame finds none. */
+static int active_object(struct verb_read *v)
+{
+    if ((v->tr->frame & RN_FRAME_TO) && !(v->tr->frame & RN_FRAME_OBJ))
+        return to_object(v);
+    direct_object(v);
+    if (!object_completes_frame(v))
+        return 0;
+    return run_cases(object_preps, NCASES(object_preps), v, &v->fired) >= 0;
+}
+
+/* The subject is a counted set: it waits for its members, or "28 countries
+   signed X on Wednesday, including A and B" names them. */
+static int counted_subject(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    filter_targets(x, v->tr, &v->tgt);
+    if (!v->tgt.n)
         return RN_OK;
-    if (tr->frame & RN_FRAME_TO && !(tr->frame & RN_FRAME_OBJ)) {
-        size_t k = after;
-        while (k < x->tok.len && k - after < 10 && !x_is(x, k, "to") && !x_is_punct(x, k, '.'))
-            k++;
-        if (!x_is(x, k, "to"))
-            return RN_OK;
-        collect_right(x, k + 1, &tgt);
-    } else {
-        collect_right(x, after, &tgt);
-        apposed_members(x, &tgt);
-        size_t e = skip_right(x, tgt.end);
-        /* "blocked access to Instagram", "banned transactions with TikTok":
-           what is reached or dealt with is banned */
-        if (dealt_with(x, &tgt))
-            e = skip_right(x, tgt.end);
-        if (!tgt.n && tgt.desc_b > tgt.desc_a && tr->target != RN_TARGET_DOCUMENT) {
-            struct side y;
-            goods_makers(x, tgt.desc_b, &y);
-            if (y.n) {
-                tgt = y;
-                e = skip_right(x, tgt.end);
-            }
+    set_pending(x, v->tr->relation, v->tgt.ents[0], 1, v->pol);
+    struct rn_cue_match icm;
+    for (size_t q = v->tgt.end; q < x->tok.len; q++) {
+        int il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm);
+        if (il && q > 0 && x_is_punct(x, q - 1, ',')) {
+            collect_right(x, q + (size_t)il, &v->src);
+            return emit_all(x, v->c, v->tr->relation, &v->src, &v->tgt, v->pol, 0.8);
         }
-        if ((tr->frame & RN_FRAME_OUT) && !out_ok &&
-            !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
-              (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
-            return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
-        /* "removed Y" is no ban; "removed Y from its app store" is, and so
-           is "removed the Y app from ..."; "ordered app stores to remove Y"
-           names the market in the ordered */
-        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, after_head_noun(x, e)) &&
-            !(g.objctrl && span_has_cue(x, g.obj_a, g.obj_b, RN_CUE_MARKET)))
-            return RN_OK;
-        /* "blamed Storm-0917 for the attack on its grid": a named object
-           with "for" is the one blamed */
-        size_t on_at = (tr->frame & RN_FRAME_ON) && !(tgt.n && x_is(x, e, "for")) ? prep_ahead(x, e, "on")
-                                                                                : 0;
-        if (on_at) {
-            e = on_at;
-            /* "blamed the attack on Y" */
-            struct side on;
-            collect_right(x, e + 1, &on);
-            /* "blamed the attack on the opening ceremony on the GRU": the
-               first "on" may belong to the object */
-            for (size_t q = on.end; !on.n && q < x->tok.len && q - e < 14; q++) {
-                if (x_is_punct(x, q, ',') || x_is_wh(x, q) || x_is_aux(x, q))
-                    break;
-                if (x_is(x, q, "on"))
-                    collect_right(x, q + 1, &on);
-            }
-            /* "blamed the attack on its fuel system on Israel and the US",
-               "... on the country's banks on Y": the object held a name of
-               its own, and the blamed follow the LAST "on" */
-            for (size_t q = on.end; on.n && q < x->tok.len && q - on.end < 14; q++) {
-                if (x_is_punct(x, q, ',') || x_is_punct(x, q, '.') || x_is_wh(x, q) ||
-                    x_is_aux(x, q) || x_is_conj(x, q))
-                    break;
-                if (!x_is(x, q, "on"))
-                    continue;
-                struct side on2;
-                collect_right(x, q + 1, &on2);
-                if (on2.n && (!on2.resolved || on.resolved)) {
-                    on = on2;
-                    q = on.end - 1;
-                }
-            }
-            if (on.n)
-                tgt = on;
-        } else if ((tr->frame & RN_FRAME_FROM) && (e = from_ing(x, e, tgt.n)) != 0) {
-            /* "barred its companies from buying Y", "blocks users in China
-               from seeing Y": when the object is the banner's own people, Y
-               is what is banned */
-            int own = tgt.n == 0 || (tgt.n == 1 && (x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP ||
-                                                   (src.n && tgt.ents[0] == src.ents[0])));
-            if (tgt.end > 0 && own) {
-                struct side y;
-                /* "barring American firms from selling to them" */
-                size_t ya = e + 2 + (x_is(x, e + 2, "to") || x_is(x, e + 2, "with"));
-                collect_right(x, ya, &y);
-                /* "from buying equipment from Huawei and ZTE": the makers */
-                if (!y.n && y.desc_b > y.desc_a && y.desc_b == y.end &&
-                    (x_is(x, y.end, "from") || x_is(x, y.end, "of") || x_is(x, y.end, "by")))
-                    collect_right(x, y.end + 1, &y);
-                if (y.n || (!tgt.n && y.desc_b > y.desc_a))
-                    tgt = y; /* "barred employers from imposing noncompete clauses" */
-                else if (tgt.n == 1 && x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP)
-                    tgt.n = 0; /* a state's own people are not what it bans */
-            }
-        } else if ((tr->frame & RN_FRAME_FROM) && !(tr->frame & RN_FRAME_OBJ)) {
-            return RN_OK; /* "prevented the attack" bans nothing: only "from doing Y" */
-        }
+        if (x_is_punct(x, q, ';') || x_cue(x, q, RN_CUE_SPEECH))
+            break;
     }
-    if (among) {
-        size_t q = skip_right(x, tgt.end);
+    return RN_OK;
+}
+
+/* Active: source = the subject, target = the object or what the frame's
+   preposition introduces. */
+static int active_verb(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    const struct rn_trigger *tr = v->tr;
+    active_subject(v);
+    if (!v->src.n && !v->src.quant && !v->among)
+        return RN_OK;
+    if (!active_object(v))
+        return RN_OK;
+    if (v->among) {
+        size_t q = skip_right(x, v->tgt.end);
         if (x_is_be(x, q))
-            collect_right(x, q + 1, &src);
+            collect_right(x, q + 1, &v->src);
     }
-    if (src.quant && !src.n) {
-        filter_targets(x, tr, &tgt);
-        if (tgt.n) {
-            set_pending(x, tr->relation, tgt.ents[0], 1, pol);
-            /* "28 countries signed X on Wednesday, including A and B" */
-            struct rn_cue_match icm;
-            for (size_t q = tgt.end; q < x->tok.len; q++) {
-                int il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm);
-                if (il && q > 0 && x_is_punct(x, q - 1, ',')) {
-                    collect_right(x, q + (size_t)il, &src);
-                    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
-                }
-                if (x_is_punct(x, q, ';') || x_cue(x, q, RN_CUE_SPEECH))
-                    break;
-            }
-        }
+    if (v->src.quant && !v->src.n)
+        return counted_subject(v);
+    if (v->tgt.quant && !v->tgt.n && tr->target != RN_TARGET_DOCUMENT) {
+        set_pending(x, tr->relation, v->src.ents[0], 0, v->pol);
         return RN_OK;
     }
-    if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
-        set_pending(x, tr->relation, src.ents[0], 0, pol);
-        return RN_OK;
-    }
-    filter_targets(x, tr, &tgt);
-    if (!tgt.n) {
-        relative_object(x, g.start, &tgt);
-        filter_targets(x, tr, &tgt);
+    filter_targets(x, tr, &v->tgt);
+    if (!v->tgt.n) {
+        relative_object(x, v->g.start, &v->tgt);
+        filter_targets(x, tr, &v->tgt);
     }
     /* "banned 59 apps, including A and B. The list also names C": the set
        may go on in a later sentence */
-    if (tgt.counted && tgt.n && src.n)
-        set_pending(x, tr->relation, src.ents[0], 0, pol);
-    else if (src.quant && src.n && tgt.n == 1)
-        set_pending(x, tr->relation, tgt.ents[0], 1, pol);
-    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
+    if (v->tgt.counted && v->tgt.n && v->src.n)
+        set_pending(x, tr->relation, v->src.ents[0], 0, v->pol);
+    else if (v->src.quant && v->src.n && v->tgt.n == 1)
+        set_pending(x, tr->relation, v->tgt.ents[0], 1, v->pol);
+    return emit_all(x, v->c, tr->relation, &v->src, &v->tgt, v->pol, 0.9);
+}
+
+/* A verb trigger: its group, voice and polarity, then the passive or the
+   active reading. */
+static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
+                   size_t tend)
+{
+    struct verb_read v;
+    verb_read_init(&v, x, c, tr, t, tend);
+    if (clause_object(&v))
+        return RN_OK;
+    verb_particle(&v);
+    reduced_passive(&v);
+    side_init(&v.src);
+    side_init(&v.tgt);
+    if (v.g.passive)
+        return passive_verb(&v);
+    size_t list_at = participle_list_verb(&v);
+    if (list_at)
+        return participle_listed(&v, list_at);
+    return active_verb(&v);
 }
 
 /* "a Peruvian proposal", "a European Commission proposal to ban X", "the
