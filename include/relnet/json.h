@@ -48,4 +48,15 @@ int rn_json_find_string(const char *text, size_t len, const char *key, char *out
 /* JSON true or false. NULL on out of memory. */
 struct rn_json *rn_json_bool(int v);
 
+/* Streaming, without a tree, for documents of millions of values: append
+ * to out a JSON string literal of s (NULL: null; invalid UTF-8 replaced as
+ * rn_json_string does), with '<', '>' and '&' written \u003c, \u003e and
+ * \u0026 so that the text is also safe inside an HTML <script> element;
+ * a number (6 significant digits, as rn_json_dump writes them; null when not
+ * finite); an integer. RN_OK or RN_ENOMEM. */
+struct rn_buf;
+int rn_json_add_string(struct rn_buf *out, const char *s);
+int rn_json_add_number(struct rn_buf *out, double v);
+int rn_json_add_integer(struct rn_buf *out, long long v);
+
 #endif

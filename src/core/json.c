@@ -6,6 +6,8 @@
 #include "relnet/text.h"
 
 #include <jansson.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* struct rn_json is json_t under another name: jansson stays in this file. */
@@ -126,4 +128,86 @@ int rn_json_find_string(const char *text, size_t len, const char *key, char *out
         memcpy(out, found, strlen(found) + 1);
     json_decref(doc);
     return ok;
+}
+
+/* ---- streaming ------------------------------------------------------------ */
+
+int rn_json_add_string(struct rn_buf *out, const char *s)
+{
+    if (!s)
+        return rn_buf_adds(out, "null");
+    size_t n = strlen(s);
+    struct rn_buf repaired = RN_BUF_INIT;
+    if (rn_utf8_check(s, n, NULL) != RN_OK) {
+        if (rn_utf8_repair(s, n, 0, &repaired) != RN_OK) {
+            rn_buf_release(&repaired);
+            return RN_ENOMEM;
+        }
+        s = rn_buf_str(&repaired);
+        n = repaired.len;
+    }
+    static const char hex[] = "0123456789ABCDEF"; /* as jansson writes them */
+    int rc = rn_buf_addc(out, '"');
+    size_t run = 0; /* bytes of s copied as they are, waiting */
+    for (size_t i = 0; rc == RN_OK && i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)s[i] : 0;
+        if (i < n && c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&')
+            continue;
+        rc = rn_buf_add(out, s + run, i - run);
+        run = i + 1;
+        if (rc != RN_OK || i == n)
+            break;
+        char esc[7] = { '\\', (char)c, 0 };
+        if (c == '\n')
+            esc[1] = 'n';
+        else if (c == '\t')
+            esc[1] = 't';
+        else if (c == '\r')
+            esc[1] = 'r';
+        else if (c == '<' || c == '>' || c == '&')
+            snprintf(esc, sizeof esc, "\\u00%s", c == '<' ? "3c" : c == '>' ? "3e" : "26");
+        else if (c != '"' && c != '\\')
+            snprintf(esc, sizeof esc, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
+        rc = rn_buf_adds(out, esc);
+    }
+    if (rc == RN_OK)
+        rc = rn_buf_addc(out, '"');
+    rn_buf_release(&repaired);
+    return rc;
+}
+
+int rn_json_add_number(struct rn_buf *out, double v)
+{
+    if (!isfinite(v))
+        return rn_buf_adds(out, "null");
+    /* As jansson writes reals: a whole number keeps a fraction, and an
+       exponent loses its '+' and leading zeros (1e+08 -> 1e8). */
+    char tmp[40];
+    int len = snprintf(tmp, sizeof tmp, "%.6g", v);
+    char *e = strchr(tmp, 'e');
+    if (!e && !strchr(tmp, '.')) {
+        memcpy(tmp + len, ".0", 3);
+        len += 2;
+    }
+    if (e) {
+        char *digits = e + 1 + (e[1] == '-' || e[1] == '+');
+        char *keep = e + 1 + (e[1] == '-');
+        while (*digits == '0' && digits[1])
+            digits++;
+        memmove(keep, digits, strlen(digits) + 1);
+        len = (int)strlen(tmp);
+    }
+    return rn_buf_add(out, tmp, (size_t)len);
+}
+
+int rn_json_add_integer(struct rn_buf *out, long long v)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    return rn_buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
 }

@@ -27,33 +27,6 @@ static int esc(struct rn_buf *out, const char *s)
     return rn_text_xml_escape(out, s ? s : "");
 }
 
-/* JSON for a <script type="application/json"> element: '<', '>' and '&'
-   appear only inside JSON strings, where \u003c etc. mean the same, so no
-   text can end the element or open a comment. */
-static int add_json(struct rn_buf *out, const struct rn_json *v)
-{
-    char *mem = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&mem, &len);
-    if (!f)
-        return RN_ENOMEM;
-    int rc = rn_json_dump(f, v, 0);
-    if (fclose(f) != 0 && rc == RN_OK)
-        rc = RN_ENOMEM;
-    for (size_t i = 0; rc == RN_OK && i < len; i++) {
-        if (mem[i] == '<')
-            rc = rn_buf_adds(out, "\\u003c");
-        else if (mem[i] == '>')
-            rc = rn_buf_adds(out, "\\u003e");
-        else if (mem[i] == '&')
-            rc = rn_buf_adds(out, "\\u0026");
-        else
-            rc = rn_buf_addc(out, mem[i]);
-    }
-    free(mem);
-    return rc;
-}
-
 /* An SVG document inlined into HTML: from its <svg element on. */
 static int add_svg(struct rn_buf *out, const char *svg)
 {
@@ -70,115 +43,120 @@ static const char *http_url(const char *url)
 
 /* ---- data for the script ---------------------------------------------- */
 
-#define J(x) ((x) ? RN_OK : RN_ENOMEM)
+/* The data are written straight into the page as JSON, value by value
+   (rn_json_add_*), never built as a tree: a dense corpus of 10,000
+   articles gives half a million reports, millions of values, and a
+   jansson tree of them cost a third of 'relnet build'. Strings escape
+   '<', '>' and '&', so no text can end the <script> element. */
 
-static int json_records(const struct rn_relset *set, struct rn_json *root)
+static int json_records(const struct rn_relset *set, struct rn_buf *out)
 {
-    struct rn_json *ents = rn_json_array(), *rels = rn_json_array(), *arts = rn_json_array(),
-                   *recs = rn_json_array();
-    int rc = rn_json_set(root, "entities", ents) | rn_json_set(root, "relations", rels) |
-             rn_json_set(root, "articles", arts) | rn_json_set(root, "reports", recs);
+    int rc = rn_buf_adds(out, "\"entities\":[");
     for (uint32_t i = 0; rc == RN_OK && i < set->n_entities; i++) {
-        struct rn_json *e = rn_json_object();
-        rc |= rn_json_append(ents, e);
-        rc |= J(e) == RN_OK ? rn_json_set(e, "name", rn_json_string(set->entity_name[i])) : RN_ENOMEM;
-        rc |= e ? rn_json_set(e, "type", rn_json_string(rn_etype_name((enum rn_etype)set->entity_type[i])))
-                : RN_ENOMEM;
+        rc |= rn_buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
+        rc |= rn_json_add_string(out, set->entity_name[i]);
+        rc |= rn_buf_adds(out, ",\"type\":");
+        rc |= rn_json_add_string(out, rn_etype_name((enum rn_etype)set->entity_type[i]));
+        rc |= rn_buf_addc(out, '}');
     }
+    rc |= rn_buf_adds(out, "],\"relations\":[");
     for (uint32_t i = 0; rc == RN_OK && i < set->n_relations; i++) {
-        struct rn_json *r = rn_json_object();
-        rc |= rn_json_append(rels, r);
-        rc |= r ? rn_json_set(r, "name", rn_json_string(set->relation_name[i])) : RN_ENOMEM;
-        rc |= r ? rn_json_set(r, "color", rn_json_string(rn_render_relation_color(set, i))) : RN_ENOMEM;
+        rc |= rn_buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
+        rc |= rn_json_add_string(out, set->relation_name[i]);
+        rc |= rn_buf_adds(out, ",\"color\":");
+        rc |= rn_json_add_string(out, rn_render_relation_color(set, i));
+        rc |= rn_buf_addc(out, '}');
     }
+    rc |= rn_buf_adds(out, "],\"articles\":[");
     for (uint32_t i = 0; rc == RN_OK && i < set->n_articles; i++) {
-        struct rn_json *a = rn_json_object();
-        rc |= rn_json_append(arts, a);
         const char *name = set->article_name[i];
-        rc |= a ? rn_json_set(a, "name", rn_json_string(rn_text_foreign_scheme(name) ? "(link not shown)" : name))
-                : RN_ENOMEM;
-        rc |= a ? rn_json_set(a, "url", rn_json_string(http_url(set->article_url ? set->article_url[i] : NULL)))
-                : RN_ENOMEM;
-        rc |= a ? rn_json_set(a, "title", rn_json_string(set->article_title ? set->article_title[i] : NULL))
-                : RN_ENOMEM;
+        rc |= rn_buf_adds(out, i ? ",{\"name\":" : "{\"name\":");
+        rc |= rn_json_add_string(out, rn_text_foreign_scheme(name) ? "(link not shown)" : name);
+        rc |= rn_buf_adds(out, ",\"url\":");
+        rc |= rn_json_add_string(out, http_url(set->article_url ? set->article_url[i] : NULL));
+        rc |= rn_buf_adds(out, ",\"title\":");
+        rc |= rn_json_add_string(out, set->article_title ? set->article_title[i] : NULL);
+        rc |= rn_buf_addc(out, '}');
     }
     /* One report: [source, target, relation, polarity, date, confidence,
        article or -1, evidence or null]. */
+    rc |= rn_buf_adds(out, "],\"reports\":[");
     char date[11];
     for (size_t r = 0; rc == RN_OK && r < set->n_records; r++) {
-        struct rn_json *a = rn_json_array();
-        rc |= rn_json_append(recs, a);
-        if (!a)
-            break;
         date[0] = '\0';
         if (set->date && set->date[r])
             rn_relset_date_str(set->date[r], date);
         uint32_t art = set->article ? set->article[r] : RN_NONE;
         uint32_t ev = set->evidence ? set->evidence[r] : RN_NONE;
-        rc |= rn_json_append(a, rn_json_integer(set->src[r]));
-        rc |= rn_json_append(a, rn_json_integer(set->dst[r]));
-        rc |= rn_json_append(a, rn_json_integer(set->rel[r]));
-        rc |= rn_json_append(a, rn_json_string(rn_polarity_name((enum rn_polarity)set->pol[r])));
-        rc |= rn_json_append(a, rn_json_string(date));
-        rc |= rn_json_append(a, rn_json_number(set->confidence ? set->confidence[r] : 1));
-        rc |= rn_json_append(a, rn_json_integer(art == RN_NONE ? -1 : (long long)art));
-        rc |= rn_json_append(a, rn_json_string(ev == RN_NONE ? NULL : rn_relset_text(set, ev)));
+        rc |= rn_buf_adds(out, r ? ",[" : "[");
+        rc |= rn_json_add_integer(out, set->src[r]);
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_integer(out, set->dst[r]);
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_integer(out, set->rel[r]);
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_string(out, rn_polarity_name((enum rn_polarity)set->pol[r]));
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_string(out, date);
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_number(out, set->confidence ? set->confidence[r] : 1);
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_integer(out, art == RN_NONE ? -1 : (long long)art);
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_string(out, ev == RN_NONE ? NULL : rn_relset_text(set, ev));
+        rc |= rn_buf_addc(out, ']');
     }
+    rc |= rn_buf_addc(out, ']');
     return rc ? RN_ENOMEM : RN_OK;
 }
 
 /* Positions of the interactive graph's entities ([entity, x, y, width,
    height, label lines, font size]) and arrows, and their centrality. */
 static int json_graph(const struct rn_view *v, const struct rn_render_layout *L,
-                      const struct rn_centrality *c, struct rn_json *root)
+                      const struct rn_centrality *c, struct rn_buf *out)
 {
-    struct rn_json *nodes = rn_json_array(), *cent = rn_json_array(), *size = rn_json_object();
-    int rc = rn_json_set(root, "layout", nodes) | rn_json_set(root, "centrality", cent) |
-             rn_json_set(root, "size", size);
-    if (rc != RN_OK)
-        return RN_ENOMEM;
-    rc |= rn_json_set(size, "width", rn_json_number(L->width));
-    rc |= rn_json_set(size, "height", rn_json_number(L->height));
-    rc |= rn_json_set(size, "engine", rn_json_string(L->engine));
+    int rc = rn_buf_adds(out, ",\"layout\":[");
     for (uint32_t i = 0; rc == RN_OK && i < L->n; i++) {
-        struct rn_json *n = rn_json_array();
-        rc |= rn_json_append(nodes, n);
-        if (!n)
-            break;
-        rc |= rn_json_append(n, rn_json_integer(v->node_entity[L->node[i]]));
-        rc |= rn_json_append(n, rn_json_number(L->x[i]));
-        rc |= rn_json_append(n, rn_json_number(L->y[i]));
-        rc |= rn_json_append(n, rn_json_number(L->w[i]));
-        rc |= rn_json_append(n, rn_json_number(L->h[i]));
-        rc |= rn_json_append(n, rn_json_string(L->label[i]));
-        rc |= rn_json_append(n, rn_json_number(L->fontsize[i]));
-    }
-    /* The arrows as Graphviz routed them: [source, target, relation,
-       polarity, SVG path]. */
-    struct rn_json *edges = rn_json_array();
-    rc |= rn_json_set(root, "edges", edges);
-    for (size_t i = 0; rc == RN_OK && i < L->n_edges; i++) {
-        struct rn_json *e = rn_json_array();
-        rc |= rn_json_append(edges, e);
-        if (!e)
-            break;
-        rc |= rn_json_append(e, rn_json_integer(v->node_entity[L->edge_from[i]]));
-        rc |= rn_json_append(e, rn_json_integer(v->node_entity[L->edge_to[i]]));
-        rc |= rn_json_append(e, rn_json_integer(L->edge_rel[i]));
-        rc |= rn_json_append(e, rn_json_string(rn_polarity_name((enum rn_polarity)L->edge_pol[i])));
-        rc |= rn_json_append(e, rn_json_string(L->edge_path[i]));
+        rc |= rn_buf_addf(out, "%s[%u,", i ? "," : "", v->node_entity[L->node[i]]);
+        const double xs[] = { L->x[i], L->y[i], L->w[i], L->h[i] };
+        for (size_t k = 0; k < 4; k++) {
+            rc |= rn_json_add_number(out, xs[k]);
+            rc |= rn_buf_addc(out, ',');
+        }
+        rc |= rn_json_add_string(out, L->label[i]);
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_number(out, L->fontsize[i]);
+        rc |= rn_buf_addc(out, ']');
     }
     static const enum rn_measure shown[] = { RN_M_IN_DEGREE, RN_M_OUT_DEGREE, RN_M_PAGERANK,
                                              RN_M_BETWEENNESS, RN_M_HUB, RN_M_AUTHORITY };
+    rc |= rn_buf_adds(out, "],\"centrality\":[");
     for (uint32_t i = 0; rc == RN_OK && i < v->n_nodes; i++) {
-        struct rn_json *row = rn_json_array();
-        rc |= rn_json_append(cent, row);
-        if (!row)
-            break;
-        rc |= rn_json_append(row, rn_json_integer(v->node_entity[i]));
-        for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
-            rc |= rn_json_append(row, rn_json_number(c->value[shown[k]] ? c->value[shown[k]][i] : 0));
+        rc |= rn_buf_addf(out, "%s[%u", i ? "," : "", v->node_entity[i]);
+        for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++) {
+            rc |= rn_buf_addc(out, ',');
+            rc |= rn_json_add_number(out, c->value[shown[k]] ? c->value[shown[k]][i] : 0);
+        }
+        rc |= rn_buf_addc(out, ']');
     }
+    rc |= rn_buf_adds(out, "],\"size\":{\"width\":");
+    rc |= rn_json_add_number(out, L->width);
+    rc |= rn_buf_adds(out, ",\"height\":");
+    rc |= rn_json_add_number(out, L->height);
+    rc |= rn_buf_adds(out, ",\"engine\":");
+    rc |= rn_json_add_string(out, L->engine);
+    /* The arrows as Graphviz routed them: [source, target, relation,
+       polarity, SVG path]. */
+    rc |= rn_buf_adds(out, "},\"edges\":[");
+    for (size_t i = 0; rc == RN_OK && i < L->n_edges; i++) {
+        rc |= rn_buf_addf(out, "%s[%u,%u,%u,", i ? "," : "", v->node_entity[L->edge_from[i]],
+                          v->node_entity[L->edge_to[i]], (unsigned)L->edge_rel[i]);
+        rc |= rn_json_add_string(out, rn_polarity_name((enum rn_polarity)L->edge_pol[i]));
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_string(out, L->edge_path[i]);
+        rc |= rn_buf_addc(out, ']');
+    }
+    rc |= rn_buf_addc(out, ']');
     return rc ? RN_ENOMEM : RN_OK;
 }
 
@@ -403,7 +381,6 @@ int rn_report_write(const struct rn_relset *set, const struct rn_relset *accuses
     memset(&cent, 0, sizeof cent);
     struct rn_render_layout L;
     memset(&L, 0, sizeof L);
-    struct rn_json *data = NULL;
     struct rn_view_options vopt = { .by_affiliation = 0, .min_count = 1 };
     int rc = rn_view_build(set, &vopt, &v, err);
     if (rc == RN_OK)
@@ -420,11 +397,7 @@ int rn_report_write(const struct rn_relset *set, const struct rn_relset *accuses
     }
     if (rc != RN_OK)
         goto out;
-    data = rn_json_object();
-    rc = data ? json_records(set, data) : RN_ENOMEM;
-    if (rc == RN_OK)
-        rc = json_graph(v, &L, &cent, data);
-    rc |= rn_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    rc = rn_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                            /* Nothing may be fetched: the page is the whole report. */
                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
                            "'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -455,9 +428,10 @@ int rn_report_write(const struct rn_relset *set, const struct rn_relset *accuses
     rc |= rn_buf_adds(out, centrality_help);
     rc |= rn_buf_adds(out, "<div id=\"centtable\"></div></section>\n");
     rc |= rn_buf_adds(out, methods);
-    rc |= rn_buf_adds(out, "<script type=\"application/json\" id=\"data\">");
-    rc |= add_json(out, data);
-    rc |= rn_buf_adds(out, "</script>\n");
+    rc |= rn_buf_adds(out, "<script type=\"application/json\" id=\"data\">{");
+    rc |= json_records(set, out);
+    rc |= json_graph(v, &L, &cent, out);
+    rc |= rn_buf_adds(out, "}\n</script>\n");
     if (d3) {
         rc |= rn_buf_adds(out, "<script>");
         rc |= rn_buf_add(out, d3, d3_len);
@@ -470,7 +444,6 @@ nomem:
     if (rc != RN_OK)
         rc = rn_fail(err, RN_ENOMEM, "out of memory writing the report");
 out:
-    rn_json_free(data);
     rn_render_layout_release(&L);
     rn_centrality_release(&cent);
     rn_stats_release(&st);
