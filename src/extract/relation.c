@@ -61,17 +61,23 @@ static void side_init(struct side *s)
 /* One case of a construction, tried in order with the others of its table
    until one applies (returns nonzero); the name says which case decided,
    for a trace. The state is the reading the table belongs to (a struct
-   np_walk, a struct verb_read, ...). */
+   np_walk, a struct verb_read, ...). A case with frames is tried only for
+   a trigger whose frame has one of them. */
 struct rel_case {
     const char *name;
     int (*applies)(void *state);
+    unsigned frames; /* RN_FRAME_* bits, or 0: any trigger */
 };
 
-/* Try cases[0..n) in order on state: what the first that applies returned
-   (its name in *fired), or 0 when none does. */
-static int run_cases(const struct rel_case *cases, size_t n, void *state, const char **fired)
+/* Try cases[0..n) in order on state (frame: the trigger's, or 0): what
+   the first that applies returned (its name in *fired), or 0 when none
+   does. */
+static int run_cases(const struct rel_case *cases, size_t n, void *state, unsigned frame,
+                     const char **fired)
 {
     for (size_t i = 0; i < n; i++) {
+        if (cases[i].frames && !(frame & cases[i].frames))
+            continue;
         int r = cases[i].applies(state);
         if (r) {
             *fired = cases[i].name;
@@ -591,9 +597,9 @@ static int phrase_ends(void *state)
 }
 
 static const struct rel_case unnamed_tokens[] = {
-    {"descriptive head", descriptive_head},
-    {"included after modifiers", included_after_modifiers},
-    {"phrase ends", phrase_ends},
+    {"descriptive head", descriptive_head, 0},
+    {"included after modifiers", included_after_modifiers, 0},
+    {"phrase ends", phrase_ends, 0},
 };
 
 /* "six officers of Russia's GRU", "the officers, all members of the GRU":
@@ -804,12 +810,12 @@ static int comma_member(void *state)
 }
 
 static const struct rel_case member_joins[] = {
-    {"include cue", include_cue},
-    {"relative clause in a list", relative_in_list},
-    {"described, then named", described_then_named},
-    {"joined member", joined_member},
-    {"members after a colon", members_after_colon},
-    {"comma member", comma_member},
+    {"include cue", include_cue, 0},
+    {"relative clause in a list", relative_in_list, 0},
+    {"described, then named", described_then_named, 0},
+    {"joined member", joined_member, 0},
+    {"members after a colon", members_after_colon, 0},
+    {"comma member", comma_member, 0},
 };
 
 /* After a member: what joins the next one; WALK_NEXT when one follows. */
@@ -823,7 +829,7 @@ static int joins_next(struct np_walk *w)
     if (x_is_punct(x, w->j, ',') || x_is_punct(x, w->j, '-') || x_is_punct(x, w->j, '(') ||
         x_is_punct(x, w->j, ':'))
         w->j++;
-    return run_cases(member_joins, NCASES(member_joins), w, &w->fired);
+    return run_cases(member_joins, NCASES(member_joins), w, 0, &w->fired);
 }
 
 /* A counted head with members names them ("59 apps, including A and B");
@@ -867,7 +873,7 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
         uint32_t mi = mention_at(x, w.i);
         first_name_flags(&w, mi);
         int step = mi != XNONE ? mention_member(&w, mi)
-                               : run_cases(unnamed_tokens, NCASES(unnamed_tokens), &w, &w.fired);
+                               : run_cases(unnamed_tokens, NCASES(unnamed_tokens), &w, 0, &w.fired);
         if (step == WALK_NEXT)
             continue;
         if (step == WALK_STOP || joins_next(&w) != WALK_NEXT)
@@ -2647,10 +2653,10 @@ static int plain_subject(void *state)
 }
 
 static const struct rel_case passive_subjects[] = {
-    {"subject before an aside", subject_before_aside},
-    {"names before a noun", names_before_noun},
-    {"first clause's subject", first_clause_subject},
-    {"subject", plain_subject},
+    {"subject before an aside", subject_before_aside, 0},
+    {"names before a noun", names_before_noun, 0},
+    {"first clause's subject", first_clause_subject, 0},
+    {"subject", plain_subject, 0},
 };
 
 /* "Announced by X on Monday, the initiative ...": the subject after the
@@ -2794,7 +2800,7 @@ static int passive_verb(struct verb_read *v)
     const struct rn_trigger *tr = v->tr;
     if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
         return RN_OK; /* "Huawei was excluded" says not from what */
-    run_cases(passive_subjects, NCASES(passive_subjects), v, &v->fired);
+    run_cases(passive_subjects, NCASES(passive_subjects), v, 0, &v->fired);
     if (!v->tgt.n && !v->tgt.quant && v->g.start == 0)
         fronted_subject(v);
     side_init(&v->src);
@@ -3074,9 +3080,9 @@ static int from_without_doing(void *state)
 }
 
 static const struct rel_case object_preps[] = {
-    {"blamed on", blamed_on},
-    {"barred from doing", barred_from_doing},
-    {"from without doing", from_without_doing},
+    {"blamed on", blamed_on, 0},
+    {"barred from doing", barred_from_doing, 0},
+    {"from without doing", from_without_doing, 0},
 };
 
 /* The active verb's target; 0 when its frame finds none. */
@@ -3087,7 +3093,7 @@ static int active_object(struct verb_read *v)
     direct_object(v);
     if (!object_completes_frame(v))
         return 0;
-    return run_cases(object_preps, NCASES(object_preps), v, &v->fired) >= 0;
+    return run_cases(object_preps, NCASES(object_preps), v, 0, &v->fired) >= 0;
 }
 
 /* The subject is a counted set: it waits for its members, or "28 countries
@@ -3169,6 +3175,27 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     return active_verb(&v);
 }
 
+/* A noun trigger being read: what do_noun's readings share. */
+struct noun_read {
+    struct rn_extractor *x;
+    struct relctx *c;
+    const struct rn_trigger *tr;
+    size_t t, tend;      /* the trigger's tokens [t, tend) */
+    enum rn_polarity pol;
+    struct side src, tgt;
+    size_t k;            /* the prepositional reading: the token after the noun (or its agent) */
+    uint32_t premod;     /* "the TikTok ban": the name before the noun, or XNONE */
+    int rc;              /* the result of the reading that decided */
+    const char *fired;   /* the reading that decided, for a trace */
+};
+
+/* A reading decided, with result rc. */
+static int noun_done(struct noun_read *n, int rc)
+{
+    n->rc = rc;
+    return 1;
+}
+
 /* "a Peruvian proposal", "a European Commission proposal to ban X", "the
    Commission's proposal": the owner named inside the document phrase
    before its head, or right before it, proposes the document. */
@@ -3205,15 +3232,17 @@ static int noun_owner(struct rn_extractor *x, struct relctx *c, const struct rn_
    noun that is the subject of a list verb. Its source is the agent the
    aside names, else its owner, else for "the ban" whoever imposed the
    latest such relation. Returns 0 when the noun is not such a subject. */
-static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
-                      size_t t, size_t tend, int *rc)
+static int noun_lists(void *state)
 {
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
     struct side src, tgt, agent;
-    enum rn_polarity pol = tr->polarity;
+    enum rn_polarity pol = n->tr->polarity;
     size_t q = light_agent(x, tend, &agent, &pol);
     if (!listed_after(x, q, 0, &tgt, &pol))
         return 0;
-    *rc = RN_OK;
+    n->rc = RN_OK;
     int skip; /* also reads "the proposed ban" */
     nominal_source(x, t, tend, XNONE, &src, &pol, &skip, NULL);
     if (skip)
@@ -3221,9 +3250,9 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
     if (agent.n)
         src = agent;
     if (!src.n && t > 0 && x_in_class(x, t - 1, RN_WORD_DEF))
-        side_add(&src, x_hist_source(x, tr->relation, XNONE));
-    filter_targets(x, tr, &tgt);
-    *rc = emit_all(x, c, tr->relation, &src, &tgt, pol, 0.75);
+        side_add(&src, x_hist_source(x, n->tr->relation, XNONE));
+    filter_targets(x, n->tr, &tgt);
+    n->rc = emit_all(x, n->c, n->tr->relation, &src, &tgt, pol, 0.75);
     return 1;
 }
 
@@ -3231,10 +3260,12 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
    Peru's accusation that it hacked the grid": the owner of accusations
    someone denies (cues class cancel, value denial) accuses the denier.
    Returns 0 when the noun is not so governed. */
-static int denied_accusation(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
-                             size_t t, size_t tend, int *rc)
+static int denied_accusation(void *state)
 {
-    if (strcmp(tr->relation, RN_REL_ACCUSES) != 0)
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
+    if (strcmp(n->tr->relation, RN_REL_ACCUSES) != 0)
         return 0;
     struct side src, tgt;
     enum rn_polarity pol = RN_POL_ASSERTED;
@@ -3246,17 +3277,19 @@ static int denied_accusation(struct rn_extractor *x, struct relctx *c, const str
     struct vgroup g;
     verb_group(x, verb, 0, &g);
     subject_of(x, g.start, &tgt);
-    filter_targets(x, tr, &tgt);
-    *rc = emit_all(x, c, tr->relation, &src, &tgt, RN_POL_ASSERTED, 0.7);
+    filter_targets(x, n->tr, &tgt);
+    n->rc = emit_all(x, n->c, n->tr->relation, &src, &tgt, RN_POL_ASSERTED, 0.7);
     return 1;
 }
 
 /* "Peru and Chile traded accusations over the truce": a trigger noun
    right after a verb of exchange (cues class mutual: trade, exchange) is
    each subject's act on each other. Returns 0 when not so governed. */
-static int traded_accusations(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
-                              size_t t, int *rc)
+static int traded_accusations(void *state)
 {
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
     size_t v = t;
     while (v > 0 && (x_is_det(x, v - 1) || x_is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
         v--;
@@ -3266,11 +3299,11 @@ static int traded_accusations(struct rn_extractor *x, struct relctx *c, const st
     verb_group(x, v - 1, 0, &g);
     struct side both;
     subject_of(x, g.start, &both);
-    *rc = RN_OK;
-    for (size_t a = 0; a < both.n && *rc == RN_OK; a++)
-        for (size_t b = 0; b < both.n && *rc == RN_OK; b++)
+    n->rc = RN_OK;
+    for (size_t a = 0; a < both.n && n->rc == RN_OK; a++)
+        for (size_t b = 0; b < both.n && n->rc == RN_OK; b++)
             if (a != b)
-                *rc = emit(x, c, tr->relation, both.ents[a], both.ents[b], g.pol, 0.7);
+                n->rc = emit(x, n->c, n->tr->relation, both.ents[a], both.ents[b], g.pol, 0.7);
     return 1;
 }
 
@@ -3280,11 +3313,13 @@ static int traded_accusations(struct rn_extractor *x, struct relctx *c, const st
    on what follows "on|against". Not when the noun itself is lifted
    ("Peru lifted the sanctions it imposed on Kwibble"). Returns 1 when the
    clause was read (*rc the emission's result), else 0. */
-static int relative_light(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
-                          size_t tend, int *rc)
+static int relative_light(void *state)
 {
-    *rc = RN_OK;
-    if (!(tr->frame & (RN_FRAME_NOUN_ON | RN_FRAME_AGAINST)))
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
+    n->rc = RN_OK;
+    if (!(n->tr->frame & (RN_FRAME_NOUN_ON | RN_FRAME_AGAINST)))
         return 0;
     size_t q = tend;
     /* "the block is one of many which ..." */
@@ -3304,10 +3339,10 @@ static int relative_light(struct rn_extractor *x, struct relctx *c, const struct
     while (v < x->tok.len && (x_is_aux(x, v) || x_is_adverb(x, v)))
         v++;
     struct rn_cue_match cm;
-    int n = x_cue_len(x, v, RN_CUE_LIGHT, &cm);
-    if (!n || !(x_ends_with(x, v, "ed") || x_is_aux(x, v - 1)))
+    int light_len = x_cue_len(x, v, RN_CUE_LIGHT, &cm);
+    if (!light_len || !(x_ends_with(x, v, "ed") || x_is_aux(x, v - 1)))
         return 0;
-    size_t p = skip_right(x, v + (size_t)n);
+    size_t p = skip_right(x, v + (size_t)light_len);
     if (!x_is(x, p, "on") && !x_is(x, p, "against"))
         return 0;
     /* the noun's own governor: "lifted the sanctions it imposed" */
@@ -3322,221 +3357,353 @@ static int relative_light(struct rn_extractor *x, struct relctx *c, const struct
     side_add_mention(&src, &x->m[sm]);
     collect_right(x, p + 1, &tgt);
     dealt_with(x, &tgt);
-    filter_targets(x, tr, &tgt);
+    filter_targets(x, n->tr, &tgt);
     if (!tgt.n)
         return 0;
-    *rc = emit_all(x, c, tr->relation, &src, &tgt, tr->polarity, 0.75);
+    n->rc = emit_all(x, n->c, n->tr->relation, &src, &tgt, n->tr->polarity, 0.75);
     return 1;
 }
 
+/* do_noun's readings, tried in order (each returns 0 when it does not
+   apply, else 1 with its result in rc); the table says which frames each
+   wants. */
+
+/* "Y was behind the attack" / "Y is responsible for" in reported speech:
+   the speaker blames Y */
+static int reported_blame(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t k = n->t;
+    while (k > 0 && (x_is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
+        if (x_cue(x, k - 1, RN_CUE_NEG))
+            n->pol = RN_POL_NEGATED;
+        k--;
+    }
+    if (k == 0 || !x_is_be(x, k - 1) || k < 2)
+        return noun_done(n, RN_OK);
+    collect_left(x, k - 2, &n->tgt);
+    if (!n->tgt.n)
+        return noun_done(n, RN_OK);
+    side_init(&n->src);
+    side_add(&n->src, speaker(x, n->t, n->tend));
+    filter_targets(x, n->tr, &n->tgt);
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.75));
+}
+
+/* The name before a compound's hyphen: a mention, or a lexicon name
+   inside a document phrase. */
+static void compound_owner(struct noun_read *n)
+{
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
+    uint32_t mi = mention_at(x, t - 1);
+    if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
+        side_add(&n->src, x->m[mi].ent);
+        return;
+    }
+    for (size_t b = t > 4 ? t - 4 : 0; b < t && !n->src.n; b++) {
+        struct rn_gaz_match gm;
+        if (rn_lexicon_match(x->lex, x->wc, &x->tok, b, t, x->allcaps, &gm) && b + gm.ntok == t)
+            side_add(&n->src, x_lex_entity(x, gm.actor));
+    }
+}
+
+/* "the China-proposed initiative": the name before the hyphen acts on the
+   document the phrase heads */
+static int compound_proposal(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    if (!(x->tok.items[n->t].flags & RN_TOK_HYPHEN) || n->t == 0)
+        return noun_done(n, RN_OK);
+    side_init(&n->src);
+    compound_owner(n);
+    if (!n->src.n)
+        return noun_done(n, RN_OK);
+    size_t k = n->tend;
+    while (k < x->tok.len && k - n->tend < 4 && x_is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
+        k++;
+    if (!x_cue(x, k, RN_CUE_DOCHEAD))
+        return noun_done(n, RN_OK);
+    side_add(&n->tgt, x_doc_entity(x, n->tend, k + 1, k, 1));
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.85));
+}
+
+/* The document "signatories of|to X" name, else the latest one; *k moves
+   past it. */
+static uint32_t signed_document(struct rn_extractor *x, size_t *k)
+{
+    uint32_t doc = XNONE;
+    if (x_is(x, *k, "of") || x_is(x, *k, "to")) {
+        struct side d;
+        collect_right(x, *k + 1, &d);
+        for (size_t i = 0; i < d.n; i++)
+            if (x->ents[d.ents[i]].type == RN_ETYPE_DOCUMENT)
+                doc = d.ents[i];
+        *k = d.end;
+    }
+    return doc != XNONE ? doc : x_recent(x, XWANT_DOC, XNONE, XNONE);
+}
+
+/* "Among the signatories are A, B" / "signatories include A" / "A and B
+   are not among the signatories" / "Kenya became a signatory to the
+   charter" */
+static int signatories(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
+    size_t k = skip_right(x, n->tend);
+    side_init(&n->src);
+    uint32_t doc = signed_document(x, &k);
+    if (t >= 3 && x_in_class(x, t - 1, RN_WORD_INDEF) &&
+        (x_is_be(x, t - 2) || x_is(x, t - 2, "becomes"))) {
+        struct vgroup g;
+        verb_group(x, t - 2, 0, &g);
+        set_pol(&n->pol, g.pol);
+        subject_of(x, g.start, &n->src);
+    } else if (x_is_be(x, k) || list_verb(x, k)) {
+        collect_right(x, k + 1, &n->src);
+    } else if (t >= 3 && x_is(x, t - 1, "the") && x_is(x, t - 2, "among")) {
+        members_before_be(x, t - 3, &n->src, &n->pol);
+    }
+    side_add(&n->tgt, doc);
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.8));
+}
+
+/* "added Y to the entity list", "... to the Trade Bureau's entity list":
+   past a determiner and the list's owner, a name (capitalised words or a
+   mention) with its possessive, then "to|on" and the enlisting verb
+   before it; its token (or the search's last), SIZE_MAX when none */
+static size_t enlisting_verb(struct noun_read *n)
+{
+    struct rn_extractor *x = n->x;
+    size_t k = n->t;
+    while (k > 0 && (x_is_det(x, k - 1) || x_is_cap(x, k - 1) || mention_at(x, k - 1) != XNONE ||
+                     (x->tok.items[k - 1].flags & RN_TOK_POSS)))
+        k--;
+    if (k == 0 || !(x_is(x, k - 1, "to") || x_is(x, k - 1, "on")))
+        return SIZE_MAX;
+    size_t prep = k - 1;
+    size_t v = prep;
+    while (v > 0 && prep - v < 12) {
+        v--;
+        if (x_cue(x, v, RN_CUE_ENLIST))
+            break;
+    }
+    return v == prep ? SIZE_MAX : v;
+}
+
+/* A list one is put on: who put whom on it, by the enlisting verb's voice */
+static int put_on_list(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t v = enlisting_verb(n);
+    if (v == SIZE_MAX)
+        return noun_done(n, RN_OK);
+    struct vgroup g;
+    verb_group(x, v, 1, &g);
+    set_pol(&n->pol, g.pol);
+    size_t be = skip_right(x, n->tend);
+    if (!g.passive && g.start == v && x_is_be(x, be)) {
+        /* "Also added to the entity list on Monday were A and B": who put
+           names on it before, else the state the text is about */
+        collect_right(x, be + 1, &n->tgt);
+        uint32_t who = x_hist_source(x, n->tr->relation, XNONE);
+        side_add(&n->src, who != XNONE ? who : x_topic_state(x));
+    } else if (g.passive) {
+        subject_of(x, g.start, &n->tgt);
+        side_init(&n->src);
+        size_t b = skip_right(x, n->tend);
+        if (x_is(x, b, "by"))
+            collect_right(x, b + 1, &n->src);
+        else /* "Vantrix has been placed on the sanctions list" */
+            agentless_source(x, &n->src);
+    } else {
+        subject_of(x, g.start, &n->src);
+        collect_right(x, v + 1, &n->tgt);
+    }
+    filter_targets(x, n->tr, &n->tgt);
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.85));
+}
+
+/* frame owner: "the Commission's proposal" (noun_owner) */
+static int owner_proposes(void *state)
+{
+    struct noun_read *n = state;
+    return noun_done(n, noun_owner(n->x, n->c, n->tr, n->t));
+}
+
+/* The prepositional reading's targets, cases tried in order (1: read, -1:
+   no relation). */
+
+/* "allegations against Y", "a ban on access to Y", "the blocking of access
+   to Y": the object after the frame's preposition (and what is reached or
+   dealt with) */
+static int prep_object(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    unsigned frame = n->tr->frame;
+    size_t k = n->k;
+    int against = (frame & RN_FRAME_AGAINST) && x_is(x, k, "against");
+    if (!against && !((frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) &&
+        !((frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))))
+        return 0;
+    collect_right(x, k + 1, &n->tgt);
+    if (!against)
+        dealt_with(x, &n->tgt);
+    return 1;
+}
+
+/* "The ministry announced the ban late on Monday": the ban just reported,
+   now with the body that imposed it */
+static int announced_ban(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
+    if (!((n->tr->frame & RN_FRAME_PREMOD) && t > 0 && mention_at(x, t - 1) == XNONE &&
+          (x_is(x, t - 1, "the") || x_is(x, t - 1, "this")) && t >= 2 && x_cue(x, t - 2, RN_CUE_LIGHT)))
+        return 0;
+    hist_targets(x, n->tr->relation, &n->tgt);
+    if (!n->tgt.n)
+        return -1;
+    n->tgt.end = n->k;
+    return 1;
+}
+
+/* "the TikTok ban": the name before the noun ("the Indian ban" has no
+   target) */
+static int premodifier_target(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    if (!((n->tr->frame & RN_FRAME_PREMOD) && n->t > 0))
+        return 0;
+    uint32_t mi = mention_at(x, n->t - 1);
+    if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+        return -1;
+    enum rn_etype ty = x->ents[x->m[mi].ent].type;
+    if (ty == RN_ETYPE_COUNTRY || ty == RN_ETYPE_PERSON)
+        return -1;
+    n->premod = x->m[mi].ent;
+    side_add(&n->tgt, n->premod);
+    n->tgt.end = n->k;
+    return 1;
+}
+
+static const struct rel_case noun_targets[] = {
+    {"object after the preposition", prep_object, 0},
+    {"announced ban", announced_ban, 0},
+    {"premodifier", premodifier_target, 0},
+};
+
+/* "the allegations by Washington against Huawei": an agent between the
+   noun and "against"; n->k moves to "against" */
+static void agent_before_against(struct noun_read *n, struct side *by)
+{
+    struct rn_extractor *x = n->x;
+    side_init(by);
+    if (!(n->tr->frame & RN_FRAME_AGAINST) || !x_is(x, n->k, "by"))
+        return;
+    collect_right(x, n->k + 1, by);
+    if (by->n && x_is(x, by->end, "against"))
+        n->k = by->end;
+    else
+        side_init(by);
+}
+
+/* "The WeChat ban was stayed by the court": a verb after the noun stays
+   it (hedged) or cancels it (1: no relation) */
+static int governed_after(struct noun_read *n, size_t end)
+{
+    struct rn_extractor *x = n->x;
+    size_t q = skip_right(x, end);
+    if (!(x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")))
+        return 0;
+    while (q < x->tok.len && (x_is_aux(x, q) || x_is_adverb(x, q)))
+        q++;
+    if (x_cue(x, q, RN_CUE_CANCEL))
+        return 1;
+    if (x_cue(x, q, RN_CUE_STAY))
+        set_pol(&n->pol, RN_POL_HEDGED);
+    return 0;
+}
+
+/* The prepositional reading's source: the owner or governing verb's
+   subject (nominal_source), the agent, the one who imposed it earlier. */
+static int noun_source(struct noun_read *n, const struct side *by)
+{
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
+    int skip;
+    nominal_source(x, t, n->tgt.end, n->premod, &n->src, &n->pol, &skip, NULL);
+    if (skip)
+        return RN_OK;
+    if (!n->src.n && by->n)
+        n->src = *by;
+    if (!n->src.n) /* "the ban on Y was announced by X" */
+        light_agent(x, n->tgt.end > tend ? n->tgt.end : tend, &n->src, &n->pol);
+    if (governed_after(n, n->tgt.end > tend ? n->tgt.end : tend))
+        return RN_OK;
+    filter_targets(x, n->tr, &n->tgt);
+    /* "the WeChat ban", "the ban on Y": the one imposed earlier */
+    size_t d = n->premod != XNONE && t > 0 && mention_at(x, t - 1) != XNONE
+                   ? x->m[mention_at(x, t - 1)].a
+                   : t;
+    if (!n->src.n && n->tgt.n == 1 && d > 0 && (x_is(x, d - 1, "the") || x_is(x, d - 1, "this")))
+        side_add(&n->src, x_hist_source(x, n->tr->relation, n->tgt.ents[0]));
+    return emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.8);
+}
+
+/* "X's ban on Y", "a ban on Y by X", "the TikTok ban": the target by the
+   noun's preposition or premodifier, then its source */
+static int prepositional_noun(void *state)
+{
+    struct noun_read *n = state;
+    n->k = skip_right(n->x, n->tend);
+    struct side by;
+    agent_before_against(n, &by);
+    if (run_cases(noun_targets, NCASES(noun_targets), n, 0, &n->fired) <= 0)
+        return noun_done(n, RN_OK);
+    return noun_done(n, noun_source(n, &by));
+}
+
+static const struct rel_case noun_readings[] = {
+    {"reported blame", reported_blame, RN_FRAME_COPULA},
+    {"compound proposal", compound_proposal, RN_FRAME_COMPOUND},
+    {"signatories", signatories, RN_FRAME_MEMBERS},
+    {"put on a list", put_on_list, RN_FRAME_LIST},
+    {"relative clause with a light verb", relative_light, 0},
+    {"owner proposes", owner_proposes, RN_FRAME_OWNER},
+    {"noun subject of a list verb", noun_lists, 0},
+    {"denied accusation", denied_accusation, 0},
+    {"traded accusations", traded_accusations, 0},
+    {"prepositional", prepositional_noun, 0},
+};
+
+/* A noun trigger: the first of its readings that applies. */
 static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
-    enum rn_polarity pol = tr->polarity;
-    struct side src, tgt;
-    side_init(&src);
-    side_init(&tgt);
-    int skip = 0;
-    side_init(&tgt);
-    if (tr->frame & RN_FRAME_COPULA) {
-        /* "Y was behind the attack" / "Y is responsible for" in reported speech */
-        size_t k = t;
-        while (k > 0 &&
-               (x_is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
-            if (x_cue(x, k - 1, RN_CUE_NEG))
-                pol = RN_POL_NEGATED;
-            k--;
-        }
-        if (k == 0 || !x_is_be(x, k - 1) || k < 2)
-            return RN_OK;
-        collect_left(x, k - 2, &tgt);
-        if (!tgt.n)
-            return RN_OK;
-        side_init(&src);
-        side_add(&src, speaker(x, t, tend));
-        filter_targets(x, tr, &tgt);
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.75);
-    }
-    if (tr->frame & RN_FRAME_COMPOUND) {
-        /* "the China-proposed initiative" */
-        if (!(x->tok.items[t].flags & RN_TOK_HYPHEN) || t == 0)
-            return RN_OK;
-        side_init(&src);
-        uint32_t mi = mention_at(x, t - 1);
-        if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
-            side_add(&src, x->m[mi].ent);
-        } else {
-            /* the name sits inside a document phrase: look it up */
-            for (size_t b = t > 4 ? t - 4 : 0; b < t && !src.n; b++) {
-                struct rn_gaz_match gm;
-                if (rn_lexicon_match(x->lex, x->wc, &x->tok, b, t, x->allcaps, &gm) &&
-                    b + gm.ntok == t)
-                    side_add(&src, x_lex_entity(x, gm.actor));
-            }
-        }
-        if (!src.n)
-            return RN_OK;
-        size_t k = tend;
-        while (k < x->tok.len && k - tend < 4 && x_is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
-            k++;
-        if (!x_cue(x, k, RN_CUE_DOCHEAD))
-            return RN_OK;
-        side_add(&tgt, x_doc_entity(x, tend, k + 1, k, 1));
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
-    }
-    if (tr->frame & RN_FRAME_MEMBERS) {
-        /* "Among the signatories are A, B" / "signatories include A" / "A
-           and B are not among the signatories" */
-        size_t k = skip_right(x, tend);
-        side_init(&src);
-        uint32_t doc = XNONE;
-        if (x_is(x, k, "of") || x_is(x, k, "to")) {
-            struct side d;
-            collect_right(x, k + 1, &d);
-            for (size_t i = 0; i < d.n; i++)
-                if (x->ents[d.ents[i]].type == RN_ETYPE_DOCUMENT)
-                    doc = d.ents[i];
-            k = d.end;
-        }
-        if (doc == XNONE)
-            doc = x_recent(x, XWANT_DOC, XNONE, XNONE);
-        if (t >= 3 && x_in_class(x, t - 1, RN_WORD_INDEF) &&
-            (x_is_be(x, t - 2) || x_is(x, t - 2, "becomes"))) {
-            /* "Kenya became a signatory to the charter" */
-            struct vgroup g;
-            verb_group(x, t - 2, 0, &g);
-            set_pol(&pol, g.pol);
-            subject_of(x, g.start, &src);
-        } else if (x_is_be(x, k) || list_verb(x, k)) {
-            collect_right(x, k + 1, &src);
-        } else if (t >= 3 && x_is(x, t - 1, "the") && x_is(x, t - 2, "among")) {
-            members_before_be(x, t - 3, &src, &pol);
-        }
-        side_add(&tgt, doc);
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
-    }
-    if (tr->frame & RN_FRAME_LIST) {
-        /* "added Y to the entity list", "... to the Trade Bureau's entity
-           list": past a determiner and the list's owner, a name (capitalised
-           words or a mention) with its possessive */
-        size_t k = t;
-        while (k > 0 && (x_is_det(x, k - 1) || x_is_cap(x, k - 1) || mention_at(x, k - 1) != XNONE ||
-                         (x->tok.items[k - 1].flags & RN_TOK_POSS)))
-            k--;
-        if (k == 0 || !(x_is(x, k - 1, "to") || x_is(x, k - 1, "on")))
-            return RN_OK;
-        size_t prep = k - 1;
-        size_t v = prep;
-        while (v > 0 && prep - v < 12) {
-            v--;
-            if (x_cue(x, v, RN_CUE_ENLIST))
-                break;
-        }
-        if (v == prep)
-            return RN_OK;
-        struct vgroup g;
-        verb_group(x, v, 1, &g);
-        set_pol(&pol, g.pol);
-        size_t be = skip_right(x, tend);
-        if (!g.passive && g.start == v && x_is_be(x, be)) {
-            /* "Also added to the entity list on Monday were A and B": who
-               put names on it before, else the state the text is about */
-            collect_right(x, be + 1, &tgt);
-            uint32_t who = x_hist_source(x, tr->relation, XNONE);
-            side_add(&src, who != XNONE ? who : x_topic_state(x));
-        } else if (g.passive) {
-            subject_of(x, g.start, &tgt);
-            side_init(&src);
-            size_t b = skip_right(x, tend);
-            if (x_is(x, b, "by"))
-                collect_right(x, b + 1, &src);
-            else /* "Vantrix has been placed on the sanctions list" */
-                agentless_source(x, &src);
-        } else {
-            subject_of(x, g.start, &src);
-            collect_right(x, v + 1, &tgt);
-        }
-        filter_targets(x, tr, &tgt);
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
-    }
-    if (relative_light(x, c, tr, t, tend, &skip))
-        return skip;
-    if (tr->frame & RN_FRAME_OWNER)
-        return noun_owner(x, c, tr, t);
-    int rc;
-    if (noun_lists(x, c, tr, t, tend, &rc))
-        return rc;
-    if (denied_accusation(x, c, tr, t, tend, &rc))
-        return rc;
-    if (traded_accusations(x, c, tr, t, &rc))
-        return rc;
-    size_t k = skip_right(x, tend);
-    uint32_t premod = XNONE;
-    struct side by;
-    side_init(&by);
-    if ((tr->frame & RN_FRAME_AGAINST) && x_is(x, k, "by")) {
-        /* "the allegations by Washington against Huawei" */
-        collect_right(x, k + 1, &by);
-        if (by.n && x_is(x, by.end, "against"))
-            k = by.end;
-        else
-            side_init(&by);
-    }
-    if ((tr->frame & RN_FRAME_AGAINST) && x_is(x, k, "against")) {
-        collect_right(x, k + 1, &tgt);
-    } else if ((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) {
-        collect_right(x, k + 1, &tgt);
-        dealt_with(x, &tgt); /* "a ban on access to Y" */
-    } else if ((tr->frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))) {
-        collect_right(x, k + 1, &tgt);
-        dealt_with(x, &tgt); /* "the blocking of access to Y" */
-    } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0 && mention_at(x, t - 1) == XNONE &&
-               (x_is(x, t - 1, "the") || x_is(x, t - 1, "this")) && t >= 2 &&
-               x_cue(x, t - 2, RN_CUE_LIGHT)) {
-        /* "The ministry announced the ban late on Monday": the ban just
-           reported, now with the body that imposed it */
-        hist_targets(x, tr->relation, &tgt);
-        if (!tgt.n)
-            return RN_OK;
-        tgt.end = k;
-    } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0) {
-        uint32_t mi = mention_at(x, t - 1);
-        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
-            return RN_OK;
-        enum rn_etype ty = x->ents[x->m[mi].ent].type;
-        if (ty == RN_ETYPE_COUNTRY || ty == RN_ETYPE_PERSON)
-            return RN_OK; /* "the Indian ban" has no target */
-        premod = x->m[mi].ent;
-        side_add(&tgt, premod);
-        tgt.end = k;
-    } else {
-        return RN_OK;
-    }
-    nominal_source(x, t, tgt.end, premod, &src, &pol, &skip, NULL);
-    if (skip)
-        return RN_OK;
-    if (!src.n && by.n)
-        src = by;
-    if (!src.n) /* "the ban on Y was announced by X" */
-        light_agent(x, tgt.end > tend ? tgt.end : tend, &src, &pol);
-    /* "The WeChat ban was stayed by the court": a verb after the noun */
-    size_t q = skip_right(x, tgt.end > tend ? tgt.end : tend);
-    if (x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")) {
-        while (q < x->tok.len && (x_is_aux(x, q) || x_is_adverb(x, q)))
-            q++;
-        if (x_cue(x, q, RN_CUE_CANCEL))
-            return RN_OK;
-        if (x_cue(x, q, RN_CUE_STAY))
-            set_pol(&pol, RN_POL_HEDGED);
-    }
-    filter_targets(x, tr, &tgt);
-    /* "the WeChat ban", "the ban on Y": the one imposed earlier */
-    size_t d = premod != XNONE && t > 0 && mention_at(x, t - 1) != XNONE
-                   ? x->m[mention_at(x, t - 1)].a
-                   : t;
-    if (!src.n && tgt.n == 1 && d > 0 && (x_is(x, d - 1, "the") || x_is(x, d - 1, "this")))
-        side_add(&src, x_hist_source(x, tr->relation, tgt.ents[0]));
-    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
+    struct noun_read n;
+    n.x = x;
+    n.c = c;
+    n.tr = tr;
+    n.t = t;
+    n.tend = tend;
+    n.pol = tr->polarity;
+    side_init(&n.src);
+    side_init(&n.tgt);
+    n.k = 0;
+    n.premod = XNONE;
+    n.rc = RN_OK;
+    n.fired = NULL;
+    run_cases(noun_readings, NCASES(noun_readings), &n, tr->frame, &n.fired);
+    return n.rc;
 }
 
 int x_relations(struct rn_extractor *x)
