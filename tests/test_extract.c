@@ -401,6 +401,20 @@ static void test_counted_set_recalled(void **state)
                         "Kenyan Regulator[Kenya] bans WeChat[] asserted|");
 }
 
+/* a state's body named by its head noun after lowercase modifiers; a
+   government word stays the state */
+static void test_state_body_with_modifiers(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Kenya's health regulator has banned Kelpex."),
+                        "Kenyan Health Regulator[Kenya] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Kenya's consumer protection bureau accused Dravo of fraud."),
+                        "Kenyan Consumer Protection Bureau[Kenya] accuses Dravo[] asserted|");
+    assert_string_equal(RUN("Kenyan authorities banned Dravo."),
+                        "Kenya[] bans Dravo[] asserted|");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1754,6 +1768,7 @@ int main(void)
         cmocka_unit_test(test_nominal),
         cmocka_unit_test(test_lists_and_counted_sets),
         cmocka_unit_test(test_counted_set_recalled),
+        cmocka_unit_test(test_state_body_with_modifiers),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

@@ -400,6 +400,27 @@ static int inst_name(struct rn_extractor *x, const char *state_word, size_t a, s
     return RN_OK;
 }
 
+/* How many words from k name a state body: a listed one ("foreign
+   ministry") or a body's head noun after up to two lowercase modifiers
+   ("health regulator", "competition bureau"); 0 when none. A government
+   word ends the search: "Turkish authorities", "US government agencies"
+   are the state itself. */
+static size_t body_len(struct rn_extractor *x, size_t k)
+{
+    struct rn_cue_match cm;
+    for (size_t m = 0; m <= 2 && k + m < x->tok.len; m++) {
+        if (x_cue(x, k + m, RN_CUE_GOV))
+            return 0;
+        int n = x_cue_len(x, k + m, RN_CUE_INST, &cm);
+        if (n > 0)
+            return m + (size_t)n;
+        if (!x_is_lower(x, k + m) || x_is_closed(x, k + m) ||
+            (x_flags(x, k + m) & (RN_TOK_POSS | RN_TOK_HYPHEN)))
+            return 0;
+    }
+    return 0;
+}
+
 /* The word a state is named by in a body's name: its demonym when the
    lexicon has one ("Chinese Foreign Ministry"), else its name. */
 static const char *state_word(const struct rn_extractor *x, uint32_t state)
@@ -543,8 +564,8 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         *done = 1;
         return title_person(x, start, name, state);
     }
-    /* "Chinese foreign ministry (official)" */
-    if ((n = x_cue_len(x, k, RN_CUE_INST, &cm)) > 0) {
+    /* "Chinese foreign ministry (official)", "Kenya's health regulator" */
+    if ((n = (int)body_len(x, k)) > 0) {
         if (inst_name(x, state_word(x, state), k, k + (size_t)n) != RN_OK)
             return RN_ENOMEM;
         uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
