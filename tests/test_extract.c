@@ -415,6 +415,18 @@ static void test_state_body_with_modifiers(void **state)
                         "Kenya[] bans Dravo[] asserted|");
 }
 
+/* "the Quillchat app": an unknown name before a product's head is the
+   name, not the company the article named last */
+static void test_named_product_description(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Dravo Labs makes chat software.", "Norway banned the Quillchat app."),
+                        "Norway[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("Dravo Labs makes chat software.", "Norway banned the app."),
+                        "Norway[] bans Dravo Labs[] asserted|");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1769,6 +1781,7 @@ int main(void)
         cmocka_unit_test(test_lists_and_counted_sets),
         cmocka_unit_test(test_counted_set_recalled),
         cmocka_unit_test(test_state_body_with_modifiers),
+        cmocka_unit_test(test_named_product_description),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

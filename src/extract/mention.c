@@ -875,7 +875,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     int definite = x_in_class(x, i, RN_WORD_DEF);
     size_t j = i + 1, head = XNONE;
     uint32_t inner = XNONE;
-    int inner_state = 0;
+    int inner_state = 0, inner_unknown = 0;
     for (; j < x->tok.len && j - i <= 5; j++) {
         if (!x_is_word(x, j) && !x_is_punct(x, j, '"') && !x_is_punct(x, j, '\''))
             break;
@@ -898,6 +898,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             j += g.ntok - 1;
             continue;
         }
+        if (x_is_cap(x, j) && !x->titlecase && !x->allcaps)
+            inner_unknown = 1;
         if (x_cue(x, j, RN_CUE_DESC) || x_cue(x, j, RN_CUE_DOCHEAD)) {
             head = j;
             /* keep going for compound heads: "data security initiative" */
@@ -926,6 +928,13 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC))
         return described_document(x, i, head, poss, definite, done);
     if (!definite || !x_cue(x, head, RN_CUE_DESC))
+        return RN_OK;
+    /* "the Quillchat app", "the Zentara service": a name no lexicon knows
+       before a product's head is that name (unknown_run), not a reference
+       back to the last company */
+    struct rn_cue_match hm;
+    if (inner == XNONE && inner_unknown && x_cue_len(x, head, RN_CUE_DESC, &hm) &&
+        strcmp(hm.value, "company") == 0)
         return RN_OK;
     return described_actor(x, i, head, inner, done);
 }
