@@ -427,6 +427,19 @@ static void test_named_product_description(void **state)
                         "Norway[] bans Dravo Labs[] asserted|");
 }
 
+/* "each other": every member of the subject list acts on the others */
+static void test_reciprocal_pronoun(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Ecuador and Bolivia accused one another of breaking the truce."),
+                        "Bolivia[] accuses Ecuador[] asserted|Ecuador[] accuses Bolivia[] asserted|");
+    assert_string_equal(RUN("Dravo and Kelpex have never sued each other."),
+                        "Kelpex[] accuses Dravo[] negated|Dravo[] accuses Kelpex[] negated|");
+    /* no list before it: nothing to resolve */
+    assert_string_equal(RUN("Dravo said they accused each other."), "");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1782,6 +1795,7 @@ int main(void)
         cmocka_unit_test(test_counted_set_recalled),
         cmocka_unit_test(test_state_body_with_modifiers),
         cmocka_unit_test(test_named_product_description),
+        cmocka_unit_test(test_reciprocal_pronoun),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

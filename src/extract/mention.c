@@ -110,29 +110,71 @@ static int list_member(const struct mention *m)
     return m->kind == MK_ACTOR && m->ent != XNONE && !m->pronoun && !m->list;
 }
 
+/* The list members joined from mention k on ("Chile, Peru and Mexico"):
+   how many went into members; *next is the mention after the run. */
+static size_t list_run(struct rn_extractor *x, size_t k, uint32_t *members, size_t *next)
+{
+    size_t n = 0, q = k, prev_end = 0;
+    for (;;) {
+        /* "Chile-based A and Peru-based B": a modifier opens a member */
+        size_t r = q;
+        if (r + 1 < x->nm && x->m[r].kind == MK_MOD && x->m[r].b == x->m[r + 1].a)
+            r++;
+        if (r >= x->nm || !list_member(&x->m[r]) || n >= XLIST_MEMBERS ||
+            (n && !list_joint(x, prev_end, x->m[q].a)))
+            break;
+        members[n++] = x->m[r].ent;
+        prev_end = x->m[r].b;
+        q = r + 1;
+    }
+    *next = q;
+    return n;
+}
+
 /* Runs of two or more actors joined as a list ("Chile, Peru and Mexico")
    are remembered for "they" and "the countries" later. */
 static void remember_lists(struct rn_extractor *x)
 {
     uint32_t members[XLIST_MEMBERS];
     for (size_t k = 0; k < x->nm;) {
-        size_t n = 0, q = k, prev_end = 0;
-        for (;;) {
-            /* "Chile-based A and Peru-based B": a modifier opens a member */
-            size_t r = q;
-            if (r + 1 < x->nm && x->m[r].kind == MK_MOD && x->m[r].b == x->m[r + 1].a)
-                r++;
-            if (r >= x->nm || !list_member(&x->m[r]) || n >= XLIST_MEMBERS ||
-                (n && !list_joint(x, prev_end, x->m[q].a)))
-                break;
-            members[n++] = x->m[r].ent;
-            prev_end = x->m[r].b;
-            q = r + 1;
-        }
+        size_t q;
+        size_t n = list_run(x, k, members, &q);
         if (n >= 2)
             x_list_add(x, members, n, x->m[q - 1].b);
         k = q > k ? q : k + 1;
     }
+}
+
+/* "Peru and Chile accused each other": a reciprocal at i means the list
+   named last before it in the sentence, each member acting on the others
+   (a record never has one entity on both sides). 1 when added. */
+static int reciprocal(struct rn_extractor *x, size_t i, int *rc)
+{
+    struct rn_cue_match cm;
+    int len = x_cue_len(x, i, RN_CUE_RECIP, &cm);
+    if (!len)
+        return 0;
+    uint32_t members[XLIST_MEMBERS], best[XLIST_MEMBERS];
+    size_t nbest = 0, end = 0;
+    for (size_t k = 0; k < x->nm;) {
+        size_t q;
+        size_t n = list_run(x, k, members, &q);
+        if (n >= 2) {
+            memcpy(best, members, n * sizeof *members);
+            nbest = n;
+            end = x->m[q - 1].b;
+        }
+        k = q > k ? q : k + 1;
+    }
+    if (nbest < 2)
+        return 0;
+    x_list_add(x, best, nbest, end);
+    *rc = add_mention(x, i, i + (size_t)len, best[0], MK_ACTOR, 1);
+    if (*rc == RN_OK) {
+        x->m[x->nm - 1].list = &x->lists[(x->nlists - 1) % XLISTS];
+        x->m[x->nm - 1].pronoun = 1;
+    }
+    return 1;
 }
 
 /* A plural pronoun or description at [a, b) that means the latest list's
@@ -1534,6 +1576,10 @@ int x_mentions(struct rn_extractor *x)
                     i = x->m[x->nm - 1].b - 1;
                 continue;
             }
+        }
+        if (reciprocal(x, i, &rc)) {
+            i = x->m[x->nm - 1].b - 1;
+            continue;
         }
         int want;
         /* "its own data security initiative": the document, not the owner */
