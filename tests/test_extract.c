@@ -440,6 +440,31 @@ static void test_reciprocal_pronoun(void **state)
     assert_string_equal(RUN("Dravo said they accused each other."), "");
 }
 
+/* a possessive inside a body's name: "the People's Labour Party" */
+static void test_possessive_inside_name(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway banned the Farmers' Unity Party."),
+                        "Norway[] bans Farmers' Unity Party[] asserted|");
+    /* an owner no dictionary knows is a name of its own */
+    assert_string_equal(RUN("Norway banned Vantrix's Quillchat Service."),
+                        "Norway[] bans Vantrix[] asserted|");
+}
+
+/* a control noun's owner acts: "Norway's plan to ban X" */
+static void test_control_noun_owner(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway's plan to ban Dravo drew criticism."),
+                        "Norway[] bans Dravo[] hedged|");
+    assert_string_equal(RUN("Kenya's decision to block Dravo was welcomed."),
+                        "Kenya[] bans Dravo[] asserted|");
+    /* a possessive before a trigger noun is not a control noun's owner */
+    assert_string_equal(RUN("Norway's ban surprised Dravo."), "");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1796,6 +1821,8 @@ int main(void)
         cmocka_unit_test(test_state_body_with_modifiers),
         cmocka_unit_test(test_named_product_description),
         cmocka_unit_test(test_reciprocal_pronoun),
+        cmocka_unit_test(test_possessive_inside_name),
+        cmocka_unit_test(test_control_noun_owner),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

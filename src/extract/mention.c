@@ -1095,6 +1095,19 @@ static int and_body(struct rn_extractor *x, size_t j)
 /* Where the capitalised run from i ends: capitals, numbers joined to them
    ("Storm-0917"), hyphenated compounds, and connectors between capitals
    (*has_of: "Bank of Korea"); a known name inside it ends it. */
+/* "the People's Labour Party", "the Workers' Party": a possessive at j
+   inside a name - after a common English word, with a body's head in the
+   capitalised words that follow. "Vantrix's Board" stays two names. */
+static int possessive_in_name(struct rn_extractor *x, size_t j)
+{
+    if (!(x_flags(x, j) & RN_TOK_POSS) || !x_english(x, j - 1) || !x_is_cap(x, j + 1))
+        return 0;
+    for (size_t k = j + 1; k < x->tok.len && k - j <= 4 && x_is_cap(x, k); k++)
+        if (x_cue(x, k, RN_CUE_ORGHEAD))
+            return 1;
+    return 0;
+}
+
 static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
 {
     size_t j = i;
@@ -1106,7 +1119,7 @@ static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
         /* "Storm-0917", "APT-41": a number joined by a hyphen */
         int hyphen_num = j > i && (x_flags(x, j) & RN_TOK_NUM) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
                          !(x_flags(x, j) & RN_TOK_SPACE);
-        if (x_is_cap(x, j) || compound || hyphen_num ||
+        if (x_is_cap(x, j) || compound || hyphen_num || (j > i && possessive_in_name(x, j)) ||
             ((x_flags(x, j) & RN_TOK_NUM) && j > i && x_is_cap(x, j - 1) &&
              (x_flags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
             if (j > i) {
