@@ -465,6 +465,31 @@ static void test_control_noun_owner(void **state)
     assert_string_equal(RUN("Norway's ban surprised Dravo."), "");
 }
 
+/* trigger rows and light verbs added as data: each phrasing gives its
+   relation with no code of its own */
+static void test_trigger_variants(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norvania filed suit against Kelpex."), "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania lodged a complaint against Kelpex."),
+                        "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania took legal action against Kelpex."),
+                        "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania pinned the blame on Kelpex."), "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania floated the Tavira Initiative."),
+                        "Norvania[] proposes Tavira Initiative[] asserted|");
+    assert_string_equal(RUN("Norvania submitted the Tavira Proposal."),
+                        "Norvania[] proposes Tavira Proposal[] asserted|");
+    assert_string_equal(RUN("Norvania acceded to the Tavira Convention."),
+                        "Norvania[] signs Tavira Convention[] asserted|");
+    assert_string_equal(RUN("Norvania put its signature to the Tavira Treaty."),
+                        "Norvania[] signs Tavira Treaty[] asserted|");
+    /* not a relation: an attack launched, a currency floated */
+    assert_string_equal(RUN("Norvania launched an attack on Kelpex."), "");
+    assert_string_equal(RUN("Norvania floated its currency."), "");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1823,6 +1848,7 @@ int main(void)
         cmocka_unit_test(test_reciprocal_pronoun),
         cmocka_unit_test(test_possessive_inside_name),
         cmocka_unit_test(test_control_noun_owner),
+        cmocka_unit_test(test_trigger_variants),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),
