@@ -2248,32 +2248,88 @@ static void apposed_members(struct rn_extractor *x, struct side *tgt)
         *tgt = m;
 }
 
-static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
-                   size_t tend)
-{
-    int participle = x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
-                     x_in_class(x, t, RN_WORD_PART);
-    if (x_ends_with(x, t, "ing"))
-        participle = 0;
+/* A verb trigger being read: what the steps of do_verb share. */
+struct verb_read {
+    struct rn_extractor *x;
+    struct relctx *c;
+    const struct rn_trigger *tr;
+    size_t t, tend;       /* the trigger's tokens [t, tend) */
+    int participle;       /* "-ed" or a participle form, never "-ing" */
     struct vgroup g;
-    verb_group(x, t, participle, &g);
-    enum rn_polarity pol = tr->polarity;
-    set_pol(&pol, g.pol);
-    size_t after = skip_right(x, tend);
+    enum rn_polarity pol;
+    size_t after;         /* first token after the verb (and "on to" of documents) */
+    int out_ok;           /* the particle or market an OUT or MARKET frame needs is there */
+    size_t alen;          /* passive: the length of the "by" agent, 0 without one */
+    int among;            /* "Among those signing X were A": the subject follows */
+    size_t obj_end;       /* active: the first token after the object */
+    struct side src, tgt;
+    const char *fired;    /* the case that decided last, for a trace */
+};
+
+/* One case of a reading, tried in order with the others of its table
+   until one applies (returns nonzero). The names say which case decided. */
+struct verb_case {
+    const char *name;
+    int (*applies)(struct verb_read *v);
+};
+
+static int verb_cases(const struct verb_case *cases, size_t n, struct verb_read *v)
+{
+    for (size_t i = 0; i < n; i++) {
+        int r = cases[i].applies(v);
+        if (r) {
+            v->fired = cases[i].name;
+            return r;
+        }
+    }
+    return 0;
+}
+
+/* The verb group around the trigger, its polarity and where its arguments
+   start. */
+static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct relctx *c,
+                           const struct rn_trigger *tr, size_t t, size_t tend)
+{
+    v->x = x;
+    v->c = c;
+    v->tr = tr;
+    v->t = t;
+    v->tend = tend;
+    v->participle = x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
+                    x_in_class(x, t, RN_WORD_PART);
+    if (x_ends_with(x, t, "ing"))
+        v->participle = 0;
+    verb_group(x, t, v->participle, &v->g);
+    v->pol = tr->polarity;
+    set_pol(&v->pol, v->g.pol);
+    v->after = skip_right(x, tend);
     /* "signed on to the pact", "signed onto it" */
-    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "on") && x_is(x, after + 1, "to"))
-        after += 2;
-    else if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "onto"))
-        after++;
+    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, v->after, "on") && x_is(x, v->after + 1, "to"))
+        v->after += 2;
+    else if (tr->target == RN_TARGET_DOCUMENT && x_is(x, v->after, "onto"))
+        v->after++;
+    v->out_ok = 0;
+    v->alen = 0;
+    v->among = 0;
+    v->obj_end = 0;
+    v->fired = NULL;
+}
+
+/* A document trigger whose object is a clause names no document. */
+static int clause_object(const struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t after = v->after;
     /* "I propose that the dialogue find a way": a clause is proposed, no
        document ("signed that agreement" names one) */
-    if (tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "that") && !x_cue(x, after + 1, RN_CUE_DOCHEAD))
-        return RN_OK;
+    if (v->tr->target == RN_TARGET_DOCUMENT && x_is(x, after, "that") &&
+        !x_cue(x, after + 1, RN_CUE_DOCHEAD))
+        return 1;
     /* "announced this week it would join the pact": a clause with no
        "that" whose own verb is a trigger acts by itself ("announced it had
        reached a deal" still announces the deal) */
     uint32_t cm0 = mention_at(x, after);
-    if (tr->target == RN_TARGET_DOCUMENT && cm0 != XNONE && x->m[cm0].kind == MK_ACTOR &&
+    if (v->tr->target == RN_TARGET_DOCUMENT && cm0 != XNONE && x->m[cm0].kind == MK_ACTOR &&
         x_is_aux(x, skip_right(x, x->m[cm0].b))) {
         size_t cv = skip_right(x, x->m[cm0].b);
         while (cv < x->tok.len && (x_is_aux(x, cv) || x_is_adverb(x, cv)))
@@ -2281,389 +2337,625 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
         const struct rn_trigger *ctr[2];
         uint32_t cnt[2];
         if (rn_lexicon_triggers(x->lex, x->wc, &x->tok, cv, x->tok.len, ctr, cnt, 2))
-            return RN_OK;
+            return 1;
     }
-    /* "shut out Huawei", "kept out of": the particle belongs to the verb */
-    int out_ok = 0;
-    if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "out")) {
-        out_ok = 1;
-        after = skip_right(x, after + 1 + x_is(x, after + 1, "of"));
-    } else if ((tr->frame & RN_FRAME_OUT) && x_is(x, after, "from")) {
-        out_ok = 1;
-    } else if ((tr->frame & RN_FRAME_MARKET) && market_after(x, after)) {
-        out_ok = 1; /* "was removed from the app store by Y" */
+    return 0;
+}
+
+/* "shut out Huawei", "kept out of": the particle belongs to the verb; an
+   OUT or MARKET frame holds only with it (or a market after). */
+static void verb_particle(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    if ((v->tr->frame & RN_FRAME_OUT) && x_is(x, v->after, "out")) {
+        v->out_ok = 1;
+        v->after = skip_right(x, v->after + 1 + x_is(x, v->after + 1, "of"));
+    } else if ((v->tr->frame & RN_FRAME_OUT) && x_is(x, v->after, "from")) {
+        v->out_ok = 1;
+    } else if ((v->tr->frame & RN_FRAME_MARKET) && market_after(x, v->after)) {
+        v->out_ok = 1; /* "was removed from the app store by Y" */
     }
+}
+
+/* A participle without an auxiliary may still be passive; its agent may
+   come after a time or place. */
+static void reduced_passive(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
-    if (!g.passive && participle && !g.perfect && agent_len(x, after) && g.start == t)
-        g.passive = 1;
+    if (!v->g.passive && v->participle && !v->g.perfect && agent_len(x, v->after) && v->g.start == t)
+        v->g.passive = 1;
     /* "China's initiative, released in September, ...": documents are released */
-    if (!g.passive && participle && g.start == t && t >= 2 && x_is_punct(x, t - 1, ',') &&
+    if (!v->g.passive && v->participle && v->g.start == t && t >= 2 && x_is_punct(x, t - 1, ',') &&
         mention_at(x, t - 2) != XNONE && x->m[mention_at(x, t - 2)].kind == MK_DOC)
-        g.passive = 1;
+        v->g.passive = 1;
     /* the agent may follow a time or place: "published on Monday by the UK" */
-    if (g.passive && !agent_len(x, after)) {
-        for (size_t q = after; q < x->tok.len && q - after < 12; q++) {
+    if (v->g.passive && !agent_len(x, v->after)) {
+        for (size_t q = v->after; q < x->tok.len && q - v->after < 12; q++) {
             if (agent_len(x, q)) {
-                after = q;
+                v->after = q;
                 break;
             }
             if (!x_is_word(x, q) || x_is_conj(x, q) || x_is_wh(x, q) || x_is_aux(x, q))
                 break;
         }
     }
-    struct side src, tgt;
-    side_init(&src);
-    side_init(&tgt);
-    if (g.passive && (tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !out_ok)
-        return RN_OK; /* "Huawei was excluded" says not from what */
-    if (g.passive) {
-        /* target = the subject; source = by-agent or place */
-        size_t before = g.start > 0 ? g.start - 1 : 0;
-        uint32_t pm = g.start >= 2 ? mention_at(x, g.start - 2) : XNONE;
-        if (g.start > 0 && x_is_punct(x, g.start - 1, ',') && pm != XNONE &&
-            !(x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1))) {
-            /* "The declaration, signed by A and the EU, was published by B":
-               the subject before the aside, else the name before the comma */
-            subject_of(x, g.start, &tgt);
-            filter_targets(x, tr, &tgt);
-            if (!tgt.n)
-                collect_left(x, g.start - 2, &tgt);
-        } else if (g.start >= 2 && mention_at(x, before) == XNONE && x_is_word(x, before) &&
-                 !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
-                 !x_is_conj(x, before) && !x_is_wh(x, before) &&
-                 mention_at(x, before - 1) != XNONE &&
-                 x->m[mention_at(x, before - 1)].kind == MK_ACTOR)
-            collect_left(x, before - 1, &tgt); /* "Huawei and ZTE phones were banned" */
-        else if (g.start > 0 && (x_is(x, before, "and") || x_is(x, before, "but")) && x->nm &&
-                 x->m[0].kind != MK_QUANT && x->m[0].kind != MK_MOD && x->m[0].ent != XNONE)
-            side_add(&tgt, x->m[0].ent); /* "The declaration aims to ... and was signed by" */
-        else
-            subject_of(x, g.start, &tgt);
-        if (!tgt.n && !tgt.quant && g.start == 0) {
-            /* "Announced by X on Monday, the initiative ..." */
-            size_t k = after;
-            while (k < x->tok.len && !x_is_punct(x, k, ','))
-                k++;
-            collect_right(x, k + 1, &tgt);
-        }
-        side_init(&src);
-        size_t alen = agent_len(x, after);
-        if (alen) {
-            collect_right(x, after + alen, &src);
-            if (src.quant && !src.n) {
-                filter_targets(x, tr, &tgt);
-                if (tgt.n)
-                    set_pending(x, tr->relation, tgt.ents[0], 1, pol);
-                return pending_members(x, c, src.end);
-            }
-        } else if (tr->frame & RN_FRAME_LOC) {
-            size_t k = after;
-            /* "banned on government devices in the UK and Canada": a short
-               phrase may come before the place */
-            if (x_is(x, k, "on") || x_is(x, k, "for")) {
-                size_t q = k + 1;
-                while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
-                       !x_is(x, q, "in") && !x_is_aux(x, q) && !x_is_conj(x, q) && !x_is_wh(x, q))
-                    q++;
-                if (x_is(x, q, "in"))
-                    k = q;
-            }
-            /* "barred from selling drones in the region": the region is not a place
-               of the ban */
-            if (x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
-                x_is(x, k, "throughout") || x_is(x, k, "within")) {
-                size_t q = skip_right(x, k + 1);
-                while (q < x->tok.len && x_is_det(x, q) && mention_at(x, q) == XNONE)
-                    q++;
-                uint32_t mi = mention_at(x, q);
-                if (mi != XNONE) {
-                    const struct mention *m = &x->m[mi];
-                    if (m->kind == MK_ACTOR) {
-                        /* "in the UK, Canada and the European Commission" */
-                        struct side places;
-                        collect_right(x, q, &places);
-                        for (size_t p = 0; p < places.n; p++) {
-                            uint32_t st = x_state_of(x, places.ents[p]);
-                            const struct ent *pe = &x->ents[places.ents[p]];
-                            if (st == XNONE && pe->type == RN_ETYPE_ORGANIZATION &&
-                                pe->lex != RN_LEX_NONE)
-                                st = places.ents[p];
-                            side_add(&src, st);
-                        }
-                    } else if (m->kind == MK_MOD && m->state != XNONE) {
-                        side_add(&src, m->state);
-                    } else if (m->kind == MK_QUANT) {
-                        /* "banned in several countries, including A and B":
-                           the members named are the places */
-                        struct side places;
-                        collect_right(x, q, &places);
-                        for (size_t p = 0; p < places.n; p++) {
-                            uint32_t st = x_state_of(x, places.ents[p]);
-                            enum rn_etype ty = x->ents[places.ents[p]].type;
-                            /* a region the lexicon does not know is a place too */
-                            if (st == XNONE && (ty == RN_ETYPE_UNKNOWN || ty == RN_ETYPE_ORGANIZATION))
-                                st = places.ents[p];
-                            side_add(&src, st);
-                        }
-                    }
-                }
-            }
-        }
-        /* "X sanctioned one individual and one group. Ola Berg was
-           sanctioned today along with Kestrel Data": an agentless passive
-           of the relation a counted set of the last sentence awaits names
-           its members, and "along with Y" adds Y; the set's owner acts */
-        if (!src.n && !alen && x->pending.active && !x->pending.quant_is_source &&
-            strcmp(x->pending.relation, tr->relation) == 0 && x->sent_no <= x->pending.sent_no + 1) {
-            side_add(&src, x->pending.other);
-            /* ("along" is an adverb too: look for the joiner itself) */
-            size_t w = tend, jl = 0;
-            while (w < x->tok.len && w - tend < 4 && (jl = joiner(x, w)) < 2 && x_is_word(x, w) &&
-                   !x_is_prep(x, w) && !x_is_conj(x, w))
-                w++;
-            struct side more;
-            if (jl > 1) {
-                collect_right(x, w + jl, &more);
-                for (size_t i = 0; i < more.n; i++)
-                    side_add(&tgt, more.ents[i]);
-            }
-        }
-        /* "WhatsApp is blocked": a ban without agent or place is the
-           state the text is about, when it names just one */
-        if (!src.n && (tr->frame & RN_FRAME_LOC) && !alen &&
-            !x_is(x, after, "in") && !x_is(x, after, "from"))
-            agentless_source(x, &src);
-        /* "The apps banned by X include A and B": a reduced relative on
-           the subject, whose members a list verb names */
-        struct side listed;
-        if (g.start == t && src.n && alen && listed_after(x, src.end, 1, &listed, NULL))
-            tgt = listed; /* (not "YouTube" of "the YouTube channels banned by X include A") */
-        if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
-            if (src.n)
-                set_pending(x, tr->relation, src.ents[0], 0, pol);
-            return pending_members(x, c, skip_right(x, tend));
-        }
-        if (!src.n && g.start >= 3 && x_is_punct(x, g.start - 1, ',')) {
-            /* "China's initiative, released in September": the owner */
-            uint32_t mi = mention_at(x, g.start - 2);
-            if (mi != XNONE && x->m[mi].kind == MK_DOC && x->m[mi].a >= 2 &&
-                (x->tok.items[x->m[mi].a - 1].flags & RN_TOK_POSS))
-                collect_left(x, x->m[mi].a - 2, &src);
-        }
-        filter_targets(x, tr, &tgt);
-        int rc = emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
-        /* "A is blocked, but B is not" */
-        size_t q = skip_right(x, tend);
-        while (q < x->tok.len && !x_is(x, q, "but") && !x_is_punct(x, q, '.'))
-            q++;
-        uint32_t bm = mention_at(x, q + 1);
-        if (rc == RN_OK && pol == RN_POL_ASSERTED && bm != XNONE && x->m[bm].kind == MK_ACTOR &&
-            x_is_be(x, x->m[bm].b) && x_cue(x, x->m[bm].b + 1, RN_CUE_NEG) &&
-            (x->m[bm].b + 2 >= x->tok.len || !x_is_word(x, x->m[bm].b + 2))) {
-            struct side b;
-            side_init(&b);
-            side_add(&b, x->m[bm].ent);
-            filter_targets(x, tr, &b);
-            rc = emit_all(x, c, tr->relation, &src, &b, RN_POL_NEGATED, 0.8);
-        }
+}
+
+/* Passive subjects (the targets), tried in order. */
+
+/* "The declaration, signed by A and the EU, was published by B": the
+   subject before the aside, else the name before the comma */
+static int subject_before_aside(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    uint32_t pm = s >= 2 ? mention_at(x, s - 2) : XNONE;
+    if (!(s > 0 && x_is_punct(x, s - 1, ',') && pm != XNONE &&
+          !(x->m[pm].a > 0 && x_is_prep(x, x->m[pm].a - 1))))
+        return 0;
+    subject_of(x, s, &v->tgt);
+    filter_targets(x, v->tr, &v->tgt);
+    if (!v->tgt.n)
+        collect_left(x, s - 2, &v->tgt);
+    return 1;
+}
+
+/* "Huawei and ZTE phones were banned": the names before a plain noun */
+static int names_before_noun(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    if (s < 2)
+        return 0;
+    size_t before = s - 1;
+    if (!(mention_at(x, before) == XNONE && x_is_word(x, before) &&
+          !(x->tok.items[before].flags & RN_TOK_CAP) && !x_is_prep(x, before) &&
+          !x_is_conj(x, before) && !x_is_wh(x, before) && mention_at(x, before - 1) != XNONE &&
+          x->m[mention_at(x, before - 1)].kind == MK_ACTOR))
+        return 0;
+    collect_left(x, before - 1, &v->tgt);
+    return 1;
+}
+
+/* "The declaration aims to ... and was signed by": the sentence's first
+   actor */
+static int first_clause_subject(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    if (!(s > 0 && (x_is(x, s - 1, "and") || x_is(x, s - 1, "but")) && x->nm &&
+          x->m[0].kind != MK_QUANT && x->m[0].kind != MK_MOD && x->m[0].ent != XNONE))
+        return 0;
+    side_add(&v->tgt, x->m[0].ent);
+    return 1;
+}
+
+static int plain_subject(struct verb_read *v)
+{
+    subject_of(v->x, v->g.start, &v->tgt);
+    return 1;
+}
+
+static const struct verb_case passive_subjects[] = {
+    {"subject before an aside", subject_before_aside},
+    {"names before a noun", names_before_noun},
+    {"first clause's subject", first_clause_subject},
+    {"subject", plain_subject},
+};
+
+/* "Announced by X on Monday, the initiative ...": the subject after the
+   fronted participle's comma */
+static void fronted_subject(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t k = v->after;
+    while (k < x->tok.len && !x_is_punct(x, k, ','))
+        k++;
+    collect_right(x, k + 1, &v->tgt);
+}
+
+/* The states of the places a phrase at q lists ("in the UK, Canada and the
+   European Commission"): a known organisation is a place of its own, and
+   with any_region so is a region the lexicon does not know ("banned in
+   several countries, including A and B": the members named are the
+   places). */
+static void add_places(struct rn_extractor *x, size_t q, struct side *src, int any_region)
+{
+    struct side places;
+    collect_right(x, q, &places);
+    for (size_t p = 0; p < places.n; p++) {
+        uint32_t st = x_state_of(x, places.ents[p]);
+        const struct ent *pe = &x->ents[places.ents[p]];
+        int own_place = any_region ? (pe->type == RN_ETYPE_UNKNOWN || pe->type == RN_ETYPE_ORGANIZATION)
+                                   : (pe->type == RN_ETYPE_ORGANIZATION && pe->lex != RN_LEX_NONE);
+        if (st == XNONE && own_place)
+            st = places.ents[p];
+        side_add(src, st);
+    }
+}
+
+/* "banned on government devices in the UK and Canada": a short phrase may
+   come before the place; the token of "in" after it, else k */
+static size_t place_after_phrase(struct rn_extractor *x, size_t k)
+{
+    if (!x_is(x, k, "on") && !x_is(x, k, "for"))
+        return k;
+    size_t q = k + 1;
+    while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
+           !x_is(x, q, "in") && !x_is_aux(x, q) && !x_is_conj(x, q) && !x_is_wh(x, q))
+        q++;
+    return x_is(x, q, "in") ? q : k;
+}
+
+/* Frame loc without an agent: "banned in India", the place bans. */
+static void passive_place(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t k = place_after_phrase(x, v->after);
+    /* "barred from selling drones in the region": the region is not a place
+       of the ban */
+    if (!(x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
+          x_is(x, k, "throughout") || x_is(x, k, "within")))
+        return;
+    size_t q = skip_right(x, k + 1);
+    while (q < x->tok.len && x_is_det(x, q) && mention_at(x, q) == XNONE)
+        q++;
+    uint32_t mi = mention_at(x, q);
+    if (mi == XNONE)
+        return;
+    const struct mention *m = &x->m[mi];
+    if (m->kind == MK_ACTOR)
+        add_places(x, q, &v->src, 0);
+    else if (m->kind == MK_MOD && m->state != XNONE)
+        side_add(&v->src, m->state);
+    else if (m->kind == MK_QUANT)
+        add_places(x, q, &v->src, 1);
+}
+
+/* "X sanctioned one individual and one group. Ola Berg was sanctioned
+   today along with Kestrel Data": an agentless passive of the relation a
+   counted set of the last sentence awaits names its members, and "along
+   with Y" adds Y; the set's owner acts */
+static void pending_set_named(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    if (!(!v->src.n && !v->alen && x->pending.active && !x->pending.quant_is_source &&
+          strcmp(x->pending.relation, v->tr->relation) == 0 && x->sent_no <= x->pending.sent_no + 1))
+        return;
+    side_add(&v->src, x->pending.other);
+    /* ("along" is an adverb too: look for the joiner itself) */
+    size_t w = v->tend, jl = 0;
+    while (w < x->tok.len && w - v->tend < 4 && (jl = joiner(x, w)) < 2 && x_is_word(x, w) &&
+           !x_is_prep(x, w) && !x_is_conj(x, w))
+        w++;
+    struct side more;
+    if (jl > 1) {
+        collect_right(x, w + jl, &more);
+        for (size_t i = 0; i < more.n; i++)
+            side_add(&v->tgt, more.ents[i]);
+    }
+}
+
+/* "China's initiative, released in September": the owner acts */
+static void document_owner(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t s = v->g.start;
+    if (v->src.n || s < 3 || !x_is_punct(x, s - 1, ','))
+        return;
+    uint32_t mi = mention_at(x, s - 2);
+    if (mi != XNONE && x->m[mi].kind == MK_DOC && x->m[mi].a >= 2 &&
+        (x->tok.items[x->m[mi].a - 1].flags & RN_TOK_POSS))
+        collect_left(x, x->m[mi].a - 2, &v->src);
+}
+
+/* "A is blocked, but B is not": B, negated */
+static int but_not(struct verb_read *v, int rc)
+{
+    struct rn_extractor *x = v->x;
+    size_t q = skip_right(x, v->tend);
+    while (q < x->tok.len && !x_is(x, q, "but") && !x_is_punct(x, q, '.'))
+        q++;
+    uint32_t bm = mention_at(x, q + 1);
+    if (!(rc == RN_OK && v->pol == RN_POL_ASSERTED && bm != XNONE && x->m[bm].kind == MK_ACTOR &&
+          x_is_be(x, x->m[bm].b) && x_cue(x, x->m[bm].b + 1, RN_CUE_NEG) &&
+          (x->m[bm].b + 2 >= x->tok.len || !x_is_word(x, x->m[bm].b + 2))))
         return rc;
+    struct side b;
+    side_init(&b);
+    side_add(&b, x->m[bm].ent);
+    filter_targets(x, v->tr, &b);
+    return emit_all(x, v->c, v->tr->relation, &v->src, &b, RN_POL_NEGATED, 0.8);
+}
+
+/* The agent is a counted set: it waits for its members. */
+static int counted_agent(struct verb_read *v)
+{
+    filter_targets(v->x, v->tr, &v->tgt);
+    if (v->tgt.n)
+        set_pending(v->x, v->tr->relation, v->tgt.ents[0], 1, v->pol);
+    return pending_members(v->x, v->c, v->src.end);
+}
+
+/* Passive: target = the subject; source = the "by" agent or the place. */
+static int passive_verb(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    const struct rn_trigger *tr = v->tr;
+    if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
+        return RN_OK; /* "Huawei was excluded" says not from what */
+    verb_cases(passive_subjects, sizeof passive_subjects / sizeof *passive_subjects, v);
+    if (!v->tgt.n && !v->tgt.quant && v->g.start == 0)
+        fronted_subject(v);
+    side_init(&v->src);
+    v->alen = agent_len(x, v->after);
+    if (v->alen) {
+        collect_right(x, v->after + v->alen, &v->src);
+        if (v->src.quant && !v->src.n)
+            return counted_agent(v);
+    } else if (tr->frame & RN_FRAME_LOC) {
+        passive_place(v);
     }
-    /* "Blocked websites include A and B": the banned are listed, the
-       banning state is the one the text is about */
-    if (participle && g.start == t && (tr->frame & RN_FRAME_LOC) && mention_at(x, t + 1) == XNONE &&
-        (t == 0 || mention_at(x, t - 1) == XNONE)) {
-        size_t k = t + 1;
-        while (k < x->tok.len && k - t <= 3 && x_is_word(x, k) &&
-               !(x->tok.items[k].flags & RN_TOK_CAP) &&
-               !x_is_aux(x, k) && !x_is_prep(x, k) && !list_verb(x, k))
-            k++;
-        if (k > t + 1 && x_ends_with(x, k - 1, "s") && list_verb(x, k)) {
-            collect_right(x, k + 1, &tgt);
-            side_add(&src, x_topic_state(x));
-            filter_targets(x, tr, &tgt);
-            return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.7);
-        }
+    pending_set_named(v);
+    /* "WhatsApp is blocked": a ban without agent or place is the state the
+       text is about, when it names just one */
+    if (!v->src.n && (tr->frame & RN_FRAME_LOC) && !v->alen && !x_is(x, v->after, "in") &&
+        !x_is(x, v->after, "from"))
+        agentless_source(x, &v->src);
+    /* "The apps banned by X include A and B": a reduced relative on the
+       subject, whose members a list verb names (not "YouTube" of "the
+       YouTube channels banned by X include A") */
+    struct side listed;
+    if (v->g.start == v->t && v->src.n && v->alen && listed_after(x, v->src.end, 1, &listed, NULL))
+        v->tgt = listed;
+    if (v->tgt.quant && !v->tgt.n && tr->target != RN_TARGET_DOCUMENT) {
+        if (v->src.n)
+            set_pending(x, tr->relation, v->src.ents[0], 0, v->pol);
+        return pending_members(x, v->c, skip_right(x, v->tend));
     }
-    /* active */
-    subject_of(x, g.start, &src);
-    /* "a complaint filed by Vantrix, accusing Zentara of ...": a participle
-       after a reduced passive's agent is the agent's act */
-    if (x_ends_with(x, t, "ing") && g.start == t && t >= 4 && x_is_punct(x, t - 1, ',')) {
-        uint32_t am = mention_at(x, t - 2);
-        size_t ba = am != XNONE ? x->m[am].a : 0;
-        if (am != XNONE && x->m[am].kind == MK_ACTOR && ba >= 2 && x_is(x, ba - 1, "by") &&
-            x_ends_with(x, ba - 2, "ed"))
-            collect_left(x, t - 2, &src);
+    document_owner(v);
+    filter_targets(x, tr, &v->tgt);
+    return but_not(v, emit_all(x, v->c, tr->relation, &v->src, &v->tgt, v->pol, 0.85));
+}
+
+/* "Blocked websites include A and B": a participle before a plural noun
+   and a list verb; the list verb's token, or 0 */
+static size_t participle_list_verb(const struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
+    if (!(v->participle && v->g.start == t && (v->tr->frame & RN_FRAME_LOC) &&
+          mention_at(x, t + 1) == XNONE && (t == 0 || mention_at(x, t - 1) == XNONE)))
+        return 0;
+    size_t k = t + 1;
+    while (k < x->tok.len && k - t <= 3 && x_is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP) &&
+           !x_is_aux(x, k) && !x_is_prep(x, k) && !list_verb(x, k))
+        k++;
+    return k > t + 1 && x_ends_with(x, k - 1, "s") && list_verb(x, k) ? k : 0;
+}
+
+/* the banned are listed after the list verb at k, the banning state is the
+   one the text is about */
+static int participle_listed(struct verb_read *v, size_t k)
+{
+    struct rn_extractor *x = v->x;
+    collect_right(x, k + 1, &v->tgt);
+    side_add(&v->src, x_topic_state(x));
+    filter_targets(x, v->tr, &v->tgt);
+    return emit_all(x, v->c, v->tr->relation, &v->src, &v->tgt, v->pol, 0.7);
+}
+
+/* "a complaint filed by Vantrix, accusing Zentara of ...": a participle
+   after a reduced passive's agent is the agent's act */
+static void agent_of_participle(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
+    if (!(x_ends_with(x, t, "ing") && v->g.start == t && t >= 4 && x_is_punct(x, t - 1, ',')))
+        return;
+    uint32_t am = mention_at(x, t - 2);
+    size_t ba = am != XNONE ? x->m[am].a : 0;
+    if (am != XNONE && x->m[am].kind == MK_ACTOR && ba >= 2 && x_is(x, ba - 1, "by") &&
+        x_ends_with(x, ba - 2, "ed"))
+        collect_left(x, t - 2, &v->src);
+}
+
+/* "Trump signed two orders on Aug. 6 banning Y": a participle after the
+   object takes the sentence's subject */
+static void participle_after_object(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t t = v->t;
+    if (!(!v->src.n && !v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
+          x->main_subject != XNONE))
+        return;
+    size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
+    uint32_t lm = mention_at(x, l);
+    if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
+        (lm == XNONE && x_is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) && !x_is_wh(x, l) &&
+         !x_is_aux(x, l) && (x_ends_with(x, l, "s") || x_cue(x, l, RN_CUE_DOCHEAD)))) {
+        side_add(&v->src, x->main_subject);
+        v->src.quant = 0;
     }
+}
+
+/* "X ordered Y to block Z": X, hedged; and Y, when named, hedged too: the
+   act is ordered of Y */
+static void ordered_ones(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    struct vgroup g2;
+    verb_group(x, v->g.start, 0, &g2);
+    subject_of(x, g2.start, &v->src);
+    for (size_t q = v->g.obj_a; q < v->g.obj_b; q++) {
+        uint32_t qm = mention_at(x, q);
+        if (qm == XNONE)
+            continue;
+        if (x->m[qm].kind == MK_ACTOR)
+            side_add_mention(&v->src, &x->m[qm]);
+        q = x->m[qm].b - 1;
+    }
+}
+
+/* The active verb's subject, the sources. */
+static void active_subject(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    subject_of(x, v->g.start, &v->src);
+    agent_of_participle(v);
     /* "Among those signing the declaration were A and B": the subject
        follows the object */
-    int among = !src.n && g.start == t && among_group(x, t);
-    /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
-       object takes the sentence's subject */
-    if (!src.n && !among && g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
-        x->main_subject != XNONE) {
-        size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
-        uint32_t lm = mention_at(x, l);
-        if ((lm != XNONE && (x->m[lm].kind == MK_DOC || x->m[lm].kind == MK_QUANT)) ||
-            (lm == XNONE && x_is_word(x, l) && !x_is_prep(x, l) && !x_is_conj(x, l) &&
-             !x_is_wh(x, l) && !x_is_aux(x, l) &&
-             (x_ends_with(x, l, "s") || x_cue(x, l, RN_CUE_DOCHEAD)))) {
-            side_add(&src, x->main_subject);
-            src.quant = 0;
+    v->among = !v->src.n && v->g.start == v->t && among_group(x, v->t);
+    participle_after_object(v);
+    if (v->src.n && v->g.start == v->t && x_ends_with(x, v->t, "ing") &&
+        pending_before(x, v->t, v->src.ents[0]))
+        set_pol(&v->pol, RN_POL_HEDGED);
+    if (v->g.objctrl)
+        ordered_ones(v);
+    if (v->src.n && x->main_subject == XNONE)
+        x->main_subject = v->src.ents[0];
+}
+
+/* "attribute X to Y": the target follows "to" */
+static int to_object(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t k = v->after;
+    while (k < x->tok.len && k - v->after < 10 && !x_is(x, k, "to") && !x_is_punct(x, k, '.'))
+        k++;
+    if (!x_is(x, k, "to"))
+        return 0;
+    collect_right(x, k + 1, &v->tgt);
+    return 1;
+}
+
+/* The object after the verb: members apposed to a counted object, what is
+   reached or dealt with, the makers of goods. */
+static void direct_object(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    collect_right(x, v->after, &v->tgt);
+    apposed_members(x, &v->tgt);
+    v->obj_end = skip_right(x, v->tgt.end);
+    /* "blocked access to Instagram", "banned transactions with TikTok":
+       what is reached or dealt with is banned */
+    if (dealt_with(x, &v->tgt))
+        v->obj_end = skip_right(x, v->tgt.end);
+    if (!v->tgt.n && v->tgt.desc_b > v->tgt.desc_a && v->tr->target != RN_TARGET_DOCUMENT) {
+        struct side y;
+        goods_makers(x, v->tgt.desc_b, &y);
+        if (y.n) {
+            v->tgt = y;
+            v->obj_end = skip_right(x, v->tgt.end);
         }
     }
-    if (src.n && g.start == t && x_ends_with(x, t, "ing") && pending_before(x, t, src.ents[0]))
-        set_pol(&pol, RN_POL_HEDGED);
-    if (g.objctrl) {
-        /* "X ordered Y to block Z": X, hedged; and Y, when named, hedged
-           too: the act is ordered of Y */
-        struct vgroup g2;
-        verb_group(x, g.start, 0, &g2);
-        subject_of(x, g2.start, &src);
-        for (size_t q = g.obj_a; q < g.obj_b; q++) {
-            uint32_t qm = mention_at(x, q);
-            if (qm == XNONE)
-                continue;
-            if (x->m[qm].kind == MK_ACTOR)
-                side_add_mention(&src, &x->m[qm]);
-            q = x->m[qm].b - 1;
+}
+
+/* The OUT and MARKET frames want their particle or market after the object. */
+static int object_completes_frame(const struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t e = v->obj_end;
+    if ((v->tr->frame & RN_FRAME_OUT) && !v->out_ok &&
+        !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
+          (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
+        return 0; /* "exclude" alone is no ban: "from its networks" makes it one */
+    /* "removed Y" is no ban; "removed Y from its app store" is, and so is
+       "removed the Y app from ..."; "ordered app stores to remove Y" names
+       the market in the ordered */
+    if ((v->tr->frame & RN_FRAME_MARKET) && !v->out_ok && !market_after(x, after_head_noun(x, e)) &&
+        !(v->g.objctrl && span_has_cue(x, v->g.obj_a, v->g.obj_b, RN_CUE_MARKET)))
+        return 0;
+    return 1;
+}
+
+/* The preposition cases after the object, tried in order: 1 when one
+   applies, -1 when it says there is no relation. */
+
+/* "blamed the attack on the opening ceremony on the GRU": when no name
+   follows the first "on", it may belong to the object */
+static void on_after_object(struct rn_extractor *x, size_t e, struct side *on)
+{
+    for (size_t q = on->end; !on->n && q < x->tok.len && q - e < 14; q++) {
+        if (x_is_punct(x, q, ',') || x_is_wh(x, q) || x_is_aux(x, q))
+            break;
+        if (x_is(x, q, "on"))
+            collect_right(x, q + 1, on);
+    }
+}
+
+/* "blamed the attack on its fuel system on Israel and the US", "... on
+   the country's banks on Y": the object held a name of its own, and the
+   blamed follow the LAST "on" */
+static void last_on(struct rn_extractor *x, struct side *on)
+{
+    for (size_t q = on->end; on->n && q < x->tok.len && q - on->end < 14; q++) {
+        if (x_is_punct(x, q, ',') || x_is_punct(x, q, '.') || x_is_wh(x, q) || x_is_aux(x, q) ||
+            x_is_conj(x, q))
+            break;
+        if (!x_is(x, q, "on"))
+            continue;
+        struct side on2;
+        collect_right(x, q + 1, &on2);
+        if (on2.n && (!on2.resolved || on->resolved)) {
+            *on = on2;
+            q = on->end - 1;
         }
     }
-    if (src.n && x->main_subject == XNONE)
-        x->main_subject = src.ents[0];
-    if (!src.n && !src.quant && !among)
+}
+
+/* "blamed the attack on Y" (a named object with "for" is the one blamed:
+   "blamed Storm-0917 for the attack on its grid") */
+static int blamed_on(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    if (!(v->tr->frame & RN_FRAME_ON) || (v->tgt.n && x_is(x, v->obj_end, "for")))
+        return 0;
+    size_t e = prep_ahead(x, v->obj_end, "on");
+    if (!e)
+        return 0;
+    v->obj_end = e;
+    struct side on;
+    collect_right(x, e + 1, &on);
+    on_after_object(x, e, &on);
+    last_on(x, &on);
+    if (on.n)
+        v->tgt = on;
+    return 1;
+}
+
+/* "barred its companies from buying Y", "blocks users in China from
+   seeing Y": when the object is the banner's own people, Y is what is
+   banned */
+static int barred_from_doing(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    struct side *tgt = &v->tgt;
+    size_t e = (v->tr->frame & RN_FRAME_FROM) ? from_ing(x, v->obj_end, tgt->n) : 0;
+    if (!e)
+        return 0;
+    v->obj_end = e;
+    int own = tgt->n == 0 || (tgt->n == 1 && (x->ents[tgt->ents[0]].type == RN_ETYPE_GROUP ||
+                                             (v->src.n && tgt->ents[0] == v->src.ents[0])));
+    if (tgt->end > 0 && own) {
+        struct side y;
+        /* "barring American firms from selling to them" */
+        size_t ya = e + 2 + (x_is(x, e + 2, "to") || x_is(x, e + 2, "with"));
+        collect_right(x, ya, &y);
+        /* "from buying equipment from Huawei and ZTE": the makers */
+        if (!y.n && y.desc_b > y.desc_a && y.desc_b == y.end &&
+            (x_is(x, y.end, "from") || x_is(x, y.end, "of") || x_is(x, y.end, "by")))
+            collect_right(x, y.end + 1, &y);
+        if (y.n || (!tgt->n && y.desc_b > y.desc_a))
+            *tgt = y; /* "barred employers from imposing noncompete clauses" */
+        else if (tgt->n == 1 && x->ents[tgt->ents[0]].type == RN_ETYPE_GROUP)
+            tgt->n = 0; /* a state's own people are not what it bans */
+    }
+    return 1;
+}
+
+/* "prevented the attack" bans nothing: only "from doing Y" */
+static int from_without_doing(struct verb_read *v)
+{
+    return (v->tr->frame & RN_FRAME_FROM) && !(v->tr->frame & RN_FRAME_OBJ) ? -1 : 0;
+}
+
+static const struct verb_case object_preps[] = {
+    {"blamed on", blamed_on},
+    {"barred from doing", barred_from_doing},
+    {"from without doing", from_without_doing},
+};
+
+/* The active verb's target; 0 when its frame finds none. */
+static int active_object(struct verb_read *v)
+{
+    if ((v->tr->frame & RN_FRAME_TO) && !(v->tr->frame & RN_FRAME_OBJ))
+        return to_object(v);
+    direct_object(v);
+    if (!object_completes_frame(v))
+        return 0;
+    return verb_cases(object_preps, sizeof object_preps / sizeof *object_preps, v) >= 0;
+}
+
+/* The subject is a counted set: it waits for its members, or "28 countries
+   signed X on Wednesday, including A and B" names them. */
+static int counted_subject(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    filter_targets(x, v->tr, &v->tgt);
+    if (!v->tgt.n)
         return RN_OK;
-    if (tr->frame & RN_FRAME_TO && !(tr->frame & RN_FRAME_OBJ)) {
-        size_t k = after;
-        while (k < x->tok.len && k - after < 10 && !x_is(x, k, "to") && !x_is_punct(x, k, '.'))
-            k++;
-        if (!x_is(x, k, "to"))
-            return RN_OK;
-        collect_right(x, k + 1, &tgt);
-    } else {
-        collect_right(x, after, &tgt);
-        apposed_members(x, &tgt);
-        size_t e = skip_right(x, tgt.end);
-        /* "blocked access to Instagram", "banned transactions with TikTok":
-           what is reached or dealt with is banned */
-        if (dealt_with(x, &tgt))
-            e = skip_right(x, tgt.end);
-        if (!tgt.n && tgt.desc_b > tgt.desc_a && tr->target != RN_TARGET_DOCUMENT) {
-            struct side y;
-            goods_makers(x, tgt.desc_b, &y);
-            if (y.n) {
-                tgt = y;
-                e = skip_right(x, tgt.end);
-            }
+    set_pending(x, v->tr->relation, v->tgt.ents[0], 1, v->pol);
+    struct rn_cue_match icm;
+    for (size_t q = v->tgt.end; q < x->tok.len; q++) {
+        int il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm);
+        if (il && q > 0 && x_is_punct(x, q - 1, ',')) {
+            collect_right(x, q + (size_t)il, &v->src);
+            return emit_all(x, v->c, v->tr->relation, &v->src, &v->tgt, v->pol, 0.8);
         }
-        if ((tr->frame & RN_FRAME_OUT) && !out_ok &&
-            !((x_is(x, e, "out") && x_is(x, e + 1, "of")) ||
-              (x_is(x, e, "from") && !x_ends_with(x, e + 1, "ing"))))
-            return RN_OK; /* "exclude" alone is no ban: "from its networks" makes it one */
-        /* "removed Y" is no ban; "removed Y from its app store" is, and so
-           is "removed the Y app from ..."; "ordered app stores to remove Y"
-           names the market in the ordered */
-        if ((tr->frame & RN_FRAME_MARKET) && !out_ok && !market_after(x, after_head_noun(x, e)) &&
-            !(g.objctrl && span_has_cue(x, g.obj_a, g.obj_b, RN_CUE_MARKET)))
-            return RN_OK;
-        /* "blamed Storm-0917 for the attack on its grid": a named object
-           with "for" is the one blamed */
-        size_t on_at = (tr->frame & RN_FRAME_ON) && !(tgt.n && x_is(x, e, "for")) ? prep_ahead(x, e, "on")
-                                                                                : 0;
-        if (on_at) {
-            e = on_at;
-            /* "blamed the attack on Y" */
-            struct side on;
-            collect_right(x, e + 1, &on);
-            /* "blamed the attack on the opening ceremony on the GRU": the
-               first "on" may belong to the object */
-            for (size_t q = on.end; !on.n && q < x->tok.len && q - e < 14; q++) {
-                if (x_is_punct(x, q, ',') || x_is_wh(x, q) || x_is_aux(x, q))
-                    break;
-                if (x_is(x, q, "on"))
-                    collect_right(x, q + 1, &on);
-            }
-            /* "blamed the attack on its fuel system on Israel and the US",
-               "... on the country's banks on Y": the object held a name of
-               its own, and the blamed follow the LAST "on" */
-            for (size_t q = on.end; on.n && q < x->tok.len && q - on.end < 14; q++) {
-                if (x_is_punct(x, q, ',') || x_is_punct(x, q, '.') || x_is_wh(x, q) ||
-                    x_is_aux(x, q) || x_is_conj(x, q))
-                    break;
-                if (!x_is(x, q, "on"))
-                    continue;
-                struct side on2;
-                collect_right(x, q + 1, &on2);
-                if (on2.n && (!on2.resolved || on.resolved)) {
-                    on = on2;
-                    q = on.end - 1;
-                }
-            }
-            if (on.n)
-                tgt = on;
-        } else if ((tr->frame & RN_FRAME_FROM) && (e = from_ing(x, e, tgt.n)) != 0) {
-            /* "barred its companies from buying Y", "blocks users in China
-               from seeing Y": when the object is the banner's own people, Y
-               is what is banned */
-            int own = tgt.n == 0 || (tgt.n == 1 && (x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP ||
-                                                   (src.n && tgt.ents[0] == src.ents[0])));
-            if (tgt.end > 0 && own) {
-                struct side y;
-                /* "barring American firms from selling to them" */
-                size_t ya = e + 2 + (x_is(x, e + 2, "to") || x_is(x, e + 2, "with"));
-                collect_right(x, ya, &y);
-                /* "from buying equipment from Huawei and ZTE": the makers */
-                if (!y.n && y.desc_b > y.desc_a && y.desc_b == y.end &&
-                    (x_is(x, y.end, "from") || x_is(x, y.end, "of") || x_is(x, y.end, "by")))
-                    collect_right(x, y.end + 1, &y);
-                if (y.n || (!tgt.n && y.desc_b > y.desc_a))
-                    tgt = y; /* "barred employers from imposing noncompete clauses" */
-                else if (tgt.n == 1 && x->ents[tgt.ents[0]].type == RN_ETYPE_GROUP)
-                    tgt.n = 0; /* a state's own people are not what it bans */
-            }
-        } else if ((tr->frame & RN_FRAME_FROM) && !(tr->frame & RN_FRAME_OBJ)) {
-            return RN_OK; /* "prevented the attack" bans nothing: only "from doing Y" */
-        }
+        if (x_is_punct(x, q, ';') || x_cue(x, q, RN_CUE_SPEECH))
+            break;
     }
-    if (among) {
-        size_t q = skip_right(x, tgt.end);
+    return RN_OK;
+}
+
+/* Active: source = the subject, target = the object or what the frame's
+   preposition introduces. */
+static int active_verb(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    const struct rn_trigger *tr = v->tr;
+    active_subject(v);
+    if (!v->src.n && !v->src.quant && !v->among)
+        return RN_OK;
+    if (!active_object(v))
+        return RN_OK;
+    if (v->among) {
+        size_t q = skip_right(x, v->tgt.end);
         if (x_is_be(x, q))
-            collect_right(x, q + 1, &src);
+            collect_right(x, q + 1, &v->src);
     }
-    if (src.quant && !src.n) {
-        filter_targets(x, tr, &tgt);
-        if (tgt.n) {
-            set_pending(x, tr->relation, tgt.ents[0], 1, pol);
-            /* "28 countries signed X on Wednesday, including A and B" */
-            struct rn_cue_match icm;
-            for (size_t q = tgt.end; q < x->tok.len; q++) {
-                int il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm);
-                if (il && q > 0 && x_is_punct(x, q - 1, ',')) {
-                    collect_right(x, q + (size_t)il, &src);
-                    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
-                }
-                if (x_is_punct(x, q, ';') || x_cue(x, q, RN_CUE_SPEECH))
-                    break;
-            }
-        }
+    if (v->src.quant && !v->src.n)
+        return counted_subject(v);
+    if (v->tgt.quant && !v->tgt.n && tr->target != RN_TARGET_DOCUMENT) {
+        set_pending(x, tr->relation, v->src.ents[0], 0, v->pol);
         return RN_OK;
     }
-    if (tgt.quant && !tgt.n && tr->target != RN_TARGET_DOCUMENT) {
-        set_pending(x, tr->relation, src.ents[0], 0, pol);
-        return RN_OK;
-    }
-    filter_targets(x, tr, &tgt);
-    if (!tgt.n) {
-        relative_object(x, g.start, &tgt);
-        filter_targets(x, tr, &tgt);
+    filter_targets(x, tr, &v->tgt);
+    if (!v->tgt.n) {
+        relative_object(x, v->g.start, &v->tgt);
+        filter_targets(x, tr, &v->tgt);
     }
     /* "banned 59 apps, including A and B. The list also names C": the set
        may go on in a later sentence */
-    if (tgt.counted && tgt.n && src.n)
-        set_pending(x, tr->relation, src.ents[0], 0, pol);
-    else if (src.quant && src.n && tgt.n == 1)
-        set_pending(x, tr->relation, tgt.ents[0], 1, pol);
-    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.9);
+    if (v->tgt.counted && v->tgt.n && v->src.n)
+        set_pending(x, tr->relation, v->src.ents[0], 0, v->pol);
+    else if (v->src.quant && v->src.n && v->tgt.n == 1)
+        set_pending(x, tr->relation, v->tgt.ents[0], 1, v->pol);
+    return emit_all(x, v->c, tr->relation, &v->src, &v->tgt, v->pol, 0.9);
+}
+
+/* A verb trigger: its group, voice and polarity, then the passive or the
+   active reading. */
+static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
+                   size_t tend)
+{
+    struct verb_read v;
+    verb_read_init(&v, x, c, tr, t, tend);
+    if (clause_object(&v))
+        return RN_OK;
+    verb_particle(&v);
+    reduced_passive(&v);
+    side_init(&v.src);
+    side_init(&v.tgt);
+    if (v.g.passive)
+        return passive_verb(&v);
+    size_t list_at = participle_list_verb(&v);
+    if (list_at)
+        return participle_listed(&v, list_at);
+    return active_verb(&v);
 }
 
 /* "a Peruvian proposal", "a European Commission proposal to ban X", "the
