@@ -485,6 +485,9 @@ static void test_trigger_variants(void **state)
                         "Norvania[] signs Tavira Convention[] asserted|");
     assert_string_equal(RUN("Norvania put its signature to the Tavira Treaty."),
                         "Norvania[] signs Tavira Treaty[] asserted|");
+    /* the place after what the banned may not do */
+    assert_string_equal(RUN("Zentara was banned from operating in Uruguay."),
+                        "Uruguay[] bans Zentara[] asserted|");
     /* not a relation: an attack launched, a currency floated */
     assert_string_equal(RUN("Norvania launched an attack on Kelpex."), "");
     assert_string_equal(RUN("Norvania floated its currency."), "");

@@ -2476,11 +2476,12 @@ static void add_places(struct rn_extractor *x, size_t q, struct side *src, int a
     }
 }
 
-/* "banned on government devices in the UK and Canada": a short phrase may
-   come before the place; the token of "in" after it, else k */
+/* "banned on government devices in the UK and Canada", "banned from
+   operating in Uruguay": a short phrase may come before the place; the
+   token of "in" after it, else k */
 static size_t place_after_phrase(struct rn_extractor *x, size_t k)
 {
-    if (!x_is(x, k, "on") && !x_is(x, k, "for"))
+    if (!x_is(x, k, "on") && !x_is(x, k, "for") && !(x_is(x, k, "from") && x_ends_with(x, k + 1, "ing")))
         return k;
     size_t q = k + 1;
     while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
