@@ -488,6 +488,9 @@ static void test_trigger_variants(void **state)
     /* the place after what the banned may not do */
     assert_string_equal(RUN("Zentara was banned from operating in Uruguay."),
                         "Uruguay[] bans Zentara[] asserted|");
+    /* a ban undone by a phrase of two words, or eased, is no ban */
+    assert_string_equal(RUN("Peru and Norvania argued.", "A court struck down Norvania's ban on Kelpex."), "");
+    assert_string_equal(RUN("Norvania eased sanctions on Kelpex."), "");
     /* not a relation: an attack launched, a currency floated */
     assert_string_equal(RUN("Norvania launched an attack on Kelpex."), "");
     assert_string_equal(RUN("Norvania floated its currency."), "");

@@ -938,24 +938,21 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             /* "voted unanimously to ban": an adverb after the control verb */
             while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
                 c--;
-            for (size_t back = 0; back < 2 && c + 1 > back; back++) {
-                size_t s = c - back;
-                int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
-                if (n && s + (size_t)n == c + 1) {
-                    enum rn_polarity v;
-                    if (rn_polarity_parse(cm.value, &v) == RN_OK)
-                        set_pol(&g->pol, v);
-                    /* "has no plans to ban", "no intention to sign": the
-                       plan is denied */
-                    j = s;
-                    if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) &&
-                        !(x->tok.items[s].flags & RN_TOK_CAP)) {
-                        set_pol(&g->pol, RN_POL_NEGATED);
-                        j = s - 1;
-                    }
-                    found = 1;
-                    break;
+            int ctrl_len = x_cue_ending(x, c, RN_CUE_CTRL, &cm);
+            if (ctrl_len) {
+                size_t s = c + 1 - (size_t)ctrl_len;
+                enum rn_polarity v;
+                if (rn_polarity_parse(cm.value, &v) == RN_OK)
+                    set_pol(&g->pol, v);
+                /* "has no plans to ban", "no intention to sign": the
+                   plan is denied */
+                j = s;
+                if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) &&
+                    !(x->tok.items[s].flags & RN_TOK_CAP)) {
+                    set_pol(&g->pol, RN_POL_NEGATED);
+                    j = s - 1;
                 }
+                found = 1;
             }
             if (found) {
                 near = 0;
@@ -1781,7 +1778,9 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
     size_t light_verb = 0;
     if (v > 0) {
         size_t g = skip_time_left(x, v - 1); /* "announced on Monday a ban" */
-        if (x_cue_len(x, g, RN_CUE_CANCEL, &cm)) {
+        int cancel_len = x_cue_ending(x, g, RN_CUE_CANCEL, &cm); /* "lifted", "struck down" */
+        if (cancel_len) {
+            g -= (size_t)cancel_len - 1;
             /* "Chile denied Peru's accusations": the denier is accused
                (skip 2, the owner in s, the verb in *denied) */
             *skip = 1;

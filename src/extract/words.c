@@ -236,6 +236,14 @@ int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_mat
     return rn_lexicon_cue(x->lex, x->wc, &x->tok, i, x->tok.len, c, m) ? (int)m->ntok : 0;
 }
 
+int x_cue_ending(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
+{
+    for (size_t back = 0; back < 2 && back <= i; back++)
+        if (x_cue_len(x, i - back, c, m) == (int)back + 1)
+            return (int)back + 1;
+    return 0;
+}
+
 /* Words that open a time phrase inside a noun phrase: "last year",
    "on Monday", "earlier this month". */
 int x_is_time_word(const struct rn_extractor *x, size_t i)
