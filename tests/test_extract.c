@@ -496,6 +496,17 @@ static void test_trigger_variants(void **state)
     assert_string_equal(RUN("Norvania floated its currency."), "");
 }
 
+/* an apposition types an unknown name: "the app" then finds it before
+   an unknown name of no known kind named since */
+static void test_apposition_gives_type(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norvania banned Kelpex, a messaging app, on Monday.",
+                            "The ban follows a move by Estland, which blocked the app in March."),
+                        "Norvania[] bans Kelpex[] asserted|Estland[] bans Kelpex[] asserted|");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1855,6 +1866,7 @@ int main(void)
         cmocka_unit_test(test_possessive_inside_name),
         cmocka_unit_test(test_control_noun_owner),
         cmocka_unit_test(test_trigger_variants),
+        cmocka_unit_test(test_apposition_gives_type),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

@@ -865,6 +865,25 @@ static uint32_t described_entity(struct rn_extractor *x, size_t i, size_t head, 
     return e;
 }
 
+/* The types a description's cue value names: one, or two ("organization|
+   group": an alliance is a body like NATO or a grouping like the Five
+   Eyes); *second is RN_ETYPE_UNKNOWN when there is one. 0 when unreadable. */
+static int desc_types(const char *value, enum rn_etype *first, enum rn_etype *second)
+{
+    char tv[32];
+    size_t tl = strcspn(value, "|");
+    *second = RN_ETYPE_UNKNOWN;
+    if (tl >= sizeof tv)
+        return 0;
+    memcpy(tv, value, tl);
+    tv[tl] = '\0';
+    if (rn_etype_parse(tv, first) != RN_OK)
+        return 0;
+    if (value[tl] == '|' && rn_etype_parse(value + tl + 1, second) != RN_OK)
+        *second = RN_ETYPE_UNKNOWN;
+    return 1;
+}
+
 static int described_actor(struct rn_extractor *x, size_t i, size_t head, uint32_t inner,
                            int *done)
 {
@@ -872,19 +891,9 @@ static int described_actor(struct rn_extractor *x, size_t i, size_t head, uint32
     if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
         return RN_OK;
     int plural = x_norm(x, head)[x->tok.items[head].norm_len - 1] == 's';
-    /* the value may name a second type: "organization|group" (an alliance
-       is a body like NATO or a grouping like the Five Eyes) */
-    enum rn_etype want, want2 = RN_ETYPE_UNKNOWN;
-    char tv[32];
-    size_t tl = strcspn(cm.value, "|");
-    if (tl >= sizeof tv)
+    enum rn_etype want, want2;
+    if (!desc_types(cm.value, &want, &want2))
         return RN_OK;
-    memcpy(tv, cm.value, tl);
-    tv[tl] = '\0';
-    if (rn_etype_parse(tv, &want) != RN_OK)
-        return RN_OK;
-    if (cm.value[tl] == '|' && rn_etype_parse(cm.value + tl + 1, &want2) != RN_OK)
-        want2 = RN_ETYPE_UNKNOWN;
     /* "the countries", "the two companies": the latest list of them; "the
        12 apps" is a counted set (mention of its own), not one app */
     if (plural) {
@@ -902,6 +911,24 @@ static int described_actor(struct rn_extractor *x, size_t i, size_t head, uint32
         return RN_OK;
     *done = 1;
     return add_mention(x, i, head + 1, e, MK_ACTOR, 1);
+}
+
+/* "Kelpex, a messaging app owned by Dravo": an apposition whose head is a
+   description's gives a name no lexicon knows its type, so that "the
+   app" later finds it before other unknown names. */
+static void type_by_apposition(struct rn_extractor *x, size_t i, size_t head)
+{
+    struct rn_cue_match cm;
+    if (i < 2 || !x_is_punct(x, i - 1, ',') || x->tok_m[i - 2] == XNONE ||
+        !x_cue_len(x, head, RN_CUE_DESC, &cm))
+        return;
+    const struct mention *m = &x->m[x->tok_m[i - 2]];
+    if (m->kind != MK_ACTOR || m->ent == XNONE || m->pronoun || m->resolved)
+        return;
+    struct ent *en = &x->ents[m->ent];
+    enum rn_etype type, type2;
+    if (en->type == RN_ETYPE_UNKNOWN && en->lex == RN_LEX_NONE && desc_types(cm.value, &type, &type2))
+        en->type = type;
 }
 
 static int description(struct rn_extractor *x, size_t i, int *done)
@@ -969,6 +996,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         return RN_OK;
     if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC))
         return described_document(x, i, head, poss, definite, done);
+    if (!definite && x_cue(x, head, RN_CUE_DESC))
+        type_by_apposition(x, i, head);
     if (!definite || !x_cue(x, head, RN_CUE_DESC))
         return RN_OK;
     /* "the Quillchat app", "the Zentara service": a name no lexicon knows
