@@ -507,6 +507,17 @@ static void test_apposition_gives_type(void **state)
                         "Norvania[] bans Kelpex[] asserted|Estland[] bans Kelpex[] asserted|");
 }
 
+/* "according to X" names the speaker when no speech verb does */
+static void test_according_to_speaker(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Kelpex hacked the grid, according to Norway."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    /* a news outlet or other unknown name is no accuser */
+    assert_string_equal(RUN("According to Tavira Daily, Kelpex hacked the grid."), "");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1867,6 +1878,7 @@ int main(void)
         cmocka_unit_test(test_control_noun_owner),
         cmocka_unit_test(test_trigger_variants),
         cmocka_unit_test(test_apposition_gives_type),
+        cmocka_unit_test(test_according_to_speaker),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

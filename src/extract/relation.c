@@ -1316,7 +1316,25 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         side_add(s, x->m[0].ent);
 }
 
-/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said X". */
+/* "according to X": X, when it is a state, a body or a person - not a
+   news outlet ("according to Reuters") or another unknown name */
+static uint32_t named_source(struct rn_extractor *x)
+{
+    struct rn_cue_match cm;
+    for (size_t i = 0; i < x->tok.len; i++) {
+        int n = x_cue_len(x, i, RN_CUE_SOURCE, &cm);
+        uint32_t mi = n ? mention_at(x, i + (size_t)n) : XNONE;
+        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+            continue;
+        enum rn_etype t = x->ents[x->m[mi].ent].type;
+        if (t == RN_ETYPE_COUNTRY || t == RN_ETYPE_ORGANIZATION || t == RN_ETYPE_PERSON)
+            return x->m[mi].ent;
+    }
+    return XNONE;
+}
+
+/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
+   X", else "according to X". */
 static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
 {
     for (size_t i = 0; i < x->tok.len; i++) {
@@ -1334,7 +1352,7 @@ static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
         if (mi != XNONE && x->m[mi].kind == MK_ACTOR)
             return x->m[mi].ent;
     }
-    return XNONE;
+    return named_source(x);
 }
 
 /* ---- emission ------------------------------------------------------------------------ */
