@@ -452,12 +452,12 @@ static void test_possessive_inside_name(void **state)
                         "Norway[] bans Vantrix[] asserted|");
 }
 
-/* a control noun's owner acts: "Norway's plan to ban X" */
+/* a control noun's owner acts: "Norway's bid to ban X" */
 static void test_control_noun_owner(void **state)
 {
     (void)state;
     NEED_LEX();
-    assert_string_equal(RUN("Norway's plan to ban Dravo drew criticism."),
+    assert_string_equal(RUN("Norway's bid to ban Dravo drew criticism."),
                         "Norway[] bans Dravo[] hedged|");
     assert_string_equal(RUN("Kenya's decision to block Dravo was welcomed."),
                         "Kenya[] bans Dravo[] asserted|");

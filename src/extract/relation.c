@@ -1158,7 +1158,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
     if (mention_at(x, j) == XNONE)
         j = skip_time_left(x, j);
-    /* "Norway's plan to ban X", "Kenya's decision to block X": a control
+    /* "Norway's bid to ban X", "Kenya's decision to block X": a control
        noun's owner acts */
     if ((x_flags(x, j) & RN_TOK_POSS) && j > 0 && x_cue(x, v, RN_CUE_CTRL) &&
         mention_at(x, j - 1) != XNONE && x->m[mention_at(x, j - 1)].kind == MK_ACTOR) {
