@@ -518,6 +518,19 @@ static void test_according_to_speaker(void **state)
     assert_string_equal(RUN("According to Tavira Daily, Kelpex hacked the grid."), "");
 }
 
+/* a Title Case headline capitalises its prepositions and verbs: neither
+   goes into a name */
+static void test_headline_small_words(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway Bans Huawei Over Security Fears"), "Norway[] bans Huawei[] asserted|");
+    assert_string_equal(RUN("Kenya, Uganda Sign Lake Trade Accord"),
+                        "Uganda[] signs Lake Trade Accord[] asserted|Kenya[] signs Lake Trade Accord[] asserted|");
+    /* "remains banned" is a passive as "is banned" is */
+    assert_string_equal(RUN("Kelpex remains banned in Norway."), "Norway[] bans Kelpex[] asserted|");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1879,6 +1892,7 @@ int main(void)
         cmocka_unit_test(test_trigger_variants),
         cmocka_unit_test(test_apposition_gives_type),
         cmocka_unit_test(test_according_to_speaker),
+        cmocka_unit_test(test_headline_small_words),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

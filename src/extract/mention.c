@@ -1148,7 +1148,12 @@ static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
         /* "Storm-0917", "APT-41": a number joined by a hyphen */
         int hyphen_num = j > i && (x_flags(x, j) & RN_TOK_NUM) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
                          !(x_flags(x, j) & RN_TOK_SPACE);
-        if (x_is_cap(x, j) || compound || hyphen_num || (j > i && possessive_in_name(x, j)) ||
+        /* a Title Case headline capitalises its prepositions and verbs too */
+        if (j > i && headline_verb(x, j))
+            break;
+        int headline_small = x->titlecase && (x_is_prep(x, j) || x_is_conj(x, j));
+        if ((x_is_cap(x, j) && !headline_small) || compound || hyphen_num ||
+            (j > i && possessive_in_name(x, j)) ||
             ((x_flags(x, j) & RN_TOK_NUM) && j > i && x_is_cap(x, j - 1) &&
              (x_flags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
             if (j > i) {
@@ -1165,8 +1170,12 @@ static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
         /* "Bank of Korea", "Center for X", "Declaration on AI": a connector
            joins capitals; "on" only after a document or body head ("the
            port of Kotka on Brightwave" is two names) */
-        int on_ok = !x_is(x, j, "on") || x_cue(x, j - 1, RN_CUE_DOCHEAD) ||
-                    x_cue(x, j - 1, RN_CUE_ORGHEAD);
+        int head_before = x_cue(x, j - 1, RN_CUE_DOCHEAD) || x_cue(x, j - 1, RN_CUE_ORGHEAD);
+        int on_ok = !x_is(x, j, "on") || head_before;
+        /* ... and in a Title Case headline only after such a head ("Bank
+           Of Korea"; not "Accuses Kelpex Of Spying") */
+        if (headline_small && !head_before)
+            break;
         if (j > i && j + 1 < x->tok.len && x_is_cap(x, j + 1) && !x_is_time_word(x, j + 1) && on_ok &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
              (x_is(x, j, "and") && (*has_of || and_body(x, j))))) {
@@ -1432,13 +1441,13 @@ static void unnamed_officials(struct rn_extractor *x)
 }
 
 /* "Norway Data Act": capitalised words after a state's name [i, k) that
-   end in a document's head name a document. RN_OK with *last its last
-   token, or XNONE. */
+   end in a document's head name a document (not past a headline's verb:
+   "Uganda Sign Trade Accord"). RN_OK with *last its last token, or XNONE. */
 static int state_document(struct rn_extractor *x, size_t i, size_t k, size_t *last)
 {
     size_t h = XNONE;
     *last = XNONE;
-    for (; k < x->tok.len && k - i < 8 && x_is_cap(x, k); k++)
+    for (; k < x->tok.len && k - i < 8 && x_is_cap(x, k) && !headline_verb(x, k); k++)
         if (x_cue(x, k, RN_CUE_DOCHEAD))
             h = k;
     if (h == XNONE)

@@ -336,6 +336,13 @@ int x_words_tag(struct rn_extractor *x)
     x->allcaps = words >= 3 && uppers * 10 >= words * 9;
     /* Headlines in Title Case: every word capitalised but the small ones. */
     x->titlecase = words >= 4 && caps * 10 >= words * 7 && lower_content == 0;
+    /* "Norway Bans Kelpex Over Security Fears": in a Title Case headline a
+       capitalised preposition or conjunction is still one */
+    if (x->titlecase)
+        for (size_t i = first_word + 1; i < n; i++)
+            if (!x->tok_cls[i] && (x->tok.items[i].flags & RN_TOK_CAP) &&
+                !(x->tok.items[i].flags & RN_TOK_UPPER))
+                x->tok_cls[i] = rn_wordcache_tag(x->wc, &x->tok, i) & (RN_WORD_PREP | RN_WORD_CONJ);
     /* grammatical cues are lowercase words inside a sentence (not in a
        headline): "Likee", an app, has the stem of "like" */
     if (lower_cues_capped && !x->titlecase && !x->allcaps)
