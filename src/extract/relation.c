@@ -58,6 +58,37 @@ static void side_init(struct side *s)
     s->first_prep = XNONE;
 }
 
+/* One case of a construction, tried in order with the others of its table
+   until one applies (returns nonzero); the name says which case decided,
+   for a trace. The state is the reading the table belongs to (a struct
+   np_walk, a struct verb_read, ...). A case with frames is tried only for
+   a trigger whose frame has one of them. */
+struct rel_case {
+    const char *name;
+    int (*applies)(void *state);
+    unsigned frames; /* RN_FRAME_* bits, or 0: any trigger */
+};
+
+/* Try cases[0..n) in order on state (frame: the trigger's, or 0): what
+   the first that applies returned (its name in *fired), or 0 when none
+   does. */
+static int run_cases(const struct rel_case *cases, size_t n, void *state, unsigned frame,
+                     const char **fired)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (cases[i].frames && !(frame & cases[i].frames))
+            continue;
+        int r = cases[i].applies(state);
+        if (r) {
+            *fired = cases[i].name;
+            return r;
+        }
+    }
+    return 0;
+}
+
+#define NCASES(table) (sizeof(table) / sizeof *(table))
+
 static void side_add(struct side *s, uint32_t e)
 {
     if (e == XNONE)
@@ -315,321 +346,503 @@ static size_t state_led(struct rn_extractor *x, const struct mention *m)
     return q;
 }
 
-/* The noun phrase (or list) starting at i, going right. */
-static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
+/* A noun phrase or list being read rightwards (collect_right): each round
+   reads one member, then what joins the next; each step says what it
+   decided (WALK_*). */
+struct np_walk {
+    struct rn_extractor *x;
+    struct side *s;
+    size_t i, n;        /* the next token; the sentence's length */
+    size_t j;           /* after a member: the joiner's token (past a comma, dash, colon) */
+    int include;        /* after "including": the members of a head follow */
+    int head_is_set;    /* the phrase has a head (a counted set, a description) */
+    const char *fired;  /* the case that decided last, for a trace */
+};
+
+/* What a step of the walk decided. */
+enum {
+    WALK_ON = 0, /* the case does not apply */
+    WALK_NEXT,   /* the next member starts at the walk's token */
+    WALK_STOP,   /* the phrase ends */
+    WALK_JOINS,  /* a member (or head) is read: on to what joins the next */
+};
+
+/* "InvestAI, an initiative to ...": a name followed by an apposition whose
+   head is a document's */
+static int named_by_apposition(struct rn_extractor *x, size_t q)
 {
-    side_init(s);
-    size_t n = x->tok.len;
-    i = skip_right(x, i);
-    int include = 0, head_is_set = 0;
-    while (i < n) {
-        while (i < n && (x_is_det(x, i) || x_is(x, i, "both") || x_is(x, i, "all") ||
-                         is_quote(x, i)) &&
-               mention_at(x, i) == XNONE)
-            i++;
-        uint32_t mi = mention_at(x, i);
-        if (mi != XNONE && s->n == 0 && i > 0 && x_is(x, i - 1, "the"))
-            s->the_name = 1;
-        if (mi != XNONE && s->n == 0 && x->m[mi].kind == MK_ACTOR) {
-            /* "InvestAI, an initiative to ...": named by an apposition */
-            size_t q = x->m[mi].b;
-            if (x_is_punct(x, q, ',') && x_in_class(x, q + 1, RN_WORD_INDEF)) {
-                for (size_t h = q + 2; h < n && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
-                    if (x_cue(x, h, RN_CUE_DOCHEAD)) {
-                        s->doc_appos = 1;
-                        break;
-                    }
-            }
-            /* "announced a separate AI Safety Institute": a new body */
-            size_t p = i;
-            while (p > 0 && p + 3 > i && x_is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
-                   !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) &&
-                   !x_is_prep(x, p - 1))
-                p--;
-            if (p > 0 && x_in_class(x, p - 1, RN_WORD_INDEF))
-                s->indef_name = 1;
-        }
-        if (mi != XNONE) {
-            const struct mention *m = &x->m[mi];
-            if (m->kind == MK_QUANT) {
-                if (s->n == 0) {
-                    head_is_set = 1;
-                    s->desc_a = m->a;
-                    s->desc_b = m->b;
-                }
-            } else if (m->kind == MK_MOD) {
-                /* "Chile-based Tollan Systems": the name it describes */
-                uint32_t nx = mention_at(x, m->b);
-                if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
-                    i = m->b;
-                    continue;
-                }
-                if (s->n == 0 && !include)
-                    head_is_set = 1; /* "Chinese apps, including ..." */
-            } else {
-                if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
-                    s->it = 1;
-                if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
-                    s->first_prep = m->a - 1;
-                side_add_mention(s, m);
-                s->resolved |= m->resolved;
-                /* "California's AI safety bill SB 1047": the name that
-                   follows a described document is its name */
-                uint32_t nm = mention_at(x, m->b);
-                if (m->kind == MK_DOC && nm != XNONE && x->m[nm].kind == MK_DOC &&
-                    (x->tok.items[m->b].flags & RN_TOK_CAP) && s->n > 0) {
-                    s->ents[s->n - 1] = x->m[nm].ent;
-                    m = &x->m[nm];
-                }
-            }
-            i = member_tail(x, m, m->b, include || s->n > 1);
-            if (s->n == 1 && !include && i == m->b) {
-                s->state_led_a = m->a;
-                s->state_led_b = state_led(x, m);
-            }
-            /* "Huawei and ZTE's 5G technology": the owners count; but
-               "Russia's GRU": the name owned is meant */
-            if (i < n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
-                x->m[mention_at(x, i + 1)].kind == MK_ACTOR && m->kind == MK_ACTOR &&
-                x->ents[m->ent].type == RN_ETYPE_COUNTRY && s->n == 1) {
-                s->n = 0;
-                i++;
-                continue;
-            }
-            int poss_pron = m->pronoun && x_poss_of(x, m->a) != 0;
-            if (i < n && ((x->tok.items[i].flags & RN_TOK_POSS) || poss_pron)) {
-                if (!poss_pron)
-                    i++;
-                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE &&
-                       !np_boundary(x, i, i))
-                    i++;
-                /* "its long-awaited AI Act": the document owned is meant */
-                uint32_t om = mention_at(x, i);
-                if (om != XNONE && x->m[om].kind == MK_DOC && s->n > 0) {
-                    s->n--;
-                    continue;
-                }
-            } else if (m->kind == MK_QUANT || m->kind == MK_MOD) {
-                while (i < n && x_is_word(x, i) && mention_at(x, i) == XNONE && !np_boundary(x, i, 0))
-                    i++;
-                /* "the Qatari news outlet Kappa Daily": the name described */
-                uint32_t nm2 = mention_at(x, i);
-                if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
-                    x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
-                    continue;
-                /* "banned Brazilian poultry": with no members listed, the
-                   phrase a nationality opens is a descriptive target */
-                if (m->kind == MK_MOD && s->n == 0 && !include && s->desc_b <= s->desc_a &&
-                    i > m->b) {
-                    s->desc_a = m->a;
-                    s->desc_b = i;
-                    s->definite = m->a > 0 && x_in_class(x, m->a - 1, RN_WORD_DEF);
-                }
-            }
-        } else if (s->n == 0 && !head_is_set && !include) {
-            size_t a = i;
-            /* "announced the ban on Monday": a day or month is no target;
-               but after a determiner it dates the noun: "the June 4 vigil" */
-            if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
-                !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
-                break;
-            while (i < n && i - a < 6 && !np_boundary(x, i, a) && mention_at(x, i) == XNONE)
-                i++;
-            if (i == a)
-                break;
-            /* "a separate American AI Safety Institute", "the popular app
-               TikTok": modifiers before a name */
-            uint32_t nm = mention_at(x, i);
-            if (nm != XNONE && i - a <= 3 && x->m[nm].a == i &&
-                (x->tok.items[i].flags & RN_TOK_CAP) && !x_is_det(x, i) &&
-                (x->m[nm].kind == MK_ACTOR || x->m[nm].kind == MK_DOC) &&
-                !(x->tok.items[i].flags & RN_TOK_POSS) && !x_is_punct(x, i - 1, ',')) {
-                if (x_is(x, a - 1, "the") && a > 0)
-                    s->the_name = 1;
-                continue;
-            }
-            s->desc_a = a;
-            s->desc_b = i;
-            s->definite = a > 0 && x_in_class(x, a - 1, RN_WORD_DEF);
-            head_is_set = 1;
-        } else if (include && s->n == 0) {
-            /* "including the popular game PUBG": modifiers before the name */
-            size_t a = i;
-            while (i < n && i - a < 4 && x_is_word(x, i) && mention_at(x, i) == XNONE &&
-                   !(x->tok.items[i].flags & RN_TOK_CAP) && !np_boundary(x, i, a))
-                i++;
-            /* "especially messaging apps like A": the kind, then its members */
-            struct rn_cue_match icm2;
-            int il2 = i > a ? x_cue_len(x, i, RN_CUE_INCLUDE, &icm2) : 0;
-            if (il2) {
-                i += (size_t)il2;
-                continue;
-            }
-            uint32_t nm = mention_at(x, i);
-            if (i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
-                !(x->tok.items[i].flags & RN_TOK_CAP))
-                break;
-            continue;
-        } else {
-            break;
-        }
-        /* "six officers of Russia's GRU", "the officers, all members of
-           the GRU": people are named by the body they act for */
-        if (head_is_set && s->n == 0 && !include && s->desc_b > s->desc_a) {
-            size_t q = i;
-            struct rn_cue_match mc;
-            int ok = x_cue_len(x, s->desc_b - 1, RN_CUE_MEMBER, &mc) == 1;
-            if (ok && x_is_punct(x, q, ',')) {
-                q++;
-                while (x_is(x, q, "all") || x_is(x, q, "both") || x_is(x, q, "the"))
-                    q++;
-                int ml = x_cue_len(x, q, RN_CUE_MEMBER, &mc);
-                q = ml ? q + (size_t)ml : 0;
-            }
-            if (ok && q && x_is(x, q, "of")) {
-                q++;
-                if (x_is(x, q, "the"))
-                    q++;
-                uint32_t qm = mention_at(x, q);
-                if (qm != XNONE && x->m[qm].kind == MK_ACTOR) {
-                    include = 1;
-                    i = q;
-                    continue;
-                }
-            }
-        }
-        /* "59 apps from China, including ...": a short phrase may sit
-           between a counted head and its members */
-        if (head_is_set && s->n == 0 && !include && x_is_prep(x, i)) {
-            size_t q = i + 1;
-            while (q < n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
-                   (x_is_word(x, q)))
-                q++;
-            size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
-            if (x_cue(x, q2, RN_CUE_INCLUDE))
-                i = q;
-        }
-        /* what joins the next member */
-        size_t j = i;
-        if (x_is_punct(x, j, ',') || x_is_punct(x, j, '-') || x_is_punct(x, j, '(') ||
-            x_is_punct(x, j, ':'))
-            j++;
-        struct rn_cue_match cm;
-        int nl = x_cue_len(x, j, RN_CUE_INCLUDE, &cm);
-        if (nl) {
-            include = 1;
-            i = j + (size_t)nl;
-            if (x_is_punct(x, i, ','))
-                i++;
-            continue;
-        }
-        /* "TikTok, which belongs to ByteDance, and (with) WeChat": a
-           relative clause inside the list */
-        if (s->n > 0 && x_is_punct(x, i, ',') &&
-            (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))) {
-            size_t q = i + 2;
-            while (q < n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
-                q++;
-            if (x_is_punct(x, q, ',') && x_is_coord(x, q + 1)) {
-                size_t r = q + 2;
-                if (x_is_prep(x, r) && s->first_prep != XNONE &&
-                    x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
-                    r++;
-                if (x_is_det(x, r) && mention_at(x, r) == XNONE)
-                    r++;
-                if (mention_at(x, r) != XNONE && x->m[mention_at(x, r)].kind == MK_ACTOR) {
-                    i = r;
-                    continue;
-                }
-            }
-        }
-        /* "the Tarn Union party and its youth wing, Tarn Youth Front,": a
-           member described, then named in apposition */
-        if (s->n > 0 && x_is_coord(x, j)) {
-            size_t a = j + 2, q = a;
-            int det = x_is_det(x, j + 1); /* the, its, their */
-            while (det && q < n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
-                   !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
-                   (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
-                q++;
-            uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
-            if (am != XNONE && x->m[am].kind == MK_ACTOR && x->m[am].a == q + 1) {
-                i = q + 1;
-                continue;
-            }
-        }
-        size_t jn = joiner(x, j);
-        if (jn) {
-            j += jn;
-            /* "signed by A as well as by B", "with A and with B": the
-               preposition repeats */
-            if ((jn > 1 && x_is(x, j, "by")) ||
-                (s->first_prep != XNONE && x_is(x, j, rn_token_norm(&x->tok, s->first_prep))))
-                j++;
-            if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
-                j++;
-            if (mention_at(x, j - 1) != XNONE)
-                j--; /* the determiner opens the next member's mention */
-            if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
-                i = j;
-                continue;
-            }
-            /* "A and the video app B": modifiers before the next name */
-            if (s->n > 0) {
-                size_t q = j;
-                while (q < n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
-                       !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j - 1))
-                    q++;
-                uint32_t qm = mention_at(x, q);
-                if (q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
-                    (x->tok.items[q].flags & RN_TOK_CAP)) {
-                    i = q;
-                    continue;
-                }
-            }
-            /* "A and B as well as the five partners: C, D and E" */
-            size_t k = members_after_head(x, j);
-            if (k) {
-                i = k;
-                continue;
-            }
-            break;
-        }
-        /* "the four founders: A, B and C", "the partners — A and B",
-           "Chilean outlets: A, B and C" (a group named by nationality gives
-           way to its members) */
-        uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
-        int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
-        if ((s->n == 0 ? head_is_set : group_head) && !include && j > i &&
-            (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))) {
-            size_t k = j;
-            if (x_is(x, k, "the"))
-                k++;
-            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR) {
-                include = 1;
-                s->n = 0;
-                i = k;
-                continue;
-            }
-        }
-        if (j > i && x_is_punct(x, i, ',')) {
-            size_t k = j;
-            if (x_is(x, k, "the"))
-                k++;
-            if (mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
-                (s->n > 0 || include || head_is_set) && list_goes_on(x, k, s->n)) {
-                if (s->n == 0)
-                    include = 1; /* "two nationals, A and B," */
-                i = k;
-                continue;
-            }
-        }
-        break;
+    if (!x_is_punct(x, q, ',') || !x_in_class(x, q + 1, RN_WORD_INDEF))
+        return 0;
+    for (size_t h = q + 2; h < x->tok.len && h - q < 6 && x_is_word(x, h) && !x_is_prep(x, h); h++)
+        if (x_cue(x, h, RN_CUE_DOCHEAD))
+            return 1;
+    return 0;
+}
+
+/* "announced a separate AI Safety Institute": an indefinite article a few
+   lowercase words before the name at i, a new body */
+static int new_body(struct rn_extractor *x, size_t i)
+{
+    size_t p = i;
+    while (p > 0 && p + 3 > i && x_is_word(x, p - 1) && mention_at(x, p - 1) == XNONE &&
+           !(x->tok.items[p - 1].flags & RN_TOK_CAP) && !x_is_det(x, p - 1) && !x_is_prep(x, p - 1))
+        p--;
+    return p > 0 && x_in_class(x, p - 1, RN_WORD_INDEF);
+}
+
+/* What the phrase's first name says of it: after "the", a document by
+   apposition, a new body. */
+static void first_name_flags(struct np_walk *w, uint32_t mi)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (mi == XNONE || s->n != 0)
+        return;
+    if (w->i > 0 && x_is(x, w->i - 1, "the"))
+        s->the_name = 1;
+    if (x->m[mi].kind != MK_ACTOR)
+        return;
+    if (named_by_apposition(x, x->m[mi].b))
+        s->doc_appos = 1;
+    if (new_body(x, w->i))
+        s->indef_name = 1;
+}
+
+/* A named member joins the side; "California's AI safety bill SB 1047":
+   the name that follows a described document is its name. Returns the
+   mention that names the member. */
+static const struct mention *add_member(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
+        s->it = 1;
+    if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
+        s->first_prep = m->a - 1;
+    side_add_mention(s, m);
+    s->resolved |= m->resolved;
+    uint32_t nm = mention_at(x, m->b);
+    if (m->kind == MK_DOC && nm != XNONE && x->m[nm].kind == MK_DOC &&
+        (x->tok.items[m->b].flags & RN_TOK_CAP) && s->n > 0) {
+        s->ents[s->n - 1] = x->m[nm].ent;
+        m = &x->m[nm];
     }
-    uint32_t qm = head_is_set && s->desc_b > s->desc_a ? mention_at(x, s->desc_a) : XNONE;
+    return m;
+}
+
+/* "Huawei and ZTE's 5G technology": the owners count; but "Russia's GRU":
+   the name owned is meant */
+static int state_owns_name(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    size_t i = w->i;
+    if (!(i < w->n && (x->tok.items[i].flags & RN_TOK_POSS) && mention_at(x, i + 1) != XNONE &&
+          x->m[mention_at(x, i + 1)].kind == MK_ACTOR && m->kind == MK_ACTOR &&
+          x->ents[m->ent].type == RN_ETYPE_COUNTRY && w->s->n == 1))
+        return 0;
+    w->s->n = 0;
+    w->i++;
+    return 1;
+}
+
+/* After an owner ("X's", "its"): the words owned; "its long-awaited AI
+   Act": the document owned is meant */
+static int owned_document(struct np_walk *w, int poss_pron)
+{
+    struct rn_extractor *x = w->x;
+    if (!poss_pron)
+        w->i++;
+    while (w->i < w->n && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !np_boundary(x, w->i, w->i))
+        w->i++;
+    uint32_t om = mention_at(x, w->i);
+    if (om != XNONE && x->m[om].kind == MK_DOC && w->s->n > 0) {
+        w->s->n--;
+        return WALK_NEXT;
+    }
+    return WALK_JOINS;
+}
+
+/* After a counted set or a nationality: the words of its phrase */
+static int set_phrase(struct np_walk *w, const struct mention *m)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    while (w->i < w->n && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !np_boundary(x, w->i, 0))
+        w->i++;
+    size_t i = w->i;
+    /* "the Qatari news outlet Kappa Daily": the name described */
+    uint32_t nm2 = mention_at(x, i);
+    if (m->kind == MK_MOD && s->n == 0 && i > m->b && i - m->b <= 3 && nm2 != XNONE &&
+        x->m[nm2].kind == MK_ACTOR && x->m[nm2].a == i && x_is_cap(x, i))
+        return WALK_NEXT;
+    /* "banned Brazilian poultry": with no members listed, the phrase a
+       nationality opens is a descriptive target */
+    if (m->kind == MK_MOD && s->n == 0 && !w->include && s->desc_b <= s->desc_a && i > m->b) {
+        s->desc_a = m->a;
+        s->desc_b = i;
+        s->definite = m->a > 0 && x_in_class(x, m->a - 1, RN_WORD_DEF);
+    }
+    return WALK_JOINS;
+}
+
+/* The mention at the walk's token: a counted head, a nationality, or a
+   member; then its tail and what it owns. */
+static int mention_member(struct np_walk *w, uint32_t mi)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    const struct mention *m = &x->m[mi];
+    if (m->kind == MK_QUANT) {
+        if (s->n == 0) {
+            w->head_is_set = 1;
+            s->desc_a = m->a;
+            s->desc_b = m->b;
+        }
+    } else if (m->kind == MK_MOD) {
+        /* "Chile-based Tollan Systems": the name it describes */
+        uint32_t nx = mention_at(x, m->b);
+        if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
+            w->i = m->b;
+            return WALK_NEXT;
+        }
+        if (s->n == 0 && !w->include)
+            w->head_is_set = 1; /* "Chinese apps, including ..." */
+    } else {
+        m = add_member(w, m);
+    }
+    w->i = member_tail(x, m, m->b, w->include || s->n > 1);
+    if (s->n == 1 && !w->include && w->i == m->b) {
+        s->state_led_a = m->a;
+        s->state_led_b = state_led(x, m);
+    }
+    if (state_owns_name(w, m))
+        return WALK_NEXT;
+    int poss_pron = m->pronoun && x_poss_of(x, m->a) != 0;
+    if (w->i < w->n && ((x->tok.items[w->i].flags & RN_TOK_POSS) || poss_pron))
+        return owned_document(w, poss_pron);
+    if (m->kind == MK_QUANT || m->kind == MK_MOD)
+        return set_phrase(w, m);
+    return WALK_JOINS;
+}
+
+/* Cases for a token no mention starts, tried in order. */
+
+/* A descriptive head: "the ban", "the June 4 vigil" */
+static int descriptive_head(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (s->n != 0 || w->head_is_set || w->include)
+        return WALK_ON;
+    size_t a = w->i;
+    /* "announced the ban on Monday": a day or month is no target; but
+       after a determiner it dates the noun: "the June 4 vigil" */
+    if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
+        !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
+        return WALK_STOP;
+    while (w->i < w->n && w->i - a < 6 && !np_boundary(x, w->i, a) && mention_at(x, w->i) == XNONE)
+        w->i++;
+    size_t i = w->i;
+    if (i == a)
+        return WALK_STOP;
+    /* "a separate American AI Safety Institute", "the popular app TikTok":
+       modifiers before a name */
+    uint32_t nm = mention_at(x, i);
+    if (nm != XNONE && i - a <= 3 && x->m[nm].a == i && (x->tok.items[i].flags & RN_TOK_CAP) &&
+        !x_is_det(x, i) && (x->m[nm].kind == MK_ACTOR || x->m[nm].kind == MK_DOC) &&
+        !(x->tok.items[i].flags & RN_TOK_POSS) && !x_is_punct(x, i - 1, ',')) {
+        if (x_is(x, a - 1, "the") && a > 0)
+            s->the_name = 1;
+        return WALK_NEXT;
+    }
+    s->desc_a = a;
+    s->desc_b = i;
+    s->definite = a > 0 && x_in_class(x, a - 1, RN_WORD_DEF);
+    w->head_is_set = 1;
+    return WALK_JOINS;
+}
+
+/* "including the popular game PUBG": modifiers before the name;
+   "especially messaging apps like A": the kind, then its members */
+static int included_after_modifiers(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    if (!w->include || w->s->n != 0)
+        return WALK_ON;
+    size_t a = w->i;
+    while (w->i < w->n && w->i - a < 4 && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
+           !(x->tok.items[w->i].flags & RN_TOK_CAP) && !np_boundary(x, w->i, a))
+        w->i++;
+    struct rn_cue_match icm2;
+    int il2 = w->i > a ? x_cue_len(x, w->i, RN_CUE_INCLUDE, &icm2) : 0;
+    if (il2) {
+        w->i += (size_t)il2;
+        return WALK_NEXT;
+    }
+    uint32_t nm = mention_at(x, w->i);
+    if (w->i == a || nm == XNONE || x->m[nm].kind != MK_ACTOR ||
+        !(x->tok.items[w->i].flags & RN_TOK_CAP))
+        return WALK_STOP;
+    return WALK_NEXT;
+}
+
+static int phrase_ends(void *state)
+{
+    (void)state;
+    return WALK_STOP;
+}
+
+static const struct rel_case unnamed_tokens[] = {
+    {"descriptive head", descriptive_head, 0},
+    {"included after modifiers", included_after_modifiers, 0},
+    {"phrase ends", phrase_ends, 0},
+};
+
+/* "six officers of Russia's GRU", "the officers, all members of the GRU":
+   people are named by the body they act for */
+static int members_of_body(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (!(w->head_is_set && s->n == 0 && !w->include && s->desc_b > s->desc_a))
+        return 0;
+    size_t q = w->i;
+    struct rn_cue_match mc;
+    int ok = x_cue_len(x, s->desc_b - 1, RN_CUE_MEMBER, &mc) == 1;
+    if (ok && x_is_punct(x, q, ',')) {
+        q++;
+        while (x_is(x, q, "all") || x_is(x, q, "both") || x_is(x, q, "the"))
+            q++;
+        int ml = x_cue_len(x, q, RN_CUE_MEMBER, &mc);
+        q = ml ? q + (size_t)ml : 0;
+    }
+    if (!(ok && q && x_is(x, q, "of")))
+        return 0;
+    q++;
+    if (x_is(x, q, "the"))
+        q++;
+    uint32_t qm = mention_at(x, q);
+    if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
+        return 0;
+    w->include = 1;
+    w->i = q;
+    return 1;
+}
+
+/* "59 apps from China, including ...": a short phrase may sit between a
+   counted head and its members */
+static void phrase_before_members(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    size_t i = w->i;
+    if (!(w->head_is_set && w->s->n == 0 && !w->include && x_is_prep(x, i)))
+        return;
+    size_t q = i + 1;
+    while (q < w->n && q - i < 5 && !x_is_punct(x, q, ',') && !x_cue(x, q, RN_CUE_INCLUDE) &&
+           (x_is_word(x, q)))
+        q++;
+    size_t q2 = x_is_punct(x, q, ',') ? q + 1 : q;
+    if (x_cue(x, q2, RN_CUE_INCLUDE))
+        w->i = q;
+}
+
+/* What joins the next member, cases tried in order. */
+
+/* "including", "such as": the members of the head follow */
+static int include_cue(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_cue_match cm;
+    int nl = x_cue_len(w->x, w->j, RN_CUE_INCLUDE, &cm);
+    if (!nl)
+        return WALK_ON;
+    w->include = 1;
+    w->i = w->j + (size_t)nl;
+    if (x_is_punct(w->x, w->i, ','))
+        w->i++;
+    return WALK_NEXT;
+}
+
+/* "TikTok, which belongs to ByteDance, and (with) WeChat": a relative
+   clause inside the list */
+static int relative_in_list(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t i = w->i;
+    if (!(s->n > 0 && x_is_punct(x, i, ',') && (x_is(x, i + 1, "which") || x_is(x, i + 1, "who"))))
+        return WALK_ON;
+    size_t q = i + 2;
+    while (q < w->n && q - i < 16 && !x_is_punct(x, q, ',') && !x_is_punct(x, q, '.'))
+        q++;
+    if (!x_is_punct(x, q, ',') || !x_is_coord(x, q + 1))
+        return WALK_ON;
+    size_t r = q + 2;
+    if (x_is_prep(x, r) && s->first_prep != XNONE && x_is(x, r, rn_token_norm(&x->tok, s->first_prep)))
+        r++;
+    if (x_is_det(x, r) && mention_at(x, r) == XNONE)
+        r++;
+    if (mention_at(x, r) == XNONE || x->m[mention_at(x, r)].kind != MK_ACTOR)
+        return WALK_ON;
+    w->i = r;
+    return WALK_NEXT;
+}
+
+/* "the Tarn Union party and its youth wing, Tarn Youth Front,": a member
+   described, then named in apposition */
+static int described_then_named(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t j = w->j;
+    if (!(w->s->n > 0 && x_is_coord(x, j)))
+        return WALK_ON;
+    size_t a = j + 2, q = a;
+    int det = x_is_det(x, j + 1); /* the, its, their */
+    while (det && q < w->n && q - a < 4 && x_is_lower(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_prep(x, q) && !x_is_conj(x, q) && !x_is_aux(x, q) &&
+           (!x_have_pos(x) || (x_pos(x, q) & (RN_WP_NOUN | RN_WP_ADJ))))
+        q++;
+    uint32_t am = q > a && x_is_punct(x, q, ',') ? mention_at(x, q + 1) : XNONE;
+    if (am == XNONE || x->m[am].kind != MK_ACTOR || x->m[am].a != q + 1)
+        return WALK_ON;
+    w->i = q + 1;
+    return WALK_NEXT;
+}
+
+/* "A and the video app B": modifiers before the next name at j */
+static size_t modified_name_at(struct np_walk *w, size_t j)
+{
+    struct rn_extractor *x = w->x;
+    size_t q = j;
+    while (q < w->n && q - j < 3 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
+           !(x->tok.items[q].flags & RN_TOK_CAP) && !np_boundary(x, q, j - 1))
+        q++;
+    uint32_t qm = mention_at(x, q);
+    return q > j && qm != XNONE && x->m[qm].kind == MK_ACTOR && x->m[qm].a == q &&
+                   (x->tok.items[q].flags & RN_TOK_CAP)
+               ? q
+               : 0;
+}
+
+/* "and", "or", "as well as": the next member, or the phrase ends */
+static int joined_member(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t j = w->j, jn = joiner(x, j);
+    if (!jn)
+        return WALK_ON;
+    j += jn;
+    /* "signed by A as well as by B", "with A and with B": the preposition
+       repeats */
+    if ((jn > 1 && x_is(x, j, "by")) ||
+        (s->first_prep != XNONE && x_is(x, j, rn_token_norm(&x->tok, s->first_prep))))
+        j++;
+    if (x_is_det(x, j) || x_is(x, j, "other") || x_is(x, j, "both"))
+        j++;
+    if (mention_at(x, j - 1) != XNONE)
+        j--; /* the determiner opens the next member's mention */
+    if (mention_at(x, j) != XNONE && x->m[mention_at(x, j)].kind != MK_QUANT) {
+        w->i = j;
+        return WALK_NEXT;
+    }
+    size_t next = s->n > 0 ? modified_name_at(w, j) : 0;
+    /* "A and B as well as the five partners: C, D and E" */
+    if (!next)
+        next = members_after_head(x, j);
+    if (!next)
+        return WALK_STOP;
+    w->i = next;
+    return WALK_NEXT;
+}
+
+/* "the four founders: A, B and C", "the partners — A and B", "Chilean
+   outlets: A, B and C" (a group named by nationality gives way to its
+   members) */
+static int members_after_colon(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    size_t i = w->i;
+    uint32_t before = i > 0 ? mention_at(x, i - 1) : XNONE;
+    int group_head = s->n == 1 && before != XNONE && x->m[before].kind == MK_GROUP;
+    if (!((s->n == 0 ? w->head_is_set : group_head) && !w->include && w->j > i &&
+          (x_is_punct(x, i, ':') || (x->tok.items[i].flags & RN_TOK_DASH))))
+        return WALK_ON;
+    size_t k = w->j;
+    if (x_is(x, k, "the"))
+        k++;
+    if (mention_at(x, k) == XNONE || x->m[mention_at(x, k)].kind != MK_ACTOR)
+        return WALK_ON;
+    w->include = 1;
+    s->n = 0;
+    w->i = k;
+    return WALK_NEXT;
+}
+
+/* "A, B and C": a comma goes on with the list ("two nationals, A and B,":
+   the members of a head) */
+static int comma_member(void *state)
+{
+    struct np_walk *w = state;
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    if (!(w->j > w->i && x_is_punct(x, w->i, ',')))
+        return WALK_ON;
+    size_t k = w->j;
+    if (x_is(x, k, "the"))
+        k++;
+    if (!(mention_at(x, k) != XNONE && x->m[mention_at(x, k)].kind == MK_ACTOR &&
+          (s->n > 0 || w->include || w->head_is_set) && list_goes_on(x, k, s->n)))
+        return WALK_ON;
+    if (s->n == 0)
+        w->include = 1;
+    w->i = k;
+    return WALK_NEXT;
+}
+
+static const struct rel_case member_joins[] = {
+    {"include cue", include_cue, 0},
+    {"relative clause in a list", relative_in_list, 0},
+    {"described, then named", described_then_named, 0},
+    {"joined member", joined_member, 0},
+    {"members after a colon", members_after_colon, 0},
+    {"comma member", comma_member, 0},
+};
+
+/* After a member: what joins the next one; WALK_NEXT when one follows. */
+static int joins_next(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    if (members_of_body(w))
+        return WALK_NEXT;
+    phrase_before_members(w);
+    w->j = w->i;
+    if (x_is_punct(x, w->j, ',') || x_is_punct(x, w->j, '-') || x_is_punct(x, w->j, '(') ||
+        x_is_punct(x, w->j, ':'))
+        w->j++;
+    return run_cases(member_joins, NCASES(member_joins), w, 0, &w->fired);
+}
+
+/* A counted head with members names them ("59 apps, including A and B");
+   without, the members named before ("the 59 apps"), or a set still
+   waiting for them. */
+static void settle_counted_head(struct np_walk *w)
+{
+    struct rn_extractor *x = w->x;
+    struct side *s = w->s;
+    uint32_t qm = w->head_is_set && s->desc_b > s->desc_a ? mention_at(x, s->desc_a) : XNONE;
     if (qm != XNONE && x->m[qm].kind != MK_QUANT)
         qm = XNONE;
-    if (include && s->n > 0) {
+    if (w->include && s->n > 0) {
         if (qm != XNONE) {
             remember_set(x, qm, s);
             s->counted = 1;
@@ -641,10 +854,33 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
             s->desc_b = s->desc_a = 0;
         else
             s->quant = 1;
-    } else if (head_is_set && s->n == 0 && s->desc_b == 0) {
+    } else if (w->head_is_set && s->n == 0 && s->desc_b == 0) {
         s->quant = 1;
     }
-    s->end = i;
+}
+
+/* The noun phrase (or list) starting at i, going right: one member a
+   round, then what joins the next. */
+static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
+{
+    side_init(s);
+    struct np_walk w = {.x = x, .s = s, .n = x->tok.len, .i = skip_right(x, i)};
+    while (w.i < w.n) {
+        while (w.i < w.n &&
+               (x_is_det(x, w.i) || x_is(x, w.i, "both") || x_is(x, w.i, "all") || is_quote(x, w.i)) &&
+               mention_at(x, w.i) == XNONE)
+            w.i++;
+        uint32_t mi = mention_at(x, w.i);
+        first_name_flags(&w, mi);
+        int step = mi != XNONE ? mention_member(&w, mi)
+                               : run_cases(unnamed_tokens, NCASES(unnamed_tokens), &w, 0, &w.fired);
+        if (step == WALK_NEXT)
+            continue;
+        if (step == WALK_STOP || joins_next(&w) != WALK_NEXT)
+            break;
+    }
+    settle_counted_head(&w);
+    s->end = w.i;
 }
 
 /* The mention list ending at token j (inclusive), going left. */
@@ -2283,25 +2519,6 @@ struct verb_read {
     const char *fired;    /* the case that decided last, for a trace */
 };
 
-/* One case of a reading, tried in order with the others of its table
-   until one applies (returns nonzero). The names say which case decided. */
-struct verb_case {
-    const char *name;
-    int (*applies)(struct verb_read *v);
-};
-
-static int verb_cases(const struct verb_case *cases, size_t n, struct verb_read *v)
-{
-    for (size_t i = 0; i < n; i++) {
-        int r = cases[i].applies(v);
-        if (r) {
-            v->fired = cases[i].name;
-            return r;
-        }
-    }
-    return 0;
-}
-
 /* The verb group around the trigger, its polarity and where its arguments
    start. */
 static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct relctx *c,
@@ -2404,8 +2621,9 @@ static void reduced_passive(struct verb_read *v)
 
 /* "The declaration, signed by A and the EU, was published by B": the
    subject before the aside, else the name before the comma */
-static int subject_before_aside(struct verb_read *v)
+static int subject_before_aside(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     size_t s = v->g.start;
     uint32_t pm = s >= 2 ? mention_at(x, s - 2) : XNONE;
@@ -2420,8 +2638,9 @@ static int subject_before_aside(struct verb_read *v)
 }
 
 /* "Huawei and ZTE phones were banned": the names before a plain noun */
-static int names_before_noun(struct verb_read *v)
+static int names_before_noun(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     size_t s = v->g.start;
     if (s < 2)
@@ -2438,8 +2657,9 @@ static int names_before_noun(struct verb_read *v)
 
 /* "The declaration aims to ... and was signed by": the sentence's first
    actor */
-static int first_clause_subject(struct verb_read *v)
+static int first_clause_subject(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     size_t s = v->g.start;
     if (!(s > 0 && (x_is(x, s - 1, "and") || x_is(x, s - 1, "but")) && x->nm &&
@@ -2449,17 +2669,18 @@ static int first_clause_subject(struct verb_read *v)
     return 1;
 }
 
-static int plain_subject(struct verb_read *v)
+static int plain_subject(void *state)
 {
+    struct verb_read *v = state;
     subject_of(v->x, v->g.start, &v->tgt);
     return 1;
 }
 
-static const struct verb_case passive_subjects[] = {
-    {"subject before an aside", subject_before_aside},
-    {"names before a noun", names_before_noun},
-    {"first clause's subject", first_clause_subject},
-    {"subject", plain_subject},
+static const struct rel_case passive_subjects[] = {
+    {"subject before an aside", subject_before_aside, 0},
+    {"names before a noun", names_before_noun, 0},
+    {"first clause's subject", first_clause_subject, 0},
+    {"subject", plain_subject, 0},
 };
 
 /* "Announced by X on Monday, the initiative ...": the subject after the
@@ -2604,7 +2825,7 @@ static int passive_verb(struct verb_read *v)
     const struct rn_trigger *tr = v->tr;
     if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
         return RN_OK; /* "Huawei was excluded" says not from what */
-    verb_cases(passive_subjects, sizeof passive_subjects / sizeof *passive_subjects, v);
+    run_cases(passive_subjects, NCASES(passive_subjects), v, 0, &v->fired);
     if (!v->tgt.n && !v->tgt.quant && v->g.start == 0)
         fronted_subject(v);
     side_init(&v->src);
@@ -2826,8 +3047,9 @@ static void last_on(struct rn_extractor *x, struct side *on)
 
 /* "blamed the attack on Y" (a named object with "for" is the one blamed:
    "blamed Storm-0917 for the attack on its grid") */
-static int blamed_on(struct verb_read *v)
+static int blamed_on(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     if (!(v->tr->frame & RN_FRAME_ON) || (v->tgt.n && x_is(x, v->obj_end, "for")))
         return 0;
@@ -2847,8 +3069,9 @@ static int blamed_on(struct verb_read *v)
 /* "barred its companies from buying Y", "blocks users in China from
    seeing Y": when the object is the banner's own people, Y is what is
    banned */
-static int barred_from_doing(struct verb_read *v)
+static int barred_from_doing(void *state)
 {
+    struct verb_read *v = state;
     struct rn_extractor *x = v->x;
     struct side *tgt = &v->tgt;
     size_t e = (v->tr->frame & RN_FRAME_FROM) ? from_ing(x, v->obj_end, tgt->n) : 0;
@@ -2875,15 +3098,16 @@ static int barred_from_doing(struct verb_read *v)
 }
 
 /* "prevented the attack" bans nothing: only "from doing Y" */
-static int from_without_doing(struct verb_read *v)
+static int from_without_doing(void *state)
 {
+    struct verb_read *v = state;
     return (v->tr->frame & RN_FRAME_FROM) && !(v->tr->frame & RN_FRAME_OBJ) ? -1 : 0;
 }
 
-static const struct verb_case object_preps[] = {
-    {"blamed on", blamed_on},
-    {"barred from doing", barred_from_doing},
-    {"from without doing", from_without_doing},
+static const struct rel_case object_preps[] = {
+    {"blamed on", blamed_on, 0},
+    {"barred from doing", barred_from_doing, 0},
+    {"from without doing", from_without_doing, 0},
 };
 
 /* The active verb's target; 0 when its frame finds none. */
@@ -2894,7 +3118,7 @@ static int active_object(struct verb_read *v)
     direct_object(v);
     if (!object_completes_frame(v))
         return 0;
-    return verb_cases(object_preps, sizeof object_preps / sizeof *object_preps, v) >= 0;
+    return run_cases(object_preps, NCASES(object_preps), v, 0, &v->fired) >= 0;
 }
 
 /* The subject is a counted set: it waits for its members, or "28 countries
@@ -2976,6 +3200,27 @@ static int do_verb(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     return active_verb(&v);
 }
 
+/* A noun trigger being read: what do_noun's readings share. */
+struct noun_read {
+    struct rn_extractor *x;
+    struct relctx *c;
+    const struct rn_trigger *tr;
+    size_t t, tend;      /* the trigger's tokens [t, tend) */
+    enum rn_polarity pol;
+    struct side src, tgt;
+    size_t k;            /* the prepositional reading: the token after the noun (or its agent) */
+    uint32_t premod;     /* "the TikTok ban": the name before the noun, or XNONE */
+    int rc;              /* the result of the reading that decided */
+    const char *fired;   /* the reading that decided, for a trace */
+};
+
+/* A reading decided, with result rc. */
+static int noun_done(struct noun_read *n, int rc)
+{
+    n->rc = rc;
+    return 1;
+}
+
 /* "a Peruvian proposal", "a European Commission proposal to ban X", "the
    Commission's proposal": the owner named inside the document phrase
    before its head, or right before it, proposes the document. */
@@ -3012,15 +3257,17 @@ static int noun_owner(struct rn_extractor *x, struct relctx *c, const struct rn_
    noun that is the subject of a list verb. Its source is the agent the
    aside names, else its owner, else for "the ban" whoever imposed the
    latest such relation. Returns 0 when the noun is not such a subject. */
-static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
-                      size_t t, size_t tend, int *rc)
+static int noun_lists(void *state)
 {
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
     struct side src, tgt, agent;
-    enum rn_polarity pol = tr->polarity;
+    enum rn_polarity pol = n->tr->polarity;
     size_t q = light_agent(x, tend, &agent, &pol);
     if (!listed_after(x, q, 0, &tgt, &pol))
         return 0;
-    *rc = RN_OK;
+    n->rc = RN_OK;
     int skip; /* also reads "the proposed ban" */
     nominal_source(x, t, tend, XNONE, &src, &pol, &skip, NULL);
     if (skip)
@@ -3028,9 +3275,9 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
     if (agent.n)
         src = agent;
     if (!src.n && t > 0 && x_in_class(x, t - 1, RN_WORD_DEF))
-        side_add(&src, x_hist_source(x, tr->relation, XNONE));
-    filter_targets(x, tr, &tgt);
-    *rc = emit_all(x, c, tr->relation, &src, &tgt, pol, 0.75);
+        side_add(&src, x_hist_source(x, n->tr->relation, XNONE));
+    filter_targets(x, n->tr, &tgt);
+    n->rc = emit_all(x, n->c, n->tr->relation, &src, &tgt, pol, 0.75);
     return 1;
 }
 
@@ -3038,10 +3285,12 @@ static int noun_lists(struct rn_extractor *x, struct relctx *c, const struct rn_
    Peru's accusation that it hacked the grid": the owner of accusations
    someone denies (cues class cancel, value denial) accuses the denier.
    Returns 0 when the noun is not so governed. */
-static int denied_accusation(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
-                             size_t t, size_t tend, int *rc)
+static int denied_accusation(void *state)
 {
-    if (strcmp(tr->relation, RN_REL_ACCUSES) != 0)
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
+    if (strcmp(n->tr->relation, RN_REL_ACCUSES) != 0)
         return 0;
     struct side src, tgt;
     enum rn_polarity pol = RN_POL_ASSERTED;
@@ -3053,17 +3302,19 @@ static int denied_accusation(struct rn_extractor *x, struct relctx *c, const str
     struct vgroup g;
     verb_group(x, verb, 0, &g);
     subject_of(x, g.start, &tgt);
-    filter_targets(x, tr, &tgt);
-    *rc = emit_all(x, c, tr->relation, &src, &tgt, RN_POL_ASSERTED, 0.7);
+    filter_targets(x, n->tr, &tgt);
+    n->rc = emit_all(x, n->c, n->tr->relation, &src, &tgt, RN_POL_ASSERTED, 0.7);
     return 1;
 }
 
 /* "Peru and Chile traded accusations over the truce": a trigger noun
    right after a verb of exchange (cues class mutual: trade, exchange) is
    each subject's act on each other. Returns 0 when not so governed. */
-static int traded_accusations(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
-                              size_t t, int *rc)
+static int traded_accusations(void *state)
 {
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
     size_t v = t;
     while (v > 0 && (x_is_det(x, v - 1) || x_is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
         v--;
@@ -3073,11 +3324,11 @@ static int traded_accusations(struct rn_extractor *x, struct relctx *c, const st
     verb_group(x, v - 1, 0, &g);
     struct side both;
     subject_of(x, g.start, &both);
-    *rc = RN_OK;
-    for (size_t a = 0; a < both.n && *rc == RN_OK; a++)
-        for (size_t b = 0; b < both.n && *rc == RN_OK; b++)
+    n->rc = RN_OK;
+    for (size_t a = 0; a < both.n && n->rc == RN_OK; a++)
+        for (size_t b = 0; b < both.n && n->rc == RN_OK; b++)
             if (a != b)
-                *rc = emit(x, c, tr->relation, both.ents[a], both.ents[b], g.pol, 0.7);
+                n->rc = emit(x, n->c, n->tr->relation, both.ents[a], both.ents[b], g.pol, 0.7);
     return 1;
 }
 
@@ -3087,11 +3338,13 @@ static int traded_accusations(struct rn_extractor *x, struct relctx *c, const st
    on what follows "on|against". Not when the noun itself is lifted
    ("Peru lifted the sanctions it imposed on Kwibble"). Returns 1 when the
    clause was read (*rc the emission's result), else 0. */
-static int relative_light(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
-                          size_t tend, int *rc)
+static int relative_light(void *state)
 {
-    *rc = RN_OK;
-    if (!(tr->frame & (RN_FRAME_NOUN_ON | RN_FRAME_AGAINST)))
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
+    n->rc = RN_OK;
+    if (!(n->tr->frame & (RN_FRAME_NOUN_ON | RN_FRAME_AGAINST)))
         return 0;
     size_t q = tend;
     /* "the block is one of many which ..." */
@@ -3111,10 +3364,10 @@ static int relative_light(struct rn_extractor *x, struct relctx *c, const struct
     while (v < x->tok.len && (x_is_aux(x, v) || x_is_adverb(x, v)))
         v++;
     struct rn_cue_match cm;
-    int n = x_cue_len(x, v, RN_CUE_LIGHT, &cm);
-    if (!n || !(x_ends_with(x, v, "ed") || x_is_aux(x, v - 1)))
+    int light_len = x_cue_len(x, v, RN_CUE_LIGHT, &cm);
+    if (!light_len || !(x_ends_with(x, v, "ed") || x_is_aux(x, v - 1)))
         return 0;
-    size_t p = skip_right(x, v + (size_t)n);
+    size_t p = skip_right(x, v + (size_t)light_len);
     if (!x_is(x, p, "on") && !x_is(x, p, "against"))
         return 0;
     /* the noun's own governor: "lifted the sanctions it imposed" */
@@ -3129,221 +3382,353 @@ static int relative_light(struct rn_extractor *x, struct relctx *c, const struct
     side_add_mention(&src, &x->m[sm]);
     collect_right(x, p + 1, &tgt);
     dealt_with(x, &tgt);
-    filter_targets(x, tr, &tgt);
+    filter_targets(x, n->tr, &tgt);
     if (!tgt.n)
         return 0;
-    *rc = emit_all(x, c, tr->relation, &src, &tgt, tr->polarity, 0.75);
+    n->rc = emit_all(x, n->c, n->tr->relation, &src, &tgt, n->tr->polarity, 0.75);
     return 1;
 }
 
+/* do_noun's readings, tried in order (each returns 0 when it does not
+   apply, else 1 with its result in rc); the table says which frames each
+   wants. */
+
+/* "Y was behind the attack" / "Y is responsible for" in reported speech:
+   the speaker blames Y */
+static int reported_blame(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t k = n->t;
+    while (k > 0 && (x_is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
+        if (x_cue(x, k - 1, RN_CUE_NEG))
+            n->pol = RN_POL_NEGATED;
+        k--;
+    }
+    if (k == 0 || !x_is_be(x, k - 1) || k < 2)
+        return noun_done(n, RN_OK);
+    collect_left(x, k - 2, &n->tgt);
+    if (!n->tgt.n)
+        return noun_done(n, RN_OK);
+    side_init(&n->src);
+    side_add(&n->src, speaker(x, n->t, n->tend));
+    filter_targets(x, n->tr, &n->tgt);
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.75));
+}
+
+/* The name before a compound's hyphen: a mention, or a lexicon name
+   inside a document phrase. */
+static void compound_owner(struct noun_read *n)
+{
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
+    uint32_t mi = mention_at(x, t - 1);
+    if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
+        side_add(&n->src, x->m[mi].ent);
+        return;
+    }
+    for (size_t b = t > 4 ? t - 4 : 0; b < t && !n->src.n; b++) {
+        struct rn_gaz_match gm;
+        if (rn_lexicon_match(x->lex, x->wc, &x->tok, b, t, x->allcaps, &gm) && b + gm.ntok == t)
+            side_add(&n->src, x_lex_entity(x, gm.actor));
+    }
+}
+
+/* "the China-proposed initiative": the name before the hyphen acts on the
+   document the phrase heads */
+static int compound_proposal(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    if (!(x->tok.items[n->t].flags & RN_TOK_HYPHEN) || n->t == 0)
+        return noun_done(n, RN_OK);
+    side_init(&n->src);
+    compound_owner(n);
+    if (!n->src.n)
+        return noun_done(n, RN_OK);
+    size_t k = n->tend;
+    while (k < x->tok.len && k - n->tend < 4 && x_is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
+        k++;
+    if (!x_cue(x, k, RN_CUE_DOCHEAD))
+        return noun_done(n, RN_OK);
+    side_add(&n->tgt, x_doc_entity(x, n->tend, k + 1, k, 1));
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.85));
+}
+
+/* The document "signatories of|to X" name, else the latest one; *k moves
+   past it. */
+static uint32_t signed_document(struct rn_extractor *x, size_t *k)
+{
+    uint32_t doc = XNONE;
+    if (x_is(x, *k, "of") || x_is(x, *k, "to")) {
+        struct side d;
+        collect_right(x, *k + 1, &d);
+        for (size_t i = 0; i < d.n; i++)
+            if (x->ents[d.ents[i]].type == RN_ETYPE_DOCUMENT)
+                doc = d.ents[i];
+        *k = d.end;
+    }
+    return doc != XNONE ? doc : x_recent(x, XWANT_DOC, XNONE, XNONE);
+}
+
+/* "Among the signatories are A, B" / "signatories include A" / "A and B
+   are not among the signatories" / "Kenya became a signatory to the
+   charter" */
+static int signatories(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
+    size_t k = skip_right(x, n->tend);
+    side_init(&n->src);
+    uint32_t doc = signed_document(x, &k);
+    if (t >= 3 && x_in_class(x, t - 1, RN_WORD_INDEF) &&
+        (x_is_be(x, t - 2) || x_is(x, t - 2, "becomes"))) {
+        struct vgroup g;
+        verb_group(x, t - 2, 0, &g);
+        set_pol(&n->pol, g.pol);
+        subject_of(x, g.start, &n->src);
+    } else if (x_is_be(x, k) || list_verb(x, k)) {
+        collect_right(x, k + 1, &n->src);
+    } else if (t >= 3 && x_is(x, t - 1, "the") && x_is(x, t - 2, "among")) {
+        members_before_be(x, t - 3, &n->src, &n->pol);
+    }
+    side_add(&n->tgt, doc);
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.8));
+}
+
+/* "added Y to the entity list", "... to the Trade Bureau's entity list":
+   past a determiner and the list's owner, a name (capitalised words or a
+   mention) with its possessive, then "to|on" and the enlisting verb
+   before it; its token (or the search's last), SIZE_MAX when none */
+static size_t enlisting_verb(struct noun_read *n)
+{
+    struct rn_extractor *x = n->x;
+    size_t k = n->t;
+    while (k > 0 && (x_is_det(x, k - 1) || x_is_cap(x, k - 1) || mention_at(x, k - 1) != XNONE ||
+                     (x->tok.items[k - 1].flags & RN_TOK_POSS)))
+        k--;
+    if (k == 0 || !(x_is(x, k - 1, "to") || x_is(x, k - 1, "on")))
+        return SIZE_MAX;
+    size_t prep = k - 1;
+    size_t v = prep;
+    while (v > 0 && prep - v < 12) {
+        v--;
+        if (x_cue(x, v, RN_CUE_ENLIST))
+            break;
+    }
+    return v == prep ? SIZE_MAX : v;
+}
+
+/* A list one is put on: who put whom on it, by the enlisting verb's voice */
+static int put_on_list(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t v = enlisting_verb(n);
+    if (v == SIZE_MAX)
+        return noun_done(n, RN_OK);
+    struct vgroup g;
+    verb_group(x, v, 1, &g);
+    set_pol(&n->pol, g.pol);
+    size_t be = skip_right(x, n->tend);
+    if (!g.passive && g.start == v && x_is_be(x, be)) {
+        /* "Also added to the entity list on Monday were A and B": who put
+           names on it before, else the state the text is about */
+        collect_right(x, be + 1, &n->tgt);
+        uint32_t who = x_hist_source(x, n->tr->relation, XNONE);
+        side_add(&n->src, who != XNONE ? who : x_topic_state(x));
+    } else if (g.passive) {
+        subject_of(x, g.start, &n->tgt);
+        side_init(&n->src);
+        size_t b = skip_right(x, n->tend);
+        if (x_is(x, b, "by"))
+            collect_right(x, b + 1, &n->src);
+        else /* "Vantrix has been placed on the sanctions list" */
+            agentless_source(x, &n->src);
+    } else {
+        subject_of(x, g.start, &n->src);
+        collect_right(x, v + 1, &n->tgt);
+    }
+    filter_targets(x, n->tr, &n->tgt);
+    return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.85));
+}
+
+/* frame owner: "the Commission's proposal" (noun_owner) */
+static int owner_proposes(void *state)
+{
+    struct noun_read *n = state;
+    return noun_done(n, noun_owner(n->x, n->c, n->tr, n->t));
+}
+
+/* The prepositional reading's targets, cases tried in order (1: read, -1:
+   no relation). */
+
+/* "allegations against Y", "a ban on access to Y", "the blocking of access
+   to Y": the object after the frame's preposition (and what is reached or
+   dealt with) */
+static int prep_object(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    unsigned frame = n->tr->frame;
+    size_t k = n->k;
+    int against = (frame & RN_FRAME_AGAINST) && x_is(x, k, "against");
+    if (!against && !((frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) &&
+        !((frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))))
+        return 0;
+    collect_right(x, k + 1, &n->tgt);
+    if (!against)
+        dealt_with(x, &n->tgt);
+    return 1;
+}
+
+/* "The ministry announced the ban late on Monday": the ban just reported,
+   now with the body that imposed it */
+static int announced_ban(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t t = n->t;
+    if (!((n->tr->frame & RN_FRAME_PREMOD) && t > 0 && mention_at(x, t - 1) == XNONE &&
+          (x_is(x, t - 1, "the") || x_is(x, t - 1, "this")) && t >= 2 && x_cue(x, t - 2, RN_CUE_LIGHT)))
+        return 0;
+    hist_targets(x, n->tr->relation, &n->tgt);
+    if (!n->tgt.n)
+        return -1;
+    n->tgt.end = n->k;
+    return 1;
+}
+
+/* "the TikTok ban": the name before the noun ("the Indian ban" has no
+   target) */
+static int premodifier_target(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    if (!((n->tr->frame & RN_FRAME_PREMOD) && n->t > 0))
+        return 0;
+    uint32_t mi = mention_at(x, n->t - 1);
+    if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+        return -1;
+    enum rn_etype ty = x->ents[x->m[mi].ent].type;
+    if (ty == RN_ETYPE_COUNTRY || ty == RN_ETYPE_PERSON)
+        return -1;
+    n->premod = x->m[mi].ent;
+    side_add(&n->tgt, n->premod);
+    n->tgt.end = n->k;
+    return 1;
+}
+
+static const struct rel_case noun_targets[] = {
+    {"object after the preposition", prep_object, 0},
+    {"announced ban", announced_ban, 0},
+    {"premodifier", premodifier_target, 0},
+};
+
+/* "the allegations by Washington against Huawei": an agent between the
+   noun and "against"; n->k moves to "against" */
+static void agent_before_against(struct noun_read *n, struct side *by)
+{
+    struct rn_extractor *x = n->x;
+    side_init(by);
+    if (!(n->tr->frame & RN_FRAME_AGAINST) || !x_is(x, n->k, "by"))
+        return;
+    collect_right(x, n->k + 1, by);
+    if (by->n && x_is(x, by->end, "against"))
+        n->k = by->end;
+    else
+        side_init(by);
+}
+
+/* "The WeChat ban was stayed by the court": a verb after the noun stays
+   it (hedged) or cancels it (1: no relation) */
+static int governed_after(struct noun_read *n, size_t end)
+{
+    struct rn_extractor *x = n->x;
+    size_t q = skip_right(x, end);
+    if (!(x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")))
+        return 0;
+    while (q < x->tok.len && (x_is_aux(x, q) || x_is_adverb(x, q)))
+        q++;
+    if (x_cue(x, q, RN_CUE_CANCEL))
+        return 1;
+    if (x_cue(x, q, RN_CUE_STAY))
+        set_pol(&n->pol, RN_POL_HEDGED);
+    return 0;
+}
+
+/* The prepositional reading's source: the owner or governing verb's
+   subject (nominal_source), the agent, the one who imposed it earlier. */
+static int noun_source(struct noun_read *n, const struct side *by)
+{
+    struct rn_extractor *x = n->x;
+    size_t t = n->t, tend = n->tend;
+    int skip;
+    nominal_source(x, t, n->tgt.end, n->premod, &n->src, &n->pol, &skip, NULL);
+    if (skip)
+        return RN_OK;
+    if (!n->src.n && by->n)
+        n->src = *by;
+    if (!n->src.n) /* "the ban on Y was announced by X" */
+        light_agent(x, n->tgt.end > tend ? n->tgt.end : tend, &n->src, &n->pol);
+    if (governed_after(n, n->tgt.end > tend ? n->tgt.end : tend))
+        return RN_OK;
+    filter_targets(x, n->tr, &n->tgt);
+    /* "the WeChat ban", "the ban on Y": the one imposed earlier */
+    size_t d = n->premod != XNONE && t > 0 && mention_at(x, t - 1) != XNONE
+                   ? x->m[mention_at(x, t - 1)].a
+                   : t;
+    if (!n->src.n && n->tgt.n == 1 && d > 0 && (x_is(x, d - 1, "the") || x_is(x, d - 1, "this")))
+        side_add(&n->src, x_hist_source(x, n->tr->relation, n->tgt.ents[0]));
+    return emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.8);
+}
+
+/* "X's ban on Y", "a ban on Y by X", "the TikTok ban": the target by the
+   noun's preposition or premodifier, then its source */
+static int prepositional_noun(void *state)
+{
+    struct noun_read *n = state;
+    n->k = skip_right(n->x, n->tend);
+    struct side by;
+    agent_before_against(n, &by);
+    if (run_cases(noun_targets, NCASES(noun_targets), n, 0, &n->fired) <= 0)
+        return noun_done(n, RN_OK);
+    return noun_done(n, noun_source(n, &by));
+}
+
+static const struct rel_case noun_readings[] = {
+    {"reported blame", reported_blame, RN_FRAME_COPULA},
+    {"compound proposal", compound_proposal, RN_FRAME_COMPOUND},
+    {"signatories", signatories, RN_FRAME_MEMBERS},
+    {"put on a list", put_on_list, RN_FRAME_LIST},
+    {"relative clause with a light verb", relative_light, 0},
+    {"owner proposes", owner_proposes, RN_FRAME_OWNER},
+    {"noun subject of a list verb", noun_lists, 0},
+    {"denied accusation", denied_accusation, 0},
+    {"traded accusations", traded_accusations, 0},
+    {"prepositional", prepositional_noun, 0},
+};
+
+/* A noun trigger: the first of its readings that applies. */
 static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
                    size_t tend)
 {
-    enum rn_polarity pol = tr->polarity;
-    struct side src, tgt;
-    side_init(&src);
-    side_init(&tgt);
-    int skip = 0;
-    side_init(&tgt);
-    if (tr->frame & RN_FRAME_COPULA) {
-        /* "Y was behind the attack" / "Y is responsible for" in reported speech */
-        size_t k = t;
-        while (k > 0 &&
-               (x_is_adverb(x, k - 1) || x_cue(x, k - 1, RN_CUE_NEG) || is_quote(x, k - 1))) {
-            if (x_cue(x, k - 1, RN_CUE_NEG))
-                pol = RN_POL_NEGATED;
-            k--;
-        }
-        if (k == 0 || !x_is_be(x, k - 1) || k < 2)
-            return RN_OK;
-        collect_left(x, k - 2, &tgt);
-        if (!tgt.n)
-            return RN_OK;
-        side_init(&src);
-        side_add(&src, speaker(x, t, tend));
-        filter_targets(x, tr, &tgt);
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.75);
-    }
-    if (tr->frame & RN_FRAME_COMPOUND) {
-        /* "the China-proposed initiative" */
-        if (!(x->tok.items[t].flags & RN_TOK_HYPHEN) || t == 0)
-            return RN_OK;
-        side_init(&src);
-        uint32_t mi = mention_at(x, t - 1);
-        if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
-            side_add(&src, x->m[mi].ent);
-        } else {
-            /* the name sits inside a document phrase: look it up */
-            for (size_t b = t > 4 ? t - 4 : 0; b < t && !src.n; b++) {
-                struct rn_gaz_match gm;
-                if (rn_lexicon_match(x->lex, x->wc, &x->tok, b, t, x->allcaps, &gm) &&
-                    b + gm.ntok == t)
-                    side_add(&src, x_lex_entity(x, gm.actor));
-            }
-        }
-        if (!src.n)
-            return RN_OK;
-        size_t k = tend;
-        while (k < x->tok.len && k - tend < 4 && x_is_word(x, k) && !x_cue(x, k, RN_CUE_DOCHEAD))
-            k++;
-        if (!x_cue(x, k, RN_CUE_DOCHEAD))
-            return RN_OK;
-        side_add(&tgt, x_doc_entity(x, tend, k + 1, k, 1));
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
-    }
-    if (tr->frame & RN_FRAME_MEMBERS) {
-        /* "Among the signatories are A, B" / "signatories include A" / "A
-           and B are not among the signatories" */
-        size_t k = skip_right(x, tend);
-        side_init(&src);
-        uint32_t doc = XNONE;
-        if (x_is(x, k, "of") || x_is(x, k, "to")) {
-            struct side d;
-            collect_right(x, k + 1, &d);
-            for (size_t i = 0; i < d.n; i++)
-                if (x->ents[d.ents[i]].type == RN_ETYPE_DOCUMENT)
-                    doc = d.ents[i];
-            k = d.end;
-        }
-        if (doc == XNONE)
-            doc = x_recent(x, XWANT_DOC, XNONE, XNONE);
-        if (t >= 3 && x_in_class(x, t - 1, RN_WORD_INDEF) &&
-            (x_is_be(x, t - 2) || x_is(x, t - 2, "becomes"))) {
-            /* "Kenya became a signatory to the charter" */
-            struct vgroup g;
-            verb_group(x, t - 2, 0, &g);
-            set_pol(&pol, g.pol);
-            subject_of(x, g.start, &src);
-        } else if (x_is_be(x, k) || list_verb(x, k)) {
-            collect_right(x, k + 1, &src);
-        } else if (t >= 3 && x_is(x, t - 1, "the") && x_is(x, t - 2, "among")) {
-            members_before_be(x, t - 3, &src, &pol);
-        }
-        side_add(&tgt, doc);
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
-    }
-    if (tr->frame & RN_FRAME_LIST) {
-        /* "added Y to the entity list", "... to the Trade Bureau's entity
-           list": past a determiner and the list's owner, a name (capitalised
-           words or a mention) with its possessive */
-        size_t k = t;
-        while (k > 0 && (x_is_det(x, k - 1) || x_is_cap(x, k - 1) || mention_at(x, k - 1) != XNONE ||
-                         (x->tok.items[k - 1].flags & RN_TOK_POSS)))
-            k--;
-        if (k == 0 || !(x_is(x, k - 1, "to") || x_is(x, k - 1, "on")))
-            return RN_OK;
-        size_t prep = k - 1;
-        size_t v = prep;
-        while (v > 0 && prep - v < 12) {
-            v--;
-            if (x_cue(x, v, RN_CUE_ENLIST))
-                break;
-        }
-        if (v == prep)
-            return RN_OK;
-        struct vgroup g;
-        verb_group(x, v, 1, &g);
-        set_pol(&pol, g.pol);
-        size_t be = skip_right(x, tend);
-        if (!g.passive && g.start == v && x_is_be(x, be)) {
-            /* "Also added to the entity list on Monday were A and B": who
-               put names on it before, else the state the text is about */
-            collect_right(x, be + 1, &tgt);
-            uint32_t who = x_hist_source(x, tr->relation, XNONE);
-            side_add(&src, who != XNONE ? who : x_topic_state(x));
-        } else if (g.passive) {
-            subject_of(x, g.start, &tgt);
-            side_init(&src);
-            size_t b = skip_right(x, tend);
-            if (x_is(x, b, "by"))
-                collect_right(x, b + 1, &src);
-            else /* "Vantrix has been placed on the sanctions list" */
-                agentless_source(x, &src);
-        } else {
-            subject_of(x, g.start, &src);
-            collect_right(x, v + 1, &tgt);
-        }
-        filter_targets(x, tr, &tgt);
-        return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.85);
-    }
-    if (relative_light(x, c, tr, t, tend, &skip))
-        return skip;
-    if (tr->frame & RN_FRAME_OWNER)
-        return noun_owner(x, c, tr, t);
-    int rc;
-    if (noun_lists(x, c, tr, t, tend, &rc))
-        return rc;
-    if (denied_accusation(x, c, tr, t, tend, &rc))
-        return rc;
-    if (traded_accusations(x, c, tr, t, &rc))
-        return rc;
-    size_t k = skip_right(x, tend);
-    uint32_t premod = XNONE;
-    struct side by;
-    side_init(&by);
-    if ((tr->frame & RN_FRAME_AGAINST) && x_is(x, k, "by")) {
-        /* "the allegations by Washington against Huawei" */
-        collect_right(x, k + 1, &by);
-        if (by.n && x_is(x, by.end, "against"))
-            k = by.end;
-        else
-            side_init(&by);
-    }
-    if ((tr->frame & RN_FRAME_AGAINST) && x_is(x, k, "against")) {
-        collect_right(x, k + 1, &tgt);
-    } else if ((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) {
-        collect_right(x, k + 1, &tgt);
-        dealt_with(x, &tgt); /* "a ban on access to Y" */
-    } else if ((tr->frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))) {
-        collect_right(x, k + 1, &tgt);
-        dealt_with(x, &tgt); /* "the blocking of access to Y" */
-    } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0 && mention_at(x, t - 1) == XNONE &&
-               (x_is(x, t - 1, "the") || x_is(x, t - 1, "this")) && t >= 2 &&
-               x_cue(x, t - 2, RN_CUE_LIGHT)) {
-        /* "The ministry announced the ban late on Monday": the ban just
-           reported, now with the body that imposed it */
-        hist_targets(x, tr->relation, &tgt);
-        if (!tgt.n)
-            return RN_OK;
-        tgt.end = k;
-    } else if ((tr->frame & RN_FRAME_PREMOD) && t > 0) {
-        uint32_t mi = mention_at(x, t - 1);
-        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
-            return RN_OK;
-        enum rn_etype ty = x->ents[x->m[mi].ent].type;
-        if (ty == RN_ETYPE_COUNTRY || ty == RN_ETYPE_PERSON)
-            return RN_OK; /* "the Indian ban" has no target */
-        premod = x->m[mi].ent;
-        side_add(&tgt, premod);
-        tgt.end = k;
-    } else {
-        return RN_OK;
-    }
-    nominal_source(x, t, tgt.end, premod, &src, &pol, &skip, NULL);
-    if (skip)
-        return RN_OK;
-    if (!src.n && by.n)
-        src = by;
-    if (!src.n) /* "the ban on Y was announced by X" */
-        light_agent(x, tgt.end > tend ? tgt.end : tend, &src, &pol);
-    /* "The WeChat ban was stayed by the court": a verb after the noun */
-    size_t q = skip_right(x, tgt.end > tend ? tgt.end : tend);
-    if (x_is_be(x, q) || x_is(x, q, "has") || x_is(x, q, "had")) {
-        while (q < x->tok.len && (x_is_aux(x, q) || x_is_adverb(x, q)))
-            q++;
-        if (x_cue(x, q, RN_CUE_CANCEL))
-            return RN_OK;
-        if (x_cue(x, q, RN_CUE_STAY))
-            set_pol(&pol, RN_POL_HEDGED);
-    }
-    filter_targets(x, tr, &tgt);
-    /* "the WeChat ban", "the ban on Y": the one imposed earlier */
-    size_t d = premod != XNONE && t > 0 && mention_at(x, t - 1) != XNONE
-                   ? x->m[mention_at(x, t - 1)].a
-                   : t;
-    if (!src.n && tgt.n == 1 && d > 0 && (x_is(x, d - 1, "the") || x_is(x, d - 1, "this")))
-        side_add(&src, x_hist_source(x, tr->relation, tgt.ents[0]));
-    return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.8);
+    struct noun_read n;
+    n.x = x;
+    n.c = c;
+    n.tr = tr;
+    n.t = t;
+    n.tend = tend;
+    n.pol = tr->polarity;
+    side_init(&n.src);
+    side_init(&n.tgt);
+    n.k = 0;
+    n.premod = XNONE;
+    n.rc = RN_OK;
+    n.fired = NULL;
+    run_cases(noun_readings, NCASES(noun_readings), &n, tr->frame, &n.fired);
+    return n.rc;
 }
 
 int x_relations(struct rn_extractor *x)
