@@ -1174,24 +1174,21 @@ static void verb_group(struct rn_extractor *x, size_t t, int participle, struct 
             /* "voted unanimously to ban": an adverb after the control verb */
             while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
                 c--;
-            for (size_t back = 0; back < 2 && c + 1 > back; back++) {
-                size_t s = c - back;
-                int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
-                if (n && s + (size_t)n == c + 1) {
-                    enum rn_polarity v;
-                    if (rn_polarity_parse(cm.value, &v) == RN_OK)
-                        set_pol(&g->pol, v);
-                    /* "has no plans to ban", "no intention to sign": the
-                       plan is denied */
-                    j = s;
-                    if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) &&
-                        !(x->tok.items[s].flags & RN_TOK_CAP)) {
-                        set_pol(&g->pol, RN_POL_NEGATED);
-                        j = s - 1;
-                    }
-                    found = 1;
-                    break;
+            int ctrl_len = x_cue_ending(x, c, RN_CUE_CTRL, &cm);
+            if (ctrl_len) {
+                size_t s = c + 1 - (size_t)ctrl_len;
+                enum rn_polarity v;
+                if (rn_polarity_parse(cm.value, &v) == RN_OK)
+                    set_pol(&g->pol, v);
+                /* "has no plans to ban", "no intention to sign": the
+                   plan is denied */
+                j = s;
+                if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) &&
+                    !(x->tok.items[s].flags & RN_TOK_CAP)) {
+                    set_pol(&g->pol, RN_POL_NEGATED);
+                    j = s - 1;
                 }
+                found = 1;
             }
             if (found) {
                 near = 0;
@@ -1397,6 +1394,13 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
     if (mention_at(x, j) == XNONE)
         j = skip_time_left(x, j);
+    /* "Norway's bid to ban X", "Kenya's decision to block X": a control
+       noun's owner acts */
+    if ((x_flags(x, j) & RN_TOK_POSS) && j > 0 && x_cue(x, v, RN_CUE_CTRL) &&
+        mention_at(x, j - 1) != XNONE && x->m[mention_at(x, j - 1)].kind == MK_ACTOR) {
+        side_add(s, x->m[mention_at(x, j - 1)].ent);
+        return;
+    }
     if (x_is_wh(x, j) && j > 0) { /* "Lu Kang, who accused" */
         j--;
         if (x_is_punct(x, j, ',') && j > 0)
@@ -1548,7 +1552,25 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         side_add(s, x->m[0].ent);
 }
 
-/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said X". */
+/* "according to X": X, when it is a state, a body or a person - not a
+   news outlet ("according to Reuters") or another unknown name */
+static uint32_t named_source(struct rn_extractor *x)
+{
+    struct rn_cue_match cm;
+    for (size_t i = 0; i < x->tok.len; i++) {
+        int n = x_cue_len(x, i, RN_CUE_SOURCE, &cm);
+        uint32_t mi = n ? mention_at(x, i + (size_t)n) : XNONE;
+        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+            continue;
+        enum rn_etype t = x->ents[x->m[mi].ent].type;
+        if (t == RN_ETYPE_COUNTRY || t == RN_ETYPE_ORGANIZATION || t == RN_ETYPE_PERSON)
+            return x->m[mi].ent;
+    }
+    return XNONE;
+}
+
+/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
+   X", else "according to X". */
 static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
 {
     for (size_t i = 0; i < x->tok.len; i++) {
@@ -1566,7 +1588,7 @@ static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
         if (mi != XNONE && x->m[mi].kind == MK_ACTOR)
             return x->m[mi].ent;
     }
-    return XNONE;
+    return named_source(x);
 }
 
 /* ---- emission ------------------------------------------------------------------------ */
@@ -2010,7 +2032,9 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
     size_t light_verb = 0;
     if (v > 0) {
         size_t g = skip_time_left(x, v - 1); /* "announced on Monday a ban" */
-        if (x_cue_len(x, g, RN_CUE_CANCEL, &cm)) {
+        int cancel_len = x_cue_ending(x, g, RN_CUE_CANCEL, &cm); /* "lifted", "struck down" */
+        if (cancel_len) {
+            g -= (size_t)cancel_len - 1;
             /* "Chile denied Peru's accusations": the denier is accused
                (skip 2, the owner in s, the verb in *denied) */
             *skip = 1;
@@ -2690,11 +2714,12 @@ static void add_places(struct rn_extractor *x, size_t q, struct side *src, int a
     }
 }
 
-/* "banned on government devices in the UK and Canada": a short phrase may
-   come before the place; the token of "in" after it, else k */
+/* "banned on government devices in the UK and Canada", "banned from
+   operating in Uruguay": a short phrase may come before the place; the
+   token of "in" after it, else k */
 static size_t place_after_phrase(struct rn_extractor *x, size_t k)
 {
-    if (!x_is(x, k, "on") && !x_is(x, k, "for"))
+    if (!x_is(x, k, "on") && !x_is(x, k, "for") && !(x_is(x, k, "from") && x_ends_with(x, k + 1, "ing")))
         return k;
     size_t q = k + 1;
     while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&
