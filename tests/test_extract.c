@@ -413,6 +413,9 @@ static void test_state_body_with_modifiers(void **state)
                         "Kenyan Consumer Protection Bureau[Kenya] accuses Dravo[] asserted|");
     assert_string_equal(RUN("Kenyan authorities banned Dravo."),
                         "Kenya[] bans Dravo[] asserted|");
+    /* a capitalised body's name goes on past "of", without its article */
+    assert_string_equal(RUN("The Kenyan Ministry of Trade accused Dravo of fraud."),
+                        "Kenyan Ministry of Trade[Kenya] accuses Dravo[] asserted|");
 }
 
 /* "the Quillchat app": an unknown name before a product's head is the

@@ -2200,9 +2200,10 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     if (x_is_wh(x, k) && (x_pos(x, t) & RN_WP_VERB) &&
         (mention_at(x, t + 1) != XNONE || x_is_det(x, t + 1)))
         return 0;
-    /* "traded blame": the object of a verb of exchange */
+    /* "traded blame": the object of a verb of exchange (not "the Ministry
+       of Trade accused") */
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ) ||
-        x_cue(x, k, RN_CUE_MUTUAL))
+        (x_cue(x, k, RN_CUE_MUTUAL) && mention_at(x, k) == XNONE))
         return 1;
     if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
         return x_is_det(x, k) && x_ends_with(x, t, "ing");
