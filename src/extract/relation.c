@@ -2052,9 +2052,10 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         if (x_cue(x, g, RN_CUE_STAY)) {
             stayed = 1;
             set_pol(pol, RN_POL_HEDGED);
-        } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
+        } else if ((light = x_cue_ending(x, g, RN_CUE_LIGHT, &cm)) != 0) {
+            /* "imposed a ban", "called for a ban" */
+            light_verb = g + 1 - (size_t)light;
             light = 1;
-            light_verb = g;
             /* "proposed a ban on X": a light verb with a polarity of its own */
             enum rn_polarity lp;
             if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
