@@ -1105,174 +1105,280 @@ static size_t ordered_list_start(struct rn_extractor *x, uint32_t mi)
     return oa;
 }
 
+/* A verb group being read leftwards from its verb (verb_group): each round
+   one of the table group_words takes the token before the group, or the
+   group is complete. */
+struct group_walk {
+    struct rn_extractor *x;
+    struct vgroup *g;
+    size_t t;          /* the verb */
+    int participle;
+    size_t j;          /* the group's first token so far */
+    int near;          /* still next to the verb: a "be" here makes it passive */
+    size_t c;          /* before "to": where a control verb would end */
+    size_t rank;       /* before "to": the rank word ("the first state to"), or where
+                          the search for it stopped */
+    const char *fired; /* the case that took the last token, for a trace */
+};
+
+/* The group now starts at j; pol joins its polarity; near: whether the
+   verb still stands next to it. */
+static int took(struct group_walk *w, size_t j, enum rn_polarity pol, int near)
+{
+    set_pol(&w->g->pol, pol);
+    w->j = j;
+    w->near = near;
+    return 1;
+}
+
+/* "not", "never" (not a capitalised "No"): negated */
+static int negation_left(void *state)
+{
+    struct group_walk *w = state;
+    size_t k = w->j - 1;
+    if (!x_cue(w->x, k, RN_CUE_NEG) || (w->x->tok.items[k].flags & RN_TOK_CAP))
+        return 0;
+    return took(w, k, RN_POL_NEGATED, w->near);
+}
+
+/* "may", "reportedly": hedged */
+static int hedge_left(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    if (x_cue(x, k, RN_CUE_HEDGE) && x_is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP && k > 0))
+        return took(w, k, RN_POL_HEDGED, 0);
+    return 0;
+}
+
+/* a form of "be": right before a participle, passive */
+static int be_left(void *state)
+{
+    struct group_walk *w = state;
+    if (!x_is_be(w->x, w->j - 1))
+        return 0;
+    if (w->near && w->participle)
+        w->g->passive = 1;
+    return took(w, w->j - 1, RN_POL_ASSERTED, 0);
+}
+
+/* an auxiliary: "has", "have", "had" right before the verb, perfect */
+static int aux_left(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    if (!x_is_aux(x, k))
+        return 0;
+    if (w->near && (x_is(x, k, "has") || x_is(x, k, "have") || x_is(x, k, "had")))
+        w->g->perfect = 1;
+    return took(w, k, RN_POL_ASSERTED, 0);
+}
+
+static int adverb_left(void *state)
+{
+    struct group_walk *w = state;
+    return x_is_adverb(w->x, w->j - 1) && took(w, w->j - 1, RN_POL_ASSERTED, w->near);
+}
+
+/* "has in effect banned", "has de facto blocked" */
+static int adverb_pair_left(void *state)
+{
+    struct group_walk *w = state;
+    size_t k = w->j - 1;
+    struct rn_cue_match cm;
+    return k > 0 && x_is_word(w->x, k) && x_cue_len(w->x, k - 1, RN_CUE_ADV, &cm) == 2 &&
+           took(w, k - 1, RN_POL_ASSERTED, w->near);
+}
+
+/* "considering banning": hedged */
+static int control_before_ing(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    struct rn_cue_match cm;
+    if (!(x_ends_with(x, w->t, "ing") && w->j == w->t && x_cue(x, k, RN_CUE_CTRL) &&
+          x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1))
+        return 0;
+    return took(w, k, RN_POL_HEDGED, 0);
+}
+
+/* Cases before "to", tried in order. */
+
+/* control verb before "to": "plans to", "declined to", "opted not to" */
+static int control_verb(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t c = w->c;
+    struct rn_cue_match cm;
+    for (size_t back = 0; back < 2 && c + 1 > back; back++) {
+        size_t s = c - back;
+        int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
+        if (!n || s + (size_t)n != c + 1)
+            continue;
+        enum rn_polarity v;
+        if (rn_polarity_parse(cm.value, &v) == RN_OK)
+            set_pol(&w->g->pol, v);
+        /* "has no plans to ban", "no intention to sign": the plan is
+           denied */
+        if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) && !(x->tok.items[s].flags & RN_TOK_CAP))
+            return took(w, s - 1, RN_POL_NEGATED, 0);
+        return took(w, s, RN_POL_ASSERTED, 0);
+    }
+    return 0;
+}
+
+/* "became the first state to ban", "the first U.S. state to": a done
+   deed ("was the only country not to sign": negated) */
+static int first_to(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t f = w->rank, k = w->j - 1;
+    if (!(f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)))
+        return 0;
+    for (size_t q = f + 1; q < k; q++)
+        if (x_cue(x, q, RN_CUE_NEG))
+            set_pol(&w->g->pol, RN_POL_NEGATED);
+    return took(w, f - 2, RN_POL_ASSERTED, 0);
+}
+
+/* "making Utah the first state to ban Y": the name before "the first" is
+   the subject */
+static int made_first_to(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t f = w->rank;
+    uint32_t fm = f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") ? mention_at(x, f - 2)
+                                                                              : XNONE;
+    if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
+        x_cue(x, x->m[fm].a - 1, RN_CUE_CAUSE))
+        return took(w, f - 1, RN_POL_ASSERTED, 0);
+    return 0;
+}
+
+/* The ordered ones before "to" at k: a list of actors ("ordered Apple,
+   Google and Vantrix to"), a plural common noun ("ordered internet
+   providers to"), the kind before its members ("required companies like
+   A and B to"). Their first token; *named: a list of actors, *common: a
+   plural common noun. */
+static size_t ordered_ones_start(struct rn_extractor *x, size_t k, int *named, int *common)
+{
+    uint32_t mi = mention_at(x, k - 1);
+    size_t oa = mi != XNONE ? ordered_list_start(x, mi) : k;
+    *common = 0;
+    struct rn_cue_match icm;
+    size_t il = oa > 1 && x_cue_len(x, oa - 1, RN_CUE_INCLUDE, &icm) == 1   ? 1
+                : oa > 2 && x_cue_len(x, oa - 2, RN_CUE_INCLUDE, &icm) == 2 ? 2
+                                                                             : 0;
+    size_t kind_end = k; /* after the common noun */
+    if (il && oa - il > 0 && mention_at(x, oa - il - 1) == XNONE && x_is_word(x, oa - il - 1)) {
+        mi = XNONE;
+        kind_end = oa = oa - il;
+    }
+    if (mi == XNONE) {
+        while (oa > 0 && kind_end - oa < 3 && x_is_word(x, oa - 1) && mention_at(x, oa - 1) == XNONE &&
+               !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
+               !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
+            oa--;
+        *common = oa < kind_end && x_ends_with(x, kind_end - 1, "s");
+    }
+    *named = mi != XNONE;
+    return oa;
+}
+
+/* object control: "ordered Apple to block", "ordered internet providers
+   to block": hedged, the ordered ones kept */
+static int object_control(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    int named, common;
+    size_t oa = ordered_ones_start(x, k, &named, &common);
+    if (!((named || common) && oa > 0))
+        return 0;
+    size_t v = oa - 1;
+    if (x_is(x, v, "the") && v > 0)
+        v--;
+    struct rn_cue_match cm;
+    for (size_t back = 0; back < 2 && v + 1 > back; back++) {
+        int n = x_cue_len(x, v - back, RN_CUE_OBJCTRL, &cm);
+        /* urging or asking others ("urged governments to keep X out") is
+           no order: only commands pass people by */
+        if (n && common && strcmp(cm.value, "request") == 0)
+            break;
+        if (n && v - back + (size_t)n == v + 1) {
+            w->g->objctrl = 1;
+            w->g->obj_a = oa;
+            w->g->obj_b = k;
+            return took(w, v - back, RN_POL_HEDGED, 0);
+        }
+    }
+    return 0;
+}
+
+static const struct rel_case before_to[] = {
+    {"control verb", control_verb, 0},
+    {"the first to", first_to, 0},
+    {"made the first to", made_first_to, 0},
+    {"object control", object_control, 0},
+};
+
+/* "to" and what governs it. Where the control verb would end: past a time
+   ("decided in July to"), "whether" ("is weighing whether to": hedged)
+   and adverbs ("voted unanimously to ban"). */
+static int infinitive_left(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    if (!(x_is(x, k, "to") && k > 0))
+        return 0;
+    size_t c = k - 1;
+    if (x_is(x, c, "whether") && c > 0) {
+        set_pol(&w->g->pol, RN_POL_HEDGED);
+        c--;
+    } else if (mention_at(x, c) == XNONE) {
+        size_t c2 = skip_time_left(x, c);
+        if (c2 != c && c2 < c)
+            c = c2;
+    }
+    while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
+        c--;
+    w->c = c;
+    size_t f = c;
+    while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
+        f--;
+    w->rank = f;
+    return run_cases(before_to, NCASES(before_to), w, 0, &w->fired);
+}
+
+static const struct rel_case group_words[] = {
+    {"negation", negation_left, 0},
+    {"hedge", hedge_left, 0},
+    {"be", be_left, 0},
+    {"auxiliary", aux_left, 0},
+    {"adverb", adverb_left, 0},
+    {"adverb pair", adverb_pair_left, 0},
+    {"control before -ing", control_before_ing, 0},
+    {"infinitive", infinitive_left, 0},
+};
+
+/* The verb group ending at verb t: its first token, voice, perfect,
+   polarity (negations, hedges, control verbs), object control. */
 static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
 {
     memset(g, 0, sizeof *g);
     g->pol = RN_POL_ASSERTED;
-    size_t j = t;
-    int near = 1; /* still next to the verb: a "be" here makes it passive */
-    struct rn_cue_match cm;
-    while (j > 0) {
-        size_t k = j - 1;
-        if (x_cue(x, k, RN_CUE_NEG) && !(x->tok.items[k].flags & RN_TOK_CAP)) {
-            set_pol(&g->pol, RN_POL_NEGATED);
-            j = k;
-            continue;
-        }
-        if (x_cue(x, k, RN_CUE_HEDGE) && x_is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP &&
-                                                              k > 0)) {
-            set_pol(&g->pol, RN_POL_HEDGED);
-            j = k;
-            near = 0;
-            continue;
-        }
-        if (x_is_be(x, k)) {
-            if (near && participle)
-                g->passive = 1;
-            near = 0;
-            j = k;
-            continue;
-        }
-        if (x_is_aux(x, k)) {
-            if (near && (x_is(x, k, "has") || x_is(x, k, "have") || x_is(x, k, "had")))
-                g->perfect = 1;
-            near = 0;
-            j = k;
-            continue;
-        }
-        if (x_is_adverb(x, k)) {
-            j = k;
-            continue;
-        }
-        /* "has in effect banned", "has de facto blocked" */
-        if (k > 0 && x_is_word(x, k) && x_cue_len(x, k - 1, RN_CUE_ADV, &cm) == 2) {
-            j = k - 1;
-            continue;
-        }
-        /* "considering banning" */
-        if (x_ends_with(x, t, "ing") && j == t && x_cue(x, k, RN_CUE_CTRL) &&
-            x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1) {
-            set_pol(&g->pol, RN_POL_HEDGED);
-            j = k;
-            near = 0;
-            continue;
-        }
-        if (x_is(x, k, "to") && k > 0) {
-            /* control verb before "to": "plans to", "declined to", "opted not to";
-               also after a time ("decided in July to") or "whether" ("is
-               weighing whether to": hedged) */
-            size_t c = k - 1;
-            int found = 0;
-            if (x_is(x, c, "whether") && c > 0) {
-                set_pol(&g->pol, RN_POL_HEDGED);
-                c--;
-            } else if (mention_at(x, c) == XNONE) {
-                size_t c2 = skip_time_left(x, c);
-                if (c2 != c && c2 < c)
-                    c = c2;
-            }
-            /* "voted unanimously to ban": an adverb after the control verb */
-            while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
-                c--;
-            for (size_t back = 0; back < 2 && c + 1 > back; back++) {
-                size_t s = c - back;
-                int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
-                if (n && s + (size_t)n == c + 1) {
-                    enum rn_polarity v;
-                    if (rn_polarity_parse(cm.value, &v) == RN_OK)
-                        set_pol(&g->pol, v);
-                    /* "has no plans to ban", "no intention to sign": the
-                       plan is denied */
-                    j = s;
-                    if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) &&
-                        !(x->tok.items[s].flags & RN_TOK_CAP)) {
-                        set_pol(&g->pol, RN_POL_NEGATED);
-                        j = s - 1;
-                    }
-                    found = 1;
-                    break;
-                }
-            }
-            if (found) {
-                near = 0;
-                continue;
-            }
-            /* "became the first state to ban", "the first U.S. state to":
-               a done deed; "making Utah the first state to ban Y": the
-               name before "the first" is the subject */
-            size_t f = c;
-            while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
-                f--;
-            if (f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)) {
-                /* "was the only country not to sign" */
-                for (size_t q = f + 1; q < k; q++)
-                    if (x_cue(x, q, RN_CUE_NEG))
-                        set_pol(&g->pol, RN_POL_NEGATED);
-                j = f - 2;
-                near = 0;
-                continue;
-            }
-            uint32_t fm = f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the")
-                              ? mention_at(x, f - 2)
-                              : XNONE;
-            if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
-                x_cue(x, x->m[fm].a - 1, RN_CUE_CAUSE)) {
-                j = f - 1;
-                near = 0;
-                continue;
-            }
-            /* object control: "ordered Apple to block", "ordered internet
-               providers to block" */
-            uint32_t mi = mention_at(x, k - 1);
-            size_t oa = mi != XNONE ? ordered_list_start(x, mi) : k;
-            int common = 0; /* a plural common noun object: "internet providers" */
-            /* "required companies like A and B to": the kind before its members */
-            struct rn_cue_match icm;
-            size_t il = oa > 1 && x_cue_len(x, oa - 1, RN_CUE_INCLUDE, &icm) == 1   ? 1
-                        : oa > 2 && x_cue_len(x, oa - 2, RN_CUE_INCLUDE, &icm) == 2 ? 2
-                                                                                     : 0;
-            size_t kind_end = k; /* after the common noun */
-            if (il && oa - il > 0 && mention_at(x, oa - il - 1) == XNONE && x_is_word(x, oa - il - 1)) {
-                mi = XNONE;
-                kind_end = oa = oa - il;
-            }
-            if (mi == XNONE) {
-                while (oa > 0 && kind_end - oa < 3 && x_is_word(x, oa - 1) &&
-                       mention_at(x, oa - 1) == XNONE &&
-                       !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
-                       !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
-                    oa--;
-                common = oa < kind_end && x_ends_with(x, kind_end - 1, "s");
-            }
-            if ((mi != XNONE || common) && oa > 0) {
-                size_t v = oa - 1;
-                if (x_is(x, v, "the") && v > 0)
-                    v--;
-                for (size_t back = 0; back < 2 && v + 1 > back; back++) {
-                    int n = x_cue_len(x, v - back, RN_CUE_OBJCTRL, &cm);
-                    /* urging or asking others ("urged governments to keep
-                       X out") is no order: only commands pass people by */
-                    if (n && common && strcmp(cm.value, "request") == 0)
-                        break;
-                    if (n && v - back + (size_t)n == v + 1) {
-                        set_pol(&g->pol, RN_POL_HEDGED);
-                        g->objctrl = 1;
-                        g->obj_a = oa;
-                        g->obj_b = k;
-                        j = v - back;
-                        found = 1;
-                        break;
-                    }
-                }
-            }
-            if (found) {
-                near = 0;
-                continue;
-            }
-        }
-        break;
-    }
-    g->start = j;
+    struct group_walk w = {.x = x, .g = g, .t = t, .participle = participle, .j = t, .near = 1};
+    while (w.j > 0 && run_cases(group_words, NCASES(group_words), &w, 0, &w.fired))
+        ;
+    g->start = w.j;
 }
 
 /* The first actor of the sentence's main clause: after a leading
