@@ -1485,11 +1485,283 @@ static void add_main_subject(struct rn_extractor *x, struct side *s)
     side_add(s, x->main_subject);
 }
 
+/* The subject left of a verb group being read (subject_of). */
+struct subject_read {
+    struct rn_extractor *x;
+    struct side *s;
+    size_t v;          /* the verb group's first token */
+    size_t j;          /* the token before it (past quotes and times) */
+    size_t k;          /* an aside's opening comma ("X, a spokesperson for Y, accused") */
+    int speech;        /* the aside holds a speech verb */
+    const char *fired; /* the case that decided, for a trace */
+};
+
+/* "Lu Kang, who accused": the antecedent of the relative pronoun at j;
+   "A and B were among the ministers who signed it", "... among those that
+   signed it": the members. Returns 1 when s is decided. */
+static int relative_antecedent(struct subject_read *r)
+{
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!x_is_wh(x, j) || j == 0)
+        return 0;
+    j--;
+    if (x_is_punct(x, j, ',') && j > 0)
+        j--;
+    /* "signed a law on Friday that bans X": the time is no antecedent (but
+       in "a complaint against Y today that alleges", Y is inside a phrase,
+       and the complaint is meant) */
+    if (mention_at(x, j) == XNONE) {
+        size_t k = skip_time_left(x, j);
+        uint32_t am = mention_at(x, k);
+        if (k != j && am != XNONE && !(x->m[am].a > 0 && x_is_prep(x, x->m[am].a - 1)))
+            j = k;
+    }
+    r->j = j;
+    if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
+        x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
+        collect_left(x, j - 4, r->s);
+        return 1;
+    }
+    if (j >= 3 && x_is(x, j, "those") && x_is(x, j - 1, "among") && x_is_be(x, j - 2) &&
+        mention_at(x, j - 3) != XNONE) {
+        collect_left(x, j - 3, r->s);
+        return 1;
+    }
+    return 0;
+}
+
+/* Cases of an aside before the verb (the comma at j), tried in order. */
+
+/* ", Wang said, accusing ...": the speaker of the aside acts */
+static int aside_speaker(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    if (!r->speech || !x_is_punct(x, r->k, ','))
+        return 0;
+    for (size_t q = r->k + 1; q < r->j; q++) {
+        uint32_t qm = mention_at(x, q);
+        if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
+            continue;
+        size_t b = x->m[qm].b;
+        if ((b < r->j && x_cue(x, b, RN_CUE_SPEECH)) ||
+            (x->m[qm].a > 0 && x_cue(x, x->m[qm].a - 1, RN_CUE_SPEECH))) {
+            side_add(r->s, x->m[qm].ent);
+            return 1;
+        }
+        q = b - 1;
+    }
+    return 0;
+}
+
+/* "Several US states, including Texas and Virginia, have banned": the
+   members named in the aside; "Sixteen firms, including A, B, C and D,
+   signed": the aside holds commas of its own, so look further left for
+   its opener */
+static int aside_members(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t k = r->k, j = r->j;
+    struct rn_cue_match icm;
+    int il = x_is_punct(x, k, ',') ? x_cue_len(x, k + 1, RN_CUE_INCLUDE, &icm) : 0;
+    size_t ik = k;
+    for (size_t q = k; !il && q > 1 && j - q < 48 && !x_is_punct(x, q, '.'); q--)
+        if (x_is_punct(x, q - 1, ',') && mention_at(x, q) == XNONE &&
+            (il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm)) != 0)
+            ik = q - 1;
+    if (!il)
+        return 0;
+    collect_right(x, ik + 1 + (size_t)il, r->s);
+    if (r->s->n && r->s->end == j)
+        return 1;
+    side_init(r->s);
+    return 0;
+}
+
+/* "X, a spokesperson for Y, accused": the name before the aside; "Ola
+   Berg, Chile's trade minister, said": its state. Not an aside of speech
+   (", the regulator said on Friday, accusing ..."), nor "A, to its list,
+   barring B": a phrase that opens with a preposition goes on the clause
+   before, whose subject acts. */
+static int name_before_aside(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t k = r->k;
+    if (!(x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !r->speech &&
+          !(x_is_prep(x, k + 1) && x_ends_with(x, r->v, "ing"))))
+        return 0;
+    collect_left(x, k - 1, r->s);
+    if (r->s->n)
+        person_state_from(x, r->s->ents[0], k + 1, r->j);
+    return r->s->n != 0;
+}
+
+/* "Canada's foreign minister at the time, Chrystia Freeland, said": the
+   name in apposition to a description, which names the person's state
+   ("Norway's defence minister, Ola Berg,") */
+static int name_after_description(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t k = r->k;
+    uint32_t am = mention_at(x, r->j - 1);
+    if (!(x_is_punct(x, k, ',') && k > 0 && am != XNONE && x->m[am].a == k + 1 &&
+          x->m[am].kind == MK_ACTOR && !x->m[am].pronoun && x_is_word(x, k - 1) &&
+          mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
+          (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
+           x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)))
+        return 0;
+    size_t q = k;
+    while (q > 0 && !x_is_punct(x, q - 1, ','))
+        q--;
+    person_state_from(x, x->m[am].ent, q, k);
+    side_add(r->s, x->m[am].ent);
+    return 1;
+}
+
+/* a participle clause: "X did A, accusing Y": the sentence's subject */
+static int sentence_subject(void *state)
+{
+    struct subject_read *r = state;
+    add_main_subject(r->x, r->s);
+    return 1;
+}
+
+static const struct rel_case aside_cases[] = {
+    {"speaker of the aside", aside_speaker, 0},
+    {"members in the aside", aside_members, 0},
+    {"name before the aside", name_before_aside, 0},
+    {"name after a description", name_after_description, 0},
+    {"sentence's subject", sentence_subject, 0},
+};
+
+/* Subject cases, tried in order once j is known. */
+
+/* "Chilean outlets - Radio Uno, Canal Sur, TVX - will be blocked": the
+   members listed between dashes */
+static int dashed_members(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!(j > 0 && (x_is_punct(x, j, '-') || (x_flags(x, j) & RN_TOK_DASH)) &&
+          mention_at(x, j - 1) != XNONE))
+        return 0;
+    collect_left(x, j - 1, r->s);
+    return r->s->n != 0;
+}
+
+/* an aside or apposition before the verb: its opening comma, whether it
+   speaks, then its cases */
+static int aside_before(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!x_is_punct(x, j, ',') || j == 0)
+        return 0;
+    size_t k = j - 1;
+    int speech = 0;
+    while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.')) {
+        speech |= x_cue(x, k, RN_CUE_SPEECH);
+        k--;
+    }
+    r->k = k;
+    r->speech = speech;
+    run_cases(aside_cases, NCASES(aside_cases), r, 0, &r->fired);
+    return 1;
+}
+
+/* "We will ban X," the minister said: the first person is the speaker, in
+   this sentence or, continuing a quotation, in one of the two before;
+   "we" from a state's official is the state ("I" stays the person) */
+static int first_person(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!x_is_we(x, j))
+        return 0;
+    uint32_t sp = speaker_outside(x, j, r->v);
+    if (sp == XNONE && x->speaker != XNONE && x->sent_no <= x->speaker_sent + QUOTE_SENTENCES)
+        sp = x->speaker;
+    if (sp != XNONE && !x_in_class(x, j, RN_WORD_SELF) && x->ents[sp].type == RN_ETYPE_PERSON &&
+        x_state_of(x, sp) != XNONE)
+        sp = x_state_of(x, sp);
+    side_add(r->s, sp);
+    return 1;
+}
+
+/* A name right before the verb: the list it ends ("the United States and
+   its allies accused": the owner is named); "China's embassy in New Delhi
+   accused": the body, not its seat */
+static int named_subject(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (mention_at(x, j) == XNONE && j > 0 && mention_at(x, j - 1) != XNONE &&
+        x->m[mention_at(x, j - 1)].pronoun && x_is_word(x, j) && !x_is_prep(x, j))
+        j--;
+    if (mention_at(x, j) == XNONE)
+        return 0;
+    const struct mention *lm = &x->m[mention_at(x, j)];
+    if (lm->kind == MK_ACTOR && x->ents[lm->ent].type == RN_ETYPE_COUNTRY && lm->a >= 2 &&
+        x_is(x, lm->a - 1, "in") && mention_at(x, lm->a - 2) != XNONE) {
+        const struct mention *bm = &x->m[mention_at(x, lm->a - 2)];
+        if (bm->kind == MK_ACTOR && x->ents[bm->ent].type == RN_ETYPE_ORGANIZATION) {
+            side_add(r->s, bm->ent);
+            return 1;
+        }
+    }
+    collect_left(x, j, r->s);
+    return 1;
+}
+
+/* "... and accused", "after banning": a second clause, the sentence's
+   subject */
+static int clause_after_conjunction(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!(x_is(x, j, "and") || x_is(x, j, "but") || x_is(x, j, "by") || x_is(x, j, "after") ||
+          x_is(x, j, "before") || x_is(x, j, "while")))
+        return 0;
+    add_main_subject(x, r->s);
+    return 1;
+}
+
+/* "The Ministry, invoking its powers under ... has decided to": the
+   sentence opens with the actor and an aside */
+static int opening_actor(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    if (x->nm && x->m[0].kind == MK_ACTOR && x->m[0].a <= 1 && x_is_punct(x, x->m[0].b, ',') &&
+        r->v > x->m[0].b + 3)
+        side_add(r->s, x->m[0].ent);
+    return 1;
+}
+
+static const struct rel_case subject_cases[] = {
+    {"members between dashes", dashed_members, 0},
+    {"aside", aside_before, 0},
+    {"first person", first_person, 0},
+    {"name", named_subject, 0},
+    {"clause after a conjunction", clause_after_conjunction, 0},
+    {"opening actor", opening_actor, 0},
+};
+
+/* The subject left of a verb group starting at v, into s. */
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
-    /* "the Commission's proposal to ban X": a verb group that opens with
-       a document's head noun is that document's act */
+    /* "the Commission's proposal to ban X": a verb group that opens with a
+       document's head noun is that document's act */
     uint32_t dm = mention_at(x, v);
     if (dm != XNONE && x->m[dm].kind == MK_DOC) {
         side_add(s, x->m[dm].ent);
@@ -1497,161 +1769,15 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     }
     if (v == 0)
         return;
-    size_t j = v - 1;
-    while (j > 0 && is_quote(x, j))
-        j--;
+    struct subject_read r = {.x = x, .s = s, .v = v, .j = v - 1};
+    while (r.j > 0 && is_quote(x, r.j))
+        r.j--;
     /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
-    if (mention_at(x, j) == XNONE)
-        j = skip_time_left(x, j);
-    if (x_is_wh(x, j) && j > 0) { /* "Lu Kang, who accused" */
-        j--;
-        if (x_is_punct(x, j, ',') && j > 0)
-            j--;
-        /* "signed a law on Friday that bans X": the time is no antecedent
-           (but in "a complaint against Y today that alleges", Y is inside
-           a phrase, and the complaint is meant) */
-        if (mention_at(x, j) == XNONE) {
-            size_t k = skip_time_left(x, j);
-            uint32_t am = mention_at(x, k);
-            if (k != j && am != XNONE && !(x->m[am].a > 0 && x_is_prep(x, x->m[am].a - 1)))
-                j = k;
-        }
-        /* "A and B were among the ministers who signed it", "... among
-           those that signed it" */
-        if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
-            x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
-            collect_left(x, j - 4, s);
-            return;
-        }
-        if (j >= 3 && x_is(x, j, "those") && x_is(x, j - 1, "among") && x_is_be(x, j - 2) &&
-            mention_at(x, j - 3) != XNONE) {
-            collect_left(x, j - 3, s);
-            return;
-        }
-    }
-    /* "Chilean outlets - Radio Uno, Canal Sur, TVX - will be blocked": the
-       members listed between dashes */
-    if (j > 0 && (x_is_punct(x, j, '-') || (x_flags(x, j) & RN_TOK_DASH)) &&
-        mention_at(x, j - 1) != XNONE) {
-        collect_left(x, j - 1, s);
-        if (s->n)
-            return;
-    }
-    if (x_is_punct(x, j, ',') && j > 0) {
-        /* an apposition or aside: "X, a spokesperson for Y, accused" */
-        size_t k = j - 1;
-        int speech = 0;
-        while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.')) {
-            speech |= x_cue(x, k, RN_CUE_SPEECH);
-            k--;
-        }
-        /* ", Wang said, accusing ...": the speaker of the aside acts */
-        if (speech && x_is_punct(x, k, ',')) {
-            for (size_t q = k + 1; q < j; q++) {
-                uint32_t qm = mention_at(x, q);
-                if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
-                    continue;
-                size_t b = x->m[qm].b;
-                if ((b < j && x_cue(x, b, RN_CUE_SPEECH)) ||
-                    (x->m[qm].a > 0 && x_cue(x, x->m[qm].a - 1, RN_CUE_SPEECH))) {
-                    side_add(s, x->m[qm].ent);
-                    return;
-                }
-                q = b - 1;
-            }
-        }
-        /* "Several US states, including Texas and Virginia, have banned":
-           the members named in the aside */
-        struct rn_cue_match icm;
-        int il = x_is_punct(x, k, ',') ? x_cue_len(x, k + 1, RN_CUE_INCLUDE, &icm) : 0;
-        /* "Sixteen firms, including A, B, C and D, signed": the aside
-           holds commas of its own, so look further left for its opener */
-        size_t ik = k;
-        for (size_t q = k; !il && q > 1 && j - q < 48 && !x_is_punct(x, q, '.'); q--)
-            if (x_is_punct(x, q - 1, ',') && mention_at(x, q) == XNONE &&
-                (il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm)) != 0)
-                ik = q - 1;
-        if (il) {
-            collect_right(x, ik + 1 + (size_t)il, s);
-            if (s->n && s->end == j)
-                return;
-            side_init(s);
-        }
-        /* ", the regulator said on Friday, accusing ...": an aside of
-           speech, not an apposition */
-        /* (not "A, to its list, barring B": a phrase that opens with a
-           preposition goes on the clause before, whose subject acts) */
-        if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech &&
-            !(x_is_prep(x, k + 1) && x_ends_with(x, v, "ing"))) {
-            collect_left(x, k - 1, s);
-            /* "Ola Berg, Chile's trade minister, said" */
-            if (s->n)
-                person_state_from(x, s->ents[0], k + 1, j);
-            if (s->n)
-                return;
-        }
-        /* "Canada's foreign minister at the time, Chrystia Freeland, said":
-           the name in apposition to a description */
-        uint32_t am = mention_at(x, j - 1);
-        if (x_is_punct(x, k, ',') && k > 0 && am != XNONE && x->m[am].a == k + 1 &&
-            x->m[am].kind == MK_ACTOR && !x->m[am].pronoun && x_is_word(x, k - 1) &&
-            mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
-            (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
-             x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)) {
-            /* the description names the person's state: "Norway's defence
-               minister, Ola Berg," */
-            size_t q = k;
-            while (q > 0 && !x_is_punct(x, q - 1, ','))
-                q--;
-            person_state_from(x, x->m[am].ent, q, k);
-            side_add(s, x->m[am].ent);
-            return;
-        }
-        /* a participle clause: "X did A, accusing Y" */
-        add_main_subject(x, s);
+    if (mention_at(x, r.j) == XNONE)
+        r.j = skip_time_left(x, r.j);
+    if (relative_antecedent(&r))
         return;
-    }
-    /* "We will ban X," the minister said: the first person is the speaker,
-       in this sentence or, continuing a quotation, in one of the two before */
-    if (x_is_we(x, j)) {
-        uint32_t sp = speaker_outside(x, j, v);
-        if (sp == XNONE && x->speaker != XNONE && x->sent_no <= x->speaker_sent + QUOTE_SENTENCES)
-            sp = x->speaker;
-        /* "we" from a state's official is the state ("I" stays the person) */
-        if (sp != XNONE && !x_in_class(x, j, RN_WORD_SELF) &&
-            x->ents[sp].type == RN_ETYPE_PERSON && x_state_of(x, sp) != XNONE)
-            sp = x_state_of(x, sp);
-        side_add(s, sp);
-        return;
-    }
-    /* "the United States and its allies accused": the owner is named */
-    if (mention_at(x, j) == XNONE && j > 0 && mention_at(x, j - 1) != XNONE &&
-        x->m[mention_at(x, j - 1)].pronoun && x_is_word(x, j) && !x_is_prep(x, j))
-        j--;
-    if (mention_at(x, j) != XNONE) {
-        /* "China's embassy in New Delhi accused": the body, not its seat */
-        const struct mention *lm = &x->m[mention_at(x, j)];
-        if (lm->kind == MK_ACTOR && x->ents[lm->ent].type == RN_ETYPE_COUNTRY && lm->a >= 2 &&
-            x_is(x, lm->a - 1, "in") && mention_at(x, lm->a - 2) != XNONE) {
-            const struct mention *bm = &x->m[mention_at(x, lm->a - 2)];
-            if (bm->kind == MK_ACTOR && x->ents[bm->ent].type == RN_ETYPE_ORGANIZATION) {
-                side_add(s, bm->ent);
-                return;
-            }
-        }
-        collect_left(x, j, s);
-        return;
-    }
-    if (x_is(x, j, "and") || x_is(x, j, "but") || x_is(x, j, "by") || x_is(x, j, "after") ||
-        x_is(x, j, "before") || x_is(x, j, "while")) {
-        add_main_subject(x, s);
-        return;
-    }
-    /* "The Ministry, invoking its powers under ... has decided to": the
-       sentence opens with the actor and an aside */
-    if (x->nm && x->m[0].kind == MK_ACTOR && x->m[0].a <= 1 &&
-        x_is_punct(x, x->m[0].b, ',') && v > x->m[0].b + 3)
-        side_add(s, x->m[0].ent);
+    run_cases(subject_cases, NCASES(subject_cases), &r, 0, &r.fired);
 }
 
 /* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said X". */
