@@ -2183,15 +2183,12 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
 
 /* ---- frames ------------------------------------------------------------------------------ */
 
-/* Where a nominal trigger at t gets its source. *pol may be made hedged or
-   *skip set (the trigger is cancelled: "lifted the ban"). */
-static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uint32_t premod_tgt,
-                           struct side *s, enum rn_polarity *pol, int *skip, size_t *denied)
+/* Where the words before a nominal trigger at t start: adjectives, quotes,
+   the premodifying target ("the WeChat ban"); a hedging adjective ("the
+   proposed ban") makes *pol hedged. */
+static size_t noun_modifiers_start(struct rn_extractor *x, size_t t, uint32_t premod_tgt,
+                                   enum rn_polarity *pol)
 {
-    side_init(s);
-    *skip = 0;
-    struct rn_cue_match cm;
-    /* adjectives between the owner and the noun */
     size_t j = t;
     while (j > 0) {
         size_t k = j - 1;
@@ -2205,72 +2202,91 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
             j = k;
             continue;
         }
-        if (is_quote(x, k) || (x_is_word(x, k) && mention_at(x, k) == XNONE &&
-                               !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_det(x, k) &&
-                               !x_is_prep(x, k) && !x_is_aux(x, k) && !x_is_conj(x, k) &&
-                               !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_LIGHT) &&
-                               !x_cue(x, k, RN_CUE_CANCEL) && !x_cue(x, k, RN_CUE_STAY) &&
-                               t - k <= 3)) {
+        if (is_quote(x, k) ||
+            (x_is_word(x, k) && mention_at(x, k) == XNONE && !(x->tok.items[k].flags & RN_TOK_CAP) &&
+             !x_is_det(x, k) && !x_is_prep(x, k) && !x_is_aux(x, k) && !x_is_conj(x, k) &&
+             !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_LIGHT) && !x_cue(x, k, RN_CUE_CANCEL) &&
+             !x_cue(x, k, RN_CUE_STAY) && t - k <= 3)) {
             j = k;
             continue;
         }
         break;
     }
-    /* the owner: "Kenya's ban", "its ban", "the UK ban", "the Australian ban" */
-    size_t k = j, owner_start = j;
-    struct side owner;
-    side_init(&owner);
-    if (k >= 2 && (x->tok.items[k - 1].flags & RN_TOK_POSS)) {
-        collect_left(x, k - 2, &owner);
-        uint32_t mi = mention_at(x, k - 2);
+    return j;
+}
+
+/* the owner before the words at j: "Kenya's ban", "its ban", "the UK ban",
+   "the Australian ban"; where its phrase starts (j when there is none) */
+static size_t owner_before_noun(struct rn_extractor *x, size_t j, struct side *owner)
+{
+    size_t owner_start = j;
+    side_init(owner);
+    if (j >= 2 && (x->tok.items[j - 1].flags & RN_TOK_POSS)) {
+        collect_left(x, j - 2, owner);
+        uint32_t mi = mention_at(x, j - 2);
         if (mi != XNONE)
             owner_start = x->m[mi].a;
-    } else if (k > 0 && mention_at(x, k - 1) != XNONE) {
-        const struct mention *m = &x->m[mention_at(x, k - 1)];
+    } else if (j > 0 && mention_at(x, j - 1) != XNONE) {
+        const struct mention *m = &x->m[mention_at(x, j - 1)];
         if (m->kind == MK_MOD && m->state != XNONE)
-            side_add(&owner, m->state);
+            side_add(owner, m->state);
         else if (m->kind == MK_ACTOR && x->ents[m->ent].type != RN_ETYPE_DOCUMENT)
-            collect_left(x, k - 1, &owner);
-        if (owner.n)
+            collect_left(x, j - 1, owner);
+        if (owner->n)
             owner_start = m->a;
     }
-    /* governing verb: "imposed a ban", "lifted the ban", "stayed a ban" */
+    return owner_start;
+}
+
+/* The verb governing a noun phrase: "imposed a ban", "lifted the ban",
+   "stayed a ban". */
+struct governor {
+    size_t verb;  /* its token (cancelling or light verbs) */
+    int denial;   /* it cancels by denying ("denied the accusations") */
+    int stayed;   /* it stays the noun: hedged */
+    int light;    /* a light verb: "imposed", "announced", "proposed" */
+};
+
+/* The verb before the phrase starting at owner_start (past determiners,
+   adverbs and a time: "announced on Monday a ban"): 1 when it cancels the
+   noun, else what it is in *gv; a stay or a light verb's own polarity
+   ("proposed a ban on X") joins *pol. */
+static int governing_verb(struct rn_extractor *x, size_t owner_start, enum rn_polarity *pol,
+                          struct governor *gv)
+{
+    memset(gv, 0, sizeof *gv);
     size_t v = owner_start;
     while (v > 0 && (x_is_det(x, v - 1) || x_is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
         v--;
-    int stayed = 0, light = 0;
-    size_t light_verb = 0;
-    if (v > 0) {
-        size_t g = skip_time_left(x, v - 1); /* "announced on Monday a ban" */
-        if (x_cue_len(x, g, RN_CUE_CANCEL, &cm)) {
-            /* "Chile denied Peru's accusations": the denier is accused
-               (skip 2, the owner in s, the verb in *denied) */
-            *skip = 1;
-            if (strcmp(cm.value, "denial") == 0 && owner.n && denied) {
-                *skip = 2;
-                *s = owner;
-                *denied = g;
-            }
-            return;
-        }
-        if (x_cue(x, g, RN_CUE_STAY)) {
-            stayed = 1;
-            set_pol(pol, RN_POL_HEDGED);
-        } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
-            light = 1;
-            light_verb = g;
-            /* "proposed a ban on X": a light verb with a polarity of its own */
-            enum rn_polarity lp;
-            if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
-                set_pol(pol, lp);
-        }
+    if (v == 0)
+        return 0;
+    size_t g = skip_time_left(x, v - 1);
+    struct rn_cue_match cm;
+    if (x_cue_len(x, g, RN_CUE_CANCEL, &cm)) {
+        gv->verb = g;
+        gv->denial = strcmp(cm.value, "denial") == 0;
+        return 1;
     }
-    if (owner.n) {
-        *s = owner;
-        return;
+    if (x_cue(x, g, RN_CUE_STAY)) {
+        gv->stayed = 1;
+        set_pol(pol, RN_POL_HEDGED);
+    } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
+        gv->light = 1;
+        gv->verb = g;
+        enum rn_polarity lp;
+        if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
+            set_pol(pol, lp);
     }
-    /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X",
-       "the blocking of access to Y websites by X" */
+    return 0;
+}
+
+/* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by
+   X", "the blocking of access to Y websites by X": the agent or place
+   after the target, into s; 1 when it names one. Under a light verb
+   (light_governs) "from" names the goods' origin, not the ban's source
+   ("imposed a ban on poultry from Brazil"). */
+static int agent_after_target(struct rn_extractor *x, size_t tgt_end, int light_governs, struct side *s)
+{
     size_t a = skip_right(x, tgt_end);
     if (x_is(x, after_head_noun(x, a), "by"))
         a = after_head_noun(x, a);
@@ -2281,32 +2297,59 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         if (x_is(x, q, "by"))
             a = q;
     }
-    /* "imposed a ban on poultry from Brazil": under a light verb, "from"
-       names the goods' origin, not the ban's source */
-    int origin = x_is(x, a, "from") && light && !stayed;
-    if (!origin &&
-        (x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from"))) {
-        struct side by;
-        int is_by = x_is(x, a, "by");
-        collect_right(x, a + 1, &by);
-        for (size_t i = 0; i < by.n; i++) {
-            enum rn_etype ty = x->ents[by.ents[i]].type;
-            if (is_by ? ty != RN_ETYPE_DOCUMENT : ty == RN_ETYPE_COUNTRY)
-                side_add(s, by.ents[i]);
-        }
-        if (!is_by && !s->n) {
-            uint32_t mi = mention_at(x, skip_right(x, a + 1));
-            if (mi == XNONE && x_is(x, a + 1, "the"))
-                mi = mention_at(x, a + 2);
-            if (mi != XNONE && x->m[mi].state != XNONE)
-                side_add(s, x->m[mi].state);
-        }
-        if (s->n)
-            return;
+    int origin = x_is(x, a, "from") && light_governs;
+    if (origin || !(x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from")))
+        return 0;
+    struct side by;
+    int is_by = x_is(x, a, "by");
+    collect_right(x, a + 1, &by);
+    for (size_t i = 0; i < by.n; i++) {
+        enum rn_etype ty = x->ents[by.ents[i]].type;
+        if (is_by ? ty != RN_ETYPE_DOCUMENT : ty == RN_ETYPE_COUNTRY)
+            side_add(s, by.ents[i]);
     }
-    if (light && !stayed) {
+    if (!is_by && !s->n) {
+        uint32_t mi = mention_at(x, skip_right(x, a + 1));
+        if (mi == XNONE && x_is(x, a + 1, "the"))
+            mi = mention_at(x, a + 2);
+        if (mi != XNONE && x->m[mi].state != XNONE)
+            side_add(s, x->m[mi].state);
+    }
+    return s->n != 0;
+}
+
+/* Where a nominal trigger at t gets its source: its owner, the agent or
+   place after its target, the subject of the light verb governing it.
+   *pol may be made hedged or *skip set (the trigger is cancelled: "lifted
+   the ban"; 2: "Chile denied Peru's accusations": the denier is accused,
+   the owner in s, the verb in *denied). */
+static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uint32_t premod_tgt,
+                           struct side *s, enum rn_polarity *pol, int *skip, size_t *denied)
+{
+    side_init(s);
+    *skip = 0;
+    size_t j = noun_modifiers_start(x, t, premod_tgt, pol);
+    struct side owner;
+    size_t owner_start = owner_before_noun(x, j, &owner);
+    struct governor gv;
+    if (governing_verb(x, owner_start, pol, &gv)) {
+        *skip = 1;
+        if (gv.denial && owner.n && denied) {
+            *skip = 2;
+            *s = owner;
+            *denied = gv.verb;
+        }
+        return;
+    }
+    if (owner.n) {
+        *s = owner;
+        return;
+    }
+    if (agent_after_target(x, tgt_end, gv.light && !gv.stayed, s))
+        return;
+    if (gv.light && !gv.stayed) {
         struct vgroup g;
-        verb_group(x, light_verb, 0, &g);
+        verb_group(x, gv.verb, 0, &g);
         set_pol(pol, g.pol);
         subject_of(x, g.start, s);
     }
