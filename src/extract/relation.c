@@ -3981,6 +3981,85 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     return n.rc;
 }
 
+/* How trigger tr at t is read: 1 as a noun, 0 as a verb, -1 not at all
+   (noun: the word is used as a noun here). */
+static int trigger_reading(const struct rn_extractor *x, const struct rn_trigger *tr, size_t t, int noun)
+{
+    int want_noun = tr->pos == RN_POS_NOUN;
+    if (tr->frame & RN_FRAME_COMPOUND)
+        want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
+    else if (tr->frame & (RN_FRAME_COPULA | RN_FRAME_LIST))
+        want_noun = 1;
+    else if (want_noun != noun)
+        return -1;
+    if ((tr->frame & RN_FRAME_COMPOUND) && !want_noun)
+        return -1;
+    return want_noun;
+}
+
+/* One trigger read, as a noun, a reported-speech verb or a verb, with its
+   account for --explain. */
+static int read_trigger(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
+                        size_t tend, int as_noun)
+{
+    x_explain_trigger(x, tr, t, tend, as_noun);
+    size_t before = x->nhist;
+    int rc;
+    if (as_noun)
+        rc = do_noun(x, c, tr, t, tend);
+    else if (tr->frame & RN_FRAME_REPORTED)
+        rc = do_reported(x, c, tr, t, tend);
+    else
+        rc = do_verb(x, c, tr, t, tend);
+    x_explain_result(x, x->nhist - before);
+    return rc;
+}
+
+/* The triggers the lexicon finds at word t, the longest phrase first
+   (*any_trigger set when there is one). */
+static int triggers_at(struct rn_extractor *x, struct relctx *c, size_t t, int *any_trigger)
+{
+    const struct rn_trigger *tr[8];
+    uint32_t nt[8];
+    size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, t, x->tok.len, tr, nt, 8);
+    if (!n)
+        return RN_OK;
+    *any_trigger = 1;
+    /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is part
+       of the name */
+    uint32_t mi = mention_at(x, t);
+    int inside = mi != XNONE && (x->m[mi].kind == MK_ACTOR || x->m[mi].kind == MK_GROUP) &&
+                 !x->m[mi].resolved;
+    /* a word no noun trigger knows is read as a verb ("Norway shut down X") */
+    int has_noun = 0;
+    for (size_t k = 0; k < n; k++)
+        has_noun |= tr[k]->pos == RN_POS_NOUN &&
+                    !(tr[k]->frame & (RN_FRAME_COMPOUND | RN_FRAME_COPULA | RN_FRAME_LIST));
+    int noun = has_noun && used_as_noun(x, t);
+    size_t used = 0;
+    int rc = RN_OK;
+    for (size_t k = 0; k < n && rc == RN_OK; k++) {
+        /* ... unless the name is the trigger itself ("its Entity List") */
+        if (inside && !(x->m[mi].a == t && x->m[mi].b == t + nt[k] && x->m[mi].ent != XNONE &&
+                        x->ents[x->m[mi].ent].lex == RN_LEX_NONE && (tr[k]->frame & RN_FRAME_LIST))) {
+            if (k == 0)
+                x_explain_skip(x, t, "part of a name");
+            continue;
+        }
+        int as_noun = trigger_reading(x, tr[k], t, noun);
+        if (as_noun < 0)
+            continue;
+        if (used && nt[k] < used)
+            continue; /* a longer phrase already matched here */
+        used = nt[k];
+        rc = read_trigger(x, c, tr[k], t, t + nt[k], as_noun);
+    }
+    if (!used && !inside)
+        x_explain_skip(x, t, noun ? "used as a noun here, and no noun trigger matches"
+                                  : "used as a verb here, and no verb trigger matches");
+    return rc;
+}
+
 int x_relations(struct rn_extractor *x)
 {
     struct relctx c;
@@ -3993,62 +4072,9 @@ int x_relations(struct rn_extractor *x)
     if (x->pending.active && x->pending.sent_no + PENDING_LIST_SENTS < x->sent_no)
         x->pending.active = 0;
     int any_trigger = 0;
-    for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++) {
-        if (!x_is_word(x, t))
-            continue;
-        const struct rn_trigger *tr[8];
-        uint32_t nt[8];
-        size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, t, x->tok.len, tr, nt, 8);
-        if (!n)
-            continue;
-        any_trigger = 1;
-        /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is
-           part of the name */
-        uint32_t mi = mention_at(x, t);
-        int inside = mi != XNONE && (x->m[mi].kind == MK_ACTOR || x->m[mi].kind == MK_GROUP) &&
-                     !x->m[mi].resolved;
-        /* a word no noun trigger knows is read as a verb ("Norway shut down X") */
-        int has_noun = 0;
-        for (size_t k = 0; k < n; k++)
-            has_noun |= tr[k]->pos == RN_POS_NOUN &&
-                        !(tr[k]->frame & (RN_FRAME_COMPOUND | RN_FRAME_COPULA | RN_FRAME_LIST));
-        int noun = has_noun && used_as_noun(x, t);
-        size_t used = 0;
-        for (size_t k = 0; k < n && rc == RN_OK; k++) {
-            /* ... unless the name is the trigger itself ("its Entity List") */
-            if (inside && !(x->m[mi].a == t && x->m[mi].b == t + nt[k] &&
-                            x->m[mi].ent != XNONE && x->ents[x->m[mi].ent].lex == RN_LEX_NONE &&
-                            (tr[k]->frame & RN_FRAME_LIST))) {
-                if (k == 0)
-                    x_explain_skip(x, t, "part of a name");
-                continue;
-            }
-            int want_noun = tr[k]->pos == RN_POS_NOUN;
-            if (tr[k]->frame & RN_FRAME_COMPOUND)
-                want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
-            else if (tr[k]->frame & (RN_FRAME_COPULA | RN_FRAME_LIST))
-                want_noun = 1;
-            else if (want_noun != noun)
-                continue;
-            if ((tr[k]->frame & RN_FRAME_COMPOUND) && !want_noun)
-                continue;
-            if (used && nt[k] < used)
-                continue; /* a longer phrase already matched here */
-            used = nt[k];
-            x_explain_trigger(x, tr[k], t, t + nt[k], want_noun);
-            size_t before = x->nhist;
-            if (want_noun)
-                rc = do_noun(x, &c, tr[k], t, t + nt[k]);
-            else if (tr[k]->frame & RN_FRAME_REPORTED)
-                rc = do_reported(x, &c, tr[k], t, t + nt[k]);
-            else
-                rc = do_verb(x, &c, tr[k], t, t + nt[k]);
-            x_explain_result(x, x->nhist - before);
-        }
-        if (!used && !inside)
-            x_explain_skip(x, t, noun ? "used as a noun here, and no noun trigger matches"
-                                      : "used as a verb here, and no verb trigger matches");
-    }
+    for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++)
+        if (x_is_word(x, t))
+            rc = triggers_at(x, &c, t, &any_trigger);
     if (!any_trigger)
         x_explain_no_trigger(x);
     uint32_t sp = speaker_outside(x, x->tok.len, x->tok.len);
