@@ -975,6 +975,38 @@ static size_t described_member(struct rn_extractor *x, size_t a)
     return a;
 }
 
+/* "A, which holds the presidency, and B", "A, a close ally of V, and B":
+   an aside between the members before "and" at k (not "A, the Kotka
+   Group, and B": a member named after "the"); the member before the
+   aside in *p and *pm, when there is one. */
+static void member_before_aside(struct rn_extractor *x, size_t k, size_t *p, uint32_t *pm)
+{
+    if (!x_is(x, k, "and") || !x_is_punct(x, k - 1, ','))
+        return;
+    size_t q = k - 1;
+    while (q > 1 && k - q < 16 && !x_is_punct(x, q - 1, ',') && !x_is_punct(x, q - 1, '.'))
+        q--;
+    uint32_t am = q >= 2 && x_is_punct(x, q - 1, ',') ? mention_at(x, q - 2) : XNONE;
+    uint32_t qm = mention_at(x, q + x_is(x, q, "the"));
+    int member = qm != XNONE && x->m[qm].b + 1 == k;
+    if (am != XNONE && q + 2 < k && !member &&
+        (x_is_wh(x, q) || x_in_class(x, q, RN_WORD_INDEF) || x_is(x, q, "the"))) {
+        *p = q - 2;
+        *pm = am;
+    }
+}
+
+/* "At a summit in Paris, the US and the UK ...": a name inside a phrase
+   before the comma at k is not a member (nor "According to NRK's Ola Berg,
+   the UK ...": the phrase opens with a preposition wherever the name sits
+   in it) */
+static int name_in_opening_phrase(struct rn_extractor *x, size_t k, const struct mention *pm)
+{
+    struct rn_cue_match icm;
+    size_t open = phrase_start(x, pm->a);
+    return x_is_punct(x, k, ',') && x_is_prep(x, open) && !x_cue_len(x, open, RN_CUE_INCLUDE, &icm);
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -1002,44 +1034,18 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
             person_state_from(x, m->ent, d, m->a);
             k = d - 1;
         }
-        if (!(x_is_coord(x, k) || x_is_punct(x, k, ',') ||
-              x_is_punct(x, k, '&')))
-            break;
-        if (k == 0)
+        if (!(x_is_coord(x, k) || x_is_punct(x, k, ',') || x_is_punct(x, k, '&')) || k == 0)
             break;
         size_t p = k - 1;
         if (x_is_punct(x, p, ','))
             p--;
         uint32_t pm = mention_at(x, p);
-        /* "A, which holds the presidency, and B", "A, a close ally of V, and
-           B": an aside between the members */
-        if (x_is(x, k, "and") && x_is_punct(x, k - 1, ',')) {
-            size_t q = k - 1;
-            while (q > 1 && k - q < 16 && !x_is_punct(x, q - 1, ',') && !x_is_punct(x, q - 1, '.'))
-                q--;
-            uint32_t am = q >= 2 && x_is_punct(x, q - 1, ',') ? mention_at(x, q - 2) : XNONE;
-            /* (not "A, the Kotka Group, and B": a member named after "the") */
-            uint32_t qm = mention_at(x, q + x_is(x, q, "the"));
-            int member = qm != XNONE && x->m[qm].b + 1 == k;
-            if (am != XNONE && q + 2 < k && !member &&
-                (x_is_wh(x, q) || x_in_class(x, q, RN_WORD_INDEF) || x_is(x, q, "the"))) {
-                p = q - 2;
-                pm = am;
-            }
-        }
+        member_before_aside(x, k, &p, &pm);
         /* "Ten countries and the EU signed X": the set's members may
            follow ("They include A and B") */
         if (pm != XNONE && x->m[pm].kind == MK_QUANT && x_is(x, k, "and"))
             s->quant = 1;
-        if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
-            break;
-        /* "At a summit in Paris, the US and the UK ...": a name inside a
-           phrase before the comma is not a member */
-        /* (nor "According to NRK's Ola Berg, the UK ...": the phrase opens
-           with a preposition wherever the name sits in it) */
-        struct rn_cue_match icm;
-        size_t open = phrase_start(x, x->m[pm].a);
-        if (x_is_punct(x, k, ',') && x_is_prep(x, open) && !x_cue_len(x, open, RN_CUE_INCLUDE, &icm))
+        if (pm == XNONE || x->m[pm].kind != MK_ACTOR || name_in_opening_phrase(x, k, &x->m[pm]))
             break;
         j = p;
     }
