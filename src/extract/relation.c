@@ -2117,6 +2117,78 @@ static int members_before_be(struct rn_extractor *x, size_t b, struct side *s,
     return 1;
 }
 
+/* The members a counted set's later sentence names at token i, into m:
+   "The list also names A, B and C" (*ll: where the list starts), and in
+   the next sentence only (next), "A, B and C among them", "among them
+   are A and B", "They include A and B", "They are A, B and C". 0 when
+   none is named here. */
+static int members_named_at(struct rn_extractor *x, size_t i, int next, struct side *m,
+                            enum rn_polarity *pol, size_t *ll)
+{
+    *ll = list_goes_on_verb(x, i, pol);
+    if (*ll) {
+        collect_right(x, *ll, m);
+        return 1;
+    }
+    if (!next)
+        return 0;
+    if (x_is(x, i, "among") && (x_is(x, i + 1, "them") || x_is(x, i + 1, "those"))) {
+        size_t k = i + 2;
+        if (k < x->tok.len && x_is_be(x, skip_right(x, k)))
+            collect_right(x, skip_right(x, k) + 1, m);
+        else if (i > 0 && !members_before_be(x, i - 1, m, pol) && mention_at(x, i - 1) != XNONE)
+            collect_left(x, i - 1, m);
+        return 1;
+    }
+    if (!((list_verb(x, i) ||
+           /* "They are A, B and C": a name must follow the verb */
+           (x_is_be(x, i) && mention_at(x, skip_right(x, i + 1)) != XNONE &&
+            x->m[mention_at(x, skip_right(x, i + 1))].kind == MK_ACTOR)) &&
+          i > 0 && (x_is(x, i - 1, "they") || x_is(x, i - 1, "these") || x_is(x, i - 1, "this") ||
+                    x_is(x, i - 1, "which"))))
+        return 0;
+    /* every named state after "include" */
+    for (size_t k = i + 1; k < x->tok.len; k++) {
+        uint32_t mi = mention_at(x, k);
+        if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
+            side_add(m, x->m[mi].ent);
+            k = x->m[mi].b - 1;
+        }
+    }
+    return 1;
+}
+
+/* The set's relation between its named side and the members m; with a
+   list that goes on ("The list also names C"), everyone who imposed the
+   set's ban since acts too ("India banned 59 apps ... The ministry
+   announced the ban"). */
+static int emit_pending(struct rn_extractor *x, struct relctx *c, const struct side *m, size_t ll,
+                        enum rn_polarity pol)
+{
+    const struct xpending *p = &x->pending;
+    struct side others;
+    side_init(&others);
+    side_add(&others, p->other);
+    if (ll && !p->quant_is_source) {
+        size_t nh = x->nhist < XHIST ? x->nhist : XHIST;
+        for (size_t k = 0; k < nh; k++) {
+            const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+            if (h->sent_no < p->sent_no)
+                break;
+            if (strcmp(h->relation, p->relation) == 0)
+                side_add(&others, h->source);
+        }
+    }
+    for (size_t o = 0; o < others.n; o++)
+        for (size_t k = 0; k < m->n; k++) {
+            int rc = p->quant_is_source ? emit(x, c, p->relation, m->ents[k], others.ents[o], pol, 0.7)
+                                        : emit(x, c, p->relation, others.ents[o], m->ents[k], pol, 0.7);
+            if (rc != RN_OK)
+                return rc;
+        }
+    return RN_OK;
+}
+
 static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from)
 {
     struct xpending *p = &x->pending;
@@ -2127,60 +2199,12 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
         struct side m;
         side_init(&m);
         enum rn_polarity pol = p->polarity;
-        size_t ll = list_goes_on_verb(x, i, &pol);
-        if (ll) {
-            /* "The list also names A, B and C" */
-            collect_right(x, ll, &m);
-        } else if (!next) {
+        size_t ll;
+        if (!members_named_at(x, i, next, &m, &pol, &ll))
             continue;
-        } else if (x_is(x, i, "among") && (x_is(x, i + 1, "them") || x_is(x, i + 1, "those"))) {
-            size_t k = i + 2;
-            if (k < x->tok.len && x_is_be(x, skip_right(x, k))) {
-                collect_right(x, skip_right(x, k) + 1, &m);
-            } else if (i > 0 && !members_before_be(x, i - 1, &m, &pol) &&
-                       mention_at(x, i - 1) != XNONE) {
-                collect_left(x, i - 1, &m); /* "A, B and C among them" */
-            }
-        } else if ((list_verb(x, i) ||
-                    /* "They are A, B and C": a name must follow the verb */
-                    (x_is_be(x, i) && mention_at(x, skip_right(x, i + 1)) != XNONE &&
-                     x->m[mention_at(x, skip_right(x, i + 1))].kind == MK_ACTOR)) &&
-                   i > 0 && (x_is(x, i - 1, "they") || x_is(x, i - 1, "these") ||
-                             x_is(x, i - 1, "this") || x_is(x, i - 1, "which"))) {
-            /* every named state after "include" */
-            for (size_t k = i + 1; k < x->tok.len; k++) {
-                uint32_t mi = mention_at(x, k);
-                if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
-                    side_add(&m, x->m[mi].ent);
-                    k = x->m[mi].b - 1;
-                }
-            }
-        } else {
-            continue;
-        }
-        /* "The list also names C": everyone who imposed the set's ban since
-           ("India banned 59 apps ... The ministry announced the ban") */
-        struct side others;
-        side_init(&others);
-        side_add(&others, p->other);
-        if (ll && !p->quant_is_source) {
-            size_t nh = x->nhist < XHIST ? x->nhist : XHIST;
-            for (size_t k = 0; k < nh; k++) {
-                const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
-                if (h->sent_no < p->sent_no)
-                    break;
-                if (strcmp(h->relation, p->relation) == 0)
-                    side_add(&others, h->source);
-            }
-        }
-        for (size_t o = 0; o < others.n; o++)
-            for (size_t k = 0; k < m.n; k++) {
-                int rc = p->quant_is_source
-                             ? emit(x, c, p->relation, m.ents[k], others.ents[o], pol, 0.7)
-                             : emit(x, c, p->relation, others.ents[o], m.ents[k], pol, 0.7);
-                if (rc != RN_OK)
-                    return rc;
-            }
+        int rc = emit_pending(x, c, &m, ll, pol);
+        if (rc != RN_OK)
+            return rc;
         if (m.n)
             return RN_OK;
     }
