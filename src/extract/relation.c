@@ -1989,9 +1989,8 @@ static void described_documents(struct rn_extractor *x, const struct rn_trigger 
     }
 }
 
-/* Keep only the targets a trigger accepts; turn a descriptive phrase into
-   a target when the trigger takes one. */
-static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
+/* Keep only the named targets a trigger accepts. */
+static void accepted_names(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
 {
     size_t k = 0;
     for (size_t i = 0; i < t->n; i++) {
@@ -2018,6 +2017,13 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
             t->ents[k++] = t->ents[i];
     }
     t->n = k;
+}
+
+/* Keep only the targets a trigger accepts; turn a descriptive phrase into
+   a target when the trigger takes one. */
+static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
+{
+    accepted_names(x, tr, t);
     /* "banned U.S. deportation flights": the flights */
     if (t->n == 1 && t->state_led_b && tr->target == RN_TARGET_ANY &&
         x_span_text(x, t->state_led_a, t->state_led_b, &x->tmp) == RN_OK) {
