@@ -401,6 +401,136 @@ static void test_counted_set_recalled(void **state)
                         "Kenyan Regulator[Kenya] bans WeChat[] asserted|");
 }
 
+/* a state's body named by its head noun after lowercase modifiers; a
+   government word stays the state */
+static void test_state_body_with_modifiers(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Kenya's health regulator has banned Kelpex."),
+                        "Kenyan Health Regulator[Kenya] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Kenya's consumer protection bureau accused Dravo of fraud."),
+                        "Kenyan Consumer Protection Bureau[Kenya] accuses Dravo[] asserted|");
+    assert_string_equal(RUN("Kenyan authorities banned Dravo."),
+                        "Kenya[] bans Dravo[] asserted|");
+}
+
+/* "the Quillchat app": an unknown name before a product's head is the
+   name, not the company the article named last */
+static void test_named_product_description(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Dravo Labs makes chat software.", "Norway banned the Quillchat app."),
+                        "Norway[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("Dravo Labs makes chat software.", "Norway banned the app."),
+                        "Norway[] bans Dravo Labs[] asserted|");
+}
+
+/* "each other": every member of the subject list acts on the others */
+static void test_reciprocal_pronoun(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Ecuador and Bolivia accused one another of breaking the truce."),
+                        "Bolivia[] accuses Ecuador[] asserted|Ecuador[] accuses Bolivia[] asserted|");
+    assert_string_equal(RUN("Dravo and Kelpex have never sued each other."),
+                        "Kelpex[] accuses Dravo[] negated|Dravo[] accuses Kelpex[] negated|");
+    /* no list before it: nothing to resolve */
+    assert_string_equal(RUN("Dravo said they accused each other."), "");
+}
+
+/* a possessive inside a body's name: "the People's Labour Party" */
+static void test_possessive_inside_name(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway banned the Farmers' Unity Party."),
+                        "Norway[] bans Farmers' Unity Party[] asserted|");
+    /* an owner no dictionary knows is a name of its own */
+    assert_string_equal(RUN("Norway banned Vantrix's Quillchat Service."),
+                        "Norway[] bans Vantrix[] asserted|");
+}
+
+/* a control noun's owner acts: "Norway's bid to ban X" */
+static void test_control_noun_owner(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway's bid to ban Dravo drew criticism."),
+                        "Norway[] bans Dravo[] hedged|");
+    assert_string_equal(RUN("Kenya's decision to block Dravo was welcomed."),
+                        "Kenya[] bans Dravo[] asserted|");
+    /* a possessive before a trigger noun is not a control noun's owner */
+    assert_string_equal(RUN("Norway's ban surprised Dravo."), "");
+}
+
+/* trigger rows and light verbs added as data: each phrasing gives its
+   relation with no code of its own */
+static void test_trigger_variants(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norvania filed suit against Kelpex."), "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania lodged a complaint against Kelpex."),
+                        "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania took legal action against Kelpex."),
+                        "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania pinned the blame on Kelpex."), "Norvania[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norvania floated the Tavira Initiative."),
+                        "Norvania[] proposes Tavira Initiative[] asserted|");
+    assert_string_equal(RUN("Norvania submitted the Tavira Proposal."),
+                        "Norvania[] proposes Tavira Proposal[] asserted|");
+    assert_string_equal(RUN("Norvania acceded to the Tavira Convention."),
+                        "Norvania[] signs Tavira Convention[] asserted|");
+    assert_string_equal(RUN("Norvania put its signature to the Tavira Treaty."),
+                        "Norvania[] signs Tavira Treaty[] asserted|");
+    /* the place after what the banned may not do */
+    assert_string_equal(RUN("Zentara was banned from operating in Uruguay."),
+                        "Uruguay[] bans Zentara[] asserted|");
+    /* a ban undone by a phrase of two words, or eased, is no ban */
+    assert_string_equal(RUN("Peru and Norvania argued.", "A court struck down Norvania's ban on Kelpex."), "");
+    assert_string_equal(RUN("Norvania eased sanctions on Kelpex."), "");
+    /* not a relation: an attack launched, a currency floated */
+    assert_string_equal(RUN("Norvania launched an attack on Kelpex."), "");
+    assert_string_equal(RUN("Norvania floated its currency."), "");
+}
+
+/* an apposition types an unknown name: "the app" then finds it before
+   an unknown name of no known kind named since */
+static void test_apposition_gives_type(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norvania banned Kelpex, a messaging app, on Monday.",
+                            "The ban follows a move by Estland, which blocked the app in March."),
+                        "Norvania[] bans Kelpex[] asserted|Estland[] bans Kelpex[] asserted|");
+}
+
+/* "according to X" names the speaker when no speech verb does */
+static void test_according_to_speaker(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Kelpex hacked the grid, according to Norway."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    /* a news outlet or other unknown name is no accuser */
+    assert_string_equal(RUN("According to Tavira Daily, Kelpex hacked the grid."), "");
+}
+
+/* a Title Case headline capitalises its prepositions and verbs: neither
+   goes into a name */
+static void test_headline_small_words(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    assert_string_equal(RUN("Norway Bans Huawei Over Security Fears"), "Norway[] bans Huawei[] asserted|");
+    assert_string_equal(RUN("Kenya, Uganda Sign Lake Trade Accord"),
+                        "Uganda[] signs Lake Trade Accord[] asserted|Kenya[] signs Lake Trade Accord[] asserted|");
+    /* "remains banned" is a passive as "is banned" is */
+    assert_string_equal(RUN("Kelpex remains banned in Norway."), "Norway[] bans Kelpex[] asserted|");
+}
+
 static void test_titles_and_appositions(void **state)
 {
     (void)state;
@@ -1754,6 +1884,15 @@ int main(void)
         cmocka_unit_test(test_nominal),
         cmocka_unit_test(test_lists_and_counted_sets),
         cmocka_unit_test(test_counted_set_recalled),
+        cmocka_unit_test(test_state_body_with_modifiers),
+        cmocka_unit_test(test_named_product_description),
+        cmocka_unit_test(test_reciprocal_pronoun),
+        cmocka_unit_test(test_possessive_inside_name),
+        cmocka_unit_test(test_control_noun_owner),
+        cmocka_unit_test(test_trigger_variants),
+        cmocka_unit_test(test_apposition_gives_type),
+        cmocka_unit_test(test_according_to_speaker),
+        cmocka_unit_test(test_headline_small_words),
         cmocka_unit_test(test_titles_and_appositions),
         cmocka_unit_test(test_pronouns_and_surnames),
         cmocka_unit_test(test_negation_and_hedging),

@@ -143,6 +143,8 @@ enum rn_cue {
     RN_CUE_ACRONYM,    /* "or", "known as" between a name and the acronym it defines */
     RN_CUE_JOINER,     /* and, or, along with, as well as: what joins list members */
     RN_CUE_CAUSE,      /* make, made: "making Utah the first state to ban Y" */
+    RN_CUE_RECIP,      /* each other, one another: the subjects act on each other */
+    RN_CUE_SOURCE,     /* according to: the name after it is the sentence's speaker */
     RN_CUE_COUNT
 };
 

@@ -110,29 +110,71 @@ static int list_member(const struct mention *m)
     return m->kind == MK_ACTOR && m->ent != XNONE && !m->pronoun && !m->list;
 }
 
+/* The list members joined from mention k on ("Chile, Peru and Mexico"):
+   how many went into members; *next is the mention after the run. */
+static size_t list_run(struct rn_extractor *x, size_t k, uint32_t *members, size_t *next)
+{
+    size_t n = 0, q = k, prev_end = 0;
+    for (;;) {
+        /* "Chile-based A and Peru-based B": a modifier opens a member */
+        size_t r = q;
+        if (r + 1 < x->nm && x->m[r].kind == MK_MOD && x->m[r].b == x->m[r + 1].a)
+            r++;
+        if (r >= x->nm || !list_member(&x->m[r]) || n >= XLIST_MEMBERS ||
+            (n && !list_joint(x, prev_end, x->m[q].a)))
+            break;
+        members[n++] = x->m[r].ent;
+        prev_end = x->m[r].b;
+        q = r + 1;
+    }
+    *next = q;
+    return n;
+}
+
 /* Runs of two or more actors joined as a list ("Chile, Peru and Mexico")
    are remembered for "they" and "the countries" later. */
 static void remember_lists(struct rn_extractor *x)
 {
     uint32_t members[XLIST_MEMBERS];
     for (size_t k = 0; k < x->nm;) {
-        size_t n = 0, q = k, prev_end = 0;
-        for (;;) {
-            /* "Chile-based A and Peru-based B": a modifier opens a member */
-            size_t r = q;
-            if (r + 1 < x->nm && x->m[r].kind == MK_MOD && x->m[r].b == x->m[r + 1].a)
-                r++;
-            if (r >= x->nm || !list_member(&x->m[r]) || n >= XLIST_MEMBERS ||
-                (n && !list_joint(x, prev_end, x->m[q].a)))
-                break;
-            members[n++] = x->m[r].ent;
-            prev_end = x->m[r].b;
-            q = r + 1;
-        }
+        size_t q;
+        size_t n = list_run(x, k, members, &q);
         if (n >= 2)
             x_list_add(x, members, n, x->m[q - 1].b);
         k = q > k ? q : k + 1;
     }
+}
+
+/* "Peru and Chile accused each other": a reciprocal at i means the list
+   named last before it in the sentence, each member acting on the others
+   (a record never has one entity on both sides). 1 when added. */
+static int reciprocal(struct rn_extractor *x, size_t i, int *rc)
+{
+    struct rn_cue_match cm;
+    int len = x_cue_len(x, i, RN_CUE_RECIP, &cm);
+    if (!len)
+        return 0;
+    uint32_t members[XLIST_MEMBERS], best[XLIST_MEMBERS];
+    size_t nbest = 0, end = 0;
+    for (size_t k = 0; k < x->nm;) {
+        size_t q;
+        size_t n = list_run(x, k, members, &q);
+        if (n >= 2) {
+            memcpy(best, members, n * sizeof *members);
+            nbest = n;
+            end = x->m[q - 1].b;
+        }
+        k = q > k ? q : k + 1;
+    }
+    if (nbest < 2)
+        return 0;
+    x_list_add(x, best, nbest, end);
+    *rc = add_mention(x, i, i + (size_t)len, best[0], MK_ACTOR, 1);
+    if (*rc == RN_OK) {
+        x->m[x->nm - 1].list = &x->lists[(x->nlists - 1) % XLISTS];
+        x->m[x->nm - 1].pronoun = 1;
+    }
+    return 1;
 }
 
 /* A plural pronoun or description at [a, b) that means the latest list's
@@ -400,6 +442,27 @@ static int inst_name(struct rn_extractor *x, const char *state_word, size_t a, s
     return RN_OK;
 }
 
+/* How many words from k name a state body: a listed one ("foreign
+   ministry") or a body's head noun after up to two lowercase modifiers
+   ("health regulator", "competition bureau"); 0 when none. A government
+   word ends the search: "Turkish authorities", "US government agencies"
+   are the state itself. */
+static size_t body_len(struct rn_extractor *x, size_t k)
+{
+    struct rn_cue_match cm;
+    for (size_t m = 0; m <= 2 && k + m < x->tok.len; m++) {
+        if (x_cue(x, k + m, RN_CUE_GOV))
+            return 0;
+        int n = x_cue_len(x, k + m, RN_CUE_INST, &cm);
+        if (n > 0)
+            return m + (size_t)n;
+        if (!x_is_lower(x, k + m) || x_is_closed(x, k + m) ||
+            (x_flags(x, k + m) & (RN_TOK_POSS | RN_TOK_HYPHEN)))
+            return 0;
+    }
+    return 0;
+}
+
 /* The word a state is named by in a body's name: its demonym when the
    lexicon has one ("Chinese Foreign Ministry"), else its name. */
 static const char *state_word(const struct rn_extractor *x, uint32_t state)
@@ -543,8 +606,8 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
         *done = 1;
         return title_person(x, start, name, state);
     }
-    /* "Chinese foreign ministry (official)" */
-    if ((n = x_cue_len(x, k, RN_CUE_INST, &cm)) > 0) {
+    /* "Chinese foreign ministry (official)", "Kenya's health regulator" */
+    if ((n = (int)body_len(x, k)) > 0) {
         if (inst_name(x, state_word(x, state), k, k + (size_t)n) != RN_OK)
             return RN_ENOMEM;
         uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION,
@@ -802,6 +865,25 @@ static uint32_t described_entity(struct rn_extractor *x, size_t i, size_t head, 
     return e;
 }
 
+/* The types a description's cue value names: one, or two ("organization|
+   group": an alliance is a body like NATO or a grouping like the Five
+   Eyes); *second is RN_ETYPE_UNKNOWN when there is one. 0 when unreadable. */
+static int desc_types(const char *value, enum rn_etype *first, enum rn_etype *second)
+{
+    char tv[32];
+    size_t tl = strcspn(value, "|");
+    *second = RN_ETYPE_UNKNOWN;
+    if (tl >= sizeof tv)
+        return 0;
+    memcpy(tv, value, tl);
+    tv[tl] = '\0';
+    if (rn_etype_parse(tv, first) != RN_OK)
+        return 0;
+    if (value[tl] == '|' && rn_etype_parse(value + tl + 1, second) != RN_OK)
+        *second = RN_ETYPE_UNKNOWN;
+    return 1;
+}
+
 static int described_actor(struct rn_extractor *x, size_t i, size_t head, uint32_t inner,
                            int *done)
 {
@@ -809,19 +891,9 @@ static int described_actor(struct rn_extractor *x, size_t i, size_t head, uint32
     if (!x_cue_len(x, head, RN_CUE_DESC, &cm))
         return RN_OK;
     int plural = x_norm(x, head)[x->tok.items[head].norm_len - 1] == 's';
-    /* the value may name a second type: "organization|group" (an alliance
-       is a body like NATO or a grouping like the Five Eyes) */
-    enum rn_etype want, want2 = RN_ETYPE_UNKNOWN;
-    char tv[32];
-    size_t tl = strcspn(cm.value, "|");
-    if (tl >= sizeof tv)
+    enum rn_etype want, want2;
+    if (!desc_types(cm.value, &want, &want2))
         return RN_OK;
-    memcpy(tv, cm.value, tl);
-    tv[tl] = '\0';
-    if (rn_etype_parse(tv, &want) != RN_OK)
-        return RN_OK;
-    if (cm.value[tl] == '|' && rn_etype_parse(cm.value + tl + 1, &want2) != RN_OK)
-        want2 = RN_ETYPE_UNKNOWN;
     /* "the countries", "the two companies": the latest list of them; "the
        12 apps" is a counted set (mention of its own), not one app */
     if (plural) {
@@ -841,6 +913,24 @@ static int described_actor(struct rn_extractor *x, size_t i, size_t head, uint32
     return add_mention(x, i, head + 1, e, MK_ACTOR, 1);
 }
 
+/* "Kelpex, a messaging app owned by Dravo": an apposition whose head is a
+   description's gives a name no lexicon knows its type, so that "the
+   app" later finds it before other unknown names. */
+static void type_by_apposition(struct rn_extractor *x, size_t i, size_t head)
+{
+    struct rn_cue_match cm;
+    if (i < 2 || !x_is_punct(x, i - 1, ',') || x->tok_m[i - 2] == XNONE ||
+        !x_cue_len(x, head, RN_CUE_DESC, &cm))
+        return;
+    const struct mention *m = &x->m[x->tok_m[i - 2]];
+    if (m->kind != MK_ACTOR || m->ent == XNONE || m->pronoun || m->resolved)
+        return;
+    struct ent *en = &x->ents[m->ent];
+    enum rn_etype type, type2;
+    if (en->type == RN_ETYPE_UNKNOWN && en->lex == RN_LEX_NONE && desc_types(cm.value, &type, &type2))
+        en->type = type;
+}
+
 static int description(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
@@ -854,7 +944,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     int definite = x_in_class(x, i, RN_WORD_DEF);
     size_t j = i + 1, head = XNONE;
     uint32_t inner = XNONE;
-    int inner_state = 0;
+    int inner_state = 0, inner_unknown = 0;
     for (; j < x->tok.len && j - i <= 5; j++) {
         if (!x_is_word(x, j) && !x_is_punct(x, j, '"') && !x_is_punct(x, j, '\''))
             break;
@@ -877,6 +967,8 @@ static int description(struct rn_extractor *x, size_t i, int *done)
             j += g.ntok - 1;
             continue;
         }
+        if (x_is_cap(x, j) && !x->titlecase && !x->allcaps)
+            inner_unknown = 1;
         if (x_cue(x, j, RN_CUE_DESC) || x_cue(x, j, RN_CUE_DOCHEAD)) {
             head = j;
             /* keep going for compound heads: "data security initiative" */
@@ -904,7 +996,16 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         return RN_OK;
     if (x_cue(x, head, RN_CUE_DOCHEAD) && !x_cue(x, head, RN_CUE_DESC))
         return described_document(x, i, head, poss, definite, done);
+    if (!definite && x_cue(x, head, RN_CUE_DESC))
+        type_by_apposition(x, i, head);
     if (!definite || !x_cue(x, head, RN_CUE_DESC))
+        return RN_OK;
+    /* "the Quillchat app", "the Zentara service": a name no lexicon knows
+       before a product's head is that name (unknown_run), not a reference
+       back to the last company */
+    struct rn_cue_match hm;
+    if (inner == XNONE && inner_unknown && x_cue_len(x, head, RN_CUE_DESC, &hm) &&
+        strcmp(hm.value, "company") == 0)
         return RN_OK;
     return described_actor(x, i, head, inner, done);
 }
@@ -1023,6 +1124,19 @@ static int and_body(struct rn_extractor *x, size_t j)
 /* Where the capitalised run from i ends: capitals, numbers joined to them
    ("Storm-0917"), hyphenated compounds, and connectors between capitals
    (*has_of: "Bank of Korea"); a known name inside it ends it. */
+/* "the People's Labour Party", "the Workers' Party": a possessive at j
+   inside a name - after a common English word, with a body's head in the
+   capitalised words that follow. "Vantrix's Board" stays two names. */
+static int possessive_in_name(struct rn_extractor *x, size_t j)
+{
+    if (!(x_flags(x, j) & RN_TOK_POSS) || !x_english(x, j - 1) || !x_is_cap(x, j + 1))
+        return 0;
+    for (size_t k = j + 1; k < x->tok.len && k - j <= 4 && x_is_cap(x, k); k++)
+        if (x_cue(x, k, RN_CUE_ORGHEAD))
+            return 1;
+    return 0;
+}
+
 static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
 {
     size_t j = i;
@@ -1034,7 +1148,12 @@ static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
         /* "Storm-0917", "APT-41": a number joined by a hyphen */
         int hyphen_num = j > i && (x_flags(x, j) & RN_TOK_NUM) && (x_flags(x, j) & RN_TOK_HYPHEN) &&
                          !(x_flags(x, j) & RN_TOK_SPACE);
-        if (x_is_cap(x, j) || compound || hyphen_num ||
+        /* a Title Case headline capitalises its prepositions and verbs too */
+        if (j > i && headline_verb(x, j))
+            break;
+        int headline_small = x->titlecase && (x_is_prep(x, j) || x_is_conj(x, j));
+        if ((x_is_cap(x, j) && !headline_small) || compound || hyphen_num ||
+            (j > i && possessive_in_name(x, j)) ||
             ((x_flags(x, j) & RN_TOK_NUM) && j > i && x_is_cap(x, j - 1) &&
              (x_flags(x, j) & RN_TOK_SPACE) && j - i <= 3)) {
             if (j > i) {
@@ -1051,8 +1170,12 @@ static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
         /* "Bank of Korea", "Center for X", "Declaration on AI": a connector
            joins capitals; "on" only after a document or body head ("the
            port of Kotka on Brightwave" is two names) */
-        int on_ok = !x_is(x, j, "on") || x_cue(x, j - 1, RN_CUE_DOCHEAD) ||
-                    x_cue(x, j - 1, RN_CUE_ORGHEAD);
+        int head_before = x_cue(x, j - 1, RN_CUE_DOCHEAD) || x_cue(x, j - 1, RN_CUE_ORGHEAD);
+        int on_ok = !x_is(x, j, "on") || head_before;
+        /* ... and in a Title Case headline only after such a head ("Bank
+           Of Korea"; not "Accuses Kelpex Of Spying") */
+        if (headline_small && !head_before)
+            break;
         if (j > i && j + 1 < x->tok.len && x_is_cap(x, j + 1) && !x_is_time_word(x, j + 1) && on_ok &&
             (x_is(x, j, "of") || x_is(x, j, "for") || x_is(x, j, "on") ||
              (x_is(x, j, "and") && (*has_of || and_body(x, j))))) {
@@ -1318,13 +1441,13 @@ static void unnamed_officials(struct rn_extractor *x)
 }
 
 /* "Norway Data Act": capitalised words after a state's name [i, k) that
-   end in a document's head name a document. RN_OK with *last its last
-   token, or XNONE. */
+   end in a document's head name a document (not past a headline's verb:
+   "Uganda Sign Trade Accord"). RN_OK with *last its last token, or XNONE. */
 static int state_document(struct rn_extractor *x, size_t i, size_t k, size_t *last)
 {
     size_t h = XNONE;
     *last = XNONE;
-    for (; k < x->tok.len && k - i < 8 && x_is_cap(x, k); k++)
+    for (; k < x->tok.len && k - i < 8 && x_is_cap(x, k) && !headline_verb(x, k); k++)
         if (x_cue(x, k, RN_CUE_DOCHEAD))
             h = k;
     if (h == XNONE)
@@ -1504,6 +1627,10 @@ int x_mentions(struct rn_extractor *x)
                     i = x->m[x->nm - 1].b - 1;
                 continue;
             }
+        }
+        if (reciprocal(x, i, &rc)) {
+            i = x->m[x->nm - 1].b - 1;
+            continue;
         }
         int want;
         /* "its own data security initiative": the document, not the owner */

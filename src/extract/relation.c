@@ -1220,21 +1220,17 @@ static int control_verb(void *state)
     struct rn_extractor *x = w->x;
     size_t c = w->c;
     struct rn_cue_match cm;
-    for (size_t back = 0; back < 2 && c + 1 > back; back++) {
-        size_t s = c - back;
-        int n = x_cue_len(x, s, RN_CUE_CTRL, &cm);
-        if (!n || s + (size_t)n != c + 1)
-            continue;
-        enum rn_polarity v;
-        if (rn_polarity_parse(cm.value, &v) == RN_OK)
-            set_pol(&w->g->pol, v);
-        /* "has no plans to ban", "no intention to sign": the plan is
-           denied */
-        if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) && !(x->tok.items[s].flags & RN_TOK_CAP))
-            return took(w, s - 1, RN_POL_NEGATED, 0);
-        return took(w, s, RN_POL_ASSERTED, 0);
-    }
-    return 0;
+    int ctrl_len = x_cue_ending(x, c, RN_CUE_CTRL, &cm);
+    if (!ctrl_len)
+        return 0;
+    size_t s = c + 1 - (size_t)ctrl_len;
+    enum rn_polarity v;
+    if (rn_polarity_parse(cm.value, &v) == RN_OK)
+        set_pol(&w->g->pol, v);
+    /* "has no plans to ban", "no intention to sign": the plan is denied */
+    if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) && !(x->tok.items[s].flags & RN_TOK_CAP))
+        return took(w, s - 1, RN_POL_NEGATED, 0);
+    return took(w, s, RN_POL_ASSERTED, 0);
 }
 
 /* "became the first state to ban", "the first U.S. state to": a done
@@ -1501,6 +1497,19 @@ struct subject_read {
     int speech;        /* the aside holds a speech verb */
     const char *fired; /* the case that decided, for a trace */
 };
+
+/* "Norway's bid to ban X", "Kenya's decision to block X": a control
+   noun's owner acts. Returns 1 when s is decided. */
+static int control_noun_owner(struct subject_read *r)
+{
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!((x_flags(x, j) & RN_TOK_POSS) && j > 0 && x_cue(x, r->v, RN_CUE_CTRL) &&
+          mention_at(x, j - 1) != XNONE && x->m[mention_at(x, j - 1)].kind == MK_ACTOR))
+        return 0;
+    side_add(r->s, x->m[mention_at(x, j - 1)].ent);
+    return 1;
+}
 
 /* "Lu Kang, who accused": the antecedent of the relative pronoun at j;
    "A and B were among the ministers who signed it", "... among those that
@@ -1781,12 +1790,30 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
     if (mention_at(x, r.j) == XNONE)
         r.j = skip_time_left(x, r.j);
-    if (relative_antecedent(&r))
+    if (control_noun_owner(&r) || relative_antecedent(&r))
         return;
     run_cases(subject_cases, NCASES(subject_cases), &r, 0, &r.fired);
 }
 
-/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said X". */
+/* "according to X": X, when it is a state, a body or a person - not a
+   news outlet ("according to Reuters") or another unknown name */
+static uint32_t named_source(struct rn_extractor *x)
+{
+    struct rn_cue_match cm;
+    for (size_t i = 0; i < x->tok.len; i++) {
+        int n = x_cue_len(x, i, RN_CUE_SOURCE, &cm);
+        uint32_t mi = n ? mention_at(x, i + (size_t)n) : XNONE;
+        if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+            continue;
+        enum rn_etype t = x->ents[x->m[mi].ent].type;
+        if (t == RN_ETYPE_COUNTRY || t == RN_ETYPE_ORGANIZATION || t == RN_ETYPE_PERSON)
+            return x->m[mi].ent;
+    }
+    return XNONE;
+}
+
+/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
+   X", else "according to X". */
 static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
 {
     for (size_t i = 0; i < x->tok.len; i++) {
@@ -1804,7 +1831,7 @@ static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
         if (mi != XNONE && x->m[mi].kind == MK_ACTOR)
             return x->m[mi].ent;
     }
-    return XNONE;
+    return named_source(x);
 }
 
 /* ---- emission ------------------------------------------------------------------------ */
@@ -2298,7 +2325,9 @@ static int governing_verb(struct rn_extractor *x, size_t owner_start, enum rn_po
         return 0;
     size_t g = skip_time_left(x, v - 1);
     struct rn_cue_match cm;
-    if (x_cue_len(x, g, RN_CUE_CANCEL, &cm)) {
+    int cancel_len = x_cue_ending(x, g, RN_CUE_CANCEL, &cm); /* "lifted", "struck down" */
+    if (cancel_len) {
+        g -= (size_t)cancel_len - 1;
         gv->verb = g;
         gv->denial = strcmp(cm.value, "denial") == 0;
         return 1;
@@ -3001,11 +3030,12 @@ static void add_places(struct rn_extractor *x, size_t q, struct side *src, int a
     }
 }
 
-/* "banned on government devices in the UK and Canada": a short phrase may
-   come before the place; the token of "in" after it, else k */
+/* "banned on government devices in the UK and Canada", "banned from
+   operating in Uruguay": a short phrase may come before the place; the
+   token of "in" after it, else k */
 static size_t place_after_phrase(struct rn_extractor *x, size_t k)
 {
-    if (!x_is(x, k, "on") && !x_is(x, k, "for"))
+    if (!x_is(x, k, "on") && !x_is(x, k, "for") && !(x_is(x, k, "from") && x_ends_with(x, k + 1, "ing")))
         return k;
     size_t q = k + 1;
     while (q < x->tok.len && q - k < 5 && x_is_word(x, q) && mention_at(x, q) == XNONE &&

@@ -236,6 +236,14 @@ int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_mat
     return rn_lexicon_cue(x->lex, x->wc, &x->tok, i, x->tok.len, c, m) ? (int)m->ntok : 0;
 }
 
+int x_cue_ending(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
+{
+    for (size_t back = 0; back < 2 && back <= i; back++)
+        if (x_cue_len(x, i - back, c, m) == (int)back + 1)
+            return (int)back + 1;
+    return 0;
+}
+
 /* Words that open a time phrase inside a noun phrase: "last year",
    "on Monday", "earlier this month". */
 int x_is_time_word(const struct rn_extractor *x, size_t i)
@@ -328,6 +336,13 @@ int x_words_tag(struct rn_extractor *x)
     x->allcaps = words >= 3 && uppers * 10 >= words * 9;
     /* Headlines in Title Case: every word capitalised but the small ones. */
     x->titlecase = words >= 4 && caps * 10 >= words * 7 && lower_content == 0;
+    /* "Norway Bans Kelpex Over Security Fears": in a Title Case headline a
+       capitalised preposition or conjunction is still one */
+    if (x->titlecase)
+        for (size_t i = first_word + 1; i < n; i++)
+            if (!x->tok_cls[i] && (x->tok.items[i].flags & RN_TOK_CAP) &&
+                !(x->tok.items[i].flags & RN_TOK_UPPER))
+                x->tok_cls[i] = rn_wordcache_tag(x->wc, &x->tok, i) & (RN_WORD_PREP | RN_WORD_CONJ);
     /* grammatical cues are lowercase words inside a sentence (not in a
        headline): "Likee", an app, has the stem of "like" */
     if (lower_cues_capped && !x->titlecase && !x->allcaps)
