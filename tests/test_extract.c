@@ -436,6 +436,9 @@ static void test_reciprocal_pronoun(void **state)
                         "Bolivia[] accuses Ecuador[] asserted|Ecuador[] accuses Bolivia[] asserted|");
     assert_string_equal(RUN("Dravo and Kelpex have never sued each other."),
                         "Kelpex[] accuses Dravo[] negated|Dravo[] accuses Kelpex[] negated|");
+    /* "traded blame": the noun after a verb of exchange */
+    assert_string_equal(RUN("Ecuador and Bolivia traded blame for the collapse of the truce."),
+                        "Bolivia[] accuses Ecuador[] asserted|Ecuador[] accuses Bolivia[] asserted|");
     /* no list before it: nothing to resolve */
     assert_string_equal(RUN("Dravo said they accused each other."), "");
 }
@@ -491,6 +494,21 @@ static void test_trigger_variants(void **state)
     /* a ban undone by a phrase of two words, or eased, is no ban */
     assert_string_equal(RUN("Peru and Norvania argued.", "A court struck down Norvania's ban on Kelpex."), "");
     assert_string_equal(RUN("Norvania eased sanctions on Kelpex."), "");
+    /* an owner's thwarted effort bans no one */
+    assert_string_equal(RUN("Norway blocked Kelpex's takeover of Zentara."), "");
+    assert_string_equal(RUN("Zentara countersued Kelpex."), "Zentara[] accuses Kelpex[] asserted|");
+    /* "X and Y Administration": one body's name */
+    assert_string_equal(RUN("The Food and Drug Administration banned Kelpex."),
+                        "Food and Drug Administration[] bans Kelpex[] asserted|");
+    /* a ban handed to someone, active or passive; a warning is no ban */
+    assert_string_equal(RUN("The Tavira Integrity Unit handed Ana Silva a four-year ban."),
+                        "Tavira Integrity Unit[] bans Ana Silva[] asserted|");
+    assert_string_equal(RUN("Ana Silva was handed a lifetime ban by the Tavira Integrity Unit."),
+                        "Tavira Integrity Unit[] bans Ana Silva[] asserted|");
+    assert_string_equal(RUN("Norway gave Kelpex a warning."), "");
+    /* a reported shelling accuses the shooter */
+    assert_string_equal(RUN("Norway said Russian forces had shelled the plant."),
+                        "Norway[] accuses Russian forces[Russia] asserted|");
     /* not a relation: an attack launched, a currency floated */
     assert_string_equal(RUN("Norvania launched an attack on Kelpex."), "");
     assert_string_equal(RUN("Norvania floated its currency."), "");

@@ -1121,9 +1121,6 @@ static int and_body(struct rn_extractor *x, size_t j)
     return k > j + 1 && x_cue_len(x, k - 1, RN_CUE_ORGHEAD, &cm) == 1;
 }
 
-/* Where the capitalised run from i ends: capitals, numbers joined to them
-   ("Storm-0917"), hyphenated compounds, and connectors between capitals
-   (*has_of: "Bank of Korea"); a known name inside it ends it. */
 /* "the People's Labour Party", "the Workers' Party": a possessive at j
    inside a name - after a common English word, with a body's head in the
    capitalised words that follow. "Vantrix's Board" stays two names. */
@@ -1137,6 +1134,9 @@ static int possessive_in_name(struct rn_extractor *x, size_t j)
     return 0;
 }
 
+/* Where the capitalised run from i ends: capitals, numbers joined to them
+   ("Storm-0917"), hyphenated compounds, and connectors between capitals
+   (*has_of: "Bank of Korea"); a known name inside it ends it. */
 static size_t unknown_run_end(struct rn_extractor *x, size_t i, int *has_of)
 {
     size_t j = i;

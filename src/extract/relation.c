@@ -460,6 +460,10 @@ static int owned_document(struct np_walk *w, int poss_pron)
         w->s->n--;
         return WALK_NEXT;
     }
+    /* "blocked Kelpex's takeover of Zentara": an owner's effort thwarted
+       (cues class effort) is no ban on the owner */
+    if (w->i > 0 && x_cue(x, w->i - 1, RN_CUE_EFFORT) && w->s->n > 0)
+        w->s->n--;
     return WALK_JOINS;
 }
 
@@ -2512,10 +2516,20 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     if (x_is_wh(x, k) && (x_pos(x, t) & RN_WP_VERB) &&
         (mention_at(x, t + 1) != XNONE || x_is_det(x, t + 1)))
         return 0;
-    if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ))
+    /* "traded blame": the object of a verb of exchange */
+    if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ) ||
+        x_cue(x, k, RN_CUE_MUTUAL))
         return 1;
     if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
         return x_is_det(x, k) && x_ends_with(x, t, "ing");
+    /* "a lifetime ban.", "a four-year ban for doping": a determiner's
+       phrase with no object after it (not "the regulators ban apps") */
+    size_t d = k;
+    while (d > 0 && k - d < 3 && x_is_word(x, d) && mention_at(x, d) == XNONE &&
+           (!x_is_closed(x, d) || x_in_class(x, d, RN_WORD_NUM)) && !x_is_plural_noun(x, d))
+        d--;
+    if (d < k && x_is_det(x, d) && (t + 1 >= x->tok.len || !x_is_word(x, t + 1) || x_is_prep(x, t + 1)))
+        return 1;
     uint32_t mi = mention_at(x, k);
     if (mi != XNONE) {
         /* "UK ban on Huawei", "the TikTok ban": a name before a bare noun;
@@ -3648,6 +3662,51 @@ static int traded_accusations(void *state)
     return 1;
 }
 
+/* "the panel handed Ola Berg a four-year ban", "Ola Berg was handed a
+   ban by the panel": a trigger noun given to someone (cues class dative:
+   hand, give) is the giver's act on its receiver. Returns 0 when the noun
+   is not so given. */
+static int given_noun(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t v = n->t;
+    /* back over the noun's own words: "a four-year", "a lifetime" */
+    while (v > 0 && n->t - v < 4 && x_is_word(x, v - 1) && mention_at(x, v - 1) == XNONE &&
+           !x_cue(x, v - 1, RN_CUE_DATIVE) && !x_is_be(x, v - 1) && !x_is_prep(x, v - 1))
+        v--;
+    if (v == n->t || !x_is_det(x, v))
+        return 0;
+    struct side src, tgt;
+    side_init(&src);
+    side_init(&tgt);
+    struct vgroup g;
+    uint32_t rm = v > 0 ? mention_at(x, v - 1) : XNONE;
+    if (rm != XNONE && x->m[rm].kind == MK_ACTOR && x->m[rm].a > 0 &&
+        x_cue(x, x->m[rm].a - 1, RN_CUE_DATIVE)) {
+        /* active: the giver is the verb's subject */
+        verb_group(x, x->m[rm].a - 1, 0, &g);
+        subject_of(x, g.start, &src);
+        side_add_mention(&tgt, &x->m[rm]);
+    } else if (v > 1 && x_cue(x, v - 1, RN_CUE_DATIVE) && x_is_be(x, v - 2)) {
+        /* passive: the receiver is the subject, the giver the agent after
+           the noun's phrase */
+        verb_group(x, v - 1, 1, &g);
+        subject_of(x, g.start, &tgt);
+        size_t k = n->tend;
+        while (k < x->tok.len && k - n->tend < 6 && !agent_len(x, k) && !x_is_punct(x, k, ',') &&
+               !x_is_punct(x, k, '.'))
+            k++;
+        size_t alen = agent_len(x, k);
+        if (alen)
+            collect_right(x, k + alen, &src);
+    } else {
+        return 0;
+    }
+    n->rc = src.n && tgt.n ? emit_all(x, n->c, n->tr->relation, &src, &tgt, g.pol, 0.75) : RN_OK;
+    return 1;
+}
+
 /* "the sanctions (that) Peru imposed on Kwibble", "one of many blocks
    which Turkey has imposed on news sites": a trigger noun whose relative
    clause puts it on someone with a light verb; the clause's subject acts
@@ -4023,6 +4082,7 @@ static const struct rel_case noun_readings[] = {
     {"noun subject of a list verb", noun_lists, 0},
     {"denied accusation", denied_accusation, 0},
     {"traded accusations", traded_accusations, 0},
+    {"given to someone", given_noun, 0},
     {"prepositional", prepositional_noun, 0},
 };
 
