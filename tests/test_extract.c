@@ -413,6 +413,9 @@ static void test_state_body_with_modifiers(void **state)
                         "Kenyan Consumer Protection Bureau[Kenya] accuses Dravo[] asserted|");
     assert_string_equal(RUN("Kenyan authorities banned Dravo."),
                         "Kenya[] bans Dravo[] asserted|");
+    /* a capitalised body's name goes on past "of", without its article */
+    assert_string_equal(RUN("The Kenyan Ministry of Trade accused Dravo of fraud."),
+                        "Kenyan Ministry of Trade[Kenya] accuses Dravo[] asserted|");
 }
 
 /* "the Quillchat app": an unknown name before a product's head is the
@@ -509,6 +512,12 @@ static void test_trigger_variants(void **state)
     /* a reported shelling accuses the shooter */
     assert_string_equal(RUN("Norway said Russian forces had shelled the plant."),
                         "Norway[] accuses Russian forces[Russia] asserted|");
+    /* a light verb of two words: "called for a ban" (hedged) */
+    assert_string_equal(RUN("Norway called for a ban on Kelpex."), "Norway[] bans Kelpex[] hedged|");
+    assert_string_equal(RUN("Norway has drawn up the Tavira Plan."),
+                        "Norway[] proposes Tavira Plan[] asserted|");
+    assert_string_equal(RUN("Norway offered the Tavira Plan to end the war."),
+                        "Norway[] proposes Tavira Plan[] asserted|");
     /* not a relation: an attack launched, a currency floated */
     assert_string_equal(RUN("Norvania launched an attack on Kelpex."), "");
     assert_string_equal(RUN("Norvania floated its currency."), "");

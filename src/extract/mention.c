@@ -454,6 +454,11 @@ static size_t body_len(struct rn_extractor *x, size_t k)
         if (x_cue(x, k + m, RN_CUE_GOV))
             return 0;
         int n = x_cue_len(x, k + m, RN_CUE_INST, &cm);
+        /* "the Moroccan Ministry of Trade": a capitalised name goes on
+           (state_named_body reads it whole) */
+        size_t e = k + m + (size_t)n;
+        if (n > 0 && x_is_cap(x, e - 1) && x_is_prep(x, e) && x_is_cap(x, e + 1))
+            return 0;
         if (n > 0)
             return m + (size_t)n;
         if (!x_is_lower(x, k + m) || x_is_closed(x, k + m) ||
@@ -493,10 +498,16 @@ static int state_named_body(struct rn_extractor *x, size_t start, size_t k, uint
         if (x_cue(x, e2, RN_CUE_ORGHEAD))
             org = 1;
         e2++;
+        /* "Moroccan Ministry of Trade": "of" joins a body's head to its field */
+        if (org && x_cue(x, e2 - 1, RN_CUE_ORGHEAD) && x_is(x, e2, "of") && x_is_cap(x, e2 + 1) &&
+            !rn_lexicon_match(x->lex, x->wc, &x->tok, e2 + 1, x->tok.len, x->allcaps, &g))
+            e2++;
     }
     if (!org)
         return RN_OK;
-    if (x_span_text(x, start, e2, &x->tmp) != RN_OK)
+    /* the name without its article: "the Swedish Ministry of Trade" */
+    size_t name_a = x_is_det(x, start) ? start + 1 : start;
+    if (x_span_text(x, name_a, e2, &x->tmp) != RN_OK)
         return RN_ENOMEM;
     uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION, x->ents[state].name);
     *done = 1;

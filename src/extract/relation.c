@@ -2339,9 +2339,10 @@ static int governing_verb(struct rn_extractor *x, size_t owner_start, enum rn_po
     if (x_cue(x, g, RN_CUE_STAY)) {
         gv->stayed = 1;
         set_pol(pol, RN_POL_HEDGED);
-    } else if (x_cue_len(x, g, RN_CUE_LIGHT, &cm)) {
+    } else if ((gv->light = x_cue_ending(x, g, RN_CUE_LIGHT, &cm)) != 0) {
+        /* "imposed a ban", "called for a ban" */
+        gv->verb = g + 1 - (size_t)gv->light;
         gv->light = 1;
-        gv->verb = g;
         enum rn_polarity lp;
         if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
             set_pol(pol, lp);
@@ -2516,9 +2517,10 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     if (x_is_wh(x, k) && (x_pos(x, t) & RN_WP_VERB) &&
         (mention_at(x, t + 1) != XNONE || x_is_det(x, t + 1)))
         return 0;
-    /* "traded blame": the object of a verb of exchange */
+    /* "traded blame": the object of a verb of exchange (not "the Ministry
+       of Trade accused") */
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ) ||
-        x_cue(x, k, RN_CUE_MUTUAL))
+        (x_cue(x, k, RN_CUE_MUTUAL) && mention_at(x, k) == XNONE))
         return 1;
     if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
         return x_is_det(x, k) && x_ends_with(x, t, "ing");
