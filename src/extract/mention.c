@@ -942,6 +942,15 @@ static void type_by_apposition(struct rn_extractor *x, size_t i, size_t head)
         en->type = type;
 }
 
+/* "the Quillchat app", "the Zentara service": with a name no lexicon
+   knows before it, a product's head (a description of companies) names
+   that product (unknown_run reads it), not the last company */
+static int names_product(struct rn_extractor *x, size_t head)
+{
+    struct rn_cue_match hm;
+    return x_cue_len(x, head, RN_CUE_DESC, &hm) && strcmp(hm.value, "company") == 0;
+}
+
 static int description(struct rn_extractor *x, size_t i, int *done)
 {
     *done = 0;
@@ -1011,12 +1020,7 @@ static int description(struct rn_extractor *x, size_t i, int *done)
         type_by_apposition(x, i, head);
     if (!definite || !x_cue(x, head, RN_CUE_DESC))
         return RN_OK;
-    /* "the Quillchat app", "the Zentara service": a name no lexicon knows
-       before a product's head is that name (unknown_run), not a reference
-       back to the last company */
-    struct rn_cue_match hm;
-    if (inner == XNONE && inner_unknown && x_cue_len(x, head, RN_CUE_DESC, &hm) &&
-        strcmp(hm.value, "company") == 0)
+    if (inner == XNONE && inner_unknown && names_product(x, head))
         return RN_OK;
     return described_actor(x, i, head, inner, done);
 }

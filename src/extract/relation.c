@@ -979,6 +979,38 @@ static size_t described_member(struct rn_extractor *x, size_t a)
     return a;
 }
 
+/* "A, which holds the presidency, and B", "A, a close ally of V, and B":
+   an aside between the members before "and" at k (not "A, the Kotka
+   Group, and B": a member named after "the"); the member before the
+   aside in *p and *pm, when there is one. */
+static void member_before_aside(struct rn_extractor *x, size_t k, size_t *p, uint32_t *pm)
+{
+    if (!x_is(x, k, "and") || !x_is_punct(x, k - 1, ','))
+        return;
+    size_t q = k - 1;
+    while (q > 1 && k - q < 16 && !x_is_punct(x, q - 1, ',') && !x_is_punct(x, q - 1, '.'))
+        q--;
+    uint32_t am = q >= 2 && x_is_punct(x, q - 1, ',') ? mention_at(x, q - 2) : XNONE;
+    uint32_t qm = mention_at(x, q + x_is(x, q, "the"));
+    int member = qm != XNONE && x->m[qm].b + 1 == k;
+    if (am != XNONE && q + 2 < k && !member &&
+        (x_is_wh(x, q) || x_in_class(x, q, RN_WORD_INDEF) || x_is(x, q, "the"))) {
+        *p = q - 2;
+        *pm = am;
+    }
+}
+
+/* "At a summit in Paris, the US and the UK ...": a name inside a phrase
+   before the comma at k is not a member (nor "According to NRK's Ola Berg,
+   the UK ...": the phrase opens with a preposition wherever the name sits
+   in it) */
+static int name_in_opening_phrase(struct rn_extractor *x, size_t k, const struct mention *pm)
+{
+    struct rn_cue_match icm;
+    size_t open = phrase_start(x, pm->a);
+    return x_is_punct(x, k, ',') && x_is_prep(x, open) && !x_cue_len(x, open, RN_CUE_INCLUDE, &icm);
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -1006,44 +1038,18 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
             person_state_from(x, m->ent, d, m->a);
             k = d - 1;
         }
-        if (!(x_is_coord(x, k) || x_is_punct(x, k, ',') ||
-              x_is_punct(x, k, '&')))
-            break;
-        if (k == 0)
+        if (!(x_is_coord(x, k) || x_is_punct(x, k, ',') || x_is_punct(x, k, '&')) || k == 0)
             break;
         size_t p = k - 1;
         if (x_is_punct(x, p, ','))
             p--;
         uint32_t pm = mention_at(x, p);
-        /* "A, which holds the presidency, and B", "A, a close ally of V, and
-           B": an aside between the members */
-        if (x_is(x, k, "and") && x_is_punct(x, k - 1, ',')) {
-            size_t q = k - 1;
-            while (q > 1 && k - q < 16 && !x_is_punct(x, q - 1, ',') && !x_is_punct(x, q - 1, '.'))
-                q--;
-            uint32_t am = q >= 2 && x_is_punct(x, q - 1, ',') ? mention_at(x, q - 2) : XNONE;
-            /* (not "A, the Kotka Group, and B": a member named after "the") */
-            uint32_t qm = mention_at(x, q + x_is(x, q, "the"));
-            int member = qm != XNONE && x->m[qm].b + 1 == k;
-            if (am != XNONE && q + 2 < k && !member &&
-                (x_is_wh(x, q) || x_in_class(x, q, RN_WORD_INDEF) || x_is(x, q, "the"))) {
-                p = q - 2;
-                pm = am;
-            }
-        }
+        member_before_aside(x, k, &p, &pm);
         /* "Ten countries and the EU signed X": the set's members may
            follow ("They include A and B") */
         if (pm != XNONE && x->m[pm].kind == MK_QUANT && x_is(x, k, "and"))
             s->quant = 1;
-        if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
-            break;
-        /* "At a summit in Paris, the US and the UK ...": a name inside a
-           phrase before the comma is not a member */
-        /* (nor "According to NRK's Ola Berg, the UK ...": the phrase opens
-           with a preposition wherever the name sits in it) */
-        struct rn_cue_match icm;
-        size_t open = phrase_start(x, x->m[pm].a);
-        if (x_is_punct(x, k, ',') && x_is_prep(x, open) && !x_cue_len(x, open, RN_CUE_INCLUDE, &icm))
+        if (pm == XNONE || x->m[pm].kind != MK_ACTOR || name_in_opening_phrase(x, k, &x->m[pm]))
             break;
         j = p;
     }
@@ -1109,171 +1115,276 @@ static size_t ordered_list_start(struct rn_extractor *x, uint32_t mi)
     return oa;
 }
 
+/* A verb group being read leftwards from its verb (verb_group): each round
+   one of the table group_words takes the token before the group, or the
+   group is complete. */
+struct group_walk {
+    struct rn_extractor *x;
+    struct vgroup *g;
+    size_t t;          /* the verb */
+    int participle;
+    size_t j;          /* the group's first token so far */
+    int near;          /* still next to the verb: a "be" here makes it passive */
+    size_t c;          /* before "to": where a control verb would end */
+    size_t rank;       /* before "to": the rank word ("the first state to"), or where
+                          the search for it stopped */
+    const char *fired; /* the case that took the last token, for a trace */
+};
+
+/* The group now starts at j; pol joins its polarity; near: whether the
+   verb still stands next to it. */
+static int took(struct group_walk *w, size_t j, enum rn_polarity pol, int near)
+{
+    set_pol(&w->g->pol, pol);
+    w->j = j;
+    w->near = near;
+    return 1;
+}
+
+/* "not", "never" (not a capitalised "No"): negated */
+static int negation_left(void *state)
+{
+    struct group_walk *w = state;
+    size_t k = w->j - 1;
+    if (!x_cue(w->x, k, RN_CUE_NEG) || (w->x->tok.items[k].flags & RN_TOK_CAP))
+        return 0;
+    return took(w, k, RN_POL_NEGATED, w->near);
+}
+
+/* "may", "reportedly": hedged */
+static int hedge_left(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    if (x_cue(x, k, RN_CUE_HEDGE) && x_is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP && k > 0))
+        return took(w, k, RN_POL_HEDGED, 0);
+    return 0;
+}
+
+/* a form of "be": right before a participle, passive */
+static int be_left(void *state)
+{
+    struct group_walk *w = state;
+    if (!x_is_be(w->x, w->j - 1))
+        return 0;
+    if (w->near && w->participle)
+        w->g->passive = 1;
+    return took(w, w->j - 1, RN_POL_ASSERTED, 0);
+}
+
+/* an auxiliary: "has", "have", "had" right before the verb, perfect */
+static int aux_left(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    if (!x_is_aux(x, k))
+        return 0;
+    if (w->near && (x_is(x, k, "has") || x_is(x, k, "have") || x_is(x, k, "had")))
+        w->g->perfect = 1;
+    return took(w, k, RN_POL_ASSERTED, 0);
+}
+
+static int adverb_left(void *state)
+{
+    struct group_walk *w = state;
+    return x_is_adverb(w->x, w->j - 1) && took(w, w->j - 1, RN_POL_ASSERTED, w->near);
+}
+
+/* "has in effect banned", "has de facto blocked" */
+static int adverb_pair_left(void *state)
+{
+    struct group_walk *w = state;
+    size_t k = w->j - 1;
+    struct rn_cue_match cm;
+    return k > 0 && x_is_word(w->x, k) && x_cue_len(w->x, k - 1, RN_CUE_ADV, &cm) == 2 &&
+           took(w, k - 1, RN_POL_ASSERTED, w->near);
+}
+
+/* "considering banning": hedged */
+static int control_before_ing(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    struct rn_cue_match cm;
+    if (!(x_ends_with(x, w->t, "ing") && w->j == w->t && x_cue(x, k, RN_CUE_CTRL) &&
+          x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1))
+        return 0;
+    return took(w, k, RN_POL_HEDGED, 0);
+}
+
+/* Cases before "to", tried in order. */
+
+/* control verb before "to": "plans to", "declined to", "opted not to" */
+static int control_verb(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t c = w->c;
+    struct rn_cue_match cm;
+    int ctrl_len = x_cue_ending(x, c, RN_CUE_CTRL, &cm);
+    if (!ctrl_len)
+        return 0;
+    size_t s = c + 1 - (size_t)ctrl_len;
+    enum rn_polarity v;
+    if (rn_polarity_parse(cm.value, &v) == RN_OK)
+        set_pol(&w->g->pol, v);
+    /* "has no plans to ban", "no intention to sign": the plan is denied */
+    if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) && !(x->tok.items[s].flags & RN_TOK_CAP))
+        return took(w, s - 1, RN_POL_NEGATED, 0);
+    return took(w, s, RN_POL_ASSERTED, 0);
+}
+
+/* "became the first state to ban", "the first U.S. state to": a done
+   deed ("was the only country not to sign": negated) */
+static int first_to(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t f = w->rank, k = w->j - 1;
+    if (!(f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)))
+        return 0;
+    for (size_t q = f + 1; q < k; q++)
+        if (x_cue(x, q, RN_CUE_NEG))
+            set_pol(&w->g->pol, RN_POL_NEGATED);
+    return took(w, f - 2, RN_POL_ASSERTED, 0);
+}
+
+/* "making Utah the first state to ban Y": the name before "the first" is
+   the subject */
+static int made_first_to(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t f = w->rank;
+    uint32_t fm = f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") ? mention_at(x, f - 2)
+                                                                              : XNONE;
+    if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
+        x_cue(x, x->m[fm].a - 1, RN_CUE_CAUSE))
+        return took(w, f - 1, RN_POL_ASSERTED, 0);
+    return 0;
+}
+
+/* The ordered ones before "to" at k: a list of actors ("ordered Apple,
+   Google and Vantrix to"), a plural common noun ("ordered internet
+   providers to"), the kind before its members ("required companies like
+   A and B to"). Their first token; *named: a list of actors, *common: a
+   plural common noun. */
+static size_t ordered_ones_start(struct rn_extractor *x, size_t k, int *named, int *common)
+{
+    uint32_t mi = mention_at(x, k - 1);
+    size_t oa = mi != XNONE ? ordered_list_start(x, mi) : k;
+    *common = 0;
+    struct rn_cue_match icm;
+    size_t il = oa > 1 && x_cue_len(x, oa - 1, RN_CUE_INCLUDE, &icm) == 1   ? 1
+                : oa > 2 && x_cue_len(x, oa - 2, RN_CUE_INCLUDE, &icm) == 2 ? 2
+                                                                             : 0;
+    size_t kind_end = k; /* after the common noun */
+    if (il && oa - il > 0 && mention_at(x, oa - il - 1) == XNONE && x_is_word(x, oa - il - 1)) {
+        mi = XNONE;
+        kind_end = oa = oa - il;
+    }
+    if (mi == XNONE) {
+        while (oa > 0 && kind_end - oa < 3 && x_is_word(x, oa - 1) && mention_at(x, oa - 1) == XNONE &&
+               !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
+               !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
+            oa--;
+        *common = oa < kind_end && x_ends_with(x, kind_end - 1, "s");
+    }
+    *named = mi != XNONE;
+    return oa;
+}
+
+/* object control: "ordered Apple to block", "ordered internet providers
+   to block": hedged, the ordered ones kept */
+static int object_control(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    int named, common;
+    size_t oa = ordered_ones_start(x, k, &named, &common);
+    if (!((named || common) && oa > 0))
+        return 0;
+    size_t v = oa - 1;
+    if (x_is(x, v, "the") && v > 0)
+        v--;
+    struct rn_cue_match cm;
+    for (size_t back = 0; back < 2 && v + 1 > back; back++) {
+        int n = x_cue_len(x, v - back, RN_CUE_OBJCTRL, &cm);
+        /* urging or asking others ("urged governments to keep X out") is
+           no order: only commands pass people by */
+        if (n && common && strcmp(cm.value, "request") == 0)
+            break;
+        if (n && v - back + (size_t)n == v + 1) {
+            w->g->objctrl = 1;
+            w->g->obj_a = oa;
+            w->g->obj_b = k;
+            return took(w, v - back, RN_POL_HEDGED, 0);
+        }
+    }
+    return 0;
+}
+
+static const struct rel_case before_to[] = {
+    {"control verb", control_verb, 0},
+    {"the first to", first_to, 0},
+    {"made the first to", made_first_to, 0},
+    {"object control", object_control, 0},
+};
+
+/* "to" and what governs it. Where the control verb would end: past a time
+   ("decided in July to"), "whether" ("is weighing whether to": hedged)
+   and adverbs ("voted unanimously to ban"). */
+static int infinitive_left(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    size_t k = w->j - 1;
+    if (!(x_is(x, k, "to") && k > 0))
+        return 0;
+    size_t c = k - 1;
+    if (x_is(x, c, "whether") && c > 0) {
+        set_pol(&w->g->pol, RN_POL_HEDGED);
+        c--;
+    } else if (mention_at(x, c) == XNONE) {
+        size_t c2 = skip_time_left(x, c);
+        if (c2 != c && c2 < c)
+            c = c2;
+    }
+    while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
+        c--;
+    w->c = c;
+    size_t f = c;
+    while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
+        f--;
+    w->rank = f;
+    return run_cases(before_to, NCASES(before_to), w, 0, &w->fired);
+}
+
+static const struct rel_case group_words[] = {
+    {"negation", negation_left, 0},
+    {"hedge", hedge_left, 0},
+    {"be", be_left, 0},
+    {"auxiliary", aux_left, 0},
+    {"adverb", adverb_left, 0},
+    {"adverb pair", adverb_pair_left, 0},
+    {"control before -ing", control_before_ing, 0},
+    {"infinitive", infinitive_left, 0},
+};
+
+/* The verb group ending at verb t: its first token, voice, perfect,
+   polarity (negations, hedges, control verbs), object control. */
 static void verb_group(struct rn_extractor *x, size_t t, int participle, struct vgroup *g)
 {
     memset(g, 0, sizeof *g);
     g->pol = RN_POL_ASSERTED;
-    size_t j = t;
-    int near = 1; /* still next to the verb: a "be" here makes it passive */
-    struct rn_cue_match cm;
-    while (j > 0) {
-        size_t k = j - 1;
-        if (x_cue(x, k, RN_CUE_NEG) && !(x->tok.items[k].flags & RN_TOK_CAP)) {
-            set_pol(&g->pol, RN_POL_NEGATED);
-            j = k;
-            continue;
-        }
-        if (x_cue(x, k, RN_CUE_HEDGE) && x_is_word(x, k) && !(x->tok.items[k].flags & RN_TOK_CAP &&
-                                                              k > 0)) {
-            set_pol(&g->pol, RN_POL_HEDGED);
-            j = k;
-            near = 0;
-            continue;
-        }
-        if (x_is_be(x, k)) {
-            if (near && participle)
-                g->passive = 1;
-            near = 0;
-            j = k;
-            continue;
-        }
-        if (x_is_aux(x, k)) {
-            if (near && (x_is(x, k, "has") || x_is(x, k, "have") || x_is(x, k, "had")))
-                g->perfect = 1;
-            near = 0;
-            j = k;
-            continue;
-        }
-        if (x_is_adverb(x, k)) {
-            j = k;
-            continue;
-        }
-        /* "has in effect banned", "has de facto blocked" */
-        if (k > 0 && x_is_word(x, k) && x_cue_len(x, k - 1, RN_CUE_ADV, &cm) == 2) {
-            j = k - 1;
-            continue;
-        }
-        /* "considering banning" */
-        if (x_ends_with(x, t, "ing") && j == t && x_cue(x, k, RN_CUE_CTRL) &&
-            x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1) {
-            set_pol(&g->pol, RN_POL_HEDGED);
-            j = k;
-            near = 0;
-            continue;
-        }
-        if (x_is(x, k, "to") && k > 0) {
-            /* control verb before "to": "plans to", "declined to", "opted not to";
-               also after a time ("decided in July to") or "whether" ("is
-               weighing whether to": hedged) */
-            size_t c = k - 1;
-            int found = 0;
-            if (x_is(x, c, "whether") && c > 0) {
-                set_pol(&g->pol, RN_POL_HEDGED);
-                c--;
-            } else if (mention_at(x, c) == XNONE) {
-                size_t c2 = skip_time_left(x, c);
-                if (c2 != c && c2 < c)
-                    c = c2;
-            }
-            /* "voted unanimously to ban": an adverb after the control verb */
-            while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
-                c--;
-            int ctrl_len = x_cue_ending(x, c, RN_CUE_CTRL, &cm);
-            if (ctrl_len) {
-                size_t s = c + 1 - (size_t)ctrl_len;
-                enum rn_polarity v;
-                if (rn_polarity_parse(cm.value, &v) == RN_OK)
-                    set_pol(&g->pol, v);
-                /* "has no plans to ban", "no intention to sign": the
-                   plan is denied */
-                j = s;
-                if (s > 0 && x_is(x, s - 1, "no") && x_is_word(x, s) &&
-                    !(x->tok.items[s].flags & RN_TOK_CAP)) {
-                    set_pol(&g->pol, RN_POL_NEGATED);
-                    j = s - 1;
-                }
-                found = 1;
-            }
-            if (found) {
-                near = 0;
-                continue;
-            }
-            /* "became the first state to ban", "the first U.S. state to":
-               a done deed; "making Utah the first state to ban Y": the
-               name before "the first" is the subject */
-            size_t f = c;
-            while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
-                f--;
-            if (f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)) {
-                /* "was the only country not to sign" */
-                for (size_t q = f + 1; q < k; q++)
-                    if (x_cue(x, q, RN_CUE_NEG))
-                        set_pol(&g->pol, RN_POL_NEGATED);
-                j = f - 2;
-                near = 0;
-                continue;
-            }
-            uint32_t fm = f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the")
-                              ? mention_at(x, f - 2)
-                              : XNONE;
-            if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
-                x_cue(x, x->m[fm].a - 1, RN_CUE_CAUSE)) {
-                j = f - 1;
-                near = 0;
-                continue;
-            }
-            /* object control: "ordered Apple to block", "ordered internet
-               providers to block" */
-            uint32_t mi = mention_at(x, k - 1);
-            size_t oa = mi != XNONE ? ordered_list_start(x, mi) : k;
-            int common = 0; /* a plural common noun object: "internet providers" */
-            /* "required companies like A and B to": the kind before its members */
-            struct rn_cue_match icm;
-            size_t il = oa > 1 && x_cue_len(x, oa - 1, RN_CUE_INCLUDE, &icm) == 1   ? 1
-                        : oa > 2 && x_cue_len(x, oa - 2, RN_CUE_INCLUDE, &icm) == 2 ? 2
-                                                                                     : 0;
-            size_t kind_end = k; /* after the common noun */
-            if (il && oa - il > 0 && mention_at(x, oa - il - 1) == XNONE && x_is_word(x, oa - il - 1)) {
-                mi = XNONE;
-                kind_end = oa = oa - il;
-            }
-            if (mi == XNONE) {
-                while (oa > 0 && kind_end - oa < 3 && x_is_word(x, oa - 1) &&
-                       mention_at(x, oa - 1) == XNONE &&
-                       !(x->tok.items[oa - 1].flags & RN_TOK_CAP) && !x_is_aux(x, oa - 1) &&
-                       !x_is_prep(x, oa - 1) && !x_cue(x, oa - 1, RN_CUE_OBJCTRL))
-                    oa--;
-                common = oa < kind_end && x_ends_with(x, kind_end - 1, "s");
-            }
-            if ((mi != XNONE || common) && oa > 0) {
-                size_t v = oa - 1;
-                if (x_is(x, v, "the") && v > 0)
-                    v--;
-                for (size_t back = 0; back < 2 && v + 1 > back; back++) {
-                    int n = x_cue_len(x, v - back, RN_CUE_OBJCTRL, &cm);
-                    /* urging or asking others ("urged governments to keep
-                       X out") is no order: only commands pass people by */
-                    if (n && common && strcmp(cm.value, "request") == 0)
-                        break;
-                    if (n && v - back + (size_t)n == v + 1) {
-                        set_pol(&g->pol, RN_POL_HEDGED);
-                        g->objctrl = 1;
-                        g->obj_a = oa;
-                        g->obj_b = k;
-                        j = v - back;
-                        found = 1;
-                        break;
-                    }
-                }
-            }
-            if (found) {
-                near = 0;
-                continue;
-            }
-        }
-        break;
-    }
-    g->start = j;
+    struct group_walk w = {.x = x, .g = g, .t = t, .participle = participle, .j = t, .near = 1};
+    while (w.j > 0 && run_cases(group_words, NCASES(group_words), &w, 0, &w.fired))
+        ;
+    g->start = w.j;
 }
 
 /* The first actor of the sentence's main clause: after a leading
@@ -1380,11 +1491,296 @@ static void add_main_subject(struct rn_extractor *x, struct side *s)
     side_add(s, x->main_subject);
 }
 
+/* The subject left of a verb group being read (subject_of). */
+struct subject_read {
+    struct rn_extractor *x;
+    struct side *s;
+    size_t v;          /* the verb group's first token */
+    size_t j;          /* the token before it (past quotes and times) */
+    size_t k;          /* an aside's opening comma ("X, a spokesperson for Y, accused") */
+    int speech;        /* the aside holds a speech verb */
+    const char *fired; /* the case that decided, for a trace */
+};
+
+/* "Norway's bid to ban X", "Kenya's decision to block X": a control
+   noun's owner acts. Returns 1 when s is decided. */
+static int control_noun_owner(struct subject_read *r)
+{
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!((x_flags(x, j) & RN_TOK_POSS) && j > 0 && x_cue(x, r->v, RN_CUE_CTRL) &&
+          mention_at(x, j - 1) != XNONE && x->m[mention_at(x, j - 1)].kind == MK_ACTOR))
+        return 0;
+    side_add(r->s, x->m[mention_at(x, j - 1)].ent);
+    return 1;
+}
+
+/* "Lu Kang, who accused": the antecedent of the relative pronoun at j;
+   "A and B were among the ministers who signed it", "... among those that
+   signed it": the members. Returns 1 when s is decided. */
+static int relative_antecedent(struct subject_read *r)
+{
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!x_is_wh(x, j) || j == 0)
+        return 0;
+    j--;
+    if (x_is_punct(x, j, ',') && j > 0)
+        j--;
+    /* "signed a law on Friday that bans X": the time is no antecedent (but
+       in "a complaint against Y today that alleges", Y is inside a phrase,
+       and the complaint is meant) */
+    if (mention_at(x, j) == XNONE) {
+        size_t k = skip_time_left(x, j);
+        uint32_t am = mention_at(x, k);
+        if (k != j && am != XNONE && !(x->m[am].a > 0 && x_is_prep(x, x->m[am].a - 1)))
+            j = k;
+    }
+    r->j = j;
+    if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
+        x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
+        collect_left(x, j - 4, r->s);
+        return 1;
+    }
+    if (j >= 3 && x_is(x, j, "those") && x_is(x, j - 1, "among") && x_is_be(x, j - 2) &&
+        mention_at(x, j - 3) != XNONE) {
+        collect_left(x, j - 3, r->s);
+        return 1;
+    }
+    return 0;
+}
+
+/* Cases of an aside before the verb (the comma at j), tried in order. */
+
+/* ", Wang said, accusing ...": the speaker of the aside acts */
+static int aside_speaker(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    if (!r->speech || !x_is_punct(x, r->k, ','))
+        return 0;
+    for (size_t q = r->k + 1; q < r->j; q++) {
+        uint32_t qm = mention_at(x, q);
+        if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
+            continue;
+        size_t b = x->m[qm].b;
+        if ((b < r->j && x_cue(x, b, RN_CUE_SPEECH)) ||
+            (x->m[qm].a > 0 && x_cue(x, x->m[qm].a - 1, RN_CUE_SPEECH))) {
+            side_add(r->s, x->m[qm].ent);
+            return 1;
+        }
+        q = b - 1;
+    }
+    return 0;
+}
+
+/* "Several US states, including Texas and Virginia, have banned": the
+   members named in the aside; "Sixteen firms, including A, B, C and D,
+   signed": the aside holds commas of its own, so look further left for
+   its opener */
+static int aside_members(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t k = r->k, j = r->j;
+    struct rn_cue_match icm;
+    int il = x_is_punct(x, k, ',') ? x_cue_len(x, k + 1, RN_CUE_INCLUDE, &icm) : 0;
+    size_t ik = k;
+    for (size_t q = k; !il && q > 1 && j - q < 48 && !x_is_punct(x, q, '.'); q--)
+        if (x_is_punct(x, q - 1, ',') && mention_at(x, q) == XNONE &&
+            (il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm)) != 0)
+            ik = q - 1;
+    if (!il)
+        return 0;
+    collect_right(x, ik + 1 + (size_t)il, r->s);
+    if (r->s->n && r->s->end == j)
+        return 1;
+    side_init(r->s);
+    return 0;
+}
+
+/* "X, a spokesperson for Y, accused": the name before the aside; "Ola
+   Berg, Chile's trade minister, said": its state. Not an aside of speech
+   (", the regulator said on Friday, accusing ..."), nor "A, to its list,
+   barring B": a phrase that opens with a preposition goes on the clause
+   before, whose subject acts. */
+static int name_before_aside(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t k = r->k;
+    if (!(x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !r->speech &&
+          !(x_is_prep(x, k + 1) && x_ends_with(x, r->v, "ing"))))
+        return 0;
+    collect_left(x, k - 1, r->s);
+    if (r->s->n)
+        person_state_from(x, r->s->ents[0], k + 1, r->j);
+    return r->s->n != 0;
+}
+
+/* "Canada's foreign minister at the time, Chrystia Freeland, said": the
+   name in apposition to a description, which names the person's state
+   ("Norway's defence minister, Ola Berg,") */
+static int name_after_description(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t k = r->k;
+    uint32_t am = mention_at(x, r->j - 1);
+    if (!(x_is_punct(x, k, ',') && k > 0 && am != XNONE && x->m[am].a == k + 1 &&
+          x->m[am].kind == MK_ACTOR && !x->m[am].pronoun && x_is_word(x, k - 1) &&
+          mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
+          (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
+           x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)))
+        return 0;
+    size_t q = k;
+    while (q > 0 && !x_is_punct(x, q - 1, ','))
+        q--;
+    person_state_from(x, x->m[am].ent, q, k);
+    side_add(r->s, x->m[am].ent);
+    return 1;
+}
+
+/* a participle clause: "X did A, accusing Y": the sentence's subject */
+static int sentence_subject(void *state)
+{
+    struct subject_read *r = state;
+    add_main_subject(r->x, r->s);
+    return 1;
+}
+
+static const struct rel_case aside_cases[] = {
+    {"speaker of the aside", aside_speaker, 0},
+    {"members in the aside", aside_members, 0},
+    {"name before the aside", name_before_aside, 0},
+    {"name after a description", name_after_description, 0},
+    {"sentence's subject", sentence_subject, 0},
+};
+
+/* Subject cases, tried in order once j is known. */
+
+/* "Chilean outlets - Radio Uno, Canal Sur, TVX - will be blocked": the
+   members listed between dashes */
+static int dashed_members(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!(j > 0 && (x_is_punct(x, j, '-') || (x_flags(x, j) & RN_TOK_DASH)) &&
+          mention_at(x, j - 1) != XNONE))
+        return 0;
+    collect_left(x, j - 1, r->s);
+    return r->s->n != 0;
+}
+
+/* an aside or apposition before the verb: its opening comma, whether it
+   speaks, then its cases */
+static int aside_before(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!x_is_punct(x, j, ',') || j == 0)
+        return 0;
+    size_t k = j - 1;
+    int speech = 0;
+    while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.')) {
+        speech |= x_cue(x, k, RN_CUE_SPEECH);
+        k--;
+    }
+    r->k = k;
+    r->speech = speech;
+    run_cases(aside_cases, NCASES(aside_cases), r, 0, &r->fired);
+    return 1;
+}
+
+/* "We will ban X," the minister said: the first person is the speaker, in
+   this sentence or, continuing a quotation, in one of the two before;
+   "we" from a state's official is the state ("I" stays the person) */
+static int first_person(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!x_is_we(x, j))
+        return 0;
+    uint32_t sp = speaker_outside(x, j, r->v);
+    if (sp == XNONE && x->speaker != XNONE && x->sent_no <= x->speaker_sent + QUOTE_SENTENCES)
+        sp = x->speaker;
+    if (sp != XNONE && !x_in_class(x, j, RN_WORD_SELF) && x->ents[sp].type == RN_ETYPE_PERSON &&
+        x_state_of(x, sp) != XNONE)
+        sp = x_state_of(x, sp);
+    side_add(r->s, sp);
+    return 1;
+}
+
+/* A name right before the verb: the list it ends ("the United States and
+   its allies accused": the owner is named); "China's embassy in New Delhi
+   accused": the body, not its seat */
+static int named_subject(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (mention_at(x, j) == XNONE && j > 0 && mention_at(x, j - 1) != XNONE &&
+        x->m[mention_at(x, j - 1)].pronoun && x_is_word(x, j) && !x_is_prep(x, j))
+        j--;
+    if (mention_at(x, j) == XNONE)
+        return 0;
+    const struct mention *lm = &x->m[mention_at(x, j)];
+    if (lm->kind == MK_ACTOR && x->ents[lm->ent].type == RN_ETYPE_COUNTRY && lm->a >= 2 &&
+        x_is(x, lm->a - 1, "in") && mention_at(x, lm->a - 2) != XNONE) {
+        const struct mention *bm = &x->m[mention_at(x, lm->a - 2)];
+        if (bm->kind == MK_ACTOR && x->ents[bm->ent].type == RN_ETYPE_ORGANIZATION) {
+            side_add(r->s, bm->ent);
+            return 1;
+        }
+    }
+    collect_left(x, j, r->s);
+    return 1;
+}
+
+/* "... and accused", "after banning": a second clause, the sentence's
+   subject */
+static int clause_after_conjunction(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t j = r->j;
+    if (!(x_is(x, j, "and") || x_is(x, j, "but") || x_is(x, j, "by") || x_is(x, j, "after") ||
+          x_is(x, j, "before") || x_is(x, j, "while")))
+        return 0;
+    add_main_subject(x, r->s);
+    return 1;
+}
+
+/* "The Ministry, invoking its powers under ... has decided to": the
+   sentence opens with the actor and an aside */
+static int opening_actor(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    if (x->nm && x->m[0].kind == MK_ACTOR && x->m[0].a <= 1 && x_is_punct(x, x->m[0].b, ',') &&
+        r->v > x->m[0].b + 3)
+        side_add(r->s, x->m[0].ent);
+    return 1;
+}
+
+static const struct rel_case subject_cases[] = {
+    {"members between dashes", dashed_members, 0},
+    {"aside", aside_before, 0},
+    {"first person", first_person, 0},
+    {"name", named_subject, 0},
+    {"clause after a conjunction", clause_after_conjunction, 0},
+    {"opening actor", opening_actor, 0},
+};
+
+/* The subject left of a verb group starting at v, into s. */
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
-    /* "the Commission's proposal to ban X": a verb group that opens with
-       a document's head noun is that document's act */
+    /* "the Commission's proposal to ban X": a verb group that opens with a
+       document's head noun is that document's act */
     uint32_t dm = mention_at(x, v);
     if (dm != XNONE && x->m[dm].kind == MK_DOC) {
         side_add(s, x->m[dm].ent);
@@ -1392,168 +1788,15 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
     }
     if (v == 0)
         return;
-    size_t j = v - 1;
-    while (j > 0 && is_quote(x, j))
-        j--;
+    struct subject_read r = {.x = x, .s = s, .v = v, .j = v - 1};
+    while (r.j > 0 && is_quote(x, r.j))
+        r.j--;
     /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
-    if (mention_at(x, j) == XNONE)
-        j = skip_time_left(x, j);
-    /* "Norway's bid to ban X", "Kenya's decision to block X": a control
-       noun's owner acts */
-    if ((x_flags(x, j) & RN_TOK_POSS) && j > 0 && x_cue(x, v, RN_CUE_CTRL) &&
-        mention_at(x, j - 1) != XNONE && x->m[mention_at(x, j - 1)].kind == MK_ACTOR) {
-        side_add(s, x->m[mention_at(x, j - 1)].ent);
+    if (mention_at(x, r.j) == XNONE)
+        r.j = skip_time_left(x, r.j);
+    if (control_noun_owner(&r) || relative_antecedent(&r))
         return;
-    }
-    if (x_is_wh(x, j) && j > 0) { /* "Lu Kang, who accused" */
-        j--;
-        if (x_is_punct(x, j, ',') && j > 0)
-            j--;
-        /* "signed a law on Friday that bans X": the time is no antecedent
-           (but in "a complaint against Y today that alleges", Y is inside
-           a phrase, and the complaint is meant) */
-        if (mention_at(x, j) == XNONE) {
-            size_t k = skip_time_left(x, j);
-            uint32_t am = mention_at(x, k);
-            if (k != j && am != XNONE && !(x->m[am].a > 0 && x_is_prep(x, x->m[am].a - 1)))
-                j = k;
-        }
-        /* "A and B were among the ministers who signed it", "... among
-           those that signed it" */
-        if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
-            x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
-            collect_left(x, j - 4, s);
-            return;
-        }
-        if (j >= 3 && x_is(x, j, "those") && x_is(x, j - 1, "among") && x_is_be(x, j - 2) &&
-            mention_at(x, j - 3) != XNONE) {
-            collect_left(x, j - 3, s);
-            return;
-        }
-    }
-    /* "Chilean outlets - Radio Uno, Canal Sur, TVX - will be blocked": the
-       members listed between dashes */
-    if (j > 0 && (x_is_punct(x, j, '-') || (x_flags(x, j) & RN_TOK_DASH)) &&
-        mention_at(x, j - 1) != XNONE) {
-        collect_left(x, j - 1, s);
-        if (s->n)
-            return;
-    }
-    if (x_is_punct(x, j, ',') && j > 0) {
-        /* an apposition or aside: "X, a spokesperson for Y, accused" */
-        size_t k = j - 1;
-        int speech = 0;
-        while (k > 0 && j - k < 16 && !x_is_punct(x, k, ',') && !x_is_punct(x, k, '.')) {
-            speech |= x_cue(x, k, RN_CUE_SPEECH);
-            k--;
-        }
-        /* ", Wang said, accusing ...": the speaker of the aside acts */
-        if (speech && x_is_punct(x, k, ',')) {
-            for (size_t q = k + 1; q < j; q++) {
-                uint32_t qm = mention_at(x, q);
-                if (qm == XNONE || x->m[qm].kind != MK_ACTOR)
-                    continue;
-                size_t b = x->m[qm].b;
-                if ((b < j && x_cue(x, b, RN_CUE_SPEECH)) ||
-                    (x->m[qm].a > 0 && x_cue(x, x->m[qm].a - 1, RN_CUE_SPEECH))) {
-                    side_add(s, x->m[qm].ent);
-                    return;
-                }
-                q = b - 1;
-            }
-        }
-        /* "Several US states, including Texas and Virginia, have banned":
-           the members named in the aside */
-        struct rn_cue_match icm;
-        int il = x_is_punct(x, k, ',') ? x_cue_len(x, k + 1, RN_CUE_INCLUDE, &icm) : 0;
-        /* "Sixteen firms, including A, B, C and D, signed": the aside
-           holds commas of its own, so look further left for its opener */
-        size_t ik = k;
-        for (size_t q = k; !il && q > 1 && j - q < 48 && !x_is_punct(x, q, '.'); q--)
-            if (x_is_punct(x, q - 1, ',') && mention_at(x, q) == XNONE &&
-                (il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm)) != 0)
-                ik = q - 1;
-        if (il) {
-            collect_right(x, ik + 1 + (size_t)il, s);
-            if (s->n && s->end == j)
-                return;
-            side_init(s);
-        }
-        /* ", the regulator said on Friday, accusing ...": an aside of
-           speech, not an apposition */
-        /* (not "A, to its list, barring B": a phrase that opens with a
-           preposition goes on the clause before, whose subject acts) */
-        if (x_is_punct(x, k, ',') && k > 0 && mention_at(x, k - 1) != XNONE && !speech &&
-            !(x_is_prep(x, k + 1) && x_ends_with(x, v, "ing"))) {
-            collect_left(x, k - 1, s);
-            /* "Ola Berg, Chile's trade minister, said" */
-            if (s->n)
-                person_state_from(x, s->ents[0], k + 1, j);
-            if (s->n)
-                return;
-        }
-        /* "Canada's foreign minister at the time, Chrystia Freeland, said":
-           the name in apposition to a description */
-        uint32_t am = mention_at(x, j - 1);
-        if (x_is_punct(x, k, ',') && k > 0 && am != XNONE && x->m[am].a == k + 1 &&
-            x->m[am].kind == MK_ACTOR && !x->m[am].pronoun && x_is_word(x, k - 1) &&
-            mention_at(x, k - 1) == XNONE && !(x->tok.items[k - 1].flags & RN_TOK_CAP) &&
-            (x->ents[x->m[am].ent].type == RN_ETYPE_PERSON ||
-             x->ents[x->m[am].ent].type == RN_ETYPE_UNKNOWN)) {
-            /* the description names the person's state: "Norway's defence
-               minister, Ola Berg," */
-            size_t q = k;
-            while (q > 0 && !x_is_punct(x, q - 1, ','))
-                q--;
-            person_state_from(x, x->m[am].ent, q, k);
-            side_add(s, x->m[am].ent);
-            return;
-        }
-        /* a participle clause: "X did A, accusing Y" */
-        add_main_subject(x, s);
-        return;
-    }
-    /* "We will ban X," the minister said: the first person is the speaker,
-       in this sentence or, continuing a quotation, in one of the two before */
-    if (x_is_we(x, j)) {
-        uint32_t sp = speaker_outside(x, j, v);
-        if (sp == XNONE && x->speaker != XNONE && x->sent_no <= x->speaker_sent + QUOTE_SENTENCES)
-            sp = x->speaker;
-        /* "we" from a state's official is the state ("I" stays the person) */
-        if (sp != XNONE && !x_in_class(x, j, RN_WORD_SELF) &&
-            x->ents[sp].type == RN_ETYPE_PERSON && x_state_of(x, sp) != XNONE)
-            sp = x_state_of(x, sp);
-        side_add(s, sp);
-        return;
-    }
-    /* "the United States and its allies accused": the owner is named */
-    if (mention_at(x, j) == XNONE && j > 0 && mention_at(x, j - 1) != XNONE &&
-        x->m[mention_at(x, j - 1)].pronoun && x_is_word(x, j) && !x_is_prep(x, j))
-        j--;
-    if (mention_at(x, j) != XNONE) {
-        /* "China's embassy in New Delhi accused": the body, not its seat */
-        const struct mention *lm = &x->m[mention_at(x, j)];
-        if (lm->kind == MK_ACTOR && x->ents[lm->ent].type == RN_ETYPE_COUNTRY && lm->a >= 2 &&
-            x_is(x, lm->a - 1, "in") && mention_at(x, lm->a - 2) != XNONE) {
-            const struct mention *bm = &x->m[mention_at(x, lm->a - 2)];
-            if (bm->kind == MK_ACTOR && x->ents[bm->ent].type == RN_ETYPE_ORGANIZATION) {
-                side_add(s, bm->ent);
-                return;
-            }
-        }
-        collect_left(x, j, s);
-        return;
-    }
-    if (x_is(x, j, "and") || x_is(x, j, "but") || x_is(x, j, "by") || x_is(x, j, "after") ||
-        x_is(x, j, "before") || x_is(x, j, "while")) {
-        add_main_subject(x, s);
-        return;
-    }
-    /* "The Ministry, invoking its powers under ... has decided to": the
-       sentence opens with the actor and an aside */
-    if (x->nm && x->m[0].kind == MK_ACTOR && x->m[0].a <= 1 &&
-        x_is_punct(x, x->m[0].b, ',') && v > x->m[0].b + 3)
-        side_add(s, x->m[0].ent);
+    run_cases(subject_cases, NCASES(subject_cases), &r, 0, &r.fired);
 }
 
 /* "according to X": X, when it is a state, a body or a person - not a
@@ -1777,9 +2020,8 @@ static void described_documents(struct rn_extractor *x, const struct rn_trigger 
     }
 }
 
-/* Keep only the targets a trigger accepts; turn a descriptive phrase into
-   a target when the trigger takes one. */
-static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
+/* Keep only the named targets a trigger accepts. */
+static void accepted_names(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
 {
     size_t k = 0;
     for (size_t i = 0; i < t->n; i++) {
@@ -1806,6 +2048,13 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
             t->ents[k++] = t->ents[i];
     }
     t->n = k;
+}
+
+/* Keep only the targets a trigger accepts; turn a descriptive phrase into
+   a target when the trigger takes one. */
+static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
+{
+    accepted_names(x, tr, t);
     /* "banned U.S. deportation flights": the flights */
     if (t->n == 1 && t->state_led_b && tr->target == RN_TARGET_ANY &&
         x_span_text(x, t->state_led_a, t->state_led_b, &x->tmp) == RN_OK) {
@@ -1905,6 +2154,78 @@ static int members_before_be(struct rn_extractor *x, size_t b, struct side *s,
     return 1;
 }
 
+/* The members a counted set's later sentence names at token i, into m:
+   "The list also names A, B and C" (*ll: where the list starts), and in
+   the next sentence only (next), "A, B and C among them", "among them
+   are A and B", "They include A and B", "They are A, B and C". 0 when
+   none is named here. */
+static int members_named_at(struct rn_extractor *x, size_t i, int next, struct side *m,
+                            enum rn_polarity *pol, size_t *ll)
+{
+    *ll = list_goes_on_verb(x, i, pol);
+    if (*ll) {
+        collect_right(x, *ll, m);
+        return 1;
+    }
+    if (!next)
+        return 0;
+    if (x_is(x, i, "among") && (x_is(x, i + 1, "them") || x_is(x, i + 1, "those"))) {
+        size_t k = i + 2;
+        if (k < x->tok.len && x_is_be(x, skip_right(x, k)))
+            collect_right(x, skip_right(x, k) + 1, m);
+        else if (i > 0 && !members_before_be(x, i - 1, m, pol) && mention_at(x, i - 1) != XNONE)
+            collect_left(x, i - 1, m);
+        return 1;
+    }
+    if (!((list_verb(x, i) ||
+           /* "They are A, B and C": a name must follow the verb */
+           (x_is_be(x, i) && mention_at(x, skip_right(x, i + 1)) != XNONE &&
+            x->m[mention_at(x, skip_right(x, i + 1))].kind == MK_ACTOR)) &&
+          i > 0 && (x_is(x, i - 1, "they") || x_is(x, i - 1, "these") || x_is(x, i - 1, "this") ||
+                    x_is(x, i - 1, "which"))))
+        return 0;
+    /* every named state after "include" */
+    for (size_t k = i + 1; k < x->tok.len; k++) {
+        uint32_t mi = mention_at(x, k);
+        if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
+            side_add(m, x->m[mi].ent);
+            k = x->m[mi].b - 1;
+        }
+    }
+    return 1;
+}
+
+/* The set's relation between its named side and the members m; with a
+   list that goes on ("The list also names C"), everyone who imposed the
+   set's ban since acts too ("India banned 59 apps ... The ministry
+   announced the ban"). */
+static int emit_pending(struct rn_extractor *x, struct relctx *c, const struct side *m, size_t ll,
+                        enum rn_polarity pol)
+{
+    const struct xpending *p = &x->pending;
+    struct side others;
+    side_init(&others);
+    side_add(&others, p->other);
+    if (ll && !p->quant_is_source) {
+        size_t nh = x->nhist < XHIST ? x->nhist : XHIST;
+        for (size_t k = 0; k < nh; k++) {
+            const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
+            if (h->sent_no < p->sent_no)
+                break;
+            if (strcmp(h->relation, p->relation) == 0)
+                side_add(&others, h->source);
+        }
+    }
+    for (size_t o = 0; o < others.n; o++)
+        for (size_t k = 0; k < m->n; k++) {
+            int rc = p->quant_is_source ? emit(x, c, p->relation, m->ents[k], others.ents[o], pol, 0.7)
+                                        : emit(x, c, p->relation, others.ents[o], m->ents[k], pol, 0.7);
+            if (rc != RN_OK)
+                return rc;
+        }
+    return RN_OK;
+}
+
 static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from)
 {
     struct xpending *p = &x->pending;
@@ -1915,60 +2236,12 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
         struct side m;
         side_init(&m);
         enum rn_polarity pol = p->polarity;
-        size_t ll = list_goes_on_verb(x, i, &pol);
-        if (ll) {
-            /* "The list also names A, B and C" */
-            collect_right(x, ll, &m);
-        } else if (!next) {
+        size_t ll;
+        if (!members_named_at(x, i, next, &m, &pol, &ll))
             continue;
-        } else if (x_is(x, i, "among") && (x_is(x, i + 1, "them") || x_is(x, i + 1, "those"))) {
-            size_t k = i + 2;
-            if (k < x->tok.len && x_is_be(x, skip_right(x, k))) {
-                collect_right(x, skip_right(x, k) + 1, &m);
-            } else if (i > 0 && !members_before_be(x, i - 1, &m, &pol) &&
-                       mention_at(x, i - 1) != XNONE) {
-                collect_left(x, i - 1, &m); /* "A, B and C among them" */
-            }
-        } else if ((list_verb(x, i) ||
-                    /* "They are A, B and C": a name must follow the verb */
-                    (x_is_be(x, i) && mention_at(x, skip_right(x, i + 1)) != XNONE &&
-                     x->m[mention_at(x, skip_right(x, i + 1))].kind == MK_ACTOR)) &&
-                   i > 0 && (x_is(x, i - 1, "they") || x_is(x, i - 1, "these") ||
-                             x_is(x, i - 1, "this") || x_is(x, i - 1, "which"))) {
-            /* every named state after "include" */
-            for (size_t k = i + 1; k < x->tok.len; k++) {
-                uint32_t mi = mention_at(x, k);
-                if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
-                    side_add(&m, x->m[mi].ent);
-                    k = x->m[mi].b - 1;
-                }
-            }
-        } else {
-            continue;
-        }
-        /* "The list also names C": everyone who imposed the set's ban since
-           ("India banned 59 apps ... The ministry announced the ban") */
-        struct side others;
-        side_init(&others);
-        side_add(&others, p->other);
-        if (ll && !p->quant_is_source) {
-            size_t nh = x->nhist < XHIST ? x->nhist : XHIST;
-            for (size_t k = 0; k < nh; k++) {
-                const struct xhist *h = &x->hist[(x->nhist - 1 - k) % XHIST];
-                if (h->sent_no < p->sent_no)
-                    break;
-                if (strcmp(h->relation, p->relation) == 0)
-                    side_add(&others, h->source);
-            }
-        }
-        for (size_t o = 0; o < others.n; o++)
-            for (size_t k = 0; k < m.n; k++) {
-                int rc = p->quant_is_source
-                             ? emit(x, c, p->relation, m.ents[k], others.ents[o], pol, 0.7)
-                             : emit(x, c, p->relation, others.ents[o], m.ents[k], pol, 0.7);
-                if (rc != RN_OK)
-                    return rc;
-            }
+        int rc = emit_pending(x, c, &m, ll, pol);
+        if (rc != RN_OK)
+            return rc;
         if (m.n)
             return RN_OK;
     }
@@ -1977,15 +2250,12 @@ static int pending_members(struct rn_extractor *x, struct relctx *c, size_t from
 
 /* ---- frames ------------------------------------------------------------------------------ */
 
-/* Where a nominal trigger at t gets its source. *pol may be made hedged or
-   *skip set (the trigger is cancelled: "lifted the ban"). */
-static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uint32_t premod_tgt,
-                           struct side *s, enum rn_polarity *pol, int *skip, size_t *denied)
+/* Where the words before a nominal trigger at t start: adjectives, quotes,
+   the premodifying target ("the WeChat ban"); a hedging adjective ("the
+   proposed ban") makes *pol hedged. */
+static size_t noun_modifiers_start(struct rn_extractor *x, size_t t, uint32_t premod_tgt,
+                                   enum rn_polarity *pol)
 {
-    side_init(s);
-    *skip = 0;
-    struct rn_cue_match cm;
-    /* adjectives between the owner and the noun */
     size_t j = t;
     while (j > 0) {
         size_t k = j - 1;
@@ -1999,75 +2269,94 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
             j = k;
             continue;
         }
-        if (is_quote(x, k) || (x_is_word(x, k) && mention_at(x, k) == XNONE &&
-                               !(x->tok.items[k].flags & RN_TOK_CAP) && !x_is_det(x, k) &&
-                               !x_is_prep(x, k) && !x_is_aux(x, k) && !x_is_conj(x, k) &&
-                               !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_LIGHT) &&
-                               !x_cue(x, k, RN_CUE_CANCEL) && !x_cue(x, k, RN_CUE_STAY) &&
-                               t - k <= 3)) {
+        if (is_quote(x, k) ||
+            (x_is_word(x, k) && mention_at(x, k) == XNONE && !(x->tok.items[k].flags & RN_TOK_CAP) &&
+             !x_is_det(x, k) && !x_is_prep(x, k) && !x_is_aux(x, k) && !x_is_conj(x, k) &&
+             !x_is_wh(x, k) && !x_cue(x, k, RN_CUE_LIGHT) && !x_cue(x, k, RN_CUE_CANCEL) &&
+             !x_cue(x, k, RN_CUE_STAY) && t - k <= 3)) {
             j = k;
             continue;
         }
         break;
     }
-    /* the owner: "Kenya's ban", "its ban", "the UK ban", "the Australian ban" */
-    size_t k = j, owner_start = j;
-    struct side owner;
-    side_init(&owner);
-    if (k >= 2 && (x->tok.items[k - 1].flags & RN_TOK_POSS)) {
-        collect_left(x, k - 2, &owner);
-        uint32_t mi = mention_at(x, k - 2);
+    return j;
+}
+
+/* the owner before the words at j: "Kenya's ban", "its ban", "the UK ban",
+   "the Australian ban"; where its phrase starts (j when there is none) */
+static size_t owner_before_noun(struct rn_extractor *x, size_t j, struct side *owner)
+{
+    size_t owner_start = j;
+    side_init(owner);
+    if (j >= 2 && (x->tok.items[j - 1].flags & RN_TOK_POSS)) {
+        collect_left(x, j - 2, owner);
+        uint32_t mi = mention_at(x, j - 2);
         if (mi != XNONE)
             owner_start = x->m[mi].a;
-    } else if (k > 0 && mention_at(x, k - 1) != XNONE) {
-        const struct mention *m = &x->m[mention_at(x, k - 1)];
+    } else if (j > 0 && mention_at(x, j - 1) != XNONE) {
+        const struct mention *m = &x->m[mention_at(x, j - 1)];
         if (m->kind == MK_MOD && m->state != XNONE)
-            side_add(&owner, m->state);
+            side_add(owner, m->state);
         else if (m->kind == MK_ACTOR && x->ents[m->ent].type != RN_ETYPE_DOCUMENT)
-            collect_left(x, k - 1, &owner);
-        if (owner.n)
+            collect_left(x, j - 1, owner);
+        if (owner->n)
             owner_start = m->a;
     }
-    /* governing verb: "imposed a ban", "lifted the ban", "stayed a ban" */
+    return owner_start;
+}
+
+/* The verb governing a noun phrase: "imposed a ban", "lifted the ban",
+   "stayed a ban". */
+struct governor {
+    size_t verb;  /* its token (cancelling or light verbs) */
+    int denial;   /* it cancels by denying ("denied the accusations") */
+    int stayed;   /* it stays the noun: hedged */
+    int light;    /* a light verb: "imposed", "announced", "proposed" */
+};
+
+/* The verb before the phrase starting at owner_start (past determiners,
+   adverbs and a time: "announced on Monday a ban"): 1 when it cancels the
+   noun, else what it is in *gv; a stay or a light verb's own polarity
+   ("proposed a ban on X") joins *pol. */
+static int governing_verb(struct rn_extractor *x, size_t owner_start, enum rn_polarity *pol,
+                          struct governor *gv)
+{
+    memset(gv, 0, sizeof *gv);
     size_t v = owner_start;
     while (v > 0 && (x_is_det(x, v - 1) || x_is_adverb(x, v - 1)) && mention_at(x, v - 1) == XNONE)
         v--;
-    int stayed = 0, light = 0;
-    size_t light_verb = 0;
-    if (v > 0) {
-        size_t g = skip_time_left(x, v - 1); /* "announced on Monday a ban" */
-        int cancel_len = x_cue_ending(x, g, RN_CUE_CANCEL, &cm); /* "lifted", "struck down" */
-        if (cancel_len) {
-            g -= (size_t)cancel_len - 1;
-            /* "Chile denied Peru's accusations": the denier is accused
-               (skip 2, the owner in s, the verb in *denied) */
-            *skip = 1;
-            if (strcmp(cm.value, "denial") == 0 && owner.n && denied) {
-                *skip = 2;
-                *s = owner;
-                *denied = g;
-            }
-            return;
-        }
-        if (x_cue(x, g, RN_CUE_STAY)) {
-            stayed = 1;
-            set_pol(pol, RN_POL_HEDGED);
-        } else if ((light = x_cue_ending(x, g, RN_CUE_LIGHT, &cm)) != 0) {
-            /* "imposed a ban", "called for a ban" */
-            light_verb = g + 1 - (size_t)light;
-            light = 1;
-            /* "proposed a ban on X": a light verb with a polarity of its own */
-            enum rn_polarity lp;
-            if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
-                set_pol(pol, lp);
-        }
+    if (v == 0)
+        return 0;
+    size_t g = skip_time_left(x, v - 1);
+    struct rn_cue_match cm;
+    int cancel_len = x_cue_ending(x, g, RN_CUE_CANCEL, &cm); /* "lifted", "struck down" */
+    if (cancel_len) {
+        g -= (size_t)cancel_len - 1;
+        gv->verb = g;
+        gv->denial = strcmp(cm.value, "denial") == 0;
+        return 1;
     }
-    if (owner.n) {
-        *s = owner;
-        return;
+    if (x_cue(x, g, RN_CUE_STAY)) {
+        gv->stayed = 1;
+        set_pol(pol, RN_POL_HEDGED);
+    } else if ((gv->light = x_cue_ending(x, g, RN_CUE_LIGHT, &cm)) != 0) {
+        /* "imposed a ban", "called for a ban" */
+        gv->verb = g + 1 - (size_t)gv->light;
+        gv->light = 1;
+        enum rn_polarity lp;
+        if (cm.value[0] && rn_polarity_parse(cm.value, &lp) == RN_OK)
+            set_pol(pol, lp);
     }
-    /* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by X",
-       "the blocking of access to Y websites by X" */
+    return 0;
+}
+
+/* "a ban on Y by X", "a ban on Y in X", "a ban on Y through two orders by
+   X", "the blocking of access to Y websites by X": the agent or place
+   after the target, into s; 1 when it names one. Under a light verb
+   (light_governs) "from" names the goods' origin, not the ban's source
+   ("imposed a ban on poultry from Brazil"). */
+static int agent_after_target(struct rn_extractor *x, size_t tgt_end, int light_governs, struct side *s)
+{
     size_t a = skip_right(x, tgt_end);
     if (x_is(x, after_head_noun(x, a), "by"))
         a = after_head_noun(x, a);
@@ -2078,32 +2367,59 @@ static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uin
         if (x_is(x, q, "by"))
             a = q;
     }
-    /* "imposed a ban on poultry from Brazil": under a light verb, "from"
-       names the goods' origin, not the ban's source */
-    int origin = x_is(x, a, "from") && light && !stayed;
-    if (!origin &&
-        (x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from"))) {
-        struct side by;
-        int is_by = x_is(x, a, "by");
-        collect_right(x, a + 1, &by);
-        for (size_t i = 0; i < by.n; i++) {
-            enum rn_etype ty = x->ents[by.ents[i]].type;
-            if (is_by ? ty != RN_ETYPE_DOCUMENT : ty == RN_ETYPE_COUNTRY)
-                side_add(s, by.ents[i]);
-        }
-        if (!is_by && !s->n) {
-            uint32_t mi = mention_at(x, skip_right(x, a + 1));
-            if (mi == XNONE && x_is(x, a + 1, "the"))
-                mi = mention_at(x, a + 2);
-            if (mi != XNONE && x->m[mi].state != XNONE)
-                side_add(s, x->m[mi].state);
-        }
-        if (s->n)
-            return;
+    int origin = x_is(x, a, "from") && light_governs;
+    if (origin || !(x_is(x, a, "by") || x_is(x, a, "in") || x_is(x, a, "across") || x_is(x, a, "from")))
+        return 0;
+    struct side by;
+    int is_by = x_is(x, a, "by");
+    collect_right(x, a + 1, &by);
+    for (size_t i = 0; i < by.n; i++) {
+        enum rn_etype ty = x->ents[by.ents[i]].type;
+        if (is_by ? ty != RN_ETYPE_DOCUMENT : ty == RN_ETYPE_COUNTRY)
+            side_add(s, by.ents[i]);
     }
-    if (light && !stayed) {
+    if (!is_by && !s->n) {
+        uint32_t mi = mention_at(x, skip_right(x, a + 1));
+        if (mi == XNONE && x_is(x, a + 1, "the"))
+            mi = mention_at(x, a + 2);
+        if (mi != XNONE && x->m[mi].state != XNONE)
+            side_add(s, x->m[mi].state);
+    }
+    return s->n != 0;
+}
+
+/* Where a nominal trigger at t gets its source: its owner, the agent or
+   place after its target, the subject of the light verb governing it.
+   *pol may be made hedged or *skip set (the trigger is cancelled: "lifted
+   the ban"; 2: "Chile denied Peru's accusations": the denier is accused,
+   the owner in s, the verb in *denied). */
+static void nominal_source(struct rn_extractor *x, size_t t, size_t tgt_end, uint32_t premod_tgt,
+                           struct side *s, enum rn_polarity *pol, int *skip, size_t *denied)
+{
+    side_init(s);
+    *skip = 0;
+    size_t j = noun_modifiers_start(x, t, premod_tgt, pol);
+    struct side owner;
+    size_t owner_start = owner_before_noun(x, j, &owner);
+    struct governor gv;
+    if (governing_verb(x, owner_start, pol, &gv)) {
+        *skip = 1;
+        if (gv.denial && owner.n && denied) {
+            *skip = 2;
+            *s = owner;
+            *denied = gv.verb;
+        }
+        return;
+    }
+    if (owner.n) {
+        *s = owner;
+        return;
+    }
+    if (agent_after_target(x, tgt_end, gv.light && !gv.stayed, s))
+        return;
+    if (gv.light && !gv.stayed) {
         struct vgroup g;
-        verb_group(x, light_verb, 0, &g);
+        verb_group(x, gv.verb, 0, &g);
         set_pol(pol, g.pol);
         subject_of(x, g.start, s);
     }
@@ -3793,6 +4109,85 @@ static int do_noun(struct rn_extractor *x, struct relctx *c, const struct rn_tri
     return n.rc;
 }
 
+/* How trigger tr at t is read: 1 as a noun, 0 as a verb, -1 not at all
+   (noun: the word is used as a noun here). */
+static int trigger_reading(const struct rn_extractor *x, const struct rn_trigger *tr, size_t t, int noun)
+{
+    int want_noun = tr->pos == RN_POS_NOUN;
+    if (tr->frame & RN_FRAME_COMPOUND)
+        want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
+    else if (tr->frame & (RN_FRAME_COPULA | RN_FRAME_LIST))
+        want_noun = 1;
+    else if (want_noun != noun)
+        return -1;
+    if ((tr->frame & RN_FRAME_COMPOUND) && !want_noun)
+        return -1;
+    return want_noun;
+}
+
+/* One trigger read, as a noun, a reported-speech verb or a verb, with its
+   account for --explain. */
+static int read_trigger(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
+                        size_t tend, int as_noun)
+{
+    x_explain_trigger(x, tr, t, tend, as_noun);
+    size_t before = x->nhist;
+    int rc;
+    if (as_noun)
+        rc = do_noun(x, c, tr, t, tend);
+    else if (tr->frame & RN_FRAME_REPORTED)
+        rc = do_reported(x, c, tr, t, tend);
+    else
+        rc = do_verb(x, c, tr, t, tend);
+    x_explain_result(x, x->nhist - before);
+    return rc;
+}
+
+/* The triggers the lexicon finds at word t, the longest phrase first
+   (*any_trigger set when there is one). */
+static int triggers_at(struct rn_extractor *x, struct relctx *c, size_t t, int *any_trigger)
+{
+    const struct rn_trigger *tr[8];
+    uint32_t nt[8];
+    size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, t, x->tok.len, tr, nt, 8);
+    if (!n)
+        return RN_OK;
+    *any_trigger = 1;
+    /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is part
+       of the name */
+    uint32_t mi = mention_at(x, t);
+    int inside = mi != XNONE && (x->m[mi].kind == MK_ACTOR || x->m[mi].kind == MK_GROUP) &&
+                 !x->m[mi].resolved;
+    /* a word no noun trigger knows is read as a verb ("Norway shut down X") */
+    int has_noun = 0;
+    for (size_t k = 0; k < n; k++)
+        has_noun |= tr[k]->pos == RN_POS_NOUN &&
+                    !(tr[k]->frame & (RN_FRAME_COMPOUND | RN_FRAME_COPULA | RN_FRAME_LIST));
+    int noun = has_noun && used_as_noun(x, t);
+    size_t used = 0;
+    int rc = RN_OK;
+    for (size_t k = 0; k < n && rc == RN_OK; k++) {
+        /* ... unless the name is the trigger itself ("its Entity List") */
+        if (inside && !(x->m[mi].a == t && x->m[mi].b == t + nt[k] && x->m[mi].ent != XNONE &&
+                        x->ents[x->m[mi].ent].lex == RN_LEX_NONE && (tr[k]->frame & RN_FRAME_LIST))) {
+            if (k == 0)
+                x_explain_skip(x, t, "part of a name");
+            continue;
+        }
+        int as_noun = trigger_reading(x, tr[k], t, noun);
+        if (as_noun < 0)
+            continue;
+        if (used && nt[k] < used)
+            continue; /* a longer phrase already matched here */
+        used = nt[k];
+        rc = read_trigger(x, c, tr[k], t, t + nt[k], as_noun);
+    }
+    if (!used && !inside)
+        x_explain_skip(x, t, noun ? "used as a noun here, and no noun trigger matches"
+                                  : "used as a verb here, and no verb trigger matches");
+    return rc;
+}
+
 int x_relations(struct rn_extractor *x)
 {
     struct relctx c;
@@ -3805,62 +4200,9 @@ int x_relations(struct rn_extractor *x)
     if (x->pending.active && x->pending.sent_no + PENDING_LIST_SENTS < x->sent_no)
         x->pending.active = 0;
     int any_trigger = 0;
-    for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++) {
-        if (!x_is_word(x, t))
-            continue;
-        const struct rn_trigger *tr[8];
-        uint32_t nt[8];
-        size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, t, x->tok.len, tr, nt, 8);
-        if (!n)
-            continue;
-        any_trigger = 1;
-        /* a capitalised trigger inside a name ("Signal", "Ban Ki-moon") is
-           part of the name */
-        uint32_t mi = mention_at(x, t);
-        int inside = mi != XNONE && (x->m[mi].kind == MK_ACTOR || x->m[mi].kind == MK_GROUP) &&
-                     !x->m[mi].resolved;
-        /* a word no noun trigger knows is read as a verb ("Norway shut down X") */
-        int has_noun = 0;
-        for (size_t k = 0; k < n; k++)
-            has_noun |= tr[k]->pos == RN_POS_NOUN &&
-                        !(tr[k]->frame & (RN_FRAME_COMPOUND | RN_FRAME_COPULA | RN_FRAME_LIST));
-        int noun = has_noun && used_as_noun(x, t);
-        size_t used = 0;
-        for (size_t k = 0; k < n && rc == RN_OK; k++) {
-            /* ... unless the name is the trigger itself ("its Entity List") */
-            if (inside && !(x->m[mi].a == t && x->m[mi].b == t + nt[k] &&
-                            x->m[mi].ent != XNONE && x->ents[x->m[mi].ent].lex == RN_LEX_NONE &&
-                            (tr[k]->frame & RN_FRAME_LIST))) {
-                if (k == 0)
-                    x_explain_skip(x, t, "part of a name");
-                continue;
-            }
-            int want_noun = tr[k]->pos == RN_POS_NOUN;
-            if (tr[k]->frame & RN_FRAME_COMPOUND)
-                want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
-            else if (tr[k]->frame & (RN_FRAME_COPULA | RN_FRAME_LIST))
-                want_noun = 1;
-            else if (want_noun != noun)
-                continue;
-            if ((tr[k]->frame & RN_FRAME_COMPOUND) && !want_noun)
-                continue;
-            if (used && nt[k] < used)
-                continue; /* a longer phrase already matched here */
-            used = nt[k];
-            x_explain_trigger(x, tr[k], t, t + nt[k], want_noun);
-            size_t before = x->nhist;
-            if (want_noun)
-                rc = do_noun(x, &c, tr[k], t, t + nt[k]);
-            else if (tr[k]->frame & RN_FRAME_REPORTED)
-                rc = do_reported(x, &c, tr[k], t, t + nt[k]);
-            else
-                rc = do_verb(x, &c, tr[k], t, t + nt[k]);
-            x_explain_result(x, x->nhist - before);
-        }
-        if (!used && !inside)
-            x_explain_skip(x, t, noun ? "used as a noun here, and no noun trigger matches"
-                                      : "used as a verb here, and no verb trigger matches");
-    }
+    for (size_t t = 0; t < x->tok.len && rc == RN_OK; t++)
+        if (x_is_word(x, t))
+            rc = triggers_at(x, &c, t, &any_trigger);
     if (!any_trigger)
         x_explain_no_trigger(x);
     uint32_t sp = speaker_outside(x, x->tok.len, x->tok.len);

@@ -282,6 +282,16 @@ int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
 
 /* ---- tagging a sentence --------------------------------------------------------------- */
 
+/* "Norway Bans Kelpex Over Security Fears": in a Title Case headline a
+   capitalised preposition or conjunction after the first word is still one */
+static void headline_small_words(struct rn_extractor *x, size_t first_word)
+{
+    for (size_t i = first_word + 1; i < x->tok.len; i++)
+        if (!x->tok_cls[i] && (x->tok.items[i].flags & RN_TOK_CAP) &&
+            !(x->tok.items[i].flags & RN_TOK_UPPER))
+            x->tok_cls[i] = rn_wordcache_tag(x->wc, &x->tok, i) & (RN_WORD_PREP | RN_WORD_CONJ);
+}
+
 int x_words_tag(struct rn_extractor *x)
 {
     size_t n = x->tok.len;
@@ -336,13 +346,8 @@ int x_words_tag(struct rn_extractor *x)
     x->allcaps = words >= 3 && uppers * 10 >= words * 9;
     /* Headlines in Title Case: every word capitalised but the small ones. */
     x->titlecase = words >= 4 && caps * 10 >= words * 7 && lower_content == 0;
-    /* "Norway Bans Kelpex Over Security Fears": in a Title Case headline a
-       capitalised preposition or conjunction is still one */
     if (x->titlecase)
-        for (size_t i = first_word + 1; i < n; i++)
-            if (!x->tok_cls[i] && (x->tok.items[i].flags & RN_TOK_CAP) &&
-                !(x->tok.items[i].flags & RN_TOK_UPPER))
-                x->tok_cls[i] = rn_wordcache_tag(x->wc, &x->tok, i) & (RN_WORD_PREP | RN_WORD_CONJ);
+        headline_small_words(x, first_word);
     /* grammatical cues are lowercase words inside a sentence (not in a
        headline): "Likee", an app, has the stem of "like" */
     if (lower_cues_capped && !x->titlecase && !x->allcaps)
