@@ -64,10 +64,13 @@ static void side_init(struct side *s)
    np_walk, a struct verb_read, ...). A case with frames is tried only for
    a trigger whose frame has one of them. */
 struct rel_case {
-    const char *name;
+    const char *name; /* the handler's own name, for a trace */
     int (*applies)(void *state);
     unsigned frames; /* RN_FRAME_* bits, or 0: any trigger */
 };
+
+/* A table row: a handler named by itself, for the triggers of frames. */
+#define CASE(handler, frames) { #handler, handler, frames }
 
 /* Try cases[0..n) in order on state (frame: the trigger's, or 0): what
    the first that applies returned (its name in *fired), or 0 when none
@@ -601,9 +604,9 @@ static int phrase_ends(void *state)
 }
 
 static const struct rel_case unnamed_tokens[] = {
-    {"descriptive head", descriptive_head, 0},
-    {"included after modifiers", included_after_modifiers, 0},
-    {"phrase ends", phrase_ends, 0},
+    CASE(descriptive_head, 0),
+    CASE(included_after_modifiers, 0),
+    CASE(phrase_ends, 0),
 };
 
 /* "six officers of Russia's GRU", "the officers, all members of the GRU":
@@ -814,12 +817,12 @@ static int comma_member(void *state)
 }
 
 static const struct rel_case member_joins[] = {
-    {"include cue", include_cue, 0},
-    {"relative clause in a list", relative_in_list, 0},
-    {"described, then named", described_then_named, 0},
-    {"joined member", joined_member, 0},
-    {"members after a colon", members_after_colon, 0},
-    {"comma member", comma_member, 0},
+    CASE(include_cue, 0),
+    CASE(relative_in_list, 0),
+    CASE(described_then_named, 0),
+    CASE(joined_member, 0),
+    CASE(members_after_colon, 0),
+    CASE(comma_member, 0),
 };
 
 /* After a member: what joins the next one; WALK_NEXT when one follows. */
@@ -1329,10 +1332,10 @@ static int object_control(void *state)
 }
 
 static const struct rel_case before_to[] = {
-    {"control verb", control_verb, 0},
-    {"the first to", first_to, 0},
-    {"made the first to", made_first_to, 0},
-    {"object control", object_control, 0},
+    CASE(control_verb, 0),
+    CASE(first_to, 0),
+    CASE(made_first_to, 0),
+    CASE(object_control, 0),
 };
 
 /* "to" and what governs it. Where the control verb would end: past a time
@@ -1365,14 +1368,14 @@ static int infinitive_left(void *state)
 }
 
 static const struct rel_case group_words[] = {
-    {"negation", negation_left, 0},
-    {"hedge", hedge_left, 0},
-    {"be", be_left, 0},
-    {"auxiliary", aux_left, 0},
-    {"adverb", adverb_left, 0},
-    {"adverb pair", adverb_pair_left, 0},
-    {"control before -ing", control_before_ing, 0},
-    {"infinitive", infinitive_left, 0},
+    CASE(negation_left, 0),
+    CASE(hedge_left, 0),
+    CASE(be_left, 0),
+    CASE(aux_left, 0),
+    CASE(adverb_left, 0),
+    CASE(adverb_pair_left, 0),
+    CASE(control_before_ing, 0),
+    CASE(infinitive_left, 0),
 };
 
 /* The verb group ending at verb t: its first token, voice, perfect,
@@ -1650,11 +1653,11 @@ static int sentence_subject(void *state)
 }
 
 static const struct rel_case aside_cases[] = {
-    {"speaker of the aside", aside_speaker, 0},
-    {"members in the aside", aside_members, 0},
-    {"name before the aside", name_before_aside, 0},
-    {"name after a description", name_after_description, 0},
-    {"sentence's subject", sentence_subject, 0},
+    CASE(aside_speaker, 0),
+    CASE(aside_members, 0),
+    CASE(name_before_aside, 0),
+    CASE(name_after_description, 0),
+    CASE(sentence_subject, 0),
 };
 
 /* Subject cases, tried in order once j is known. */
@@ -1767,12 +1770,12 @@ static int opening_actor(void *state)
 }
 
 static const struct rel_case subject_cases[] = {
-    {"members between dashes", dashed_members, 0},
-    {"aside", aside_before, 0},
-    {"first person", first_person, 0},
-    {"name", named_subject, 0},
-    {"clause after a conjunction", clause_after_conjunction, 0},
-    {"opening actor", opening_actor, 0},
+    CASE(dashed_members, 0),
+    CASE(aside_before, 0),
+    CASE(first_person, 0),
+    CASE(named_subject, 0),
+    CASE(clause_after_conjunction, 0),
+    CASE(opening_actor, 0),
 };
 
 /* The subject left of a verb group starting at v, into s. */
@@ -3009,10 +3012,10 @@ static int plain_subject(void *state)
 }
 
 static const struct rel_case passive_subjects[] = {
-    {"subject before an aside", subject_before_aside, 0},
-    {"names before a noun", names_before_noun, 0},
-    {"first clause's subject", first_clause_subject, 0},
-    {"subject", plain_subject, 0},
+    CASE(subject_before_aside, 0),
+    CASE(names_before_noun, 0),
+    CASE(first_clause_subject, 0),
+    CASE(plain_subject, 0),
 };
 
 /* "Announced by X on Monday, the initiative ...": the subject after the
@@ -3437,9 +3440,9 @@ static int from_without_doing(void *state)
 }
 
 static const struct rel_case object_preps[] = {
-    {"blamed on", blamed_on, 0},
-    {"barred from doing", barred_from_doing, 0},
-    {"from without doing", from_without_doing, 0},
+    CASE(blamed_on, 0),
+    CASE(barred_from_doing, 0),
+    CASE(from_without_doing, 0),
 };
 
 /* The active verb's target; 0 when its frame finds none. */
@@ -3998,9 +4001,9 @@ static int premodifier_target(void *state)
 }
 
 static const struct rel_case noun_targets[] = {
-    {"object after the preposition", prep_object, 0},
-    {"announced ban", announced_ban, 0},
-    {"premodifier", premodifier_target, 0},
+    CASE(prep_object, 0),
+    CASE(announced_ban, 0),
+    CASE(premodifier_target, 0),
 };
 
 /* "the allegations by Washington against Huawei": an agent between the
@@ -4075,17 +4078,17 @@ static int prepositional_noun(void *state)
 }
 
 static const struct rel_case noun_readings[] = {
-    {"reported blame", reported_blame, RN_FRAME_COPULA},
-    {"compound proposal", compound_proposal, RN_FRAME_COMPOUND},
-    {"signatories", signatories, RN_FRAME_MEMBERS},
-    {"put on a list", put_on_list, RN_FRAME_LIST},
-    {"relative clause with a light verb", relative_light, 0},
-    {"owner proposes", owner_proposes, RN_FRAME_OWNER},
-    {"noun subject of a list verb", noun_lists, 0},
-    {"denied accusation", denied_accusation, 0},
-    {"traded accusations", traded_accusations, 0},
-    {"given to someone", given_noun, 0},
-    {"prepositional", prepositional_noun, 0},
+    CASE(reported_blame, RN_FRAME_COPULA),
+    CASE(compound_proposal, RN_FRAME_COMPOUND),
+    CASE(signatories, RN_FRAME_MEMBERS),
+    CASE(put_on_list, RN_FRAME_LIST),
+    CASE(relative_light, 0),
+    CASE(owner_proposes, RN_FRAME_OWNER),
+    CASE(noun_lists, 0),
+    CASE(denied_accusation, 0),
+    CASE(traded_accusations, 0),
+    CASE(given_noun, 0),
+    CASE(prepositional_noun, 0),
 };
 
 /* A noun trigger: the first of its readings that applies. */
