@@ -1903,6 +1903,53 @@ static void test_relative_light_verbs(void **state)
     assert_string_equal(RUN("Peru banned guns and knives."), "Peru[] bans guns[] asserted|Peru[] bans knives[] asserted|");
 }
 
+static void test_complements_owners_and_given_names(void **state)
+{
+    (void)state;
+    /* a complement of the noun before its frame's preposition */
+    assert_string_equal(RUN("Tessaly levelled accusations of piracy against Norvania."),
+                        "Tessaly[] accuses Norvania[] asserted|");
+    assert_string_equal(RUN("Tessaly pinned the blame for the outage on Norvania."),
+                        "Tessaly[] accuses Norvania[] asserted|");
+    assert_string_equal(RUN("Kelpex filed charges of fraud against Zentara."),
+                        "Kelpex[] accuses Zentara[] asserted|");
+    /* an owner describing the name after its common nouns */
+    assert_string_equal(RUN("Kelpex accused its rival Zentara of copying."),
+                        "Kelpex[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("Kelpex sued Zentara and its parent company Vantrix."),
+                        "Kelpex[] accuses Zentara[] asserted|Kelpex[] accuses Vantrix[] asserted|");
+    /* a naming word: the name, not the description */
+    assert_string_equal(RUN("Tessaly unveiled a plan called the Harbour Shield Plan."),
+                        "Tessaly[] proposes Harbour Shield Plan[] asserted|");
+    assert_string_equal(RUN("Tessaly banned an app known as Quillchat."),
+                        "Tessaly[] bans Quillchat[] asserted|");
+    /* a company's name opening a document's */
+    assert_string_equal(RUN("Norway proposed the Huawei Security Act."),
+                        "Norway[] proposes Huawei Security Act[] asserted|");
+    /* the control verb's polarity before -ing */
+    assert_string_equal(RUN("Tessaly denied accusing Norvania of the raid."),
+                        "Tessaly[] accuses Norvania[] negated|");
+    assert_string_equal(RUN("Tessaly began blocking Quillchat."), "Tessaly[] bans Quillchat[] asserted|");
+    /* new rows: prosecute, suspect (hedged), proscribe, a moratorium, a
+       suspension, countersign, file a bill, place a ban */
+    assert_string_equal(RUN("Tessaly prosecuted Kelpex for fraud."), "Tessaly[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Tessaly suspects Norvania of the raid."), "Tessaly[] accuses Norvania[] hedged|");
+    assert_string_equal(RUN("Tessaly proscribed the Harbour Front."),
+                        "Tessaly[] bans Harbour Front[] asserted|");
+    assert_string_equal(RUN("Tessaly imposed a moratorium on Quillchat."),
+                        "Tessaly[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("A Kenyan court ordered the suspension of Quillchat."),
+                        "Kenyan Court[Kenya] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("Tessaly countersigned the Harbour Accord."),
+                        "Tessaly[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("Senator Ana Ruiz filed the Clean Harbour Act."),
+                        "Ana Ruiz[] proposes Clean Harbour Act[] asserted|");
+    assert_string_equal(RUN("Tessaly placed a ban on Quillchat."), "Tessaly[] bans Quillchat[] asserted|");
+    /* a counted subject's members after the object */
+    assert_string_equal(RUN("Twelve states banned Quillchat, including Peru and Chile."),
+                        "Peru[] bans Quillchat[] asserted|Chile[] bans Quillchat[] asserted|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2008,6 +2055,7 @@ int main(void)
         cmocka_unit_test(test_compound_names_and_described_names),
         cmocka_unit_test(test_counted_singles_named_in_a_passive),
         cmocka_unit_test(test_relative_light_verbs),
+        cmocka_unit_test(test_complements_owners_and_given_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

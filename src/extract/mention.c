@@ -1503,7 +1503,11 @@ static int known_name(struct rn_extractor *x, size_t i, size_t *last)
         if (x_is_cap(x, i + 1))
             return RN_OK;
     }
-    if (la->type == RN_ETYPE_COUNTRY && g.kind != RN_GAZ_DEMONYM &&
+    /* "Norway Data Act"; after a determiner also a company's or body's
+       name: "the Kelpex Safety Pact" */
+    int opens_document = la->type == RN_ETYPE_COUNTRY ||
+                         (la->type != RN_ETYPE_PERSON && i > 0 && x_is_det(x, i - 1));
+    if (opens_document && g.kind != RN_GAZ_DEMONYM &&
         ((rc = state_document(x, i, i + g.ntok, last)) != RN_OK || *last != XNONE))
         return rc;
     uint32_t e = x_lex_entity(x, g.actor);

@@ -359,6 +359,7 @@ struct np_walk {
     size_t j;           /* after a member: the joiner's token (past a comma, dash, colon) */
     int include;        /* after "including": the members of a head follow */
     int head_is_set;    /* the phrase has a head (a counted set, a description) */
+    int added;          /* the last mention joined the side (not a repeat) */
     const char *fired;  /* the case that decided last, for a trace */
 };
 
@@ -455,12 +456,21 @@ static int owned_document(struct np_walk *w, int poss_pron)
     struct rn_extractor *x = w->x;
     if (!poss_pron)
         w->i++;
+    size_t owned = w->i;
     while (w->i < w->n && x_is_word(x, w->i) && mention_at(x, w->i) == XNONE &&
            !np_boundary(x, w->i, w->i))
         w->i++;
     uint32_t om = mention_at(x, w->i);
     if (om != XNONE && x->m[om].kind == MK_DOC && w->s->n > 0) {
         w->s->n--;
+        return WALK_NEXT;
+    }
+    /* "its rival Zentara", "Norvania's ally Tessaly": the owner describes
+       the name that follows its common nouns */
+    if (om != XNONE && x->m[om].kind == MK_ACTOR && x->m[om].a == w->i && w->i > owned &&
+        w->i - owned <= 3 && x_is_cap(x, w->i) && x_is_lower(x, w->i - 1)) {
+        if (w->added) /* "Otto and its parent Uber": both */
+            w->s->n--;
         return WALK_NEXT;
     }
     /* "blocked Kelpex's takeover of Zentara": an owner's effort thwarted
@@ -494,6 +504,25 @@ static int set_phrase(struct np_walk *w, const struct mention *m)
     return WALK_JOINS;
 }
 
+/* "a plan called the Lima Pact", "a startup named Zentara": after a
+   description ending before j, the name a naming word (cues class naming)
+   gives it; its first token, or SIZE_MAX */
+static size_t name_given_at(struct rn_extractor *x, size_t j)
+{
+    struct rn_cue_match cm;
+    int len = x_is_word(x, j) ? x_cue_len(x, j, RN_CUE_NAMING, &cm) : 0;
+    if (!len)
+        return SIZE_MAX;
+    size_t q = j + (size_t)len;
+    if (x_is(x, q, "the"))
+        q++;
+    uint32_t mi = mention_at(x, q);
+    if (mi == XNONE || x->m[mi].a != q || !x_is_cap(x, q) ||
+        (x->m[mi].kind != MK_ACTOR && x->m[mi].kind != MK_DOC))
+        return SIZE_MAX;
+    return q;
+}
+
 /* The mention at the walk's token: a counted head, a nationality, or a
    member; then its tail and what it owns. */
 static int mention_member(struct np_walk *w, uint32_t mi)
@@ -501,6 +530,12 @@ static int mention_member(struct np_walk *w, uint32_t mi)
     struct rn_extractor *x = w->x;
     struct side *s = w->s;
     const struct mention *m = &x->m[mi];
+    w->added = 0;
+    size_t named = x_is_cap(x, m->b - 1) ? SIZE_MAX : name_given_at(x, m->b);
+    if (named != SIZE_MAX) { /* "a plan called the Lima Pact" */
+        w->i = named;
+        return WALK_NEXT;
+    }
     if (m->kind == MK_QUANT) {
         if (s->n == 0) {
             w->head_is_set = 1;
@@ -517,7 +552,9 @@ static int mention_member(struct np_walk *w, uint32_t mi)
         if (s->n == 0 && !w->include)
             w->head_is_set = 1; /* "Chinese apps, including ..." */
     } else {
+        size_t before = s->n;
         m = add_member(w, m);
+        w->added = s->n > before;
     }
     w->i = member_tail(x, m, m->b, w->include || s->n > 1);
     if (s->n == 1 && !w->include && w->i == m->b) {
@@ -550,11 +587,17 @@ static int descriptive_head(void *state)
     if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
         !(x->tok.items[a].flags & RN_TOK_UPPER) && !(a > 0 && x_is_det(x, a - 1)))
         return WALK_STOP;
-    while (w->i < w->n && w->i - a < 6 && !np_boundary(x, w->i, a) && mention_at(x, w->i) == XNONE)
+    while (w->i < w->n && w->i - a < 6 && !np_boundary(x, w->i, a) && mention_at(x, w->i) == XNONE &&
+           !(w->i > a && x_cue(x, w->i, RN_CUE_NAMING)))
         w->i++;
     size_t i = w->i;
     if (i == a)
         return WALK_STOP;
+    size_t named = name_given_at(x, i);
+    if (named != SIZE_MAX) { /* "a startup named Zentara" */
+        w->i = named;
+        return WALK_NEXT;
+    }
     /* "a separate American AI Safety Institute", "the popular app TikTok":
        modifiers before a name */
     uint32_t nm = mention_at(x, i);
@@ -1205,7 +1248,8 @@ static int adverb_pair_left(void *state)
            took(w, k - 1, RN_POL_ASSERTED, w->near);
 }
 
-/* "considering banning": hedged */
+/* "considering banning" (hedged), "denied accusing" (negated), "began
+   blocking" (asserted): the control verb's polarity, hedged if it has none */
 static int control_before_ing(void *state)
 {
     struct group_walk *w = state;
@@ -1215,7 +1259,10 @@ static int control_before_ing(void *state)
     if (!(x_ends_with(x, w->t, "ing") && w->j == w->t && x_cue(x, k, RN_CUE_CTRL) &&
           x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1))
         return 0;
-    return took(w, k, RN_POL_HEDGED, 0);
+    enum rn_polarity v;
+    if (rn_polarity_parse(cm.value, &v) != RN_OK)
+        v = RN_POL_HEDGED;
+    return took(w, k, v, 0);
 }
 
 /* Cases before "to", tried in order. */
@@ -2527,6 +2574,10 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
         return 1;
     if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
         return x_is_det(x, k) && x_ends_with(x, t, "ing");
+    /* "filed charges of fraud", "levelled accusations": a light verb's
+       bare object */
+    if (x_cue(x, k, RN_CUE_LIGHT))
+        return 1;
     /* "a lifetime ban.", "a four-year ban for doping": a determiner's
        phrase with no object after it (not "the regulators ban apps") */
     size_t d = k;
@@ -3456,6 +3507,20 @@ static int active_object(struct verb_read *v)
     return run_cases(object_preps, NCASES(object_preps), v, 0, &v->fired) >= 0;
 }
 
+/* Takes out of t the entities s holds too. */
+static void drop_shared(struct side *t, const struct side *s)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        size_t o = 0;
+        while (o < s->n && s->ents[o] != t->ents[k])
+            o++;
+        if (o == s->n)
+            t->ents[kept++] = t->ents[k];
+    }
+    t->n = kept;
+}
+
 /* The subject is a counted set: it waits for its members, or "28 countries
    signed X on Wednesday, including A and B" names them. */
 static int counted_subject(struct verb_read *v)
@@ -3466,10 +3531,13 @@ static int counted_subject(struct verb_read *v)
         return RN_OK;
     set_pending(x, v->tr->relation, v->tgt.ents[0], 1, v->pol);
     struct rn_cue_match icm;
-    for (size_t q = v->tgt.end; q < x->tok.len; q++) {
+    /* from the object on: "Ten states signed X, including A and B" read
+       A and B into the object's list */
+    for (size_t q = v->after; q < x->tok.len; q++) {
         int il = x_cue_len(x, q, RN_CUE_INCLUDE, &icm);
         if (il && q > 0 && x_is_punct(x, q - 1, ',')) {
             collect_right(x, q + (size_t)il, &v->src);
+            drop_shared(&v->tgt, &v->src);
             return emit_all(x, v->c, v->tr->relation, &v->src, &v->tgt, v->pol, 0.8);
         }
         if (x_is_punct(x, q, ';') || x_cue(x, q, RN_CUE_SPEECH))
@@ -4021,6 +4089,26 @@ static void agent_before_against(struct noun_read *n, struct side *by)
         side_init(by);
 }
 
+/* "accusations of war crimes against Norvania", "the blame for the outage
+   on Norvania": a complement ("of" or "for" and a short phrase) between
+   the noun and its frame's preposition; n->k moves to the last such
+   preposition before the clause goes on ("the blame for the raid on the
+   port on Norvania" blames Norvania) */
+static void complement_before_role(struct noun_read *n)
+{
+    struct rn_extractor *x = n->x;
+    unsigned frame = n->tr->frame;
+    size_t k = n->k;
+    if (!x_is(x, k, "for") && !(x_is(x, k, "of") && !(frame & RN_FRAME_OF)))
+        return;
+    for (size_t q = k + 1; q < x->tok.len && q - k <= 8 && x_is_word(x, q) && !x_is_conj(x, q) &&
+                           !x_is_wh(x, q) && !x_is_aux(x, q);
+         q++)
+        if (((frame & RN_FRAME_AGAINST) && x_is(x, q, "against")) ||
+            ((frame & RN_FRAME_NOUN_ON) && x_is(x, q, "on")))
+            n->k = q;
+}
+
 /* "The WeChat ban was stayed by the court": a verb after the noun stays
    it (hedged) or cancels it (1: no relation) */
 static int governed_after(struct noun_read *n, size_t end)
@@ -4072,6 +4160,7 @@ static int prepositional_noun(void *state)
     n->k = skip_right(n->x, n->tend);
     struct side by;
     agent_before_against(n, &by);
+    complement_before_role(n);
     if (run_cases(noun_targets, NCASES(noun_targets), n, 0, &n->fired) <= 0)
         return noun_done(n, RN_OK);
     return noun_done(n, noun_source(n, &by));
