@@ -1950,6 +1950,33 @@ static void test_complements_owners_and_given_names(void **state)
                         "Peru[] bans Quillchat[] asserted|Chile[] bans Quillchat[] asserted|");
 }
 
+static void test_shared_objects_and_undergone_nouns(void **state)
+{
+    (void)state;
+    /* a second verb of the same form shares the object */
+    assert_string_equal(RUN("Tessaly signed and ratified the Harbour Accord."),
+                        "Tessaly[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("Tessaly accused and later sanctioned Kelpex."),
+                        "Tessaly[] accuses Kelpex[] asserted|Tessaly[] bans Kelpex[] asserted|");
+    /* an owner before a participle proposes the document */
+    assert_string_equal(RUN("Tessaly's proposed Harbour Pact drew support."),
+                        "Tessaly[] proposes Harbour Pact[] asserted|");
+    /* control phrases of three words; "yet to" */
+    assert_string_equal(RUN("Tessaly stopped short of banning Quillchat."),
+                        "Tessaly[] bans Quillchat[] negated|");
+    assert_string_equal(RUN("Tessaly has yet to sign the Harbour Accord."),
+                        "Tessaly[] signs Harbour Accord[] negated|");
+    /* a withdrawn accusation is none */
+    assert_string_equal(RUN("Tessaly withdrew its accusations against Kelpex."), "");
+    /* a verb of undergoing: its subject is the target */
+    assert_string_equal(RUN("Zentara faces a lawsuit from Kelpex."), "Kelpex[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("Kelpex was hit with sanctions by Tessaly."), "Tessaly[] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Quillchat could face a ban in Norway."), "Norway[] bans Quillchat[] hedged|");
+    assert_string_equal(RUN("Tessaly received a complaint from Kelpex about Zentara."),
+                        "Kelpex[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("Kelpex faces charges of fraud."), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2056,6 +2083,7 @@ int main(void)
         cmocka_unit_test(test_counted_singles_named_in_a_passive),
         cmocka_unit_test(test_relative_light_verbs),
         cmocka_unit_test(test_complements_owners_and_given_names),
+        cmocka_unit_test(test_shared_objects_and_undergone_nouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

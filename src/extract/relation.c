@@ -1256,13 +1256,13 @@ static int control_before_ing(void *state)
     struct rn_extractor *x = w->x;
     size_t k = w->j - 1;
     struct rn_cue_match cm;
-    if (!(x_ends_with(x, w->t, "ing") && w->j == w->t && x_cue(x, k, RN_CUE_CTRL) &&
-          x_cue_len(x, k, RN_CUE_CTRL, &cm) == 1))
+    int len = x_ends_with(x, w->t, "ing") && w->j == w->t ? x_cue_ending(x, k, RN_CUE_CTRL, &cm) : 0;
+    if (!len)
         return 0;
     enum rn_polarity v;
     if (rn_polarity_parse(cm.value, &v) != RN_OK)
         v = RN_POL_HEDGED;
-    return took(w, k, v, 0);
+    return took(w, k + 1 - (size_t)len, v, 0);
 }
 
 /* Cases before "to", tried in order. */
@@ -2905,6 +2905,24 @@ struct verb_read {
     const char *fired;    /* the case that decided last, for a trace */
 };
 
+/* "signed and ratified the pact", "accused and later sanctioned Y": a
+   second verb of the same form after "and" or "or" shares the object; the
+   first token after it, else k */
+static size_t shared_object_start(struct rn_extractor *x, size_t t, size_t k)
+{
+    if (!x_is(x, k, "and") && !x_is(x, k, "or"))
+        return k;
+    size_t q = k + 1;
+    while (q < x->tok.len && x_is_adverb(x, q))
+        q++;
+    int same_form = (x_ends_with(x, t, "ed") || x_in_class(x, t, RN_WORD_PART))
+                        ? x_ends_with(x, q, "ed") || x_in_class(x, q, RN_WORD_PART)
+                        : x_ends_with(x, t, "s") && x_ends_with(x, q, "s");
+    if (!x_is_lower(x, q) || !(x_pos(x, q) & RN_WP_VERB) || !same_form || mention_at(x, q) != XNONE)
+        return k;
+    return skip_right(x, q + 1);
+}
+
 /* The verb group around the trigger, its polarity and where its arguments
    start. */
 static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct relctx *c,
@@ -2922,7 +2940,7 @@ static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct r
     verb_group(x, t, v->participle, &v->g);
     v->pol = tr->polarity;
     set_pol(&v->pol, v->g.pol);
-    v->after = skip_right(x, tend);
+    v->after = shared_object_start(x, t, skip_right(x, tend));
     /* "signed on to the pact", "signed onto it" */
     if (tr->target == RN_TARGET_DOCUMENT && x_is(x, v->after, "on") && x_is(x, v->after + 1, "to"))
         v->after += 2;
@@ -3735,6 +3753,18 @@ static int traded_accusations(void *state)
     return 1;
 }
 
+/* Back from a nominal trigger at t over its own words ("a four-year
+   ban", "a lawsuit"), at most three, to a verb of class c, an auxiliary or
+   a preposition: where its phrase starts. */
+static size_t noun_words_start(struct rn_extractor *x, size_t t, enum rn_cue c)
+{
+    size_t v = t;
+    while (v > 0 && t - v < 4 && x_is_word(x, v - 1) && mention_at(x, v - 1) == XNONE &&
+           !x_cue(x, v - 1, c) && !x_is_aux(x, v - 1) && !x_is_prep(x, v - 1))
+        v--;
+    return v;
+}
+
 /* "the panel handed Ola Berg a four-year ban", "Ola Berg was handed a
    ban by the panel": a trigger noun given to someone (cues class dative:
    hand, give) is the giver's act on its receiver. Returns 0 when the noun
@@ -3743,11 +3773,7 @@ static int given_noun(void *state)
 {
     struct noun_read *n = state;
     struct rn_extractor *x = n->x;
-    size_t v = n->t;
-    /* back over the noun's own words: "a four-year", "a lifetime" */
-    while (v > 0 && n->t - v < 4 && x_is_word(x, v - 1) && mention_at(x, v - 1) == XNONE &&
-           !x_cue(x, v - 1, RN_CUE_DATIVE) && !x_is_be(x, v - 1) && !x_is_prep(x, v - 1))
-        v--;
+    size_t v = noun_words_start(x, n->t, RN_CUE_DATIVE);
     if (v == n->t || !x_is_det(x, v))
         return 0;
     struct side src, tgt;
@@ -3866,10 +3892,23 @@ static int reported_blame(void *state)
 
 /* The name before a compound's hyphen: a mention, or a lexicon name
    inside a document phrase. */
+/* A participle a name owns: "China-proposed", "Sweden's proposed" */
+static int owned_participle(const struct rn_extractor *x, size_t t)
+{
+    if (t == 0)
+        return 0;
+    if (x->tok.items[t].flags & RN_TOK_HYPHEN)
+        return 1;
+    return t >= 2 && (x->tok.items[t - 1].flags & RN_TOK_POSS) && mention_at(x, t - 2) != XNONE &&
+           x_ends_with(x, t, "ed");
+}
+
 static void compound_owner(struct noun_read *n)
 {
     struct rn_extractor *x = n->x;
     size_t t = n->t;
+    if (x->tok.items[t - 1].flags & RN_TOK_POSS) /* "Sweden's proposed" */
+        t--;
     uint32_t mi = mention_at(x, t - 1);
     if (mi != XNONE && x->m[mi].kind == MK_ACTOR) {
         side_add(&n->src, x->m[mi].ent);
@@ -3882,13 +3921,14 @@ static void compound_owner(struct noun_read *n)
     }
 }
 
-/* "the China-proposed initiative": the name before the hyphen acts on the
+/* "the China-proposed initiative", "Sweden's proposed pact": the name
+   before the hyphen, or the owner before the participle, acts on the
    document the phrase heads */
 static int compound_proposal(void *state)
 {
     struct noun_read *n = state;
     struct rn_extractor *x = n->x;
-    if (!(x->tok.items[n->t].flags & RN_TOK_HYPHEN) || n->t == 0)
+    if (!owned_participle(x, n->t))
         return noun_done(n, RN_OK);
     side_init(&n->src);
     compound_owner(n);
@@ -4166,6 +4206,40 @@ static int prepositional_noun(void *state)
     return noun_done(n, noun_source(n, &by));
 }
 
+/* "Zentara faces a lawsuit from Kelpex", "Kelpex was hit with sanctions by
+   Tessaly", "Quillchat faces a ban in Norway": a verb of undergoing (cues
+   class undergo) before the noun's phrase; its subject is the target, the
+   one after "from" or "by", or the state after "in", the source */
+static int undergone_noun(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    size_t v = noun_words_start(x, n->t, RN_CUE_UNDERGO);
+    struct rn_cue_match cm;
+    int len = v > 0 ? x_cue_ending(x, v - 1, RN_CUE_UNDERGO, &cm) : 0;
+    if (!len)
+        return 0;
+    struct vgroup g;
+    verb_group(x, v - (size_t)len, 0, &g);
+    struct side src, tgt;
+    subject_of(x, g.start, &tgt);
+    side_init(&src);
+    size_t k = skip_right(x, n->tend);
+    if (x_is(x, k, "from") || x_is(x, k, "by"))
+        collect_right(x, k + 1, &src);
+    else
+        agent_after_target(x, n->tend, 0, &src);
+    /* "received a complaint from Kelpex against Zentara": the noun's own
+       target after its source */
+    size_t q = src.n ? skip_right(x, src.end) : 0;
+    if ((n->tr->frame & RN_FRAME_AGAINST) && (x_is(x, q, "against") || x_is(x, q, "about")))
+        collect_right(x, q + 1, &tgt);
+    enum rn_polarity pol = n->pol;
+    set_pol(&pol, g.pol);
+    n->rc = src.n && tgt.n ? emit_all(x, n->c, n->tr->relation, &src, &tgt, pol, 0.75) : RN_OK;
+    return 1;
+}
+
 static const struct rel_case noun_readings[] = {
     CASE(reported_blame, RN_FRAME_COPULA),
     CASE(compound_proposal, RN_FRAME_COMPOUND),
@@ -4177,6 +4251,7 @@ static const struct rel_case noun_readings[] = {
     CASE(denied_accusation, 0),
     CASE(traded_accusations, 0),
     CASE(given_noun, 0),
+    CASE(undergone_noun, 0),
     CASE(prepositional_noun, 0),
 };
 
@@ -4207,7 +4282,9 @@ static int trigger_reading(const struct rn_extractor *x, const struct rn_trigger
 {
     int want_noun = tr->pos == RN_POS_NOUN;
     if (tr->frame & RN_FRAME_COMPOUND)
-        want_noun = (x->tok.items[t].flags & RN_TOK_HYPHEN) != 0;
+        want_noun = owned_participle(x, t);
+    else if (want_noun && x_ends_with(x, t, "ed")) /* "proposed" is no "proposal" */
+        return -1;
     else if (tr->frame & (RN_FRAME_COPULA | RN_FRAME_LIST))
         want_noun = 1;
     else if (want_noun != noun)

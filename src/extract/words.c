@@ -238,7 +238,7 @@ int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_mat
 
 int x_cue_ending(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
 {
-    for (size_t back = 0; back < 2 && back <= i; back++)
+    for (size_t back = 0; back < 3 && back <= i; back++)
         if (x_cue_len(x, i - back, c, m) == (int)back + 1)
             return (int)back + 1;
     return 0;

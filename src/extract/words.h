@@ -94,7 +94,7 @@ int x_ends_with(const struct rn_extractor *x, size_t i, const char *suf);
    per-token bits), and its length in tokens with *m filled (0: none). */
 int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c);
 int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
-/* The length of a phrase of class c of one or two tokens that ends at
+/* The length of a phrase of class c of one to three tokens that ends at
    token i ("struck down" ending at "down"), *m filled; 0: none. */
 int x_cue_ending(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
 
