@@ -281,6 +281,7 @@ int cmd_build(int argc, char **argv)
     }
     char **articles = calloc((size_t)ninputs, sizeof *articles);
     struct rn_paths edges = RN_PATHS_INIT;
+    struct rn_relset *all = NULL; /* every record, once the articles are in */
     size_t narticles = 0;
     if (!articles) {
         cli_errorf("out of memory");
@@ -318,6 +319,13 @@ int cmd_build(int argc, char **argv)
         code = RN_EXIT_INPUT;
     struct rn_store_counts counts;
     int counted = rn_store_counts(kb, &counts, &err);
+    /* Every record, loaded once: each step selects what it reads from it
+       (cli_preload) instead of reading the knowledge base again. */
+    struct rn_filter every;
+    rn_filter_init(&every);
+    every.polarity_mask = (1u << RN_POL_COUNT) - 1;
+    if (counted == RN_OK && code != RN_EXIT_FAIL && counts.relations > 0)
+        counted = rn_store_load(kb, &every, 1, &all, &err);
     long needed[NSTEPS];
     for (size_t i = 0; i < NSTEPS && counted == RN_OK; i++) {
         if (!steps[i].needs)
@@ -330,6 +338,7 @@ int cmd_build(int argc, char **argv)
             counted = (int)needed[i];
     }
     rn_store_close(kb);
+    rn_filter_release(&every);
     if (code == RN_EXIT_FAIL)
         goto out;
     if (counted != RN_OK) {
@@ -346,6 +355,7 @@ int cmd_build(int argc, char **argv)
                         "lists\n",
                 kb_path, counts.relations, counts.entities, counts.articles, counts.imports);
 
+    cli_preload(kb_path, all);
     char path[4096];
     int worst = RN_EXIT_OK;
     for (size_t i = 0; i < NSTEPS; i++) {
@@ -372,6 +382,7 @@ int cmd_build(int argc, char **argv)
         if (one != RN_EXIT_OK && worst == RN_EXIT_OK)
             worst = one;
     }
+    cli_preload(NULL, NULL);
     if (worst != RN_EXIT_OK)
         code = worst;
     if (!cli_globals.quiet)
@@ -379,6 +390,7 @@ int cmd_build(int argc, char **argv)
                         "RELNET_KB=%s)\n",
                 kb_path, kb_path, kb_path);
 out:
+    rn_relset_free(all);
     free(articles);
     rn_paths_release(&edges);
     return code;
