@@ -101,6 +101,36 @@ static void test_offsets_are_into_the_original_text(void **state)
     rn_tokens_release(&t);
 }
 
+/* The plain ASCII path and the general path (accents, apostrophes, digit
+   groups) give words the same flags. */
+static void test_plain_and_general_words_agree(void **state)
+{
+    (void)state;
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const char *s = "NATO and \xC3\x89LYS\xC3\x89" "E, 3D and O'Neill's 2,000-strong unit";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    assert_int_equal(t.len, 11);
+    uint32_t cap_upper = RN_TOK_CAP | RN_TOK_UPPER;
+    assert_int_equal(t.items[0].flags & cap_upper, cap_upper); /* NATO: plain */
+    assert_int_equal(t.items[2].flags & cap_upper, cap_upper); /* ELYSEE: general */
+    assert_string_equal(rn_token_norm(&t, 2), "elysee");
+    assert_string_equal(rn_token_norm(&t, 4), "3d");
+    assert_int_equal(t.items[4].flags & (cap_upper | RN_TOK_NUM), cap_upper | RN_TOK_NUM);
+    assert_string_equal(rn_token_norm(&t, 6), "o'neill");
+    assert_true(t.items[6].flags & RN_TOK_CAP);
+    assert_false(t.items[6].flags & RN_TOK_UPPER);
+    assert_true(t.items[7].flags & RN_TOK_POSS);
+    assert_string_equal(rn_token_norm(&t, 8), "2,000");
+    assert_true(t.items[8].flags & RN_TOK_NUM);
+    assert_string_equal(rn_token_norm(&t, 9), "strong");
+    assert_true(t.items[9].flags & RN_TOK_HYPHEN);
+    rn_tokens_release(&t);
+    /* "it's" splits; a straight quote opened after a space is closed by
+       the bare apostrophe after -s, which is then no possessive. */
+    assert_norms("it's 'the Eyes' pact", "it|'s|'|the|eyes|'|pact");
+    assert_norms("the Eyes' pact", "the|eyes|'|pact");
+}
+
 static void test_invalid_utf8_does_not_crash(void **state)
 {
     (void)state;
@@ -116,6 +146,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations_and_hyphens),
         cmocka_unit_test(test_dashes_quotes_and_spaces),
         cmocka_unit_test(test_offsets_are_into_the_original_text),
+        cmocka_unit_test(test_plain_and_general_words_agree),
         cmocka_unit_test(test_invalid_utf8_does_not_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -160,243 +160,289 @@ static size_t dotted_abbrev(const char *text, size_t p, size_t end)
     return q - p;
 }
 
+/* Where the tokenizer is in the sentence and what it remembers of the tokens
+   before; the steps below share it. */
+struct tok_walk {
+    const char *text;
+    size_t p, end;           /* the next byte; the end of the sentence */
+    struct rn_tokens *out;
+    struct rn_buf word, tmp; /* a general word's normal form; scratch for rn_text_key */
+    int space;               /* a space (or the text start) before the next token */
+    int hyphen;              /* the next word is joined to the last one by a hyphen */
+    int squote_open;         /* a single quote is open: a bare ' after -s closes it */
+};
+
+/* A token starts: no space before the one after it, no hyphen joining. */
+static inline void token_pushed(struct tok_walk *w, size_t next)
+{
+    w->p = next;
+    w->space = 0;
+    w->hyphen = 0;
+}
+
+/* "U.S." (ab bytes from w->p): its letters, lowercased, without the dots. */
+static int abbrev_token(struct tok_walk *w, size_t ab, uint32_t flags)
+{
+    int rc;
+    for (size_t k = w->p; k < w->p + ab; k++)
+        if (w->text[k] != '.' && (rc = rn_buf_addc(&w->word, (char)(w->text[k] | 0x20))) != RN_OK)
+            return rc;
+    flags |= RN_TOK_WORD | RN_TOK_CAP | RN_TOK_UPPER | RN_TOK_DOTS;
+    rc = push(w->out, w->p, w->p + ab, w->word.data, w->word.len, flags);
+    token_pushed(w, w->p + ab);
+    return rc;
+}
+
+/* Fast path, most words: a plain ASCII word ending in space or simple
+   punctuation (not an apostrophe or hyphen, which may continue it, nor the
+   mark of a digit group) is lowercased straight into the output. Returns 1
+   when it took the word, 0 when the word is not plain, or RN_ENOMEM. Kept
+   inline: it is the tokenizer's inner loop. */
+static inline int ascii_word(struct tok_walk *w, uint32_t flags)
+{
+    const char *text = w->text;
+    size_t p = w->p, q = p;
+    int up = 0, low = 0, digit = 0;
+    while (q < w->end) {
+        unsigned char c = (unsigned char)text[q];
+        if (c >= 'a' && c <= 'z')
+            low++;
+        else if (c >= 'A' && c <= 'Z')
+            up++;
+        else if (c >= '0' && c <= '9')
+            digit++;
+        else
+            break;
+        q++;
+    }
+    unsigned char nc = q < w->end ? (unsigned char)text[q] : ' ';
+    if (nc >= 0x80 || nc == '\'' || nc == '-' || (digit && (nc == ',' || nc == '.')))
+        return 0;
+    size_t wl = q - p;
+    if (up + low) {
+        size_t k = p; /* the first letter, past any digits, decides CAP ("3D") */
+        while (k < q && text[k] >= '0' && text[k] <= '9')
+            k++;
+        if (text[k] >= 'A' && text[k] <= 'Z')
+            flags |= RN_TOK_CAP;
+        if (low == 0)
+            flags |= RN_TOK_UPPER;
+    }
+    flags |= RN_TOK_WORD;
+    if (text[p] >= '0' && text[p] <= '9')
+        flags |= RN_TOK_NUM;
+    char *at = push_room(w->out, p, q, wl, flags);
+    if (!at)
+        return RN_ENOMEM;
+    for (size_t k = 0; k < wl; k++) {
+        char c = text[p + k];
+        at[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    token_pushed(w, q);
+    return 1;
+}
+
+/* An apostrophe of l bytes at w->p between letters stays in the word
+   ("didn't", "O'Brien"), except 's followed by a non-letter: that is the
+   possessive (or "it's"), its own token. */
+static inline int apostrophe_inside(const struct tok_walk *w, size_t l)
+{
+    size_t q = w->p + l;
+    if (q >= w->end)
+        return 0;
+    int l3;
+    int32_t c3 = decode_at(w->text, q, w->end, &l3);
+    if (classify(c3) != C_ALNUM)
+        return 0;
+    size_t after = q + (size_t)l3;
+    int ends = after >= w->end || classify(decode_at(w->text, after, w->end, &l3)) != C_ALNUM;
+    return !((c3 == 's' || c3 == 'S') && ends);
+}
+
+/* Any other word, code point by code point (cp is its first): letters
+   normalised with accents folded, digit groups and decimals kept in a
+   number (1,000 and 3.5), apostrophes inside kept. */
+static int general_word(struct tok_walk *w, int32_t cp, uint32_t flags)
+{
+    size_t s = w->p;
+    int letters = 0, uppers = 0, first_letter_upper = -1, rc;
+    if (cp < 0x80 && cp >= '0' && cp <= '9')
+        flags |= RN_TOK_NUM;
+    int numeric = (flags & RN_TOK_NUM) != 0;
+    while (w->p < w->end) {
+        int l2;
+        int32_t c2 = decode_at(w->text, w->p, w->end, &l2);
+        enum cclass k2 = classify(c2);
+        if (k2 == C_ALNUM) {
+            if (!(c2 >= '0' && c2 <= '9')) {
+                int up = rn_unicode_is_upper(c2);
+                letters++;
+                uppers += up;
+                if (first_letter_upper < 0)
+                    first_letter_upper = up;
+            }
+            if ((rc = norm_cp(&w->word, &w->tmp, w->text, w->p, l2, c2)) != RN_OK)
+                return rc;
+            w->p += (size_t)l2;
+        } else if (numeric && (c2 == ',' || c2 == '.') && w->p + 1 < w->end &&
+                   w->text[w->p + 1] >= '0' && w->text[w->p + 1] <= '9') {
+            if ((rc = rn_buf_addc(&w->word, (char)c2)) != RN_OK)
+                return rc;
+            w->p++;
+        } else if (k2 == C_APOS && apostrophe_inside(w, (size_t)l2)) {
+            if ((rc = rn_buf_addc(&w->word, '\'')) != RN_OK)
+                return rc;
+            w->p += (size_t)l2;
+        } else {
+            break;
+        }
+    }
+    if (letters && first_letter_upper > 0)
+        flags |= RN_TOK_CAP;
+    if (letters && uppers == letters)
+        flags |= RN_TOK_UPPER;
+    flags |= RN_TOK_WORD;
+    rc = push(w->out, s, w->p, w->word.data, w->word.len, flags);
+    token_pushed(w, w->p);
+    return rc;
+}
+
+/* An apostrophe of l bytes at w->p right after a word: "'s" is the
+   possessive; so is a bare apostrophe after -s ("Eyes' accusations")
+   unless a single quote is open, which it closes instead. */
+static int possessive_after(struct tok_walk *w, size_t l)
+{
+    size_t q = w->p + l;
+    int l3 = 0;
+    int32_t c3 = q < w->end ? decode_at(w->text, q, w->end, &l3) : ' ';
+    int rc = RN_OK;
+    if ((c3 == 's' || c3 == 'S') && q < w->end) {
+        rc = push(w->out, w->p, q + (size_t)l3, "'s", 2, RN_TOK_POSS);
+        w->p = q + (size_t)l3;
+        return rc;
+    }
+    const char *word = rn_token_norm(w->out, w->out->len - 1);
+    size_t wl = w->out->items[w->out->len - 1].norm_len;
+    if (!w->squote_open && wl > 1 && word[wl - 1] == 's' && classify(c3) != C_ALNUM) {
+        rc = push(w->out, w->p, q, "'", 1, RN_TOK_POSS);
+        w->p = q;
+    }
+    return rc;
+}
+
+/* What follows a general word: a possessive, a hyphen joining the next
+   word (dropped, the next word gets RN_TOK_HYPHEN), or something else,
+   which is the next token's business. */
+static int after_word(struct tok_walk *w)
+{
+    if (w->p >= w->end)
+        return RN_OK;
+    int l2;
+    enum cclass k2 = classify(decode_at(w->text, w->p, w->end, &l2));
+    if (k2 == C_APOS)
+        return possessive_after(w, (size_t)l2);
+    if (k2 == C_HYPHEN && w->p + (size_t)l2 < w->end) {
+        int l3;
+        if (classify(decode_at(w->text, w->p + (size_t)l2, w->end, &l3)) == C_ALNUM) {
+            w->hyphen = 1;
+            w->p += (size_t)l2;
+        }
+    }
+    return RN_OK;
+}
+
+/* A word starting with code point cp at w->p: a dotted abbreviation, a
+   plain ASCII word, or any other word and what follows it. */
+static inline int word_token(struct tok_walk *w, int32_t cp, uint32_t flags)
+{
+    size_t ab = dotted_abbrev(w->text, w->p, w->end);
+    rn_buf_reset(&w->word);
+    if (ab)
+        return abbrev_token(w, ab, flags);
+    if (w->hyphen)
+        flags |= RN_TOK_HYPHEN;
+    int rc = ascii_word(w, flags);
+    if (rc != 0)
+        return rc < 0 ? rc : RN_OK;
+    rc = general_word(w, cp, flags);
+    return rc == RN_OK ? after_word(w) : rc;
+}
+
+/* Punctuation of class cls, len bytes: one code point per token, dashes
+   and quotes in one normal form each. */
+static int punct_token(struct tok_walk *w, enum cclass cls, int len, uint32_t flags)
+{
+    const char *norm;
+    char one[8];
+    size_t nlen = 1;
+    switch (cls) {
+    case C_HYPHEN:
+    case C_DASH:
+        norm = "-";
+        flags |= RN_TOK_PUNCT | RN_TOK_DASH;
+        break;
+    case C_DQUOTE:
+        norm = "\"";
+        flags |= RN_TOK_PUNCT | RN_TOK_QUOTE;
+        break;
+    case C_SQUOTE_OPEN:
+        norm = "'";
+        flags |= RN_TOK_PUNCT | RN_TOK_QUOTE;
+        w->squote_open = 1;
+        break;
+    case C_APOS:
+        norm = "'";
+        flags |= RN_TOK_PUNCT | RN_TOK_QUOTE;
+        /* A straight quote after a space opens; one after a word closes. */
+        w->squote_open = w->space;
+        break;
+    default:
+        memcpy(one, w->text + w->p, (size_t)len);
+        one[len] = '\0';
+        norm = one;
+        nlen = (size_t)len;
+        flags |= RN_TOK_PUNCT;
+        break;
+    }
+    int rc = push(w->out, w->p, w->p + (size_t)len, norm, nlen, flags);
+    token_pushed(w, w->p + (size_t)len);
+    return rc;
+}
+
 int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *out)
 {
     out->len = 0;
     out->gen++;
     rn_buf_reset(&out->norm);
-    struct rn_buf word = RN_BUF_INIT, tmp = RN_BUF_INIT;
+    struct tok_walk w = {
+        .text = text, .p = start, .end = end, .out = out,
+        .word = RN_BUF_INIT, .tmp = RN_BUF_INIT, .space = 1,
+    };
     int rc = RN_OK;
-    int space = 1, hyphen = 0, squote_open = 0;
-    size_t p = start;
-    while (p < end) {
-        if (text[p] == ' ') { /* most of what lies between words */
-            space = 1;
-            hyphen = 0;
-            p++;
+    while (rc == RN_OK && w.p < end) {
+        if (text[w.p] == ' ') { /* most of what lies between words */
+            w.space = 1;
+            w.hyphen = 0;
+            w.p++;
             continue;
         }
         int len;
-        int32_t cp = decode_at(text, p, end, &len);
+        int32_t cp = decode_at(text, w.p, end, &len);
         enum cclass cls = classify(cp);
         if (cls == C_SPACE) {
-            space = 1;
-            hyphen = 0;
-            p += (size_t)len;
+            w.space = 1;
+            w.hyphen = 0;
+            w.p += (size_t)len;
             continue;
         }
-        uint32_t flags = space ? RN_TOK_SPACE : 0;
-        if (cls == C_ALNUM) {
-            size_t ab = dotted_abbrev(text, p, end);
-            rn_buf_reset(&word);
-            if (ab) {
-                for (size_t k = p; k < p + ab; k++)
-                    if (text[k] != '.' && (rc = rn_buf_addc(&word, (char)(text[k] | 0x20))) != RN_OK)
-                        goto out;
-                flags |= RN_TOK_WORD | RN_TOK_CAP | RN_TOK_UPPER | RN_TOK_DOTS;
-                if ((rc = push(out, p, p + ab, word.data, word.len, flags)) != RN_OK)
-                    goto out;
-                p += ab;
-                space = 0;
-                hyphen = 0;
-                continue;
-            }
-            size_t s = p;
-            int letters = 0, uppers = 0, first_letter_upper = -1;
-            if (hyphen)
-                flags |= RN_TOK_HYPHEN;
-            /* Fast path: a plain ASCII word ending in space or simple
-               punctuation is lowercased straight into the output. */
-            {
-                size_t q = p;
-                int up = 0, low = 0, digit = 0;
-                while (q < end) {
-                    unsigned char c = (unsigned char)text[q];
-                    if (c >= 'a' && c <= 'z')
-                        low++;
-                    else if (c >= 'A' && c <= 'Z')
-                        up++;
-                    else if (c >= '0' && c <= '9')
-                        digit++;
-                    else
-                        break;
-                    q++;
-                }
-                unsigned char nc = q < end ? (unsigned char)text[q] : ' ';
-                if (nc < 0x80 && nc != '\'' && nc != '-' && !(digit && (nc == ',' || nc == '.'))) {
-                    size_t wl = q - p;
-                    if (up + low) {
-                        unsigned char c0 = (unsigned char)text[p];
-                        size_t k = p;
-                        while (k < q && text[k] >= '0' && text[k] <= '9')
-                            k++;
-                        c0 = (unsigned char)text[k];
-                        if (c0 >= 'A' && c0 <= 'Z')
-                            flags |= RN_TOK_CAP;
-                        if (low == 0)
-                            flags |= RN_TOK_UPPER;
-                    }
-                    flags |= RN_TOK_WORD;
-                    if (text[p] >= '0' && text[p] <= '9')
-                        flags |= RN_TOK_NUM;
-                    /* lower-cased straight into the token's normal form */
-                    char *at = push_room(out, p, q, wl, flags);
-                    if (!at) {
-                        rc = RN_ENOMEM;
-                        goto out;
-                    }
-                    for (size_t k = 0; k < wl; k++) {
-                        char c = text[p + k];
-                        at[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-                    }
-                    p = q;
-                    space = 0;
-                    hyphen = 0;
-                    continue;
-                }
-            }
-            if (cp < 0x80 && cp >= '0' && cp <= '9')
-                flags |= RN_TOK_NUM;
-            int numeric = (flags & RN_TOK_NUM) != 0;
-            while (p < end) {
-                int l2;
-                int32_t c2 = decode_at(text, p, end, &l2);
-                enum cclass k2 = classify(c2);
-                if (k2 == C_ALNUM) {
-                    int is_letter = !(c2 >= '0' && c2 <= '9');
-                    if (is_letter && c2 >= 0x80)
-                        is_letter = 1;
-                    if (is_letter) {
-                        int up = rn_unicode_is_upper(c2);
-                        letters++;
-                        uppers += up;
-                        if (first_letter_upper < 0)
-                            first_letter_upper = up;
-                    }
-                    if ((rc = norm_cp(&word, &tmp, text, p, l2, c2)) != RN_OK)
-                        goto out;
-                    p += (size_t)l2;
-                    continue;
-                }
-                /* Digit groups and decimals stay in a number: 1,000 and 3.5. */
-                if (numeric && (c2 == ',' || c2 == '.') && p + 1 < end && text[p + 1] >= '0' &&
-                    text[p + 1] <= '9') {
-                    if ((rc = rn_buf_addc(&word, (char)c2)) != RN_OK)
-                        goto out;
-                    p++;
-                    continue;
-                }
-                if (k2 == C_APOS && p + (size_t)l2 < end) {
-                    int l3;
-                    int32_t c3 = decode_at(text, p + (size_t)l2, end, &l3);
-                    if (classify(c3) == C_ALNUM) {
-                        /* 's followed by a non-letter is the possessive (or
-                           "it's"): it becomes its own token. */
-                        size_t after = p + (size_t)l2 + (size_t)l3;
-                        int ends = after >= end || classify(decode_at(text, after, end, &l3)) !=
-                                                       C_ALNUM;
-                        if ((c3 == 's' || c3 == 'S') && ends)
-                            break;
-                        if ((rc = rn_buf_addc(&word, '\'')) != RN_OK)
-                            goto out;
-                        p += (size_t)l2;
-                        continue;
-                    }
-                }
-                break;
-            }
-            if (letters && first_letter_upper > 0)
-                flags |= RN_TOK_CAP;
-            if (letters && uppers == letters)
-                flags |= RN_TOK_UPPER;
-            flags |= RN_TOK_WORD;
-            if ((rc = push(out, s, p, word.data, word.len, flags)) != RN_OK)
-                goto out;
-            space = 0;
-            hyphen = 0;
-            /* What follows the word: a possessive, a hyphen joining the next
-               word, or something else. */
-            if (p < end) {
-                int l2;
-                int32_t c2 = decode_at(text, p, end, &l2);
-                enum cclass k2 = classify(c2);
-                if (k2 == C_APOS) {
-                    size_t q = p + (size_t)l2;
-                    int l3 = 0;
-                    int32_t c3 = q < end ? decode_at(text, q, end, &l3) : ' ';
-                    if ((c3 == 's' || c3 == 'S') && q < end) {
-                        if ((rc = push(out, p, q + (size_t)l3, "'s", 2, RN_TOK_POSS)) != RN_OK)
-                            goto out;
-                        p = q + (size_t)l3;
-                        continue;
-                    }
-                    /* "Eyes' accusations": a bare apostrophe after -s is a
-                       possessive unless a single quote is open. */
-                    const char *w = rn_token_norm(out, out->len - 1);
-                    size_t wl = out->items[out->len - 1].norm_len;
-                    if (!squote_open && wl > 1 && w[wl - 1] == 's' && classify(c3) != C_ALNUM) {
-                        if ((rc = push(out, p, q, "'", 1, RN_TOK_POSS)) != RN_OK)
-                            goto out;
-                        p = q;
-                        continue;
-                    }
-                } else if (k2 == C_HYPHEN && p + (size_t)l2 < end) {
-                    int l3;
-                    int32_t c3 = decode_at(text, p + (size_t)l2, end, &l3);
-                    if (classify(c3) == C_ALNUM) {
-                        hyphen = 1;
-                        p += (size_t)l2;
-                        continue;
-                    }
-                }
-            }
-            continue;
-        }
-        /* Punctuation: one code point per token. */
-        const char *norm;
-        char one[8];
-        size_t nlen = 1;
-        switch (cls) {
-        case C_HYPHEN:
-        case C_DASH:
-            norm = "-";
-            flags |= RN_TOK_PUNCT | RN_TOK_DASH;
-            break;
-        case C_DQUOTE:
-            norm = "\"";
-            flags |= RN_TOK_PUNCT | RN_TOK_QUOTE;
-            break;
-        case C_SQUOTE_OPEN:
-            norm = "'";
-            flags |= RN_TOK_PUNCT | RN_TOK_QUOTE;
-            squote_open = 1;
-            break;
-        case C_APOS:
-            norm = "'";
-            flags |= RN_TOK_PUNCT | RN_TOK_QUOTE;
-            /* A straight quote after a space opens; one after a word closes. */
-            if (space)
-                squote_open = 1;
-            else
-                squote_open = 0;
-            break;
-        default:
-            memcpy(one, text + p, (size_t)len);
-            one[len] = '\0';
-            norm = one;
-            nlen = (size_t)len;
-            flags |= RN_TOK_PUNCT;
-            break;
-        }
-        if ((rc = push(out, p, p + (size_t)len, norm, nlen, flags)) != RN_OK)
-            goto out;
-        p += (size_t)len;
-        space = 0;
-        hyphen = 0;
+        uint32_t flags = w.space ? RN_TOK_SPACE : 0;
+        if (cls == C_ALNUM)
+            rc = word_token(&w, cp, flags);
+        else
+            rc = punct_token(&w, cls, len, flags);
     }
-out:
-    rn_buf_release(&word);
-    rn_buf_release(&tmp);
+    rn_buf_release(&w.word);
+    rn_buf_release(&w.tmp);
     return rc;
 }
 
