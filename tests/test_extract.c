@@ -1975,6 +1975,15 @@ static void test_shared_objects_and_undergone_nouns(void **state)
     assert_string_equal(RUN("Tessaly received a complaint from Kelpex about Zentara."),
                         "Kelpex[] accuses Zentara[] asserted|");
     assert_string_equal(RUN("Kelpex faces charges of fraud."), "");
+    /* "proposed banning": a verb's object, not "the proposed ban" */
+    assert_string_equal(RUN("Tessaly proposed banning Quillchat."), "Tessaly[] bans Quillchat[] hedged|");
+    /* a passive "blamed on Y by X"; without an agent, no one blames */
+    assert_string_equal(RUN("The outage was blamed on Tessaly by Norvania."),
+                        "Norvania[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("The outage was blamed on Tessaly."), "");
+    /* a short phrase before the clause alleged */
+    assert_string_equal(RUN("Kelpex alleged in a court filing that Zentara had copied its chips."),
+                        "Kelpex[] accuses Zentara[] asserted|");
 }
 
 int main(void)

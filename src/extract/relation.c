@@ -2569,7 +2569,9 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
         return 0;
     /* "traded blame": the object of a verb of exchange (not "the Ministry
        of Trade accused") */
-    if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) || x_cue(x, k, RN_CUE_HEDGE_ADJ) ||
+    /* ("the proposed ban", but "proposed banning Y" is a verb's object) */
+    if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) ||
+        (x_cue(x, k, RN_CUE_HEDGE_ADJ) && !x_ends_with(x, t, "ing")) ||
         (x_cue(x, k, RN_CUE_MUTUAL) && mention_at(x, k) == XNONE))
         return 1;
     if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
@@ -2923,6 +2925,19 @@ static size_t shared_object_start(struct rn_extractor *x, size_t t, size_t k)
     return skip_right(x, q + 1);
 }
 
+/* "alleged in a court filing that Y had ...": a short phrase with "in",
+   "at" or "during" and no name before the clause; its "that", else k */
+static size_t clause_after_phrase(struct rn_extractor *x, size_t k)
+{
+    if (!x_is(x, k, "in") && !x_is(x, k, "at") && !x_is(x, k, "during"))
+        return k;
+    for (size_t q = k + 1; q < x->tok.len && q - k <= 6 && x_is_word(x, q) && mention_at(x, q) == XNONE;
+         q++)
+        if (x_is(x, q, "that"))
+            return q;
+    return k;
+}
+
 /* The verb group around the trigger, its polarity and where its arguments
    start. */
 static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct relctx *c,
@@ -2940,7 +2955,7 @@ static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct r
     verb_group(x, t, v->participle, &v->g);
     v->pol = tr->polarity;
     set_pol(&v->pol, v->g.pol);
-    v->after = shared_object_start(x, t, skip_right(x, tend));
+    v->after = clause_after_phrase(x, shared_object_start(x, t, skip_right(x, tend)));
     /* "signed on to the pact", "signed onto it" */
     if (tr->target == RN_TARGET_DOCUMENT && x_is(x, v->after, "on") && x_is(x, v->after + 1, "to"))
         v->after += 2;
@@ -3223,12 +3238,31 @@ static int counted_agent(struct verb_read *v)
 }
 
 /* Passive: target = the subject; source = the "by" agent or the place. */
+/* "The outage was blamed on Tessaly by Norvania": frame on's target after
+   "on", the agent after it ("was blamed on Tessaly" names no one who
+   blames) */
+static int passive_on(struct verb_read *v, size_t on)
+{
+    struct rn_extractor *x = v->x;
+    collect_right(x, on + 1, &v->tgt);
+    size_t k = skip_right(x, v->tgt.end);
+    size_t alen = agent_len(x, k);
+    side_init(&v->src);
+    if (alen)
+        collect_right(x, k + alen, &v->src);
+    filter_targets(x, v->tr, &v->tgt);
+    return emit_all(x, v->c, v->tr->relation, &v->src, &v->tgt, v->pol, 0.85);
+}
+
 static int passive_verb(struct verb_read *v)
 {
     struct rn_extractor *x = v->x;
     const struct rn_trigger *tr = v->tr;
     if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
         return RN_OK; /* "Huawei was excluded" says not from what */
+    size_t on = skip_right(x, v->tend);
+    if ((tr->frame & RN_FRAME_ON) && x_is(x, on, "on"))
+        return passive_on(v, on);
     run_cases(passive_subjects, NCASES(passive_subjects), v, 0, &v->fired);
     if (!v->tgt.n && !v->tgt.quant && v->g.start == 0)
         fronted_subject(v);
