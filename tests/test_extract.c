@@ -1984,6 +1984,15 @@ static void test_shared_objects_and_undergone_nouns(void **state)
     /* a short phrase before the clause alleged */
     assert_string_equal(RUN("Kelpex alleged in a court filing that Zentara had copied its chips."),
                         "Kelpex[] accuses Zentara[] asserted|");
+    /* where a complaint was lodged, before its target */
+    assert_string_equal(RUN("Kelpex filed a complaint with the Tessaly Trade Commission against Zentara."),
+                        "Kelpex[] accuses Zentara[] asserted|");
+    /* an elliptic clause adds sources */
+    assert_string_equal(RUN("Tessaly signed the Harbour Accord, as did Norvania."),
+                        "Tessaly[] signs Harbour Accord[] asserted|Norvania[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("Tessaly banned Quillchat, and so did Norvania."),
+                        "Tessaly[] bans Quillchat[] asserted|Norvania[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("Tessaly banned Quillchat, as did many others."), "Tessaly[] bans Quillchat[] asserted|");
 }
 
 int main(void)

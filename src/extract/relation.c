@@ -3559,6 +3559,27 @@ static int active_object(struct verb_read *v)
     return run_cases(object_preps, NCASES(object_preps), v, 0, &v->fired) >= 0;
 }
 
+/* "Norvania signed the pact, as did Tessaly", "... and so did Tessaly":
+   the names after the elliptic clause act too */
+static void ellipsis_sources(struct verb_read *v)
+{
+    struct rn_extractor *x = v->x;
+    size_t q = v->obj_end ? v->obj_end : skip_right(x, v->tgt.end);
+    if (x_is_punct(x, q, ','))
+        q++;
+    if (x_is(x, q, "and") && x_is(x, q + 1, "so"))
+        q++;
+    else if (!x_is(x, q, "as"))
+        return;
+    if (!(x_is(x, q + 1, "did") || x_is(x, q + 1, "has") || x_is(x, q + 1, "have") ||
+          x_is(x, q + 1, "had") || x_is(x, q + 1, "does") || x_is(x, q + 1, "do")))
+        return;
+    struct side more;
+    collect_right(x, q + 2, &more);
+    for (size_t k = 0; k < more.n; k++)
+        side_add(&v->src, more.ents[k]);
+}
+
 /* Takes out of t the entities s holds too. */
 static void drop_shared(struct side *t, const struct side *s)
 {
@@ -3625,6 +3646,7 @@ static int active_verb(struct verb_read *v)
         relative_object(x, v->g.start, &v->tgt);
         filter_targets(x, tr, &v->tgt);
     }
+    ellipsis_sources(v);
     /* "banned 59 apps, including A and B. The list also names C": the set
        may go on in a later sentence */
     if (v->tgt.counted && v->tgt.n && v->src.n)
@@ -4164,7 +4186,8 @@ static void agent_before_against(struct noun_read *n, struct side *by)
 }
 
 /* "accusations of war crimes against Norvania", "the blame for the outage
-   on Norvania": a complement ("of" or "for" and a short phrase) between
+   on Norvania": a complement ("of", "for", and for "against" also "with"
+   or "to" and a short phrase) between
    the noun and its frame's preposition; n->k moves to the last such
    preposition before the clause goes on ("the blame for the raid on the
    port on Norvania" blames Norvania) */
@@ -4173,7 +4196,9 @@ static void complement_before_role(struct noun_read *n)
     struct rn_extractor *x = n->x;
     unsigned frame = n->tr->frame;
     size_t k = n->k;
-    if (!x_is(x, k, "for") && !(x_is(x, k, "of") && !(frame & RN_FRAME_OF)))
+    /* "a complaint with (to) the regulator against Y": where it was lodged */
+    int lodged = (frame & RN_FRAME_AGAINST) && (x_is(x, k, "with") || x_is(x, k, "to"));
+    if (!lodged && !x_is(x, k, "for") && !(x_is(x, k, "of") && !(frame & RN_FRAME_OF)))
         return;
     for (size_t q = k + 1; q < x->tok.len && q - k <= 8 && x_is_word(x, q) && !x_is_conj(x, q) &&
                            !x_is_wh(x, q) && !x_is_aux(x, q);
