@@ -1993,6 +1993,10 @@ static void test_shared_objects_and_undergone_nouns(void **state)
     assert_string_equal(RUN("Tessaly banned Quillchat, and so did Norvania."),
                         "Tessaly[] bans Quillchat[] asserted|Norvania[] bans Quillchat[] asserted|");
     assert_string_equal(RUN("Tessaly banned Quillchat, as did many others."), "Tessaly[] bans Quillchat[] asserted|");
+    /* a verb that deems someone responsible */
+    assert_string_equal(RUN("Norvania holds Tessaly and Kelpex responsible for the outage."),
+                        "Norvania[] accuses Kelpex[] asserted|Norvania[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Norvania does not hold Tessaly responsible."), "Norvania[] accuses Tessaly[] negated|");
 }
 
 int main(void)

@@ -3925,6 +3925,39 @@ static int relative_light(void *state)
 
 /* "Y was behind the attack" / "Y is responsible for" in reported speech:
    the speaker blames Y */
+/* "Norvania holds Tessaly responsible", "the inquiry found Tessaly
+   responsible": a verb that deems (cues class deem) before the names before
+   the adjective at k; the verb's subject accuses them */
+static int deemed_responsible(struct noun_read *n, size_t k)
+{
+    struct rn_extractor *x = n->x;
+    uint32_t mi = mention_at(x, k - 1);
+    if (mi == XNONE || x->m[mi].kind != MK_ACTOR)
+        return 0;
+    /* back over the names and what joins them */
+    size_t v = k - 1;
+    while (v > 0) {
+        uint32_t pm = mention_at(x, v - 1);
+        if (pm != XNONE)
+            v = x->m[pm].a;
+        else if (x_is_coord(x, v - 1) || x_is_punct(x, v - 1, ','))
+            v--;
+        else
+            break;
+    }
+    if (v == 0 || !x_cue(x, v - 1, RN_CUE_DEEM))
+        return 0;
+    collect_left(x, k - 1, &n->tgt);
+    v--;
+    struct vgroup g;
+    verb_group(x, v, 0, &g);
+    subject_of(x, g.start, &n->src);
+    set_pol(&n->pol, g.pol);
+    filter_targets(x, n->tr, &n->tgt);
+    noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.75));
+    return 1;
+}
+
 static int reported_blame(void *state)
 {
     struct noun_read *n = state;
@@ -3935,6 +3968,8 @@ static int reported_blame(void *state)
             n->pol = RN_POL_NEGATED;
         k--;
     }
+    if (k > 0 && deemed_responsible(n, k))
+        return 1;
     if (k == 0 || !x_is_be(x, k - 1) || k < 2)
         return noun_done(n, RN_OK);
     collect_left(x, k - 2, &n->tgt);
@@ -3946,8 +3981,6 @@ static int reported_blame(void *state)
     return noun_done(n, emit_all(x, n->c, n->tr->relation, &n->src, &n->tgt, n->pol, 0.75));
 }
 
-/* The name before a compound's hyphen: a mention, or a lexicon name
-   inside a document phrase. */
 /* A participle a name owns: "China-proposed", "Sweden's proposed" */
 static int owned_participle(const struct rn_extractor *x, size_t t)
 {
@@ -3959,6 +3992,8 @@ static int owned_participle(const struct rn_extractor *x, size_t t)
            x_ends_with(x, t, "ed");
 }
 
+/* The name before a compound's hyphen: a mention, or a lexicon name
+   inside a document phrase. */
 static void compound_owner(struct noun_read *n)
 {
     struct rn_extractor *x = n->x;
