@@ -1984,6 +1984,8 @@ static void test_shared_objects_and_undergone_nouns(void **state)
     /* a short phrase before the clause alleged */
     assert_string_equal(RUN("Kelpex alleged in a court filing that Zentara had copied its chips."),
                         "Kelpex[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("Kelpex alleged in a statement that Zentara had copied its chips."),
+                        "Kelpex[] accuses Zentara[] asserted|");
     /* where a complaint was lodged, before its target */
     assert_string_equal(RUN("Kelpex filed a complaint with the Tessaly Trade Commission against Zentara."),
                         "Kelpex[] accuses Zentara[] asserted|");

@@ -2925,16 +2925,20 @@ static size_t shared_object_start(struct rn_extractor *x, size_t t, size_t k)
     return skip_right(x, q + 1);
 }
 
-/* "alleged in a court filing that Y had ...": a short phrase with "in",
-   "at" or "during" and no name before the clause; its "that", else k */
+/* "alleged in a court filing that Y had ...", "alleged in a statement
+   that": a short phrase with "in", "at" or "during" and no actor's name
+   before the clause; its "that", else k */
 static size_t clause_after_phrase(struct rn_extractor *x, size_t k)
 {
     if (!x_is(x, k, "in") && !x_is(x, k, "at") && !x_is(x, k, "during"))
         return k;
-    for (size_t q = k + 1; q < x->tok.len && q - k <= 6 && x_is_word(x, q) && mention_at(x, q) == XNONE;
-         q++)
+    for (size_t q = k + 1; q < x->tok.len && q - k <= 6 && x_is_word(x, q); q++) {
+        uint32_t mi = mention_at(x, q);
+        if (mi != XNONE && x->m[mi].kind != MK_DOC)
+            break;
         if (x_is(x, q, "that"))
             return q;
+    }
     return k;
 }
 
