@@ -1999,6 +1999,10 @@ static void test_shared_objects_and_undergone_nouns(void **state)
     assert_string_equal(RUN("Norvania holds Tessaly and Kelpex responsible for the outage."),
                         "Norvania[] accuses Kelpex[] asserted|Norvania[] accuses Tessaly[] asserted|");
     assert_string_equal(RUN("Norvania does not hold Tessaly responsible."), "Norvania[] accuses Tessaly[] negated|");
+    /* the object of a list verb's -ing form after a trigger noun */
+    assert_string_equal(RUN("Tessaly announced new sanctions targeting Kelpex and Zentara."),
+                        "Tessaly[] bans Kelpex[] asserted|Tessaly[] bans Zentara[] asserted|");
+    assert_string_equal(RUN("The sanctions targeting Kelpex were lifted."), "");
     /* a state's legislature is its body, not the organisation named before */
     assert_string_equal(RUN("Kelpex sued Zentara.", "The Texas legislature passed a bill banning Quillchat."),
                         "Kelpex[] accuses Zentara[] asserted|Texan Legislature[Texas] bans Quillchat[] hedged|");

@@ -4203,8 +4203,22 @@ static int premodifier_target(void *state)
     return 1;
 }
 
+/* "sanctions targeting Kelpex", "a ban covering Kelpex phones": the
+   object of a list verb's -ing form after the noun */
+static int participle_object(void *state)
+{
+    struct noun_read *n = state;
+    struct rn_extractor *x = n->x;
+    if (!(x_ends_with(x, n->k, "ing") && x_cue(x, n->k, RN_CUE_LISTVERB)))
+        return 0;
+    collect_right(x, n->k + 1, &n->tgt);
+    dealt_with(x, &n->tgt);
+    return 1;
+}
+
 static const struct rel_case noun_targets[] = {
     CASE(prep_object, 0),
+    CASE(participle_object, 0),
     CASE(announced_ban, 0),
     CASE(premodifier_target, 0),
 };
