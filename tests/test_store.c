@@ -788,6 +788,139 @@ static void test_csv_in_parts_declines_what_it_cannot_cut(void **state)
     }
 }
 
+/* Two sets hold the same entities, keys, relations, articles, texts and
+   records, index for index. */
+static void assert_same_set(const struct rn_relset *a, const struct rn_relset *b)
+{
+    assert_int_equal(a->n_entities, b->n_entities);
+    for (uint32_t e = 0; e < a->n_entities; e++) {
+        assert_string_equal(a->entity_name[e], b->entity_name[e]);
+        assert_int_equal(a->entity_type[e], b->entity_type[e]);
+        assert_int_equal(a->entity_affiliation[e], b->entity_affiliation[e]);
+        assert_int_equal(rn_relset_find(a, a->entity_name[e]), rn_relset_find(b, a->entity_name[e]));
+    }
+    static const char *const spellings[] = { "USA", "U.S.", "u.s.a.", "america", "Zhao", "PRC" };
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
+        assert_int_equal(rn_relset_find(a, spellings[i]), rn_relset_find(b, spellings[i]));
+    assert_int_equal(a->n_relations, b->n_relations);
+    for (uint32_t r = 0; r < a->n_relations; r++)
+        assert_string_equal(a->relation_name[r], b->relation_name[r]);
+    assert_int_equal(a->n_articles, b->n_articles);
+    for (uint32_t i = 0; i < a->n_articles; i++) {
+        assert_string_equal(a->article_name[i], b->article_name[i]);
+        assert_true((a->article_url[i] == NULL) == (b->article_url[i] == NULL));
+        if (a->article_url[i])
+            assert_string_equal(a->article_url[i], b->article_url[i]);
+        assert_true((a->article_title[i] == NULL) == (b->article_title[i] == NULL));
+        if (a->article_title[i])
+            assert_string_equal(a->article_title[i], b->article_title[i]);
+    }
+    assert_int_equal(a->n_records, b->n_records);
+    for (size_t r = 0; r < a->n_records; r++) {
+        assert_int_equal(a->src[r], b->src[r]);
+        assert_int_equal(a->dst[r], b->dst[r]);
+        assert_int_equal(a->rel[r], b->rel[r]);
+        assert_int_equal(a->pol[r], b->pol[r]);
+        assert_int_equal(a->origin[r], b->origin[r]);
+        assert_true(a->weight[r] == b->weight[r]);
+        assert_true(a->confidence[r] == b->confidence[r]);
+        assert_int_equal(a->date[r], b->date[r]);
+        assert_int_equal(a->article[r], b->article[r]);
+        assert_int_equal(a->evidence[r], b->evidence[r]);
+        assert_int_equal(a->sentence_no[r], b->sentence_no[r]);
+        assert_int_equal(a->offset[r], b->offset[r]);
+        if (a->evidence[r] != RN_NONE)
+            assert_string_equal(rn_relset_text(a, a->evidence[r]), rn_relset_text(b, b->evidence[r]));
+    }
+}
+
+/* build loads its knowledge base once and hands each step a selection of
+   it (rn_relset_select): the selection is the set rn_store_load gives for
+   the same filter. */
+static void test_selection_equals_filtered_load(void **state)
+{
+    (void)state;
+    struct rn_store *kb = fresh("select.db");
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_aliases *known = rn_aliases_new();
+    assert_non_null(known);
+    assert_int_equal(rn_aliases_add(known, "PRC", "China", RN_ETYPE_COUNTRY, NULL), RN_OK);
+    assert_int_equal(rn_aliases_add(known, "Zhao", "Zhao Lijian", RN_ETYPE_PERSON, "China"), RN_OK);
+    rn_store_use_aliases(kb, known);
+    static const struct { const char *s, *rel, *t, *pol, *date, *path, *url, *title, *ev; } rows[] = {
+        { "USA", "bans", "Huawei", "asserted", "2020-05-01", "a.txt", "https://x.org/a", "A", "USA banned Huawei." },
+        { "Zhao", "accuses", "USA", "asserted", NULL, "a.txt", "https://x.org/a", "A", "Zhao accused the USA." },
+        { "PRC", "accuses", "U.S.", "hedged", "2020-06-02", "b.txt", NULL, NULL, "The PRC may accuse the U.S." },
+        { "United States", "signs", "Clean Network", "asserted", "2020-07-03", "c.txt", "https://x.org/c", "C", NULL },
+        { "China", "bans", "Google", "negated", "2021-01-04", "b.txt", NULL, NULL, "China did not ban Google." },
+        { "u.s.a.", "accuses", "China", "asserted", "2021-02-05", NULL, NULL, NULL, "USA accuses China." },
+        { "India", "bans", "TikTok", "asserted", NULL, "d.txt", NULL, "D", "USA banned Huawei." },
+    };
+    assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char hash[33];
+        snprintf(hash, sizeof hash, "%032zx", i);
+        struct rn_store_article a = { .path = rows[i].path, .url = rows[i].url,
+                                      .title = rows[i].title, .content_hash = hash };
+        if (rows[i].path)
+            assert_true(rn_store_article_start(kb, &a, &err) >= 0);
+        struct rn_record r;
+        rn_record_init(&r);
+        r.source = rows[i].s;
+        r.relation = rows[i].rel;
+        r.target = rows[i].t;
+        r.date = rows[i].date;
+        r.evidence = rows[i].ev;
+        r.sentence_no = (int)i;
+        assert_int_equal(rn_polarity_parse(rows[i].pol, &r.polarity), RN_OK);
+        assert_int_equal(rn_store_add_record(kb, &r, &err), RN_OK);
+        if (rows[i].path)
+            rn_store_article_end(kb);
+    }
+    assert_int_equal(rn_store_add_alias(kb, "USA", "United States", RN_ETYPE_COUNTRY, NULL, &err),
+                     RN_OK);
+    assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+
+    struct rn_filter every;
+    rn_filter_init(&every);
+    every.polarity_mask = (1u << RN_POL_COUNT) - 1;
+    struct rn_relset *all;
+    assert_int_equal(rn_store_load(kb, &every, 1, &all, &err), RN_OK);
+    assert_int_equal(all->n_records, sizeof rows / sizeof rows[0]);
+    static const struct { const char *rel, *pol, *since, *until; } filters[] = {
+        { NULL, NULL, NULL, NULL },        { NULL, "all", NULL, NULL },
+        { "accuses", NULL, NULL, NULL },   { "accuses", "all", NULL, NULL },
+        { "bans,signs", "hedged,negated", NULL, NULL },
+        { NULL, "all", "2020-06-01", NULL }, { "bans", "all", NULL, "2020-12-31" },
+        { "proposes", NULL, NULL, NULL },
+    };
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+        struct rn_filter fl;
+        rn_filter_init(&fl);
+        if (filters[i].rel)
+            assert_int_equal(rn_filter_set_relations(&fl, filters[i].rel, &err), RN_OK);
+        if (filters[i].pol)
+            assert_int_equal(rn_filter_set_polarity(&fl, filters[i].pol, &err), RN_OK);
+        if (filters[i].since)
+            assert_int_equal(rn_filter_set_since(&fl, filters[i].since, &err), RN_OK);
+        if (filters[i].until)
+            assert_int_equal(rn_filter_set_until(&fl, filters[i].until, &err), RN_OK);
+        for (int keep_text = 0; keep_text <= 1; keep_text++) {
+            struct rn_relset *loaded, *selected;
+            assert_int_equal(rn_store_load(kb, &fl, keep_text, &loaded, &err), RN_OK);
+            assert_int_equal(rn_relset_select(all, &fl, keep_text, &selected, &err), RN_OK);
+            assert_same_set(loaded, selected);
+            rn_relset_free(loaded);
+            rn_relset_free(selected);
+        }
+        rn_filter_release(&fl);
+    }
+    rn_filter_release(&every);
+    rn_relset_free(all);
+    rn_store_close(kb);
+    rn_aliases_free(known);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -796,6 +929,7 @@ int main(void)
         cmocka_unit_test(test_types_and_affiliations),
         cmocka_unit_test(test_rollback_leaves_nothing),
         cmocka_unit_test(test_articles_are_idempotent),
+        cmocka_unit_test(test_selection_equals_filtered_load),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_import_into_store_and_relset_agree),
         cmocka_unit_test(test_known_names_resolve_on_first_sight),

@@ -182,6 +182,19 @@ void rn_relset_clear_records(struct rn_relset *set);
  * adding an entity, alias or record by name fails with RN_EINTERNAL. */
 void rn_relset_forget_keys(struct rn_relset *set);
 
+/* A new set of the records of from that pass filter (relations, polarity,
+ * dates; min_count is the view's), in from's order: the same entities
+ * (names, types, affiliations, name keys and aliases, index for index) and
+ * aliases table, with relations and articles numbered as the kept records
+ * first name them. For a set rn_store_load loaded without a filter, the
+ * result is the set rn_store_load loads with filter (dates compared as
+ * YYYYMMDD numbers): 'relnet build' loads its knowledge base once and
+ * hands each step its selection. from must be neither graph_only nor
+ * without keys, and keep its texts when keep_text is set. RN_OK,
+ * RN_ENOMEM, RN_EINTERNAL. */
+int rn_relset_select(const struct rn_relset *from, const struct rn_filter *filter, int keep_text,
+                     struct rn_relset **out, struct rn_err *err);
+
 /* Bytes held, for memory reports. */
 size_t rn_relset_bytes(const struct rn_relset *set);
 

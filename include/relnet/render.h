@@ -178,6 +178,15 @@ int rn_render_file(const struct rn_view *view, const struct rn_render_options *o
                    const char *format, const char *path, struct rn_render_report *rep,
                    struct rn_err *err);
 
+/* The same drawing in n (1 to RN_RENDER_MAX_OUTPUTS) formats, formats[i]
+ * into paths[i] ("-" = stdout), from one layout: each file is the one
+ * rn_render_file writes (a PNG scaled down as alone). Same errors; a
+ * failure before the files are written leaves none of them. */
+#define RN_RENDER_MAX_OUTPUTS 4
+int rn_render_files(const struct rn_view *view, const struct rn_render_options *opt, size_t n,
+                    const char *const *formats, const char *const *paths,
+                    struct rn_render_report *rep, struct rn_err *err);
+
 /* The same into memory: *out (malloc'd, NUL-terminated, free with free())
  * and *len. For embedding an SVG in a report. Same errors as above except
  * RN_EIO. */

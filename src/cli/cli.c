@@ -371,12 +371,26 @@ static int load_csv(const char *path, const struct rn_import_options *opt, unsig
     return rn_import_csv(path, opt, rn_relset_sink(set), rep, err);
 }
 
+/* The knowledge base at preloaded_kb, loaded once by build (cli_preload). */
+static const char *preloaded_kb;
+static const struct rn_relset *preloaded;
+
+void cli_preload(const char *kb_path, const struct rn_relset *all)
+{
+    preloaded_kb = kb_path;
+    preloaded = all;
+}
+
 int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
                        enum cli_columns columns, struct rn_relset **out, int *had_bad_rows)
 {
     struct rn_err err = RN_ERR_INIT;
     *out = NULL;
     *had_bad_rows = 0;
+    if (nfiles == 0 && preloaded && strcmp(cli_kb_path(), preloaded_kb) == 0) {
+        int rc = rn_relset_select(preloaded, &sel->filter, columns == CLI_COLUMNS_TEXT, out, &err);
+        return rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
+    }
     if (nfiles == 0) {
         struct rn_store *kb;
         if (rn_store_open(cli_kb_path(), RN_STORE_READONLY, &kb, &err) != RN_OK)

@@ -104,6 +104,14 @@ enum cli_columns { CLI_COLUMNS_PROVENANCE = 0, CLI_COLUMNS_TEXT = 1, CLI_COLUMNS
 int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
                        enum cli_columns columns, struct rn_relset **out, int *had_bad_rows);
 
+/* Hand cli_load_relations a knowledge base already loaded: while set, a
+ * command reading the knowledge base at kb_path (all, every record of it
+ * as rn_store_load loads them with every polarity and the texts) gets its
+ * selection of all (rn_relset_select) instead of reading the file again.
+ * build loads its knowledge base once for all its steps this way.
+ * cli_preload(NULL, NULL) ends it; all is borrowed until then. */
+void cli_preload(const char *kb_path, const struct rn_relset *all);
+
 /* The actor lexicon's names (data/lexicon/actors.tsv under the data
  * directory) as an alias table, loaded on first use; NULL with
  * --no-lexicon or when the file is missing. A file that fails to load is

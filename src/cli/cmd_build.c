@@ -207,14 +207,14 @@ static int step(int (*run)(int, char **), const char *name, const char *kb, cons
     int speaks = run == cmd_render && !cli_globals.quiet;
     if (!speaks)
         argv[argc++] = (char *)"--quiet";
-    const char *extra[] = { a1, a2, a3, a4 };
-    for (int i = 0; i < 4; i++)
-        if (extra[i])
-            argv[argc++] = (char *)extra[i];
     if (!to_stdout) {
         argv[argc++] = (char *)"-o";
         argv[argc++] = (char *)out_path;
     }
+    const char *extra[] = { a1, a2, a3, a4 };
+    for (int i = 0; i < 4; i++)
+        if (extra[i])
+            argv[argc++] = (char *)extra[i];
     argv[argc] = NULL;
     int quiet = cli_globals.quiet; /* the step's --quiet must not silence build itself */
     int code = to_stdout ? cli_run_to_file(run, argc, argv, out_path, append) : run(argc, argv);
@@ -233,23 +233,24 @@ struct build_step {
     int to_stdout, append;
     const char *needs; /* relation the step draws, or NULL; NEEDS_DATES: dated records */
     const char *a[4];  /* extra arguments */
+    const char *also;  /* a second file of the same drawing (render -o FILE -o ALSO) */
 };
 
 #define NEEDS_DATES "dates"
 
 static const struct build_step steps[] = {
-    { cmd_stats, "stats", "stats.txt", 1, 0, NULL, { "--relation", "all", NULL, NULL } },
-    { cmd_stats, "stats", "stats.txt", 1, 1, NULL, { "--matrix", NULL, NULL, NULL } },
+    { cmd_stats, "stats", "stats.txt", 1, 0, NULL, { "--relation", "all", NULL, NULL }, NULL },
+    { cmd_stats, "stats", "stats.txt", 1, 1, NULL, { "--matrix", NULL, NULL, NULL }, NULL },
     { cmd_centrality, "centrality", "centrality.csv", 1, 0, NULL,
-      { "--measure", "all", "--format", "csv" } },
-    { cmd_render, "render", "graph.svg", 0, 0, NULL, { NULL, NULL, NULL, NULL } },
-    { cmd_render, "render", "graph.png", 0, 0, NULL, { NULL, NULL, NULL, NULL } },
+      { "--measure", "all", "--format", "csv" }, NULL },
+    /* One layout for both pictures. */
+    { cmd_render, "render", "graph.svg", 0, 0, NULL, { NULL, NULL, NULL, NULL }, "graph.png" },
     { cmd_render, "render", "accuses.svg", 0, 0, RN_REL_ACCUSES,
-      { "--relation", RN_REL_ACCUSES, NULL, NULL } },
+      { "--relation", RN_REL_ACCUSES, NULL, NULL }, NULL },
     { cmd_render, "render", "accuses-by-affiliation.svg", 0, 0, RN_REL_ACCUSES,
-      { "--relation", RN_REL_ACCUSES, "--by", "affiliation" } },
-    { cmd_render, "render", "timeline.svg", 0, 0, NEEDS_DATES, { "--timeline", NULL, NULL, NULL } },
-    { cmd_report, "report", "report.html", 0, 0, NULL, { NULL, NULL, NULL, NULL } },
+      { "--relation", RN_REL_ACCUSES, "--by", "affiliation" }, NULL },
+    { cmd_render, "render", "timeline.svg", 0, 0, NEEDS_DATES, { "--timeline", NULL, NULL, NULL }, NULL },
+    { cmd_report, "report", "report.html", 0, 0, NULL, { NULL, NULL, NULL, NULL }, NULL },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
@@ -281,6 +282,7 @@ int cmd_build(int argc, char **argv)
     }
     char **articles = calloc((size_t)ninputs, sizeof *articles);
     struct rn_paths edges = RN_PATHS_INIT;
+    struct rn_relset *all = NULL; /* every record, once the articles are in */
     size_t narticles = 0;
     if (!articles) {
         cli_errorf("out of memory");
@@ -318,6 +320,13 @@ int cmd_build(int argc, char **argv)
         code = RN_EXIT_INPUT;
     struct rn_store_counts counts;
     int counted = rn_store_counts(kb, &counts, &err);
+    /* Every record, loaded once: each step selects what it reads from it
+       (cli_preload) instead of reading the knowledge base again. */
+    struct rn_filter every;
+    rn_filter_init(&every);
+    every.polarity_mask = (1u << RN_POL_COUNT) - 1;
+    if (counted == RN_OK && code != RN_EXIT_FAIL && counts.relations > 0)
+        counted = rn_store_load(kb, &every, 1, &all, &err);
     long needed[NSTEPS];
     for (size_t i = 0; i < NSTEPS && counted == RN_OK; i++) {
         if (!steps[i].needs)
@@ -330,6 +339,7 @@ int cmd_build(int argc, char **argv)
             counted = (int)needed[i];
     }
     rn_store_close(kb);
+    rn_filter_release(&every);
     if (code == RN_EXIT_FAIL)
         goto out;
     if (counted != RN_OK) {
@@ -346,7 +356,8 @@ int cmd_build(int argc, char **argv)
                         "lists\n",
                 kb_path, counts.relations, counts.entities, counts.articles, counts.imports);
 
-    char path[4096];
+    cli_preload(kb_path, all);
+    char path[4096], also[4096];
     int worst = RN_EXIT_OK;
     for (size_t i = 0; i < NSTEPS; i++) {
         snprintf(path, sizeof path, "%s/%s", outdir, steps[i].file);
@@ -366,12 +377,18 @@ int cmd_build(int argc, char **argv)
                 fclose(f);
             }
         }
+        const char *a[4] = { steps[i].a[0], steps[i].a[1], steps[i].a[2], steps[i].a[3] };
+        if (steps[i].also) {
+            snprintf(also, sizeof also, "%s/%s", outdir, steps[i].also);
+            a[0] = "-o";
+            a[1] = also;
+        }
         int one = step(steps[i].run, steps[i].name, kb_path, path, steps[i].to_stdout,
-                       steps[i].append, steps[i].a[0], steps[i].a[1], steps[i].a[2],
-                       steps[i].a[3]);
+                       steps[i].append, a[0], a[1], a[2], a[3]);
         if (one != RN_EXIT_OK && worst == RN_EXIT_OK)
             worst = one;
     }
+    cli_preload(NULL, NULL);
     if (worst != RN_EXIT_OK)
         code = worst;
     if (!cli_globals.quiet)
@@ -379,6 +396,7 @@ int cmd_build(int argc, char **argv)
                         "RELNET_KB=%s)\n",
                 kb_path, kb_path, kb_path);
 out:
+    rn_relset_free(all);
     free(articles);
     rn_paths_release(&edges);
     return code;

@@ -64,6 +64,45 @@ static int set_engine(void *dest, const char *arg, struct rn_err *err)
     return RN_OK;
 }
 
+/* -o FILE, repeatable: the same drawing in several files from one layout. */
+struct outputs {
+    const char *path[RN_RENDER_MAX_OUTPUTS];
+    const char *format[RN_RENDER_MAX_OUTPUTS];
+    size_t n;
+};
+
+static int add_output(void *dest, const char *arg, struct rn_err *err)
+{
+    struct outputs *o = dest;
+    if (o->n == RN_RENDER_MAX_OUTPUTS)
+        return rn_fail(err, RN_EUSAGE, "at most %d -o files", RN_RENDER_MAX_OUTPUTS);
+    o->path[o->n++] = arg;
+    return RN_OK;
+}
+
+/* The format of each output: -T, else the extension of -o, else svg; both
+   must agree. Returns an exit code, CLI_GO_ON when all is well. */
+static int output_formats(struct outputs *o, const char *format, char *default_output,
+                          size_t size)
+{
+    if (o->n == 0) {
+        snprintf(default_output, size, "graph.%s", format ? format : "svg");
+        o->path[o->n++] = default_output;
+    }
+    for (size_t i = 0; i < o->n; i++) {
+        const char *output = o->path[i];
+        const char *by_ext = strcmp(output, "-") != 0 ? rn_render_format_of_path(output) : NULL;
+        if (strcmp(output, "-") != 0 && !by_ext && !format)
+            return cli_usage_error("render", "cannot tell the format of '%s': name it .svg, .png, "
+                                             ".pdf or .dot, or give -T",
+                                   output);
+        if (format && by_ext && strcmp(format, by_ext) != 0)
+            return cli_usage_error("render", "-T %s does not match the name '%s'", format, output);
+        o->format[i] = format ? format : by_ext ? by_ext : "svg";
+    }
+    return CLI_GO_ON;
+}
+
 static const struct cli_choice colorings[] = {
     { "type", RN_RENDER_COLOR_TYPE }, { "community", RN_RENDER_COLOR_COMMUNITY }, { NULL, 0 },
 };
@@ -92,7 +131,8 @@ int cmd_render(int argc, char **argv)
     rn_render_options_init(&ropt);
     struct cli_selection sel;
     cli_selection_init(&sel, NULL, NULL);
-    const char *output = NULL, *format = NULL;
+    struct outputs outs = { .n = 0 };
+    const char *format = NULL;
     char default_output[32];
     long depth = 1;
     int timeline = 0;
@@ -111,8 +151,10 @@ int cmd_render(int argc, char **argv)
                      "auto, dot, neato, fdp, sfdp, circo, twopi; or none with -T dot: the graph "
                      "without positions"),
         CLI_SECTION(CLI_GROUP_OUTPUT),
-        CLI_STRING("output", 'o', "FILE", &output, "graph.svg, or graph.<format> with -T",
-                   "where to write; '-' writes to standard output"),
+        CLI_CALLBACK("output", 'o', "FILE", &outs, add_output,
+                     "graph.svg, or graph.<format> with -T",
+                     "where to write; '-' writes to standard output; several -o write the "
+                     "same drawing in each file's format from one layout"),
         CLI_CALLBACK("format", 'T', "F", &format, set_format,
                      "from the extension of -o: .svg .png .pdf .dot/.gv; else svg",
                      "svg, png, pdf or dot"),
@@ -129,33 +171,26 @@ int cmd_render(int argc, char **argv)
     ropt.depth = (int)depth;
     ropt.color = (enum rn_render_color)color;
 
-    /* The format: -T, else the extension of -o, else svg; both must agree. */
-    const char *by_ext = output && strcmp(output, "-") != 0 ? rn_render_format_of_path(output)
-                                                            : NULL;
-    if (output && strcmp(output, "-") != 0 && !by_ext && !format) {
-        code = cli_usage_error("render", "cannot tell the format of '%s': name it .svg, .png, "
-                                         ".pdf or .dot, or give -T",
-                               output);
+    code = output_formats(&outs, format, default_output, sizeof default_output);
+    if (code != CLI_GO_ON)
         goto out;
-    }
-    if (format && by_ext && strcmp(format, by_ext) != 0) {
-        code = cli_usage_error("render", "-T %s does not match the name '%s'", format, output);
+    code = RN_EXIT_OK;
+    const char *output = outs.path[0];
+    format = outs.format[0];
+    if (timeline && outs.n > 1) {
+        code = cli_usage_error("render", "--timeline draws one file");
         goto out;
-    }
-    if (!format)
-        format = by_ext ? by_ext : "svg";
-    if (!output) {
-        snprintf(default_output, sizeof default_output, "graph.%s", format);
-        output = default_output;
     }
     if (timeline && strcmp(format, "svg") != 0) {
         code = cli_usage_error("render", "--timeline draws svg only, not %s", format);
         goto out;
     }
-    if (ropt.engine && strcmp(ropt.engine, "none") == 0 && strcmp(format, "dot") != 0) {
-        code = cli_usage_error("render", "--engine none (no layout) only writes dot, not %s",
-                               format);
-        goto out;
+    for (size_t i = 0; i < outs.n; i++) {
+        if (ropt.engine && strcmp(ropt.engine, "none") == 0 && strcmp(outs.format[i], "dot") != 0) {
+            code = cli_usage_error("render", "--engine none (no layout) only writes dot, not %s",
+                                   outs.format[i]);
+            goto out;
+        }
     }
 
     struct rn_relset *set = NULL;
@@ -184,15 +219,15 @@ int cmd_render(int argc, char **argv)
     struct rn_render_report rep;
     int rc = rn_view_build(set, &vopt, &view, &err);
     if (rc == RN_OK)
-        rc = rn_render_file(view, &ropt, format, output, &rep, &err);
+        rc = rn_render_files(view, &ropt, outs.n, outs.format, outs.path, &rep, &err);
     if (rc != RN_OK) {
         code = cli_report(&err);
     } else {
         if (rep.note[0] && !cli_globals.quiet)
             fprintf(stderr, "relnet render: %s\n", rep.note);
-        if (!cli_globals.quiet)
+        for (size_t i = 0; i < outs.n && !cli_globals.quiet; i++)
             fprintf(stderr, "%s: %u of %u entities%s, %zu arrows, layout %s (%.2f s)\n",
-                    strcmp(output, "-") == 0 ? "stdout" : output, rep.nodes_drawn,
+                    strcmp(outs.path[i], "-") == 0 ? "stdout" : outs.path[i], rep.nodes_drawn,
                     rep.nodes_candidates, ropt.ego ? " around the --ego entity" : "",
                     rep.edges_drawn, rep.engine, rep.layout_seconds);
         if (bad_rows)

@@ -998,3 +998,88 @@ size_t rn_relset_bytes(const struct rn_relset *set)
            rn_strtab_bytes(p->relnames) + rn_strtab_bytes(p->articles) +
            rn_strtab_bytes(p->texts);
 }
+
+/* ---- a selection of a loaded set ----------------------------------------- */
+
+/* The entity table of from, index for index, with its name keys (aliases
+   included) pointing at the same entities. */
+static int copy_entities(struct rn_relset *set, const struct rn_relset *from)
+{
+    struct rn_relset_private *p = set->priv;
+    const struct rn_relset_private *fp = from->priv;
+    if (!fp->keys)
+        return RN_EINTERNAL; /* rn_relset_forget_keys was called on from */
+    for (uint32_t e = 0; e < from->n_entities; e++) {
+        uint32_t i;
+        int rc = new_entity(set, from->entity_name[e], &i);
+        if (rc != RN_OK)
+            return rc;
+        set->entity_type[i] = from->entity_type[e];
+        set->entity_affiliation[i] = from->entity_affiliation[e];
+    }
+    uint32_t nkeys = rn_strtab_count(fp->keys);
+    for (uint32_t k = 0; k < nkeys; k++) {
+        const char *key = rn_strtab_str(fp->keys, k);
+        size_t len = rn_strtab_len(fp->keys, k);
+        uint32_t kid;
+        int added;
+        int rc = intern_folded(p, key, len, rn_hash64(key, len), &kid, &added);
+        if (rc != RN_OK)
+            return rc;
+        p->key_entity[kid] = fp->key_entity[k];
+    }
+    return RN_OK;
+}
+
+int rn_relset_select(const struct rn_relset *from, const struct rn_filter *filter, int keep_text,
+                     struct rn_relset **out, struct rn_err *err)
+{
+    *out = NULL;
+    if (from->priv->opt.graph_only || (keep_text && !from->priv->opt.keep_text))
+        return rn_fail(err, RN_EINTERNAL, "relset: a selection needs the columns it keeps");
+    struct rn_relset_options opt = { .keep_text = keep_text, .aliases = from->priv->opt.aliases };
+    struct rn_relset *set = rn_relset_new(&opt);
+    uint32_t *rel_map = set ? malloc((from->n_relations + 1) * sizeof *rel_map) : NULL;
+    int rc = rel_map ? copy_entities(set, from) : RN_ENOMEM;
+    if (rc != RN_OK) {
+        rc = rn_fail(err, rc, rc == RN_ENOMEM ? "out of memory" : "relset: no name keys");
+        goto out;
+    }
+    for (uint32_t i = 0; i < from->n_relations; i++)
+        rel_map[i] = RN_NONE;
+    for (size_t r = 0; r < from->n_records; r++) {
+        uint32_t rel = from->rel[r];
+        if (!rn_filter_match(filter, from->relation_name[rel], from->date[r],
+                             (enum rn_polarity)from->pol[r]))
+            continue;
+        /* Relations and articles are numbered as the kept records first
+           name them, as rn_store_load numbers them. */
+        if (rel_map[rel] == RN_NONE &&
+            rn_relset_relation(set, from->relation_name[rel], &rel_map[rel]) != RN_OK) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory");
+            goto out;
+        }
+        uint32_t art = from->article[r], ev = from->evidence[r];
+        struct rn_relset_edge e = {
+            .src = from->src[r], .dst = from->dst[r], .rel = rel_map[rel],
+            .pol = (enum rn_polarity)from->pol[r], .origin = (enum rn_origin)from->origin[r],
+            .weight = from->weight[r], .confidence = from->confidence[r], .date = from->date[r],
+            .sentence_no = from->sentence_no[r], .offset = from->offset[r],
+            .article_name = art == RN_NONE ? NULL : from->article_name[art],
+            .article_url = art == RN_NONE ? NULL : from->article_url[art],
+            .article_title = art == RN_NONE ? NULL : from->article_title[art],
+            .evidence = ev == RN_NONE ? NULL : rn_relset_text(from, ev),
+        };
+        rc = append_edge(set, &e, err);
+        if (rc != RN_OK)
+            goto out;
+    }
+out:
+    free(rel_map);
+    if (rc != RN_OK) {
+        rn_relset_free(set);
+        return rc;
+    }
+    *out = set;
+    return RN_OK;
+}

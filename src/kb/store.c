@@ -96,6 +96,9 @@ enum stmt_id {
     ST_RELTYPE_INSERT,
     ST_ARTICLE_FIND,
     ST_ARTICLE_INSERT,
+    ST_HAS_CONTENT,
+    ST_SAVEPOINT,
+    ST_RELEASE,
     ST_COUNT
 };
 
@@ -114,6 +117,12 @@ static const char *const stmt_sql[ST_COUNT] = {
                         " THEN path = ?1 OR url = ?1 ELSE content_hash = ?2 END ORDER BY id LIMIT 1",
     [ST_ARTICLE_INSERT] = "INSERT INTO articles(path, url, title, date, content_hash)"
                           " VALUES (?1, ?2, ?3, ?4, ?5)",
+    /* Once per article added (add, build): prepared once, not parsed
+       again for each of 10,000 articles. */
+    [ST_HAS_CONTENT] = "SELECT 'article', coalesce(path, url) FROM articles WHERE content_hash = ?1"
+                       " UNION ALL SELECT 'import', path FROM imports WHERE content_hash = ?1",
+    [ST_SAVEPOINT] = "SAVEPOINT part",
+    [ST_RELEASE] = "RELEASE part",
 };
 
 /* Relations are inserted BATCH_ROWS at a time with one multi-row INSERT:
@@ -282,6 +291,18 @@ static int stmt(struct rn_store *kb, enum stmt_id id, sqlite3_stmt **out, struct
     sqlite3_clear_bindings(kb->stmt[id]);
     *out = kb->stmt[id];
     return RN_OK;
+}
+
+/* Run a cached statement that returns no rows (SAVEPOINT, RELEASE). */
+static int step_once(struct rn_store *kb, enum stmt_id id, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = stmt(kb, id, &st, err);
+    if (rc != RN_OK)
+        return rc;
+    rc = sqlite3_step(st) == SQLITE_DONE ? RN_OK : db_fail(kb, err, stmt_sql[id]);
+    sqlite3_reset(st);
+    return rc;
 }
 
 static int user_version(struct rn_store *kb, int *version, struct rn_err *err)
@@ -1131,13 +1152,13 @@ int rn_store_savepoint(struct rn_store *kb, struct rn_err *err)
     int rc = writer_stop(kb, 0, err);
     if (rc == RN_OK)
         rc = flush_pending(kb, err);
-    return rc == RN_OK ? exec(kb, "SAVEPOINT part", err) : rc;
+    return rc == RN_OK ? step_once(kb, ST_SAVEPOINT, err) : rc;
 }
 
 int rn_store_release(struct rn_store *kb, struct rn_err *err)
 {
     int rc = flush_pending(kb, err);
-    return rc == RN_OK ? exec(kb, "RELEASE part", err) : rc;
+    return rc == RN_OK ? step_once(kb, ST_RELEASE, err) : rc;
 }
 
 void rn_store_rollback_savepoint(struct rn_store *kb)
@@ -1494,10 +1515,7 @@ int rn_store_has_content(struct rn_store *kb, const char *content_hash, char *wh
                          size_t what_size, struct rn_err *err)
 {
     sqlite3_stmt *st;
-    int rc = prepare(kb,
-                     "SELECT 'article', coalesce(path, url) FROM articles WHERE content_hash = ?1"
-                     " UNION ALL SELECT 'import', path FROM imports WHERE content_hash = ?1",
-                     &st, err);
+    int rc = stmt(kb, ST_HAS_CONTENT, &st, err);
     if (rc != RN_OK)
         return rc;
     sqlite3_bind_text(st, 1, content_hash, -1, SQLITE_STATIC);
@@ -1511,7 +1529,7 @@ int rn_store_has_content(struct rn_store *kb, const char *content_hash, char *wh
     } else if (step != SQLITE_DONE) {
         found = db_fail(kb, err, "cannot look up content");
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return found;
 }
 
@@ -1575,10 +1593,7 @@ int rn_store_article_start(struct rn_store *kb, const struct rn_store_article *a
             return found; /* 1: already present, or an error */
     }
     sqlite3_stmt *st;
-    int rc = prepare(kb,
-                     "INSERT INTO articles(path, url, title, date, content_hash)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5)",
-                     &st, err);
+    int rc = stmt(kb, ST_ARTICLE_INSERT, &st, err);
     if (rc != RN_OK)
         return rc;
     sqlite3_bind_text(st, 1, a->path, -1, SQLITE_STATIC);
@@ -1593,7 +1608,7 @@ int rn_store_article_start(struct rn_store *kb, const struct rn_store_article *a
         free(kb->article_path);
         kb->article_path = a->path ? strdup(a->path) : NULL;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 

@@ -1020,11 +1020,8 @@ static void declare_attributes(Agraph_t *g, const struct drawing *d)
     for (size_t i = 0; i < sizeof edge_attrs / sizeof edge_attrs[0]; i++)
         agattr(g, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]);
 
-    /* A bitmap of a big drawing would need gigabytes (sfdp at 5000 entities
-       spans ~12000 px); beyond 4800 px a PNG is no use on a page anyway,
-       so scale it down (SVG and PDF stay full size). */
     if (strcmp(d->format, "png") == 0)
-        agattr(g, AGRAPH, "size", "50,50");
+        agattr(g, AGRAPH, "size", "50,50"); /* PNG_MAX_INCHES, see png_size */
     apply_engine_attrs(g, d->engine);
 }
 
@@ -1902,11 +1899,27 @@ void rn_render_layout_release(struct rn_render_layout *l)
     memset(l, 0, sizeof *l);
 }
 
-static int render(const struct rn_view *v, const struct rn_render_options *opt_in,
-                  const char *format, const char *path, char **data, size_t *len,
-                  struct rn_render_layout *positions, struct rn_render_report *rep,
-                  struct rn_err *err)
+/* A bitmap of a big drawing would need gigabytes (sfdp at 5000 entities
+   spans ~12000 px); beyond 4800 px a PNG is no use on a page anyway, so it
+   is scaled down (SVG and PDF stay full size). A drawing laid out for
+   several formats gets the limit for its PNG only, as Graphviz reads it
+   from the graph's "size" when it lays a graph out; the layout itself
+   never reads it (no "ratio" but a number is ever set). */
+#define PNG_MAX_INCHES 50
+
+static void png_size(Agraph_t *g, int on)
 {
+    GD_drawing(g)->size.x = GD_drawing(g)->size.y = on ? PNG_MAX_INCHES * 72.0 : 0;
+}
+
+/* Draw v into n outputs, fmts[i] into paths[i] (NULL: memory, *data
+   and *len; positions: the layout instead), from one layout. */
+static int render(const struct rn_view *v, const struct rn_render_options *opt_in, size_t n,
+                  const char *const *fmts, const char *const *paths, char **data,
+                  size_t *len, struct rn_render_layout *positions,
+                  struct rn_render_report *rep, struct rn_err *err)
+{
+    const char *format = fmts[0];
     struct rn_render_options defaults;
     rn_render_options_init(&defaults);
     const struct rn_render_options *opt = opt_in ? opt_in : &defaults;
@@ -1916,17 +1929,20 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
         rep = &local;
     memset(rep, 0, sizeof *rep);
     rep->nodes_total = v->n_nodes;
-    if (!rn_render_format_ok(format))
-        return rn_fail(err, RN_EUSAGE, "unknown output format '%s' (expected svg, png, pdf or dot)",
-                       format ? format : "");
+    for (size_t i = 0; i < n; i++)
+        if (!rn_render_format_ok(fmts[i]))
+            return rn_fail(err, RN_EUSAGE,
+                           "unknown output format '%s' (expected svg, png, pdf or dot)",
+                           fmts[i] ? fmts[i] : "");
     if (!rn_render_engine_ok(engine))
         return rn_fail(err, RN_EUSAGE,
                        "unknown layout engine '%s' (expected auto, dot, neato, fdp, sfdp, "
                        "circo, twopi or none)",
                        engine);
-    if (strcmp(engine, "none") == 0 && strcmp(format, "dot") != 0)
-        return rn_fail(err, RN_EUSAGE, "engine 'none' (no layout) only writes dot, not %s",
-                       format);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(engine, "none") == 0 && strcmp(fmts[i], "dot") != 0)
+            return rn_fail(err, RN_EUSAGE, "engine 'none' (no layout) only writes dot, not %s",
+                           fmts[i]);
     if (v->n_edges == 0)
         return rn_fail(err, RN_EINPUT, "nothing to draw: no relations match the selection");
 
@@ -1935,11 +1951,14 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
     d.v = v;
     d.opt = opt;
     d.ego = RN_NONE;
-    d.format = format;
+    /* One format: "size" is declared with the graph; several: png_size. */
+    d.format = n == 1 ? format : "";
     struct rn_centrality own;
     memset(&own, 0, sizeof own);
-    struct output out;
-    memset(&out, 0, sizeof out);
+    struct output out[RN_RENDER_MAX_OUTPUTS];
+    memset(out, 0, sizeof out);
+    if (n < 1 || n > RN_RENDER_MAX_OUTPUTS || (n > 1 && (data || positions)))
+        return rn_fail(err, RN_EINTERNAL, "render: %zu outputs", n);
     Agraph_t *g = NULL;
     GVC_t *gvc = NULL;
     uint32_t *kept = NULL;
@@ -1978,8 +1997,9 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
                              "layout (up to %d and %d): drawn with %s. ",
                     d.n_kept, d.n_edges, AUTO_DOT_NODES, AUTO_DOT_EDGES, d.engine->name);
 
-    /* Open the output before the layout: an unwritable path fails at once. */
-    rc = output_open(&out, data ? NULL : path, err);
+    /* Open the outputs before the layout: an unwritable path fails at once. */
+    for (size_t i = 0; i < n && rc == RN_OK; i++)
+        rc = output_open(&out[i], data ? NULL : paths[i], err);
     if (rc != RN_OK)
         goto out;
     gv_reset();
@@ -1988,8 +2008,9 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
         goto out;
     double t0 = now_seconds();
     if (!d.engine) {
-        if (agwrite(g, out.fp) == EOF || agerrors() >= AGERR)
-            rc = gv_fail(err, "writing dot");
+        for (size_t i = 0; i < n && rc == RN_OK; i++)
+            if (agwrite(g, out[i].fp) == EOF || agerrors() >= AGERR)
+                rc = gv_fail(err, "writing dot");
     } else {
         gvc = gv_context();
         if (!gvc) {
@@ -2002,19 +2023,29 @@ static int render(const struct rn_view *v, const struct rn_render_options *opt_i
         else if (positions) {
             if (read_positions(&d, g, positions) != RN_OK)
                 rc = rn_fail(err, RN_ENOMEM, "out of memory");
-        } else if (gvRender(gvc, g, format, out.fp) != 0 || agerrors() >= AGERR)
-            rc = gv_fail(err, "rendering");
+        } else {
+            for (size_t i = 0; i < n && rc == RN_OK; i++) {
+                int png = n > 1 && strcmp(fmts[i], "png") == 0;
+                if (png)
+                    png_size(g, 1);
+                if (gvRender(gvc, g, fmts[i], out[i].fp) != 0 || agerrors() >= AGERR)
+                    rc = gv_fail(err, "rendering");
+                if (png)
+                    png_size(g, 0);
+            }
+        }
         gvFreeLayout(gvc, g); /* before agclose, or the layout leaks */
     }
     rep->layout_seconds = now_seconds() - t0;
     if (rc == RN_OK && positions)
-        output_abort(&out);
-    else if (rc == RN_OK)
-        rc = output_close(&out, data, len, err);
+        output_abort(&out[0]);
+    else
+        for (size_t i = 0; i < n && rc == RN_OK; i++)
+            rc = output_close(&out[i], data, len, err);
 
 out:
-    if (rc != RN_OK)
-        output_abort(&out);
+    for (size_t i = 0; i < n && rc != RN_OK; i++)
+        output_abort(&out[i]);
     if (g)
         agclose(g);
     snprintf(rep->engine, sizeof rep->engine, "%s", d.engine ? d.engine->name : "none");
@@ -2033,7 +2064,15 @@ int rn_render_file(const struct rn_view *view, const struct rn_render_options *o
                    const char *format, const char *path, struct rn_render_report *rep,
                    struct rn_err *err)
 {
-    return render(view, opt, format, path ? path : "-", NULL, NULL, NULL, rep, err);
+    const char *p = path ? path : "-";
+    return render(view, opt, 1, &format, &p, NULL, NULL, NULL, rep, err);
+}
+
+int rn_render_files(const struct rn_view *view, const struct rn_render_options *opt, size_t n,
+                    const char *const *fmts, const char *const *paths,
+                    struct rn_render_report *rep, struct rn_err *err)
+{
+    return render(view, opt, n, fmts, paths, NULL, NULL, NULL, rep, err);
 }
 
 int rn_render_data(const struct rn_view *view, const struct rn_render_options *opt,
@@ -2042,7 +2081,8 @@ int rn_render_data(const struct rn_view *view, const struct rn_render_options *o
 {
     *out = NULL;
     *len = 0;
-    return render(view, opt, format, NULL, out, len, NULL, rep, err);
+    const char *memory = NULL;
+    return render(view, opt, 1, &format, &memory, out, len, NULL, rep, err);
 }
 
 int rn_render_layout(const struct rn_view *view, const struct rn_render_options *opt,
@@ -2051,7 +2091,9 @@ int rn_render_layout(const struct rn_view *view, const struct rn_render_options 
     memset(out, 0, sizeof *out);
     if (opt && opt->engine && strcmp(opt->engine, "none") == 0)
         return rn_fail(err, RN_EUSAGE, "a layout needs an engine, not 'none'");
-    int rc = render(view, opt, "svg", NULL, NULL, NULL, out, NULL, err);
+    static const char *const svg = "svg";
+    const char *memory = NULL;
+    int rc = render(view, opt, 1, &svg, &memory, NULL, NULL, out, NULL, err);
     if (rc != RN_OK)
         rn_render_layout_release(out);
     return rc;

@@ -145,6 +145,22 @@ grep -q 'drawn with sfdp' "$T/err" || fail "auto fallback not said: $(cat "$T/er
 grep -q 'layout sfdp' "$T/err" || fail "auto did not use sfdp"
 well_formed "$T/big.svg"
 [[ $(labels "$T/big.svg" | wc -l) -eq 120 ]] || fail "--top 0 did not keep every entity"
+
+# Several -o: one layout, each file as a render of its own writes it (dot
+# and sfdp drawings), a summary line each; a mismatched -T or a timeline in
+# two files is a usage error that writes nothing.
+for input in "$events" "$T/big.csv"; do
+    "$R" --quiet render "$input" --top 0 -o "$T/one.svg"
+    "$R" --quiet render "$input" --top 0 -o "$T/one.png"
+    "$R" render "$input" --top 0 -o "$T/both.svg" -o "$T/both.png" 2>"$T/err"
+    cmp -s "$T/one.svg" "$T/both.svg" || fail "-o a.svg -o a.png: the svg differs ($input)"
+    cmp -s "$T/one.png" "$T/both.png" || fail "-o a.svg -o a.png: the png differs ($input)"
+    grep -q "both.svg: .* arrows, layout" "$T/err" && grep -q "both.png: .* arrows, layout" "$T/err" ||
+        fail "a summary line per file: $(cat "$T/err")"
+done
+expect 2 "does not match" "$R" render "$events" -T svg -o "$T/no.svg" -o "$T/no.png"
+expect 2 "draws one file" "$R" render "$events" --timeline -o "$T/no.svg" -o "$T/no2.svg"
+[[ ! -e $T/no.svg && ! -e $T/no.png ]] || fail "a refused render left a file"
 ls "$T" | grep -q 'tmp-' && fail "temporary file left behind: $(ls "$T")"
 
 # help
