@@ -32,7 +32,17 @@ struct rn_report_options {
     const char *d3;         /* the d3 library's source to inline, or NULL: the graph
                                is then shown without interaction, and the page says so */
     size_t d3_len;
+    /* At most this many reports with their sentences in the page (0: all):
+       the first ones of each arrow, as many per arrow as fit (at least
+       one). The counts per arrow and date, which the tables, arrow widths
+       and filters use, always cover every report, and the page says how
+       many it holds and how to get the rest. */
+    size_t max_reports;
 };
+
+/* relnet report's and build's default max_reports: a page of a few MB. */
+#define RN_REPORT_MAX_REPORTS 20000
+#define RN_REPORT_MAX_REPORTS_TEXT "20000"
 
 /* Write the page for set (every polarity, with evidence texts) into out;
  * accuses (asserted 'accuses' records, or NULL when there are none) feeds

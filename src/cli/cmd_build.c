@@ -6,6 +6,7 @@
 #include "relnet/buf.h"
 #include "relnet/lib.h"
 #include "relnet/pipeline.h"
+#include "relnet/report.h"
 #include "relnet/store.h"
 
 #include <errno.h>
@@ -30,7 +31,10 @@ static const struct cli_spec build_spec = {
             "                      drawn as the state or body they act for\n"
             "  DIR/timeline.svg    reports per month by relation (when dates are known)\n"
             "  DIR/report.html     all of it in one page to send: summary, who accuses\n"
-            "                      whom, the interactive graph with the evidence (relnet report)\n"
+            "                      whom, the interactive graph with the evidence (relnet report;\n"
+            "                      the sentences of at most " RN_REPORT_MAX_REPORTS_TEXT " reports, the first of each\n"
+            "                      arrow, as the page says: 'relnet --kb DIR/relnet.db report\n"
+            "                      --max-reports 0' writes one with all of them)\n"
             "  DIR/stats.txt       who does what to whom: every relation, then accusations\n"
             "  DIR/centrality.csv  every centrality measure for every entity\n"
             "\n"

@@ -24,6 +24,11 @@ static const struct cli_spec report_spec = {
     "With FILE arguments (CSV/TSV edge lists) the report is made from those\n"
     "files alone; otherwise from the knowledge base. Every polarity is\n"
     "included unless --polarity says otherwise.\n"
+    "\n"
+    "A page stays quick to open on a large corpus: it holds at most\n"
+    "--max-reports reports with their sentences (default " RN_REPORT_MAX_REPORTS_TEXT "; the first\n"
+    "ones of each arrow), says so, and counts every report in its tables,\n"
+    "arrows and filters. --max-reports 0 holds every one.\n"
     "\n",
     .tail =
     "The d3 library is read from $RELNET_D3 if set, else " RELNET_D3_JS ";\n"
@@ -73,11 +78,16 @@ int cmd_report(int argc, char **argv)
     cli_selection_init(&sel, NULL, "all");
     cli_selection_init(&acc, "accuses", NULL);
     const char *output = "report.html", *title = NULL;
+    long max_reports = RN_REPORT_MAX_REPORTS;
     const struct cli_option options[] = {
         CLI_SECTION(CLI_GROUP_OUTPUT),
         CLI_STRING("output", 'o', "FILE", &output, "report.html",
                    "where to write; '-' writes to standard output"),
         CLI_STRING("title", 0, "TEXT", &title, "relnet report", "the page's title"),
+        CLI_COUNT("max-reports", 0, "N", &max_reports, 0, LONG_MAX,
+                  RN_REPORT_MAX_REPORTS_TEXT,
+                  "hold at most N reports with their sentences (the first ones of each arrow); "
+                  "0: every one"),
         CLI_END,
     };
     int code = cli_parse_filtered(&report_spec, options, argc, argv, &sel);
@@ -102,14 +112,19 @@ int cmd_report(int argc, char **argv)
     if (code == RN_EXIT_OK) {
         size_t d3_len;
         char *d3 = read_d3(&d3_len);
-        struct rn_report_options ropt = { .title = title, .d3 = d3, .d3_len = d3_len };
+        struct rn_report_options ropt = { .title = title, .d3 = d3, .d3_len = d3_len,
+                                          .max_reports = (size_t)max_reports };
         struct rn_buf page = RN_BUF_INIT;
         int rc = rn_report_write(set, accuses, &ropt, &page, &err);
         code = rc == RN_OK ? cli_write_file(output, page.data, page.len) : cli_report(&err);
         if (code == RN_EXIT_OK && !cli_globals.quiet)
-            fprintf(stderr, "%s: report of %zu reports (%zu KB)%s\n",
+            fprintf(stderr, "%s: report of %zu reports (%zu KB)%s%s\n",
                     strcmp(output, "-") == 0 ? "stdout" : output, set->n_records,
-                    page.len / 1024, d3 ? "" : ", graph not interactive");
+                    page.len / 1024, d3 ? "" : ", graph not interactive",
+                    max_reports && set->n_records > (size_t)max_reports
+                        ? "; the sentences of the first reports of each arrow only "
+                          "(--max-reports)"
+                        : "");
         if (code == RN_EXIT_OK && bad_rows)
             code = RN_EXIT_INPUT;
         rn_buf_release(&page);

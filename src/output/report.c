@@ -49,7 +49,172 @@ static const char *http_url(const char *url)
    jansson tree of them cost a third of 'relnet build'. Strings escape
    '<', '>' and '&', so no text can end the <script> element. */
 
-static int json_records(const struct rn_relset *set, struct rn_buf *out)
+/* ---- which reports the page embeds ------------------------------------- */
+
+/* Rows of up to five small numbers, each distinct row given a dense id in
+   order of first appearance (open addressing, load at most a half). */
+struct tuple_map {
+    uint32_t (*key)[5];
+    uint32_t *count;
+    uint32_t n, cap_rows;
+    uint32_t *slot; /* id + 1; 0 = empty */
+    uint32_t mask;
+};
+
+static void tuple_map_release(struct tuple_map *m)
+{
+    free(m->key);
+    free(m->count);
+    free(m->slot);
+    memset(m, 0, sizeof *m);
+}
+
+static uint64_t tuple_hash(const uint32_t k[5])
+{
+    uint64_t h = 0x9e3779b97f4a7c15u;
+    for (int i = 0; i < 5; i++) {
+        h ^= k[i];
+        h *= 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+static int tuple_map_grow(struct tuple_map *m)
+{
+    uint32_t cap = m->mask ? (m->mask + 1) * 2 : 1024;
+    uint32_t *slot = calloc(cap, sizeof *slot);
+    uint32_t(*key)[5] = realloc(m->key, (size_t)cap / 2 * sizeof *key);
+    uint32_t *count = key ? realloc(m->count, (size_t)cap / 2 * sizeof *count) : NULL;
+    if (key)
+        m->key = key;
+    if (count)
+        m->count = count;
+    if (!slot || !key || !count) {
+        free(slot);
+        return RN_ENOMEM;
+    }
+    for (uint32_t id = 0; id < m->n; id++) {
+        uint32_t i = (uint32_t)tuple_hash(m->key[id]) & (cap - 1);
+        while (slot[i])
+            i = (i + 1) & (cap - 1);
+        slot[i] = id + 1;
+    }
+    free(m->slot);
+    m->slot = slot;
+    m->mask = cap - 1;
+    m->cap_rows = cap / 2;
+    return RN_OK;
+}
+
+/* The id of row k (added with count 0 when new), into *id. */
+static int tuple_map_id(struct tuple_map *m, const uint32_t k[5], uint32_t *id)
+{
+    if (m->n + 1 > m->cap_rows && tuple_map_grow(m) != RN_OK)
+        return RN_ENOMEM;
+    uint32_t i = (uint32_t)tuple_hash(k) & m->mask;
+    while (m->slot[i]) {
+        uint32_t cand = m->slot[i] - 1;
+        if (memcmp(m->key[cand], k, sizeof m->key[cand]) == 0) {
+            *id = cand;
+            return RN_OK;
+        }
+        i = (i + 1) & m->mask;
+    }
+    *id = m->n++;
+    memcpy(m->key[*id], k, sizeof m->key[*id]);
+    m->count[*id] = 0;
+    m->slot[i] = *id + 1;
+    return RN_OK;
+}
+
+/* What the page holds of the records: counts per (source, target,
+   relation, polarity, date), which the tables, the arrows' widths and the
+   filters use, all of them; and the reports themselves, with their
+   evidence, up to max_reports (0: all): the first `per_arrow` of each
+   (source, target, relation, polarity) in the records' order, per_arrow
+   the largest that keeps the total within max_reports (at least one). */
+struct embedded {
+    struct tuple_map counts;
+    uint8_t *keep; /* per record: embedded; NULL = every record */
+    size_t kept;
+    size_t per_arrow; /* 0 when every record is embedded */
+};
+
+static void embedded_release(struct embedded *e)
+{
+    tuple_map_release(&e->counts);
+    free(e->keep);
+}
+
+static void arrow_key(const struct rn_relset *set, size_t r, uint32_t date, uint32_t k[5])
+{
+    k[0] = set->src[r];
+    k[1] = set->dst[r];
+    k[2] = set->rel[r];
+    k[3] = set->pol[r];
+    k[4] = date;
+}
+
+static int embedded_choose(const struct rn_relset *set, size_t max_reports, struct embedded *e)
+{
+    memset(e, 0, sizeof *e);
+    uint32_t k[5], id;
+    for (size_t r = 0; r < set->n_records; r++) {
+        arrow_key(set, r, set->date ? set->date[r] : 0, k);
+        if (tuple_map_id(&e->counts, k, &id) != RN_OK)
+            return RN_ENOMEM;
+        e->counts.count[id]++;
+    }
+    e->kept = set->n_records;
+    if (max_reports == 0 || set->n_records <= max_reports)
+        return RN_OK;
+    /* The arrows' sizes, then the largest share per arrow that fits. */
+    struct tuple_map arrows;
+    memset(&arrows, 0, sizeof arrows);
+    uint32_t *arrow_of = malloc(set->n_records * sizeof *arrow_of);
+    e->keep = calloc(set->n_records, 1);
+    int rc = arrow_of && e->keep ? RN_OK : RN_ENOMEM;
+    for (size_t r = 0; r < set->n_records && rc == RN_OK; r++) {
+        arrow_key(set, r, 0, k);
+        rc = tuple_map_id(&arrows, k, &arrow_of[r]);
+        if (rc == RN_OK)
+            arrows.count[arrow_of[r]]++;
+    }
+    if (rc == RN_OK) {
+        size_t lo = 1, hi = set->n_records;
+        while (lo < hi) { /* the largest per with sum(min(size, per)) <= max_reports */
+            size_t mid = lo + (hi - lo + 1) / 2, total = 0;
+            for (uint32_t a = 0; a < arrows.n; a++)
+                total += arrows.count[a] < mid ? arrows.count[a] : mid;
+            if (total <= max_reports)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        e->per_arrow = lo;
+        for (uint32_t a = 0; a < arrows.n; a++)
+            arrows.count[a] = 0;
+        e->kept = 0;
+        for (size_t r = 0; r < set->n_records; r++) {
+            if (arrows.count[arrow_of[r]]++ < e->per_arrow) {
+                e->keep[r] = 1;
+                e->kept++;
+            }
+        }
+    }
+    free(arrow_of);
+    tuple_map_release(&arrows);
+    if (rc == RN_OK && e->kept == set->n_records) { /* one per arrow was all there was */
+        free(e->keep);
+        e->keep = NULL;
+        e->per_arrow = 0;
+    }
+    return rc;
+}
+
+static int json_records(const struct rn_relset *set, const struct embedded *emb,
+                        struct rn_buf *out)
 {
     int rc = rn_buf_adds(out, "\"entities\":[");
     for (uint32_t i = 0; rc == RN_OK && i < set->n_entities; i++) {
@@ -82,13 +247,16 @@ static int json_records(const struct rn_relset *set, struct rn_buf *out)
        article or -1, evidence or null]. */
     rc |= rn_buf_adds(out, "],\"reports\":[");
     char date[11];
+    size_t written = 0;
     for (size_t r = 0; rc == RN_OK && r < set->n_records; r++) {
+        if (emb->keep && !emb->keep[r])
+            continue;
         date[0] = '\0';
         if (set->date && set->date[r])
             rn_relset_date_str(set->date[r], date);
         uint32_t art = set->article ? set->article[r] : RN_NONE;
         uint32_t ev = set->evidence ? set->evidence[r] : RN_NONE;
-        rc |= rn_buf_adds(out, r ? ",[" : "[");
+        rc |= rn_buf_adds(out, written++ ? ",[" : "[");
         rc |= rn_json_add_integer(out, set->src[r]);
         rc |= rn_buf_addc(out, ',');
         rc |= rn_json_add_integer(out, set->dst[r]);
@@ -106,7 +274,22 @@ static int json_records(const struct rn_relset *set, struct rn_buf *out)
         rc |= rn_json_add_string(out, ev == RN_NONE ? NULL : rn_relset_text(set, ev));
         rc |= rn_buf_addc(out, ']');
     }
-    rc |= rn_buf_addc(out, ']');
+    /* How many reports each (source, target, relation, polarity, date)
+       has: [source, target, relation, polarity, date, count]. */
+    rc |= rn_buf_adds(out, "],\"counts\":[");
+    for (uint32_t i = 0; rc == RN_OK && i < emb->counts.n; i++) {
+        const uint32_t *k = emb->counts.key[i];
+        date[0] = '\0';
+        if (k[4])
+            rn_relset_date_str(k[4], date);
+        rc |= rn_buf_addf(out, "%s[%u,%u,%u,", i ? "," : "", k[0], k[1], k[2]);
+        rc |= rn_json_add_string(out, rn_polarity_name((enum rn_polarity)k[3]));
+        rc |= rn_buf_addc(out, ',');
+        rc |= rn_json_add_string(out, date);
+        rc |= rn_buf_addf(out, ",%u]", emb->counts.count[i]);
+    }
+    rc |= rn_buf_addf(out, "],\"embedded\":{\"reports\":%zu,\"of\":%zu,\"per_arrow\":%zu}",
+                      emb->kept, set->n_records, emb->per_arrow);
     return rc ? RN_ENOMEM : RN_OK;
 }
 
@@ -327,7 +510,8 @@ static const char centrality_help[] =
     "<dt>authority</dt><dd>how much it is acted on by strong hubs</dd></dl>";
 
 /* The page skeleton around the sections the script fills. */
-static int sections_for_script(struct rn_buf *out, int interactive)
+static int sections_for_script(struct rn_buf *out, int interactive, const struct embedded *emb,
+                               size_t total)
 {
     int rc = rn_buf_adds(out,
                          "<section id=\"relations\"><h2>Top sources and targets by relation</h2>"
@@ -344,7 +528,18 @@ static int sections_for_script(struct rn_buf *out, int interactive)
                       "<div id=\"relfilter\"></div><div id=\"polfilter\"></div>"
                       "<label>from <input id=\"since\" type=\"date\"></label> "
                       "<label>to <input id=\"until\" type=\"date\"></label> "
-                      "<span id=\"shown\"></span></div>"
+                      "<span id=\"shown\"></span></div>");
+    if (emb->keep)
+        rc |= rn_buf_addf(out,
+                          "<p class=\"warn\" id=\"bounded\">This page holds the sentences of "
+                          "%zu of the %zu reports (the first %zu of each arrow), to stay quick "
+                          "to open; the counts, tables, arrows and filters use all %zu. Every "
+                          "report with its sentence: <code>relnet query ENTITY</code> or "
+                          "<code>relnet export --format csv</code> on the knowledge base, or a "
+                          "page with all of them: <code>relnet report --max-reports 0</code>."
+                          "</p>",
+                          emb->kept, total, emb->per_arrow, total);
+    rc |= rn_buf_adds(out,
                       "<div class=\"graphbox\"><svg id=\"net\"></svg><div id=\"details\">"
                       "<p>Click an actor or an arrow to see the reports behind it. Drag to "
                       "move, scroll to zoom.</p></div></div></section>\n");
@@ -382,6 +577,12 @@ int rn_report_write(const struct rn_relset *set, const struct rn_relset *accuses
     struct rn_render_layout L;
     memset(&L, 0, sizeof L);
     struct rn_view_options vopt = { .by_affiliation = 0, .min_count = 1 };
+    struct embedded emb;
+    size_t max_reports = opt ? opt->max_reports : 0;
+    if (embedded_choose(set, max_reports, &emb) != RN_OK) {
+        embedded_release(&emb);
+        return rn_fail(err, RN_ENOMEM, "out of memory writing the report");
+    }
     int rc = rn_view_build(set, &vopt, &v, err);
     if (rc == RN_OK)
         rc = rn_stats_compute(v, &st, err);
@@ -418,7 +619,7 @@ int rn_report_write(const struct rn_relset *set, const struct rn_relset *accuses
     if (rc == RN_OK)
         rc = accusations(accuses, out, err);
     if (rc == RN_OK)
-        rc = sections_for_script(out, d3 != NULL);
+        rc = sections_for_script(out, d3 != NULL, &emb, set->n_records);
     if (rc == RN_OK)
         rc = timeline(set, out, err);
     if (rc != RN_OK)
@@ -429,7 +630,7 @@ int rn_report_write(const struct rn_relset *set, const struct rn_relset *accuses
     rc |= rn_buf_adds(out, "<div id=\"centtable\"></div></section>\n");
     rc |= rn_buf_adds(out, methods);
     rc |= rn_buf_adds(out, "<script type=\"application/json\" id=\"data\">{");
-    rc |= json_records(set, out);
+    rc |= json_records(set, &emb, out);
     rc |= json_graph(v, &L, &cent, out);
     rc |= rn_buf_adds(out, "}\n</script>\n");
     if (d3) {
@@ -444,6 +645,7 @@ nomem:
     if (rc != RN_OK)
         rc = rn_fail(err, RN_ENOMEM, "out of memory writing the report");
 out:
+    embedded_release(&emb);
     rn_render_layout_release(&L);
     rn_centrality_release(&cent);
     rn_stats_release(&st);

@@ -5,7 +5,12 @@
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("data").textContent);
-  var R = { SRC: 0, DST: 1, REL: 2, POL: 3, DATE: 4, CONF: 5, ART: 6, EV: 7 };
+  /* D.reports: the reports the page holds, with their sentences (all of
+     them, or the first of each arrow: D.embedded); D.counts: how many
+     reports each (source, target, relation, polarity, date) has, all of
+     them, for the tables, the arrows and the filters. Both rows start with
+     source, target, relation, polarity, date. */
+  var R = { SRC: 0, DST: 1, REL: 2, POL: 3, DATE: 4, CONF: 5, ART: 6, EV: 7, N: 5 };
   var fill = { country: "#a6cee3", organization: "#b2df8a", company: "#fdbf6f", person: "#fb9a99",
                group: "#cab2d6", document: "#ffff99", unknown: "#e0e0e0" };
 
@@ -57,10 +62,10 @@
     box.className = "reltables";
     D.relations.forEach(function (rel, ri) {
       var made = {}, got = {};
-      D.reports.forEach(function (r) {
-        if (r[R.REL] !== ri || r[R.POL] !== "asserted") return;
-        made[r[R.SRC]] = (made[r[R.SRC]] || 0) + 1;
-        got[r[R.DST]] = (got[r[R.DST]] || 0) + 1;
+      D.counts.forEach(function (c) {
+        if (c[R.REL] !== ri || c[R.POL] !== "asserted") return;
+        made[c[R.SRC]] = (made[c[R.SRC]] || 0) + c[R.N];
+        got[c[R.DST]] = (got[c[R.DST]] || 0) + c[R.N];
       });
       function rows(m) {
         return Object.keys(m).map(function (k) { return [name(+k), m[k]]; })
@@ -92,23 +97,39 @@
      on its own routes; each collects the reports behind it. */
   var edges = [], byKey = {};
   D.edges.forEach(function (a) {
-    var e = { s: a[0], t: a[1], rel: a[2], pol: a[3], path: a[4], reports: [] };
+    var e = { s: a[0], t: a[1], rel: a[2], pol: a[3], path: a[4], reports: [], counts: [] };
     byKey[e.s + ">" + e.t + ">" + e.rel + ">" + e.pol] = e;
     edges.push(e);
   });
+  function arrowOf(r) { return byKey[r[R.SRC] + ">" + r[R.DST] + ">" + r[R.REL] + ">" + r[R.POL]]; }
   D.reports.forEach(function (r, i) {
-    var e = byKey[r[R.SRC] + ">" + r[R.DST] + ">" + r[R.REL] + ">" + r[R.POL]];
+    var e = arrowOf(r);
     if (e) e.reports.push(i);
+  });
+  D.counts.forEach(function (c) {
+    var e = arrowOf(c);
+    if (e) e.counts.push(c);
   });
   var relOn = D.relations.map(function () { return true; });
   var polOn = { asserted: true, negated: true, hedged: true };
   var since = "", until = "";
-  function passes(i) {
-    var r = D.reports[i];
+  function passes(i) { return rowPasses(D.reports[i]); }
+  function rowPasses(r) {
     if (!relOn[r[R.REL]] || !polOn[r[R.POL]]) return false;
     if (since && (!r[R.DATE] || r[R.DATE] < since)) return false;
     if (until && (!r[R.DATE] || r[R.DATE] > until)) return false;
     return true;
+  }
+  /* Reports of count rows that pass the filters. */
+  function counted(list) {
+    var n = 0;
+    list.forEach(function (c) { if (rowPasses(c)) n += c[R.N]; });
+    return n;
+  }
+  function total(list) {
+    var n = 0;
+    list.forEach(function (c) { n += c[R.N]; });
+    return n;
   }
 
   var W = Math.max(D.size.width, 10), H = Math.max(D.size.height, 10);
@@ -141,7 +162,7 @@
     .attr("stroke", function (e) { return D.relations[e.rel].color; })
     .attr("stroke-dasharray", function (e) { return dash[e.pol]; })
     .attr("marker-end", function (e) { return "url(#arrow" + e.rel + ")"; })
-    .on("click", function (e) { showReports(arrowTitle(e), e.reports); });
+    .on("click", function (e) { showReports(arrowTitle(e), e.reports, e.counts, name(e.s)); });
   lines.append("title").text(arrowTitle);
 
   var nodes = view.append("g").selectAll("g").data(D.layout).enter().append("g")
@@ -149,9 +170,10 @@
     .attr("data-name", function (n) { return name(n[0]); })
     .attr("transform", function (n) { return "translate(" + n[1] + "," + n[2] + ")"; })
     .on("click", function (n) {
-      var mine = [];
+      var mine = [], theirs = [];
       D.reports.forEach(function (r, i) { if (r[R.SRC] === n[0] || r[R.DST] === n[0]) mine.push(i); });
-      showReports(name(n[0]), mine);
+      D.counts.forEach(function (c) { if (c[R.SRC] === n[0] || c[R.DST] === n[0]) theirs.push(c); });
+      showReports(name(n[0]), mine, theirs, name(n[0]));
     });
   nodes.append("rect")
     .attr("x", function (n) { return -n[3] / 2; }).attr("y", function (n) { return -n[4] / 2; })
@@ -171,11 +193,11 @@
   function refresh() {
     var shownEdges = 0, live = {};
     lines.each(function (e) {
-      var vis = e.reports.filter(passes);
-      var on = vis.length > 0;
+      var vis = counted(e.counts);
+      var on = vis > 0;
       if (on) { shownEdges++; live[e.s] = live[e.t] = true; }
       d3.select(this).classed("hidden", !on)
-        .attr("stroke-width", Math.min(1 + 1.5 * Math.log(Math.max(vis.length, 1)), 8));
+        .attr("stroke-width", Math.min(1 + 1.5 * Math.log(Math.max(vis, 1)), 8));
     });
     var shownNodes = 0;
     nodes.each(function (n) {
@@ -188,14 +210,19 @@
       D.size.engine + ")";
   }
 
-  /* Every report behind an arrow or an actor, filtered like the graph. */
-  function showReports(title, list) {
+  /* The reports behind an arrow or an actor, filtered like the graph:
+     how many (counts), and those the page holds (list). */
+  function showReports(title, list, counts, who) {
     var box = document.getElementById("details");
     while (box.firstChild) box.removeChild(box.firstChild);
-    var vis = list.filter(passes);
+    var vis = list.filter(passes), n = counted(counts), all = total(counts);
     box.appendChild(el("h3", title));
-    box.appendChild(el("p", vis.length + " report" + (vis.length === 1 ? "" : "s") +
-      (vis.length < list.length ? " (" + (list.length - vis.length) + " hidden by the filters)" : "")));
+    box.appendChild(el("p", n + " report" + (n === 1 ? "" : "s") +
+      (n < all ? " (" + (all - n) + " hidden by the filters)" : "")));
+    if (vis.length < n)
+      box.appendChild(el("p", "This page holds the sentences of " + vis.length + " of them (the first " +
+        D.embedded.per_arrow + " of each arrow); every one: relnet query \"" + who +
+        "\" or relnet report --max-reports 0.", "warn"));
     var ul = el("ul", null, "reports");
     vis.forEach(function (i) {
       var r = D.reports[i], li = el("li", null, "report");

@@ -9,8 +9,10 @@ curves) from source to target, dashed when negated and dotted when hedged
 as there; search finds an actor; polarity and date filters hide what they
 leave out; a relation filter hides the
 other relations; clicking an arrow shows its evidence; the hostile name is
-shown as text and runs nothing. Exits 77 (ctest's skip) where Chromium,
+shown as text and runs nothing; a page holding the sentences of only some
+reports (--max-reports) says so and still counts every report. Exits 77 (ctest's skip) where Chromium,
 chromedriver or Selenium are missing."""
+import math
 import os
 import shutil
 import subprocess
@@ -163,6 +165,37 @@ try:
         no_alert("after clicks")
 
         # No console errors (and no request was blocked by the page's policy).
+        errors = [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
+        assert not errors, errors
+
+        # A page that holds only some reports' sentences (--max-reports):
+        # it says so, and the arrows, their widths and the tables still
+        # count every report. Twelve more Freedonia -> Sylvania accusations.
+        many = os.path.join(tmp, "many.csv")
+        with open(csv) as f, open(many, "w") as out:
+            out.write(f.read())
+            for i in range(12):
+                out.write("Freedonia,country,accuses,Sylvania,country,asserted,2022-01-%02d,"
+                          "Freedonia repeated claim %d.,https://news.example.org/r%d,Repeat\n"
+                          % (13 + i, i, i))
+        bounded = os.path.join(tmp, "bounded.html")
+        subprocess.run([relnet, "--quiet", "report", many, "--max-reports", "10", "-o", bounded],
+                       check=True)
+        d.get("file://" + bounded)
+        note = d.find_element(By.ID, "bounded").text
+        assert "10 of the 19 reports (the first 4 of each arrow)" in note, note
+        assert "relnet report --max-reports 0" in note, note
+        assert len(shown("#net path.edge")) == 7
+        arrow = [e for e in shown("#net path.edge") if e.get_attribute("data-source") == "Freedonia"
+                 and e.get_attribute("data-relation") == "accuses"][0]
+        assert abs(float(arrow.get_attribute("stroke-width")) - (1 + 1.5 * math.log(13))) < 1e-6
+        click(arrow)
+        text = d.find_element(By.ID, "details").text
+        assert "13 reports" in text and "holds the sentences of 4 of them" in text, text
+        assert 'relnet query "Freedonia"' in text, text
+        assert len(d.find_elements(By.CSS_SELECTOR, "#details li.report")) == 4
+        tables = d.find_element(By.ID, "reltables").text
+        assert "Freedonia 13" in tables, tables
         errors = [l for l in d.get_log("browser") if l["level"] == "SEVERE"]
         assert not errors, errors
     finally:

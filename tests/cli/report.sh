@@ -48,7 +48,37 @@ assert "<b>5</b> articles" not in html  # edge lists have no articles of their o
 assert "<b>7</b> reports" in html and "5 asserted, 1 negated, 1 hedged; 7 dated" in html
 # Who accuses whom: the mutual pair.
 assert "Freedonia \u2192 1, Sylvania \u2192 1" in html or "Sylvania \u2192 1, Freedonia \u2192 1" in html
+# Every report is held, counted per arrow and date, and nothing says otherwise.
+assert data["embedded"] == {"reports": 7, "of": 7, "per_arrow": 0}, data["embedded"]
+assert sum(c[5] for c in data["counts"]) == 7 and len(data["counts"]) == 7, data["counts"]
+assert 'id="bounded"' not in html
 X
+
+# --max-reports: the sentences of the first reports of each arrow, as many
+# per arrow as fit; the counts still cover every report, and the page says
+# how many it holds and how to get the rest.
+cp "$data/edges.csv" "$T/many.csv"
+for i in 0 1 2 3 4 5 6 7 8 9 10 11; do
+    echo "Freedonia,country,accuses,Sylvania,country,asserted,2022-01-1$((i % 10)),Claim $i.,https://x.org/r$i,R" >>"$T/many.csv"
+done
+run 0 "$R" report "$T/many.csv" --max-reports 10 -o "$T/bounded.html"
+has "$T/err.txt" "report of 19 reports"
+has "$T/err.txt" "the sentences of the first reports of each arrow only (--max-reports)"
+has "$T/bounded.html" "holds the sentences of 10 of the 19 reports (the first 4 of each arrow)"
+has "$T/bounded.html" "relnet report --max-reports 0"
+$py - "$T/bounded.html" <<'X' || fail "bounded report content"
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', html, re.S).group(1))
+assert data["embedded"] == {"reports": 10, "of": 19, "per_arrow": 4}, data["embedded"]
+assert len(data["reports"]) == 10
+assert sum(c[5] for c in data["counts"]) == 19, data["counts"]
+# The first four of the busy arrow (file order), one of every other arrow.
+busy = [r[7] for r in data["reports"] if r[7].startswith(("Freedonia said", "Claim"))]
+assert busy == ["Freedonia said Sylvania had moved troops to the border.", "Claim 0.", "Claim 1.", "Claim 2."], busy
+X
+run 0 "$R" report "$T/many.csv" --max-reports 0 -o "$T/all.html"
+hasnt "$T/all.html" 'id="bounded"'
 
 # Without d3 the page is still written, and says so.
 RELNET_D3=/nonexistent run 0 "$R" report "$data/edges.csv" -o "$T/plain.html"
