@@ -51,72 +51,69 @@ static void fill_record(const struct rn_extractor *x, const struct xout *o, cons
     rec->evidence = evidence;
 }
 
-int x_emit(struct rn_extractor *x, const struct xrel *r)
+/* Remember r, with polarity, in the article's history (the ring
+   hist_latest reads). */
+static void remember_act(struct rn_extractor *x, const struct xrel *r, enum rn_polarity polarity)
 {
-    /* "Ola Berg signed a decree. The decree bans X": a document's acts
-       belong to who signed or proposed it; with no such person, to no one */
-    if (x->ents[r->source].type == RN_ETYPE_DOCUMENT) {
-        /* its signer, or else its proposer: who last acted on it, unless
-           that was a veto */
-        const struct xhist *owner = hist_latest(x, NULL, r->source, 1);
-        if (!owner || x->ents[owner->source].type == RN_ETYPE_DOCUMENT)
-            return RN_OK;
-        struct xrel owned = *r;
-        owned.source = owner->source;
-        /* a document only proposed, or signed with reservations, acts
-           only as far as it is in force */
-        if (owner->polarity == RN_POL_HEDGED || strcmp(owner->relation, "proposes") == 0)
-            owned.polarity = owned.polarity == RN_POL_NEGATED ? RN_POL_NEGATED : RN_POL_HEDGED;
-        return x_emit(x, &owned);
-    }
-    const struct ent *s = &x->ents[r->source], *t = &x->ents[r->target];
-    if (r->source == r->target)
+    x->hist[x->nhist++ % XHIST] =
+        (struct xhist){ r->relation, r->source, r->target, x->sent_no, polarity };
+}
+
+/* "Ola Berg signed a decree. The decree bans X": a document's acts belong
+   to who signed or proposed it; with no such person, to no one. */
+static int emit_document_act(struct rn_extractor *x, const struct xrel *r)
+{
+    /* its signer, or else its proposer: who last acted on it, unless that
+       was a veto */
+    const struct xhist *owner = hist_latest(x, NULL, r->source, 1);
+    if (!owner || x->ents[owner->source].type == RN_ETYPE_DOCUMENT)
         return RN_OK;
-    /* "the Senate passed a bill banning Y": enacting a document makes the
-       enactor the owner of its acts (as signing does) but is none of the
-       relations: it is remembered, not written; a bill not yet in force
-       acts only hedged */
-    if (strcmp(r->relation, RN_REL_ENACTS) == 0) {
-        struct xhist *h = &x->hist[x->nhist++ % XHIST];
-        *h = (struct xhist){ r->relation, r->source, r->target, x->sent_no,
-                             t->pending ? RN_POL_HEDGED : r->polarity };
-        return RN_OK;
-    }
-    /* A body does not act on its own state ("Chinese officials accused
-       China") unless the text says so twice; such pairs are parse slips. */
-    if (s->aff != XNONE && s->aff == t->name)
-        return RN_OK;
-    struct xhist *h = &x->hist[x->nhist++ % XHIST];
-    h->relation = r->relation;
-    h->source = r->source;
-    h->target = r->target;
-    h->sent_no = x->sent_no;
-    h->polarity = r->polarity;
+    struct xrel owned = *r;
+    owned.source = owner->source;
+    /* a document only proposed, or signed with reservations, acts only as
+       far as it is in force */
+    if (owner->polarity == RN_POL_HEDGED || strcmp(owner->relation, "proposes") == 0)
+        owned.polarity = owned.polarity == RN_POL_NEGATED ? RN_POL_NEGATED : RN_POL_HEDGED;
+    return x_emit(x, &owned);
+}
+
+/* r's confidence, less for a side no lexicon knows, in hundredths: "0.65",
+   not the "0.6499999999999999" of 0.85 - 0.2. */
+static double record_confidence(const struct xrel *r, const struct ent *s, const struct ent *t)
+{
     double c = r->confidence;
     if (s->type == RN_ETYPE_UNKNOWN)
         c -= 0.2;
     if (t->type == RN_ETYPE_UNKNOWN)
         c -= 0.1;
-    /* in hundredths: "0.65", not the "0.6499999999999999" of 0.85 - 0.2 */
     c = c < 0.05 ? 0.05 : (c > 1 ? 1 : c);
-    c = (double)(long)(c * 100 + 0.5) / 100;
-    struct xout o = { r->relation, r->source, r->target, r->polarity, c, x->sent_no, x->sent_start, 0, "" };
-    /* records of one sentence share its copy and its date */
+    return (double)(long)(c * 100 + 0.5) / 100;
+}
+
+/* o's copy of its sentence and the day the sentence names: records of
+   one sentence share them. */
+static int sentence_copy(struct rn_extractor *x, struct xout *o)
+{
     if (x->nout && x->out[x->nout - 1].sent_no == x->sent_no) {
-        o.evidence = x->out[x->nout - 1].evidence;
-        memcpy(o.said_on, x->out[x->nout - 1].said_on, sizeof o.said_on);
-    } else {
-        /* Most sentences yield no record: their one-line copy is made here,
-           for the first record, not for every sentence read. */
-        if (!x->explain && x_set_evidence(x, x->sent_start, x->sent_end) != RN_OK)
-            return RN_ENOMEM; /* (--explain made it with the sentence) */
-        /* the day the sentence says it happened, else (at writing) the article's */
-        if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o.said_on))
-            o.said_on[0] = '\0';
-        o.evidence = x->out_text.len;
-        if (rn_buf_add(&x->out_text, x->evidence.data, x->evidence.len + 1) != RN_OK)
-            return RN_ENOMEM;
+        o->evidence = x->out[x->nout - 1].evidence;
+        memcpy(o->said_on, x->out[x->nout - 1].said_on, sizeof o->said_on);
+        return RN_OK;
     }
+    /* Most sentences yield no record: their one-line copy is made here,
+       for the first record, not for every sentence read. */
+    if (!x->explain && x_set_evidence(x, x->sent_start, x->sent_end) != RN_OK)
+        return RN_ENOMEM; /* (--explain made it with the sentence) */
+    /* the day the sentence says it happened, else (at writing) the article's */
+    if (!rn_ingest_sentence_date(x->evidence.data, x->evidence.len, x->date, o->said_on))
+        o->said_on[0] = '\0';
+    o->evidence = x->out_text.len;
+    return rn_buf_add(&x->out_text, x->evidence.data, x->evidence.len + 1) != RN_OK ? RN_ENOMEM
+                                                                                   : RN_OK;
+}
+
+/* Hold o until the article ends (x_flush_records). */
+static int hold_record(struct rn_extractor *x, const struct xout *o)
+{
     if (x->nout == x->out_cap) {
         size_t cap = x->out_cap ? 2 * x->out_cap : 32;
         struct xout *grown = realloc(x->out, cap * sizeof *grown);
@@ -125,7 +122,34 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
         x->out = grown;
         x->out_cap = cap;
     }
-    x->out[x->nout++] = o;
+    x->out[x->nout++] = *o;
+    return RN_OK;
+}
+
+int x_emit(struct rn_extractor *x, const struct xrel *r)
+{
+    if (x->ents[r->source].type == RN_ETYPE_DOCUMENT)
+        return emit_document_act(x, r);
+    const struct ent *s = &x->ents[r->source], *t = &x->ents[r->target];
+    if (r->source == r->target)
+        return RN_OK;
+    /* "the Senate passed a bill banning Y": enacting a document makes the
+       enactor the owner of its acts (as signing does) but is none of the
+       relations: it is remembered, not written; a bill not yet in force
+       acts only hedged */
+    if (strcmp(r->relation, RN_REL_ENACTS) == 0) {
+        remember_act(x, r, t->pending ? RN_POL_HEDGED : r->polarity);
+        return RN_OK;
+    }
+    /* A body does not act on its own state ("Chinese officials accused
+       China") unless the text says so twice; such pairs are parse slips. */
+    if (s->aff != XNONE && s->aff == t->name)
+        return RN_OK;
+    remember_act(x, r, r->polarity);
+    struct xout o = { r->relation, r->source, r->target, r->polarity, record_confidence(r, s, t),
+                      x->sent_no, x->sent_start, 0, "" };
+    if (sentence_copy(x, &o) != RN_OK || hold_record(x, &o) != RN_OK)
+        return RN_ENOMEM;
     if (x->explain) {
         struct rn_record rec;
         fill_record(x, &o, x->evidence.data, &rec);

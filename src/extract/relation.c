@@ -2547,6 +2547,18 @@ static int do_reported(struct rn_extractor *x, struct relctx *c, const struct rn
     return emit_all(x, c, tr->relation, &src, &tgt, pol, 0.6);
 }
 
+/* "a lifetime ban.", "a four-year ban for doping": a determiner's phrase
+   ending at k before t, with no object after t (not "the regulators ban
+   apps") */
+static int determiner_phrase_noun(struct rn_extractor *x, size_t k, size_t t)
+{
+    size_t d = k;
+    while (d > 0 && k - d < 3 && x_is_word(x, d) && mention_at(x, d) == XNONE &&
+           (!x_is_closed(x, d) || x_in_class(x, d, RN_WORD_NUM)) && !x_is_plural_noun(x, d))
+        d--;
+    return d < k && x_is_det(x, d) && (t + 1 >= x->tok.len || !x_is_word(x, t + 1) || x_is_prep(x, t + 1));
+}
+
 /* Is token t used as a noun here? */
 static int used_as_noun(struct rn_extractor *x, size_t t)
 {
@@ -2568,8 +2580,7 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
         (mention_at(x, t + 1) != XNONE || x_is_det(x, t + 1)))
         return 0;
     /* "traded blame": the object of a verb of exchange (not "the Ministry
-       of Trade accused") */
-    /* ("the proposed ban", but "proposed banning Y" is a verb's object) */
+       of Trade accused"); "the proposed ban" (not "proposed banning Y") */
     if (x_is_det(x, k) || (x->tok.items[k].flags & RN_TOK_POSS) ||
         (x_cue(x, k, RN_CUE_HEDGE_ADJ) && !x_ends_with(x, t, "ing")) ||
         (x_cue(x, k, RN_CUE_MUTUAL) && mention_at(x, k) == XNONE))
@@ -2580,13 +2591,7 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
        bare object */
     if (x_cue(x, k, RN_CUE_LIGHT))
         return 1;
-    /* "a lifetime ban.", "a four-year ban for doping": a determiner's
-       phrase with no object after it (not "the regulators ban apps") */
-    size_t d = k;
-    while (d > 0 && k - d < 3 && x_is_word(x, d) && mention_at(x, d) == XNONE &&
-           (!x_is_closed(x, d) || x_in_class(x, d, RN_WORD_NUM)) && !x_is_plural_noun(x, d))
-        d--;
-    if (d < k && x_is_det(x, d) && (t + 1 >= x->tok.len || !x_is_word(x, t + 1) || x_is_prep(x, t + 1)))
+    if (determiner_phrase_noun(x, k, t))
         return 1;
     uint32_t mi = mention_at(x, k);
     if (mi != XNONE) {

@@ -292,6 +292,71 @@ static void headline_small_words(struct rn_extractor *x, size_t first_word)
             x->tok_cls[i] = rn_wordcache_tag(x->wc, &x->tok, i) & (RN_WORD_PREP | RN_WORD_CONJ);
 }
 
+/* Token i's cue classes, as the lexicon gives them by stem, less those
+   its form rules out. */
+static inline uint64_t token_cues(struct rn_extractor *x, size_t i)
+{
+    uint64_t cues = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
+    /* noun classes match by stem, and "proposed" has the stem of
+       "proposal", "planned" of "plan", "initial" of "initiative": verb
+       forms and -ial adjectives are no nouns */
+    if ((cues & NOUN_CUES) && x->tok.items[i].norm_len > 4 &&
+        (x_ends_with(x, i, "ed") || x_ends_with(x, i, "ing") || x_ends_with(x, i, "ial")))
+        cues &= ~NOUN_CUES;
+    /* "including" opens a list; "include", "includes", "included" (the
+       same stem) are the list's verb */
+    if ((cues & CUE(RN_CUE_INCLUDE)) && (cues & CUE(RN_CUE_LISTVERB)) && !x_ends_with(x, i, "ing"))
+        cues &= ~(CUE(RN_CUE_INCLUDE));
+    return cues;
+}
+
+/* May token i (flags f) be a closed-class word? They are short and, inside
+   a sentence (first_word: the sentence's first word so far, or n), lowercase. */
+static inline int maybe_closed(const struct rn_extractor *x, size_t i, uint32_t f, size_t first_word)
+{
+    return (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
+           (!(f & RN_TOK_CAP) || first_word == x->tok.len || first_word == i ||
+            (f & RN_TOK_UPPER) || i < 2 ||
+            (x->tok.items[i - 1].flags & (RN_TOK_QUOTE | RN_TOK_DASH)) ||
+            x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
+}
+
+/* How a sentence's words are written: it may be a headline in capitals or
+   in Title Case. */
+struct word_case {
+    size_t words, caps, uppers;
+    size_t lower_content; /* lowercase open-class words of four letters or more */
+};
+
+/* Count word i (flags f, not a number) in wc. */
+static inline void count_word_case(struct rn_extractor *x, size_t i, uint32_t f,
+                                   struct word_case *wc)
+{
+    wc->words++;
+    wc->caps += (f & RN_TOK_CAP) != 0;
+    wc->uppers += (f & RN_TOK_UPPER) != 0;
+    /* a lowercase verb, noun or adjective of four letters or more shows a
+       sentence, not a Title Case headline (which lowers only its small
+       grammar words) */
+    if (!(f & RN_TOK_CAP) && x->tok.items[i].norm_len >= 4 &&
+        !(rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED) && x_pos(x, i))
+        wc->lower_content++;
+}
+
+/* Grammatical cues are lowercase words inside a sentence (not in a
+   headline): "Likee", an app, has the stem of "like". Drop them from
+   capitalised words that are no closed-class word. */
+static void drop_capitalised_lower_cues(struct rn_extractor *x, size_t first_word)
+{
+    for (size_t i = 0; i < x->tok.len; i++)
+        if ((x->tok.items[i].flags & (RN_TOK_CAP | RN_TOK_WORD | RN_TOK_NUM)) ==
+                (RN_TOK_CAP | RN_TOK_WORD) &&
+            !x->tok_cls[i] && i != first_word && i >= 2 &&
+            !(x->tok.items[i - 1].flags & RN_TOK_QUOTE) && !x_is_punct(x, i - 1, ':') &&
+            !x_is_punct(x, i - 1, '|') && !(x->tok.items[i].flags & RN_TOK_UPPER))
+            x->tok_cue[i] &= ~LOWER_CUES;
+}
+
 int x_words_tag(struct rn_extractor *x)
 {
     size_t n = x->tok.len;
@@ -300,28 +365,13 @@ int x_words_tag(struct rn_extractor *x)
         return RN_ENOMEM;
     if (rn_wordcache_prepare(x->wc, &x->tok) != RN_OK)
         return RN_ENOMEM;
-    size_t words = 0, caps = 0, uppers = 0, lower_content = 0, first_word = n;
+    struct word_case wc = { 0, 0, 0, 0 };
+    size_t first_word = n;
     int lower_cues_capped = 0;
     for (size_t i = 0; i < n; i++) {
-        x->tok_cue[i] = rn_lexicon_cue_classes(x->lex, x->wc, &x->tok, i);
-        /* noun classes match by stem, and "proposed" has the stem of
-           "proposal", "planned" of "plan", "initial" of "initiative":
-           verb forms and -ial adjectives are no nouns */
-        if ((x->tok_cue[i] & NOUN_CUES) && x->tok.items[i].norm_len > 4 &&
-            (x_ends_with(x, i, "ed") || x_ends_with(x, i, "ing") || x_ends_with(x, i, "ial")))
-            x->tok_cue[i] &= ~NOUN_CUES;
-        /* "including" opens a list; "include", "includes", "included" (the
-           same stem) are the list's verb */
-        if ((x->tok_cue[i] & CUE(RN_CUE_INCLUDE)) && (x->tok_cue[i] & CUE(RN_CUE_LISTVERB)) &&
-            !x_ends_with(x, i, "ing"))
-            x->tok_cue[i] &= ~(CUE(RN_CUE_INCLUDE));
+        x->tok_cue[i] = token_cues(x, i);
         uint32_t f = x->tok.items[i].flags;
-        /* closed-class words are short and, inside a sentence, lowercase */
-        int maybe = (f & RN_TOK_WORD) && !(f & RN_TOK_NUM) && x->tok.items[i].norm_len <= 10 &&
-                    (!(f & RN_TOK_CAP) || first_word == n || first_word == i ||
-                     (f & RN_TOK_UPPER) || i < 2 ||
-                     (x->tok.items[i - 1].flags & (RN_TOK_QUOTE | RN_TOK_DASH)) ||
-                     x_is_punct(x, i - 1, ':') || x_is_punct(x, i - 1, '|'));
+        int maybe = maybe_closed(x, i, f, first_word);
         x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED : 0;
         /* "US" in capitals is the United States, not "us" */
         if ((f & RN_TOK_UPPER) && x->tok.items[i].norm_len > 1)
@@ -331,32 +381,16 @@ int x_words_tag(struct rn_extractor *x)
         if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
             if (first_word == n)
                 first_word = i;
-            words++;
-            caps += (f & RN_TOK_CAP) != 0;
-            uppers += (f & RN_TOK_UPPER) != 0;
-            /* a lowercase verb, noun or adjective of four letters or more
-               shows a sentence, not a Title Case headline (which lowers
-               only its small grammar words) */
-            if (!(f & RN_TOK_CAP) && x->tok.items[i].norm_len >= 4 &&
-                !(rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED) && x_pos(x, i))
-                lower_content++;
+            count_word_case(x, i, f, &wc);
         }
     }
     x->first_word = first_word;
-    x->allcaps = words >= 3 && uppers * 10 >= words * 9;
+    x->allcaps = wc.words >= 3 && wc.uppers * 10 >= wc.words * 9;
     /* Headlines in Title Case: every word capitalised but the small ones. */
-    x->titlecase = words >= 4 && caps * 10 >= words * 7 && lower_content == 0;
+    x->titlecase = wc.words >= 4 && wc.caps * 10 >= wc.words * 7 && wc.lower_content == 0;
     if (x->titlecase)
         headline_small_words(x, first_word);
-    /* grammatical cues are lowercase words inside a sentence (not in a
-       headline): "Likee", an app, has the stem of "like" */
     if (lower_cues_capped && !x->titlecase && !x->allcaps)
-        for (size_t i = 0; i < n; i++)
-            if ((x->tok.items[i].flags & (RN_TOK_CAP | RN_TOK_WORD | RN_TOK_NUM)) ==
-                    (RN_TOK_CAP | RN_TOK_WORD) &&
-                !x->tok_cls[i] && i != first_word && i >= 2 &&
-                !(x->tok.items[i - 1].flags & RN_TOK_QUOTE) && !x_is_punct(x, i - 1, ':') &&
-                !x_is_punct(x, i - 1, '|') && !(x->tok.items[i].flags & RN_TOK_UPPER))
-                x->tok_cue[i] &= ~LOWER_CUES;
+        drop_capitalised_lower_cues(x, first_word);
     return RN_OK;
 }
