@@ -1999,6 +1999,18 @@ static void test_shared_objects_and_undergone_nouns(void **state)
     assert_string_equal(RUN("Norvania holds Tessaly and Kelpex responsible for the outage."),
                         "Norvania[] accuses Kelpex[] asserted|Norvania[] accuses Tessaly[] asserted|");
     assert_string_equal(RUN("Norvania does not hold Tessaly responsible."), "Norvania[] accuses Tessaly[] negated|");
+    /* rows: pitch, put forth, bring forward; seal (agreements only), sign
+       up to, subscribe to, enter into */
+    assert_string_equal(RUN("Tessaly pitched the Harbour Data Plan."),
+                        "Tessaly[] proposes Harbour Data Plan[] asserted|");
+    assert_string_equal(RUN("Tessaly brought forward the Harbour Data Bill."),
+                        "Tessaly[] proposes Harbour Data Bill[] asserted|");
+    assert_string_equal(RUN("Tessaly and Norvania sealed the Harbour Trade Agreement."),
+                        "Norvania[] signs Harbour Trade Agreement[] asserted|"
+                        "Tessaly[] signs Harbour Trade Agreement[] asserted|");
+    assert_string_equal(RUN("Tessaly sealed its borders."), "");
+    assert_string_equal(RUN("Tessaly subscribed to the Harbour Declaration."),
+                        "Tessaly[] signs Harbour Declaration[] asserted|");
     /* the object of a list verb's -ing form after a trigger noun */
     assert_string_equal(RUN("Tessaly announced new sanctions targeting Kelpex and Zentara."),
                         "Tessaly[] bans Kelpex[] asserted|Tessaly[] bans Zentara[] asserted|");
