@@ -148,6 +148,7 @@ enum rn_cue {
     RN_CUE_DATIVE,     /* hand, give: "handed Ola Berg a ban" gives the ban to Ola Berg */
     RN_CUE_UNDERGO,    /* face, receive, hit with: "Zentara faces a lawsuit from Kelpex" */
     RN_CUE_DEEM,       /* hold, find: "Norvania holds Tessaly responsible" -> accuses */
+    RN_CUE_ELLIPSIS,   /* as, and so: "signed it, as did Peru" -> Peru signed it too */
     RN_CUE_NAMING,     /* called, dubbed, known as: "a plan called the Lima Pact" is the Lima Pact */
     RN_CUE_COUNT
 };

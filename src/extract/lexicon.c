@@ -531,7 +531,7 @@ static const char *const cue_names[RN_CUE_COUNT] = {
     "title", "honorific", "desc", "dochead", "orghead", "light", "cancel", "stay", "adv",
     "notname", "include", "member", "gender", "time", "deal", "rank", "product", "enlist",
     "listhead", "listverb", "agent", "market", "pending", "effort", "mutual",
-    "acronym", "joiner", "cause", "recip", "source", "dative", "undergo", "deem", "naming",
+    "acronym", "joiner", "cause", "recip", "source", "dative", "undergo", "deem", "ellipsis", "naming",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

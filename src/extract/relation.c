@@ -514,7 +514,7 @@ static size_t name_given_at(struct rn_extractor *x, size_t j)
     if (!len)
         return SIZE_MAX;
     size_t q = j + (size_t)len;
-    if (x_is(x, q, "the"))
+    if (x_is_det(x, q) && mention_at(x, q) == XNONE)
         q++;
     uint32_t mi = mention_at(x, q);
     if (mi == XNONE || x->m[mi].a != q || !x_is_cap(x, q) ||
@@ -2917,7 +2917,7 @@ struct verb_read {
    first token after it, else k */
 static size_t shared_object_start(struct rn_extractor *x, size_t t, size_t k)
 {
-    if (!x_is(x, k, "and") && !x_is(x, k, "or"))
+    if (!x_is_coord(x, k))
         return k;
     size_t q = k + 1;
     while (q < x->tok.len && x_is_adverb(x, q))
@@ -2931,11 +2931,11 @@ static size_t shared_object_start(struct rn_extractor *x, size_t t, size_t k)
 }
 
 /* "alleged in a court filing that Y had ...", "alleged in a statement
-   that": a short phrase with "in", "at" or "during" and no actor's name
-   before the clause; its "that", else k */
+   that": a short prepositional phrase naming no actor before the clause;
+   its "that", else k */
 static size_t clause_after_phrase(struct rn_extractor *x, size_t k)
 {
-    if (!x_is(x, k, "in") && !x_is(x, k, "at") && !x_is(x, k, "during"))
+    if (!x_is_prep(x, k))
         return k;
     for (size_t q = k + 1; q < x->tok.len && q - k <= 6 && x_is_word(x, q); q++) {
         uint32_t mi = mention_at(x, q);
@@ -3576,15 +3576,12 @@ static void ellipsis_sources(struct verb_read *v)
     size_t q = v->obj_end ? v->obj_end : skip_right(x, v->tgt.end);
     if (x_is_punct(x, q, ','))
         q++;
-    if (x_is(x, q, "and") && x_is(x, q + 1, "so"))
-        q++;
-    else if (!x_is(x, q, "as"))
-        return;
-    if (!(x_is(x, q + 1, "did") || x_is(x, q + 1, "has") || x_is(x, q + 1, "have") ||
-          x_is(x, q + 1, "had") || x_is(x, q + 1, "does") || x_is(x, q + 1, "do")))
+    struct rn_cue_match cm;
+    size_t len = x_is_word(x, q) ? (size_t)x_cue_len(x, q, RN_CUE_ELLIPSIS, &cm) : 0;
+    if (!len || !x_is_aux(x, q + len) || x_is_be(x, q + len))
         return;
     struct side more;
-    collect_right(x, q + 2, &more);
+    collect_right(x, q + len + 1, &more);
     for (size_t k = 0; k < more.n; k++)
         side_add(&v->src, more.ents[k]);
 }
@@ -4152,6 +4149,20 @@ static int owner_proposes(void *state)
 /* The prepositional reading's targets, cases tried in order (1: read, -1:
    no relation). */
 
+/* The preposition at k that one of a noun's frames names: RN_FRAME_AGAINST
+   ("against"), RN_FRAME_NOUN_ON ("on"), RN_FRAME_OF ("of", "to"); 0 when
+   none of those in frame is there. */
+static unsigned frame_prep(struct rn_extractor *x, unsigned frame, size_t k)
+{
+    if ((frame & RN_FRAME_AGAINST) && x_is(x, k, "against"))
+        return RN_FRAME_AGAINST;
+    if ((frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on"))
+        return RN_FRAME_NOUN_ON;
+    if ((frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to")))
+        return RN_FRAME_OF;
+    return 0;
+}
+
 /* "allegations against Y", "a ban on access to Y", "the blocking of access
    to Y": the object after the frame's preposition (and what is reached or
    dealt with) */
@@ -4159,14 +4170,11 @@ static int prep_object(void *state)
 {
     struct noun_read *n = state;
     struct rn_extractor *x = n->x;
-    unsigned frame = n->tr->frame;
-    size_t k = n->k;
-    int against = (frame & RN_FRAME_AGAINST) && x_is(x, k, "against");
-    if (!against && !((frame & RN_FRAME_NOUN_ON) && x_is(x, k, "on")) &&
-        !((frame & RN_FRAME_OF) && (x_is(x, k, "of") || x_is(x, k, "to"))))
+    unsigned prep = frame_prep(x, n->tr->frame, n->k);
+    if (!prep)
         return 0;
-    collect_right(x, k + 1, &n->tgt);
-    if (!against)
+    collect_right(x, n->k + 1, &n->tgt);
+    if (prep != RN_FRAME_AGAINST)
         dealt_with(x, &n->tgt);
     return 1;
 }
@@ -4244,8 +4252,8 @@ static void agent_before_against(struct noun_read *n, struct side *by)
 }
 
 /* "accusations of war crimes against Norvania", "the blame for the outage
-   on Norvania": a complement ("of", "for", and for "against" also "with"
-   or "to" and a short phrase) between
+   on Norvania", "a complaint with the regulator against Norvania": a
+   prepositional phrase not of the frame's own between
    the noun and its frame's preposition; n->k moves to the last such
    preposition before the clause goes on ("the blame for the raid on the
    port on Norvania" blames Norvania) */
@@ -4254,15 +4262,12 @@ static void complement_before_role(struct noun_read *n)
     struct rn_extractor *x = n->x;
     unsigned frame = n->tr->frame;
     size_t k = n->k;
-    /* "a complaint with (to) the regulator against Y": where it was lodged */
-    int lodged = (frame & RN_FRAME_AGAINST) && (x_is(x, k, "with") || x_is(x, k, "to"));
-    if (!lodged && !x_is(x, k, "for") && !(x_is(x, k, "of") && !(frame & RN_FRAME_OF)))
+    if (!x_is_prep(x, k) || frame_prep(x, frame, k))
         return;
     for (size_t q = k + 1; q < x->tok.len && q - k <= 8 && x_is_word(x, q) && !x_is_conj(x, q) &&
                            !x_is_wh(x, q) && !x_is_aux(x, q);
          q++)
-        if (((frame & RN_FRAME_AGAINST) && x_is(x, q, "against")) ||
-            ((frame & RN_FRAME_NOUN_ON) && x_is(x, q, "on")))
+        if (frame_prep(x, frame & (RN_FRAME_AGAINST | RN_FRAME_NOUN_ON), q))
             n->k = q;
 }
 
@@ -4342,14 +4347,15 @@ static int undergone_noun(void *state)
     subject_of(x, g.start, &tgt);
     side_init(&src);
     size_t k = skip_right(x, n->tend);
-    if (x_is(x, k, "from") || x_is(x, k, "by"))
-        collect_right(x, k + 1, &src);
+    size_t alen = agent_len(x, k);
+    if (alen || x_is(x, k, "from"))
+        collect_right(x, k + (alen ? alen : 1), &src);
     else
         agent_after_target(x, n->tend, 0, &src);
     /* "received a complaint from Kelpex against Zentara": the noun's own
        target after its source */
     size_t q = src.n ? skip_right(x, src.end) : 0;
-    if ((n->tr->frame & RN_FRAME_AGAINST) && (x_is(x, q, "against") || x_is(x, q, "about")))
+    if (frame_prep(x, n->tr->frame & RN_FRAME_AGAINST, q) || x_is(x, q, "about"))
         collect_right(x, q + 1, &tgt);
     enum rn_polarity pol = n->pol;
     set_pol(&pol, g.pol);
