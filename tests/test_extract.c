@@ -1950,6 +1950,33 @@ static void test_complements_owners_and_given_names(void **state)
                         "Peru[] bans Quillchat[] asserted|Chile[] bans Quillchat[] asserted|");
 }
 
+static void test_described_documents_and_proposals(void **state)
+{
+    (void)state;
+    /* the article's first "the decree": a new document its signer owns,
+       whose bans are the signer's (no record names a bare "decree") */
+    assert_string_equal(RUN("The decree, signed by Arlen Vosk, bans imports of Kelpex batteries."),
+                        "Arlen Vosk[] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("The plan, unveiled by Zentara on Monday, would cut fees."), "");
+    /* "a bill" after a law is another document */
+    assert_string_equal(RUN("Tessaly signed a law on fishing. Norvania unveiled a bill."),
+                        "Tessaly[] signs law on fishing[] asserted|Norvania[] proposes bill[] asserted|");
+    /* a control noun that heads a document: its owner acts */
+    assert_string_equal(RUN("Norvania's plan to ban Quillchat drew criticism."),
+                        "Norvania[] bans Quillchat[] hedged|");
+    /* a proposal's agent after "by" */
+    assert_string_equal(RUN("A proposal by Norvania to cap fees failed."),
+                        "Norvania[] proposes proposal[] asserted|");
+    /* "propose": with no document, the noun phrase proposed */
+    assert_string_equal(RUN("Tessaly proposed a buffer zone along the river."),
+                        "Tessaly[] proposes buffer zone[] asserted|");
+    assert_string_equal(RUN("Tessaly proposed a cap on fishing quotas."),
+                        "Tessaly[] proposes cap on fishing quotas[] asserted|");
+    assert_string_equal(RUN("Tessaly proposed Kelpex as mediator."), "");
+    assert_string_equal(RUN("Tessaly proposed that Norvania join the talks."), "");
+    assert_string_equal(RUN("Tessaly proposed three options."), "");
+}
+
 static void test_shared_objects_and_undergone_nouns(void **state)
 {
     (void)state;
@@ -2127,6 +2154,7 @@ int main(void)
         cmocka_unit_test(test_relative_light_verbs),
         cmocka_unit_test(test_complements_owners_and_given_names),
         cmocka_unit_test(test_shared_objects_and_undergone_nouns),
+        cmocka_unit_test(test_described_documents_and_proposals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -102,6 +102,9 @@ struct rn_trigger {
     /* target "document:statement|agreement": the document families (cues.tsv
        dochead values) the trigger takes, '|'-separated; NULL = any */
     const char *families;
+    /* target "proposal": a document, else the object's noun phrase itself
+       ("proposed a buffer zone"), never an actor */
+    int phrase;
 };
 
 /* Cue classes (cues.tsv column "class"). */

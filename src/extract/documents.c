@@ -147,22 +147,25 @@ uint32_t x_doc_entity(struct rn_extractor *x, size_t a, size_t b, size_t head, i
                         x_in_class(x, a, RN_WORD_REF)))
         a++;
     /* "the declaration", "the initiative", "a declaration": the latest one
-       of that kind, else of its family ("the statement" after a
-       declaration); "the text" means the latest document of any kind. A
-       bare noun with nothing to refer to names nothing. */
+       of that kind; a definite one else the latest of its family ("the
+       statement" after a declaration, where "a bill" after a law is a new
+       document); "the text" means the latest document of any kind. */
     if (a == head && b == head + 1) {
         if (fam != XNONE && strcmp(x_name(x, fam), "any") == 0)
             return definite ? x_recent(x, XWANT_DOC, XNONE, XNONE) : XNONE;
         uint32_t e = x_recent(x, XWANT_DOC, XNONE, h);
-        if (e == XNONE && fam != XNONE)
+        if (e == XNONE && fam != XNONE && !indefinite)
             e = recent_family(x, fam);
-        /* "signed a decree" with none before: a new document, named by its
-           noun, that "the decree" and "it" can refer back to */
-        if (e == XNONE && indefinite && fam != XNONE) {
+        /* "signed a decree" with none before, or "the decree, signed by
+           X," as the article's first word of it: a new document, named by
+           its noun, that "the decree" and "it" can refer back to */
+        if (e == XNONE && (indefinite || definite) && fam != XNONE) {
             if (x_span_text(x, head, head + 1, &x->tmp) != RN_OK)
                 return XNONE;
             e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE);
             x_doc_set_head(x, e, head);
+            if (e != XNONE && !indefinite)
+                x->ents[e].unnamed = 1;
         }
         return e;
     }

@@ -64,7 +64,8 @@ void x_explain_trigger(struct rn_extractor *x, const struct rn_trigger *tr, size
     span(x, t, tend);
     fprintf(x->explain, " %s, read as a %s, frames %s, target %s%s%s\n", tr->relation,
             noun ? "noun" : "verb", rn_frame_text(tr->frame, frames, sizeof frames),
-            targets[tr->target], tr->families ? ":" : "", tr->families ? tr->families : "");
+            tr->phrase ? "proposal" : targets[tr->target], tr->families ? ":" : "",
+            tr->families ? tr->families : "");
 }
 
 void x_explain_skip(struct rn_extractor *x, size_t t, const char *why)

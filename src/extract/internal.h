@@ -37,6 +37,8 @@ struct ent {
     uint32_t head;      /* documents: string id of the head noun's stem-ish form */
     uint32_t family;    /* documents: string id of the head's family (cues.tsv dochead value) */
     int pending;        /* documents: its head is not yet in force ("bill", cues class pending) */
+    int unnamed;        /* documents: "the decree" with none before, named by its noun only:
+                           its acts are remembered, no record names it */
     uint32_t lex;       /* lexicon actor or RN_LEX_NONE */
     uint64_t seen;      /* clock of the latest mention, 0 = never */
     int plural;         /* a group or alliance: "they" may refer to it */

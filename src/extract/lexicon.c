@@ -499,15 +499,17 @@ static int load_relation_row(struct rn_lexicon *lex, const struct rn_csv_row *ro
         tr.target = RN_TARGET_ANY;
     else if (strcmp(target, "actor") == 0)
         tr.target = RN_TARGET_ACTOR;
-    else if (strcmp(target, "document") == 0)
+    else if (strcmp(target, "document") == 0 || strcmp(target, "proposal") == 0) {
         tr.target = RN_TARGET_DOCUMENT;
+        tr.phrase = target[0] == 'p';
+    }
     else if (strncmp(target, "document:", 9) == 0 && target[9]) {
         tr.target = RN_TARGET_DOCUMENT;
         if (!(tr.families = store(lex, target + 9)))
             return RN_ENOMEM;
     } else
         return rn_fail(err, RN_EINPUT,
-                       "%s: target must be any, actor, document or document:FAMILY|..., not '%s'",
+                       "%s: target must be any, actor, document, proposal or document:FAMILY|..., not '%s'",
                        where, target);
     if (rn_polarity_parse(field(row, 5), &tr.polarity) != RN_OK)
         return rn_fail(err, RN_EINPUT, "%s: bad polarity '%s'", where, field(row, 5));

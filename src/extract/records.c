@@ -141,6 +141,12 @@ int x_emit(struct rn_extractor *x, const struct xrel *r)
         remember_act(x, r, t->pending ? RN_POL_HEDGED : r->polarity);
         return RN_OK;
     }
+    /* "The decree, signed by X, bans Y" as the article's first decree: X
+       owns its bans, but a record about "decree" would name nothing */
+    if (t->type == RN_ETYPE_DOCUMENT && t->unnamed) {
+        remember_act(x, r, r->polarity);
+        return RN_OK;
+    }
     /* A body does not act on its own state ("Chinese officials accused
        China") unless the text says so twice; such pairs are parse slips. */
     if (s->aff != XNONE && s->aff == t->name)

@@ -1829,6 +1829,16 @@ static const struct rel_case subject_cases[] = {
 static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
 {
     side_init(s);
+    struct subject_read r = {.x = x, .s = s, .v = v, .j = v ? v - 1 : 0};
+    while (r.j > 0 && is_quote(x, r.j))
+        r.j--;
+    /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
+    if (v > 0 && mention_at(x, r.j) == XNONE)
+        r.j = skip_time_left(x, r.j);
+    /* "Norway's plan to ban X": a control noun's owner acts, also when the
+       noun heads a document */
+    if (v > 0 && control_noun_owner(&r))
+        return;
     /* "the Commission's proposal to ban X": a verb group that opens with a
        document's head noun is that document's act */
     uint32_t dm = mention_at(x, v);
@@ -1836,15 +1846,7 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
         side_add(s, x->m[dm].ent);
         return;
     }
-    if (v == 0)
-        return;
-    struct subject_read r = {.x = x, .s = s, .v = v, .j = v - 1};
-    while (r.j > 0 && is_quote(x, r.j))
-        r.j--;
-    /* "The EU on Tuesday unveiled ...": the time phrase is no subject */
-    if (mention_at(x, r.j) == XNONE)
-        r.j = skip_time_left(x, r.j);
-    if (control_noun_owner(&r) || relative_antecedent(&r))
+    if (v == 0 || relative_antecedent(&r))
         return;
     run_cases(subject_cases, NCASES(subject_cases), &r, 0, &r.fired);
 }
@@ -2070,6 +2072,30 @@ static void described_documents(struct rn_extractor *x, const struct rn_trigger 
     }
 }
 
+/* "proposed a buffer zone", "proposes new curbs on fishing": with no
+   document named, what is proposed is the object's noun phrase, when it
+   has a noun at its end and is no counted set ("proposed three options"
+   names none) nor a bare definite noun ("proposed the idea"). */
+static void proposed_phrase(struct rn_extractor *x, struct side *t)
+{
+    size_t a = t->desc_a, b = t->desc_b;
+    /* "proposed a ban on Y" is the ban itself, hedged, not a proposal */
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    size_t ntr = rn_lexicon_triggers(x->lex, x->wc, &x->tok, b - 1, x->tok.len, tr, nt, 4);
+    for (size_t i = 0; i < ntr; i++)
+        if (tr[i]->pos == RN_POS_NOUN)
+            return;
+    /* "a cap on fees": the phrases a document's name would take */
+    size_t end = x_doc_extend(x, b - 1);
+    b = end > b ? end : b;
+    if (t->quant || (t->definite && b - a < 2) ||
+        (x_have_pos(x) && x_english(x, b - 1) && !(x_pos(x, b - 1) & RN_WP_NOUN)) ||
+        x_span_text(x, a, b, &x->tmp) != RN_OK)
+        return;
+    side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_DOCUMENT, XNONE));
+}
+
 /* Keep only the named targets a trigger accepts. */
 static void accepted_names(struct rn_extractor *x, const struct rn_trigger *tr, struct side *t)
 {
@@ -2122,6 +2148,8 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
         return;
     if (tr->target == RN_TARGET_DOCUMENT) {
         described_documents(x, tr, t);
+        if (!t->n && tr->phrase)
+            proposed_phrase(x, t);
         return;
     }
     if (located_group(x, t))
@@ -3729,6 +3757,10 @@ static int noun_owner(struct rn_extractor *x, struct relctx *c, const struct rn_
         if (pm != XNONE && x->m[pm].kind == MK_ACTOR && !x->m[pm].pronoun)
             side_add(&src, x->m[pm].ent);
     }
+    /* "a proposal by Norway to ban X": the agent right after the noun */
+    size_t by = agent_len(x, t + 1);
+    if (!src.n && by)
+        collect_right(x, t + 1 + by, &src);
     if (!src.n)
         return RN_OK;
     side_add(&tgt, x->m[dm].ent);
