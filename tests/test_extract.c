@@ -2027,6 +2027,19 @@ static void test_bare_document_nouns_with_acts(void **state)
     assert_string_equal(RUN("Norvania plans to ban Quillchat."), "Norvania[] bans Quillchat[] hedged|");
 }
 
+static void test_headline_participles_and_ranks(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a participle with no object before a state after "in" is passive */
+    assert_string_equal(RUN("Quillchat banned in Norway."), "Norway[] bans Quillchat[] asserted|");
+    /* an owned name before a bare singular trigger: a noun */
+    assert_string_equal(RUN("Norway's Quillchat ban takes effect."), "Norway[] bans Quillchat[] asserted|");
+    /* "first" is a rank, though an adverb too */
+    assert_string_equal(RUN("Norway was the first to sign the Harbour Accord."),
+                        "Norway[] signs Harbour Accord[] asserted|");
+}
+
 static void test_shared_objects_and_undergone_nouns(void **state)
 {
     (void)state;
@@ -2208,6 +2221,7 @@ int main(void)
         cmocka_unit_test(test_purposes_ranks_lists_and_filings),
         cmocka_unit_test(test_title_modifiers),
         cmocka_unit_test(test_bare_document_nouns_with_acts),
+        cmocka_unit_test(test_headline_participles_and_ranks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

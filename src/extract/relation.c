@@ -1432,7 +1432,8 @@ static int infinitive_left(void *state)
         if (c2 != c && c2 < c)
             c = c2;
     }
-    while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL))
+    /* (not "the first to sign": a rank, though an adverb too) */
+    while (c > 0 && x_is_adverb(x, c) && !x_cue(x, c, RN_CUE_CTRL) && !rank_word(x, c))
         c--;
     w->c = c;
     size_t f = c;
@@ -2718,6 +2719,10 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
            determiner after it makes it a verb */
         if (x->m[mi].kind == MK_QUANT || x_is_det(x, t + 1))
             return 0;
+        /* "Norway's Quillchat ban takes effect": an owned name before a
+           bare singular (an owned subject takes "bans") */
+        if (x->m[mi].a > 0 && (x_flags(x, x->m[mi].a - 1) & RN_TOK_POSS) && !x_ends_with(x, t, "s"))
+            return 1;
         /* "Chile and Peru prohibit use of X", "Chile and Peru ban Huawei":
            an object follows a verb */
         if (t + 1 < x->tok.len && x_is_word(x, t + 1) && !x_is_prep(x, t + 1) &&
@@ -3145,6 +3150,13 @@ static void reduced_passive(struct verb_read *v)
     size_t t = v->t;
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
     if (!v->g.passive && v->participle && !v->g.perfect && agent_len(x, v->after) && v->g.start == t)
+        v->g.passive = 1;
+    /* "Quillchat banned in Norway" (a headline): a participle with no
+       object before a state in "in" */
+    uint32_t pm = x_is(x, v->after, "in") ? mention_at(x, v->after + 1) : XNONE;
+    if (!v->g.passive && v->participle && !v->g.perfect && v->g.start == t && t > 0 &&
+        mention_at(x, t - 1) != XNONE && pm != XNONE && x->m[pm].kind == MK_ACTOR &&
+        x->ents[x->m[pm].ent].type == RN_ETYPE_COUNTRY)
         v->g.passive = 1;
     /* "China's initiative, released in September, ...": documents are released */
     if (!v->g.passive && v->participle && v->g.start == t && t >= 2 && x_is_punct(x, t - 1, ',') &&
