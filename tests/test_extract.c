@@ -2038,6 +2038,19 @@ static void test_headline_participles_and_ranks(void **state)
     /* "first" is a rank, though an adverb too */
     assert_string_equal(RUN("Norway was the first to sign the Harbour Accord."),
                         "Norway[] signs Harbour Accord[] asserted|");
+    /* a headline's comma joins two objects */
+    assert_string_equal(RUN("Norway accuses Kelpex, Zentara of dumping steel"),
+                        "Norway[] accuses Kelpex[] asserted|Norway[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("Norway accused Kelpex, a rival of Zentara, of dumping steel."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    /* prosecutors are a state's body; lawmakers are the state */
+    assert_string_equal(RUN("Norwegian prosecutors accused Kelpex of fraud."),
+                        "Norwegian Prosecutors[Norway] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norwegian lawmakers passed a bill banning Quillchat."),
+                        "Norway[] bans Quillchat[] hedged|");
+    /* what a speaker believes was behind an attack */
+    assert_string_equal(RUN("Norway believes Kelpex was behind the attack."),
+                        "Norway[] accuses Kelpex[] asserted|");
 }
 
 static void test_shared_objects_and_undergone_nouns(void **state)

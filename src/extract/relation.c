@@ -305,6 +305,15 @@ static size_t member_tail(struct rn_extractor *x, const struct mention *m, size_
     return rm != XNONE && x->m[rm].kind == MK_ACTOR ? q : i;
 }
 
+/* A headline: Title Case, capitals, or no closing stop. */
+static int headline(const struct rn_extractor *x)
+{
+    size_t n = x->tok.len;
+    return x->titlecase || x->allcaps ||
+           (n && !x_is_punct(x, n - 1, '.') && !x_is_punct(x, n - 1, '!') && !x_is_punct(x, n - 1, '?') &&
+            !is_quote(x, n - 1));
+}
+
 /* After a comma, is this a list member ("A, B and C"; "X, the US in
    particular,") rather than an aside ("Wiener, D-San Francisco,")? */
 static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
@@ -321,6 +330,9 @@ static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
         /* "A, B, C." : three or more names and nothing else up to the
            sentence's end is a list without a conjunction */
         if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
+            return 1;
+        /* "accuses Kelpex, Zentara of dumping": a headline's comma joins */
+        if (members >= 2 && x_is_prep(x, k) && headline(x))
             return 1;
         if (!x_is_punct(x, k, ','))
             return 0;
