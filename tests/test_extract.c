@@ -2048,6 +2048,14 @@ static void test_headline_participles_and_ranks(void **state)
                         "Norwegian Prosecutors[Norway] accuses Kelpex[] asserted|");
     assert_string_equal(RUN("Norwegian lawmakers passed a bill banning Quillchat."),
                         "Norway[] bans Quillchat[] hedged|");
+    /* a number joined to a word counts nothing; "among 40 nations that" */
+    assert_string_equal(RUN("Norway presented a 10-point plan for peace."),
+                        "Norway[] proposes 10-point plan for peace[] asserted|");
+    assert_string_equal(RUN("Norway was among 40 nations that signed the Harbour Accord."),
+                        "Norway[] signs Harbour Accord[] asserted|");
+    /* a motion is a pending document */
+    assert_string_equal(RUN("Norway tabled a motion to ban Quillchat."),
+                        "Norway[] proposes motion to ban Quillchat[] asserted|Norway[] bans Quillchat[] hedged|");
     /* what a speaker believes was behind an attack */
     assert_string_equal(RUN("Norway believes Kelpex was behind the attack."),
                         "Norway[] accuses Kelpex[] asserted|");

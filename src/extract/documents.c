@@ -127,10 +127,11 @@ static uint32_t recent_family(const struct rn_extractor *x, uint32_t fam)
 }
 
 /* Does a count open the phrase [a, head): "two", "17", "dozens of"? A
-   year ("the 2019 law") counts nothing. */
+   year ("the 2019 law") or a number joined to a word ("a 10-point plan",
+   "a five-year plan") counts nothing. */
 static int counted(const struct rn_extractor *x, size_t a, size_t head)
 {
-    if (a >= head || !x_is_numberish(x, a))
+    if (a >= head || !x_is_numberish(x, a) || (x_flags(x, a + 1) & RN_TOK_HYPHEN))
         return 0;
     const char *w = x_norm(x, a);
     size_t n = x->tok.items[a].norm_len;

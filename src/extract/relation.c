@@ -1628,9 +1628,16 @@ static int relative_antecedent(struct subject_read *r)
             j = k;
     }
     r->j = j;
-    if (j >= 4 && mention_at(x, j) == XNONE && x_is_word(x, j) && x_is(x, j - 1, "the") &&
-        x_is(x, j - 2, "among") && x_is_be(x, j - 3) && mention_at(x, j - 4) != XNONE) {
-        collect_left(x, j - 4, r->s);
+    /* "were among the ministers who", "was among 40 nations that": the
+       phrase before the relative word opens after "among" */
+    uint32_t pm = mention_at(x, j);
+    size_t a = pm != XNONE && x->m[pm].kind == MK_QUANT ? x->m[pm].a
+               : pm == XNONE && x_is_word(x, j)      ? j
+                                                     : 0;
+    if (a > 0 && x_is(x, a - 1, "the"))
+        a--;
+    if (a >= 3 && x_is(x, a - 1, "among") && x_is_be(x, a - 2) && mention_at(x, a - 3) != XNONE) {
+        collect_left(x, a - 3, r->s);
         return 1;
     }
     if (j >= 3 && x_is(x, j, "those") && x_is(x, j - 1, "among") && x_is_be(x, j - 2) &&
