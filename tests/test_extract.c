@@ -2056,6 +2056,14 @@ static void test_headline_participles_and_ranks(void **state)
     /* a motion is a pending document */
     assert_string_equal(RUN("Norway tabled a motion to ban Quillchat."),
                         "Norway[] proposes motion to ban Quillchat[] asserted|Norway[] bans Quillchat[] hedged|");
+    /* goods dealt in are targets of actor-taking triggers too; halt */
+    assert_string_equal(RUN("Norway suspended imports of Chilean salmon."),
+                        "Norway[] bans Chilean salmon[] asserted|");
+    assert_string_equal(RUN("Norway halted imports of Kelpex batteries."), "Norway[] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway halted talks with Kelpex."), "");
+    /* prohibit with "from" */
+    assert_string_equal(RUN("Norway has prohibited government employees from using Quillchat."),
+                        "Norway[] bans Quillchat[] asserted|");
     /* what a speaker believes was behind an attack */
     assert_string_equal(RUN("Norway believes Kelpex was behind the attack."),
                         "Norway[] accuses Kelpex[] asserted|");

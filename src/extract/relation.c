@@ -46,6 +46,7 @@ struct side {
     int doc_appos;      /* "X, an initiative to ...": the first member is a document */
     int indef_name;     /* "a separate American AI Institute": a new body's name */
     int counted;        /* the members of a counted set ("59 apps, including A") */
+    int dealt;          /* reached through a noun of dealing ("imports of Chilean salmon") */
     int it;             /* the first member is the pronoun "it" */
     size_t first_prep;  /* the preposition before the first member, or XNONE */
     size_t end;         /* first token after the phrase */
@@ -2273,7 +2274,10 @@ static void filter_targets(struct rn_extractor *x, const struct rn_trigger *tr, 
     if (t->desc_b == t->desc_a + 1 && x_have_pos(x) && x_english(x, t->desc_a) &&
         !(x_pos(x, t->desc_a) & RN_WP_NOUN))
         return;
-    if (tr->target == RN_TARGET_ANY && (!t->definite || t->desc_b - t->desc_a >= 2) && !t->quant) {
+    /* "suspended imports of Chilean salmon": goods dealt in are a target
+       also of a trigger that otherwise takes actors */
+    if ((tr->target == RN_TARGET_ANY || t->dealt) && (!t->definite || t->desc_b - t->desc_a >= 2) &&
+        !t->quant) {
         if (x_span_text(x, t->desc_a, t->desc_b, &x->tmp) != RN_OK)
             return;
         side_add(t, x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_UNKNOWN, XNONE));
@@ -2835,6 +2839,7 @@ static int dealt_with(struct rn_extractor *x, struct side *s)
     if (!dealings(x, noun, p))
         return 0;
     collect_right(x, p + 1, s);
+    s->dealt = 1;
     return 1;
 }
 
