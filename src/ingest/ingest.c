@@ -450,10 +450,24 @@ static int is_space_byte(unsigned char c)
     return c == ' ' || c == '\t';
 }
 
+/* Words (runs of non-space) in s[0..n): the bytes that start one, counted
+ * without a branch per byte (the compiler vectorises the loop), since every
+ * line of every article is counted. */
+static size_t count_word_starts(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t words = n > 0 && !is_space_byte(u[0]);
+    for (size_t i = 1; i < n; i++)
+        words += (size_t)((!is_space_byte(u[i])) & is_space_byte(u[i - 1]));
+    return words;
+}
+
 /* Words (runs of non-space) in s[0..n); with stops, also how many of them
  * are stop words (only asked for short lines: menus are short). */
 static size_t count_words(const char *s, size_t n, size_t *stops)
 {
+    if (!stops)
+        return count_word_starts(s, n);
     size_t words = 0, i = 0;
     while (i < n) {
         while (i < n && is_space_byte((unsigned char)s[i]))
@@ -779,7 +793,8 @@ static enum drop classify(const struct rn_boiler_rules *r, const char *text, siz
         return DROP_SYMBOLS;
     if (rn_boiler_rules_match_line(r, s, n, l->words))
         return DROP_PHRASE;
-    if (l->words <= 60) {
+    /* a menu or a byline never ends like a sentence: prose skips the scan */
+    if (l->words <= 60 && !sentence_end) {
         struct segments sg;
         segment_line(u, n, &sg);
         if (is_menu_line(&sg, sentence_end))
