@@ -79,6 +79,58 @@ static void test_triggers_by_stem(void **state)
     unlink("tl_rel.tsv");
 }
 
+/* The word memo answers from its front (words of up to 8 bytes) or its
+   table (longer words) the same as when the word was first seen: words
+   that share their first 8 bytes, or differ only in length, stay apart,
+   across sentences and after the tagger is set. */
+static uint32_t tag_length(void *ctx, const char *word, size_t len)
+{
+    (void)ctx;
+    (void)word;
+    return (uint32_t)len;
+}
+
+static void assert_memo_reads(struct rn_lexicon *lex, struct rn_wordcache *wc)
+{
+    const char *s = "we condemn condemns condemnation condemnations condemned a an ann";
+    static const uint32_t lens[] = { 2, 7, 8, 12, 13, 9, 1, 2, 3 };
+    static const int fires[] = { 0, 1, 1, 1, 1, 1, 0, 0, 0 }; /* the same Snowball stem */
+    struct rn_tokens t = RN_TOKENS_INIT;
+    for (int round = 0; round < 3; round++) {
+        assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+        if (round == 2)
+            assert_int_equal(rn_wordcache_prepare(wc, &t), RN_OK);
+        const struct rn_trigger *tr[4];
+        uint32_t nt[4];
+        for (size_t i = 0; i < t.len; i++) {
+            assert_int_equal(rn_wordcache_tag(wc, &t, i), lens[i]);
+            assert_int_equal(rn_lexicon_triggers(lex, wc, &t, i, t.len, tr, nt, 4) > 0, fires[i]);
+        }
+    }
+    rn_tokens_release(&t);
+}
+
+static void test_word_memo_short_and_long_words(void **state)
+{
+    (void)state;
+    write_file("tl_memo.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                              "condemns\tverb\tcondemn\tobj\tactor\t\n");
+    struct rn_lexicon *lex = NULL;
+    struct rn_wordcache *wc = NULL;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_memo.tsv", &err), RN_OK);
+    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    rn_wordcache_set_tagger(wc, tag_length, NULL);
+    assert_memo_reads(lex, wc);
+    /* a new tagger empties the memo, front included */
+    rn_wordcache_set_tagger(wc, tag_length, NULL);
+    assert_memo_reads(lex, wc);
+    rn_wordcache_free(wc);
+    rn_lexicon_free(lex);
+    unlink("tl_memo.tsv");
+}
+
 static void test_errors_name_file_and_line(void **state)
 {
     (void)state;
@@ -171,6 +223,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gazetteer_case_and_longest_match),
         cmocka_unit_test(test_triggers_by_stem),
+        cmocka_unit_test(test_word_memo_short_and_long_words),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_closed_word_classes_from_data),
         cmocka_unit_test(test_possessive_slot_and_document_families),

@@ -95,10 +95,22 @@ struct wordinfo {
     uint8_t first_max, first_max_lc;
 };
 
+/* The word memo's front: a direct-mapped table of short words (up to 8
+   bytes, most tokens) held as one zero-padded 64-bit key, so that the
+   memo's hit, made at every token, is a multiply and a compare instead of
+   hashing the word and comparing its bytes in the string table. */
+#define FRONT_BITS 13
+#define FRONT_KEY_MAX 8
+struct front_slot {
+    uint64_t key; /* the word's bytes, zero-padded; 0: empty */
+    uint32_t id;  /* its id in rn_wordcache.words */
+};
+
 struct rn_wordcache {
     const struct rn_lexicon *lex;
     struct sb_stemmer *stemmer;
     struct rn_strtab *words;
+    struct front_slot *front; /* 1 << FRONT_BITS slots, ids in words */
     struct wordinfo *info;
     size_t cap;
     /* facts of the tokens of the sentence being read (rn_wordcache_prepare) */
@@ -810,7 +822,8 @@ int rn_wordcache_new(const struct rn_lexicon *lex, struct rn_wordcache **out)
     wc->lex = lex;
     wc->stemmer = sb_stemmer_new("english", NULL);
     wc->words = rn_strtab_new();
-    if (!wc->stemmer || !wc->words) {
+    wc->front = calloc((size_t)1 << FRONT_BITS, sizeof *wc->front);
+    if (!wc->stemmer || !wc->words || !wc->front) {
         rn_wordcache_free(wc);
         return RN_ENOMEM;
     }
@@ -825,6 +838,7 @@ void rn_wordcache_free(struct rn_wordcache *wc)
     if (wc->stemmer)
         sb_stemmer_delete(wc->stemmer);
     rn_strtab_free(wc->words);
+    free(wc->front);
     free(wc->info);
     free(wc->tinfo);
     free(wc);
@@ -837,42 +851,32 @@ int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, str
 
 static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0, 0 };
 
-/* Facts about the word at token i; punctuation has none (a possessive is a
-   word here: "'s" appears in names such as "People's Republic"). */
-static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+/* Start the memo afresh (its ids change, so the front is emptied too). */
+static void memo_restart(struct rn_wordcache *wc)
 {
-    const struct rn_token *tk = &t->items[i];
-    if (!(tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) && !(tk->flags & RN_TOK_PUNCT))
-        return no_info;
-    const char *w = rn_token_norm(t, i);
-    uint32_t id;
-    if (rn_strtab_find(wc->words, w, tk->norm_len, &id) == RN_OK)
-        return wc->info[id];
-    if (rn_strtab_count(wc->words) >= WORDCACHE_LIMIT) {
-        /* Bound memory on endless input: start the memo afresh. */
-        struct rn_strtab *fresh = rn_strtab_new();
-        if (!fresh)
-            return no_info;
-        rn_strtab_free(wc->words);
-        wc->words = fresh;
-    }
-    int added;
-    if (rn_strtab_intern(wc->words, w, tk->norm_len, &id, &added) != RN_OK)
-        return no_info;
-    if (rn_array_reserve((void **)&wc->info, &wc->cap, (size_t)id + 1, sizeof *wc->info, 64) != RN_OK)
-        return no_info;
-    struct wordinfo *wi = &wc->info[id];
-    *wi = no_info;
+    struct rn_strtab *fresh = rn_strtab_new();
+    if (!fresh)
+        return;
+    rn_strtab_free(wc->words);
+    wc->words = fresh;
+    memset(wc->front, 0, ((size_t)1 << FRONT_BITS) * sizeof *wc->front);
+}
+
+/* What the lexicon and the tagger say of the word w, into wi. */
+static void compute_info(struct rn_wordcache *wc, const char *w, size_t len, uint32_t flags,
+                         struct wordinfo *wi)
+{
     const struct rn_lexicon *lex = wc->lex;
+    *wi = no_info;
     if (wc->tagger)
-        wi->tag = wc->tagger(wc->tagger_ctx, w, tk->norm_len);
+        wi->tag = wc->tagger(wc->tagger_ctx, w, len);
     uint32_t fid;
-    if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK) {
+    if (rn_strtab_find(lex->gaz_first, w, len, &fid) == RN_OK) {
         wi->first_max = lex->first_max[fid][0];
         wi->first_max_lc = lex->first_max[fid][1];
     }
-    if (tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) {
-        const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)tk->norm_len);
+    if (flags & (RN_TOK_WORD | RN_TOK_POSS)) {
+        const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)len);
         uint32_t sid;
         if (s && rn_strtab_find(lex->stems, (const char *)s, (size_t)sb_stemmer_length(wc->stemmer),
                                 &sid) == RN_OK) {
@@ -880,7 +884,65 @@ static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_toke
             wi->cuebits = lex->stem_cuebits[sid];
         }
     }
-    return *wi;
+}
+
+/* The memo's id of token i's word, its facts computed when it is new;
+   RN_LEX_NONE when out of memory. */
+static uint32_t memo_id(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+{
+    const struct rn_token *tk = &t->items[i];
+    const char *w = rn_token_norm(t, i);
+    uint32_t id;
+    if (rn_strtab_find(wc->words, w, tk->norm_len, &id) == RN_OK)
+        return id;
+    if (rn_strtab_count(wc->words) >= WORDCACHE_LIMIT)
+        memo_restart(wc); /* bound memory on endless input */
+    int added;
+    if (rn_strtab_intern(wc->words, w, tk->norm_len, &id, &added) != RN_OK)
+        return RN_LEX_NONE;
+    if (rn_array_reserve((void **)&wc->info, &wc->cap, (size_t)id + 1, sizeof *wc->info, 64) != RN_OK)
+        return RN_LEX_NONE;
+    compute_info(wc, w, tk->norm_len, tk->flags, &wc->info[id]);
+    return id;
+}
+
+/* Token i's word as a front key, or 0 when it is longer than a key. Reads
+   8 bytes from the word's start: token.h promises them (the normal forms'
+   buffer keeps RN_TOKEN_NORM_PAD bytes after its end). */
+static uint64_t front_key(const struct rn_tokens *t, size_t i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    size_t len = t->items[i].norm_len;
+    if (len == 0 || len > FRONT_KEY_MAX)
+        return 0;
+    uint64_t key;
+    memcpy(&key, rn_token_norm(t, i), sizeof key);
+    return len == 8 ? key : key & ((UINT64_C(1) << (8 * len)) - 1);
+#else
+    (void)t;
+    (void)i;
+    return 0; /* the byte order the masks assume */
+#endif
+}
+
+/* Facts about the word at token i; punctuation has none (a possessive is a
+   word here: "'s" appears in names such as "People's Republic"). */
+static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+{
+    if (!(t->items[i].flags & (RN_TOK_WORD | RN_TOK_POSS | RN_TOK_PUNCT)))
+        return no_info;
+    uint64_t key = front_key(t, i);
+    struct front_slot *fs = &wc->front[(key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - FRONT_BITS)];
+    if (key && fs->key == key)
+        return wc->info[fs->id];
+    uint32_t id = memo_id(wc, t, i);
+    if (id == RN_LEX_NONE)
+        return no_info;
+    if (key) {
+        fs->key = key;
+        fs->id = id;
+    }
+    return wc->info[id];
 }
 
 static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
@@ -895,12 +957,7 @@ void rn_wordcache_set_tagger(struct rn_wordcache *wc,
 {
     wc->tagger = tag;
     wc->tagger_ctx = ctx;
-    /* facts memoised without the tagger are stale now */
-    struct rn_strtab *fresh = rn_strtab_new();
-    if (fresh) {
-        rn_strtab_free(wc->words);
-        wc->words = fresh;
-    }
+    memo_restart(wc); /* facts memoised without the tagger are stale now */
     wc->prepared = NULL;
 }
 

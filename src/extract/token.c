@@ -93,7 +93,8 @@ static char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t n
         return NULL;
     out->items = items;
     struct rn_buf *b = &out->norm;
-    if (b->len + nlen + 2 > b->cap && rn_buf_grow(b, nlen + 1) != RN_OK)
+    if (b->len + nlen + 1 + RN_TOKEN_NORM_PAD > b->cap &&
+        rn_buf_grow(b, nlen + RN_TOKEN_NORM_PAD) != RN_OK)
         return NULL;
     struct rn_token *t = &out->items[out->len++];
     t->start = (uint32_t)start;
