@@ -54,31 +54,6 @@ static void test_gazetteer_case_and_longest_match(void **state)
     unlink("tl_actors.tsv");
 }
 
-static void test_triggers_by_stem(void **state)
-{
-    (void)state;
-    write_file("tl_rel.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
-                             "condemns\tverb\tcondemn\tobj\tactor\t\n");
-    struct rn_lexicon *lex = NULL;
-    struct rn_wordcache *wc = NULL;
-    struct rn_err err = RN_ERR_INIT;
-    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
-    assert_int_equal(rn_lexicon_add_file(lex, "tl_rel.tsv", &err), RN_OK);
-    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
-    struct rn_tokens t = RN_TOKENS_INIT;
-    const char *s = "they condemned it";
-    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
-    const struct rn_trigger *tr[4];
-    uint32_t nt[4];
-    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 1, t.len, tr, nt, 4), 1);
-    assert_string_equal(tr[0]->relation, "condemns");
-    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 0, t.len, tr, nt, 4), 0);
-    rn_tokens_release(&t);
-    rn_wordcache_free(wc);
-    rn_lexicon_free(lex);
-    unlink("tl_rel.tsv");
-}
-
 /* The word memo answers from its front (words of up to 8 bytes) or its
    table (longer words) the same as when the word was first seen: words
    that share their first 8 bytes, or differ only in length, stay apart,
@@ -110,17 +85,26 @@ static void assert_memo_reads(struct rn_lexicon *lex, struct rn_wordcache *wc)
     rn_tokens_release(&t);
 }
 
-static void test_word_memo_short_and_long_words(void **state)
+static void test_triggers_by_stem(void **state)
 {
     (void)state;
-    write_file("tl_memo.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
-                              "condemns\tverb\tcondemn\tobj\tactor\t\n");
+    write_file("tl_rel.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                             "condemns\tverb\tcondemn\tobj\tactor\t\n");
     struct rn_lexicon *lex = NULL;
     struct rn_wordcache *wc = NULL;
     struct rn_err err = RN_ERR_INIT;
     assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
-    assert_int_equal(rn_lexicon_add_file(lex, "tl_memo.tsv", &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(lex, "tl_rel.tsv", &err), RN_OK);
     assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    struct rn_tokens t = RN_TOKENS_INIT;
+    const char *s = "they condemned it";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 1, t.len, tr, nt, 4), 1);
+    assert_string_equal(tr[0]->relation, "condemns");
+    assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 0, t.len, tr, nt, 4), 0);
+    rn_tokens_release(&t);
     rn_wordcache_set_tagger(wc, tag_length, NULL);
     assert_memo_reads(lex, wc);
     /* a new tagger empties the memo, front included */
@@ -128,7 +112,7 @@ static void test_word_memo_short_and_long_words(void **state)
     assert_memo_reads(lex, wc);
     rn_wordcache_free(wc);
     rn_lexicon_free(lex);
-    unlink("tl_memo.tsv");
+    unlink("tl_rel.tsv");
 }
 
 static void test_errors_name_file_and_line(void **state)
@@ -223,7 +207,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gazetteer_case_and_longest_match),
         cmocka_unit_test(test_triggers_by_stem),
-        cmocka_unit_test(test_word_memo_short_and_long_words),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_closed_word_classes_from_data),
         cmocka_unit_test(test_possessive_slot_and_document_families),
