@@ -61,11 +61,12 @@ struct rn_lexicon {
     struct gaz_entry *gaz;
     size_t gaz_cap;
     struct rn_strtab *gaz_first;
-    /* gaz_first id -> the most tokens of a name starting with that word
-       ([0]), and of one whose first word may be in lower case ([1]): a
-       word in lower case tries only the second, most often 0 ("may",
-       "new", "white" start names only when capitalised) */
-    uint8_t (*first_max)[2];
+    /* gaz_first id -> the token counts (bit n: n tokens) of the names
+       starting with that word ([0]), and of those whose first word may be
+       in lower case ([1]): a word in lower case tries only the second, most
+       often none ("may", "new", "white" start names only when
+       capitalised); a match looks up only the lengths a name has */
+    uint16_t (*first_lens)[2];
     size_t first_cap;
 
     struct rn_strtab *stems;
@@ -92,7 +93,7 @@ struct wordinfo {
     uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
     uint64_t cuebits;
     uint32_t tag;  /* the caller's tagger's value */
-    uint8_t first_max, first_max_lc;
+    uint16_t first_lens, first_lens_lc; /* the gazetteer's first_lens */
 };
 
 /* The word memo's front: a direct-mapped table of short words (up to 8
@@ -286,13 +287,13 @@ static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enu
     const char *f = rn_token_norm(&t, first);
     rc = rn_strtab_intern(lex->gaz_first, f, strlen(f), &id, NULL);
     if (rc == RN_OK)
-        rc = rn_array_reserve((void **)&lex->first_max, &lex->first_cap, id + 1,
-                              sizeof *lex->first_max, 64);
+        rc = rn_array_reserve((void **)&lex->first_lens, &lex->first_cap, id + 1,
+                              sizeof *lex->first_lens, 64);
     int lower_ok = !((e.cap_mask | e.upper_mask) & 1u);
-    if (rc == RN_OK && lex->first_max[id][0] < e.ntok)
-        lex->first_max[id][0] = (uint8_t)e.ntok;
-    if (rc == RN_OK && lower_ok && lex->first_max[id][1] < e.ntok)
-        lex->first_max[id][1] = (uint8_t)e.ntok;
+    if (rc == RN_OK)
+        lex->first_lens[id][0] |= (uint16_t)(1u << e.ntok);
+    if (rc == RN_OK && lower_ok)
+        lex->first_lens[id][1] |= (uint16_t)(1u << e.ntok);
 out:
     rn_tokens_release(&t);
     rn_buf_release(&key);
@@ -782,7 +783,7 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     free(lex->actors);
     free(lex->actor_key_to);
     free(lex->gaz);
-    free(lex->first_max);
+    free(lex->first_lens);
     for (int kind = 0; kind < PH_KINDS; kind++)
         free(lex->stem_head[kind]);
     free(lex->stem_cuebits);
@@ -872,8 +873,8 @@ static void compute_info(struct rn_wordcache *wc, const char *w, size_t len, uin
         wi->tag = wc->tagger(wc->tagger_ctx, w, len);
     uint32_t fid;
     if (rn_strtab_find(lex->gaz_first, w, len, &fid) == RN_OK) {
-        wi->first_max = lex->first_max[fid][0];
-        wi->first_max_lc = lex->first_max[fid][1];
+        wi->first_lens = lex->first_lens[fid][0];
+        wi->first_lens_lc = lex->first_lens[fid][1];
     }
     if (flags & (RN_TOK_WORD | RN_TOK_POSS)) {
         const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)len);
@@ -981,6 +982,24 @@ int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
 
 /* ---- matching ------------------------------------------------------------------ */
 
+/* Does gazetteer entry e, n tokens from token i, have the capitals its
+   name asks for? */
+static int entry_fits(const struct gaz_entry *e, const struct rn_tokens *t, size_t i, size_t n,
+                      int all_caps)
+{
+    int ok = 1;
+    for (size_t k = 0; k < n && ok && !all_caps; k++) {
+        uint32_t fl = t->items[i + k].flags;
+        if ((e->upper_mask >> k) & 1)
+            ok = (fl & RN_TOK_UPPER) != 0;
+        else if ((e->cap_mask >> k) & 1)
+            ok = (fl & RN_TOK_CAP) != 0 &&
+                 /* "REN" in running text is an acronym, not the surname Ren */
+                 !(e->kind == RN_GAZ_SURNAME && (fl & RN_TOK_UPPER) && t->items[i + k].norm_len >= 3);
+    }
+    return ok;
+}
+
 int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
                      const struct rn_tokens *t, size_t i, size_t end, int all_caps,
                      struct rn_gaz_match *m)
@@ -990,9 +1009,10 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     struct wordinfo wi = word_info(wc, t, i);
     /* a name whose first word must be capitalised cannot start here */
     int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
-    size_t maxn = lower ? wi.first_max_lc : wi.first_max;
-    if (!maxn)
+    uint32_t lens = lower ? wi.first_lens_lc : wi.first_lens;
+    if (!lens)
         return 0;
+    size_t maxn = 31 - (size_t)__builtin_clz(lens);
     if (maxn > end - i)
         maxn = end - i;
     char key[1024];
@@ -1014,20 +1034,10 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     }
     for (size_t n = maxn; n >= 1; n--) {
         uint32_t id;
-        if (rn_strtab_find(lex->gaz_keys, key, offs[n], &id) != RN_OK)
-            continue;
+        if (!(lens >> n & 1u) || rn_strtab_find(lex->gaz_keys, key, offs[n], &id) != RN_OK)
+            continue; /* no name of n tokens starts with this word */
         const struct gaz_entry *e = &lex->gaz[id];
-        int ok = 1;
-        for (size_t k = 0; k < n && ok && !all_caps; k++) {
-            uint32_t fl = t->items[i + k].flags;
-            if ((e->upper_mask >> k) & 1)
-                ok = (fl & RN_TOK_UPPER) != 0;
-            else if ((e->cap_mask >> k) & 1)
-                ok = (fl & RN_TOK_CAP) != 0 &&
-                     /* "REN" in running text is an acronym, not the surname Ren */
-                     !(e->kind == RN_GAZ_SURNAME && (fl & RN_TOK_UPPER) && t->items[i + k].norm_len >= 3);
-        }
-        if (!ok)
+        if (!entry_fits(e, t, i, n, all_caps))
             continue;
         m->actor = e->actor;
         m->ntok = (uint32_t)n;

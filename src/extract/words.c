@@ -224,15 +224,8 @@ int x_ends_with(const struct rn_extractor *x, size_t i, const char *suf)
 
 /* ---- cues ---------------------------------------------------------------------------- */
 
-int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
+int x_cue_phrase(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
 {
-    return i < x->tok.len && (x->tok_cue[i] >> c & 1u);
-}
-
-int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
-{
-    if (!x_cue(x, i, c))
-        return 0;
     return rn_lexicon_cue(x->lex, x->wc, &x->tok, i, x->tok.len, c, m) ? (int)m->ntok : 0;
 }
 

@@ -91,9 +91,19 @@ int x_is_plural_noun(const struct rn_extractor *x, size_t i); /* lowercase, ends
 int x_ends_with(const struct rn_extractor *x, size_t i, const char *suf);
 
 /* Cue classes (cues.tsv): a phrase of class c starts at i (cheap, from the
-   per-token bits), and its length in tokens with *m filled (0: none). */
-int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c);
-int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
+   per-token bits), and its length in tokens with *m filled (0: none).
+   Inline: the mention stage asks at every token, and the bits say no to
+   nearly all; x_cue_phrase reads the phrase when they say maybe. */
+static inline int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
+{
+    return i < x->tok.len && (x->tok_cue[i] >> c & 1u);
+}
+int x_cue_phrase(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
+static inline int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c,
+                            struct rn_cue_match *m)
+{
+    return x_cue(x, i, c) ? x_cue_phrase(x, i, c, m) : 0;
+}
 /* The length of a phrase of class c of one to three tokens that ends at
    token i ("struck down" ending at "down"), *m filled; 0: none. */
 int x_cue_ending(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
