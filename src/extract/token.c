@@ -97,16 +97,24 @@ static int grow_room(struct rn_tokens *out, size_t nlen)
     return RN_OK;
 }
 
+/* Room for one more token and a normal form of up to nlen bytes, so that
+   the next push_room of at most nlen bytes cannot fail. */
+static inline int grow_room_fast(struct rn_tokens *out, size_t nlen)
+{
+    if (out->len == out->cap || out->norm.len + nlen + 1 + RN_TOKEN_NORM_PAD > out->norm.cap)
+        return grow_room(out, nlen);
+    return RN_OK;
+}
+
 /* Add a token whose normal form has nlen bytes: returns where the caller
    writes them (the NUL after them is written here), or NULL when out of
    memory. Inline, with the growing out of line: it runs for every token. */
 static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
                               uint32_t flags)
 {
-    struct rn_buf *b = &out->norm;
-    if ((out->len == out->cap || b->len + nlen + 1 + RN_TOKEN_NORM_PAD > b->cap) &&
-        grow_room(out, nlen) != RN_OK)
+    if (grow_room_fast(out, nlen) != RN_OK)
         return NULL;
+    struct rn_buf *b = &out->norm;
     struct rn_token *t = &out->items[out->len++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
