@@ -96,15 +96,18 @@ struct wordinfo {
     uint16_t first_lens, first_lens_lc; /* the gazetteer's first_lens */
 };
 
-/* The word memo's front: a direct-mapped table of short words (up to 8
-   bytes, most tokens) held as one zero-padded 64-bit key, so that the
-   memo's hit, made at every token, is a multiply and a compare instead of
-   hashing the word and comparing its bytes in the string table. */
+/* The word memo's front: a direct-mapped table of words of up to 16 bytes
+   (nearly all tokens) held as a zero-padded 128-bit key, so that the
+   memo's hit, made at every token, is a multiply and two compares instead
+   of hashing the word and comparing its bytes in the string table. */
 #define FRONT_BITS 13
-#define FRONT_KEY_MAX 8
+#define FRONT_KEY_MAX 16
+struct front_key {
+    uint64_t lo, hi; /* the word's bytes, zero-padded; lo 0: no key */
+};
 struct front_slot {
-    uint64_t key; /* the word's bytes, zero-padded; 0: empty */
-    uint32_t id;  /* its id in rn_wordcache.words */
+    struct front_key key; /* lo 0: empty */
+    uint32_t id;          /* its id in rn_wordcache.words */
 };
 
 struct rn_wordcache {
@@ -907,49 +910,62 @@ static uint32_t memo_id(struct rn_wordcache *wc, const struct rn_tokens *t, size
     return id;
 }
 
-/* Token i's word as a front key, or 0 when it is longer than a key. Reads
-   8 bytes from the word's start: token.h promises them (the normal forms'
-   buffer keeps RN_TOKEN_NORM_PAD bytes after its end). */
-static uint64_t front_key(const struct rn_tokens *t, size_t i)
+/* The first len (1 to 8) bytes at p as a zero-padded number; reads 8. */
+static inline uint64_t load_padded(const char *p, size_t len)
 {
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return len >= 8 ? v : v & ((UINT64_C(1) << (8 * len)) - 1);
+}
+
+/* Token i's word as a front key, lo 0 when it is longer than a key. Reads
+   16 bytes from the word's start: token.h promises them (the normal
+   forms' buffer keeps RN_TOKEN_NORM_PAD bytes after its end). */
+static struct front_key front_key(const struct rn_tokens *t, size_t i)
+{
+    struct front_key k = { 0, 0 };
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     size_t len = t->items[i].norm_len;
     if (len == 0 || len > FRONT_KEY_MAX)
-        return 0;
-    uint64_t key;
-    memcpy(&key, rn_token_norm(t, i), sizeof key);
-    return len == 8 ? key : key & ((UINT64_C(1) << (8 * len)) - 1);
+        return k;
+    const char *w = rn_token_norm(t, i);
+    k.lo = load_padded(w, len);
+    k.hi = len > 8 ? load_padded(w + 8, len - 8) : 0;
 #else
     (void)t;
-    (void)i;
-    return 0; /* the byte order the masks assume */
+    (void)i; /* the byte order the masks assume */
 #endif
+    return k;
 }
 
-/* Facts about the word at token i; punctuation has none (a possessive is a
-   word here: "'s" appears in names such as "People's Republic"). */
-static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+/* Facts about the word at token i (borrowed until the memo next grows);
+   punctuation has none (a possessive is a word here: "'s" appears in
+   names such as "People's Republic"). */
+static const struct wordinfo *lookup_info(struct rn_wordcache *wc, const struct rn_tokens *t,
+                                          size_t i)
 {
     if (!(t->items[i].flags & (RN_TOK_WORD | RN_TOK_POSS | RN_TOK_PUNCT)))
-        return no_info;
-    uint64_t key = front_key(t, i);
-    struct front_slot *fs = &wc->front[(key * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - FRONT_BITS)];
-    if (key && fs->key == key)
-        return wc->info[fs->id];
+        return &no_info;
+    struct front_key key = front_key(t, i);
+    uint64_t mix = (key.lo ^ key.hi * UINT64_C(0xC2B2AE3D27D4EB4F)) * UINT64_C(0x9E3779B97F4A7C15);
+    struct front_slot *fs = &wc->front[mix >> (64 - FRONT_BITS)];
+    if (key.lo && fs->key.lo == key.lo && fs->key.hi == key.hi)
+        return &wc->info[fs->id];
     uint32_t id = memo_id(wc, t, i);
     if (id == RN_LEX_NONE)
-        return no_info;
-    if (key) {
+        return &no_info;
+    if (key.lo) {
         fs->key = key;
         fs->id = id;
     }
-    return wc->info[id];
+    return &wc->info[id];
 }
 
-static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+static const struct wordinfo *word_info(struct rn_wordcache *wc, const struct rn_tokens *t,
+                                        size_t i)
 {
     if (t == wc->prepared && t->gen == wc->prepared_gen && i < wc->prepared_len)
-        return wc->tinfo[i];
+        return &wc->tinfo[i];
     return lookup_info(wc, t, i);
 }
 
@@ -964,7 +980,7 @@ void rn_wordcache_set_tagger(struct rn_wordcache *wc,
 
 uint32_t rn_wordcache_tag(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
 {
-    return i < t->len ? word_info(wc, t, i).tag : 0;
+    return i < t->len ? word_info(wc, t, i)->tag : 0;
 }
 
 int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
@@ -973,7 +989,7 @@ int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
     if (rn_array_reserve((void **)&wc->tinfo, &wc->tcap, t->len + 1, sizeof *wc->tinfo, 64) != RN_OK)
         return RN_ENOMEM;
     for (size_t i = 0; i < t->len; i++)
-        wc->tinfo[i] = lookup_info(wc, t, i);
+        wc->tinfo[i] = *lookup_info(wc, t, i);
     wc->prepared = t;
     wc->prepared_gen = t->gen;
     wc->prepared_len = t->len;
@@ -1006,10 +1022,10 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
 {
     if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
         return 0;
-    struct wordinfo wi = word_info(wc, t, i);
+    const struct wordinfo *wi = word_info(wc, t, i);
     /* a name whose first word must be capitalised cannot start here */
     int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
-    uint32_t lens = lower ? wi.first_lens_lc : wi.first_lens;
+    uint32_t lens = lower ? wi->first_lens_lc : wi->first_lens;
     if (!lens)
         return 0;
     size_t maxn = 31 - (size_t)__builtin_clz(lens);
@@ -1061,7 +1077,7 @@ static int phrase_at(struct rn_wordcache *wc, const struct phrase *ph, const str
                 q++;
             if (q == sizeof poss / sizeof poss[0])
                 return 0;
-        } else if (word_info(wc, t, i + k).stem != ph->stems[k]) {
+        } else if (word_info(wc, t, i + k)->stem != ph->stems[k]) {
             return 0;
         }
     }
@@ -1074,11 +1090,11 @@ size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc
 {
     if (i >= end)
         return 0;
-    struct wordinfo wi = word_info(wc, t, i);
-    if (wi.stem == RN_LEX_NONE)
+    uint32_t stem = word_info(wc, t, i)->stem;
+    if (stem == RN_LEX_NONE)
         return 0;
     size_t n = 0;
-    for (uint32_t p = lex->stem_head[PH_TRIGGER][wi.stem]; p != RN_LEX_NONE && n < max;
+    for (uint32_t p = lex->stem_head[PH_TRIGGER][stem]; p != RN_LEX_NONE && n < max;
          p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
         if (!phrase_at(wc, ph, t, i, end))
@@ -1096,7 +1112,7 @@ uint64_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcach
     (void)lex;
     if (i >= t->len)
         return 0;
-    return word_info(wc, t, i).cuebits;
+    return word_info(wc, t, i)->cuebits;
 }
 
 int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
@@ -1105,10 +1121,10 @@ int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
 {
     if (i >= end)
         return 0;
-    struct wordinfo wi = word_info(wc, t, i);
-    if (!(wi.cuebits & (UINT64_C(1) << cls)))
+    const struct wordinfo *wi = word_info(wc, t, i);
+    if (!(wi->cuebits & (UINT64_C(1) << cls)))
         return 0;
-    for (uint32_t p = lex->stem_head[PH_CUE][wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
+    for (uint32_t p = lex->stem_head[PH_CUE][wi->stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
         if (ph->index != (uint32_t)cls || !phrase_at(wc, ph, t, i, end))
             continue;
