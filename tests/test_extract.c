@@ -1977,6 +1977,31 @@ static void test_described_documents_and_proposals(void **state)
     assert_string_equal(RUN("Tessaly proposed three options."), "");
 }
 
+static void test_purposes_ranks_lists_and_filings(void **state)
+{
+    (void)state;
+    /* a document's purpose after "to" is its act, hedged while proposed */
+    assert_string_equal(RUN("Norvania unveiled a bill to ban Quillchat."),
+                        "Norvania[] proposes bill to ban Quillchat[] asserted|"
+                        "Norvania[] bans Quillchat[] hedged|");
+    /* an ordinal number is a rank */
+    assert_string_equal(RUN("Tessaly became the 20th state to sign the Harbour Accord."),
+                        "Tessaly[] signs Harbour Accord[] asserted|");
+    /* a list's own nouns before it */
+    assert_string_equal(RUN("Tessaly added Kelpex to its export blacklist."), "Tessaly[] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Tessaly put Kelpex and Lumo on a trade blacklist."),
+                        "Tessaly[] bans Kelpex[] asserted|Tessaly[] bans Lumo[] asserted|");
+    /* a trigger noun as subject: its agent, its owner, the latest doer */
+    assert_string_equal(RUN("The lawsuit, filed by Kelpex in May, accuses Zentara of fraud."),
+                        "Kelpex[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("Kelpex's complaint alleges that Zentara copied its chips."),
+                        "Kelpex[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("Kelpex sued Zentara. The lawsuit also accuses Lumo of fraud."),
+                        "Kelpex[] accuses Zentara[] asserted|Kelpex[] accuses Lumo[] asserted|");
+    /* ... only with a verb of its own relation */
+    assert_string_equal(RUN("Tessaly banned Quillchat. Lumo claimed the ban violates the charter."), "Tessaly[] bans Quillchat[] asserted|");
+}
+
 static void test_shared_objects_and_undergone_nouns(void **state)
 {
     (void)state;
@@ -2155,6 +2180,7 @@ int main(void)
         cmocka_unit_test(test_complements_owners_and_given_names),
         cmocka_unit_test(test_shared_objects_and_undergone_nouns),
         cmocka_unit_test(test_described_documents_and_proposals),
+        cmocka_unit_test(test_purposes_ranks_lists_and_filings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -30,6 +30,7 @@
 #include "records.h"
 #include "words.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #define SIDE_MAX 64
@@ -1287,6 +1288,21 @@ static int control_verb(void *state)
     return took(w, s, RN_POL_ASSERTED, 0);
 }
 
+/* A rank before "to": "first", "only" (cues class rank) or an ordinal
+   number ("the 20th country to sign"). */
+static int rank_word(struct rn_extractor *x, size_t i)
+{
+    if (x_cue(x, i, RN_CUE_RANK))
+        return 1;
+    const char *w = x_norm(x, i);
+    size_t n = x->tok.items[i].norm_len;
+    if (n < 3 || !isdigit((unsigned char)w[0]) || strspn(w, "0123456789") != n - 2)
+        return 0;
+    const char *suffix = w + n - 2; /* "1st", "22nd", "3rd", "20th" */
+    return !strcmp(suffix, "st") || !strcmp(suffix, "nd") || !strcmp(suffix, "rd") ||
+           !strcmp(suffix, "th");
+}
+
 /* "became the first state to ban", "the first U.S. state to": a done
    deed ("was the only country not to sign": negated) */
 static int first_to(void *state)
@@ -1294,7 +1310,7 @@ static int first_to(void *state)
     struct group_walk *w = state;
     struct rn_extractor *x = w->x;
     size_t f = w->rank, k = w->j - 1;
-    if (!(f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)))
+    if (!(f >= 3 && rank_word(x, f) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)))
         return 0;
     for (size_t q = f + 1; q < k; q++)
         if (x_cue(x, q, RN_CUE_NEG))
@@ -1309,7 +1325,7 @@ static int made_first_to(void *state)
     struct group_walk *w = state;
     struct rn_extractor *x = w->x;
     size_t f = w->rank;
-    uint32_t fm = f >= 3 && x_cue(x, f, RN_CUE_RANK) && x_is(x, f - 1, "the") ? mention_at(x, f - 2)
+    uint32_t fm = f >= 3 && rank_word(x, f) && x_is(x, f - 1, "the") ? mention_at(x, f - 2)
                                                                               : XNONE;
     if (fm != XNONE && x->m[fm].kind == MK_ACTOR && x->m[fm].a > 0 &&
         x_cue(x, x->m[fm].a - 1, RN_CUE_CAUSE))
@@ -1378,8 +1394,20 @@ static int object_control(void *state)
     return 0;
 }
 
+/* "a bill to ban X", "passed legislation to block X": a document's
+   purpose is its act (records.c gives it to the document's owner) */
+static int document_to(void *state)
+{
+    struct group_walk *w = state;
+    uint32_t dm = mention_at(w->x, w->c);
+    if (dm == XNONE || w->x->m[dm].kind != MK_DOC || w->x->m[dm].b != w->c + 1)
+        return 0;
+    return took(w, w->c, RN_POL_ASSERTED, 0);
+}
+
 static const struct rel_case before_to[] = {
     CASE(control_verb, 0),
+    CASE(document_to, 0),
     CASE(first_to, 0),
     CASE(made_first_to, 0),
     CASE(object_control, 0),
@@ -1408,7 +1436,7 @@ static int infinitive_left(void *state)
         c--;
     w->c = c;
     size_t f = c;
-    while (f > 0 && c - f < 4 && !x_cue(x, f, RN_CUE_RANK) && !x_is_punct(x, f, ','))
+    while (f > 0 && c - f < 4 && !rank_word(x, f) && !x_is_punct(x, f, ','))
         f--;
     w->rank = f;
     return run_cases(before_to, NCASES(before_to), w, 0, &w->fired);
@@ -1816,7 +1844,73 @@ static int opening_actor(void *state)
     return 1;
 }
 
+static size_t light_agent(struct rn_extractor *x, size_t k, struct side *agent,
+                          enum rn_polarity *pol);
+
+/* The noun trigger starting at i (of one word only, when one_word), or
+   NULL. */
+static const struct rn_trigger *noun_trigger_at(struct rn_extractor *x, size_t i, int one_word)
+{
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 4);
+    for (size_t k = 0; k < n; k++)
+        if (tr[k]->pos == RN_POS_NOUN && (!one_word || nt[k] == 1))
+            return tr[k];
+    return NULL;
+}
+
+/* Is a verb of relation rel within the verb group starting at v ("accuses",
+   "has also alleged")? (A ban that "violates" rights is not a ban.) */
+static int same_relation_verb(struct rn_extractor *x, size_t v, const char *rel)
+{
+    for (size_t i = v; i < x->tok.len && i < v + 4 && x_is_word(x, i); i++) {
+        const struct rn_trigger *tr[4];
+        uint32_t nt[4];
+        size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 4);
+        for (size_t k = 0; k < n; k++)
+            if (tr[k]->pos == RN_POS_VERB && strcmp(tr[k]->relation, rel) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* "The lawsuit, filed by Kelpex on Monday, accuses Y", "Kelpex's complaint
+   alleges ...", "The lawsuit accuses Y" after "Kelpex sued ...": a trigger
+   noun as subject acts for its agent, else its owner, else (after "the")
+   whoever last did what it names in the article. */
+static int trigger_noun_subject(void *state)
+{
+    struct subject_read *r = state;
+    struct rn_extractor *x = r->x;
+    size_t noun = r->j;
+    if (x_is_punct(x, noun, ',')) { /* the aside's opening comma */
+        size_t k = noun;
+        while (k > 0 && noun - k < 14 && !x_is_punct(x, k - 1, ','))
+            k--;
+        if (k < 2 || noun - k >= 14)
+            return 0;
+        noun = k - 2;
+    }
+    const struct rn_trigger *tr = noun_trigger_at(x, noun, 1);
+    if (!tr || mention_at(x, noun) != XNONE || !same_relation_verb(x, r->v, tr->relation))
+        return 0;
+    struct side agent;
+    enum rn_polarity pol = RN_POL_ASSERTED;
+    light_agent(x, noun + 1, &agent, &pol);
+    size_t p = noun > 0 && (x_flags(x, noun - 1) & RN_TOK_POSS) ? noun - 2 : SIZE_MAX;
+    uint32_t owner = p < noun ? mention_at(x, p) : XNONE;
+    if (agent.n)
+        side_add(r->s, agent.ents[0]);
+    else if (owner != XNONE && x->m[owner].kind == MK_ACTOR)
+        side_add(r->s, x->m[owner].ent);
+    else if (noun > 0 && x_in_class(x, noun - 1, RN_WORD_DEF))
+        side_add(r->s, x_hist_source(x, tr->relation, XNONE));
+    return r->s->n != 0;
+}
+
 static const struct rel_case subject_cases[] = {
+    CASE(trigger_noun_subject, 0),
     CASE(dashed_members, 0),
     CASE(aside_before, 0),
     CASE(first_person, 0),
@@ -2080,12 +2174,8 @@ static void proposed_phrase(struct rn_extractor *x, struct side *t)
 {
     size_t a = t->desc_a, b = t->desc_b;
     /* "proposed a ban on Y" is the ban itself, hedged, not a proposal */
-    const struct rn_trigger *tr[4];
-    uint32_t nt[4];
-    size_t ntr = rn_lexicon_triggers(x->lex, x->wc, &x->tok, b - 1, x->tok.len, tr, nt, 4);
-    for (size_t i = 0; i < ntr; i++)
-        if (tr[i]->pos == RN_POS_NOUN)
-            return;
+    if (noun_trigger_at(x, b - 1, 0))
+        return;
     /* "a cap on fees": the phrases a document's name would take */
     size_t end = x_doc_extend(x, b - 1);
     b = end > b ? end : b;
@@ -4122,6 +4212,10 @@ static size_t enlisting_verb(struct noun_read *n)
 {
     struct rn_extractor *x = n->x;
     size_t k = n->t;
+    /* "its export blacklist", "a trade blacklist": the list's own nouns */
+    while (k > 0 && n->t - k < 2 && x_is_lower(x, k - 1) && !x_is_closed(x, k - 1) &&
+           mention_at(x, k - 1) == XNONE)
+        k--;
     while (k > 0 && (x_is_det(x, k - 1) || x_is_cap(x, k - 1) || mention_at(x, k - 1) != XNONE ||
                      (x->tok.items[k - 1].flags & RN_TOK_POSS)))
         k--;
