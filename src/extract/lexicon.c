@@ -96,10 +96,13 @@ struct wordinfo {
     uint16_t first_lens, first_lens_lc; /* the gazetteer's first_lens */
 };
 
-/* The word memo's front: a direct-mapped table of words of up to 16 bytes
-   (nearly all tokens) held as a zero-padded 128-bit key, so that the
-   memo's hit, made at every token, is a multiply and two compares instead
-   of hashing the word and comparing its bytes in the string table. */
+/* The word memo's front: a table of words of up to 16 bytes (nearly all
+   tokens) held as a zero-padded 128-bit key, so that the memo's hit, made
+   at every token, is a multiply and two compares instead of hashing the
+   word and comparing its bytes in the string table. Two-way: a word may
+   sit in either slot of its pair (one cache line), the one used last
+   first, so that two frequent words sharing a pair do not evict each
+   other. */
 #define FRONT_BITS 13
 #define FRONT_KEY_MAX 16
 struct front_key {
@@ -108,6 +111,7 @@ struct front_key {
 struct front_slot {
     struct front_key key; /* lo 0: empty */
     uint32_t id;          /* its id in rn_wordcache.words */
+    uint32_t unused;      /* (a pair fills one 64-byte line) */
 };
 
 struct rn_wordcache {
@@ -826,7 +830,9 @@ int rn_wordcache_new(const struct rn_lexicon *lex, struct rn_wordcache **out)
     wc->lex = lex;
     wc->stemmer = sb_stemmer_new("english", NULL);
     wc->words = rn_strtab_new();
-    wc->front = calloc((size_t)1 << FRONT_BITS, sizeof *wc->front);
+    wc->front = aligned_alloc(64, ((size_t)1 << FRONT_BITS) * sizeof *wc->front);
+    if (wc->front)
+        memset(wc->front, 0, ((size_t)1 << FRONT_BITS) * sizeof *wc->front);
     if (!wc->stemmer || !wc->words || !wc->front) {
         rn_wordcache_free(wc);
         return RN_ENOMEM;
@@ -948,15 +954,22 @@ static const struct wordinfo *lookup_info(struct rn_wordcache *wc, const struct 
         return &no_info;
     struct front_key key = front_key(t, i);
     uint64_t mix = (key.lo ^ key.hi * UINT64_C(0xC2B2AE3D27D4EB4F)) * UINT64_C(0x9E3779B97F4A7C15);
-    struct front_slot *fs = &wc->front[mix >> (64 - FRONT_BITS)];
-    if (key.lo && fs->key.lo == key.lo && fs->key.hi == key.hi)
-        return &wc->info[fs->id];
+    struct front_slot *pair = &wc->front[(mix >> (64 - FRONT_BITS)) & ~(uint64_t)1];
+    for (int k = 0; k < 2 && key.lo; k++)
+        if (pair[k].key.lo == key.lo && pair[k].key.hi == key.hi) {
+            uint32_t hit = pair[k].id;
+            if (k == 1) { /* the one used last first */
+                pair[1] = pair[0];
+                pair[0] = (struct front_slot){ key, hit, 0 };
+            }
+            return &wc->info[hit];
+        }
     uint32_t id = memo_id(wc, t, i);
     if (id == RN_LEX_NONE)
         return &no_info;
     if (key.lo) {
-        fs->key = key;
-        fs->id = id;
+        pair[1] = pair[0];
+        pair[0] = (struct front_slot){ key, id, 0 };
     }
     return &wc->info[id];
 }
