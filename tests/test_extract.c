@@ -2002,6 +2002,31 @@ static void test_purposes_ranks_lists_and_filings(void **state)
     assert_string_equal(RUN("Tessaly banned Quillchat. Lumo claimed the ban violates the charter."), "Tessaly[] bans Quillchat[] asserted|");
 }
 
+static void test_title_modifiers(void **state)
+{
+    (void)state;
+    /* lowercase words inside a title run (cues class titlemod) keep the
+       person's state */
+    assert_string_equal(RUN("Chile's former president Ana Ruiz signed the Lima Pact."),
+                        "Ana Ruiz[Chile] signs Lima Pact[] asserted|");
+    assert_string_equal(RUN("Peru's deputy foreign minister Ola Berg accused Kelpex of spying."),
+                        "Ola Berg[Peru] accuses Kelpex[] asserted|");
+}
+
+static void test_bare_document_nouns_with_acts(void **state)
+{
+    (void)state;
+    /* a document noun without a determiner, its acts after it */
+    assert_string_equal(RUN("Norvania introduced legislation that would ban Quillchat."),
+                        "Norvania[] proposes legislation[] asserted|Norvania[] bans Quillchat[] hedged|");
+    assert_string_equal(RUN("Norvania adopted new rules that ban Quillchat."),
+                        "Norvania[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("Norvania passed legislation to ban Quillchat."),
+                        "Norvania[] bans Quillchat[] hedged|");
+    /* a verb after its subject is no document */
+    assert_string_equal(RUN("Norvania plans to ban Quillchat."), "Norvania[] bans Quillchat[] hedged|");
+}
+
 static void test_shared_objects_and_undergone_nouns(void **state)
 {
     (void)state;
@@ -2181,6 +2206,8 @@ int main(void)
         cmocka_unit_test(test_shared_objects_and_undergone_nouns),
         cmocka_unit_test(test_described_documents_and_proposals),
         cmocka_unit_test(test_purposes_ranks_lists_and_filings),
+        cmocka_unit_test(test_title_modifiers),
+        cmocka_unit_test(test_bare_document_nouns_with_acts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -153,6 +153,7 @@ enum rn_cue {
     RN_CUE_DEEM,       /* hold, find: "Norvania holds Tessaly responsible" -> accuses */
     RN_CUE_ELLIPSIS,   /* as, and so: "signed it, as did Peru" -> Peru signed it too */
     RN_CUE_NAMING,     /* called, dubbed, known as: "a plan called the Lima Pact" is the Lima Pact */
+    RN_CUE_TITLEMOD,   /* deputy, vice, former: lowercase words inside a title run */
     RN_CUE_COUNT
 };
 

@@ -554,6 +554,7 @@ static const char *const cue_names[RN_CUE_COUNT] = {
     "notname", "include", "member", "gender", "time", "deal", "rank", "product", "enlist",
     "listhead", "listverb", "agent", "market", "pending", "effort", "mutual",
     "acronym", "joiner", "cause", "recip", "source", "dative", "undergo", "deem", "ellipsis", "naming",
+    "titlemod",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

@@ -296,24 +296,11 @@ static size_t name_run(const struct rn_extractor *x, size_t i, size_t max)
     return j;
 }
 
-/* A title run ("Chinese State Councilor and Foreign Minister", "Gov.",
-   "state Sen.") starting at i. Returns the index of the name after it, or 0
-   when there is no title followed by a name. */
+/* A lowercase word inside a title run ("state Sen.", "former Gov.",
+   "deputy foreign minister"): cues class titlemod. */
 static int title_modifier(const struct rn_extractor *x, size_t j)
 {
-    const char *w = x_norm(x, j);
-    switch (w[0]) {
-    case 's':
-        return strcmp(w, "state") == 0;
-    case 'd':
-        return strcmp(w, "deputy") == 0;
-    case 'v':
-        return strcmp(w, "vice") == 0;
-    case 'f':
-        return strcmp(w, "former") == 0;
-    default:
-        return 0;
-    }
+    return x_cue(x, j, RN_CUE_TITLEMOD);
 }
 
 /* "Minister for Trade and Industry Chan Chun Sing", "Minister of Foreign
@@ -358,6 +345,9 @@ static int headline_verb(struct rn_extractor *x, size_t i)
            (rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 2) || x_cue(x, i, RN_CUE_SPEECH));
 }
 
+/* A title run ("Chinese State Councilor and Foreign Minister", "Gov.",
+   "state Sen.") starting at i. Returns the index of the name after it, or 0
+   when there is no title followed by a name. */
 static size_t title_run(struct rn_extractor *x, size_t i)
 {
     if (!x_cue(x, i, RN_CUE_TITLE) && !x_is_cap(x, i) && !title_modifier(x, i))
@@ -1648,6 +1638,34 @@ static int known_name(struct rn_extractor *x, size_t i, size_t *last)
     return took_through(add_mention(x, i, end, e, MK_ACTOR, 0), end - 1, last);
 }
 
+/* "introduced legislation that would ban Y", "adopted new rules to block
+   Y": a document noun with no determiner, whose acts follow it (a relative
+   clause, "to" and a trigger, a trigger in -ing), is a document named by
+   its noun, for the acts to belong to whoever proposed or passed it. A
+   reading of the cascade (see took_mention). */
+static int bare_document(struct rn_extractor *x, size_t i, size_t *last)
+{
+    /* "new rules", "sweeping legislation": adjectives open the phrase */
+    size_t head = i;
+    while (head < x->tok.len && head - i < 2 && x_is_lower(x, head) &&
+           (x_pos(x, head) & (RN_WP_ADJ | RN_WP_VERB)) == RN_WP_ADJ && !x_is_closed(x, head))
+        head++;
+    /* (not "Ghana plans to ban": a verb after its subject) */
+    if (head >= x->tok.len || !x_is_lower(x, head) || !x_cue(x, head, RN_CUE_DOCHEAD) ||
+        x_cue(x, head, RN_CUE_DESC) || i == 0 || !x_is_lower(x, i - 1) || x_is_det(x, i - 1) ||
+        (x_flags(x, i - 1) & RN_TOK_POSS) || x->tok_m[i - 1] != XNONE)
+        return 0;
+    size_t after = head + 1;
+    int relative = x_is_wh(x, after) && after + 1 < x->tok.len && x_is_lower(x, after + 1) &&
+                   (x_is_aux(x, after + 1) || (x_pos(x, after + 1) & RN_WP_VERB));
+    if (!relative && !x_doc_acts(x, after))
+        return 0;
+    /* "signs law banning American adoptions": named in full, the mention
+       ends at its noun */
+    uint32_t e = x_doc_entity(x, i, x_doc_extend(x, head), head, 0);
+    return e == XNONE ? 0 : took_mention(x, add_mention(x, i, after, e, MK_DOC, 0), last);
+}
+
 /* A quoted name before a document noun: the "Clean Network" initiative;
    or a quoted title holding one: "Joint Statement: Safe and Open
    Networks". The quote opens at i. A reading of the cascade
@@ -1809,6 +1827,7 @@ static int read_short_form(struct rn_extractor *x, size_t i, size_t *last)
     READ(read_description)                                                                       \
     READ(read_short_form)        /* 5. a surname or acronym seen earlier */                      \
     READ(counted_set)            /* 7. "61 countries" */                                         \
+    READ(bare_document)          /*    "introduced legislation that would ban" */                \
     READ(quoted_document)        /* 6. the "Clean Network" initiative */                         \
     READ(unknown_run)            /* 8. any other capitalised run */
 
