@@ -381,6 +381,19 @@ void cli_preload(const char *kb_path, const struct rn_relset *all)
     preloaded = all;
 }
 
+/* Does f keep every record (every relation and polarity, any date)? */
+static int selects_everything(const struct rn_filter *f)
+{
+    return f->n_relations == 0 && f->polarity_mask == (1u << RN_POL_COUNT) - 1 && !f->since[0] &&
+           !f->until[0];
+}
+
+void cli_relations_free(struct rn_relset *set)
+{
+    if (set != preloaded)
+        rn_relset_free(set);
+}
+
 int cli_load_relations(const char *cmd, int nfiles, char **files, const struct cli_selection *sel,
                        enum cli_columns columns, struct rn_relset **out, int *had_bad_rows)
 {
@@ -388,6 +401,10 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
     *out = NULL;
     *had_bad_rows = 0;
     if (nfiles == 0 && preloaded && strcmp(cli_kb_path(), preloaded_kb) == 0) {
+        if (columns == CLI_COLUMNS_TEXT && selects_everything(&sel->filter)) {
+            *out = (struct rn_relset *)preloaded; /* lent: see cli_relations_free */
+            return RN_EXIT_OK;
+        }
         int rc = rn_relset_select(preloaded, &sel->filter, columns == CLI_COLUMNS_TEXT, out, &err);
         return rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
     }

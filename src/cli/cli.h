@@ -112,6 +112,12 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
  * cli_preload(NULL, NULL) ends it; all is borrowed until then. */
 void cli_preload(const char *kb_path, const struct rn_relset *all);
 
+/* Free a set of cli_load_relations. A selection of every record with the
+ * texts (the report's) is the preloaded set itself, lent read-only rather
+ * than copied (a copy of 650,000 records re-interns every sentence), and
+ * is not freed here. */
+void cli_relations_free(struct rn_relset *set);
+
 /* The actor lexicon's names (data/lexicon/actors.tsv under the data
  * directory) as an alias table, loaded on first use; NULL with
  * --no-lexicon or when the file is missing. A file that fails to load is

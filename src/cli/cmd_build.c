@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static const struct cli_spec build_spec = {
@@ -238,25 +239,163 @@ struct build_step {
     const char *needs; /* relation the step draws, or NULL; NEEDS_DATES: dated records */
     const char *a[4];  /* extra arguments */
     const char *also;  /* a second file of the same drawing (render -o FILE -o ALSO) */
+    int draws;         /* uses Graphviz: runs in the drawing process (see run_steps) */
 };
 
 #define NEEDS_DATES "dates"
 
 static const struct build_step steps[] = {
-    { cmd_stats, "stats", "stats.txt", 1, 0, NULL, { "--relation", "all", NULL, NULL }, NULL },
-    { cmd_stats, "stats", "stats.txt", 1, 1, NULL, { "--matrix", NULL, NULL, NULL }, NULL },
+    { cmd_stats, "stats", "stats.txt", 1, 0, NULL, { "--relation", "all", NULL, NULL }, NULL, 0 },
+    { cmd_stats, "stats", "stats.txt", 1, 1, NULL, { "--matrix", NULL, NULL, NULL }, NULL, 0 },
     { cmd_centrality, "centrality", "centrality.csv", 1, 0, NULL,
-      { "--measure", "all", "--format", "csv" }, NULL },
+      { "--measure", "all", "--format", "csv" }, NULL, 0 },
     /* One layout for both pictures. */
-    { cmd_render, "render", "graph.svg", 0, 0, NULL, { NULL, NULL, NULL, NULL }, "graph.png" },
+    { cmd_render, "render", "graph.svg", 0, 0, NULL, { NULL, NULL, NULL, NULL }, "graph.png", 1 },
     { cmd_render, "render", "accuses.svg", 0, 0, RN_REL_ACCUSES,
-      { "--relation", RN_REL_ACCUSES, NULL, NULL }, NULL },
+      { "--relation", RN_REL_ACCUSES, NULL, NULL }, NULL, 1 },
     { cmd_render, "render", "accuses-by-affiliation.svg", 0, 0, RN_REL_ACCUSES,
-      { "--relation", RN_REL_ACCUSES, "--by", "affiliation" }, NULL },
-    { cmd_render, "render", "timeline.svg", 0, 0, NEEDS_DATES, { "--timeline", NULL, NULL, NULL }, NULL },
-    { cmd_report, "report", "report.html", 0, 0, NULL, { NULL, NULL, NULL, NULL }, NULL },
+      { "--relation", RN_REL_ACCUSES, "--by", "affiliation" }, NULL, 1 },
+    { cmd_render, "render", "timeline.svg", 0, 0, NEEDS_DATES, { "--timeline", NULL, NULL, NULL }, NULL, 1 },
+    { cmd_report, "report", "report.html", 0, 0, NULL, { NULL, NULL, NULL, NULL }, NULL, 1 },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
+
+/* The records of one relation in set (every polarity, as the knowledge
+   base counts them), counted in memory rather than by a query that reads
+   every row of the knowledge base again. */
+static size_t records_of(const struct rn_relset *set, const char *relation)
+{
+    uint32_t rel = set->n_relations;
+    for (uint32_t r = 0; r < set->n_relations; r++)
+        if (strcmp(set->relation_name[r], relation) == 0)
+            rel = r;
+    size_t n = 0;
+    for (size_t k = 0; k < set->n_records && rel < set->n_relations; k++)
+        n += set->rel[k] == rel;
+    return n;
+}
+
+/* Run steps[i] into outdir, or remove its old file when nothing is needed
+   for it. Returns an exit code. */
+static int run_step(size_t i, const char *outdir, const char *kb_path, long needed)
+{
+    char path[4096], also[4096];
+    snprintf(path, sizeof path, "%s/%s", outdir, steps[i].file);
+    if (needed == 0) {
+        unlink(path); /* an old one would mislead */
+        int dates = strcmp(steps[i].needs, NEEDS_DATES) == 0;
+        if (!cli_globals.quiet)
+            fprintf(stderr, "  no %s%s%s: %s not drawn\n", dates ? "dated reports" : "'",
+                    dates ? "" : steps[i].needs, dates ? "" : "' relations", path);
+        return RN_EXIT_OK;
+    }
+    if (steps[i].append) {
+        FILE *f = fopen(path, "a");
+        if (f) {
+            fputs("\n", f);
+            fclose(f);
+        }
+    }
+    const char *a[4] = { steps[i].a[0], steps[i].a[1], steps[i].a[2], steps[i].a[3] };
+    if (steps[i].also) {
+        snprintf(also, sizeof also, "%s/%s", outdir, steps[i].also);
+        a[0] = "-o";
+        a[1] = also;
+    }
+    return step(steps[i].run, steps[i].name, kb_path, path, steps[i].to_stdout, steps[i].append,
+                a[0], a[1], a[2], a[3]);
+}
+
+/* The drawing steps in a child process: igraph and Graphviz keep global
+   state and may only be used from one thread, and the steps are commands
+   (getopt, stdout redirected into files), so the second core gets a
+   process, which shares the loaded records with this one (fork copies
+   nothing until written). The drawing steps stay together and in order in
+   it: a Graphviz layout depends on the layouts made before it in the same
+   process (the report's graph differs after the other drawings), so they
+   run as they would serially. What the child says on stderr waits in log
+   and is said after this process's steps, which come first in the table:
+   the order of a serial run. */
+struct beside {
+    pid_t pid; /* -1: not started (the steps then run in this process) */
+    FILE *log;
+};
+
+/* Run steps[from..to) in order; the first failing step's exit code. */
+static int run_range(size_t from, size_t to, const char *outdir, const char *kb_path,
+                     const long *needed)
+{
+    int worst = RN_EXIT_OK;
+    for (size_t i = from; i < to; i++) {
+        int one = run_step(i, outdir, kb_path, needed[i]);
+        if (one != RN_EXIT_OK && worst == RN_EXIT_OK)
+            worst = one;
+    }
+    return worst;
+}
+
+static void start_beside(struct beside *b, size_t from, const char *outdir, const char *kb_path,
+                         const long *needed)
+{
+    b->pid = -1;
+    b->log = tmpfile();
+    if (!b->log)
+        return;
+    fflush(stdout);
+    fflush(stderr);
+    b->pid = fork();
+    if (b->pid == 0) {
+        int code = dup2(fileno(b->log), STDERR_FILENO) < 0
+                       ? RN_EXIT_FAIL
+                       : run_range(from, NSTEPS, outdir, kb_path, needed);
+        fflush(stdout);
+        _exit(code); /* the parent's atexit work (and its leak check) is not the child's */
+    }
+    if (b->pid < 0) {
+        fclose(b->log);
+        b->log = NULL;
+    }
+}
+
+/* Wait for the child, say what it said; its exit code. */
+static int finish_beside(struct beside *b)
+{
+    int status = 0;
+    pid_t done;
+    while ((done = waitpid(b->pid, &status, 0)) < 0 && errno == EINTR)
+        ;
+    char chunk[4096];
+    size_t n;
+    rewind(b->log);
+    while ((n = fread(chunk, 1, sizeof chunk, b->log)) > 0)
+        fwrite(chunk, 1, n, stderr);
+    fclose(b->log);
+    if (done < 0 || !WIFEXITED(status)) {
+        cli_errorf("the process drawing the diagrams failed");
+        return RN_EXIT_FAIL;
+    }
+    return WEXITSTATUS(status);
+}
+
+/* Every step, in table order; with two_cores the drawing steps (a tail of
+   the table) run in a child process meanwhile. Returns the first failing
+   step's exit code. */
+static int run_steps(const char *outdir, const char *kb_path, const long *needed, int two_cores)
+{
+    size_t from = 0;
+    while (from < NSTEPS && !steps[from].draws)
+        from++;
+    struct beside side = { -1, NULL };
+    if (two_cores && from < NSTEPS)
+        start_beside(&side, from, outdir, kb_path, needed);
+    int worst = run_range(0, side.pid > 0 ? from : NSTEPS, outdir, kb_path, needed);
+    if (side.pid > 0) {
+        int drawn = finish_beside(&side);
+        if (worst == RN_EXIT_OK)
+            worst = drawn;
+    }
+    return worst;
+}
 
 int cmd_build(int argc, char **argv)
 {
@@ -331,17 +470,6 @@ int cmd_build(int argc, char **argv)
     every.polarity_mask = (1u << RN_POL_COUNT) - 1;
     if (counted == RN_OK && code != RN_EXIT_FAIL && counts.relations > 0)
         counted = rn_store_load(kb, &every, 1, &all, &err);
-    long needed[NSTEPS];
-    for (size_t i = 0; i < NSTEPS && counted == RN_OK; i++) {
-        if (!steps[i].needs)
-            needed[i] = 1;
-        else if (strcmp(steps[i].needs, NEEDS_DATES) == 0)
-            needed[i] = counts.dated;
-        else
-            needed[i] = rn_store_count_relation(kb, steps[i].needs, &err);
-        if (needed[i] < 0)
-            counted = (int)needed[i];
-    }
     rn_store_close(kb);
     rn_filter_release(&every);
     if (code == RN_EXIT_FAIL)
@@ -360,38 +488,17 @@ int cmd_build(int argc, char **argv)
                         "lists\n",
                 kb_path, counts.relations, counts.entities, counts.articles, counts.imports);
 
-    cli_preload(kb_path, all);
-    char path[4096], also[4096];
-    int worst = RN_EXIT_OK;
+    long needed[NSTEPS];
     for (size_t i = 0; i < NSTEPS; i++) {
-        snprintf(path, sizeof path, "%s/%s", outdir, steps[i].file);
-        if (needed[i] == 0) {
-            unlink(path); /* an old one would mislead */
-            if (!cli_globals.quiet)
-                fprintf(stderr, "  no %s%s%s: %s not drawn\n",
-                        strcmp(steps[i].needs, NEEDS_DATES) == 0 ? "dated reports" : "'",
-                        strcmp(steps[i].needs, NEEDS_DATES) == 0 ? "" : steps[i].needs,
-                        strcmp(steps[i].needs, NEEDS_DATES) == 0 ? "" : "' relations", path);
-            continue;
-        }
-        if (steps[i].append) {
-            FILE *f = fopen(path, "a");
-            if (f) {
-                fputs("\n", f);
-                fclose(f);
-            }
-        }
-        const char *a[4] = { steps[i].a[0], steps[i].a[1], steps[i].a[2], steps[i].a[3] };
-        if (steps[i].also) {
-            snprintf(also, sizeof also, "%s/%s", outdir, steps[i].also);
-            a[0] = "-o";
-            a[1] = also;
-        }
-        int one = step(steps[i].run, steps[i].name, kb_path, path, steps[i].to_stdout,
-                       steps[i].append, a[0], a[1], a[2], a[3]);
-        if (one != RN_EXIT_OK && worst == RN_EXIT_OK)
-            worst = one;
+        if (!steps[i].needs)
+            needed[i] = 1;
+        else if (strcmp(steps[i].needs, NEEDS_DATES) == 0)
+            needed[i] = counts.dated;
+        else
+            needed[i] = (long)records_of(all, steps[i].needs);
     }
+    cli_preload(kb_path, all);
+    int worst = run_steps(outdir, kb_path, needed, lx.jobs != 1 && rn_pipeline_default_jobs() > 1);
     cli_preload(NULL, NULL);
     if (worst != RN_EXIT_OK)
         code = worst;

@@ -389,7 +389,7 @@ out:
     free(order);
     rn_centrality_release(&res);
     rn_view_free(view);
-    rn_relset_free(set);
+    cli_relations_free(set);
     cli_selection_release(&sel);
     return code;
 }

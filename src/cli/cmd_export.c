@@ -219,7 +219,7 @@ int cmd_export(int argc, char **argv)
     }
     rn_view_free(view);
 out:
-    rn_relset_free(set);
+    cli_relations_free(set);
     cli_selection_release(&sel);
     if (code == RN_EXIT_OK && bad_rows)
         code = RN_EXIT_INPUT;

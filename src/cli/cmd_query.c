@@ -450,7 +450,7 @@ out:
     free(q.rec);
     rn_store_entity_release(&ent);
     rn_store_close(kb);
-    rn_relset_free(set);
+    cli_relations_free(set);
     cli_selection_release(&sel);
     return code;
 }

@@ -202,7 +202,7 @@ int cmd_render(int argc, char **argv)
         code = write_timeline(set, output);
         if (code == RN_EXIT_OK && bad_rows)
             code = RN_EXIT_INPUT;
-        rn_relset_free(set);
+        cli_relations_free(set);
         goto out;
     }
     struct rn_err err = RN_ERR_INIT;
@@ -234,7 +234,7 @@ int cmd_render(int argc, char **argv)
             code = RN_EXIT_INPUT;
     }
     rn_view_free(view);
-    rn_relset_free(set);
+    cli_relations_free(set);
 out:
     cli_selection_release(&sel);
     return code;

@@ -130,8 +130,8 @@ int cmd_report(int argc, char **argv)
         rn_buf_release(&page);
         free(d3);
     }
-    rn_relset_free(set);
-    rn_relset_free(accuses);
+    cli_relations_free(set);
+    cli_relations_free(accuses);
 out:
     cli_selection_release(&sel);
     cli_selection_release(&acc);

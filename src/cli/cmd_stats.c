@@ -506,7 +506,7 @@ int cmd_stats(int argc, char **argv)
 out:
     rn_stats_release(&sc.st);
     rn_view_free(view);
-    rn_relset_free(set);
+    cli_relations_free(set);
     cli_selection_release(&sel);
     return code;
 }

@@ -289,7 +289,7 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
                                     .min_count = sel->filter.min_count,
                                     .measures_only = graph };
     if (rn_view_build(*set, &vopt, view, &err) != RN_OK) {
-        rn_relset_free(*set);
+        cli_relations_free(*set);
         *set = NULL;
         return cli_report(&err);
     }
