@@ -833,6 +833,36 @@ static void test_binary_rejected(void **state)
     rn_article_release(&a);
 }
 
+/* Plain bytes are skipped eight at a time: a control byte or DEL at any
+   place of a block still becomes a space, and a non-ASCII letter stays. */
+static void test_odd_bytes_at_every_offset(void **state)
+{
+    (void)state;
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    static const char line[] = "Klow signs the steel pact with Szohod today.";
+    static const char *const odd[] = { "\x07", "\x7F", "\x1F" };
+    for (size_t k = 1; k + 2 < sizeof line - 1; k++) {
+        for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++) {
+            char in[64], want[64];
+            memcpy(in, line, sizeof line);
+            in[k] = odd[o][0];
+            memcpy(want, line, sizeof line);
+            want[k] = ' ';
+            strcat(want, "\n");
+            assert_int_equal(ingest_str("o.txt", in, &a, &err), RN_OK);
+            assert_string_equal(a.text, want);
+            rn_article_release(&a);
+        }
+        char in[80];
+        snprintf(in, sizeof in, "%.*s\xC3\xA9%s", (int)k, line, line + k);
+        assert_int_equal(ingest_str("e.txt", in, &a, &err), RN_OK);
+        strcat(in, "\n");
+        assert_string_equal(a.text, in);
+        rn_article_release(&a);
+    }
+}
+
 static void test_empty_articles(void **state)
 {
     (void)state;
@@ -1207,6 +1237,7 @@ int main(void)
         cmocka_unit_test(test_html_deep_nesting_and_garbage),
         cmocka_unit_test(test_invalid_utf8_replaced),
         cmocka_unit_test(test_binary_rejected),
+        cmocka_unit_test(test_odd_bytes_at_every_offset),
         cmocka_unit_test(test_empty_articles),
         cmocka_unit_test(test_huge_single_line),
         cmocka_unit_test(test_crlf_and_bom),

@@ -54,6 +54,38 @@ static void test_gazetteer_case_and_longest_match(void **state)
     unlink("tl_actors.tsv");
 }
 
+/* The word memo answers from its front (words of up to 16 bytes) or its
+   table (longer words) the same as when the word was first seen: words
+   that share their first 8 bytes, or differ only in length, stay apart,
+   across sentences and after the tagger is set. */
+static uint32_t tag_length(void *ctx, const char *word, size_t len)
+{
+    (void)ctx;
+    (void)word;
+    return (uint32_t)len;
+}
+
+static void assert_memo_reads(struct rn_lexicon *lex, struct rn_wordcache *wc)
+{
+    const char *s = "we condemn condemns condemnation condemnations condemned a an ann "
+                    "internationalisation internationalisations";
+    static const uint32_t lens[] = { 2, 7, 8, 12, 13, 9, 1, 2, 3, 20, 21 };
+    static const int fires[] = { 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0 }; /* one Snowball stem */
+    struct rn_tokens t = RN_TOKENS_INIT;
+    for (int round = 0; round < 3; round++) {
+        assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+        if (round == 2)
+            assert_int_equal(rn_wordcache_prepare(wc, &t), RN_OK);
+        const struct rn_trigger *tr[4];
+        uint32_t nt[4];
+        for (size_t i = 0; i < t.len; i++) {
+            assert_int_equal(rn_wordcache_tag(wc, &t, i), lens[i]);
+            assert_int_equal(rn_lexicon_triggers(lex, wc, &t, i, t.len, tr, nt, 4) > 0, fires[i]);
+        }
+    }
+    rn_tokens_release(&t);
+}
+
 static void test_triggers_by_stem(void **state)
 {
     (void)state;
@@ -74,6 +106,11 @@ static void test_triggers_by_stem(void **state)
     assert_string_equal(tr[0]->relation, "condemns");
     assert_int_equal(rn_lexicon_triggers(lex, wc, &t, 0, t.len, tr, nt, 4), 0);
     rn_tokens_release(&t);
+    rn_wordcache_set_tagger(wc, tag_length, NULL);
+    assert_memo_reads(lex, wc);
+    /* a new tagger empties the memo, front included */
+    rn_wordcache_set_tagger(wc, tag_length, NULL);
+    assert_memo_reads(lex, wc);
     rn_wordcache_free(wc);
     rn_lexicon_free(lex);
     unlink("tl_rel.tsv");

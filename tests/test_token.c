@@ -49,6 +49,25 @@ static void test_possessives_split(void **state)
                  "called|them|'|reckless|acts|'|today");
 }
 
+/* token.h's promise to readers of normal forms: RN_TOKEN_NORM_PAD bytes
+   stay allocated past the buffer's end, so 16 bytes load from any form. */
+static void test_normal_forms_padded(void **state)
+{
+    (void)state;
+    struct rn_tokens t = RN_TOKENS_INIT;
+    char s[600];
+    for (size_t n = 1; n < sizeof s; n += 7) {
+        for (size_t k = 0; k < n; k++)
+            s[k] = k % 5 == 4 ? ' ' : (char)('a' + k % 26);
+        assert_int_equal(rn_tokenize(s, 0, n, &t), RN_OK);
+        assert_true(t.len > 0);
+        assert_true(t.norm.len + RN_TOKEN_NORM_PAD <= t.norm.cap);
+        for (size_t i = 0; i < t.len; i++)
+            assert_true(t.items[i].norm + 16 <= t.norm.cap);
+    }
+    rn_tokens_release(&t);
+}
+
 static void test_abbreviations_and_hyphens(void **state)
 {
     (void)state;
@@ -143,6 +162,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_punctuation),
         cmocka_unit_test(test_possessives_split),
+        cmocka_unit_test(test_normal_forms_padded),
         cmocka_unit_test(test_abbreviations_and_hyphens),
         cmocka_unit_test(test_dashes_quotes_and_spaces),
         cmocka_unit_test(test_offsets_are_into_the_original_text),

@@ -48,6 +48,12 @@ struct rn_tokens {
 
 #define RN_TOKENS_INIT { NULL, 0, 0, RN_BUF_INIT, 0 }
 
+/* Bytes of norm's buffer that stay allocated after its end once a token is
+ * in it: a reader may load 16 bytes from any normal form's start in one go
+ * (the lexicon's word memo keys short words so); those past the form's NUL
+ * hold anything. */
+#define RN_TOKEN_NORM_PAD 16
+
 /* Replace out's contents with the tokens of text[start, end). Offsets are
  * relative to text (not to start). Returns RN_OK or RN_ENOMEM. Time O(n);
  * invalid UTF-8 bytes are treated as punctuation. */

@@ -143,12 +143,13 @@ static int fits(const struct ent *en, int want)
    semicolon, speech verb or clause word ("while", "that", "because"). */
 static size_t clause_start(const struct rn_extractor *x, size_t i)
 {
+    /* x_is, not strcmp: it runs back over the sentence for every pronoun,
+       and comparing lengths first rejects most words at once */
     for (size_t k = i; k > 0; k--) {
-        const char *w = rn_token_norm(&x->tok, k - 1);
-        if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, "while") == 0 ||
-            strcmp(w, "but") == 0 || strcmp(w, "because") == 0 || strcmp(w, "that") == 0 ||
-            strcmp(w, "after") == 0 || strcmp(w, "although") == 0 ||
-            (x->tok_cue[k - 1] >> RN_CUE_SPEECH & 1u))
+        size_t b = k - 1;
+        if (x_is(x, b, ",") || x_is(x, b, ";") || x_is(x, b, "while") || x_is(x, b, "but") ||
+            x_is(x, b, "because") || x_is(x, b, "that") || x_is(x, b, "after") ||
+            x_is(x, b, "although") || (x->tok_cue[b] >> RN_CUE_SPEECH & 1u))
             return k;
     }
     return 0;

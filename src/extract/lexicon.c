@@ -61,11 +61,12 @@ struct rn_lexicon {
     struct gaz_entry *gaz;
     size_t gaz_cap;
     struct rn_strtab *gaz_first;
-    /* gaz_first id -> the most tokens of a name starting with that word
-       ([0]), and of one whose first word may be in lower case ([1]): a
-       word in lower case tries only the second, most often 0 ("may",
-       "new", "white" start names only when capitalised) */
-    uint8_t (*first_max)[2];
+    /* gaz_first id -> the token counts (bit n: n tokens) of the names
+       starting with that word ([0]), and of those whose first word may be
+       in lower case ([1]): a word in lower case tries only the second, most
+       often none ("may", "new", "white" start names only when
+       capitalised); a match looks up only the lengths a name has */
+    uint16_t (*first_lens)[2];
     size_t first_cap;
 
     struct rn_strtab *stems;
@@ -92,13 +93,32 @@ struct wordinfo {
     uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
     uint64_t cuebits;
     uint32_t tag;  /* the caller's tagger's value */
-    uint8_t first_max, first_max_lc;
+    uint16_t first_lens, first_lens_lc; /* the gazetteer's first_lens */
+};
+
+/* The word memo's front: a table of words of up to 16 bytes (nearly all
+   tokens) held as a zero-padded 128-bit key, so that the memo's hit, made
+   at every token, is a multiply and two compares instead of hashing the
+   word and comparing its bytes in the string table. Two-way: a word may
+   sit in either slot of its pair (one cache line), the one used last
+   first, so that two frequent words sharing a pair do not evict each
+   other. */
+#define FRONT_BITS 13
+#define FRONT_KEY_MAX 16
+struct front_key {
+    uint64_t lo, hi; /* the word's bytes, zero-padded; lo 0: no key */
+};
+struct front_slot {
+    struct front_key key; /* lo 0: empty */
+    uint32_t id;          /* its id in rn_wordcache.words */
+    uint32_t unused;      /* (a pair fills one 64-byte line) */
 };
 
 struct rn_wordcache {
     const struct rn_lexicon *lex;
     struct sb_stemmer *stemmer;
     struct rn_strtab *words;
+    struct front_slot *front; /* 1 << FRONT_BITS slots, ids in words */
     struct wordinfo *info;
     size_t cap;
     /* facts of the tokens of the sentence being read (rn_wordcache_prepare) */
@@ -274,13 +294,13 @@ static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enu
     const char *f = rn_token_norm(&t, first);
     rc = rn_strtab_intern(lex->gaz_first, f, strlen(f), &id, NULL);
     if (rc == RN_OK)
-        rc = rn_array_reserve((void **)&lex->first_max, &lex->first_cap, id + 1,
-                              sizeof *lex->first_max, 64);
+        rc = rn_array_reserve((void **)&lex->first_lens, &lex->first_cap, id + 1,
+                              sizeof *lex->first_lens, 64);
     int lower_ok = !((e.cap_mask | e.upper_mask) & 1u);
-    if (rc == RN_OK && lex->first_max[id][0] < e.ntok)
-        lex->first_max[id][0] = (uint8_t)e.ntok;
-    if (rc == RN_OK && lower_ok && lex->first_max[id][1] < e.ntok)
-        lex->first_max[id][1] = (uint8_t)e.ntok;
+    if (rc == RN_OK)
+        lex->first_lens[id][0] |= (uint16_t)(1u << e.ntok);
+    if (rc == RN_OK && lower_ok)
+        lex->first_lens[id][1] |= (uint16_t)(1u << e.ntok);
 out:
     rn_tokens_release(&t);
     rn_buf_release(&key);
@@ -771,7 +791,7 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     free(lex->actors);
     free(lex->actor_key_to);
     free(lex->gaz);
-    free(lex->first_max);
+    free(lex->first_lens);
     for (int kind = 0; kind < PH_KINDS; kind++)
         free(lex->stem_head[kind]);
     free(lex->stem_cuebits);
@@ -811,7 +831,10 @@ int rn_wordcache_new(const struct rn_lexicon *lex, struct rn_wordcache **out)
     wc->lex = lex;
     wc->stemmer = sb_stemmer_new("english", NULL);
     wc->words = rn_strtab_new();
-    if (!wc->stemmer || !wc->words) {
+    wc->front = aligned_alloc(64, ((size_t)1 << FRONT_BITS) * sizeof *wc->front);
+    if (wc->front)
+        memset(wc->front, 0, ((size_t)1 << FRONT_BITS) * sizeof *wc->front);
+    if (!wc->stemmer || !wc->words || !wc->front) {
         rn_wordcache_free(wc);
         return RN_ENOMEM;
     }
@@ -826,6 +849,7 @@ void rn_wordcache_free(struct rn_wordcache *wc)
     if (wc->stemmer)
         sb_stemmer_delete(wc->stemmer);
     rn_strtab_free(wc->words);
+    free(wc->front);
     free(wc->info);
     free(wc->tinfo);
     free(wc);
@@ -838,42 +862,32 @@ int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, str
 
 static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0, 0 };
 
-/* Facts about the word at token i; punctuation has none (a possessive is a
-   word here: "'s" appears in names such as "People's Republic"). */
-static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+/* Start the memo afresh (its ids change, so the front is emptied too). */
+static void memo_restart(struct rn_wordcache *wc)
 {
-    const struct rn_token *tk = &t->items[i];
-    if (!(tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) && !(tk->flags & RN_TOK_PUNCT))
-        return no_info;
-    const char *w = rn_token_norm(t, i);
-    uint32_t id;
-    if (rn_strtab_find(wc->words, w, tk->norm_len, &id) == RN_OK)
-        return wc->info[id];
-    if (rn_strtab_count(wc->words) >= WORDCACHE_LIMIT) {
-        /* Bound memory on endless input: start the memo afresh. */
-        struct rn_strtab *fresh = rn_strtab_new();
-        if (!fresh)
-            return no_info;
-        rn_strtab_free(wc->words);
-        wc->words = fresh;
-    }
-    int added;
-    if (rn_strtab_intern(wc->words, w, tk->norm_len, &id, &added) != RN_OK)
-        return no_info;
-    if (rn_array_reserve((void **)&wc->info, &wc->cap, (size_t)id + 1, sizeof *wc->info, 64) != RN_OK)
-        return no_info;
-    struct wordinfo *wi = &wc->info[id];
-    *wi = no_info;
+    struct rn_strtab *fresh = rn_strtab_new();
+    if (!fresh)
+        return;
+    rn_strtab_free(wc->words);
+    wc->words = fresh;
+    memset(wc->front, 0, ((size_t)1 << FRONT_BITS) * sizeof *wc->front);
+}
+
+/* What the lexicon and the tagger say of the word w, into wi. */
+static void compute_info(struct rn_wordcache *wc, const char *w, size_t len, uint32_t flags,
+                         struct wordinfo *wi)
+{
     const struct rn_lexicon *lex = wc->lex;
+    *wi = no_info;
     if (wc->tagger)
-        wi->tag = wc->tagger(wc->tagger_ctx, w, tk->norm_len);
+        wi->tag = wc->tagger(wc->tagger_ctx, w, len);
     uint32_t fid;
-    if (rn_strtab_find(lex->gaz_first, w, tk->norm_len, &fid) == RN_OK) {
-        wi->first_max = lex->first_max[fid][0];
-        wi->first_max_lc = lex->first_max[fid][1];
+    if (rn_strtab_find(lex->gaz_first, w, len, &fid) == RN_OK) {
+        wi->first_lens = lex->first_lens[fid][0];
+        wi->first_lens_lc = lex->first_lens[fid][1];
     }
-    if (tk->flags & (RN_TOK_WORD | RN_TOK_POSS)) {
-        const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)tk->norm_len);
+    if (flags & (RN_TOK_WORD | RN_TOK_POSS)) {
+        const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)len);
         uint32_t sid;
         if (s && rn_strtab_find(lex->stems, (const char *)s, (size_t)sb_stemmer_length(wc->stemmer),
                                 &sid) == RN_OK) {
@@ -881,13 +895,91 @@ static struct wordinfo lookup_info(struct rn_wordcache *wc, const struct rn_toke
             wi->cuebits = lex->stem_cuebits[sid];
         }
     }
-    return *wi;
 }
 
-static struct wordinfo word_info(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+/* The memo's id of token i's word, its facts computed when it is new;
+   RN_LEX_NONE when out of memory. */
+static uint32_t memo_id(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
+{
+    const struct rn_token *tk = &t->items[i];
+    const char *w = rn_token_norm(t, i);
+    uint32_t id;
+    if (rn_strtab_find(wc->words, w, tk->norm_len, &id) == RN_OK)
+        return id;
+    if (rn_strtab_count(wc->words) >= WORDCACHE_LIMIT)
+        memo_restart(wc); /* bound memory on endless input */
+    int added;
+    if (rn_strtab_intern(wc->words, w, tk->norm_len, &id, &added) != RN_OK)
+        return RN_LEX_NONE;
+    if (rn_array_reserve((void **)&wc->info, &wc->cap, (size_t)id + 1, sizeof *wc->info, 64) != RN_OK)
+        return RN_LEX_NONE;
+    compute_info(wc, w, tk->norm_len, tk->flags, &wc->info[id]);
+    return id;
+}
+
+/* The first len (1 to 8) bytes at p as a zero-padded number; reads 8. */
+static inline uint64_t load_padded(const char *p, size_t len)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return len >= 8 ? v : v & ((UINT64_C(1) << (8 * len)) - 1);
+}
+
+/* Token i's word as a front key, lo 0 when it is longer than a key. Reads
+   16 bytes from the word's start: token.h promises them (the normal
+   forms' buffer keeps RN_TOKEN_NORM_PAD bytes after its end). */
+static struct front_key front_key(const struct rn_tokens *t, size_t i)
+{
+    struct front_key k = { 0, 0 };
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    size_t len = t->items[i].norm_len;
+    if (len == 0 || len > FRONT_KEY_MAX)
+        return k;
+    const char *w = rn_token_norm(t, i);
+    k.lo = load_padded(w, len);
+    k.hi = len > 8 ? load_padded(w + 8, len - 8) : 0;
+#else
+    (void)t;
+    (void)i; /* the byte order the masks assume */
+#endif
+    return k;
+}
+
+/* Facts about the word at token i (borrowed until the memo next grows);
+   punctuation has none (a possessive is a word here: "'s" appears in
+   names such as "People's Republic"). */
+static const struct wordinfo *lookup_info(struct rn_wordcache *wc, const struct rn_tokens *t,
+                                          size_t i)
+{
+    if (!(t->items[i].flags & (RN_TOK_WORD | RN_TOK_POSS | RN_TOK_PUNCT)))
+        return &no_info;
+    struct front_key key = front_key(t, i);
+    uint64_t mix = (key.lo ^ key.hi * UINT64_C(0xC2B2AE3D27D4EB4F)) * UINT64_C(0x9E3779B97F4A7C15);
+    struct front_slot *pair = &wc->front[(mix >> (64 - FRONT_BITS)) & ~(uint64_t)1];
+    for (int k = 0; k < 2 && key.lo; k++)
+        if (pair[k].key.lo == key.lo && pair[k].key.hi == key.hi) {
+            uint32_t hit = pair[k].id;
+            if (k == 1) { /* the one used last first */
+                pair[1] = pair[0];
+                pair[0] = (struct front_slot){ key, hit, 0 };
+            }
+            return &wc->info[hit];
+        }
+    uint32_t id = memo_id(wc, t, i);
+    if (id == RN_LEX_NONE)
+        return &no_info;
+    if (key.lo) {
+        pair[1] = pair[0];
+        pair[0] = (struct front_slot){ key, id, 0 };
+    }
+    return &wc->info[id];
+}
+
+static const struct wordinfo *word_info(struct rn_wordcache *wc, const struct rn_tokens *t,
+                                        size_t i)
 {
     if (t == wc->prepared && t->gen == wc->prepared_gen && i < wc->prepared_len)
-        return wc->tinfo[i];
+        return &wc->tinfo[i];
     return lookup_info(wc, t, i);
 }
 
@@ -896,18 +988,13 @@ void rn_wordcache_set_tagger(struct rn_wordcache *wc,
 {
     wc->tagger = tag;
     wc->tagger_ctx = ctx;
-    /* facts memoised without the tagger are stale now */
-    struct rn_strtab *fresh = rn_strtab_new();
-    if (fresh) {
-        rn_strtab_free(wc->words);
-        wc->words = fresh;
-    }
+    memo_restart(wc); /* facts memoised without the tagger are stale now */
     wc->prepared = NULL;
 }
 
 uint32_t rn_wordcache_tag(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
 {
-    return i < t->len ? word_info(wc, t, i).tag : 0;
+    return i < t->len ? word_info(wc, t, i)->tag : 0;
 }
 
 int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
@@ -916,7 +1003,7 @@ int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
     if (rn_array_reserve((void **)&wc->tinfo, &wc->tcap, t->len + 1, sizeof *wc->tinfo, 64) != RN_OK)
         return RN_ENOMEM;
     for (size_t i = 0; i < t->len; i++)
-        wc->tinfo[i] = lookup_info(wc, t, i);
+        wc->tinfo[i] = *lookup_info(wc, t, i);
     wc->prepared = t;
     wc->prepared_gen = t->gen;
     wc->prepared_len = t->len;
@@ -925,18 +1012,37 @@ int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
 
 /* ---- matching ------------------------------------------------------------------ */
 
+/* Does gazetteer entry e, n tokens from token i, have the capitals its
+   name asks for? */
+static int entry_fits(const struct gaz_entry *e, const struct rn_tokens *t, size_t i, size_t n,
+                      int all_caps)
+{
+    int ok = 1;
+    for (size_t k = 0; k < n && ok && !all_caps; k++) {
+        uint32_t fl = t->items[i + k].flags;
+        if ((e->upper_mask >> k) & 1)
+            ok = (fl & RN_TOK_UPPER) != 0;
+        else if ((e->cap_mask >> k) & 1)
+            ok = (fl & RN_TOK_CAP) != 0 &&
+                 /* "REN" in running text is an acronym, not the surname Ren */
+                 !(e->kind == RN_GAZ_SURNAME && (fl & RN_TOK_UPPER) && t->items[i + k].norm_len >= 3);
+    }
+    return ok;
+}
+
 int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
                      const struct rn_tokens *t, size_t i, size_t end, int all_caps,
                      struct rn_gaz_match *m)
 {
     if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
         return 0;
-    struct wordinfo wi = word_info(wc, t, i);
+    const struct wordinfo *wi = word_info(wc, t, i);
     /* a name whose first word must be capitalised cannot start here */
     int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
-    size_t maxn = lower ? wi.first_max_lc : wi.first_max;
-    if (!maxn)
+    uint32_t lens = lower ? wi->first_lens_lc : wi->first_lens;
+    if (!lens)
         return 0;
+    size_t maxn = 31 - (size_t)__builtin_clz(lens);
     if (maxn > end - i)
         maxn = end - i;
     char key[1024];
@@ -958,20 +1064,10 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     }
     for (size_t n = maxn; n >= 1; n--) {
         uint32_t id;
-        if (rn_strtab_find(lex->gaz_keys, key, offs[n], &id) != RN_OK)
-            continue;
+        if (!(lens >> n & 1u) || rn_strtab_find(lex->gaz_keys, key, offs[n], &id) != RN_OK)
+            continue; /* no name of n tokens starts with this word */
         const struct gaz_entry *e = &lex->gaz[id];
-        int ok = 1;
-        for (size_t k = 0; k < n && ok && !all_caps; k++) {
-            uint32_t fl = t->items[i + k].flags;
-            if ((e->upper_mask >> k) & 1)
-                ok = (fl & RN_TOK_UPPER) != 0;
-            else if ((e->cap_mask >> k) & 1)
-                ok = (fl & RN_TOK_CAP) != 0 &&
-                     /* "REN" in running text is an acronym, not the surname Ren */
-                     !(e->kind == RN_GAZ_SURNAME && (fl & RN_TOK_UPPER) && t->items[i + k].norm_len >= 3);
-        }
-        if (!ok)
+        if (!entry_fits(e, t, i, n, all_caps))
             continue;
         m->actor = e->actor;
         m->ntok = (uint32_t)n;
@@ -995,7 +1091,7 @@ static int phrase_at(struct rn_wordcache *wc, const struct phrase *ph, const str
                 q++;
             if (q == sizeof poss / sizeof poss[0])
                 return 0;
-        } else if (word_info(wc, t, i + k).stem != ph->stems[k]) {
+        } else if (word_info(wc, t, i + k)->stem != ph->stems[k]) {
             return 0;
         }
     }
@@ -1008,11 +1104,11 @@ size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc
 {
     if (i >= end)
         return 0;
-    struct wordinfo wi = word_info(wc, t, i);
-    if (wi.stem == RN_LEX_NONE)
+    uint32_t stem = word_info(wc, t, i)->stem;
+    if (stem == RN_LEX_NONE)
         return 0;
     size_t n = 0;
-    for (uint32_t p = lex->stem_head[PH_TRIGGER][wi.stem]; p != RN_LEX_NONE && n < max;
+    for (uint32_t p = lex->stem_head[PH_TRIGGER][stem]; p != RN_LEX_NONE && n < max;
          p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
         if (!phrase_at(wc, ph, t, i, end))
@@ -1030,7 +1126,7 @@ uint64_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcach
     (void)lex;
     if (i >= t->len)
         return 0;
-    return word_info(wc, t, i).cuebits;
+    return word_info(wc, t, i)->cuebits;
 }
 
 int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
@@ -1039,10 +1135,10 @@ int rn_lexicon_cue(const struct rn_lexicon *lex, struct rn_wordcache *wc,
 {
     if (i >= end)
         return 0;
-    struct wordinfo wi = word_info(wc, t, i);
-    if (!(wi.cuebits & (UINT64_C(1) << cls)))
+    const struct wordinfo *wi = word_info(wc, t, i);
+    if (!(wi->cuebits & (UINT64_C(1) << cls)))
         return 0;
-    for (uint32_t p = lex->stem_head[PH_CUE][wi.stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
+    for (uint32_t p = lex->stem_head[PH_CUE][wi->stem]; p != RN_LEX_NONE; p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
         if (ph->index != (uint32_t)cls || !phrase_at(wc, ph, t, i, end))
             continue;

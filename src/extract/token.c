@@ -82,19 +82,39 @@ static int32_t decode_at(const char *text, size_t p, size_t end, int *len)
     return cp;
 }
 
-/* Add a token whose normal form has nlen bytes: returns where the caller
-   writes them (the NUL after them is written here), or NULL when out of
-   memory. */
-static char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
-                       uint32_t flags)
+/* Room for one more token and a normal form of nlen bytes (with its NUL
+   and the padding token.h promises). */
+static int grow_room(struct rn_tokens *out, size_t nlen)
 {
     struct rn_token *items = rn_array_grow(out->items, &out->cap, out->len, sizeof *items, 64);
     if (!items)
-        return NULL;
+        return RN_ENOMEM;
     out->items = items;
     struct rn_buf *b = &out->norm;
-    if (b->len + nlen + 2 > b->cap && rn_buf_grow(b, nlen + 1) != RN_OK)
+    if (b->len + nlen + 1 + RN_TOKEN_NORM_PAD > b->cap &&
+        rn_buf_grow(b, nlen + RN_TOKEN_NORM_PAD) != RN_OK)
+        return RN_ENOMEM;
+    return RN_OK;
+}
+
+/* Room for one more token and a normal form of up to nlen bytes, so that
+   the next push_room of at most nlen bytes cannot fail. */
+static inline int grow_room_fast(struct rn_tokens *out, size_t nlen)
+{
+    if (out->len == out->cap || out->norm.len + nlen + 1 + RN_TOKEN_NORM_PAD > out->norm.cap)
+        return grow_room(out, nlen);
+    return RN_OK;
+}
+
+/* Add a token whose normal form has nlen bytes: returns where the caller
+   writes them (the NUL after them is written here), or NULL when out of
+   memory. Inline, with the growing out of line: it runs for every token. */
+static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
+                              uint32_t flags)
+{
+    if (grow_room_fast(out, nlen) != RN_OK)
         return NULL;
+    struct rn_buf *b = &out->norm;
     struct rn_token *t = &out->items[out->len++];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;

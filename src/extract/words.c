@@ -11,16 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *x_norm(const struct rn_extractor *x, size_t i)
-{
-    return i < x->tok.len ? rn_token_norm(&x->tok, i) : "";
-}
-
-uint32_t x_flags(const struct rn_extractor *x, size_t i)
-{
-    return i < x->tok.len ? x->tok.items[i].flags : 0;
-}
-
 int x_is_punct(const struct rn_extractor *x, size_t i, char c)
 {
     return i < x->tok.len && (x_flags(x, i) & RN_TOK_PUNCT) && x_norm(x, i)[0] == c &&
@@ -182,17 +172,6 @@ int x_is_numberish(const struct rn_extractor *x, size_t i)
 
 /* ---- shapes -------------------------------------------------------------------------- */
 
-int x_is_word(const struct rn_extractor *x, size_t i)
-{
-    return (x_flags(x, i) & RN_TOK_WORD) != 0;
-}
-
-int x_is_cap(const struct rn_extractor *x, size_t i)
-{
-    return (x_flags(x, i) & (RN_TOK_WORD | RN_TOK_CAP)) == (RN_TOK_WORD | RN_TOK_CAP) &&
-           !(x_flags(x, i) & RN_TOK_NUM);
-}
-
 int x_is_cap_num(const struct rn_extractor *x, size_t i)
 {
     return (x_flags(x, i) & (RN_TOK_WORD | RN_TOK_NUM | RN_TOK_CAP)) ==
@@ -224,15 +203,8 @@ int x_ends_with(const struct rn_extractor *x, size_t i, const char *suf)
 
 /* ---- cues ---------------------------------------------------------------------------- */
 
-int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
+int x_cue_phrase(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
 {
-    return i < x->tok.len && (x->tok_cue[i] >> c & 1u);
-}
-
-int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m)
-{
-    if (!x_cue(x, i, c))
-        return 0;
     return rn_lexicon_cue(x->lex, x->wc, &x->tok, i, x->tok.len, c, m) ? (int)m->ntok : 0;
 }
 

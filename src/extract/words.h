@@ -20,9 +20,17 @@ void x_words_init(struct rn_extractor *x);
    Case. RN_OK or RN_ENOMEM. */
 int x_words_tag(struct rn_extractor *x);
 
-/* Token i's normal form ("" past the end) and flags (0 past the end). */
-const char *x_norm(const struct rn_extractor *x, size_t i);
-uint32_t x_flags(const struct rn_extractor *x, size_t i);
+/* Token i's normal form ("" past the end) and flags (0 past the end).
+   Inline, like the shape tests below: every stage asks at every token. */
+static inline const char *x_norm(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? rn_token_norm(&x->tok, i) : "";
+}
+
+static inline uint32_t x_flags(const struct rn_extractor *x, size_t i)
+{
+    return i < x->tok.len ? x->tok.items[i].flags : 0;
+}
 
 /* Token i's normal form is w. Inline: with a literal w the length is known
    at compile time, and most tokens differ in length. */
@@ -82,8 +90,17 @@ int x_is_numberish(const struct rn_extractor *x, size_t i);
 
 /* Shapes. */
 int x_is_punct(const struct rn_extractor *x, size_t i, char c);
-int x_is_word(const struct rn_extractor *x, size_t i);
-int x_is_cap(const struct rn_extractor *x, size_t i);     /* a capitalised word, no digits */
+static inline int x_is_word(const struct rn_extractor *x, size_t i)
+{
+    return (x_flags(x, i) & RN_TOK_WORD) != 0;
+}
+
+/* a capitalised word, no digits */
+static inline int x_is_cap(const struct rn_extractor *x, size_t i)
+{
+    return (x_flags(x, i) & (RN_TOK_WORD | RN_TOK_CAP | RN_TOK_NUM)) == (RN_TOK_WORD | RN_TOK_CAP);
+}
+
 int x_is_cap_num(const struct rn_extractor *x, size_t i); /* "5G", "4K" */
 int x_is_lower(const struct rn_extractor *x, size_t i);   /* a word without capitals */
 int x_is_plural_noun(const struct rn_extractor *x, size_t i); /* lowercase, ends in -s */
@@ -91,9 +108,19 @@ int x_is_plural_noun(const struct rn_extractor *x, size_t i); /* lowercase, ends
 int x_ends_with(const struct rn_extractor *x, size_t i, const char *suf);
 
 /* Cue classes (cues.tsv): a phrase of class c starts at i (cheap, from the
-   per-token bits), and its length in tokens with *m filled (0: none). */
-int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c);
-int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
+   per-token bits), and its length in tokens with *m filled (0: none).
+   Inline: the mention stage asks at every token, and the bits say no to
+   nearly all; x_cue_phrase reads the phrase when they say maybe. */
+static inline int x_cue(const struct rn_extractor *x, size_t i, enum rn_cue c)
+{
+    return i < x->tok.len && (x->tok_cue[i] >> c & 1u);
+}
+int x_cue_phrase(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);
+static inline int x_cue_len(struct rn_extractor *x, size_t i, enum rn_cue c,
+                            struct rn_cue_match *m)
+{
+    return x_cue(x, i, c) ? x_cue_phrase(x, i, c, m) : 0;
+}
 /* The length of a phrase of class c of one to three tokens that ends at
    token i ("struck down" ending at "down"), *m filled; 0: none. */
 int x_cue_ending(struct rn_extractor *x, size_t i, enum rn_cue c, struct rn_cue_match *m);

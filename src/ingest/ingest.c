@@ -283,6 +283,35 @@ struct norm_stats {
 
 /* Copy raw[from..n) to out as valid UTF-8 with '\n' line ends: CRLF and CR
  * become '\n', control bytes a space, invalid bytes U+FFFD. */
+/* Do the 8 bytes at s hold only printable ASCII (no control, DEL or
+ * non-ASCII byte)? Tab and newline, though plain, say no: the bytes are
+ * then looked at one by one. */
+static int block_printable(const unsigned char *s)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones * 0x80;
+    uint64_t v;
+    memcpy(&v, s, sizeof v);
+    uint64_t below_space = (v - ones * 0x20) & ~v & highs; /* a byte < 0x20 */
+    uint64_t del = v ^ (ones * 0x7F);
+    del = (del - ones) & ~del & highs;                       /* a byte == 0x7F */
+    return ((v & highs) | below_space | del) == 0;
+}
+
+/* The end of the run of plain bytes (plain_byte) from s[i]: most of an
+ * article, read eight bytes at a time. */
+static size_t plain_run(const unsigned char *s, size_t i, size_t n)
+{
+    for (;;) {
+        while (i + 8 <= n && block_printable(s + i))
+            i += 8;
+        size_t stop = i + 8 < n ? i + 8 : n;
+        while (i < stop && plain_byte[s[i]])
+            i++;
+        if (i < stop || i >= n)
+            return i;
+    }
+}
+
 static int normalise(const char *raw, size_t n, size_t from, struct rn_buf *out,
                      struct norm_stats *st)
 {
@@ -291,9 +320,7 @@ static int normalise(const char *raw, size_t n, size_t from, struct rn_buf *out,
         return RN_ENOMEM;
     size_t i = from;
     while (i < n) {
-        size_t j = i;
-        while (j < n && plain_byte[s[j]])
-            j++;
+        size_t j = plain_run(s, i, n);
         if (j > i && rn_buf_add(out, s + i, j - i) != RN_OK)
             return RN_ENOMEM;
         i = j;
@@ -450,10 +477,24 @@ static int is_space_byte(unsigned char c)
     return c == ' ' || c == '\t';
 }
 
+/* Words (runs of non-space) in s[0..n): the bytes that start one, counted
+ * without a branch per byte (the compiler vectorises the loop), since every
+ * line of every article is counted. */
+static size_t count_word_starts(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t words = n > 0 && !is_space_byte(u[0]);
+    for (size_t i = 1; i < n; i++)
+        words += (size_t)((!is_space_byte(u[i])) & is_space_byte(u[i - 1]));
+    return words;
+}
+
 /* Words (runs of non-space) in s[0..n); with stops, also how many of them
  * are stop words (only asked for short lines: menus are short). */
 static size_t count_words(const char *s, size_t n, size_t *stops)
 {
+    if (!stops)
+        return count_word_starts(s, n);
     size_t words = 0, i = 0;
     while (i < n) {
         while (i < n && is_space_byte((unsigned char)s[i]))
@@ -747,22 +788,37 @@ static int is_byline(const unsigned char *s, size_t n, const struct segments *sg
            starts_nocase(w, left, "our ");
 }
 
+/* The article's non-ASCII bytes, counted when a line first asks
+ * (NOT_COUNTED until then): most articles have no line that asks. */
+#define NOT_COUNTED SIZE_MAX
+static size_t non_ascii_bytes(const char *text, size_t n, size_t *high)
+{
+    if (*high == NOT_COUNTED) {
+        *high = 0;
+        for (size_t i = 0; i < n; i++)
+            *high += (unsigned char)text[i] >= 0x80;
+    }
+    return *high;
+}
+
 /* A short line mostly of non-ASCII bytes in an article whose other lines
  * are nearly all ASCII: spam in another script. high is the article's
- * count of non-ASCII bytes, n its length. */
-static int is_foreign_spam(const unsigned char *s, size_t len, size_t high, size_t n)
+ * count of non-ASCII bytes (non_ascii_bytes), n its length. */
+static int is_foreign_spam(const unsigned char *s, size_t len, const char *text, size_t n,
+                           size_t *high)
 {
     if (len > 80)
         return 0;
     size_t mine = 0;
     for (size_t i = 0; i < len; i++)
         mine += s[i] >= 0x80;
-    return mine * 2 > len && (high - mine) * 20 < n - len;
+    return mine * 2 > len && (non_ascii_bytes(text, n, high) - mine) * 20 < n - len;
 }
+
 
 /* The per-line classification that needs no neighbours. */
 static enum drop classify(const struct rn_boiler_rules *r, const char *text, size_t text_len,
-                          size_t high, struct line *l)
+                          size_t *high, struct line *l)
 {
     const char *s = text + l->start;
     const unsigned char *u = (const unsigned char *)s;
@@ -779,7 +835,8 @@ static enum drop classify(const struct rn_boiler_rules *r, const char *text, siz
         return DROP_SYMBOLS;
     if (rn_boiler_rules_match_line(r, s, n, l->words))
         return DROP_PHRASE;
-    if (l->words <= 60) {
+    /* a menu or a byline never ends like a sentence: prose skips the scan */
+    if (l->words <= 60 && !sentence_end) {
         struct segments sg;
         segment_line(u, n, &sg);
         if (is_menu_line(&sg, sentence_end))
@@ -793,14 +850,16 @@ static enum drop classify(const struct rn_boiler_rules *r, const char *text, siz
         return DROP_URL;
     if (is_teaser(u, n, l->words))
         return DROP_TEASER;
-    if (is_foreign_spam(u, n, high, text_len))
+    if (is_foreign_spam(u, n, text, text_len, high))
         return DROP_SPAM;
     return KEEP;
 }
 
 static int lines_push(struct lines *ls, size_t start, size_t len, int blank_before)
 {
-    struct line *items = rn_array_grow(ls->items, &ls->cap, ls->len, sizeof *items, 256);
+    /* from 32: the array is zeroed as it grows, and news articles have
+       a few dozen lines */
+    struct line *items = rn_array_grow(ls->items, &ls->cap, ls->len, sizeof *items, 32);
     if (!items)
         return RN_ENOMEM;
     ls->items = items;
@@ -1106,14 +1165,12 @@ static int clean_text(const struct job *job, const char *text, size_t n, struct 
     if (rc != RN_OK)
         goto fail;
 
-    size_t high = 0;
-    for (size_t i = 0; i < n; i++)
-        high += (unsigned char)text[i] >= 0x80;
+    size_t high = NOT_COUNTED;
     for (size_t i = 0; i < ls.len; i++) {
         struct line *l = &ls.items[i];
         if (l->drop != KEEP)
             continue;
-        enum drop d = classify(job->rules, text, n, high, l);
+        enum drop d = classify(job->rules, text, n, &high, l);
         char date[11];
         if (d == KEEP && date_only_line(text + l->start, l->len, l->words, date)) {
             d = DROP_DATE;
