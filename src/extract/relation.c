@@ -1302,18 +1302,15 @@ static int control_verb(void *state)
 }
 
 /* A rank before "to": "first", "only" (cues class rank) or an ordinal
-   number ("the 20th country to sign"). */
+   number, digits and a two-letter ending ("the 20th country to sign",
+   "1st", "22nd"). */
 static int rank_word(struct rn_extractor *x, size_t i)
 {
     if (x_cue(x, i, RN_CUE_RANK))
         return 1;
     const char *w = x_norm(x, i);
-    size_t n = x->tok.items[i].norm_len;
-    if (n < 3 || !isdigit((unsigned char)w[0]) || strspn(w, "0123456789") != n - 2)
-        return 0;
-    const char *suffix = w + n - 2; /* "1st", "22nd", "3rd", "20th" */
-    return !strcmp(suffix, "st") || !strcmp(suffix, "nd") || !strcmp(suffix, "rd") ||
-           !strcmp(suffix, "th");
+    size_t n = x->tok.items[i].norm_len, digits = strspn(w, "0123456789");
+    return n >= 3 && digits == n - 2 && isalpha((unsigned char)w[n - 2]) && isalpha((unsigned char)w[n - 1]);
 }
 
 /* "became the first state to ban", "the first U.S. state to": a done
@@ -1748,7 +1745,78 @@ static int sentence_subject(void *state)
     return 1;
 }
 
+static size_t light_agent(struct rn_extractor *x, size_t k, struct side *agent,
+                          enum rn_polarity *pol);
+
+/* The noun trigger starting at i (of one word only, when one_word), or
+   NULL. */
+static const struct rn_trigger *noun_trigger_at(struct rn_extractor *x, size_t i, int one_word)
+{
+    const struct rn_trigger *tr[4];
+    uint32_t nt[4];
+    size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 4);
+    for (size_t k = 0; k < n; k++)
+        if (tr[k]->pos == RN_POS_NOUN && (!one_word || nt[k] == 1))
+            return tr[k];
+    return NULL;
+}
+
+/* Is a verb of relation rel within the verb group starting at v ("accuses",
+   "has also alleged")? (A ban that "violates" rights is not a ban.) */
+static int same_relation_verb(struct rn_extractor *x, size_t v, const char *rel)
+{
+    for (size_t i = v; i < x->tok.len && i < v + 4 && x_is_word(x, i); i++) {
+        const struct rn_trigger *tr[4];
+        uint32_t nt[4];
+        size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 4);
+        for (size_t k = 0; k < n; k++)
+            if (tr[k]->pos == RN_POS_VERB && strcmp(tr[k]->relation, rel) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* "The lawsuit(, filed by Kelpex on Monday,) accuses Y", "Kelpex's
+   complaint alleges ...", "The lawsuit accuses Y" after "Kelpex sued ...":
+   a trigger noun at noun, the subject of a verb of its own relation, acts
+   for the agent its aside names, else its owner, else (after "the")
+   whoever last did what it names in the article. 1 when s is decided. */
+static int trigger_noun_acts(struct subject_read *r, size_t noun)
+{
+    struct rn_extractor *x = r->x;
+    const struct rn_trigger *tr = noun_trigger_at(x, noun, 1);
+    if (!tr || mention_at(x, noun) != XNONE || !same_relation_verb(x, r->v, tr->relation))
+        return 0;
+    struct side agent;
+    enum rn_polarity pol = RN_POL_ASSERTED;
+    light_agent(x, noun + 1, &agent, &pol);
+    size_t p = noun > 0 && (x_flags(x, noun - 1) & RN_TOK_POSS) ? noun - 2 : SIZE_MAX;
+    uint32_t owner = p < noun ? mention_at(x, p) : XNONE;
+    if (agent.n)
+        side_add(r->s, agent.ents[0]);
+    else if (owner != XNONE && x->m[owner].kind == MK_ACTOR)
+        side_add(r->s, x->m[owner].ent);
+    else if (noun > 0 && x_in_class(x, noun - 1, RN_WORD_DEF))
+        side_add(r->s, x_hist_source(x, tr->relation, XNONE));
+    return r->s->n != 0;
+}
+
+/* the trigger noun before the aside ("The lawsuit, filed by X, accuses") */
+static int trigger_noun_before_aside(void *state)
+{
+    struct subject_read *r = state;
+    return r->k > 0 && trigger_noun_acts(r, r->k - 1);
+}
+
+/* the trigger noun right before the verb ("Kelpex's complaint alleges") */
+static int trigger_noun_subject(void *state)
+{
+    struct subject_read *r = state;
+    return trigger_noun_acts(r, r->j);
+}
+
 static const struct rel_case aside_cases[] = {
+    CASE(trigger_noun_before_aside, 0),
     CASE(aside_speaker, 0),
     CASE(aside_members, 0),
     CASE(name_before_aside, 0),
@@ -1863,71 +1931,6 @@ static int opening_actor(void *state)
         r->v > x->m[0].b + 3)
         side_add(r->s, x->m[0].ent);
     return 1;
-}
-
-static size_t light_agent(struct rn_extractor *x, size_t k, struct side *agent,
-                          enum rn_polarity *pol);
-
-/* The noun trigger starting at i (of one word only, when one_word), or
-   NULL. */
-static const struct rn_trigger *noun_trigger_at(struct rn_extractor *x, size_t i, int one_word)
-{
-    const struct rn_trigger *tr[4];
-    uint32_t nt[4];
-    size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 4);
-    for (size_t k = 0; k < n; k++)
-        if (tr[k]->pos == RN_POS_NOUN && (!one_word || nt[k] == 1))
-            return tr[k];
-    return NULL;
-}
-
-/* Is a verb of relation rel within the verb group starting at v ("accuses",
-   "has also alleged")? (A ban that "violates" rights is not a ban.) */
-static int same_relation_verb(struct rn_extractor *x, size_t v, const char *rel)
-{
-    for (size_t i = v; i < x->tok.len && i < v + 4 && x_is_word(x, i); i++) {
-        const struct rn_trigger *tr[4];
-        uint32_t nt[4];
-        size_t n = rn_lexicon_triggers(x->lex, x->wc, &x->tok, i, x->tok.len, tr, nt, 4);
-        for (size_t k = 0; k < n; k++)
-            if (tr[k]->pos == RN_POS_VERB && strcmp(tr[k]->relation, rel) == 0)
-                return 1;
-    }
-    return 0;
-}
-
-/* "The lawsuit, filed by Kelpex on Monday, accuses Y", "Kelpex's complaint
-   alleges ...", "The lawsuit accuses Y" after "Kelpex sued ...": a trigger
-   noun as subject acts for its agent, else its owner, else (after "the")
-   whoever last did what it names in the article. */
-static int trigger_noun_subject(void *state)
-{
-    struct subject_read *r = state;
-    struct rn_extractor *x = r->x;
-    size_t noun = r->j;
-    if (x_is_punct(x, noun, ',')) { /* the aside's opening comma */
-        size_t k = noun;
-        while (k > 0 && noun - k < 14 && !x_is_punct(x, k - 1, ','))
-            k--;
-        if (k < 2 || noun - k >= 14)
-            return 0;
-        noun = k - 2;
-    }
-    const struct rn_trigger *tr = noun_trigger_at(x, noun, 1);
-    if (!tr || mention_at(x, noun) != XNONE || !same_relation_verb(x, r->v, tr->relation))
-        return 0;
-    struct side agent;
-    enum rn_polarity pol = RN_POL_ASSERTED;
-    light_agent(x, noun + 1, &agent, &pol);
-    size_t p = noun > 0 && (x_flags(x, noun - 1) & RN_TOK_POSS) ? noun - 2 : SIZE_MAX;
-    uint32_t owner = p < noun ? mention_at(x, p) : XNONE;
-    if (agent.n)
-        side_add(r->s, agent.ents[0]);
-    else if (owner != XNONE && x->m[owner].kind == MK_ACTOR)
-        side_add(r->s, x->m[owner].ent);
-    else if (noun > 0 && x_in_class(x, noun - 1, RN_WORD_DEF))
-        side_add(r->s, x_hist_source(x, tr->relation, XNONE));
-    return r->s->n != 0;
 }
 
 static const struct rel_case subject_cases[] = {
@@ -3166,6 +3169,14 @@ static void verb_particle(struct verb_read *v)
     }
 }
 
+/* A preposition opening the place a ban holds in: in, from, across,
+   throughout, within. */
+static int place_prep(struct rn_extractor *x, size_t k)
+{
+    return x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
+           x_is(x, k, "throughout") || x_is(x, k, "within");
+}
+
 /* A participle without an auxiliary may still be passive; its agent may
    come after a time or place. */
 static void reduced_passive(struct verb_read *v)
@@ -3175,9 +3186,9 @@ static void reduced_passive(struct verb_read *v)
     /* a reduced passive: "the declaration, signed by ...", "apps banned by India" */
     if (!v->g.passive && v->participle && !v->g.perfect && agent_len(x, v->after) && v->g.start == t)
         v->g.passive = 1;
-    /* "Quillchat banned in Norway" (a headline): a participle with no
-       object before a state in "in" */
-    uint32_t pm = x_is(x, v->after, "in") ? mention_at(x, v->after + 1) : XNONE;
+    /* "Quillchat banned in Norway", "... across Norway" (a headline): a
+       participle with no object before the state it holds in */
+    uint32_t pm = place_prep(x, v->after) ? mention_at(x, v->after + 1) : XNONE;
     if (!v->g.passive && v->participle && !v->g.perfect && v->g.start == t && t > 0 &&
         mention_at(x, t - 1) != XNONE && pm != XNONE && x->m[pm].kind == MK_ACTOR &&
         x->ents[x->m[pm].ent].type == RN_ETYPE_COUNTRY)
@@ -3317,8 +3328,7 @@ static void passive_place(struct verb_read *v)
     size_t k = place_after_phrase(x, v->after);
     /* "barred from selling drones in the region": the region is not a place
        of the ban */
-    if (!(x_is(x, k, "in") || x_is(x, k, "from") || x_is(x, k, "across") ||
-          x_is(x, k, "throughout") || x_is(x, k, "within")))
+    if (!place_prep(x, k))
         return;
     size_t q = skip_right(x, k + 1);
     while (q < x->tok.len && x_is_det(x, q) && mention_at(x, q) == XNONE)
