@@ -106,14 +106,12 @@ static inline int grow_room_fast(struct rn_tokens *out, size_t nlen)
     return RN_OK;
 }
 
-/* Add a token whose normal form has nlen bytes: returns where the caller
-   writes them (the NUL after them is written here), or NULL when out of
-   memory. Inline, with the growing out of line: it runs for every token. */
-static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
-                              uint32_t flags)
+/* Add a token whose normal form has nlen bytes, with room for them made
+   (grow_room_fast): returns where the caller writes them (the NUL after
+   them is written here). */
+static inline char *token_commit(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
+                                 uint32_t flags)
 {
-    if (grow_room_fast(out, nlen) != RN_OK)
-        return NULL;
     struct rn_buf *b = &out->norm;
     struct rn_token *t = &out->items[out->len++];
     t->start = (uint32_t)start;
@@ -126,6 +124,17 @@ static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, s
     b->data[b->len - 1] = '\0';
     b->data[b->len] = '\0';
     return at;
+}
+
+/* Add a token whose normal form has nlen bytes: returns where the caller
+   writes them (the NUL after them is written here), or NULL when out of
+   memory. Inline, with the growing out of line: it runs for every token. */
+static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
+                              uint32_t flags)
+{
+    if (grow_room_fast(out, nlen) != RN_OK)
+        return NULL;
+    return token_commit(out, start, end, nlen, flags);
 }
 
 static int push(struct rn_tokens *out, size_t start, size_t end, const char *norm, size_t nlen,
@@ -213,51 +222,60 @@ static int abbrev_token(struct tok_walk *w, size_t ab, uint32_t flags)
     return rc;
 }
 
+/* ASCII letters and digits: A_UP is the bit that lowercases a capital. */
+enum { A_LOW = 0x01, A_DIGIT = 0x02, A_UP = 0x20 };
+#define A2(b, v) [(b)] = (v), [(b) + 1] = (v)
+#define A4(b, v) A2(b, v), A2((b) + 2, v)
+#define A8(b, v) A4(b, v), A4((b) + 4, v)
+#define A16(b, v) A8(b, v), A8((b) + 8, v)
+static const unsigned char ascii_alnum[256] = {
+    A8('0', A_DIGIT), A2('8', A_DIGIT),
+    A16('A', A_UP), A8('Q', A_UP), A2('Y', A_UP),
+    A16('a', A_LOW), A8('q', A_LOW), A2('y', A_LOW),
+};
+#undef A16
+#undef A8
+#undef A4
+#undef A2
+
 /* Fast path, most words: a plain ASCII word ending in space or simple
    punctuation (not an apostrophe or hyphen, which may continue it, nor the
-   mark of a digit group) is lowercased straight into the output. Returns 1
-   when it took the word, 0 when the word is not plain, or RN_ENOMEM. Kept
-   inline: it is the tokenizer's inner loop. */
+   mark of a digit group) is lowercased straight into the output as it is
+   scanned (room for the rest of the sentence made first). Returns 1 when
+   it took the word, 0 when the word is not plain (what it wrote past the
+   buffer's end is left there, unused), or RN_ENOMEM. Kept inline: it is
+   the tokenizer's inner loop. */
 static inline int ascii_word(struct tok_walk *w, uint32_t flags)
 {
-    const char *text = w->text;
-    size_t p = w->p, q = p;
-    int up = 0, low = 0, digit = 0;
-    while (q < w->end) {
-        unsigned char c = (unsigned char)text[q];
-        if (c >= 'a' && c <= 'z')
-            low++;
-        else if (c >= 'A' && c <= 'Z')
-            up++;
-        else if (c >= '0' && c <= '9')
-            digit++;
-        else
+    const unsigned char *text = (const unsigned char *)w->text;
+    size_t p = w->p, q = p, end = w->end;
+    if (grow_room_fast(w->out, end - p) != RN_OK)
+        return RN_ENOMEM;
+    char *at = w->out->norm.data + w->out->norm.len;
+    unsigned seen = 0;
+    for (; q < end; q++) {
+        unsigned c = text[q], k = ascii_alnum[c];
+        if (!k)
             break;
-        q++;
+        seen |= k;
+        at[q - p] = (char)(c | (k & A_UP));
     }
-    unsigned char nc = q < w->end ? (unsigned char)text[q] : ' ';
-    if (nc >= 0x80 || nc == '\'' || nc == '-' || (digit && (nc == ',' || nc == '.')))
+    unsigned char nc = q < end ? text[q] : ' ';
+    if (nc >= 0x80 || nc == '\'' || nc == '-' || ((seen & A_DIGIT) && (nc == ',' || nc == '.')))
         return 0;
-    size_t wl = q - p;
-    if (up + low) {
+    if (seen & (A_LOW | A_UP)) {
         size_t k = p; /* the first letter, past any digits, decides CAP ("3D") */
-        while (k < q && text[k] >= '0' && text[k] <= '9')
+        while (ascii_alnum[text[k]] == A_DIGIT)
             k++;
-        if (text[k] >= 'A' && text[k] <= 'Z')
+        if (ascii_alnum[text[k]] == A_UP)
             flags |= RN_TOK_CAP;
-        if (low == 0)
+        if (!(seen & A_LOW))
             flags |= RN_TOK_UPPER;
     }
     flags |= RN_TOK_WORD;
-    if (text[p] >= '0' && text[p] <= '9')
+    if (ascii_alnum[text[p]] == A_DIGIT)
         flags |= RN_TOK_NUM;
-    char *at = push_room(w->out, p, q, wl, flags);
-    if (!at)
-        return RN_ENOMEM;
-    for (size_t k = 0; k < wl; k++) {
-        char c = text[p + k];
-        at[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    token_commit(w->out, p, q, q - p, flags);
     token_pushed(w, q);
     return 1;
 }
@@ -375,7 +393,9 @@ static int after_word(struct tok_walk *w)
    plain ASCII word, or any other word and what follows it. */
 static inline int word_token(struct tok_walk *w, int32_t cp, uint32_t flags)
 {
-    size_t ab = dotted_abbrev(w->text, w->p, w->end);
+    /* (a dotted abbreviation has a dot second) */
+    size_t ab = w->p + 1 < w->end && w->text[w->p + 1] == '.' ? dotted_abbrev(w->text, w->p, w->end)
+                                                             : 0;
     rn_buf_reset(&w->word);
     if (ab)
         return abbrev_token(w, ab, flags);
@@ -446,6 +466,11 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
             w.p++;
             continue;
         }
+        uint32_t flags = w.space ? RN_TOK_SPACE : 0;
+        if (ascii_alnum[(unsigned char)text[w.p]]) { /* most tokens */
+            rc = word_token(&w, (unsigned char)text[w.p], flags);
+            continue;
+        }
         int len;
         int32_t cp = decode_at(text, w.p, end, &len);
         enum cclass cls = classify(cp);
@@ -455,7 +480,6 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
             w.p += (size_t)len;
             continue;
         }
-        uint32_t flags = w.space ? RN_TOK_SPACE : 0;
         if (cls == C_ALNUM)
             rc = word_token(&w, cp, flags);
         else
