@@ -161,6 +161,14 @@ static void test_plain_path_gives_up_cleanly(void **state)
                  "kelpexcorporationholdings|'s|banks|'|zentaraes|12,5|oslo|bern");
     assert_norms("a B52 9am x86 4K", "a|b52|9am|x86|4k");
     struct rn_tokens t = RN_TOKENS_INIT;
+    /* a plain word before a Unicode hyphen, an em dash, a curly possessive */
+    const char *u = "Oslo\xE2\x80\x90" "Bern Oslo\xE2\x80\x94" "Bern Oslo\xE2\x80\x99s";
+    assert_int_equal(rn_tokenize(u, 0, strlen(u), &t), RN_OK);
+    assert_int_equal(t.len, 7);
+    assert_true(t.items[1].flags & RN_TOK_HYPHEN);
+    assert_true(t.items[3].flags & RN_TOK_DASH);
+    assert_false(t.items[4].flags & RN_TOK_HYPHEN);
+    assert_true(t.items[6].flags & RN_TOK_POSS);
     const char *s = "B52 9am x86 4K";
     assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
     const uint32_t shape = RN_TOK_WORD | RN_TOK_CAP | RN_TOK_UPPER | RN_TOK_NUM;

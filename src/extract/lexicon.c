@@ -455,6 +455,7 @@ static int load_actor_row(struct rn_lexicon *lex, const struct rn_csv_row *row, 
         a->name = store(lex, name);
         if (!a->name)
             return RN_ENOMEM;
+        a->name_len = strlen(name);
         a->type = et;
         a->affiliation = RN_LEX_NONE;
         a->demonym = NULL;

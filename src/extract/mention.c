@@ -761,7 +761,7 @@ static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
     size_t na = rn_lexicon_actor_count(x->lex);
     for (uint32_t a = 0; a < na; a++) {
         const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, a);
-        size_t nl = strlen(la->name);
+        size_t nl = la->name_len;
         if (la->affiliation == RN_LEX_NONE || nl <= wl + 1 || la->name[nl - wl - 1] != ' ' ||
             strncasecmp(la->name + nl - wl, w, wl) != 0)
             continue;

@@ -222,6 +222,25 @@ static int abbrev_token(struct tok_walk *w, size_t ab, uint32_t flags)
     return rc;
 }
 
+/* An apostrophe of l bytes at byte at between letters stays in the word
+   ("didn't", "O'Brien"), except 's followed by a non-letter: that is the
+   possessive (or "it's"), its own token. */
+static inline int apostrophe_inside(const struct tok_walk *w, size_t at, size_t l)
+{
+    size_t q = at + l;
+    if (q >= w->end)
+        return 0;
+    int l3;
+    int32_t c3 = decode_at(w->text, q, w->end, &l3);
+    if (classify(c3) != C_ALNUM)
+        return 0;
+    size_t after = q + (size_t)l3;
+    int ends = after >= w->end || classify(decode_at(w->text, after, w->end, &l3)) != C_ALNUM;
+    return !((c3 == 's' || c3 == 'S') && ends);
+}
+
+static int after_word(struct tok_walk *w);
+
 /* ASCII letters and digits: A_UP is the bit that lowercases a capital. */
 enum { A_LOW = 0x01, A_DIGIT = 0x02, A_UP = 0x20 };
 #define A2(b, v) [(b)] = (v), [(b) + 1] = (v)
@@ -238,13 +257,15 @@ static const unsigned char ascii_alnum[256] = {
 #undef A4
 #undef A2
 
-/* Fast path, most words: a plain ASCII word ending in space or simple
-   punctuation (not an apostrophe or hyphen, which may continue it, nor the
-   mark of a digit group) is lowercased straight into the output as it is
-   scanned (room for the rest of the sentence made first). Returns 1 when
-   it took the word, 0 when the word is not plain (what it wrote past the
-   buffer's end is left there, unused), or RN_ENOMEM. Kept inline: it is
-   the tokenizer's inner loop. */
+/* Fast path, most words: a plain ASCII word, lowercased straight into the
+   output as it is scanned (room for the rest of the sentence made first),
+   that ends where general_word would end it too: not before a letter
+   beyond ASCII, an apostrophe inside a word ("didn't") or the mark of a
+   digit group; after it, as after general_word's, after_word reads a
+   possessive or a joining hyphen. Returns 1 when it took the word, 0 when
+   the word is not plain (what it wrote past the buffer's end is left
+   there, unused), or RN_ENOMEM. Kept inline: it is the tokenizer's inner
+   loop. */
 static inline int ascii_word(struct tok_walk *w, uint32_t flags)
 {
     const unsigned char *text = (const unsigned char *)w->text;
@@ -261,8 +282,15 @@ static inline int ascii_word(struct tok_walk *w, uint32_t flags)
         at[q - p] = (char)(c | (k & A_UP));
     }
     unsigned char nc = q < end ? text[q] : ' ';
-    if (nc >= 0x80 || nc == '\'' || nc == '-' || ((seen & A_DIGIT) && (nc == ',' || nc == '.')))
+    if ((seen & A_DIGIT) && (nc == ',' || nc == '.'))
         return 0;
+    int after = nc >= 0x80 || nc == '\'' || nc == '-'; /* what may join or own the word */
+    if (after) {
+        int l;
+        enum cclass k = classify(decode_at(w->text, q, end, &l));
+        if (k == C_ALNUM || (k == C_APOS && apostrophe_inside(w, q, (size_t)l)))
+            return 0;
+    }
     if (seen & (A_LOW | A_UP)) {
         size_t k = p; /* the first letter, past any digits, decides CAP ("3D") */
         while (ascii_alnum[text[k]] == A_DIGIT)
@@ -277,25 +305,9 @@ static inline int ascii_word(struct tok_walk *w, uint32_t flags)
         flags |= RN_TOK_NUM;
     token_commit(w->out, p, q, q - p, flags);
     token_pushed(w, q);
-    return 1;
+    return !after ? 1 : after_word(w) == RN_OK ? 1 : RN_ENOMEM;
 }
 
-/* An apostrophe of l bytes at w->p between letters stays in the word
-   ("didn't", "O'Brien"), except 's followed by a non-letter: that is the
-   possessive (or "it's"), its own token. */
-static inline int apostrophe_inside(const struct tok_walk *w, size_t l)
-{
-    size_t q = w->p + l;
-    if (q >= w->end)
-        return 0;
-    int l3;
-    int32_t c3 = decode_at(w->text, q, w->end, &l3);
-    if (classify(c3) != C_ALNUM)
-        return 0;
-    size_t after = q + (size_t)l3;
-    int ends = after >= w->end || classify(decode_at(w->text, after, w->end, &l3)) != C_ALNUM;
-    return !((c3 == 's' || c3 == 'S') && ends);
-}
 
 /* Any other word, code point by code point (cp is its first): letters
    normalised with accents folded, digit groups and decimals kept in a
@@ -327,7 +339,7 @@ static int general_word(struct tok_walk *w, int32_t cp, uint32_t flags)
             if ((rc = rn_buf_addc(&w->word, (char)c2)) != RN_OK)
                 return rc;
             w->p++;
-        } else if (k2 == C_APOS && apostrophe_inside(w, (size_t)l2)) {
+        } else if (k2 == C_APOS && apostrophe_inside(w, w->p, (size_t)l2)) {
             if ((rc = rn_buf_addc(&w->word, '\'')) != RN_OK)
                 return rc;
             w->p += (size_t)l2;
