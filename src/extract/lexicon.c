@@ -1118,16 +1118,15 @@ int rn_lexicon_may_match(struct rn_wordcache *wc, const struct rn_tokens *t, siz
            start_lens(word_info(wc, t, i), t, i, all_caps) != 0;
 }
 
-int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
-                     const struct rn_tokens *t, size_t i, size_t end, int all_caps,
-                     struct rn_gaz_match *m)
+/* rn_lexicon_match where names of lens (bit n: n tokens) may start at
+   word token i (wi its facts). Out of line: the test before it, made at
+   most tokens, then saves no registers and makes no room for a key. */
+static __attribute__((noinline)) int match_from(const struct rn_lexicon *lex,
+                                                struct rn_wordcache *wc,
+                                                const struct rn_tokens *t, size_t i, size_t end,
+                                                int all_caps, const struct wordinfo *wi,
+                                                uint32_t lens, struct rn_gaz_match *m)
 {
-    if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
-        return 0;
-    const struct wordinfo *wi = word_info(wc, t, i);
-    uint32_t lens = start_lens(wi, t, i, all_caps);
-    if (!lens)
-        return 0;
     uint32_t gaz1 = wi->gaz1; /* (wi is borrowed: the memo may grow below) */
     lens = lens_in_place(wc, t, i, end, lens, wi->gw.inner);
     if (!lens)
@@ -1171,6 +1170,17 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     return 0;
 }
 
+int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                     const struct rn_tokens *t, size_t i, size_t end, int all_caps,
+                     struct rn_gaz_match *m)
+{
+    if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
+        return 0;
+    const struct wordinfo *wi = word_info(wc, t, i);
+    uint32_t lens = start_lens(wi, t, i, all_caps);
+    return lens ? match_from(lex, wc, t, i, end, all_caps, wi, lens, m) : 0;
+}
+
 /* Does phrase ph match at token i? */
 static int phrase_at(struct rn_wordcache *wc, const struct phrase *ph, const struct rn_tokens *t,
                      size_t i, size_t end)
@@ -1192,18 +1202,18 @@ static int phrase_at(struct rn_wordcache *wc, const struct phrase *ph, const str
     return 1;
 }
 
-size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc,
-                           const struct rn_tokens *t, size_t i, size_t end,
-                           const struct rn_trigger **out, uint32_t *ntok, size_t max)
+/* The triggers of the chain from phrase p that match at token i (see
+   rn_lexicon_triggers). Out of line: the test before it, made at most
+   tokens, then saves no registers. */
+static __attribute__((noinline)) size_t triggers_from(const struct rn_lexicon *lex,
+                                                      struct rn_wordcache *wc,
+                                                      const struct rn_tokens *t, size_t i,
+                                                      size_t end, uint32_t p,
+                                                      const struct rn_trigger **out,
+                                                      uint32_t *ntok, size_t max)
 {
-    if (i >= end)
-        return 0;
-    uint32_t stem = word_info(wc, t, i)->stem;
-    if (stem == RN_LEX_NONE)
-        return 0;
     size_t n = 0;
-    for (uint32_t p = lex->stem_head[PH_TRIGGER][stem]; p != RN_LEX_NONE && n < max;
-         p = lex->phrases[p].next) {
+    for (; p != RN_LEX_NONE && n < max; p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
         if (!phrase_at(wc, ph, t, i, end))
             continue;
@@ -1212,6 +1222,17 @@ size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc
         n++;
     }
     return n;
+}
+
+size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                           const struct rn_tokens *t, size_t i, size_t end,
+                           const struct rn_trigger **out, uint32_t *ntok, size_t max)
+{
+    if (i >= end)
+        return 0;
+    uint32_t stem = word_info(wc, t, i)->stem;
+    uint32_t p = stem == RN_LEX_NONE ? RN_LEX_NONE : lex->stem_head[PH_TRIGGER][stem];
+    return p == RN_LEX_NONE ? 0 : triggers_from(lex, wc, t, i, end, p, out, ntok, max);
 }
 
 uint64_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,
