@@ -45,6 +45,13 @@ static void test_gazetteer_case_and_longest_match(void **state)
     assert_string_equal(rn_lexicon_actor(lex, rn_lexicon_actor(lex, m.actor)->affiliation)->name,
                         "Utopia");
     assert_false(rn_lexicon_match(lex, wc, &t, 4, t.len, 0, &m)); /* "ut": case matters */
+    /* the cheap test says no wherever no name can start, yes where one does */
+    for (size_t i = 0; i < t.len; i++)
+        assert_int_equal(rn_lexicon_may_match(wc, &t, i, 0), i == 1 || i == 7);
+    assert_false(rn_lexicon_may_match(wc, &t, t.len, 0));
+    /* a sentence in capitals: case does not matter */
+    assert_true(rn_lexicon_may_match(wc, &t, 4, 1));
+    assert_true(rn_lexicon_match(lex, wc, &t, 4, t.len, 1, &m));
     assert_true(rn_lexicon_match(lex, wc, &t, 7, t.len, 0, &m));
     assert_string_equal(rn_lexicon_actor(lex, m.actor)->name, "Utopia");
     assert_int_equal(rn_lexicon_find_actor(lex, "the utopian republic"), m.actor);

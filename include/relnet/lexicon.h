@@ -225,6 +225,12 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
                      const struct rn_tokens *t, size_t i, size_t end, int all_caps,
                      struct rn_gaz_match *m);
 
+/* Can a gazetteer entry start at token i (a test of the word's memo: a
+ * name starts with this word, written in this case)? Where it says 0,
+ * rn_lexicon_match at i says 0 too, whatever the end. */
+int rn_lexicon_may_match(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i,
+                         int all_caps);
+
 /* Triggers whose words match at token i. Writes up to max pointers to
  * out (longest phrases first) and their token counts to ntok; returns how
  * many. */

@@ -1030,16 +1030,30 @@ static int entry_fits(const struct gaz_entry *e, const struct rn_tokens *t, size
     return ok;
 }
 
+/* The token counts (bit n: n tokens) of the gazetteer names that may
+   start at word token i, as written there: a name whose first word must be
+   capitalised cannot start at a word in lower case. */
+static inline uint32_t start_lens(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i,
+                                  int all_caps)
+{
+    const struct wordinfo *wi = word_info(wc, t, i);
+    int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
+    return lower ? wi->first_lens_lc : wi->first_lens;
+}
+
+int rn_lexicon_may_match(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i,
+                         int all_caps)
+{
+    return i < t->len && (t->items[i].flags & RN_TOK_WORD) && start_lens(wc, t, i, all_caps) != 0;
+}
+
 int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
                      const struct rn_tokens *t, size_t i, size_t end, int all_caps,
                      struct rn_gaz_match *m)
 {
     if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
         return 0;
-    const struct wordinfo *wi = word_info(wc, t, i);
-    /* a name whose first word must be capitalised cannot start here */
-    int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
-    uint32_t lens = lower ? wi->first_lens_lc : wi->first_lens;
+    uint32_t lens = start_lens(wc, t, i, all_caps);
     if (!lens)
         return 0;
     size_t maxn = 31 - (size_t)__builtin_clz(lens);
