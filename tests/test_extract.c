@@ -2032,11 +2032,11 @@ static void test_state_led_names_and_verb_forms(void **state)
     (void)state;
     NEED_LEX();
     /* a state's name that unknown capitals go on from opens a longer
-       name: its own body, or a company named after it */
+       name of that state: a body, a company named after it */
     assert_string_equal(RUN("The Norway Telecom Authority banned Quillchat."),
                         "Norway Telecom Authority[Norway] bans Quillchat[] asserted|");
     assert_string_equal(RUN("The New York Times sued Kelpex."), "New York Times[New York] accuses Kelpex[] asserted|");
-    assert_string_equal(RUN("Kenya Airways sued Kelpex."), "Kenya Airways[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Kenya Airways sued Kelpex."), "Kenya Airways[Kenya] accuses Kelpex[] asserted|");
     /* ... but not before a day, nor before a trigger noun it owns */
     assert_string_equal(RUN("Norway Monday banned Quillchat."), "Norway[] bans Quillchat[] asserted|");
     assert_string_equal(RUN("The US Quillchat ban takes effect in January."),
