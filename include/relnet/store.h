@@ -170,6 +170,24 @@ void rn_store_use_aliases(struct rn_store *kb, const struct rn_aliases *aliases)
 int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_text,
                   struct rn_relset **out, struct rn_err *err);
 
+/* Keep, in memory, every relation row rn_store_add_record writes from now
+ * on within articles (rn_store_article_start), so that rn_store_load_all
+ * can give its set without reading them back from the file. Only on a
+ * knowledge base without relations; anything else that changes relations
+ * (a rollback, a merge, a removal, rows of edge lists, another process's
+ * commit) ends the log, and rn_store_load_all then reads the file. */
+int rn_store_log_relations(struct rn_store *kb, struct rn_err *err);
+
+/* Rows in that log, or -1 when there is none (never started, or ended). */
+long rn_store_logged(const struct rn_store *kb);
+
+/* Every record (as rn_store_load with a filter passing every relation,
+ * polarity and date) into a new relset: from the log of
+ * rn_store_log_relations when it holds every row of the file, else read
+ * from the file. The set is the same either way (test_store checks). */
+int rn_store_load_all(struct rn_store *kb, int keep_text, struct rn_relset **out,
+                      struct rn_err *err);
+
 struct rn_store_counts {
     long entities, aliases, relations, relation_types, articles, imports;
     long dated; /* asserted relations with a date (what a timeline draws by default) */

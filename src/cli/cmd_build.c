@@ -449,6 +449,13 @@ int cmd_build(int argc, char **argv)
         goto out;
     }
     rn_store_use_aliases(kb, cli_aliases());
+    /* The records are kept as they are written, so that loading them all
+       after the writes reads nothing back from the file. */
+    if (rn_store_log_relations(kb, &err) != RN_OK) {
+        rn_store_close(kb);
+        code = cli_report(&err);
+        goto out;
+    }
     struct rn_pipeline_options popt = cli_lexicon_pipeline(&lx, 1);
     if (narticles)
         code = cli_add_articles(kb, &popt, articles, narticles);
@@ -463,15 +470,12 @@ int cmd_build(int argc, char **argv)
         code = RN_EXIT_INPUT;
     struct rn_store_counts counts;
     int counted = rn_store_counts(kb, &counts, &err);
-    /* Every record, loaded once: each step selects what it reads from it
-       (cli_preload) instead of reading the knowledge base again. */
-    struct rn_filter every;
-    rn_filter_init(&every);
-    every.polarity_mask = (1u << RN_POL_COUNT) - 1;
+    /* Every record, loaded once (from the records kept as they were
+       written): each step selects what it reads from it (cli_preload)
+       instead of reading the knowledge base again. */
     if (counted == RN_OK && code != RN_EXIT_FAIL && counts.relations > 0)
-        counted = rn_store_load(kb, &every, 1, &all, &err);
+        counted = rn_store_load_all(kb, 1, &all, &err);
     rn_store_close(kb);
-    rn_filter_release(&every);
     if (code == RN_EXIT_FAIL)
         goto out;
     if (counted != RN_OK) {

@@ -205,6 +205,36 @@ struct folded {
     uint64_t hash;
 };
 
+/* A relation row as rn_store_load reads it back (see rn_store_log_relations):
+   ids as written, the texts in the log's text. */
+struct logged_row {
+    uint32_t src, dst, type; /* entity and relation type ids */
+    uint32_t article;        /* index into the log's articles, or RN_NONE */
+    uint32_t date;           /* rn_relset_date_num of the date written */
+    int32_t sentence_no;     /* 0 when none was written */
+    int64_t offset;          /* -1 when none was written */
+    double weight, confidence;
+    size_t evidence;         /* offset into the log's text, or NO_TEXT */
+    uint8_t pol, origin;
+};
+
+/* An article's columns as the load reads them: coalesce(path, url), url,
+   title, offsets into the log's text or NO_TEXT. */
+struct logged_article {
+    size_t name, url, title;
+};
+
+struct relation_log {
+    int on;
+    struct logged_row *rows;
+    size_t nrows, rows_cap;
+    struct logged_article *articles;
+    size_t narticles, articles_cap;
+    int64_t article_id; /* the knowledge-base id of the last logged article */
+    struct rn_buf text;
+    size_t last_evidence; /* the last row's evidence: a sentence often gives several */
+};
+
 struct rn_store {
     sqlite3 *db;
     char *path;
@@ -244,6 +274,7 @@ struct rn_store {
     struct folded pair[2]; /* a record's source and target (resolve_pair) */
     struct rn_buf key2;    /* scratch for a second key */
     const struct rn_aliases *aliases; /* consulted for new names; borrowed */
+    struct relation_log log;          /* rn_store_log_relations */
 };
 
 static int db_fail(struct rn_store *kb, struct rn_err *err, const char *what)
@@ -568,6 +599,7 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
 }
 
 static int flush_pending(struct rn_store *kb, struct rn_err *err);
+static void log_end(struct rn_store *kb);
 static int writer_stop(struct rn_store *kb, int discard, struct rn_err *err);
 static void chunk_release(struct chunk *c);
 
@@ -598,6 +630,7 @@ void rn_store_close(struct rn_store *kb)
     free(kb->pending_aliases);
     rn_buf_release(&kb->alias_spellings);
     chunk_release(&kb->own);
+    log_end(kb);
     rn_buf_release(&kb->key.key);
     rn_buf_release(&kb->pair[0].key);
     rn_buf_release(&kb->pair[1].key);
@@ -611,6 +644,7 @@ void rn_store_close(struct rn_store *kb)
    drop them and reload lazily. */
 static void cache_drop(struct rn_store *kb)
 {
+    log_end(kb); /* whatever dropped the cache may have dropped logged rows */
     rn_strmap_free(kb->keys);
     rn_strtab_free(kb->reltypes.names);
     rn_strtab_free(kb->article_names.names);
@@ -1586,6 +1620,129 @@ int rn_store_import_finish(struct rn_store *kb, long rows_read, long rows_import
     return rc;
 }
 
+/* ---- the log of written relations (rn_store_log_relations) ------------- */
+
+static int forget_others_changes(struct rn_store *kb, struct rn_err *err);
+
+static void log_end(struct rn_store *kb)
+{
+    struct relation_log *l = &kb->log;
+    free(l->rows);
+    free(l->articles);
+    rn_buf_release(&l->text);
+    memset(l, 0, sizeof *l);
+}
+
+/* s copied into the log's text (NULL: NO_TEXT); out of memory ends the log. */
+static size_t log_text(struct rn_store *kb, const char *s)
+{
+    size_t at = kb->log.text.len;
+    if (!s || !kb->log.on)
+        return NO_TEXT;
+    if (rn_buf_add(&kb->log.text, s, strlen(s) + 1) != RN_OK) {
+        log_end(kb);
+        return NO_TEXT;
+    }
+    return at;
+}
+
+/* The article just inserted (kb->article_id), as the load joins it. */
+static void log_article(struct rn_store *kb, const struct rn_store_article *a)
+{
+    struct relation_log *l = &kb->log;
+    if (!l->on)
+        return;
+    struct logged_article *as = with_room(l->articles, &l->articles_cap, l->narticles, sizeof *as);
+    if (!as) {
+        log_end(kb);
+        return;
+    }
+    l->articles = as;
+    struct logged_article la = { log_text(kb, a->path ? a->path : a->url), log_text(kb, a->url),
+                                 log_text(kb, a->title) };
+    if (!l->on)
+        return;
+    l->articles[l->narticles++] = la;
+    l->article_id = kb->article_id;
+}
+
+/* A double as SQLite gives it back from a REAL column: -0.0 comes back
+   as 0.0 (stored as the integer 0). */
+static double as_read_back(double v)
+{
+    return v == 0 ? 0.0 : v;
+}
+
+/* The row just queued, as rn_store_load will read it: a value the file
+   would not give back as it is (an id beyond 32 bits, an article not
+   logged, a NaN) ends the log instead. */
+static void log_row(struct rn_store *kb, const struct rn_record *rec, const struct pending_row *row)
+{
+    struct relation_log *l = &kb->log;
+    int article_known = !row->article || (l->narticles && row->article == l->article_id);
+    if (!article_known || row->src <= 0 || row->src > UINT32_MAX || row->dst <= 0 ||
+        row->dst > UINT32_MAX || row->type <= 0 || row->type > UINT32_MAX ||
+        (unsigned)rec->polarity >= RN_POL_COUNT || rec->confidence != rec->confidence) {
+        log_end(kb);
+        return;
+    }
+    struct logged_row *rows = with_room(l->rows, &l->rows_cap, l->nrows, sizeof *rows);
+    if (!rows) {
+        log_end(kb);
+        return;
+    }
+    l->rows = rows;
+    struct logged_row r = {
+        .src = (uint32_t)row->src,
+        .dst = (uint32_t)row->dst,
+        .type = (uint32_t)row->type,
+        .article = row->article ? (uint32_t)(l->narticles - 1) : RN_NONE,
+        .date = rn_relset_date_num(rec->date && rec->date[0] ? rec->date : NULL),
+        .sentence_no = rec->sentence_no > 0 ? (int32_t)rec->sentence_no : 0,
+        .offset = rec->offset >= 0 ? (int64_t)rec->offset : -1,
+        .weight = as_read_back(rec->weight),
+        .confidence = as_read_back(rec->confidence),
+        .evidence = NO_TEXT,
+        .pol = (uint8_t)rec->polarity,
+        .origin = (uint8_t)(rec->origin == RN_ORIGIN_EXTRACTED ? RN_ORIGIN_EXTRACTED
+                                                               : RN_ORIGIN_CSV),
+    };
+    if (rec->evidence && rec->evidence[0]) {
+        if (l->last_evidence != NO_TEXT && strcmp(l->text.data + l->last_evidence, rec->evidence) == 0)
+            r.evidence = l->last_evidence;
+        else
+            r.evidence = l->last_evidence = log_text(kb, rec->evidence);
+        if (!l->on)
+            return;
+    }
+    l->rows[l->nrows++] = r;
+}
+
+long rn_store_logged(const struct rn_store *kb)
+{
+    return kb->log.on ? (long)kb->log.nrows : -1;
+}
+
+int rn_store_log_relations(struct rn_store *kb, struct rn_err *err)
+{
+    log_end(kb);
+    sqlite3_stmt *st;
+    /* Another process's commits end the log (cache_drop): from now on. */
+    int rc = flush_pending(kb, err);
+    if (rc == RN_OK)
+        rc = forget_others_changes(kb, err);
+    if (rc == RN_OK)
+        rc = prepare(kb, "SELECT EXISTS (SELECT 1 FROM relations)", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rc = db_fail(kb, err, "cannot read relations");
+    else if (sqlite3_column_int(st, 0) == 0)
+        kb->log = (struct relation_log){ .on = 1, .last_evidence = NO_TEXT };
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int rn_store_article_start(struct rn_store *kb, const struct rn_store_article *a,
                            struct rn_err *err)
 {
@@ -1609,6 +1766,7 @@ int rn_store_article_start(struct rn_store *kb, const struct rn_store_article *a
         kb->article_id = sqlite3_last_insert_rowid(kb->db);
         free(kb->article_path);
         kb->article_path = a->path ? strdup(a->path) : NULL;
+        log_article(kb, a);
     }
     sqlite3_reset(st);
     return rc;
@@ -1901,6 +2059,8 @@ int rn_store_add_record(struct rn_store *kb, const struct rn_record *rec, struct
         if (rn_buf_add(text, rec->date, strlen(rec->date) + 1) != RN_OK)
             return rn_fail(err, RN_ENOMEM, "out of memory");
     }
+    if (kb->log.on)
+        log_row(kb, rec, row);
     return row_added(kb, err);
 }
 
@@ -1919,6 +2079,7 @@ struct rn_sink rn_store_sink(struct rn_store *kb)
 
 static int run_merge(struct rn_store *kb, int64_t from, int64_t into, struct rn_err *err)
 {
+    log_end(kb); /* relations change entities */
     int frc = flush_pending(kb, err);
     if (frc != RN_OK)
         return frc;
@@ -2118,6 +2279,41 @@ static int polarity_from_text(const char *s)
     return (int)p;
 }
 
+/* The relset's index of the relation type type_id, named name: the
+   relations get their indexes in the order the records name them. */
+static int relation_of(struct rn_relset *set, struct idmap *rels, int64_t type_id,
+                       const char *name, uint32_t *rel, struct rn_err *err)
+{
+    *rel = idmap_get(rels, type_id);
+    if (*rel != RN_NONE)
+        return RN_OK;
+    if (!name)
+        return rn_fail(err, RN_EINTERNAL, "relation type %lld has no name", (long long)type_id);
+    int rc = rn_relset_relation(set, name, rel);
+    if (rc == RN_OK)
+        rc = idmap_set(rels, type_id, *rel);
+    return rc == RN_OK ? RN_OK : rn_fail(err, rc, "out of memory");
+}
+
+/* The end of a load: the maps freed, and the set given (rc RN_OK) or
+   freed. */
+static int load_done(struct rn_store *kb, struct rn_relset *set, struct idmap *ents,
+                     struct idmap *rels, int rc, struct rn_relset **out)
+{
+    free(ents->at);
+    free(rels->at);
+    if (rc != RN_OK) {
+        rn_relset_free(set);
+        return rc;
+    }
+    /* Only now: entities loaded before the records keep the identities the
+       knowledge base gave them, while later lookups ("USA") find them by
+       alias. */
+    rn_relset_use_aliases(set, kb->aliases);
+    *out = set;
+    return RN_OK;
+}
+
 int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_text,
                   struct rn_relset **out, struct rn_err *err)
 {
@@ -2160,17 +2356,9 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
         struct rn_relset_edge e = { 0 };
         e.src = idmap_get(&ents, sqlite3_column_int64(st, 0));
         e.dst = idmap_get(&ents, sqlite3_column_int64(st, 1));
-        int64_t type_id = sqlite3_column_int64(st, 2);
-        e.rel = idmap_get(&rels, type_id);
-        if (e.rel == RN_NONE) {
-            rc = rn_relset_relation(set, col_text(st, 3), &e.rel);
-            if (rc == RN_OK)
-                rc = idmap_set(&rels, type_id, e.rel);
-            if (rc != RN_OK) {
-                rc = rn_fail(err, rc, "out of memory");
-                goto out;
-            }
-        }
+        rc = relation_of(set, &rels, sqlite3_column_int64(st, 2), col_text(st, 3), &e.rel, err);
+        if (rc != RN_OK)
+            goto out;
         e.pol = (enum rn_polarity)polarity_from_text(col_text(st, 4));
         e.weight = sqlite3_column_double(st, 5);
         e.confidence = sqlite3_column_double(st, 6);
@@ -2191,20 +2379,137 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
     }
     if (step != SQLITE_DONE)
         rc = db_fail(kb, err, "cannot read relations");
-    /* Only now: entities loaded above keep the identities the knowledge
-       base gave them, while later lookups ("USA") find them by alias. */
-    rn_relset_use_aliases(set, kb->aliases);
 out:
     sqlite3_finalize(st);
     rn_buf_release(&sql);
-    free(ents.at);
-    free(rels.at);
-    if (rc != RN_OK) {
-        rn_relset_free(set);
+    return load_done(kb, set, &ents, &rels, rc, out);
+}
+
+/* The relation types by id (a handful), for load_logged. */
+struct type_names {
+    int64_t *id;
+    char **name;
+    size_t n;
+};
+
+static void type_names_release(struct type_names *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->name[i]);
+    free(t->id);
+    free(t->name);
+}
+
+static int type_names_load(struct rn_store *kb, struct type_names *t, struct rn_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = prepare(kb, "SELECT id, name FROM relation_types", &st, err);
+    if (rc != RN_OK)
         return rc;
+    size_t cap = 0, name_cap = 0;
+    int step;
+    while (rc == RN_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t *ids = with_room(t->id, &cap, t->n, sizeof *ids);
+        if (ids)
+            t->id = ids;
+        char **names = ids ? with_room(t->name, &name_cap, t->n, sizeof *names) : NULL;
+        if (names)
+            t->name = names;
+        const char *name = col_text(st, 1);
+        char *copy = names && name ? strdup(name) : NULL;
+        if (!copy) {
+            rc = rn_fail(err, RN_ENOMEM, "out of memory");
+            break;
+        }
+        t->id[t->n] = sqlite3_column_int64(st, 0);
+        t->name[t->n++] = copy;
     }
-    *out = set;
-    return RN_OK;
+    if (rc == RN_OK && step != SQLITE_DONE)
+        rc = db_fail(kb, err, "cannot read relation types");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static const char *type_name(const struct type_names *t, int64_t id)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->id[i] == id)
+            return t->name[i];
+    return NULL;
+}
+
+/* rn_store_load of every record, from the log. */
+static int load_logged(struct rn_store *kb, int keep_text, struct rn_relset **out,
+                       struct rn_err *err)
+{
+    struct relation_log *l = &kb->log;
+    struct rn_relset_options opt = { .keep_text = keep_text, .filter = NULL };
+    struct rn_relset *set = rn_relset_new(&opt);
+    if (!set)
+        return rn_fail(err, RN_ENOMEM, "out of memory");
+    struct idmap ents = { NULL, 0 }, rels = { NULL, 0 };
+    struct type_names types = { NULL, NULL, 0 };
+    int rc = load_entities(kb, set, &ents, err);
+    if (rc == RN_OK)
+        rc = type_names_load(kb, &types, err);
+    const char *text = l->text.data;
+    for (size_t i = 0; rc == RN_OK && i < l->nrows; i++) {
+        const struct logged_row *r = &l->rows[i];
+        struct rn_relset_edge e = {
+            .src = idmap_get(&ents, r->src),
+            .dst = idmap_get(&ents, r->dst),
+            .pol = (enum rn_polarity)r->pol,
+            .origin = (enum rn_origin)r->origin,
+            .weight = r->weight,
+            .confidence = r->confidence,
+            .date = r->date,
+            .sentence_no = r->sentence_no,
+            .offset = r->offset,
+        };
+        if (keep_text) {
+            e.evidence = r->evidence == NO_TEXT ? NULL : text + r->evidence;
+            if (r->article != RN_NONE) {
+                const struct logged_article *a = &l->articles[r->article];
+                e.article_name = a->name == NO_TEXT ? NULL : text + a->name;
+                e.article_url = a->url == NO_TEXT ? NULL : text + a->url;
+                e.article_title = a->title == NO_TEXT ? NULL : text + a->title;
+            }
+        }
+        rc = relation_of(set, &rels, r->type, type_name(&types, r->type), &e.rel, err);
+        if (rc == RN_OK)
+            rc = rn_relset_add_edge(set, &e, err);
+    }
+    type_names_release(&types);
+    return load_done(kb, set, &ents, &rels, rc, out);
+}
+
+int rn_store_load_all(struct rn_store *kb, int keep_text, struct rn_relset **out,
+                      struct rn_err *err)
+{
+    *out = NULL;
+    int rc = flush_pending(kb, err);
+    sqlite3_stmt *st;
+    if (rc == RN_OK && kb->log.on) {
+        /* Every row of the file logged: nothing else wrote relations. */
+        rc = prepare(kb, "SELECT count(*) FROM relations", &st, err);
+        if (rc != RN_OK)
+            return rc;
+        if (sqlite3_step(st) != SQLITE_ROW)
+            rc = db_fail(kb, err, "cannot count relations");
+        else if ((uint64_t)sqlite3_column_int64(st, 0) == kb->log.nrows)
+            rc = load_logged(kb, keep_text, out, err);
+        sqlite3_finalize(st);
+        if (rc != RN_OK || *out)
+            return rc;
+    }
+    if (rc != RN_OK)
+        return rc;
+    struct rn_filter every;
+    rn_filter_init(&every);
+    every.polarity_mask = (1u << RN_POL_COUNT) - 1;
+    rc = rn_store_load(kb, &every, keep_text, out, err);
+    rn_filter_release(&every);
+    return rc;
 }
 
 int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err)
