@@ -1253,7 +1253,7 @@ static void test_control_verb_variants(void **state)
     assert_string_equal(RUN("The law makes Norvania the only country to ban Vantrix."),
                         "Norvania[] bans Vantrix[] asserted|");
     assert_string_equal(RUN("Utah became the first U.S. state to ban WeChat."),
-                        "Utah[] bans WeChat[] asserted|");
+                        "Utah[United States] bans WeChat[] asserted|");
 }
 
 /* "A blocked X, while B suspended it": an object pronoun in a clause with
@@ -2027,6 +2027,30 @@ static void test_bare_document_nouns_with_acts(void **state)
     assert_string_equal(RUN("Norvania plans to ban Quillchat."), "Norvania[] bans Quillchat[] hedged|");
 }
 
+static void test_state_led_names_and_verb_forms(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a state's name that unknown capitals go on from opens a longer
+       name of that state: a body, a company named after it */
+    assert_string_equal(RUN("The Norway Telecom Authority banned Quillchat."),
+                        "Norway Telecom Authority[Norway] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("The New York Times sued Kelpex."), "New York Times[New York] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Kenya Airways sued Kelpex."), "Kenya Airways[Kenya] accuses Kelpex[] asserted|");
+    /* ... but not before a day, nor before a trigger noun it owns */
+    assert_string_equal(RUN("Norway Monday banned Quillchat."), "Norway[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("The US Quillchat ban takes effect in January."),
+                        "United States[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("The US and the UK ban Quillchat."),
+                        "United Kingdom[] bans Quillchat[] asserted|United States[] bans Quillchat[] asserted|");
+    /* US states are known, and a part of a state names its bodies itself */
+    assert_string_equal(RUN("Arkansas has filed suit against Quillchat."), "Arkansas[United States] accuses Quillchat[] asserted|");
+    assert_string_equal(RUN("The Utah House voted to ban Quillchat."), "Utah House[Utah] bans Quillchat[] asserted|");
+    /* a verb trigger matched by stem needs a word that can be a verb:
+       "authority" is no form of "author" */
+    assert_string_equal(RUN("Norway's data authority ordered the blocking of Quillchat."), "");
+}
+
 static void test_headline_participles_and_ranks(void **state)
 {
     (void)state;
@@ -2136,7 +2160,7 @@ static void test_shared_objects_and_undergone_nouns(void **state)
     assert_string_equal(RUN("The sanctions targeting Kelpex were lifted."), "");
     /* a state's legislature is its body, not the organisation named before */
     assert_string_equal(RUN("Kelpex sued Zentara.", "The Texas legislature passed a bill banning Quillchat."),
-                        "Kelpex[] accuses Zentara[] asserted|Texan Legislature[Texas] bans Quillchat[] hedged|");
+                        "Kelpex[] accuses Zentara[] asserted|Texas Legislature[Texas] bans Quillchat[] hedged|");
 }
 
 int main(void)
@@ -2251,6 +2275,7 @@ int main(void)
         cmocka_unit_test(test_title_modifiers),
         cmocka_unit_test(test_bare_document_nouns_with_acts),
         cmocka_unit_test(test_headline_participles_and_ranks),
+        cmocka_unit_test(test_state_led_names_and_verb_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

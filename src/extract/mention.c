@@ -489,13 +489,14 @@ static size_t body_len(struct rn_extractor *x, size_t k)
 }
 
 /* The word a state is named by in a body's name: its demonym when the
-   lexicon has one ("Chinese Foreign Ministry"), else its name. */
+   lexicon has one ("Chinese Foreign Ministry"), else its name; a part of a
+   state goes by its name ("Texas Legislature", not "Texan"). */
 static const char *state_word(const struct rn_extractor *x, uint32_t state)
 {
     const struct ent *en = &x->ents[state];
     if (en->lex != RN_LEX_NONE) {
         const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, en->lex);
-        if (la->demonym)
+        if (la->demonym && la->affiliation == RN_LEX_NONE)
             return la->demonym;
     }
     return x_name(x, en->name);
@@ -657,10 +658,14 @@ static int state_itself(struct rn_extractor *x, size_t start, size_t k, uint32_t
         *done = 1;
         return add_mention(x, start, k + (size_t)n, state, MK_ACTOR, 0);
     }
-    if (((n = x_cue_len(x, k, RN_CUE_GOV, &cm)) > 0 || x_cue(x, k, RN_CUE_FUNC)) &&
-        !(x_flags(x, k + (n ? (size_t)n : 1)) & RN_TOK_HYPHEN)) {
+    if (((n = x_cue_len(x, k, RN_CUE_GOV, &cm)) > 0 || x_cue(x, k, RN_CUE_FUNC))) {
         if (!n)
             n = 1;
+        /* not "Ohio State University": a name goes on */
+        size_t after = k + (size_t)n;
+        if ((x_flags(x, after) & RN_TOK_HYPHEN) ||
+            (x_is_cap(x, k) && x_is_cap(x, after) && !x->titlecase))
+            return RN_OK;
         *done = 1;
         return add_mention(x, start, k + (size_t)n, state, MK_ACTOR, 0);
     }
@@ -1584,6 +1589,40 @@ static int state_document(struct rn_extractor *x, size_t i, size_t k, size_t *la
     return add_mention(x, i, h + 1, d, MK_DOC, 0);
 }
 
+/* "the New York Times", "California Air Resources Board", "Kenya
+   Airways": a state's name at [i, k) that capitalised words no lexicon
+   knows go on from is the first word of a longer name, of that state.
+   Not in a Title Case
+   headline, not before a headline verb, a day or a month ("Norway
+   Monday banned"), nor a name the lexicon knows ("China Mobile" is
+   matched whole before). RN_OK, *done = 1 when it added the mention. */
+static int state_opens_name(struct rn_extractor *x, size_t i, size_t k, uint32_t state, int *done)
+{
+    struct rn_gaz_match g;
+    int has_of, tech;
+    if (x->titlecase || (x_flags(x, k - 1) & (RN_TOK_POSS | RN_TOK_HYPHEN)) ||
+        !unknown_run_opens(x, k, &tech) || tech || x_cue(x, k, RN_CUE_TIME) ||
+        rn_lexicon_match(x->lex, x->wc, &x->tok, k, x->tok.len, x->allcaps, &g))
+        return RN_OK;
+    size_t j = unknown_run_end(x, k, &has_of);
+    struct run_kind rk;
+    unknown_run_kind(x, k, j, has_of, &rk);
+    /* "the US Quillchat ban": the state owns an act on the name */
+    const struct rn_trigger *tr[2];
+    uint32_t nt[2];
+    if (j == k || rk.doc || rk.bill ||
+        (x_is_lower(x, j) && !x_ends_with(x, j, "ed") &&
+         rn_lexicon_triggers(x->lex, x->wc, &x->tok, j, x->tok.len, tr, nt, 2)))
+        return RN_OK;
+    if (x_span_text(x, i, j, &x->tmp) != RN_OK)
+        return RN_ENOMEM;
+    uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, rk.type, x->ents[state].name);
+    if (e == XNONE)
+        return RN_ENOMEM;
+    *done = 1;
+    return add_mention(x, i, j, e, MK_ACTOR, 0);
+}
+
 /* A name the lexicon knows at i: a state (with the forms state_forms
    reads), a person, a body, a surname the article has given one person,
    or a document a state's name opens ("Norway Data Act"). A reading of
@@ -1619,6 +1658,8 @@ static int known_name(struct rn_extractor *x, size_t i, size_t *last)
     if (la->type == RN_ETYPE_COUNTRY) {
         size_t start = i > 0 && x_is(x, i - 1, "the") && x->tok_m[i - 1] == XNONE ? i - 1 : i;
         rc = state_forms(x, start, i + g.ntok, e, g.kind == RN_GAZ_DEMONYM, &done);
+        if (rc == RN_OK && !done && g.kind != RN_GAZ_DEMONYM)
+            rc = state_opens_name(x, i, i + g.ntok, e, &done);
     } else if (la->type == RN_ETYPE_PERSON) {
         person_shorts(x, i, i + g.ntok, e);
         rc = RN_OK;

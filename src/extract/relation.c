@@ -2745,9 +2745,16 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
            determiner after it makes it a verb */
         if (x->m[mi].kind == MK_QUANT || x_is_det(x, t + 1))
             return 0;
-        /* "Norway's Quillchat ban takes effect": an owned name before a
-           bare singular (an owned subject takes "bans") */
-        if (x->m[mi].a > 0 && (x_flags(x, x->m[mi].a - 1) & RN_TOK_POSS) && !x_ends_with(x, t, "s"))
+        /* "Norway's Quillchat ban takes effect", "the UK Huawei ban": a
+           name owned, or after a determiner or another name, before a bare
+           singular (a singular subject takes "bans"; not "the US and the UK
+           ban Y", a list) */
+        size_t ma = x->m[mi].a;
+        if (ma > 0 && !x_ends_with(x, t, "s") &&
+            ((x_flags(x, ma - 1) & RN_TOK_POSS) ||
+             (((x_is_det(x, ma - 1) && !(ma > 1 && x_is_conj(x, ma - 2))) ||
+               mention_at(x, ma - 1) != XNONE) &&
+              !(x->m[mi].ent != XNONE && x->ents[x->m[mi].ent].plural))))
             return 1;
         /* "Chile and Peru prohibit use of X", "Chile and Peru ban Huawei":
            an object follows a verb */
@@ -4589,6 +4596,14 @@ static int trigger_reading(const struct rn_extractor *x, const struct rn_trigger
     return want_noun;
 }
 
+/* A one-word verb trigger is matched by stem: a word WordNet knows in no
+   verb form is another word ("authority" is no form of "author"). */
+static int no_verb_form(const struct rn_extractor *x, size_t t)
+{
+    int pos = x_pos(x, t);
+    return pos && !(pos & RN_WP_VERB);
+}
+
 /* One trigger read, as a noun, a reported-speech verb or a verb, with its
    account for --explain. */
 static int read_trigger(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr, size_t t,
@@ -4639,7 +4654,7 @@ static int triggers_at(struct rn_extractor *x, struct relctx *c, size_t t, int *
             continue;
         }
         int as_noun = trigger_reading(x, tr[k], t, noun);
-        if (as_noun < 0)
+        if (as_noun < 0 || (!as_noun && nt[k] == 1 && no_verb_form(x, t)))
             continue;
         if (used && nt[k] < used)
             continue; /* a longer phrase already matched here */
