@@ -179,6 +179,26 @@ static void test_plain_path_gives_up_cleanly(void **state)
     rn_tokens_release(&t);
 }
 
+/* Words of 15 to 33 bytes, read 16 bytes at a time where the sentence
+   holds them: the letters past the first 16 count for the shape too. */
+static void test_long_plain_words(void **state)
+{
+    (void)state;
+    const char *s = "abcdefghijklmnoP ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890123456789x "
+                    "12345678901234567X abcdefghijklmnopqrstuvwxyzABCDEFG ABCDEFGHIJKLMNO's end";
+    assert_norms(s, "abcdefghijklmnop|abcdefghijklmnopqrstuvwxyz|1234567890123456789x|"
+                    "12345678901234567x|abcdefghijklmnopqrstuvwxyzabcdefg|abcdefghijklmno|'s|end");
+    struct rn_tokens t = RN_TOKENS_INIT;
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    const uint32_t shape = RN_TOK_CAP | RN_TOK_UPPER | RN_TOK_NUM;
+    static const uint32_t want[] = { 0, RN_TOK_CAP | RN_TOK_UPPER, RN_TOK_NUM, shape, 0,
+                                     RN_TOK_CAP | RN_TOK_UPPER };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_int_equal(t.items[i].flags & shape, want[i]);
+    assert_true(t.items[6].flags & RN_TOK_POSS);
+    rn_tokens_release(&t);
+}
+
 static void test_invalid_utf8_does_not_crash(void **state)
 {
     (void)state;
@@ -197,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_offsets_are_into_the_original_text),
         cmocka_unit_test(test_plain_and_general_words_agree),
         cmocka_unit_test(test_plain_path_gives_up_cleanly),
+        cmocka_unit_test(test_long_plain_words),
         cmocka_unit_test(test_invalid_utf8_does_not_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

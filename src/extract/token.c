@@ -6,6 +6,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* What one code point is to the tokenizer. */
 enum cclass { C_SPACE, C_ALNUM, C_APOS, C_HYPHEN, C_DASH, C_DQUOTE, C_SQUOTE_OPEN, C_OTHER };
@@ -257,6 +260,30 @@ static const unsigned char ascii_alnum[256] = {
 #undef A4
 #undef A2
 
+#if defined(__SSE2__)
+/* The 16 bytes at s (all inside the sentence) as ascii_word reads them:
+   how many of them, from the first, are ASCII letters or digits (16 when
+   all are); all 16 lowercased to at; the kinds (A_LOW, A_UP, A_DIGIT) of
+   those letters and digits ORed into *seen. One step for most words. */
+static inline size_t ascii_run16(const unsigned char *s, char *at, unsigned *seen)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+#define IN_RANGE(lo, hi) \
+    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)((lo) - 1))), \
+                  _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi) + 1))))
+    __m128i up = IN_RANGE('A', 'Z');
+    unsigned mu = (unsigned)_mm_movemask_epi8(up), ml = (unsigned)_mm_movemask_epi8(IN_RANGE('a', 'z')),
+             md = (unsigned)_mm_movemask_epi8(IN_RANGE('0', '9'));
+#undef IN_RANGE
+    unsigned stop = ~(mu | ml | md) & 0xFFFFu;
+    size_t n = stop ? (size_t)__builtin_ctz(stop) : 16;
+    unsigned in = stop ? (1u << n) - 1u : 0xFFFFu;
+    *seen |= (ml & in ? A_LOW : 0u) | (mu & in ? A_UP : 0u) | (md & in ? A_DIGIT : 0u);
+    _mm_storeu_si128((__m128i *)(void *)at, _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+    return n;
+}
+#endif
+
 /* Fast path, most words: a plain ASCII word, lowercased straight into the
    output as it is scanned (room for the rest of the sentence made first),
    that ends where general_word would end it too: not before a letter
@@ -266,7 +293,7 @@ static const unsigned char ascii_alnum[256] = {
    the word is not plain (what it wrote past the buffer's end is left
    there, unused), or RN_ENOMEM. Kept inline: it is the tokenizer's inner
    loop. */
-static inline int ascii_word(struct tok_walk *w, uint32_t flags)
+static inline __attribute__((always_inline)) int ascii_word(struct tok_walk *w, uint32_t flags)
 {
     const unsigned char *text = (const unsigned char *)w->text;
     size_t p = w->p, q = p, end = w->end;
@@ -274,7 +301,15 @@ static inline int ascii_word(struct tok_walk *w, uint32_t flags)
         return RN_ENOMEM;
     char *at = w->out->norm.data + w->out->norm.len;
     unsigned seen = 0;
-    for (; q < end; q++) {
+    int more = 1;
+#if defined(__SSE2__)
+    while (more && q + 16 <= end) { /* (the room made holds 16 bytes from here) */
+        size_t n = ascii_run16(text + q, at + (q - p), &seen);
+        q += n;
+        more = n == 16;
+    }
+#endif
+    for (; more && q < end; q++) {
         unsigned c = text[q], k = ascii_alnum[c];
         if (!k)
             break;
@@ -403,7 +438,8 @@ static int after_word(struct tok_walk *w)
 
 /* A word starting with code point cp at w->p: a dotted abbreviation, a
    plain ASCII word, or any other word and what follows it. */
-static inline int word_token(struct tok_walk *w, int32_t cp, uint32_t flags)
+static inline __attribute__((always_inline)) int word_token(struct tok_walk *w, int32_t cp,
+                                                             uint32_t flags)
 {
     /* (a dotted abbreviation has a dot second) */
     size_t ab = w->p + 1 < w->end && w->text[w->p + 1] == '.' ? dotted_abbrev(w->text, w->p, w->end)
