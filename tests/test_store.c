@@ -1025,6 +1025,56 @@ static void test_logged_set_equals_load(void **state)
     rn_aliases_free(known);
 }
 
+
+static long file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fclose(f);
+    return n;
+}
+
+/* rn_store_checkpoint_at_close: the commits stay in the WAL, well past the
+   thousand pages after which SQLite would copy them into the file, until
+   the store closes; then the file holds them all and the WAL is gone. */
+static void test_checkpoint_at_close(void **state)
+{
+    (void)state;
+    struct rn_err err = RN_ERR_INIT;
+    struct rn_store *kb = fresh("late.db");
+    assert_int_equal(rn_store_checkpoint_at_close(kb, &err), RN_OK);
+    long empty = file_size("late.db");
+    static char evidence[16001];
+    memset(evidence, 'x', sizeof evidence - 1);
+    for (int batch = 0; batch < 3; batch++) {
+        assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+        for (int i = 0; i < 400; i++) {
+            struct rn_record r;
+            rn_record_init(&r);
+            r.source = "Chile";
+            r.relation = "signs";
+            r.target = "Lima Pact";
+            evidence[i % 16000] = 'y'; /* no two alike */
+            r.evidence = evidence;
+            assert_int_equal(rn_store_add_record(kb, &r, &err), RN_OK);
+        }
+        assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    }
+    assert_int_equal(file_size("late.db"), empty); /* 1,200 pages of 16 KiB in the WAL */
+    assert_true(file_size("late.db-wal") > 16L << 20);
+    rn_store_close(kb);
+    assert_true(file_size("late.db") > 16L << 20);
+    assert_true(file_size("late.db-wal") <= 0);
+    assert_int_equal(rn_store_open("late.db", 0, &kb, &err), RN_OK);
+    struct rn_store_counts c;
+    assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK);
+    assert_int_equal(c.relations, 1200);
+    rn_store_close(kb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1035,6 +1085,7 @@ int main(void)
         cmocka_unit_test(test_articles_are_idempotent),
         cmocka_unit_test(test_selection_equals_filtered_load),
         cmocka_unit_test(test_logged_set_equals_load),
+        cmocka_unit_test(test_checkpoint_at_close),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_import_into_store_and_relset_agree),
         cmocka_unit_test(test_known_names_resolve_on_first_sight),

@@ -178,6 +178,13 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
  * commit) ends the log, and rn_store_load_all then reads the file. */
 int rn_store_log_relations(struct rn_store *kb, struct rn_err *err);
 
+/* Copy the WAL back into the file only when the store closes, not every
+ * thousand pages: for a knowledge base filled at once (build), which then
+ * writes every page once more at its close, when other work can run beside
+ * it, instead of pausing the writes for the copies and their fsyncs. A
+ * killed run keeps its commits as before (in the WAL). */
+int rn_store_checkpoint_at_close(struct rn_store *kb, struct rn_err *err);
+
 /* Rows in that log, or -1 when there is none (never started, or ended). */
 long rn_store_logged(const struct rn_store *kb);
 

@@ -378,9 +378,12 @@ static int finish_beside(struct beside *b)
 }
 
 /* Every step, in table order; with two_cores the drawing steps (a tail of
-   the table) run in a child process meanwhile. Returns the first failing
-   step's exit code. */
-static int run_steps(const char *outdir, const char *kb_path, const long *needed, int two_cores)
+   the table) run in a child process meanwhile. The knowledge base, which
+   no step reads (they have the loaded records), is closed (its WAL copied
+   into the file: rn_store_checkpoint_at_close) while the child draws, or
+   first without one. Returns the first failing step's exit code. */
+static int run_steps(const char *outdir, const char *kb_path, const long *needed, int two_cores,
+                     struct rn_store *kb)
 {
     size_t from = 0;
     while (from < NSTEPS && !steps[from].draws)
@@ -388,7 +391,11 @@ static int run_steps(const char *outdir, const char *kb_path, const long *needed
     struct beside side = { -1, NULL };
     if (two_cores && from < NSTEPS)
         start_beside(&side, from, outdir, kb_path, needed);
+    if (side.pid <= 0)
+        rn_store_close(kb);
     int worst = run_range(0, side.pid > 0 ? from : NSTEPS, outdir, kb_path, needed);
+    if (side.pid > 0)
+        rn_store_close(kb);
     if (side.pid > 0) {
         int drawn = finish_beside(&side);
         if (worst == RN_EXIT_OK)
@@ -451,7 +458,8 @@ int cmd_build(int argc, char **argv)
     rn_store_use_aliases(kb, cli_aliases());
     /* The records are kept as they are written, so that loading them all
        after the writes reads nothing back from the file. */
-    if (rn_store_log_relations(kb, &err) != RN_OK) {
+    if (rn_store_log_relations(kb, &err) != RN_OK ||
+        rn_store_checkpoint_at_close(kb, &err) != RN_OK) {
         rn_store_close(kb);
         code = cli_report(&err);
         goto out;
@@ -475,7 +483,8 @@ int cmd_build(int argc, char **argv)
        instead of reading the knowledge base again. */
     if (counted == RN_OK && code != RN_EXIT_FAIL && counts.relations > 0)
         counted = rn_store_load_all(kb, 1, &all, &err);
-    rn_store_close(kb);
+    if (code == RN_EXIT_FAIL || counted != RN_OK || counts.relations == 0)
+        rn_store_close(kb); /* else run_steps closes it */
     if (code == RN_EXIT_FAIL)
         goto out;
     if (counted != RN_OK) {
@@ -502,7 +511,8 @@ int cmd_build(int argc, char **argv)
             needed[i] = (long)records_of(all, steps[i].needs);
     }
     cli_preload(kb_path, all);
-    int worst = run_steps(outdir, kb_path, needed, lx.jobs != 1 && rn_pipeline_default_jobs() > 1);
+    int worst =
+        run_steps(outdir, kb_path, needed, lx.jobs != 1 && rn_pipeline_default_jobs() > 1, kb);
     cli_preload(NULL, NULL);
     if (worst != RN_EXIT_OK)
         code = worst;

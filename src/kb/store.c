@@ -1718,6 +1718,11 @@ static void log_row(struct rn_store *kb, const struct rn_record *rec, const stru
     l->rows[l->nrows++] = r;
 }
 
+int rn_store_checkpoint_at_close(struct rn_store *kb, struct rn_err *err)
+{
+    return exec(kb, "PRAGMA wal_autocheckpoint=0", err);
+}
+
 long rn_store_logged(const struct rn_store *kb)
 {
     return kb->log.on ? (long)kb->log.nrows : -1;

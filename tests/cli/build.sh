@@ -21,6 +21,9 @@ head -1 "$T/main/centrality.csv" | grep -q '^entity,type,in_degree,out_degree' |
 has "$T/main/stats.txt" "all relations"
 has "$T/main/stats.txt" "accuses"
 has "$T/main/graph.svg" "Legend"
+# Its WAL is copied into the file when build closes it: nothing is left
+# beside it.
+[ ! -s "$T/main/relnet.db-wal" ] || fail "build left its changes in relnet.db-wal"
 # The knowledge base it wrote answers queries.
 run 0 "$R" --kb "$T/main/relnet.db" query China
 has "$T/out.txt" "China"

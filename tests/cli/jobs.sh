@@ -134,9 +134,14 @@ done
 run 0 "$R" --kb one.db --quiet add many/m0000.txt
 per_article=$("$py" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from relations").fetchone()[0])' one.db)
 [ "$per_article" -gt 0 ] || fail "the article gives no relation"
-"$R" --kb killed.db --quiet add many &
-pid=$!
-"$py" - killed.db "$pid" <<'EOF' || fail "the add ended before it could be killed"
+# The same for add and for build (whose WAL is copied into the file only
+# at its close, so that a killed build leaves its batches in the WAL).
+killed_run() { # DB CMD...: run CMD, kill it once DB holds a batch, check DB
+    local db=$1
+    shift
+    "$@" &
+    pid=$!
+    "$py" - "$db" "$pid" <<'EOF' || fail "$* ended before it could be killed"
 import os, sqlite3, sys, time
 path, pid = sys.argv[1], int(sys.argv[2])
 def running():
@@ -158,8 +163,8 @@ while running():
     time.sleep(0.002)
 sys.exit(1)
 EOF
-wait "$pid" 2>/dev/null || true
-"$py" - killed.db "$per_article" <<'EOF'
+    wait "$pid" 2>/dev/null || true
+    "$py" - "$db" "$per_article" <<'EOF' || fail "$*: killed, it left more than whole batches"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 per = int(sys.argv[2])
@@ -169,3 +174,6 @@ for (aid, n) in db.execute("select a.id, count(r.id) from articles a"
                            " left join relations r on r.article_id = a.id group by a.id"):
     assert n == per, "article %d has %d relations, expected %d" % (aid, n, per)
 EOF
+}
+killed_run killed.db "$R" --kb killed.db --quiet add many
+killed_run killedb/relnet.db "$R" --quiet build -o killedb many
