@@ -1012,6 +1012,11 @@ static void test_rules_matching(void **state)
         { "On this site, cookies are used", 31, 0 }, /* the words given count */
         { "Open cookie settings", 3, 1 },  /* 'c': past the 30-word rule to the 10-word one */
         { "Open cookie settings", 11, 0 }, /* ... which a longer line does not reach */
+        /* words of 16 bytes and more are folded 16 bytes at a step */
+        { "Kelpexcorporationholdings Live Blog", 3, 1 },
+        { "Kelpexcorporationholdingslive blog", 2, 0 },
+        { "KELPEXCORPORATIONHOLDINGSGROUPINC, COOKIES ARE USED", 5, 1 },
+        { "Breaking Newsletterofthekelpexcorporation", 2, 0 },
         { "", 0, 0 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -96,4 +96,30 @@ void rn_suggest_release(struct rn_suggest *s);
  * could turn them into links. One-letter schemes are Windows drives. */
 int rn_text_foreign_scheme(const char *s);
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define RN_HAVE_ALNUM16 1
+/* Scanners of plain words (the tokenizer, the boilerplate key) read 16
+ * bytes at a step: of the 16 bytes at s (all readable), how many, from
+ * the first, are ASCII letters or digits (16 when all are); the 16
+ * written to out with ASCII capitals lowercased; in masks[0..2] (bit k:
+ * byte k) the capitals, the small letters and the digits. Where SSE2 is
+ * missing RN_HAVE_ALNUM16 is not defined and callers go byte by byte. */
+static inline size_t rn_ascii_alnum16(const unsigned char *s, char *out, unsigned masks[3])
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+#define RN_IN_RANGE(lo, hi)                                                 \
+    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)((lo) - 1))),      \
+                  _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi) + 1))))
+    __m128i up = RN_IN_RANGE('A', 'Z');
+    masks[0] = (unsigned)_mm_movemask_epi8(up);
+    masks[1] = (unsigned)_mm_movemask_epi8(RN_IN_RANGE('a', 'z'));
+    masks[2] = (unsigned)_mm_movemask_epi8(RN_IN_RANGE('0', '9'));
+#undef RN_IN_RANGE
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+    unsigned stop = ~(masks[0] | masks[1] | masks[2]) & 0xFFFFu;
+    return stop ? (size_t)__builtin_ctz(stop) : 16;
+}
+#endif
+
 #endif

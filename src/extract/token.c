@@ -6,9 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* What one code point is to the tokenizer. */
 enum cclass { C_SPACE, C_ALNUM, C_APOS, C_HYPHEN, C_DASH, C_DQUOTE, C_SQUOTE_OPEN, C_OTHER };
@@ -260,26 +257,15 @@ static const unsigned char ascii_alnum[256] = {
 #undef A4
 #undef A2
 
-#if defined(__SSE2__)
-/* The 16 bytes at s (all inside the sentence) as ascii_word reads them:
-   how many of them, from the first, are ASCII letters or digits (16 when
-   all are); all 16 lowercased to at; the kinds (A_LOW, A_UP, A_DIGIT) of
-   those letters and digits ORed into *seen. One step for most words. */
+#if defined(RN_HAVE_ALNUM16)
+/* rn_ascii_alnum16 for ascii_word: the kinds (A_LOW, A_UP, A_DIGIT) of the
+   letters and digits that open the 16 bytes ORed into *seen. */
 static inline size_t ascii_run16(const unsigned char *s, char *at, unsigned *seen)
 {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-#define IN_RANGE(lo, hi) \
-    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)((lo) - 1))), \
-                  _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi) + 1))))
-    __m128i up = IN_RANGE('A', 'Z');
-    unsigned mu = (unsigned)_mm_movemask_epi8(up), ml = (unsigned)_mm_movemask_epi8(IN_RANGE('a', 'z')),
-             md = (unsigned)_mm_movemask_epi8(IN_RANGE('0', '9'));
-#undef IN_RANGE
-    unsigned stop = ~(mu | ml | md) & 0xFFFFu;
-    size_t n = stop ? (size_t)__builtin_ctz(stop) : 16;
-    unsigned in = stop ? (1u << n) - 1u : 0xFFFFu;
-    *seen |= (ml & in ? A_LOW : 0u) | (mu & in ? A_UP : 0u) | (md & in ? A_DIGIT : 0u);
-    _mm_storeu_si128((__m128i *)(void *)at, _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+    unsigned m[3];
+    size_t n = rn_ascii_alnum16(s, at, m);
+    unsigned in = n < 16 ? (1u << n) - 1u : 0xFFFFu;
+    *seen |= (m[1] & in ? A_LOW : 0u) | (m[0] & in ? A_UP : 0u) | (m[2] & in ? A_DIGIT : 0u);
     return n;
 }
 #endif
@@ -302,7 +288,7 @@ static inline __attribute__((always_inline)) int ascii_word(struct tok_walk *w, 
     char *at = w->out->norm.data + w->out->norm.len;
     unsigned seen = 0;
     int more = 1;
-#if defined(__SSE2__)
+#if defined(RN_HAVE_ALNUM16)
     while (more && q + 16 <= end) { /* (the room made holds 16 bytes from here) */
         size_t n = ascii_run16(text + q, at + (q - p), &seen);
         q += n;

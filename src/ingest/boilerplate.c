@@ -16,6 +16,7 @@
 #include "ascii.h"
 #include "relnet/buf.h"
 #include "relnet/csvio.h"
+#include "relnet/text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -125,13 +126,26 @@ static size_t fold_key(const char *text, size_t n, char *key, size_t max, int ke
                 key[k++] = ' ';
             space = 0;
             /* the rest of the word in one go (most of a line is words),
-               bounded once: the first byte always, then while k + 5 < max */
+               bounded once: the first byte always, then while k + 5 < max
+               (16 bytes at a step where they lie before stop, which keeps
+               them inside the key too; not for '#', a word byte here) */
             size_t room = k + 5 < max ? max - 5 - k : 1;
             size_t stop = n - i < room ? n : i + room;
-            do {
+            key[k++] = (char)f;
+            int more = ++i < stop;
+#if defined(RN_HAVE_ALNUM16)
+            while (more && !keep_hash && i + 16 <= stop) {
+                unsigned m[3];
+                size_t w = rn_ascii_alnum16(s + i, key + k, m);
+                i += w;
+                k += w;
+                more = w == 16;
+            }
+#endif
+            while (more && i < stop && (f = fold[s[i]]) != 0) {
                 key[k++] = (char)f;
                 i++;
-            } while (i < stop && (f = fold[s[i]]) != 0);
+            }
         } else if (c == ':') {
             if (k > 0 && key[k - 1] != ':')
                 key[k++] = ':';
