@@ -270,7 +270,7 @@ int x_set_evidence(struct rn_extractor *x, size_t a, size_t b)
     int space = 0;
     for (size_t i = a; i < b; i++) {
         char c = t[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+        if ((unsigned char)c <= ' ' && (c == '\n' || c == '\r' || c == '\t' || c == ' ')) {
             space = 1;
             continue;
         }

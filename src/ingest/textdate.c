@@ -674,8 +674,14 @@ static int may_hold_day(const char *s, size_t n)
  * "month", "ago". */
 static int may_start_date(unsigned char c)
 {
-    static const char starts[] = "ADFJMNOSTWYadmty0123456789";
-    return c && strchr(starts, c) != NULL;
+    /* "ADFJMNOSTWYadmty0123456789", as a table: asked at every word start */
+    static const unsigned char starts[256] = {
+        ['A'] = 1, ['D'] = 1, ['F'] = 1, ['J'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['S'] = 1,
+        ['T'] = 1, ['W'] = 1, ['Y'] = 1, ['a'] = 1, ['d'] = 1, ['m'] = 1, ['t'] = 1, ['y'] = 1,
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1,
+    };
+    return starts[c];
 }
 
 int rn_ingest_sentence_date(const char *s, size_t n, const char *article_date, char out[11])
