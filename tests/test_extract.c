@@ -2084,7 +2084,7 @@ static void test_governed_control_nouns_and_counted_remainders(void **state)
                         "Kelpex[] bans Quillchat[] asserted|");
     /* the named members before a counted remainder act */
     assert_string_equal(RUN("Norway and 17 other countries banned Quillchat."), "Norway[] bans Quillchat[] asserted|");
-    assert_string_equal(RUN("Norway and 17 other countries signed the Harbour Accord. They include Chile and Peru."),
+    assert_string_equal(RUN("Norway and 17 other countries signed the Harbour Accord.", "They include Chile and Peru."),
                         "Norway[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|"
                         "Peru[] signs Harbour Accord[] asserted|");
 }
