@@ -2504,6 +2504,7 @@ int rn_store_load_all(struct rn_store *kb, int keep_text, struct rn_relset **out
         else if ((uint64_t)sqlite3_column_int64(st, 0) == kb->log.nrows)
             rc = load_logged(kb, keep_text, out, err);
         sqlite3_finalize(st);
+        log_end(kb); /* its memory (as much as the set's) is not held any longer */
         if (rc != RN_OK || *out)
             return rc;
     }
