@@ -2051,6 +2051,25 @@ static void test_state_led_names_and_verb_forms(void **state)
     assert_string_equal(RUN("Norway's data authority ordered the blocking of Quillchat."), "");
 }
 
+static void test_findings_and_reported_passives(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a finding reported before "that" accuses the doer ... */
+    assert_string_equal(RUN("Norwegian investigators concluded that Kelpex was behind the attack."),
+                        "Norwegian investigators[Norway] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway's competition authority found that Kelpex had abused its dominant position."),
+                        "Norwegian Competition Authority[Norway] accuses Kelpex[] asserted|");
+    /* ... but a court's finding is a verdict, and "concluded" alone reports nothing */
+    assert_string_equal(RUN("The Oslo District Court found that Kelpex had abused its dominant position."), "");
+    assert_string_equal(RUN("The summit, which concluded on Tuesday, heard that Kelpex had hacked the grid."), "");
+    /* "alleged" and "charged" report */
+    assert_string_equal(RUN("Kelpex rigged the tender, Norway alleged."), "Norway[] accuses Kelpex[] asserted|");
+    /* a reported wrong in the passive: the agent did it; with none, no one */
+    assert_string_equal(RUN("Norway said its grid had been hacked by Kelpex."), "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Workers in Kelpex plants are being abused, Norway said."), "");
+}
+
 static void test_headline_participles_and_ranks(void **state)
 {
     (void)state;
@@ -2276,6 +2295,7 @@ int main(void)
         cmocka_unit_test(test_bare_document_nouns_with_acts),
         cmocka_unit_test(test_headline_participles_and_ranks),
         cmocka_unit_test(test_state_led_names_and_verb_forms),
+        cmocka_unit_test(test_findings_and_reported_passives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -154,6 +154,8 @@ enum rn_cue {
     RN_CUE_ELLIPSIS,   /* as, and so: "signed it, as did Peru" -> Peru signed it too */
     RN_CUE_NAMING,     /* called, dubbed, known as: "a plan called the Lima Pact" is the Lima Pact */
     RN_CUE_TITLEMOD,   /* deputy, vice, former: lowercase words inside a title run */
+    RN_CUE_FINDING,    /* conclude, determine, find: a speech verb only before "that" */
+    RN_CUE_JUDICIAL,   /* court, judge, tribunal: whose findings are verdicts, not accusations */
     RN_CUE_COUNT
 };
 

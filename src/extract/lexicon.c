@@ -555,6 +555,8 @@ static const char *const cue_names[RN_CUE_COUNT] = {
     "listhead", "listverb", "agent", "market", "pending", "effort", "mutual",
     "acronym", "joiner", "cause", "recip", "source", "dative", "undergo", "deem", "ellipsis", "naming",
     "titlemod",
+    "finding",
+    "judicial",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

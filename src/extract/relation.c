@@ -1986,12 +1986,30 @@ static uint32_t named_source(struct rn_extractor *x)
     return XNONE;
 }
 
+/* Is entity e named in this sentence by words of a deciding body (cues
+   class judicial: "the Oslo District Court", "Judge Ola Berg")? */
+static int judicial(struct rn_extractor *x, uint32_t e)
+{
+    for (size_t k = 0; k < x->nm; k++) {
+        if (x->m[k].ent != e)
+            continue;
+        for (size_t t = x->m[k].a > 0 ? x->m[k].a - 1 : 0; t < x->m[k].b; t++)
+            if (x_cue(x, t, RN_CUE_JUDICIAL))
+                return 1;
+    }
+    return 0;
+}
+
 /* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
-   X", else "according to X". */
+   X", "X concluded that ...", else "according to X". */
 static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
 {
     for (size_t i = 0; i < x->tok.len; i++) {
-        if (!x_cue(x, i, RN_CUE_SPEECH) || (i >= avoid_a && i < avoid_b))
+        /* "concluded that ..." reports a finding (not "the summit, which
+           concluded on Tuesday") */
+        int finding = !x_cue(x, i, RN_CUE_SPEECH);
+        if ((finding && !(x_cue(x, i, RN_CUE_FINDING) && x_is(x, i + 1, "that"))) ||
+            (i >= avoid_a && i < avoid_b))
             continue;
         struct vgroup g;
         verb_group(x, i, 0, &g);
@@ -1999,6 +2017,9 @@ static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
             continue; /* "X did not say ...": X asserts nothing */
         struct side s;
         subject_of(x, g.start, &s);
+        /* a court's findings are verdicts */
+        if (s.n && finding && judicial(x, s.ents[0]))
+            continue;
         if (s.n)
             return s.ents[0];
         uint32_t mi = mention_at(x, skip_right(x, i + 1));
@@ -2662,6 +2683,16 @@ static int market_after(struct rn_extractor *x, size_t q)
 }
 
 
+/* Is the trigger [t, tend) a past participle ("banned", "signed into",
+   "stolen"), so that a "be" before it makes it passive? */
+static int trigger_participle(struct rn_extractor *x, size_t t, size_t tend)
+{
+    if (x_ends_with(x, t, "ing"))
+        return 0;
+    return x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
+           x_in_class(x, t, RN_WORD_PART);
+}
+
 /* Frame "reported": "X said Y had hacked the grid", "Y tampered with
    samples, X concluded": whoever a speaker says did a wrong is accused by
    the speaker. A wrong denied ("had not hacked") accuses no one; one that
@@ -2675,11 +2706,21 @@ static int do_reported(struct rn_extractor *x, struct relctx *c, const struct rn
     if (x_is(x, tend, "to") || used_as_noun(x, t))
         return RN_OK;
     struct vgroup g;
-    verb_group(x, t, 0, &g);
-    if (g.pol == RN_POL_NEGATED || g.passive)
+    verb_group(x, t, trigger_participle(x, t, tend), &g);
+    if (g.pol == RN_POL_NEGATED)
         return RN_OK;
     struct side src, tgt;
-    subject_of(x, g.start, &tgt);
+    side_init(&tgt);
+    if (g.passive) {
+        /* "the grid was hacked by Kelpex": the agent did it; "the rights
+           are being abused": no doer named */
+        uint32_t am = x_is(x, tend, "by") ? mention_at(x, tend + 1) : XNONE;
+        if (am == XNONE || x->m[am].kind != MK_ACTOR)
+            return RN_OK;
+        side_add(&tgt, x->m[am].ent);
+    } else {
+        subject_of(x, g.start, &tgt);
+    }
     filter_targets(x, tr, &tgt);
     if (!tgt.n)
         return RN_OK;
@@ -3114,10 +3155,7 @@ static void verb_read_init(struct verb_read *v, struct rn_extractor *x, struct r
     v->tr = tr;
     v->t = t;
     v->tend = tend;
-    v->participle = x_ends_with(x, t + (tend - t) - 1, "ed") || x_ends_with(x, t, "ed") ||
-                    x_in_class(x, t, RN_WORD_PART);
-    if (x_ends_with(x, t, "ing"))
-        v->participle = 0;
+    v->participle = trigger_participle(x, t, tend);
     verb_group(x, t, v->participle, &v->g);
     v->pol = tr->polarity;
     set_pol(&v->pol, v->g.pol);
