@@ -1002,7 +1002,9 @@ static void test_logged_set_equals_load(void **state)
         if (variant == 1 || variant == 3)
             assert_int_equal(rn_store_logged(kb), -1);
         /* from the log (or the file), then from the file: the log ends */
+        struct rn_store_counts counted[2];
         for (int again = 0; again < 2; again++) {
+            assert_int_equal(rn_store_counts(kb, &counted[again], &err), RN_OK);
             int keep_text = variant != 4;
             struct rn_relset *logged, *loaded;
             assert_int_equal(rn_store_load_all(kb, keep_text, &logged, &err), RN_OK);
@@ -1013,6 +1015,8 @@ static void test_logged_set_equals_load(void **state)
             rn_relset_free(logged);
             rn_relset_free(loaded);
         }
+        assert_true(counted[0].dated > 0 && counted[0].dated < counted[0].relations);
+        assert_memory_equal(&counted[0], &counted[1], sizeof counted[0]);
         rn_store_close(kb);
     }
     /* a knowledge base with relations already keeps no log */

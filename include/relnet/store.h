@@ -200,6 +200,8 @@ struct rn_store_counts {
     long entities, aliases, relations, relation_types, articles, imports;
     long dated; /* asserted relations with a date (what a timeline draws by default) */
 };
+/* With a complete log of rn_store_log_relations, the counts of relations
+ * come from it (the same numbers, without reading every row). */
 int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err);
 
 /* Number of records of one relation ("accuses"); negative on error. */
