@@ -22,19 +22,29 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
+/* Write text to path and load it as the only lexicon file, with a word
+   cache for it. */
+static void load_one_file(const char *path, const char *text, struct rn_lexicon **lex,
+                          struct rn_wordcache **wc)
+{
+    struct rn_err err = RN_ERR_INIT;
+    write_file(path, text);
+    assert_int_equal(rn_lexicon_new(lex, &err), RN_OK);
+    assert_int_equal(rn_lexicon_add_file(*lex, path, &err), RN_OK);
+    assert_int_equal(rn_wordcache_new(*lex, wc), RN_OK);
+}
+
 static void test_gazetteer_case_and_longest_match(void **state)
 {
     (void)state;
-    write_file("tl_actors.tsv", "name\ttype\taffiliation\taliases\tdemonyms\n"
-                                "# a comment\n"
-                                "Utopia\tcountry\t\tUT|Utopian Republic\tUtopian\n"
-                                "Utopian Senate\torganization\tUtopia\t\t\n");
     struct rn_lexicon *lex = NULL;
     struct rn_wordcache *wc = NULL;
-    struct rn_err err = RN_ERR_INIT;
-    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
-    assert_int_equal(rn_lexicon_add_file(lex, "tl_actors.tsv", &err), RN_OK);
-    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    load_one_file("tl_actors.tsv",
+                  "name\ttype\taffiliation\taliases\tdemonyms\n"
+                  "# a comment\n"
+                  "Utopia\tcountry\t\tUT|Utopian Republic\tUtopian\n"
+                  "Utopian Senate\torganization\tUtopia\t\t\n",
+                  &lex, &wc);
     struct rn_tokens t = RN_TOKENS_INIT;
     const char *s = "the Utopian Senate met ut officials in UT";
     assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
@@ -59,6 +69,55 @@ static void test_gazetteer_case_and_longest_match(void **state)
     rn_wordcache_free(wc);
     rn_lexicon_free(lex);
     unlink("tl_actors.tsv");
+}
+
+/* Names of one to three words, found only where each word stands in its
+   place: a word that is a name's second word elsewhere in the sentence, or
+   a name's word in another place, matches nothing longer. */
+static void test_gazetteer_names_in_place(void **state)
+{
+    (void)state;
+    struct rn_lexicon *lex = NULL;
+    struct rn_wordcache *wc = NULL;
+    load_one_file("tl_place.tsv",
+                  "name\ttype\taffiliation\taliases\tdemonyms\n"
+                  "Kestrel\tcompany\t\t\t\n"
+                  "Kestrel Bay Port Authority\torganization\t\tKestrel Port\t\n"
+                  "Bay Council\torganization\t\t\t\n",
+                  &lex, &wc);
+    struct rn_tokens t = RN_TOKENS_INIT;
+    /* 0 Kestrel 1 Bay 2 Port 3 Authority 4 and 5 Kestrel 6 Port 7 met 8 Kestrel
+       9 Council 10 Bay 11 Council 12 Port 13 Bay 14 Kestrel */
+    const char *s = "Kestrel Bay Port Authority and Kestrel Port met Kestrel Council Bay Council "
+                    "Port Bay Kestrel";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    static const struct {
+        size_t at, ntok;
+        const char *name;
+    } want[] = {
+        { 0, 4, "Kestrel Bay Port Authority" }, { 5, 2, "Kestrel Bay Port Authority" },
+        { 8, 1, "Kestrel" },                    { 10, 2, "Bay Council" },
+        { 14, 1, "Kestrel" },
+    };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        struct rn_gaz_match m;
+        assert_true(rn_lexicon_match(lex, wc, &t, want[k].at, t.len, 0, &m));
+        assert_int_equal(m.ntok, want[k].ntok);
+        assert_string_equal(rn_lexicon_actor(lex, m.actor)->name, want[k].name);
+    }
+    static const size_t none[] = { 1, 2, 3, 6, 9, 12, 13 };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        struct rn_gaz_match m;
+        assert_false(rn_lexicon_match(lex, wc, &t, none[k], t.len, 0, &m));
+    }
+    /* the end bounds the name: "Kestrel Bay Port" is no name, "Kestrel" is */
+    struct rn_gaz_match m;
+    assert_true(rn_lexicon_match(lex, wc, &t, 0, 3, 0, &m));
+    assert_int_equal(m.ntok, 1);
+    rn_tokens_release(&t);
+    rn_wordcache_free(wc);
+    rn_lexicon_free(lex);
+    unlink("tl_place.tsv");
 }
 
 /* The word memo answers from its front (words of up to 16 bytes) or its
@@ -96,14 +155,12 @@ static void assert_memo_reads(struct rn_lexicon *lex, struct rn_wordcache *wc)
 static void test_triggers_by_stem(void **state)
 {
     (void)state;
-    write_file("tl_rel.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
-                             "condemns\tverb\tcondemn\tobj\tactor\t\n");
     struct rn_lexicon *lex = NULL;
     struct rn_wordcache *wc = NULL;
-    struct rn_err err = RN_ERR_INIT;
-    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
-    assert_int_equal(rn_lexicon_add_file(lex, "tl_rel.tsv", &err), RN_OK);
-    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    load_one_file("tl_rel.tsv",
+                  "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                  "condemns\tverb\tcondemn\tobj\tactor\t\n",
+                  &lex, &wc);
     struct rn_tokens t = RN_TOKENS_INIT;
     const char *s = "they condemned it";
     assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
@@ -179,14 +236,12 @@ static void test_closed_word_classes_from_data(void **state)
 static void test_possessive_slot_and_document_families(void **state)
 {
     (void)state;
-    write_file("tl_rel2.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
-                              "supports\tverb\tlend one's voice to\tobj\tdocument:statement|plan\t\n");
     struct rn_lexicon *lex = NULL;
     struct rn_wordcache *wc = NULL;
-    struct rn_err err = RN_ERR_INIT;
-    assert_int_equal(rn_lexicon_new(&lex, &err), RN_OK);
-    assert_int_equal(rn_lexicon_add_file(lex, "tl_rel2.tsv", &err), RN_OK);
-    assert_int_equal(rn_wordcache_new(lex, &wc), RN_OK);
+    load_one_file("tl_rel2.tsv",
+                  "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
+                  "supports\tverb\tlend one's voice to\tobj\tdocument:statement|plan\t\n",
+                  &lex, &wc);
     struct rn_tokens t = RN_TOKENS_INIT;
     const struct rn_trigger *tr[4];
     uint32_t nt[4];
@@ -204,6 +259,7 @@ static void test_possessive_slot_and_document_families(void **state)
     rn_wordcache_free(wc);
     write_file("tl_rel2.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n"
                               "supports\tverb\tback\tobj\tdocument:\t\n");
+    struct rn_err err = RN_ERR_INIT;
     assert_int_equal(rn_lexicon_add_file(lex, "tl_rel2.tsv", &err), RN_EINPUT);
     assert_non_null(strstr(err.msg, "tl_rel2.tsv:2:"));
     rn_lexicon_free(lex);
@@ -214,6 +270,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gazetteer_case_and_longest_match),
+        cmocka_unit_test(test_gazetteer_names_in_place),
         cmocka_unit_test(test_triggers_by_stem),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_closed_word_classes_from_data),

@@ -150,6 +150,55 @@ static void test_plain_and_general_words_agree(void **state)
     assert_norms("the Eyes' pact", "the|eyes|'|pact");
 }
 
+/* The plain path lowercases a word as it scans it, and leaves it to the
+   general path when an apostrophe, hyphen, accent or digit group follows:
+   what it wrote then is overwritten, never kept. Flags of plain words with
+   digits: the first letter decides CAP, a digit first NUM. */
+static void test_plain_path_gives_up_cleanly(void **state)
+{
+    (void)state;
+    assert_norms("Kelpexcorporationholdings's BANKS' Zentara\xC3\xA9s 12,5 Oslo-Bern",
+                 "kelpexcorporationholdings|'s|banks|'|zentaraes|12,5|oslo|bern");
+    assert_norms("a B52 9am x86 4K", "a|b52|9am|x86|4k");
+    struct rn_tokens t = RN_TOKENS_INIT;
+    /* a plain word before a Unicode hyphen, an em dash, a curly possessive */
+    const char *u = "Oslo\xE2\x80\x90" "Bern Oslo\xE2\x80\x94" "Bern Oslo\xE2\x80\x99s";
+    assert_int_equal(rn_tokenize(u, 0, strlen(u), &t), RN_OK);
+    assert_int_equal(t.len, 7);
+    assert_true(t.items[1].flags & RN_TOK_HYPHEN);
+    assert_true(t.items[3].flags & RN_TOK_DASH);
+    assert_false(t.items[4].flags & RN_TOK_HYPHEN);
+    assert_true(t.items[6].flags & RN_TOK_POSS);
+    const char *s = "B52 9am x86 4K";
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    const uint32_t shape = RN_TOK_WORD | RN_TOK_CAP | RN_TOK_UPPER | RN_TOK_NUM;
+    assert_int_equal(t.items[0].flags & shape, RN_TOK_WORD | RN_TOK_CAP | RN_TOK_UPPER);
+    assert_int_equal(t.items[1].flags & shape, RN_TOK_WORD | RN_TOK_NUM);
+    assert_int_equal(t.items[2].flags & shape, RN_TOK_WORD);
+    assert_int_equal(t.items[3].flags & shape, shape);
+    rn_tokens_release(&t);
+}
+
+/* Words of 15 to 33 bytes, read 16 bytes at a time where the sentence
+   holds them: the letters past the first 16 count for the shape too. */
+static void test_long_plain_words(void **state)
+{
+    (void)state;
+    const char *s = "abcdefghijklmnoP ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890123456789x "
+                    "12345678901234567X abcdefghijklmnopqrstuvwxyzABCDEFG ABCDEFGHIJKLMNO's end";
+    assert_norms(s, "abcdefghijklmnop|abcdefghijklmnopqrstuvwxyz|1234567890123456789x|"
+                    "12345678901234567x|abcdefghijklmnopqrstuvwxyzabcdefg|abcdefghijklmno|'s|end");
+    struct rn_tokens t = RN_TOKENS_INIT;
+    assert_int_equal(rn_tokenize(s, 0, strlen(s), &t), RN_OK);
+    const uint32_t shape = RN_TOK_CAP | RN_TOK_UPPER | RN_TOK_NUM;
+    static const uint32_t want[] = { 0, RN_TOK_CAP | RN_TOK_UPPER, RN_TOK_NUM, shape, 0,
+                                     RN_TOK_CAP | RN_TOK_UPPER };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_int_equal(t.items[i].flags & shape, want[i]);
+    assert_true(t.items[6].flags & RN_TOK_POSS);
+    rn_tokens_release(&t);
+}
+
 static void test_invalid_utf8_does_not_crash(void **state)
 {
     (void)state;
@@ -167,6 +216,8 @@ int main(void)
         cmocka_unit_test(test_dashes_quotes_and_spaces),
         cmocka_unit_test(test_offsets_are_into_the_original_text),
         cmocka_unit_test(test_plain_and_general_words_agree),
+        cmocka_unit_test(test_plain_path_gives_up_cleanly),
+        cmocka_unit_test(test_long_plain_words),
         cmocka_unit_test(test_invalid_utf8_does_not_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,6 +37,7 @@ struct rn_wordcache;
 
 struct rn_lex_actor {
     const char *name;     /* canonical name (borrowed from the lexicon) */
+    size_t name_len;      /* its length in bytes */
     enum rn_etype type;
     uint32_t affiliation; /* index of the affiliated actor or RN_LEX_NONE */
     const char *demonym;  /* first demonym ("Chinese") or NULL */

@@ -2,8 +2,10 @@
  *
  * Three hash tables (rn_strtab) carry the matching:
  *   gaz_keys   "norm norm ..." of every name, alias, demonym and surname
- *   gaz_first  the first token of each of those, with the longest entry
- *              length, so a word that starts no name costs one lookup
+ *   gaz_words  every word of those, with the lengths of the names it
+ *              starts and the places it holds in names, so a word that
+ *              starts no name costs one lookup, and a longer name is
+ *              looked up only where each of its words stands in place
  *   stems      Snowball stems of trigger and cue words; each stem heads a
  *              list of the phrases (triggers and cues) that start with it
  * The per-thread struct rn_wordcache memoises word -> (stem, facts), so the
@@ -27,6 +29,21 @@
 #define PHRASE_MAX 6      /* words in one trigger or cue phrase */
 #define GAZ_MAX_TOKENS 12 /* tokens in one name */
 #define STEM_POSS_ANY (RN_LEX_NONE - 1) /* "one's" in a phrase: any possessive determiner */
+
+/* A word of the gazetteer's names: the token counts (bit n: n tokens) of
+   the names starting with it (lens), and of those whose first word may be
+   in lower case (lens_lc): a word in lower case tries only the second,
+   most often none ("may", "new", "white" start names only when
+   capitalised); a match looks up only the lengths a name has. inner: the
+   places k >= 1 (bit k) at which it is the k-th word of a name (0 first),
+   so that a name of n words is looked up only where the n - 1 words after
+   the first stand where a name has them. */
+struct gaz_word {
+    uint16_t lens, lens_lc, inner;
+};
+/* inner of a word no name's words can be told apart from (its normal form
+   holds a space, so it is no one word of a key): any place */
+#define GAZ_ANY_PLACE 0xFFFFu
 
 struct gaz_entry {
     uint32_t actor;
@@ -60,14 +77,9 @@ struct rn_lexicon {
     struct rn_strtab *gaz_keys;
     struct gaz_entry *gaz;
     size_t gaz_cap;
-    struct rn_strtab *gaz_first;
-    /* gaz_first id -> the token counts (bit n: n tokens) of the names
-       starting with that word ([0]), and of those whose first word may be
-       in lower case ([1]): a word in lower case tries only the second, most
-       often none ("may", "new", "white" start names only when
-       capitalised); a match looks up only the lengths a name has */
-    uint16_t (*first_lens)[2];
-    size_t first_cap;
+    struct rn_strtab *gaz_words;
+    struct gaz_word *gaz_word; /* gaz_words id -> what it is in names */
+    size_t gaz_word_cap;
 
     struct rn_strtab *stems;
     /* stem id -> first phrase of each kind: a trigger lookup, made at most
@@ -91,9 +103,10 @@ struct rn_lexicon {
 
 struct wordinfo {
     uint32_t stem; /* lexicon stem id or RN_LEX_NONE */
+    uint32_t gaz1; /* the gazetteer entry of the one-word name this word is, or RN_LEX_NONE */
     uint64_t cuebits;
     uint32_t tag;  /* the caller's tagger's value */
-    uint16_t first_lens, first_lens_lc; /* the gazetteer's first_lens */
+    struct gaz_word gw; /* the gazetteer's gaz_word */
 };
 
 /* The word memo's front: a table of words of up to 16 bytes (nearly all
@@ -256,6 +269,47 @@ static int add_actor_key(struct rn_lexicon *lex, const char *name, uint32_t acto
     return RN_OK;
 }
 
+/* The gaz_word of word w (n bytes), made when new; NULL when out of
+   memory. */
+static struct gaz_word *gaz_word_of(struct rn_lexicon *lex, const char *w, size_t n)
+{
+    uint32_t id;
+    if (rn_strtab_intern(lex->gaz_words, w, n, &id, NULL) != RN_OK ||
+        rn_array_reserve((void **)&lex->gaz_word, &lex->gaz_word_cap, id + 1,
+                         sizeof *lex->gaz_word, 64) != RN_OK)
+        return NULL;
+    return &lex->gaz_word[id];
+}
+
+/* Record a name of ntok tokens: its first token's normal form (first)
+   starts it (in lower case too when lower_ok); the words of its key (the
+   tokens' normal forms joined by spaces) after the first stand at their
+   places (a token whose form holds a space makes the places after it
+   differ from the sentence's tokens: the matcher does not tell such forms
+   apart, GAZ_ANY_PLACE). */
+static int add_gaz_words(struct rn_lexicon *lex, const char *first, const char *key, size_t len,
+                         uint32_t ntok, int lower_ok)
+{
+    struct gaz_word *gw = gaz_word_of(lex, first, strlen(first));
+    if (!gw)
+        return RN_ENOMEM;
+    gw->lens |= (uint16_t)(1u << ntok);
+    if (lower_ok)
+        gw->lens_lc |= (uint16_t)(1u << ntok);
+    size_t k = 0;
+    for (const char *w = key, *end = key + len; w < end; k++) {
+        const char *sp = memchr(w, ' ', (size_t)(end - w));
+        size_t wl = sp ? (size_t)(sp - w) : (size_t)(end - w);
+        if (k > 0 && k < 16) {
+            if (!(gw = gaz_word_of(lex, w, wl)))
+                return RN_ENOMEM;
+            gw->inner |= (uint16_t)(1u << k);
+        }
+        w += wl + 1;
+    }
+    return RN_OK;
+}
+
 /* Add a gazetteer entry for text; a leading "the" is dropped ("the
    Kremlin" is matched as "Kremlin", the determiner is the extractor's). */
 static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enum rn_gaz_kind kind)
@@ -291,16 +345,8 @@ static int add_gaz(struct rn_lexicon *lex, const char *text, uint32_t actor, enu
     if ((rc = rn_array_reserve((void **)&lex->gaz, &lex->gaz_cap, id + 1, sizeof *lex->gaz, 64)) != RN_OK)
         goto out;
     lex->gaz[id] = e;
-    const char *f = rn_token_norm(&t, first);
-    rc = rn_strtab_intern(lex->gaz_first, f, strlen(f), &id, NULL);
-    if (rc == RN_OK)
-        rc = rn_array_reserve((void **)&lex->first_lens, &lex->first_cap, id + 1,
-                              sizeof *lex->first_lens, 64);
-    int lower_ok = !((e.cap_mask | e.upper_mask) & 1u);
-    if (rc == RN_OK)
-        lex->first_lens[id][0] |= (uint16_t)(1u << e.ntok);
-    if (rc == RN_OK && lower_ok)
-        lex->first_lens[id][1] |= (uint16_t)(1u << e.ntok);
+    rc = add_gaz_words(lex, rn_token_norm(&t, first), key.data, key.len, e.ntok,
+                       !((e.cap_mask | e.upper_mask) & 1u));
 out:
     rn_tokens_release(&t);
     rn_buf_release(&key);
@@ -409,6 +455,7 @@ static int load_actor_row(struct rn_lexicon *lex, const struct rn_csv_row *row, 
         a->name = store(lex, name);
         if (!a->name)
             return RN_ENOMEM;
+        a->name_len = strlen(name);
         a->type = et;
         a->affiliation = RN_LEX_NONE;
         a->demonym = NULL;
@@ -713,10 +760,10 @@ int rn_lexicon_new(struct rn_lexicon **out, struct rn_err *err)
     lex->strings = rn_strtab_new();
     lex->actor_keys = rn_strtab_new();
     lex->gaz_keys = rn_strtab_new();
-    lex->gaz_first = rn_strtab_new();
+    lex->gaz_words = rn_strtab_new();
     lex->stems = rn_strtab_new();
     lex->closed = rn_strtab_new();
-    if (!lex->strings || !lex->actor_keys || !lex->gaz_keys || !lex->gaz_first || !lex->stems ||
+    if (!lex->strings || !lex->actor_keys || !lex->gaz_keys || !lex->gaz_words || !lex->stems ||
         !lex->closed) {
         rn_lexicon_free(lex);
         return rn_fail(err, RN_ENOMEM, "out of memory");
@@ -793,7 +840,7 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     free(lex->actors);
     free(lex->actor_key_to);
     free(lex->gaz);
-    free(lex->first_lens);
+    free(lex->gaz_word);
     for (int kind = 0; kind < PH_KINDS; kind++)
         free(lex->stem_head[kind]);
     free(lex->stem_cuebits);
@@ -802,7 +849,7 @@ void rn_lexicon_free(struct rn_lexicon *lex)
     rn_strtab_free(lex->strings);
     rn_strtab_free(lex->actor_keys);
     rn_strtab_free(lex->gaz_keys);
-    rn_strtab_free(lex->gaz_first);
+    rn_strtab_free(lex->gaz_words);
     rn_strtab_free(lex->stems);
     rn_strtab_free(lex->closed);
     rn_pos_free(lex->pos);
@@ -862,7 +909,9 @@ int rn_wordcache_stem(struct rn_wordcache *wc, const char *word, size_t len, str
     return stem_word(wc->stemmer, word, len, out);
 }
 
-static const struct wordinfo no_info = { RN_LEX_NONE, 0, 0, 0, 0 };
+/* (out of memory, or no word: no name starts here, and a name's later
+   words are not told apart) */
+static const struct wordinfo no_info = { RN_LEX_NONE, RN_LEX_NONE, 0, 0, { 0, 0, GAZ_ANY_PLACE } };
 
 /* Start the memo afresh (its ids change, so the front is emptied too). */
 static void memo_restart(struct rn_wordcache *wc)
@@ -883,11 +932,14 @@ static void compute_info(struct rn_wordcache *wc, const char *w, size_t len, uin
     *wi = no_info;
     if (wc->tagger)
         wi->tag = wc->tagger(wc->tagger_ctx, w, len);
-    uint32_t fid;
-    if (rn_strtab_find(lex->gaz_first, w, len, &fid) == RN_OK) {
-        wi->first_lens = lex->first_lens[fid][0];
-        wi->first_lens_lc = lex->first_lens[fid][1];
-    }
+    uint32_t id;
+    wi->gw.inner = 0;
+    if (rn_strtab_find(lex->gaz_words, w, len, &id) == RN_OK)
+        wi->gw = lex->gaz_word[id];
+    if (memchr(w, ' ', len))
+        wi->gw.inner = GAZ_ANY_PLACE;
+    if ((wi->gw.lens & 2u) && rn_strtab_find(lex->gaz_keys, w, len, &id) == RN_OK)
+        wi->gaz1 = id;
     if (flags & (RN_TOK_WORD | RN_TOK_POSS)) {
         const sb_symbol *s = sb_stemmer_stem(wc->stemmer, (const sb_symbol *)w, (int)len);
         uint32_t sid;
@@ -1035,27 +1087,50 @@ static int entry_fits(const struct gaz_entry *e, const struct rn_tokens *t, size
 /* The token counts (bit n: n tokens) of the gazetteer names that may
    start at word token i, as written there: a name whose first word must be
    capitalised cannot start at a word in lower case. */
-static inline uint32_t start_lens(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i,
+static inline uint32_t start_lens(const struct wordinfo *wi, const struct rn_tokens *t, size_t i,
                                   int all_caps)
 {
-    const struct wordinfo *wi = word_info(wc, t, i);
     int lower = !all_caps && !(t->items[i].flags & (RN_TOK_CAP | RN_TOK_UPPER));
-    return lower ? wi->first_lens_lc : wi->first_lens;
+    return lower ? wi->gw.lens_lc : wi->gw.lens;
+}
+
+/* The lengths of lens that the words after token i leave possible: a name
+   of n tokens needs, at each token i + k (0 < k < n), a word that is the
+   k-th of a name. inner_i: token i's places (GAZ_ANY_PLACE: its form
+   holds a space, and the places after it are not told apart). */
+static uint32_t lens_in_place(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i,
+                              size_t end, uint32_t lens, uint32_t inner_i)
+{
+    if (inner_i == GAZ_ANY_PLACE)
+        return lens;
+    for (size_t k = 1; (lens >> (k + 1)) != 0 && i + k < end; k++) {
+        uint32_t inner = word_info(wc, t, i + k)->gw.inner;
+        if (inner == GAZ_ANY_PLACE)
+            break;
+        if (!(inner >> k & 1u))
+            return lens & ((2u << k) - 1u);
+    }
+    return lens;
 }
 
 int rn_lexicon_may_match(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i,
                          int all_caps)
 {
-    return i < t->len && (t->items[i].flags & RN_TOK_WORD) && start_lens(wc, t, i, all_caps) != 0;
+    return i < t->len && (t->items[i].flags & RN_TOK_WORD) &&
+           start_lens(word_info(wc, t, i), t, i, all_caps) != 0;
 }
 
-int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
-                     const struct rn_tokens *t, size_t i, size_t end, int all_caps,
-                     struct rn_gaz_match *m)
+/* rn_lexicon_match where names of lens (bit n: n tokens) may start at
+   word token i (wi its facts). Out of line: the test before it, made at
+   most tokens, then saves no registers and makes no room for a key. */
+static __attribute__((noinline)) int match_from(const struct rn_lexicon *lex,
+                                                struct rn_wordcache *wc,
+                                                const struct rn_tokens *t, size_t i, size_t end,
+                                                int all_caps, const struct wordinfo *wi,
+                                                uint32_t lens, struct rn_gaz_match *m)
 {
-    if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
-        return 0;
-    uint32_t lens = start_lens(wc, t, i, all_caps);
+    uint32_t gaz1 = wi->gaz1; /* (wi is borrowed: the memo may grow below) */
+    lens = lens_in_place(wc, t, i, end, lens, wi->gw.inner);
     if (!lens)
         return 0;
     size_t maxn = 31 - (size_t)__builtin_clz(lens);
@@ -1064,7 +1139,8 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
     char key[1024];
     size_t offs[GAZ_MAX_TOKENS + 1];
     size_t len = 0;
-    /* Build the longest key once; shorter keys are its prefixes. */
+    /* Build the longest key once; shorter keys are its prefixes. A name
+       of one token is the word's own (gaz1): no key. */
     for (size_t n = 0; n < maxn; n++) {
         const char *w = rn_token_norm(t, i + n);
         size_t wl = t->items[i + n].norm_len;
@@ -1072,6 +1148,8 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
             maxn = n;
             break;
         }
+        if (maxn == 1)
+            break;
         if (n)
             key[len++] = ' ';
         memcpy(key + len, w, wl);
@@ -1079,8 +1157,9 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
         offs[n + 1] = len;
     }
     for (size_t n = maxn; n >= 1; n--) {
-        uint32_t id;
-        if (!(lens >> n & 1u) || rn_strtab_find(lex->gaz_keys, key, offs[n], &id) != RN_OK)
+        uint32_t id = gaz1;
+        if (!(lens >> n & 1u) ||
+            (n > 1 ? rn_strtab_find(lex->gaz_keys, key, offs[n], &id) != RN_OK : id == RN_LEX_NONE))
             continue; /* no name of n tokens starts with this word */
         const struct gaz_entry *e = &lex->gaz[id];
         if (!entry_fits(e, t, i, n, all_caps))
@@ -1091,6 +1170,17 @@ int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
         return 1;
     }
     return 0;
+}
+
+int rn_lexicon_match(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                     const struct rn_tokens *t, size_t i, size_t end, int all_caps,
+                     struct rn_gaz_match *m)
+{
+    if (i >= end || !(t->items[i].flags & RN_TOK_WORD))
+        return 0;
+    const struct wordinfo *wi = word_info(wc, t, i);
+    uint32_t lens = start_lens(wi, t, i, all_caps);
+    return lens ? match_from(lex, wc, t, i, end, all_caps, wi, lens, m) : 0;
 }
 
 /* Does phrase ph match at token i? */
@@ -1114,18 +1204,18 @@ static int phrase_at(struct rn_wordcache *wc, const struct phrase *ph, const str
     return 1;
 }
 
-size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc,
-                           const struct rn_tokens *t, size_t i, size_t end,
-                           const struct rn_trigger **out, uint32_t *ntok, size_t max)
+/* The triggers of the chain from phrase p that match at token i (see
+   rn_lexicon_triggers). Out of line: the test before it, made at most
+   tokens, then saves no registers. */
+static __attribute__((noinline)) size_t triggers_from(const struct rn_lexicon *lex,
+                                                      struct rn_wordcache *wc,
+                                                      const struct rn_tokens *t, size_t i,
+                                                      size_t end, uint32_t p,
+                                                      const struct rn_trigger **out,
+                                                      uint32_t *ntok, size_t max)
 {
-    if (i >= end)
-        return 0;
-    uint32_t stem = word_info(wc, t, i)->stem;
-    if (stem == RN_LEX_NONE)
-        return 0;
     size_t n = 0;
-    for (uint32_t p = lex->stem_head[PH_TRIGGER][stem]; p != RN_LEX_NONE && n < max;
-         p = lex->phrases[p].next) {
+    for (; p != RN_LEX_NONE && n < max; p = lex->phrases[p].next) {
         const struct phrase *ph = &lex->phrases[p];
         if (!phrase_at(wc, ph, t, i, end))
             continue;
@@ -1134,6 +1224,17 @@ size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc
         n++;
     }
     return n;
+}
+
+size_t rn_lexicon_triggers(const struct rn_lexicon *lex, struct rn_wordcache *wc,
+                           const struct rn_tokens *t, size_t i, size_t end,
+                           const struct rn_trigger **out, uint32_t *ntok, size_t max)
+{
+    if (i >= end)
+        return 0;
+    uint32_t stem = word_info(wc, t, i)->stem;
+    uint32_t p = stem == RN_LEX_NONE ? RN_LEX_NONE : lex->stem_head[PH_TRIGGER][stem];
+    return p == RN_LEX_NONE ? 0 : triggers_from(lex, wc, t, i, end, p, out, ntok, max);
 }
 
 uint64_t rn_lexicon_cue_classes(const struct rn_lexicon *lex, struct rn_wordcache *wc,

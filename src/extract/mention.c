@@ -348,10 +348,8 @@ static int headline_verb(struct rn_extractor *x, size_t i)
 /* A title run ("Chinese State Councilor and Foreign Minister", "Gov.",
    "state Sen.") starting at i. Returns the index of the name after it, or 0
    when there is no title followed by a name. */
-static size_t title_run(struct rn_extractor *x, size_t i)
+static __attribute__((noinline)) size_t title_run_from(struct rn_extractor *x, size_t i)
 {
-    if (!x_cue(x, i, RN_CUE_TITLE) && !x_is_cap(x, i) && !title_modifier(x, i))
-        return 0;
     size_t j = i;
     int seen = 0, joined = 0;
     size_t after = 0;
@@ -394,6 +392,15 @@ static size_t title_run(struct rn_extractor *x, size_t i)
     if (headline_verb(x, after))
         return 0;
     return after;
+}
+
+/* title_run_from where a title, a capital or a title modifier opens the
+   run (the test at every token the cascade reads, inline; the run out of
+   line). */
+static inline size_t title_run(struct rn_extractor *x, size_t i)
+{
+    return x_cue(x, i, RN_CUE_TITLE) || x_is_cap(x, i) || title_modifier(x, i) ? title_run_from(x, i)
+                                                                              : 0;
 }
 
 /* Build the person mention for a name starting at k (after a title). aff is
@@ -766,7 +773,7 @@ static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
     size_t na = rn_lexicon_actor_count(x->lex);
     for (uint32_t a = 0; a < na; a++) {
         const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, a);
-        size_t nl = strlen(la->name);
+        size_t nl = la->name_len;
         if (la->affiliation == RN_LEX_NONE || nl <= wl + 1 || la->name[nl - wl - 1] != ' ' ||
             strncasecmp(la->name + nl - wl, w, wl) != 0)
             continue;
@@ -1086,12 +1093,9 @@ static int describes_nothing(struct rn_extractor *x, size_t i, const struct desc
 /* A definite description or a document phrase at i ("the country", "the
    OpenAI chatbot", "its own data security initiative"). RN_OK, *done = 1
    when it added a mention. */
-static int description(struct rn_extractor *x, size_t i, int *done)
+static __attribute__((noinline)) int description_from(struct rn_extractor *x, size_t i, int *done)
 {
-    *done = 0;
     int poss = (x_flags(x, i) & RN_TOK_POSS) != 0;
-    if (!poss && !x_is_det(x, i))
-        return RN_OK;
     /* "on the orders of X" names an agent, not a document */
     struct rn_cue_match am;
     if (i > 0 && x_cue_len(x, i - 1, RN_CUE_AGENT, &am))
@@ -1111,6 +1115,14 @@ static int description(struct rn_extractor *x, size_t i, int *done)
     if (ph.inner == XNONE && ph.inner_unknown && names_product(x, head))
         return RN_OK;
     return described_actor(x, i, head, ph.inner, done);
+}
+
+/* description_from at a determiner or possessive (the test inline, the
+   phrase out of line). */
+static inline int description(struct rn_extractor *x, size_t i, int *done)
+{
+    *done = 0;
+    return (x_flags(x, i) & RN_TOK_POSS) || x_is_det(x, i) ? description_from(x, i, done) : RN_OK;
 }
 
 /* Are the letters of the acronym at k the initials of the name's words
@@ -1428,7 +1440,8 @@ static size_t unknown_actor_end(struct rn_extractor *x, size_t i, size_t j, size
 
 /* An unknown capitalised run at i: a name no lexicon knows, a document,
    or nothing. A reading of the cascade (see took_mention). */
-static int unknown_run(struct rn_extractor *x, size_t i, size_t *last)
+static __attribute__((noinline)) int unknown_run_from(struct rn_extractor *x, size_t i,
+                                                     size_t *last)
 {
     int tech, has_of;
     if (!unknown_run_opens(x, i, &tech))
@@ -1465,9 +1478,17 @@ static int unknown_run(struct rn_extractor *x, size_t i, size_t *last)
     return took_mention(x, add_mention(x, i, end, e, rk.doc ? MK_DOC : MK_ACTOR, 0), last);
 }
 
+/* unknown_run_from at a capitalised word, which unknown_run_opens asks
+   for first (the test inline, the run out of line). */
+static inline int unknown_run(struct rn_extractor *x, size_t i, size_t *last)
+{
+    return x_is_cap(x, i) ? unknown_run_from(x, i, last) : RN_OK;
+}
+
 /* "61 countries", "59 Chinese apps", "two Chinese nationals". A reading
    of the cascade (see took_mention). */
-static int counted_set(struct rn_extractor *x, size_t i, size_t *last)
+static __attribute__((noinline)) int counted_set_from(struct rn_extractor *x, size_t i,
+                                                     size_t *last)
 {
     /* "one individual and one group": singles counted together */
     if (x_is(x, i, "one") && x_is_lower(x, i + 1) && (x_pos(x, i + 1) & RN_WP_NOUN) && x_is(x, i + 2, "and") &&
@@ -1511,6 +1532,13 @@ static int counted_set(struct rn_extractor *x, size_t i, size_t *last)
         return RN_ENOMEM;
     x->m[x->nm - 1].state = state;
     return took_mention(x, RN_OK, last);
+}
+
+/* counted_set_from at "one" or a number (the test inline, the set out of
+   line). */
+static inline int counted_set(struct rn_extractor *x, size_t i, size_t *last)
+{
+    return x_is(x, i, "one") || x_is_numberish(x, i) ? counted_set_from(x, i, last) : RN_OK;
 }
 
 /* "Joe Biden's administration", "the country's longtime leader",

@@ -6,6 +6,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* What one code point is to the tokenizer. */
 enum cclass { C_SPACE, C_ALNUM, C_APOS, C_HYPHEN, C_DASH, C_DQUOTE, C_SQUOTE_OPEN, C_OTHER };
@@ -106,14 +109,12 @@ static inline int grow_room_fast(struct rn_tokens *out, size_t nlen)
     return RN_OK;
 }
 
-/* Add a token whose normal form has nlen bytes: returns where the caller
-   writes them (the NUL after them is written here), or NULL when out of
-   memory. Inline, with the growing out of line: it runs for every token. */
-static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
-                              uint32_t flags)
+/* Add a token whose normal form has nlen bytes, with room for them made
+   (grow_room_fast): returns where the caller writes them (the NUL after
+   them is written here). */
+static inline char *token_commit(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
+                                 uint32_t flags)
 {
-    if (grow_room_fast(out, nlen) != RN_OK)
-        return NULL;
     struct rn_buf *b = &out->norm;
     struct rn_token *t = &out->items[out->len++];
     t->start = (uint32_t)start;
@@ -126,6 +127,17 @@ static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, s
     b->data[b->len - 1] = '\0';
     b->data[b->len] = '\0';
     return at;
+}
+
+/* Add a token whose normal form has nlen bytes: returns where the caller
+   writes them (the NUL after them is written here), or NULL when out of
+   memory. Inline, with the growing out of line: it runs for every token. */
+static inline char *push_room(struct rn_tokens *out, size_t start, size_t end, size_t nlen,
+                              uint32_t flags)
+{
+    if (grow_room_fast(out, nlen) != RN_OK)
+        return NULL;
+    return token_commit(out, start, end, nlen, flags);
 }
 
 static int push(struct rn_tokens *out, size_t start, size_t end, const char *norm, size_t nlen,
@@ -213,61 +225,12 @@ static int abbrev_token(struct tok_walk *w, size_t ab, uint32_t flags)
     return rc;
 }
 
-/* Fast path, most words: a plain ASCII word ending in space or simple
-   punctuation (not an apostrophe or hyphen, which may continue it, nor the
-   mark of a digit group) is lowercased straight into the output. Returns 1
-   when it took the word, 0 when the word is not plain, or RN_ENOMEM. Kept
-   inline: it is the tokenizer's inner loop. */
-static inline int ascii_word(struct tok_walk *w, uint32_t flags)
-{
-    const char *text = w->text;
-    size_t p = w->p, q = p;
-    int up = 0, low = 0, digit = 0;
-    while (q < w->end) {
-        unsigned char c = (unsigned char)text[q];
-        if (c >= 'a' && c <= 'z')
-            low++;
-        else if (c >= 'A' && c <= 'Z')
-            up++;
-        else if (c >= '0' && c <= '9')
-            digit++;
-        else
-            break;
-        q++;
-    }
-    unsigned char nc = q < w->end ? (unsigned char)text[q] : ' ';
-    if (nc >= 0x80 || nc == '\'' || nc == '-' || (digit && (nc == ',' || nc == '.')))
-        return 0;
-    size_t wl = q - p;
-    if (up + low) {
-        size_t k = p; /* the first letter, past any digits, decides CAP ("3D") */
-        while (k < q && text[k] >= '0' && text[k] <= '9')
-            k++;
-        if (text[k] >= 'A' && text[k] <= 'Z')
-            flags |= RN_TOK_CAP;
-        if (low == 0)
-            flags |= RN_TOK_UPPER;
-    }
-    flags |= RN_TOK_WORD;
-    if (text[p] >= '0' && text[p] <= '9')
-        flags |= RN_TOK_NUM;
-    char *at = push_room(w->out, p, q, wl, flags);
-    if (!at)
-        return RN_ENOMEM;
-    for (size_t k = 0; k < wl; k++) {
-        char c = text[p + k];
-        at[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    token_pushed(w, q);
-    return 1;
-}
-
-/* An apostrophe of l bytes at w->p between letters stays in the word
+/* An apostrophe of l bytes at byte at between letters stays in the word
    ("didn't", "O'Brien"), except 's followed by a non-letter: that is the
    possessive (or "it's"), its own token. */
-static inline int apostrophe_inside(const struct tok_walk *w, size_t l)
+static inline int apostrophe_inside(const struct tok_walk *w, size_t at, size_t l)
 {
-    size_t q = w->p + l;
+    size_t q = at + l;
     if (q >= w->end)
         return 0;
     int l3;
@@ -278,6 +241,108 @@ static inline int apostrophe_inside(const struct tok_walk *w, size_t l)
     int ends = after >= w->end || classify(decode_at(w->text, after, w->end, &l3)) != C_ALNUM;
     return !((c3 == 's' || c3 == 'S') && ends);
 }
+
+static int after_word(struct tok_walk *w);
+
+/* ASCII letters and digits: A_UP is the bit that lowercases a capital. */
+enum { A_LOW = 0x01, A_DIGIT = 0x02, A_UP = 0x20 };
+#define A2(b, v) [(b)] = (v), [(b) + 1] = (v)
+#define A4(b, v) A2(b, v), A2((b) + 2, v)
+#define A8(b, v) A4(b, v), A4((b) + 4, v)
+#define A16(b, v) A8(b, v), A8((b) + 8, v)
+static const unsigned char ascii_alnum[256] = {
+    A8('0', A_DIGIT), A2('8', A_DIGIT),
+    A16('A', A_UP), A8('Q', A_UP), A2('Y', A_UP),
+    A16('a', A_LOW), A8('q', A_LOW), A2('y', A_LOW),
+};
+#undef A16
+#undef A8
+#undef A4
+#undef A2
+
+#if defined(__SSE2__)
+/* The 16 bytes at s (all inside the sentence) as ascii_word reads them:
+   how many of them, from the first, are ASCII letters or digits (16 when
+   all are); all 16 lowercased to at; the kinds (A_LOW, A_UP, A_DIGIT) of
+   those letters and digits ORed into *seen. One step for most words. */
+static inline size_t ascii_run16(const unsigned char *s, char *at, unsigned *seen)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+#define IN_RANGE(lo, hi) \
+    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)((lo) - 1))), \
+                  _mm_cmplt_epi8(v, _mm_set1_epi8((char)((hi) + 1))))
+    __m128i up = IN_RANGE('A', 'Z');
+    unsigned mu = (unsigned)_mm_movemask_epi8(up), ml = (unsigned)_mm_movemask_epi8(IN_RANGE('a', 'z')),
+             md = (unsigned)_mm_movemask_epi8(IN_RANGE('0', '9'));
+#undef IN_RANGE
+    unsigned stop = ~(mu | ml | md) & 0xFFFFu;
+    size_t n = stop ? (size_t)__builtin_ctz(stop) : 16;
+    unsigned in = stop ? (1u << n) - 1u : 0xFFFFu;
+    *seen |= (ml & in ? A_LOW : 0u) | (mu & in ? A_UP : 0u) | (md & in ? A_DIGIT : 0u);
+    _mm_storeu_si128((__m128i *)(void *)at, _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+    return n;
+}
+#endif
+
+/* Fast path, most words: a plain ASCII word, lowercased straight into the
+   output as it is scanned (room for the rest of the sentence made first),
+   that ends where general_word would end it too: not before a letter
+   beyond ASCII, an apostrophe inside a word ("didn't") or the mark of a
+   digit group; after it, as after general_word's, after_word reads a
+   possessive or a joining hyphen. Returns 1 when it took the word, 0 when
+   the word is not plain (what it wrote past the buffer's end is left
+   there, unused), or RN_ENOMEM. Kept inline: it is the tokenizer's inner
+   loop. */
+static inline __attribute__((always_inline)) int ascii_word(struct tok_walk *w, uint32_t flags)
+{
+    const unsigned char *text = (const unsigned char *)w->text;
+    size_t p = w->p, q = p, end = w->end;
+    if (grow_room_fast(w->out, end - p) != RN_OK)
+        return RN_ENOMEM;
+    char *at = w->out->norm.data + w->out->norm.len;
+    unsigned seen = 0;
+    int more = 1;
+#if defined(__SSE2__)
+    while (more && q + 16 <= end) { /* (the room made holds 16 bytes from here) */
+        size_t n = ascii_run16(text + q, at + (q - p), &seen);
+        q += n;
+        more = n == 16;
+    }
+#endif
+    for (; more && q < end; q++) {
+        unsigned c = text[q], k = ascii_alnum[c];
+        if (!k)
+            break;
+        seen |= k;
+        at[q - p] = (char)(c | (k & A_UP));
+    }
+    unsigned char nc = q < end ? text[q] : ' ';
+    if ((seen & A_DIGIT) && (nc == ',' || nc == '.'))
+        return 0;
+    int after = nc >= 0x80 || nc == '\'' || nc == '-'; /* what may join or own the word */
+    if (after) {
+        int l;
+        enum cclass k = classify(decode_at(w->text, q, end, &l));
+        if (k == C_ALNUM || (k == C_APOS && apostrophe_inside(w, q, (size_t)l)))
+            return 0;
+    }
+    if (seen & (A_LOW | A_UP)) {
+        size_t k = p; /* the first letter, past any digits, decides CAP ("3D") */
+        while (ascii_alnum[text[k]] == A_DIGIT)
+            k++;
+        if (ascii_alnum[text[k]] == A_UP)
+            flags |= RN_TOK_CAP;
+        if (!(seen & A_LOW))
+            flags |= RN_TOK_UPPER;
+    }
+    flags |= RN_TOK_WORD;
+    if (ascii_alnum[text[p]] == A_DIGIT)
+        flags |= RN_TOK_NUM;
+    token_commit(w->out, p, q, q - p, flags);
+    token_pushed(w, q);
+    return !after ? 1 : after_word(w) == RN_OK ? 1 : RN_ENOMEM;
+}
+
 
 /* Any other word, code point by code point (cp is its first): letters
    normalised with accents folded, digit groups and decimals kept in a
@@ -309,7 +374,7 @@ static int general_word(struct tok_walk *w, int32_t cp, uint32_t flags)
             if ((rc = rn_buf_addc(&w->word, (char)c2)) != RN_OK)
                 return rc;
             w->p++;
-        } else if (k2 == C_APOS && apostrophe_inside(w, (size_t)l2)) {
+        } else if (k2 == C_APOS && apostrophe_inside(w, w->p, (size_t)l2)) {
             if ((rc = rn_buf_addc(&w->word, '\'')) != RN_OK)
                 return rc;
             w->p += (size_t)l2;
@@ -373,9 +438,12 @@ static int after_word(struct tok_walk *w)
 
 /* A word starting with code point cp at w->p: a dotted abbreviation, a
    plain ASCII word, or any other word and what follows it. */
-static inline int word_token(struct tok_walk *w, int32_t cp, uint32_t flags)
+static inline __attribute__((always_inline)) int word_token(struct tok_walk *w, int32_t cp,
+                                                             uint32_t flags)
 {
-    size_t ab = dotted_abbrev(w->text, w->p, w->end);
+    /* (a dotted abbreviation has a dot second) */
+    size_t ab = w->p + 1 < w->end && w->text[w->p + 1] == '.' ? dotted_abbrev(w->text, w->p, w->end)
+                                                             : 0;
     rn_buf_reset(&w->word);
     if (ab)
         return abbrev_token(w, ab, flags);
@@ -446,6 +514,11 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
             w.p++;
             continue;
         }
+        uint32_t flags = w.space ? RN_TOK_SPACE : 0;
+        if (ascii_alnum[(unsigned char)text[w.p]]) { /* most tokens */
+            rc = word_token(&w, (unsigned char)text[w.p], flags);
+            continue;
+        }
         int len;
         int32_t cp = decode_at(text, w.p, end, &len);
         enum cclass cls = classify(cp);
@@ -455,7 +528,6 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
             w.p += (size_t)len;
             continue;
         }
-        uint32_t flags = w.space ? RN_TOK_SPACE : 0;
         if (cls == C_ALNUM)
             rc = word_token(&w, cp, flags);
         else

@@ -300,8 +300,8 @@ struct word_case {
     size_t lower_content; /* lowercase open-class words of four letters or more */
 };
 
-/* Count word i (flags f, not a number) in wc. */
-static inline void count_word_case(struct rn_extractor *x, size_t i, uint32_t f,
+/* Count word i (flags f, not a number; tag its word cache tag) in wc. */
+static inline void count_word_case(struct rn_extractor *x, size_t i, uint32_t f, uint32_t tag,
                                    struct word_case *wc)
 {
     wc->words++;
@@ -310,8 +310,8 @@ static inline void count_word_case(struct rn_extractor *x, size_t i, uint32_t f,
     /* a lowercase verb, noun or adjective of four letters or more shows a
        sentence, not a Title Case headline (which lowers only its small
        grammar words) */
-    if (!(f & RN_TOK_CAP) && x->tok.items[i].norm_len >= 4 &&
-        !(rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED) && x_pos(x, i))
+    if (!(f & RN_TOK_CAP) && x->tok.items[i].norm_len >= 4 && !(tag & RN_WORD_CLOSED) &&
+        (tag >> X_POS_SHIFT & 0xf))
         wc->lower_content++;
 }
 
@@ -342,9 +342,9 @@ int x_words_tag(struct rn_extractor *x)
     int lower_cues_capped = 0;
     for (size_t i = 0; i < n; i++) {
         x->tok_cue[i] = token_cues(x, i);
-        uint32_t f = x->tok.items[i].flags;
+        uint32_t f = x->tok.items[i].flags, tag = rn_wordcache_tag(x->wc, &x->tok, i);
         int maybe = maybe_closed(x, i, f, first_word);
-        x->tok_cls[i] = maybe ? rn_wordcache_tag(x->wc, &x->tok, i) & RN_WORD_CLOSED : 0;
+        x->tok_cls[i] = maybe ? tag & RN_WORD_CLOSED : 0;
         /* "US" in capitals is the United States, not "us" */
         if ((f & RN_TOK_UPPER) && x->tok.items[i].norm_len > 1)
             x->tok_cls[i] &= ~(uint32_t)RN_WORD_WE;
@@ -353,7 +353,7 @@ int x_words_tag(struct rn_extractor *x)
         if ((f & RN_TOK_WORD) && !(f & RN_TOK_NUM)) {
             if (first_word == n)
                 first_word = i;
-            count_word_case(x, i, f, &wc);
+            count_word_case(x, i, f, tag, &wc);
         }
     }
     x->first_word = first_word;
