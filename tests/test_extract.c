@@ -2070,6 +2070,25 @@ static void test_findings_and_reported_passives(void **state)
     assert_string_equal(RUN("Workers in Kelpex plants are being abused, Norway said."), "");
 }
 
+static void test_governed_control_nouns_and_counted_remainders(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a control noun a light verb governs acts for the verb's subject */
+    assert_string_equal(RUN("Kelpex has taken the decision to remove Quillchat from its store."),
+                        "Kelpex[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("Norway launched a bid to ban Quillchat."), "Norway[] bans Quillchat[] hedged|");
+    assert_string_equal(RUN("Norway rejected a bid to ban Quillchat."), "");
+    /* "a Kelpex spokesperson" speaks for Kelpex, and "we" is the speaker */
+    assert_string_equal(RUN("\"We will remove Quillchat from our store,\" a Kelpex spokesperson said."),
+                        "Kelpex[] bans Quillchat[] asserted|");
+    /* the named members before a counted remainder act */
+    assert_string_equal(RUN("Norway and 17 other countries banned Quillchat."), "Norway[] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("Norway and 17 other countries signed the Harbour Accord.", "They include Chile and Peru."),
+                        "Norway[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|"
+                        "Peru[] signs Harbour Accord[] asserted|");
+}
+
 static void test_headline_participles_and_ranks(void **state)
 {
     (void)state;
@@ -2296,6 +2315,7 @@ int main(void)
         cmocka_unit_test(test_headline_participles_and_ranks),
         cmocka_unit_test(test_state_led_names_and_verb_forms),
         cmocka_unit_test(test_findings_and_reported_passives),
+        cmocka_unit_test(test_governed_control_nouns_and_counted_remainders),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1426,9 +1426,8 @@ static void unknown_run_kind(struct rn_extractor *x, size_t i, size_t j, int has
 static size_t unknown_actor_end(struct rn_extractor *x, size_t i, size_t j, size_t end,
                                 enum rn_etype type)
 {
-    if (type == RN_ETYPE_ORGANIZATION && end == j && x_cue(x, end, RN_CUE_FUNC) &&
-        x_is_lower(x, end))
-        return end + 1; /* "a National Security Council official" */
+    if (type != RN_ETYPE_PERSON && end == j && x_cue(x, end, RN_CUE_FUNC) && x_is_lower(x, end))
+        return end + 1; /* "a National Security Council official", "a Kelpex spokesperson" */
     /* "the Night Heron group", "the Kestrel network": a lowercase head
        noun after the name is part of the mention (not of the name), so the
        phrase is one argument */

@@ -1080,9 +1080,17 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
             break;
         const struct mention *m = person_of(x, &x->m[mi]);
         if (m->kind == MK_QUANT) {
-            if (s->n == 0)
-                s->quant = 1;
-            break;
+            if (s->n)
+                break;
+            s->quant = 1;
+            /* "Norway and 17 other countries signed X": the named members
+               before the set act too */
+            size_t k = m->a > 0 ? m->a - 1 : 0;
+            uint32_t pm = k > 0 && x_is_coord(x, k) ? mention_at(x, k - 1) : XNONE;
+            if (pm == XNONE || x->m[pm].kind != MK_ACTOR)
+                break;
+            j = k - 1;
+            continue;
         }
         if (m->kind == MK_MOD)
             break;
@@ -1957,6 +1965,15 @@ static void subject_of(struct rn_extractor *x, size_t v, struct side *s)
        noun heads a document */
     if (v > 0 && control_noun_owner(&r))
         return;
+    /* "took the decision to ban X", "announced a bid to block X": a
+       control noun a light verb governs acts for that verb's subject */
+    if (v > 1 && x_cue(x, v, RN_CUE_CTRL) && x_is_det(x, r.j) && x_cue(x, r.j - 1, RN_CUE_LIGHT) &&
+        mention_at(x, r.j - 1) == XNONE) {
+        struct vgroup lg;
+        verb_group(x, r.j - 1, 0, &lg);
+        subject_of(x, lg.start, s);
+        return;
+    }
     /* "the Commission's proposal to ban X": a verb group that opens with a
        document's head noun is that document's act */
     uint32_t dm = mention_at(x, v);
