@@ -191,7 +191,8 @@ long rn_store_logged(const struct rn_store *kb);
 /* Every record (as rn_store_load with a filter passing every relation,
  * polarity and date) into a new relset: from the log of
  * rn_store_log_relations when it holds every row of the file, else read
- * from the file. The set is the same either way (test_store checks). */
+ * from the file. The set is the same either way (test_store checks). The
+ * log ends here: a later call reads the file. */
 int rn_store_load_all(struct rn_store *kb, int keep_text, struct rn_relset **out,
                       struct rn_err *err);
 
@@ -199,6 +200,8 @@ struct rn_store_counts {
     long entities, aliases, relations, relation_types, articles, imports;
     long dated; /* asserted relations with a date (what a timeline draws by default) */
 };
+/* With a complete log of rn_store_log_relations, the counts of relations
+ * come from it (the same numbers, without reading every row). */
 int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_err *err);
 
 /* Number of records of one relation ("accuses"); negative on error. */

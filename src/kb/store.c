@@ -233,6 +233,7 @@ struct relation_log {
     int64_t article_id; /* the knowledge-base id of the last logged article */
     struct rn_buf text;
     size_t last_evidence; /* the last row's evidence: a sentence often gives several */
+    size_t ndated;        /* rows asserted with a date (rn_store_counts' dated) */
 };
 
 struct rn_store {
@@ -1716,6 +1717,33 @@ static void log_row(struct rn_store *kb, const struct rn_record *rec, const stru
             return;
     }
     l->rows[l->nrows++] = r;
+    l->ndated += rec->date && rec->date[0] && rec->polarity == RN_POL_ASSERTED;
+}
+
+/* Does the log hold every relation row of the file? Rows are only ever
+   appended while it lasts (whatever else changes relations ends it,
+   another process's commit included, which data_version tells), so the
+   file holds rows 1..n, and the highest id, found without reading the
+   rows, says whether those are the logged ones. Pending rows are written
+   first. */
+static int log_complete(struct rn_store *kb, int *complete, struct rn_err *err)
+{
+    *complete = 0;
+    int rc = flush_pending(kb, err);
+    if (rc == RN_OK && kb->log.on)
+        rc = forget_others_changes(kb, err);
+    if (rc != RN_OK || !kb->log.on)
+        return rc;
+    sqlite3_stmt *st;
+    rc = prepare(kb, "SELECT coalesce(max(id), 0) FROM relations", &st, err);
+    if (rc != RN_OK)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rc = db_fail(kb, err, "cannot read relations");
+    else
+        *complete = (uint64_t)sqlite3_column_int64(st, 0) == kb->log.nrows;
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int rn_store_checkpoint_at_close(struct rn_store *kb, struct rn_err *err)
@@ -2492,22 +2520,12 @@ int rn_store_load_all(struct rn_store *kb, int keep_text, struct rn_relset **out
                       struct rn_err *err)
 {
     *out = NULL;
-    int rc = flush_pending(kb, err);
-    sqlite3_stmt *st;
-    if (rc == RN_OK && kb->log.on) {
-        /* Every row of the file logged: nothing else wrote relations. */
-        rc = prepare(kb, "SELECT count(*) FROM relations", &st, err);
-        if (rc != RN_OK)
-            return rc;
-        if (sqlite3_step(st) != SQLITE_ROW)
-            rc = db_fail(kb, err, "cannot count relations");
-        else if ((uint64_t)sqlite3_column_int64(st, 0) == kb->log.nrows)
-            rc = load_logged(kb, keep_text, out, err);
-        sqlite3_finalize(st);
-        if (rc != RN_OK || *out)
-            return rc;
-    }
-    if (rc != RN_OK)
+    int complete;
+    int rc = log_complete(kb, &complete, err);
+    if (rc == RN_OK && complete)
+        rc = load_logged(kb, keep_text, out, err);
+    log_end(kb); /* its memory (as much as the set's) is not held any longer */
+    if (rc != RN_OK || *out)
         return rc;
     struct rn_filter every;
     rn_filter_init(&every);
@@ -2525,12 +2543,23 @@ int rn_store_counts(struct rn_store *kb, struct rn_store_counts *c, struct rn_er
         " (SELECT count(*) FROM articles), (SELECT count(*) FROM imports),"
         " (SELECT count(*) FROM relations WHERE date IS NOT NULL AND date <> ''"
         "  AND polarity = 'asserted')";
+    /* With every row logged, the two counts of relations (each reads
+       every row) come from the log. */
+    static const char logged_sql[] =
+        "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM aliases), ?1,"
+        " (SELECT count(*) FROM relation_types), (SELECT count(*) FROM articles),"
+        " (SELECT count(*) FROM imports), ?2";
     sqlite3_stmt *st;
-    int rc = flush_pending(kb, err);
+    int complete;
+    int rc = log_complete(kb, &complete, err);
     if (rc == RN_OK)
-        rc = prepare(kb, sql, &st, err);
+        rc = prepare(kb, complete ? logged_sql : sql, &st, err);
     if (rc != RN_OK)
         return rc;
+    if (complete) {
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)kb->log.nrows);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)kb->log.ndated);
+    }
     if (sqlite3_step(st) == SQLITE_ROW) {
         c->entities = sqlite3_column_int64(st, 0);
         c->aliases = sqlite3_column_int64(st, 1);
