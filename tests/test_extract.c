@@ -2089,6 +2089,19 @@ static void test_governed_control_nouns_and_counted_remainders(void **state)
                         "Peru[] signs Harbour Accord[] asserted|");
 }
 
+static void test_headline_infinitives_and_efforts(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a headline's subject right before "to": planned */
+    assert_string_equal(RUN("Norway to ban Quillchat from state phones"), "Norway[] bans Quillchat[] hedged|");
+    /* a headline drops the article before a rank */
+    assert_string_equal(RUN("Norway becomes latest country to ban Quillchat"), "Norway[] bans Quillchat[] asserted|");
+    /* a name before an effort thwarted is not banned */
+    assert_string_equal(RUN("Norway blocks Kelpex takeover of Zentara"), "");
+    assert_string_equal(RUN("Norway blocked the Kelpex merger."), "");
+}
+
 static void test_headline_participles_and_ranks(void **state)
 {
     (void)state;
@@ -2316,6 +2329,7 @@ int main(void)
         cmocka_unit_test(test_state_led_names_and_verb_forms),
         cmocka_unit_test(test_findings_and_reported_passives),
         cmocka_unit_test(test_governed_control_nouns_and_counted_remainders),
+        cmocka_unit_test(test_headline_infinitives_and_efforts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

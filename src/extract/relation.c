@@ -433,6 +433,10 @@ static const struct mention *add_member(struct np_walk *w, const struct mention 
 {
     struct rn_extractor *x = w->x;
     struct side *s = w->s;
+    /* "blocked the Kelpex takeover": a name before an effort thwarted
+       (cues class effort) is no member */
+    if (m->kind == MK_ACTOR && x_is_lower(x, m->b) && x_cue(x, m->b, RN_CUE_EFFORT))
+        return m;
     if (s->n == 0 && m->pronoun && x_is(x, m->a, "it"))
         s->it = 1;
     if (s->n == 0 && m->a > 0 && x_is_prep(x, m->a - 1))
@@ -1328,12 +1332,14 @@ static int first_to(void *state)
     struct group_walk *w = state;
     struct rn_extractor *x = w->x;
     size_t f = w->rank, k = w->j - 1;
-    if (!(f >= 3 && rank_word(x, f) && x_is(x, f - 1, "the") && x_is_be(x, f - 2)))
+    /* a headline drops the article: "Norway becomes latest country to" */
+    size_t be = f >= 1 && x_is(x, f - 1, "the") ? f - 2 : f - 1;
+    if (!(f >= 2 && be < f && rank_word(x, f) && x_is_be(x, be)))
         return 0;
     for (size_t q = f + 1; q < k; q++)
         if (x_cue(x, q, RN_CUE_NEG))
             set_pol(&w->g->pol, RN_POL_NEGATED);
-    return took(w, f - 2, RN_POL_ASSERTED, 0);
+    return took(w, be, RN_POL_ASSERTED, 0);
 }
 
 /* "making Utah the first state to ban Y": the name before "the first" is
@@ -1423,9 +1429,23 @@ static int document_to(void *state)
     return took(w, w->c, RN_POL_ASSERTED, 0);
 }
 
+/* "Norway to ban Quillchat from state phones": a headline's subject right
+   before "to" is to do it - planned, hedged */
+static int headline_to(void *state)
+{
+    struct group_walk *w = state;
+    struct rn_extractor *x = w->x;
+    uint32_t mi = mention_at(x, w->c);
+    if (mi == XNONE || x->m[mi].kind != MK_ACTOR || x->m[mi].b != w->c + 1 ||
+        x->m[mi].a != x->first_word || w->c + 1 != w->j - 1)
+        return 0;
+    return took(w, w->j - 1, RN_POL_HEDGED, 0);
+}
+
 static const struct rel_case before_to[] = {
     CASE(control_verb, 0),
     CASE(document_to, 0),
+    CASE(headline_to, 0),
     CASE(first_to, 0),
     CASE(made_first_to, 0),
     CASE(object_control, 0),
