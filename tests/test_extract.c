@@ -2100,6 +2100,11 @@ static void test_headline_infinitives_and_efforts(void **state)
     /* a name before an effort thwarted is not banned */
     assert_string_equal(RUN("Norway blocks Kelpex takeover of Zentara"), "");
     assert_string_equal(RUN("Norway blocked the Kelpex merger."), "");
+    /* a headline's noun undergone without its article; a headline's comma
+       list at its end */
+    assert_string_equal(RUN("Kelpex faces ban in Norway"), "Norway[] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Quillchat banned in Chile, Peru"),
+                        "Chile[] bans Quillchat[] asserted|Peru[] bans Quillchat[] asserted|");
 }
 
 static void test_headline_participles_and_ranks(void **state)

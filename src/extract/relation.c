@@ -332,8 +332,9 @@ static int list_goes_on(struct rn_extractor *x, size_t k, size_t members)
            sentence's end is a list without a conjunction */
         if (members >= 3 && (k >= x->tok.len || x_is_punct(x, k, '.') || x_is_punct(x, k, ';')))
             return 1;
-        /* "accuses Kelpex, Zentara of dumping": a headline's comma joins */
-        if (members >= 2 && x_is_prep(x, k) && headline(x))
+        /* "accuses Kelpex, Zentara of dumping", "banned in Chile, Peru": a
+           headline's comma joins */
+        if (members >= 2 && (x_is_prep(x, k) || k >= x->tok.len) && headline(x))
             return 1;
         if (!x_is_punct(x, k, ','))
             return 0;
@@ -2811,8 +2812,9 @@ static int used_as_noun(struct rn_extractor *x, size_t t)
     if (x_ends_with(x, t, "ed") || x_ends_with(x, t, "ing"))
         return x_is_det(x, k) && x_ends_with(x, t, "ing");
     /* "filed charges of fraud", "levelled accusations": a light verb's
-       bare object */
-    if (x_cue(x, k, RN_CUE_LIGHT))
+       bare object; "Kelpex faces ban in Norway": a headline's noun
+       undergone */
+    if (x_cue(x, k, RN_CUE_LIGHT) || x_cue(x, k, RN_CUE_UNDERGO))
         return 1;
     if (determiner_phrase_noun(x, k, t))
         return 1;
