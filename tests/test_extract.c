@@ -2067,6 +2067,8 @@ static void test_findings_and_reported_passives(void **state)
     assert_string_equal(RUN("Kelpex rigged the tender, Norway alleged."), "Norway[] accuses Kelpex[] asserted|");
     /* a reported wrong in the passive: the agent did it; with none, no one */
     assert_string_equal(RUN("Norway said its grid had been hacked by Kelpex."), "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway said its grid had been hacked by Kelpex and Zentara."),
+                        "Norway[] accuses Kelpex[] asserted|Norway[] accuses Zentara[] asserted|");
     assert_string_equal(RUN("Workers in Kelpex plants are being abused, Norway said."), "");
 }
 

@@ -1638,7 +1638,7 @@ static int state_opens_name(struct rn_extractor *x, size_t i, size_t k, uint32_t
     const struct rn_trigger *tr[2];
     uint32_t nt[2];
     if (j == k || rk.doc || rk.bill ||
-        (x_is_lower(x, j) && !x_ends_with(x, j, "ed") &&
+        (x_is_lower(x, j) && (x_pos(x, j) & RN_WP_NOUN) &&
          rn_lexicon_triggers(x->lex, x->wc, &x->tok, j, x->tok.len, tr, nt, 2)))
         return RN_OK;
     if (x_span_text(x, i, j, &x->tmp) != RN_OK)

@@ -2736,6 +2736,7 @@ static int trigger_participle(struct rn_extractor *x, size_t t, size_t tend)
    the speaker. A wrong denied ("had not hacked") accuses no one; one that
    may have happened is a hedged accusation. Without a speaker the narrator
    reports a fact, which accuses no one. */
+static size_t agent_len(struct rn_extractor *x, size_t i);
 static int do_reported(struct rn_extractor *x, struct relctx *c, const struct rn_trigger *tr,
                        size_t t, size_t tend)
 {
@@ -2748,17 +2749,15 @@ static int do_reported(struct rn_extractor *x, struct relctx *c, const struct rn
     if (g.pol == RN_POL_NEGATED)
         return RN_OK;
     struct side src, tgt;
-    side_init(&tgt);
-    if (g.passive) {
-        /* "the grid was hacked by Kelpex": the agent did it; "the rights
-           are being abused": no doer named */
-        uint32_t am = x_is(x, tend, "by") ? mention_at(x, tend + 1) : XNONE;
-        if (am == XNONE || x->m[am].kind != MK_ACTOR)
-            return RN_OK;
-        side_add(&tgt, x->m[am].ent);
-    } else {
+    /* "the grid was hacked by Kelpex and Zentara": the agents did it; "the
+       rights are being abused": no doer named */
+    size_t alen = g.passive ? agent_len(x, tend) : 0;
+    if (g.passive && !alen)
+        return RN_OK;
+    if (alen)
+        collect_right(x, tend + alen, &tgt);
+    else
         subject_of(x, g.start, &tgt);
-    }
     filter_targets(x, tr, &tgt);
     if (!tgt.n)
         return RN_OK;
