@@ -408,6 +408,8 @@ static void test_sentence_dates(void **state)
         { "Klow banned the radio 10 days ago.", "2021-03-05", "2021-02-23" },
         { "Klow banned the radio a week ago.", "2021-03-05", "2021-02-26" },
         { "Klow banned the radio two weeks ago.", "2021-03-05", "2021-02-19" },
+        { "Klow banned the radio TWO WEEKS AGO.", "2021-03-05", "2021-02-19" },
+        { "Klow bans the radio tonight.", "2021-03-05", "2021-03-05" },
         { "A day ago Klow banned the radio.", "2021-03-05", "2021-03-04" },
         { "Klow banned the radio a week ago, last Friday.", "2021-03-05", "2021-02-26" },
         /* the future tense: the next such day on or after the article's */
