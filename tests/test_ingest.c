@@ -96,6 +96,30 @@ static void test_text_metadata_and_boilerplate(void **state)
     rn_article_release(&a); /* twice is safe */
 }
 
+/* A headline has at most 25 words, counted wherever the word starts fall
+   (the count goes 16 bytes at a step). */
+static void test_headline_words_counted(void **state)
+{
+    (void)state;
+    for (int words = 24; words <= 26; words++) {
+        for (int shift = 0; shift < 16; shift++) {
+            char text[1024];
+            size_t n = (size_t)snprintf(text, sizeof text, "Ruritania%.*s", shift, "bbbbbbbbbbbbbbbb");
+            for (int w = 1; w < words; w++)
+                n += (size_t)snprintf(text + n, sizeof text - n, " w%.*s", w % 7, "ccccccc");
+            snprintf(text + n, sizeof text - n, "\n\nThe body of the story says little.\n");
+            struct rn_article a = RN_ARTICLE_INIT;
+            struct rn_err err = RN_ERR_INIT;
+            assert_int_equal(ingest_str("h.txt", text, &a, &err), RN_OK);
+            if (words <= 25)
+                assert_non_null(a.title);
+            else
+                assert_null(a.title);
+            rn_article_release(&a);
+        }
+    }
+}
+
 static void test_keep_boilerplate_option(void **state)
 {
     (void)state;
@@ -1224,6 +1248,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_metadata_and_boilerplate),
         cmocka_unit_test(test_keep_boilerplate_option),
+        cmocka_unit_test(test_headline_words_counted),
         cmocka_unit_test(test_headlines_and_captions_survive),
         cmocka_unit_test(test_article_cut_short_is_kept),
         cmocka_unit_test(test_menu_runs),
