@@ -1050,6 +1050,22 @@ static void test_rules_matching(void **state)
             print_error("'%s' (%zu words): got %d\n", cases[i].line, cases[i].words, got);
         assert_int_equal(got, cases[i].match);
     }
+    /* a contains rule's words at every place of a 16-byte step of the key
+       (word starts are found 16 bytes at a time), and in a long key */
+    for (int k = 0; k < 40; k++) {
+        char line[600];
+        snprintf(line, sizeof line, "Kelpex %.*s said: live blog", k,
+                 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+        assert_true(rn_boiler_rules_match_line(rules, line, strlen(line), 5));
+        snprintf(line, sizeof line, "Kelpex %.*s said: olive blog", k,
+                 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+        assert_false(rn_boiler_rules_match_line(rules, line, strlen(line), 5));
+        size_t n = (size_t)snprintf(line, sizeof line, "%.*s", k, "abcdefghijklmnopqrstuvwxyz");
+        while (n + 8 < 480)
+            n += (size_t)snprintf(line + n, sizeof line - n, " word%zu", n % 10);
+        snprintf(line + n, sizeof line - n, " cookies are used");
+        assert_true(rn_boiler_rules_match_line(rules, line, strlen(line), 30));
+    }
     rn_boiler_rules_free(rules);
     unlink(path);
     free(path);

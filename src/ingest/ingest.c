@@ -488,15 +488,19 @@ static size_t count_word_starts(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t words = 0, i = 0;
 #if defined(__SSE2__)
-    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
-    unsigned before = 1; /* the byte before s[i] is a space (or the line's start) */
+    /* per byte 0xFF where a word starts (no space there, a space or the
+       line's start before it), summed by _mm_sad_epu8 (no popcount call) */
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), one = _mm_set1_epi8(1);
+    __m128i before = _mm_set1_epi8((char)0xFF), sums = _mm_setzero_si128();
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        unsigned ws = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)));
-        words += (size_t)__builtin_popcount(~ws & ((ws << 1) | before) & 0xFFFFu);
-        before = ws >> 15;
+        __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab));
+        __m128i prev = _mm_or_si128(_mm_slli_si128(ws, 1), _mm_srli_si128(before, 15));
+        __m128i starts = _mm_and_si128(_mm_andnot_si128(ws, prev), one);
+        sums = _mm_add_epi64(sums, _mm_sad_epu8(starts, _mm_setzero_si128()));
+        before = ws;
     }
+    words = (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
 #endif
     if (i == 0 && n > 0)
         words += !is_space_byte(u[i++]);
