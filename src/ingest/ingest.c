@@ -190,8 +190,8 @@ int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used)
     }
     if (!valid_date(y, m, d))
         return 0;
-    char tmp[64]; /* valid_date bounds the fields; the compiler cannot see it */
-    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+    char tmp[11]; /* (valid_date bounds the fields) */
+    rn_date_iso((int)y, (int)m, (int)d, tmp);
     /* the calendar (no 30 February) is record.c's, one rule for every date */
     if (rn_date_normalize(tmp, out) != RN_OK)
         return 0;
