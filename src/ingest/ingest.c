@@ -1162,7 +1162,13 @@ static int headline_like(const char *s, const struct line *l)
 static int write_lines(const char *text, const struct lines *ls, struct rn_buf *out)
 {
     int blank = 0;
-    if (rn_buf_grow(out, 16) != RN_OK)
+    /* room for all of it at once (each kept line, its '\n' and a blank line
+       before it at most): one allocation per article, not a doubling run */
+    size_t need = 16;
+    for (size_t i = 0; i < ls->len; i++)
+        if (ls->items[i].drop == KEEP)
+            need += ls->items[i].len + 2;
+    if (rn_buf_grow(out, need) != RN_OK)
         return RN_ENOMEM;
     for (size_t i = 0; i < ls->len; i++) {
         const struct line *l = &ls->items[i];

@@ -499,8 +499,10 @@ static struct mention coarse_word_at(const char *s, size_t n, size_t i, long art
     if (word_is(s, i, e, "ago"))
         return ago_at(s, i, e, article);
     int year = word_is(s, i, e, "year"), month = word_is(s, i, e, "month");
+    if (!(year || month))
+        return r; /* (most words: the words before are read only for these) */
     int last = before_is(s, i, last_words), this = before_is(s, i, this_words);
-    if (!(year || month) || !(last || this || before_is(s, i, next_words)))
+    if (!(last || this || before_is(s, i, next_words)))
         return r;
     if (article < 0 || !(last || this)) {
         r.kind = M_BLOCK;
@@ -668,16 +670,16 @@ static struct mention mention_at(const char *s, size_t n, size_t i, long article
     return r;
 }
 
-/* Every day-level mention holds a digit (a full date, a month and day),
- * "day" (a weekday, "yesterday", "today"), "night" ("tonight") or "ago"
- * ("a week ago"): a sentence with none of them cannot be dated and is not
- * read further. */
 /* Is u[k] the letter c (lowercase), in either case? */
 static inline int letter_at(const unsigned char *u, size_t k, char c)
 {
     return (u[k] | 0x20) == (unsigned char)c;
 }
 
+/* Every day-level mention holds a digit (a full date, a month and day),
+ * "day" (a weekday, "yesterday", "today"), "night" ("tonight") or "ago"
+ * ("a week ago"): a sentence with none of them cannot be dated and is not
+ * read further. */
 static int may_hold_day(const char *s, size_t n)
 {
     /* looked for by a digit or by the rarer letter of each word ("da|y",
