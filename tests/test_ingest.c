@@ -393,6 +393,29 @@ static void test_datelines(void **state)
 
 /* A sentence's own date, read against its article's (2021-03-05, a
  * Friday). */
+/* The words that can date a sentence are found wherever they fall in a
+   16-byte step (the sentence is scanned 16 bytes at a time). */
+static void test_sentence_day_words_anywhere(void **state)
+{
+    (void)state;
+    static const char *const ends[][2] = {
+        { "banned the radio yesterday.", "2021-03-04" },
+        { "banned the radio three days ago.", "2021-03-02" },
+        { "banned the radio on Thursday night.", "2021-03-04" },
+        { "banned the radio on 4 March.", "2021-03-04" },
+    };
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+        for (int k = 0; k < 20; k++) {
+            char s[128], d[11];
+            snprintf(s, sizeof s, "Klow%.*s %s", k, "ooooooooooooooooooooo", ends[e][0]);
+            assert_true(rn_ingest_sentence_date(s, strlen(s), "2021-03-05", d));
+            assert_string_equal(d, ends[e][1]);
+        }
+    const char *none = "Klow banned the radio in a big game of go.";
+    char d[11];
+    assert_false(rn_ingest_sentence_date(none, strlen(none), "2021-03-05", d));
+}
+
 static void test_sentence_dates(void **state)
 {
     (void)state;
@@ -1318,6 +1341,7 @@ int main(void)
         cmocka_unit_test(test_date_lines_in_text),
         cmocka_unit_test(test_datelines),
         cmocka_unit_test(test_sentence_dates),
+        cmocka_unit_test(test_sentence_day_words_anywhere),
         cmocka_unit_test(test_dateline_year_vote),
         cmocka_unit_test(test_article_date_sources),
         cmocka_unit_test(test_html_fixture),

@@ -17,6 +17,9 @@
 #include "datewords.h"
 
 #include <stdio.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -680,6 +683,16 @@ static inline int letter_at(const unsigned char *u, size_t k, char c)
  * "day" (a weekday, "yesterday", "today"), "night" ("tonight") or "ago"
  * ("a week ago"): a sentence with none of them cannot be dated and is not
  * read further. */
+/* Do the words around u[i], a digit (k 1), 'y' (k 2) or 'g' (k 3), make
+   one of them? */
+static int day_word_at(const unsigned char *u, size_t n, size_t i, unsigned k)
+{
+    return k == 1 || (k == 2 && i >= 2 && letter_at(u, i - 2, 'd') && letter_at(u, i - 1, 'a')) ||
+           (k == 3 && i >= 1 && i + 1 < n && letter_at(u, i - 1, 'a') && letter_at(u, i + 1, 'o')) ||
+           (k == 3 && i >= 2 && i + 2 < n && letter_at(u, i - 2, 'n') && letter_at(u, i - 1, 'i') &&
+            letter_at(u, i + 1, 'h') && letter_at(u, i + 2, 't'));
+}
+
 static int may_hold_day(const char *s, size_t n)
 {
     /* looked for by a digit or by the rarer letter of each word ("da|y",
@@ -689,14 +702,27 @@ static int may_hold_day(const char *s, size_t n)
         ['8'] = 1, ['9'] = 1, ['y'] = 2, ['Y'] = 2, ['g'] = 3, ['G'] = 3,
     };
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    /* 16 bytes at a step: only the anchors among them are looked at */
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(low, _mm_set1_epi8('y')),
+                                   _mm_cmpeq_epi8(low, _mm_set1_epi8('g')));
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+        for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            unsigned k = anchor[u[at]];
+            if (k && day_word_at(u, n, at, k))
+                return 1;
+        }
+    }
+#endif
+    for (; i < n; i++) {
         unsigned k = anchor[u[i]];
-        if (k == 0)
-            continue;
-        if (k == 1 || (k == 2 && i >= 2 && letter_at(u, i - 2, 'd') && letter_at(u, i - 1, 'a')) ||
-            (k == 3 && i >= 1 && i + 1 < n && letter_at(u, i - 1, 'a') && letter_at(u, i + 1, 'o')) ||
-            (k == 3 && i >= 2 && i + 2 < n && letter_at(u, i - 2, 'n') && letter_at(u, i - 1, 'i') &&
-             letter_at(u, i + 1, 'h') && letter_at(u, i + 2, 't')))
+        if (k && day_word_at(u, n, i, k))
             return 1;
     }
     return 0;
