@@ -523,12 +523,16 @@ static int set_phrase(struct np_walk *w, const struct mention *m)
     return WALK_JOINS;
 }
 
-/* "a plan called the Lima Pact", "a startup named Zentara": after a
-   description ending before j, the name a naming word (cues class naming)
-   gives it; its first token, or SIZE_MAX */
+/* "a plan called the Lima Pact", "a startup named Zentara", "a group
+   (that) Microsoft tracks as Storm-2210": after a description ending before
+   j, the name a naming word (cues class naming) gives it, perhaps in a
+   relative clause with a subject of its own; its first token, or SIZE_MAX */
 static size_t name_given_at(struct rn_extractor *x, size_t j)
 {
     struct rn_cue_match cm;
+    size_t k = x_is_wh(x, j) ? j + 1 : j;
+    uint32_t sm = mention_at(x, k);
+    j = sm != XNONE && x->m[sm].a == k && x->m[sm].kind == MK_ACTOR ? x->m[sm].b : j;
     int len = x_is_word(x, j) ? x_cue_len(x, j, RN_CUE_NAMING, &cm) : 0;
     if (!len)
         return SIZE_MAX;
@@ -954,11 +958,12 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 
 /* The mention list ending at token j (inclusive), going left. */
 /* The first token of the phrase that holds token a: back to the sentence's
-   start or the punctuation before it, at most eight words. */
+   start or the punctuation before it, at most sixteen words ("in a
+   statement released hours after the talks in Tehran," is one phrase). */
 static size_t phrase_start(const struct rn_extractor *x, size_t a)
 {
     size_t p = a;
-    while (p > 0 && a - p < 8 && x_is_word(x, p - 1))
+    while (p > 0 && a - p < 16 && x_is_word(x, p - 1))
         p--;
     return p;
 }
@@ -1201,6 +1206,8 @@ struct group_walk {
     size_t c;          /* before "to": where a control verb would end */
     size_t rank;       /* before "to": the rank word ("the first state to"), or where
                           the search for it stopped */
+    int open;          /* "whether to": an open question, which no negation
+                          before it settles ("has not decided whether to") */
     const char *fired; /* the case that took the last token, for a trace */
 };
 
@@ -1221,7 +1228,7 @@ static int negation_left(void *state)
     size_t k = w->j - 1;
     if (!x_cue(w->x, k, RN_CUE_NEG) || (w->x->tok.items[k].flags & RN_TOK_CAP))
         return 0;
-    return took(w, k, RN_POL_NEGATED, w->near);
+    return took(w, k, w->open ? RN_POL_HEDGED : RN_POL_NEGATED, w->near);
 }
 
 /* "may", "reportedly": hedged */
@@ -1465,6 +1472,7 @@ static int infinitive_left(void *state)
     size_t c = k - 1;
     if (x_is(x, c, "whether") && c > 0) {
         set_pol(&w->g->pol, RN_POL_HEDGED);
+        w->open = 1;
         c--;
     } else if (mention_at(x, c) == XNONE) {
         size_t c2 = skip_time_left(x, c);
@@ -2989,6 +2997,20 @@ static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
     }
 }
 
+/* "Zentara, a firm (that)": the mention an apposition ending at p (a
+   determiner and a few lowercase words after a comma) describes, or
+   XNONE. */
+static uint32_t apposition_owner(struct rn_extractor *x, size_t p)
+{
+    size_t q = p;
+    while (q > 0 && p - q < 5 && x_is_word(x, q) && !x_is_cap(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_det(x, q))
+        q--;
+    if (!(x_is_det(x, q) && q >= 2 && x_is_punct(x, q - 1, ',')))
+        return XNONE;
+    return mention_at(x, q - 2);
+}
+
 /* "the Blue Ocean initiative (that|, which) Peru proposed", "Vantrix,
    which Latvia accused of spying": the name right before the subject of a
    verb with no object of its own is the object. v is the verb group's
@@ -2999,7 +3021,9 @@ static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
     if (sm == XNONE || x->m[sm].kind != MK_ACTOR || x->m[sm].a == 0)
         return;
     size_t p = x->m[sm].a - 1;
-    if (x_in_class(x, p, RN_WORD_DEF) && p > 0) /* "which the US accused" */
+    /* "which the US accused" (but "that" is the relative word itself in
+       "a firm that Chile accused") */
+    if (x_in_class(x, p, RN_WORD_DEF) && !x_is_wh(x, p) && p > 0)
         p--;
     int wh = x_is_wh(x, p) && !x_is(x, p, "who") && p > 0;
     if (wh)
@@ -3007,6 +3031,8 @@ static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
     if (x_is_punct(x, p, ',') && p > 0)
         p--;
     uint32_t dm = mention_at(x, p);
+    if (dm == XNONE && wh)
+        dm = apposition_owner(x, p);
     /* an actor needs the relative word: "Vantrix, which Latvia accused" */
     if (dm != XNONE && (x->m[dm].kind == MK_DOC || (wh && x->m[dm].kind == MK_ACTOR)))
         side_add(tgt, x->m[dm].ent);
@@ -3516,6 +3542,8 @@ static int passive_verb(struct verb_read *v)
     const struct rn_trigger *tr = v->tr;
     if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
         return RN_OK; /* "Huawei was excluded" says not from what */
+    if (tr->frame & RN_FRAME_FOR_WRONG)
+        return RN_OK; /* "Y was condemned for the attack" names no accuser before it */
     size_t on = skip_right(x, v->tend);
     if ((tr->frame & RN_FRAME_ON) && x_is(x, on, "on"))
         return passive_on(v, on);
@@ -3595,14 +3623,36 @@ static void agent_of_participle(struct verb_read *v)
         collect_left(x, t - 2, &v->src);
 }
 
+/* "filed a complaint with the Commission accusing Y": an actor a
+   preposition other than the author's ("by", "from", "of") governs right
+   before the participle at t is no subject of it. */
+static int participle_after_oblique(struct rn_extractor *x, size_t t)
+{
+    uint32_t lm = mention_at(x, t - 1);
+    if (lm == XNONE || x->m[lm].kind != MK_ACTOR || x->m[lm].ent == x->main_subject)
+        return 0;
+    size_t a = x->m[lm].a;
+    if (a > 0 && x_is_det(x, a - 1))
+        a--;
+    return a > 0 && x_is_prep(x, a - 1) && !x_is(x, a - 1, "by") && !x_is(x, a - 1, "from") &&
+           !x_is(x, a - 1, "of");
+}
+
 /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
    object takes the sentence's subject */
 static void participle_after_object(struct verb_read *v)
 {
     struct rn_extractor *x = v->x;
     size_t t = v->t;
-    if (!(!v->src.n && !v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
+    if (!(!v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
           x->main_subject != XNONE))
+        return;
+    if (v->src.n == 1 && participle_after_oblique(x, t)) {
+        side_init(&v->src);
+        add_main_subject(x, &v->src);
+        return;
+    }
+    if (v->src.n)
         return;
     size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
     uint32_t lm = mention_at(x, l);
@@ -3686,7 +3736,20 @@ static void direct_object(struct verb_read *v)
     }
 }
 
-/* The OUT and MARKET frames want their particle or market after the object. */
+/* "for the attack", "for its alleged role in the hacking": "for" at e and,
+   within a short phrase, a wrongdoing noun (cues class wrong). */
+static int wrong_after(struct rn_extractor *x, size_t e)
+{
+    if (!x_is(x, e, "for"))
+        return 0;
+    for (size_t q = e + 1; q < x->tok.len && q - e <= 5 && x_is_word(x, q); q++)
+        if (x_cue(x, q, RN_CUE_WRONG))
+            return 1;
+    return 0;
+}
+
+/* The OUT and MARKET frames want their particle or market after the
+   object; FOR_WRONG its wrongdoing. */
 static int object_completes_frame(const struct verb_read *v)
 {
     struct rn_extractor *x = v->x;
@@ -3698,6 +3761,8 @@ static int object_completes_frame(const struct verb_read *v)
     /* "removed Y" is no ban; "removed Y from its app store" is, and so is
        "removed the Y app from ..."; "ordered app stores to remove Y" names
        the market in the ordered */
+    if ((v->tr->frame & RN_FRAME_FOR_WRONG) && !wrong_after(x, e))
+        return 0; /* "condemned Y" alone is criticism, not an accusation */
     if ((v->tr->frame & RN_FRAME_MARKET) && !v->out_ok && !market_after(x, after_head_noun(x, e)) &&
         !(v->g.objctrl && span_has_cue(x, v->g.obj_a, v->g.obj_b, RN_CUE_MARKET)))
         return 0;
