@@ -2141,6 +2141,31 @@ static void test_owned_bodies_obliques_and_condemnations(void **state)
         "Chile[] bans Kelpex[] asserted|");
 }
 
+static void test_owned_acts_and_coordinated_demonyms(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a verb acting on an owner's act (a trigger noun with its own
+       preposition) does not act on the owner */
+    assert_string_equal(RUN("Kenya banned Quillchat in May.",
+                            "The High Court on Monday suspended the government's ban on Quillchat."),
+                        "Kenya[] bans Quillchat[] asserted|Kenya[] bans Quillchat[] hedged|");
+    /* (but a word of a trigger's stem is no trigger: "suite" is no "suit") */
+    assert_string_equal(RUN("Norway banned Quillchat and Kelpex's suite of apps."),
+                        "Norway[] bans Quillchat[] asserted|Norway[] bans Kelpex[] asserted|");
+    /* coordinated demonyms before a word that makes a state name each state */
+    assert_string_equal(RUN("Chilean and Peruvian officials signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("The Harbour Accord was signed by Chilean, Peruvian and Bolivian leaders."),
+                        "Chile[] signs Harbour Accord[] asserted|Peru[] signs Harbour Accord[] asserted|"
+                        "Bolivia[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("Chile-based and Peruvian officials signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] asserted|");
+    /* crimes attributed by a condemnation accuse too */
+    assert_string_equal(RUN("Norway condemned Kelpex for the killing of a courier."),
+                        "Norway[] accuses Kelpex[] asserted|");
+}
+
 static void test_headline_infinitives_and_efforts(void **state)
 {
     (void)state;
@@ -2388,6 +2413,7 @@ int main(void)
         cmocka_unit_test(test_governed_control_nouns_and_counted_remainders),
         cmocka_unit_test(test_headline_infinitives_and_efforts),
         cmocka_unit_test(test_owned_bodies_obliques_and_condemnations),
+        cmocka_unit_test(test_owned_acts_and_coordinated_demonyms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

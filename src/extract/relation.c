@@ -468,6 +468,18 @@ static int state_owns_name(struct np_walk *w, const struct mention *m)
     return 1;
 }
 
+static const struct rn_trigger *noun_trigger_at(struct rn_extractor *x, size_t i, int one_word);
+
+/* "the government's ban on Y", "Chile's accusations against Y": the noun at
+   h is a trigger noun with its own preposition at p (which tells it from a
+   word of the same stem: "Kaspersky's suite of applications") */
+static int owned_act(struct rn_extractor *x, size_t h, size_t p)
+{
+    const struct rn_trigger *tr = noun_trigger_at(x, h, 1);
+    return tr && (((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, p, "on")) ||
+                  ((tr->frame & RN_FRAME_AGAINST) && x_is(x, p, "against")));
+}
+
 /* After an owner ("X's", "its"): the words owned; "its long-awaited AI
    Act": the document owned is meant */
 static int owned_document(struct np_walk *w, int poss_pron)
@@ -493,8 +505,11 @@ static int owned_document(struct np_walk *w, int poss_pron)
         return WALK_NEXT;
     }
     /* "blocked Kelpex's takeover of Zentara": an owner's effort thwarted
-       (cues class effort) is no ban on the owner */
-    if (w->i > 0 && x_cue(x, w->i - 1, RN_CUE_EFFORT) && w->s->n > 0)
+       (cues class effort) is no ban on the owner; nor is "suspended the
+       government's ban on Y" one on the government: the owner's own act
+       (a trigger noun) is what the verb acts on */
+    if (w->i > owned && w->s->n > 0 &&
+        (x_cue(x, w->i - 1, RN_CUE_EFFORT) || owned_act(x, w->i - 1, w->i)))
         w->s->n--;
     return WALK_JOINS;
 }
@@ -546,6 +561,38 @@ static size_t name_given_at(struct rn_extractor *x, size_t j)
     return q;
 }
 
+/* Is m a modifier that is a state's demonym alone ("Chilean", "South
+   Korean"; not "Chile-based")? */
+static int plain_demonym(const struct rn_extractor *x, const struct mention *m)
+{
+    if (m->kind != MK_MOD || m->state == XNONE || !x_is_cap(x, m->a))
+        return 0;
+    for (size_t q = m->a; q < m->b; q++)
+        if (x->tok.items[q].flags & RN_TOK_HYPHEN)
+            return 0;
+    return 1;
+}
+
+/* Does the demonym modifier m open a coordination of demonyms that ends in
+   a state's mention ("Chilean, Peruvian and Bolivian officials")? */
+static int demonyms_end_in_state(struct rn_extractor *x, const struct mention *m)
+{
+    for (int hops = 0; hops < 8; hops++) {
+        if (!plain_demonym(x, m) || !(x_is_coord(x, m->b) || x_is_punct(x, m->b, ',')))
+            return 0;
+        uint32_t nx = mention_at(x, m->b + 1);
+        if (nx == XNONE || x->m[nx].a != m->b + 1)
+            return 0;
+        const struct mention *n = &x->m[nx];
+        if (n->kind == MK_ACTOR)
+            return x->ents[n->ent].type == RN_ETYPE_COUNTRY && !n->resolved;
+        if (n->kind != MK_MOD)
+            return 0;
+        m = n;
+    }
+    return 0;
+}
+
 /* The mention at the walk's token: a counted head, a nationality, or a
    member; then its tail and what it owns. */
 static int mention_member(struct np_walk *w, uint32_t mi)
@@ -570,6 +617,13 @@ static int mention_member(struct np_walk *w, uint32_t mi)
         uint32_t nx = mention_at(x, m->b);
         if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
             w->i = m->b;
+            return WALK_NEXT;
+        }
+        /* "by Chilean and Peruvian officials": a demonym coordinated with
+           the one that makes the phrase a state names a state too */
+        if (demonyms_end_in_state(x, m)) {
+            side_add(s, m->state);
+            w->i = m->b + 1;
             return WALK_NEXT;
         }
         if (s->n == 0 && !w->include)
@@ -1081,6 +1135,25 @@ static int name_in_opening_phrase(struct rn_extractor *x, size_t k, const struct
     return x_is_punct(x, k, ',') && x_is_prep(x, open) && !x_cue_len(x, open, RN_CUE_INCLUDE, &icm);
 }
 
+/* "Chilean and Peruvian officials", "the Chilean, Peruvian and Bolivian
+   governments": demonyms coordinated (k: the last "and" or comma) before
+   the member m that makes the phrase a state name states too. */
+static void coordinated_states(struct rn_extractor *x, const struct mention *m, size_t k,
+                               struct side *s)
+{
+    if (x->ents[m->ent].type != RN_ETYPE_COUNTRY || m->resolved || m->a != k + 1)
+        return;
+    for (size_t q = k; q > 0 && (x_is_coord(x, q) || x_is_punct(x, q, ','));) {
+        uint32_t dm = mention_at(x, q - 1);
+        if (dm == XNONE || !plain_demonym(x, &x->m[dm]) || x->m[dm].b != q)
+            return;
+        side_add(s, x->m[dm].state);
+        if (x->m[dm].a == 0)
+            return;
+        q = x->m[dm].a - 1;
+    }
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -1122,6 +1195,10 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         if (x_is_punct(x, p, ','))
             p--;
         uint32_t pm = mention_at(x, p);
+        if (pm != XNONE && x->m[pm].kind == MK_MOD) {
+            coordinated_states(x, m, k, s);
+            break;
+        }
         member_before_aside(x, k, &p, &pm);
         /* "Ten countries and the EU signed X": the set's members may
            follow ("They include A and B") */
