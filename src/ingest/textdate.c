@@ -658,8 +658,15 @@ static struct mention mention_at(const char *s, size_t n, size_t i, long article
  * read further. */
 static int may_hold_day(const char *s, size_t n)
 {
+    /* the bytes that may open one, as a table: most bytes are none */
+    static const unsigned char opens[256] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, ['a'] = 1, ['A'] = 1, ['d'] = 1, ['D'] = 1, ['n'] = 1, ['N'] = 1,
+    };
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (!opens[c])
+            continue;
         if (rn_ascii_is_digit(c) ||
             ((c | 0x20) == 'd' && i + 3 <= n && word_is(s, i, i + 3, "day")) ||
             ((c | 0x20) == 'a' && i + 3 <= n && word_is(s, i, i + 3, "ago")) ||
