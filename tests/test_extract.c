@@ -2191,6 +2191,21 @@ static void test_owned_acts_and_coordinated_demonyms(void **state)
                         "Bolivia[] signs Harbour Accord[] asserted|");
     assert_string_equal(RUN("Chile-based and Peruvian officials signed the Harbour Accord."),
                         "Peru[] signs Harbour Accord[] asserted|");
+    /* the object of a predicate coordinated with "and" shares the first
+       one's subject, so it is the latest other actor; an unresolved
+       pronoun is no target */
+    assert_string_equal(RUN("Norway fined the outlet Kappa Daily and banned it from operating."),
+                        "Norway[] bans Kappa Daily[] asserted|");
+    assert_string_equal(RUN("Kelpex said that Norway banned it."), "Norway[] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway banned it."), "");
+    /* a hyphened modifier before a body's head, and the hyphen kept */
+    assert_string_equal(RUN("Norway's anti-doping agency banned the cyclist Ola Berg for two years."),
+                        "Norwegian Anti-Doping Agency[Norway] bans Ola Berg[] asserted|");
+    /* linking a wrong to someone, implicating someone, a junta */
+    assert_string_equal(RUN("Norway linked the cyberattack to Tessaly."), "Norway[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Hackers linked to Tessaly attacked Norway."), "");
+    assert_string_equal(RUN("Norway implicated Tessaly in the attack."), "Norway[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Mali's junta suspended Kelpex."), "Mali[] bans Kelpex[] asserted|");
     /* crimes attributed by a condemnation accuse too */
     assert_string_equal(RUN("Norway condemned Kelpex for the killing of a courier."),
                         "Norway[] accuses Kelpex[] asserted|");

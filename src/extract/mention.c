@@ -448,7 +448,8 @@ static int inst_name(struct rn_extractor *x, const char *state_word, size_t a, s
         if (!x_is_word(x, i))
             continue;
         const char *w = x_norm(x, i);
-        if (rn_buf_addc(o, ' ') != RN_OK)
+        /* "anti-doping" keeps its hyphen: "Anti-Doping" */
+        if (rn_buf_addc(o, x_flags(x, i) & RN_TOK_HYPHEN ? '-' : ' ') != RN_OK)
             return RN_ENOMEM;
         int small = strcmp(w, "of") == 0 || strcmp(w, "for") == 0 || strcmp(w, "and") == 0;
         size_t n = x->tok.items[i].end - x->tok.items[i].start;
@@ -490,8 +491,8 @@ static size_t body_len(struct rn_extractor *x, size_t k)
             return 0;
         if (n > 0)
             return m + (size_t)n;
-        if (!x_is_lower(x, k + m) || x_is_closed(x, k + m) ||
-            (x_flags(x, k + m) & (RN_TOK_POSS | RN_TOK_HYPHEN)))
+        /* (a hyphened modifier is one too: "anti-doping agency") */
+        if (!x_is_lower(x, k + m) || x_is_closed(x, k + m) || (x_flags(x, k + m) & RN_TOK_POSS))
             return 0;
     }
     return 0;

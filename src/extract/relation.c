@@ -659,6 +659,9 @@ static int descriptive_head(void *state)
     if (s->n != 0 || w->head_is_set || w->include)
         return WALK_ON;
     size_t a = w->i;
+    /* an unresolved pronoun ("banned it") describes nothing */
+    if (x_in_class(x, a, RN_WORD_HE | RN_WORD_IT | RN_WORD_THEY | RN_WORD_WE) && !x_is_det(x, a))
+        return WALK_STOP;
     /* "announced the ban on Monday": a day or month is no target; but
        after a determiner it dates the noun: "the June 4 vigil" */
     if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
