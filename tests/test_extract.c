@@ -1198,6 +1198,14 @@ static void test_signatories_in_other_words(void **state)
     assert_string_equal(RUN("The EU wants rules for drones.",
                             "In 2021 the Commission proposed the Drone Safety Act."),
                         "European Commission[European Union] proposes Drone Safety Act[] asserted|");
+    /* ... after the African Union its commission, in any case; after a state
+       with several commissions none of them */
+    assert_string_equal(RUN("The African Union wants rules for drones.",
+                            "In 2021 the COMMISSION proposed the Drone Safety Act."),
+                        "African Union Commission[African Union] proposes Drone Safety Act[] asserted|");
+    assert_string_equal(RUN("The US wants rules for drones.",
+                            "In 2021 the Commission proposed the Drone Safety Act."),
+                        "Commission[] proposes Drone Safety Act[] asserted|");
 }
 
 static void test_the_ban_just_reported(void **state)

@@ -408,6 +408,8 @@ static void test_sentence_dates(void **state)
         { "Klow banned the radio 10 days ago.", "2021-03-05", "2021-02-23" },
         { "Klow banned the radio a week ago.", "2021-03-05", "2021-02-26" },
         { "Klow banned the radio two weeks ago.", "2021-03-05", "2021-02-19" },
+        { "Klow banned the radio TWO WEEKS AGO.", "2021-03-05", "2021-02-19" },
+        { "Klow bans the radio tonight.", "2021-03-05", "2021-03-05" },
         { "A day ago Klow banned the radio.", "2021-03-05", "2021-03-04" },
         { "Klow banned the radio a week ago, last Friday.", "2021-03-05", "2021-02-26" },
         /* the future tense: the next such day on or after the article's */
@@ -1006,6 +1008,16 @@ static void test_rules_file(void **state)
     rn_boiler_rules_free(NULL);
 }
 
+/* Does the line "Kelpex", k letters, then tail (words words) match rules? */
+static int match_after_letters(const struct rn_boiler_rules *rules, int k, const char *tail,
+                               size_t words)
+{
+    char line[200];
+    snprintf(line, sizeof line, "Kelpex %.*s %s", k,
+             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", tail);
+    return rn_boiler_rules_match_line(rules, line, strlen(line), words);
+}
+
 /* The matcher indexes its rules (by first byte, contains rules by their
    word limits); each kind must still match where it did, and only there. */
 static void test_rules_matching(void **state)
@@ -1051,20 +1063,23 @@ static void test_rules_matching(void **state)
         assert_int_equal(got, cases[i].match);
     }
     /* a contains rule's words at every place of a 16-byte step of the key
-       (word starts are found 16 bytes at a time), and in a long key */
+       (word starts are found, plain prose folded, 16 bytes at a time), and
+       in a long key */
     for (int k = 0; k < 40; k++) {
+        assert_true(match_after_letters(rules, k, "said: live blog", 5));
+        assert_false(match_after_letters(rules, k, "said: olive blog", 5));
+        assert_true(match_after_letters(rules, k, "Live  BLOG", 4));
+        assert_false(match_after_letters(rules, k, "Liv e blog", 5));
         char line[600];
-        snprintf(line, sizeof line, "Kelpex %.*s said: live blog", k,
-                 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
-        assert_true(rn_boiler_rules_match_line(rules, line, strlen(line), 5));
-        snprintf(line, sizeof line, "Kelpex %.*s said: olive blog", k,
-                 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
-        assert_false(rn_boiler_rules_match_line(rules, line, strlen(line), 5));
         size_t n = (size_t)snprintf(line, sizeof line, "%.*s", k, "abcdefghijklmnopqrstuvwxyz");
         while (n + 8 < 480)
             n += (size_t)snprintf(line + n, sizeof line - n, " word%zu", n % 10);
         snprintf(line + n, sizeof line - n, " cookies are used");
         assert_true(rn_boiler_rules_match_line(rules, line, strlen(line), 30));
+        /* spaces before, between and after words fold as byte by byte */
+        snprintf(line, sizeof line, "%.*sBreaking  News %.*s", k, "                                        ",
+                 k, "                                        ");
+        assert_true(rn_boiler_rules_match_line(rules, line, strlen(line), 2));
     }
     rn_boiler_rules_free(rules);
     unlink(path);
