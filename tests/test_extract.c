@@ -2214,6 +2214,19 @@ static void test_owned_acts_and_coordinated_demonyms(void **state)
     assert_string_equal(RUN("Hackers linked to Tessaly attacked Norway."), "");
     assert_string_equal(RUN("Norway implicated Tessaly in the attack."), "Norway[] accuses Tessaly[] asserted|");
     assert_string_equal(RUN("Mali's junta suspended Kelpex."), "Mali[] bans Kelpex[] asserted|");
+    /* an accusing noun's owner before "that" reports the clause */
+    assert_string_equal(RUN("Kelpex rejected Chile's allegation that it had hacked the ministry."),
+                        "Chile[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Its accusation that Kelpex hacked the grid was denied."), "");
+    /* doing a wrong: only when what was done is one */
+    assert_string_equal(RUN("According to Norway, Kelpex carried out the attack on the grid."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("The attack on the grid was carried out by Tessaly, Norway said."),
+                        "Norway[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Norway said Tessaly had carried out reforms."), "");
+    assert_string_equal(RUN("Kelpex carried out the attack on the grid."), "");
+    /* a member noun's verb forms are no member: "Kelpex spied" is no name */
+    assert_string_equal(RUN("Kelpex spied on Chile, Norway said."), "Norway[] accuses Kelpex[] asserted|");
     /* crimes attributed by a condemnation accuse too */
     assert_string_equal(RUN("Norway condemned Kelpex for the killing of a courier."),
                         "Norway[] accuses Kelpex[] asserted|");

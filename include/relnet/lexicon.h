@@ -81,6 +81,8 @@ enum rn_frame {
                                   object, when a `market` cue follows "from" */
     RN_FRAME_FOR_WRONG = 1 << 17, /* "condemned Y for the attack": the object, only when "for"
                                      and a wrongdoing noun (cues class wrong) follow it */
+    RN_FRAME_WRONG_OBJ = 1 << 18, /* with reported: "Y carried out the attack" is a wrong only
+                                     when its object (or passive subject) is a wrongdoing noun */
 };
 
 /* The frame bits as relations.tsv writes them ("obj,loc"), into out (n

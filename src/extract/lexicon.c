@@ -502,6 +502,7 @@ static const struct {
     { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
     { "reported", RN_FRAME_REPORTED }, { "owner", RN_FRAME_OWNER },
     { "market", RN_FRAME_MARKET },   { "for-wrong", RN_FRAME_FOR_WRONG },
+    { "wrong-obj", RN_FRAME_WRONG_OBJ },
 };
 #define NFRAME_NAMES (sizeof frame_names / sizeof frame_names[0])
 

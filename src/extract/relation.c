@@ -2128,9 +2128,29 @@ static int judicial(struct rn_extractor *x, uint32_t e)
 
 /* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
    X", "X concluded that ...", else "according to X". */
+/* "Chile's accusation that Kelpex spied": the owner of an accusing noun
+   (a trigger noun of relation accuses) before "that" at i + 1 reports
+   what follows; XNONE when there is none. */
+static uint32_t claim_owner(struct rn_extractor *x, size_t i)
+{
+    if (i == 0 || !x_is(x, i + 1, "that"))
+        return XNONE;
+    const struct rn_trigger *tr = noun_trigger_at(x, i, 1);
+    if (!tr || strcmp(tr->relation, "accuses") != 0)
+        return XNONE;
+    /* "Chile's" (the marker a token of its own) or "its" */
+    int marker = (x->tok.items[i - 1].flags & RN_TOK_POSS) != 0;
+    uint32_t om = marker ? (i >= 2 ? mention_at(x, i - 2) : XNONE)
+                         : x_poss_of(x, i - 1) ? mention_at(x, i - 1) : XNONE;
+    return om != XNONE && x->m[om].kind == MK_ACTOR ? x->m[om].ent : XNONE;
+}
+
 static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
 {
     for (size_t i = 0; i < x->tok.len; i++) {
+        uint32_t owner = claim_owner(x, i);
+        if (owner != XNONE)
+            return owner;
         /* "concluded that ..." reports a finding (not "the summit, which
            concluded on Tuesday") */
         int finding = !x_cue(x, i, RN_CUE_SPEECH);
@@ -2819,6 +2839,33 @@ static int trigger_participle(struct rn_extractor *x, size_t t, size_t tend)
            x_in_class(x, t, RN_WORD_PART);
 }
 
+/* A wrongdoing noun (cues class wrong) among the n words from a, before
+   any punctuation. */
+static int wrong_within(struct rn_extractor *x, size_t a, size_t n)
+{
+    for (size_t q = a; q < x->tok.len && q - a < n && x_is_word(x, q); q++)
+        if (x_cue(x, q, RN_CUE_WRONG))
+            return 1;
+    return 0;
+}
+
+/* "for the attack", "for its alleged role in the hacking": "for" at e and,
+   within a short phrase, a wrongdoing noun. */
+static int wrong_after(struct rn_extractor *x, size_t e)
+{
+    return x_is(x, e, "for") && wrong_within(x, e + 1, 5);
+}
+
+/* "the attack on the grid was carried out by Y": a wrongdoing noun in the
+   few words before the verb group starting at g. */
+static int wrong_before(struct rn_extractor *x, size_t g)
+{
+    size_t a = g;
+    while (a > 0 && g - a < 6 && x_is_word(x, a - 1))
+        a--;
+    return wrong_within(x, a, g - a);
+}
+
 /* Frame "reported": "X said Y had hacked the grid", "Y tampered with
    samples, X concluded": whoever a speaker says did a wrong is accused by
    the speaker. A wrong denied ("had not hacked") accuses no one; one that
@@ -2835,6 +2882,10 @@ static int do_reported(struct rn_extractor *x, struct relctx *c, const struct rn
     struct vgroup g;
     verb_group(x, t, trigger_participle(x, t, tend), &g);
     if (g.pol == RN_POL_NEGATED)
+        return RN_OK;
+    /* "carried out the attack" is a wrong, "carried out reforms" is not */
+    if ((tr->frame & RN_FRAME_WRONG_OBJ) &&
+        !(g.passive ? wrong_before(x, g.start) : wrong_within(x, tend, 5)))
         return RN_OK;
     struct side src, tgt;
     /* "the grid was hacked by Kelpex and Zentara": the agents did it; "the
@@ -3816,17 +3867,6 @@ static void direct_object(struct verb_read *v)
     }
 }
 
-/* "for the attack", "for its alleged role in the hacking": "for" at e and,
-   within a short phrase, a wrongdoing noun (cues class wrong). */
-static int wrong_after(struct rn_extractor *x, size_t e)
-{
-    if (!x_is(x, e, "for"))
-        return 0;
-    for (size_t q = e + 1; q < x->tok.len && q - e <= 5 && x_is_word(x, q); q++)
-        if (x_cue(x, q, RN_CUE_WRONG))
-            return 1;
-    return 0;
-}
 
 /* The OUT and MARKET frames want their particle or market after the
    object; FOR_WRONG its wrongdoing. */
