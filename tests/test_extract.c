@@ -2227,6 +2227,12 @@ static void test_owned_acts_and_coordinated_demonyms(void **state)
     assert_string_equal(RUN("Kelpex carried out the attack on the grid."), "");
     /* a member noun's verb forms are no member: "Kelpex spied" is no name */
     assert_string_equal(RUN("Kelpex spied on Chile, Norway said."), "Norway[] accuses Kelpex[] asserted|");
+    /* informing someone reports; sending is a light verb */
+    assert_string_equal(RUN("Norway informed Chile that Kelpex had tampered with the meters."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway sent a complaint against Kelpex to the regulator."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway sent a letter to Chile."), "");
     /* crimes attributed by a condemnation accuse too */
     assert_string_equal(RUN("Norway condemned Kelpex for the killing of a courier."),
                         "Norway[] accuses Kelpex[] asserted|");
