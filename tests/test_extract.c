@@ -2256,6 +2256,9 @@ static void test_negations_by_phrase(void **state)
                         "Chile[] signs Harbour Accord[] negated|");
     assert_string_equal(RUN("Chile intends to sign the Harbour Accord."),
                         "Chile[] signs Harbour Accord[] hedged|");
+    /* an agenda is a plan */
+    assert_string_equal(RUN("The Harbour Agenda was launched by Peru and Chile."),
+                        "Peru[] proposes Harbour Agenda[] asserted|Chile[] proposes Harbour Agenda[] asserted|");
 }
 
 static void test_headline_infinitives_and_efforts(void **state)
