@@ -2256,6 +2256,17 @@ static void test_negations_by_phrase(void **state)
                         "Chile[] signs Harbour Accord[] negated|");
     assert_string_equal(RUN("Chile intends to sign the Harbour Accord."),
                         "Chile[] signs Harbour Accord[] hedged|");
+    /* "the foreign ministers of X and Y" are their states (a name after
+       the state makes the title a person's) */
+    assert_string_equal(RUN("The foreign ministers of Chile and Peru signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("The President of Kenya William Ruto signed the Harbour Accord."),
+                        "William Ruto[Kenya] signs Harbour Accord[] asserted|");
+    /* after "in", a participle with no subject of its own is the main
+       subject's act */
+    assert_string_equal(RUN("Chile joined 25 other nations in endorsing the Harbour Declaration."),
+                        "Chile[] signs Harbour Declaration[] asserted|");
+    assert_string_equal(RUN("Chile succeeded in blocking Kelpex."), "Chile[] bans Kelpex[] asserted|");
     /* an agenda is a plan */
     assert_string_equal(RUN("The Harbour Agenda was launched by Peru and Chile."),
                         "Peru[] proposes Harbour Agenda[] asserted|Chile[] proposes Harbour Agenda[] asserted|");

@@ -3778,7 +3778,11 @@ static void participle_after_object(struct verb_read *v)
     if (!(!v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
           x->main_subject != XNONE))
         return;
-    if (v->src.n == 1 && participle_after_oblique(x, t)) {
+    /* "Chile joined 25 other nations in endorsing Y", "Chile succeeded in
+       blocking Y": after "in" with no named subject of its own, the main
+       clause's subject does it */
+    if ((v->src.n == 1 && participle_after_oblique(x, t)) ||
+        ((v->src.quant || !v->src.n) && x_is(x, t - 1, "in"))) {
         side_init(&v->src);
         add_main_subject(x, &v->src);
         return;
