@@ -1041,16 +1041,30 @@ static long file_size(const char *path)
     return n;
 }
 
-/* rn_store_checkpoint_at_close: the commits stay in the WAL, well past the
-   thousand pages after which SQLite would copy them into the file, until
-   the store closes; then the file holds them all and the WAL is gone. */
-static void test_checkpoint_at_close(void **state)
+/* The journal mode in a database file's header: bytes 18 and 19 are 2 in
+   WAL mode, 1 in the rollback modes. */
+static int header_wal(const char *path)
+{
+    unsigned char h[20] = { 0 };
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fread(h, 1, sizeof h, f), sizeof h);
+    fclose(f);
+    return h[18] == 2 && h[19] == 2;
+}
+
+/* RN_STORE_FILL_AT_ONCE: each commit goes straight into the file (no WAL
+   file, the journal emptied after each commit), and the file is in WAL
+   mode once the store closes. */
+static void test_fill_at_once(void **state)
 {
     (void)state;
     struct rn_err err = RN_ERR_INIT;
-    struct rn_store *kb = fresh("late.db");
-    assert_int_equal(rn_store_checkpoint_at_close(kb, &err), RN_OK);
-    long empty = file_size("late.db");
+    struct rn_store *kb = NULL;
+    unlink("once.db");
+    assert_int_equal(rn_store_open("once.db", RN_STORE_CREATE | RN_STORE_FILL_AT_ONCE, &kb, &err),
+                     RN_OK);
+    long empty = file_size("once.db");
     static char evidence[16001];
     memset(evidence, 'x', sizeof evidence - 1);
     for (int batch = 0; batch < 3; batch++) {
@@ -1066,13 +1080,15 @@ static void test_checkpoint_at_close(void **state)
             assert_int_equal(rn_store_add_record(kb, &r, &err), RN_OK);
         }
         assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+        assert_true(file_size("once.db") > empty + (long)(batch + 1) * (6L << 20));
+        assert_true(file_size("once.db-wal") <= 0);
+        assert_true(file_size("once.db-journal") <= 0);
     }
-    assert_int_equal(file_size("late.db"), empty); /* 1,200 pages of 16 KiB in the WAL */
-    assert_true(file_size("late.db-wal") > 16L << 20);
+    assert_false(header_wal("once.db"));
     rn_store_close(kb);
-    assert_true(file_size("late.db") > 16L << 20);
-    assert_true(file_size("late.db-wal") <= 0);
-    assert_int_equal(rn_store_open("late.db", 0, &kb, &err), RN_OK);
+    assert_true(header_wal("once.db"));
+    assert_true(file_size("once.db-wal") <= 0);
+    assert_int_equal(rn_store_open("once.db", 0, &kb, &err), RN_OK);
     struct rn_store_counts c;
     assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK);
     assert_int_equal(c.relations, 1200);
@@ -1089,7 +1105,7 @@ int main(void)
         cmocka_unit_test(test_articles_are_idempotent),
         cmocka_unit_test(test_selection_equals_filtered_load),
         cmocka_unit_test(test_logged_set_equals_load),
-        cmocka_unit_test(test_checkpoint_at_close),
+        cmocka_unit_test(test_fill_at_once),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_import_into_store_and_relset_agree),
         cmocka_unit_test(test_known_names_resolve_on_first_sight),
