@@ -196,6 +196,36 @@ static void test_writer_round_trip(void **state)
     assert_string_equal(out, "1:plain|with,comma|say \"hi\"|two\nlines| pad |\n");
 }
 
+/* A byte to escape at every place of a long field, and a control byte
+   TSV leaves as it is: the same bytes as escaping one by one. */
+static void test_tsv_escapes_at_every_place(void **state)
+{
+    (void)state;
+    static const char specials[] = { '\t', '\n', '\r', '\\', '\x01', '\x0d' };
+    for (size_t sp = 0; sp < sizeof specials; sp++) {
+        for (size_t at = 0; at < 27; at++) {
+            char field[28], want[64];
+            size_t n = 0;
+            for (size_t i = 0; i < 27; i++) {
+                field[i] = i == at ? specials[sp] : (char)('a' + i % 26);
+                char c = field[i];
+                const char *e = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+                                : c == '\\' ? "\\\\" : NULL;
+                if (e)
+                    n += (size_t)sprintf(want + n, "%s", e);
+                else
+                    want[n++] = c;
+            }
+            field[27] = want[n] = '\0';
+            struct rn_buf b = RN_BUF_INIT;
+            assert_int_equal(rn_buf_adds(&b, "<"), RN_OK);
+            assert_int_equal(rn_tsv_add_field(&b, field), RN_OK);
+            assert_string_equal(b.data + 1, want);
+            rn_buf_release(&b);
+        }
+    }
+}
+
 /* relnet's TSV: what rn_tsv_add_field writes, a reader with .tsv reads back
    byte for byte (quotes, tabs, line breaks, backslashes, spaces at the ends),
    whether the tab delimiter is given or guessed. */
@@ -388,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_content_hash_stable),
         cmocka_unit_test(test_writer_round_trip),
         cmocka_unit_test(test_tsv_round_trip),
+        cmocka_unit_test(test_tsv_escapes_at_every_place),
         cmocka_unit_test(test_lines_read),
         cmocka_unit_test(test_simple_lines_as_libcsv),
     };

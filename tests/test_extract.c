@@ -90,6 +90,36 @@ static int teardown(void **state)
             skip();     \
     } while (0)
 
+static int keep_evidence(void *ctx, const struct rn_record *r, struct rn_err *err)
+{
+    (void)err;
+    snprintf(ctx, 256, "%s", r->evidence);
+    return RN_OK;
+}
+
+/* A record's evidence is its sentence on one line: each run of spaces,
+   tabs and line breaks one space, none at the ends, wherever the runs
+   fall (the copy goes 8 bytes at a step between them). */
+static void test_evidence_on_one_line(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    for (int k = 0; k < 12; k++) {
+        char text[256], got[256] = "";
+        int n = snprintf(text, sizeof text, "%.*s Norway \t banned\n\nHuawei%.*s phones  last year. \n",
+                         k, "            ", k % 5, "\r\r\r\r\r");
+        size_t starts[1] = { 0 }, ends[1] = { (size_t)n };
+        struct rn_extractor *x = NULL;
+        struct rn_err err = RN_ERR_INIT;
+        assert_int_equal(rn_extractor_new(lex, &x, &err), RN_OK);
+        struct rn_extract_doc doc = { text, (size_t)n, starts, ends, 1, "t", NULL, NULL };
+        struct rn_sink sink = { keep_evidence, got };
+        assert_int_equal(rn_extract_doc(x, &doc, &sink, &err), RN_OK);
+        rn_extractor_free(x);
+        assert_string_equal(got, "Norway banned Huawei phones last year.");
+    }
+}
+
 static void test_active(void **state)
 {
     (void)state;
@@ -1168,6 +1198,14 @@ static void test_signatories_in_other_words(void **state)
     assert_string_equal(RUN("The EU wants rules for drones.",
                             "In 2021 the Commission proposed the Drone Safety Act."),
                         "European Commission[European Union] proposes Drone Safety Act[] asserted|");
+    /* ... after the African Union its commission, in any case; after a state
+       with several commissions none of them */
+    assert_string_equal(RUN("The African Union wants rules for drones.",
+                            "In 2021 the COMMISSION proposed the Drone Safety Act."),
+                        "African Union Commission[African Union] proposes Drone Safety Act[] asserted|");
+    assert_string_equal(RUN("The US wants rules for drones.",
+                            "In 2021 the Commission proposed the Drone Safety Act."),
+                        "Commission[] proposes Drone Safety Act[] asserted|");
 }
 
 static void test_the_ban_just_reported(void **state)
@@ -2225,6 +2263,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_active),
+        cmocka_unit_test(test_evidence_on_one_line),
         cmocka_unit_test(test_passive_agent_and_location),
         cmocka_unit_test(test_nominal),
         cmocka_unit_test(test_lists_and_counted_sets),

@@ -96,6 +96,30 @@ static void test_text_metadata_and_boilerplate(void **state)
     rn_article_release(&a); /* twice is safe */
 }
 
+/* A headline has at most 25 words, counted wherever the word starts fall
+   (the count goes 16 bytes at a step). */
+static void test_headline_words_counted(void **state)
+{
+    (void)state;
+    for (int words = 24; words <= 26; words++) {
+        for (int shift = 0; shift < 16; shift++) {
+            char text[1024];
+            size_t n = (size_t)snprintf(text, sizeof text, "Ruritania%.*s", shift, "bbbbbbbbbbbbbbbb");
+            for (int w = 1; w < words; w++)
+                n += (size_t)snprintf(text + n, sizeof text - n, " w%.*s", w % 7, "ccccccc");
+            snprintf(text + n, sizeof text - n, "\n\nThe body of the story says little.\n");
+            struct rn_article a = RN_ARTICLE_INIT;
+            struct rn_err err = RN_ERR_INIT;
+            assert_int_equal(ingest_str("h.txt", text, &a, &err), RN_OK);
+            if (words <= 25)
+                assert_non_null(a.title);
+            else
+                assert_null(a.title);
+            rn_article_release(&a);
+        }
+    }
+}
+
 static void test_keep_boilerplate_option(void **state)
 {
     (void)state;
@@ -384,6 +408,8 @@ static void test_sentence_dates(void **state)
         { "Klow banned the radio 10 days ago.", "2021-03-05", "2021-02-23" },
         { "Klow banned the radio a week ago.", "2021-03-05", "2021-02-26" },
         { "Klow banned the radio two weeks ago.", "2021-03-05", "2021-02-19" },
+        { "Klow banned the radio TWO WEEKS AGO.", "2021-03-05", "2021-02-19" },
+        { "Klow bans the radio tonight.", "2021-03-05", "2021-03-05" },
         { "A day ago Klow banned the radio.", "2021-03-05", "2021-03-04" },
         { "Klow banned the radio a week ago, last Friday.", "2021-03-05", "2021-02-26" },
         /* the future tense: the next such day on or after the article's */
@@ -982,6 +1008,16 @@ static void test_rules_file(void **state)
     rn_boiler_rules_free(NULL);
 }
 
+/* Does the line "Kelpex", k letters, then tail (words words) match rules? */
+static int match_after_letters(const struct rn_boiler_rules *rules, int k, const char *tail,
+                               size_t words)
+{
+    char line[200];
+    snprintf(line, sizeof line, "Kelpex %.*s %s", k,
+             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", tail);
+    return rn_boiler_rules_match_line(rules, line, strlen(line), words);
+}
+
 /* The matcher indexes its rules (by first byte, contains rules by their
    word limits); each kind must still match where it did, and only there. */
 static void test_rules_matching(void **state)
@@ -1025,6 +1061,25 @@ static void test_rules_matching(void **state)
         if (got != cases[i].match)
             print_error("'%s' (%zu words): got %d\n", cases[i].line, cases[i].words, got);
         assert_int_equal(got, cases[i].match);
+    }
+    /* a contains rule's words at every place of a 16-byte step of the key
+       (word starts are found, plain prose folded, 16 bytes at a time), and
+       in a long key */
+    for (int k = 0; k < 40; k++) {
+        assert_true(match_after_letters(rules, k, "said: live blog", 5));
+        assert_false(match_after_letters(rules, k, "said: olive blog", 5));
+        assert_true(match_after_letters(rules, k, "Live  BLOG", 4));
+        assert_false(match_after_letters(rules, k, "Liv e blog", 5));
+        char line[600];
+        size_t n = (size_t)snprintf(line, sizeof line, "%.*s", k, "abcdefghijklmnopqrstuvwxyz");
+        while (n + 8 < 480)
+            n += (size_t)snprintf(line + n, sizeof line - n, " word%zu", n % 10);
+        snprintf(line + n, sizeof line - n, " cookies are used");
+        assert_true(rn_boiler_rules_match_line(rules, line, strlen(line), 30));
+        /* spaces before, between and after words fold as byte by byte */
+        snprintf(line, sizeof line, "%.*sBreaking  News %.*s", k, "                                        ",
+                 k, "                                        ");
+        assert_true(rn_boiler_rules_match_line(rules, line, strlen(line), 2));
     }
     rn_boiler_rules_free(rules);
     unlink(path);
@@ -1224,6 +1279,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_metadata_and_boilerplate),
         cmocka_unit_test(test_keep_boilerplate_option),
+        cmocka_unit_test(test_headline_words_counted),
         cmocka_unit_test(test_headlines_and_captions_survive),
         cmocka_unit_test(test_article_cut_short_is_kept),
         cmocka_unit_test(test_menu_runs),

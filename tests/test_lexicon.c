@@ -180,6 +180,32 @@ static void test_triggers_by_stem(void **state)
     unlink("tl_rel.tsv");
 }
 
+/* Prepared facts answer for the tokens prepared only: not for another
+   struct's tokens, nor for the same struct tokenized again. */
+static void test_prepared_facts_belong_to_their_tokens(void **state)
+{
+    (void)state;
+    struct rn_lexicon *lex = NULL;
+    struct rn_wordcache *wc = NULL;
+    load_one_file("tl_rel3.tsv", "relation\tpos\ttrigger\tframe\ttarget\tpolarity\n", &lex, &wc);
+    rn_wordcache_set_tagger(wc, tag_length, NULL);
+    struct rn_tokens a = RN_TOKENS_INIT, b = RN_TOKENS_INIT;
+    assert_int_equal(rn_tokenize("we condemn", 0, 10, &a), RN_OK);
+    assert_int_equal(rn_wordcache_prepare(wc, &a), RN_OK);
+    assert_int_equal(rn_tokenize("internationalisation a", 0, 22, &b), RN_OK);
+    assert_int_equal(rn_wordcache_tag(wc, &b, 0), 20);
+    assert_int_equal(rn_wordcache_tag(wc, &b, 1), 1);
+    assert_int_equal(rn_wordcache_tag(wc, &a, 1), 7);
+    assert_int_equal(rn_tokenize("ann an", 0, 6, &a), RN_OK);
+    assert_int_equal(rn_wordcache_tag(wc, &a, 0), 3);
+    assert_int_equal(rn_wordcache_tag(wc, &a, 1), 2);
+    rn_tokens_release(&a);
+    rn_tokens_release(&b);
+    rn_wordcache_free(wc);
+    rn_lexicon_free(lex);
+    unlink("tl_rel3.tsv");
+}
+
 static void test_errors_name_file_and_line(void **state)
 {
     (void)state;
@@ -272,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_gazetteer_case_and_longest_match),
         cmocka_unit_test(test_gazetteer_names_in_place),
         cmocka_unit_test(test_triggers_by_stem),
+        cmocka_unit_test(test_prepared_facts_belong_to_their_tokens),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_closed_word_classes_from_data),
         cmocka_unit_test(test_possessive_slot_and_document_families),

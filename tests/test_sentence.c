@@ -49,6 +49,21 @@ static void test_plain_stops(void **state)
     assert_split("   \n\n \t ", "");
 }
 
+/* Stops and line breaks at every place of a 16-byte step (the splitter
+   skips plain bytes 16 at a time). */
+static void test_stops_at_every_place(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 40; k++) {
+        char text[256], want[256];
+        snprintf(text, sizeof text, "A%.*s went. Who? Bo\nCy left! Di", k,
+                 "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        snprintf(want, sizeof want, "A%.*s went.|Who?|Bo|Cy left!|Di", k,
+                 "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        assert_split(text, want);
+    }
+}
+
 static void test_titles_and_abbreviations(void **state)
 {
     (void)state;
@@ -273,6 +288,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_stops),
+        cmocka_unit_test(test_stops_at_every_place),
         cmocka_unit_test(test_titles_and_abbreviations),
         cmocka_unit_test(test_dotted_acronyms),
         cmocka_unit_test(test_initials),

@@ -8,6 +8,7 @@
 #include "relnet/relset.h"
 #include "relnet/view.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void add_full(struct rn_relset *set, const char *s, const char *rel, const char *t,
@@ -188,6 +189,63 @@ static void test_graph_only_same_edges(void **state)
     rn_relset_free(set);
 }
 
+/* The measures_only view (its own sorts, carrying the weights) gives the
+   edges, weights (summed in record order: bit for bit), nodes and node
+   maps of the general build, on a random multigraph with self-loops,
+   entities without edges, affiliations rolled up and pairs under
+   min_count. */
+static void test_measures_only_equals_general_build(void **state)
+{
+    (void)state;
+    struct rn_relset *set = rn_relset_new(NULL);
+    uint32_t seed = 12345;
+    char s[32], t[32];
+    uint32_t idx;
+    assert_int_equal(rn_relset_entity(set, "Lonely", RN_ETYPE_UNKNOWN, NULL, &idx), RN_OK);
+    for (int k = 0; k < 12; k++) {
+        char agency[16];
+        snprintf(s, sizeof s, "Agent %d", k * 5);
+        snprintf(agency, sizeof agency, "Agency %d", k % 3);
+        assert_int_equal(rn_relset_entity(set, s, RN_ETYPE_PERSON, agency, &idx), RN_OK);
+    }
+    for (int i = 0; i < 20000; i++) {
+        seed = seed * 1103515245u + 12345u;
+        uint32_t a = (seed >> 8) % 600, b = (seed >> 4) % 97 == 0 ? a : (seed >> 16) % 700;
+        /* skewed: low numbers often, as in a power law */
+        a = a * a / 600;
+        snprintf(s, sizeof s, "Agent %u", a);
+        snprintf(t, sizeof t, "Agent %u", b);
+        double w = (double)((seed >> 12) % 1000) / 100.0 + (i % 3 ? 0.1 : 1e-9);
+        add(set, s, i % 2 ? "accuses" : "bans", t, w);
+    }
+    for (int roll = 0; roll < 2; roll++) {
+        for (long min_count = 0; min_count <= 3; min_count++) {
+            struct rn_view_options full_opt = { .min_count = min_count, .by_affiliation = roll };
+            struct rn_view_options lean_opt = full_opt;
+            lean_opt.measures_only = 1;
+            struct rn_view *a, *b;
+            assert_int_equal(rn_view_build(set, &full_opt, &a, NULL), RN_OK);
+            assert_int_equal(rn_view_build(set, &lean_opt, &b, NULL), RN_OK);
+            assert_true(a->n_edges > 100);
+            assert_int_equal(a->n_edges, b->n_edges);
+            assert_int_equal(a->n_nodes, b->n_nodes);
+            for (size_t e = 0; e < a->n_edges; e++) {
+                assert_int_equal(a->from[e], b->from[e]);
+                assert_int_equal(a->to[e], b->to[e]);
+                assert_memory_equal(&a->weight[e], &b->weight[e], sizeof(double));
+            }
+            for (uint32_t n = 0; n < a->n_nodes; n++)
+                assert_int_equal(a->node_entity[n], b->node_entity[n]);
+            for (uint32_t en = 0; en < set->n_entities; en++)
+                assert_int_equal(a->entity_node[en], b->entity_node[en]);
+            assert_null(b->count);
+            rn_view_free(a);
+            rn_view_free(b);
+        }
+    }
+    rn_relset_free(set);
+}
+
 static void test_empty_set(void **state)
 {
     (void)state;
@@ -265,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_collapse_counts_and_weights),
         cmocka_unit_test(test_per_relation_multigraph),
         cmocka_unit_test(test_graph_only_same_edges),
+        cmocka_unit_test(test_measures_only_equals_general_build),
         cmocka_unit_test(test_empty_set),
         cmocka_unit_test(test_filter_drops_before_entities_exist),
         cmocka_unit_test(test_date_and_polarity_filter),

@@ -43,7 +43,8 @@ struct rn_tokens {
     struct rn_token *items;
     size_t len, cap;
     struct rn_buf norm; /* normalised forms, each NUL-terminated */
-    unsigned long gen;  /* incremented by every rn_tokenize (for caches) */
+    unsigned long gen;  /* set by every rn_tokenize to a value no other call in the
+                           process gave, never 0 (for caches) */
 };
 
 #define RN_TOKENS_INIT { NULL, 0, 0, RN_BUF_INIT, 0 }

@@ -14,7 +14,10 @@
  * and each edge's records by record index. Building is O(records +
  * entities) with two (four when per_relation) counting sorts; no hashing;
  * 8 bytes per record of scratch (12 with by_affiliation) and about 40 per
- * edge (16 with measures_only).
+ * edge. A measures_only view (not per_relation) sorts the records'
+ * endpoints and weights themselves rather than their indexes, so that no
+ * pass reads the records at random: 24 bytes per record of scratch, half
+ * of it freed before the edges (16 bytes each) are made.
  */
 #ifndef RELNET_VIEW_H
 #define RELNET_VIEW_H

@@ -68,6 +68,9 @@ void rn_extractor_free(struct rn_extractor *x)
     tables_free(x);
     free(x->ent_key_gen);
     free(x->short_gen);
+    rn_strtab_free(x->body_words);
+    free(x->body_first);
+    free(x->body_next);
     rn_wordcache_free(x->wc);
     rn_tokens_release(&x->tok);
     free(x->ents);

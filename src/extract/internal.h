@@ -152,6 +152,11 @@ struct rn_extractor {
     unsigned long *ent_key_gen; /* ent_keys id -> generation that made it */
     size_t ent_key_gen_cap;
     unsigned long *short_gen;   /* shorts id -> generation */
+    /* the lexicon's bodies of a state or bloc by the last word of their
+       name, lowercased (mention.c, built on first use): the first body of
+       each word, and each body's next with that word, in lexicon order */
+    struct rn_strtab *body_words;
+    uint32_t *body_first, *body_next;
     uint64_t clock;
     struct xpending pending;
     struct xset sets[XSETS];

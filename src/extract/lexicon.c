@@ -134,10 +134,9 @@ struct rn_wordcache {
     struct front_slot *front; /* 1 << FRONT_BITS slots, ids in words */
     struct wordinfo *info;
     size_t cap;
-    /* facts of the tokens of the sentence being read (rn_wordcache_prepare) */
-    const struct rn_tokens *prepared;
+    /* facts of the tokens of the sentence being read (rn_wordcache_prepare),
+       known by their generation (0: none) */
     unsigned long prepared_gen;
-    size_t prepared_len;
     struct wordinfo *tinfo;
     size_t tcap;
     uint32_t (*tagger)(void *ctx, const char *word, size_t len);
@@ -1029,10 +1028,13 @@ static const struct wordinfo *lookup_info(struct rn_wordcache *wc, const struct 
     return &wc->info[id];
 }
 
+/* Token i's facts (i < t->len, as every caller has checked): from the
+   sentence's prepared facts when t holds the tokens prepared (a generation
+   is never given twice, so one compare tells), else from the memo. */
 static const struct wordinfo *word_info(struct rn_wordcache *wc, const struct rn_tokens *t,
                                         size_t i)
 {
-    if (t == wc->prepared && t->gen == wc->prepared_gen && i < wc->prepared_len)
+    if (t->gen == wc->prepared_gen)
         return &wc->tinfo[i];
     return lookup_info(wc, t, i);
 }
@@ -1043,7 +1045,7 @@ void rn_wordcache_set_tagger(struct rn_wordcache *wc,
     wc->tagger = tag;
     wc->tagger_ctx = ctx;
     memo_restart(wc); /* facts memoised without the tagger are stale now */
-    wc->prepared = NULL;
+    wc->prepared_gen = 0;
 }
 
 uint32_t rn_wordcache_tag(struct rn_wordcache *wc, const struct rn_tokens *t, size_t i)
@@ -1053,14 +1055,12 @@ uint32_t rn_wordcache_tag(struct rn_wordcache *wc, const struct rn_tokens *t, si
 
 int rn_wordcache_prepare(struct rn_wordcache *wc, const struct rn_tokens *t)
 {
-    wc->prepared = NULL;
+    wc->prepared_gen = 0;
     if (rn_array_reserve((void **)&wc->tinfo, &wc->tcap, t->len + 1, sizeof *wc->tinfo, 64) != RN_OK)
         return RN_ENOMEM;
     for (size_t i = 0; i < t->len; i++)
         wc->tinfo[i] = *lookup_info(wc, t, i);
-    wc->prepared = t;
     wc->prepared_gen = t->gen;
-    wc->prepared_len = t->len;
     return RN_OK;
 }
 

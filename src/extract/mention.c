@@ -759,6 +759,62 @@ static uint32_t recent_named(const struct rn_extractor *x, const char *word)
     return best;
 }
 
+/* The last word of a's name, when a is a body of a state or bloc and its
+   name has a word before it ("European Commission": "Commission"); NULL
+   otherwise. *len: its length. */
+static const char *body_last_word(const struct rn_lex_actor *la, size_t *len)
+{
+    const char *sp = la->affiliation == RN_LEX_NONE ? NULL : strrchr(la->name, ' ');
+    if (!sp || sp == la->name)
+        return NULL;
+    *len = la->name_len - (size_t)(sp + 1 - la->name);
+    return sp + 1;
+}
+
+/* ASCII lowercase of s[0..n) into out (n < 64), as strncasecmp compares. */
+static int ascii_lower_key(const char *s, size_t n, char out[64])
+{
+    if (n >= 64)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        out[k] = (char)tolower((unsigned char)s[k]);
+    return 1;
+}
+
+/* Index the lexicon's bodies by the last word of their name (x->body_*):
+   body_of_named_state then meets the few bodies of one word, not every
+   actor. RN_OK or RN_ENOMEM. */
+static int index_bodies(struct rn_extractor *x)
+{
+    size_t na = rn_lexicon_actor_count(x->lex);
+    struct rn_strtab *words = rn_strtab_new();
+    uint32_t *first = calloc(na + 1, sizeof *first), *next = calloc(na + 1, sizeof *next);
+    int rc = words && first && next ? RN_OK : RN_ENOMEM;
+    for (uint32_t a = (uint32_t)na; rc == RN_OK && a-- > 0;) { /* last first: chains ascend */
+        size_t wl;
+        char key[64];
+        const char *w = body_last_word(rn_lexicon_actor(x->lex, a), &wl);
+        uint32_t id;
+        int added;
+        if (!w || !ascii_lower_key(w, wl, key))
+            continue; /* (no word of 64 bytes is a token's: such a body is never met) */
+        if ((rc = rn_strtab_intern(words, key, wl, &id, &added)) != RN_OK)
+            break;
+        next[a] = added ? RN_LEX_NONE : first[id];
+        first[id] = a;
+    }
+    if (rc != RN_OK) {
+        rn_strtab_free(words);
+        free(first);
+        free(next);
+        return rc;
+    }
+    x->body_words = words;
+    x->body_first = first;
+    x->body_next = next;
+    return RN_OK;
+}
+
 /* "the Commission" with no Commission named yet: the lexicon body whose
    name ends in that word and whose state or bloc the article has named
    most recently ("European Commission" after "the EU"); XNONE when none or
@@ -770,8 +826,18 @@ static uint32_t body_of_named_state(struct rn_extractor *x, size_t head)
     uint32_t best = RN_LEX_NONE;
     uint64_t best_seen = 0;
     int tie = 0;
-    size_t na = rn_lexicon_actor_count(x->lex);
-    for (uint32_t a = 0; a < na; a++) {
+    char key[64];
+    uint32_t id, a = RN_LEX_NONE, na = (uint32_t)rn_lexicon_actor_count(x->lex);
+    if (!x->body_words && index_bodies(x) != RN_OK)
+        return XNONE; /* (out of memory: no body found) */
+    /* the bodies of that last word; a form with a space or of 64 bytes is
+       not indexed: every actor is tried */
+    int chained = !memchr(w, ' ', wl) && ascii_lower_key(w, wl, key);
+    if (!chained)
+        a = na ? 0 : RN_LEX_NONE;
+    else if (rn_strtab_find(x->body_words, key, wl, &id) == RN_OK)
+        a = x->body_first[id];
+    for (; a != RN_LEX_NONE; a = chained ? x->body_next[a] : a + 1 < na ? a + 1 : RN_LEX_NONE) {
         const struct rn_lex_actor *la = rn_lexicon_actor(x->lex, a);
         size_t nl = la->name_len;
         if (la->affiliation == RN_LEX_NONE || nl <= wl + 1 || la->name[nl - wl - 1] != ' ' ||

@@ -4,6 +4,7 @@
 #include "relnet/error.h"
 #include "relnet/text.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -483,10 +484,15 @@ static int punct_token(struct tok_walk *w, enum cclass cls, int len, uint32_t fl
     return rc;
 }
 
+/* The generations rn_tokenize gives, one counter for the process (see
+   token.h): a cache keyed by a generation alone cannot mistake another
+   struct's tokens, or another thread's, for the ones it holds. */
+static atomic_ulong tokenize_gen = 1;
+
 int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *out)
 {
     out->len = 0;
-    out->gen++;
+    out->gen = atomic_fetch_add_explicit(&tokenize_gen, 1, memory_order_relaxed);
     rn_buf_reset(&out->norm);
     struct tok_walk w = {
         .text = text, .p = start, .end = end, .out = out,

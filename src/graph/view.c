@@ -256,6 +256,97 @@ static void number_nodes(struct rn_view *v, uint32_t nent)
     }
 }
 
+/* A measures_only view, not per relation: the records' (source, weight)
+   go in a counting sort by target, then their (target, weight) in a
+   stable counting sort by source, so that every pass reads its input in
+   order and the records of each (source, target) come out together, in
+   record order, for their weights to be summed in that order as the
+   general build sums them. Sorting indexes instead would read the
+   records' columns at random three times a record. 24 bytes per record of
+   scratch (half of it freed before the edges are made) and 8 per entity. */
+static int build_measures(struct rn_view *v, const struct rn_relset *set, const uint32_t *src,
+                          const uint32_t *dst, long min_count)
+{
+    size_t nrec = set->n_records, cap = nrec ? nrec : 1;
+    uint32_t nent = set->n_entities;
+    uint32_t *by_dst = rn_big_calloc(((size_t)nent + 1) * sizeof *by_dst);
+    uint32_t *by_src = rn_big_calloc(((size_t)nent + 1) * sizeof *by_src);
+    uint32_t *a_src = rn_big_calloc(cap * sizeof *a_src);
+    double *a_w = rn_big_calloc(cap * sizeof *a_w);
+    uint32_t *b_dst = rn_big_calloc(cap * sizeof *b_dst);
+    double *b_w = rn_big_calloc(cap * sizeof *b_w);
+    int rc = RN_ENOMEM;
+    if (!by_dst || !by_src || !a_src || !a_w || !b_dst || !b_w)
+        goto out;
+    /* by_x[k + 1]: records with x = k, then where bucket k starts */
+    for (size_t r = 0; r < nrec; r++) {
+        by_dst[dst[r] + 1]++;
+        by_src[src[r] + 1]++;
+    }
+    for (uint32_t k = 0; k < nent; k++) {
+        by_dst[k + 1] += by_dst[k];
+        by_src[k + 1] += by_src[k];
+    }
+    for (size_t r = 0; r < nrec; r++) {
+        uint32_t at = by_dst[dst[r]]++;
+        a_src[at] = src[r];
+        a_w[at] = set->weight[r];
+    }
+    /* by_dst[k] is now where bucket k ends */
+    for (uint32_t d = 0, k = 0; d < nent; d++) {
+        for (; k < by_dst[d]; k++) {
+            uint32_t at = by_src[a_src[k]]++;
+            b_dst[at] = d;
+            b_w[at] = a_w[k];
+        }
+    }
+    rn_big_free(a_src);
+    rn_big_free(a_w);
+    a_src = NULL;
+    a_w = NULL;
+    /* by_src[k] is now where bucket k ends: count the kept edges, then make
+       them */
+    size_t nedges = 0;
+    for (uint32_t s = 0, i = 0; s < nent; s++) {
+        while (i < by_src[s]) {
+            uint32_t j = i + 1;
+            while (j < by_src[s] && b_dst[j] == b_dst[i])
+                j++;
+            if (min_count <= 1 || (long)(j - i) >= min_count)
+                nedges++;
+            i = j;
+        }
+    }
+    if (alloc_edges(v, nedges, nrec, nent, 1) != RN_OK)
+        goto out;
+    size_t e = 0;
+    for (uint32_t s = 0, i = 0; s < nent; s++) {
+        while (i < by_src[s]) {
+            uint32_t j = i;
+            double w = 0;
+            while (j < by_src[s] && b_dst[j] == b_dst[i])
+                w += b_w[j++];
+            if (min_count <= 1 || (long)(j - i) >= min_count) {
+                v->from[e] = s;
+                v->to[e] = b_dst[i];
+                v->weight[e++] = w;
+            }
+            i = j;
+        }
+    }
+    v->n_edges = e;
+    number_nodes(v, nent);
+    rc = RN_OK;
+out:
+    rn_big_free(by_dst);
+    rn_big_free(by_src);
+    rn_big_free(a_src);
+    rn_big_free(a_w);
+    rn_big_free(b_dst);
+    rn_big_free(b_w);
+    return rc;
+}
+
 int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt,
                   struct rn_view **out, struct rn_err *err)
 {
@@ -275,22 +366,28 @@ int rn_view_build(const struct rn_relset *set, const struct rn_view_options *opt
         rolled_src = rn_big_calloc((nrec ? nrec : 1) * sizeof *rolled_src);
         rolled_dst = rn_big_calloc((nrec ? nrec : 1) * sizeof *rolled_dst);
     }
-    uint32_t *idx = rn_big_calloc((nrec ? nrec : 1) * sizeof *idx);
-    uint32_t *tmp = rn_big_calloc((nrec ? nrec : 1) * sizeof *tmp);
-    uint32_t *rel_count = calloc(set->n_relations ? set->n_relations : 1, sizeof *rel_count);
+    uint32_t *idx = NULL, *tmp = NULL, *rel_count = NULL;
     int rc = RN_ENOMEM;
-    if (!v || !idx || !tmp || !rel_count || (opt->by_affiliation && (!rolled_src || !rolled_dst)))
+    if (!v || (opt->by_affiliation && (!rolled_src || !rolled_dst)))
         goto out;
     v->set = set;
-    for (size_t r = 0; r < nrec; r++) {
-        if (opt->by_affiliation) {
-            rolled_src[r] = rn_view_top_affiliation(set, set->src[r]);
-            rolled_dst[r] = rn_view_top_affiliation(set, set->dst[r]);
-        }
-        idx[r] = (uint32_t)r;
+    for (size_t r = 0; opt->by_affiliation && r < nrec; r++) {
+        rolled_src[r] = rn_view_top_affiliation(set, set->src[r]);
+        rolled_dst[r] = rn_view_top_affiliation(set, set->dst[r]);
     }
     const uint32_t *src = opt->by_affiliation ? rolled_src : set->src;
     const uint32_t *dst = opt->by_affiliation ? rolled_dst : set->dst;
+    if (opt->measures_only && !opt->per_relation) {
+        rc = build_measures(v, set, src, dst, opt->min_count);
+        goto out;
+    }
+    idx = rn_big_calloc((nrec ? nrec : 1) * sizeof *idx);
+    tmp = rn_big_calloc((nrec ? nrec : 1) * sizeof *tmp);
+    rel_count = calloc(set->n_relations ? set->n_relations : 1, sizeof *rel_count);
+    if (!idx || !tmp || !rel_count)
+        goto out;
+    for (size_t r = 0; r < nrec; r++)
+        idx[r] = (uint32_t)r;
     /* Polarity is a byte per record; counting_sort wants 32-bit keys. */
     uint32_t *keys = opt->per_relation ? rn_big_calloc((nrec ? nrec : 1) * sizeof *keys) : NULL;
     if (opt->per_relation && !keys)

@@ -656,14 +656,29 @@ static struct mention mention_at(const char *s, size_t n, size_t i, long article
  * "day" (a weekday, "yesterday", "today"), "night" ("tonight") or "ago"
  * ("a week ago"): a sentence with none of them cannot be dated and is not
  * read further. */
+/* Is u[k] the letter c (lowercase), in either case? */
+static inline int letter_at(const unsigned char *u, size_t k, char c)
+{
+    return (u[k] | 0x20) == (unsigned char)c;
+}
+
 static int may_hold_day(const char *s, size_t n)
 {
+    /* looked for by a digit or by the rarer letter of each word ("da|y",
+       "a|g|o", "ni|g|ht"), through a table: most bytes are none of them */
+    static const unsigned char anchor[256] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, ['y'] = 2, ['Y'] = 2, ['g'] = 3, ['G'] = 3,
+    };
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (rn_ascii_is_digit(c) ||
-            ((c | 0x20) == 'd' && i + 3 <= n && word_is(s, i, i + 3, "day")) ||
-            ((c | 0x20) == 'a' && i + 3 <= n && word_is(s, i, i + 3, "ago")) ||
-            ((c | 0x20) == 'n' && i + 5 <= n && word_is(s, i, i + 5, "night")))
+        unsigned k = anchor[u[i]];
+        if (k == 0)
+            continue;
+        if (k == 1 || (k == 2 && i >= 2 && letter_at(u, i - 2, 'd') && letter_at(u, i - 1, 'a')) ||
+            (k == 3 && i >= 1 && i + 1 < n && letter_at(u, i - 1, 'a') && letter_at(u, i + 1, 'o')) ||
+            (k == 3 && i >= 2 && i + 2 < n && letter_at(u, i - 2, 'n') && letter_at(u, i - 1, 'i') &&
+             letter_at(u, i + 1, 'h') && letter_at(u, i + 2, 't')))
             return 1;
     }
     return 0;

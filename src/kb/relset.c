@@ -857,6 +857,81 @@ static int merged_edge(struct rn_relset *set, const struct rn_relset_part *part,
 
 #define MERGE_AHEAD 8
 
+/* The set's entity of every spelling of part into map, in the order of
+   the spellings' ids: the order in which the records first name them
+   (each record its source, then its target), so the entities are made in
+   the order record after record would make them. Only for a part without
+   extras: a record's type or affiliation is applied where the record
+   stands. */
+static int merge_names(struct rn_relset *set, const struct rn_relset_part *part, uint32_t *map,
+                       struct rn_err *err)
+{
+    struct rn_relset_private *p = set->priv;
+    uint32_t n = rn_strtab_count(part->names);
+    for (uint32_t id = 0; id < n; id++) {
+        /* The key slots of spellings a few ahead start loading: a key table
+           of a million edges' names outgrows the cache. */
+        uint32_t ahead = id + MERGE_AHEAD;
+        if (ahead < n && p->keys && part->key_len[ahead] != UINT32_MAX)
+            rn_strtab_prefetch(p->keys, part->key_hash[ahead]);
+        uint32_t index;
+        int rc = merged_entity(set, part, map, id, RN_ETYPE_UNKNOWN, RN_NONE, &index);
+        if (rc != RN_OK)
+            return rn_fail(err, rc,
+                           rc == RN_ENOMEM ? "out of memory" : "relset: names were forgotten");
+    }
+    return RN_OK;
+}
+
+/* The set's relation of every relation of part into relmap, in id order
+   (the order the records first name them). */
+static int merge_relations(struct rn_relset *set, const struct rn_relset_part *part,
+                           uint32_t *relmap, struct rn_err *err)
+{
+    uint32_t n = rn_strtab_count(part->relnames);
+    for (uint32_t id = 0; id < n; id++)
+        if (rn_relset_relation(set, rn_strtab_str(part->relnames, id), &relmap[id]) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+    return RN_OK;
+}
+
+/* Add part's records to the set, their names and relations mapped first
+   (merge_names): each record is then three lookups in small arrays. */
+static int merge_mapped(struct rn_relset *set, struct rn_relset_part *part, uint32_t *map,
+                        uint32_t *relmap, int adopt, struct rn_err *err)
+{
+    struct rn_relset_private *p = set->priv;
+    int rc = merge_names(set, part, map, err);
+    if (rc == RN_OK)
+        rc = merge_relations(set, part, relmap, err);
+    if (rc != RN_OK)
+        return rc;
+    size_t n = part->n;
+    if (n == 0)
+        return RN_OK;
+    if (adopt) {
+        for (size_t i = 0; i < n; i++) {
+            part->src[i] = map[part->src[i]];
+            part->dst[i] = map[part->dst[i]];
+            part->rel[i] = relmap[part->rel[i]];
+        }
+        return RN_OK;
+    }
+    while (p->record_cap - set->n_records < n)
+        if (grow_records(set) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+    size_t base = set->n_records;
+    for (size_t i = 0; i < n; i++) {
+        set->src[base + i] = map[part->src[i]];
+        set->dst[base + i] = map[part->dst[i]];
+        set->rel[base + i] = relmap[part->rel[i]];
+    }
+    memcpy(set->pol + base, part->pol, n * sizeof *part->pol);
+    memcpy(set->weight + base, part->weight, n * sizeof *part->weight);
+    set->n_records = base + n;
+    return RN_OK;
+}
+
 /* Add part's records to the set. A set without records yet takes the
    part's columns as they are, their ids rewritten in place, instead of
    copying them: the first part of a file costs no second copy. */
@@ -865,32 +940,28 @@ static int merge_records(struct rn_relset *set, struct rn_relset_part *part, uin
 {
     struct rn_relset_private *p = set->priv;
     int adopt = p->record_cap == 0 && part->n > 0;
-    size_t next_extra = 0;
-    for (size_t i = 0; i < part->n; i++) {
-        /* The key slots of spellings met a few records ahead start loading:
-           a key table of a million edges' names outgrows the cache. */
-        if (i + MERGE_AHEAD < part->n && p->keys) {
-            uint32_t ahead[2] = { part->src[i + MERGE_AHEAD], part->dst[i + MERGE_AHEAD] };
-            for (int k = 0; k < 2; k++)
-                if (ahead[k] != RN_NONE && map[ahead[k]] == RN_NONE &&
-                    part->key_len[ahead[k]] != UINT32_MAX)
-                    rn_strtab_prefetch(p->keys, part->key_hash[ahead[k]]);
-        }
-        struct part_extra x = { .src_affil = RN_NONE, .dst_affil = RN_NONE };
-        if (next_extra < part->n_extra && part->extra[next_extra].record == i)
-            x = part->extra[next_extra++];
-        struct rn_relset_edge e;
-        int rc = merged_edge(set, part, i, &x, map, relmap, &e, err);
-        if (rc == RN_OK && !adopt)
-            rc = append_edge(set, &e, err);
-        if (rc != RN_OK)
-            return rc;
-        if (adopt) {
-            part->src[i] = e.src;
-            part->dst[i] = e.dst;
-            part->rel[i] = e.rel;
+    int rc = RN_OK;
+    if (part->n_extra == 0) {
+        rc = merge_mapped(set, part, map, relmap, adopt, err);
+    } else {
+        size_t next_extra = 0;
+        for (size_t i = 0; i < part->n && rc == RN_OK; i++) {
+            struct part_extra x = { .src_affil = RN_NONE, .dst_affil = RN_NONE };
+            if (next_extra < part->n_extra && part->extra[next_extra].record == i)
+                x = part->extra[next_extra++];
+            struct rn_relset_edge e;
+            rc = merged_edge(set, part, i, &x, map, relmap, &e, err);
+            if (rc == RN_OK && !adopt)
+                rc = append_edge(set, &e, err);
+            if (rc == RN_OK && adopt) {
+                part->src[i] = e.src;
+                part->dst[i] = e.dst;
+                part->rel[i] = e.rel;
+            }
         }
     }
+    if (rc != RN_OK)
+        return rc;
     if (adopt) {
         set->src = part->src;
         set->dst = part->dst;
