@@ -505,8 +505,22 @@ int cmd_build(int argc, char **argv)
             needed[i] = (long)records_of(all, steps[i].needs);
     }
     cli_preload(kb_path, all);
-    int worst =
-        run_steps(outdir, kb_path, needed, lx.jobs != 1 && rn_pipeline_default_jobs() > 1);
+    /* The selections the steps ask for (every relation, and the
+       accusations; asserted): made once, before the drawing process forks
+       and shares them, instead of once a step. */
+    static const char *const selections[] = { "all", RN_REL_ACCUSES };
+    for (size_t i = 0; i < 2 && code != RN_EXIT_FAIL; i++) {
+        struct cli_selection sel;
+        cli_selection_init(&sel, selections[i], NULL);
+        int one = cli_preselect(&sel.filter);
+        cli_selection_release(&sel);
+        if (one != RN_EXIT_OK)
+            code = one;
+    }
+    int worst = code == RN_EXIT_FAIL
+                    ? RN_EXIT_FAIL
+                    : run_steps(outdir, kb_path, needed,
+                                lx.jobs != 1 && rn_pipeline_default_jobs() > 1);
     cli_preload(NULL, NULL);
     if (worst != RN_EXIT_OK)
         code = worst;
