@@ -771,6 +771,58 @@ static void test_csv_in_parts_folds_names_as_one_pass(void **state)
     rn_aliases_free(a);
 }
 
+/* A file with CRLF line ends is cut as one with LF ends (its CRs all end
+   lines), the parts giving the set and report of one pass; a caller with
+   no use for the content hash gets the same set without one. */
+static void test_csv_in_parts_cuts_crlf_files(void **state)
+{
+    (void)state;
+    write_parts_csv("parts_lf.csv", "");
+    FILE *in = fopen("parts_lf.csv", "rb"), *out = fopen("parts_crlf.csv", "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    int c;
+    while ((c = fgetc(in)) != EOF) {
+        if (c == '\n')
+            fputc('\r', out);
+        fputc(c, out);
+    }
+    fclose(in);
+    fclose(out);
+    struct rn_import_report rep1;
+    struct rn_relset *whole = one_pass("parts_crlf.csv", &rep1);
+    assert_int_equal(rep1.rows_skipped, 1);
+    assert_true(whole->n_records > 50000);
+    assert_parts_equal_one_pass("parts_crlf.csv", whole, &rep1);
+    /* without the hash */
+    struct rn_relset_options opt = { .graph_only = 1 };
+    struct rn_relset *set = rn_relset_new(&opt);
+    struct rn_relset_part *parts[2];
+    struct rn_sink sinks[2];
+    struct rn_err err = RN_ERR_INIT;
+    for (size_t k = 0; k < 2; k++) {
+        parts[k] = rn_relset_part_new(set, 0);
+        sinks[k] = rn_relset_part_sink(parts[k]);
+    }
+    struct rn_import_options iopt = { .no_content_hash = 1 };
+    struct rn_import_report rep2;
+    int split = 0;
+    assert_int_equal(rn_import_csv_parts("parts_crlf.csv", &iopt, 2, sinks, &split, &rep2, &err),
+                     RN_OK);
+    assert_int_equal(split, 1);
+    for (size_t k = 0; k < 2; k++) {
+        assert_int_equal(rn_relset_merge_part(set, parts[k], &err), RN_OK);
+        rn_relset_part_free(parts[k]);
+    }
+    assert_string_equal(rep2.content_hash, "");
+    assert_int_equal(strlen(rep1.content_hash), 32);
+    assert_same_sets(whole, set);
+    rn_import_report_release(&rep2);
+    rn_relset_free(set);
+    rn_import_report_release(&rep1);
+    rn_relset_free(whole);
+}
+
 /* A stray quote or a CR without LF: the file is not split (the caller
    reads it in one pass), so messages and lines stay those of one pass. */
 static void test_csv_in_parts_declines_what_it_cannot_cut(void **state)
@@ -1115,6 +1167,7 @@ int main(void)
         cmocka_unit_test(test_csv_in_parts_equals_one_pass),
         cmocka_unit_test(test_csv_in_parts_folds_names_as_one_pass),
         cmocka_unit_test(test_csv_in_parts_declines_what_it_cannot_cut),
+        cmocka_unit_test(test_csv_in_parts_cuts_crlf_files),
         cmocka_unit_test(test_weights_read_as_strtod_reads_them),
         cmocka_unit_test(test_target_without_letters_after_source),
     };

@@ -67,6 +67,9 @@ struct rn_import_options {
        is 0 when unknown. May be NULL. */
     void (*progress)(void *ctx, uint64_t done, uint64_t total);
     void *progress_ctx;
+    /* rn_import_csv_parts leaves rn_import_report.content_hash empty
+       instead of hashing the whole file (for callers that never read it) */
+    int no_content_hash;
 };
 
 struct rn_import_report {

@@ -487,6 +487,7 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
         cli_progress_start(&bar, files[i], 0);
         iopt.progress = cli_progress_update;
         iopt.progress_ctx = &bar;
+        iopt.no_content_hash = 1; /* the file is read, not recorded */
         unsigned jobs = sel->csv_jobs ? (unsigned)sel->csv_jobs : rn_pipeline_default_jobs();
         int rc = load_csv(files[i], &iopt, jobs, set, &rep, &err);
         cli_progress_end(&bar);
