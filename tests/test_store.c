@@ -169,6 +169,49 @@ static void test_rollback_leaves_nothing(void **state)
     rn_store_close(kb);
 }
 
+/* A batch statement is used again for the next batch of as many rows: a
+   value a row of the first gave must not stay for a row of the second
+   that has none (NULL, -1 or 0 when loaded). */
+static void test_batches_leave_no_values(void **state)
+{
+    (void)state;
+    struct rn_store *kb = fresh("batches.db");
+    struct rn_err err = RN_ERR_INIT;
+    for (int batch = 0; batch < 2; batch++) {
+        assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+        for (int i = 0; i < 3; i++) {
+            struct rn_record r;
+            rn_record_init(&r);
+            r.source = "Chile";
+            r.relation = "signs";
+            r.target = "Lima Pact";
+            r.date = "2020-10-13"; /* not a plain row: every column is written */
+            if (batch == 0) {
+                r.evidence = "Chile signed the Lima Pact.";
+                r.sentence_no = 4;
+                r.offset = 120;
+            }
+            assert_int_equal(rn_store_add_record(kb, &r, &err), RN_OK);
+        }
+        assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    }
+    struct rn_filter f;
+    rn_filter_init(&f);
+    struct rn_relset *set;
+    assert_int_equal(rn_store_load(kb, &f, 1, &set, &err), RN_OK);
+    assert_int_equal(set->n_records, 6);
+    for (size_t k = 0; k < 6; k++) {
+        int first = k < 3;
+        assert_int_equal(set->evidence[k] != RN_NONE, first);
+        assert_int_equal(set->sentence_no[k], first ? 4 : 0);
+        assert_int_equal(set->offset[k], first ? 120 : -1);
+        assert_int_equal(set->date[k], 20201013);
+    }
+    rn_relset_free(set);
+    rn_filter_release(&f);
+    rn_store_close(kb);
+}
+
 static void test_articles_are_idempotent(void **state)
 {
     (void)state;
@@ -1155,6 +1198,7 @@ int main(void)
         cmocka_unit_test(test_types_and_affiliations),
         cmocka_unit_test(test_rollback_leaves_nothing),
         cmocka_unit_test(test_articles_are_idempotent),
+        cmocka_unit_test(test_batches_leave_no_values),
         cmocka_unit_test(test_selection_equals_filtered_load),
         cmocka_unit_test(test_logged_set_equals_load),
         cmocka_unit_test(test_fill_at_once),
