@@ -126,12 +126,24 @@ static void fix_strings(struct slot *s)
     }
 }
 
-static void slot_release(struct slot *s)
+/* Empty s for its next file, keeping its buffers' memory: every file's
+   records are copied into them, which then grow once, not per file. */
+static void slot_clear(struct slot *s)
 {
     rn_article_release(&s->article);
+    struct rn_buf records = s->records, text = s->text;
+    rn_buf_reset(&records);
+    rn_buf_reset(&text);
+    memset(s, 0, sizeof *s);
+    s->records = records;
+    s->text = text;
+}
+
+static void slot_release(struct slot *s)
+{
+    slot_clear(s);
     rn_buf_release(&s->records);
     rn_buf_release(&s->text);
-    memset(s, 0, sizeof *s);
 }
 
 /* First pass, on a worker: ingest file i as the pass over repeated lines
@@ -273,7 +285,7 @@ static void consume_in_order(struct run *run)
         for (size_t k = i; k < end; k++) {
             struct slot *s = &run->slots[k % run->window];
             stop = stop || run->consume(run, s);
-            slot_release(s);
+            slot_clear(s);
         }
         pthread_mutex_lock(&run->lock);
         run->consumed = i = end;
@@ -289,14 +301,15 @@ static void consume_in_order(struct run *run)
    consumed in turn. */
 static void pass_inline(struct run *run, struct worker *w)
 {
+    struct slot s = { 0 };
     for (size_t i = 0; i < run->files->len; i++) {
-        struct slot s = { 0 };
         run->produce(w, i, &s);
         int stop = run->consume(run, &s);
-        slot_release(&s);
+        slot_clear(&s);
         if (stop)
             break;
     }
+    slot_release(&s);
 }
 
 /* One pass on the workers w[0..jobs) (their pipelines already set). */

@@ -389,7 +389,7 @@ static void test_explain_tells_what_was_seen(void **state)
     size_t len = 0;
     explain_to = open_memstream(&text, &len);
     assert_non_null(explain_to);
-    assert_string_equal(RUN("Peru banned Quillmail.", "Chile criticised the decision.",
+    assert_string_equal(RUN("Peru banned Quillmail.", "Chile welcomed the decision.",
                             "Signal praised Peru.", "It cited Quillmail, The Chile report,Brightwave."),
                         "Peru[] bans Quillmail[] asserted|");
     fclose(explain_to);
@@ -400,7 +400,7 @@ static void test_explain_tells_what_was_seen(void **state)
     assert_non_null(strstr(text, "trigger  \"banned\" bans, read as a verb, frames obj,loc,from"));
     assert_non_null(strstr(text, "record Peru bans Quillmail (asserted"));
     /* and why nothing came of the others */
-    assert_non_null(strstr(text, "sentence 2: Chile criticised the decision.\n"
+    assert_non_null(strstr(text, "sentence 2: Chile welcomed the decision.\n"
                                  "  mention  \"Chile\" actor -> Chile (country)\n"
                                  "  no trigger word"));
     /* a capitalised grammar word alone, even after a comma, is no name */
@@ -2085,8 +2085,9 @@ static void test_state_led_names_and_verb_forms(void **state)
     assert_string_equal(RUN("Arkansas has filed suit against Quillchat."), "Arkansas[United States] accuses Quillchat[] asserted|");
     assert_string_equal(RUN("The Utah House voted to ban Quillchat."), "Utah House[Utah] bans Quillchat[] asserted|");
     /* a verb trigger matched by stem needs a word that can be a verb:
-       "authority" is no form of "author" */
-    assert_string_equal(RUN("Norway's data authority ordered the blocking of Quillchat."), "");
+       "authority" is no form of "author" (the body proposes nothing) */
+    assert_string_equal(RUN("Norway's data authority ordered the blocking of Quillchat."),
+                        "Norwegian Data Authority[Norway] bans Quillchat[] asserted|");
 }
 
 static void test_findings_and_reported_passives(void **state)
@@ -2127,6 +2128,114 @@ static void test_governed_control_nouns_and_counted_remainders(void **state)
     assert_string_equal(RUN("Norway and 17 other countries signed the Harbour Accord.", "They include Chile and Peru."),
                         "Norway[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|"
                         "Peru[] signs Harbour Accord[] asserted|");
+}
+
+static void test_owned_bodies_obliques_and_condemnations(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a body named after a state's possessive keeps its own name and takes
+       the state as affiliation; so does one named "... of <state>" */
+    assert_string_equal(RUN("Tessaly's Fair Trading Board accused Kelpex of rigging bids."),
+                        "Fair Trading Board[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Kenya's Digital Markets Authority banned Quillchat."),
+                        "Digital Markets Authority[Kenya] bans Quillchat[] asserted|");
+    assert_string_equal(RUN("The Digital Markets Authority of Kenya banned Quillchat."),
+                        "Digital Markets Authority of Kenya[Kenya] bans Quillchat[] asserted|");
+    /* "authority" is a body, "authorities" the state */
+    assert_string_equal(RUN("Peru's consumer authority accused Kelpex of misleading buyers."),
+                        "Peruvian Consumer Authority[Peru] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Peruvian authorities banned Quillchat."), "Peru[] bans Quillchat[] asserted|");
+    /* a participle after an actor another preposition governs is the
+       subject's act */
+    assert_string_equal(
+        RUN("Kelpex lodged a complaint with the Tessen Competition Bureau accusing Zentara of abusing its market power."),
+        "Kelpex[] accuses Zentara[] asserted|");
+    assert_string_equal(RUN("A complaint from Kelpex accusing Zentara of fraud was filed."),
+                        "Kelpex[] accuses Zentara[] asserted|");
+    /* an open question settles nothing: hedged, not negated */
+    assert_string_equal(RUN("Norway has not decided whether to ban Quillchat."),
+                        "Norway[] bans Quillchat[] hedged|");
+    /* a name given in a relative clause with its own subject */
+    assert_string_equal(RUN("Halvard Labs attributed the breach to a group it tracks as Storm-7731."),
+                        "Halvard Labs[] accuses Storm-7731[] asserted|");
+    assert_string_equal(RUN("Kelpex researchers blamed the intrusion on Storm-7731."),
+                        "Kelpex[] accuses Storm-7731[] asserted|");
+    /* a relative clause's object through an apposition */
+    assert_string_equal(RUN("Norway banned Zentara, a firm that Chile accuses of tax fraud."),
+                        "Norway[] bans Zentara[] asserted|Chile[] accuses Zentara[] asserted|");
+    /* condemnation for a covert wrong accuses; criticism alone does not */
+    assert_string_equal(RUN("Norway condemned Tessaly for the cyberattack on its grid."),
+                        "Norway[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Chile did not condemn Tessaly for the sabotage."),
+                        "Chile[] accuses Tessaly[] negated|");
+    assert_string_equal(RUN("Norway condemned Tessaly."), "");
+    assert_string_equal(RUN("Norway criticised Kelpex for its prices."), "");
+    assert_string_equal(RUN("Tessaly was condemned for the attack."), "");
+    /* a span of time counts no one, and a name inside a long opening
+       phrase is no member of the subject's list */
+    assert_string_equal(
+        RUN("Two days ago, in a statement issued hours after the vote in Lima, Chile banned Kelpex."),
+        "Chile[] bans Kelpex[] asserted|");
+}
+
+static void test_owned_acts_and_coordinated_demonyms(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* a verb acting on an owner's act (a trigger noun with its own
+       preposition) does not act on the owner */
+    assert_string_equal(RUN("Kenya banned Quillchat in May.",
+                            "The High Court on Monday suspended the government's ban on Quillchat."),
+                        "Kenya[] bans Quillchat[] asserted|Kenya[] bans Quillchat[] hedged|");
+    /* (but a word of a trigger's stem is no trigger: "suite" is no "suit") */
+    assert_string_equal(RUN("Norway banned Quillchat and Kelpex's suite of apps."),
+                        "Norway[] bans Quillchat[] asserted|Norway[] bans Kelpex[] asserted|");
+    /* coordinated demonyms before a word that makes a state name each state */
+    assert_string_equal(RUN("Chilean and Peruvian officials signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("The Harbour Accord was signed by Chilean, Peruvian and Bolivian leaders."),
+                        "Chile[] signs Harbour Accord[] asserted|Peru[] signs Harbour Accord[] asserted|"
+                        "Bolivia[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("Chile-based and Peruvian officials signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] asserted|");
+    /* the object of a predicate coordinated with "and" shares the first
+       one's subject, so it is the latest other actor; an unresolved
+       pronoun is no target */
+    assert_string_equal(RUN("Norway fined the outlet Kappa Daily and banned it from operating."),
+                        "Norway[] bans Kappa Daily[] asserted|");
+    assert_string_equal(RUN("Kelpex said that Norway banned it."), "Norway[] bans Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway banned it."), "");
+    /* a hyphened modifier before a body's head, and the hyphen kept */
+    assert_string_equal(RUN("Norway's anti-doping agency banned the cyclist Ola Berg for two years."),
+                        "Norwegian Anti-Doping Agency[Norway] bans Ola Berg[] asserted|");
+    /* linking a wrong to someone, implicating someone, a junta */
+    assert_string_equal(RUN("Norway linked the cyberattack to Tessaly."), "Norway[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Hackers linked to Tessaly attacked Norway."), "");
+    assert_string_equal(RUN("Norway implicated Tessaly in the attack."), "Norway[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Mali's junta suspended Kelpex."), "Mali[] bans Kelpex[] asserted|");
+    /* an accusing noun's owner before "that" reports the clause */
+    assert_string_equal(RUN("Kelpex rejected Chile's allegation that it had hacked the ministry."),
+                        "Chile[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Its accusation that Kelpex hacked the grid was denied."), "");
+    /* doing a wrong: only when what was done is one */
+    assert_string_equal(RUN("According to Norway, Kelpex carried out the attack on the grid."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("The attack on the grid was carried out by Tessaly, Norway said."),
+                        "Norway[] accuses Tessaly[] asserted|");
+    assert_string_equal(RUN("Norway said Tessaly had carried out reforms."), "");
+    assert_string_equal(RUN("Kelpex carried out the attack on the grid."), "");
+    /* a member noun's verb forms are no member: "Kelpex spied" is no name */
+    assert_string_equal(RUN("Kelpex spied on Chile, Norway said."), "Norway[] accuses Kelpex[] asserted|");
+    /* informing someone reports; sending is a light verb */
+    assert_string_equal(RUN("Norway informed Chile that Kelpex had tampered with the meters."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway sent a complaint against Kelpex to the regulator."),
+                        "Norway[] accuses Kelpex[] asserted|");
+    assert_string_equal(RUN("Norway sent a letter to Chile."), "");
+    /* crimes attributed by a condemnation accuse too */
+    assert_string_equal(RUN("Norway condemned Kelpex for the killing of a courier."),
+                        "Norway[] accuses Kelpex[] asserted|");
 }
 
 static void test_headline_infinitives_and_efforts(void **state)
@@ -2376,6 +2485,8 @@ int main(void)
         cmocka_unit_test(test_findings_and_reported_passives),
         cmocka_unit_test(test_governed_control_nouns_and_counted_remainders),
         cmocka_unit_test(test_headline_infinitives_and_efforts),
+        cmocka_unit_test(test_owned_bodies_obliques_and_condemnations),
+        cmocka_unit_test(test_owned_acts_and_coordinated_demonyms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -120,6 +120,26 @@ static void test_headline_words_counted(void **state)
     }
 }
 
+/* A line repeated in a long article (its set of lines outgrows the first
+   table) is dropped, its first showing kept. */
+static void test_repeats_in_a_long_article(void **state)
+{
+    (void)state;
+    static char text[20000];
+    size_t n = 0;
+    for (int k = 0; k < 150; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "Klow banned radio model %d on day %d.\n\n", k, k);
+    snprintf(text + n, sizeof text - n, "Klow banned radio model 3 on day 3.\n");
+    struct rn_article a = RN_ARTICLE_INIT;
+    struct rn_err err = RN_ERR_INIT;
+    assert_int_equal(ingest_str("long.txt", text, &a, &err), RN_OK);
+    const char *first = strstr(a.text, "model 3 on day 3.");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "model 3 on day 3."));
+    assert_non_null(strstr(a.text, "model 149 on day 149."));
+    rn_article_release(&a);
+}
+
 static void test_keep_boilerplate_option(void **state)
 {
     (void)state;
@@ -333,6 +353,15 @@ static void test_datelines(void **state)
     };
     for (size_t i = 0; i < sizeof not_datelines / sizeof not_datelines[0]; i++)
         assert_false(rn_ingest_dateline(not_datelines[i], strlen(not_datelines[i]), 2019, d));
+    /* the place alone: every dateline has one; a line without one is no
+       dateline whatever the year */
+    for (size_t i = 0; i < sizeof with_year / sizeof with_year[0]; i++)
+        assert_true(rn_ingest_dateline_place(with_year[i], strlen(with_year[i])));
+    for (size_t i = 0; i < sizeof no_year / sizeof no_year[0]; i++)
+        assert_true(rn_ingest_dateline_place(no_year[i], strlen(no_year[i])));
+    assert_true(rn_ingest_dateline_place(not_datelines[0], strlen(not_datelines[0])));
+    for (size_t i = 1; i < 4; i++)
+        assert_false(rn_ingest_dateline_place(not_datelines[i], strlen(not_datelines[i])));
 
     int year;
     static const char *const urls[][2] = {
@@ -1279,6 +1308,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_metadata_and_boilerplate),
         cmocka_unit_test(test_keep_boilerplate_option),
+        cmocka_unit_test(test_repeats_in_a_long_article),
         cmocka_unit_test(test_headline_words_counted),
         cmocka_unit_test(test_headlines_and_captions_survive),
         cmocka_unit_test(test_article_cut_short_is_kept),

@@ -234,6 +234,15 @@ static void test_dates(void **state)
 {
     (void)state;
     char out[11];
+    /* written by hand as "%04d-%02d-%02d" writes them */
+    for (int y = 0; y <= 9999; y += 7)
+        for (int m = 0; m <= 99; m += 13)
+            for (int d = 0; d <= 99; d += 11) {
+                char want[40];
+                snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+                rn_date_iso(y, m, d, out);
+                assert_string_equal(out, want);
+            }
     assert_int_equal(rn_date_normalize("2020-10-13", out), RN_OK);
     assert_string_equal(out, "2020-10-13");
     assert_int_equal(rn_date_normalize("2020/10/13", out), RN_OK);

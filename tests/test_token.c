@@ -49,6 +49,33 @@ static void test_possessives_split(void **state)
                  "called|them|'|reckless|acts|'|today");
 }
 
+/* One struct for sentence after sentence (the tokenizer keeps its scratch
+   buffers in it): the forms of each as a fresh struct gives them. */
+static void test_struct_reused(void **state)
+{
+    (void)state;
+    static const char *const sents[][2] = {
+        { "Zürich didn\xE2\x80\x99t sign the U.S. pact.", "zurich|didn't|sign|the|us|pact|." },
+        { "Ok.", "ok|." },
+        { "Malmö and Łódź", "malmo|and|łodz" },
+        { "Norway's ban", "norway|'s|ban" },
+    };
+    struct rn_tokens t = RN_TOKENS_INIT;
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < sizeof sents / sizeof sents[0]; k++) {
+            assert_int_equal(rn_tokenize(sents[k][0], 0, strlen(sents[k][0]), &t), RN_OK);
+            char got[256] = "";
+            for (size_t i = 0; i < t.len; i++) {
+                if (i)
+                    strcat(got, "|");
+                strcat(got, rn_token_norm(&t, i));
+            }
+            assert_string_equal(got, sents[k][1]);
+            assert_norms(sents[k][0], sents[k][1]);
+        }
+    rn_tokens_release(&t);
+}
+
 /* token.h's promise to readers of normal forms: RN_TOKEN_NORM_PAD bytes
    stay allocated past the buffer's end, so 16 bytes load from any form. */
 static void test_normal_forms_padded(void **state)
@@ -211,6 +238,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_punctuation),
         cmocka_unit_test(test_possessives_split),
+        cmocka_unit_test(test_struct_reused),
         cmocka_unit_test(test_normal_forms_padded),
         cmocka_unit_test(test_abbreviations_and_hyphens),
         cmocka_unit_test(test_dashes_quotes_and_spaces),

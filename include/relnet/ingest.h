@@ -182,6 +182,11 @@ int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used);
  * there is such a dateline and its date is complete, else 0. */
 int rn_ingest_dateline(const char *s, size_t n, int year, char out[11]);
 
+/* Does s[0..n) open with a dateline's place (one to four capitalised words
+ * and a comma)? rn_ingest_dateline reads no dateline from a line that does
+ * not, whatever the year, and writes nothing to out. */
+int rn_ingest_dateline_place(const char *s, size_t n);
+
 /* A date in the path of url: /2020/06/29/, /2020-06-29, /2020/0629/,
  * /2016/Dec-30/, 20210527 (eight digits standing alone), for years 1990 to
  * 2039. Returns 1 and writes YYYY-MM-DD to out for the first full date;

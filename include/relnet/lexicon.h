@@ -79,6 +79,10 @@ enum rn_frame {
                                   its owner -> the document it heads */
     RN_FRAME_MARKET = 1 << 16, /* "removed Y from its app store", "withdrew Y from sale": the
                                   object, when a `market` cue follows "from" */
+    RN_FRAME_FOR_WRONG = 1 << 17, /* "condemned Y for the attack": the object, only when "for"
+                                     and a wrongdoing noun (cues class wrong) follow it */
+    RN_FRAME_WRONG_OBJ = 1 << 18, /* with reported: "Y carried out the attack" is a wrong only
+                                     when its object (or passive subject) is a wrongdoing noun */
 };
 
 /* The frame bits as relations.tsv writes them ("obj,loc"), into out (n
@@ -157,6 +161,7 @@ enum rn_cue {
     RN_CUE_TITLEMOD,   /* deputy, vice, former: lowercase words inside a title run */
     RN_CUE_FINDING,    /* conclude, determine, find: a speech verb only before "that" */
     RN_CUE_JUDICIAL,   /* court, judge, tribunal: whose findings are verdicts, not accusations */
+    RN_CUE_WRONG,      /* attack, hacking, assassination: a wrongdoing someone is condemned for */
     RN_CUE_COUNT
 };
 

@@ -96,6 +96,11 @@ int rn_etype_parse(const char *s, enum rn_etype *out);
  * calendar is checked (no 2021-02-30). RN_OK or RN_EINPUT. */
 int rn_date_normalize(const char *s, char out[11]);
 
+/* Write year y (0 to 9999), month m and day d (0 to 99) as YYYY-MM-DD and a
+ * NUL to out[11], what "%04d-%02d-%02d" writes (by hand: dates are written
+ * for most articles and records, and snprintf costs more than the rest). */
+void rn_date_iso(int y, int m, int d, char out[11]);
+
 /* A relation name as stored: lowercased, spaces and dashes kept as given.
  * RN_EINPUT for an empty name or one with control characters. */
 int rn_relation_normalize(const char *s, char *out, size_t outsz);

@@ -45,9 +45,11 @@ struct rn_tokens {
     struct rn_buf norm; /* normalised forms, each NUL-terminated */
     unsigned long gen;  /* set by every rn_tokenize to a value no other call in the
                            process gave, never 0 (for caches) */
+    struct rn_buf scratch[2]; /* rn_tokenize's own (a word's form as it is built, a
+                                 character's key): kept, not allocated per sentence */
 };
 
-#define RN_TOKENS_INIT { NULL, 0, 0, RN_BUF_INIT, 0 }
+#define RN_TOKENS_INIT { NULL, 0, 0, RN_BUF_INIT, 0, { RN_BUF_INIT, RN_BUF_INIT } }
 
 /* Bytes of norm's buffer that stay allocated after its end once a token is
  * in it: a reader may load 16 bytes from any normal form's start in one go

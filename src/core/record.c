@@ -111,6 +111,20 @@ static int digits(const char *s, int n)
     return v;
 }
 
+void rn_date_iso(int y, int m, int d, char out[11])
+{
+    out[0] = (char)('0' + y / 1000 % 10);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = out[7] = '-';
+    out[5] = (char)('0' + m / 10 % 10);
+    out[6] = (char)('0' + m % 10);
+    out[8] = (char)('0' + d / 10 % 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+}
+
 int rn_date_normalize(const char *s, char out[11])
 {
     while (*s == ' ')
@@ -141,7 +155,7 @@ int rn_date_normalize(const char *s, char out[11])
     if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return RN_EINPUT;
     /* y < 10000, m <= 12 and d <= 31 were checked above, so this fits. */
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    rn_date_iso(y % 10000, m % 100, d % 100, out);
     return RN_OK;
 }
 

@@ -501,7 +501,8 @@ static const struct {
     { "list", RN_FRAME_LIST },       { "members", RN_FRAME_MEMBERS },
     { "compound", RN_FRAME_COMPOUND }, { "out", RN_FRAME_OUT },
     { "reported", RN_FRAME_REPORTED }, { "owner", RN_FRAME_OWNER },
-    { "market", RN_FRAME_MARKET },
+    { "market", RN_FRAME_MARKET },   { "for-wrong", RN_FRAME_FOR_WRONG },
+    { "wrong-obj", RN_FRAME_WRONG_OBJ },
 };
 #define NFRAME_NAMES (sizeof frame_names / sizeof frame_names[0])
 
@@ -603,6 +604,7 @@ static const char *const cue_names[RN_CUE_COUNT] = {
     "titlemod",
     "finding",
     "judicial",
+    "wrong",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

@@ -448,7 +448,8 @@ static int inst_name(struct rn_extractor *x, const char *state_word, size_t a, s
         if (!x_is_word(x, i))
             continue;
         const char *w = x_norm(x, i);
-        if (rn_buf_addc(o, ' ') != RN_OK)
+        /* "anti-doping" keeps its hyphen: "Anti-Doping" */
+        if (rn_buf_addc(o, x_flags(x, i) & RN_TOK_HYPHEN ? '-' : ' ') != RN_OK)
             return RN_ENOMEM;
         int small = strcmp(w, "of") == 0 || strcmp(w, "for") == 0 || strcmp(w, "and") == 0;
         size_t n = x->tok.items[i].end - x->tok.items[i].start;
@@ -478,9 +479,11 @@ static size_t body_len(struct rn_extractor *x, size_t k)
 {
     struct rn_cue_match cm;
     for (size_t m = 0; m <= 2 && k + m < x->tok.len; m++) {
-        if (x_cue(x, k + m, RN_CUE_GOV))
-            return 0;
         int n = x_cue_len(x, k + m, RN_CUE_INST, &cm);
+        /* cues match by stem: "authority" (a body) shares one with
+           "authorities" (the state); the singular is the body */
+        if (x_cue(x, k + m, RN_CUE_GOV) && (n == 0 || x_is_plural_noun(x, k + m)))
+            return 0;
         /* "the Moroccan Ministry of Trade": a capitalised name goes on
            (state_named_body reads it whole) */
         size_t e = k + m + (size_t)n;
@@ -488,8 +491,8 @@ static size_t body_len(struct rn_extractor *x, size_t k)
             return 0;
         if (n > 0)
             return m + (size_t)n;
-        if (!x_is_lower(x, k + m) || x_is_closed(x, k + m) ||
-            (x_flags(x, k + m) & (RN_TOK_POSS | RN_TOK_HYPHEN)))
+        /* (a hyphened modifier is one too: "anti-doping agency") */
+        if (!x_is_lower(x, k + m) || x_is_closed(x, k + m) || (x_flags(x, k + m) & RN_TOK_POSS))
             return 0;
     }
     return 0;
@@ -511,9 +514,11 @@ static const char *state_word(const struct rn_extractor *x, uint32_t state)
 
 /* "Italian Data Protection Authority": capitalised words at k after a
    demonym at start that hold an organisation's head name a body of that
-   state. RN_OK with *done = 1 when it added the mention. */
+   state; "Kenya's Communications Authority" (possessive set) is named by
+   its own words, with the state as affiliation. RN_OK with *done = 1 when
+   it added the mention. */
 static int state_named_body(struct rn_extractor *x, size_t start, size_t k, uint32_t state,
-                            int *done)
+                            int possessive, int *done)
 {
     if (!x_is_cap(x, k) || (x_cue(x, k, RN_CUE_NOTNAME) && !(x_flags(x, k) & RN_TOK_UPPER)))
         return RN_OK;
@@ -534,7 +539,7 @@ static int state_named_body(struct rn_extractor *x, size_t start, size_t k, uint
     if (!org)
         return RN_OK;
     /* the name without its article: "the Swedish Ministry of Trade" */
-    size_t name_a = x_is_det(x, start) ? start + 1 : start;
+    size_t name_a = possessive ? k : x_is_det(x, start) ? start + 1 : start;
     if (x_span_text(x, name_a, e2, &x->tmp) != RN_OK)
         return RN_ENOMEM;
     uint32_t e = x_entity(x, x->tmp.data, x->tmp.len, RN_ETYPE_ORGANIZATION, x->ents[state].name);
@@ -564,7 +569,7 @@ static int demonym_forms(struct rn_extractor *x, size_t start, size_t j, size_t 
             return add_mention(x, start, q + g.ntok, e, MK_ACTOR, 0);
         }
     }
-    if ((rc = state_named_body(x, start, k, state, done)) != RN_OK || *done)
+    if ((rc = state_named_body(x, start, k, state, 0, done)) != RN_OK || *done)
         return rc;
     /* "Chinese companies", "Chinese tech firms": a group (not "Chinese
        group it calls": closed-class words end the phrase) */
@@ -703,7 +708,7 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
     if ((rc = state_itself(x, start, k, state, done)) != RN_OK || *done)
         return rc;
     if (!demonym)
-        return RN_OK;
+        return k > j ? state_named_body(x, start, k, state, 1, done) : RN_OK;
     return demonym_forms(x, start, j, k, state, done);
 }
 
@@ -1396,6 +1401,22 @@ static int believed_opener(struct rn_extractor *x, size_t i, size_t j)
     return 1;
 }
 
+/* "the Communications Authority of Kenya": the name of the state that
+   ends the run [i, j) after "of", or XNONE. */
+static uint32_t state_after_of(struct rn_extractor *x, size_t i, size_t j)
+{
+    struct rn_gaz_match g;
+    for (size_t k = i + 1; k + 1 < j; k++) {
+        if (!x_is(x, k, "of"))
+            continue;
+        if (rn_lexicon_match(x->lex, x->wc, &x->tok, k + 1, j, x->allcaps, &g) &&
+            k + 1 + g.ntok == j && rn_lexicon_actor(x->lex, g.actor)->type == RN_ETYPE_COUNTRY &&
+            g.kind != RN_GAZ_DEMONYM)
+            return x->ents[x_lex_entity(x, g.actor)].name;
+    }
+    return XNONE;
+}
+
 /* The entity of the unknown run [i, j): a document (doc; bill: "SB 1047")
    with its head, else an actor of the type found (classified: named by
    its kind, "the media regulator Nettilsyn"). XNONE when out of memory. */
@@ -1429,6 +1450,8 @@ static uint32_t unknown_entity(struct rn_extractor *x, size_t i, size_t j, int d
             if (st != XNONE)
                 x->ents[e].aff = x->ents[st].name;
         }
+        if (e != XNONE && type == RN_ETYPE_ORGANIZATION && x->ents[e].aff == XNONE)
+            x->ents[e].aff = state_after_of(x, i, j);
     }
     return e;
 }
@@ -1472,8 +1495,11 @@ static void unknown_run_kind(struct rn_extractor *x, size_t i, size_t j, int has
     if (before != XNONE && x->m[before].kind == MK_MOD && x->m[before].b == i && x_is_lower(x, i - 1) &&
         (x_flags(x, i - 1) & RN_TOK_HYPHEN))
         rk->doc = 0;
-    if (x_cue(x, i, RN_CUE_ORGHEAD) && has_of)
-        rk->type = RN_ETYPE_ORGANIZATION;
+    /* "Ministry of Ecology", "Communications Authority of Kenya": a body's
+       head before "of" */
+    for (size_t k = i; has_of && k + 1 < j; k++)
+        if (x_cue(x, k, RN_CUE_ORGHEAD) && x_is(x, k + 1, "of"))
+            rk->type = RN_ETYPE_ORGANIZATION;
     if (i > 0 && (x_cue(x, i - 1, RN_CUE_HONORIFIC) || x_cue(x, i - 1, RN_CUE_TITLE)))
         rk->type = RN_ETYPE_PERSON;
     /* "the media regulator Roskomnadzor", "chip maker Nexperia" */
@@ -1591,7 +1617,8 @@ static __attribute__((noinline)) int counted_set_from(struct rn_extractor *x, si
         if (!x_is_word(x, j) || x_is_prep(x, j) || x_is_conj(x, j) || x_is_aux(x, j))
             return RN_OK;
     }
-    if (j >= x->tok.len || !x_is_plural_noun(x, j))
+    /* "two days ago", "three years": a span of time counts no one */
+    if (j >= x->tok.len || !x_is_plural_noun(x, j) || x_cue(x, j, RN_CUE_TIME))
         return RN_OK;
     if (add_mention(x, i, j + 1, XNONE, MK_QUANT, 0) != RN_OK)
         return RN_ENOMEM;

@@ -468,6 +468,18 @@ static int state_owns_name(struct np_walk *w, const struct mention *m)
     return 1;
 }
 
+static const struct rn_trigger *noun_trigger_at(struct rn_extractor *x, size_t i, int one_word);
+
+/* "the government's ban on Y", "Chile's accusations against Y": the noun at
+   h is a trigger noun with its own preposition at p (which tells it from a
+   word of the same stem: "Kaspersky's suite of applications") */
+static int owned_act(struct rn_extractor *x, size_t h, size_t p)
+{
+    const struct rn_trigger *tr = noun_trigger_at(x, h, 1);
+    return tr && (((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, p, "on")) ||
+                  ((tr->frame & RN_FRAME_AGAINST) && x_is(x, p, "against")));
+}
+
 /* After an owner ("X's", "its"): the words owned; "its long-awaited AI
    Act": the document owned is meant */
 static int owned_document(struct np_walk *w, int poss_pron)
@@ -493,8 +505,11 @@ static int owned_document(struct np_walk *w, int poss_pron)
         return WALK_NEXT;
     }
     /* "blocked Kelpex's takeover of Zentara": an owner's effort thwarted
-       (cues class effort) is no ban on the owner */
-    if (w->i > 0 && x_cue(x, w->i - 1, RN_CUE_EFFORT) && w->s->n > 0)
+       (cues class effort) is no ban on the owner; nor is "suspended the
+       government's ban on Y" one on the government: the owner's own act
+       (a trigger noun) is what the verb acts on */
+    if (w->i > owned && w->s->n > 0 &&
+        (x_cue(x, w->i - 1, RN_CUE_EFFORT) || owned_act(x, w->i - 1, w->i)))
         w->s->n--;
     return WALK_JOINS;
 }
@@ -523,12 +538,16 @@ static int set_phrase(struct np_walk *w, const struct mention *m)
     return WALK_JOINS;
 }
 
-/* "a plan called the Lima Pact", "a startup named Zentara": after a
-   description ending before j, the name a naming word (cues class naming)
-   gives it; its first token, or SIZE_MAX */
+/* "a plan called the Lima Pact", "a startup named Zentara", "a group
+   (that) Microsoft tracks as Storm-2210": after a description ending before
+   j, the name a naming word (cues class naming) gives it, perhaps in a
+   relative clause with a subject of its own; its first token, or SIZE_MAX */
 static size_t name_given_at(struct rn_extractor *x, size_t j)
 {
     struct rn_cue_match cm;
+    size_t k = x_is_wh(x, j) ? j + 1 : j;
+    uint32_t sm = mention_at(x, k);
+    j = sm != XNONE && x->m[sm].a == k && x->m[sm].kind == MK_ACTOR ? x->m[sm].b : j;
     int len = x_is_word(x, j) ? x_cue_len(x, j, RN_CUE_NAMING, &cm) : 0;
     if (!len)
         return SIZE_MAX;
@@ -540,6 +559,38 @@ static size_t name_given_at(struct rn_extractor *x, size_t j)
         (x->m[mi].kind != MK_ACTOR && x->m[mi].kind != MK_DOC))
         return SIZE_MAX;
     return q;
+}
+
+/* Is m a modifier that is a state's demonym alone ("Chilean", "South
+   Korean"; not "Chile-based")? */
+static int plain_demonym(const struct rn_extractor *x, const struct mention *m)
+{
+    if (m->kind != MK_MOD || m->state == XNONE || !x_is_cap(x, m->a))
+        return 0;
+    for (size_t q = m->a; q < m->b; q++)
+        if (x->tok.items[q].flags & RN_TOK_HYPHEN)
+            return 0;
+    return 1;
+}
+
+/* Does the demonym modifier m open a coordination of demonyms that ends in
+   a state's mention ("Chilean, Peruvian and Bolivian officials")? */
+static int demonyms_end_in_state(struct rn_extractor *x, const struct mention *m)
+{
+    for (int hops = 0; hops < 8; hops++) {
+        if (!plain_demonym(x, m) || !(x_is_coord(x, m->b) || x_is_punct(x, m->b, ',')))
+            return 0;
+        uint32_t nx = mention_at(x, m->b + 1);
+        if (nx == XNONE || x->m[nx].a != m->b + 1)
+            return 0;
+        const struct mention *n = &x->m[nx];
+        if (n->kind == MK_ACTOR)
+            return x->ents[n->ent].type == RN_ETYPE_COUNTRY && !n->resolved;
+        if (n->kind != MK_MOD)
+            return 0;
+        m = n;
+    }
+    return 0;
 }
 
 /* The mention at the walk's token: a counted head, a nationality, or a
@@ -566,6 +617,13 @@ static int mention_member(struct np_walk *w, uint32_t mi)
         uint32_t nx = mention_at(x, m->b);
         if (nx != XNONE && x->m[nx].kind == MK_ACTOR) {
             w->i = m->b;
+            return WALK_NEXT;
+        }
+        /* "by Chilean and Peruvian officials": a demonym coordinated with
+           the one that makes the phrase a state names a state too */
+        if (demonyms_end_in_state(x, m)) {
+            side_add(s, m->state);
+            w->i = m->b + 1;
             return WALK_NEXT;
         }
         if (s->n == 0 && !w->include)
@@ -601,6 +659,9 @@ static int descriptive_head(void *state)
     if (s->n != 0 || w->head_is_set || w->include)
         return WALK_ON;
     size_t a = w->i;
+    /* an unresolved pronoun ("banned it") describes nothing */
+    if (x_in_class(x, a, RN_WORD_HE | RN_WORD_IT | RN_WORD_THEY | RN_WORD_WE) && !x_is_det(x, a))
+        return WALK_STOP;
     /* "announced the ban on Monday": a day or month is no target; but
        after a determiner it dates the noun: "the June 4 vigil" */
     if (x_cue(x, a, RN_CUE_NOTNAME) && (x->tok.items[a].flags & RN_TOK_CAP) &&
@@ -954,11 +1015,12 @@ static void collect_right(struct rn_extractor *x, size_t i, struct side *s)
 
 /* The mention list ending at token j (inclusive), going left. */
 /* The first token of the phrase that holds token a: back to the sentence's
-   start or the punctuation before it, at most eight words. */
+   start or the punctuation before it, at most sixteen words ("in a
+   statement released hours after the talks in Tehran," is one phrase). */
 static size_t phrase_start(const struct rn_extractor *x, size_t a)
 {
     size_t p = a;
-    while (p > 0 && a - p < 8 && x_is_word(x, p - 1))
+    while (p > 0 && a - p < 16 && x_is_word(x, p - 1))
         p--;
     return p;
 }
@@ -1076,6 +1138,25 @@ static int name_in_opening_phrase(struct rn_extractor *x, size_t k, const struct
     return x_is_punct(x, k, ',') && x_is_prep(x, open) && !x_cue_len(x, open, RN_CUE_INCLUDE, &icm);
 }
 
+/* "Chilean and Peruvian officials", "the Chilean, Peruvian and Bolivian
+   governments": demonyms coordinated (k: the last "and" or comma) before
+   the member m that makes the phrase a state name states too. */
+static void coordinated_states(struct rn_extractor *x, const struct mention *m, size_t k,
+                               struct side *s)
+{
+    if (x->ents[m->ent].type != RN_ETYPE_COUNTRY || m->resolved || m->a != k + 1)
+        return;
+    for (size_t q = k; q > 0 && (x_is_coord(x, q) || x_is_punct(x, q, ','));) {
+        uint32_t dm = mention_at(x, q - 1);
+        if (dm == XNONE || !plain_demonym(x, &x->m[dm]) || x->m[dm].b != q)
+            return;
+        side_add(s, x->m[dm].state);
+        if (x->m[dm].a == 0)
+            return;
+        q = x->m[dm].a - 1;
+    }
+}
+
 static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
 {
     side_init(s);
@@ -1117,6 +1198,10 @@ static void collect_left(struct rn_extractor *x, size_t j, struct side *s)
         if (x_is_punct(x, p, ','))
             p--;
         uint32_t pm = mention_at(x, p);
+        if (pm != XNONE && x->m[pm].kind == MK_MOD) {
+            coordinated_states(x, m, k, s);
+            break;
+        }
         member_before_aside(x, k, &p, &pm);
         /* "Ten countries and the EU signed X": the set's members may
            follow ("They include A and B") */
@@ -1201,6 +1286,8 @@ struct group_walk {
     size_t c;          /* before "to": where a control verb would end */
     size_t rank;       /* before "to": the rank word ("the first state to"), or where
                           the search for it stopped */
+    int open;          /* "whether to": an open question, which no negation
+                          before it settles ("has not decided whether to") */
     const char *fired; /* the case that took the last token, for a trace */
 };
 
@@ -1221,7 +1308,7 @@ static int negation_left(void *state)
     size_t k = w->j - 1;
     if (!x_cue(w->x, k, RN_CUE_NEG) || (w->x->tok.items[k].flags & RN_TOK_CAP))
         return 0;
-    return took(w, k, RN_POL_NEGATED, w->near);
+    return took(w, k, w->open ? RN_POL_HEDGED : RN_POL_NEGATED, w->near);
 }
 
 /* "may", "reportedly": hedged */
@@ -1465,6 +1552,7 @@ static int infinitive_left(void *state)
     size_t c = k - 1;
     if (x_is(x, c, "whether") && c > 0) {
         set_pol(&w->g->pol, RN_POL_HEDGED);
+        w->open = 1;
         c--;
     } else if (mention_at(x, c) == XNONE) {
         size_t c2 = skip_time_left(x, c);
@@ -2040,9 +2128,29 @@ static int judicial(struct rn_extractor *x, uint32_t e)
 
 /* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
    X", "X concluded that ...", else "according to X". */
+/* "Chile's accusation that Kelpex spied": the owner of an accusing noun
+   (a trigger noun of relation accuses) before "that" at i + 1 reports
+   what follows; XNONE when there is none. */
+static uint32_t claim_owner(struct rn_extractor *x, size_t i)
+{
+    if (i == 0 || !x_is(x, i + 1, "that"))
+        return XNONE;
+    const struct rn_trigger *tr = noun_trigger_at(x, i, 1);
+    if (!tr || strcmp(tr->relation, "accuses") != 0)
+        return XNONE;
+    /* "Chile's" (the marker a token of its own) or "its" */
+    int marker = (x->tok.items[i - 1].flags & RN_TOK_POSS) != 0;
+    uint32_t om = marker ? (i >= 2 ? mention_at(x, i - 2) : XNONE)
+                         : x_poss_of(x, i - 1) ? mention_at(x, i - 1) : XNONE;
+    return om != XNONE && x->m[om].kind == MK_ACTOR ? x->m[om].ent : XNONE;
+}
+
 static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
 {
     for (size_t i = 0; i < x->tok.len; i++) {
+        uint32_t owner = claim_owner(x, i);
+        if (owner != XNONE)
+            return owner;
         /* "concluded that ..." reports a finding (not "the summit, which
            concluded on Tuesday") */
         int finding = !x_cue(x, i, RN_CUE_SPEECH);
@@ -2731,6 +2839,33 @@ static int trigger_participle(struct rn_extractor *x, size_t t, size_t tend)
            x_in_class(x, t, RN_WORD_PART);
 }
 
+/* A wrongdoing noun (cues class wrong) among the n words from a, before
+   any punctuation. */
+static int wrong_within(struct rn_extractor *x, size_t a, size_t n)
+{
+    for (size_t q = a; q < x->tok.len && q - a < n && x_is_word(x, q); q++)
+        if (x_cue(x, q, RN_CUE_WRONG))
+            return 1;
+    return 0;
+}
+
+/* "for the attack", "for its alleged role in the hacking": "for" at e and,
+   within a short phrase, a wrongdoing noun. */
+static int wrong_after(struct rn_extractor *x, size_t e)
+{
+    return x_is(x, e, "for") && wrong_within(x, e + 1, 5);
+}
+
+/* "the attack on the grid was carried out by Y": a wrongdoing noun in the
+   few words before the verb group starting at g. */
+static int wrong_before(struct rn_extractor *x, size_t g)
+{
+    size_t a = g;
+    while (a > 0 && g - a < 6 && x_is_word(x, a - 1))
+        a--;
+    return wrong_within(x, a, g - a);
+}
+
 /* Frame "reported": "X said Y had hacked the grid", "Y tampered with
    samples, X concluded": whoever a speaker says did a wrong is accused by
    the speaker. A wrong denied ("had not hacked") accuses no one; one that
@@ -2747,6 +2882,10 @@ static int do_reported(struct rn_extractor *x, struct relctx *c, const struct rn
     struct vgroup g;
     verb_group(x, t, trigger_participle(x, t, tend), &g);
     if (g.pol == RN_POL_NEGATED)
+        return RN_OK;
+    /* "carried out the attack" is a wrong, "carried out reforms" is not */
+    if ((tr->frame & RN_FRAME_WRONG_OBJ) &&
+        !(g.passive ? wrong_before(x, g.start) : wrong_within(x, tend, 5)))
         return RN_OK;
     struct side src, tgt;
     /* "the grid was hacked by Kelpex and Zentara": the agents did it; "the
@@ -2989,6 +3128,20 @@ static void goods_makers(struct rn_extractor *x, size_t k, struct side *y)
     }
 }
 
+/* "Zentara, a firm (that)": the mention an apposition ending at p (a
+   determiner and a few lowercase words after a comma) describes, or
+   XNONE. */
+static uint32_t apposition_owner(struct rn_extractor *x, size_t p)
+{
+    size_t q = p;
+    while (q > 0 && p - q < 5 && x_is_word(x, q) && !x_is_cap(x, q) && mention_at(x, q) == XNONE &&
+           !x_is_det(x, q))
+        q--;
+    if (!(x_is_det(x, q) && q >= 2 && x_is_punct(x, q - 1, ',')))
+        return XNONE;
+    return mention_at(x, q - 2);
+}
+
 /* "the Blue Ocean initiative (that|, which) Peru proposed", "Vantrix,
    which Latvia accused of spying": the name right before the subject of a
    verb with no object of its own is the object. v is the verb group's
@@ -2999,7 +3152,9 @@ static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
     if (sm == XNONE || x->m[sm].kind != MK_ACTOR || x->m[sm].a == 0)
         return;
     size_t p = x->m[sm].a - 1;
-    if (x_in_class(x, p, RN_WORD_DEF) && p > 0) /* "which the US accused" */
+    /* "which the US accused" (but "that" is the relative word itself in
+       "a firm that Chile accused") */
+    if (x_in_class(x, p, RN_WORD_DEF) && !x_is_wh(x, p) && p > 0)
         p--;
     int wh = x_is_wh(x, p) && !x_is(x, p, "who") && p > 0;
     if (wh)
@@ -3007,6 +3162,8 @@ static void relative_object(struct rn_extractor *x, size_t v, struct side *tgt)
     if (x_is_punct(x, p, ',') && p > 0)
         p--;
     uint32_t dm = mention_at(x, p);
+    if (dm == XNONE && wh)
+        dm = apposition_owner(x, p);
     /* an actor needs the relative word: "Vantrix, which Latvia accused" */
     if (dm != XNONE && (x->m[dm].kind == MK_DOC || (wh && x->m[dm].kind == MK_ACTOR)))
         side_add(tgt, x->m[dm].ent);
@@ -3516,6 +3673,8 @@ static int passive_verb(struct verb_read *v)
     const struct rn_trigger *tr = v->tr;
     if ((tr->frame & (RN_FRAME_OUT | RN_FRAME_MARKET)) && !v->out_ok)
         return RN_OK; /* "Huawei was excluded" says not from what */
+    if (tr->frame & RN_FRAME_FOR_WRONG)
+        return RN_OK; /* "Y was condemned for the attack" names no accuser before it */
     size_t on = skip_right(x, v->tend);
     if ((tr->frame & RN_FRAME_ON) && x_is(x, on, "on"))
         return passive_on(v, on);
@@ -3595,14 +3754,36 @@ static void agent_of_participle(struct verb_read *v)
         collect_left(x, t - 2, &v->src);
 }
 
+/* "filed a complaint with the Commission accusing Y": an actor a
+   preposition other than the author's ("by", "from", "of") governs right
+   before the participle at t is no subject of it. */
+static int participle_after_oblique(struct rn_extractor *x, size_t t)
+{
+    uint32_t lm = mention_at(x, t - 1);
+    if (lm == XNONE || x->m[lm].kind != MK_ACTOR || x->m[lm].ent == x->main_subject)
+        return 0;
+    size_t a = x->m[lm].a;
+    if (a > 0 && x_is_det(x, a - 1))
+        a--;
+    return a > 0 && x_is_prep(x, a - 1) && !x_is(x, a - 1, "by") && !x_is(x, a - 1, "from") &&
+           !x_is(x, a - 1, "of");
+}
+
 /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
    object takes the sentence's subject */
 static void participle_after_object(struct verb_read *v)
 {
     struct rn_extractor *x = v->x;
     size_t t = v->t;
-    if (!(!v->src.n && !v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
+    if (!(!v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
           x->main_subject != XNONE))
+        return;
+    if (v->src.n == 1 && participle_after_oblique(x, t)) {
+        side_init(&v->src);
+        add_main_subject(x, &v->src);
+        return;
+    }
+    if (v->src.n)
         return;
     size_t l = mention_at(x, t - 1) == XNONE ? skip_time_left(x, t - 1) : t - 1;
     uint32_t lm = mention_at(x, l);
@@ -3686,7 +3867,9 @@ static void direct_object(struct verb_read *v)
     }
 }
 
-/* The OUT and MARKET frames want their particle or market after the object. */
+
+/* The OUT and MARKET frames want their particle or market after the
+   object; FOR_WRONG its wrongdoing. */
 static int object_completes_frame(const struct verb_read *v)
 {
     struct rn_extractor *x = v->x;
@@ -3698,6 +3881,8 @@ static int object_completes_frame(const struct verb_read *v)
     /* "removed Y" is no ban; "removed Y from its app store" is, and so is
        "removed the Y app from ..."; "ordered app stores to remove Y" names
        the market in the ordered */
+    if ((v->tr->frame & RN_FRAME_FOR_WRONG) && !wrong_after(x, e))
+        return 0; /* "condemned Y" alone is criticism, not an accusation */
     if ((v->tr->frame & RN_FRAME_MARKET) && !v->out_ok && !market_after(x, after_head_noun(x, e)) &&
         !(v->g.objctrl && span_has_cue(x, v->g.obj_a, v->g.obj_b, RN_CUE_MARKET)))
         return 0;

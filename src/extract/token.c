@@ -496,7 +496,7 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
     rn_buf_reset(&out->norm);
     struct tok_walk w = {
         .text = text, .p = start, .end = end, .out = out,
-        .word = RN_BUF_INIT, .tmp = RN_BUF_INIT, .space = 1,
+        .word = out->scratch[0], .tmp = out->scratch[1], .space = 1,
     };
     int rc = RN_OK;
     while (rc == RN_OK && w.p < end) {
@@ -525,8 +525,8 @@ int rn_tokenize(const char *text, size_t start, size_t end, struct rn_tokens *ou
         else
             rc = punct_token(&w, cls, len, flags);
     }
-    rn_buf_release(&w.word);
-    rn_buf_release(&w.tmp);
+    out->scratch[0] = w.word; /* (their memory, for the next sentence) */
+    out->scratch[1] = w.tmp;
     return rc;
 }
 
@@ -541,4 +541,6 @@ void rn_tokens_release(struct rn_tokens *t)
     t->items = NULL;
     t->len = t->cap = 0;
     rn_buf_release(&t->norm);
+    rn_buf_release(&t->scratch[0]);
+    rn_buf_release(&t->scratch[1]);
 }

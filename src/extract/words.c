@@ -247,6 +247,8 @@ int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
 
 #define CUE(c) (UINT64_C(1) << (c))
 #define NOUN_CUES (CUE(RN_CUE_DOCHEAD) | CUE(RN_CUE_DESC) | CUE(RN_CUE_ORGHEAD))
+/* nouns for people ("official" is one, so -ial is no sign of an adjective) */
+#define PEOPLE_CUES (CUE(RN_CUE_MEMBER) | CUE(RN_CUE_FUNC))
 #define LOWER_CUES                                                                            \
     (CUE(RN_CUE_NEG) | CUE(RN_CUE_HEDGE) | CUE(RN_CUE_CTRL) | CUE(RN_CUE_OBJCTRL) |          \
      CUE(RN_CUE_SPEECH) | CUE(RN_CUE_LIGHT) | CUE(RN_CUE_CANCEL) | CUE(RN_CUE_STAY) |        \
@@ -272,8 +274,10 @@ static inline uint64_t token_cues(struct rn_extractor *x, size_t i)
     /* noun classes match by stem, and "proposed" has the stem of
        "proposal", "planned" of "plan", "initial" of "initiative": verb
        forms and -ial adjectives are no nouns */
-    if ((cues & NOUN_CUES) && x->tok.items[i].norm_len > 4 &&
-        (x_ends_with(x, i, "ed") || x_ends_with(x, i, "ing") || x_ends_with(x, i, "ial")))
+    if ((cues & (NOUN_CUES | PEOPLE_CUES)) && x->tok.items[i].norm_len > 4 &&
+        (x_ends_with(x, i, "ed") || x_ends_with(x, i, "ing")))
+        cues &= ~(NOUN_CUES | PEOPLE_CUES);
+    if ((cues & NOUN_CUES) && x->tok.items[i].norm_len > 4 && x_ends_with(x, i, "ial"))
         cues &= ~NOUN_CUES;
     /* "including" opens a list; "include", "includes", "included" (the
        same stem) are the list's verb */

@@ -190,8 +190,8 @@ int rn_ingest_parse_date(const char *s, size_t n, char out[11], size_t *used)
     }
     if (!valid_date(y, m, d))
         return 0;
-    char tmp[64]; /* valid_date bounds the fields; the compiler cannot see it */
-    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+    char tmp[11]; /* (valid_date bounds the fields) */
+    rn_date_iso((int)y, (int)m, (int)d, tmp);
     /* the calendar (no 30 February) is record.c's, one rule for every date */
     if (rn_date_normalize(tmp, out) != RN_OK)
         return 0;
@@ -966,6 +966,7 @@ static void drop_menu_runs(struct lines *ls)
 struct hashset {
     uint64_t *slots; /* 0 = empty */
     size_t cap, len; /* cap a power of two */
+    int lent;        /* slots are the caller's (not freed here), until they grow */
 };
 
 static int hashset_insert(struct hashset *h, uint64_t key, int *added)
@@ -985,9 +986,11 @@ static int hashset_insert(struct hashset *h, uint64_t key, int *added)
                 j = (j + 1) & (ncap - 1);
             slots[j] = h->slots[i];
         }
-        free(h->slots);
+        if (!h->lent)
+            free(h->slots);
         h->slots = slots;
         h->cap = ncap;
+        h->lent = 0;
     }
     size_t j = (size_t)key & (h->cap - 1);
     while (h->slots[j] && h->slots[j] != key)
@@ -1004,7 +1007,10 @@ static int hashset_insert(struct hashset *h, uint64_t key, int *added)
  * places, a caption under a photo and in a gallery): keep the first. */
 static int drop_repeats(const char *text, struct lines *ls)
 {
-    struct hashset seen = { NULL, 0, 0 };
+    /* most articles have fewer than 64 lines: their set lives on the stack
+       (an allocation per file, cleared, cost more than the lines' hashes) */
+    uint64_t first[128] = { 0 };
+    struct hashset seen = { first, 128, 0, 1 };
     int rc = RN_OK;
     for (size_t i = 0; i < ls->len && rc == RN_OK; i++) {
         struct line *l = &ls->items[i];
@@ -1015,7 +1021,8 @@ static int drop_repeats(const char *text, struct lines *ls)
         if (rc == RN_OK && !added)
             l->drop = DROP_REPEAT;
     }
-    free(seen.slots);
+    if (!seen.lent)
+        free(seen.slots);
     return rc;
 }
 
@@ -1113,23 +1120,27 @@ static int date_from_page(const char *text, const struct lines *ls, struct rn_ar
     char date[11] = "", url_date[11];
     int url_year = 0;
     int from_url = a->url && rn_ingest_url_date(a->url, url_date, &url_year);
-    for (int pass = 0; pass < 2 && !date[0]; pass++) {
-        if (pass == 1 && from_url) {
-            memcpy(date, url_date, sizeof date);
-            break;
-        }
-        for (size_t k = 0, seen = 0; k < ls->len && seen < 20 && !date[0]; k++) {
-            const struct line *l = &ls->items[k];
-            if (l->drop != KEEP || l->len == 0)
-                continue;
-            seen++;
-            int year = pass ? url_year : 0;
-            if (pass && !year)
-                year = dateline_year_from_text(text, ls, l);
-            /* (the second pass with no year would read as the first did) */
-            if (!pass || year)
-                rn_ingest_dateline(text + l->start, l->len, year, date);
-        }
+    /* the first 20 kept lines; only those that open with a dateline's
+       place can date the page, in either pass, whatever the year */
+    const struct line *placed[20];
+    size_t nplaced = 0;
+    for (size_t k = 0, seen = 0; k < ls->len && seen < 20 && !date[0]; k++) {
+        const struct line *l = &ls->items[k];
+        if (l->drop != KEEP || l->len == 0)
+            continue;
+        seen++;
+        if (!rn_ingest_dateline_place(text + l->start, l->len))
+            continue;
+        placed[nplaced++] = l;
+        rn_ingest_dateline(text + l->start, l->len, 0, date);
+    }
+    if (!date[0] && from_url)
+        memcpy(date, url_date, sizeof date);
+    for (size_t k = 0; k < nplaced && !date[0]; k++) {
+        const struct line *l = placed[k];
+        int year = url_year ? url_year : dateline_year_from_text(text, ls, l);
+        if (year) /* (with no year it reads as the first pass did) */
+            rn_ingest_dateline(text + l->start, l->len, year, date);
     }
     if (date[0] && !(a->date = dup_range(date, 10)))
         return RN_ENOMEM;
@@ -1151,7 +1162,13 @@ static int headline_like(const char *s, const struct line *l)
 static int write_lines(const char *text, const struct lines *ls, struct rn_buf *out)
 {
     int blank = 0;
-    if (rn_buf_grow(out, 16) != RN_OK)
+    /* room for all of it at once (each kept line, its '\n' and a blank line
+       before it at most): one allocation per article, not a doubling run */
+    size_t need = 16;
+    for (size_t i = 0; i < ls->len; i++)
+        if (ls->items[i].drop == KEEP)
+            need += ls->items[i].len + 2;
+    if (rn_buf_grow(out, need) != RN_OK)
         return RN_ENOMEM;
     for (size_t i = 0; i < ls->len; i++) {
         const struct line *l = &ls->items[i];

@@ -60,6 +60,11 @@ static int dateline_tail(const char *s, size_t n, size_t i)
     return n - i >= 3 && (memcmp(s + i, "\xE2\x80\x93", 3) == 0 || memcmp(s + i, "\xE2\x80\x94", 3) == 0);
 }
 
+int rn_ingest_dateline_place(const char *s, size_t n)
+{
+    return dateline_place(s, n) != 0;
+}
+
 int rn_ingest_dateline(const char *s, size_t n, int year, char out[11])
 {
     size_t comma = dateline_place(s, n);

@@ -11,6 +11,7 @@
  * arithmetic of days for relative mentions ("on Monday", "yesterday",
  * "three days ago", "March 3" without a year). */
 #include "relnet/ingest.h"
+#include "relnet/record.h"
 
 #include "ascii.h"
 #include "datewords.h"
@@ -75,7 +76,18 @@ static long day_of_iso(const char *iso)
 {
     int y, m, d;
     char end;
-    if (!iso || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
+    if (!iso)
+        return -1;
+    /* the form every article date has, read in place; any other as sscanf
+       reads it (signs, spaces, fewer digits) */
+    const unsigned char *u = (const unsigned char *)iso;
+    int plain = 1;
+    for (int k = 0; k < 10 && plain; k++)
+        plain = k == 4 || k == 7 ? u[k] == '-' : rn_ascii_is_digit(u[k]);
+    if (plain && u[10] == '\0')
+        return day_of((u[0] - '0') * 1000 + (u[1] - '0') * 100 + (u[2] - '0') * 10 + (u[3] - '0'),
+                      (u[5] - '0') * 10 + (u[6] - '0'), (u[8] - '0') * 10 + (u[9] - '0'));
+    if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
         return -1;
     return day_of(y, m, d);
 }
@@ -84,6 +96,10 @@ static void iso_of_day(long z, char out[11])
 {
     int y, m, d;
     civil_from_days(z, &y, &m, &d);
+    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+        rn_date_iso(y, m, d, out);
+        return;
+    }
     char tmp[40]; /* the compiler cannot see that the fields fit */
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
     memcpy(out, tmp, 10);
@@ -483,8 +499,10 @@ static struct mention coarse_word_at(const char *s, size_t n, size_t i, long art
     if (word_is(s, i, e, "ago"))
         return ago_at(s, i, e, article);
     int year = word_is(s, i, e, "year"), month = word_is(s, i, e, "month");
+    if (!(year || month))
+        return r; /* (most words: the words before are read only for these) */
     int last = before_is(s, i, last_words), this = before_is(s, i, this_words);
-    if (!(year || month) || !(last || this || before_is(s, i, next_words)))
+    if (!(last || this || before_is(s, i, next_words)))
         return r;
     if (article < 0 || !(last || this)) {
         r.kind = M_BLOCK;
@@ -652,16 +670,16 @@ static struct mention mention_at(const char *s, size_t n, size_t i, long article
     return r;
 }
 
-/* Every day-level mention holds a digit (a full date, a month and day),
- * "day" (a weekday, "yesterday", "today"), "night" ("tonight") or "ago"
- * ("a week ago"): a sentence with none of them cannot be dated and is not
- * read further. */
 /* Is u[k] the letter c (lowercase), in either case? */
 static inline int letter_at(const unsigned char *u, size_t k, char c)
 {
     return (u[k] | 0x20) == (unsigned char)c;
 }
 
+/* Every day-level mention holds a digit (a full date, a month and day),
+ * "day" (a weekday, "yesterday", "today"), "night" ("tonight") or "ago"
+ * ("a week ago"): a sentence with none of them cannot be dated and is not
+ * read further. */
 static int may_hold_day(const char *s, size_t n)
 {
     /* looked for by a digit or by the rarer letter of each word ("da|y",
