@@ -28,6 +28,9 @@
 # usage: bench/run.sh [BENCH...]
 # environment:
 #   RELNET_BIN   a Release relnet (default: builds build-bench/)
+#   RELNET_BASE_BIN  another relnet (say, main's before a change) run as the
+#                program "relnet-base" in the centrality benchmarks,
+#                interleaved with the others (the targets read "relnet")
 #   BENCH_DATA   where generated inputs are kept (default /tmp/relnet-bench)
 #   REPEAT       runs per program (default 5; 3 for the article benchmarks)
 #   RESULTS      the file to rewrite (default bench/RESULTS.md; "-" prints)
@@ -100,6 +103,12 @@ bench_centrality() { # SIZE
     for ((i = 0; i < ${REPEAT:-5}; i++)); do
         timed "$bench" relnet "$relnet" --quiet centrality "$csv" --measure pagerank --top 20 \
             --format csv
+        if [[ -n ${RELNET_BASE_BIN:-} ]]; then
+            timed "$bench" relnet-base "$RELNET_BASE_BIN" --quiet centrality "$csv" --measure \
+                pagerank --top 20 --format csv
+            cmp -s "$tmp/relnet.out" "$tmp/relnet-base.out" ||
+                echo "run.sh: $bench: relnet and relnet-base print different tables" >&2
+        fi
         timed "$bench" python-igraph $py "$here/centrality_peer_igraph.py" "$csv"
         timed "$bench" networkx $py "$here/centrality_peer_networkx.py" "$csv"
     done

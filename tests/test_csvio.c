@@ -416,6 +416,59 @@ static void test_simple_lines_as_libcsv(void **state)
     }
 }
 
+/* A line is split in one pass only when it holds no CR, NUL, quote or bad
+   UTF-8, wherever in the line (in the 16-byte steps or after them) such a
+   byte sits: bad UTF-8 and NUL at every place of lines of 1 to 70 bytes
+   are reported at their column, and the plain line after any of the four
+   is read whole. */
+static void test_plain_lines_spot_every_special_byte(void **state)
+{
+    (void)state;
+    static const char specials[] = { '\xff', '\0', '"', '\r' };
+    for (size_t sp = 0; sp < sizeof specials; sp++) {
+        for (size_t len = 1; len <= 70; len++) {
+            for (size_t at = 0; at < len; at += (len > 20 ? 3 : 1)) {
+                char data[256];
+                size_t n = 0;
+                for (size_t i = 0; i < len; i++)
+                    data[n++] = i == at ? specials[sp] : i % 9 == 4 ? ',' : (char)('a' + i % 26);
+                memcpy(data + n, "\nnext,line\n", 11);
+                n += 11;
+                write_file("special.csv", data, n);
+                struct rn_csv_options opt = { .delimiter = ',', .check_utf8 = 1 };
+                struct rn_csv_reader *r;
+                struct rn_err err = RN_ERR_INIT;
+                assert_int_equal(rn_csv_open("special.csv", &opt, &r, &err), RN_OK);
+                struct rn_csv_row row;
+                int rc = rn_csv_next(r, &row, &err);
+                if (specials[sp] == '\xff' || specials[sp] == '\0') {
+                    char want[96];
+                    if (specials[sp] == '\xff')
+                        snprintf(want, sizeof want, "special.csv:1:%zu: invalid UTF-8 (byte 0xFF)",
+                                 at + 1);
+                    else
+                        snprintf(want, sizeof want,
+                                 "special.csv:1:%zu: NUL byte (is this a binary file?)", at + 1);
+                    assert_int_equal(rc, RN_EINPUT);
+                    assert_string_equal(err.msg, want);
+                }
+                /* whatever came of the special byte, the plain line after
+                   it is read whole, last */
+                char last[64] = "";
+                for (; rc != 0; rc = rn_csv_next(r, &row, &err)) {
+                    if (rc == 1)
+                        snprintf(last, sizeof last, "%s|%s", row.fields[0],
+                                 row.nfields > 1 ? row.fields[1] : "-");
+                    else
+                        assert_int_equal(rc, RN_EINPUT);
+                }
+                assert_string_equal(last, "next|line");
+                rn_csv_close(r);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -434,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_tsv_escapes_at_every_place),
         cmocka_unit_test(test_lines_read),
         cmocka_unit_test(test_simple_lines_as_libcsv),
+        cmocka_unit_test(test_plain_lines_spot_every_special_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

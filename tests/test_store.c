@@ -9,6 +9,7 @@
 
 #include "relnet/aliases.h"
 #include "relnet/import.h"
+#include "relnet/filter.h"
 #include "relnet/relset.h"
 #include "relnet/store.h"
 
@@ -545,11 +546,14 @@ static void write_parts_csv(const char *path, const char *bad)
 
 /* The alias table one_pass and in_parts give their sets (NULL: none). */
 static const struct rn_aliases *parts_aliases;
+/* ... and the filter (NULL: none) */
+static const struct rn_filter *parts_filter;
 
 /* The graph-only set of path read in one pass. */
 static struct rn_relset *one_pass(const char *path, struct rn_import_report *rep)
 {
-    struct rn_relset_options opt = { .graph_only = 1, .aliases = parts_aliases };
+    struct rn_relset_options opt = { .graph_only = 1, .aliases = parts_aliases,
+                                     .filter = parts_filter };
     struct rn_relset *set = rn_relset_new(&opt);
     struct rn_err err = RN_ERR_INIT;
     assert_int_equal(rn_import_csv(path, NULL, rn_relset_sink(set), rep, &err), RN_OK);
@@ -560,7 +564,8 @@ static struct rn_relset *one_pass(const char *path, struct rn_import_report *rep
 static struct rn_relset *in_parts(const char *path, size_t nparts, int *split,
                                   struct rn_import_report *rep)
 {
-    struct rn_relset_options opt = { .graph_only = 1, .aliases = parts_aliases };
+    struct rn_relset_options opt = { .graph_only = 1, .aliases = parts_aliases,
+                                     .filter = parts_filter };
     struct rn_relset *set = rn_relset_new(&opt);
     struct rn_relset_part *parts[8];
     struct rn_sink sinks[8];
@@ -862,6 +867,43 @@ static void test_csv_in_parts_cuts_crlf_files(void **state)
     assert_same_sets(whole, set);
     rn_import_report_release(&rep2);
     rn_relset_free(set);
+    rn_import_report_release(&rep1);
+    rn_relset_free(whole);
+}
+
+/* With a filter the parts drop the rows one pass drops, the relations
+   they remember by their cells included ("Bans" is bans), and no relation
+   only filtered rows name reaches the set. */
+static void test_csv_in_parts_filter_as_one_pass(void **state)
+{
+    (void)state;
+    write_parts_csv("parts_filter.csv", "");
+    struct rn_filter f;
+    struct rn_err err = RN_ERR_INIT;
+    rn_filter_init(&f);
+    assert_int_equal(rn_filter_set_relations(&f, "bans,signs", &err), RN_OK);
+    parts_filter = &f;
+    struct rn_import_report rep1;
+    struct rn_relset *whole = one_pass("parts_filter.csv", &rep1);
+    assert_int_equal(whole->n_relations, 2);
+    assert_true(whole->n_records > 30000 && rn_relset_filtered(whole) > 15000);
+    assert_parts_equal_one_pass("parts_filter.csv", whole, &rep1);
+    rn_import_report_release(&rep1);
+    rn_relset_free(whole);
+    /* a relation kept before is checked again: here by polarity */
+    FILE *fp = fopen("parts_polarity.csv", "wb");
+    assert_non_null(fp);
+    fputs("source,target,relation,polarity,weight\n", fp);
+    for (int i = 0; i < 80000; i++)
+        fprintf(fp, "Source number %d,Target number %d,%s,%s,%d\n", i % 3001, i % 2999,
+                i % 3 ? "Bans" : "accuses", i % 4 == 1 ? "negated" : "asserted", i % 10);
+    fclose(fp);
+    whole = one_pass("parts_polarity.csv", &rep1);
+    assert_int_equal(whole->n_relations, 1);
+    assert_true(whole->n_records > 35000 && rn_relset_filtered(whole) > 35000);
+    assert_parts_equal_one_pass("parts_polarity.csv", whole, &rep1);
+    parts_filter = NULL;
+    rn_filter_release(&f);
     rn_import_report_release(&rep1);
     rn_relset_free(whole);
 }
@@ -1212,6 +1254,7 @@ int main(void)
         cmocka_unit_test(test_csv_in_parts_folds_names_as_one_pass),
         cmocka_unit_test(test_csv_in_parts_declines_what_it_cannot_cut),
         cmocka_unit_test(test_csv_in_parts_cuts_crlf_files),
+        cmocka_unit_test(test_csv_in_parts_filter_as_one_pass),
         cmocka_unit_test(test_weights_read_as_strtod_reads_them),
         cmocka_unit_test(test_target_without_letters_after_source),
     };

@@ -13,6 +13,9 @@
 #include "relnet/text.h"
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -519,6 +522,77 @@ static void split_line(struct rn_csv_reader *r, const char *s, size_t len)
     }
 }
 
+/* Is line s[0..len) one that every test below passes, and simple_line
+   too: ending in LF, no CR, no NUL, no quote character (while quotes are
+   on), valid UTF-8 (ASCII, or checked when check_utf8 asks)? One pass, 16
+   bytes a step where SSE2 is, instead of a search per test. */
+static int plain_line(const struct rn_csv_reader *r, const char *s, size_t len)
+{
+    if (len == 0 || s[len - 1] != '\n' || len > RECORD_MAX)
+        return 0;
+    int quotes = !r->opt.no_quotes;
+    unsigned bad = 0, high = 0;
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
+    const __m128i nul = _mm_setzero_si128();
+    const __m128i quote_or_nul = quotes ? quote : nul;
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, nul));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v, quote_or_nul));
+        bad |= (unsigned)_mm_movemask_epi8(m);
+        high |= (unsigned)_mm_movemask_epi8(v);
+    }
+#endif
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bad |= c == '\r' || c == '\0' || (quotes && c == '"');
+        high |= c >> 7;
+    }
+    if (bad)
+        return 0;
+    return !high || !r->opt.check_utf8 || rn_utf8_check(s, len, NULL) == RN_OK;
+}
+
+/* A plain_line of CSV (not relnet's TSV, whose fields are unescaped) split
+   as split_line and fill_row would, its fields cut in place in the line
+   buffer instead of copied. RN_OK or RN_ENOMEM. */
+static int split_in_place(struct rn_csv_reader *r, struct rn_csv_row *row)
+{
+    char *s = r->line + (r->cur - r->line);
+    char *end = s + r->cur_len - 1; /* the LF */
+    char *p = s;
+    r->nfields = 0;
+    for (;;) {
+        char *stop = memchr(p, r->delim, (size_t)(end - p));
+        char *field_end = stop ? stop : end;
+        while (p < field_end && trimmed_space(r, *p))
+            p++;
+        char *q = field_end;
+        while (q > p && trimmed_space(r, q[-1]))
+            q--;
+        if (r->nfields == r->fields_cap) {
+            add_field(r, NULL, 0); /* grows the arrays; the field is set below */
+            if (r->too_long)
+                return RN_ENOMEM;
+            r->nfields--;
+        }
+        *q = '\0';
+        r->fields[r->nfields] = p;
+        r->lens[r->nfields++] = (size_t)(q - p);
+        if (!stop)
+            break;
+        p = stop + 1;
+    }
+    row->nfields = r->nfields;
+    row->fields = r->fields;
+    row->lens = r->lens;
+    row->line = r->rec_line;
+    row->end_line = r->line_no;
+    return RN_OK;
+}
+
 int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *err)
 {
     memset(row, 0, sizeof *row);
@@ -539,7 +613,9 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
         size_t len = r->cur_len;
         if (r->rec_line == 0) {
             /* Blank lines and (optionally) comments between records. */
-            size_t lead = strspn(s, " \t\r\n");
+            size_t lead = *s != ' ' && *s != '\t' && *s != '\r' && *s != '\n'
+                              ? 0
+                              : strspn(s, " \t\r\n");
             if (lead == len)
                 continue;
             if (r->opt.skip_comments && s[lead] == '#')
@@ -552,6 +628,12 @@ int rn_csv_next(struct rn_csv_reader *r, struct rn_csv_row *row, struct rn_err *
                 r->delim = rn_csv_guess_delimiter(s, strcspn(s, "\r\n"));
             if (parser_start(r) != RN_OK)
                 return rn_fail(err, RN_ENOMEM, "out of memory reading %s", r->path);
+        }
+        if (r->rec_line == r->line_no && !reads_tsv(r) && plain_line(r, s, len)) {
+            if (split_in_place(r, row) != RN_OK)
+                return rn_fail(err, RN_ENOMEM, "out of memory reading %s", r->path);
+            r->row_done = 1;
+            return 1;
         }
         if (r->opt.check_utf8) {
             size_t bad;

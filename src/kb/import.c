@@ -120,6 +120,8 @@ struct importer {
     int slash_order;  /* D/M/Y dates: 0 undecided, 1 day first, 2 month first */
     unsigned formats; /* bit per enum date_kind met so far */
     struct rn_buf key;
+    /* the last relation cell that normalised well, as written ("": none) */
+    char good_relation[32];
 };
 
 /* Name key of a header cell: the folded name, with underscores and dashes
@@ -561,12 +563,18 @@ static int row_record(struct importer *im, const struct rn_csv_row *row, struct 
             return -1;
         }
     }
-    char relbuf[128];
-    if (rn_relation_normalize(rec->relation, relbuf, sizeof relbuf) != RN_OK) {
-        *why = RN_SKIP_EMPTY;
-        snprintf(msg, msgsz, "%s:%ld: relation '%.60s' is not a name (control characters or "
-                 "over 127 bytes)", path, line, rec->relation);
-        return -1;
+    /* (the need loop above leaves no empty cell for good_relation's "") */
+    if (strcmp(rec->relation, im->good_relation) != 0) {
+        char relbuf[128];
+        if (rn_relation_normalize(rec->relation, relbuf, sizeof relbuf) != RN_OK) {
+            *why = RN_SKIP_EMPTY;
+            snprintf(msg, msgsz, "%s:%ld: relation '%.60s' is not a name (control characters or "
+                     "over 127 bytes)", path, line, rec->relation);
+            return -1;
+        }
+        size_t len = strlen(rec->relation);
+        if (len < sizeof im->good_relation)
+            memcpy(im->good_relation, rec->relation, len + 1);
     }
     const char *w = cell(im, row, ROLE_WEIGHT);
     int decimal_comma = im->rep->delimiter != ',';

@@ -595,6 +595,15 @@ struct part_pending {
     size_t off[2], len[2];     /* in the part's text; len SIZE_MAX: no name */
 };
 
+/* A relation as a record wrote it and its id in the part: an edge list
+   names a few relations over and over, and a row whose relation cell is
+   one met before needs neither its normalising nor its interning again. */
+#define PART_RELATIONS 8
+struct part_relation {
+    char written[32];
+    uint32_t id;
+};
+
 struct rn_relset_part {
     const struct rn_filter *filter; /* the set's, borrowed */
     struct rn_strtab *names;        /* spellings as written -> spelling id */
@@ -618,6 +627,8 @@ struct rn_relset_part {
     uint64_t *key_hash;
     uint32_t key_cap;
     struct rn_buf fold; /* scratch */
+    struct part_relation known[PART_RELATIONS];
+    size_t n_known;
 };
 
 struct rn_relset_part *rn_relset_part_new(const struct rn_relset *set, size_t expected_records)
@@ -776,25 +787,60 @@ static int part_keep_extra(struct rn_relset_part *part, const struct rn_record *
     return RN_OK;
 }
 
+/* The id of a relation cell met before in a record that passed
+   rn_record_check and the filter, or RN_NONE. */
+static uint32_t part_known_relation(const struct rn_relset_part *part, const char *written)
+{
+    for (size_t k = 0; k < part->n_known; k++)
+        if (strcmp(part->known[k].written, written) == 0)
+            return part->known[k].id;
+    return RN_NONE;
+}
+
+static void part_remember_relation(struct rn_relset_part *part, const char *written, uint32_t id)
+{
+    size_t len = strlen(written);
+    if (part->n_known == PART_RELATIONS || len >= sizeof part->known[0].written)
+        return;
+    memcpy(part->known[part->n_known].written, written, len + 1);
+    part->known[part->n_known++].id = id;
+}
+
 /* rn_relset_add's checks and filter, in the part's thread; names and
    relations are only interned in the part. */
 static int part_add(void *ctx, const struct rn_record *rec, struct rn_err *err)
 {
     struct rn_relset_part *part = ctx;
     char relname[128];
-    int checked = rn_record_check(rec, relname, sizeof relname, err);
-    if (checked != RN_OK)
-        return checked;
+    const char *name = relname;
+    /* A known relation cell passed rn_record_check's relation test before;
+       the names' tests are repeated here. */
+    uint32_t rel = rec->source && rec->source[0] && rec->target && rec->target[0] &&
+                           rec->relation
+                       ? part_known_relation(part, rec->relation)
+                       : RN_NONE;
+    if (rel != RN_NONE) {
+        name = rn_strtab_str(part->relnames, rel);
+    } else {
+        int checked = rn_record_check(rec, relname, sizeof relname, err);
+        if (checked != RN_OK)
+            return checked;
+    }
     uint32_t date = rec->date ? rn_relset_date_num(rec->date) : 0;
-    if (!rn_filter_match(part->filter, relname, date, rec->polarity)) {
+    if (!rn_filter_match(part->filter, name, date, rec->polarity)) {
         part->filtered++;
         return RN_OK;
     }
     if (part->n == part->cap && part_grow(part) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     size_t i = part->n;
+    if (rel == RN_NONE) {
+        if (rn_strtab_intern(part->relnames, relname, strlen(relname), &rel, NULL) != RN_OK)
+            return rn_fail(err, RN_ENOMEM, "out of memory");
+        part_remember_relation(part, rec->relation, rel);
+    }
+    part->rel[i] = rel;
     if (part_queue_names(part, i, rec->source, rec->target) != RN_OK ||
-        rn_strtab_intern(part->relnames, relname, strlen(relname), &part->rel[i], NULL) != RN_OK ||
         part_keep_extra(part, rec) != RN_OK)
         return rn_fail(err, RN_ENOMEM, "out of memory");
     part->pol[i] = (uint8_t)rec->polarity;
