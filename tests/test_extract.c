@@ -2238,6 +2238,40 @@ static void test_owned_acts_and_coordinated_demonyms(void **state)
                         "Norway[] accuses Kelpex[] asserted|");
 }
 
+static void test_negations_by_phrase(void **state)
+{
+    (void)state;
+    NEED_LEX();
+    /* "neither ... nor" lists and negates */
+    assert_string_equal(RUN("Neither Chile nor Peru signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] negated|Chile[] signs Harbour Accord[] negated|");
+    assert_string_equal(RUN("Chile and Peru signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|");
+    /* ruling out a nominal act; an adverb pair inside the group; no
+       intention of doing */
+    assert_string_equal(RUN("Norway ruled out a ban on Quillchat."), "Norway[] bans Quillchat[] negated|");
+    assert_string_equal(RUN("Norway has so far refrained from banning Quillchat."),
+                        "Norway[] bans Quillchat[] negated|");
+    assert_string_equal(RUN("Chile has no intention of signing the Harbour Accord."),
+                        "Chile[] signs Harbour Accord[] negated|");
+    assert_string_equal(RUN("Chile intends to sign the Harbour Accord."),
+                        "Chile[] signs Harbour Accord[] hedged|");
+    /* "the foreign ministers of X and Y" are their states (a name after
+       the state makes the title a person's) */
+    assert_string_equal(RUN("The foreign ministers of Chile and Peru signed the Harbour Accord."),
+                        "Peru[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|");
+    assert_string_equal(RUN("The President of Kenya William Ruto signed the Harbour Accord."),
+                        "William Ruto[Kenya] signs Harbour Accord[] asserted|");
+    /* after "in", a participle with no subject of its own is the main
+       subject's act */
+    assert_string_equal(RUN("Chile joined 25 other nations in endorsing the Harbour Declaration."),
+                        "Chile[] signs Harbour Declaration[] asserted|");
+    assert_string_equal(RUN("Chile succeeded in blocking Kelpex."), "Chile[] bans Kelpex[] asserted|");
+    /* an agenda is a plan */
+    assert_string_equal(RUN("The Harbour Agenda was launched by Peru and Chile."),
+                        "Peru[] proposes Harbour Agenda[] asserted|Chile[] proposes Harbour Agenda[] asserted|");
+}
+
 static void test_headline_infinitives_and_efforts(void **state)
 {
     (void)state;
@@ -2487,6 +2521,7 @@ int main(void)
         cmocka_unit_test(test_headline_infinitives_and_efforts),
         cmocka_unit_test(test_owned_bodies_obliques_and_condemnations),
         cmocka_unit_test(test_owned_acts_and_coordinated_demonyms),
+        cmocka_unit_test(test_negations_by_phrase),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -717,11 +717,14 @@ static int state_forms(struct rn_extractor *x, size_t start, size_t j, uint32_t 
 static int of_state_forms(struct rn_extractor *x, size_t i, size_t *last)
 {
     struct rn_cue_match cm;
-    int n, inst = 0;
+    int n, inst = 0, title = 0;
     if ((n = x_cue_len(x, i, RN_CUE_GOV, &cm)) == 0) {
-        if ((n = x_cue_len(x, i, RN_CUE_INST, &cm)) == 0)
+        if ((n = x_cue_len(x, i, RN_CUE_INST, &cm)) > 0)
+            inst = 1;
+        else if ((n = x_cue_len(x, i, RN_CUE_TITLE, &cm)) > 0 && i > 0 && x_is(x, i - 1, "the"))
+            title = 1; /* "the foreign ministers of Chile": its officials */
+        else
             return RN_OK;
-        inst = 1;
     }
     size_t k = i + (size_t)n;
     if (!x_is(x, k, "of"))
@@ -732,6 +735,9 @@ static int of_state_forms(struct rn_extractor *x, size_t i, size_t *last)
         return RN_OK;
     uint32_t state = x_lex_entity(x, g.actor);
     uint32_t e = state;
+    /* (not "the President of Kenya William Ruto": the person) */
+    if (title && x_is_cap(x, k + 1 + g.ntok))
+        return RN_OK;
     if (inst) {
         if (inst_name(x, state_word(x, state), i, i + (size_t)n) != RN_OK)
             return RN_ENOMEM;

@@ -3778,7 +3778,11 @@ static void participle_after_object(struct verb_read *v)
     if (!(!v->among && v->g.start == t && x_ends_with(x, t, "ing") && t > 0 &&
           x->main_subject != XNONE))
         return;
-    if (v->src.n == 1 && participle_after_oblique(x, t)) {
+    /* "Chile joined 25 other nations in endorsing Y", "Chile succeeded in
+       blocking Y": after "in" with no named subject of its own, the main
+       clause's subject does it */
+    if ((v->src.n == 1 && participle_after_oblique(x, t)) ||
+        ((v->src.quant || !v->src.n) && x_is(x, t - 1, "in"))) {
         side_init(&v->src);
         add_main_subject(x, &v->src);
         return;
@@ -3813,11 +3817,32 @@ static void ordered_ones(struct verb_read *v)
     }
 }
 
+/* "Neither Chile nor Peru signed": does the subject list before the verb
+   group starting at g open with "neither"? */
+static int neither_subject(struct rn_extractor *x, size_t g)
+{
+    for (size_t k = g; k > 0 && g - k < 16; k--) {
+        size_t q = k - 1;
+        uint32_t qm = mention_at(x, q);
+        if (x_is(x, q, "neither"))
+            return 1;
+        if (qm != XNONE) {
+            k = x->m[qm].a + 1;
+            continue;
+        }
+        if (!(x_is_coord(x, q) || x_is_punct(x, q, ',') || x_is_det(x, q)))
+            return 0;
+    }
+    return 0;
+}
+
 /* The active verb's subject, the sources. */
 static void active_subject(struct verb_read *v)
 {
     struct rn_extractor *x = v->x;
     subject_of(x, v->g.start, &v->src);
+    if (v->src.n && neither_subject(x, v->g.start))
+        set_pol(&v->pol, RN_POL_NEGATED);
     agent_of_participle(v);
     /* "Among those signing the declaration were A and B": the subject
        follows the object */
