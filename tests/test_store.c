@@ -170,6 +170,49 @@ static void test_rollback_leaves_nothing(void **state)
     rn_store_close(kb);
 }
 
+/* A batch statement is used again for the next batch of as many rows: a
+   value a row of the first gave must not stay for a row of the second
+   that has none (NULL, -1 or 0 when loaded). */
+static void test_batches_leave_no_values(void **state)
+{
+    (void)state;
+    struct rn_store *kb = fresh("batches.db");
+    struct rn_err err = RN_ERR_INIT;
+    for (int batch = 0; batch < 2; batch++) {
+        assert_int_equal(rn_store_begin(kb, &err), RN_OK);
+        for (int i = 0; i < 3; i++) {
+            struct rn_record r;
+            rn_record_init(&r);
+            r.source = "Chile";
+            r.relation = "signs";
+            r.target = "Lima Pact";
+            r.date = "2020-10-13"; /* not a plain row: every column is written */
+            if (batch == 0) {
+                r.evidence = "Chile signed the Lima Pact.";
+                r.sentence_no = 4;
+                r.offset = 120;
+            }
+            assert_int_equal(rn_store_add_record(kb, &r, &err), RN_OK);
+        }
+        assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+    }
+    struct rn_filter f;
+    rn_filter_init(&f);
+    struct rn_relset *set;
+    assert_int_equal(rn_store_load(kb, &f, 1, &set, &err), RN_OK);
+    assert_int_equal(set->n_records, 6);
+    for (size_t k = 0; k < 6; k++) {
+        int first = k < 3;
+        assert_int_equal(set->evidence[k] != RN_NONE, first);
+        assert_int_equal(set->sentence_no[k], first ? 4 : 0);
+        assert_int_equal(set->offset[k], first ? 120 : -1);
+        assert_int_equal(set->date[k], 20201013);
+    }
+    rn_relset_free(set);
+    rn_filter_release(&f);
+    rn_store_close(kb);
+}
+
 static void test_articles_are_idempotent(void **state)
 {
     (void)state;
@@ -1135,16 +1178,30 @@ static long file_size(const char *path)
     return n;
 }
 
-/* rn_store_checkpoint_at_close: the commits stay in the WAL, well past the
-   thousand pages after which SQLite would copy them into the file, until
-   the store closes; then the file holds them all and the WAL is gone. */
-static void test_checkpoint_at_close(void **state)
+/* The journal mode in a database file's header: bytes 18 and 19 are 2 in
+   WAL mode, 1 in the rollback modes. */
+static int header_wal(const char *path)
+{
+    unsigned char h[20] = { 0 };
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fread(h, 1, sizeof h, f), sizeof h);
+    fclose(f);
+    return h[18] == 2 && h[19] == 2;
+}
+
+/* RN_STORE_FILL_AT_ONCE: each commit goes straight into the file (no WAL
+   file, the journal emptied after each commit), and the file is in WAL
+   mode once the store closes. */
+static void test_fill_at_once(void **state)
 {
     (void)state;
     struct rn_err err = RN_ERR_INIT;
-    struct rn_store *kb = fresh("late.db");
-    assert_int_equal(rn_store_checkpoint_at_close(kb, &err), RN_OK);
-    long empty = file_size("late.db");
+    struct rn_store *kb = NULL;
+    unlink("once.db");
+    assert_int_equal(rn_store_open("once.db", RN_STORE_CREATE | RN_STORE_FILL_AT_ONCE, &kb, &err),
+                     RN_OK);
+    long empty = file_size("once.db");
     static char evidence[16001];
     memset(evidence, 'x', sizeof evidence - 1);
     for (int batch = 0; batch < 3; batch++) {
@@ -1160,13 +1217,15 @@ static void test_checkpoint_at_close(void **state)
             assert_int_equal(rn_store_add_record(kb, &r, &err), RN_OK);
         }
         assert_int_equal(rn_store_commit(kb, &err), RN_OK);
+        assert_true(file_size("once.db") > empty + (long)(batch + 1) * (6L << 20));
+        assert_true(file_size("once.db-wal") <= 0);
+        assert_true(file_size("once.db-journal") <= 0);
     }
-    assert_int_equal(file_size("late.db"), empty); /* 1,200 pages of 16 KiB in the WAL */
-    assert_true(file_size("late.db-wal") > 16L << 20);
+    assert_false(header_wal("once.db"));
     rn_store_close(kb);
-    assert_true(file_size("late.db") > 16L << 20);
-    assert_true(file_size("late.db-wal") <= 0);
-    assert_int_equal(rn_store_open("late.db", 0, &kb, &err), RN_OK);
+    assert_true(header_wal("once.db"));
+    assert_true(file_size("once.db-wal") <= 0);
+    assert_int_equal(rn_store_open("once.db", 0, &kb, &err), RN_OK);
     struct rn_store_counts c;
     assert_int_equal(rn_store_counts(kb, &c, &err), RN_OK);
     assert_int_equal(c.relations, 1200);
@@ -1181,9 +1240,10 @@ int main(void)
         cmocka_unit_test(test_types_and_affiliations),
         cmocka_unit_test(test_rollback_leaves_nothing),
         cmocka_unit_test(test_articles_are_idempotent),
+        cmocka_unit_test(test_batches_leave_no_values),
         cmocka_unit_test(test_selection_equals_filtered_load),
         cmocka_unit_test(test_logged_set_equals_load),
-        cmocka_unit_test(test_checkpoint_at_close),
+        cmocka_unit_test(test_fill_at_once),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_import_into_store_and_relset_agree),
         cmocka_unit_test(test_known_names_resolve_on_first_sight),

@@ -40,6 +40,17 @@ struct rn_store;
 enum rn_store_flags {
     RN_STORE_CREATE = 1,   /* create the file when missing */
     RN_STORE_READONLY = 2, /* open for reading only */
+    /* For a new file filled at once (build): until the store closes, its
+       commits go through a rollback journal instead of the WAL, so each
+       page is written once, straight into the file (through the WAL every
+       page is written twice: into the WAL, then back into the file), and
+       the pages a commit appends need no journal. A killed run keeps its
+       commits, whole: the journal of the one it was in is rolled back at
+       the next open. At its close the store switches the file to WAL mode
+       (or, while a reader has it open, the next writer does). Meanwhile a
+       reader delays a commit (and a commit a reader) instead of both
+       running at once. */
+    RN_STORE_FILL_AT_ONCE = 4,
 };
 
 /* Open (and create or migrate) a knowledge base. err: "cannot open X: ...",
@@ -177,13 +188,6 @@ int rn_store_load(struct rn_store *kb, const struct rn_filter *filter, int keep_
  * (a rollback, a merge, a removal, rows of edge lists, another process's
  * commit) ends the log, and rn_store_load_all then reads the file. */
 int rn_store_log_relations(struct rn_store *kb, struct rn_err *err);
-
-/* Copy the WAL back into the file only when the store closes, not every
- * thousand pages: for a knowledge base filled at once (build), which then
- * writes every page once more at its close, when other work can run beside
- * it, instead of pausing the writes for the copies and their fsyncs. A
- * killed run keeps its commits as before (in the WAL). */
-int rn_store_checkpoint_at_close(struct rn_store *kb, struct rn_err *err);
 
 /* Rows in that log, or -1 when there is none (never started, or ended). */
 long rn_store_logged(const struct rn_store *kb);

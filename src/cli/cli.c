@@ -375,10 +375,62 @@ static int load_csv(const char *path, const struct rn_import_options *opt, unsig
 static const char *preloaded_kb;
 static const struct rn_relset *preloaded;
 
+/* Selections of it made by cli_preselect, by their filter's key. */
+#define KEPT_SELECTIONS 4
+static struct kept_selection {
+    char key[512];
+    struct rn_relset *set;
+} kept[KEPT_SELECTIONS];
+static size_t n_kept;
+
 void cli_preload(const char *kb_path, const struct rn_relset *all)
 {
     preloaded_kb = kb_path;
     preloaded = all;
+    for (size_t i = 0; i < n_kept; i++)
+        rn_relset_free(kept[i].set);
+    n_kept = 0;
+}
+
+/* What rn_relset_select reads of a filter, as a string (min_count is the
+   view's); 0 when it does not fit. */
+static int selection_key(const struct rn_filter *f, char *key, size_t size)
+{
+    int n = snprintf(key, size, "%x|%lu|%lu|", f->polarity_mask, f->since_num, f->until_num);
+    for (int i = 0; i < f->n_relations && n > 0 && (size_t)n < size; i++)
+        n += snprintf(key + n, size - (size_t)n, "%s,", f->relations[i]);
+    return n > 0 && (size_t)n < size;
+}
+
+static struct rn_relset *kept_selection(const struct rn_filter *f)
+{
+    char key[sizeof kept[0].key];
+    if (!selection_key(f, key, sizeof key))
+        return NULL;
+    for (size_t i = 0; i < n_kept; i++)
+        if (strcmp(kept[i].key, key) == 0)
+            return kept[i].set;
+    return NULL;
+}
+
+int cli_preselect(const struct rn_filter *filter)
+{
+    struct rn_err err = RN_ERR_INIT;
+    if (!preloaded || n_kept == KEPT_SELECTIONS || kept_selection(filter) ||
+        !selection_key(filter, kept[n_kept].key, sizeof kept[n_kept].key))
+        return RN_EXIT_OK;
+    if (rn_relset_select(preloaded, filter, 1, &kept[n_kept].set, &err) != RN_OK)
+        return cli_report(&err);
+    n_kept++;
+    return RN_EXIT_OK;
+}
+
+int cli_relations_lent(const struct rn_relset *set)
+{
+    for (size_t i = 0; i < n_kept; i++)
+        if (set == kept[i].set)
+            return 1;
+    return set == preloaded;
 }
 
 /* Does f keep every record (every relation and polarity, any date)? */
@@ -390,7 +442,7 @@ static int selects_everything(const struct rn_filter *f)
 
 void cli_relations_free(struct rn_relset *set)
 {
-    if (set != preloaded)
+    if (!cli_relations_lent(set))
         rn_relset_free(set);
 }
 
@@ -405,6 +457,9 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
             *out = (struct rn_relset *)preloaded; /* lent: see cli_relations_free */
             return RN_EXIT_OK;
         }
+        *out = kept_selection(&sel->filter); /* lent too */
+        if (*out)
+            return RN_EXIT_OK;
         int rc = rn_relset_select(preloaded, &sel->filter, columns == CLI_COLUMNS_TEXT, out, &err);
         return rc == RN_OK ? RN_EXIT_OK : cli_report(&err);
     }

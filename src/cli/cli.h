@@ -109,14 +109,26 @@ int cli_load_relations(const char *cmd, int nfiles, char **files, const struct c
  * as rn_store_load loads them with every polarity and the texts) gets its
  * selection of all (rn_relset_select) instead of reading the file again.
  * build loads its knowledge base once for all its steps this way.
- * cli_preload(NULL, NULL) ends it; all is borrowed until then. */
+ * cli_preload(NULL, NULL) ends it (and frees the selections
+ * cli_preselect kept); all is borrowed until then. */
 void cli_preload(const char *kb_path, const struct rn_relset *all);
 
+/* While a set is preloaded: make its selection for filter (relations,
+ * polarity, dates; with the texts) now and keep it, so that every command
+ * asking for that filter later borrows it, whatever columns it asks for,
+ * instead of selecting again. build makes those its steps ask for before
+ * it forks the process that draws, which then shares them. Returns an
+ * exit code. */
+int cli_preselect(const struct rn_filter *filter);
+
 /* Free a set of cli_load_relations. A selection of every record with the
- * texts (the report's) is the preloaded set itself, lent read-only rather
- * than copied (a copy of 650,000 records re-interns every sentence), and
- * is not freed here. */
+ * texts (the report's) is the preloaded set itself, and one cli_preselect
+ * made is kept: both are lent read-only rather than copied (a copy of
+ * 650,000 records re-interns every sentence), and are not freed here. */
 void cli_relations_free(struct rn_relset *set);
+
+/* Is set lent (see cli_relations_free): read it, never change it. */
+int cli_relations_lent(const struct rn_relset *set);
 
 /* The actor lexicon's names (data/lexicon/actors.tsv under the data
  * directory) as an alias table, loaded on first use; NULL with

@@ -156,8 +156,10 @@ static int path_with(char *out, const char *base, const char *suffix)
 }
 
 /* A fresh knowledge base, without throwing the previous build's away: it
-   moves to PATH.previous with its WAL (SQLite names it after the file),
-   replacing an older .previous, and build says what it held. */
+   moves to PATH.previous with its WAL and its journal (SQLite names them
+   after the file; a killed build leaves the journal of its last commit to
+   be rolled back), replacing an older .previous, and build says what it
+   held. */
 static int keep_previous_kb(const char *path)
 {
     struct stat st;
@@ -174,12 +176,12 @@ static int keep_previous_kb(const char *path)
     char prev[4096], from[4096], to[4096];
     if (path_with(prev, path, ".previous") != 0)
         return -1;
-    static const char *const suffix[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
+    static const char *const suffix[] = { "", "-wal", "-journal", "-shm" };
+    for (int i = 0; i < 4; i++) {
         if (path_with(to, prev, suffix[i]) != 0 || remove_file(to) != 0)
             return -1;
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) {
         if (path_with(from, path, suffix[i]) != 0 || path_with(to, prev, suffix[i]) != 0 ||
             move_file(from, to) != 0)
             return -1;
@@ -378,12 +380,9 @@ static int finish_beside(struct beside *b)
 }
 
 /* Every step, in table order; with two_cores the drawing steps (a tail of
-   the table) run in a child process meanwhile. The knowledge base, which
-   no step reads (they have the loaded records), is closed (its WAL copied
-   into the file: rn_store_checkpoint_at_close) while the child draws, or
-   first without one. Returns the first failing step's exit code. */
-static int run_steps(const char *outdir, const char *kb_path, const long *needed, int two_cores,
-                     struct rn_store *kb)
+   the table) run in a child process meanwhile. Returns the first failing
+   step's exit code. */
+static int run_steps(const char *outdir, const char *kb_path, const long *needed, int two_cores)
 {
     size_t from = 0;
     while (from < NSTEPS && !steps[from].draws)
@@ -391,11 +390,7 @@ static int run_steps(const char *outdir, const char *kb_path, const long *needed
     struct beside side = { -1, NULL };
     if (two_cores && from < NSTEPS)
         start_beside(&side, from, outdir, kb_path, needed);
-    if (side.pid <= 0)
-        rn_store_close(kb);
     int worst = run_range(0, side.pid > 0 ? from : NSTEPS, outdir, kb_path, needed);
-    if (side.pid > 0)
-        rn_store_close(kb);
     if (side.pid > 0) {
         int drawn = finish_beside(&side);
         if (worst == RN_EXIT_OK)
@@ -451,15 +446,15 @@ int cmd_build(int argc, char **argv)
     }
     struct rn_err err = RN_ERR_INIT;
     struct rn_store *kb;
-    if (rn_store_open(kb_path, RN_STORE_CREATE, &kb, &err) != RN_OK) {
+    /* Every page written once (no WAL until the close), and the records
+       kept as they are written, so that loading them all after the writes
+       reads nothing back from the file. */
+    if (rn_store_open(kb_path, RN_STORE_CREATE | RN_STORE_FILL_AT_ONCE, &kb, &err) != RN_OK) {
         code = cli_report(&err);
         goto out;
     }
     rn_store_use_aliases(kb, cli_aliases());
-    /* The records are kept as they are written, so that loading them all
-       after the writes reads nothing back from the file. */
-    if (rn_store_log_relations(kb, &err) != RN_OK ||
-        rn_store_checkpoint_at_close(kb, &err) != RN_OK) {
+    if (rn_store_log_relations(kb, &err) != RN_OK) {
         rn_store_close(kb);
         code = cli_report(&err);
         goto out;
@@ -483,8 +478,7 @@ int cmd_build(int argc, char **argv)
        instead of reading the knowledge base again. */
     if (counted == RN_OK && code != RN_EXIT_FAIL && counts.relations > 0)
         counted = rn_store_load_all(kb, 1, &all, &err);
-    if (code == RN_EXIT_FAIL || counted != RN_OK || counts.relations == 0)
-        rn_store_close(kb); /* else run_steps closes it */
+    rn_store_close(kb); /* no step reads it: they have the loaded records */
     if (code == RN_EXIT_FAIL)
         goto out;
     if (counted != RN_OK) {
@@ -511,8 +505,22 @@ int cmd_build(int argc, char **argv)
             needed[i] = (long)records_of(all, steps[i].needs);
     }
     cli_preload(kb_path, all);
-    int worst =
-        run_steps(outdir, kb_path, needed, lx.jobs != 1 && rn_pipeline_default_jobs() > 1, kb);
+    /* The selections the steps ask for (every relation, and the
+       accusations; asserted): made once, before the drawing process forks
+       and shares them, instead of once a step. */
+    static const char *const selections[] = { "all", RN_REL_ACCUSES };
+    for (size_t i = 0; i < 2 && code != RN_EXIT_FAIL; i++) {
+        struct cli_selection sel;
+        cli_selection_init(&sel, selections[i], NULL);
+        int one = cli_preselect(&sel.filter);
+        cli_selection_release(&sel);
+        if (one != RN_EXIT_OK)
+            code = one;
+    }
+    int worst = code == RN_EXIT_FAIL
+                    ? RN_EXIT_FAIL
+                    : run_steps(outdir, kb_path, needed,
+                                lx.jobs != 1 && rn_pipeline_default_jobs() > 1);
     cli_preload(NULL, NULL);
     if (worst != RN_EXIT_OK)
         code = worst;

@@ -293,7 +293,7 @@ int cli_load_view(const char *cmd, int nfiles, char **files, const struct cli_se
         *set = NULL;
         return cli_report(&err);
     }
-    if (graph) {
+    if (graph && !cli_relations_lent(*set)) {
         /* The measures read the view and show names: neither the records
            nor the name index are needed any more. */
         rn_relset_clear_records(*set);

@@ -276,6 +276,7 @@ struct rn_store {
     struct rn_buf key2;    /* scratch for a second key */
     const struct rn_aliases *aliases; /* consulted for new names; borrowed */
     struct relation_log log;          /* rn_store_log_relations */
+    int wal_at_close;                 /* RN_STORE_FILL_AT_ONCE */
 };
 
 static int db_fail(struct rn_store *kb, struct rn_err *err, const char *what)
@@ -459,7 +460,8 @@ static int migrate(struct rn_store *kb, int readonly, struct rn_err *err)
    directory the user cannot write reading fails ("attempt to write a
    readonly database"). Then, when no -wal file holds commits that are not
    yet in the main file, the file is reopened as immutable (nothing to
-   create, nothing to lock); otherwise the reader is told exactly why not. */
+   create, nothing to lock); otherwise (a -wal file with commits not yet
+   in the file, a hot journal) the reader is told exactly why not. */
 static int readable_without_writing(struct rn_store *kb, struct rn_err *err)
 {
     int probe = sqlite3_exec(kb->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
@@ -467,6 +469,33 @@ static int readable_without_writing(struct rn_store *kb, struct rn_err *err)
         return RN_OK; /* readable, or an error the first real query reports */
     char wal[4096];
     struct stat st;
+    /* A writer killed while it committed through a rollback journal
+       (build: RN_STORE_FILL_AT_ONCE) left that journal hot (its first byte
+       is not 0), and the file holds the commit half written. A read-only
+       connection may not roll it back, and an immutable one would read the
+       half commit: roll it back as the next writer would, on a connection
+       of its own, then read; where that cannot write, say why. */
+    snprintf(wal, sizeof wal, "%s-journal", kb->path);
+    FILE *journal = fopen(wal, "rb");
+    int hot = journal && fgetc(journal) > 0;
+    if (journal)
+        fclose(journal);
+    if (hot) {
+        sqlite3 *w = NULL;
+        if (sqlite3_open_v2(kb->path, &w, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) ==
+            SQLITE_OK)
+            sqlite3_exec(w, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+        sqlite3_close(w);
+        if (sqlite3_exec(kb->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) ==
+            SQLITE_OK)
+            return RN_OK;
+        return rn_fail(err, RN_EIO,
+                       "cannot read %s: a relnet killed while writing it left %s, the journal "
+                       "of a commit not finished, which must be rolled back first, and this "
+                       "process may not write there; have the owner run sqlite3 %s 'PRAGMA "
+                       "integrity_check'",
+                       kb->path, wal, kb->path);
+    }
     snprintf(wal, sizeof wal, "%s-wal", kb->path);
     if (stat(wal, &st) == 0 && st.st_size > 0)
         return rn_fail(err, RN_EIO,
@@ -572,9 +601,18 @@ int rn_store_open(const char *path, unsigned flags, struct rn_store **out, struc
            (an existing one keeps its own: the pragma is then a no-op):
            a bulk import writes every page twice, to the WAL and back, and
            with 4 KiB pages those system calls were a tenth of its time. */
-        rc = exec_waiting(kb, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
-                              " PRAGMA synchronous=NORMAL;",
-                          "cannot switch to WAL mode", err);
+        /* RN_STORE_FILL_AT_ONCE: a rollback journal until the close,
+           TRUNCATE so that a commit empties it rather than deleting it (no
+           directory change per commit); synchronous=NORMAL syncs the
+           journal before the file is written, and the file at the end of
+           each commit. */
+        kb->wal_at_close = (flags & RN_STORE_FILL_AT_ONCE) != 0;
+        rc = exec_waiting(kb,
+                          kb->wal_at_close ? "PRAGMA page_size=16384; PRAGMA journal_mode=TRUNCATE;"
+                                             " PRAGMA synchronous=NORMAL;"
+                                           : "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
+                                             " PRAGMA synchronous=NORMAL;",
+                          "cannot set the journal mode", err);
     }
     if (rc == RN_OK)
         /* Foreign keys are declared for readers of the schema but not
@@ -618,6 +656,13 @@ void rn_store_close(struct rn_store *kb)
     for (int i = 0; i < BATCH_KINDS; i++)
         for (int n = 0; n <= BATCH_ROWS; n++)
             sqlite3_finalize(kb->batch_stmt[i][n]);
+    /* Back to WAL mode (RN_STORE_FILL_AT_ONCE), as every knowledge base
+       relnet makes; should a reader have the file open now, this does not
+       wait for it: the next open for writing switches it. */
+    if (kb->db && kb->wal_at_close) {
+        sqlite3_busy_timeout(kb->db, 0);
+        sqlite3_exec(kb->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+    }
     /* sqlite3_close fails, leaving the file open, while any statement is
        alive: every one must be finalized above. */
     if (kb->db)
@@ -680,15 +725,16 @@ static const struct {
                         "(?,?,?)" },
 };
 
-/* The INSERT of n rows of a kind (1 <= n <= BATCH_ROWS), its parameters
-   unbound: the store's own, prepared on first use. */
+/* The INSERT of n rows of a kind (1 <= n <= BATCH_ROWS): the store's
+   own, prepared on first use. Its parameters keep the values of its last
+   run: the caller binds every one (NULLs too), rather than clearing them
+   all first, which released each of up to 832 values a batch. */
 static int batch_start(struct rn_store *kb, enum batch_kind kind, size_t n, sqlite3_stmt **st,
                        struct rn_err *err)
 {
     if (kb->batch_stmt[kind][n]) {
         *st = kb->batch_stmt[kind][n];
         sqlite3_reset(*st);
-        sqlite3_clear_bindings(*st);
         return RN_OK;
     }
     struct rn_buf sql = RN_BUF_INIT;
@@ -763,18 +809,30 @@ static int write_batch(struct rn_store *kb, const struct pending_row *rows, size
         sqlite3_bind_text(st, c + 7, origin, (int)strlen(origin), SQLITE_STATIC);
         if (r->import)
             sqlite3_bind_int64(st, c + 8, r->import);
+        else
+            sqlite3_bind_null(st, c + 8);
         if (kind == BATCH_PLAIN_RELATIONS)
             continue;
         if (r->article)
             sqlite3_bind_int64(st, c + 9, r->article);
+        else
+            sqlite3_bind_null(st, c + 9);
         if (r->sentence_no > 0)
             sqlite3_bind_int64(st, c + 10, r->sentence_no);
+        else
+            sqlite3_bind_null(st, c + 10);
         if (r->offset >= 0)
             sqlite3_bind_int64(st, c + 11, r->offset);
+        else
+            sqlite3_bind_null(st, c + 11);
         if (r->evidence != NO_TEXT)
             sqlite3_bind_text(st, c + 12, text + r->evidence, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, c + 12);
         if (r->date != NO_TEXT)
             sqlite3_bind_text(st, c + 13, text + r->date, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, c + 13);
     }
     return batch_run(kb, kind, st, "cannot add relations", err);
 }
@@ -1744,11 +1802,6 @@ static int log_complete(struct rn_store *kb, int *complete, struct rn_err *err)
         *complete = (uint64_t)sqlite3_column_int64(st, 0) == kb->log.nrows;
     sqlite3_finalize(st);
     return rc;
-}
-
-int rn_store_checkpoint_at_close(struct rn_store *kb, struct rn_err *err)
-{
-    return exec(kb, "PRAGMA wal_autocheckpoint=0", err);
 }
 
 long rn_store_logged(const struct rn_store *kb)

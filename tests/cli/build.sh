@@ -21,9 +21,23 @@ head -1 "$T/main/centrality.csv" | grep -q '^entity,type,in_degree,out_degree' |
 has "$T/main/stats.txt" "all relations"
 has "$T/main/stats.txt" "accuses"
 has "$T/main/graph.svg" "Legend"
-# Its WAL is copied into the file when build closes it: nothing is left
-# beside it.
+# It commits straight into the file (through a rollback journal) and
+# switches the file to WAL mode at its close: nothing is left beside it.
 [ ! -s "$T/main/relnet.db-wal" ] || fail "build left its changes in relnet.db-wal"
+[ ! -s "$T/main/relnet.db-journal" ] || fail "build left a journal"
+"$py" -c 'import sqlite3, sys
+assert sqlite3.connect(sys.argv[1]).execute("pragma journal_mode").fetchone()[0] == "wal"' \
+    "$T/main/relnet.db" || fail "build's knowledge base is not in WAL mode"
+# Its steps share the records it loaded and the selections made once for
+# them: they write what the same commands write alone on its knowledge base.
+run 0 "$R" --kb "$T/main/relnet.db" stats --relation all
+cp "$T/out.txt" "$T/stats-alone.txt"
+echo >> "$T/stats-alone.txt"
+run 0 "$R" --kb "$T/main/relnet.db" stats --matrix
+cat "$T/out.txt" >> "$T/stats-alone.txt"
+cmp "$T/main/stats.txt" "$T/stats-alone.txt" || fail "build's stats.txt differs from stats run alone"
+run 0 "$R" --kb "$T/main/relnet.db" centrality --measure all --format csv
+cmp "$T/main/centrality.csv" "$T/out.txt" || fail "build's centrality.csv differs from centrality run alone"
 # The knowledge base it wrote answers queries.
 run 0 "$R" --kb "$T/main/relnet.db" query China
 has "$T/out.txt" "China"

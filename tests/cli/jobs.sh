@@ -134,8 +134,9 @@ done
 run 0 "$R" --kb one.db --quiet add many/m0000.txt
 per_article=$("$py" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from relations").fetchone()[0])' one.db)
 [ "$per_article" -gt 0 ] || fail "the article gives no relation"
-# The same for add and for build (whose WAL is copied into the file only
-# at its close, so that a killed build leaves its batches in the WAL).
+# The same for add and for build (which commits through a rollback journal
+# until its close: a killed build leaves the journal of the commit it was
+# in, rolled back at the next open; read-only polls then wait for commits).
 killed_run() { # DB CMD...: run CMD, kill it once DB holds a batch, check DB
     local db=$1
     shift
