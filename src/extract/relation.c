@@ -470,14 +470,15 @@ static int state_owns_name(struct np_walk *w, const struct mention *m)
 
 static const struct rn_trigger *noun_trigger_at(struct rn_extractor *x, size_t i, int one_word);
 
+static unsigned frame_prep(struct rn_extractor *x, unsigned frame, size_t k);
+
 /* "the government's ban on Y", "Chile's accusations against Y": the noun at
-   h is a trigger noun with its own preposition at p (which tells it from a
-   word of the same stem: "Kaspersky's suite of applications") */
+   h is a trigger noun with its own frame's preposition at p (which tells
+   it from a word of the same stem: "Kaspersky's suite of applications") */
 static int owned_act(struct rn_extractor *x, size_t h, size_t p)
 {
     const struct rn_trigger *tr = noun_trigger_at(x, h, 1);
-    return tr && (((tr->frame & RN_FRAME_NOUN_ON) && x_is(x, p, "on")) ||
-                  ((tr->frame & RN_FRAME_AGAINST) && x_is(x, p, "against")));
+    return tr && frame_prep(x, tr->frame, p);
 }
 
 /* After an owner ("X's", "its"): the words owned; "its long-awaited AI
@@ -2126,17 +2127,16 @@ static int judicial(struct rn_extractor *x, uint32_t e)
     return 0;
 }
 
-/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
-   X", "X concluded that ...", else "according to X". */
 /* "Chile's accusation that Kelpex spied": the owner of an accusing noun
-   (a trigger noun of relation accuses) before "that" at i + 1 reports
-   what follows; XNONE when there is none. */
+   (a trigger noun with frame against) before "that" at i + 1 reports what
+   follows; XNONE when there is none. */
 static uint32_t claim_owner(struct rn_extractor *x, size_t i)
 {
     if (i == 0 || !x_is(x, i + 1, "that"))
         return XNONE;
+    /* an act against someone ("accusation", "allegation", "complaint") */
     const struct rn_trigger *tr = noun_trigger_at(x, i, 1);
-    if (!tr || strcmp(tr->relation, "accuses") != 0)
+    if (!tr || !(tr->frame & RN_FRAME_AGAINST))
         return XNONE;
     /* "Chile's" (the marker a token of its own) or "its" */
     int marker = (x->tok.items[i - 1].flags & RN_TOK_POSS) != 0;
@@ -2145,6 +2145,8 @@ static uint32_t claim_owner(struct rn_extractor *x, size_t i)
     return om != XNONE && x->m[om].kind == MK_ACTOR ? x->m[om].ent : XNONE;
 }
 
+/* The speaker of a sentence: "X said (that) ...", "..., X said", "..., said
+   X", "X concluded that ...", else "according to X". */
 static uint32_t speaker(struct rn_extractor *x, size_t avoid_a, size_t avoid_b)
 {
     for (size_t i = 0; i < x->tok.len; i++) {
