@@ -2245,6 +2245,8 @@ static void test_negations_by_phrase(void **state)
     /* "neither ... nor" lists and negates */
     assert_string_equal(RUN("Neither Chile nor Peru signed the Harbour Accord."),
                         "Peru[] signs Harbour Accord[] negated|Chile[] signs Harbour Accord[] negated|");
+    assert_string_equal(RUN("Chile neither signed nor ratified the Harbour Accord."),
+                        "Chile[] signs Harbour Accord[] negated|");
     assert_string_equal(RUN("Chile and Peru signed the Harbour Accord."),
                         "Peru[] signs Harbour Accord[] asserted|Chile[] signs Harbour Accord[] asserted|");
     /* ruling out a nominal act; an adverb pair inside the group; no

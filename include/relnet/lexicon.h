@@ -162,6 +162,7 @@ enum rn_cue {
     RN_CUE_FINDING,    /* conclude, determine, find: a speech verb only before "that" */
     RN_CUE_JUDICIAL,   /* court, judge, tribunal: whose findings are verdicts, not accusations */
     RN_CUE_WRONG,      /* attack, hacking, assassination: a wrongdoing someone is condemned for */
+    RN_CUE_AUTHOR,     /* by, from, of: prepositions naming whose a thing is */
     RN_CUE_COUNT
 };
 

@@ -605,6 +605,7 @@ static const char *const cue_names[RN_CUE_COUNT] = {
     "finding",
     "judicial",
     "wrong",
+    "author",
 };
 
 static int load_cue_row(struct rn_lexicon *lex, const struct rn_csv_row *row, const char *path,

@@ -3757,7 +3757,7 @@ static void agent_of_participle(struct verb_read *v)
 }
 
 /* "filed a complaint with the Commission accusing Y": an actor a
-   preposition other than the author's ("by", "from", "of") governs right
+   preposition other than the author's (cues class author) governs right
    before the participle at t is no subject of it. */
 static int participle_after_oblique(struct rn_extractor *x, size_t t)
 {
@@ -3767,8 +3767,7 @@ static int participle_after_oblique(struct rn_extractor *x, size_t t)
     size_t a = x->m[lm].a;
     if (a > 0 && x_is_det(x, a - 1))
         a--;
-    return a > 0 && x_is_prep(x, a - 1) && !x_is(x, a - 1, "by") && !x_is(x, a - 1, "from") &&
-           !x_is(x, a - 1, "of");
+    return a > 0 && x_is_prep(x, a - 1) && !x_cue(x, a - 1, RN_CUE_AUTHOR);
 }
 
 /* "Trump signed two orders on Aug. 6 banning Y": a participle after the
@@ -3826,7 +3825,7 @@ static int neither_subject(struct rn_extractor *x, size_t g)
     for (size_t k = g; k > 0 && g - k < 16; k--) {
         size_t q = k - 1;
         uint32_t qm = mention_at(x, q);
-        if (x_is(x, q, "neither"))
+        if (x_cue(x, q, RN_CUE_NEG)) /* "neither", "nor" */
             return 1;
         if (qm != XNONE) {
             k = x->m[qm].a + 1;

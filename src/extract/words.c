@@ -252,7 +252,7 @@ int x_span_text(struct rn_extractor *x, size_t a, size_t b, struct rn_buf *out)
 #define LOWER_CUES                                                                            \
     (CUE(RN_CUE_NEG) | CUE(RN_CUE_HEDGE) | CUE(RN_CUE_CTRL) | CUE(RN_CUE_OBJCTRL) |          \
      CUE(RN_CUE_SPEECH) | CUE(RN_CUE_LIGHT) | CUE(RN_CUE_CANCEL) | CUE(RN_CUE_STAY) |        \
-     CUE(RN_CUE_ADV) | CUE(RN_CUE_INCLUDE) | CUE(RN_CUE_FINDING))
+     CUE(RN_CUE_ADV) | CUE(RN_CUE_INCLUDE) | CUE(RN_CUE_FINDING) | CUE(RN_CUE_AUTHOR))
 
 /* ---- tagging a sentence --------------------------------------------------------------- */
 
